@@ -1,0 +1,84 @@
+// The application: one turn in, replies out, with no bot SDK in sight. Text is parsed into a
+// typed command and routed by a table; card submits are routed by their verb.
+import { stockholmDate } from '../domain/calendar.js';
+import { parseCommand, type Command } from '../domain/command.js';
+import { matchActivities } from '../domain/matching.js';
+import { words } from '../domain/text.js';
+import { currentAgreement } from './agreements.js';
+import { cardAction } from './cardActions.js';
+import type { AppDeps, Turn } from './context.js';
+import { doneCommand, newAgreementCommand } from './coordinatorCommands.js';
+import { helpCommand } from './helpCommand.js';
+import { logCommand } from './logCommand.js';
+import { mineCommand, undoCommand } from './myEntries.js';
+import { text, type Reply, type TurnInput } from './ports.js';
+import { statusCommand } from './statusCommand.js';
+
+export const MAX_TEXT_LENGTH = 2000;
+
+export interface App {
+  handle(input: TurnInput): Promise<Reply[]>;
+}
+
+type Handler<K extends Command['kind']> = (turn: Turn, command: Extract<Command, { kind: K }>) => Reply[] | Promise<Reply[]>;
+type Routes = { [K in Command['kind']]: Handler<K> };
+
+const notYet = (name: string, instead: string) => (): Reply[] => [text(`${name} finns inte i boten än. ${instead}`)];
+
+const routes: Routes = {
+  help: () => helpCommand(),
+  log: (turn, c) => logCommand(turn, c.args),
+  status: (turn, c) => statusCommand(turn, c.args),
+  mine: (turn) => mineCommand(turn),
+  undo: (turn) => undoCommand(turn),
+  done: (turn, c) => doneCommand(turn, c.args),
+  newAgreement: (turn, c) => newAgreementCommand(turn, c.args),
+  summary: notYet('/sammanfattning', 'Skriv /status för läget just nu.'),
+  followUp: notYet('/uppföljning', 'Skriv /status för läget just nu.'),
+  subscribe: notYet('/prenumerera', 'Skriv /status när du vill se läget.'),
+  unsubscribe: notYet('/avprenumerera', 'Det finns inga prenumerationer att avsluta.'),
+  subscriptions: notYet('/prenumerationer', 'Det finns inga prenumerationer än.'),
+  empty: () => [text('Jag läser bara text. Skriv /hjälp för att se vad jag kan.')],
+  unknown: (turn, c) => unknownCommand(turn, c),
+};
+
+function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' }>): Reply[] {
+  const typed = (turn.input.text ?? '').trim().replace(/^\/+/u, '');
+  const agreement = currentAgreement(turn.deps.store, turn.today);
+  // "krogtillsyn igår" without "/logga" is almost always a log that lost its command word.
+  if (agreement && matchActivities(agreement.activities, words(typed).slice(0, 3)).candidates.length > 0) {
+    return [text(`Menade du /logga ${typed.slice(0, 80)}? Skriv /logga först, så loggar jag det.`)];
+  }
+  const shown = command.word.length > 40 ? `${command.word.slice(0, 40)}…` : command.word;
+  return command.suggestion
+    ? [text(`Jag känner inte igen "${shown}". Menade du /${command.suggestion}? Skriv /hjälp för alla kommandon.`)]
+    : [text(`Jag känner inte igen "${shown}". Skriv /hjälp för att se vad jag kan, t.ex. /logga krogtillsyn.`)];
+}
+
+function dispatch<K extends Command['kind']>(turn: Turn, command: Extract<Command, { kind: K }>): Reply[] | Promise<Reply[]> {
+  const handler = routes[command.kind] as Handler<K>;
+  return handler(turn, command);
+}
+
+export function createApp(deps: AppDeps): App {
+  return {
+    async handle(input: TurnInput): Promise<Reply[]> {
+      const now = deps.clock.now();
+      const log = deps.logger.child({ conversationId: input.conversation.id, activityId: input.activityId, userId: input.user.aadObjectId ?? input.user.id });
+      const turn: Turn = { input, now, today: stockholmDate(now), deps, log };
+      try {
+        if (typeof input.value === 'object' && input.value !== null && 'verb' in input.value) {
+          return await cardAction(turn, input.value);
+        }
+        const raw = input.text ?? '';
+        if (raw.length > MAX_TEXT_LENGTH) {
+          return [text(`Meddelandet är för långt (${raw.length.toLocaleString('sv-SE')} tecken); jag läser högst ${MAX_TEXT_LENGTH.toLocaleString('sv-SE')}. Inget har sparats.`)];
+        }
+        return await dispatch(turn, parseCommand(raw));
+      } catch (error) {
+        log.error({ err: error }, 'turn failed');
+        return [text('Något gick fel hos mig, så jag kan inte lova att det sparades. Skriv /mina för att se vad som finns, och försök igen om en stund.')];
+      }
+    },
+  };
+}

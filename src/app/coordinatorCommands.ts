@@ -1,0 +1,80 @@
+// Coordinator commands: "/klar <aktivitet>" and "/nytt-medborgarlöfte <år> från <år>".
+import { agreementSchema, agreementsForYear, type Agreement } from '../domain/agreement.js';
+import { formatSwedishDate } from '../domain/calendar.js';
+import { parseLogRequest } from '../domain/logRequest.js';
+import { matchActivities } from '../domain/matching.js';
+import { agreementForYear, allPlaces, currentAgreement, knownPeriodsText } from './agreements.js';
+import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
+import { text, type Reply } from './ports.js';
+import { futureDateRefusal } from './recordEntry.js';
+
+export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+  const { store } = turn.deps;
+  const parsed = parseLogRequest(args, turn.today, allPlaces(store));
+  if (!parsed.ok) return [text(parsed.error)];
+  const date = parsed.request.date ?? turn.today;
+  const future = futureDateRefusal(date, turn.today);
+  if (future) return [text(future)];
+  const agreement = parsed.request.date
+    ? store.agreements().find((a) => a.period.start <= date && date <= a.period.end)
+    : currentAgreement(store, turn.today);
+  if (!agreement) return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`)];
+  if (parsed.request.activityWords.length === 0) {
+    const milestones = agreement.activities.filter((a) => a.target.kind === 'milestone').map((a) => a.keywords[0]);
+    return [text(`Skriv vilken aktivitet som är klar, t.ex. /klar ${milestones[0] ?? 'enkät'}. Engångsaktiviteter i ${agreement.title}: ${milestones.join(', ')}.`)];
+  }
+  const match = matchActivities(agreement.activities, parsed.request.activityWords);
+  const typed = parsed.request.activityWords.join(' ');
+  const milestones = match.candidates.filter((a) => a.target.kind === 'milestone');
+  if (match.candidates.length === 0) return [text(`Jag hittar ingen aktivitet "${typed}" i ${agreement.title}.`)];
+  if (milestones.length === 0) {
+    const names = match.candidates.map((a) => a.name).join(', ');
+    return [text(`${names} är inte en engångsaktivitet: den följs upp med det som loggas (/logga), inte med /klar.`)];
+  }
+  if (milestones.length > 1) {
+    return [text(`"${typed}" passar flera aktiviteter: ${milestones.map((a) => `"${a.keywords[0]}" (${a.name})`).join(', ')}. Skriv /klar med ett mer exakt ord.`)];
+  }
+  const activity = milestones[0];
+  if (!activity) return [];
+  const existing = store.completions(agreement.id).find((c) => c.activityId === activity.id);
+  if (existing) {
+    return [text(`${activity.name} är redan markerad som genomförd (${formatSwedishDate(existing.date)}, av ${existing.by.name}).`)];
+  }
+  await store.addCompletion(agreement.id, { activityId: activity.id, date, by: personOf(turn), at: turn.now.toISOString() });
+  turn.log.info({ agreementId: agreement.id, activityId: activity.id }, 'milestone marked done');
+  return [text(`✅ ${activity.name} är markerad som genomförd ${formatSwedishDate(date)} i ${agreement.title}.`)];
+}
+
+const NEW_AGREEMENT_USAGE = 'Skriv så här: /nytt-medborgarlöfte 2026 från 2020 (året du skapar, och året vars löften och aktiviteter ska kopieras).';
+
+export async function newAgreementCommand(turn: Turn, args: string): Promise<Reply[]> {
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+  const { store } = turn.deps;
+  const m = /^(\d{4})\s+(?:från|fran|from)\s+(\d{4})$/iu.exec(args.trim().normalize('NFC'));
+  if (!m) return [text(NEW_AGREEMENT_USAGE)];
+  const year = Number(m[1]);
+  const fromYear = Number(m[2]);
+  const thisYear = Number(turn.today.slice(0, 4));
+  if (year < 2000 || year > thisYear + 1) return [text(`Året ${year} går inte: skapa årets eller nästa års medborgarlöfte (${thisYear} eller ${thisYear + 1}).`)];
+  const existing = agreementsForYear(store.agreements(), year)[0];
+  if (existing) return [text(`Det finns redan ett medborgarlöfte som gäller ${year}: ${existing.title}. Skriv /status ${year}.`)];
+  const source = agreementForYear(store, fromYear);
+  if (!source) return [text(`Det finns inget medborgarlöfte för ${fromYear} att kopiera. Det som finns: ${knownPeriodsText(store)}.`)];
+
+  const copy: Agreement = agreementSchema.parse({
+    ...structuredClone(source),
+    id: `${source.area}-${year}`,
+    title: `Medborgarlöfte ${year}`,
+    period: { start: `${year}-01-01`, end: `${year}-12-31` },
+    copiedFrom: source.id,
+  });
+  if (store.agreement(copy.id)) return [text(`Det finns redan ett medborgarlöfte med id ${copy.id}.`)];
+  await store.addAgreement(copy);
+  turn.log.info({ agreementId: copy.id, copiedFrom: source.id }, 'agreement created');
+  return [
+    text(
+      `✅ ${copy.title} är skapat (${formatSwedishDate(copy.period.start)} – ${formatSwedishDate(copy.period.end)}) med ${copy.promises.length} löften och ${copy.activities.length} aktiviteter från ${source.title}. Nu kan alla logga på det, t.ex. /logga ${copy.activities[0]?.keywords[0] ?? 'krogtillsyn'}. Skriv /status för läget.`,
+    ),
+  ];
+}

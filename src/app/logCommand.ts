@@ -1,0 +1,101 @@
+// "/logga <aktivitet> [plats] [datum] [antal] [anteckning]"
+import { agreementForDate, type Agreement } from '../domain/agreement.js';
+import { formatSwedishDate } from '../domain/calendar.js';
+import { parseLogRequest } from '../domain/logRequest.js';
+import { closestActivities, matchActivities } from '../domain/matching.js';
+import { candidatesFor, chooseActivityCard, logFormCard, logFormCardData } from '../views/logCards.js';
+import { allPlaces, currentAgreement, noAgreementHint } from './agreements.js';
+import type { Turn } from './context.js';
+import { card, text, type Reply } from './ports.js';
+import { NOTHING_STORED, confirmation, futureDateRefusal, personalDataRefusal, recordEntry } from './recordEntry.js';
+
+export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
+  const { store } = turn.deps;
+  const refusal = personalDataRefusal(args);
+  if (refusal) return [text(refusal)];
+
+  // Teams redelivers a message it thinks went unanswered: answer again, store nothing new.
+  const sourceId = turn.input.activityId ? `message:${turn.input.activityId}` : undefined;
+  const earlier = sourceId ? store.findBySource(sourceId) : undefined;
+  if (earlier) {
+    const agreement = store.agreement(earlier.agreementId);
+    const activity = agreement?.activities.find((a) => a.id === earlier.activityId);
+    if (agreement && activity) return [text(confirmation(turn, earlier, agreement, activity, false))];
+  }
+
+  if (args.trim().length === 0) return logForm(turn);
+
+  const parsed = parseLogRequest(args, turn.today, allPlaces(store));
+  if (!parsed.ok) return [text(`${parsed.error} ${NOTHING_STORED}`)];
+  const request = parsed.request;
+  const date = request.date ?? turn.today;
+  const future = futureDateRefusal(date, turn.today);
+  if (future) return [text(future)];
+
+  const agreement = agreementForDate(store.agreements(), date);
+  if (!agreement) {
+    const year = Number(date.slice(0, 4));
+    return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}, så jag kan inte logga det. ${noAgreementHint(store, year)} ${NOTHING_STORED}`)];
+  }
+  if (request.activityWords.length === 0) {
+    return [text(`Skriv vilken aktivitet du vill logga, t.ex. /logga krogtillsyn. Eller fyll i formuläret.`), ...logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) })];
+  }
+
+  const match = matchActivities(agreement.activities, request.activityWords, request.place);
+  const typed = request.activityWords.join(' ');
+  if (match.candidates.length === 0) {
+    const close = closestActivities(agreement.activities, request.activityWords);
+    const hint = close.length > 0 ? ` Menade du ${close.map((a) => `"${a.name}"`).join(' eller ')}?` : '';
+    const keywords = agreement.activities.slice(0, 4).map((a) => a.keywords[0]).join(', ');
+    return [text(`Jag hittar ingen aktivitet "${typed}" i ${agreement.title}.${hint} Exempel på ord som fungerar: ${keywords}. Skriv /status för alla aktiviteter. ${NOTHING_STORED}`)];
+  }
+
+  // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
+  const leftover = request.activityWords.slice(match.usedWords).join(' ');
+  const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
+  const count = request.count ?? 1;
+
+  if (match.candidates.length > 1) {
+    const requestId = turn.deps.newId();
+    const candidates = candidatesFor(match.candidates, {
+      requestId,
+      agreementId: agreement.id,
+      date,
+      count,
+      ...(request.place ? { place: request.place } : {}),
+      ...(request.hours !== undefined ? { hours: request.hours } : {}),
+      ...(note ? { note } : {}),
+    });
+    const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – inget är loggat förrän du har valt.`;
+    const details = [formatSwedishDate(date), request.place, count > 1 ? `${count} st` : undefined].filter(Boolean).join(' · ');
+    const fallback = `${question}\n${match.candidates.map((a) => `• ${a.name}`).join('\n')}`;
+    return [card(chooseActivityCard({ question, details, candidates }), fallback)];
+  }
+
+  const activity = match.candidates[0];
+  if (!activity) return [text(NOTHING_STORED)];
+  return [
+    text(
+      await recordEntry(turn, {
+        agreement,
+        activity,
+        date,
+        count,
+        ...(request.place ? { place: request.place } : {}),
+        ...(request.hours !== undefined ? { hours: request.hours } : {}),
+        ...(note ? { note } : {}),
+        ...(sourceId ? { sourceId } : {}),
+      }),
+    ),
+  ];
+}
+
+export function logForm(turn: Turn, agreement?: Agreement, prefill: Parameters<typeof logFormCardData>[3] = {}): Reply[] {
+  const target = agreement ?? currentAgreement(turn.deps.store, turn.today);
+  if (!target || turn.today > target.period.end) {
+    const year = Number(turn.today.slice(0, 4));
+    return [text(`Inget medborgarlöfte gäller idag. ${noAgreementHint(turn.deps.store, year)}`)];
+  }
+  const data = logFormCardData(target, turn.today, turn.deps.newId(), prefill);
+  return [card(logFormCard(data), `Logga en insats i ${target.title}: skriv /logga <aktivitet> [plats] [datum] [antal] [anteckning].`)];
+}

@@ -1,0 +1,61 @@
+// "/mina" and "/ångra": a user's own latest entries, and taking the latest one back.
+import { formatSwedishDate } from '../domain/calendar.js';
+import { isActive, type Entry } from '../domain/entry.js';
+import { activityStatus } from '../domain/status.js';
+import { STATUS_LABEL, entryLine, progressText } from '../views/texts.js';
+import { personOf, type Turn } from './context.js';
+import { text, type Reply } from './ports.js';
+
+const SHOWN = 10;
+
+function myActiveEntries(turn: Turn): Entry[] {
+  const me = personOf(turn).id;
+  return turn.deps.store
+    .allEntries()
+    .filter((e) => isActive(e) && e.by.id === me)
+    .sort((a, b) => b.loggedAt.localeCompare(a.loggedAt));
+}
+
+export function mineCommand(turn: Turn): Reply[] {
+  const mine = myActiveEntries(turn);
+  if (mine.length === 0) return [text('Du har inte loggat något än. Prova /logga krogtillsyn.')];
+  const { store } = turn.deps;
+  const lines = mine.slice(0, SHOWN).map((e) => {
+    const activity = store.agreement(e.agreementId)?.activities.find((a) => a.id === e.activityId);
+    return `• ${entryLine(e, activity)}${e.note ? ` – ${e.note}` : ''}`;
+  });
+  const more = mine.length > SHOWN ? `\n\n…och ${mine.length - SHOWN} äldre.` : '';
+  return [text(`Dina senaste insatser (${mine.length} totalt):\n\n${lines.join('\n')}${more}`)];
+}
+
+export async function undoCommand(turn: Turn): Promise<Reply[]> {
+  const { store } = turn.deps;
+  const sourceId = turn.input.activityId ? `message:${turn.input.activityId}` : undefined;
+  // A redelivered "/ångra" must not take back a second entry.
+  const already = sourceId ? store.allEntries().find((e) => e.removed?.sourceId === sourceId) : undefined;
+  if (already) return [text(`Redan borttaget: ${describe(turn, already)}.`)];
+
+  const latest = myActiveEntries(turn)[0];
+  if (!latest) return [text('Du har ingen loggad insats att ångra.')];
+  const removed = await store.markRemoved(latest.agreementId, latest.id, {
+    by: personOf(turn),
+    at: turn.now.toISOString(),
+    reason: 'undo',
+    ...(sourceId ? { sourceId } : {}),
+  });
+  if (!removed) return [text('Insatsen var redan borttagen. Skriv /mina för att se dina insatser.')];
+  turn.log.info({ entryId: removed.id }, 'entry undone');
+  const agreement = store.agreement(removed.agreementId);
+  const activity = agreement?.activities.find((a) => a.id === removed.activityId);
+  let progress = '';
+  if (agreement && activity) {
+    const s = activityStatus(agreement, activity, store.entries(agreement.id), store.completions(agreement.id), turn.today);
+    progress = `\n\n${agreement.title}: ${progressText(s.progress)} (${STATUS_LABEL[s.status]}).`;
+  }
+  return [text(`↩️ Borttaget: ${describe(turn, removed)}. Det finns kvar i historiken som ångrat ${formatSwedishDate(turn.today)}.${progress}`)];
+}
+
+function describe(turn: Turn, entry: Entry): string {
+  const activity = turn.deps.store.agreement(entry.agreementId)?.activities.find((a) => a.id === entry.activityId);
+  return entryLine(entry, activity);
+}

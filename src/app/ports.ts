@@ -1,0 +1,49 @@
+// What the application needs from the outside world, free of any bot SDK. The Bot Framework
+// layer (src/bot) turns an activity into a TurnInput and sends the Replies back.
+import type { AdaptiveCard } from '../views/cards.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+export interface User {
+  /** The channel's user id (Teams: 29:…). */
+  id: string;
+  name: string;
+  /** Entra object id, when the channel gives one. */
+  aadObjectId?: string;
+  /** Looked up only when a coordinator check needs it (it costs a call to Teams). */
+  resolveUpn?: () => Promise<string | undefined>;
+}
+
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+
+export interface Conversation {
+  id: string;
+  kind: ConversationKind;
+  tenantId?: string;
+}
+
+export interface TurnInput {
+  user: User;
+  conversation: Conversation;
+  /** The message's id: a redelivery carries the same one. */
+  activityId?: string;
+  /** The message text with any @mention of the bot removed. */
+  text?: string;
+  /** The value of a card submit (Action.Submit data merged with the inputs). */
+  value?: unknown;
+}
+
+export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: AdaptiveCard; fallbackText: string };
+
+export const text = (t: string): Reply => ({ kind: 'text', text: t });
+export const card = (c: AdaptiveCard, fallbackText: string): Reply => ({ kind: 'card', card: c, fallbackText });

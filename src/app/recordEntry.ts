@@ -1,0 +1,77 @@
+// The one way an entry reaches the store, whether typed, clicked on the ambiguity card or sent
+// from the log form: every path gets the same checks and the same confirmation.
+import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
+import { formatSwedishDate } from '../domain/calendar.js';
+import type { Entry } from '../domain/entry.js';
+import { findPersonalIdentityNumber } from '../domain/personalData.js';
+import { activityStatus } from '../domain/status.js';
+import { STATUS_LABEL, entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
+import { personOf, type Turn } from './context.js';
+
+export interface EntryDraft {
+  agreement: Agreement;
+  activity: Activity;
+  date: IsoDate;
+  place?: string;
+  count: number;
+  hours?: number;
+  note?: string;
+  sourceId?: string;
+}
+
+export const NOTHING_STORED = 'Inget har sparats.';
+
+/** A refusal when any free text holds a personnummer or samordningsnummer, else undefined. */
+export function personalDataRefusal(...texts: (string | undefined)[]): string | undefined {
+  for (const t of texts) {
+    if (!t) continue;
+    const found = findPersonalIdentityNumber(t);
+    if (found) {
+      return `Texten innehåller något som ser ut som ett ${found.kind} (${maskIdentityNumber(found.match)}). Skriv aldrig personuppgifter om invånare här – SIG-ärendena gäller unga. ${NOTHING_STORED}`;
+    }
+  }
+  return undefined;
+}
+
+export function futureDateRefusal(date: IsoDate, today: IsoDate): string | undefined {
+  return date > today
+    ? `${formatSwedishDate(date)} har inte varit än – logga det som har hänt. ${NOTHING_STORED}`
+    : undefined;
+}
+
+/** Checks, stores (write-then-acknowledge) and confirms. Returns the text to send. */
+export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<string> {
+  const refusal =
+    personalDataRefusal(draft.note, draft.place) ??
+    futureDateRefusal(draft.date, turn.today) ??
+    (draft.date < draft.agreement.period.start || draft.date > draft.agreement.period.end
+      ? `${formatSwedishDate(draft.date)} ligger utanför ${draft.agreement.title}. ${NOTHING_STORED}`
+      : undefined);
+  if (refusal) return refusal;
+
+  const entry: Entry = {
+    id: turn.deps.newId(),
+    agreementId: draft.agreement.id,
+    activityId: draft.activity.id,
+    date: draft.date,
+    count: draft.count,
+    by: personOf(turn),
+    loggedAt: turn.now.toISOString(),
+    ...(draft.place ? { place: draft.place } : {}),
+    ...(draft.hours !== undefined ? { hours: draft.hours } : {}),
+    ...(draft.note ? { note: draft.note } : {}),
+    ...(draft.sourceId ? { sourceId: draft.sourceId } : {}),
+  };
+  const result = await turn.deps.store.addEntry(entry);
+  turn.log.info({ entryId: result.entry.id, activityId: entry.activityId, stored: result.stored }, 'entry logged');
+  return confirmation(turn, result.entry, draft.agreement, draft.activity, result.stored);
+}
+
+export function confirmation(turn: Turn, entry: Entry, agreement: Agreement, activity: Activity, fresh: boolean): string {
+  const { store } = turn.deps;
+  const status = activityStatus(agreement, activity, store.entries(agreement.id), store.completions(agreement.id), turn.today);
+  const head = fresh ? `✅ Loggat: ${entryLine(entry, activity)}.` : `Det här var redan loggat: ${entryLine(entry, activity)}.`;
+  const progress = `${agreement.title}: ${progressText(status.progress)} (${STATUS_LABEL[status.status]}).`;
+  const note = entry.note ? `\n\nAnteckning: ${entry.note}` : '';
+  return `${head}\n\n${progress}${note}\n\nFel? Skriv /ångra.`;
+}

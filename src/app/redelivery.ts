@@ -1,0 +1,30 @@
+// Teams resends a message when the bot took more than 15 s to answer. The second delivery gets
+// the first one's answer (awaiting it if it is still being worked on) instead of a second run.
+// Entries and undos also carry the message id in the store, so this holds across a restart too.
+import type { App } from './app.js';
+import type { Reply, TurnInput } from './ports.js';
+
+export function withRedeliveryCache(app: App, options: { maxEntries?: number; ttlMs?: number; now?: () => number } = {}): App {
+  const maxEntries = options.maxEntries ?? 1000;
+  const ttlMs = options.ttlMs ?? 10 * 60 * 1000;
+  const now = options.now ?? (() => Date.now());
+  const seen = new Map<string, { at: number; replies: Promise<Reply[]> }>();
+
+  return {
+    handle(input: TurnInput): Promise<Reply[]> {
+      const key = input.activityId ? `${input.conversation.id}|${input.activityId}` : undefined;
+      if (key === undefined) return app.handle(input);
+      const earlier = seen.get(key);
+      if (earlier && now() - earlier.at < ttlMs) return earlier.replies;
+      const replies = app.handle(input);
+      seen.set(key, { at: now(), replies });
+      // Map keeps insertion order: drop the oldest when full.
+      while (seen.size > maxEntries) {
+        const oldest = seen.keys().next().value;
+        if (oldest === undefined) break;
+        seen.delete(oldest);
+      }
+      return replies;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// "/status [år | aktivitet]"
+import { formatSwedishDate } from '../domain/calendar.js';
+import { matchActivities } from '../domain/matching.js';
+import { activityStatus, agreementStatus } from '../domain/status.js';
+import { words } from '../domain/text.js';
+import { statusCard } from '../views/statusCard.js';
+import { STATUS_LABEL, STATUS_MARK, progressText } from '../views/texts.js';
+import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
+import type { Turn } from './context.js';
+import { card, text, type Reply } from './ports.js';
+
+export function statusCommand(turn: Turn, args: string): Reply[] {
+  const { store } = turn.deps;
+  const arg = args.trim();
+  const yearMatch = /^(\d{4})$/u.exec(arg);
+  const thisYear = Number(turn.today.slice(0, 4));
+
+  const agreement = yearMatch ? agreementForYear(store, Number(yearMatch[1])) : currentAgreement(store, turn.today);
+  if (!agreement) {
+    return yearMatch
+      ? [text(`Det finns inget medborgarlöfte för ${yearMatch[1]}. Det som finns: ${knownPeriodsText(store)}.`)]
+      : [text(`Det finns inget medborgarlöfte än. ${noAgreementHint(store, thisYear)}`)];
+  }
+
+  const entries = store.entries(agreement.id);
+  const completions = store.completions(agreement.id);
+  if (arg.length > 0 && !yearMatch) {
+    const match = matchActivities(agreement.activities, words(arg));
+    if (match.candidates.length === 0) {
+      return [text(`Jag hittar ingen aktivitet "${arg}" i ${agreement.title}. Skriv /status för hela medborgarlöftet.`)];
+    }
+    const lines = match.candidates.map((activity) => {
+      const s = activityStatus(agreement, activity, entries, completions, turn.today);
+      const last = s.lastEntryDate ? `senast ${formatSwedishDate(s.lastEntryDate)}` : 'inget loggat än';
+      return `${STATUS_MARK[s.status]} **${activity.name}**: ${progressText(s.progress)} – ${STATUS_LABEL[s.status]} (${last}).\n${activity.text}`;
+    });
+    return [text(`${agreement.title}\n\n${lines.join('\n\n')}`)];
+  }
+
+  const status = agreementStatus(agreement, entries, completions, turn.today);
+  const hint =
+    !yearMatch && turn.today > agreement.period.end
+      ? [text(`Inget medborgarlöfte gäller idag; här är det senaste. ${noAgreementHint(store, thisYear)}`)]
+      : [];
+  const fallback = `${agreement.title}: ${status.activities.map((a) => `${a.activity.name} ${progressText(a.progress)}`).join('; ')}`;
+  return [...hint, card(statusCard(status), fallback)];
+}

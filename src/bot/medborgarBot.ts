@@ -1,0 +1,54 @@
+// The Bot Framework face of the app: messages in, replies out. Everything it decides is in the app.
+import { ActivityHandler, CardFactory, MessageFactory, TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+import type { App } from '../app/app.js';
+import type { Logger, Reply } from '../app/ports.js';
+import { tenantOf, toTurnInput } from './activityInput.js';
+
+export interface BotOptions {
+  allowedTenants: readonly string[];
+  logger: Logger;
+}
+
+export function toActivity(reply: Reply): Partial<Activity> {
+  if (reply.kind === 'text') return MessageFactory.text(reply.text);
+  const message = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  message.summary = reply.fallbackText;
+  return message;
+}
+
+export class MedborgarBot extends ActivityHandler {
+  constructor(
+    private readonly app: App,
+    private readonly options: BotOptions,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) {
+        await context.sendActivity(
+          MessageFactory.text('Hej! Jag håller ordning på medborgarlöftet: logga det ni gör med t.ex. /logga krogtillsyn, och se läget med /status. Skriv /hjälp för alla kommandon.'),
+        );
+      }
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const tenant = tenantOf(activity);
+    if (this.options.allowedTenants.length > 0 && (!tenant || !this.options.allowedTenants.includes(tenant))) {
+      this.options.logger.warn({ tenant, conversationId: activity.conversation?.id }, 'message from a tenant that is not allowed');
+      await context.sendActivity('Den här boten är inte öppen för er organisation.');
+      return;
+    }
+    const resolveUpn = activity.channelId === 'msteams'
+      ? async () => (await TeamsInfo.getMember(context, activity.from.id)).userPrincipalName
+      : undefined;
+    const replies = await this.app.handle(toTurnInput(activity, resolveUpn));
+    for (const reply of replies) await context.sendActivity(toActivity(reply));
+  }
+}

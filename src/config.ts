@@ -1,0 +1,74 @@
+// Configuration from the environment (and .env, read by main.ts), validated once at start.
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim().length > 0 ? v.trim() : undefined));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  STORE_DIR: z.string().min(1).default('data/store'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: optionalText,
+  COORDINATORS: list,
+  ALLOWED_TENANTS: list,
+  PUBLIC_URL: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: optionalText,
+});
+
+export type Config = {
+  port: number;
+  storeDir: string;
+  auth: { appId: string; appPassword?: string; appType: string; tenantId?: string } | undefined;
+  coordinators: string[];
+  allowedTenants: string[];
+  publicUrl?: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  production: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Felaktig konfiguration: ${issues}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (!e.MicrosoftAppId && production) {
+    throw new ConfigError('NODE_ENV=production men MicrosoftAppId saknas: boten startar inte utan autentisering i produktion.');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
+    throw new ConfigError('MicrosoftAppType=SingleTenant kräver MicrosoftAppTenantId.');
+  }
+  return {
+    port: e.PORT,
+    storeDir: e.STORE_DIR,
+    auth: e.MicrosoftAppId
+      ? {
+          appId: e.MicrosoftAppId,
+          appType: e.MicrosoftAppType ?? 'MultiTenant',
+          ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+          ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+        }
+      : undefined,
+    coordinators: e.COORDINATORS,
+    allowedTenants: e.ALLOWED_TENANTS,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
+    logLevel: e.LOG_LEVEL,
+    production,
+  };
+}

@@ -1,0 +1,91 @@
+// The yearly agreement (medborgarlöfte), its promises (löften) and activities (aktiviteter).
+// The schema is the single source of truth: bundled files, the store and copied agreements are
+// all validated against it, and the TypeScript types are inferred from it.
+import { z } from 'zod';
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD');
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id ska vara små bokstäver a-z, siffror och bindestreck');
+
+export const targetSchema = z.discriminatedUnion('kind', [
+  // "minst fyra tillfällen" → count 4. Progress reads "N av M".
+  z.object({ kind: z.literal('count'), count: z.number().int().positive(), unit: z.string().min(1) }),
+  // "veckovisa torsdagsmöten", "natthelger", "kontinuerligt": periods covered of periods due.
+  z.object({ kind: z.literal('recurring'), rhythm: z.enum(['weekly', 'weekendNights', 'monthly']) }),
+  // "genomföra en enkätundersökning": ej påbörjad → pågående → genomförd (marked by a coordinator).
+  z.object({ kind: z.literal('milestone') }),
+  // "fortsätta sitt aktiva arbete": no measurable goal; progress is what was logged.
+  z.object({ kind: z.literal('ongoing') }),
+]);
+
+export const promiseSchema = z.object({
+  id: slug,
+  text: z.string().min(1),
+});
+
+export const activitySchema = z.object({
+  id: slug,
+  name: z.string().min(1),
+  text: z.string().min(1),
+  promiseIds: z.array(slug).min(1),
+  parties: z.array(z.string().min(1)).min(1),
+  places: z.array(z.string().min(1)),
+  keywords: z.array(z.string().min(1)).min(1),
+  target: targetSchema,
+});
+
+export const agreementSchema = z
+  .object({
+    id: slug,
+    area: slug,
+    title: z.string().min(1),
+    municipality: z.string().min(1),
+    policeArea: z.string().min(1),
+    parties: z.array(z.string().min(1)).min(1),
+    period: z.object({ start: isoDateSchema, end: isoDateSchema }),
+    promises: z.array(promiseSchema).min(1),
+    activities: z.array(activitySchema).min(1),
+    copiedFrom: slug.optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.period.start > a.period.end) {
+      ctx.addIssue({ code: 'custom', message: 'perioden slutar före den börjar', path: ['period'] });
+    }
+    const promiseIds = new Set(a.promises.map((p) => p.id));
+    if (promiseIds.size !== a.promises.length) {
+      ctx.addIssue({ code: 'custom', message: 'två löften har samma id', path: ['promises'] });
+    }
+    const activityIds = new Set(a.activities.map((x) => x.id));
+    if (activityIds.size !== a.activities.length) {
+      ctx.addIssue({ code: 'custom', message: 'två aktiviteter har samma id', path: ['activities'] });
+    }
+    a.activities.forEach((act, i) => {
+      for (const pid of act.promiseIds) {
+        if (!promiseIds.has(pid)) {
+          ctx.addIssue({ code: 'custom', message: `okänt löfte "${pid}"`, path: ['activities', i, 'promiseIds'] });
+        }
+      }
+    });
+  });
+
+export type IsoDate = string;
+export type Target = z.infer<typeof targetSchema>;
+export type AgreementPromise = z.infer<typeof promiseSchema>;
+export type Activity = z.infer<typeof activitySchema>;
+export type Agreement = z.infer<typeof agreementSchema>;
+
+/** The agreement whose period holds the date, if any. */
+export function agreementForDate(agreements: readonly Agreement[], date: IsoDate): Agreement | undefined {
+  return agreements.find((a) => a.period.start <= date && date <= a.period.end);
+}
+
+/** Agreements whose period touches the calendar year, latest start first. */
+export function agreementsForYear(agreements: readonly Agreement[], year: number): Agreement[] {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  return agreements
+    .filter((a) => a.period.start <= last && first <= a.period.end)
+    .sort((x, y) => y.period.start.localeCompare(x.period.start));
+}

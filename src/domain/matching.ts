@@ -1,0 +1,95 @@
+// Which activity a user means by the words they typed. People type stems, plurals and definite
+// forms ("krogtillsyner", "torsdagsmötet"), with or without å/ä/ö, so words match on a long
+// common prefix; several equally good candidates are an ambiguity the user resolves, never a guess.
+import type { Activity } from './agreement.js';
+import { editDistance, fold } from './text.js';
+
+const STOP_WORDS = new Set(
+  ['och', 'i', 'pa', 'med', 'en', 'ett', 'att', 'for', 'av', 'de', 'den', 'det', 'som', 'till', 'vid', 'om', 'ska', 'samt', 'the', 'var', 'har'].map(fold),
+);
+
+export interface ActivityMatch {
+  /** The best candidates: one means a clear match, several an ambiguity, none no match. */
+  candidates: Activity[];
+  /** Index (exclusive) of the last word that matched the candidates' vocabulary. */
+  usedWords: number;
+}
+
+/** Two folded words are "the same word" when equal, or when they share a long prefix. */
+export function wordsMatch(typed: string, known: string): boolean {
+  if (typed === known) return true;
+  const shorter = Math.min(typed.length, known.length);
+  if (shorter < 4) return false;
+  let common = 0;
+  while (common < shorter && typed[common] === known[common]) common++;
+  if (common === shorter) return shorter >= 4;
+  return common >= 6 && common >= shorter * 0.7;
+}
+
+function vocabulary(activity: Activity): string[] {
+  const all = [...activity.keywords, activity.name, activity.id.replace(/-/g, ' ')];
+  const out = new Set<string>();
+  for (const phrase of all) {
+    for (const w of fold(phrase).split(/[\s,.;:()"”“/-]+/u)) {
+      if (w.length > 0 && !STOP_WORDS.has(w)) out.add(w);
+    }
+  }
+  return [...out];
+}
+
+export function matchActivities(activities: readonly Activity[], typedWords: readonly string[], place?: string): ActivityMatch {
+  const words = typedWords.map((w) => fold(w).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  // An exact id ("gemensam-krogtillsyn") is what cards and power users send: it wins outright.
+  const byId = activities.find((a) => words.length === 1 && a.id === words[0]);
+  if (byId) return { candidates: [byId], usedWords: 1 };
+
+  let bestScore = 0;
+  let candidates: { activity: Activity; lastIndex: number }[] = [];
+  for (const activity of activities) {
+    const vocab = vocabulary(activity);
+    let score = 0;
+    let lastIndex = -1;
+    words.forEach((w, i) => {
+      if (w.length === 0 || STOP_WORDS.has(w)) return;
+      if (vocab.some((v) => wordsMatch(w, v))) {
+        score += 1;
+        lastIndex = i;
+      }
+    });
+    if (score === 0) continue;
+    if (score > bestScore) {
+      bestScore = score;
+      candidates = [{ activity, lastIndex }];
+    } else if (score === bestScore) {
+      candidates.push({ activity, lastIndex });
+    }
+  }
+  if (candidates.length > 1 && place !== undefined) {
+    const here = candidates.filter((c) => c.activity.places.some((p) => fold(p) === fold(place)));
+    if (here.length > 0) candidates = here;
+  }
+  const usedWords = candidates.reduce((max, c) => Math.max(max, c.lastIndex + 1), 0);
+  return { candidates: candidates.map((c) => c.activity), usedWords };
+}
+
+/** Activities whose words are closest to what was typed, for "did you mean" when nothing matched. */
+export function closestActivities(activities: readonly Activity[], typedWords: readonly string[], limit = 3): Activity[] {
+  const words = typedWords.map(fold).filter((w) => w.length > 0 && !STOP_WORDS.has(w)).slice(0, 10);
+  if (words.length === 0) return [];
+  const scored = activities.map((activity) => {
+    const vocab = vocabulary(activity);
+    let best = Number.POSITIVE_INFINITY;
+    for (const w of words) {
+      for (const v of vocab) {
+        const d = editDistance(w.slice(0, 40), v) / Math.max(w.length, v.length);
+        if (d < best) best = d;
+      }
+    }
+    return { activity, distance: best };
+  });
+  return scored
+    .filter((s) => s.distance <= 0.5)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, limit)
+    .map((s) => s.activity);
+}

@@ -1,0 +1,66 @@
+// Composition root: configuration, store, app, bot, HTTP. The only module that wires concrete
+// adapters together; everything else receives what it needs.
+import 'dotenv/config';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { createApp } from './app/app.js';
+import { withRedeliveryCache } from './app/redelivery.js';
+import { createAdapter } from './bot/adapter.js';
+import { MedborgarBot } from './bot/medborgarBot.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createServer } from './server.js';
+import { loadBundledAgreements } from './store/bundled.js';
+import { fileStorage, StoreFileError } from './store/storage.js';
+import { Store } from './store/store.js';
+
+const BUNDLED_AGREEMENTS = fileURLToPath(new URL('../data/agreements', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = pino({ level: config.logLevel, base: { app: 'medborgarlofte-bot' } });
+
+  const seed = await loadBundledAgreements(BUNDLED_AGREEMENTS);
+  const store = await Store.open(fileStorage(config.storeDir), seed);
+  logger.info({ storeDir: config.storeDir, agreements: store.agreements().map((a) => a.id) }, 'store opened');
+
+  if (!config.auth) {
+    logger.warn(
+      '⚠️  NO MicrosoftAppId: running UNAUTHENTICATED for local trial (Microsoft 365 Agents Playground, Bot Framework Emulator). ' +
+        'Anyone who can reach this port can talk to the bot. Never run it like this in production (NODE_ENV=production refuses to).',
+    );
+  }
+  if (config.coordinators.length === 0) {
+    logger.warn('COORDINATORS is empty: nobody can run coordinator commands (/klar, /nytt-medborgarlöfte).');
+  }
+
+  const app = withRedeliveryCache(createApp({ store, clock: { now: () => new Date() }, coordinators: config.coordinators, logger, newId: randomUUID }));
+  const adapter = createAdapter(config, logger);
+  const bot = new MedborgarBot(app, { allowedTenants: config.allowedTenants, logger });
+  const server = createServer({
+    adapter,
+    bot,
+    logger,
+    health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
+  });
+  server.listen(config.port, () => {
+    logger.info({ url: `http://localhost:${config.port}/api/messages` }, 'bot listening');
+  });
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StoreFileError || error instanceof ConfigError) {
+    console.error(`Kan inte starta: ${error.message}`);
+  } else {
+    console.error('Kan inte starta:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+// One validated JSON document: read and checked once at start, then changed only through
+// update(), which writes a copy and resolves after the write is on disk. Updates are queued so
+// two turns never interleave, and a failed write leaves memory as it was on disk.
+import { Low } from 'lowdb';
+import type { z } from 'zod';
+import { StoreFileError, type StoredDocument } from './storage.js';
+
+export class JsonDocument<T> {
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly low: Low<T>,
+    readonly label: string,
+  ) {}
+
+  static async open<T>(doc: StoredDocument, schema: z.ZodType<T>, initial: () => T): Promise<{ document: JsonDocument<T>; created: boolean }> {
+    const raw = await doc.adapter.read();
+    const adapter = doc.adapter as unknown as Low<T>['adapter'];
+    if (raw === null || raw === undefined) {
+      return { document: new JsonDocument(new Low<T>(adapter, initial()), doc.label), created: true };
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` vid ${issue.path.join('.')}` : '';
+      throw new StoreFileError(doc.label, `innehållet stämmer inte med formatet${where}: ${issue?.message ?? 'okänt fel'}`);
+    }
+    return { document: new JsonDocument(new Low<T>(adapter, parsed.data), doc.label), created: false };
+  }
+
+  get data(): T {
+    return this.low.data;
+  }
+
+  /** Applies `change` to a copy, writes it, and only then makes it the current data. */
+  update<R>(change: (draft: T) => R): Promise<R> {
+    const run = async (): Promise<R> => {
+      const previous = this.low.data;
+      const draft = structuredClone(previous);
+      const result = change(draft);
+      this.low.data = draft;
+      try {
+        await this.low.write();
+      } catch (error) {
+        this.low.data = previous;
+        throw error;
+      }
+      return result;
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}

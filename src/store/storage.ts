@@ -1,0 +1,78 @@
+// Where the store's documents live: JSON files under STORE_DIR, or memory for tests. Both are
+// lowdb adapters; the store never knows which one it has (no switching on NODE_ENV).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Memory, type Adapter } from 'lowdb';
+import { TextFile } from 'lowdb/node';
+
+export class StoreFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`Lagringsfilen ${file} kan inte läsas: ${reason}. Filen har lämnats orörd; rätta eller flytta den och starta igen.`);
+    this.name = 'StoreFileError';
+  }
+}
+
+export interface StoredDocument {
+  /** Where the document lives, as told in error messages (a file path, or "memory:name"). */
+  label: string;
+  adapter: Adapter<unknown>;
+}
+
+export interface Storage {
+  document(name: string): StoredDocument;
+}
+
+/** A JSON file written atomically (lowdb's TextFile writes a temp file and renames it). */
+class JsonFile implements Adapter<unknown> {
+  readonly #file: TextFile;
+
+  constructor(readonly filename: string) {
+    this.#file = new TextFile(filename);
+  }
+
+  async read(): Promise<unknown> {
+    let text: string | null;
+    try {
+      text = await this.#file.read();
+    } catch (error) {
+      throw new StoreFileError(this.filename, (error as Error).message);
+    }
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new StoreFileError(this.filename, `ogiltig JSON (${(error as Error).message})`);
+    }
+  }
+
+  async write(data: unknown): Promise<void> {
+    await this.#file.write(`${JSON.stringify(data, null, 2)}\n`);
+  }
+}
+
+export function fileStorage(dir: string): Storage {
+  mkdirSync(dir, { recursive: true });
+  return {
+    document(name) {
+      const filename = path.join(dir, `${name}.json`);
+      return { label: filename, adapter: new JsonFile(filename) };
+    },
+  };
+}
+
+/** In-memory documents. Opening the same MemoryStorage twice behaves like a restart on the same files. */
+export class MemoryStorage implements Storage {
+  readonly #adapters = new Map<string, Memory<unknown>>();
+
+  document(name: string): StoredDocument {
+    let adapter = this.#adapters.get(name);
+    if (!adapter) {
+      adapter = new Memory<unknown>();
+      this.#adapters.set(name, adapter);
+    }
+    return { label: `memory:${name}`, adapter };
+  }
+}

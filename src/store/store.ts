@@ -1,0 +1,144 @@
+// The users' record: agreements in one document, and each agreement's entries in a document of
+// its own, so logging writes one agreement's data and never the whole history.
+import { z } from 'zod';
+import { agreementSchema, type Agreement } from '../domain/agreement.js';
+import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
+import { JsonDocument } from './document.js';
+import type { Storage } from './storage.js';
+
+const agreementsFileSchema = z.object({
+  version: z.literal(1),
+  agreements: z.array(agreementSchema),
+});
+
+const entriesFileSchema = z.object({
+  version: z.literal(1),
+  agreementId: z.string().min(1),
+  entries: z.array(entrySchema),
+  completions: z.array(completionSchema),
+});
+
+type AgreementsFile = z.infer<typeof agreementsFileSchema>;
+type EntriesFile = z.infer<typeof entriesFileSchema>;
+
+export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
+
+export class UnknownAgreementError extends Error {
+  constructor(readonly agreementId: string) {
+    super(`okänt medborgarlöfte ${agreementId}`);
+  }
+}
+
+export class Store {
+  private constructor(
+    private readonly storage: Storage,
+    private readonly agreementsDoc: JsonDocument<AgreementsFile>,
+    private readonly entriesDocs: Map<string, JsonDocument<EntriesFile>>,
+  ) {}
+
+  /**
+   * Opens every document and validates it. Anything unreadable throws a StoreFileError naming the
+   * file; nothing is written in that case. A missing agreements file is seeded with `seed`.
+   */
+  static async open(storage: Storage, seed: readonly Agreement[]): Promise<Store> {
+    const { document: agreementsDoc, created } = await JsonDocument.open(storage.document('agreements'), agreementsFileSchema, () => ({
+      version: 1 as const,
+      agreements: [],
+    }));
+    const entriesDocs = new Map<string, JsonDocument<EntriesFile>>();
+    for (const agreement of agreementsDoc.data.agreements) {
+      entriesDocs.set(agreement.id, await Store.openEntries(storage, agreement.id));
+    }
+    const store = new Store(storage, agreementsDoc, entriesDocs);
+    if (created) {
+      for (const agreement of seed) await store.addAgreement(agreement);
+      if (seed.length === 0) await agreementsDoc.update(() => undefined);
+    }
+    return store;
+  }
+
+  private static async openEntries(storage: Storage, agreementId: string): Promise<JsonDocument<EntriesFile>> {
+    const { document } = await JsonDocument.open(storage.document(`entries-${agreementId}`), entriesFileSchema, () => ({
+      version: 1 as const,
+      agreementId,
+      entries: [],
+      completions: [],
+    }));
+    return document;
+  }
+
+  agreements(): readonly Agreement[] {
+    return this.agreementsDoc.data.agreements;
+  }
+
+  agreement(id: string): Agreement | undefined {
+    return this.agreements().find((a) => a.id === id);
+  }
+
+  entries(agreementId: string): readonly Entry[] {
+    return this.entriesDocs.get(agreementId)?.data.entries ?? [];
+  }
+
+  completions(agreementId: string): readonly Completion[] {
+    return this.entriesDocs.get(agreementId)?.data.completions ?? [];
+  }
+
+  allEntries(): Entry[] {
+    return this.agreements().flatMap((a) => this.entries(a.id));
+  }
+
+  async addAgreement(agreement: Agreement): Promise<void> {
+    const valid = agreementSchema.parse(agreement);
+    if (this.agreement(valid.id)) throw new Error(`medborgarlöftet ${valid.id} finns redan`);
+    // The (empty) entries file first: an agreement is never listed without a readable entries file.
+    const entries = await Store.openEntries(this.storage, valid.id);
+    await entries.update(() => undefined);
+    this.entriesDocs.set(valid.id, entries);
+    await this.agreementsDoc.update((data) => {
+      data.agreements.push(valid);
+    });
+  }
+
+  /** Stores the entry unless one from the same source (a redelivered message, a second click) exists. */
+  async addEntry(entry: Entry): Promise<AddEntryResult> {
+    const doc = this.entriesDoc(entry.agreementId);
+    const valid = entrySchema.parse(entry);
+    return doc.update((data): AddEntryResult => {
+      const existing = valid.sourceId === undefined ? undefined : data.entries.find((e) => e.sourceId === valid.sourceId);
+      if (existing) return { stored: false, entry: existing, reason: 'duplicate' };
+      data.entries.push(valid);
+      return { stored: true, entry: valid };
+    });
+  }
+
+  findBySource(sourceId: string): Entry | undefined {
+    for (const doc of this.entriesDocs.values()) {
+      const found = doc.data.entries.find((e) => e.sourceId === sourceId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Marks the entry removed (it stays in the file as the audit record). Returns the updated entry. */
+  async markRemoved(agreementId: string, entryId: string, removal: NonNullable<Entry['removed']>): Promise<Entry | undefined> {
+    return this.entriesDoc(agreementId).update((data) => {
+      const entry = data.entries.find((e) => e.id === entryId);
+      if (!entry || entry.removed) return undefined;
+      entry.removed = removal;
+      return structuredClone(entry);
+    });
+  }
+
+  async addCompletion(agreementId: string, completion: Completion): Promise<void> {
+    const valid = completionSchema.parse(completion);
+    await this.entriesDoc(agreementId).update((data) => {
+      data.completions.push(valid);
+    });
+  }
+
+  private entriesDoc(agreementId: string): JsonDocument<EntriesFile> {
+    const doc = this.entriesDocs.get(agreementId);
+    if (!doc) throw new UnknownAgreementError(agreementId);
+    return doc;
+  }
+}

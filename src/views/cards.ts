@@ -1,0 +1,31 @@
+// Card templates are data (cards/*.json); this module binds typed data into them. The templates
+// are read once, relative to this module, which resolves the same from src/ and from dist/.
+import { readFileSync } from 'node:fs';
+import { Template } from 'adaptivecards-templating';
+
+export type CardName = 'status' | 'choose-activity' | 'log-form';
+
+/** An expanded Adaptive Card, ready to send. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  version: string;
+  body: unknown[];
+  actions?: unknown[];
+  [key: string]: unknown;
+}
+
+const cache = new Map<CardName, unknown>();
+
+function template(name: CardName): unknown {
+  let json = cache.get(name);
+  if (json === undefined) {
+    json = JSON.parse(readFileSync(new URL(`../../cards/${name}.json`, import.meta.url), 'utf8')) as unknown;
+    cache.set(name, json);
+  }
+  return json;
+}
+
+export function expandCard<T extends object>(name: CardName, data: T): AdaptiveCard {
+  const card = new Template(template(name)).expand({ $root: data }) as AdaptiveCard;
+  return card;
+}

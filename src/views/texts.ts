@@ -1,0 +1,83 @@
+// Swedish words for domain values. Every user-facing label for a status or progress is made here,
+// so the cards, the confirmations and the follow-up all say the same thing.
+import type { Activity, Agreement } from '../domain/agreement.js';
+import { formatSwedishDate } from '../domain/calendar.js';
+import type { Entry } from '../domain/entry.js';
+import type { Progress, StatusCode } from '../domain/status.js';
+
+export const STATUS_LABEL: Readonly<Record<StatusCode, string>> = {
+  done: 'genomförd',
+  onTrack: 'i fas',
+  behind: 'efter',
+  farBehind: 'långt efter',
+  notStarted: 'ej påbörjad',
+};
+
+/** Adaptive Card text colours: green, green, yellow, red, neutral. */
+export const STATUS_COLOR: Readonly<Record<StatusCode, 'Good' | 'Warning' | 'Attention' | 'Default'>> = {
+  done: 'Good',
+  onTrack: 'Good',
+  behind: 'Warning',
+  farBehind: 'Attention',
+  notStarted: 'Default',
+};
+
+export const STATUS_MARK: Readonly<Record<StatusCode, string>> = {
+  done: '✅',
+  onTrack: '🟢',
+  behind: '🟡',
+  farBehind: '🔴',
+  notStarted: '⚪',
+};
+
+const RHYTHM_UNIT = { weekly: 'veckor', weekendNights: 'helger', monthly: 'månader' } as const;
+
+export function progressText(progress: Progress): string {
+  switch (progress.kind) {
+    case 'count':
+      return `${progress.done} av ${progress.target} ${progress.unit}`;
+    case 'recurring':
+      return `${progress.covered} av ${progress.due} ${RHYTHM_UNIT[progress.rhythm]}`;
+    case 'milestone':
+      if (progress.state === 'done') return progress.doneDate ? `genomförd ${formatSwedishDate(progress.doneDate)}` : 'genomförd';
+      return progress.state === 'inProgress' ? 'pågående' : 'ej påbörjad';
+    case 'ongoing':
+      return progress.done === 1 ? '1 insats loggad' : `${progress.done} insatser loggade`;
+  }
+}
+
+export function periodText(agreement: Agreement): string {
+  return `${formatSwedishDate(agreement.period.start)} – ${formatSwedishDate(agreement.period.end)}`;
+}
+
+export function countText(count: number, activity: Activity): string {
+  if (activity.target.kind === 'count') {
+    const unit = activity.target.unit;
+    return count === 1 ? `1 ${singular(unit)}` : `${count} ${unit}`;
+  }
+  return count === 1 ? '1 gång' : `${count} gånger`;
+}
+
+function singular(unit: string): string {
+  const known: Record<string, string> = { tillfällen: 'tillfälle', ärenden: 'ärende', gånger: 'gång', möten: 'möte' };
+  return known[unit] ?? unit;
+}
+
+export function hoursText(hours: number): string {
+  const shown = String(hours).replace('.', ',');
+  return hours === 1 ? '1 timme' : `${shown} timmar`;
+}
+
+/** "Gemensam krogtillsyn, 14 mars 2020, Öxnehaga, 1 tillfälle, 2 timmar" */
+export function entryLine(entry: Entry, activity: Activity | undefined): string {
+  const parts = [activity?.name ?? entry.activityId, formatSwedishDate(entry.date)];
+  if (entry.place) parts.push(entry.place);
+  parts.push(activity ? countText(entry.count, activity) : `${entry.count}`);
+  if (entry.hours !== undefined) parts.push(hoursText(entry.hours));
+  return parts.join(', ');
+}
+
+/** "811218-9876" → "811218-****": enough to recognise what was refused, not enough to store. */
+export function maskIdentityNumber(match: string): string {
+  return match.replace(/(\d{4})$/u, '****');
+}
