@@ -2,9 +2,9 @@
 import { agreementForDate, type Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseLogRequest } from '../domain/logRequest.js';
-import { closestActivities, matchActivities } from '../domain/matching.js';
+import { closestActivities, isActivityWord, matchActivities } from '../domain/matching.js';
 import { candidatesFor, chooseActivityCard, logFormCard, logFormCardData } from '../views/logCards.js';
-import { allPlaces, currentAgreement, noAgreementHint } from './agreements.js';
+import { allPlaces, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
 import { NOTHING_STORED, confirmation, futureDateRefusal, personalDataRefusal, recordEntry } from './recordEntry.js';
@@ -25,7 +25,8 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
 
   if (args.trim().length === 0) return logForm(turn);
 
-  const parsed = parseLogRequest(args, turn.today, allPlaces(store));
+  const everyActivity = store.agreements().flatMap((a) => a.activities);
+  const parsed = parseLogRequest(args, turn.today, allPlaces(store), (w) => isActivityWord(everyActivity, w));
   if (!parsed.ok) return [text(`${parsed.error} ${NOTHING_STORED}`)];
   const request = parsed.request;
   const date = request.date ?? turn.today;
@@ -35,7 +36,8 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   const agreement = agreementForDate(store.agreements(), date);
   if (!agreement) {
     const year = Number(date.slice(0, 4));
-    return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}, så jag kan inte logga det. ${noAgreementHint(store, year)} ${NOTHING_STORED}`)];
+    const hint = year >= Number(turn.today.slice(0, 4)) ? noAgreementHint(store, year) : `Det som finns: ${knownPeriodsText(store)}.`;
+    return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}, så jag kan inte logga det. ${hint} ${NOTHING_STORED}`)];
   }
   if (request.activityWords.length === 0) {
     return [text(`Skriv vilken aktivitet du vill logga, t.ex. /logga krogtillsyn. Eller fyll i formuläret.`), ...logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) })];
@@ -46,7 +48,7 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (match.candidates.length === 0) {
     const close = closestActivities(agreement.activities, request.activityWords);
     const hint = close.length > 0 ? ` Menade du ${close.map((a) => `"${a.name}"`).join(' eller ')}?` : '';
-    const keywords = agreement.activities.slice(0, 4).map((a) => a.keywords[0]).join(', ');
+    const keywords = [...new Set(agreement.activities.map((a) => a.keywords[0]))].slice(0, 5).join(', ');
     return [text(`Jag hittar ingen aktivitet "${typed}" i ${agreement.title}.${hint} Exempel på ord som fungerar: ${keywords}. Skriv /status för alla aktiviteter. ${NOTHING_STORED}`)];
   }
 

@@ -93,8 +93,16 @@ function readModifier(tokens: readonly string[], i: number, today: IsoDate, plac
   return { modifier: { kind: 'count', count: value }, consumed };
 }
 
-/** Parses the words after "/logga". `places` are the known place names (for "Öxnehaga", "på Öxnehaga"). */
-export function parseLogRequest(args: string, today: IsoDate, places: readonly string[]): LogRequestParse {
+/**
+ * Parses the words after "/logga". `places` are the known place names (for "Öxnehaga", "på Öxnehaga");
+ * `isActivityWord` tells the activity's words from the first word of a note ("krogtillsyn lugn kväll").
+ */
+export function parseLogRequest(
+  args: string,
+  today: IsoDate,
+  places: readonly string[],
+  isActivityWord: (word: string) => boolean = () => true,
+): LogRequestParse {
   let text = args;
   let explicitNote: string | undefined;
   // "krogtillsyn igår: lugn kväll" — whatever follows a colon is the note, as written.
@@ -137,8 +145,9 @@ export function parseLogRequest(args: string, today: IsoDate, places: readonly s
         continue;
       }
     }
-    if (phase === 'activity') request.activityWords.push(token);
-    else {
+    if (phase === 'activity' && (request.activityWords.length === 0 || isActivityWord(token))) {
+      request.activityWords.push(token);
+    } else {
       phase = 'note';
       noteWords.push(token);
     }

@@ -37,6 +37,13 @@ function vocabulary(activity: Activity): string[] {
   return [...out];
 }
 
+/** True when the word is one of the activities' words ("gemensamma", "krogtillsyner") or a filler word. */
+export function isActivityWord(activities: readonly Activity[], typed: string): boolean {
+  const w = fold(typed).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (w.length === 0 || STOP_WORDS.has(w)) return true;
+  return activities.some((a) => a.id === w || vocabulary(a).some((v) => wordsMatch(w, v)));
+}
+
 export function matchActivities(activities: readonly Activity[], typedWords: readonly string[], place?: string): ActivityMatch {
   const words = typedWords.map((w) => fold(w).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   // An exact id ("gemensam-krogtillsyn") is what cards and power users send: it wins outright.

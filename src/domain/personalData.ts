@@ -5,7 +5,8 @@
 // Detected forms (D = digit), not embedded in a longer run of digits:
 //   YYMMDD-XXXX  YYMMDD+XXXX  YYMMDD XXXX  YYMMDDXXXX          (10 digits)
 //   YYYYMMDD-XXXX  YYYYMMDD+XXXX  YYYYMMDD XXXX  YYYYMMDDXXXX  (12 digits, century 18, 19 or 20)
-// The separator may also be a typographic dash (– — ‑ −) or a no-break space, as phones write them.
+// The separator may also be a typographic dash (– — ‑ −) or a no-break space, as phones write them,
+// and a dash may have a space either side ("811218 - 9876").
 // A number counts when its month is 01–12, its day is 01–31 (personnummer) or 61–91
 // (samordningsnummer: day + 60), and its last digit is the Luhn check digit of the 10-digit form.
 // The day is not checked against the month: better one false alarm than one stored number.
@@ -15,7 +16,10 @@ export interface PersonalIdentityNumberMatch {
   match: string;
 }
 
-const SEPARATOR = '[-+ \\u00a0\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212]';
+const DASH = '[-+\\u2010\\u2011\\u2012\\u2013\\u2014\\u2212]';
+const SPACE = '[ \\u00a0]';
+// One dash or plus (optionally with a space either side), or one space.
+const SEPARATOR = `(?:${SPACE}?${DASH}${SPACE}?|${SPACE})`;
 // Sticky: tried at each start of a run of digits; the 12-digit form first.
 const LONG_FORM = new RegExp(`(18|19|20)(\\d{6})${SEPARATOR}?(\\d{4})(?!\\d)`, 'y');
 const SHORT_FORM = new RegExp(`(\\d{6})${SEPARATOR}?(\\d{4})(?!\\d)`, 'y');

@@ -72,7 +72,8 @@ export function hoursText(hours: number): string {
 export function entryLine(entry: Entry, activity: Activity | undefined): string {
   const parts = [activity?.name ?? entry.activityId, formatSwedishDate(entry.date)];
   if (entry.place) parts.push(entry.place);
-  parts.push(activity ? countText(entry.count, activity) : `${entry.count}`);
+  // "1 gång" says nothing for a patrol; a count target always shows its unit ("1 tillfälle").
+  if (entry.count > 1 || activity?.target.kind === 'count') parts.push(activity ? countText(entry.count, activity) : `${entry.count}`);
   if (entry.hours !== undefined) parts.push(hoursText(entry.hours));
   return parts.join(', ');
 }

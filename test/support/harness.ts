@@ -1,0 +1,108 @@
+// A whole app on an in-memory (or temp-dir) store with a fixed clock: what a user says, what they see.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, type App } from '../../src/app/app.js';
+import type { Logger, Reply, TurnInput, ConversationKind } from '../../src/app/ports.js';
+import { loadBundledAgreements } from '../../src/store/bundled.js';
+import { MemoryStorage, type Storage } from '../../src/store/storage.js';
+import { Store } from '../../src/store/store.js';
+
+export const BUNDLED_DIR = fileURLToPath(new URL('../../data/agreements', import.meta.url));
+
+export interface LogRecord {
+  level: string;
+  obj: object;
+  msg?: string;
+}
+
+/** A Logger that remembers what was logged, so tests can assert on it. */
+export function recordingLogger(records: LogRecord[] = [], bindings: Record<string, unknown> = {}): Logger & { records: LogRecord[] } {
+  const at = (level: string) => (obj: object, msg?: string) => {
+    records.push({ level, obj: { ...bindings, ...obj }, ...(msg !== undefined ? { msg } : {}) });
+  };
+  return {
+    records,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (more) => recordingLogger(records, { ...bindings, ...more }),
+  };
+}
+
+export const ANNA = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna' };
+export const BERIT = { id: '29:berit', name: 'Berit Berg', aadObjectId: 'aad-berit' };
+export const SAMORDNARE = { id: '29:sam', name: 'Sam Samordnare', aadObjectId: 'aad-sam' };
+
+export function tempDir(prefix = 'mlb-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export interface Harness {
+  app: App;
+  store: Store;
+  storage: Storage;
+  logger: ReturnType<typeof recordingLogger>;
+  clock: { now: Date };
+  /** Sends text as a user; returns the replies. */
+  say(text: string, options?: { user?: typeof ANNA; activityId?: string; kind?: ConversationKind }): Promise<Reply[]>;
+  submit(value: unknown, options?: { user?: typeof ANNA }): Promise<Reply[]>;
+}
+
+let counter = 0;
+
+export async function harness(options: { now?: string; storage?: Storage; coordinators?: string[] } = {}): Promise<Harness> {
+  const storage = options.storage ?? new MemoryStorage();
+  const store = await Store.open(storage, await loadBundledAgreements(BUNDLED_DIR));
+  const logger = recordingLogger();
+  const clock = { now: new Date(options.now ?? '2020-06-15T10:00:00+02:00') };
+  let ids = 0;
+  const app = createApp({
+    store,
+    clock: { now: () => clock.now },
+    coordinators: options.coordinators ?? ['aad-sam'],
+    logger,
+    newId: () => `id-${++ids}`,
+  });
+  const input = (user: typeof ANNA, kind: ConversationKind = 'personal'): Omit<TurnInput, 'text' | 'value'> => ({
+    user,
+    conversation: { id: kind === 'personal' ? `personal-${user.id}` : `conv-${kind}`, kind },
+    activityId: `act-${++counter}`,
+  });
+  return {
+    app,
+    store,
+    storage,
+    logger,
+    clock,
+    say: (text, o = {}) =>
+      app.handle({ ...input(o.user ?? ANNA, o.kind), text, ...(o.activityId ? { activityId: o.activityId } : {}) }),
+    submit: (value, o = {}) => app.handle({ ...input(o.user ?? ANNA), text: '', value }),
+  };
+}
+
+/** What a user reads: text replies as they are, cards as their JSON (so "3 av 4" is found in either). */
+export function readable(replies: Reply[]): string {
+  return replies.map((r) => (r.kind === 'text' ? r.text : JSON.stringify(r.card))).join('\n---\n');
+}
+
+export function cardsOf(replies: Reply[]) {
+  return replies.flatMap((r) => (r.kind === 'card' ? [r.card] : []));
+}
+
+/** The Action.Submit data objects of a card, in order. */
+export function submitActions(card: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object') found.push(o.data as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
