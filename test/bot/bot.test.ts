@@ -1,0 +1,86 @@
+// The Bot Framework layer through botbuilder's TestAdapter: Teams-shaped activities in, activities out.
+import { expect } from 'chai';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { MedborgarBot } from '../../src/bot/medborgarBot.js';
+import { withRedeliveryCache } from '../../src/app/redelivery.js';
+import { harness, submitActions } from '../support/harness.js';
+
+const BOT = { id: '28:bot', name: 'Medborgarlöfte' };
+
+function teamsMessage(text: string, extra: Partial<Activity> = {}): Partial<Activity> {
+  return {
+    type: 'message',
+    channelId: 'msteams',
+    text,
+    from: { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna' },
+    recipient: BOT,
+    conversation: { id: '19:ssg@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1', isGroup: true, name: 'SSG' },
+    ...extra,
+  };
+}
+
+async function run(bot: MedborgarBot, activities: Partial<Activity>[]): Promise<Partial<Activity>[]> {
+  const adapter = new TestAdapter(async (context) => bot.run(context));
+  for (const a of activities) await adapter.receiveActivity(a);
+  const out: Partial<Activity>[] = [];
+  while (adapter.activeQueue.length > 0) {
+    const next = adapter.activeQueue.shift();
+    if (next) out.push(next);
+  }
+  return out;
+}
+
+describe('Bot Framework layer', () => {
+  it('strips the @mention in a channel and logs', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
+    const replies = await run(bot, [
+      teamsMessage('<at>Medborgarlöfte</at> /logga gemensam krogtillsyn 2020-03-14', {
+        id: 'm1',
+        entities: [{ type: 'mention', mentioned: BOT, text: '<at>Medborgarlöfte</at>' }],
+      }),
+    ]);
+    expect(replies).to.have.length(1);
+    expect(replies[0]?.text).to.include('Loggat: Gemensam krogtillsyn, 14 mars 2020');
+    expect(h.store.entries('jonkoping-2020')).to.have.length(1);
+  });
+
+  it('sends cards as Adaptive Card attachments with a summary, and a click through the adapter logs', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
+    const [cardReply] = await run(bot, [teamsMessage('/logga krogtillsyn 2020-05-01', { id: 'm2', conversation: { id: 'a:personal', conversationType: 'personal', isGroup: false } as Activity['conversation'] })]);
+    const attachment = cardReply?.attachments?.[0];
+    expect(attachment?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+    expect(cardReply?.summary).to.include('krogtillsyn');
+    expect(h.store.entries('jonkoping-2020')).to.have.length(0);
+
+    const joint = submitActions(attachment?.content).find((d) => d.activityId === 'gemensam-krogtillsyn');
+    const [confirmation] = await run(bot, [teamsMessage('', { id: 'm3', value: joint, replyToId: cardReply?.id ?? 'x' })]);
+    expect(confirmation?.text).to.include('Loggat: Gemensam krogtillsyn, 1 maj 2020');
+    expect(h.store.entries('jonkoping-2020')).to.have.length(1);
+  });
+
+  it('answers a redelivered message once more without running it twice', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    const bot = new MedborgarBot(withRedeliveryCache(h.app), { allowedTenants: [], logger: h.logger });
+    const replies = await run(bot, [teamsMessage('/logga sig', { id: 'same' }), teamsMessage('/logga sig', { id: 'same' })]);
+    expect(replies).to.have.length(2);
+    expect(replies[1]?.text).to.equal(replies[0]?.text);
+    expect(h.store.entries('jonkoping-2020')).to.have.length(1);
+  });
+
+  it('refuses tenants that are not allowed, with an answer', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    const bot = new MedborgarBot(h.app, { allowedTenants: ['tenant-2'], logger: h.logger });
+    const [reply] = await run(bot, [teamsMessage('/logga sig', { id: 'm4' })]);
+    expect(reply?.text).to.include('inte öppen för er organisation');
+    expect(h.store.allEntries()).to.have.length(0);
+  });
+
+  it('greets when added to a conversation', async () => {
+    const h = await harness();
+    const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
+    const [reply] = await run(bot, [{ ...teamsMessage(''), type: 'conversationUpdate', membersAdded: [BOT] }]);
+    expect(reply?.text).to.include('/logga');
+  });
+});

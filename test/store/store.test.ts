@@ -1,0 +1,160 @@
+import { expect } from 'chai';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { Entry } from '../../src/domain/entry.js';
+import { loadBundledAgreements } from '../../src/store/bundled.js';
+import { fileStorage, MemoryStorage, StoreFileError, type Storage } from '../../src/store/storage.js';
+import { Store } from '../../src/store/store.js';
+import { BUNDLED_DIR, tempDir } from '../support/harness.js';
+
+const seed = await loadBundledAgreements(BUNDLED_DIR);
+
+function entry(n: number, overrides: Partial<Entry> = {}): Entry {
+  return {
+    id: `e${n}`,
+    agreementId: 'jonkoping-2020',
+    activityId: 'gemensam-krogtillsyn',
+    date: '2020-03-14',
+    count: 1,
+    by: { id: 'aad-anna', name: 'Anna' },
+    loggedAt: '2020-03-14T18:00:00.000Z',
+    ...overrides,
+  };
+}
+
+async function expectStoreFileError(promise: Promise<unknown>, file: string): Promise<StoreFileError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(StoreFileError);
+    expect((error as StoreFileError).file).to.equal(file);
+    expect((error as Error).message).to.include(file);
+    return error as StoreFileError;
+  }
+  throw new Error('expected the store to refuse to open');
+}
+
+describe('Store on JSON files', () => {
+  it('seeds a new store from the bundled agreements, one entries file per agreement', async () => {
+    const dir = tempDir();
+    const store = await Store.open(fileStorage(dir), seed);
+    expect(store.agreements().map((a) => a.id)).to.deep.equal(['jonkoping-2018-2019', 'jonkoping-2020']);
+    expect(readdirSync(dir).sort()).to.deep.equal(['agreements.json', 'entries-jonkoping-2018-2019.json', 'entries-jonkoping-2020.json']);
+    const onDisk = JSON.parse(readFileSync(path.join(dir, 'agreements.json'), 'utf8'));
+    expect(onDisk.version).to.equal(1);
+    expect(onDisk.agreements).to.have.length(2);
+  });
+
+  it('does not seed again on a second start, and keeps what was logged', async () => {
+    const dir = tempDir();
+    const first = await Store.open(fileStorage(dir), seed);
+    await first.addEntry(entry(1));
+    const again = await Store.open(fileStorage(dir), []);
+    expect(again.agreements()).to.have.length(2);
+    expect(again.entries('jonkoping-2020').map((e) => e.id)).to.deep.equal(['e1']);
+  });
+
+  it('writes an entry only to its own agreement\'s file', async () => {
+    const dir = tempDir();
+    const store = await Store.open(fileStorage(dir), seed);
+    const before = readFileSync(path.join(dir, 'entries-jonkoping-2018-2019.json'), 'utf8');
+    const agreementsBefore = readFileSync(path.join(dir, 'agreements.json'), 'utf8');
+    await store.addEntry(entry(1));
+    expect(readFileSync(path.join(dir, 'entries-jonkoping-2018-2019.json'), 'utf8')).to.equal(before);
+    expect(readFileSync(path.join(dir, 'agreements.json'), 'utf8')).to.equal(agreementsBefore);
+    const file = JSON.parse(readFileSync(path.join(dir, 'entries-jonkoping-2020.json'), 'utf8'));
+    expect(file.entries.map((e: Entry) => e.id)).to.deep.equal(['e1']);
+  });
+
+  it('has the entry on disk when addEntry resolves (write, then acknowledge)', async () => {
+    const dir = tempDir();
+    const store = await Store.open(fileStorage(dir), seed);
+    await store.addEntry(entry(7, { note: 'lugn kväll' }));
+    const file = JSON.parse(readFileSync(path.join(dir, 'entries-jonkoping-2020.json'), 'utf8'));
+    expect(file.entries[0]).to.include({ id: 'e7', note: 'lugn kväll' });
+  });
+
+  it('keeps every one of many concurrent writes, and leaves no temp files', async () => {
+    const dir = tempDir();
+    const store = await Store.open(fileStorage(dir), seed);
+    await Promise.all(Array.from({ length: 60 }, (_, i) => store.addEntry(entry(i))));
+    const reopened = await Store.open(fileStorage(dir), []);
+    expect(reopened.entries('jonkoping-2020')).to.have.length(60);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).to.deep.equal([]);
+  });
+
+  it('stores an entry from the same source once', async () => {
+    const store = await Store.open(new MemoryStorage(), seed);
+    const first = await store.addEntry(entry(1, { sourceId: 'message:abc' }));
+    const second = await store.addEntry(entry(2, { sourceId: 'message:abc' }));
+    expect(first.stored).to.equal(true);
+    expect(second).to.include({ stored: false, reason: 'duplicate' });
+    expect(second.entry.id).to.equal('e1');
+    expect(store.entries('jonkoping-2020')).to.have.length(1);
+  });
+
+  it('keeps an undone entry as an audit record', async () => {
+    const dir = tempDir();
+    const store = await Store.open(fileStorage(dir), seed);
+    await store.addEntry(entry(1));
+    await store.markRemoved('jonkoping-2020', 'e1', { by: { id: 'aad-anna', name: 'Anna' }, at: '2020-03-15T08:00:00.000Z', reason: 'undo' });
+    const reopened = await Store.open(fileStorage(dir), []);
+    const kept = reopened.entries('jonkoping-2020')[0];
+    expect(kept?.removed).to.deep.include({ reason: 'undo', at: '2020-03-15T08:00:00.000Z' });
+  });
+
+  it('refuses an entry for an agreement it does not have', async () => {
+    const store = await Store.open(new MemoryStorage(), seed);
+    let failed = false;
+    await store.addEntry(entry(1, { agreementId: 'nowhere-2020' })).catch(() => (failed = true));
+    expect(failed).to.equal(true);
+  });
+
+  describe('an unreadable file stops the start, named, and is left untouched', () => {
+    const cases: [string, string, string][] = [
+      ['entries file that is not JSON', 'entries-jonkoping-2020.json', '{"version":1,"entries":[{"id": '],
+      ['entries file with a negative count', 'entries-jonkoping-2020.json', JSON.stringify({ version: 1, agreementId: 'jonkoping-2020', entries: [{ ...entry(1), count: -2 }], completions: [] })],
+      ['entries file of a newer version', 'entries-jonkoping-2020.json', JSON.stringify({ version: 2, agreementId: 'jonkoping-2020', entries: [], completions: [] })],
+      ['agreements file that is empty', 'agreements.json', ''],
+      ['agreements file with a broken agreement', 'agreements.json', JSON.stringify({ version: 1, agreements: [{ id: 'x' }] })],
+    ];
+    for (const [name, file, content] of cases) {
+      it(name, async () => {
+        const dir = tempDir();
+        await Store.open(fileStorage(dir), seed);
+        const target = path.join(dir, file);
+        writeFileSync(target, content);
+        await expectStoreFileError(Store.open(fileStorage(dir), seed), target);
+        expect(readFileSync(target, 'utf8')).to.equal(content);
+      });
+    }
+  });
+
+  it('does not acknowledge an entry whose write failed, and forgets it', async () => {
+    const failing = new MemoryStorage();
+    let failWrites = false;
+    const storage: Storage = {
+      document(name) {
+        const doc = failing.document(name);
+        const adapter: Adapter<unknown> = {
+          read: () => doc.adapter.read(),
+          write: async (data) => {
+            if (failWrites) throw new Error('disk full');
+            await doc.adapter.write(data);
+          },
+        };
+        return { label: doc.label, adapter };
+      },
+    };
+    const store = await Store.open(storage, seed);
+    failWrites = true;
+    let error: unknown;
+    await store.addEntry(entry(1)).catch((e: unknown) => (error = e));
+    expect((error as Error).message).to.equal('disk full');
+    expect(store.entries('jonkoping-2020')).to.deep.equal([]);
+    failWrites = false;
+    await store.addEntry(entry(2));
+    expect(store.entries('jonkoping-2020').map((e) => e.id)).to.deep.equal(['e2']);
+  });
+});
