@@ -78,11 +78,12 @@ function readModifier(tokens: readonly string[], i: number, today: IsoDate, plac
   const consumed = glued ? 1 : HOUR_UNITS.has(next) || MINUTE_UNITS.has(next) || COUNT_UNITS.has(next) ? 2 : 1;
 
   if (HOUR_UNITS.has(unit) || MINUTE_UNITS.has(unit)) {
-    const hours = MINUTE_UNITS.has(unit) ? value / 60 : value;
+    // Rounded before the check, so "0,001 h" is refused rather than stored as 0 h.
+    const hours = Math.round((MINUTE_UNITS.has(unit) ? value / 60 : value) * 100) / 100;
     if (!(hours > 0) || hours > MAX_HOURS) {
-      return { error: `Tiden "${raw}${consumed === 2 ? ' ' + (tokens[i + 1] ?? '') : ''}" går inte att logga: skriv mellan 0,5 och ${MAX_HOURS} timmar, t.ex. "2 h".` };
+      return { error: `Tiden "${raw}${consumed === 2 ? ' ' + (tokens[i + 1] ?? '') : ''}" går inte att logga: skriv en tid över 0 och högst ${MAX_HOURS} timmar, t.ex. "2 h".` };
     }
-    return { modifier: { kind: 'hours', hours: Math.round(hours * 100) / 100 }, consumed };
+    return { modifier: { kind: 'hours', hours }, consumed };
   }
   if (!Number.isInteger(value) || value < 1) {
     return { error: `Antalet "${raw}" går inte att logga: skriv ett heltal från 1 till ${MAX_COUNT}, t.ex. "3".` };

@@ -30,8 +30,11 @@ function vocabulary(activity: Activity): string[] {
   const all = [...activity.keywords, activity.name, activity.id.replace(/-/g, ' ')];
   const out = new Set<string>();
   for (const phrase of all) {
-    for (const w of fold(phrase).split(/[\s,.;:()"”“/-]+/u)) {
-      if (w.length > 0 && !STOP_WORDS.has(w)) out.add(w);
+    for (const word of fold(phrase).split(/[\s,.;:()"”“/]+/u)) {
+      // "ssg-möte" is typed as one word, so the compound is a word as well as its parts.
+      for (const w of [word, ...word.split('-')]) {
+        if (w.length > 0 && !STOP_WORDS.has(w)) out.add(w);
+      }
     }
   }
   return [...out];

@@ -199,9 +199,7 @@ export function periodsCovered(
   let key = rhythm === 'monthly' ? monthStart(start) : isoWeekStart(start);
   while (key <= asOf) {
     const periodEnd = rhythm === 'monthly' ? addDays(nextMonthStart(key), -1) : addDays(key, 6);
-    // A weekend period before the agreement started (the first week starting mid-weekend) is not due.
-    const relevant = rhythm !== 'weekendNights' || addDays(key, 6) >= start;
-    if (relevant && (periodEnd <= asOf || covered.has(key))) due += 1;
+    if (periodEnd <= asOf || covered.has(key)) due += 1;
     key = rhythm === 'monthly' ? nextMonthStart(key) : addDays(key, 7);
   }
   return { covered: Math.min(covered.size, due), due };
