@@ -1,5 +1,5 @@
 // The Bot Framework face of the app: messages in, replies out. Everything it decides is in the app.
-import { ActivityHandler, CardFactory, MessageFactory, TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityHandler, CardFactory, MessageFactory, TeamsInfo, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { App } from '../app/app.js';
 import type { Logger, Reply } from '../app/ports.js';
 import { tenantOf, toTurnInput } from './activityInput.js';
@@ -35,6 +35,14 @@ export class MedborgarBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  /** Invokes the bot does not handle are acknowledged, never answered with botbuilder's 501. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== 501) return response;
+    this.options.logger.info({ name: context.activity.name, conversationId: context.activity.conversation?.id }, 'invoke not handled');
+    return { status: 200, body: {} };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -69,6 +69,14 @@ describe('the bot process over HTTP', function () {
     expect(bad.status).to.be.lessThan(500);
     const empty = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(empty.status).to.be.lessThan(500);
+    for (const type of ['invoke', 'messageReaction', 'event', 'installationUpdate', 'typing', 'bogus']) {
+      const r = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type, name: 'adaptiveCard/action', id: `t-${type}`, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', from: { id: 'u' }, recipient: { id: 'bot' }, conversation: { id: 'c' } }),
+      });
+      expect(r.status, type).to.be.lessThan(500);
+    }
     const long = await say(bot, 'x'.repeat(20_000));
     expect(long.status).to.equal(200);
     expect(long.texts.join()).to.include('för långt');
