@@ -4,7 +4,8 @@
 //
 // Rules:
 // - Relative words and weekday names count back from `today`; a weekday name is the latest such
-//   day on or before today (today itself counts, also for "i måndags").
+//   day on or before today (today itself counts); "i måndags" is always a past day, so said on a
+//   Monday it means a week ago.
 // - A day and month without a year is the latest such date on or before today
 //   (today 2026-01-08: "28/12" → 2025-12-28; "29/2" → the latest leap day).
 // - ISO dates and dates with an explicit year are returned as written, even in the future; the
@@ -148,14 +149,14 @@ function parseWithoutDen(tokens: readonly string[], index: number, today: IsoDat
     // "i måndags" (the "i måndag" form is not Swedish and is left alone).
     if (next.endsWith('s')) {
       const wd = has(WEEKDAYS, next.slice(0, -1));
-      if (wd !== undefined) return lastWeekday(today, wd, 2);
+      if (wd !== undefined) return lastWeekday(today, wd, 2, true);
     }
     return undefined;
   }
 
   // Weekday names: the latest such day on or before today.
   const wd = weekdayOf(w);
-  if (wd !== undefined) return lastWeekday(today, wd, 1);
+  if (wd !== undefined) return lastWeekday(today, wd, 1, has(WEEKDAYS, w) === undefined);
 
   const raw = trimPunctuation(tokens[index] ?? '');
 
@@ -188,8 +189,9 @@ function parseWithoutDen(tokens: readonly string[], index: number, today: IsoDat
   return undefined;
 }
 
-function lastWeekday(today: IsoDate, weekday: number, consumed: number): DateParse {
-  return daysBack(today, (isoWeekday(today) - weekday + 7) % 7, consumed);
+function lastWeekday(today: IsoDate, weekday: number, consumed: number, strictlyBefore = false): DateParse {
+  const back = (isoWeekday(today) - weekday + 7) % 7;
+  return daysBack(today, back === 0 && strictlyBefore ? 7 : back, consumed);
 }
 
 /**
