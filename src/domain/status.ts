@@ -114,7 +114,8 @@ export function activityStatus(
         return { ...base, status: 'done', progress: { kind: 'milestone', state: 'done', doneDate: completion.date } };
       }
       if (mine.length > 0) {
-        return { ...base, status: 'onTrack', progress: { kind: 'milestone', state: 'inProgress' } };
+        // Started but never marked done: fine while the period runs, short of the promise once it is over.
+        return { ...base, status: past ? 'behind' : 'onTrack', progress: { kind: 'milestone', state: 'inProgress' } };
       }
       return { ...base, status: nothingYetStatus(share, past), progress: { kind: 'milestone', state: 'notStarted' } };
     }

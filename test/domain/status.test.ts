@@ -495,6 +495,12 @@ describe('status', () => {
       expect(s.progress).to.deep.equal({ kind: 'milestone', state: 'inProgress' });
     });
 
+    it('ends a past agreement as efter when the milestone was started but never marked done', () => {
+      const s = statusOf(ID, '2021-02-01', [entry(ID, '2020-05-01')], []);
+      expect(s.status).to.equal('behind');
+      expect(s.progress).to.deep.equal({ kind: 'milestone', state: 'inProgress' });
+    });
+
     it('does not turn pågående from an undone entry or an entry dated after today', () => {
       const s = statusOf(ID, '2020-03-01', [removed(entry(ID, '2020-02-20')), entry(ID, '2020-03-05')]);
       expect(s.status).to.equal('notStarted');
