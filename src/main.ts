@@ -11,6 +11,7 @@ import { MedborgarBot } from './bot/medborgarBot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
+import { lockStoreDir, StoreLockedError } from './store/lock.js';
 import { fileStorage, StoreFileError } from './store/storage.js';
 import { Store } from './store/store.js';
 
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { app: 'medborgarlofte-bot' } });
 
   const seed = await loadBundledAgreements(BUNDLED_AGREEMENTS);
-  const store = await Store.open(fileStorage(config.storeDir), seed);
+  const storage = fileStorage(config.storeDir);
+  const releaseLock = lockStoreDir(config.storeDir);
+  process.on('exit', releaseLock);
+  const store = await Store.open(storage, seed);
   logger.info({ storeDir: config.storeDir, agreements: store.agreements().map((a) => a.id) }, 'store opened');
 
   if (!config.auth) {
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StoreFileError || error instanceof ConfigError) {
+  if (error instanceof StoreFileError || error instanceof ConfigError || error instanceof StoreLockedError) {
     console.error(`Kan inte starta: ${error.message}`);
   } else {
     console.error('Kan inte starta:', error);

@@ -99,6 +99,21 @@ describe('the bot process refuses to start', function () {
     expect(readFileSync(file, 'utf8')).to.equal('{"version": 1, "entries": [');
   });
 
+  it('while another bot process uses the same STORE_DIR', async () => {
+    const storeDir = tempDir();
+    const first = await startBot({ STORE_DIR: storeDir });
+    try {
+      const { code, output } = await runToExit({ STORE_DIR: storeDir });
+      expect(code).to.equal(1);
+      expect(output).to.include('används redan av process');
+    } finally {
+      await first.stop();
+    }
+    // The lock goes with the process: a new start on the same folder works.
+    const again = await startBot({ STORE_DIR: storeDir });
+    await again.stop();
+  });
+
   it('in production without MicrosoftAppId', async () => {
     const { code, output } = await runToExit({ STORE_DIR: tempDir(), NODE_ENV: 'production' });
     expect(code).to.equal(1);
