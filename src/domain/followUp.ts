@@ -82,6 +82,13 @@ export function tertialSpan(agreement: Agreement, ref: TertialRef): { start: Iso
   return s <= e ? { start: s, end: e } : undefined;
 }
 
+/** The agreement whose period meets the tertial (the latest starting, should two share a year). */
+export function agreementForTertial(agreements: readonly Agreement[], ref: TertialRef): Agreement | undefined {
+  return [...agreements]
+    .sort((a, b) => b.period.start.localeCompare(a.period.start))
+    .find((a) => tertialSpan(a, ref) !== undefined);
+}
+
 /** Every tertial the agreement's period touches, in order. */
 export function tertialsOf(agreement: Agreement): TertialRef[] {
   const out: TertialRef[] = [];

@@ -3,7 +3,7 @@
 import type { Agreement } from '../domain/agreement.js';
 import { agreementsForYear } from '../domain/agreement.js';
 import { stockholmDate, type Tertial } from '../domain/calendar.js';
-import { followUp, tertialPhase, tertialSpan, type FollowUp } from '../domain/followUp.js';
+import { followUp, tertialPhase, type FollowUp } from '../domain/followUp.js';
 import type { Store } from '../store/store.js';
 import { entriesCsv } from './csv.js';
 import { followUpDocument } from './followUpDocument.js';
@@ -24,11 +24,6 @@ export function followUpFromStore(store: Store, agreement: Agreement, ref: { yea
   const phase = tertialPhase(agreement, ref, today);
   if (phase === 'outside' || phase === 'future') return undefined;
   return followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, today);
-}
-
-/** The agreement of the year whose period meets the tertial (a year can hold two agreements). */
-export function agreementForTertial(store: Store, ref: { year: number; tertial: Tertial }): Agreement | undefined {
-  return agreementsForYear(store.agreements(), ref.year).find((a) => tertialSpan(a, ref) !== undefined);
 }
 
 export function followUpFilename(f: FollowUp, format: DocumentFormat): string {
