@@ -67,11 +67,11 @@ export function followUpDocument(f: FollowUp, generatedAt: Date, generatedOn: st
         const more = a.notes.length > NOTES_SHOWN ? ` (och ${a.notes.length - NOTES_SHOWN} anteckningar till)` : '';
         const comment = [
           notes.length > 0 ? `${notes.map((n) => `”${n}”`).join(' ')}${more}` : '',
-          a.places.length > 0 ? `Platser: ${placesText(a.places, 6)}.` : '',
-          contributorsText(a.tertial.contributors) ? `${contributorsText(a.tertial.contributors)}.` : '',
+          a.places.length > 0 ? `Platser: ${placesText(a.places, 6)}` : '',
+          contributorsText(a.tertial.contributors),
         ]
           .filter(Boolean)
-          .join(' ');
+          .join(' · ');
         return {
           name: a.activity.name,
           text: a.activity.text,

@@ -54,7 +54,7 @@ describe('follow-up documents', () => {
       expect(flat).to.include('Läge Ej påbörjad');
       expect(flat).to.include('Läge Pågående');
       expect(flat).to.include('Läge Genomförd');
-      expect(flat).to.include('Platser: krogmiljön (2). Loggat av 2 personer.');
+      expect(flat).to.include('”Lugn kväll, tre ställen besökta.” · Platser: krogmiljön (2) · Loggat av 2 personer');
       expect(flat).to.include('”Enkäten skickad till 2 000 hushåll”');
     });
 
