@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import type { Agreement } from '../../src/domain/agreement.js';
 import type { Entry } from '../../src/domain/entry.js';
 import {
+  agreementForTertial,
   followUp,
+  stateOf,
   latestFinishedTertial,
   runningTertial,
   tertialPhase,
@@ -169,6 +171,39 @@ describe('followUp', () => {
       expect(runningTertial(A2026, '2026-02-01')).to.deep.equal({ year: 2026, tertial: 1 });
       expect(tertialPhase(A2026, { year: 2026, tertial: 2 }, '2026-02-01')).to.equal('future');
     });
+  });
+
+  describe('state rules', () => {
+    const cases: Array<[string, Parameters<typeof stateOf>, FollowUpState]> = [
+      ['count reached', [{ kind: 'count', done: 4, target: 4, unit: 'tillfällen' }, 4, false], 'done'],
+      ['count passed', [{ kind: 'count', done: 6, target: 4, unit: 'tillfällen' }, 6, false], 'done'],
+      ['count partly', [{ kind: 'count', done: 1, target: 4, unit: 'tillfällen' }, 1, false], 'partly'],
+      ['count partly when the agreement closes', [{ kind: 'count', done: 3, target: 4, unit: 'tillfällen' }, 3, true], 'partly'],
+      ['count nothing', [{ kind: 'count', done: 0, target: 4, unit: 'tillfällen' }, 0, false], 'notStarted'],
+      ['recurring all due periods covered', [{ kind: 'recurring', rhythm: 'weekly', covered: 17, due: 17 }, 17, false], 'done'],
+      ['recurring some', [{ kind: 'recurring', rhythm: 'monthly', covered: 1, due: 4 }, 1, false], 'partly'],
+      ['recurring none', [{ kind: 'recurring', rhythm: 'weekendNights', covered: 0, due: 17 }, 0, false], 'notStarted'],
+      ['recurring, nothing due yet', [{ kind: 'recurring', rhythm: 'monthly', covered: 0, due: 0 }, 0, false], 'notStarted'],
+      ['milestone marked done', [{ kind: 'milestone', state: 'done', doneDate: '2020-06-01' }, 0, false], 'done'],
+      ['milestone with entries', [{ kind: 'milestone', state: 'inProgress' }, 2, false], 'inProgress'],
+      ['milestone nothing', [{ kind: 'milestone', state: 'notStarted' }, 0, true], 'notStarted'],
+      ['ongoing with entries', [{ kind: 'ongoing', done: 3 }, 3, false], 'inProgress'],
+      ['ongoing with entries, closing tertial', [{ kind: 'ongoing', done: 3 }, 3, true], 'done'],
+      ['ongoing nothing', [{ kind: 'ongoing', done: 0 }, 0, true], 'notStarted'],
+    ];
+    for (const [name, args, expected] of cases) {
+      it(`${name} → ${expected}`, () => expect(stateOf(...args)).to.equal(expected));
+    }
+  });
+
+  it('finds the agreement of a tertial, the later one when two share a year', () => {
+    const first: Agreement = { ...A2020, id: 'forsta-2021', period: { start: '2021-01-01', end: '2021-06-30' } };
+    const second: Agreement = { ...A2020, id: 'andra-2021', period: { start: '2021-07-01', end: '2021-12-31' } };
+    const all = [A2018, A2020, first, second];
+    expect(agreementForTertial(all, { year: 2019, tertial: 2 })?.id).to.equal(A2018.id);
+    expect(agreementForTertial(all, { year: 2021, tertial: 1 })?.id).to.equal('forsta-2021');
+    expect(agreementForTertial(all, { year: 2021, tertial: 2 })?.id).to.equal('andra-2021');
+    expect(agreementForTertial(all, { year: 2022, tertial: 1 })).to.equal(undefined);
   });
 
   describe('properties', () => {
