@@ -20,7 +20,9 @@ const envSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   COORDINATORS: list,
   ALLOWED_TENANTS: list,
-  PUBLIC_URL: optionalText,
+  PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/u.test(v), 'ska vara en adress som https://bot.example.se'),
+  // Signs the links to documents. At least 32 characters, e.g. from `openssl rand -hex 32`.
+  REPORT_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, 'ska vara minst 32 tecken (t.ex. openssl rand -hex 32)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: optionalText,
 });
@@ -32,6 +34,8 @@ export type Config = {
   coordinators: string[];
   allowedTenants: string[];
   publicUrl?: string;
+  /** Undefined in local trial: main.ts makes one per process (links then die with the process). */
+  reportSecret?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   production: boolean;
 };
@@ -51,6 +55,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!e.MicrosoftAppId && production) {
     throw new ConfigError('NODE_ENV=production men MicrosoftAppId saknas: boten startar inte utan autentisering i produktion.');
   }
+  if (!e.REPORT_SECRET && production) {
+    throw new ConfigError('NODE_ENV=production men REPORT_SECRET saknas: länkarna till uppföljningen och exporten kan inte signeras. Sätt REPORT_SECRET till minst 32 slumpade tecken (openssl rand -hex 32).');
+  }
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     throw new ConfigError('MicrosoftAppType=SingleTenant kräver MicrosoftAppTenantId.');
   }
@@ -68,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     coordinators: e.COORDINATORS,
     allowedTenants: e.ALLOWED_TENANTS,
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
+    ...(e.REPORT_SECRET ? { reportSecret: e.REPORT_SECRET } : {}),
     logLevel: e.LOG_LEVEL,
     production,
   };

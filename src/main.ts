@@ -1,7 +1,7 @@
 // Composition root: configuration, store, app, bot, HTTP. The only module that wires concrete
 // adapters together; everything else receives what it needs.
 import 'dotenv/config';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createApp } from './app/app.js';
@@ -9,6 +9,7 @@ import { withRedeliveryCache } from './app/redelivery.js';
 import { createAdapter } from './bot/adapter.js';
 import { MedborgarBot } from './bot/medborgarBot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createReportLinks } from './report/links.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
 import { lockStoreDir, StoreLockedError } from './store/lock.js';
@@ -38,7 +39,16 @@ async function main(): Promise<void> {
     logger.warn('COORDINATORS is empty: nobody can run coordinator commands (/klar, /nytt-medborgarlöfte).');
   }
 
-  const app = withRedeliveryCache(createApp({ store, clock: { now: () => new Date() }, coordinators: config.coordinators, logger, newId: randomUUID }));
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  let reportSecret = config.reportSecret;
+  if (!reportSecret) {
+    reportSecret = randomBytes(32).toString('hex');
+    logger.warn('REPORT_SECRET is not set: document links are signed with a key made for this process, so they stop working when it restarts.');
+  }
+  const clock = { now: () => new Date() };
+  const reportLinks = createReportLinks({ secret: reportSecret, publicUrl });
+
+  const app = withRedeliveryCache(createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID, reportLinks }));
   const adapter = createAdapter(config, logger);
   const bot = new MedborgarBot(app, { allowedTenants: config.allowedTenants, logger });
   const server = createServer({
@@ -46,6 +56,7 @@ async function main(): Promise<void> {
     bot,
     logger,
     health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
+    reports: { store, secret: reportSecret, now: clock.now, logger },
   });
   server.listen(config.port, () => {
     logger.info({ url: `http://localhost:${config.port}/api/messages` }, 'bot listening');

@@ -1,14 +1,17 @@
-// HTTP: POST /api/messages for the Bot Framework, GET /healthz for whoever watches the process.
+// HTTP: POST /api/messages for the Bot Framework, GET /healthz for whoever watches the process,
+// GET /rapport/* for the documents behind signed links.
 import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from './app/ports.js';
+import { answerReportRequest, type ReportRouteDeps } from './report/reportRoute.js';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
   health: () => Record<string, unknown>;
+  reports?: ReportRouteDeps;
 }
 
 export function createServer(deps: ServerDeps): restify.Server {
@@ -29,6 +32,20 @@ export function createServer(deps: ServerDeps): restify.Server {
     res.send(200, { status: 'ok', ...deps.health() });
     return next();
   });
+
+  const reports = deps.reports;
+  if (reports) {
+    server.get('/rapport/:name', async (req, res) => {
+      try {
+        const answer = await answerReportRequest(reports, req.getPath(), req.getQuery());
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+      } catch (error) {
+        deps.logger.error({ err: error, path: req.getPath() }, 'could not make a report');
+        if (!res.headersSent) res.send(500, 'Rapporten kunde inte tas fram just nu. Försök igen om en stund.');
+      }
+    });
+  }
 
   server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
     deps.logger.warn({ err, url: req.url, status: err.statusCode }, 'request refused');

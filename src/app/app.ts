@@ -8,6 +8,8 @@ import { currentAgreement } from './agreements.js';
 import { cardAction } from './cardActions.js';
 import type { AppDeps, Turn } from './context.js';
 import { doneCommand, newAgreementCommand } from './coordinatorCommands.js';
+import { exportCommand } from './exportCommand.js';
+import { followUpCommand } from './followUpCommand.js';
 import { helpCommand } from './helpCommand.js';
 import { logCommand } from './logCommand.js';
 import { mineCommand, undoCommand } from './myEntries.js';
@@ -34,7 +36,8 @@ const routes: Routes = {
   done: (turn, c) => doneCommand(turn, c.args),
   newAgreement: (turn, c) => newAgreementCommand(turn, c.args),
   summary: notYet('/sammanfattning', 'Skriv /status för läget just nu.'),
-  followUp: notYet('/uppföljning', 'Skriv /status för läget just nu.'),
+  followUp: (turn, c) => followUpCommand(turn, c.args),
+  export: (turn, c) => exportCommand(turn, c.args),
   subscribe: notYet('/prenumerera', 'Skriv /status när du vill se läget.'),
   unsubscribe: notYet('/avprenumerera', 'Det finns inga prenumerationer att avsluta.'),
   subscriptions: notYet('/prenumerationer', 'Det finns inga prenumerationer än.'),

@@ -2,6 +2,7 @@ import type { IsoDate } from '../domain/agreement.js';
 import type { Person } from '../domain/entry.js';
 import type { Store } from '../store/store.js';
 import type { Clock, Logger, TurnInput } from './ports.js';
+import type { ReportLinks } from './reportLinks.js';
 
 export interface AppDeps {
   store: Store;
@@ -10,6 +11,8 @@ export interface AppDeps {
   coordinators: readonly string[];
   logger: Logger;
   newId: () => string;
+  /** Signed links to documents (/uppföljning, /export); without it the card has no links. */
+  reportLinks?: ReportLinks;
 }
 
 /** Everything one turn's handler needs: the input, its moment, and the dependencies. */

@@ -8,6 +8,7 @@ export type Command =
   | { kind: 'status'; args: string }
   | { kind: 'summary'; args: string }
   | { kind: 'followUp'; args: string }
+  | { kind: 'export'; args: string }
   | { kind: 'mine' }
   | { kind: 'undo' }
   | { kind: 'done'; args: string }
@@ -27,6 +28,7 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   status: ['status'],
   summary: ['sammanfattning', 'summering'],
   followUp: ['uppföljning'],
+  export: ['export', 'exportera'],
   mine: ['mina'],
   undo: ['ångra'],
   done: ['klar', 'klart'],
@@ -69,6 +71,7 @@ export function parseCommand(text: string): Command {
     case 'status':
     case 'summary':
     case 'followUp':
+    case 'export':
     case 'done':
     case 'subscribe':
     case 'newAgreement':

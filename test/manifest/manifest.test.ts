@@ -18,7 +18,7 @@ const PACKAGE_SCRIPT = join(ROOT, "scripts", "package-manifest.mjs");
 const PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000";
 const SCHEMA_URL_PREFIX = "https://developer.microsoft.com/json-schemas/";
 
-/** The commands of the PRODUCT.md command table. */
+/** The commands of the PRODUCT.md command table, and /export (the tertial follow-up issue). */
 const KNOWN_COMMANDS = [
   "hjälp",
   "logga",
@@ -31,6 +31,7 @@ const KNOWN_COMMANDS = [
   "prenumerera",
   "avprenumerera",
   "nytt-medborgarlöfte",
+  "export",
 ];
 
 /** The way the bot matches commands: no leading slash, any case, å/ä/ö folded to a/a/o. */

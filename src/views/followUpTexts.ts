@@ -1,0 +1,147 @@
+// Swedish words for the follow-up, shared by the card, the PDF, the web page and the CLI so they
+// all say the same thing.
+import type { Activity } from '../domain/agreement.js';
+import { SWEDISH_MONTHS, formatSwedishDate } from '../domain/calendar.js';
+import type { ActivityFollowUp, FollowUp, FollowUpState, PlaceCount } from '../domain/followUp.js';
+import { countText, progressText } from './texts.js';
+
+export const FOLLOW_UP_LABEL: Readonly<Record<FollowUpState, string>> = {
+  done: 'Genomförd',
+  partly: 'Delvis',
+  inProgress: 'Pågående',
+  notStarted: 'Ej påbörjad',
+};
+
+export const FOLLOW_UP_MARK: Readonly<Record<FollowUpState, string>> = {
+  done: '✅',
+  partly: '🟡',
+  inProgress: '🔵',
+  notStarted: '⚪',
+};
+
+/** Adaptive Card colours. */
+export const FOLLOW_UP_COLOR: Readonly<Record<FollowUpState, 'Good' | 'Warning' | 'Accent' | 'Default'>> = {
+  done: 'Good',
+  partly: 'Warning',
+  inProgress: 'Accent',
+  notStarted: 'Default',
+};
+
+/** Print colours (PDF, web page). */
+export const FOLLOW_UP_RGB: Readonly<Record<FollowUpState, string>> = {
+  done: '#2e7d32',
+  partly: '#c77700',
+  inProgress: '#1565c0',
+  notStarted: '#8a8a8a',
+};
+
+/** "Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020": the published title. */
+export function followUpTitle(f: FollowUp): string {
+  return `Uppföljning av medborgarlöfte för ${f.agreement.municipality}, tertial ${f.ref.tertial} ${f.ref.year}`;
+}
+
+/** "1 januari – 30 april 2020" */
+export function rangeText(range: { start: string; end: string }): string {
+  const start = formatSwedishDate(range.start);
+  const end = formatSwedishDate(range.end);
+  return range.start.slice(0, 4) === range.end.slice(0, 4) ? `${start.replace(/ \d+$/u, '')} – ${end}` : `${start} – ${end}`;
+}
+
+export function partiesText(parties: readonly string[]): string {
+  if (parties.length <= 1) return parties.join('');
+  return `${parties.slice(0, -1).join(', ')} och ${parties.at(-1) ?? ''}`;
+}
+
+/** "Tertialen är avslutad." or what a running tertial's figures cover. */
+export function phaseText(f: FollowUp): string {
+  return f.finished
+    ? `Tertialen är avslutad. Siffrorna gäller till och med ${formatSwedishDate(f.asOf)}.`
+    : `Tertialen pågår: siffrorna gäller till och med ${formatSwedishDate(f.asOf)}.`;
+}
+
+/** "1 genomförd · 3 delvis · 1 pågående · 6 ej påbörjade · 27 insatser av 3 personer" */
+export function summaryText(f: FollowUp): string {
+  const s = f.totals.byState;
+  const parts = [
+    `${s.done} ${s.done === 1 ? 'genomförd' : 'genomförda'}`,
+    `${s.partly} delvis`,
+    `${s.inProgress} pågående`,
+    `${s.notStarted} ej ${s.notStarted === 1 ? 'påbörjad' : 'påbörjade'}`,
+  ];
+  const people = f.totals.contributors === 1 ? '1 person' : `${f.totals.contributors} personer`;
+  const entries = f.totals.entries === 1 ? '1 insats' : `${f.totals.entries} insatser`;
+  return `${parts.join(' · ')} · ${entries} av ${people} under tertialen`;
+}
+
+/** What the agreement asks for, in words. */
+export function targetText(activity: Activity): string {
+  const t = activity.target;
+  switch (t.kind) {
+    case 'count':
+      return `Minst ${t.count} ${t.count === 1 ? countText(1, activity).replace(/^1 /u, '') : t.unit} under perioden`;
+    case 'recurring':
+      return { weekly: 'Varje vecka', weekendNights: 'Varje helg (natthelger)', monthly: 'Kontinuerligt, minst en gång i månaden' }[t.rhythm];
+    case 'milestone':
+      return 'Genomförs en gång';
+    case 'ongoing':
+      return 'Löpande arbete utan mätbart mål';
+  }
+}
+
+/** "2 tillfällen under tertialen · 2 av 4 tillfällen hittills" */
+export function outcomeText(a: ActivityFollowUp): string {
+  const n = a.tertial.count;
+  const amount = a.activity.target.kind === 'count' || a.activity.target.kind === 'recurring' ? countText(n, a.activity) : n === 1 ? '1 insats' : `${n} insatser`;
+  const inTertial = a.tertial.entries === 0 ? 'inget loggat under tertialen' : `${amount} under tertialen`;
+  const p = a.progress;
+  const soFar =
+    p.kind === 'milestone'
+      ? p.state === 'done'
+        ? progressText(p)
+        : undefined
+      : p.kind === 'recurring'
+        ? `${progressText(p)} med insats hittills`
+        : `${progressText(p)} hittills`;
+  return soFar ? `${capitalise(inTertial)} · ${soFar}` : capitalise(inTertial);
+}
+
+/** "krogmiljön (2), Öxnehaga (1)" and how many more. */
+export function placesText(places: readonly PlaceCount[], max: number): string {
+  const shown = places.slice(0, max).map((p) => `${p.place} (${p.count})`);
+  const more = places.length > max ? ` och ${places.length - max} till` : '';
+  return shown.join(', ') + more;
+}
+
+/** "Loggat av 2 personer": a count, never names, since the document is published. */
+export function contributorsText(n: number): string {
+  return n === 0 ? '' : n === 1 ? 'Loggat av 1 person' : `Loggat av ${n} personer`;
+}
+
+export function monthAbbreviation(month: string): string {
+  return (SWEDISH_MONTHS[Number(month.slice(5, 7)) - 1] ?? '').slice(0, 3);
+}
+
+/** The share of the target reached, for bars: milestones and open-ended work by their state. */
+export function progressShare(a: ActivityFollowUp): number {
+  const p = a.progress;
+  switch (p.kind) {
+    case 'count':
+      return Math.min(1, p.done / p.target);
+    case 'recurring':
+      return p.due === 0 ? 0 : Math.min(1, p.covered / p.due);
+    case 'milestone':
+    case 'ongoing':
+      return { done: 1, partly: 0.5, inProgress: 0.5, notStarted: 0 }[a.state];
+  }
+}
+
+/** The figure beside a bar: "2 av 4", "17 av 18 veckor", "pågående". */
+export function shareText(a: ActivityFollowUp): string {
+  const p = a.progress;
+  if (p.kind === 'count' || p.kind === 'recurring') return progressText(p);
+  return FOLLOW_UP_LABEL[a.state].toLowerCase();
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

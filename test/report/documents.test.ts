@@ -1,0 +1,148 @@
+// The published follow-up (PDF and web page) from the fixture store at a fixed date: what a reader
+// of the document sees, and what it must not show.
+import { expect } from 'chai';
+import { followUpFromStore, renderEntriesCsv, renderFollowUp } from '../../src/report/reports.js';
+import { toWinAnsi } from '../../src/report/winAnsi.js';
+import { MemoryStorage } from '../../src/store/storage.js';
+import { Store } from '../../src/store/store.js';
+import { A2018, A2020, ANNA, BERTIL, CECILIA, fixtureStore } from '../fixtures/followUpStore.js';
+import { pdfText } from './pdfText.js';
+
+const NOW = new Date('2020-05-10T08:00:00Z');
+const TITLE = 'Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020';
+const oneLine = (s: string) => s.replace(/\s+/gu, ' ');
+
+async function t1(store?: Store) {
+  const s = store ?? (await fixtureStore());
+  const f = followUpFromStore(s, A2020, { year: 2020, tertial: 1 }, NOW);
+  if (!f) throw new Error('no follow-up');
+  return f;
+}
+
+describe('follow-up documents', () => {
+  describe('PDF', () => {
+    let text = '';
+    let extracted: Awaited<ReturnType<typeof pdfText>>;
+    before(async () => {
+      const report = await renderFollowUp(await t1(), 'pdf', NOW);
+      expect(report.contentType).to.equal('application/pdf');
+      expect(report.filename).to.equal('uppfoljning-jonkoping-2020-t1.pdf');
+      expect(report.body.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
+      extracted = await pdfText(report.body);
+      text = extracted.pages.join('\n');
+    });
+
+    it('is A4, in Swedish, with the published title as metadata and as a line of text', () => {
+      expect(extracted.pageSize.width).to.be.closeTo(595.28, 0.01);
+      expect(extracted.pageSize.height).to.be.closeTo(841.89, 0.01);
+      expect(extracted.info).to.deep.include({ Title: TITLE, Language: 'sv-SE' });
+      expect(text.split('\n')).to.include(TITLE);
+    });
+
+    it('names the parties and the period', () => {
+      expect(text).to.include('Parter: Polisen och Jönköpings kommun (Lokalpolisområde södra Vätterbygden)');
+      expect(text).to.include('Tertial: Tertial 1 2020: 1 januari – 30 april 2020');
+    });
+
+    it('has every activity with its target, outcome, state and comment, å/ä/ö intact', () => {
+      const flat = oneLine(text);
+      for (const a of A2020.activities) expect(flat, a.name).to.include(a.name);
+      expect(flat).to.include('Gemensam krogtillsyn');
+      expect(flat).to.include('Mål Minst 4 tillfällen under perioden');
+      expect(flat).to.include('Utfall 2 tillfällen under tertialen · 2 av 4 tillfällen hittills');
+      expect(flat).to.include('Läge Delvis');
+      expect(flat).to.include('Läge Ej påbörjad');
+      expect(flat).to.include('Läge Pågående');
+      expect(flat).to.include('Läge Genomförd');
+      expect(flat).to.include('”Lugn kväll, tre ställen besökta.” · Platser: krogmiljön (2) · Loggat av 2 personer');
+      expect(flat).to.include('”Enkäten skickad till 2 000 hushåll”');
+    });
+
+    it('has both charts', () => {
+      expect(text).to.include('Framsteg per aktivitet');
+      expect(text).to.include('17 av 18 veckor');
+      expect(text).to.include('Loggade insatser per månad');
+      for (const m of ['jan', 'feb', 'mar', 'apr']) expect(text).to.include(m);
+    });
+
+    it('names nobody who logged and shows no personnummer', () => {
+      for (const p of [ANNA, BERTIL, CECILIA]) expect(text).not.to.include(p.name.split(' ')[0]);
+      expect(text).not.to.match(/811218/u);
+      expect(text).to.include('Pratade med [borttaget] om tryggheten');
+    });
+
+    it('numbers its pages', () => {
+      expect(extracted.pages[0]).to.include(`sida 1 av ${extracted.pages.length}`);
+    });
+  });
+
+  it('a note with emoji and other scripts still prints its words', async () => {
+    const store = await Store.open(new MemoryStorage(), [A2018, A2020]);
+    await store.addEntry({
+      id: 'x1', agreementId: A2020.id, activityId: 'ssg', date: '2020-02-02', count: 1, by: ANNA,
+      loggedAt: '2020-02-02T10:00:00.000Z', note: 'Bra möte 👍🏽 → nästa gång Øresund, Łódź',
+    });
+    const text = (await pdfText((await renderFollowUp(await t1(store), 'pdf', NOW)).body)).pages.join('\n');
+    expect(oneLine(text)).to.include('”Bra möte -> nästa gång Øresund, ?ódz”');
+  });
+
+  it('toWinAnsi keeps Swedish and typographic characters, replaces the rest', () => {
+    expect(toWinAnsi('Åsa Öberg – ”Ärende” … €5 é ü')).to.equal('Åsa Öberg – ”Ärende” … €5 é ü');
+    expect(toWinAnsi('ok 👍 ✅ ≥ 2 ő')).to.equal('ok >= 2 o');
+    expect(toWinAnsi('a\u0308')).to.equal('ä');
+  });
+
+  describe('web page', () => {
+    it('is one self-contained, escaped page with the same content and inline charts', async () => {
+      const store = await fixtureStore();
+      await store.addEntry({
+        id: 'x2', agreementId: A2020.id, activityId: 'sig', date: '2020-04-01', count: 1, by: BERTIL,
+        loggedAt: '2020-04-01T10:00:00.000Z', note: '<script>alert("x")</script> & <b>',
+      });
+      const report = await renderFollowUp(await t1(store), 'html', NOW);
+      expect(report.contentType).to.equal('text/html; charset=utf-8');
+      const html = report.body.toString('utf8');
+      expect(html).to.match(/^<!doctype html>\n<html lang="sv">/u);
+      expect(html).to.include(`<title>${TITLE}</title>`);
+      expect(html).to.include('<h1>Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020</h1>');
+      expect(html).to.include('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;');
+      expect(html).not.to.include('<script');
+      expect(html).to.include('<td class="state" style="color:#c77700">Delvis</td>');
+      expect(html.match(/<svg /gu)).to.have.lengthOf(2);
+      // Nothing fetched from anywhere: the only URL is the SVG namespace.
+      expect(html.match(/https?:\/\/[^"]+/gu)?.every((u) => u === 'http://www.w3.org/2000/svg')).to.equal(true);
+      for (const p of [ANNA, BERTIL, CECILIA]) expect(html).not.to.include(p.name.split(' ')[0]);
+    });
+  });
+
+  describe('CSV', () => {
+    it('is made for Swedish Excel: BOM, ";" separators, CRLF, decimal comma, Stockholm time', async () => {
+      const csv = renderEntriesCsv(await fixtureStore(), 2020, { start: '2020-01-01', end: '2020-04-30' });
+      expect(csv.contentType).to.equal('text/csv; charset=utf-8');
+      expect(csv.filename).to.equal('insatser-2020-01-01-2020-04-30.csv');
+      const text = csv.body.toString('utf8');
+      expect(text.startsWith('\uFEFFdatum;medborgarlöfte;löfte;aktivitet;plats;antal;timmar;anteckning;loggad av;loggad tid;borttagen\r\n')).to.equal(true);
+      const lines = text.slice(1).split('\r\n');
+      expect(lines.at(-1)).to.equal('');
+      expect(lines).to.have.lengthOf(1 + 28 + 1); // header, 27 active + 1 undone, final CRLF
+      expect(lines[1]).to.equal(
+        '2020-01-02;Medborgarlöfte 2020;Arbeta aktivt mot drogförsäljning på Öxnehaga, Österängen och Ekhagen och få dessa platser att upplevas som trygga;Torsdagsmöte Öxnehaga;Öxnehaga;1;;;Cecilia Ek;2020-01-02 20:30;nej',
+      );
+      expect(lines).to.include(
+        '2020-04-04;Medborgarlöfte 2020;Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun;Gemensam krogtillsyn;Krogmiljön;1;2,5;"Två anmärkningar på alkoholservering; ""uppföljning"" bokad.";Bertil Berg;2020-04-04 21:30;nej',
+      );
+      expect(lines.filter((l) => l.endsWith(';ja'))).to.have.lengthOf(1);
+      expect(lines.find((l) => l.includes(';SSG-möte;'))).to.include('Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun / Arbeta aktivt');
+    });
+
+    it('cannot smuggle a formula or a line break into Excel', async () => {
+      const store = await Store.open(new MemoryStorage(), [A2020]);
+      const base = { agreementId: A2020.id, activityId: 'ssg', date: '2020-03-03', count: 1, loggedAt: '2020-03-03T10:00:00.000Z' };
+      await store.addEntry({ ...base, id: 'f1', by: { id: 'u', name: '=HYPERLINK("http://x","klick")' }, note: '+46 70 123', place: '@torget' });
+      await store.addEntry({ ...base, id: 'f2', by: { id: 'u', name: '-1+2' }, note: 'rad ett\nrad två' });
+      const lines = renderEntriesCsv(store, 2020, { start: '2020-01-01', end: '2020-12-31' }).body.toString('utf8').split('\r\n');
+      expect(lines[1]).to.include(`;'@torget;1;;'+46 70 123;"'=HYPERLINK(""http://x"",""klick"")";`);
+      expect(lines[2]).to.include(';"rad ett\nrad två";\'-1+2;');
+    });
+  });
+});
