@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     );
   }
   if (config.coordinators.length === 0) {
-    logger.warn('COORDINATORS is empty: nobody can run coordinator commands (/klar, /nytt-medborgarlöfte).');
+    logger.warn('COORDINATORS is empty: nobody can run coordinator commands (/klar, /nytt-medborgarlöfte, /export).');
   }
 
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
