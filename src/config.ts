@@ -1,5 +1,6 @@
 // Configuration from the environment (and .env, read by main.ts), validated once at start.
 import { z } from 'zod';
+import { isValidIsoDate } from './domain/calendar.js';
 
 const list = z
   .string()
@@ -23,6 +24,8 @@ const envSchema = z.object({
   PUBLIC_URL: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: optionalText,
+  // For tests and demos only: the bot's "today" (Stockholm) at start, e.g. 2020-06-01.
+  BOT_TODAY: optionalText.refine((v) => v === undefined || isValidIsoDate(v), 'ska vara ett datum ÅÅÅÅ-MM-DD'),
 });
 
 export type Config = {
@@ -34,6 +37,8 @@ export type Config = {
   publicUrl?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   production: boolean;
+  /** Set only for tests and demos (BOT_TODAY). */
+  today?: string;
 };
 
 export class ConfigError extends Error {
@@ -50,6 +55,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const production = e.NODE_ENV === 'production';
   if (!e.MicrosoftAppId && production) {
     throw new ConfigError('NODE_ENV=production men MicrosoftAppId saknas: boten startar inte utan autentisering i produktion.');
+  }
+  if (e.BOT_TODAY && production) {
+    throw new ConfigError('BOT_TODAY är bara till för test och demo: boten startar inte med den när NODE_ENV=production.');
   }
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     throw new ConfigError('MicrosoftAppType=SingleTenant kräver MicrosoftAppTenantId.');
@@ -70,5 +78,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     logLevel: e.LOG_LEVEL,
     production,
+    ...(e.BOT_TODAY ? { today: e.BOT_TODAY } : {}),
   };
 }

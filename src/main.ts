@@ -9,6 +9,7 @@ import { withRedeliveryCache } from './app/redelivery.js';
 import { createAdapter } from './bot/adapter.js';
 import { MedborgarBot } from './bot/medborgarBot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { shiftedClock, systemClock } from './clock.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
 import { fileStorage, StoreFileError } from './store/storage.js';
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
     logger.warn('COORDINATORS is empty: nobody can run coordinator commands (/klar, /nytt-medborgarlöfte).');
   }
 
-  const app = withRedeliveryCache(createApp({ store, clock: { now: () => new Date() }, coordinators: config.coordinators, logger, newId: randomUUID }));
+  if (config.today) logger.warn({ today: config.today }, 'BOT_TODAY is set: the bot\'s clock is shifted (for tests and demos only)');
+  const clock = config.today ? shiftedClock(config.today) : systemClock;
+  const app = withRedeliveryCache(createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID }));
   const adapter = createAdapter(config, logger);
   const bot = new MedborgarBot(app, { allowedTenants: config.allowedTenants, logger });
   const server = createServer({
