@@ -109,3 +109,21 @@ function unknownPropertiesOf(node: unknown, path = '', kind?: string): string[] 
   }
   return out;
 }
+
+/** Teams' limit for a bot message, and so the budget of every card. */
+export const CARD_BUDGET_BYTES = 28 * 1024;
+
+/** Fails with everything the SDK said when a card is not clean, not ≤ 1.5 or not within budget. */
+export function assertValidCard(card: unknown, label: string): CardCheck {
+  const check = checkCard(card);
+  const problems = [
+    ...check.parseEvents.map((e) => `parse: ${e}`),
+    ...check.validationEvents.map((e) => `validate: ${e}`),
+    ...check.unknownProperties.map((p) => `unknown property: ${p}`),
+    ...check.unexpanded.map((u) => `unexpanded: ${u}`),
+  ];
+  if (!/^1\.[0-5]$/u.test(check.version)) problems.push(`version ${JSON.stringify(check.version)} is not 1.0–1.5`);
+  if (check.bytes >= CARD_BUDGET_BYTES) problems.push(`${check.bytes} bytes, over the ${CARD_BUDGET_BYTES}-byte budget`);
+  if (problems.length > 0) throw new Error(`${label}:\n  ${problems.join('\n  ')}`);
+  return check;
+}
