@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'adaptivecards-templating';
 
-export type CardName = 'status' | 'summary' | 'choose-activity' | 'log-form' | 'logged' | 'mine' | 'help';
+/** Every template in cards/; each has a typed data model in the view that expands it. */
+export const CARD_NAMES = ['help', 'logged', 'choose-activity', 'log-form', 'status', 'summary', 'mine'] as const;
+export type CardName = (typeof CARD_NAMES)[number];
 
 /** An expanded Adaptive Card, ready to send. */
 export interface AdaptiveCard {
