@@ -96,7 +96,8 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...(form.activityId ? { activityId: form.activityId } : {}),
     ...(isValidIsoDate(date) ? { date } : {}),
     ...(place && place.length <= 80 ? { place } : {}),
-    ...(Number.isInteger(count) && count >= 1 && count <= MAX_COUNT ? { count } : {}),
+    // An out-of-range count is shown back as typed, next to the error that names it.
+    ...(Number.isInteger(count) && Math.abs(count) <= 1_000_000 ? { count } : {}),
     ...(note && note.length <= MAX_NOTE_LENGTH ? { note } : {}),
   };
   // The form comes back with the error on it and what was filled in kept, in place of the one sent.

@@ -23,9 +23,10 @@ export function helpCard(items: readonly { usage: string; text: string; example:
     dates,
     privacy,
     buttons: [
-      { title: 'Logga en insats', submit: { verb: 'command', command: 'logga' } },
+      // Short titles: three buttons side by side must fit a phone's width.
+      { title: 'Logga', submit: { verb: 'command', command: 'logga' } },
       { title: 'Status', submit: { verb: 'command', command: 'status' } },
-      { title: 'Sammanfattning', submit: { verb: 'command', command: 'sammanfattning' } },
+      { title: 'Senaste veckan', submit: { verb: 'command', command: 'sammanfattning' } },
     ],
   };
   return expandCard('help', data);

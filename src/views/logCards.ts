@@ -107,7 +107,8 @@ export function logFormCardData(agreement: Agreement, today: IsoDate, formId: st
     error: prefill.error ?? '',
     activityId: chosen ? chosen.id : '',
     choices,
-    promises: agreement.promises.map((p, i) => ({ title: `Löfte ${i + 1}`, value: p.text })),
+    // A no-break space keeps "Löfte 1" on one line in a narrow fact title column.
+    promises: agreement.promises.map((p, i) => ({ title: `Löfte\u00a0${i + 1}`, value: p.text })),
     date: prefill.date ?? (today < agreement.period.end ? today : agreement.period.end),
     minDate: agreement.period.start,
     today,

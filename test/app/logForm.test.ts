@@ -162,7 +162,7 @@ describe('the other cards', () => {
     const json = JSON.stringify(card);
     expect(cardTexts(card)).to.include('1 av 4 tillfällen');
     // 1 of 4 is 25 % filled, coloured by the status (far behind on 1 October: red).
-    expect(json).to.match(/"width":25,"style":"attention","minHeight":"8px","items":\[\]\},\{"type":"Column","width":75,"style":"emphasis"/u);
+    expect(json).to.match(/"width":25,"style":"attention","minHeight":"8px","items":\[\]\},\{"type":"Column","width":75,"style":"emphasis","spacing":"None"/u);
     expect(cardTexts(card)).to.include('🔴 långt efter');
   });
 });
