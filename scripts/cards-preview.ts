@@ -94,9 +94,9 @@ async function main(): Promise<void> {
     // fc-list is only a hint; rendering works without it.
   }
   mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--lang=sv-SE'] });
   try {
-    const tab = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, deviceScaleFactor: 2, locale: 'sv-SE' });
+    const tab = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, deviceScaleFactor: 1.5, locale: 'sv-SE' });
     for (const { name, title, card } of await cards()) {
       await tab.setContent(page(card));
       await tab.addScriptTag({ path: SDK });

@@ -35,7 +35,8 @@ export function candidatesFor(activities: readonly Activity[], base: Omit<Choice
   return activities.slice(0, MAX_CANDIDATES).map((activity) => ({
     name: activity.name,
     text: activity.text,
-    buttonTitle: `Logga ${activity.name.toLowerCase()}`,
+    // The name stands right above; a short title fits a phone's width.
+    buttonTitle: 'Logga den här',
     submit: { verb: 'log.choose', ...base, activityId: activity.id },
   }));
 }

@@ -8,14 +8,16 @@ import { cardOf, cardTexts, harness, replyText, type Harness } from '../support/
 
 type Json = Record<string, unknown>;
 
-/** The submit data of the first Action.Submit whose title contains `title`. */
-function submitData(card: unknown, title: string): Json {
+/** The submit data of the first Action.Submit whose title contains `title` (and whose data has `with`). */
+function submitData(card: unknown, title: string, withData: Json = {}): Json {
   let found: Json | undefined;
   const walk = (node: unknown): void => {
     if (found || !node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const obj = node as Json;
-    if (obj.type === 'Action.Submit' && typeof obj.title === 'string' && obj.title.includes(title)) found = obj.data as Json;
+    const data = obj.data as Json | undefined;
+    const matches = data !== undefined && Object.entries(withData).every(([k, v]) => data[k] === v);
+    if (obj.type === 'Action.Submit' && typeof obj.title === 'string' && obj.title.includes(title) && matches) found = data;
     else Object.values(obj).forEach(walk);
   };
   walk(card);
@@ -34,7 +36,7 @@ async function session(h: Harness): Promise<{ label: string; reply: Reply }[]> {
   await run('/hjälp', h.say('/hjälp'));
   await run('/logga gemensam krogtillsyn', h.say('/logga gemensam krogtillsyn 2020-03-14 Öxnehaga'));
   const ambiguity = await run('/logga krogtillsyn (ambiguity)', h.say('/logga krogtillsyn igår'));
-  await run('ambiguity click', h.submit(submitData(cardOf(ambiguity[0]).card, 'Logga gemensam')));
+  await run('ambiguity click', h.submit(submitData(cardOf(ambiguity[0]).card, 'Logga den här', { activityId: 'gemensam-krogtillsyn' })));
   const form = await run('/logga (form)', h.say('/logga'));
   const formId = (submitData(cardOf(form[0]).card, 'Logga') as { formId: string }).formId;
   await run('form error', h.submit({ verb: 'log.form', formId, activityId: 'sig', date: '2020-05-30', count: 'tre' }));
