@@ -8,7 +8,7 @@ import type { Turn } from './context.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
-import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry } from './recordEntry.js';
+import { NOTHING_STORED, loggedReply, recordEntry } from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 
@@ -107,8 +107,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   };
 
   if (!isValidIsoDate(date)) return again(`Datumet "${date.slice(0, 20)}" finns inte.`);
-  const future = futureDateRefusal(date, turn.today);
-  if (future) return again(`${formatSwedishDate(date)} har inte varit än – logga det som har hänt.`);
+  if (date > turn.today) return again(`${formatSwedishDate(date)} har inte varit än – logga det som har hänt.`);
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return again(`Antalet ska vara ett heltal från 1 till ${MAX_COUNT}.`);
   if (place && place.length > 80) return again('Platsen får vara högst 80 tecken.');
   if (note && note.length > MAX_NOTE_LENGTH) return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken (den var ${note.length}).`);

@@ -99,7 +99,7 @@ export function logForm(turn: Turn, agreement?: Agreement, prefill: Parameters<t
   }
   const data = logFormCardData(target, turn.today, turn.deps.newId(), prefill);
   const fallback = prefill.error
-    ? `${prefill.error} ${NOTHING_STORED}`
+    ? prefill.error
     : `Logga en insats i ${target.title}: skriv /logga <aktivitet> [plats] [datum] [antal] [anteckning].`;
   return [(replace ? replaceCard : card)(logFormCard(data), fallback)];
 }

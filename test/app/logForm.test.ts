@@ -59,9 +59,11 @@ describe('the log form', () => {
     const h = await harness('2020-06-01');
     const replies = await h.submit({ verb: 'log.form', formId: 'form-2', activityId: 'sig', date: '2020-05-20', place: '', otherPlace: 'Råslätt', count: '0', note: 'Två ärenden' });
     expect(replies).to.have.length(1);
-    const { card, replace } = cardOf(replies[0]);
+    const { card, replace, fallbackText } = cardOf(replies[0]);
     expect(replace).to.equal(true);
     expect(cardTexts(card)).to.include('Antalet ska vara ett heltal från 1 till 1000. Inget har sparats.');
+    expect(fallbackText).to.equal('Antalet ska vara ett heltal från 1 till 1000. Inget har sparats.');
+    expect(input(card, 'count').value, 'the count as typed').to.equal(0);
     expect(input(card, 'activityId').value).to.equal('sig');
     expect(input(card, 'date').value).to.equal('2020-05-20');
     expect(input(card, 'otherPlace').value).to.equal('Råslätt');
