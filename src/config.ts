@@ -1,5 +1,6 @@
 // Configuration from the environment (and .env, read by main.ts), validated once at start.
 import { z } from 'zod';
+import { isValidIsoDate } from './domain/calendar.js';
 
 const list = z
   .string()
@@ -25,6 +26,8 @@ const envSchema = z.object({
   REPORT_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, 'ska vara minst 32 tecken (t.ex. openssl rand -hex 32)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: optionalText,
+  // For tests and demos only: the bot's "today" (Stockholm) at start, e.g. 2020-06-01.
+  BOT_TODAY: optionalText.refine((v) => v === undefined || isValidIsoDate(v), 'ska vara ett datum ÅÅÅÅ-MM-DD'),
 });
 
 export type Config = {
@@ -38,6 +41,8 @@ export type Config = {
   reportSecret?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   production: boolean;
+  /** Set only for tests and demos (BOT_TODAY). */
+  today?: string;
 };
 
 export class ConfigError extends Error {
@@ -57,6 +62,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (!e.REPORT_SECRET && production) {
     throw new ConfigError('NODE_ENV=production men REPORT_SECRET saknas: länkarna till uppföljningen och exporten kan inte signeras. Sätt REPORT_SECRET till minst 32 slumpade tecken (openssl rand -hex 32).');
+  }
+  if (e.BOT_TODAY && production) {
+    throw new ConfigError('BOT_TODAY är bara till för test och demo: boten startar inte med den när NODE_ENV=production.');
   }
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     throw new ConfigError('MicrosoftAppType=SingleTenant kräver MicrosoftAppTenantId.');
@@ -78,5 +86,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.REPORT_SECRET ? { reportSecret: e.REPORT_SECRET } : {}),
     logLevel: e.LOG_LEVEL,
     production,
+    ...(e.BOT_TODAY ? { today: e.BOT_TODAY } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { withRedeliveryCache } from './app/redelivery.js';
 import { createAdapter } from './bot/adapter.js';
 import { MedborgarBot } from './bot/medborgarBot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { shiftedClock, systemClock } from './clock.js';
 import { createReportLinks } from './report/links.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     reportSecret = randomBytes(32).toString('hex');
     logger.warn('REPORT_SECRET is not set: document links are signed with a key made for this process, so they stop working when it restarts.');
   }
-  const clock = { now: () => new Date() };
+  if (config.today) logger.warn({ today: config.today }, 'BOT_TODAY is set: the bot\'s clock is shifted (for tests and demos only)');
+  const clock = config.today ? shiftedClock(config.today) : systemClock;
   const reportLinks = createReportLinks({ secret: reportSecret, publicUrl });
 
   const app = withRedeliveryCache(createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID, reportLinks }));

@@ -15,6 +15,7 @@ import { logCommand } from './logCommand.js';
 import { mineCommand, undoCommand } from './myEntries.js';
 import { text, type Reply, type TurnInput } from './ports.js';
 import { statusCommand } from './statusCommand.js';
+import { summaryCommand } from './summaryCommand.js';
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -35,7 +36,7 @@ const routes: Routes = {
   undo: (turn) => undoCommand(turn),
   done: (turn, c) => doneCommand(turn, c.args),
   newAgreement: (turn, c) => newAgreementCommand(turn, c.args),
-  summary: notYet('/sammanfattning', 'Skriv /status för läget just nu.'),
+  summary: (turn, c) => summaryCommand(turn, c.args),
   followUp: (turn, c) => followUpCommand(turn, c.args),
   export: (turn, c) => exportCommand(turn, c.args),
   subscribe: notYet('/prenumerera', 'Skriv /status när du vill se läget.'),

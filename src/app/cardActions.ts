@@ -1,13 +1,16 @@
-// Card submits: a click on the ambiguity card, or the log form. The payload comes from a client
-// and is checked like any other input before anything is stored.
+// Card submits: a click on the ambiguity card, the log form, "Visa fler" and the help buttons.
+// The payload comes from a client and is checked like any other input before anything is stored.
 import { z } from 'zod';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH } from '../domain/logRequest.js';
 import type { Turn } from './context.js';
 import { logForm } from './logCommand.js';
+import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
-import { NOTHING_STORED, recordEntry } from './recordEntry.js';
+import { NOTHING_STORED, loggedReply, recordEntry } from './recordEntry.js';
+import { statusCommand } from './statusCommand.js';
+import { summaryCommand } from './summaryCommand.js';
 
 const choiceSchema = z.object({
   verb: z.literal('log.choose'),
@@ -25,19 +28,35 @@ const choiceSchema = z.object({
 const formSchema = z.object({
   verb: z.literal('log.form'),
   formId: z.string().min(1).max(100),
-  activityId: z.string().optional(),
-  date: z.string().optional(),
-  place: z.string().optional(),
-  count: z.union([z.string(), z.number()]).optional(),
-  note: z.string().optional(),
+  activityId: z.string().max(100).optional(),
+  date: z.string().max(100).optional(),
+  place: z.string().max(1000).optional(),
+  otherPlace: z.string().max(1000).optional(),
+  count: z.union([z.string().max(100), z.number()]).optional(),
+  note: z.string().max(10_000).optional(),
 });
 
-export const CARD_VERBS = ['log.choose', 'log.form'] as const;
+const pageSchema = z.object({
+  verb: z.literal('page'),
+  view: z.enum(['status', 'summary', 'mine']),
+  page: z.number().int().min(0).max(1000),
+  args: z.string().max(100),
+  asOf: z.string().optional(),
+});
+
+const commandSchema = z.object({
+  verb: z.literal('command'),
+  command: z.enum(['logga', 'status', 'sammanfattning', 'mina']),
+});
+
+export const CARD_VERBS = ['log.choose', 'log.form', 'page', 'command'] as const;
 
 export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
   if (verb === 'log.choose') return chooseAction(turn, value);
   if (verb === 'log.form') return formAction(turn, value);
+  if (verb === 'page') return pageAction(turn, value);
+  if (verb === 'command') return commandAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
 
@@ -50,59 +69,98 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const agreement = turn.deps.store.agreement(choice.agreementId);
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
-  return [
-    text(
-      await recordEntry(turn, {
-        agreement,
-        activity,
-        date: choice.date,
-        count: choice.count,
-        sourceId: `choice:${choice.requestId}`,
-        ...(choice.place ? { place: choice.place } : {}),
-        ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
-        ...(choice.note ? { note: choice.note } : {}),
-      }),
-    ),
-  ];
+  const result = await recordEntry(turn, {
+    agreement,
+    activity,
+    date: choice.date,
+    count: choice.count,
+    sourceId: `choice:${choice.requestId}`,
+    ...(choice.place ? { place: choice.place } : {}),
+    ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
+    ...(choice.note ? { note: choice.note } : {}),
+  });
+  // The choice card becomes the confirmation: the other buttons must not log a second entry.
+  return result.ok ? [loggedReply(turn, result.entry, agreement, activity, result.stored, true)] : [text(result.refusal)];
 }
 
 async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = formSchema.safeParse(value);
   if (!parsed.success) return [text(`Formuläret skickade något jag inte kan läsa. Skriv /logga för ett nytt. ${NOTHING_STORED}`)];
   const form = parsed.data;
-  const place = form.place?.trim() || undefined;
+  const place = form.otherPlace?.trim() || form.place?.trim() || undefined;
   const note = form.note?.trim() || undefined;
   const date = form.date?.trim() || turn.today;
   const countText = typeof form.count === 'number' ? String(form.count) : form.count?.trim() || '1';
   const count = Number(countText);
   const prefill = {
     ...(form.activityId ? { activityId: form.activityId } : {}),
-    date,
-    ...(place ? { place } : {}),
-    ...(note ? { note } : {}),
+    ...(isValidIsoDate(date) ? { date } : {}),
+    ...(place && place.length <= 80 ? { place } : {}),
+    // An out-of-range count is shown back as typed, next to the error that names it.
+    ...(Number.isInteger(count) && Math.abs(count) <= 1_000_000 ? { count } : {}),
+    ...(note && note.length <= MAX_NOTE_LENGTH ? { note } : {}),
   };
-  const again = (error: string): Reply[] => [text(`${error} ${NOTHING_STORED}`), ...logForm(turn, undefined, { ...prefill, error })];
+  // The form comes back with the error on it and what was filled in kept, in place of the one sent.
+  const again = (error: string, keep = prefill): Reply[] => {
+    const formAgreement = keep.date ? agreementForDate(turn.deps.store.agreements(), keep.date) : undefined;
+    return logForm(turn, formAgreement, { ...keep, error: `${error} ${NOTHING_STORED}` }, true);
+  };
 
-  if (!isValidIsoDate(date)) return again(`Datumet "${date}" finns inte.`);
+  if (!isValidIsoDate(date)) return again(`Datumet "${date.slice(0, 20)}" finns inte.`);
+  if (date > turn.today) return again(`${formatSwedishDate(date)} har inte varit än – logga det som har hänt.`);
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return again(`Antalet ska vara ett heltal från 1 till ${MAX_COUNT}.`);
   if (place && place.length > 80) return again('Platsen får vara högst 80 tecken.');
-  if (note && note.length > MAX_NOTE_LENGTH) return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken.`);
+  if (note && note.length > MAX_NOTE_LENGTH) return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken (den var ${note.length}).`);
   if (!form.activityId) return again('Välj en aktivitet.');
   const agreement = agreementForDate(turn.deps.store.agreements(), date);
   if (!agreement) return again(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`);
   const activity = agreement.activities.find((a) => a.id === form.activityId);
-  if (!activity) return again(`Aktiviteten finns inte i ${agreement.title}.`);
-  return [
-    text(
-      await recordEntry(turn, {
-        agreement,
-        activity,
-        date,
-        count,
-        sourceId: `form:${form.formId}`,
-        ...(place ? { place } : {}),
-        ...(note ? { note } : {}),
-      }),
-    ),
-  ];
+  if (!activity) return again(`Aktiviteten finns inte i ${agreement.title}; välj en som gör det, eller ett annat datum.`);
+  const result = await recordEntry(turn, {
+    agreement,
+    activity,
+    date,
+    count,
+    sourceId: `form:${form.formId}`,
+    ...(place ? { place } : {}),
+    ...(note ? { note } : {}),
+  });
+  if (!result.ok) {
+    // A personnummer must not be echoed back into the card (the card is a stored Teams message).
+    const { note: _dropped, place: _alsoDropped, ...rest } = prefill;
+    return again(result.refusal.replace(` ${NOTHING_STORED}`, ''), result.personalData ? rest : prefill);
+  }
+  return [loggedReply(turn, result.entry, agreement, activity, result.stored, true)];
+}
+
+function pageAction(turn: Turn, value: unknown): Reply[] {
+  const parsed = pageSchema.safeParse(value);
+  if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv kommandot igen.')];
+  const { view, page, args, asOf } = parsed.data;
+  switch (view) {
+    case 'status':
+      return statusCommand(turn, args, page);
+    case 'summary': {
+      // The period of the first page, unless the card claims a date that is not a past day.
+      const sameDay = asOf && isValidIsoDate(asOf) && asOf <= turn.today ? asOf : undefined;
+      return summaryCommand(turn, args, page, sameDay);
+    }
+    case 'mine':
+      return mineCommand(turn, page);
+  }
+}
+
+function commandAction(turn: Turn, value: unknown): Reply[] {
+  const parsed = commandSchema.safeParse(value);
+  if (!parsed.success) return [text('Jag känner inte igen den knappen. Skriv /hjälp för att se vad jag kan.')];
+  switch (parsed.data.command) {
+    case 'logga':
+      return logForm(turn);
+    case 'status':
+      return statusCommand(turn, '');
+    case 'sammanfattning':
+      return summaryCommand(turn, '');
+    case 'mina':
+      return mineCommand(turn);
+  }
 }

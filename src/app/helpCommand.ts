@@ -1,21 +1,53 @@
-import { text, type Reply } from './ports.js';
+import { helpCard } from '../views/helpCard.js';
+import { card, type Reply } from './ports.js';
+
+export interface HelpItem {
+  usage: string;
+  text: string;
+  example: string;
+}
+
+/** Every command with one example; the help card and the text fallback are both made from this. */
+export const HELP_ITEMS: readonly HelpItem[] = [
+  {
+    usage: '/logga <aktivitet> [plats] [datum] [antal] [anteckning]',
+    text: 'Loggar en insats. Bara /logga ger ett formulär.',
+    example: 'T.ex. /logga krogtillsyn, /logga fotpatrullering Öxnehaga 2 h igår',
+  },
+  { usage: '/status [år | aktivitet]', text: 'Läget per löfte och aktivitet.', example: 'T.ex. /status 2020, /status sig' },
+  {
+    usage: '/sammanfattning [vecka | månad | tertial | år] [år]',
+    text: 'Vad som loggats under perioden, per löfte, jämfört med perioden före.',
+    example: 'T.ex. /sammanfattning, /sammanfattning tertial, /sammanfattning år 2020',
+  },
+  {
+    usage: '/uppföljning [T1 | T2 | T3] [år]',
+    text: 'Tertialuppföljningen som kort, och som PDF och webbsida att publicera.',
+    example: 'T.ex. /uppföljning T1 2020',
+  },
+  { usage: '/mina', text: 'Dina senaste insatser.', example: '' },
+  { usage: '/ångra', text: 'Tar bort din senaste insats (den sparas i historiken).', example: '' },
+  { usage: '/klar <aktivitet>', text: 'Markerar en engångsaktivitet som genomförd (samordnare).', example: 'T.ex. /klar enkät' },
+  {
+    usage: '/nytt-medborgarlöfte <år> från <år>',
+    text: 'Skapar årets medborgarlöfte som kopia (samordnare).',
+    example: 'T.ex. /nytt-medborgarlöfte 2026 från 2020',
+  },
+  { usage: '/export [år]', text: 'Alla insatser som CSV för Excel (samordnare, i personlig chatt).', example: 'T.ex. /export 2020' },
+  { usage: '/hjälp', text: 'Den här listan.', example: '' },
+];
+
+export const HELP_DATES = 'Datum: idag, igår, i förrgår, en veckodag (t.ex. tisdag), 2020-03-14, 14/3 eller 14 mars.';
+export const HELP_PRIVACY = 'Skriv aldrig personuppgifter om invånare: inga namn, inga personnummer.';
 
 export const HELP_TEXT = [
   '**Medborgarlöfte-boten** – logga det ni gör och följ upp medborgarlöftet.',
   '',
-  '• **/logga** <aktivitet> [plats] [datum] [antal] [anteckning] – t.ex. `/logga krogtillsyn`, `/logga fotpatrullering Öxnehaga 2 h igår`. Bara /logga ger ett formulär.',
-  '• **/status** [år | aktivitet] – läget per löfte och aktivitet, t.ex. `/status 2020`, `/status sig`',
-  '• **/uppföljning** [T1 | T2 | T3] [år] – tertialuppföljningen som kort och som PDF att publicera, t.ex. `/uppföljning T1 2020`',
-  '• **/mina** – dina senaste insatser',
-  '• **/ångra** – tar bort din senaste insats (sparas i historiken)',
-  '• **/klar** <aktivitet> – markerar en engångsaktivitet som genomförd (samordnare), t.ex. `/klar enkät`',
-  '• **/nytt-medborgarlöfte** <år> från <år> – skapar årets medborgarlöfte som kopia (samordnare), t.ex. `/nytt-medborgarlöfte 2026 från 2020`',
-  '• **/export** [år] – alla insatser som CSV för Excel (samordnare, i personlig chatt), t.ex. `/export 2020`',
-  '• **/hjälp** – den här listan',
+  ...HELP_ITEMS.map((i) => `• **${i.usage}** – ${i.text}${i.example ? ` ${i.example}` : ''}`),
   '',
-  'Datum: idag, igår, i förrgår, en veckodag (t.ex. tisdag), 2020-03-14, 14/3 eller 14 mars. Skriv aldrig personuppgifter om invånare.',
+  `${HELP_DATES} ${HELP_PRIVACY}`,
 ].join('\n');
 
 export function helpCommand(): Reply[] {
-  return [text(HELP_TEXT)];
+  return [card(helpCard(HELP_ITEMS, HELP_DATES, HELP_PRIVACY), HELP_TEXT)];
 }

@@ -3,11 +3,11 @@ import { agreementForDate, type Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseLogRequest } from '../domain/logRequest.js';
 import { closestActivities, isActivityWord, matchActivities } from '../domain/matching.js';
-import { candidatesFor, chooseActivityCard, logFormCard, logFormCardData } from '../views/logCards.js';
+import { candidatesFor, chooseActivityCard, logFormCard, logFormCardData, moreCandidatesText } from '../views/logCards.js';
 import { allPlaces, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
-import { card, text, type Reply } from './ports.js';
-import { NOTHING_STORED, confirmation, futureDateRefusal, personalDataRefusal, recordEntry } from './recordEntry.js';
+import { card, replaceCard, text, type Reply } from './ports.js';
+import { NOTHING_STORED, futureDateRefusal, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
 
 export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   const { store } = turn.deps;
@@ -20,7 +20,7 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (earlier) {
     const agreement = store.agreement(earlier.agreementId);
     const activity = agreement?.activities.find((a) => a.id === earlier.activityId);
-    if (agreement && activity) return [text(confirmation(turn, earlier, agreement, activity, false))];
+    if (agreement && activity) return [loggedReply(turn, earlier, agreement, activity, false)];
   }
 
   if (args.trim().length === 0) return logForm(turn);
@@ -71,33 +71,37 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
     const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – inget är loggat förrän du har valt.`;
     const details = [formatSwedishDate(date), request.place, count > 1 ? `${count} st` : undefined].filter(Boolean).join(' · ');
     const fallback = `${question}\n${match.candidates.map((a) => `• ${a.name}`).join('\n')}`;
-    return [card(chooseActivityCard({ question, details, candidates }), fallback)];
+    return [card(chooseActivityCard({ question, details, candidates, more: moreCandidatesText(match.candidates) }), fallback)];
   }
 
   const activity = match.candidates[0];
   if (!activity) return [text(NOTHING_STORED)];
-  return [
-    text(
-      await recordEntry(turn, {
-        agreement,
-        activity,
-        date,
-        count,
-        ...(request.place ? { place: request.place } : {}),
-        ...(request.hours !== undefined ? { hours: request.hours } : {}),
-        ...(note ? { note } : {}),
-        ...(sourceId ? { sourceId } : {}),
-      }),
-    ),
-  ];
+  const result = await recordEntry(turn, {
+    agreement,
+    activity,
+    date,
+    count,
+    ...(request.place ? { place: request.place } : {}),
+    ...(request.hours !== undefined ? { hours: request.hours } : {}),
+    ...(note ? { note } : {}),
+    ...(sourceId ? { sourceId } : {}),
+  });
+  return result.ok ? [loggedReply(turn, result.entry, agreement, activity, result.stored)] : [text(result.refusal)];
 }
 
-export function logForm(turn: Turn, agreement?: Agreement, prefill: Parameters<typeof logFormCardData>[3] = {}): Reply[] {
+/**
+ * The log form for the agreement running today (or the one given). `replace` sends it in place of
+ * the form that was just submitted, with the error on it, so a mistake is fixed where it was made.
+ */
+export function logForm(turn: Turn, agreement?: Agreement, prefill: Parameters<typeof logFormCardData>[3] = {}, replace = false): Reply[] {
   const target = agreement ?? currentAgreement(turn.deps.store, turn.today);
-  if (!target || turn.today > target.period.end) {
+  if (!target || (!agreement && turn.today > target.period.end)) {
     const year = Number(turn.today.slice(0, 4));
     return [text(`Inget medborgarlöfte gäller idag. ${noAgreementHint(turn.deps.store, year)}`)];
   }
   const data = logFormCardData(target, turn.today, turn.deps.newId(), prefill);
-  return [card(logFormCard(data), `Logga en insats i ${target.title}: skriv /logga <aktivitet> [plats] [datum] [antal] [anteckning].`)];
+  const fallback = prefill.error
+    ? prefill.error
+    : `Logga en insats i ${target.title}: skriv /logga <aktivitet> [plats] [datum] [antal] [anteckning].`;
+  return [(replace ? replaceCard : card)(logFormCard(data), fallback)];
 }

@@ -2,11 +2,12 @@
 import { formatSwedishDate } from '../domain/calendar.js';
 import { isActive, type Entry } from '../domain/entry.js';
 import { activityStatus } from '../domain/status.js';
+import { mineCard, mineCardData } from '../views/mineCard.js';
 import { STATUS_LABEL, entryLine, progressText } from '../views/texts.js';
 import { personOf, type Turn } from './context.js';
-import { text, type Reply } from './ports.js';
+import { card, text, type Reply } from './ports.js';
 
-const SHOWN = 10;
+const SHOWN_AS_TEXT = 10;
 
 function myActiveEntries(turn: Turn): Entry[] {
   const me = personOf(turn).id;
@@ -16,16 +17,15 @@ function myActiveEntries(turn: Turn): Entry[] {
     .sort((a, b) => b.loggedAt.localeCompare(a.loggedAt));
 }
 
-export function mineCommand(turn: Turn): Reply[] {
+export function mineCommand(turn: Turn, page = 0): Reply[] {
   const mine = myActiveEntries(turn);
   if (mine.length === 0) return [text('Du har inte loggat något än. Prova /logga krogtillsyn.')];
   const { store } = turn.deps;
-  const lines = mine.slice(0, SHOWN).map((e) => {
-    const activity = store.agreement(e.agreementId)?.activities.find((a) => a.id === e.activityId);
-    return `• ${entryLine(e, activity)}${e.note ? ` – ${e.note}` : ''}`;
-  });
-  const more = mine.length > SHOWN ? `\n\n…och ${mine.length - SHOWN} äldre.` : '';
-  return [text(`Dina senaste insatser (${mine.length} totalt):\n\n${lines.join('\n')}${more}`)];
+  const activityOf = (e: Entry) => store.agreement(e.agreementId)?.activities.find((a) => a.id === e.activityId);
+  const lines = mine.slice(0, SHOWN_AS_TEXT).map((e) => `• ${entryLine(e, activityOf(e))}${e.note ? ` – ${e.note}` : ''}`);
+  const more = mine.length > SHOWN_AS_TEXT ? `\n\n…och ${mine.length - SHOWN_AS_TEXT} äldre.` : '';
+  const fallback = `Dina senaste insatser (${mine.length} totalt):\n\n${lines.join('\n')}${more}`;
+  return [card(mineCard(mineCardData(mine, activityOf, page)), fallback)];
 }
 
 export async function undoCommand(turn: Turn): Promise<Reply[]> {

@@ -43,7 +43,13 @@ export interface TurnInput {
   value?: unknown;
 }
 
-export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: AdaptiveCard; fallbackText: string };
+export type Reply =
+  | { kind: 'text'; text: string }
+  | { kind: 'card'; card: AdaptiveCard; fallbackText: string }
+  // Replaces the card whose submit started this turn (a sent form becomes its confirmation, so it
+  // cannot be sent twice). Where the channel cannot update a message it is sent as a new one.
+  | { kind: 'replaceCard'; card: AdaptiveCard; fallbackText: string };
 
 export const text = (t: string): Reply => ({ kind: 'text', text: t });
 export const card = (c: AdaptiveCard, fallbackText: string): Reply => ({ kind: 'card', card: c, fallbackText });
+export const replaceCard = (c: AdaptiveCard, fallbackText: string): Reply => ({ kind: 'replaceCard', card: c, fallbackText });

@@ -5,8 +5,10 @@ import { formatSwedishDate } from '../domain/calendar.js';
 import type { Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
 import { activityStatus } from '../domain/status.js';
+import { loggedCard, loggedCardData } from '../views/loggedCard.js';
 import { STATUS_LABEL, entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
 import { personOf, type Turn } from './context.js';
+import { card, replaceCard, type Reply } from './ports.js';
 
 export interface EntryDraft {
   agreement: Agreement;
@@ -39,15 +41,21 @@ export function futureDateRefusal(date: IsoDate, today: IsoDate): string | undef
     : undefined;
 }
 
-/** Checks, stores (write-then-acknowledge) and confirms. Returns the text to send. */
-export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<string> {
+export type RecordResult =
+  | { ok: true; entry: Entry; stored: boolean }
+  /** Nothing stored; `personalData` says the free text must not be shown back. */
+  | { ok: false; refusal: string; personalData: boolean };
+
+/** Checks and stores (write-then-acknowledge). The caller confirms with `loggedReply`. */
+export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<RecordResult> {
+  const personal = personalDataRefusal(draft.note, draft.place);
+  if (personal) return { ok: false, refusal: personal, personalData: true };
   const refusal =
-    personalDataRefusal(draft.note, draft.place) ??
     futureDateRefusal(draft.date, turn.today) ??
     (draft.date < draft.agreement.period.start || draft.date > draft.agreement.period.end
       ? `${formatSwedishDate(draft.date)} ligger utanför ${draft.agreement.title}. ${NOTHING_STORED}`
       : undefined);
-  if (refusal) return refusal;
+  if (refusal) return { ok: false, refusal, personalData: false };
 
   const entry: Entry = {
     id: turn.deps.newId(),
@@ -64,7 +72,16 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<string
   };
   const result = await turn.deps.store.addEntry(entry);
   turn.log.info({ entryId: result.entry.id, activityId: entry.activityId, stored: result.stored }, 'entry logged');
-  return confirmation(turn, result.entry, draft.agreement, draft.activity, result.stored);
+  return { ok: true, entry: result.entry, stored: result.stored };
+}
+
+/** The confirmation card (with the text as fallback); `replace` puts it where the submitted card was. */
+export function loggedReply(turn: Turn, entry: Entry, agreement: Agreement, activity: Activity, fresh: boolean, replace = false): Reply {
+  const { store } = turn.deps;
+  const status = activityStatus(agreement, activity, store.entries(agreement.id), store.completions(agreement.id), turn.today);
+  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh));
+  const fallback = confirmation(turn, entry, agreement, activity, fresh);
+  return replace ? replaceCard(shown, fallback) : card(shown, fallback);
 }
 
 export function confirmation(turn: Turn, entry: Entry, agreement: Agreement, activity: Activity, fresh: boolean): string {

@@ -9,7 +9,7 @@ import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint }
 import type { Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
 
-export function statusCommand(turn: Turn, args: string): Reply[] {
+export function statusCommand(turn: Turn, args: string, page = 0): Reply[] {
   const { store } = turn.deps;
   const arg = args.trim();
   const yearMatch = /^(\d{4})$/u.exec(arg);
@@ -43,5 +43,5 @@ export function statusCommand(turn: Turn, args: string): Reply[] {
       ? [text(`Inget medborgarlöfte gäller idag; här är det senaste. ${noAgreementHint(store, thisYear)}`)]
       : [];
   const fallback = `${agreement.title}: ${status.activities.map((a) => `${a.activity.name} ${progressText(a.progress)}`).join('; ')}`;
-  return [...hint, card(statusCard(status), fallback)];
+  return [...hint, card(statusCard(status, yearMatch ? arg : '', page), fallback)];
 }

@@ -9,6 +9,9 @@ export interface BotOptions {
   logger: Logger;
 }
 
+/** Teams refuses a bot message over about 28 KB; the cards page long lists to stay well under it. */
+export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
+
 export function toActivity(reply: Reply): Partial<Activity> {
   if (reply.kind === 'text') return MessageFactory.text(reply.text);
   const message = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
@@ -57,6 +60,27 @@ export class MedborgarBot extends ActivityHandler {
       ? async () => (await TeamsInfo.getMember(context, activity.from.id)).userPrincipalName
       : undefined;
     const replies = await this.app.handle(toTurnInput(activity, resolveUpn));
-    for (const reply of replies) await context.sendActivity(toActivity(reply));
+    for (const reply of replies) await this.send(context, reply);
+  }
+
+  private async send(context: TurnContext, reply: Reply): Promise<void> {
+    const message = toActivity(reply);
+    const bytes = Buffer.byteLength(JSON.stringify(message), 'utf8');
+    if (bytes > TEAMS_MESSAGE_LIMIT_BYTES) {
+      this.options.logger.warn({ bytes, conversationId: context.activity.conversation?.id }, 'reply is larger than Teams accepts');
+    }
+    // A submitted card is replaced where it stands (so it cannot be sent twice); replyToId names it.
+    const target = reply.kind === 'replaceCard' ? context.activity.replyToId : undefined;
+    if (reply.kind === 'replaceCard' && target) {
+      try {
+        await context.updateActivity({ ...message, id: target });
+        return;
+      } catch (error) {
+        this.options.logger.warn({ err: error, replyToId: target }, 'could not replace the submitted card; sending the reply as a new message');
+      }
+    } else if (reply.kind === 'replaceCard') {
+      this.options.logger.info({ conversationId: context.activity.conversation?.id }, 'card submit without replyToId; sending the reply as a new message');
+    }
+    await context.sendActivity(message);
   }
 }

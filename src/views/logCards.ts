@@ -1,4 +1,6 @@
 import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
+import { MAX_COUNT, MAX_NOTE_LENGTH } from '../domain/logRequest.js';
+import { fold } from '../domain/text.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 
 /** What a click on the ambiguity card sends back: everything needed to log without asking again. */
@@ -18,32 +20,62 @@ export interface ChooseActivityCardData {
   question: string;
   details: string;
   candidates: { name: string; text: string; buttonTitle: string; submit: ChoiceSubmit }[];
+  /** Candidates left off the card, said in words: "…och 3 till". */
+  more: string;
 }
+
+/** Candidates shown on the ambiguity card; more than this is a question to ask again, not a list. */
+export const MAX_CANDIDATES = 6;
 
 export function chooseActivityCard(data: ChooseActivityCardData): AdaptiveCard {
   return expandCard('choose-activity', data);
 }
 
 export function candidatesFor(activities: readonly Activity[], base: Omit<ChoiceSubmit, 'activityId' | 'verb'>): ChooseActivityCardData['candidates'] {
-  return activities.map((activity) => ({
+  return activities.slice(0, MAX_CANDIDATES).map((activity) => ({
     name: activity.name,
     text: activity.text,
-    buttonTitle: `Logga ${activity.name.toLowerCase()}`,
+    // The name stands right above; a short title fits a phone's width.
+    buttonTitle: 'Logga den här',
     submit: { verb: 'log.choose', ...base, activityId: activity.id },
   }));
+}
+
+export function moreCandidatesText(activities: readonly Activity[]): string {
+  const left = activities.length - MAX_CANDIDATES;
+  return left > 0
+    ? `…och ${left} till: ${activities
+        .slice(MAX_CANDIDATES)
+        .map((a) => a.name)
+        .join(', ')}. Skriv fler ord, t.ex. /logga ${activities[MAX_CANDIDATES]?.keywords[0] ?? ''}, för att välja någon av dem.`
+    : '';
+}
+
+/** What the log form sends: the submit data merged with the inputs (inputs arrive as strings). */
+export interface FormSubmit {
+  verb: 'log.form';
+  formId: string;
 }
 
 export interface LogFormCardData {
   agreementTitle: string;
   error: string;
   activityId: string;
+  /** "Löfte 1 · Gemensam krogtillsyn": grouped by promise, in the agreement's order. */
   choices: { title: string; value: string }[];
+  /** The legend for the groups: "Löfte 1" → the promise's text. */
+  promises: { title: string; value: string }[];
   date: IsoDate;
+  minDate: IsoDate;
   today: IsoDate;
-  placeHint: string;
+  places: { title: string; value: string }[];
   place: string;
+  otherPlace: string;
   count: number;
+  maxCount: number;
+  countError: string;
   note: string;
+  maxNote: number;
   formId: string;
 }
 
@@ -56,27 +88,47 @@ export interface LogFormPrefill {
   error?: string;
 }
 
+/** More places than this go in "Annan plats": a choice list is for picking, not for reading. */
+export const MAX_PLACE_CHOICES = 40;
+
 export function logFormCardData(agreement: Agreement, today: IsoDate, formId: string, prefill: LogFormPrefill = {}): LogFormCardData {
-  // Grouped by promise: the choice titles carry the promise's number, in the agreement's order.
-  const choices = agreement.promises.flatMap((promise, i) =>
+  const numbers = new Map(agreement.promises.map((p, i) => [p.id, i + 1]));
+  // Grouped by the first promise an activity serves; one serving two says so ("Löfte 1, 2").
+  const choices = agreement.promises.flatMap((promise) =>
     agreement.activities
       .filter((a) => a.promiseIds[0] === promise.id)
-      .map((a) => ({ title: `${i + 1}. ${a.name}`, value: a.id })),
+      .map((a) => ({ title: `Löfte ${a.promiseIds.map((id) => numbers.get(id)).join(', ')} · ${a.name}`, value: a.id })),
   );
-  const places = [...new Set(agreement.activities.flatMap((a) => a.places))];
+  const chosen = agreement.activities.find((a) => a.id === prefill.activityId);
+  // The chosen activity's places first, then every other place of the agreement.
+  const places = uniqueFolded([...(chosen?.places ?? []), ...agreement.activities.flatMap((a) => a.places)]).slice(0, MAX_PLACE_CHOICES);
+  const listed = prefill.place ? places.find((p) => fold(p) === fold(prefill.place ?? '')) : undefined;
   return {
     agreementTitle: agreement.title,
     error: prefill.error ?? '',
-    activityId: prefill.activityId ?? '',
+    activityId: chosen ? chosen.id : '',
     choices,
-    date: prefill.date ?? today,
+    // A no-break space keeps "Löfte 1" on one line in a narrow fact title column.
+    promises: agreement.promises.map((p, i) => ({ title: `Löfte\u00a0${i + 1}`, value: p.text })),
+    date: prefill.date ?? (today < agreement.period.end ? today : agreement.period.end),
+    minDate: agreement.period.start,
     today,
-    placeHint: places.length > 0 ? `t.ex. ${places.slice(0, 3).join(', ')}` : 'Plats',
-    place: prefill.place ?? '',
+    places: places.map((p) => ({ title: p, value: p })),
+    place: listed ?? '',
+    otherPlace: prefill.place && !listed ? prefill.place : '',
     count: prefill.count ?? 1,
+    maxCount: MAX_COUNT,
+    countError: `Skriv ett antal från 1 till ${MAX_COUNT}.`,
     note: prefill.note ?? '',
+    maxNote: MAX_NOTE_LENGTH,
     formId,
   };
+}
+
+function uniqueFolded(values: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const v of values) if (!seen.has(fold(v))) seen.set(fold(v), v);
+  return [...seen.values()];
 }
 
 export function logFormCard(data: LogFormCardData): AdaptiveCard {

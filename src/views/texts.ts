@@ -82,3 +82,34 @@ export function entryLine(entry: Entry, activity: Activity | undefined): string 
 export function maskIdentityNumber(match: string): string {
   return match.replace(/(\d{4})$/u, '****');
 }
+
+/** "8–14 mars 2020", "28 februari – 5 mars 2020", "28 december 2019 – 3 januari 2020". */
+export function dateRangeText(start: string, end: string): string {
+  if (start === end) return formatSwedishDate(start);
+  const [sd = '', sm = '', sy = ''] = formatSwedishDate(start).split(' ');
+  const e = formatSwedishDate(end);
+  const [, em = '', ey = ''] = e.split(' ');
+  if (sy === ey && sm === em) return `${sd}–${e}`;
+  if (sy === ey) return `${sd} ${sm} – ${e}`;
+  return `${formatSwedishDate(start)} – ${e}`;
+}
+
+/** "+3", "−2" (a real minus sign), "±0". */
+export function signedText(n: number): string {
+  if (n > 0) return `+${n}`;
+  if (n < 0) return `−${-n}`;
+  return '±0';
+}
+
+export function peopleText(n: number): string {
+  return n === 1 ? '1 person' : `${n} personer`;
+}
+
+export function entriesText(n: number): string {
+  return n === 1 ? '1 insats' : `${n} insatser`;
+}
+
+/** "Löfte 1: Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun" */
+export function promiseHeading(promise: { text: string }, number: number): string {
+  return `Löfte ${number}: ${promise.text}`;
+}

@@ -72,7 +72,7 @@ describe('conversation: logging', () => {
     const [form] = cardsOf(await h.say('/logga'));
     const [submit] = submitActions(form);
     const replies = await h.submit({ ...submit, activityId: 'sig', date: '2020-13-01', count: '1' });
-    expect(readable(replies)).to.include('Datumet "2020-13-01" finns inte');
+    expect(readable(replies)).to.include('2020-13-01').and.to.include('finns inte');
     expect(cardsOf(replies)).to.have.length(1);
     expect(activeEntries(h)).to.have.length(0);
   });
@@ -192,7 +192,7 @@ describe('conversation: /status', () => {
     expect(json).to.include('Medborgarlöfte 2020');
     expect(json).to.include('Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun');
     expect(json).to.include('3 av 4 tillfällen');
-    expect(json).to.include('Senast loggad 1 april 2020');
+    expect(json).to.include('senast loggad 1 april 2020');
   });
 
   it('names the final state of a past agreement, and answers for a missing year', async () => {

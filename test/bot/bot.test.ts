@@ -41,22 +41,31 @@ describe('Bot Framework layer', () => {
       }),
     ]);
     expect(replies).to.have.length(1);
-    expect(replies[0]?.text).to.include('Loggat: Gemensam krogtillsyn, 14 mars 2020');
+    expect(replies[0]?.summary).to.include('Loggat: Gemensam krogtillsyn, 14 mars 2020');
+    expect(replies[0]?.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
     expect(h.store.entries('jonkoping-2020')).to.have.length(1);
   });
 
-  it('sends cards as Adaptive Card attachments with a summary, and a click through the adapter logs', async () => {
+  it('sends cards as Adaptive Card attachments with a summary; a click logs and replaces the card', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
-    const [cardReply] = await run(bot, [teamsMessage('/logga krogtillsyn 2020-05-01', { id: 'm2', conversation: { id: 'a:personal', conversationType: 'personal', isGroup: false } as Activity['conversation'] })]);
+    const adapter = new TestAdapter(async (context) => bot.run(context));
+    const personal = { id: 'a:personal', conversationType: 'personal', isGroup: false } as Activity['conversation'];
+    await adapter.receiveActivity(teamsMessage('/logga krogtillsyn 2020-05-01', { id: 'm2', conversation: personal }));
+    expect(adapter.activeQueue).to.have.length(1);
+    const cardReply = adapter.activeQueue[0];
     const attachment = cardReply?.attachments?.[0];
     expect(attachment?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
     expect(cardReply?.summary).to.include('krogtillsyn');
     expect(h.store.entries('jonkoping-2020')).to.have.length(0);
 
     const joint = submitActions(attachment?.content).find((d) => d.activityId === 'gemensam-krogtillsyn');
-    const [confirmation] = await run(bot, [teamsMessage('', { id: 'm3', value: joint, replyToId: cardReply?.id ?? 'x' })]);
-    expect(confirmation?.text).to.include('Loggat: Gemensam krogtillsyn, 1 maj 2020');
+    await adapter.receiveActivity(teamsMessage('', { id: 'm3', value: joint, replyToId: cardReply?.id ?? 'x', conversation: personal }));
+    // The card the click came from now shows the confirmation (same message id), so it cannot be clicked twice.
+    expect(adapter.activeQueue).to.have.length(1);
+    const confirmation = adapter.activeQueue[0];
+    expect(confirmation?.id).to.equal(cardReply?.id);
+    expect(confirmation?.summary).to.include('Loggat: Gemensam krogtillsyn, 1 maj 2020');
     expect(h.store.entries('jonkoping-2020')).to.have.length(1);
   });
 
@@ -65,7 +74,8 @@ describe('Bot Framework layer', () => {
     const bot = new MedborgarBot(withRedeliveryCache(h.app), { allowedTenants: [], logger: h.logger });
     const replies = await run(bot, [teamsMessage('/logga sig', { id: 'same' }), teamsMessage('/logga sig', { id: 'same' })]);
     expect(replies).to.have.length(2);
-    expect(replies[1]?.text).to.equal(replies[0]?.text);
+    expect(replies[0]?.summary).to.include('Loggat');
+    expect(replies[1]?.summary).to.equal(replies[0]?.summary);
     expect(h.store.entries('jonkoping-2020')).to.have.length(1);
   });
 

@@ -89,7 +89,7 @@ export function readable(replies: Reply[]): string {
 }
 
 export function cardsOf(replies: Reply[]) {
-  return replies.flatMap((r) => (r.kind === 'card' ? [r.card] : []));
+  return replies.flatMap((r) => (r.kind === 'card' || r.kind === 'replaceCard' ? [r.card] : []));
 }
 
 /** The Action.Submit data objects of a card, in order. */

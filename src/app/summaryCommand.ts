@@ -1,0 +1,51 @@
+// "/sammanfattning [vecka | månad | tertial | år] [år]", and the same summary for callers with no
+// turn (the weekly post to a subscribed channel).
+import type { IsoDate } from '../domain/agreement.js';
+import { agreementForDate } from '../domain/agreement.js';
+import { formatSwedishDate } from '../domain/calendar.js';
+import { parseSummaryArgs, summarize, summaryPeriod, type SummaryKind } from '../domain/summary.js';
+import type { Store } from '../store/store.js';
+import { summaryCard, summaryText } from '../views/summaryCard.js';
+import { agreementForYear, knownPeriodsText, noAgreementHint } from './agreements.js';
+import type { Turn } from './context.js';
+import { card, text, type Reply } from './ports.js';
+
+export function summaryCommand(turn: Turn, args: string, page = 0, asOf?: IsoDate): Reply[] {
+  const parsed = parseSummaryArgs(args);
+  if (!parsed.ok) return [text(parsed.error)];
+  return summaryReplies(turn.deps.store, asOf ?? turn.today, parsed.kind, parsed.year, page);
+}
+
+/**
+ * The summary card of the period of `kind` that holds `today` (for a past `year`, its last such
+ * period), with a text fallback. `page` > 0 gives the later pages of a long agreement.
+ */
+export function summaryReplies(store: Store, today: IsoDate, kind: SummaryKind, year?: number, page = 0): Reply[] {
+  const thisYear = Number(today.slice(0, 4));
+  if (year !== undefined && year > thisYear) return [text(`${year} har inte börjat än, så det finns inget att sammanfatta.`)];
+  const asOf = year === undefined || year === thisYear ? today : `${String(year).padStart(4, '0')}-12-31`;
+  const period = summaryPeriod(kind, asOf);
+  const agreement = agreementForDate(store.agreements(), period.range.end) ?? (year !== undefined ? agreementForYear(store, year) : undefined);
+  if (!agreement) {
+    return year !== undefined
+      ? [text(`Det finns inget medborgarlöfte för ${year}. Det som finns: ${knownPeriodsText(store)}.`)]
+      : [
+          text(
+            `Inget medborgarlöfte gäller ${formatSwedishDate(asOf)}, så det finns inget att sammanfatta. Skriv t.ex. /sammanfattning år ${knownYear(store) ?? thisYear} för ett tidigare år. ${noAgreementHint(store, thisYear)}`,
+          ),
+        ];
+  }
+  const summary = summarize({
+    agreement,
+    period,
+    agreements: store.agreements(),
+    entries: store.allEntries(),
+    completions: store.completions(agreement.id),
+  });
+  const args = [kind, year === undefined ? '' : String(year)].join(' ').trim();
+  return [card(summaryCard(summary, args, today, page), summaryText(summary))];
+}
+
+function knownYear(store: Store): string | undefined {
+  return [...store.agreements()].sort((a, b) => b.period.end.localeCompare(a.period.end))[0]?.period.end.slice(0, 4);
+}

@@ -1,0 +1,241 @@
+// What was logged in a period, per promise, activity and place, and how it compares with the
+// period before. The SSG reads this every week and before each Thursday meeting, so every figure
+// is a pure function of the agreements, the entries and the date the summary is taken at.
+import type { Activity, Agreement, AgreementPromise, IsoDate } from './agreement.js';
+import { addDays, daysBetween, monthStart, tertialOf, tertialRange } from './calendar.js';
+import { isActive, type Completion, type Entry } from './entry.js';
+import { agreementStatus, type ActivityStatus, type AgreementStatus } from './status.js';
+import { fold, words } from './text.js';
+
+export type SummaryKind = 'vecka' | 'månad' | 'tertial' | 'år';
+export const SUMMARY_KINDS: readonly SummaryKind[] = ['vecka', 'månad', 'tertial', 'år'];
+
+export interface DateRange {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export interface SummaryPeriod {
+  kind: SummaryKind;
+  /** The days summarised: the whole period, or its start up to the date the summary is taken at. */
+  range: DateRange;
+  /** The whole calendar period (for a week: the same seven days as `range`). */
+  full: DateRange;
+  /** The period before, cut to the length of `range` while the current one is still running. */
+  previous: DateRange;
+}
+
+/**
+ * The period of the kind that holds `asOf`. A week is the last seven days up to `asOf` (what a
+ * Thursday meeting looks back on); a month, tertial or year is the calendar period, up to `asOf`.
+ * A running period is compared with the same number of days at the start of the period before,
+ * so 1–14 March is held against 1–14 February, not against all of February.
+ */
+export function summaryPeriod(kind: SummaryKind, asOf: IsoDate): SummaryPeriod {
+  if (kind === 'vecka') {
+    const range = { start: addDays(asOf, -6), end: asOf };
+    return { kind, range, full: range, previous: { start: addDays(asOf, -13), end: addDays(asOf, -7) } };
+  }
+  const full = calendarPeriod(kind, asOf);
+  const before = calendarPeriod(kind, addDays(full.start, -1));
+  const range = { start: full.start, end: asOf < full.end ? asOf : full.end };
+  const sameLength = addDays(before.start, daysBetween(range.start, range.end));
+  return { kind, range, full, previous: { start: before.start, end: sameLength < before.end ? sameLength : before.end } };
+}
+
+function calendarPeriod(kind: Exclude<SummaryKind, 'vecka'>, date: IsoDate): DateRange {
+  const year = Number(date.slice(0, 4));
+  switch (kind) {
+    case 'månad': {
+      const start = monthStart(date);
+      return { start, end: addDays(monthStart(addDays(start, 31)), -1) };
+    }
+    case 'tertial':
+      return tertialRange(year, tertialOf(date).tertial);
+    case 'år':
+      return { start: `${date.slice(0, 4)}-01-01`, end: `${date.slice(0, 4)}-12-31` };
+  }
+}
+
+export function isRunning(period: SummaryPeriod): boolean {
+  return period.range.end < period.full.end;
+}
+
+export interface PlaceTally {
+  /** As first written; '' for entries logged without a place. */
+  place: string;
+  count: number;
+}
+
+export interface ActivitySummary {
+  activity: Activity;
+  /** Status and progress at the end of the period. */
+  status: ActivityStatus;
+  /** Sum of the counts logged in the period. */
+  count: number;
+  entries: number;
+  /** Most first; places that differ only in case or å/ä/ö are one place. */
+  places: PlaceTally[];
+  /** People who logged this activity in the period. */
+  contributors: number;
+  /** The same in the period before; undefined when the activity did not exist then. */
+  previousCount?: number;
+}
+
+export interface PromiseSummary {
+  promise: AgreementPromise;
+  activities: ActivitySummary[];
+  count: number;
+  contributors: number;
+  /** Over the activities that existed in the period before; undefined when none did. */
+  previousCount?: number;
+}
+
+export interface Summary {
+  agreement: Agreement;
+  period: SummaryPeriod;
+  status: AgreementStatus;
+  promises: PromiseSummary[];
+  /** Everything logged in the period in any agreement, each entry once. */
+  total: { count: number; entries: number; contributors: number; previousCount: number };
+  /** Activities behind plan at the end of the period, the furthest behind first. */
+  behind: ActivitySummary[];
+}
+
+export interface SummaryInput {
+  agreement: Agreement;
+  period: SummaryPeriod;
+  /** Every agreement: an activity is compared with the same activity id in the period before. */
+  agreements: readonly Agreement[];
+  /** Entries of every agreement (removed ones are skipped here). */
+  entries: readonly Entry[];
+  /** The agreement's completions (milestones marked done). */
+  completions: readonly Completion[];
+}
+
+export function summarize(input: SummaryInput): Summary {
+  const { agreement, period, agreements } = input;
+  const active = input.entries.filter(isActive);
+  const inRange = (e: Entry, r: DateRange) => e.date >= r.start && e.date <= r.end;
+  const current = active.filter((e) => inRange(e, period.range));
+  const previous = active.filter((e) => inRange(e, period.previous));
+  const status = agreementStatus(
+    agreement,
+    active.filter((e) => e.agreementId === agreement.id),
+    input.completions,
+    period.range.end,
+  );
+
+  // A copied agreement keeps its activity ids, so "ssg" this year is "ssg" last year.
+  const existedBefore = new Set(
+    agreements
+      .filter((a) => a.period.start <= period.previous.end && period.previous.start <= a.period.end)
+      .flatMap((a) => a.activities.map((x) => x.id)),
+  );
+
+  const byActivity = new Map<string, ActivitySummary>();
+  for (const s of status.activities) {
+    const id = s.activity.id;
+    const mine = current.filter((e) => e.activityId === id && e.agreementId === agreement.id);
+    const before = existedBefore.has(id) ? previous.filter((e) => e.activityId === id) : undefined;
+    byActivity.set(id, {
+      activity: s.activity,
+      status: s,
+      count: sumCounts(mine),
+      entries: mine.length,
+      places: tallyPlaces(mine),
+      contributors: contributorCount(mine),
+      ...(before ? { previousCount: sumCounts(before) } : {}),
+    });
+  }
+
+  const promises = status.promises.map((p): PromiseSummary => {
+    const activities = p.activities.map((a) => byActivity.get(a.activity.id)).filter((a): a is ActivitySummary => a !== undefined);
+    const ids = new Set(activities.map((a) => a.activity.id));
+    const compared = activities.filter((a) => a.previousCount !== undefined);
+    return {
+      promise: p.promise,
+      activities,
+      count: activities.reduce((sum, a) => sum + a.count, 0),
+      contributors: contributorCount(current.filter((e) => e.agreementId === agreement.id && ids.has(e.activityId))),
+      ...(compared.length > 0 ? { previousCount: compared.reduce((sum, a) => sum + (a.previousCount ?? 0), 0) } : {}),
+    };
+  });
+
+  const severity = { farBehind: 0, behind: 1 } as const;
+  const behind = [...byActivity.values()]
+    .filter((a) => a.status.status === 'behind' || a.status.status === 'farBehind')
+    .sort((x, y) => severity[x.status.status as keyof typeof severity] - severity[y.status.status as keyof typeof severity]);
+
+  return {
+    agreement,
+    period,
+    status,
+    promises,
+    total: { count: sumCounts(current), entries: current.length, contributors: contributorCount(current), previousCount: sumCounts(previous) },
+    behind,
+  };
+}
+
+function sumCounts(entries: readonly Entry[]): number {
+  return entries.reduce((sum, e) => sum + e.count, 0);
+}
+
+function contributorCount(entries: readonly Entry[]): number {
+  return new Set(entries.map((e) => e.by.id)).size;
+}
+
+function tallyPlaces(entries: readonly Entry[]): PlaceTally[] {
+  const tallies = new Map<string, PlaceTally>();
+  for (const e of entries) {
+    const written = e.place?.trim() ?? '';
+    const key = fold(written);
+    const tally = tallies.get(key) ?? { place: written, count: 0 };
+    tally.count += e.count;
+    tallies.set(key, tally);
+  }
+  // Most first; "no place" after the named places with the same count; then by name, for a stable card.
+  return [...tallies.values()].sort(
+    (a, b) => b.count - a.count || Number(a.place === '') - Number(b.place === '') || a.place.localeCompare(b.place, 'sv'),
+  );
+}
+
+export type SummaryArgs = { ok: true; kind: SummaryKind; year?: number } | { ok: false; error: string };
+
+const KIND_WORDS = new Map<string, SummaryKind>(
+  (
+    [
+      [['vecka', 'veckan', 'veckas', 'v'], 'vecka'],
+      [['månad', 'månaden', 'månads', 'mån'], 'månad'],
+      [['tertial', 'tertialet', 'tertialen'], 'tertial'],
+      [['år', 'året', 'helår', 'helåret', 'års'], 'år'],
+    ] as const
+  ).flatMap(([names, kind]) => names.map((n) => [fold(n), kind] as const)),
+);
+
+export const SUMMARY_USAGE = 'Skriv t.ex. /sammanfattning, /sammanfattning månad, /sammanfattning tertial eller /sammanfattning år 2020.';
+
+/** "/sammanfattning [vecka | månad | tertial | år] [år]": a week when nothing is said, a year when only a year is. */
+export function parseSummaryArgs(args: string): SummaryArgs {
+  let kind: SummaryKind | undefined;
+  let year: number | undefined;
+  for (const word of words(args)) {
+    const folded = fold(word).replace(/[.,;:!?]+$/u, '');
+    const asKind = KIND_WORDS.get(folded);
+    if (asKind !== undefined && kind === undefined) {
+      kind = asKind;
+      continue;
+    }
+    if (/^\d{4}$/u.test(folded) && year === undefined) {
+      year = Number(folded);
+      continue;
+    }
+    const shown = word.length > 30 ? `${word.slice(0, 30)}…` : word;
+    return { ok: false, error: `Jag förstår inte "${shown}" i sammanfattningen. ${SUMMARY_USAGE}` };
+  }
+  if (year !== undefined && (year < 1900 || year > 2999)) {
+    return { ok: false, error: `${year} är inget år jag kan sammanfatta. ${SUMMARY_USAGE}` };
+  }
+  const chosen: SummaryKind = kind ?? (year !== undefined ? 'år' : 'vecka');
+  return year !== undefined ? { ok: true, kind: chosen, year } : { ok: true, kind: chosen };
+}

@@ -1,0 +1,144 @@
+// The summary card: what was logged in a period, per promise and activity, against the period
+// before, with the status bars and what is behind. Page 1 carries the totals and the "behind" list
+// (what the SSG asks about first); every page carries its share of the activities.
+import type { AgreementPromise, IsoDate } from '../domain/agreement.js';
+import { SWEDISH_MONTHS, formatSwedishDate, tertialOf } from '../domain/calendar.js';
+import { isRunning, type ActivitySummary, type PlaceTally, type Summary, type SummaryPeriod } from '../domain/summary.js';
+import { activityRow, regroup, type ActivityRowData } from './activityRow.js';
+import { expandCard, type AdaptiveCard } from './cards.js';
+import { moreData, pageOf, type MoreData } from './paging.js';
+import {
+  STATUS_COLOR,
+  STATUS_LABEL,
+  STATUS_MARK,
+  countText,
+  dateRangeText,
+  entriesText,
+  peopleText,
+  progressText,
+  promiseHeading,
+  signedText,
+} from './texts.js';
+
+/** Activity rows on one summary card: the budget test shows 40 of them stay far under 28 KB. */
+export const SUMMARY_PAGE_SIZE = 20;
+/** Places named per activity; the rest are counted, never dropped without a word. */
+const PLACES_SHOWN = 4;
+
+export interface SummaryCardData {
+  title: string;
+  subtitle: string;
+  facts: { title: string; value: string }[];
+  behindHeading: string;
+  behind: { mark: string; name: string; progress: string; label: string; color: string }[];
+  pageText: string;
+  promises: { heading: string; detail: string; rows: ActivityRowData[] }[];
+  empty: string;
+  more: MoreData;
+}
+
+/** "senaste 7 dagarna", "mars 2020", "tertial 1 2020", "år 2020". */
+export function periodTitle(period: SummaryPeriod): string {
+  const { start } = period.full;
+  const year = start.slice(0, 4);
+  switch (period.kind) {
+    case 'vecka':
+      return 'senaste 7 dagarna';
+    case 'månad':
+      return `${SWEDISH_MONTHS[Number(start.slice(5, 7)) - 1] ?? ''} ${year}`;
+    case 'tertial':
+      return `tertial ${tertialOf(start).tertial} ${year}`;
+    case 'år':
+      return `år ${year}`;
+  }
+}
+
+/** "8–14 mars 2020", or "1 januari – 14 mars 2020 (hittills)" for a period still running. */
+export function periodDays(period: SummaryPeriod): string {
+  return `${dateRangeText(period.range.start, period.range.end)}${isRunning(period) ? ' (hittills)' : ''}`;
+}
+
+/** "+2 mot 1–7 mars 2020 (5)"; the period before is named, so a reader knows what it is held against. */
+function changeText(now: number, before: number | undefined, previous: SummaryPeriod['previous']): string {
+  if (before === undefined) return 'ny sedan förra perioden';
+  return `${signedText(now - before)} mot ${dateRangeText(previous.start, previous.end)} (${before})`;
+}
+
+export function placesText(places: readonly PlaceTally[]): string {
+  const named = places.slice(0, PLACES_SHOWN).map((p) => `${p.place === '' ? 'utan plats' : p.place} ${p.count}`);
+  const rest = places.slice(PLACES_SHOWN);
+  if (rest.length > 0) {
+    const count = rest.reduce((sum, p) => sum + p.count, 0);
+    named.push(`${rest.length} platser till ${count}`);
+  }
+  return named.join(', ');
+}
+
+function activityDetail(a: ActivitySummary): string {
+  const change = a.previousCount === undefined ? 'ny' : `${signedText(a.count - a.previousCount)} mot förra`;
+  if (a.entries === 0) {
+    return a.previousCount ? `inget loggat (förra perioden ${countText(a.previousCount, a.activity)})` : 'inget loggat';
+  }
+  return `loggat ${countText(a.count, a.activity)} (${placesText(a.places)}) · ${peopleText(a.contributors)} · ${change}`;
+}
+
+/**
+ * `args` is what /sammanfattning was given and `asOf` the date it was taken at, so "Visa fler"
+ * shows the same period even when clicked the next day.
+ */
+export function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0): SummaryCardData {
+  const { agreement, period, total } = summary;
+  const numbered = new Map<AgreementPromise, number>(agreement.promises.map((p, i) => [p, i + 1]));
+  const byPromise = new Map(summary.promises.map((p) => [p.promise, p]));
+  const rows = summary.promises.flatMap((p) => p.activities.map((a) => ({ promise: p.promise, row: activityRow(a.status, activityDetail(a)) })));
+  const shown = pageOf(rows, page, SUMMARY_PAGE_SIZE);
+  const first = shown.page === 0;
+  const nothing = total.entries === 0;
+
+  return {
+    title: `Sammanfattning, ${periodTitle(period)}`,
+    subtitle: `${periodDays(period)} · ${agreement.title}`,
+    facts: first
+      ? [
+          { title: 'Loggat', value: nothing ? 'inget' : `${entriesText(total.count)} av ${peopleText(total.contributors)}` },
+          { title: 'Förra perioden', value: changeText(total.count, total.previousCount, period.previous) },
+          { title: 'Läge', value: `${formatSwedishDate(period.range.end)}` },
+        ]
+      : [],
+    behindHeading: `Efter plan (${summary.behind.length})`,
+    behind: first
+      ? summary.behind.map((a) => ({
+          mark: STATUS_MARK[a.status.status],
+          name: a.activity.name,
+          progress: progressText(a.status.progress),
+          label: STATUS_LABEL[a.status.status],
+          color: STATUS_COLOR[a.status.status],
+        }))
+      : [],
+    pageText: shown.pages > 1 ? `Sida ${shown.page + 1} av ${shown.pages}: aktivitet ${shown.first}–${shown.last} av ${shown.total}.` : '',
+    promises: regroup(shown.items).map((g) => {
+      const p = byPromise.get(g.promise);
+      const detail = p
+        ? `${entriesText(p.count)} · ${peopleText(p.contributors)} · ${p.previousCount === undefined ? 'ny sedan förra perioden' : `${signedText(p.count - p.previousCount)} mot förra perioden`}`
+        : '';
+      return { heading: promiseHeading(g.promise, numbered.get(g.promise) ?? 0), detail, rows: g.rows };
+    }),
+    empty: first && nothing ? `Inget loggat ${periodDays(period)}. Logga med /logga, t.ex. /logga krogtillsyn.` : '',
+    more: moreData(shown, 'summary', args, 'aktiviteter', asOf),
+  };
+}
+
+export function summaryCard(summary: Summary, args: string, asOf: IsoDate, page = 0): AdaptiveCard {
+  return expandCard('summary', summaryCardData(summary, args, asOf, page));
+}
+
+/** The same summary as text, for notifications and clients that cannot show the card. */
+export function summaryText(summary: Summary): string {
+  const { period, total } = summary;
+  const behind = summary.behind.map((a) => `${a.activity.name} (${progressText(a.status.progress)})`).join(', ');
+  return [
+    `${summary.agreement.title}, ${periodTitle(period)} (${periodDays(period)}):`,
+    `${entriesText(total.count)} av ${peopleText(total.contributors)}, ${changeText(total.count, total.previousCount, period.previous)}.`,
+    behind ? `Efter plan: ${behind}.` : 'Inget är efter plan.',
+  ].join(' ');
+}

@@ -1,0 +1,96 @@
+// "/sammanfattning" as a user reads it, and summaryReplies as the weekly channel post calls it.
+import { expect } from 'chai';
+import { summaryReplies } from '../../src/app/summaryCommand.js';
+import { cardOf, cardTexts, harness } from '../support/cardsHarness.js';
+
+describe('/sammanfattning', () => {
+  async function loggedWeek() {
+    const h = await harness('2020-03-14');
+    // This week (8–14 March) and the one before (1–7 March), by two people.
+    await h.say('/logga gemensam krogtillsyn Öxnehaga 2020-03-10');
+    await h.say('/logga gemensam krogtillsyn 2020-03-12', { id: 'user-erik', name: 'Erik Berg', aadObjectId: 'aad-erik' });
+    await h.say('/logga sig Österängen 2020-03-13 2 st');
+    await h.say('/logga sig Öxnehaga 2020-03-03');
+    await h.say('/logga torsdagsmöte 2020-03-05');
+    return h;
+  }
+
+  it('shows the last 7 days per promise and activity: counts by place, people, change against the week before', async () => {
+    const h = await loggedWeek();
+    const replies = await h.say('/sammanfattning');
+    expect(replies).to.have.length(1);
+    const texts = cardTexts(cardOf(replies[0]).card);
+    expect(texts).to.include('Sammanfattning, senaste 7 dagarna');
+    expect(texts).to.include('8–14 mars 2020 · Medborgarlöfte 2020');
+    expect(texts).to.include('4 insatser av 2 personer');
+    expect(texts).to.include('+2 mot 1–7 mars 2020 (2)');
+    expect(texts).to.include(' · loggat 2 tillfällen (Öxnehaga 1, utan plats 1) · 2 personer · +2 mot förra');
+    expect(texts).to.include(' · loggat 2 ärenden (Österängen 2) · 1 person · +1 mot förra');
+    expect(texts).to.include(' · inget loggat (förra perioden 1 gång)');
+    expect(texts).to.include('2 av 4 tillfällen');
+    expect(texts).to.include('3 av 2 ärenden');
+  });
+
+  it('names what is behind plan, with its progress and status', async () => {
+    const h = await loggedWeek();
+    const texts = cardTexts(cardOf((await h.say('/sammanfattning'))[0]).card);
+    const heading = texts.find((t) => t.startsWith('Efter plan ('));
+    expect(heading).to.match(/^Efter plan \(\d+\)$/u);
+    // Torsdagsmöte: 1 of 10 weeks by 14 March is far behind.
+    expect(texts).to.include('🔴 Torsdagsmöte Öxnehaga: ');
+    expect(texts).to.include('1 av 10 veckor – långt efter');
+  });
+
+  it('a month, a tertial and a year are calendar periods up to today, said as such', async () => {
+    const h = await loggedWeek();
+    expect(cardTexts(cardOf((await h.say('/sammanfattning månad'))[0]).card)).to.include('1–14 mars 2020 (hittills) · Medborgarlöfte 2020');
+    expect(cardTexts(cardOf((await h.say('/sammanfattning tertial'))[0]).card)).to.include('Sammanfattning, tertial 1 2020');
+    const year = cardTexts(cardOf((await h.say('/sammanfattning år'))[0]).card);
+    expect(year).to.include('1 januari – 14 mars 2020 (hittills) · Medborgarlöfte 2020');
+    expect(year).to.include('6 insatser av 2 personer');
+  });
+
+  it('a past year is its whole year, in the agreement that held it', async () => {
+    const h = await harness('2020-03-14');
+    const texts = cardTexts(cardOf((await h.say('/sammanfattning år 2019'))[0]).card);
+    expect(texts).to.include('Sammanfattning, år 2019');
+    expect(texts).to.include('1 januari – 31 december 2019 · Medborgarlöfte 2018-2019');
+    expect(texts).to.include('inget');
+  });
+
+  it('answers a bad word, a future year and a year with no agreement in words, never with silence', async () => {
+    const h = await harness('2020-03-14');
+    const [bad] = await h.say('/sammanfattning kvartal');
+    expect(bad).to.deep.include({ kind: 'text' });
+    expect(bad && bad.kind === 'text' && bad.text).to.contain('Jag förstår inte "kvartal"');
+    const [future] = await h.say('/sammanfattning år 2031');
+    expect(future && future.kind === 'text' && future.text).to.contain('2031 har inte börjat');
+    const [none] = await h.say('/sammanfattning år 2010');
+    expect(none && none.kind === 'text' && none.text).to.contain('Det finns inget medborgarlöfte för 2010');
+  });
+
+  it('when no agreement holds today, says so and how to read an earlier year', async () => {
+    const h = await harness('2026-11-24');
+    const [reply] = await h.say('/sammanfattning');
+    expect(reply && reply.kind === 'text' && reply.text).to.match(/Inget medborgarlöfte gäller 24 november 2026.*\/sammanfattning år 2020/u);
+  });
+
+  it('summaryReplies builds the weekly summary with no turn, the text fallback saying the same', async () => {
+    const h = await loggedWeek();
+    const replies = summaryReplies(h.store, '2020-03-14', 'vecka');
+    const { card, fallbackText } = cardOf(replies[0]);
+    expect(cardTexts(card)).to.include('Sammanfattning, senaste 7 dagarna');
+    expect(fallbackText).to.contain('Medborgarlöfte 2020, senaste 7 dagarna (8–14 mars 2020): 4 insatser av 2 personer, +2 mot 1–7 mars 2020 (2).');
+    expect(fallbackText).to.contain('Efter plan: ');
+  });
+
+  it('"Visa fler" keeps the period the first page was taken at, even a day later', async () => {
+    const h = await loggedWeek();
+    const more = { verb: 'page', view: 'summary', page: 0, args: 'vecka', asOf: '2020-03-14' };
+    h.setToday('2020-03-15');
+    expect(cardTexts(cardOf((await h.submit(more))[0]).card)).to.include('8–14 mars 2020 · Medborgarlöfte 2020');
+    // A date in the future of the clicker is not believed.
+    const texts = cardTexts(cardOf((await h.submit({ ...more, asOf: '2020-04-01' }))[0]).card);
+    expect(texts).to.include('9–15 mars 2020 · Medborgarlöfte 2020');
+  });
+});

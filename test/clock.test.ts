@@ -1,0 +1,37 @@
+// BOT_TODAY: the shifted clock for tests and demos, and the configuration that guards it.
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { shiftedClock } from '../src/clock.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { stockholmDate } from '../src/domain/calendar.js';
+
+describe('BOT_TODAY', () => {
+  it('the shifted clock\'s Stockholm day is the given day at any real moment, and time runs on', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), (ms) => {
+        let real = ms;
+        const clock = shiftedClock('2020-06-01', () => new Date(real));
+        const first = clock.now();
+        expect(stockholmDate(first)).to.equal('2020-06-01');
+        real += 60_000;
+        expect(clock.now().getTime() - first.getTime()).to.equal(60_000);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('turns to the next day when the real day turns', () => {
+    let real = Date.parse('2026-11-24T22:30:00Z'); // 23:30 in Stockholm
+    const clock = shiftedClock('2020-06-01', () => new Date(real));
+    expect(stockholmDate(clock.now())).to.equal('2020-06-01');
+    real += 60 * 60_000;
+    expect(stockholmDate(clock.now())).to.equal('2020-06-02');
+  });
+
+  it('is read from the environment, checked, and refused in production', () => {
+    expect(loadConfig({ BOT_TODAY: '2020-06-01' }).today).to.equal('2020-06-01');
+    expect(loadConfig({}).today).to.equal(undefined);
+    expect(() => loadConfig({ BOT_TODAY: '2020-02-30' })).to.throw(ConfigError, /BOT_TODAY: ska vara ett datum/u);
+    expect(() => loadConfig({ BOT_TODAY: '2020-06-01', NODE_ENV: 'production', MicrosoftAppId: 'x', REPORT_SECRET: 'x'.repeat(32) })).to.throw(ConfigError, /bara till för test och demo/u);
+  });
+});

@@ -1,0 +1,123 @@
+// End to end in Microsoft's own emulator: the bot and the Microsoft 365 Agents Playground run as
+// processes on loopback, and headless Chromium (Debian's package, driven by playwright-core) types
+// into the Playground like a person. The cards are rendered by the Playground's Teams renderer.
+// Screenshots of every step go to test-artifacts/e2e/ (git-ignored), also when a step fails.
+import { expect } from 'chai';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { ROOT, freePort, startBot, startPlayground, type Service } from '../../scripts/services.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
+/** Generous: the first reply waits for the Playground's socket and the bot's first turn. */
+const REPLY_TIMEOUT = 30_000;
+
+describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)', function () {
+  this.timeout(180_000);
+  let bot: Service | undefined;
+  let playground: (Service & { url: string }) | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let storeDir: string;
+  let step = 0;
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium; the end-to-end tests must run in CI.`);
+      console.log(`      (skipped: no Chromium at ${CHROMIUM}; install it with apt-get install chromium to run the end-to-end tests)`);
+      this.skip();
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    storeDir = mkdtempSync(path.join(tmpdir(), 'medborgarlofte-e2e-'));
+    const botPort = await freePort();
+    // The bundled agreements end in 2020: the bot's day is set inside one so the form opens on a 2020 date.
+    bot = await startBot({ port: botPort, storeDir: path.join(storeDir, 'store'), today: '2020-06-01', logLevel: 'warn' });
+    playground = await startPlayground({
+      port: await freePort(),
+      botEndpoint: `http://localhost:${botPort}/api/messages`,
+      logFile: path.join(storeDir, 'playground.log'),
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
+    // The bot's welcome, sent when the Playground installs it, shows the chat is connected.
+    await page.getByText('Hej! Jag håller ordning på medborgarlöftet').first().waitFor({ timeout: REPLY_TIMEOUT });
+  });
+
+  afterEach(async function () {
+    if (!page) return;
+    const name = `${String(++step).padStart(2, '0')}-${(this.currentTest?.title ?? 'step').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}${this.currentTest?.state === 'failed' ? '-FAILED' : ''}.png`;
+    await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true }).catch(() => undefined);
+  });
+
+  after(async function () {
+    await browser?.close().catch(() => undefined);
+    await playground?.stop();
+    await bot?.stop();
+    if (storeDir) rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  async function send(message: string): Promise<void> {
+    const box = page.locator('[data-lexical-editor="true"][contenteditable="true"]').first();
+    await box.click();
+    await box.fill(message);
+    await box.press('Enter');
+    // The message shows as sent before we look for the answer.
+    await page.getByText(message, { exact: true }).last().waitFor({ timeout: REPLY_TIMEOUT });
+  }
+
+  /** The last card on the page holding all the texts. */
+  function card(...texts: string[]): Locator {
+    return texts.reduce((l, t) => l.filter({ hasText: t }), page.locator('.ac-adaptiveCard')).last();
+  }
+
+  it('types /logga gemensam krogtillsyn 2020-03-14 and sees the confirmation card', async () => {
+    await send('/logga gemensam krogtillsyn 2020-03-14');
+    const confirmation = card('Loggat', '14 mars 2020');
+    await confirmation.waitFor({ timeout: REPLY_TIMEOUT });
+    await expectText(confirmation, ['Loggat', 'Gemensam krogtillsyn', '1 tillfälle', 'Medborgarlöfte 2020', '1 av 4 tillfällen']);
+  });
+
+  it('opens the log form, fills it in, submits it, and the form is replaced by the confirmation', async () => {
+    await send('/logga');
+    const form = card('Logga en insats');
+    await form.waitFor({ timeout: REPLY_TIMEOUT });
+    await form.getByPlaceholder('Välj aktivitet').click();
+    await page.getByRole('option', { name: 'Löfte 1 · Gemensam krogtillsyn' }).click();
+    await form.getByPlaceholder('Välj plats (valfritt)').click();
+    await page.getByRole('option', { name: 'Öxnehaga' }).click();
+    await form.getByLabel('Antal').fill('2');
+    await form.getByLabel('Anteckning').fill('Lugn kväll vid torget');
+    await page.screenshot({ path: path.join(ARTIFACTS, `${String(step + 1).padStart(2, '0')}-form-filled-in.png`), fullPage: true });
+    await form.getByRole('button', { name: 'Logga', exact: true }).click();
+
+    // The form holds the note too (in its text area) until the confirmation takes its place.
+    const confirmation = card('Loggat', 'Lugn kväll vid torget');
+    await confirmation.waitFor({ timeout: REPLY_TIMEOUT });
+    await expectText(confirmation, ['Loggat', 'Gemensam krogtillsyn', '1 juni 2020', 'Öxnehaga', '2 tillfällen', '3 av 4 tillfällen']);
+    // Replaced where it stood: no form is left to submit a second time.
+    expect(await page.locator('.ac-adaptiveCard').filter({ hasText: 'Logga en insats' }).count()).to.equal(0);
+  });
+
+  it('asks /status 2020 and sees the rendered status card with "N av M"', async () => {
+    await send('/status 2020');
+    const status = card('Polisen och Jönköpings kommun');
+    await status.waitFor({ timeout: REPLY_TIMEOUT });
+    await expectText(status, ['Medborgarlöfte 2020', 'Löfte 1: Identifiera och arbeta förebyggande på otrygga platser', 'Gemensam krogtillsyn', '3 av 4 tillfällen', '0 av 2 ärenden']);
+  });
+
+  it('asks /sammanfattning år and sees this year\'s summary with what was logged', async () => {
+    await send('/sammanfattning år');
+    const summary = card('Sammanfattning, år 2020');
+    await summary.waitFor({ timeout: REPLY_TIMEOUT });
+    await expectText(summary, ['3 insatser av 1 person', 'Efter plan', 'loggat 3 tillfällen (Öxnehaga 2, utan plats 1)']);
+  });
+});
+
+async function expectText(locator: Locator, texts: readonly string[]): Promise<void> {
+  const shown = await locator.innerText();
+  for (const t of texts) expect(shown, `card shows "${t}"`).to.contain(t);
+}
