@@ -13,6 +13,7 @@ import { logCommand } from './logCommand.js';
 import { mineCommand, undoCommand } from './myEntries.js';
 import { text, type Reply, type TurnInput } from './ports.js';
 import { statusCommand } from './statusCommand.js';
+import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptionCommands.js';
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -35,9 +36,9 @@ const routes: Routes = {
   newAgreement: (turn, c) => newAgreementCommand(turn, c.args),
   summary: notYet('/sammanfattning', 'Skriv /status för läget just nu.'),
   followUp: notYet('/uppföljning', 'Skriv /status för läget just nu.'),
-  subscribe: notYet('/prenumerera', 'Skriv /status när du vill se läget.'),
-  unsubscribe: notYet('/avprenumerera', 'Det finns inga prenumerationer att avsluta.'),
-  subscriptions: notYet('/prenumerationer', 'Det finns inga prenumerationer än.'),
+  subscribe: (turn, c) => subscribeCommand(turn, c.args),
+  unsubscribe: (turn) => unsubscribeCommand(turn),
+  subscriptions: (turn) => subscriptionsCommand(turn),
   empty: () => [text('Jag läser bara text. Skriv /hjälp för att se vad jag kan.')],
   unknown: (turn, c) => unknownCommand(turn, c),
 };

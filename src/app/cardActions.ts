@@ -8,6 +8,7 @@ import type { Turn } from './context.js';
 import { logForm } from './logCommand.js';
 import { text, type Reply } from './ports.js';
 import { NOTHING_STORED, recordEntry } from './recordEntry.js';
+import { subscribeAction } from './subscriptionCommands.js';
 
 const choiceSchema = z.object({
   verb: z.literal('log.choose'),
@@ -32,12 +33,13 @@ const formSchema = z.object({
   note: z.string().optional(),
 });
 
-export const CARD_VERBS = ['log.choose', 'log.form'] as const;
+export const CARD_VERBS = ['log.choose', 'log.form', 'subscribe'] as const;
 
 export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
   if (verb === 'log.choose') return chooseAction(turn, value);
   if (verb === 'log.form') return formAction(turn, value);
+  if (verb === 'subscribe') return subscribeAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
 

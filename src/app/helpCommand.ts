@@ -7,6 +7,7 @@ export const HELP_TEXT = [
   '• **/status** [år | aktivitet] – läget per löfte och aktivitet, t.ex. `/status 2020`, `/status sig`',
   '• **/mina** – dina senaste insatser',
   '• **/ångra** – tar bort din senaste insats (sparas i historiken)',
+  '• **/prenumerera** [veckodag] [tid] – veckosammanfattning till den här konversationen, som standard torsdag 07:30, t.ex. `/prenumerera måndag 08:00`; **/avprenumerera** slutar, **/prenumerationer** visar',
   '• **/klar** <aktivitet> – markerar en engångsaktivitet som genomförd (samordnare), t.ex. `/klar enkät`',
   '• **/nytt-medborgarlöfte** <år> från <år> – skapar årets medborgarlöfte som kopia (samordnare), t.ex. `/nytt-medborgarlöfte 2026 från 2020`',
   '• **/hjälp** – den här listan',

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'adaptivecards-templating';
 
-export type CardName = 'status' | 'choose-activity' | 'log-form';
+export type CardName = 'status' | 'choose-activity' | 'log-form' | 'welcome';
 
 /** An expanded Adaptive Card, ready to send. */
 export interface AdaptiveCard {
