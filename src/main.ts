@@ -5,10 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createApp } from './app/app.js';
+import { createLifecycle } from './app/lifecycle.js';
 import { withRedeliveryCache } from './app/redelivery.js';
 import { createAdapter } from './bot/adapter.js';
+import { connectorToken, createConnectorNotifier } from './bot/connectorNotifier.js';
 import { MedborgarBot } from './bot/medborgarBot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { startTicker } from './scheduler/ticker.js';
+import { WeeklySummaries } from './scheduler/weeklySummaries.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
 import { fileStorage, StoreFileError } from './store/storage.js';
@@ -34,9 +38,12 @@ async function main(): Promise<void> {
     logger.warn('COORDINATORS is empty: nobody can run coordinator commands (/klar, /nytt-medborgarlöfte).');
   }
 
-  const app = withRedeliveryCache(createApp({ store, clock: { now: () => new Date() }, coordinators: config.coordinators, logger, newId: randomUUID }));
+  const clock = { now: () => new Date() };
+  const app = withRedeliveryCache(createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID }));
   const adapter = createAdapter(config, logger);
-  const bot = new MedborgarBot(app, { allowedTenants: config.allowedTenants, logger });
+  const bot = new MedborgarBot(app, { allowedTenants: config.allowedTenants, logger, lifecycle: createLifecycle({ store, clock, logger }) });
+  const notifier = createConnectorNotifier(config.auth ? { token: connectorToken(config.auth) } : {});
+  const weeklySummaries = new WeeklySummaries({ store, clock, notifier, logger: logger.child({ job: 'weeklySummaries' }) });
   const server = createServer({
     adapter,
     bot,
@@ -46,9 +53,12 @@ async function main(): Promise<void> {
   server.listen(config.port, () => {
     logger.info({ url: `http://localhost:${config.port}/api/messages` }, 'bot listening');
   });
+  const ticker = startTicker(weeklySummaries, { logger });
+  logger.info({ subscriptions: store.subscriptions.active().length }, 'weekly summaries scheduled');
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
+    ticker.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
