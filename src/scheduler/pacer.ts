@@ -27,8 +27,9 @@ export class Pacer {
     // Conversations without a tenant (the Emulator, the Playground) share one budget.
     const tenantKey = `t:${tenantId ?? ''}`;
     const slot = Math.max(now, this.#nextFree.get(conversationKey) ?? now, this.#nextFree.get(tenantKey) ?? now);
-    this.#nextFree.set(conversationKey, slot + 1000 / this.limits.perConversationPerSecond);
-    this.#nextFree.set(tenantKey, slot + 1000 / this.limits.perTenantPerSecond);
+    // Whole milliseconds, rounded up: 30 slots of 33.33… ms would put the 31st inside the second.
+    this.#nextFree.set(conversationKey, slot + Math.ceil(1000 / this.limits.perConversationPerSecond));
+    this.#nextFree.set(tenantKey, slot + Math.ceil(1000 / this.limits.perTenantPerSecond));
     if (slot > now) await this.sleep(slot - now);
   }
 
