@@ -80,14 +80,16 @@ export class FakeConnector {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/u.exec(path);
     if (req.method !== 'POST' || !m) {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
     let activity: ConnectorRequest['activity'] = {};
     try {
       activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ConnectorRequest['activity'];
     } catch {
-      res.writeHead(400).end();
+      res.writeHead(400);
+      res.end();
       return;
     }
     const request = {
@@ -106,7 +108,9 @@ export class FakeConnector {
       return;
     }
     const body = answer.body ?? (answer.status < 300 ? { id: `activity-${this.#nextId++}` } : { error: { code: `HTTP${answer.status}`, message: 'scripted' } });
-    res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) }).end(JSON.stringify(body));
+    // Not chained: restify, loaded by the bot's server, patches ServerResponse and writeHead returns nothing.
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
+    res.end(JSON.stringify(body));
   }
 }
 
