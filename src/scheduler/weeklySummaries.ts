@@ -77,7 +77,10 @@ export class WeeklySummaries {
     const now = this.deps.clock.now();
     const due = this.due(now);
     for (const { subscription } of due) this.#inFlight.add(subscription.id);
-    return Promise.all(due.map(({ subscription, week }) => this.deliver(subscription, week, now)));
+    // Everyone due in this tick gets the same summary: made once, not once per conversation.
+    let replies: Reply[] | undefined;
+    const summary = () => (replies ??= (this.deps.summary ?? weeklySummaryReplies)(this.deps.store, stockholmDate(now)));
+    return Promise.all(due.map(({ subscription, week }) => this.deliver(subscription, week, now, summary)));
   }
 
   /** No new deliveries; those waiting to retry stop at their next wake-up. */
@@ -85,7 +88,7 @@ export class WeeklySummaries {
     this.#stopped = true;
   }
 
-  private async deliver(subscription: Subscription, week: IsoWeekKey, now: Date): Promise<DeliveryReport> {
+  private async deliver(subscription: Subscription, week: IsoWeekKey, now: Date, summary: () => Reply[]): Promise<DeliveryReport> {
     const { store, clock, notifier } = this.deps;
     const log = this.deps.logger.child({ subscriptionId: subscription.id, conversationId: subscription.conversationId, week });
     const report = (outcome: DeliveryOutcome, attempts: number, status?: number): DeliveryReport => ({
@@ -97,7 +100,7 @@ export class WeeklySummaries {
       ...(status !== undefined ? { status } : {}),
     });
     try {
-      const replies = (this.deps.summary ?? weeklySummaryReplies)(store, stockholmDate(now));
+      const replies = summary();
       const { result, attempts, cancelled } = await withRetry(
         async () => {
           await this.#pacer.acquire(subscription.conversationId, subscription.tenantId);
