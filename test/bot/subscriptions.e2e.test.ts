@@ -93,13 +93,15 @@ describe('subscriptions end to end (HTTP, fake connector)', () => {
 
   it('real time: subscribed for the coming minute, the card arrives once, on the croner tick', async function () {
     this.timeout(15_000);
-    // A clock running at real speed from Wednesday 25 November 2026 10:59:57 Stockholm time, so
-    // "the coming minute" is three seconds away and the test does not depend on today's date.
-    const fakeStart = Date.parse('2026-11-25T09:59:57Z');
-    const realStart = Date.now();
+    // A clock running at real speed from Wednesday 25 November 2026 10:59:56 Stockholm time (set
+    // just before subscribing), so "the coming minute" is four seconds away and the test does not
+    // depend on today's date.
+    const fakeStart = Date.parse('2026-11-25T09:59:56Z');
+    let realStart = Date.now();
     const clock = { now: () => new Date(fakeStart + (Date.now() - realStart)) };
     const store = await openStore(new MemoryStorage());
     harness = await startBot(store, clock);
+    realStart = Date.now();
     await harness.post(mention(connector, SSG, '/prenumerera idag 11:00'));
     expect(textsTo(SSG).join('\n')).to.include('Nästa: onsdag 25 november 2026 kl. 11:00.');
 
