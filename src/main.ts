@@ -5,12 +5,16 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createApp } from './app/app.js';
+import { createLifecycle } from './app/lifecycle.js';
 import { withRedeliveryCache } from './app/redelivery.js';
 import { createAdapter } from './bot/adapter.js';
+import { connectorToken, createConnectorNotifier } from './bot/connectorNotifier.js';
 import { MedborgarBot } from './bot/medborgarBot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { shiftedClock, systemClock } from './clock.js';
 import { createReportLinks } from './report/links.js';
+import { startTicker } from './scheduler/ticker.js';
+import { WeeklySummaries } from './scheduler/weeklySummaries.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
 import { lockStoreDir, StoreLockedError } from './store/lock.js';
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
 
   const app = withRedeliveryCache(createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID, reportLinks }));
   const adapter = createAdapter(config, logger);
-  const bot = new MedborgarBot(app, { allowedTenants: config.allowedTenants, logger });
+  const bot = new MedborgarBot(app, { allowedTenants: config.allowedTenants, logger, lifecycle: createLifecycle({ store, clock, logger }) });
+  const notifier = createConnectorNotifier(config.auth ? { token: connectorToken(config.auth) } : {});
+  const weeklySummaries = new WeeklySummaries({ store, clock, notifier, logger: logger.child({ job: 'weeklySummaries' }) });
   const server = createServer({
     adapter,
     bot,
@@ -63,9 +69,12 @@ async function main(): Promise<void> {
   server.listen(config.port, () => {
     logger.info({ url: `http://localhost:${config.port}/api/messages` }, 'bot listening');
   });
+  const ticker = startTicker(weeklySummaries, { logger });
+  logger.info({ subscriptions: store.subscriptions.active().length }, 'weekly summaries scheduled');
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
+    ticker.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -16,6 +16,7 @@ import { mineCommand, undoCommand } from './myEntries.js';
 import { text, type Reply, type TurnInput } from './ports.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
+import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptionCommands.js';
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -26,7 +27,6 @@ export interface App {
 type Handler<K extends Command['kind']> = (turn: Turn, command: Extract<Command, { kind: K }>) => Reply[] | Promise<Reply[]>;
 type Routes = { [K in Command['kind']]: Handler<K> };
 
-const notYet = (name: string, instead: string) => (): Reply[] => [text(`${name} finns inte i boten än. ${instead}`)];
 
 const routes: Routes = {
   help: () => helpCommand(),
@@ -39,9 +39,9 @@ const routes: Routes = {
   summary: (turn, c) => summaryCommand(turn, c.args),
   followUp: (turn, c) => followUpCommand(turn, c.args),
   export: (turn, c) => exportCommand(turn, c.args),
-  subscribe: notYet('/prenumerera', 'Skriv /status när du vill se läget.'),
-  unsubscribe: notYet('/avprenumerera', 'Det finns inga prenumerationer att avsluta.'),
-  subscriptions: notYet('/prenumerationer', 'Det finns inga prenumerationer än.'),
+  subscribe: (turn, c) => subscribeCommand(turn, c.args),
+  unsubscribe: (turn) => unsubscribeCommand(turn),
+  subscriptions: (turn) => subscriptionsCommand(turn),
   empty: () => [text('Jag läser bara text. Skriv /hjälp för att se vad jag kan.')],
   unknown: (turn, c) => unknownCommand(turn, c),
 };

@@ -11,6 +11,7 @@ import { text, type Reply } from './ports.js';
 import { NOTHING_STORED, loggedReply, recordEntry } from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
+import { subscribeAction } from './subscriptionCommands.js';
 
 const choiceSchema = z.object({
   verb: z.literal('log.choose'),
@@ -49,7 +50,7 @@ const commandSchema = z.object({
   command: z.enum(['logga', 'status', 'sammanfattning', 'mina']),
 });
 
-export const CARD_VERBS = ['log.choose', 'log.form', 'page', 'command'] as const;
+export const CARD_VERBS = ['log.choose', 'log.form', 'page', 'command', 'subscribe'] as const;
 
 export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
@@ -57,6 +58,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'log.form') return formAction(turn, value);
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
+  if (verb === 'subscribe') return subscribeAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
 

@@ -25,6 +25,11 @@ export const HELP_ITEMS: readonly HelpItem[] = [
     text: 'Tertialuppföljningen som kort, och som PDF och webbsida att publicera.',
     example: 'T.ex. /uppföljning T1 2020',
   },
+  {
+    usage: '/prenumerera [veckodag] [tid]',
+    text: 'Veckosammanfattning till den här konversationen, som standard torsdag 07:30. /avprenumerera slutar, /prenumerationer visar.',
+    example: 'T.ex. /prenumerera måndag 08:00',
+  },
   { usage: '/mina', text: 'Dina senaste insatser.', example: '' },
   { usage: '/ångra', text: 'Tar bort din senaste insats (den sparas i historiken).', example: '' },
   { usage: '/klar <aktivitet>', text: 'Markerar en engångsaktivitet som genomförd (samordnare).', example: 'T.ex. /klar enkät' },

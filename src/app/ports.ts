@@ -30,6 +30,10 @@ export interface Conversation {
   id: string;
   kind: ConversationKind;
   tenantId?: string;
+  /** The channel's or chat's name, when the channel tells it. */
+  name?: string;
+  /** Teams: the team a channel belongs to (removing the bot from the team ends all its channels' subscriptions). */
+  teamId?: string;
 }
 
 export interface TurnInput {
@@ -41,6 +45,8 @@ export interface TurnInput {
   text?: string;
   /** The value of a card submit (Action.Submit data merged with the inputs). */
   value?: unknown;
+  /** How to message this conversation later: made and read only by the bot layer, stored as is. */
+  conversationReference?: unknown;
 }
 
 export type Reply =

@@ -1,7 +1,8 @@
 // Bot Framework activity → the application's TurnInput. The only place that knows how Teams
 // shapes mentions, conversation types and card submits.
 import { TurnContext, type Activity } from 'botbuilder';
-import type { ConversationKind, TurnInput } from '../app/ports.js';
+import type { Conversation, ConversationKind, TurnInput } from '../app/ports.js';
+import { channelConversationId, referenceOf } from './conversationReference.js';
 
 export function conversationKind(activity: Partial<Activity>): ConversationKind {
   const type = activity.conversation?.conversationType;
@@ -28,8 +29,24 @@ export function commandText(activity: Activity): string {
     .trim();
 }
 
-export function toTurnInput(activity: Activity, resolveUpn?: () => Promise<string | undefined>): TurnInput {
+/** The conversation as the app sees it; Teams names channels and teams only in channelData. */
+export function conversationOf(activity: Partial<Activity>): Conversation {
   const tenantId = tenantOf(activity);
+  const channelData = activity.channelData as { team?: { id?: unknown }; channel?: { name?: unknown } } | undefined;
+  const teamId = typeof channelData?.team?.id === 'string' ? channelData.team.id : undefined;
+  const name = activity.conversation?.name ?? (typeof channelData?.channel?.name === 'string' ? channelData.channel.name : undefined);
+  return {
+    // One channel is one conversation, whichever thread a message came from.
+    id: activity.conversation?.id ? channelConversationId(activity.conversation.id) : 'okänd',
+    kind: conversationKind(activity),
+    ...(tenantId ? { tenantId } : {}),
+    ...(name ? { name } : {}),
+    ...(teamId ? { teamId } : {}),
+  };
+}
+
+export function toTurnInput(activity: Activity, resolveUpn?: () => Promise<string | undefined>): TurnInput {
+  const reference = referenceOf(activity);
   return {
     user: {
       id: activity.from?.id ?? 'okänd',
@@ -37,13 +54,10 @@ export function toTurnInput(activity: Activity, resolveUpn?: () => Promise<strin
       ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
       ...(resolveUpn ? { resolveUpn } : {}),
     },
-    conversation: {
-      id: activity.conversation?.id ?? 'okänd',
-      kind: conversationKind(activity),
-      ...(tenantId ? { tenantId } : {}),
-    },
+    conversation: conversationOf(activity),
     ...(activity.id ? { activityId: activity.id } : {}),
     text: commandText(activity),
     ...(activity.value !== undefined ? { value: activity.value } : {}),
+    ...(reference ? { conversationReference: reference } : {}),
   };
 }

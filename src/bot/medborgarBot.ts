@@ -1,12 +1,15 @@
 // The Bot Framework face of the app: messages in, replies out. Everything it decides is in the app.
 import { ActivityHandler, CardFactory, MessageFactory, TeamsInfo, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { App } from '../app/app.js';
+import { welcomeReplies, type Lifecycle } from '../app/lifecycle.js';
 import type { Logger, Reply } from '../app/ports.js';
-import { tenantOf, toTurnInput } from './activityInput.js';
+import { conversationOf, tenantOf, toTurnInput } from './activityInput.js';
 
 export interface BotOptions {
   allowedTenants: readonly string[];
   logger: Logger;
+  /** Welcome once per installation, end subscriptions on removal. Without it: a welcome every time, removals ignored. */
+  lifecycle?: Lifecycle;
 }
 
 /** Teams refuses a bot message over about 28 KB; the cards page long lists to stay well under it. */
@@ -30,12 +33,19 @@ export class MedborgarBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botAdded) {
-        await context.sendActivity(
-          MessageFactory.text('Hej! Jag håller ordning på medborgarlöftet: logga det ni gör med t.ex. /logga krogtillsyn, och se läget med /status. Skriv /hjälp för alla kommandon.'),
-        );
-      }
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id)) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if ((context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id)) await this.removed(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.removed(context);
       await next();
     });
   }
@@ -48,11 +58,26 @@ export class MedborgarBot extends ActivityHandler {
     return { status: 200, body: {} };
   }
 
+  private allowed(activity: Activity): boolean {
+    const tenant = tenantOf(activity);
+    return this.options.allowedTenants.length === 0 || (tenant !== undefined && this.options.allowedTenants.includes(tenant));
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    if (!this.allowed(context.activity)) return;
+    const conversation = conversationOf(context.activity);
+    const replies = this.options.lifecycle ? this.options.lifecycle.added(conversation) : welcomeReplies(conversation);
+    for (const reply of replies) await context.sendActivity(toActivity(reply));
+  }
+
+  private async removed(context: TurnContext): Promise<void> {
+    await this.options.lifecycle?.removed(conversationOf(context.activity));
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const tenant = tenantOf(activity);
-    if (this.options.allowedTenants.length > 0 && (!tenant || !this.options.allowedTenants.includes(tenant))) {
-      this.options.logger.warn({ tenant, conversationId: activity.conversation?.id }, 'message from a tenant that is not allowed');
+    if (!this.allowed(activity)) {
+      this.options.logger.warn({ tenant: tenantOf(activity), conversationId: activity.conversation?.id }, 'message from a tenant that is not allowed');
       await context.sendActivity('Den här boten är inte öppen för er organisation.');
       return;
     }

@@ -5,6 +5,7 @@ import { agreementSchema, type Agreement } from '../domain/agreement.js';
 import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
 import { JsonDocument } from './document.js';
 import type { Storage } from './storage.js';
+import { SubscriptionStore } from './subscriptions.js';
 
 const agreementsFileSchema = z.object({
   version: z.literal(1),
@@ -34,6 +35,8 @@ export class Store {
     private readonly storage: Storage,
     private readonly agreementsDoc: JsonDocument<AgreementsFile>,
     private readonly entriesDocs: Map<string, JsonDocument<EntriesFile>>,
+    /** The conversations that get the weekly summary (subscriptions.json). */
+    readonly subscriptions: SubscriptionStore,
   ) {}
 
   /**
@@ -49,7 +52,8 @@ export class Store {
     for (const agreement of agreementsDoc.data.agreements) {
       entriesDocs.set(agreement.id, await Store.openEntries(storage, agreement.id));
     }
-    const store = new Store(storage, agreementsDoc, entriesDocs);
+    const subscriptions = await SubscriptionStore.open(storage);
+    const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions);
     if (created) {
       for (const agreement of seed) await store.addAgreement(agreement);
       if (seed.length === 0) await agreementsDoc.update(() => undefined);

@@ -91,6 +91,6 @@ describe('Bot Framework layer', () => {
     const h = await harness();
     const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
     const [reply] = await run(bot, [{ ...teamsMessage(''), type: 'conversationUpdate', membersAdded: [BOT] }]);
-    expect(reply?.text).to.include('/logga');
+    expect(JSON.stringify(reply?.attachments?.[0]?.content)).to.include('/logga');
   });
 });

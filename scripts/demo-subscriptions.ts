@@ -1,0 +1,167 @@
+// The issue's "Done when", run for real: the built bot (node dist/main.js) on loopback, a fake Bot
+// Connector in this script, three channels subscribing for a time about a minute ahead (the first
+// proactive send to one of them answered 429), a restart, and a fourth channel whose time passes
+// while the bot is stopped. Prints what each channel received and when, and the delay between the
+// due time and the delivery. Exit status 0 when every check holds.
+//
+//   npx tsx scripts/demo-subscriptions.ts          (takes about three minutes of real time)
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isoWeekday, stockholmDate, SWEDISH_WEEKDAYS } from '../src/domain/calendar.js';
+import { isoWeekKey } from '../src/domain/schedule.js';
+import { stockholmTimeOfDay } from '../src/views/scheduleTexts.js';
+import { mention } from '../test/support/botHarness.js';
+import { cardsOf, FakeConnector } from '../test/support/fakeConnector.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RETRY_AFTER_SECONDS = 5;
+const CHANNELS = ['19:kanal-1@thread.tacv2', '19:kanal-2@thread.tacv2', '19:kanal-3@thread.tacv2'];
+const LATE = '19:kanal-4@thread.tacv2';
+const THROTTLED = CHANNELS[1] ?? '';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 23);
+const log = (line: string) => console.log(`${clock(Date.now())}  ${line}`);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The next whole Stockholm minute at least `aheadMs` from now. */
+function minuteAhead(aheadMs: number): Date {
+  const t = Date.now() + aheadMs;
+  return new Date(Math.ceil(t / 60_000) * 60_000);
+}
+
+function subscribeText(due: Date): string {
+  const day = SWEDISH_WEEKDAYS[isoWeekday(stockholmDate(due)) - 1];
+  return `/prenumerera ${day} ${stockholmTimeOfDay(due)}`;
+}
+
+async function main(): Promise<void> {
+  log('building (tsc -p tsconfig.build.json)');
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+
+  const connector = await new FakeConnector().start();
+  let throttledOnce = false;
+  connector.script((request) => {
+    if (request.replyToId === undefined && request.conversationId === THROTTLED && !throttledOnce) {
+      throttledOnce = true;
+      return { status: 429, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } };
+    }
+    return undefined;
+  });
+
+  const storeDir = await mkdtemp(path.join(tmpdir(), 'demo-subscriptions-'));
+  const port = await freePort();
+  const botUrl = `http://127.0.0.1:${port}`;
+  const logFile = path.join(storeDir, 'bot.log');
+  const logStream = createWriteStream(logFile);
+
+  const start = async (label: string): Promise<{ child: ChildProcess; readyAt: number }> => {
+    const child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: String(port), STORE_DIR: storeDir, LOG_LEVEL: 'info', COORDINATORS: 'aad-anna' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(logStream, { end: false });
+    child.stderr?.pipe(logStream, { end: false });
+    for (let i = 0; i < 200; i++) {
+      const ok = await fetch(`${botUrl}/healthz`).then((r) => r.ok).catch(() => false);
+      if (ok) {
+        log(`bot ${label} started (pid ${child.pid}), store ${storeDir}`);
+        return { child, readyAt: Date.now() };
+      }
+      await sleep(50);
+    }
+    throw new Error(`bot ${label} did not start; see ${logFile}`);
+  };
+  const stop = async (child: ChildProcess, label: string) => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    log(`bot ${label} stopped (exit ${await exited})`);
+  };
+  const say = async (conversationId: string, text: string): Promise<string> => {
+    const before = connector.replies(conversationId).length;
+    const response = await fetch(`${botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(mention(connector, conversationId, text)),
+    });
+    if (!response.ok) throw new Error(`POST /api/messages answered ${response.status}`);
+    return connector
+      .replies(conversationId)
+      .slice(before)
+      .map((r) => r.activity.text ?? '')
+      .join(' | ');
+  };
+
+  // 1. Three channels subscribe for the coming minute (60–120 s ahead), the fourth a minute later.
+  const due = minuteAhead(60_000);
+  const lateDue = new Date(due.getTime() + 60_000);
+  if (isoWeekKey(stockholmDate(due)) !== isoWeekKey(stockholmDate(lateDue))) throw new Error('run again in a minute: the due times straddle a week boundary');
+  const a = await start('A');
+  // The bundled agreements end in 2020: a coordinator makes this year's first, as a new area would.
+  const year = stockholmDate(due).slice(0, 4);
+  log(`coordinator: "/nytt-medborgarlöfte ${year} från 2020" → ${await say(LATE, `/nytt-medborgarlöfte ${year} från 2020`)}`);
+  for (const channel of CHANNELS) log(`${channel}: "${subscribeText(due)}" → ${await say(channel, subscribeText(due))}`);
+  log(`${LATE}: "${subscribeText(lateDue)}" → ${await say(LATE, subscribeText(lateDue))}`);
+
+  // 2. Wait past the due time and the 429's Retry-After, then stop the bot before the fourth is due.
+  const stopAt = due.getTime() + (RETRY_AFTER_SECONDS + 10) * 1000;
+  log(`waiting for ${clock(due.getTime())} (due) and until ${clock(stopAt)}`);
+  await sleep(stopAt - Date.now());
+  await stop(a.child, 'A');
+
+  // 3. Start again after the fourth's time has passed.
+  const restartAt = lateDue.getTime() + 10_000;
+  log(`bot is down while ${LATE} falls due at ${clock(lateDue.getTime())}; restarting at ${clock(restartAt)}`);
+  await sleep(restartAt - Date.now());
+  const b = await start('B');
+  await sleep(15_000);
+  const unsubscribe = await say(CHANNELS[0] ?? '', '/avprenumerera');
+  log(`${CHANNELS[0]}: "/avprenumerera" → ${unsubscribe}`);
+  await stop(b.child, 'B');
+  await connector.stop();
+  logStream.end();
+
+  // 4. What each channel received.
+  console.log('\nchannel                     due (UTC)     attempts (UTC time: status)                         delivered  delay');
+  const checks: [string, boolean][] = [];
+  for (const channel of [...CHANNELS, LATE]) {
+    const dueAt = channel === LATE ? lateDue.getTime() : due.getTime();
+    const posts = connector.proactive(channel);
+    const delivered = posts.filter((p) => p.status === 200);
+    const first = delivered[0];
+    const delay = first ? first.receivedAt - dueAt : NaN;
+    console.log(
+      `${channel.padEnd(27)} ${clock(dueAt)}  ${posts.map((p) => `${clock(p.receivedAt)}: ${p.status}`).join(', ').padEnd(50)}  ${String(delivered.length).padStart(9)}  ${first ? `${(delay / 1000).toFixed(3)} s` : '–'}`,
+    );
+    checks.push([`${channel}: exactly one summary`, delivered.length === 1]);
+    checks.push([`${channel}: the summary carries a card`, first !== undefined && cardsOf(first).length > 0]);
+    checks.push([`${channel}: not before its due time`, delivered.every((p) => p.receivedAt >= dueAt)]);
+    if (channel === THROTTLED) checks.push([`${channel}: first send answered 429, delivered after Retry-After`, posts[0]?.status === 429 && delay >= RETRY_AFTER_SECONDS * 1000]);
+    if (channel === LATE) checks.push([`${channel}: caught up once after the restart`, first !== undefined && first.receivedAt >= b.readyAt - 1000]);
+    else checks.push([`${channel}: nothing after the restart`, posts.every((p) => p.receivedAt < b.readyAt - 1000)]);
+  }
+  checks.push(['/avprenumerera answers', unsubscribe.includes('får inte längre veckosammanfattningen')]);
+  console.log('');
+  for (const [name, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}`);
+  console.log(`\nbot log: ${logFile}`);
+  process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+// "/prenumerera [veckodag] [HH:MM]", "/avprenumerera", "/prenumerationer", and the welcome card's
+// one-click subscribe. One subscription per conversation; what is said is said after it is on disk.
+import { z } from 'zod';
+import { formatSwedishDate, stockholmDate, type IsoWeekday } from '../domain/calendar.js';
+import { DEFAULT_SCHEDULE, nextSend, type Schedule } from '../domain/schedule.js';
+import { parseSubscribeArgs } from '../domain/subscribeArgs.js';
+import { scheduleOf, scheduleStateOf, type Subscription } from '../domain/subscription.js';
+import { instantText, kindWord, recipientText, scheduleText } from '../views/scheduleTexts.js';
+import { isCoordinator, personOf, type Turn } from './context.js';
+import { text, type Reply } from './ports.js';
+
+const MAX_LISTED = 30;
+
+export async function subscribeCommand(turn: Turn, args: string): Promise<Reply[]> {
+  const parsed = parseSubscribeArgs(args, turn.today);
+  if (!parsed.ok) return [text(parsed.error)];
+  return subscribe(turn, parsed.schedule);
+}
+
+const subscribeSubmitSchema = z.object({
+  verb: z.literal('subscribe'),
+  weekday: z.number().int().min(1).max(7).optional(),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/u).optional(),
+});
+
+/** The welcome card's button. */
+export async function subscribeAction(turn: Turn, value: unknown): Promise<Reply[]> {
+  const parsed = subscribeSubmitSchema.safeParse(value);
+  if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv /prenumerera i stället. Ingen prenumeration har sparats.')];
+  const weekday = (parsed.data.weekday ?? DEFAULT_SCHEDULE.weekday) as IsoWeekday;
+  return subscribe(turn, { weekday, time: parsed.data.time ?? DEFAULT_SCHEDULE.time });
+}
+
+async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
+  const { input } = turn;
+  const reference = input.conversationReference;
+  if (typeof reference !== 'object' || reference === null || Array.isArray(reference)) {
+    turn.log.warn({}, 'subscribe without a conversation reference');
+    return [text('Jag kan inte skicka meddelanden hit på eget initiativ, så här går det inte att prenumerera. Ingen prenumeration har sparats.')];
+  }
+  const before = turn.deps.store.subscriptions.forConversation(input.conversation.id);
+  const { subscription, change } = await turn.deps.store.subscriptions.subscribe({
+    conversation: input.conversation,
+    reference: reference as Record<string, unknown>,
+    schedule,
+    by: personOf(turn),
+    at: turn.now,
+    newId: turn.deps.newId,
+  });
+  turn.log.info({ subscriptionId: subscription.id, change, weekday: schedule.weekday, time: schedule.time }, 'subscribed');
+  const who = recipientText(subscription.conversationKind);
+  const next = `Nästa: ${instantText(nextSend(scheduleStateOf(subscription), turn.now))}.`;
+  const stop = 'Skriv /avprenumerera för att sluta.';
+  if (change === 'changed' && before) {
+    return [text(`Ändrat: ${who} får veckosammanfattningen ${scheduleText(schedule)} (förut ${scheduleText(scheduleOf(before))}). ${next} ${stop}`)];
+  }
+  return [text(`Klart! ${who} får veckosammanfattningen ${scheduleText(schedule)}. ${next} ${stop}`)];
+}
+
+export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
+  const { conversation } = turn.input;
+  const ended = await turn.deps.store.subscriptions.end(conversation.id, { at: turn.now.toISOString(), reason: 'unsubscribed', by: personOf(turn) });
+  const who = recipientText(conversation.kind);
+  if (!ended) {
+    return [text(`${who} har ingen prenumeration. Skriv /prenumerera för att få veckosammanfattningen ${scheduleText(DEFAULT_SCHEDULE)}.`)];
+  }
+  turn.log.info({ subscriptionId: ended.id }, 'unsubscribed');
+  return [text(`Klart: ${who} får inte längre veckosammanfattningen (den kom ${scheduleText(scheduleOf(ended))}). Skriv /prenumerera för att börja igen.`)];
+}
+
+export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
+  const store = turn.deps.store.subscriptions;
+  const own = store.forConversation(turn.input.conversation.id);
+  const ownText = own && own.ended === undefined
+    ? `${recipientText(own.conversationKind)} får veckosammanfattningen ${scheduleText(scheduleOf(own))}. ${nextAndLast(own, turn.now)}`
+    : `${recipientText(turn.input.conversation.kind)} har ingen prenumeration. Skriv /prenumerera för att få veckosammanfattningen ${scheduleText(DEFAULT_SCHEDULE)}.`;
+  if (!(await isCoordinator(turn))) return [text(ownText)];
+
+  const active = store.active();
+  const ended = store.all().filter((s) => s.ended !== undefined).sort((a, b) => (b.ended?.at ?? '').localeCompare(a.ended?.at ?? ''));
+  const lines = [ownText, '', `**Alla prenumerationer** (${active.length} aktiva):`];
+  if (active.length === 0) lines.push('Inga.');
+  for (const s of active.slice(0, MAX_LISTED)) lines.push(`• ${label(s)}: ${scheduleText(scheduleOf(s))}. ${nextAndLast(s, turn.now)}`);
+  if (active.length > MAX_LISTED) lines.push(`… och ${active.length - MAX_LISTED} till.`);
+  if (ended.length > 0) {
+    lines.push('', `**Avslutade** (de senaste ${Math.min(ended.length, 10)}):`);
+    for (const s of ended.slice(0, 10)) lines.push(`• ${label(s)}: ${endedText(s)}`);
+  }
+  return [text(lines.join('\n'))];
+}
+
+function nextAndLast(s: Subscription, now: Date): string {
+  const last = s.lastSentAt ? `Senast skickad ${formatSwedishDate(stockholmDate(new Date(s.lastSentAt)))}.` : 'Inte skickad än.';
+  return `Nästa: ${instantText(nextSend(scheduleStateOf(s), now))}. ${last}`;
+}
+
+function label(s: Subscription): string {
+  const name = s.conversationName ?? `…${s.conversationId.slice(-12)}`;
+  return `${name} (${kindWord(s.conversationKind)})`;
+}
+
+const END_REASON: Readonly<Record<NonNullable<Subscription['ended']>['reason'], string>> = {
+  unsubscribed: 'avslutad med /avprenumerera',
+  uninstalled: 'boten togs bort',
+  unreachable: 'går inte att nå (boten borttagen eller konversationen finns inte)',
+};
+
+function endedText(s: Subscription): string {
+  if (!s.ended) return '';
+  const by = s.ended.by?.name ? ` av ${s.ended.by.name}` : '';
+  return `${END_REASON[s.ended.reason]}${by}, ${formatSwedishDate(stockholmDate(new Date(s.ended.at)))}.`;
+}

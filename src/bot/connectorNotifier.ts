@@ -1,0 +1,126 @@
+// Proactive sends over the Bot Framework REST API: POST {serviceUrl}/v3/conversations/{id}/activities.
+//
+// adapter.continueConversationAsync would work too, also without an app id (its empty credentials
+// sign nothing), but it answers with a turn context, not a delivery: failures come back as the
+// azure pipeline's RestError, and its ConnectorClient has no request timeout, so a hung connector
+// would hang the send. The retry policy (src/scheduler/retry.ts) needs the plain status, the
+// Retry-After header and a timeout; one POST with fetch gives all three, and works the same against
+// Teams, the Bot Framework Emulator and the Agents Playground. With an app id the request carries the
+// bot's token from the same credential factory the CloudAdapter uses; without one (local trial)
+// it carries none, as the Emulator and the Playground expect.
+import { CardFactory, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import type { DeliveryResult, Notifier } from '../app/notifier.js';
+import type { Reply } from '../app/ports.js';
+import type { Config } from '../config.js';
+import { storedReferenceSchema, type StoredReference } from './conversationReference.js';
+
+export const DEFAULT_SEND_TIMEOUT_MS = 15_000;
+
+// The public cloud's bot-to-channel token scope and login endpoint, as the CloudAdapter uses them
+// (botframework-connector's AuthenticationConstants, which botbuilder does not re-export).
+const TO_CHANNEL_OAUTH_SCOPE = 'https://api.botframework.com';
+const TO_CHANNEL_LOGIN_URL = 'https://login.microsoftonline.com/botframework.com';
+
+export interface ConnectorNotifierOptions {
+  /** Bearer token for the connector; undefined for local trial without an app id. */
+  token?: () => Promise<string>;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** All replies as one message: the text first, the cards as its attachments. One message is all or nothing. */
+export function proactiveActivity(reference: StoredReference, replies: readonly Reply[]): Record<string, unknown> {
+  const texts = replies.flatMap((r) => (r.kind === 'text' ? [r.text] : []));
+  const cards = replies.flatMap((r) => (r.kind === 'card' ? [r] : []));
+  return {
+    type: 'message',
+    ...(reference.bot ? { from: reference.bot } : {}),
+    conversation: reference.conversation,
+    ...(reference.channelId ? { channelId: reference.channelId } : {}),
+    ...(texts.length > 0 ? { text: texts.join('\n\n'), textFormat: 'markdown' } : {}),
+    ...(cards.length > 0
+      ? {
+          attachments: cards.map((c) => CardFactory.adaptiveCard(c.card)),
+          attachmentLayout: 'list',
+          summary: cards.map((c) => c.fallbackText).join(' '),
+        }
+      : {}),
+  };
+}
+
+export function createConnectorNotifier(options: ConnectorNotifierOptions = {}): Notifier {
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+  return {
+    async send(rawReference: unknown, replies: readonly Reply[]): Promise<DeliveryResult> {
+      const parsed = storedReferenceSchema.safeParse(rawReference);
+      if (!parsed.success) return { kind: 'rejected', detail: `unusable conversation reference: ${parsed.error.issues[0]?.message ?? ''}` };
+      const reference = parsed.data;
+      const url = `${reference.serviceUrl.replace(/\/+$/u, '')}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
+      let response: Response;
+      try {
+        const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+        if (options.token) headers.authorization = `Bearer ${await options.token()}`;
+        response = await doFetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(proactiveActivity(reference, replies)),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        const name = (error as Error).name;
+        const detail = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${timeoutMs} ms` : `network: ${(error as Error).message}`;
+        return { kind: 'transient', detail };
+      }
+      const body = await response.text().catch(() => '');
+      return classify(response.status, response.headers.get('retry-after') ?? undefined, body);
+    },
+  };
+}
+
+export function classify(status: number, retryAfter: string | undefined, body: string): DeliveryResult {
+  const detail = body.slice(0, 300);
+  if (status >= 200 && status < 300) {
+    const id = readId(body);
+    return id ? { kind: 'sent', activityId: id } : { kind: 'sent' };
+  }
+  if (status === 429) return retryAfter !== undefined ? { kind: 'throttled', status, retryAfter } : { kind: 'throttled', status };
+  if (status === 403 || status === 404) return { kind: 'gone', status, detail };
+  if (status === 408 || status >= 500) return { kind: 'transient', status, detail, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+  return { kind: 'rejected', status, detail };
+}
+
+function readId(body: string): string | undefined {
+  try {
+    const id = (JSON.parse(body) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The connector token for a configured app id, from the same factory and endpoints the CloudAdapter uses. */
+export function connectorToken(auth: NonNullable<Config['auth']>): () => Promise<string> {
+  const factory = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: auth.appId,
+    MicrosoftAppPassword: auth.appPassword ?? '',
+    MicrosoftAppType: auth.appType,
+    MicrosoftAppTenantId: auth.tenantId ?? '',
+  });
+  let credentials: Promise<{ getToken(forceRefresh?: boolean): Promise<string> }> | undefined;
+  return async () => {
+    credentials ??= factory
+      .createCredentials(auth.appId, TO_CHANNEL_OAUTH_SCOPE, TO_CHANNEL_LOGIN_URL, true)
+      .then((c) => {
+        const withToken = c as unknown as { getToken?: (forceRefresh?: boolean) => Promise<string> };
+        if (typeof withToken.getToken !== 'function') throw new Error('the configured credentials cannot give a token');
+        return withToken as { getToken(forceRefresh?: boolean): Promise<string> };
+      })
+      .catch((error: unknown) => {
+        credentials = undefined;
+        throw error;
+      });
+    // MSAL caches the token and renews it before it expires.
+    return (await credentials).getToken();
+  };
+}

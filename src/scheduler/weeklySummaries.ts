@@ -1,0 +1,160 @@
+// Sends each due subscription its weekly summary, as one new message in its conversation.
+//
+// Exactly once per subscription per ISO week, as far as a network allows: a week is recorded in
+// subscriptions.json only after the connector answered 2xx (write-then-acknowledge). A crash
+// between that answer and the write would send the week again after the restart: we choose
+// at-least-once, because a duplicate summary is a small annoyance and a silently missing one is
+// what this bot must never do. The window is the few milliseconds of one file write. Within one
+// process, a week once accepted is never sent again, even if recording it failed.
+import type { Clock, Logger, Reply } from '../app/ports.js';
+import type { Notifier } from '../app/notifier.js';
+import { weeklySummaryReplies } from '../app/weeklySummary.js';
+import { stockholmDate } from '../domain/calendar.js';
+import { dueWeek, type IsoWeekKey } from '../domain/schedule.js';
+import { scheduleStateOf, type Subscription } from '../domain/subscription.js';
+import type { Store } from '../store/store.js';
+import { Pacer, TEAMS_LIMITS, type PacingLimits } from './pacer.js';
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
+
+export interface WeeklySummaryDeps {
+  store: Store;
+  clock: Clock;
+  notifier: Notifier;
+  logger: Logger;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  retryPolicy?: RetryPolicy;
+  limits?: PacingLimits;
+  /** After a delivery gave up (retries spent, a refusal): how long before the next ticks try again. */
+  cooldownMs?: number;
+  summary?: (store: Store, today: string) => Reply[];
+}
+
+export type DeliveryOutcome = 'sent' | 'gone' | 'failed' | 'cancelled';
+
+export interface DeliveryReport {
+  subscriptionId: string;
+  conversationId: string;
+  week: IsoWeekKey;
+  outcome: DeliveryOutcome;
+  attempts: number;
+  status?: number;
+}
+
+const DEFAULT_COOLDOWN_MS = 15 * 60_000;
+
+export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class WeeklySummaries {
+  readonly #inFlight = new Set<string>();
+  readonly #sentInProcess = new Set<string>();
+  readonly #coolingUntil = new Map<string, number>();
+  readonly #pacer: Pacer;
+  readonly #sleep: (ms: number) => Promise<void>;
+  #stopped = false;
+
+  constructor(private readonly deps: WeeklySummaryDeps) {
+    this.#sleep = deps.sleep ?? realSleep;
+    this.#pacer = new Pacer(deps.limits ?? TEAMS_LIMITS, () => deps.clock.now().getTime(), this.#sleep);
+  }
+
+  /** Subscriptions due now that no delivery is working on, with the week each is due for. */
+  due(now: Date): { subscription: Subscription; week: IsoWeekKey }[] {
+    const out: { subscription: Subscription; week: IsoWeekKey }[] = [];
+    for (const subscription of this.deps.store.subscriptions.active()) {
+      const week = dueWeek(scheduleStateOf(subscription), now);
+      if (week === undefined) continue;
+      if (this.#inFlight.has(subscription.id) || this.#sentInProcess.has(`${subscription.id}|${week}`)) continue;
+      if ((this.#coolingUntil.get(subscription.id) ?? 0) > now.getTime()) continue;
+      out.push({ subscription, week });
+    }
+    return out;
+  }
+
+  /** Starts a delivery for every due subscription and resolves when they have all ended. Never rejects. */
+  async tick(): Promise<DeliveryReport[]> {
+    if (this.#stopped) return [];
+    const now = this.deps.clock.now();
+    const due = this.due(now);
+    for (const { subscription } of due) this.#inFlight.add(subscription.id);
+    // Everyone due in this tick gets the same summary: made once, not once per conversation.
+    let replies: Reply[] | undefined;
+    const summary = () => (replies ??= (this.deps.summary ?? weeklySummaryReplies)(this.deps.store, stockholmDate(now)));
+    return Promise.all(due.map(({ subscription, week }) => this.deliver(subscription, week, now, summary)));
+  }
+
+  /** No new deliveries; those waiting to retry stop at their next wake-up. */
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  private async deliver(subscription: Subscription, week: IsoWeekKey, now: Date, summary: () => Reply[]): Promise<DeliveryReport> {
+    const { store, clock, notifier } = this.deps;
+    const log = this.deps.logger.child({ subscriptionId: subscription.id, conversationId: subscription.conversationId, week });
+    const report = (outcome: DeliveryOutcome, attempts: number, status?: number): DeliveryReport => ({
+      subscriptionId: subscription.id,
+      conversationId: subscription.conversationId,
+      week,
+      outcome,
+      attempts,
+      ...(status !== undefined ? { status } : {}),
+    });
+    try {
+      const replies = summary();
+      const { result, attempts, cancelled } = await withRetry(
+        async () => {
+          await this.#pacer.acquire(subscription.conversationId, subscription.tenantId);
+          return notifier.send(subscription.reference, replies);
+        },
+        {
+          policy: this.deps.retryPolicy ?? DEFAULT_RETRY_POLICY,
+          now: () => clock.now(),
+          sleep: this.#sleep,
+          random: this.deps.random ?? Math.random,
+          proceed: () => !this.#stopped && store.subscriptions.get(subscription.id)?.ended === undefined,
+          onRetry: ({ attempt, result: r, delayMs }) =>
+            log.warn({ attempt, result: r, delayMs }, r.kind === 'throttled' ? 'weekly summary throttled (429); retrying' : 'weekly summary failed; retrying'),
+        },
+      );
+      const status = 'status' in result ? result.status : undefined;
+      if (cancelled) {
+        log.info({ attempts }, 'weekly summary delivery stopped: the subscription ended or the bot is stopping');
+        return report('cancelled', attempts, status);
+      }
+      switch (result.kind) {
+        case 'sent': {
+          const at = clock.now();
+          this.#sentInProcess.add(`${subscription.id}|${week}`);
+          try {
+            await store.subscriptions.recordSent(subscription.id, week, at);
+          } catch (error) {
+            log.error({ err: error }, 'weekly summary sent but not recorded: a restart this week may send it again');
+          }
+          log.info({ attempts, activityId: result.activityId, delayMs: at.getTime() - now.getTime() }, 'weekly summary sent');
+          return report('sent', attempts);
+        }
+        case 'gone': {
+          await store.subscriptions.end(subscription.conversationId, {
+            at: clock.now().toISOString(),
+            reason: 'unreachable',
+            detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500),
+          });
+          log.warn({ status: result.status, detail: result.detail }, 'conversation unreachable (bot removed or conversation gone): subscription ended');
+          return report('gone', attempts, result.status);
+        }
+        default: {
+          const cooldownMs = this.deps.cooldownMs ?? DEFAULT_COOLDOWN_MS;
+          this.#coolingUntil.set(subscription.id, clock.now().getTime() + cooldownMs);
+          log.error({ attempts, result, retryInMs: cooldownMs }, 'weekly summary not delivered; trying again later this week');
+          return report('failed', attempts, status);
+        }
+      }
+    } catch (error) {
+      this.#coolingUntil.set(subscription.id, clock.now().getTime() + (this.deps.cooldownMs ?? DEFAULT_COOLDOWN_MS));
+      log.error({ err: error }, 'weekly summary delivery failed');
+      return report('failed', 0);
+    } finally {
+      this.#inFlight.delete(subscription.id);
+    }
+  }
+}

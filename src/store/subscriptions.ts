@@ -1,0 +1,119 @@
+// subscriptions.json: one record per conversation that has ever subscribed. Every change resolves
+// only after it is on disk, so "Klart" is never said about a subscription a restart would forget,
+// and a week is recorded as sent only after the connector accepted the message.
+import { z } from 'zod';
+import type { Person } from '../domain/entry.js';
+import type { IsoWeekKey, Schedule } from '../domain/schedule.js';
+import { subscriptionSchema, type ConversationKindCode, type Subscription, type SubscriptionEnd } from '../domain/subscription.js';
+import { JsonDocument } from './document.js';
+import type { Storage } from './storage.js';
+
+const subscriptionsFileSchema = z.object({
+  version: z.literal(1),
+  subscriptions: z.array(subscriptionSchema),
+});
+
+type SubscriptionsFile = z.infer<typeof subscriptionsFileSchema>;
+
+export interface SubscribeRequest {
+  conversation: { id: string; kind: ConversationKindCode; name?: string; tenantId?: string; teamId?: string };
+  reference: Record<string, unknown>;
+  schedule: Schedule;
+  by: Person;
+  at: Date;
+  newId: () => string;
+}
+
+/** created: a first subscription; changed: an active one got a new schedule; resumed: an ended one came back. */
+export type SubscribeResult = { subscription: Subscription; change: 'created' | 'changed' | 'resumed' };
+
+export class SubscriptionStore {
+  private constructor(private readonly doc: JsonDocument<SubscriptionsFile>) {}
+
+  static async open(storage: Storage): Promise<SubscriptionStore> {
+    const { document } = await JsonDocument.open(storage.document('subscriptions'), subscriptionsFileSchema, () => ({
+      version: 1 as const,
+      subscriptions: [],
+    }));
+    return new SubscriptionStore(document);
+  }
+
+  all(): readonly Subscription[] {
+    return this.doc.data.subscriptions;
+  }
+
+  active(): Subscription[] {
+    return this.all().filter((s) => s.ended === undefined);
+  }
+
+  get(id: string): Subscription | undefined {
+    return this.all().find((s) => s.id === id);
+  }
+
+  forConversation(conversationId: string): Subscription | undefined {
+    return this.all().find((s) => s.conversationId === conversationId);
+  }
+
+  /** Subscribes the conversation, or sets the schedule of its existing subscription. */
+  subscribe(request: SubscribeRequest): Promise<SubscribeResult> {
+    const at = request.at.toISOString();
+    const { conversation } = request;
+    return this.doc.update((data): SubscribeResult => {
+      const existing = data.subscriptions.find((s) => s.conversationId === conversation.id);
+      const fields = {
+        conversationKind: conversation.kind,
+        ...(conversation.name ? { conversationName: conversation.name.slice(0, 200) } : {}),
+        ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
+        ...(conversation.teamId ? { teamId: conversation.teamId } : {}),
+        reference: request.reference,
+        weekday: request.schedule.weekday,
+        time: request.schedule.time,
+        since: at,
+      };
+      if (existing) {
+        const change = existing.ended ? 'resumed' : 'changed';
+        // lastSentWeek stays: subscribing again in a week already delivered does not send twice.
+        Object.assign(existing, fields);
+        delete existing.ended;
+        return { subscription: subscriptionSchema.parse(structuredClone(existing)), change };
+      }
+      const created: Subscription = subscriptionSchema.parse({
+        id: request.newId(),
+        conversationId: conversation.id,
+        ...fields,
+        createdBy: request.by,
+        createdAt: at,
+      });
+      data.subscriptions.push(created);
+      return { subscription: structuredClone(created), change: 'created' };
+    });
+  }
+
+  /** Ends the conversation's active subscription; undefined when it had none. */
+  async end(conversationId: string, ended: SubscriptionEnd): Promise<Subscription | undefined> {
+    return (await this.endWhere((s) => s.conversationId === conversationId, ended))[0];
+  }
+
+  /** Ends every active subscription of the conversation or, for a team, of any of its channels. */
+  endForRemoval(conversationId: string, teamId: string | undefined, ended: SubscriptionEnd): Promise<Subscription[]> {
+    return this.endWhere((s) => s.conversationId === conversationId || (teamId !== undefined && s.teamId === teamId), ended);
+  }
+
+  private endWhere(match: (s: Subscription) => boolean, ended: SubscriptionEnd): Promise<Subscription[]> {
+    return this.doc.update((data) => {
+      const ending = data.subscriptions.filter((s) => s.ended === undefined && match(s));
+      for (const s of ending) s.ended = ended;
+      return structuredClone(ending);
+    });
+  }
+
+  /** Records that the connector accepted the summary for `week`. */
+  recordSent(id: string, week: IsoWeekKey, at: Date): Promise<void> {
+    return this.doc.update((data) => {
+      const subscription = data.subscriptions.find((s) => s.id === id);
+      if (!subscription) return;
+      subscription.lastSentWeek = week;
+      subscription.lastSentAt = at.toISOString();
+    });
+  }
+}

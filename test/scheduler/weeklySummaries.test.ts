@@ -1,0 +1,287 @@
+// The weekly summary job against a fake Bot Connector on loopback, with an injected clock and a
+// sleep that moves that clock: each rule of the issue, proved on what the connector received and
+// what the store holds.
+import { expect } from 'chai';
+import type { Adapter } from 'lowdb';
+import { createConnectorNotifier } from '../../src/bot/connectorNotifier.js';
+import type { Schedule } from '../../src/domain/schedule.js';
+import { WeeklySummaries, type WeeklySummaryDeps } from '../../src/scheduler/weeklySummaries.js';
+import { MemoryStorage, type Storage, type StoredDocument } from '../../src/store/storage.js';
+import type { Store } from '../../src/store/store.js';
+import { cardsOf, FakeConnector } from '../support/fakeConnector.js';
+import { CapturingLogger, FakeClock, fakeSleep, newId, openStore, referenceFor } from '../support/fakes.js';
+
+// Week 11 of 2020 (the bundled 2020 agreement is running): Thursday 12 March, 07:30 CET = 06:30Z.
+const MONDAY = '2020-03-09T08:00:00Z';
+const DUE = '2020-03-12T06:30:00.000Z';
+const THURSDAY: Schedule = { weekday: 4, time: '07:30' };
+
+let connector: FakeConnector;
+
+beforeEach(async () => {
+  connector = await new FakeConnector().start();
+});
+afterEach(async () => {
+  await connector.stop();
+});
+
+async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryDeps> } = {}) {
+  const storage = options.storage ?? new MemoryStorage();
+  const store = await openStore(storage);
+  const clock = new FakeClock(MONDAY);
+  const { sleep, waits } = fakeSleep(clock);
+  const logger = new CapturingLogger();
+  const make = (s: Store) =>
+    new WeeklySummaries({ store: s, clock, notifier: createConnectorNotifier({ timeoutMs: 300 }), logger, sleep, random: () => 0.5, ...options.deps });
+  const summaries = make(store);
+  const subscribe = async (conversationId: string, schedule: Schedule = THURSDAY) =>
+    (
+      await store.subscriptions.subscribe({
+        conversation: { id: conversationId, kind: 'channel', tenantId: 'tenant-1' },
+        reference: referenceFor(connector.url, conversationId),
+        schedule,
+        by: { id: 'aad-anna', name: 'Anna' },
+        at: clock.now(),
+        newId,
+      })
+    ).subscription;
+  return { storage, store, clock, waits, logger, summaries, subscribe, make };
+}
+
+describe('WeeklySummaries (fake connector, injected clock)', () => {
+  it('sends each due subscription one new message with a card, to its own conversation, and records the week', async () => {
+    const { store, clock, summaries, subscribe } = await setup();
+    for (const id of ['19:a@thread.tacv2', '19:b@thread.tacv2', '19:c@thread.tacv2']) await subscribe(id);
+
+    clock.set('2020-03-12T06:29:59Z');
+    expect(await summaries.tick()).to.deep.equal([]);
+    expect(connector.requests).to.have.length(0);
+
+    clock.set(DUE);
+    const reports = await summaries.tick();
+    expect(reports.map((r) => r.outcome)).to.deep.equal(['sent', 'sent', 'sent']);
+    for (const id of ['19:a@thread.tacv2', '19:b@thread.tacv2', '19:c@thread.tacv2']) {
+      const posted = connector.proactive(id);
+      expect(posted, id).to.have.length(1);
+      expect(posted[0]?.path).to.equal(`/v3/conversations/${encodeURIComponent(id)}/activities`);
+      expect(cardsOf(posted[0]!)).to.have.length.at.least(1);
+      expect(posted[0]?.activity.type).to.equal('message');
+      expect(posted[0]?.authorization, 'no token in local mode').to.equal(undefined);
+      expect(store.subscriptions.forConversation(id)?.lastSentWeek).to.equal('2020-W11');
+    }
+
+    // Later ticks in the same week send nothing more.
+    for (const t of ['2020-03-12T06:30:10Z', '2020-03-13T12:00:00Z', '2020-03-15T22:59:59Z']) {
+      clock.set(t);
+      expect(await summaries.tick()).to.deep.equal([]);
+    }
+    expect(connector.proactive()).to.have.length(3);
+
+    // Next week, once again each.
+    clock.set('2020-03-19T06:30:00Z');
+    await summaries.tick();
+    expect(connector.proactive()).to.have.length(6);
+  });
+
+  it('paces the sends of one tenant through the pacer: slots 1/30 s apart', async () => {
+    // A sleep that leaves the clock alone: each waits from the same instant for its own slot.
+    const waits: number[] = [];
+    const { clock, summaries, subscribe } = await setup({ deps: { sleep: async (ms) => void waits.push(ms) } });
+    for (const id of ['19:a', '19:b', '19:c']) await subscribe(id);
+    clock.set(DUE);
+    await summaries.tick();
+    expect(waits).to.deep.equal([34, 68]);
+    expect(connector.proactive()).to.have.length(3);
+  });
+
+  it('429 with Retry-After: waits that long, then one message is delivered and recorded', async () => {
+    const { store, clock, summaries, subscribe, waits, logger } = await setup();
+    await subscribe('19:a');
+    await subscribe('19:b');
+    connector.script((r) => (r.conversationId === '19:b' && connector.proactive('19:b').length === 0 ? { status: 429, headers: { 'retry-after': '3' } } : undefined));
+    clock.set(DUE);
+    const reports = await summaries.tick();
+    expect(reports.find((r) => r.conversationId === '19:b')).to.deep.include({ outcome: 'sent', attempts: 2 });
+    expect(connector.proactive('19:b').map((r) => r.status)).to.deep.equal([429, 200]);
+    expect(connector.proactive('19:a').map((r) => r.status)).to.deep.equal([200]);
+    expect(waits).to.include(3000);
+    expect(store.subscriptions.forConversation('19:b')?.lastSentWeek).to.equal('2020-W11');
+    expect(logger.lines.some((l) => l.level === 'warn' && l.msg?.includes('429'))).to.equal(true);
+  });
+
+  it('429 without Retry-After: exponential backoff with jitter', async () => {
+    const { clock, summaries, subscribe, waits } = await setup();
+    await subscribe('19:a');
+    let throttle = 2;
+    connector.script(() => (throttle-- > 0 ? { status: 429 } : undefined));
+    clock.set(DUE);
+    await summaries.tick();
+    expect(connector.proactive('19:a').map((r) => r.status)).to.deep.equal([429, 429, 200]);
+    // random() = 0.5: 1 s step → 750 ms, 2 s step → 1500 ms.
+    expect(waits).to.deep.equal([750, 1500]);
+  });
+
+  it('500 then 200: retried and delivered once', async () => {
+    const { store, clock, summaries, subscribe } = await setup();
+    await subscribe('19:a');
+    let fail = 1;
+    connector.script(() => (fail-- > 0 ? { status: 500 } : undefined));
+    clock.set(DUE);
+    await summaries.tick();
+    expect(connector.proactive('19:a').map((r) => r.status)).to.deep.equal([500, 200]);
+    expect(store.subscriptions.forConversation('19:a')?.lastSentWeek).to.equal('2020-W11');
+  });
+
+  it('no answer (timeout): retried and delivered once', async () => {
+    const { clock, summaries, subscribe } = await setup();
+    await subscribe('19:a');
+    let hang = 1;
+    connector.script(() => (hang-- > 0 ? { status: 200, hang: true } : undefined));
+    clock.set(DUE);
+    const [report] = await summaries.tick();
+    expect(report).to.deep.include({ outcome: 'sent', attempts: 2 });
+    expect(connector.proactive('19:a').map((r) => r.status)).to.deep.equal([0, 200]);
+  });
+
+  it('500 for ever: gives up without recording, and a later tick in the same week delivers', async () => {
+    const { store, clock, summaries, subscribe, logger } = await setup({ deps: { cooldownMs: 15 * 60_000 } });
+    await subscribe('19:a');
+    let down = true;
+    connector.script(() => (down ? { status: 500 } : undefined));
+    clock.set(DUE);
+    const [report] = await summaries.tick();
+    expect(report).to.deep.include({ outcome: 'failed', attempts: 6, status: 500 });
+    expect(store.subscriptions.forConversation('19:a')?.lastSentWeek).to.equal(undefined);
+    expect(logger.lines.some((l) => l.level === 'error' && l.msg?.includes('not delivered'))).to.equal(true);
+
+    down = false;
+    expect(await summaries.tick(), 'cooling down').to.deep.equal([]);
+    clock.advance(15 * 60_000);
+    const [later] = await summaries.tick();
+    expect(later).to.deep.include({ outcome: 'sent', week: '2020-W11' });
+    expect(connector.proactive('19:a').filter((r) => r.status === 200)).to.have.length(1);
+  });
+
+  for (const status of [403, 404]) {
+    it(`${status}: the subscription is ended as unreachable and logged, without a retry`, async () => {
+      const { store, clock, summaries, subscribe, logger } = await setup();
+      await subscribe('19:gone');
+      connector.script(() => ({ status, body: { error: { code: 'BotNotInConversationRoster' } } }));
+      clock.set(DUE);
+      const [report] = await summaries.tick();
+      expect(report).to.deep.include({ outcome: 'gone', attempts: 1, status });
+      expect(connector.proactive('19:gone')).to.have.length(1);
+      const s = store.subscriptions.forConversation('19:gone');
+      expect(s?.ended?.reason).to.equal('unreachable');
+      expect(s?.ended?.detail).to.include(`HTTP ${status}`);
+      expect(store.subscriptions.active()).to.deep.equal([]);
+      expect(logger.lines.some((l) => l.level === 'warn' && l.obj.conversationId === '19:gone' && l.msg?.includes('subscription ended'))).to.equal(true);
+      clock.advance(3600_000);
+      expect(await summaries.tick()).to.deep.equal([]);
+    });
+  }
+
+  it('after a restart, a week already sent is not sent again', async () => {
+    const { storage, clock, summaries, subscribe, make } = await setup();
+    await subscribe('19:a');
+    clock.set(DUE);
+    await summaries.tick();
+    const restarted = make(await openStore(storage));
+    clock.set('2020-03-12T06:31:00Z');
+    expect(await restarted.tick()).to.deep.equal([]);
+    expect(connector.proactive('19:a')).to.have.length(1);
+  });
+
+  it('catches up once after a start later in the same ISO week, and not in the next week', async () => {
+    const { storage, clock, subscribe, make } = await setup();
+    await subscribe('19:down-thursday');
+    await subscribe('19:down-all-week', { weekday: 1, time: '09:00' });
+    // The bot was stopped on Monday before 09:00 and comes back on Saturday.
+    clock.set('2020-03-14T10:00:00Z');
+    const started = make(await openStore(storage));
+    const reports = await started.tick();
+    expect(reports.map((r) => [r.conversationId, r.outcome, r.week])).to.have.deep.members([
+      ['19:down-thursday', 'sent', '2020-W11'],
+      ['19:down-all-week', 'sent', '2020-W11'],
+    ]);
+    expect(await started.tick()).to.deep.equal([]);
+    // Stopped again from Sunday to the Tuesday after: Monday 09:00 of week 12 is caught up on Tuesday,
+    // but nothing is owed for week 11 any more.
+    clock.set('2020-03-17T10:00:00Z');
+    const again = make(await openStore(storage));
+    expect((await again.tick()).map((r) => [r.conversationId, r.week])).to.deep.equal([['19:down-all-week', '2020-W12']]);
+    expect(connector.proactive('19:down-thursday')).to.have.length(1);
+  });
+
+  it('sends a week once within the process even when recording it failed (at-least-once only across a restart)', async () => {
+    const inner = new MemoryStorage();
+    let failWrites = false;
+    const storage: Storage = {
+      document(name): StoredDocument {
+        const doc = inner.document(name);
+        const adapter: Adapter<unknown> = {
+          read: () => doc.adapter.read(),
+          write: (data) => (failWrites && name === 'subscriptions' ? Promise.reject(new Error('ENOSPC: no space left on device')) : doc.adapter.write(data)),
+        };
+        return { label: doc.label, adapter };
+      },
+    };
+    const { store, clock, summaries, subscribe, logger } = await setup({ storage });
+    await subscribe('19:a');
+    failWrites = true;
+    clock.set(DUE);
+    await summaries.tick();
+    expect(store.subscriptions.forConversation('19:a')?.lastSentWeek).to.equal(undefined);
+    expect(logger.lines.some((l) => l.level === 'error' && l.msg?.includes('not recorded'))).to.equal(true);
+    clock.advance(60_000);
+    expect(await summaries.tick()).to.deep.equal([]);
+    expect(connector.proactive('19:a')).to.have.length(1);
+  });
+
+  it('stops retrying when the subscription ends while it waits', async () => {
+    const { store, clock, subscribe } = await setup();
+    await subscribe('19:a');
+    connector.script(() => ({ status: 429, headers: { 'retry-after': '5' } }));
+    const summaries = new WeeklySummaries({
+      store,
+      clock,
+      notifier: createConnectorNotifier({ timeoutMs: 300 }),
+      logger: new CapturingLogger(),
+      random: () => 0.5,
+      sleep: async (ms) => {
+        clock.advance(ms);
+        if (ms === 5000) await store.subscriptions.end('19:a', { at: clock.now().toISOString(), reason: 'unsubscribed' });
+      },
+    });
+    clock.set(DUE);
+    const [report] = await summaries.tick();
+    expect(report).to.deep.include({ outcome: 'cancelled', attempts: 1 });
+    expect(connector.proactive('19:a')).to.have.length(1);
+  });
+
+  it('does not start a second delivery for a subscription whose first is still retrying', async () => {
+    const { clock, store, subscribe } = await setup();
+    await subscribe('19:a');
+    let release: () => void = () => undefined;
+    const summaries = new WeeklySummaries({
+      store,
+      clock,
+      notifier: createConnectorNotifier({ timeoutMs: 300 }),
+      logger: new CapturingLogger(),
+      random: () => 0.5,
+      sleep: (ms) => {
+        clock.advance(ms);
+        return new Promise((resolve) => (release = resolve));
+      },
+    });
+    let first = true;
+    connector.script(() => (first ? ((first = false), { status: 503 }) : undefined));
+    clock.set(DUE);
+    const running = summaries.tick();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await summaries.tick(), 'second tick while the first retries').to.deep.equal([]);
+    release();
+    expect((await running).map((r) => r.outcome)).to.deep.equal(['sent']);
+    expect(connector.proactive('19:a').map((r) => r.status)).to.deep.equal([503, 200]);
+  });
+});

@@ -1,0 +1,120 @@
+// A fake Bot Connector on loopback: it records every activity the bot posts (turn replies and
+// proactive messages) and answers as scripted: 200 by default, or 429 / 500 / 403 / a hang.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorRequest {
+  method: string;
+  path: string;
+  /** The conversation id from the path, decoded. */
+  conversationId: string;
+  /** Set when the bot answered an activity (POST …/activities/{replyToId}); undefined for a new message. */
+  replyToId?: string;
+  authorization?: string;
+  activity: {
+    type?: string;
+    text?: string;
+    attachments?: { contentType: string; content: { type?: string; body?: unknown[]; actions?: { type: string; title?: string; data?: unknown }[] } }[];
+    [key: string]: unknown;
+  };
+  receivedAt: number;
+  status: number;
+}
+
+export interface ScriptedAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Never answer (the client's timeout must fire). */
+  hang?: boolean;
+}
+
+export type Script = (request: Omit<ConnectorRequest, 'status'>, index: number) => ScriptedAnswer | undefined;
+
+export class FakeConnector {
+  readonly requests: ConnectorRequest[] = [];
+  #server: Server | undefined;
+  #script: Script = () => undefined;
+  #hanging: ServerResponse[] = [];
+  #nextId = 1;
+
+  get url(): string {
+    const address = this.#server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error('fake connector not started');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** Answers for the coming requests; undefined from the script means 200. */
+  script(script: Script): void {
+    this.#script = script;
+  }
+
+  /** New messages (not replies to a turn) posted to the conversation. */
+  proactive(conversationId?: string): ConnectorRequest[] {
+    return this.requests.filter((r) => r.replyToId === undefined && (conversationId === undefined || r.conversationId === conversationId));
+  }
+
+  /** Replies the bot sent in answer to a turn in the conversation. */
+  replies(conversationId?: string): ConnectorRequest[] {
+    return this.requests.filter((r) => r.replyToId !== undefined && (conversationId === undefined || r.conversationId === conversationId));
+  }
+
+  async start(): Promise<this> {
+    this.#server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.#hanging) res.destroy();
+    this.#hanging = [];
+    const server = this.#server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/u.exec(path);
+    if (req.method !== 'POST' || !m) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    let activity: ConnectorRequest['activity'] = {};
+    try {
+      activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ConnectorRequest['activity'];
+    } catch {
+      res.writeHead(400);
+      res.end();
+      return;
+    }
+    const request = {
+      method: req.method,
+      path,
+      conversationId: decodeURIComponent(m[1] ?? ''),
+      ...(m[2] ? { replyToId: decodeURIComponent(m[2]) } : {}),
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      activity,
+      receivedAt: Date.now(),
+    };
+    const answer = this.#script(request, this.requests.length) ?? { status: 200 };
+    this.requests.push({ ...request, status: answer.hang ? 0 : answer.status });
+    if (answer.hang) {
+      this.#hanging.push(res);
+      return;
+    }
+    const body = answer.body ?? (answer.status < 300 ? { id: `activity-${this.#nextId++}` } : { error: { code: `HTTP${answer.status}`, message: 'scripted' } });
+    // Not chained: restify, loaded by the bot's server, patches ServerResponse and writeHead returns nothing.
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
+    res.end(JSON.stringify(body));
+  }
+}
+
+/** The card attachments of a posted activity. */
+export function cardsOf(request: ConnectorRequest): NonNullable<ConnectorRequest['activity']['attachments']> {
+  return (request.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+}
