@@ -10,6 +10,7 @@ import { withRedeliveryCache } from './app/redelivery.js';
 import { createAdapter } from './bot/adapter.js';
 import { connectorToken, createConnectorNotifier } from './bot/connectorNotifier.js';
 import { MedborgarBot } from './bot/medborgarBot.js';
+import { messagesEndpoint } from './bot/messagesEndpoint.js';
 import { ConfigError, loadConfig } from './config.js';
 import { shiftedClock, systemClock } from './clock.js';
 import { createReportLinks } from './report/links.js';
@@ -60,8 +61,7 @@ async function main(): Promise<void> {
   const notifier = createConnectorNotifier(config.auth ? { token: connectorToken(config.auth) } : {});
   const weeklySummaries = new WeeklySummaries({ store, clock, notifier, logger: logger.child({ job: 'weeklySummaries' }) });
   const server = createServer({
-    adapter,
-    bot,
+    messages: messagesEndpoint(adapter, bot),
     logger,
     health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
     reports: { store, secret: reportSecret, now: clock.now, logger },

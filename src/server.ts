@@ -1,14 +1,12 @@
 // HTTP: POST /api/messages for the Bot Framework, GET /healthz for whoever watches the process,
 // GET /rapport/* for the documents behind signed links.
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from './app/ports.js';
+import type { MessagesHandler } from './bot/messagesEndpoint.js';
 import { answerReportRequest, type ReportRouteDeps } from './report/reportRoute.js';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
-  bot: ActivityHandler;
+  messages: MessagesHandler;
   logger: Logger;
   health: () => Record<string, unknown>;
   reports?: ReportRouteDeps;
@@ -21,7 +19,7 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.post('/api/messages', async (req, res) => {
     try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      await deps.messages(req, res);
     } catch (error) {
       deps.logger.error({ err: error }, 'could not process an incoming activity');
       if (!res.headersSent) res.send(400, { error: 'Aktiviteten kunde inte behandlas.' });

@@ -1,7 +1,6 @@
 // The document links as a browser follows them: through the real restify server on loopback.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import { createReportLinks } from '../../src/report/links.js';
 import { NOT_FOUND, REFUSED, answerReportRequest, type ReportRouteDeps } from '../../src/report/reportRoute.js';
@@ -27,8 +26,7 @@ describe('document links over HTTP', () => {
     deps = { store, secret: TEST_SECRET, now: () => now, logger: recordingLogger(logs) };
     // The Bot Framework parts are not reached by GET /rapport; the route must not need them.
     const server = createServer({
-      adapter: {} as CloudAdapter,
-      bot: {} as ActivityHandler,
+      messages: () => Promise.reject(new Error('GET /rapport must not reach the bot')),
       logger: recordingLogger(logs),
       health: () => ({}),
       reports: deps,

@@ -6,6 +6,7 @@ import { createApp } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
 import type { Clock } from '../../src/app/ports.js';
 import { createAdapter } from '../../src/bot/adapter.js';
+import { messagesEndpoint } from '../../src/bot/messagesEndpoint.js';
 import { MedborgarBot } from '../../src/bot/medborgarBot.js';
 import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server.js';
@@ -30,7 +31,7 @@ export async function startBot(store: Store, clock: Clock, options: { coordinato
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
   const app = createApp({ store, clock, coordinators: options.coordinators ?? [], logger, newId });
   const bot = new MedborgarBot(app, { allowedTenants: [], logger, lifecycle: createLifecycle({ store, clock, logger }) });
-  const server = createServer({ adapter: createAdapter(config, logger), bot, logger, health: () => ({}) });
+  const server = createServer({ messages: messagesEndpoint(createAdapter(config, logger), bot), logger, health: () => ({}) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
