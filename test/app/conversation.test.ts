@@ -293,6 +293,6 @@ describe('conversation: help and unknown input', () => {
     (h.store as unknown as { addEntry: () => Promise<never> }).addEntry = () => Promise.reject(new Error('disk full'));
     const shown = readable(await h.say('/logga sig'));
     expect(shown).to.include('Något gick fel');
-    expect(h.logger.records.some((r) => r.level === 'error' && r.msg === 'turn failed')).to.equal(true);
+    expect(h.logger.lines.some((r) => r.level === 'error' && r.msg === 'turn failed')).to.equal(true);
   });
 });

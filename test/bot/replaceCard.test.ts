@@ -6,7 +6,7 @@ import { BotAdapter, TurnContext, type Activity, type ConversationReference, typ
 import type { App } from '../../src/app/app.js';
 import { card, replaceCard, text, type Reply } from '../../src/app/ports.js';
 import { MedborgarBot } from '../../src/bot/medborgarBot.js';
-import { recordingLogger } from '../support/cardsHarness.js';
+import { CapturingLogger } from '../support/fakes.js';
 
 class RecordingAdapter extends BotAdapter {
   sent: Partial<Activity>[] = [];
@@ -30,7 +30,7 @@ const confirmation = { type: 'AdaptiveCard' as const, version: '1.5', body: [{ t
 
 async function run(replies: Reply[], options: { replyToId?: string; updateFails?: boolean } = {}) {
   const adapter = new RecordingAdapter(options.updateFails);
-  const logger = recordingLogger();
+  const logger = new CapturingLogger();
   const app: App = { handle: async () => replies };
   const bot = new MedborgarBot(app, { allowedTenants: [], logger });
   const activity: Partial<Activity> = {

@@ -7,7 +7,8 @@ import { NOT_FOUND, REFUSED, answerReportRequest, type ReportRouteDeps } from '.
 import { signQuery } from '../../src/report/signedLink.js';
 import { createServer } from '../../src/server.js';
 import type { Store } from '../../src/store/store.js';
-import { recordingLogger, TEST_SECRET, type LogLine } from '../fixtures/appHarness.js';
+import { TEST_SECRET } from '../fixtures/appHarness.js';
+import { CapturingLogger, type LogLine } from '../support/fakes.js';
 import { fixtureStore } from '../fixtures/followUpStore.js';
 import { pdfText } from './pdfText.js';
 
@@ -23,11 +24,11 @@ describe('document links over HTTP', () => {
 
   before(async () => {
     store = await fixtureStore();
-    deps = { store, secret: TEST_SECRET, now: () => now, logger: recordingLogger(logs) };
+    deps = { store, secret: TEST_SECRET, now: () => now, logger: new CapturingLogger(logs) };
     // The Bot Framework parts are not reached by GET /rapport; the route must not need them.
     const server = createServer({
       messages: () => Promise.reject(new Error('GET /rapport must not reach the bot')),
-      logger: recordingLogger(logs),
+      logger: new CapturingLogger(logs),
       health: () => ({}),
       reports: deps,
     });

@@ -3,12 +3,12 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Entry } from '../../src/domain/entry.js';
-import { loadBundledAgreements } from '../../src/store/bundled.js';
 import { fileStorage, MemoryStorage, StoreFileError, type Storage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
-import { BUNDLED_DIR, tempDir } from '../support/harness.js';
+import { bundledAgreements } from '../support/fakes.js';
+import { tempDir } from '../support/harness.js';
 
-const seed = await loadBundledAgreements(BUNDLED_DIR);
+const seed = await bundledAgreements();
 
 function entry(n: number, overrides: Partial<Entry> = {}): Entry {
   return {

@@ -1,34 +1,16 @@
 // An app on an in-memory store seeded with the bundled agreements, a fixed clock and
 // predictable ids: what a test needs to drive whole conversations without Teams.
-import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../src/app/app.js';
-import type { Logger, Reply, TurnInput } from '../../src/app/ports.js';
+import type { Reply, TurnInput } from '../../src/app/ports.js';
 import { stockholmInstant } from '../../src/domain/calendar.js';
 import type { IsoDate } from '../../src/domain/agreement.js';
-import { loadBundledAgreements } from '../../src/store/bundled.js';
-import { MemoryStorage } from '../../src/store/storage.js';
-import { Store } from '../../src/store/store.js';
-
-export const BUNDLED = fileURLToPath(new URL('../../data/agreements', import.meta.url));
-
-export interface LoggedLine {
-  level: string;
-  obj: object;
-  msg?: string;
-}
-
-export function recordingLogger(lines: LoggedLine[] = []): Logger & { lines: LoggedLine[] } {
-  const at = (level: string) => (obj: object, msg?: string) => {
-    lines.push({ level, obj, ...(msg !== undefined ? { msg } : {}) });
-  };
-  const logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger, lines };
-  return logger;
-}
+import type { Store } from '../../src/store/store.js';
+import { CapturingLogger, openStore } from './fakes.js';
 
 export interface Harness {
   app: App;
   store: Store;
-  logger: ReturnType<typeof recordingLogger>;
+  logger: CapturingLogger;
   /** Moves the clock to noon (Stockholm) of the day. */
   setToday(day: IsoDate): void;
   /** Sends text (or a card submit) as the user, in a personal chat by default. */
@@ -37,8 +19,8 @@ export interface Harness {
 }
 
 export async function harness(today: IsoDate, options: { store?: Store } = {}): Promise<Harness> {
-  const store = options.store ?? (await Store.open(new MemoryStorage(), await loadBundledAgreements(BUNDLED)));
-  const logger = recordingLogger();
+  const store = options.store ?? (await openStore());
+  const logger = new CapturingLogger();
   let now = stockholmInstant(today, '12:00');
   let ids = 0;
   let messages = 0;

@@ -2,35 +2,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../src/app/app.js';
-import type { Logger, Reply, TurnInput, ConversationKind } from '../../src/app/ports.js';
-import { loadBundledAgreements } from '../../src/store/bundled.js';
+import type { Reply, TurnInput, ConversationKind } from '../../src/app/ports.js';
 import { MemoryStorage, type Storage } from '../../src/store/storage.js';
-import { Store } from '../../src/store/store.js';
-
-export const BUNDLED_DIR = fileURLToPath(new URL('../../data/agreements', import.meta.url));
-
-export interface LogRecord {
-  level: string;
-  obj: object;
-  msg?: string;
-}
-
-/** A Logger that remembers what was logged, so tests can assert on it. */
-export function recordingLogger(records: LogRecord[] = [], bindings: Record<string, unknown> = {}): Logger & { records: LogRecord[] } {
-  const at = (level: string) => (obj: object, msg?: string) => {
-    records.push({ level, obj: { ...bindings, ...obj }, ...(msg !== undefined ? { msg } : {}) });
-  };
-  return {
-    records,
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-    child: (more) => recordingLogger(records, { ...bindings, ...more }),
-  };
-}
+import type { Store } from '../../src/store/store.js';
+import { CapturingLogger, openStore } from './fakes.js';
 
 export const ANNA = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna' };
 export const BERIT = { id: '29:berit', name: 'Berit Berg', aadObjectId: 'aad-berit' };
@@ -44,7 +20,7 @@ export interface Harness {
   app: App;
   store: Store;
   storage: Storage;
-  logger: ReturnType<typeof recordingLogger>;
+  logger: CapturingLogger;
   clock: { now: Date };
   /** Sends text as a user; returns the replies. */
   say(text: string, options?: { user?: typeof ANNA; activityId?: string; kind?: ConversationKind }): Promise<Reply[]>;
@@ -55,8 +31,8 @@ let counter = 0;
 
 export async function harness(options: { now?: string; storage?: Storage; coordinators?: string[] } = {}): Promise<Harness> {
   const storage = options.storage ?? new MemoryStorage();
-  const store = await Store.open(storage, await loadBundledAgreements(BUNDLED_DIR));
-  const logger = recordingLogger();
+  const store = await openStore(storage);
+  const logger = new CapturingLogger();
   const clock = { now: new Date(options.now ?? '2020-06-15T10:00:00+02:00') };
   let ids = 0;
   const app = createApp({
