@@ -32,7 +32,9 @@ for (let i = 1; i <= total; i++) {
   const t0 = performance.now();
   const replies = await app.handle({ user: { id: `u${i % 7}`, name: 'Bench' }, conversation: { id: 'c', kind: 'personal' }, activityId: `a${i}`, text });
   window.push(performance.now() - t0);
-  if (replies[0]?.kind !== 'text' || !replies[0].text.includes('Loggat')) throw new Error(`unexpected reply to ${text}: ${JSON.stringify(replies[0])}`);
+  const first = replies[0];
+  const shown = first === undefined ? '' : first.kind === 'text' ? first.text : first.fallbackText;
+  if (!shown.includes('Loggat')) throw new Error(`unexpected reply to ${text}: ${JSON.stringify(first).slice(0, 300)}`);
   if (checkpoints.has(i)) {
     const size = statSync(path.join(dir, 'entries-jonkoping-2020.json')).size;
     console.log(`${String(i).padStart(5)} entries: /logga p50 ${pct(window, 0.5).toFixed(1)} ms, p95 ${pct(window, 0.95).toFixed(1)} ms, max ${Math.max(...window).toFixed(1)} ms (last ${window.length}); entries file ${(size / 1024).toFixed(0)} KiB`);
