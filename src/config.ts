@@ -50,7 +50,9 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
+  // "PORT=" in a .env template means "not set", not port 0 or an invalid app type.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim().length > 0));
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Felaktig konfiguration: ${issues}`);

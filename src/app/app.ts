@@ -14,6 +14,7 @@ import { helpCommand } from './helpCommand.js';
 import { logCommand } from './logCommand.js';
 import { mineCommand, undoCommand } from './myEntries.js';
 import { text, type Reply, type TurnInput } from './ports.js';
+import { personalDataRefusal } from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptionCommands.js';
@@ -42,7 +43,7 @@ const routes: Routes = {
   subscribe: (turn, c) => subscribeCommand(turn, c.args),
   unsubscribe: (turn) => unsubscribeCommand(turn),
   subscriptions: (turn) => subscriptionsCommand(turn),
-  empty: () => [text('Jag läser bara text. Skriv /hjälp för att se vad jag kan.')],
+  empty: () => [text('Skriv ett kommando, t.ex. /hjälp eller /logga krogtillsyn. (Bilder och filer läser jag inte.)')],
   unknown: (turn, c) => unknownCommand(turn, c),
 };
 
@@ -78,6 +79,9 @@ export function createApp(deps: AppDeps): App {
         if (raw.length > MAX_TEXT_LENGTH) {
           return [text(`Meddelandet är för långt (${raw.length.toLocaleString('sv-SE')} tecken); jag läser högst ${MAX_TEXT_LENGTH.toLocaleString('sv-SE')}. Inget har sparats.`)];
         }
+        // Checked for every command, before anything can echo the text back into the conversation.
+        const personal = personalDataRefusal(raw);
+        if (personal) return [text(personal)];
         return await dispatch(turn, parseCommand(raw));
       } catch (error) {
         log.error({ err: error }, 'turn failed');

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH } from '../domain/logRequest.js';
-import type { Turn } from './context.js';
+import { personOf, type Turn } from './context.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
-import { NOTHING_STORED, loggedReply, recordEntry } from './recordEntry.js';
+import { NOTHING_STORED, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeAction } from './subscriptionCommands.js';
@@ -76,7 +76,8 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     activity,
     date: choice.date,
     count: choice.count,
-    sourceId: `choice:${choice.requestId}`,
+    // Per submitter: in a channel a colleague's click on the same card is their own entry.
+    sourceId: `choice:${choice.requestId}:${personOf(turn).id}`,
     ...(choice.place ? { place: choice.place } : {}),
     ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
     ...(choice.note ? { note: choice.note } : {}),
@@ -108,6 +109,12 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     return logForm(turn, formAgreement, { ...keep, error: `${error} ${NOTHING_STORED}` }, true);
   };
 
+  // Before anything is shown back: a personnummer must never be echoed into the card.
+  const personal = personalDataRefusal(note, place);
+  if (personal) {
+    const { note: _note, place: _place, ...rest } = prefill;
+    return again(personal.replace(` ${NOTHING_STORED}`, ''), rest);
+  }
   if (!isValidIsoDate(date)) return again(`Datumet "${date.slice(0, 20)}" finns inte.`);
   if (date > turn.today) return again(`${formatSwedishDate(date)} har inte varit än – logga det som har hänt.`);
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return again(`Antalet ska vara ett heltal från 1 till ${MAX_COUNT}.`);
@@ -123,7 +130,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     activity,
     date,
     count,
-    sourceId: `form:${form.formId}`,
+    sourceId: `form:${form.formId}:${personOf(turn).id}`,
     ...(place ? { place } : {}),
     ...(note ? { note } : {}),
   });

@@ -1,8 +1,9 @@
 // Coordinator commands: "/klar <aktivitet>" and "/nytt-medborgarlöfte <år> från <år>".
-import { agreementSchema, agreementsForYear, type Agreement } from '../domain/agreement.js';
+import { agreementForDate, agreementSchema, agreementsForYear, type Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseLogRequest } from '../domain/logRequest.js';
 import { matchActivities } from '../domain/matching.js';
+import { words } from '../domain/text.js';
 import { agreementForYear, allPlaces, currentAgreement, knownPeriodsText } from './agreements.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
@@ -13,13 +14,14 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
   const { store } = turn.deps;
   const parsed = parseLogRequest(args, turn.today, allPlaces(store));
   if (!parsed.ok) return [text(parsed.error)];
-  const date = parsed.request.date ?? turn.today;
-  const future = futureDateRefusal(date, turn.today);
+  const given = parsed.request.date;
+  const future = given ? futureDateRefusal(given, turn.today) : undefined;
   if (future) return [text(future)];
-  const agreement = parsed.request.date
-    ? store.agreements().find((a) => a.period.start <= date && date <= a.period.end)
-    : currentAgreement(store, turn.today);
-  if (!agreement) return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`)];
+  const agreement = given ? agreementForDate(store.agreements(), given) : currentAgreement(store, turn.today);
+  if (!agreement) return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(given ?? turn.today)}.`)];
+  // Closing last year's agreement in January: undated, the milestone was done by its last day, or
+  // it would not count in the agreement's final state and follow-up.
+  const date = given ?? (turn.today > agreement.period.end ? agreement.period.end : turn.today);
   if (parsed.request.activityWords.length === 0) {
     const milestones = agreement.activities.filter((a) => a.target.kind === 'milestone').map((a) => a.keywords[0]);
     return [text(`Skriv vilken aktivitet som är klar, t.ex. /klar ${milestones[0] ?? 'enkät'}. Engångsaktiviteter i ${agreement.title}: ${milestones.join(', ')}.`)];
@@ -33,7 +35,8 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
     return [text(`${names} är inte en engångsaktivitet: den följs upp med det som loggas (/logga), inte med /klar.`)];
   }
   if (milestones.length > 1) {
-    return [text(`"${typed}" passar flera aktiviteter: ${milestones.map((a) => `"${a.keywords[0]}" (${a.name})`).join(', ')}. Skriv /klar med ett mer exakt ord.`)];
+    const options = milestones.map((a) => `/klar ${distinctiveKeyword(a, milestones)} (${a.name})`).join(', ');
+    return [text(`"${typed}" passar flera aktiviteter. Skriv en av: ${options}.`)];
   }
   const activity = milestones[0];
   if (!activity) return [];
@@ -44,6 +47,16 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
   await store.addCompletion(agreement.id, { activityId: activity.id, date, by: personOf(turn), at: turn.now.toISOString() });
   turn.log.info({ agreementId: agreement.id, activityId: activity.id }, 'milestone marked done');
   return [text(`✅ ${activity.name} är markerad som genomförd ${formatSwedishDate(date)} i ${agreement.title}.`)];
+}
+
+/** A keyword of the activity that picks it alone among the candidates (its id as the last resort). */
+function distinctiveKeyword(activity: Agreement['activities'][number], among: readonly Agreement['activities'][number][]): string {
+  const others = among.filter((a) => a.id !== activity.id);
+  const unique = [...activity.keywords, activity.name.toLowerCase()].find((k) => {
+    const found = matchActivities([activity, ...others], words(k)).candidates;
+    return found.length === 1 && found[0]?.id === activity.id;
+  });
+  return unique ?? activity.id;
 }
 
 const NEW_AGREEMENT_USAGE = 'Skriv så här: /nytt-medborgarlöfte 2026 från 2020 (året du skapar, och året vars löften och aktiviteter ska kopieras).';

@@ -32,7 +32,7 @@ export const HELP_ITEMS: readonly HelpItem[] = [
   },
   { usage: '/mina', text: 'Dina senaste insatser.', example: '' },
   { usage: '/ångra', text: 'Tar bort din senaste insats (den sparas i historiken).', example: '' },
-  { usage: '/klar <aktivitet>', text: 'Markerar en engångsaktivitet som genomförd (samordnare).', example: 'T.ex. /klar enkät' },
+  { usage: '/klar <aktivitet>', text: 'Markerar en engångsaktivitet som genomförd (samordnare).', example: 'T.ex. /klar grannsamverkan' },
   {
     usage: '/nytt-medborgarlöfte <år> från <år>',
     text: 'Skapar årets medborgarlöfte som kopia (samordnare).',

@@ -7,15 +7,13 @@ import { candidatesFor, chooseActivityCard, logFormCard, logFormCardData, moreCa
 import { allPlaces, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
-import { NOTHING_STORED, futureDateRefusal, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
+import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry } from './recordEntry.js';
 
 export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   const { store } = turn.deps;
-  const refusal = personalDataRefusal(args);
-  if (refusal) return [text(refusal)];
 
   // Teams redelivers a message it thinks went unanswered: answer again, store nothing new.
-  const sourceId = turn.input.activityId ? `message:${turn.input.activityId}` : undefined;
+  const sourceId = turn.input.activityId ? `message:${turn.input.conversation.id}:${turn.input.activityId}` : undefined;
   const earlier = sourceId ? store.findBySource(sourceId) : undefined;
   if (earlier) {
     const agreement = store.agreement(earlier.agreementId);

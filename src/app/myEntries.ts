@@ -30,7 +30,7 @@ export function mineCommand(turn: Turn, page = 0): Reply[] {
 
 export async function undoCommand(turn: Turn): Promise<Reply[]> {
   const { store } = turn.deps;
-  const sourceId = turn.input.activityId ? `message:${turn.input.activityId}` : undefined;
+  const sourceId = turn.input.activityId ? `message:${turn.input.conversation.id}:${turn.input.activityId}` : undefined;
   // A redelivered "/ångra" must not take back a second entry.
   const already = sourceId ? store.allEntries().find((e) => e.removed?.sourceId === sourceId) : undefined;
   if (already) return [text(`Redan borttaget: ${describe(turn, already)}.`)];

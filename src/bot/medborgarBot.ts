@@ -37,7 +37,8 @@ export class MedborgarBot extends ActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.welcome(context);
+      // botbuilder routes "add-upgrade" here too: a new app version is no reason to greet the channel again.
+      if (context.activity.action === 'add') await this.welcome(context);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {

@@ -97,7 +97,8 @@ export interface Summary {
   status: AgreementStatus;
   promises: PromiseSummary[];
   /** Everything logged in the period in any agreement, each entry once. */
-  total: { count: number; entries: number; contributors: number; previousCount: number };
+  /** This agreement's entries in the period (what the rows add up to), and the period before's. */
+  total: { count: number; entries: number; contributors: number; previousCount: number; previousEntries: number };
   /** Activities behind plan at the end of the period, the furthest behind first. */
   behind: ActivitySummary[];
 }
@@ -162,6 +163,9 @@ export function summarize(input: SummaryInput): Summary {
     };
   });
 
+  // In the first days of a year the period reaches into last year's agreement: the total is this
+  // agreement's, so it agrees with the rows under it.
+  const ours = current.filter((e) => e.agreementId === agreement.id);
   const severity = { farBehind: 0, behind: 1 } as const;
   const behind = [...byActivity.values()]
     .filter((a) => a.status.status === 'behind' || a.status.status === 'farBehind')
@@ -172,7 +176,13 @@ export function summarize(input: SummaryInput): Summary {
     period,
     status,
     promises,
-    total: { count: sumCounts(current), entries: current.length, contributors: contributorCount(current), previousCount: sumCounts(previous) },
+    total: {
+      count: sumCounts(ours),
+      entries: ours.length,
+      contributors: contributorCount(ours),
+      previousCount: sumCounts(previous),
+      previousEntries: previous.length,
+    },
     behind,
   };
 }

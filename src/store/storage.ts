@@ -1,6 +1,7 @@
 // Where the store's documents live: JSON files under STORE_DIR, or memory for tests. Both are
 // lowdb adapters; the store never knows which one it has (no switching on NODE_ENV).
 import { mkdirSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { Memory, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
@@ -25,7 +26,12 @@ export interface Storage {
   document(name: string): StoredDocument;
 }
 
-/** A JSON file written atomically (lowdb's TextFile writes a temp file and renames it). */
+/**
+ * A JSON file, read with lowdb's TextFile and written atomically and durably: a temp file that is
+ * flushed to disk, renamed over the old one, and the folder flushed too, so "Loggat" is never
+ * said for an entry that a power cut could take back. (lowdb's own writer renames without fsync.)
+ * Writes to one file are never concurrent: JsonDocument queues them.
+ */
 class JsonFile implements Adapter<unknown> {
   readonly #file: TextFile;
 
@@ -49,7 +55,21 @@ class JsonFile implements Adapter<unknown> {
   }
 
   async write(data: unknown): Promise<void> {
-    await this.#file.write(`${JSON.stringify(data, null, 2)}\n`);
+    const temp = path.join(path.dirname(this.filename), `.${path.basename(this.filename)}.tmp`);
+    const file = await open(temp, 'w');
+    try {
+      await file.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, this.filename);
+    const dir = await open(path.dirname(this.filename), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
   }
 }
 

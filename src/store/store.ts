@@ -7,10 +7,24 @@ import { JsonDocument } from './document.js';
 import type { Storage } from './storage.js';
 import { SubscriptionStore } from './subscriptions.js';
 
-const agreementsFileSchema = z.object({
-  version: z.literal(1),
-  agreements: z.array(agreementSchema),
-});
+const agreementsFileSchema = z
+  .object({
+    version: z.literal(1),
+    agreements: z.array(agreementSchema),
+  })
+  .superRefine((file, ctx) => {
+    // An entry belongs to the agreement whose period holds its date: that must be one agreement.
+    const sorted = [...file.agreements].sort((a, b) => a.period.start.localeCompare(b.period.start));
+    sorted.forEach((a, i) => {
+      const next = sorted[i + 1];
+      if (next && next.period.start <= a.period.end) {
+        ctx.addIssue({ code: 'custom', message: `${a.id} och ${next.id} har överlappande perioder`, path: ['agreements'] });
+      }
+    });
+    if (new Set(file.agreements.map((a) => a.id)).size !== file.agreements.length) {
+      ctx.addIssue({ code: 'custom', message: 'två medborgarlöften har samma id', path: ['agreements'] });
+    }
+  });
 
 const entriesFileSchema = z.object({
   version: z.literal(1),
@@ -31,6 +45,8 @@ export class UnknownAgreementError extends Error {
 }
 
 export class Store {
+  readonly #adding = new Set<string>();
+
   private constructor(
     private readonly storage: Storage,
     private readonly agreementsDoc: JsonDocument<AgreementsFile>,
@@ -93,14 +109,22 @@ export class Store {
 
   async addAgreement(agreement: Agreement): Promise<void> {
     const valid = agreementSchema.parse(agreement);
-    if (this.agreement(valid.id)) throw new Error(`medborgarlöftet ${valid.id} finns redan`);
-    // The (empty) entries file first: an agreement is never listed without a readable entries file.
-    const entries = await Store.openEntries(this.storage, valid.id);
-    await entries.update(() => undefined);
-    this.entriesDocs.set(valid.id, entries);
-    await this.agreementsDoc.update((data) => {
-      data.agreements.push(valid);
-    });
+    // Checked and claimed before the first await, so two overlapping requests cannot both add it.
+    const overlapping = this.agreements().find((a) => a.period.start <= valid.period.end && valid.period.start <= a.period.end);
+    if (this.agreement(valid.id) || this.#adding.has(valid.id)) throw new Error(`medborgarlöftet ${valid.id} finns redan`);
+    if (overlapping) throw new Error(`perioden överlappar ${overlapping.id}`);
+    this.#adding.add(valid.id);
+    try {
+      // The (empty) entries file first: an agreement is never listed without a readable entries file.
+      const entries = await Store.openEntries(this.storage, valid.id);
+      await entries.update(() => undefined);
+      this.entriesDocs.set(valid.id, entries);
+      await this.agreementsDoc.update((data) => {
+        data.agreements.push(valid);
+      });
+    } finally {
+      this.#adding.delete(valid.id);
+    }
   }
 
   /** Stores the entry unless one from the same source (a redelivered message, a second click) exists. */

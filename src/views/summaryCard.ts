@@ -100,8 +100,8 @@ export function summaryCardData(summary: Summary, args: string, asOf: IsoDate, p
     subtitle: `${periodDays(period)} · ${agreement.title}`,
     facts: first
       ? [
-          { title: 'Loggat', value: nothing ? 'inget' : `${entriesText(total.count)} av ${peopleText(total.contributors)}` },
-          { title: 'Förra perioden', value: changeText(total.count, total.previousCount, period.previous) },
+          { title: 'Loggat', value: nothing ? 'inget' : `${entriesText(total.entries)} av ${peopleText(total.contributors)}` },
+          { title: 'Förra perioden', value: changeText(total.entries, total.previousEntries, period.previous) },
           { title: 'Läge', value: `${formatSwedishDate(period.range.end)}` },
         ]
       : [],
@@ -138,7 +138,7 @@ export function summaryText(summary: Summary): string {
   const behind = summary.behind.map((a) => `${a.activity.name} (${progressText(a.status.progress)})`).join(', ');
   return [
     `${summary.agreement.title}, ${periodTitle(period)} (${periodDays(period)}):`,
-    `${entriesText(total.count)} av ${peopleText(total.contributors)}, ${changeText(total.count, total.previousCount, period.previous)}.`,
+    `${entriesText(total.entries)} av ${peopleText(total.contributors)}, ${changeText(total.entries, total.previousEntries, period.previous)}.`,
     behind ? `Efter plan: ${behind}.` : 'Inget är efter plan.',
   ].join(' ');
 }

@@ -296,3 +296,50 @@ describe('conversation: help and unknown input', () => {
     expect(h.logger.lines.some((r) => r.level === 'error' && r.msg === 'turn failed')).to.equal(true);
   });
 });
+
+describe('conversation: shared cards in a channel, and closing a year', () => {
+  it('a colleague\'s submit of the same shared form is their own entry, not a duplicate', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    const [form] = cardsOf(await h.say('/logga'));
+    const [submit] = submitActions(form);
+    await h.submit({ ...submit, activityId: 'sig', date: '2020-06-01', count: '1' }, { user: ANNA });
+    const berit = readable(await h.submit({ ...submit, activityId: 'torsdagsmote', date: '2020-06-04', count: '1' }, { user: BERIT }));
+    expect(berit).to.include('Torsdagsmöte');
+    expect(activeEntries(h).map((e) => [e.by.id, e.activityId])).to.have.deep.members([
+      ['aad-anna', 'sig'],
+      ['aad-berit', 'torsdagsmote'],
+    ]);
+    // Anna's second click is still a duplicate.
+    await h.submit({ ...submit, activityId: 'sig', date: '2020-06-01', count: '1' }, { user: ANNA });
+    expect(activeEntries(h)).to.have.length(2);
+  });
+
+  it('never echoes a personnummer back, whatever the command', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    for (const input of ['/status pojke 811218-9876', 'krogtillsyn 811218-9876', '/klar 8112189876']) {
+      const shown = readable(await h.say(input, { user: SAMORDNARE }));
+      expect(shown, input).to.include('personnummer');
+      expect(shown, input).not.to.match(/811218-?9876/u);
+    }
+    const [form] = cardsOf(await h.say('/logga'));
+    const [submit] = submitActions(form);
+    const replies = await h.submit({ ...submit, date: '2020-06-01', count: '1', note: 'pojke 811218-9876' });
+    expect(readable(replies)).not.to.include('811218-9876');
+    expect(h.store.allEntries()).to.have.length(0);
+  });
+
+  it('/klar in January closes the milestone in last year\'s agreement, dated its last day', async () => {
+    const h = await harness({ now: '2021-01-10T10:00:00+01:00' });
+    expect(readable(await h.say('/klar grannsamverkan', { user: SAMORDNARE }))).to.include('31 december 2020');
+    expect(h.store.completions('jonkoping-2020')[0]).to.include({ activityId: 'grannsamverkan', date: '2020-12-31' });
+    expect(JSON.stringify(cardsOf(await h.say('/status 2020'))[0])).to.include('genomförd 31 december 2020');
+  });
+
+  it('/klar with a keyword two milestones share names a word for each', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    const shown = readable(await h.say('/klar enkät', { user: SAMORDNARE }));
+    expect(shown).to.include('/klar enkätundersökning');
+    expect(shown).to.include('/klar trivs i jkpg');
+    expect(h.store.completions('jonkoping-2020')).to.have.length(0);
+  });
+});

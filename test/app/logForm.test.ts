@@ -42,7 +42,7 @@ describe('the log form', () => {
     expect(texts).to.include.members(['✅ Loggat', 'Gemensam krogtillsyn', '29 maj 2020', 'Öxnehaga', '2 tillfällen', 'Lugn kväll', 'Anna Lind', '2 av 4 tillfällen']);
     const stored = h.store.entries('jonkoping-2020');
     expect(stored).to.have.length(1);
-    expect(stored[0]).to.include({ activityId: 'gemensam-krogtillsyn', date: '2020-05-29', place: 'Öxnehaga', count: 2, note: 'Lugn kväll', sourceId: `form:${formId}` });
+    expect(stored[0]).to.include({ activityId: 'gemensam-krogtillsyn', date: '2020-05-29', place: 'Öxnehaga', count: 2, note: 'Lugn kväll', sourceId: `form:${formId}:aad-anna` });
   });
 
   it('"Annan plats" wins over the list; a second submit of the same form logs nothing more', async () => {

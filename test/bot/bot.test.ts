@@ -87,6 +87,15 @@ describe('Bot Framework layer', () => {
     expect(h.store.allEntries()).to.have.length(0);
   });
 
+  it('greets on installation, but not again when the app is upgraded', async () => {
+    const h = await harness();
+    const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
+    const install = (action: string) => ({ ...teamsMessage(''), type: 'installationUpdate', action });
+    expect(await run(bot, [install('add-upgrade')])).to.have.length(0);
+    const [welcome] = await run(bot, [install('add')]);
+    expect(JSON.stringify(welcome?.attachments?.[0]?.content)).to.include('/logga');
+  });
+
   it('greets when added to a conversation', async () => {
     const h = await harness();
     const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });

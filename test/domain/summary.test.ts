@@ -190,7 +190,7 @@ describe('summary', () => {
     });
 
     it('totals count each entry once, with the people who logged', () => {
-      expect(week.total).to.deep.equal({ count: 5, entries: 4, contributors: 2, previousCount: 3 });
+      expect(week.total).to.deep.equal({ count: 5, entries: 4, contributors: 2, previousCount: 3, previousEntries: 3 });
     });
 
     it('compares an activity only when it existed in the period before (a copied agreement keeps the id)', () => {

@@ -104,6 +104,17 @@ describe('Store on JSON files', () => {
     expect(kept?.removed).to.deep.include({ reason: 'undo', at: '2020-03-15T08:00:00.000Z' });
   });
 
+  it('adds one agreement when two requests for it overlap, and refuses an overlapping period', async () => {
+    const store = await Store.open(new MemoryStorage(), seed);
+    const copy = { ...structuredClone(seed[1]!), id: 'jonkoping-2026', title: 'Medborgarlöfte 2026', period: { start: '2026-01-01', end: '2026-12-31' } };
+    const results = await Promise.allSettled([store.addAgreement(copy), store.addAgreement(copy)]);
+    expect(results.map((r) => r.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
+    expect(store.agreements().filter((a) => a.id === 'jonkoping-2026')).to.have.length(1);
+    let refused = false;
+    await store.addAgreement({ ...copy, id: 'jonkoping-2026b' }).catch(() => (refused = true));
+    expect(refused).to.equal(true);
+  });
+
   it('refuses an entry for an agreement it does not have', async () => {
     const store = await Store.open(new MemoryStorage(), seed);
     let failed = false;
@@ -118,6 +129,7 @@ describe('Store on JSON files', () => {
       ['entries file of a newer version', 'entries-jonkoping-2020.json', JSON.stringify({ version: 2, agreementId: 'jonkoping-2020', entries: [], completions: [] })],
       ['agreements file that is empty', 'agreements.json', ''],
       ['agreements file with a broken agreement', 'agreements.json', JSON.stringify({ version: 1, agreements: [{ id: 'x' }] })],
+      ['agreements file with overlapping periods', 'agreements.json', JSON.stringify({ version: 1, agreements: [seed[1], { ...seed[1], id: 'jonkoping-2020-b' }] })],
     ];
     for (const [name, file, content] of cases) {
       it(name, async () => {
