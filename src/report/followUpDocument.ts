@@ -12,7 +12,7 @@ import {
   partiesText,
   phaseText,
   placesText,
-  progressShare,
+  followUpShare,
   rangeText,
   shareText,
   summaryText,
@@ -84,7 +84,7 @@ export function followUpDocument(f: FollowUp, generatedAt: Date, generatedOn: st
         };
       }),
     })),
-    progressChart: f.activities.map((a) => ({ label: a.activity.name, share: progressShare(a), text: shareText(a), state: a.state })),
+    progressChart: f.activities.map((a) => ({ label: a.activity.name, share: followUpShare(a), text: shareText(a), state: a.state })),
     monthChart: f.months.map((m) => ({ label: monthAbbreviation(m.month), value: m.entries, highlighted: m.inTertial })),
     footnote:
       'Underlaget är de insatser som loggats i medborgarlöftesboten. "Hittills" räknas från medborgarlöftets start till tertialens slut. ' +

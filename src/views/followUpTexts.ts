@@ -3,6 +3,7 @@
 import type { Activity } from '../domain/agreement.js';
 import { SWEDISH_MONTHS, formatSwedishDate } from '../domain/calendar.js';
 import type { ActivityFollowUp, FollowUp, FollowUpState, PlaceCount } from '../domain/followUp.js';
+import { progressShare } from './progressBar.js';
 import { countText, progressText } from './texts.js';
 
 export const FOLLOW_UP_LABEL: Readonly<Record<FollowUpState, string>> = {
@@ -121,18 +122,12 @@ export function monthAbbreviation(month: string): string {
   return (SWEDISH_MONTHS[Number(month.slice(5, 7)) - 1] ?? '').slice(0, 3);
 }
 
-/** The share of the target reached, for bars: milestones and open-ended work by their state. */
-export function progressShare(a: ActivityFollowUp): number {
-  const p = a.progress;
-  switch (p.kind) {
-    case 'count':
-      return Math.min(1, p.done / p.target);
-    case 'recurring':
-      return p.due === 0 ? 0 : Math.min(1, p.covered / p.due);
-    case 'milestone':
-    case 'ongoing':
-      return { done: 1, partly: 0.5, inProgress: 0.5, notStarted: 0 }[a.state];
-  }
+/**
+ * The share of the target reached, for the document's bars: the same measure as the cards' bars,
+ * and open-ended work (which the cards leave without a bar) by its follow-up state.
+ */
+export function followUpShare(a: ActivityFollowUp): number {
+  return progressShare(a.progress) ?? { done: 1, partly: 0.5, inProgress: 0.5, notStarted: 0 }[a.state];
 }
 
 /** The figure beside a bar: "2 av 4", "17 av 18 veckor", "pågående". */
