@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   const clock = config.today ? shiftedClock(config.today) : systemClock;
   const reportLinks = createReportLinks({ secret: reportSecret, publicUrl });
 
-  const app = withRedeliveryCache(createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID, reportLinks }));
+  const app = withRedeliveryCache(createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID, reportLinks }), {
+    now: () => clock.now().getTime(),
+  });
   const adapter = createAdapter(config, logger);
   const bot = new MedborgarBot(app, { allowedTenants: config.allowedTenants, logger, lifecycle: createLifecycle({ store, clock, logger }) });
   const notifier = createConnectorNotifier(config.auth ? { token: connectorToken(config.auth) } : {});

@@ -71,7 +71,7 @@ describe('Bot Framework layer', () => {
 
   it('answers a redelivered message once more without running it twice', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(withRedeliveryCache(h.app), { allowedTenants: [], logger: h.logger });
+    const bot = new MedborgarBot(withRedeliveryCache(h.app, { now: () => h.clock.now.getTime() }), { allowedTenants: [], logger: h.logger });
     const replies = await run(bot, [teamsMessage('/logga sig', { id: 'same' }), teamsMessage('/logga sig', { id: 'same' })]);
     expect(replies).to.have.length(2);
     expect(replies[0]?.summary).to.include('Loggat');

@@ -1,0 +1,36 @@
+import { expect } from 'chai';
+import { withRedeliveryCache } from '../../src/app/redelivery.js';
+import { harness, readable } from '../support/harness.js';
+
+describe('redelivered messages', () => {
+  const input = (activityId: string, conversation = 'c1') => ({
+    user: { id: '29:anna', name: 'Anna', aadObjectId: 'aad-anna' },
+    conversation: { id: conversation, kind: 'personal' as const },
+    activityId,
+    text: '/logga sig 2020-06-01',
+  });
+
+  it('answers a redelivery with the first answer, without running it again', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    let ms = 0;
+    let runs = 0;
+    const app = withRedeliveryCache({ handle: (i) => (runs++, h.app.handle(i)) }, { now: () => ms });
+    const first = await app.handle(input('a1'));
+    ms += 15_000;
+    const again = await app.handle(input('a1'));
+    expect(runs).to.equal(1);
+    expect(readable(again)).to.equal(readable(first));
+  });
+
+  it('runs a message with the same id in another conversation, and a late redelivery is still stored once', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    let ms = 0;
+    const app = withRedeliveryCache(h.app, { now: () => ms, ttlMs: 60_000 });
+    await app.handle(input('a1', 'c1'));
+    await app.handle(input('a1', 'c2'));
+    expect(h.store.entries('jonkoping-2020')).to.have.length(2);
+    ms += 61_000;
+    expect(readable(await app.handle(input('a1', 'c1')))).to.include('redan loggat');
+    expect(h.store.entries('jonkoping-2020')).to.have.length(2);
+  });
+});
