@@ -19,31 +19,51 @@ const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
 const seed = await loadBundledAgreements(fileURLToPath(new URL('../data/agreements', import.meta.url)));
 const store = await Store.open(fileStorage(dir), seed);
 let id = 0;
-const app = createApp({ store, clock: { now: () => new Date('2020-12-30T12:00:00+01:00') }, coordinators: [], logger: silent, newId: () => `e${++id}` });
+const app = createApp({
+  store,
+  clock: { now: () => new Date('2020-12-30T12:00:00+01:00') },
+  coordinators: [],
+  logger: silent,
+  newId: () => `e${++id}`,
+});
 
 const words = ['gemensam krogtillsyn', 'torsdagsmöte', 'sig', 'ssg', 'fotpatrullering Öxnehaga 2 h'];
 const checkpoints = new Set([100, 1000, 2500, total]);
 const window: number[] = [];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 for (let i = 1; i <= total; i++) {
   const day = 1 + (i % 28);
   const month = 1 + (i % 12);
   const text = `/logga ${words[i % words.length]} 2020-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} anteckning ${i}`;
   const t0 = performance.now();
-  const replies = await app.handle({ user: { id: `u${i % 7}`, name: 'Bench' }, conversation: { id: 'c', kind: 'personal' }, activityId: `a${i}`, text });
+  const replies = await app.handle({
+    user: { id: `u${i % 7}`, name: 'Bench' },
+    conversation: { id: 'c', kind: 'personal' },
+    activityId: `a${i}`,
+    text,
+  });
   window.push(performance.now() - t0);
   const first = replies[0];
   const shown = first === undefined ? '' : first.kind === 'text' ? first.text : first.fallbackText;
   if (!shown.includes('Loggat')) throw new Error(`unexpected reply to ${text}: ${JSON.stringify(first).slice(0, 300)}`);
   if (checkpoints.has(i)) {
     const size = statSync(path.join(dir, 'entries-jonkoping-2020.json')).size;
-    console.log(`${String(i).padStart(5)} entries: /logga p50 ${pct(window, 0.5).toFixed(1)} ms, p95 ${pct(window, 0.95).toFixed(1)} ms, max ${Math.max(...window).toFixed(1)} ms (last ${window.length}); entries file ${(size / 1024).toFixed(0)} KiB`);
+    console.log(
+      `${String(i).padStart(5)} entries: /logga p50 ${pct(window, 0.5).toFixed(1)} ms, p95 ${pct(window, 0.95).toFixed(1)} ms, max ${Math.max(...window).toFixed(1)} ms (last ${window.length}); entries file ${(size / 1024).toFixed(0)} KiB`,
+    );
     window.length = 0;
   }
 }
 const t0 = performance.now();
 const reopened = await Store.open(fileStorage(dir), []);
-console.log(`start with ${reopened.entries('jonkoping-2020').length} entries (open + validate): ${(performance.now() - t0).toFixed(0)} ms`);
+console.log(
+  `start with ${reopened.entries('jonkoping-2020').length} entries (open + validate): ${(performance.now() - t0).toFixed(0)} ms`,
+);
 const s0 = performance.now();
-await app.handle({ user: { id: 'u1', name: 'Bench' }, conversation: { id: 'c', kind: 'personal' }, text: '/status 2020' });
+await app.handle({
+  user: { id: 'u1', name: 'Bench' },
+  conversation: { id: 'c', kind: 'personal' },
+  text: '/status 2020',
+});
 console.log(`/status 2020 with ${total} entries: ${(performance.now() - s0).toFixed(1)} ms`);

@@ -17,7 +17,12 @@ async function measure(h: Harness, label: string, replies: Reply[], rows: string
     const more = JSON.stringify(reply.card).match(/"title":"Visa fler[^"]*","data":(\{[^}]*\})/u)?.[1];
     if (more) {
       const page = (JSON.parse(more) as { page: number }).page;
-      await measure(h, `${label.replace(/ \(sida \d+\)$/u, '')} (sida ${page + 1})`, await h.submit(JSON.parse(more)), rows);
+      await measure(
+        h,
+        `${label.replace(/ \(sida \d+\)$/u, '')} (sida ${page + 1})`,
+        await h.submit(JSON.parse(more)),
+        rows,
+      );
     }
   }
 }
@@ -27,7 +32,12 @@ async function run(title: string, h: Harness, commands: string[]): Promise<numbe
   for (const command of commands) await measure(h, command, await h.say(command), rows);
   const form = await h.say('/logga');
   const formId = JSON.stringify(form).match(/"formId":"([^"]+)"/u)?.[1] ?? 'f';
-  await measure(h, 'formulär med fel', await h.submit({ verb: 'log.form', formId, activityId: '', count: '0', note: 'x'.repeat(500) }), rows);
+  await measure(
+    h,
+    'formulär med fel',
+    await h.submit({ verb: 'log.form', formId, activityId: '', count: '0', note: 'x'.repeat(500) }),
+    rows,
+  );
   console.log(`\n${title}\n${'card bytes'.padStart(52)}  message bytes  of 28 KB`);
   // Long page runs (/mina with 500 entries has 51 pages) print their first three and the largest of the rest.
   const printed = new Map<string, number>();
@@ -36,7 +46,8 @@ async function run(title: string, h: Harness, commands: string[]): Promise<numbe
     const base = (row[0] ?? '').replace(/ \(sida \d+\)$/u, '');
     const n = (printed.get(base) ?? 0) + 1;
     printed.set(base, n);
-    if (n <= 3) console.log(`${row[0]?.padEnd(40)}${row[1]?.padStart(12)}${row[2]?.padStart(15)}${row[3]?.padStart(10)}`);
+    if (n <= 3)
+      console.log(`${row[0]?.padEnd(40)}${row[1]?.padStart(12)}${row[2]?.padStart(15)}${row[3]?.padStart(10)}`);
     else rest.set(base, [...(rest.get(base) ?? []), row]);
   }
   for (const [base, more] of rest) {
@@ -47,7 +58,16 @@ async function run(title: string, h: Harness, commands: string[]): Promise<numbe
 }
 
 async function main(): Promise<void> {
-  const commands = ['/hjälp', '/logga', '/status', '/sammanfattning', '/sammanfattning månad', '/sammanfattning tertial', '/sammanfattning år', '/mina'];
+  const commands = [
+    '/hjälp',
+    '/logga',
+    '/status',
+    '/sammanfattning',
+    '/sammanfattning månad',
+    '/sammanfattning tertial',
+    '/sammanfattning år',
+    '/mina',
+  ];
   const normal = await harness('2020-06-01');
   const bundled = await run('Jönköping 2020 (bundled), a normal session', normal, [
     '/logga gemensam krogtillsyn 2020-03-14 Öxnehaga',
@@ -55,8 +75,14 @@ async function main(): Promise<void> {
     ...commands,
   ]);
   const worst = await harness('2020-10-15', { store: await worstCaseStore('2020-10-15') });
-  const largest = await run('Worst case: 40 activities, 5,000 entries', worst, ['/logga aktivitet-7 Öxnehaga igår 3 st', '/logga trygghetsvandring', ...commands]);
-  console.log(`\nLargest card: ${largest} bytes in the worst case (${bundled} bytes with the bundled data); the limit is ${LIMIT}.`);
+  const largest = await run('Worst case: 40 activities, 5,000 entries', worst, [
+    '/logga aktivitet-7 Öxnehaga igår 3 st',
+    '/logga trygghetsvandring',
+    ...commands,
+  ]);
+  console.log(
+    `\nLargest card: ${largest} bytes in the worst case (${bundled} bytes with the bundled data); the limit is ${LIMIT}.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -19,7 +19,16 @@ import { TEAMS_LIGHT_HOST_CONFIG } from './teamsHostConfig.js';
 
 const OUT = path.join(ROOT, 'docs', 'cards');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** A phone held upright: what most people at the Thursday meetings read the cards on. */
 const WIDTH = 400;
 const SDK = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
@@ -27,7 +36,10 @@ const SDK = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivec
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 
 async function cards(): Promise<{ name: string; title: string; card: unknown }[]> {
-  const store = await Store.open(new MemoryStorage(), await loadBundledAgreements(path.join(ROOT, 'data', 'agreements')));
+  const store = await Store.open(
+    new MemoryStorage(),
+    await loadBundledAgreements(path.join(ROOT, 'data', 'agreements')),
+  );
   for (const entry of demoEntries('jonkoping-2020')) await store.addEntry(entry);
   let now = stockholmInstant(DEMO_TODAY, '07:45');
   let ids = 0;
@@ -53,7 +65,8 @@ async function cards(): Promise<{ name: string; title: string; card: unknown }[]
   };
 
   const out: { name: string; title: string; card: unknown }[] = [];
-  const add = async (name: string, title: string, text: string, value?: unknown) => out.push({ name, title, card: only(await turn(text, value), title) });
+  const add = async (name: string, title: string, text: string, value?: unknown) =>
+    out.push({ name, title, card: only(await turn(text, value), title) });
   await add('help', '/hjälp', '/hjälp');
   await add('logged', '/logga gemensam krogtillsyn igår', '/logga gemensam krogtillsyn krogmiljön igår 3 h');
   await add('choose-activity', '/logga krogtillsyn (två aktiviteter passar)', '/logga krogtillsyn idag');
@@ -87,21 +100,31 @@ function page(card: unknown): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium saknas (${CHROMIUM}): apt-get install chromium fonts-noto-color-emoji`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium saknas (${CHROMIUM}): apt-get install chromium fonts-noto-color-emoji`);
   try {
-    if (!/emoji/iu.test(execFileSync('fc-list', { encoding: 'utf8' }))) console.warn('Varning: ingen emoji-font (fonts-noto-color-emoji): statusmarkeringarna blir rutor.');
+    if (!/emoji/iu.test(execFileSync('fc-list', { encoding: 'utf8' })))
+      console.warn('Varning: ingen emoji-font (fonts-noto-color-emoji): statusmarkeringarna blir rutor.');
   } catch {
     // fc-list is only a hint; rendering works without it.
   }
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--lang=sv-SE'] });
   try {
-    const tab = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, deviceScaleFactor: 1.5, locale: 'sv-SE' });
+    const tab = await browser.newPage({
+      viewport: { width: WIDTH, height: 800 },
+      deviceScaleFactor: 1.5,
+      locale: 'sv-SE',
+    });
     for (const { name, title, card } of await cards()) {
       await tab.setContent(page(card));
       await tab.addScriptTag({ path: SDK });
       const problems = await tab.evaluate(() => {
-        const w = window as unknown as { AdaptiveCards: typeof import('adaptivecards'); CARD: object; HOST_CONFIG: object };
+        const w = window as unknown as {
+          AdaptiveCards: typeof import('adaptivecards');
+          CARD: object;
+          HOST_CONFIG: object;
+        };
         const AC = w.AdaptiveCards;
         const adaptive = new AC.AdaptiveCard();
         adaptive.hostConfig = new AC.HostConfig(w.HOST_CONFIG);

@@ -71,13 +71,21 @@ async function main(): Promise<void> {
   const start = async (label: string): Promise<{ child: ChildProcess; readyAt: number }> => {
     const child = spawn(process.execPath, ['dist/main.js'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), STORE_DIR: storeDir, LOG_LEVEL: 'info', COORDINATORS: 'aad-anna' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        STORE_DIR: storeDir,
+        LOG_LEVEL: 'info',
+        COORDINATORS: 'aad-anna',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(logStream, { end: false });
     child.stderr?.pipe(logStream, { end: false });
     for (let i = 0; i < 200; i++) {
-      const ok = await fetch(`${botUrl}/healthz`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`${botUrl}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) {
         log(`bot ${label} started (pid ${child.pid}), store ${storeDir}`);
         return { child, readyAt: Date.now() };
@@ -109,12 +117,16 @@ async function main(): Promise<void> {
   // 1. Three channels subscribe for the coming minute (60–120 s ahead), the fourth a minute later.
   const due = minuteAhead(60_000);
   const lateDue = new Date(due.getTime() + 60_000);
-  if (isoWeekKey(stockholmDate(due)) !== isoWeekKey(stockholmDate(lateDue))) throw new Error('run again in a minute: the due times straddle a week boundary');
+  if (isoWeekKey(stockholmDate(due)) !== isoWeekKey(stockholmDate(lateDue)))
+    throw new Error('run again in a minute: the due times straddle a week boundary');
   const a = await start('A');
   // The bundled agreements end in 2020: a coordinator makes this year's first, as a new area would.
   const year = stockholmDate(due).slice(0, 4);
-  log(`coordinator: "/nytt-medborgarlöfte ${year} från 2020" → ${await say(LATE, `/nytt-medborgarlöfte ${year} från 2020`)}`);
-  for (const channel of CHANNELS) log(`${channel}: "${subscribeText(due)}" → ${await say(channel, subscribeText(due))}`);
+  log(
+    `coordinator: "/nytt-medborgarlöfte ${year} från 2020" → ${await say(LATE, `/nytt-medborgarlöfte ${year} från 2020`)}`,
+  );
+  for (const channel of CHANNELS)
+    log(`${channel}: "${subscribeText(due)}" → ${await say(channel, subscribeText(due))}`);
   log(`${LATE}: "${subscribeText(lateDue)}" → ${await say(LATE, subscribeText(lateDue))}`);
 
   // 2. Wait past the due time and the 429's Retry-After, then stop the bot before the fourth is due.
@@ -136,7 +148,9 @@ async function main(): Promise<void> {
   logStream.end();
 
   // 4. What each channel received.
-  console.log('\nchannel                     due (UTC)     attempts (UTC time: status)                         delivered  delay');
+  console.log(
+    '\nchannel                     due (UTC)     attempts (UTC time: status)                         delivered  delay',
+  );
   const checks: [string, boolean][] = [];
   for (const channel of [...CHANNELS, LATE]) {
     const dueAt = channel === LATE ? lateDue.getTime() : due.getTime();
@@ -145,13 +159,24 @@ async function main(): Promise<void> {
     const first = delivered[0];
     const delay = first ? first.receivedAt - dueAt : NaN;
     console.log(
-      `${channel.padEnd(27)} ${clock(dueAt)}  ${posts.map((p) => `${clock(p.receivedAt)}: ${p.status}`).join(', ').padEnd(50)}  ${String(delivered.length).padStart(9)}  ${first ? `${(delay / 1000).toFixed(3)} s` : '–'}`,
+      `${channel.padEnd(27)} ${clock(dueAt)}  ${posts
+        .map((p) => `${clock(p.receivedAt)}: ${p.status}`)
+        .join(', ')
+        .padEnd(50)}  ${String(delivered.length).padStart(9)}  ${first ? `${(delay / 1000).toFixed(3)} s` : '–'}`,
     );
     checks.push([`${channel}: exactly one summary`, delivered.length === 1]);
     checks.push([`${channel}: the summary carries a card`, first !== undefined && cardsOf(first).length > 0]);
     checks.push([`${channel}: not before its due time`, delivered.every((p) => p.receivedAt >= dueAt)]);
-    if (channel === THROTTLED) checks.push([`${channel}: first send answered 429, delivered after Retry-After`, posts[0]?.status === 429 && delay >= RETRY_AFTER_SECONDS * 1000]);
-    if (channel === LATE) checks.push([`${channel}: caught up once after the restart`, first !== undefined && first.receivedAt >= b.readyAt - 1000]);
+    if (channel === THROTTLED)
+      checks.push([
+        `${channel}: first send answered 429, delivered after Retry-After`,
+        posts[0]?.status === 429 && delay >= RETRY_AFTER_SECONDS * 1000,
+      ]);
+    if (channel === LATE)
+      checks.push([
+        `${channel}: caught up once after the restart`,
+        first !== undefined && first.receivedAt >= b.readyAt - 1000,
+      ]);
     else checks.push([`${channel}: nothing after the restart`, posts.every((p) => p.receivedAt < b.readyAt - 1000)]);
   }
   checks.push(['/avprenumerera answers', unsubscribe.includes('får inte längre veckosammanfattningen')]);

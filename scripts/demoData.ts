@@ -20,7 +20,8 @@ type Draft = Omit<Entry, 'id' | 'agreementId' | 'loggedAt'>;
 
 function drafts(): Draft[] {
   const out: Draft[] = [];
-  const log = (activityId: string, date: IsoDate, by: Person, extra: Partial<Draft> = {}) => out.push({ activityId, date, by, count: 1, ...extra });
+  const log = (activityId: string, date: IsoDate, by: Person, extra: Partial<Draft> = {}) =>
+    out.push({ activityId, date, by, count: 1, ...extra });
 
   // Torsdagsmöten every Thursday from 9 January, except the weeks they were cancelled.
   const cancelled = new Set(['2020-02-20', '2020-04-09', '2020-05-21']);
@@ -41,16 +42,33 @@ function drafts(): Draft[] {
     ['2020-06-03', 'Öxnehaga', anna],
   ];
   for (const [d, place, by] of patrols) log('fotpatrullering-oxnehaga', d, by, { place, hours: 2 });
-  for (const d of ['2020-01-11', '2020-01-25', '2020-02-08', '2020-02-29', '2020-03-14', '2020-03-28', '2020-04-25', '2020-05-09', '2020-05-30']) {
+  for (const d of [
+    '2020-01-11',
+    '2020-01-25',
+    '2020-02-08',
+    '2020-02-29',
+    '2020-03-14',
+    '2020-03-28',
+    '2020-04-25',
+    '2020-05-09',
+    '2020-05-30',
+  ]) {
     log('krogtillsyn-natthelger', d, d < '2020-03-01' ? mikael : anna, { place: 'krogmiljön', hours: 4 });
   }
-  log('gemensam-krogtillsyn', '2020-03-14', anna, { place: 'krogmiljön', note: 'Med miljö- och hälsoskydd; två krogar fick påpekanden.' });
+  log('gemensam-krogtillsyn', '2020-03-14', anna, {
+    place: 'krogmiljön',
+    note: 'Med miljö- och hälsoskydd; två krogar fick påpekanden.',
+  });
   log('gemensam-krogtillsyn', '2020-05-30', lena, { place: 'krogmiljön' });
   log('sig', '2020-04-15', sara, { place: 'Öxnehaga', note: 'Ärende startat tillsammans med socialtjänsten.' });
   log('grannsamverkan', '2020-03-05', johan, { place: 'Öxnehaga', note: 'Informationsmöte för boende i trapphusen.' });
   log('grannsamverkan', '2020-05-12', johan, { place: 'Öxnehaga' });
   log('enkatundersokning', '2020-02-03', mikael, { note: 'Enkäten skickad till boende.' });
-  log('orosanmalan-utbildning', '2020-05-27', erik, { place: 'Ekhagen', count: 2, note: 'Två utbildningstillfällen för fritidsledare.' });
+  log('orosanmalan-utbildning', '2020-05-27', erik, {
+    place: 'Ekhagen',
+    count: 2,
+    note: 'Två utbildningstillfällen för fritidsledare.',
+  });
   return out;
 }
 
@@ -58,5 +76,10 @@ function drafts(): Draft[] {
 export function demoEntries(agreementId: string): Entry[] {
   return drafts()
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((d, i) => ({ ...d, id: `demo-${i + 1}`, agreementId, loggedAt: `${d.date}T18:${String(i % 60).padStart(2, '0')}:00.000Z` }));
+    .map((d, i) => ({
+      ...d,
+      id: `demo-${i + 1}`,
+      agreementId,
+      loggedAt: `${d.date}T18:${String(i % 60).padStart(2, '0')}:00.000Z`,
+    }));
 }

@@ -10,13 +10,13 @@
 //
 // Usage: node scripts/make-icons.mjs   (writes manifest/color.png and manifest/outline.png)
 
-import { mkdirSync, realpathSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { deflateSync } from "node:zlib";
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const OUT_DIR = join(ROOT, "manifest");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = join(ROOT, 'manifest');
 
 // ---------------------------------------------------------------- PNG encoding
 
@@ -37,7 +37,7 @@ function crc32(bytes) {
 }
 
 function chunk(type, data) {
-  const typeBytes = Buffer.from(type, "ascii");
+  const typeBytes = Buffer.from(type, 'ascii');
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);
   typeBytes.copy(out, 4);
@@ -65,9 +65,9 @@ export function encodePng(width, height, rgba) {
   }
   return Buffer.concat([
     signature,
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw, { level: 9 })),
-    chunk("IEND", Buffer.alloc(0)),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
@@ -204,8 +204,8 @@ export function outlineIcon() {
 function main() {
   mkdirSync(OUT_DIR, { recursive: true });
   for (const [name, png] of [
-    ["color.png", colorIcon()],
-    ["outline.png", outlineIcon()],
+    ['color.png', colorIcon()],
+    ['outline.png', outlineIcon()],
   ]) {
     const file = join(OUT_DIR, name);
     writeFileSync(file, png);

@@ -30,7 +30,10 @@ async function timed<T>(runs: number, f: () => Promise<T> | T): Promise<{ value:
   return { value: value as T, medianMs: Math.round((times[Math.floor(runs / 2)] ?? 0) * 10) / 10 };
 }
 
-async function bigStore(activityCount: number, entriesPerActivity: number): Promise<{ store: Store; agreement: Agreement }> {
+async function bigStore(
+  activityCount: number,
+  entriesPerActivity: number,
+): Promise<{ store: Store; agreement: Agreement }> {
   const activities = Array.from({ length: activityCount }, (_, i) => ({
     ...A2020.activities[2]!,
     id: `aktivitet-${i}`,
@@ -61,19 +64,28 @@ async function bigStore(activityCount: number, entriesPerActivity: number): Prom
 
 const fixture = await fixtureStore();
 const f = followUpFromStore(fixture, A2020, { year: 2020, tertial: 1 }, NOW)!;
-console.log(`Jönköping 2020 T1 (fixture, ${f.activities.length} activities): card ${cardBytes(followUpCard(f, LINKS))} bytes`);
+console.log(
+  `Jönköping 2020 T1 (fixture, ${f.activities.length} activities): card ${cardBytes(followUpCard(f, LINKS))} bytes`,
+);
 
 const { store, agreement } = await bigStore(40, 6);
 const big = followUp(agreement, store.entries(agreement.id), [], { year: 2020, tertial: 1 }, '2020-05-10');
 for (const level of ['full', 'placesOnly', 'none'] as const) {
-  console.log(`40 activities × 6 long notes, detail "${level}": card ${cardBytes(expandCard('follow-up', followUpCardData(big, LINKS, level)))} bytes`);
+  console.log(
+    `40 activities × 6 long notes, detail "${level}": card ${cardBytes(expandCard('follow-up', followUpCardData(big, LINKS, level)))} bytes`,
+  );
 }
 console.log(`40 activities, card as sent (budget 24 000): ${cardBytes(followUpCard(big, LINKS))} bytes`);
 
-for (const [label, follow] of [['fixture', f], ['40 activities', big]] as const) {
+for (const [label, follow] of [
+  ['fixture', f],
+  ['40 activities', big],
+] as const) {
   const pdf = await timed(9, () => renderFollowUp(follow, 'pdf', NOW));
   const html = await timed(9, () => renderFollowUp(follow, 'html', NOW));
-  console.log(`${label}: PDF ${pdf.value.body.length} bytes, median ${pdf.medianMs} ms; HTML ${html.value.body.length} bytes, median ${html.medianMs} ms`);
+  console.log(
+    `${label}: PDF ${pdf.value.body.length} bytes, median ${pdf.medianMs} ms; HTML ${html.value.body.length} bytes, median ${html.medianMs} ms`,
+  );
 }
 
 const { store: many } = await bigStore(40, 250);

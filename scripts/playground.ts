@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  console.log(`Startar boten på port ${botPort} (lagring: ${storeDir}${today ? `, dagens datum för boten: ${today}` : ''}) …`);
+  console.log(
+    `Startar boten på port ${botPort} (lagring: ${storeDir}${today ? `, dagens datum för boten: ${today}` : ''}) …`,
+  );
   const bot = await startBot({
     port: botPort,
     storeDir,
@@ -64,7 +66,9 @@ async function main(): Promise<void> {
       '',
       `Öppna ${playground.url} och skriv till boten, t.ex. /hjälp, /logga, /status eller /sammanfattning.`,
       'I gruppchatten och i kanalen SSG når bara meddelanden som @nämner boten fram.',
-      today ? `Boten tror att det är ${today} (BOT_TODAY) så att det medföljande Medborgarlöfte 2020 gäller. Kör BOT_TODAY= npm run playground för dagens datum.` : '',
+      today
+        ? `Boten tror att det är ${today} (BOT_TODAY) så att det medföljande Medborgarlöfte 2020 gäller. Kör BOT_TODAY= npm run playground för dagens datum.`
+        : '',
       'Avsluta med Ctrl+C.',
     ]
       .filter((l) => l !== '')

@@ -26,14 +26,18 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** The environment with localhost exempt from any proxy: the Playground and the bot talk over loopback. */
 export function withoutProxyForLocalhost(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const proxied = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy'].some((k) => env[k]);
+  const proxied = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy'].some(
+    (k) => env[k],
+  );
   if (!proxied) return env;
   const list = [env.NO_PROXY ?? env.no_proxy ?? '', 'localhost', '127.0.0.1'].filter((s) => s.length > 0).join(',');
   return { ...env, NO_PROXY: list, no_proxy: list };
@@ -64,10 +68,16 @@ function track(child: ChildProcess, echo: boolean): Service {
   };
 }
 
-async function waitFor<T>(what: string, service: Service, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  service: Service,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (service.process.exitCode !== null) throw new Error(`${what} stopped (exit ${service.process.exitCode}):\n${service.output()}`);
+    if (service.process.exitCode !== null)
+      throw new Error(`${what} stopped (exit ${service.process.exitCode}):\n${service.output()}`);
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
     await new Promise((r) => setTimeout(r, 200));
@@ -100,7 +110,11 @@ export async function startBot(options: BotOptions): Promise<Service> {
   };
   if (options.today) env.BOT_TODAY = options.today;
   else delete env.BOT_TODAY;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const service = track(child, options.echo ?? false);
   await waitFor('the bot', service, 30_000, async () => {
     const res = await fetch(`http://127.0.0.1:${options.port}/healthz`);
@@ -126,7 +140,16 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Servi
     M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile,
     ...(options.openBrowser ? {} : { TEAMSAPPTESTER_BROWSER: 'none' }),
   };
-  const args = [PLAYGROUND_CLI, '-p', String(options.port), '-e', options.botEndpoint, '-c', 'msteams', '--disable-telemetry'];
+  const args = [
+    PLAYGROUND_CLI,
+    '-p',
+    String(options.port),
+    '-e',
+    options.botEndpoint,
+    '-c',
+    'msteams',
+    '--disable-telemetry',
+  ];
   const child = spawn(process.execPath, args, { cwd: PLAYGROUND_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const service = track(child, options.echo ?? false);
   // It takes another port when the asked one is busy, and says which.

@@ -5,7 +5,12 @@ import { isValidIsoDate } from './domain/calendar.js';
 const list = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  );
 
 const optionalText = z
   .string()
@@ -21,9 +26,15 @@ const envSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   COORDINATORS: list,
   ALLOWED_TENANTS: list,
-  PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/u.test(v), 'ska vara en adress som https://bot.example.se'),
+  PUBLIC_URL: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/u.test(v),
+    'ska vara en adress som https://bot.example.se',
+  ),
   // Signs the links to documents. At least 32 characters, e.g. from `openssl rand -hex 32`.
-  REPORT_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, 'ska vara minst 32 tecken (t.ex. openssl rand -hex 32)'),
+  REPORT_SECRET: optionalText.refine(
+    (v) => v === undefined || v.length >= 32,
+    'ska vara minst 32 tecken (t.ex. openssl rand -hex 32)',
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: optionalText,
   // For tests and demos only: the bot's "today" (Stockholm) at start, e.g. 2020-06-01.
@@ -60,13 +71,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (!e.MicrosoftAppId && production) {
-    throw new ConfigError('NODE_ENV=production men MicrosoftAppId saknas: boten startar inte utan autentisering i produktion.');
+    throw new ConfigError(
+      'NODE_ENV=production men MicrosoftAppId saknas: boten startar inte utan autentisering i produktion.',
+    );
   }
   if (!e.REPORT_SECRET && production) {
-    throw new ConfigError('NODE_ENV=production men REPORT_SECRET saknas: länkarna till uppföljningen och exporten kan inte signeras. Sätt REPORT_SECRET till minst 32 slumpade tecken (openssl rand -hex 32).');
+    throw new ConfigError(
+      'NODE_ENV=production men REPORT_SECRET saknas: länkarna till uppföljningen och exporten kan inte signeras. Sätt REPORT_SECRET till minst 32 slumpade tecken (openssl rand -hex 32).',
+    );
   }
   if (e.BOT_TODAY && production) {
-    throw new ConfigError('BOT_TODAY är bara till för test och demo: boten startar inte med den när NODE_ENV=production.');
+    throw new ConfigError(
+      'BOT_TODAY är bara till för test och demo: boten startar inte med den när NODE_ENV=production.',
+    );
   }
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     throw new ConfigError('MicrosoftAppType=SingleTenant kräver MicrosoftAppTenantId.');

@@ -49,19 +49,34 @@ async function main(): Promise<void> {
   let reportSecret = config.reportSecret;
   if (!reportSecret) {
     reportSecret = randomBytes(32).toString('hex');
-    logger.warn('REPORT_SECRET is not set: document links are signed with a key made for this process, so they stop working when it restarts.');
+    logger.warn(
+      'REPORT_SECRET is not set: document links are signed with a key made for this process, so they stop working when it restarts.',
+    );
   }
-  if (config.today) logger.warn({ today: config.today }, 'BOT_TODAY is set: the bot\'s clock is shifted (for tests and demos only)');
+  if (config.today)
+    logger.warn({ today: config.today }, "BOT_TODAY is set: the bot's clock is shifted (for tests and demos only)");
   const clock = config.today ? shiftedClock(config.today) : systemClock;
   const reportLinks = createReportLinks({ secret: reportSecret, publicUrl });
 
-  const app = withRedeliveryCache(createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID, reportLinks }), {
-    now: () => clock.now().getTime(),
-  });
+  const app = withRedeliveryCache(
+    createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID, reportLinks }),
+    {
+      now: () => clock.now().getTime(),
+    },
+  );
   const adapter = createAdapter(config, logger);
-  const bot = new MedborgarBot(app, { allowedTenants: config.allowedTenants, logger, lifecycle: createLifecycle({ store, clock, logger }) });
+  const bot = new MedborgarBot(app, {
+    allowedTenants: config.allowedTenants,
+    logger,
+    lifecycle: createLifecycle({ store, clock, logger }),
+  });
   const notifier = createConnectorNotifier(config.auth ? { token: connectorToken(config.auth) } : {});
-  const weeklySummaries = new WeeklySummaries({ store, clock, notifier, logger: logger.child({ job: 'weeklySummaries' }) });
+  const weeklySummaries = new WeeklySummaries({
+    store,
+    clock,
+    notifier,
+    logger: logger.child({ job: 'weeklySummaries' }),
+  });
   const server = createServer({
     messages: messagesEndpoint(adapter, bot),
     logger,

@@ -45,9 +45,12 @@ export function createServer(deps: ServerDeps): restify.Server {
     });
   }
 
-  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    deps.logger.warn({ err, url: req.url, status: err.statusCode }, 'request refused');
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      deps.logger.warn({ err, url: req.url, status: err.statusCode }, 'request refused');
+      callback();
+    },
+  );
   return server;
 }

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { stockholmDate } from '../src/domain/calendar.js';
 
 describe('BOT_TODAY', () => {
-  it('the shifted clock\'s Stockholm day is the given day at any real moment, and time runs on', () => {
+  it("the shifted clock's Stockholm day is the given day at any real moment, and time runs on", () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), (ms) => {
         let real = ms;
@@ -32,6 +32,13 @@ describe('BOT_TODAY', () => {
     expect(loadConfig({ BOT_TODAY: '2020-06-01' }).today).to.equal('2020-06-01');
     expect(loadConfig({}).today).to.equal(undefined);
     expect(() => loadConfig({ BOT_TODAY: '2020-02-30' })).to.throw(ConfigError, /BOT_TODAY: ska vara ett datum/u);
-    expect(() => loadConfig({ BOT_TODAY: '2020-06-01', NODE_ENV: 'production', MicrosoftAppId: 'x', REPORT_SECRET: 'x'.repeat(32) })).to.throw(ConfigError, /bara till för test och demo/u);
+    expect(() =>
+      loadConfig({
+        BOT_TODAY: '2020-06-01',
+        NODE_ENV: 'production',
+        MicrosoftAppId: 'x',
+        REPORT_SECRET: 'x'.repeat(32),
+      }),
+    ).to.throw(ConfigError, /bara till för test och demo/u);
   });
 });

@@ -25,9 +25,11 @@ export interface App {
   handle(input: TurnInput): Promise<Reply[]>;
 }
 
-type Handler<K extends Command['kind']> = (turn: Turn, command: Extract<Command, { kind: K }>) => Reply[] | Promise<Reply[]>;
+type Handler<K extends Command['kind']> = (
+  turn: Turn,
+  command: Extract<Command, { kind: K }>,
+) => Reply[] | Promise<Reply[]>;
 type Routes = { [K in Command['kind']]: Handler<K> };
-
 
 const routes: Routes = {
   help: () => helpCommand(),
@@ -60,7 +62,10 @@ function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' 
     : [text(`Jag känner inte igen "${shown}". Skriv /hjälp för att se vad jag kan, t.ex. /logga krogtillsyn.`)];
 }
 
-function dispatch<K extends Command['kind']>(turn: Turn, command: Extract<Command, { kind: K }>): Reply[] | Promise<Reply[]> {
+function dispatch<K extends Command['kind']>(
+  turn: Turn,
+  command: Extract<Command, { kind: K }>,
+): Reply[] | Promise<Reply[]> {
   const handler = routes[command.kind] as Handler<K>;
   return handler(turn, command);
 }
@@ -69,7 +74,11 @@ export function createApp(deps: AppDeps): App {
   return {
     async handle(input: TurnInput): Promise<Reply[]> {
       const now = deps.clock.now();
-      const log = deps.logger.child({ conversationId: input.conversation.id, activityId: input.activityId, userId: input.user.aadObjectId ?? input.user.id });
+      const log = deps.logger.child({
+        conversationId: input.conversation.id,
+        activityId: input.activityId,
+        userId: input.user.aadObjectId ?? input.user.id,
+      });
       const turn: Turn = { input, now, today: stockholmDate(now), deps, log };
       try {
         if (typeof input.value === 'object' && input.value !== null && 'verb' in input.value) {
@@ -77,7 +86,11 @@ export function createApp(deps: AppDeps): App {
         }
         const raw = input.text ?? '';
         if (raw.length > MAX_TEXT_LENGTH) {
-          return [text(`Meddelandet är för långt (${raw.length.toLocaleString('sv-SE')} tecken); jag läser högst ${MAX_TEXT_LENGTH.toLocaleString('sv-SE')}. Inget har sparats.`)];
+          return [
+            text(
+              `Meddelandet är för långt (${raw.length.toLocaleString('sv-SE')} tecken); jag läser högst ${MAX_TEXT_LENGTH.toLocaleString('sv-SE')}. Inget har sparats.`,
+            ),
+          ];
         }
         // Checked for every command, before anything can echo the text back into the conversation.
         const personal = personalDataRefusal(raw);
@@ -85,7 +98,11 @@ export function createApp(deps: AppDeps): App {
         return await dispatch(turn, parseCommand(raw));
       } catch (error) {
         log.error({ err: error }, 'turn failed');
-        return [text('Något gick fel hos mig, så jag kan inte lova att det sparades. Skriv /mina för att se vad som finns, och försök igen om en stund.')];
+        return [
+          text(
+            'Något gick fel hos mig, så jag kan inte lova att det sparades. Skriv /mina för att se vad som finns, och försök igen om en stund.',
+          ),
+        ];
       }
     },
   };

@@ -83,12 +83,15 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...(choice.note ? { note: choice.note } : {}),
   });
   // The choice card becomes the confirmation: the other buttons must not log a second entry.
-  return result.ok ? [loggedReply(turn, result.entry, agreement, activity, result.stored, true)] : [text(result.refusal)];
+  return result.ok
+    ? [loggedReply(turn, result.entry, agreement, activity, result.stored, true)]
+    : [text(result.refusal)];
 }
 
 async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = formSchema.safeParse(value);
-  if (!parsed.success) return [text(`Formuläret skickade något jag inte kan läsa. Skriv /logga för ett nytt. ${NOTHING_STORED}`)];
+  if (!parsed.success)
+    return [text(`Formuläret skickade något jag inte kan läsa. Skriv /logga för ett nytt. ${NOTHING_STORED}`)];
   const form = parsed.data;
   const place = form.otherPlace?.trim() || form.place?.trim() || undefined;
   const note = form.note?.trim() || undefined;
@@ -117,14 +120,17 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   }
   if (!isValidIsoDate(date)) return again(`Datumet "${date.slice(0, 20)}" finns inte.`);
   if (date > turn.today) return again(`${formatSwedishDate(date)} har inte varit än – logga det som har hänt.`);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return again(`Antalet ska vara ett heltal från 1 till ${MAX_COUNT}.`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT)
+    return again(`Antalet ska vara ett heltal från 1 till ${MAX_COUNT}.`);
   if (place && place.length > 80) return again('Platsen får vara högst 80 tecken.');
-  if (note && note.length > MAX_NOTE_LENGTH) return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken (den var ${note.length}).`);
+  if (note && note.length > MAX_NOTE_LENGTH)
+    return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken (den var ${note.length}).`);
   if (!form.activityId) return again('Välj en aktivitet.');
   const agreement = agreementForDate(turn.deps.store.agreements(), date);
   if (!agreement) return again(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`);
   const activity = agreement.activities.find((a) => a.id === form.activityId);
-  if (!activity) return again(`Aktiviteten finns inte i ${agreement.title}; välj en som gör det, eller ett annat datum.`);
+  if (!activity)
+    return again(`Aktiviteten finns inte i ${agreement.title}; välj en som gör det, eller ett annat datum.`);
   const result = await recordEntry(turn, {
     agreement,
     activity,

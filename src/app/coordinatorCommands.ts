@@ -24,7 +24,11 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
   const date = given ?? (turn.today > agreement.period.end ? agreement.period.end : turn.today);
   if (parsed.request.activityWords.length === 0) {
     const milestones = agreement.activities.filter((a) => a.target.kind === 'milestone').map((a) => a.keywords[0]);
-    return [text(`Skriv vilken aktivitet som är klar, t.ex. /klar ${milestones[0] ?? 'enkät'}. Engångsaktiviteter i ${agreement.title}: ${milestones.join(', ')}.`)];
+    return [
+      text(
+        `Skriv vilken aktivitet som är klar, t.ex. /klar ${milestones[0] ?? 'enkät'}. Engångsaktiviteter i ${agreement.title}: ${milestones.join(', ')}.`,
+      ),
+    ];
   }
   const match = matchActivities(agreement.activities, parsed.request.activityWords);
   const typed = parsed.request.activityWords.join(' ');
@@ -42,15 +46,27 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!activity) return [];
   const existing = store.completions(agreement.id).find((c) => c.activityId === activity.id);
   if (existing) {
-    return [text(`${activity.name} är redan markerad som genomförd (${formatSwedishDate(existing.date)}, av ${existing.by.name}).`)];
+    return [
+      text(
+        `${activity.name} är redan markerad som genomförd (${formatSwedishDate(existing.date)}, av ${existing.by.name}).`,
+      ),
+    ];
   }
-  await store.addCompletion(agreement.id, { activityId: activity.id, date, by: personOf(turn), at: turn.now.toISOString() });
+  await store.addCompletion(agreement.id, {
+    activityId: activity.id,
+    date,
+    by: personOf(turn),
+    at: turn.now.toISOString(),
+  });
   turn.log.info({ agreementId: agreement.id, activityId: activity.id }, 'milestone marked done');
   return [text(`✅ ${activity.name} är markerad som genomförd ${formatSwedishDate(date)} i ${agreement.title}.`)];
 }
 
 /** A keyword of the activity that picks it alone among the candidates (its id as the last resort). */
-function distinctiveKeyword(activity: Agreement['activities'][number], among: readonly Agreement['activities'][number][]): string {
+function distinctiveKeyword(
+  activity: Agreement['activities'][number],
+  among: readonly Agreement['activities'][number][],
+): string {
   const others = among.filter((a) => a.id !== activity.id);
   const unique = [...activity.keywords, activity.name.toLowerCase()].find((k) => {
     const found = matchActivities([activity, ...others], words(k)).candidates;
@@ -59,7 +75,8 @@ function distinctiveKeyword(activity: Agreement['activities'][number], among: re
   return unique ?? activity.id;
 }
 
-const NEW_AGREEMENT_USAGE = 'Skriv så här: /nytt-medborgarlöfte 2026 från 2020 (året du skapar, och året vars löften och aktiviteter ska kopieras).';
+const NEW_AGREEMENT_USAGE =
+  'Skriv så här: /nytt-medborgarlöfte 2026 från 2020 (året du skapar, och året vars löften och aktiviteter ska kopieras).';
 
 export async function newAgreementCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
@@ -69,11 +86,18 @@ export async function newAgreementCommand(turn: Turn, args: string): Promise<Rep
   const year = Number(m[1]);
   const fromYear = Number(m[2]);
   const thisYear = Number(turn.today.slice(0, 4));
-  if (year < 2000 || year > thisYear + 1) return [text(`Året ${year} går inte: skapa årets eller nästa års medborgarlöfte (${thisYear} eller ${thisYear + 1}).`)];
+  if (year < 2000 || year > thisYear + 1)
+    return [
+      text(`Året ${year} går inte: skapa årets eller nästa års medborgarlöfte (${thisYear} eller ${thisYear + 1}).`),
+    ];
   const existing = agreementsForYear(store.agreements(), year)[0];
-  if (existing) return [text(`Det finns redan ett medborgarlöfte som gäller ${year}: ${existing.title}. Skriv /status ${year}.`)];
+  if (existing)
+    return [text(`Det finns redan ett medborgarlöfte som gäller ${year}: ${existing.title}. Skriv /status ${year}.`)];
   const source = agreementForYear(store, fromYear);
-  if (!source) return [text(`Det finns inget medborgarlöfte för ${fromYear} att kopiera. Det som finns: ${knownPeriodsText(store)}.`)];
+  if (!source)
+    return [
+      text(`Det finns inget medborgarlöfte för ${fromYear} att kopiera. Det som finns: ${knownPeriodsText(store)}.`),
+    ];
 
   const copy: Agreement = agreementSchema.parse({
     ...structuredClone(source),

@@ -11,16 +11,26 @@ import { text, type Reply } from './ports.js';
 export async function exportCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   if (turn.input.conversation.kind !== 'personal') {
-    return [text('Skriv /export till mig i en personlig chatt: filen har namnen på alla som loggat, och länken ska inte synas för hela kanalen.')];
+    return [
+      text(
+        'Skriv /export till mig i en personlig chatt: filen har namnen på alla som loggat, och länken ska inte synas för hela kanalen.',
+      ),
+    ];
   }
   const parsed = parseYearArg(args, '/export 2020');
   if (!parsed.ok) return [text(parsed.error)];
   const { store } = turn.deps;
   const year = parsed.year ?? Number(turn.today.slice(0, 4));
   const agreements = agreementsForYear(store.agreements(), year);
-  if (agreements.length === 0) return [text(`Det finns inget medborgarlöfte för ${year}. Det som finns: ${knownPeriodsText(store)}.`)];
+  if (agreements.length === 0)
+    return [text(`Det finns inget medborgarlöfte för ${year}. Det som finns: ${knownPeriodsText(store)}.`)];
   const links = turn.deps.reportLinks;
-  if (!links) return [text('Exportlänkar är inte påslagna i den här boten. Den som driftar boten kan ta fram filen med npm run report.')];
+  if (!links)
+    return [
+      text(
+        'Exportlänkar är inte påslagna i den här boten. Den som driftar boten kan ta fram filen med npm run report.',
+      ),
+    ];
 
   const entries = agreements.flatMap((a) => store.entries(a.id)).filter((e) => e.date.startsWith(`${year}-`));
   const undone = entries.filter((e) => e.removed).length;
@@ -28,7 +38,11 @@ export async function exportCommand(turn: Turn, args: string): Promise<Reply[]> 
   turn.log.info({ year, rows: entries.length }, 'export link handed out');
   const rows = entries.length === 1 ? '1 rad' : `${entries.length} rader`;
   const undoneText = undone > 0 ? `, varav ${undone} ångrade (markerade "ja" under borttagen)` : '';
-  const time = expires.toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
+  const time = expires.toLocaleTimeString('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return [
     text(
       `Insatserna ${year} för Excel (${rows}${undoneText}): [insatser-${year}.csv](${csv})\n\n` +

@@ -25,15 +25,24 @@ type Choice = { ok: true; agreement: Agreement; ref: TertialRef; note?: string }
 export function followUpCommand(turn: Turn, args: string): Reply[] {
   const parsed = parseFollowUpArgs(args);
   if (!parsed.ok) return [text(parsed.error)];
-  const choice = choose(turn, parsed.tertial ? { year: parsed.year ?? Number(turn.today.slice(0, 4)), tertial: parsed.tertial } : undefined, parsed.year);
+  const choice = choose(
+    turn,
+    parsed.tertial ? { year: parsed.year ?? Number(turn.today.slice(0, 4)), tertial: parsed.tertial } : undefined,
+    parsed.year,
+  );
   if (!choice.ok) return [text(choice.reply)];
 
   const { agreement, ref } = choice;
   const { store } = turn.deps;
   const f = followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, turn.today);
-  const links = turn.deps.reportLinks?.followUp({ agreementId: agreement.id, year: ref.year, tertial: ref.tertial }, turn.now);
+  const links = turn.deps.reportLinks?.followUp(
+    { agreementId: agreement.id, year: ref.year, tertial: ref.tertial },
+    turn.now,
+  );
   turn.log.info({ agreementId: agreement.id, year: ref.year, tertial: ref.tertial }, 'follow-up shown');
-  const fallback = [`${followUpTitle(f)}: ${summaryText(f)}.`, links ? `PDF: ${links.pdf}` : ''].filter(Boolean).join('\n');
+  const fallback = [`${followUpTitle(f)}: ${summaryText(f)}.`, links ? `PDF: ${links.pdf}` : '']
+    .filter(Boolean)
+    .join('\n');
   return [...(choice.note ? [text(choice.note)] : []), card(followUpCard(f, links), fallback)];
 }
 
@@ -44,11 +53,17 @@ function choose(turn: Turn, asked: TertialRef | undefined, year: number | undefi
   if (asked) {
     const agreement = agreementForTertial(store.agreements(), asked);
     if (!agreement) {
-      return { ok: false, reply: `Inget medborgarlöfte gäller tertial ${asked.tertial} ${asked.year}. Det som finns: ${knownPeriodsText(store)}.` };
+      return {
+        ok: false,
+        reply: `Inget medborgarlöfte gäller tertial ${asked.tertial} ${asked.year}. Det som finns: ${knownPeriodsText(store)}.`,
+      };
     }
     if (tertialPhase(agreement, asked, today) === 'future') {
       const start = tertialSpan(agreement, asked)?.start ?? today;
-      return { ok: false, reply: `Tertial ${asked.tertial} ${asked.year} har inte börjat än (den börjar ${formatSwedishDate(start)}). Skriv /uppföljning för den senaste avslutade tertialen.` };
+      return {
+        ok: false,
+        reply: `Tertial ${asked.tertial} ${asked.year} har inte börjat än (den börjar ${formatSwedishDate(start)}). Skriv /uppföljning för den senaste avslutade tertialen.`,
+      };
     }
     return { ok: true, agreement, ref: asked };
   }
@@ -70,7 +85,10 @@ function choose(turn: Turn, asked: TertialRef | undefined, year: number | undefi
   const running = inYear(runningTertial(agreement, today));
   if (!running) {
     const when = year !== undefined ? ` ${year}` : '';
-    return { ok: false, reply: `Ingen tertial i ${agreement.title}${when} har börjat än: perioden börjar ${formatSwedishDate(agreement.period.start)}.` };
+    return {
+      ok: false,
+      reply: `Ingen tertial i ${agreement.title}${when} har börjat än: perioden börjar ${formatSwedishDate(agreement.period.start)}.`,
+    };
   }
   return {
     ok: true,

@@ -14,7 +14,11 @@ export const HELP_ITEMS: readonly HelpItem[] = [
     text: 'Loggar en insats. Bara /logga ger ett formulär.',
     example: 'T.ex. /logga krogtillsyn, /logga fotpatrullering Öxnehaga 2 h igår',
   },
-  { usage: '/status [år | aktivitet]', text: 'Läget per löfte och aktivitet.', example: 'T.ex. /status 2020, /status sig' },
+  {
+    usage: '/status [år | aktivitet]',
+    text: 'Läget per löfte och aktivitet.',
+    example: 'T.ex. /status 2020, /status sig',
+  },
   {
     usage: '/sammanfattning [vecka | månad | tertial | år] [år]',
     text: 'Vad som loggats under perioden, per löfte, jämfört med perioden före.',
@@ -32,13 +36,21 @@ export const HELP_ITEMS: readonly HelpItem[] = [
   },
   { usage: '/mina', text: 'Dina senaste insatser.', example: '' },
   { usage: '/ångra', text: 'Tar bort din senaste insats (den sparas i historiken).', example: '' },
-  { usage: '/klar <aktivitet>', text: 'Markerar en engångsaktivitet som genomförd (samordnare).', example: 'T.ex. /klar grannsamverkan' },
+  {
+    usage: '/klar <aktivitet>',
+    text: 'Markerar en engångsaktivitet som genomförd (samordnare).',
+    example: 'T.ex. /klar grannsamverkan',
+  },
   {
     usage: '/nytt-medborgarlöfte <år> från <år>',
     text: 'Skapar årets medborgarlöfte som kopia (samordnare).',
     example: 'T.ex. /nytt-medborgarlöfte 2026 från 2020',
   },
-  { usage: '/export [år]', text: 'Alla insatser som CSV för Excel (samordnare, i personlig chatt).', example: 'T.ex. /export 2020' },
+  {
+    usage: '/export [år]',
+    text: 'Alla insatser som CSV för Excel (samordnare, i personlig chatt).',
+    example: 'T.ex. /export 2020',
+  },
   { usage: '/hjälp', text: 'Den här listan.', example: '' },
 ];
 

@@ -41,7 +41,12 @@ export function createLifecycle(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'
 }
 
 export function welcomeReplies(conversation: Pick<Conversation, 'kind'>): Reply[] {
-  const where = conversation.kind === 'personal' ? 'hit' : conversation.kind === 'channel' ? 'till den här kanalen' : 'till den här chatten';
+  const where =
+    conversation.kind === 'personal'
+      ? 'hit'
+      : conversation.kind === 'channel'
+        ? 'till den här kanalen'
+        : 'till den här chatten';
   const data: WelcomeCardData = {
     title: 'Hej! Jag håller ordning på medborgarlöftet.',
     intro:

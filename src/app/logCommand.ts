@@ -3,7 +3,13 @@ import { agreementForDate, type Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseLogRequest } from '../domain/logRequest.js';
 import { closestActivities, isActivityWord, matchActivities } from '../domain/matching.js';
-import { candidatesFor, chooseActivityCard, logFormCard, logFormCardData, moreCandidatesText } from '../views/logCards.js';
+import {
+  candidatesFor,
+  chooseActivityCard,
+  logFormCard,
+  logFormCardData,
+  moreCandidatesText,
+} from '../views/logCards.js';
 import { allPlaces, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
@@ -34,11 +40,21 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   const agreement = agreementForDate(store.agreements(), date);
   if (!agreement) {
     const year = Number(date.slice(0, 4));
-    const hint = year >= Number(turn.today.slice(0, 4)) ? noAgreementHint(store, year) : `Det som finns: ${knownPeriodsText(store)}.`;
-    return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}, så jag kan inte logga det. ${hint} ${NOTHING_STORED}`)];
+    const hint =
+      year >= Number(turn.today.slice(0, 4))
+        ? noAgreementHint(store, year)
+        : `Det som finns: ${knownPeriodsText(store)}.`;
+    return [
+      text(
+        `Inget medborgarlöfte gäller ${formatSwedishDate(date)}, så jag kan inte logga det. ${hint} ${NOTHING_STORED}`,
+      ),
+    ];
   }
   if (request.activityWords.length === 0) {
-    return [text(`Skriv vilken aktivitet du vill logga, t.ex. /logga krogtillsyn. Eller fyll i formuläret.`), ...logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) })];
+    return [
+      text(`Skriv vilken aktivitet du vill logga, t.ex. /logga krogtillsyn. Eller fyll i formuläret.`),
+      ...logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) }),
+    ];
   }
 
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
@@ -47,7 +63,11 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
     const close = closestActivities(agreement.activities, request.activityWords);
     const hint = close.length > 0 ? ` Menade du ${close.map((a) => `"${a.name}"`).join(' eller ')}?` : '';
     const keywords = [...new Set(agreement.activities.map((a) => a.keywords[0]))].slice(0, 5).join(', ');
-    return [text(`Jag hittar ingen aktivitet "${typed}" i ${agreement.title}.${hint} Exempel på ord som fungerar: ${keywords}. Skriv /status för alla aktiviteter. ${NOTHING_STORED}`)];
+    return [
+      text(
+        `Jag hittar ingen aktivitet "${typed}" i ${agreement.title}.${hint} Exempel på ord som fungerar: ${keywords}. Skriv /status för alla aktiviteter. ${NOTHING_STORED}`,
+      ),
+    ];
   }
 
   // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
@@ -67,9 +87,13 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
       ...(note ? { note } : {}),
     });
     const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – inget är loggat förrän du har valt.`;
-    const details = [formatSwedishDate(date), request.place, count > 1 ? `${count} st` : undefined].filter(Boolean).join(' · ');
+    const details = [formatSwedishDate(date), request.place, count > 1 ? `${count} st` : undefined]
+      .filter(Boolean)
+      .join(' · ');
     const fallback = `${question}\n${match.candidates.map((a) => `• ${a.name}`).join('\n')}`;
-    return [card(chooseActivityCard({ question, details, candidates, more: moreCandidatesText(match.candidates) }), fallback)];
+    return [
+      card(chooseActivityCard({ question, details, candidates, more: moreCandidatesText(match.candidates) }), fallback),
+    ];
   }
 
   const activity = match.candidates[0];
@@ -91,7 +115,12 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
  * The log form for the agreement running today (or the one given). `replace` sends it in place of
  * the form that was just submitted, with the error on it, so a mistake is fixed where it was made.
  */
-export function logForm(turn: Turn, agreement?: Agreement, prefill: Parameters<typeof logFormCardData>[3] = {}, replace = false): Reply[] {
+export function logForm(
+  turn: Turn,
+  agreement?: Agreement,
+  prefill: Parameters<typeof logFormCardData>[3] = {},
+  replace = false,
+): Reply[] {
   const target = agreement ?? currentAgreement(turn.deps.store, turn.today);
   if (!target || (!agreement && turn.today > target.period.end)) {
     const year = Number(turn.today.slice(0, 4));

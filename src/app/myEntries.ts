@@ -22,7 +22,9 @@ export function mineCommand(turn: Turn, page = 0): Reply[] {
   if (mine.length === 0) return [text('Du har inte loggat något än. Prova /logga krogtillsyn.')];
   const { store } = turn.deps;
   const activityOf = (e: Entry) => store.agreement(e.agreementId)?.activities.find((a) => a.id === e.activityId);
-  const lines = mine.slice(0, SHOWN_AS_TEXT).map((e) => `• ${entryLine(e, activityOf(e))}${e.note ? ` – ${e.note}` : ''}`);
+  const lines = mine
+    .slice(0, SHOWN_AS_TEXT)
+    .map((e) => `• ${entryLine(e, activityOf(e))}${e.note ? ` – ${e.note}` : ''}`);
   const more = mine.length > SHOWN_AS_TEXT ? `\n\n…och ${mine.length - SHOWN_AS_TEXT} äldre.` : '';
   const fallback = `Dina senaste insatser (${mine.length} totalt):\n\n${lines.join('\n')}${more}`;
   return [card(mineCard(mineCardData(mine, activityOf, page)), fallback)];
@@ -49,10 +51,20 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
   const activity = agreement?.activities.find((a) => a.id === removed.activityId);
   let progress = '';
   if (agreement && activity) {
-    const s = activityStatus(agreement, activity, store.entries(agreement.id), store.completions(agreement.id), turn.today);
+    const s = activityStatus(
+      agreement,
+      activity,
+      store.entries(agreement.id),
+      store.completions(agreement.id),
+      turn.today,
+    );
     progress = `\n\n${agreement.title}: ${progressText(s.progress)} (${STATUS_LABEL[s.status]}).`;
   }
-  return [text(`↩️ Borttaget: ${describe(turn, removed)}. Det finns kvar i historiken som ångrat ${formatSwedishDate(turn.today)}.${progress}`)];
+  return [
+    text(
+      `↩️ Borttaget: ${describe(turn, removed)}. Det finns kvar i historiken som ångrat ${formatSwedishDate(turn.today)}.${progress}`,
+    ),
+  ];
 }
 
 function describe(turn: Turn, entry: Entry): string {

@@ -58,4 +58,8 @@ export type Reply =
 
 export const text = (t: string): Reply => ({ kind: 'text', text: t });
 export const card = (c: AdaptiveCard, fallbackText: string): Reply => ({ kind: 'card', card: c, fallbackText });
-export const replaceCard = (c: AdaptiveCard, fallbackText: string): Reply => ({ kind: 'replaceCard', card: c, fallbackText });
+export const replaceCard = (c: AdaptiveCard, fallbackText: string): Reply => ({
+  kind: 'replaceCard',
+  card: c,
+  fallbackText,
+});

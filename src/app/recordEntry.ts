@@ -76,18 +76,45 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
 }
 
 /** The confirmation card (with the text as fallback); `replace` puts it where the submitted card was. */
-export function loggedReply(turn: Turn, entry: Entry, agreement: Agreement, activity: Activity, fresh: boolean, replace = false): Reply {
+export function loggedReply(
+  turn: Turn,
+  entry: Entry,
+  agreement: Agreement,
+  activity: Activity,
+  fresh: boolean,
+  replace = false,
+): Reply {
   const { store } = turn.deps;
-  const status = activityStatus(agreement, activity, store.entries(agreement.id), store.completions(agreement.id), turn.today);
+  const status = activityStatus(
+    agreement,
+    activity,
+    store.entries(agreement.id),
+    store.completions(agreement.id),
+    turn.today,
+  );
   const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh));
   const fallback = confirmation(turn, entry, agreement, activity, fresh);
   return replace ? replaceCard(shown, fallback) : card(shown, fallback);
 }
 
-export function confirmation(turn: Turn, entry: Entry, agreement: Agreement, activity: Activity, fresh: boolean): string {
+export function confirmation(
+  turn: Turn,
+  entry: Entry,
+  agreement: Agreement,
+  activity: Activity,
+  fresh: boolean,
+): string {
   const { store } = turn.deps;
-  const status = activityStatus(agreement, activity, store.entries(agreement.id), store.completions(agreement.id), turn.today);
-  const head = fresh ? `✅ Loggat: ${entryLine(entry, activity)}.` : `Det här var redan loggat: ${entryLine(entry, activity)}.`;
+  const status = activityStatus(
+    agreement,
+    activity,
+    store.entries(agreement.id),
+    store.completions(agreement.id),
+    turn.today,
+  );
+  const head = fresh
+    ? `✅ Loggat: ${entryLine(entry, activity)}.`
+    : `Det här var redan loggat: ${entryLine(entry, activity)}.`;
   const progress = `${agreement.title}: ${progressText(status.progress)} (${STATUS_LABEL[status.status]}).`;
   const note = entry.note ? `\n\nAnteckning: ${entry.note}` : '';
   return `${head}\n\n${progress}${note}\n\nFel? Skriv /ångra.`;

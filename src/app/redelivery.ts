@@ -4,7 +4,10 @@
 import type { App } from './app.js';
 import type { Reply, TurnInput } from './ports.js';
 
-export function withRedeliveryCache(app: App, options: { now: () => number; maxEntries?: number; ttlMs?: number }): App {
+export function withRedeliveryCache(
+  app: App,
+  options: { now: () => number; maxEntries?: number; ttlMs?: number },
+): App {
   const maxEntries = options.maxEntries ?? 1000;
   const ttlMs = options.ttlMs ?? 10 * 60 * 1000;
   const now = options.now;

@@ -27,7 +27,9 @@ export function statusCommand(turn: Turn, args: string, page = 0): Reply[] {
   if (arg.length > 0 && !yearMatch) {
     const match = matchActivities(agreement.activities, words(arg));
     if (match.candidates.length === 0) {
-      return [text(`Jag hittar ingen aktivitet "${arg}" i ${agreement.title}. Skriv /status för hela medborgarlöftet.`)];
+      return [
+        text(`Jag hittar ingen aktivitet "${arg}" i ${agreement.title}. Skriv /status för hela medborgarlöftet.`),
+      ];
     }
     const lines = match.candidates.map((activity) => {
       const s = activityStatus(agreement, activity, entries, completions, turn.today);

@@ -20,13 +20,19 @@ export async function subscribeCommand(turn: Turn, args: string): Promise<Reply[
 const subscribeSubmitSchema = z.object({
   verb: z.literal('subscribe'),
   weekday: z.number().int().min(1).max(7).optional(),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/u).optional(),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/u)
+    .optional(),
 });
 
 /** The welcome card's button. */
 export async function subscribeAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = subscribeSubmitSchema.safeParse(value);
-  if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv /prenumerera i stället. Ingen prenumeration har sparats.')];
+  if (!parsed.success)
+    return [
+      text('Kortet skickade något jag inte kan läsa. Skriv /prenumerera i stället. Ingen prenumeration har sparats.'),
+    ];
   const weekday = (parsed.data.weekday ?? DEFAULT_SCHEDULE.weekday) as IsoWeekday;
   return subscribe(turn, { weekday, time: parsed.data.time ?? DEFAULT_SCHEDULE.time });
 }
@@ -36,7 +42,11 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
   const reference = input.conversationReference;
   if (typeof reference !== 'object' || reference === null || Array.isArray(reference)) {
     turn.log.warn({}, 'subscribe without a conversation reference');
-    return [text('Jag kan inte skicka meddelanden hit på eget initiativ, så här går det inte att prenumerera. Ingen prenumeration har sparats.')];
+    return [
+      text(
+        'Jag kan inte skicka meddelanden hit på eget initiativ, så här går det inte att prenumerera. Ingen prenumeration har sparats.',
+      ),
+    ];
   }
   const before = turn.deps.store.subscriptions.forConversation(input.conversation.id);
   const { subscription, change } = await turn.deps.store.subscriptions.subscribe({
@@ -47,40 +57,64 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
     at: turn.now,
     newId: turn.deps.newId,
   });
-  turn.log.info({ subscriptionId: subscription.id, change, weekday: schedule.weekday, time: schedule.time }, 'subscribed');
+  turn.log.info(
+    { subscriptionId: subscription.id, change, weekday: schedule.weekday, time: schedule.time },
+    'subscribed',
+  );
   const who = recipientText(subscription.conversationKind);
   const next = `Nästa: ${instantText(nextSend(scheduleStateOf(subscription), turn.now))}.`;
   const stop = 'Skriv /avprenumerera för att sluta.';
   if (change === 'changed' && before) {
-    return [text(`Ändrat: ${who} får veckosammanfattningen ${scheduleText(schedule)} (förut ${scheduleText(scheduleOf(before))}). ${next} ${stop}`)];
+    return [
+      text(
+        `Ändrat: ${who} får veckosammanfattningen ${scheduleText(schedule)} (förut ${scheduleText(scheduleOf(before))}). ${next} ${stop}`,
+      ),
+    ];
   }
   return [text(`Klart! ${who} får veckosammanfattningen ${scheduleText(schedule)}. ${next} ${stop}`)];
 }
 
 export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
   const { conversation } = turn.input;
-  const ended = await turn.deps.store.subscriptions.end(conversation.id, { at: turn.now.toISOString(), reason: 'unsubscribed', by: personOf(turn) });
+  const ended = await turn.deps.store.subscriptions.end(conversation.id, {
+    at: turn.now.toISOString(),
+    reason: 'unsubscribed',
+    by: personOf(turn),
+  });
   const who = recipientText(conversation.kind);
   if (!ended) {
-    return [text(`${who} har ingen prenumeration. Skriv /prenumerera för att få veckosammanfattningen ${scheduleText(DEFAULT_SCHEDULE)}.`)];
+    return [
+      text(
+        `${who} har ingen prenumeration. Skriv /prenumerera för att få veckosammanfattningen ${scheduleText(DEFAULT_SCHEDULE)}.`,
+      ),
+    ];
   }
   turn.log.info({ subscriptionId: ended.id }, 'unsubscribed');
-  return [text(`Klart: ${who} får inte längre veckosammanfattningen (den kom ${scheduleText(scheduleOf(ended))}). Skriv /prenumerera för att börja igen.`)];
+  return [
+    text(
+      `Klart: ${who} får inte längre veckosammanfattningen (den kom ${scheduleText(scheduleOf(ended))}). Skriv /prenumerera för att börja igen.`,
+    ),
+  ];
 }
 
 export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
   const store = turn.deps.store.subscriptions;
   const own = store.forConversation(turn.input.conversation.id);
-  const ownText = own && own.ended === undefined
-    ? `${recipientText(own.conversationKind)} får veckosammanfattningen ${scheduleText(scheduleOf(own))}. ${nextAndLast(own, turn.now)}`
-    : `${recipientText(turn.input.conversation.kind)} har ingen prenumeration. Skriv /prenumerera för att få veckosammanfattningen ${scheduleText(DEFAULT_SCHEDULE)}.`;
+  const ownText =
+    own && own.ended === undefined
+      ? `${recipientText(own.conversationKind)} får veckosammanfattningen ${scheduleText(scheduleOf(own))}. ${nextAndLast(own, turn.now)}`
+      : `${recipientText(turn.input.conversation.kind)} har ingen prenumeration. Skriv /prenumerera för att få veckosammanfattningen ${scheduleText(DEFAULT_SCHEDULE)}.`;
   if (!(await isCoordinator(turn))) return [text(ownText)];
 
   const active = store.active();
-  const ended = store.all().filter((s) => s.ended !== undefined).sort((a, b) => (b.ended?.at ?? '').localeCompare(a.ended?.at ?? ''));
+  const ended = store
+    .all()
+    .filter((s) => s.ended !== undefined)
+    .sort((a, b) => (b.ended?.at ?? '').localeCompare(a.ended?.at ?? ''));
   const lines = [ownText, '', `**Alla prenumerationer** (${active.length} aktiva):`];
   if (active.length === 0) lines.push('Inga.');
-  for (const s of active.slice(0, MAX_LISTED)) lines.push(`• ${label(s)}: ${scheduleText(scheduleOf(s))}. ${nextAndLast(s, turn.now)}`);
+  for (const s of active.slice(0, MAX_LISTED))
+    lines.push(`• ${label(s)}: ${scheduleText(scheduleOf(s))}. ${nextAndLast(s, turn.now)}`);
   if (active.length > MAX_LISTED) lines.push(`… och ${active.length - MAX_LISTED} till.`);
   if (ended.length > 0) {
     lines.push('', `**Avslutade** (de senaste ${Math.min(ended.length, 10)}):`);
@@ -90,7 +124,9 @@ export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
 }
 
 function nextAndLast(s: Subscription, now: Date): string {
-  const last = s.lastSentAt ? `Senast skickad ${formatSwedishDate(stockholmDate(new Date(s.lastSentAt)))}.` : 'Inte skickad än.';
+  const last = s.lastSentAt
+    ? `Senast skickad ${formatSwedishDate(stockholmDate(new Date(s.lastSentAt)))}.`
+    : 'Inte skickad än.';
   return `Nästa: ${instantText(nextSend(scheduleStateOf(s), now))}. ${last}`;
 }
 

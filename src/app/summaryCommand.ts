@@ -22,10 +22,13 @@ export function summaryCommand(turn: Turn, args: string, page = 0, asOf?: IsoDat
  */
 export function summaryReplies(store: Store, today: IsoDate, kind: SummaryKind, year?: number, page = 0): Reply[] {
   const thisYear = Number(today.slice(0, 4));
-  if (year !== undefined && year > thisYear) return [text(`${year} har inte börjat än, så det finns inget att sammanfatta.`)];
+  if (year !== undefined && year > thisYear)
+    return [text(`${year} har inte börjat än, så det finns inget att sammanfatta.`)];
   const asOf = year === undefined || year === thisYear ? today : `${String(year).padStart(4, '0')}-12-31`;
   const period = summaryPeriod(kind, asOf);
-  const agreement = agreementForDate(store.agreements(), period.range.end) ?? (year !== undefined ? agreementForYear(store, year) : undefined);
+  const agreement =
+    agreementForDate(store.agreements(), period.range.end) ??
+    (year !== undefined ? agreementForYear(store, year) : undefined);
   if (!agreement) {
     return year !== undefined
       ? [text(`Det finns inget medborgarlöfte för ${year}. Det som finns: ${knownPeriodsText(store)}.`)]

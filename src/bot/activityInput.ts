@@ -34,7 +34,9 @@ export function conversationOf(activity: Partial<Activity>): Conversation {
   const tenantId = tenantOf(activity);
   const channelData = activity.channelData as { team?: { id?: unknown }; channel?: { name?: unknown } } | undefined;
   const teamId = typeof channelData?.team?.id === 'string' ? channelData.team.id : undefined;
-  const name = activity.conversation?.name ?? (typeof channelData?.channel?.name === 'string' ? channelData.channel.name : undefined);
+  const name =
+    activity.conversation?.name ??
+    (typeof channelData?.channel?.name === 'string' ? channelData.channel.name : undefined);
   return {
     // One channel is one conversation, whichever thread a message came from.
     id: activity.conversation?.id ? channelConversationId(activity.conversation.id) : 'okänd',

@@ -21,11 +21,18 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
-      { err: error, conversationId: context.activity?.conversation?.id, activityId: context.activity?.id, type: context.activity?.type },
+      {
+        err: error,
+        conversationId: context.activity?.conversation?.id,
+        activityId: context.activity?.id,
+        type: context.activity?.type,
+      },
       'unhandled error in turn',
     );
     try {
-      await context.sendActivity('Något gick fel hos mig. Försök igen om en stund; skriv /mina för att se vad som sparats.');
+      await context.sendActivity(
+        'Något gick fel hos mig. Försök igen om en stund; skriv /mina för att se vad som sparats.',
+      );
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the user about the error');
     }

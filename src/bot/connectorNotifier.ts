@@ -54,7 +54,11 @@ export function createConnectorNotifier(options: ConnectorNotifierOptions = {}):
   return {
     async send(rawReference: unknown, replies: readonly Reply[]): Promise<DeliveryResult> {
       const parsed = storedReferenceSchema.safeParse(rawReference);
-      if (!parsed.success) return { kind: 'rejected', detail: `unusable conversation reference: ${parsed.error.issues[0]?.message ?? ''}` };
+      if (!parsed.success)
+        return {
+          kind: 'rejected',
+          detail: `unusable conversation reference: ${parsed.error.issues[0]?.message ?? ''}`,
+        };
       const reference = parsed.data;
       const url = `${reference.serviceUrl.replace(/\/+$/u, '')}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
       let response: Response;
@@ -69,7 +73,10 @@ export function createConnectorNotifier(options: ConnectorNotifierOptions = {}):
         });
       } catch (error) {
         const name = (error as Error).name;
-        const detail = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${timeoutMs} ms` : `network: ${(error as Error).message}`;
+        const detail =
+          name === 'TimeoutError' || name === 'AbortError'
+            ? `no answer within ${timeoutMs} ms`
+            : `network: ${(error as Error).message}`;
         return { kind: 'transient', detail };
       }
       const body = await response.text().catch(() => '');
@@ -84,9 +91,11 @@ export function classify(status: number, retryAfter: string | undefined, body: s
     const id = readId(body);
     return id ? { kind: 'sent', activityId: id } : { kind: 'sent' };
   }
-  if (status === 429) return retryAfter !== undefined ? { kind: 'throttled', status, retryAfter } : { kind: 'throttled', status };
+  if (status === 429)
+    return retryAfter !== undefined ? { kind: 'throttled', status, retryAfter } : { kind: 'throttled', status };
   if (status === 403 || status === 404) return { kind: 'gone', status, detail };
-  if (status === 408 || status >= 500) return { kind: 'transient', status, detail, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+  if (status === 408 || status >= 500)
+    return { kind: 'transient', status, detail, ...(retryAfter !== undefined ? { retryAfter } : {}) };
   return { kind: 'rejected', status, detail };
 }
 

@@ -1,5 +1,13 @@
 // The Bot Framework face of the app: messages in, replies out. Everything it decides is in the app.
-import { ActivityHandler, CardFactory, MessageFactory, TeamsInfo, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  CardFactory,
+  MessageFactory,
+  TeamsInfo,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { App } from '../app/app.js';
 import { welcomeReplies, type Lifecycle } from '../app/lifecycle.js';
 import type { Logger, Reply } from '../app/ports.js';
@@ -33,7 +41,8 @@ export class MedborgarBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      if ((context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id)) await this.welcome(context);
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id))
+        await this.welcome(context);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -42,7 +51,8 @@ export class MedborgarBot extends ActivityHandler {
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      if ((context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id)) await this.removed(context);
+      if ((context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id))
+        await this.removed(context);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -55,13 +65,18 @@ export class MedborgarBot extends ActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const response = await super.onInvokeActivity(context);
     if (response.status !== 501) return response;
-    this.options.logger.info({ name: context.activity.name, conversationId: context.activity.conversation?.id }, 'invoke not handled');
+    this.options.logger.info(
+      { name: context.activity.name, conversationId: context.activity.conversation?.id },
+      'invoke not handled',
+    );
     return { status: 200, body: {} };
   }
 
   private allowed(activity: Activity): boolean {
     const tenant = tenantOf(activity);
-    return this.options.allowedTenants.length === 0 || (tenant !== undefined && this.options.allowedTenants.includes(tenant));
+    return (
+      this.options.allowedTenants.length === 0 || (tenant !== undefined && this.options.allowedTenants.includes(tenant))
+    );
   }
 
   private async welcome(context: TurnContext): Promise<void> {
@@ -78,13 +93,17 @@ export class MedborgarBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (!this.allowed(activity)) {
-      this.options.logger.warn({ tenant: tenantOf(activity), conversationId: activity.conversation?.id }, 'message from a tenant that is not allowed');
+      this.options.logger.warn(
+        { tenant: tenantOf(activity), conversationId: activity.conversation?.id },
+        'message from a tenant that is not allowed',
+      );
       await context.sendActivity('Den här boten är inte öppen för er organisation.');
       return;
     }
-    const resolveUpn = activity.channelId === 'msteams'
-      ? async () => (await TeamsInfo.getMember(context, activity.from.id)).userPrincipalName
-      : undefined;
+    const resolveUpn =
+      activity.channelId === 'msteams'
+        ? async () => (await TeamsInfo.getMember(context, activity.from.id)).userPrincipalName
+        : undefined;
     const replies = await this.app.handle(toTurnInput(activity, resolveUpn));
     for (const reply of replies) await this.send(context, reply);
   }
@@ -93,7 +112,10 @@ export class MedborgarBot extends ActivityHandler {
     const message = toActivity(reply);
     const bytes = Buffer.byteLength(JSON.stringify(message), 'utf8');
     if (bytes > TEAMS_MESSAGE_LIMIT_BYTES) {
-      this.options.logger.warn({ bytes, conversationId: context.activity.conversation?.id }, 'reply is larger than Teams accepts');
+      this.options.logger.warn(
+        { bytes, conversationId: context.activity.conversation?.id },
+        'reply is larger than Teams accepts',
+      );
     }
     // A submitted card is replaced where it stands (so it cannot be sent twice); replyToId names it.
     const target = reply.kind === 'replaceCard' ? context.activity.replyToId : undefined;
@@ -102,10 +124,16 @@ export class MedborgarBot extends ActivityHandler {
         await context.updateActivity({ ...message, id: target });
         return;
       } catch (error) {
-        this.options.logger.warn({ err: error, replyToId: target }, 'could not replace the submitted card; sending the reply as a new message');
+        this.options.logger.warn(
+          { err: error, replyToId: target },
+          'could not replace the submitted card; sending the reply as a new message',
+        );
       }
     } else if (reply.kind === 'replaceCard') {
-      this.options.logger.info({ conversationId: context.activity.conversation?.id }, 'card submit without replyToId; sending the reply as a new message');
+      this.options.logger.info(
+        { conversationId: context.activity.conversation?.id },
+        'card submit without replyToId; sending the reply as a new message',
+      );
     }
     await context.sendActivity(message);
   }

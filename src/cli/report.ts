@@ -72,13 +72,17 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
 
   const tertialText = text(values.tertial)?.replace(/^t/iu, '');
   if (tertialText !== undefined && !['1', '2', '3'].includes(tertialText)) {
-    throw new UsageError(`Tertial "${text(values.tertial) ?? ''}" finns inte: ange 1 (januari–april), 2 (maj–augusti) eller 3 (september–december).`);
+    throw new UsageError(
+      `Tertial "${text(values.tertial) ?? ''}" finns inte: ange 1 (januari–april), 2 (maj–augusti) eller 3 (september–december).`,
+    );
   }
   const out = text(values.out);
   const inferred = out && /\.(pdf|html|csv)$/iu.exec(out)?.[1]?.toLowerCase();
   const format = (text(values.format)?.toLowerCase() ?? inferred ?? 'pdf') as string;
-  if (format !== 'pdf' && format !== 'html' && format !== 'csv') throw new UsageError(`Formatet "${format}" finns inte: ange pdf, html eller csv.`);
-  if (format !== 'csv' && tertialText === undefined) throw new UsageError(`Ange tertialen med --tertial 1, 2 eller 3 (uppföljningen görs per tertial).`);
+  if (format !== 'pdf' && format !== 'html' && format !== 'csv')
+    throw new UsageError(`Formatet "${format}" finns inte: ange pdf, html eller csv.`);
+  if (format !== 'csv' && tertialText === undefined)
+    throw new UsageError(`Ange tertialen med --tertial 1, 2 eller 3 (uppföljningen görs per tertial).`);
 
   return {
     year: Number(yearText),
@@ -107,7 +111,9 @@ function readOnly(storage: Storage): Storage {
 
 export async function openStoreReadOnly(dir: string): Promise<Store> {
   if (!existsSync(path.join(dir, 'agreements.json'))) {
-    throw new NoReportError(`Hittar ingen lagring i ${dir}: ${path.join(dir, 'agreements.json')} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`);
+    throw new NoReportError(
+      `Hittar ingen lagring i ${dir}: ${path.join(dir, 'agreements.json')} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
+    );
   }
   return Store.open(readOnly(fileStorage(dir)), []);
 }
@@ -118,7 +124,9 @@ export async function makeReport(options: ReportOptions, now: Date): Promise<Ren
   if (options.format === 'csv') {
     const range = tertial ? tertialRange(year, tertial) : { start: `${year}-01-01`, end: `${year}-12-31` };
     if (store.agreements().every((a) => a.period.end < range.start || a.period.start > range.end)) {
-      throw new NoReportError(`Inget medborgarlöfte i lagringen gäller ${tertial ? `tertial ${tertial} ` : ''}${year}.`);
+      throw new NoReportError(
+        `Inget medborgarlöfte i lagringen gäller ${tertial ? `tertial ${tertial} ` : ''}${year}.`,
+      );
     }
     return renderEntriesCsv(store, year, range);
   }

@@ -96,7 +96,10 @@ export function tertialsOf(agreement: Agreement): TertialRef[] {
   const last = tertialOf(agreement.period.end);
   while (ref.year < last.year || (ref.year === last.year && ref.tertial <= last.tertial)) {
     out.push(ref);
-    ref = ref.tertial === 3 ? { year: ref.year + 1, tertial: 1 } : { year: ref.year, tertial: (ref.tertial + 1) as Tertial };
+    ref =
+      ref.tertial === 3
+        ? { year: ref.year + 1, tertial: 1 }
+        : { year: ref.year, tertial: (ref.tertial + 1) as Tertial };
   }
   return out;
 }
@@ -194,7 +197,10 @@ function activityFollowUp(
     },
     toDate: { count: sum(mine.map((e) => e.count)), entries: mine.length },
     places: placeCounts(inTertial, activity.places),
-    notes: condenseNotes(inTertial.map((e) => e.note), NOTE_LENGTH),
+    notes: condenseNotes(
+      inTertial.map((e) => e.note),
+      NOTE_LENGTH,
+    ),
     ...(completedOn ? { completedOn } : {}),
   };
 }
@@ -231,7 +237,12 @@ function placeCounts(entries: readonly Entry[], known: readonly string[]): Place
   return [...counts.values()].sort((a, b) => b.count - a.count || a.place.localeCompare(b.place, 'sv'));
 }
 
-function monthCounts(agreement: Agreement, active: readonly Entry[], year: number, range: { start: IsoDate; end: IsoDate }): MonthCount[] {
+function monthCounts(
+  agreement: Agreement,
+  active: readonly Entry[],
+  year: number,
+  range: { start: IsoDate; end: IsoDate },
+): MonthCount[] {
   const yearStart = `${String(year).padStart(4, '0')}-01-01`;
   const first = monthStart(yearStart > agreement.period.start ? yearStart : agreement.period.start);
   const last = monthStart(range.end);

@@ -29,7 +29,8 @@ export function parseFollowUpArgs(args: string): FollowUpArgs {
       return { ok: false, error: `Jag förstår inte "${shown(raw[i] ?? token)}". ${EXAMPLE}` };
     }
     if (tertial !== undefined) return { ok: false, error: `Skriv bara en tertial. ${EXAMPLE}` };
-    if (t !== '1' && t !== '2' && t !== '3') return { ok: false, error: `Tertial ${shown(t ?? '')} finns inte. ${TERTIALS}` };
+    if (t !== '1' && t !== '2' && t !== '3')
+      return { ok: false, error: `Tertial ${shown(t ?? '')} finns inte. ${TERTIALS}` };
     tertial = Number(t) as Tertial;
   }
   return { ok: true, ...(tertial ? { tertial } : {}), ...(year !== undefined ? { year } : {}) };

@@ -21,7 +21,9 @@ export interface LogRequest {
 
 export type LogRequestParse = { ok: true; request: LogRequest } | { ok: false; error: string };
 
-const COUNT_UNITS = new Set(['st', 'stycken', 'ggr', 'gang', 'ganger', 'tillfallen', 'tillfalle', 'arenden', 'arende', 'pass', 'x'].map(fold));
+const COUNT_UNITS = new Set(
+  ['st', 'stycken', 'ggr', 'gang', 'ganger', 'tillfallen', 'tillfalle', 'arenden', 'arende', 'pass', 'x'].map(fold),
+);
 const HOUR_UNITS = new Set(['h', 'tim', 'timme', 'timmar', 't']);
 const MINUTE_UNITS = new Set(['min', 'minuter', 'm']);
 const PLACE_PREPOSITIONS = new Set(['i', 'pa', 'vid']);
@@ -44,7 +46,11 @@ function parseNumber(word: string): number | undefined {
   return Number(word.replace(',', '.'));
 }
 
-function readPlace(tokens: readonly string[], i: number, places: readonly string[]): { place: string; consumed: number } | undefined {
+function readPlace(
+  tokens: readonly string[],
+  i: number,
+  places: readonly string[],
+): { place: string; consumed: number } | undefined {
   for (const place of places) {
     const parts = fold(place).split(' ');
     const slice = tokens.slice(i, i + parts.length).map((t) => fold(stripPunctuation(t)));
@@ -61,7 +67,8 @@ function readModifier(tokens: readonly string[], i: number, today: IsoDate, plac
   const next = fold(stripPunctuation(tokens[i + 1] ?? ''));
 
   const date = parseDateAt(tokens, i, today);
-  if (date) return date.ok ? { modifier: { kind: 'date', date: date.date }, consumed: date.consumed } : { error: date.error };
+  if (date)
+    return date.ok ? { modifier: { kind: 'date', date: date.date }, consumed: date.consumed } : { error: date.error };
 
   const place = readPlace(tokens, i, places);
   if (place) return { modifier: { kind: 'place', place: place.place }, consumed: place.consumed };
@@ -72,16 +79,22 @@ function readModifier(tokens: readonly string[], i: number, today: IsoDate, plac
 
   // "2h", "1,5h", "90min", "3st", "x3", "3x"
   const glued = /^(-?\d+(?:[.,]\d+)?)(h|tim|min|st|x)$/u.exec(word) ?? /^(x)(\d+)$/u.exec(word);
-  const value = glued ? (glued[1] === 'x' ? parseNumber(glued[2] ?? '') : parseNumber(glued[1] ?? '')) : parseNumber(word);
+  const value = glued
+    ? glued[1] === 'x'
+      ? parseNumber(glued[2] ?? '')
+      : parseNumber(glued[1] ?? '')
+    : parseNumber(word);
   if (value === undefined) return undefined;
-  const unit = glued ? (glued[1] === 'x' ? 'x' : glued[2] ?? '') : next;
+  const unit = glued ? (glued[1] === 'x' ? 'x' : (glued[2] ?? '')) : next;
   const consumed = glued ? 1 : HOUR_UNITS.has(next) || MINUTE_UNITS.has(next) || COUNT_UNITS.has(next) ? 2 : 1;
 
   if (HOUR_UNITS.has(unit) || MINUTE_UNITS.has(unit)) {
     // Rounded before the check, so "0,001 h" is refused rather than stored as 0 h.
     const hours = Math.round((MINUTE_UNITS.has(unit) ? value / 60 : value) * 100) / 100;
     if (!(hours > 0) || hours > MAX_HOURS) {
-      return { error: `Tiden "${raw}${consumed === 2 ? ' ' + (tokens[i + 1] ?? '') : ''}" går inte att logga: skriv en tid över 0 och högst ${MAX_HOURS} timmar, t.ex. "2 h".` };
+      return {
+        error: `Tiden "${raw}${consumed === 2 ? ' ' + (tokens[i + 1] ?? '') : ''}" går inte att logga: skriv en tid över 0 och högst ${MAX_HOURS} timmar, t.ex. "2 h".`,
+      };
     }
     return { modifier: { kind: 'hours', hours }, consumed };
   }
@@ -132,9 +145,19 @@ export function parseLogRequest(
       if (read && 'error' in read) return { ok: false, error: read.error };
       if (read) {
         const m = read.modifier;
-        const already = m.kind === 'date' ? request.date : m.kind === 'count' ? request.count : m.kind === 'hours' ? request.hours : request.place;
+        const already =
+          m.kind === 'date'
+            ? request.date
+            : m.kind === 'count'
+              ? request.count
+              : m.kind === 'hours'
+                ? request.hours
+                : request.place;
         if (already !== undefined) {
-          return { ok: false, error: `Du angav ${modifierName(m.kind)} två gånger. Skriv ${modifierName(m.kind)} en gång.` };
+          return {
+            ok: false,
+            error: `Du angav ${modifierName(m.kind)} två gånger. Skriv ${modifierName(m.kind)} en gång.`,
+          };
         }
         if (m.kind === 'date') request.date = m.date;
         if (m.kind === 'count') request.count = m.count;
@@ -154,9 +177,15 @@ export function parseLogRequest(
     }
     i += 1;
   }
-  const note = [noteWords.join(' '), explicitNote ?? ''].filter((s) => s.length > 0).join(' ').trim();
+  const note = [noteWords.join(' '), explicitNote ?? '']
+    .filter((s) => s.length > 0)
+    .join(' ')
+    .trim();
   if (note.length > MAX_NOTE_LENGTH) {
-    return { ok: false, error: `Anteckningen är för lång (${note.length} tecken). Skriv högst ${MAX_NOTE_LENGTH} tecken.` };
+    return {
+      ok: false,
+      error: `Anteckningen är för lång (${note.length} tecken). Skriv högst ${MAX_NOTE_LENGTH} tecken.`,
+    };
   }
   if (note.length > 0) request.note = note;
   return { ok: true, request };

@@ -5,7 +5,29 @@ import type { Activity } from './agreement.js';
 import { editDistance, fold } from './text.js';
 
 const STOP_WORDS = new Set(
-  ['och', 'i', 'pa', 'med', 'en', 'ett', 'att', 'for', 'av', 'de', 'den', 'det', 'som', 'till', 'vid', 'om', 'ska', 'samt', 'the', 'var', 'har'].map(fold),
+  [
+    'och',
+    'i',
+    'pa',
+    'med',
+    'en',
+    'ett',
+    'att',
+    'for',
+    'av',
+    'de',
+    'den',
+    'det',
+    'som',
+    'till',
+    'vid',
+    'om',
+    'ska',
+    'samt',
+    'the',
+    'var',
+    'har',
+  ].map(fold),
 );
 
 export interface ActivityMatch {
@@ -47,7 +69,11 @@ export function isActivityWord(activities: readonly Activity[], typed: string): 
   return activities.some((a) => a.id === w || vocabulary(a).some((v) => wordsMatch(w, v)));
 }
 
-export function matchActivities(activities: readonly Activity[], typedWords: readonly string[], place?: string): ActivityMatch {
+export function matchActivities(
+  activities: readonly Activity[],
+  typedWords: readonly string[],
+  place?: string,
+): ActivityMatch {
   const words = typedWords.map((w) => fold(w).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   // An exact id ("gemensam-krogtillsyn") is what cards and power users send: it wins outright.
   const byId = activities.find((a) => words.length === 1 && a.id === words[0]);
@@ -83,8 +109,15 @@ export function matchActivities(activities: readonly Activity[], typedWords: rea
 }
 
 /** Activities whose words are closest to what was typed, for "did you mean" when nothing matched. */
-export function closestActivities(activities: readonly Activity[], typedWords: readonly string[], limit = 3): Activity[] {
-  const words = typedWords.map(fold).filter((w) => w.length > 0 && !STOP_WORDS.has(w)).slice(0, 10);
+export function closestActivities(
+  activities: readonly Activity[],
+  typedWords: readonly string[],
+  limit = 3,
+): Activity[] {
+  const words = typedWords
+    .map(fold)
+    .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
+    .slice(0, 10);
   if (words.length === 0) return [];
   const scored = activities.map((activity) => {
     const vocab = vocabulary(activity);

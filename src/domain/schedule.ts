@@ -64,4 +64,3 @@ export function nextSend(state: ScheduleState, now: Date): Date {
   }
   return candidate;
 }
-

@@ -87,7 +87,10 @@ export function activityStatus(
       e.date <= asOf,
   );
   const total = mine.reduce((sum, e) => sum + e.count, 0);
-  const lastEntryDate = mine.reduce<IsoDate | undefined>((last, e) => (last === undefined || e.date > last ? e.date : last), undefined);
+  const lastEntryDate = mine.reduce<IsoDate | undefined>(
+    (last, e) => (last === undefined || e.date > last ? e.date : last),
+    undefined,
+  );
   const share = elapsedShare(agreement, asOf);
   const base = { activity, total, entryCount: mine.length, ...(lastEntryDate ? { lastEntryDate } : {}) };
   const target = activity.target;
@@ -102,7 +105,12 @@ export function activityStatus(
       return { ...base, progress, status: countStatus(total, target.count, share, past) };
     }
     case 'recurring': {
-      const { covered, due } = periodsCovered(target.rhythm, mine.map((e) => e.date), start, asOf);
+      const { covered, due } = periodsCovered(
+        target.rhythm,
+        mine.map((e) => e.date),
+        start,
+        asOf,
+      );
       const progress: Progress = { kind: 'recurring', rhythm: target.rhythm, covered, due };
       return { ...base, progress, status: recurringStatus(covered, due, past) };
     }

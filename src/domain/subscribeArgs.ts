@@ -69,7 +69,8 @@ export function parseSubscribeArgs(args: string, today: IsoDate): SubscribeArgs 
     if (FILLERS.has(token)) continue;
     const day = token === 'idag' ? isoWeekday(today) : weekdayOf(token);
     if (day !== undefined) {
-      if (weekday !== undefined) return refuse(`Skriv bara en veckodag (jag fick både ${dayWord(weekday)} och "${shown}").`);
+      if (weekday !== undefined)
+        return refuse(`Skriv bara en veckodag (jag fick både ${dayWord(weekday)} och "${shown}").`);
       weekday = day;
       continue;
     }
@@ -79,7 +80,8 @@ export function parseSubscribeArgs(args: string, today: IsoDate): SubscribeArgs 
       time = t;
       continue;
     }
-    if (/^\d{1,2}[:.]\d{2}$/u.test(token)) return refuse(`Tiden "${shown}" finns inte; skriv den som TT:MM, från 00:00 till 23:59.`);
+    if (/^\d{1,2}[:.]\d{2}$/u.test(token))
+      return refuse(`Tiden "${shown}" finns inte; skriv den som TT:MM, från 00:00 till 23:59.`);
     return refuse(`Jag förstod inte "${shown.slice(0, 40)}". Skriv en veckodag och en tid.`);
   }
   return { ok: true, schedule: { weekday: weekday ?? DEFAULT_SCHEDULE.weekday, time: time ?? DEFAULT_SCHEDULE.time } };

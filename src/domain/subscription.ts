@@ -30,7 +30,10 @@ export const subscriptionSchema = z.object({
   since: z.string().datetime(),
   createdBy: personSchema,
   createdAt: z.string().datetime(),
-  lastSentWeek: z.string().regex(/^\d{4}-W\d{2}$/u).optional(),
+  lastSentWeek: z
+    .string()
+    .regex(/^\d{4}-W\d{2}$/u)
+    .optional(),
   lastSentAt: z.string().datetime().optional(),
   ended: endedSchema.optional(),
 });

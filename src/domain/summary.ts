@@ -40,7 +40,12 @@ export function summaryPeriod(kind: SummaryKind, asOf: IsoDate): SummaryPeriod {
   const before = calendarPeriod(kind, addDays(full.start, -1));
   const range = { start: full.start, end: asOf < full.end ? asOf : full.end };
   const sameLength = addDays(before.start, daysBetween(range.start, range.end));
-  return { kind, range, full, previous: { start: before.start, end: sameLength < before.end ? sameLength : before.end } };
+  return {
+    kind,
+    range,
+    full,
+    previous: { start: before.start, end: sameLength < before.end ? sameLength : before.end },
+  };
 }
 
 function calendarPeriod(kind: Exclude<SummaryKind, 'vecka'>, date: IsoDate): DateRange {
@@ -151,7 +156,9 @@ export function summarize(input: SummaryInput): Summary {
   }
 
   const promises = status.promises.map((p): PromiseSummary => {
-    const activities = p.activities.map((a) => byActivity.get(a.activity.id)).filter((a): a is ActivitySummary => a !== undefined);
+    const activities = p.activities
+      .map((a) => byActivity.get(a.activity.id))
+      .filter((a): a is ActivitySummary => a !== undefined);
     const ids = new Set(activities.map((a) => a.activity.id));
     const compared = activities.filter((a) => a.previousCount !== undefined);
     return {
@@ -169,7 +176,9 @@ export function summarize(input: SummaryInput): Summary {
   const severity = { farBehind: 0, behind: 1 } as const;
   const behind = [...byActivity.values()]
     .filter((a) => a.status.status === 'behind' || a.status.status === 'farBehind')
-    .sort((x, y) => severity[x.status.status as keyof typeof severity] - severity[y.status.status as keyof typeof severity]);
+    .sort(
+      (x, y) => severity[x.status.status as keyof typeof severity] - severity[y.status.status as keyof typeof severity],
+    );
 
   return {
     agreement,
@@ -206,7 +215,8 @@ function tallyPlaces(entries: readonly Entry[]): PlaceTally[] {
   }
   // Most first; "no place" after the named places with the same count; then by name, for a stable card.
   return [...tallies.values()].sort(
-    (a, b) => b.count - a.count || Number(a.place === '') - Number(b.place === '') || a.place.localeCompare(b.place, 'sv'),
+    (a, b) =>
+      b.count - a.count || Number(a.place === '') - Number(b.place === '') || a.place.localeCompare(b.place, 'sv'),
   );
 }
 
@@ -223,7 +233,8 @@ const KIND_WORDS = new Map<string, SummaryKind>(
   ).flatMap(([names, kind]) => names.map((n) => [fold(n), kind] as const)),
 );
 
-export const SUMMARY_USAGE = 'Skriv t.ex. /sammanfattning, /sammanfattning månad, /sammanfattning tertial eller /sammanfattning år 2020.';
+export const SUMMARY_USAGE =
+  'Skriv t.ex. /sammanfattning, /sammanfattning månad, /sammanfattning tertial eller /sammanfattning år 2020.';
 
 /** "/sammanfattning [vecka | månad | tertial | år] [år]": a week when nothing is said, a year when only a year is. */
 export function parseSummaryArgs(args: string): SummaryArgs {

@@ -84,8 +84,17 @@ export function followUpDocument(f: FollowUp, generatedAt: Date, generatedOn: st
         };
       }),
     })),
-    progressChart: f.activities.map((a) => ({ label: a.activity.name, share: followUpShare(a), text: shareText(a), state: a.state })),
-    monthChart: f.months.map((m) => ({ label: monthAbbreviation(m.month), value: m.entries, highlighted: m.inTertial })),
+    progressChart: f.activities.map((a) => ({
+      label: a.activity.name,
+      share: followUpShare(a),
+      text: shareText(a),
+      state: a.state,
+    })),
+    monthChart: f.months.map((m) => ({
+      label: monthAbbreviation(m.month),
+      value: m.entries,
+      highlighted: m.inTertial,
+    })),
     footnote:
       'Underlaget är de insatser som loggats i medborgarlöftesboten. "Hittills" räknas från medborgarlöftets start till tertialens slut. ' +
       'Anteckningarna är förkortade, och namn på dem som loggat visas inte.',

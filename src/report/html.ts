@@ -4,7 +4,10 @@ import { FOLLOW_UP_RGB } from '../views/followUpTexts.js';
 import type { FollowUpDocument } from './followUpDocument.js';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/gu,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 const e = escapeHtml;

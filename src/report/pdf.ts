@@ -39,7 +39,12 @@ export function followUpPdf(d: FollowUpDocument): Promise<Buffer> {
   for (const promise of d.promises) promiseSection(doc, promise);
   progressChart(doc, d.progressChart);
   monthChart(doc, d.monthChart);
-  doc.moveDown(1).font('Helvetica').fontSize(8).fillColor(SUBTLE).text(toWinAnsi(d.footnote), { width: width(doc) });
+  doc
+    .moveDown(1)
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor(SUBTLE)
+    .text(toWinAnsi(d.footnote), { width: width(doc) });
   footers(doc, d.title);
   doc.end();
   return done;
@@ -67,7 +72,10 @@ function header(doc: Doc, d: FollowUpDocument): void {
   doc.fontSize(size).text(title, { width: width(doc) });
   doc.moveDown(0.5);
   for (const fact of d.facts) {
-    doc.font('Helvetica-Bold').fontSize(10).text(`${toWinAnsi(fact.label)}: `, { continued: true });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .text(`${toWinAnsi(fact.label)}: `, { continued: true });
     doc.font('Helvetica').text(toWinAnsi(fact.value));
   }
   doc.moveDown(0.5).font('Helvetica').fontSize(9).fillColor(SUBTLE).text(toWinAnsi(d.phase));
@@ -81,7 +89,12 @@ function promiseSection(doc: Doc, promise: FollowUpDocument['promises'][number])
   // Keep the heading with at least the start of its first activity.
   ensureSpace(doc, doc.heightOfString(heading, { width: width(doc) }) + 80);
   const y = doc.y;
-  doc.moveTo(doc.page.margins.left, y - 4).lineTo(doc.page.margins.left + width(doc), y - 4).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(doc.page.margins.left, y - 4)
+    .lineTo(doc.page.margins.left + width(doc), y - 4)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   doc.fillColor(INK).text(heading, doc.page.margins.left, y + 2, { width: width(doc) });
   for (const activity of promise.activities) activityBlock(doc, activity);
 }
@@ -106,12 +119,24 @@ function activityBlock(doc: Doc, a: FollowUpDocument['promises'][number]['activi
   ensureSpace(doc, Math.min(height, bottom(doc) - doc.page.margins.top));
 
   doc.moveDown(0.6);
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(name, left, doc.y, { width: width(doc) });
-  doc.font('Helvetica-Oblique').fontSize(9).fillColor(SUBTLE).text(text, { width: width(doc) });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .fillColor(INK)
+    .text(name, left, doc.y, { width: width(doc) });
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(9)
+    .fillColor(SUBTLE)
+    .text(text, { width: width(doc) });
   doc.moveDown(0.2);
   for (const r of rows) {
     const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(9.5).fillColor(SUBTLE).text(toWinAnsi(r.label), left, y, { width: LABEL_WIDTH - 6 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9.5)
+      .fillColor(SUBTLE)
+      .text(toWinAnsi(r.label), left, y, { width: LABEL_WIDTH - 6 });
     doc
       .font(r.bold ? 'Helvetica-Bold' : 'Helvetica')
       .fillColor(r.color ?? INK)
@@ -132,7 +157,11 @@ function fit(doc: Doc, text: string, maxWidth: number): string {
 function chartHeading(doc: Doc, title: string, height: number): void {
   doc.moveDown(1.2);
   ensureSpace(doc, height + 30);
-  doc.font('Helvetica-Bold').fontSize(13).fillColor(INK).text(toWinAnsi(title), doc.page.margins.left, doc.y, { width: width(doc) });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .fillColor(INK)
+    .text(toWinAnsi(title), doc.page.margins.left, doc.y, { width: width(doc) });
   doc.moveDown(0.4);
 }
 
@@ -147,18 +176,31 @@ function progressChart(doc: Doc, bars: FollowUpDocument['progressChart']): void 
     const y = doc.y;
     doc.font('Helvetica').fontSize(8.5).fillColor(INK);
     doc.text(fit(doc, toWinAnsi(bar.label), labelWidth - 8), left, y + 3, { width: labelWidth - 8, lineBreak: false });
-    doc.rect(left + labelWidth, y + 2, barWidth, rowHeight - 5).fillColor('#eeeeee').fill();
-    if (bar.share > 0) doc.rect(left + labelWidth, y + 2, barWidth * bar.share, rowHeight - 5).fillColor(FOLLOW_UP_RGB[bar.state]).fill();
-    doc.fillColor(INK).text(toWinAnsi(bar.text), left + labelWidth + barWidth + 6, y + 3, { width: 94, lineBreak: false });
+    doc
+      .rect(left + labelWidth, y + 2, barWidth, rowHeight - 5)
+      .fillColor('#eeeeee')
+      .fill();
+    if (bar.share > 0)
+      doc
+        .rect(left + labelWidth, y + 2, barWidth * bar.share, rowHeight - 5)
+        .fillColor(FOLLOW_UP_RGB[bar.state])
+        .fill();
+    doc
+      .fillColor(INK)
+      .text(toWinAnsi(bar.text), left + labelWidth + barWidth + 6, y + 3, { width: 94, lineBreak: false });
     doc.x = left;
     doc.y = y + rowHeight;
   }
-  doc.font('Helvetica').fontSize(7.5).fillColor(SUBTLE).text(
-    'Stapeln visar andelen av målet hittills; för engångsaktiviteter och löpande arbete visar den läget (halv = pågående).',
-    left,
-    doc.y + 4,
-    { width: width(doc) },
-  );
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor(SUBTLE)
+    .text(
+      'Stapeln visar andelen av målet hittills; för engångsaktiviteter och löpande arbete visar den läget (halv = pågående).',
+      left,
+      doc.y + 4,
+      { width: width(doc) },
+    );
 }
 
 function monthChart(doc: Doc, months: FollowUpDocument['monthChart']): void {
@@ -169,19 +211,32 @@ function monthChart(doc: Doc, months: FollowUpDocument['monthChart']): void {
   const base = top + chartHeight;
   const max = Math.max(1, ...months.map((m) => m.value));
   const slot = Math.min(48, width(doc) / Math.max(1, months.length));
-  doc.moveTo(left, base).lineTo(left + slot * months.length, base).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(left, base)
+    .lineTo(left + slot * months.length, base)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   months.forEach((m, i) => {
     const h = (m.value / max) * chartHeight;
     const x = left + i * slot + slot * 0.15;
     const w = slot * 0.7;
-    if (h > 0) doc.rect(x, base - h, w, h).fillColor(m.highlighted ? FOLLOW_UP_RGB.inProgress : '#9fb7d6').fill();
+    if (h > 0)
+      doc
+        .rect(x, base - h, w, h)
+        .fillColor(m.highlighted ? FOLLOW_UP_RGB.inProgress : '#9fb7d6')
+        .fill();
     doc.font('Helvetica').fontSize(8).fillColor(INK);
     doc.text(String(m.value), x - 4, base - h - 11, { width: w + 8, align: 'center', lineBreak: false });
     doc.text(toWinAnsi(m.label), x - 4, base + 3, { width: w + 8, align: 'center', lineBreak: false });
   });
   doc.x = left;
   doc.y = base + 16;
-  doc.font('Helvetica').fontSize(7.5).fillColor(SUBTLE).text('Mörka staplar: tertialens månader.', left, doc.y, { width: width(doc) });
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor(SUBTLE)
+    .text('Mörka staplar: tertialens månader.', left, doc.y, { width: width(doc) });
 }
 
 function footers(doc: Doc, title: string): void {

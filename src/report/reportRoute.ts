@@ -26,7 +26,10 @@ export interface HttpAnswer {
 export const REFUSED = 'Länken är ogiltig eller har gått ut. Be boten om en ny länk, t.ex. med /uppföljning.';
 export const NOT_FOUND = 'Rapporten finns inte.';
 
-const year = z.string().regex(/^\d{4}$/u).transform(Number);
+const year = z
+  .string()
+  .regex(/^\d{4}$/u)
+  .transform(Number);
 const followUpParams = z.object({
   agreement: z.string().min(1).max(100),
   year,

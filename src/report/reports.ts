@@ -19,7 +19,12 @@ export interface RenderedReport {
 }
 
 /** The follow-up of a tertial that has started, or undefined when there is none to make. */
-export function followUpFromStore(store: Store, agreement: Agreement, ref: { year: number; tertial: Tertial }, now: Date): FollowUp | undefined {
+export function followUpFromStore(
+  store: Store,
+  agreement: Agreement,
+  ref: { year: number; tertial: Tertial },
+  now: Date,
+): FollowUp | undefined {
   const today = stockholmDate(now);
   const phase = tertialPhase(agreement, ref, today);
   if (phase === 'outside' || phase === 'future') return undefined;
@@ -40,8 +45,12 @@ export async function renderFollowUp(f: FollowUp, format: DocumentFormat, now: D
 
 /** Entries dated in the year, or in one of its tertials, from every agreement that year touches. */
 export function renderEntriesCsv(store: Store, year: number, range: { start: string; end: string }): RenderedReport {
-  const sources = agreementsForYear(store.agreements(), year).map((agreement) => ({ agreement, entries: store.entries(agreement.id) }));
-  const suffix = range.start.endsWith('-01-01') && range.end.endsWith('-12-31') ? `${year}` : `${range.start}-${range.end}`;
+  const sources = agreementsForYear(store.agreements(), year).map((agreement) => ({
+    agreement,
+    entries: store.entries(agreement.id),
+  }));
+  const suffix =
+    range.start.endsWith('-01-01') && range.end.endsWith('-12-31') ? `${year}` : `${range.start}-${range.end}`;
   return {
     body: Buffer.from(entriesCsv(sources, range), 'utf8'),
     contentType: 'text/csv; charset=utf-8',

@@ -23,8 +23,14 @@ function signature(secret: string, path: string, params: Readonly<Record<string,
 }
 
 /** The query string (without "?") that makes `path` valid until `expiresAt`, whole seconds. */
-export function signQuery(secret: string, path: string, params: Readonly<Record<string, string>>, expiresAt: Date): string {
-  if (Object.hasOwn(params, SIGNATURE_PARAM) || Object.hasOwn(params, EXPIRES_PARAM)) throw new Error(`"${SIGNATURE_PARAM}" and "${EXPIRES_PARAM}" are set by signQuery`);
+export function signQuery(
+  secret: string,
+  path: string,
+  params: Readonly<Record<string, string>>,
+  expiresAt: Date,
+): string {
+  if (Object.hasOwn(params, SIGNATURE_PARAM) || Object.hasOwn(params, EXPIRES_PARAM))
+    throw new Error(`"${SIGNATURE_PARAM}" and "${EXPIRES_PARAM}" are set by signQuery`);
   const signed = { ...params, [EXPIRES_PARAM]: String(Math.floor(expiresAt.getTime() / 1000)) };
   const query = new URLSearchParams(signed);
   query.set(SIGNATURE_PARAM, signature(secret, path, signed).toString('base64url'));
@@ -50,7 +56,8 @@ export function verifyQuery(secret: string, path: string, query: string, now: Da
   // Compared as text: base64url decoding ignores the last character's spare bits, the text does not.
   const expected = Buffer.from(signature(secret, path, params).toString('base64url'), 'ascii');
   const given = Buffer.from(sig, 'ascii');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'badSignature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'badSignature' };
   if (now.getTime() >= Number(expires) * 1000) return { ok: false, reason: 'expired' };
   seen.delete(EXPIRES_PARAM);
   return { ok: true, params: Object.fromEntries(seen) };

@@ -45,7 +45,13 @@ export function backoffMs(failures: number, policy: RetryPolicy, random: () => n
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
 /** What to do after attempt number `attempt` (1-based) ended with `result`. */
-export function decideRetry(result: DeliveryResult, attempt: number, policy: RetryPolicy, now: Date, random: () => number): RetryDecision {
+export function decideRetry(
+  result: DeliveryResult,
+  attempt: number,
+  policy: RetryPolicy,
+  now: Date,
+  random: () => number,
+): RetryDecision {
   if (result.kind !== 'throttled' && result.kind !== 'transient') return { retry: false };
   if (attempt >= policy.maxAttempts) return { retry: false };
   const told = retryAfterMs(result.retryAfter, now);

@@ -79,7 +79,8 @@ export class WeeklySummaries {
     for (const { subscription } of due) this.#inFlight.add(subscription.id);
     // Everyone due in this tick gets the same summary: made once, not once per conversation.
     let replies: Reply[] | undefined;
-    const summary = () => (replies ??= (this.deps.summary ?? weeklySummaryReplies)(this.deps.store, stockholmDate(now)));
+    const summary = () =>
+      (replies ??= (this.deps.summary ?? weeklySummaryReplies)(this.deps.store, stockholmDate(now)));
     return Promise.all(due.map(({ subscription, week }) => this.deliver(subscription, week, now, summary)));
   }
 
@@ -88,9 +89,18 @@ export class WeeklySummaries {
     this.#stopped = true;
   }
 
-  private async deliver(subscription: Subscription, week: IsoWeekKey, now: Date, summary: () => Reply[]): Promise<DeliveryReport> {
+  private async deliver(
+    subscription: Subscription,
+    week: IsoWeekKey,
+    now: Date,
+    summary: () => Reply[],
+  ): Promise<DeliveryReport> {
     const { store, clock, notifier } = this.deps;
-    const log = this.deps.logger.child({ subscriptionId: subscription.id, conversationId: subscription.conversationId, week });
+    const log = this.deps.logger.child({
+      subscriptionId: subscription.id,
+      conversationId: subscription.conversationId,
+      week,
+    });
     const report = (outcome: DeliveryOutcome, attempts: number, status?: number): DeliveryReport => ({
       subscriptionId: subscription.id,
       conversationId: subscription.conversationId,
@@ -113,7 +123,10 @@ export class WeeklySummaries {
           random: this.deps.random ?? Math.random,
           proceed: () => !this.#stopped && store.subscriptions.get(subscription.id)?.ended === undefined,
           onRetry: ({ attempt, result: r, delayMs }) =>
-            log.warn({ attempt, result: r, delayMs }, r.kind === 'throttled' ? 'weekly summary throttled (429); retrying' : 'weekly summary failed; retrying'),
+            log.warn(
+              { attempt, result: r, delayMs },
+              r.kind === 'throttled' ? 'weekly summary throttled (429); retrying' : 'weekly summary failed; retrying',
+            ),
         },
       );
       const status = 'status' in result ? result.status : undefined;
@@ -130,7 +143,10 @@ export class WeeklySummaries {
           } catch (error) {
             log.error({ err: error }, 'weekly summary sent but not recorded: a restart this week may send it again');
           }
-          log.info({ attempts, activityId: result.activityId, delayMs: at.getTime() - now.getTime() }, 'weekly summary sent');
+          log.info(
+            { attempts, activityId: result.activityId, delayMs: at.getTime() - now.getTime() },
+            'weekly summary sent',
+          );
           return report('sent', attempts);
         }
         case 'gone': {
@@ -139,13 +155,19 @@ export class WeeklySummaries {
             reason: 'unreachable',
             detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500),
           });
-          log.warn({ status: result.status, detail: result.detail }, 'conversation unreachable (bot removed or conversation gone): subscription ended');
+          log.warn(
+            { status: result.status, detail: result.detail },
+            'conversation unreachable (bot removed or conversation gone): subscription ended',
+          );
           return report('gone', attempts, result.status);
         }
         default: {
           const cooldownMs = this.deps.cooldownMs ?? DEFAULT_COOLDOWN_MS;
           this.#coolingUntil.set(subscription.id, clock.now().getTime() + cooldownMs);
-          log.error({ attempts, result, retryInMs: cooldownMs }, 'weekly summary not delivered; trying again later this week');
+          log.error(
+            { attempts, result, retryInMs: cooldownMs },
+            'weekly summary not delivered; trying again later this week',
+          );
           return report('failed', attempts, status);
         }
       }

@@ -13,7 +13,11 @@ export class JsonDocument<T> {
     readonly label: string,
   ) {}
 
-  static async open<T>(doc: StoredDocument, schema: z.ZodType<T>, initial: () => T): Promise<{ document: JsonDocument<T>; created: boolean }> {
+  static async open<T>(
+    doc: StoredDocument,
+    schema: z.ZodType<T>,
+    initial: () => T,
+  ): Promise<{ document: JsonDocument<T>; created: boolean }> {
     const raw = await doc.adapter.read();
     const adapter = doc.adapter as unknown as Low<T>['adapter'];
     if (raw === null || raw === undefined) {
@@ -23,7 +27,10 @@ export class JsonDocument<T> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` vid ${issue.path.join('.')}` : '';
-      throw new StoreFileError(doc.label, `innehållet stämmer inte med formatet${where}: ${issue?.message ?? 'okänt fel'}`);
+      throw new StoreFileError(
+        doc.label,
+        `innehållet stämmer inte med formatet${where}: ${issue?.message ?? 'okänt fel'}`,
+      );
     }
     return { document: new JsonDocument(new Low<T>(adapter, parsed.data), doc.label), created: false };
   }

@@ -8,7 +8,9 @@ export class StoreLockedError extends Error {
     readonly file: string,
     readonly pid: number,
   ) {
-    super(`Lagringsmappen används redan av process ${pid} (${file}). Stoppa den först; två processer på samma filer skulle skriva över varandras insatser.`);
+    super(
+      `Lagringsmappen används redan av process ${pid} (${file}). Stoppa den först; två processer på samma filer skulle skriva över varandras insatser.`,
+    );
     this.name = 'StoreLockedError';
   }
 }

@@ -11,7 +11,9 @@ export class StoreFileError extends Error {
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`Lagringsfilen ${file} kan inte läsas: ${reason}. Filen har lämnats orörd; rätta eller flytta den och starta igen.`);
+    super(
+      `Lagringsfilen ${file} kan inte läsas: ${reason}. Filen har lämnats orörd; rätta eller flytta den och starta igen.`,
+    );
     this.name = 'StoreFileError';
   }
 }

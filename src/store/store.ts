@@ -18,7 +18,11 @@ const agreementsFileSchema = z
     sorted.forEach((a, i) => {
       const next = sorted[i + 1];
       if (next && next.period.start <= a.period.end) {
-        ctx.addIssue({ code: 'custom', message: `${a.id} och ${next.id} har överlappande perioder`, path: ['agreements'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${a.id} och ${next.id} har överlappande perioder`,
+          path: ['agreements'],
+        });
       }
     });
     if (new Set(file.agreements.map((a) => a.id)).size !== file.agreements.length) {
@@ -60,10 +64,14 @@ export class Store {
    * file; nothing is written in that case. A missing agreements file is seeded with `seed`.
    */
   static async open(storage: Storage, seed: readonly Agreement[]): Promise<Store> {
-    const { document: agreementsDoc, created } = await JsonDocument.open(storage.document('agreements'), agreementsFileSchema, () => ({
-      version: 1 as const,
-      agreements: [],
-    }));
+    const { document: agreementsDoc, created } = await JsonDocument.open(
+      storage.document('agreements'),
+      agreementsFileSchema,
+      () => ({
+        version: 1 as const,
+        agreements: [],
+      }),
+    );
     const entriesDocs = new Map<string, JsonDocument<EntriesFile>>();
     for (const agreement of agreementsDoc.data.agreements) {
       entriesDocs.set(agreement.id, await Store.openEntries(storage, agreement.id));
@@ -110,8 +118,11 @@ export class Store {
   async addAgreement(agreement: Agreement): Promise<void> {
     const valid = agreementSchema.parse(agreement);
     // Checked and claimed before the first await, so two overlapping requests cannot both add it.
-    const overlapping = this.agreements().find((a) => a.period.start <= valid.period.end && valid.period.start <= a.period.end);
-    if (this.agreement(valid.id) || this.#adding.has(valid.id)) throw new Error(`medborgarlöftet ${valid.id} finns redan`);
+    const overlapping = this.agreements().find(
+      (a) => a.period.start <= valid.period.end && valid.period.start <= a.period.end,
+    );
+    if (this.agreement(valid.id) || this.#adding.has(valid.id))
+      throw new Error(`medborgarlöftet ${valid.id} finns redan`);
     if (overlapping) throw new Error(`perioden överlappar ${overlapping.id}`);
     this.#adding.add(valid.id);
     try {
@@ -132,7 +143,8 @@ export class Store {
     const doc = this.entriesDoc(entry.agreementId);
     const valid = entrySchema.parse(entry);
     return doc.update((data): AddEntryResult => {
-      const existing = valid.sourceId === undefined ? undefined : data.entries.find((e) => e.sourceId === valid.sourceId);
+      const existing =
+        valid.sourceId === undefined ? undefined : data.entries.find((e) => e.sourceId === valid.sourceId);
       if (existing) return { stored: false, entry: existing, reason: 'duplicate' };
       data.entries.push(valid);
       return { stored: true, entry: valid };
@@ -148,7 +160,11 @@ export class Store {
   }
 
   /** Marks the entry removed (it stays in the file as the audit record). Returns the updated entry. */
-  async markRemoved(agreementId: string, entryId: string, removal: NonNullable<Entry['removed']>): Promise<Entry | undefined> {
+  async markRemoved(
+    agreementId: string,
+    entryId: string,
+    removal: NonNullable<Entry['removed']>,
+  ): Promise<Entry | undefined> {
     return this.entriesDoc(agreementId).update((data) => {
       const entry = data.entries.find((e) => e.id === entryId);
       if (!entry || entry.removed) return undefined;

@@ -4,7 +4,12 @@
 import { z } from 'zod';
 import type { Person } from '../domain/entry.js';
 import type { IsoWeekKey, Schedule } from '../domain/schedule.js';
-import { subscriptionSchema, type ConversationKindCode, type Subscription, type SubscriptionEnd } from '../domain/subscription.js';
+import {
+  subscriptionSchema,
+  type ConversationKindCode,
+  type Subscription,
+  type SubscriptionEnd,
+} from '../domain/subscription.js';
 import { JsonDocument } from './document.js';
 import type { Storage } from './storage.js';
 
@@ -96,7 +101,10 @@ export class SubscriptionStore {
 
   /** Ends every active subscription of the conversation or, for a team, of any of its channels. */
   endForRemoval(conversationId: string, teamId: string | undefined, ended: SubscriptionEnd): Promise<Subscription[]> {
-    return this.endWhere((s) => s.conversationId === conversationId || (teamId !== undefined && s.teamId === teamId), ended);
+    return this.endWhere(
+      (s) => s.conversationId === conversationId || (teamId !== undefined && s.teamId === teamId),
+      ended,
+    );
   }
 
   private endWhere(match: (s: Subscription) => boolean, ended: SubscriptionEnd): Promise<Subscription[]> {

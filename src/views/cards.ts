@@ -4,7 +4,17 @@ import { readFileSync } from 'node:fs';
 import { Template } from 'adaptivecards-templating';
 
 /** Every template in cards/; each has a typed data model in the view that expands it. */
-export const CARD_NAMES = ['help', 'logged', 'choose-activity', 'log-form', 'status', 'summary', 'mine', 'follow-up', 'welcome'] as const;
+export const CARD_NAMES = [
+  'help',
+  'logged',
+  'choose-activity',
+  'log-form',
+  'status',
+  'summary',
+  'mine',
+  'follow-up',
+  'welcome',
+] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 /** An expanded Adaptive Card, ready to send. */

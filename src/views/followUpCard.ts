@@ -56,7 +56,12 @@ function details(a: ActivityFollowUp, level: Detail): string {
   return parts.join(' · ');
 }
 
-export function followUpCardData(f: FollowUp, links: DocumentLinks | undefined, level: Detail = 'full', maxActivities = Infinity): FollowUpCardData {
+export function followUpCardData(
+  f: FollowUp,
+  links: DocumentLinks | undefined,
+  level: Detail = 'full',
+  maxActivities = Infinity,
+): FollowUpCardData {
   let shown = 0;
   const promises = f.promises.map((p) => ({
     text: p.promise.text,
@@ -86,7 +91,9 @@ export function followUpCardData(f: FollowUp, links: DocumentLinks | undefined, 
     summary: summaryText(f),
     promises: visible,
     moreText: omitted.length > 0 ? `Kortet har inte plats för allt: ${omitted.join(', ')} finns i dokumentet.` : '',
-    linkNote: links ? `Länkarna till dokumentet gäller till ${formatSwedishDate(stockholmDate(links.expires))}.` : 'Dokumentlänkar är inte påslagna i den här boten.',
+    linkNote: links
+      ? `Länkarna till dokumentet gäller till ${formatSwedishDate(stockholmDate(links.expires))}.`
+      : 'Dokumentlänkar är inte påslagna i den här boten.',
     pdfUrl: links?.pdf ?? '',
     htmlUrl: links?.html ?? '',
   };

@@ -45,7 +45,9 @@ export function followUpTitle(f: FollowUp): string {
 export function rangeText(range: { start: string; end: string }): string {
   const start = formatSwedishDate(range.start);
   const end = formatSwedishDate(range.end);
-  return range.start.slice(0, 4) === range.end.slice(0, 4) ? `${start.replace(/ \d+$/u, '')} – ${end}` : `${start} – ${end}`;
+  return range.start.slice(0, 4) === range.end.slice(0, 4)
+    ? `${start.replace(/ \d+$/u, '')} – ${end}`
+    : `${start} – ${end}`;
 }
 
 export function partiesText(parties: readonly string[]): string {
@@ -81,7 +83,11 @@ export function targetText(activity: Activity): string {
     case 'count':
       return `Minst ${t.count} ${t.count === 1 ? countText(1, activity).replace(/^1 /u, '') : t.unit} under perioden`;
     case 'recurring':
-      return { weekly: 'Varje vecka', weekendNights: 'Varje helg (natthelger)', monthly: 'Kontinuerligt, minst en gång i månaden' }[t.rhythm];
+      return {
+        weekly: 'Varje vecka',
+        weekendNights: 'Varje helg (natthelger)',
+        monthly: 'Kontinuerligt, minst en gång i månaden',
+      }[t.rhythm];
     case 'milestone':
       return 'Genomförs en gång';
     case 'ongoing':
@@ -92,7 +98,12 @@ export function targetText(activity: Activity): string {
 /** "2 tillfällen under tertialen · 2 av 4 tillfällen hittills" */
 export function outcomeText(a: ActivityFollowUp): string {
   const n = a.tertial.count;
-  const amount = a.activity.target.kind === 'count' || a.activity.target.kind === 'recurring' ? countText(n, a.activity) : n === 1 ? '1 insats' : `${n} insatser`;
+  const amount =
+    a.activity.target.kind === 'count' || a.activity.target.kind === 'recurring'
+      ? countText(n, a.activity)
+      : n === 1
+        ? '1 insats'
+        : `${n} insatser`;
   const inTertial = a.tertial.entries === 0 ? 'inget loggat under tertialen' : `${amount} under tertialen`;
   const p = a.progress;
   const soFar =

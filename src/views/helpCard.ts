@@ -15,7 +15,11 @@ export interface HelpCardData {
   buttons: { title: string; submit: CommandSubmit }[];
 }
 
-export function helpCard(items: readonly { usage: string; text: string; example: string }[], dates: string, privacy: string): AdaptiveCard {
+export function helpCard(
+  items: readonly { usage: string; text: string; example: string }[],
+  dates: string,
+  privacy: string,
+): AdaptiveCard {
   const data: HelpCardData = {
     title: 'Medborgarlöfte-boten',
     intro: 'Logga det ni gör och följ upp medborgarlöftet. Kommandona fungerar med eller utan snedstreck och å/ä/ö.',

@@ -31,7 +31,10 @@ export function chooseActivityCard(data: ChooseActivityCardData): AdaptiveCard {
   return expandCard('choose-activity', data);
 }
 
-export function candidatesFor(activities: readonly Activity[], base: Omit<ChoiceSubmit, 'activityId' | 'verb'>): ChooseActivityCardData['candidates'] {
+export function candidatesFor(
+  activities: readonly Activity[],
+  base: Omit<ChoiceSubmit, 'activityId' | 'verb'>,
+): ChooseActivityCardData['candidates'] {
   return activities.slice(0, MAX_CANDIDATES).map((activity) => ({
     name: activity.name,
     text: activity.text,
@@ -47,7 +50,9 @@ export function moreCandidatesText(activities: readonly Activity[]): string {
     ? `…och ${left} till: ${activities
         .slice(MAX_CANDIDATES)
         .map((a) => a.name)
-        .join(', ')}. Skriv fler ord, t.ex. /logga ${activities[MAX_CANDIDATES]?.keywords[0] ?? ''}, för att välja någon av dem.`
+        .join(
+          ', ',
+        )}. Skriv fler ord, t.ex. /logga ${activities[MAX_CANDIDATES]?.keywords[0] ?? ''}, för att välja någon av dem.`
     : '';
 }
 
@@ -91,17 +96,28 @@ export interface LogFormPrefill {
 /** More places than this go in "Annan plats": a choice list is for picking, not for reading. */
 export const MAX_PLACE_CHOICES = 40;
 
-export function logFormCardData(agreement: Agreement, today: IsoDate, formId: string, prefill: LogFormPrefill = {}): LogFormCardData {
+export function logFormCardData(
+  agreement: Agreement,
+  today: IsoDate,
+  formId: string,
+  prefill: LogFormPrefill = {},
+): LogFormCardData {
   const numbers = new Map(agreement.promises.map((p, i) => [p.id, i + 1]));
   // Grouped by the first promise an activity serves; one serving two says so ("Löfte 1, 2").
   const choices = agreement.promises.flatMap((promise) =>
     agreement.activities
       .filter((a) => a.promiseIds[0] === promise.id)
-      .map((a) => ({ title: `Löfte ${a.promiseIds.map((id) => numbers.get(id)).join(', ')} · ${a.name}`, value: a.id })),
+      .map((a) => ({
+        title: `Löfte ${a.promiseIds.map((id) => numbers.get(id)).join(', ')} · ${a.name}`,
+        value: a.id,
+      })),
   );
   const chosen = agreement.activities.find((a) => a.id === prefill.activityId);
   // The chosen activity's places first, then every other place of the agreement.
-  const places = uniqueFolded([...(chosen?.places ?? []), ...agreement.activities.flatMap((a) => a.places)]).slice(0, MAX_PLACE_CHOICES);
+  const places = uniqueFolded([...(chosen?.places ?? []), ...agreement.activities.flatMap((a) => a.places)]).slice(
+    0,
+    MAX_PLACE_CHOICES,
+  );
   const listed = prefill.place ? places.find((p) => fold(p) === fold(prefill.place ?? '')) : undefined;
   return {
     agreementTitle: agreement.title,

@@ -18,7 +18,13 @@ export interface LoggedCardData {
 }
 
 /** `fresh` is false when the entry was already stored (a second click, a redelivered message). */
-export function loggedCardData(entry: Entry, agreement: Agreement, activity: Activity, status: ActivityStatus, fresh: boolean): LoggedCardData {
+export function loggedCardData(
+  entry: Entry,
+  agreement: Agreement,
+  activity: Activity,
+  status: ActivityStatus,
+  fresh: boolean,
+): LoggedCardData {
   const facts = [
     { title: 'Datum', value: formatSwedishDate(entry.date) },
     ...(entry.place ? [{ title: 'Plats', value: entry.place }] : []),

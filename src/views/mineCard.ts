@@ -17,14 +17,23 @@ export interface MineCardData {
 }
 
 /** `entries` newest first; `activityOf` names an entry's activity (undefined if it is gone). */
-export function mineCardData(entries: readonly Entry[], activityOf: (e: Entry) => Activity | undefined, page = 0): MineCardData {
+export function mineCardData(
+  entries: readonly Entry[],
+  activityOf: (e: Entry) => Activity | undefined,
+  page = 0,
+): MineCardData {
   const shown = pageOf(entries, page, MINE_PAGE_SIZE);
   return {
     title: 'Dina senaste insatser',
     subtitle: `${entries.length} totalt · visar ${shown.first}–${shown.last}`,
     entries: shown.items.map((e) => {
       const activity = activityOf(e);
-      const parts = [formatSwedishDate(e.date), e.place, activity ? countText(e.count, activity) : String(e.count), e.hours !== undefined ? hoursText(e.hours) : undefined];
+      const parts = [
+        formatSwedishDate(e.date),
+        e.place,
+        activity ? countText(e.count, activity) : String(e.count),
+        e.hours !== undefined ? hoursText(e.hours) : undefined,
+      ];
       return { name: activity?.name ?? e.activityId, detail: parts.filter(Boolean).join(' · '), note: e.note ?? '' };
     }),
     hint: 'Skriv /ångra för att ta bort den senaste.',

@@ -17,7 +17,14 @@ export function pageOf<T>(items: readonly T[], page: number, size: number): Page
   const pages = Math.max(1, Math.ceil(items.length / size));
   const p = Math.min(Math.max(0, Math.floor(Number.isFinite(page) ? page : 0)), pages - 1);
   const shown = items.slice(p * size, (p + 1) * size);
-  return { items: shown, page: p, pages, first: shown.length > 0 ? p * size + 1 : 0, last: p * size + shown.length, total: items.length };
+  return {
+    items: shown,
+    page: p,
+    pages,
+    first: shown.length > 0 ? p * size + 1 : 0,
+    last: p * size + shown.length,
+    total: items.length,
+  };
 }
 
 export type PagedView = 'status' | 'summary' | 'mine';

@@ -7,7 +7,12 @@ let timeFormatter: Intl.DateTimeFormat | undefined;
 
 /** 'HH:MM' on the Stockholm clock at the instant. */
 export function stockholmTimeOfDay(instant: Date): string {
-  timeFormatter ??= new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  timeFormatter ??= new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return timeFormatter.format(instant);
 }
 

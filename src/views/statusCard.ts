@@ -40,8 +40,14 @@ export function statusCardData(status: AgreementStatus, args = '', page = 0): St
     title: agreement.title,
     subtitle: `${agreement.parties.join(' och ')} · ${periodText(agreement)}`,
     phaseText,
-    pageText: shown.pages > 1 ? `Sida ${shown.page + 1} av ${shown.pages}: aktivitet ${shown.first}–${shown.last} av ${shown.total}.` : '',
-    promises: regroup(shown.items).map((g) => ({ heading: promiseHeading(g.promise, numbered.get(g.promise) ?? 0), rows: g.rows })),
+    pageText:
+      shown.pages > 1
+        ? `Sida ${shown.page + 1} av ${shown.pages}: aktivitet ${shown.first}–${shown.last} av ${shown.total}.`
+        : '',
+    promises: regroup(shown.items).map((g) => ({
+      heading: promiseHeading(g.promise, numbered.get(g.promise) ?? 0),
+      rows: g.rows,
+    })),
     more: moreData(shown, 'status', args, 'aktiviteter'),
   };
 }

@@ -3,7 +3,13 @@
 // (what the SSG asks about first); every page carries its share of the activities.
 import type { AgreementPromise, IsoDate } from '../domain/agreement.js';
 import { SWEDISH_MONTHS, formatSwedishDate, tertialOf } from '../domain/calendar.js';
-import { isRunning, type ActivitySummary, type PlaceTally, type Summary, type SummaryPeriod } from '../domain/summary.js';
+import {
+  isRunning,
+  type ActivitySummary,
+  type PlaceTally,
+  type Summary,
+  type SummaryPeriod,
+} from '../domain/summary.js';
 import { activityRow, regroup, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
@@ -90,7 +96,9 @@ export function summaryCardData(summary: Summary, args: string, asOf: IsoDate, p
   const { agreement, period, total } = summary;
   const numbered = new Map<AgreementPromise, number>(agreement.promises.map((p, i) => [p, i + 1]));
   const byPromise = new Map(summary.promises.map((p) => [p.promise, p]));
-  const rows = summary.promises.flatMap((p) => p.activities.map((a) => ({ promise: p.promise, row: activityRow(a.status, activityDetail(a)) })));
+  const rows = summary.promises.flatMap((p) =>
+    p.activities.map((a) => ({ promise: p.promise, row: activityRow(a.status, activityDetail(a)) })),
+  );
   const shown = pageOf(rows, page, SUMMARY_PAGE_SIZE);
   const first = shown.page === 0;
   const nothing = total.entries === 0;
@@ -100,7 +108,10 @@ export function summaryCardData(summary: Summary, args: string, asOf: IsoDate, p
     subtitle: `${periodDays(period)} · ${agreement.title}`,
     facts: first
       ? [
-          { title: 'Loggat', value: nothing ? 'inget' : `${entriesText(total.entries)} av ${peopleText(total.contributors)}` },
+          {
+            title: 'Loggat',
+            value: nothing ? 'inget' : `${entriesText(total.entries)} av ${peopleText(total.contributors)}`,
+          },
           { title: 'Förra perioden', value: changeText(total.entries, total.previousEntries, period.previous) },
           { title: 'Läge', value: `${formatSwedishDate(period.range.end)}` },
         ]
@@ -115,7 +126,10 @@ export function summaryCardData(summary: Summary, args: string, asOf: IsoDate, p
           color: STATUS_COLOR[a.status.status],
         }))
       : [],
-    pageText: shown.pages > 1 ? `Sida ${shown.page + 1} av ${shown.pages}: aktivitet ${shown.first}–${shown.last} av ${shown.total}.` : '',
+    pageText:
+      shown.pages > 1
+        ? `Sida ${shown.page + 1} av ${shown.pages}: aktivitet ${shown.first}–${shown.last} av ${shown.total}.`
+        : '',
     promises: regroup(shown.items).map((g) => {
       const p = byPromise.get(g.promise);
       const detail = p

@@ -39,7 +39,8 @@ export function progressText(progress: Progress): string {
     case 'recurring':
       return `${progress.covered} av ${progress.due} ${RHYTHM_UNIT[progress.rhythm]}`;
     case 'milestone':
-      if (progress.state === 'done') return progress.doneDate ? `genomförd ${formatSwedishDate(progress.doneDate)}` : 'genomförd';
+      if (progress.state === 'done')
+        return progress.doneDate ? `genomförd ${formatSwedishDate(progress.doneDate)}` : 'genomförd';
       return progress.state === 'inProgress' ? 'pågående' : 'ej påbörjad';
     case 'ongoing':
       return progress.done === 1 ? '1 insats loggad' : `${progress.done} insatser loggade`;
@@ -73,7 +74,8 @@ export function entryLine(entry: Entry, activity: Activity | undefined): string 
   const parts = [activity?.name ?? entry.activityId, formatSwedishDate(entry.date)];
   if (entry.place) parts.push(entry.place);
   // "1 gång" says nothing for a patrol; a count target always shows its unit ("1 tillfälle").
-  if (entry.count > 1 || activity?.target.kind === 'count') parts.push(activity ? countText(entry.count, activity) : `${entry.count}`);
+  if (entry.count > 1 || activity?.target.kind === 'count')
+    parts.push(activity ? countText(entry.count, activity) : `${entry.count}`);
   if (entry.hours !== undefined) parts.push(hoursText(entry.hours));
   return parts.join(', ');
 }

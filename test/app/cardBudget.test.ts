@@ -52,7 +52,13 @@ describe('card budget: 40 activities and 5,000 entries', function () {
     expect(agreement.activities).to.have.length(WORST_ACTIVITIES);
   });
 
-  for (const command of ['/status', '/sammanfattning', '/sammanfattning månad', '/sammanfattning tertial', '/sammanfattning år']) {
+  for (const command of [
+    '/status',
+    '/sammanfattning',
+    '/sammanfattning månad',
+    '/sammanfattning tertial',
+    '/sammanfattning år',
+  ]) {
     it(`${command}: every page under 28 KB, and the pages together show every activity row once`, async () => {
       const pages = await allPages(h, await h.say(command));
       expect(pages.length, 'pages').to.be.greaterThan(1);

@@ -17,7 +17,8 @@ function submitData(card: unknown, title: string, withData: Json = {}): Json {
     const obj = node as Json;
     const data = obj.data as Json | undefined;
     const matches = data !== undefined && Object.entries(withData).every(([k, v]) => data[k] === v);
-    if (obj.type === 'Action.Submit' && typeof obj.title === 'string' && obj.title.includes(title) && matches) found = data;
+    if (obj.type === 'Action.Submit' && typeof obj.title === 'string' && obj.title.includes(title) && matches)
+      found = data;
     else Object.values(obj).forEach(walk);
   };
   walk(card);
@@ -36,20 +37,35 @@ async function session(h: Harness): Promise<{ label: string; reply: Reply }[]> {
   await run('/hjälp', h.say('/hjälp'));
   await run('/logga gemensam krogtillsyn', h.say('/logga gemensam krogtillsyn 2020-03-14 Öxnehaga'));
   const ambiguity = await run('/logga krogtillsyn (ambiguity)', h.say('/logga krogtillsyn igår'));
-  await run('ambiguity click', h.submit(submitData(cardOf(ambiguity[0]).card, 'Logga den här', { activityId: 'gemensam-krogtillsyn' })));
+  await run(
+    'ambiguity click',
+    h.submit(submitData(cardOf(ambiguity[0]).card, 'Logga den här', { activityId: 'gemensam-krogtillsyn' })),
+  );
   const form = await run('/logga (form)', h.say('/logga'));
   const formId = (submitData(cardOf(form[0]).card, 'Logga') as { formId: string }).formId;
   await run('form error', h.submit({ verb: 'log.form', formId, activityId: 'sig', date: '2020-05-30', count: 'tre' }));
-  await run('form submit', h.submit({ verb: 'log.form', formId, activityId: 'sig', date: '2020-05-30', place: 'Öxnehaga', count: '1', note: 'Lugnt' }));
+  await run(
+    'form submit',
+    h.submit({
+      verb: 'log.form',
+      formId,
+      activityId: 'sig',
+      date: '2020-05-30',
+      place: 'Öxnehaga',
+      count: '1',
+      note: 'Lugnt',
+    }),
+  );
   await run('/status', h.say('/status'));
   await run('/status 2019', h.say('/status 2019'));
-  for (const args of ['', 'månad', 'tertial', 'år', 'år 2019']) await run(`/sammanfattning ${args}`, h.say(`/sammanfattning ${args}`));
+  for (const args of ['', 'månad', 'tertial', 'år', 'år 2019'])
+    await run(`/sammanfattning ${args}`, h.say(`/sammanfattning ${args}`));
   await run('/mina', h.say('/mina'));
   return all;
 }
 
-describe('cards in a normal session, checked with Microsoft\'s Adaptive Cards SDK', () => {
-  it('every card of a new user\'s session is clean, version 1.5 and under 28 KB', async () => {
+describe("cards in a normal session, checked with Microsoft's Adaptive Cards SDK", () => {
+  it("every card of a new user's session is clean, version 1.5 and under 28 KB", async () => {
     const h = await harness('2020-06-01');
     const replies = await session(h);
     const cards = replies.filter((r) => r.reply.kind !== 'text');
@@ -61,16 +77,27 @@ describe('cards in a normal session, checked with Microsoft\'s Adaptive Cards SD
   it('after 400 entries every card is still clean and within budget, and /mina pages with "Visa fler"', async function () {
     this.timeout(60_000);
     const h = await harness('2020-06-01');
-    const words = ['gemensam krogtillsyn', 'torsdagsmöte', 'ssg', 'sig', 'fotpatrullering-oxnehaga', 'grannsamverkan', 'enkätundersökning'];
+    const words = [
+      'gemensam krogtillsyn',
+      'torsdagsmöte',
+      'ssg',
+      'sig',
+      'fotpatrullering-oxnehaga',
+      'grannsamverkan',
+      'enkätundersökning',
+    ];
     const places = ['Öxnehaga', 'Österängen', 'Ekhagen', ''];
     for (let i = 0; i < 400; i++) {
       const day = new Date(Date.UTC(2020, 0, 2) + (i % 150) * 86_400_000).toISOString().slice(0, 10);
-      const replies = await h.say(`/logga ${words[i % words.length]} ${places[i % places.length]} ${day} ${1 + (i % 3)} st`);
+      const replies = await h.say(
+        `/logga ${words[i % words.length]} ${places[i % places.length]} ${day} ${1 + (i % 3)} st`,
+      );
       expect(replyText(replies[0]), `entry ${i}: ${replyText(replies[0]).slice(-300)}`).to.match(/✅ Loggat/u);
     }
     expect(h.store.entries('jonkoping-2020').length).to.equal(400);
     const replies = await session(h);
-    for (const { label, reply } of replies.filter((r) => r.reply.kind !== 'text')) assertValidCard(cardOf(reply).card, `${label} (after 400)`);
+    for (const { label, reply } of replies.filter((r) => r.reply.kind !== 'text'))
+      assertValidCard(cardOf(reply).card, `${label} (after 400)`);
 
     const mine = cardOf((await h.say('/mina'))[0]).card;
     expect(cardTexts(mine)).to.include('403 totalt · visar 1–10');

@@ -16,7 +16,12 @@ describe('conversation: logging', () => {
     expect(shown).to.include('14 mars 2020');
     expect(shown).to.include('1 av 4 tillfällen');
     const [stored] = activeEntries(h);
-    expect(stored).to.include({ agreementId: 'jonkoping-2020', activityId: 'gemensam-krogtillsyn', date: '2020-03-14', count: 1 });
+    expect(stored).to.include({
+      agreementId: 'jonkoping-2020',
+      activityId: 'gemensam-krogtillsyn',
+      date: '2020-03-14',
+      count: 1,
+    });
     expect(stored?.by).to.deep.equal({ id: 'aad-anna', name: 'Anna Andersson' });
   });
 
@@ -25,7 +30,14 @@ describe('conversation: logging', () => {
     const shown = readable(await h.say('/logga fotpatrullering Öxnehaga 2 h igår lugnt, pratade med 3 ungdomar'));
     expect(shown).to.include('Fotpatrullering');
     const [stored] = activeEntries(h);
-    expect(stored).to.include({ activityId: 'fotpatrullering-oxnehaga', place: 'Öxnehaga', date: '2020-06-14', hours: 2, count: 1, note: 'lugnt, pratade med 3 ungdomar' });
+    expect(stored).to.include({
+      activityId: 'fotpatrullering-oxnehaga',
+      place: 'Öxnehaga',
+      date: '2020-06-14',
+      hours: 2,
+      count: 1,
+      note: 'lugnt, pratade med 3 ungdomar',
+    });
   });
 
   it('works without the slash, in any case, without å/ä/ö', async () => {
@@ -62,7 +74,9 @@ describe('conversation: logging', () => {
     expect(JSON.stringify(form)).to.include('Skriv inga personuppgifter');
     const [submit] = submitActions(form);
     expect(submit?.verb).to.equal('log.form');
-    const shown = readable(await h.submit({ ...submit, activityId: 'sig', date: '2020-06-01', place: 'Öxnehaga', count: '2', note: '' }));
+    const shown = readable(
+      await h.submit({ ...submit, activityId: 'sig', date: '2020-06-01', place: 'Öxnehaga', count: '2', note: '' }),
+    );
     expect(shown).to.include('2 av 2 ärenden');
     expect(activeEntries(h)[0]).to.include({ activityId: 'sig', count: 2, place: 'Öxnehaga', date: '2020-06-01' });
   });
@@ -141,7 +155,28 @@ describe('conversation: personal data and odd input', () => {
 
   it('answers card submits it cannot read, and stores nothing', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    for (const value of [{ verb: 'log.choose' }, { verb: 'log.choose', requestId: 'r', agreementId: 'jonkoping-2020', activityId: 'sig', date: '2020-02-30', count: 1 }, { verb: 'nope' }, { verb: 'log.form' }, { verb: 'log.choose', requestId: 'r', agreementId: 'jonkoping-2020', activityId: 'sig', date: '2020-03-01', count: 1, note: 'pnr 811218-9876' }]) {
+    for (const value of [
+      { verb: 'log.choose' },
+      {
+        verb: 'log.choose',
+        requestId: 'r',
+        agreementId: 'jonkoping-2020',
+        activityId: 'sig',
+        date: '2020-02-30',
+        count: 1,
+      },
+      { verb: 'nope' },
+      { verb: 'log.form' },
+      {
+        verb: 'log.choose',
+        requestId: 'r',
+        agreementId: 'jonkoping-2020',
+        activityId: 'sig',
+        date: '2020-03-01',
+        count: 1,
+        note: 'pnr 811218-9876',
+      },
+    ]) {
       const replies = await h.submit(value);
       expect(readable(replies).length, JSON.stringify(value)).to.be.greaterThan(10);
     }
@@ -150,7 +185,7 @@ describe('conversation: personal data and odd input', () => {
 });
 
 describe('conversation: /mina and /ångra', () => {
-  it('lists my entries, not others\'', async () => {
+  it("lists my entries, not others'", async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     await h.say('/logga sig 2020-03-01');
     await h.say('/logga torsdagsmöte 2020-03-05', { user: BERIT });
@@ -174,7 +209,12 @@ describe('conversation: /mina and /ångra', () => {
     const removed = h.store.allEntries().filter((e) => e.removed);
     expect(removed).to.have.length(1);
     expect(removed[0]?.removed).to.deep.include({ reason: 'undo', by: { id: 'aad-anna', name: 'Anna Andersson' } });
-    expect(h.store.allEntries().filter((e) => !e.removed).map((e) => e.date)).to.have.members(['2020-03-14', '2020-04-20']);
+    expect(
+      h.store
+        .allEntries()
+        .filter((e) => !e.removed)
+        .map((e) => e.date),
+    ).to.have.members(['2020-03-14', '2020-04-20']);
   });
 
   it('/ångra with nothing to undo says so', async () => {
@@ -203,7 +243,7 @@ describe('conversation: /status', () => {
     expect(readable(await h.say('/status 2017'))).to.include('Det finns inget medborgarlöfte för 2017');
   });
 
-  it('shows one activity\'s status by name', async () => {
+  it("shows one activity's status by name", async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     await h.say('/logga sig 2020-05-01');
     expect(readable(await h.say('/status sig'))).to.include('1 av 2 ärenden');
@@ -211,9 +251,11 @@ describe('conversation: /status', () => {
 });
 
 describe('conversation: coordinators', () => {
-  it('a coordinator makes this year\'s agreement from 2020, and an undated log counts on it', async () => {
+  it("a coordinator makes this year's agreement from 2020, and an undated log counts on it", async () => {
     const h = await harness({ now: '2026-11-24T09:00:00+01:00', coordinators: ['aad-sam'] });
-    expect(readable(await h.say('/logga gemensam krogtillsyn'))).to.include('Inget medborgarlöfte gäller 24 november 2026');
+    expect(readable(await h.say('/logga gemensam krogtillsyn'))).to.include(
+      'Inget medborgarlöfte gäller 24 november 2026',
+    );
 
     const refused = readable(await h.say('/nytt-medborgarlöfte 2026 från 2020', { user: ANNA }));
     expect(refused).to.include('samordnare');
@@ -231,7 +273,9 @@ describe('conversation: coordinators', () => {
     expect(h.store.entries('jonkoping-2026')[0]).to.include({ date: '2026-11-24', activityId: 'gemensam-krogtillsyn' });
     expect(JSON.stringify(cardsOf(await h.say('/status'))[0])).to.include('1 av 4 tillfällen');
 
-    expect(readable(await h.say('/nytt-medborgarlöfte 2026 från 2020', { user: SAMORDNARE }))).to.include('finns redan');
+    expect(readable(await h.say('/nytt-medborgarlöfte 2026 från 2020', { user: SAMORDNARE }))).to.include(
+      'finns redan',
+    );
   });
 
   it('/klar marks a milestone done for coordinators only', async () => {
@@ -241,7 +285,9 @@ describe('conversation: coordinators', () => {
     expect(readable(await h.say('/klar grannsamverkan', { user: SAMORDNARE }))).to.include('genomförd');
     expect(h.store.completions('jonkoping-2020')[0]).to.include({ activityId: 'grannsamverkan', date: '2020-06-15' });
     expect(readable(await h.say('/klar grannsamverkan', { user: SAMORDNARE }))).to.include('redan markerad');
-    expect(readable(await h.say('/klar gemensam krogtillsyn', { user: SAMORDNARE }))).to.include('inte en engångsaktivitet');
+    expect(readable(await h.say('/klar gemensam krogtillsyn', { user: SAMORDNARE }))).to.include(
+      'inte en engångsaktivitet',
+    );
     const json = JSON.stringify(cardsOf(await h.say('/status'))[0]);
     expect(json).to.include('genomförd 15 juni 2020');
   });
@@ -279,7 +325,8 @@ describe('conversation: help and unknown input', () => {
   it('/hjälp lists every command with an example', async () => {
     const h = await harness();
     const shown = readable(await h.say('/hjälp'));
-    for (const c of ['/logga', '/status', '/mina', '/ångra', '/klar', '/nytt-medborgarlöfte']) expect(shown).to.include(c);
+    for (const c of ['/logga', '/status', '/mina', '/ångra', '/klar', '/nytt-medborgarlöfte'])
+      expect(shown).to.include(c);
   });
 
   it('suggests the closest command for a typo, and /logga for a bare activity', async () => {
@@ -298,12 +345,14 @@ describe('conversation: help and unknown input', () => {
 });
 
 describe('conversation: shared cards in a channel, and closing a year', () => {
-  it('a colleague\'s submit of the same shared form is their own entry, not a duplicate', async () => {
+  it("a colleague's submit of the same shared form is their own entry, not a duplicate", async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     const [form] = cardsOf(await h.say('/logga'));
     const [submit] = submitActions(form);
     await h.submit({ ...submit, activityId: 'sig', date: '2020-06-01', count: '1' }, { user: ANNA });
-    const berit = readable(await h.submit({ ...submit, activityId: 'torsdagsmote', date: '2020-06-04', count: '1' }, { user: BERIT }));
+    const berit = readable(
+      await h.submit({ ...submit, activityId: 'torsdagsmote', date: '2020-06-04', count: '1' }, { user: BERIT }),
+    );
     expect(berit).to.include('Torsdagsmöte');
     expect(activeEntries(h).map((e) => [e.by.id, e.activityId])).to.have.deep.members([
       ['aad-anna', 'sig'],
@@ -328,7 +377,7 @@ describe('conversation: shared cards in a channel, and closing a year', () => {
     expect(h.store.allEntries()).to.have.length(0);
   });
 
-  it('/klar in January closes the milestone in last year\'s agreement, dated its last day', async () => {
+  it("/klar in January closes the milestone in last year's agreement, dated its last day", async () => {
     const h = await harness({ now: '2021-01-10T10:00:00+01:00' });
     expect(readable(await h.say('/klar grannsamverkan', { user: SAMORDNARE }))).to.include('31 december 2020');
     expect(h.store.completions('jonkoping-2020')[0]).to.include({ activityId: 'grannsamverkan', date: '2020-12-31' });

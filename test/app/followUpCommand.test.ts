@@ -20,10 +20,14 @@ describe('/uppföljning', () => {
     const texts = cardTexts(replies[0]);
     expect(texts[0]).to.equal('Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020');
     expect(texts).to.include('Polisen och Jönköpings kommun · Medborgarlöfte 2020 · 1 januari – 30 april 2020');
-    expect(texts).to.include('1 genomförd · 3 delvis · 1 pågående · 6 ej påbörjade · 27 insatser av 3 personer under tertialen');
+    expect(texts).to.include(
+      '1 genomförd · 3 delvis · 1 pågående · 6 ej påbörjade · 27 insatser av 3 personer under tertialen',
+    );
     const i = texts.indexOf('Gemensam krogtillsyn');
     expect(texts[i + 1]).to.equal('🟡 Delvis · 2 tillfällen under tertialen · 2 av 4 tillfällen hittills');
-    expect(texts[i + 2]).to.equal('Platser: krogmiljön (2) · ”Två anmärkningar på alkoholservering; "uppföljning" bokad.” ”Lugn kväll, tre ställen besökta.”');
+    expect(texts[i + 2]).to.equal(
+      'Platser: krogmiljön (2) · ”Två anmärkningar på alkoholservering; "uppföljning" bokad.” ”Lugn kväll, tre ställen besökta.”',
+    );
     expect(texts).to.include('⚪ Ej påbörjad · Inget loggat under tertialen · 0 av 2 ärenden hittills');
     expect(texts).to.include('✅ Genomförd · 4 gånger under tertialen · 4 av 4 månader med insats hittills');
     expect(texts).to.include('🔵 Pågående · 1 insats under tertialen');
@@ -34,7 +38,10 @@ describe('/uppföljning', () => {
       ['Action.OpenUrl', 'Öppna PDF'],
       ['Action.OpenUrl', 'Öppna som webbsida'],
     ]);
-    for (const [action, format] of [[actions[0], 'pdf'], [actions[1], 'html']] as const) {
+    for (const [action, format] of [
+      [actions[0], 'pdf'],
+      [actions[1], 'html'],
+    ] as const) {
       const url = new URL(action?.url ?? '');
       expect(`${url.origin}${url.pathname}`).to.equal(`${PUBLIC_URL}${FOLLOW_UP_PATH}`);
       expect(verifyQuery(TEST_SECRET, url.pathname, url.search, MAY_10)).to.deep.equal({
@@ -42,7 +49,10 @@ describe('/uppföljning', () => {
         params: { agreement: 'jonkoping-2020', year: '2020', tertial: '1', format },
       });
       // A week later the link is dead.
-      expect(verifyQuery(TEST_SECRET, url.pathname, url.search, new Date('2020-05-17T08:00:00Z'))).to.deep.equal({ ok: false, reason: 'expired' });
+      expect(verifyQuery(TEST_SECRET, url.pathname, url.search, new Date('2020-05-17T08:00:00Z'))).to.deep.equal({
+        ok: false,
+        reason: 'expired',
+      });
     }
     expect(texts).to.include('Länkarna till dokumentet gäller till 17 maj 2020.');
   });
@@ -68,7 +78,9 @@ describe('/uppföljning', () => {
   it('when no tertial has finished: says so and shows the running one', async () => {
     const { app } = testApp(await fixtureStore(), new Date('2020-02-20T08:00:00Z'));
     const replies = await app.handle(say('/uppföljning'));
-    expect(textOf(replies.slice(0, 1))).to.equal('Ingen tertial i Medborgarlöfte 2020 är avslutad än. Här är tertial 1 2020, som pågår: siffrorna gäller till och med idag.');
+    expect(textOf(replies.slice(0, 1))).to.equal(
+      'Ingen tertial i Medborgarlöfte 2020 är avslutad än. Här är tertial 1 2020, som pågår: siffrorna gäller till och med idag.',
+    );
     expect(cardTexts(replies[1])).to.include('Tertialen pågår: siffrorna gäller till och med 20 februari 2020.');
   });
 
@@ -77,7 +89,9 @@ describe('/uppföljning', () => {
     expect(textOf(await app.handle(say('/uppföljning T3 2020')))).to.equal(
       'Tertial 3 2020 har inte börjat än (den börjar 1 september 2020). Skriv /uppföljning för den senaste avslutade tertialen.',
     );
-    expect(textOf(await app.handle(say('/uppföljning T1 2030')))).to.match(/^Inget medborgarlöfte gäller tertial 1 2030\. Det som finns: 2018-2019, 2020\.$/u);
+    expect(textOf(await app.handle(say('/uppföljning T1 2030')))).to.match(
+      /^Inget medborgarlöfte gäller tertial 1 2030\. Det som finns: 2018-2019, 2020\.$/u,
+    );
     expect(textOf(await app.handle(say('/uppföljning T4')))).to.match(/^Tertial 4 finns inte\./u);
     expect(textOf(await app.handle(say('/uppföljning sista')))).to.match(/^Jag förstår inte "sista"/u);
   });
@@ -102,8 +116,14 @@ describe('/uppföljning', () => {
     for (const [i, a] of activities.entries()) {
       for (let k = 0; k < 6; k++) {
         await store.addEntry({
-          id: `e${i}-${k}`, agreementId: big.id, activityId: a.id, date: `2020-0${1 + (k % 4)}-1${k}`, count: 1, by: ANNA,
-          loggedAt: '2020-04-30T10:00:00.000Z', place: a.places[k % 4]!,
+          id: `e${i}-${k}`,
+          agreementId: big.id,
+          activityId: a.id,
+          date: `2020-0${1 + (k % 4)}-1${k}`,
+          count: 1,
+          by: ANNA,
+          loggedAt: '2020-04-30T10:00:00.000Z',
+          place: a.places[k % 4]!,
           note: `Anteckning ${k} om aktivitet ${i}: ${'lång text med många ord som fortsätter '.repeat(4)}`,
         });
       }
@@ -128,24 +148,35 @@ describe('/export', () => {
 
   it('is not handed out in a channel', async () => {
     const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
-    expect(textOf(await app.handle(say('/export 2020', { id: 'aad-boss', kind: 'channel' })))).to.match(/^Skriv \/export till mig i en personlig chatt/u);
+    expect(textOf(await app.handle(say('/export 2020', { id: 'aad-boss', kind: 'channel' })))).to.match(
+      /^Skriv \/export till mig i en personlig chatt/u,
+    );
   });
 
   it('gives a coordinator a signed CSV link that lives a day', async () => {
     const { app, logs } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
     const reply = textOf(await app.handle(say('/exportera 2020', { id: 'aad-boss', name: 'Samordnaren' })));
     const link = /\]\((https:[^)]+)\)/u.exec(reply)?.[1] ?? '';
-    expect(reply).to.match(/^Insatserna 2020 för Excel \(31 rader, varav 1 ångrade \(markerade "ja" under borttagen\)\): \[insatser-2020\.csv\]\(/u);
+    expect(reply).to.match(
+      /^Insatserna 2020 för Excel \(31 rader, varav 1 ångrade \(markerade "ja" under borttagen\)\): \[insatser-2020\.csv\]\(/u,
+    );
     expect(reply).to.include('Länken gäller till 11 maj 2020 kl. 10:00.');
     const url = new URL(link);
     expect(url.pathname).to.equal(ENTRIES_PATH);
-    expect(verifyQuery(TEST_SECRET, url.pathname, url.search, MAY_10)).to.deep.equal({ ok: true, params: { year: '2020', format: 'csv' } });
+    expect(verifyQuery(TEST_SECRET, url.pathname, url.search, MAY_10)).to.deep.equal({
+      ok: true,
+      params: { year: '2020', format: 'csv' },
+    });
     expect(logs.some((l) => l.msg === 'export link handed out')).to.equal(true);
   });
 
   it('answers a year without agreement and a bad argument', async () => {
     const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
-    expect(textOf(await app.handle(say('/export 2030', { id: 'aad-boss' })))).to.equal('Det finns inget medborgarlöfte för 2030. Det som finns: 2018-2019, 2020.');
-    expect(textOf(await app.handle(say('/export allt', { id: 'aad-boss' })))).to.equal('Jag förstår inte "allt". Skriv ett år, t.ex. /export 2020.');
+    expect(textOf(await app.handle(say('/export 2030', { id: 'aad-boss' })))).to.equal(
+      'Det finns inget medborgarlöfte för 2030. Det som finns: 2018-2019, 2020.',
+    );
+    expect(textOf(await app.handle(say('/export allt', { id: 'aad-boss' })))).to.equal(
+      'Jag förstår inte "allt". Skriv ett år, t.ex. /export 2020.',
+    );
   });
 });

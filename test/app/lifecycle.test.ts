@@ -38,7 +38,12 @@ describe('lifecycle', () => {
       newId,
     });
     await createLifecycle({ store, clock, logger }).removed({ id: 'chat-1', kind: 'groupChat' });
-    expect(store.subscriptions.forConversation('chat-1')?.ended).to.deep.equal({ at: '2026-11-25T09:00:00.000Z', reason: 'uninstalled' });
-    expect(logger.lines.find((l) => l.msg === 'bot removed from a conversation')?.obj.endedSubscriptions).to.have.length(1);
+    expect(store.subscriptions.forConversation('chat-1')?.ended).to.deep.equal({
+      at: '2026-11-25T09:00:00.000Z',
+      reason: 'uninstalled',
+    });
+    expect(
+      logger.lines.find((l) => l.msg === 'bot removed from a conversation')?.obj.endedSubscriptions,
+    ).to.have.length(1);
   });
 });

@@ -24,7 +24,11 @@ describe('the log form', () => {
     const firstOfTwo = choices.findIndex((c) => c.startsWith('Löfte 2'));
     expect(choices.slice(firstOfTwo).every((c) => c.startsWith('Löfte 2'))).to.equal(true);
     expect(input(card, 'date')).to.include({ value: '2020-06-01', max: '2020-06-01', min: '2020-01-01' });
-    expect((input(card, 'place').choices as { value: string }[]).map((c) => c.value)).to.include.members(['Öxnehaga', 'Österängen', 'Ekhagen']);
+    expect((input(card, 'place').choices as { value: string }[]).map((c) => c.value)).to.include.members([
+      'Öxnehaga',
+      'Österängen',
+      'Ekhagen',
+    ]);
     expect(input(card, 'otherPlace')).to.include({ label: 'Annan plats' });
     expect(input(card, 'count')).to.include({ value: 1, min: 1 });
     expect(input(card, 'note')).to.include({ placeholder: 'Skriv inga personuppgifter', maxLength: 500 });
@@ -34,20 +38,53 @@ describe('the log form', () => {
     const h = await harness('2020-06-01');
     const [form] = await h.say('/logga');
     const formId = (cardOf(form).card.actions as { data: { formId: string } }[])[0]!.data.formId;
-    const replies = await h.submit({ verb: 'log.form', formId, activityId: 'gemensam-krogtillsyn', date: '2020-05-29', place: 'Öxnehaga', otherPlace: '', count: '2', note: 'Lugn kväll' });
+    const replies = await h.submit({
+      verb: 'log.form',
+      formId,
+      activityId: 'gemensam-krogtillsyn',
+      date: '2020-05-29',
+      place: 'Öxnehaga',
+      otherPlace: '',
+      count: '2',
+      note: 'Lugn kväll',
+    });
     expect(replies).to.have.length(1);
     const confirmation = cardOf(replies[0]);
     expect(confirmation.replace, 'replaces the submitted form').to.equal(true);
     const texts = cardTexts(confirmation.card);
-    expect(texts).to.include.members(['✅ Loggat', 'Gemensam krogtillsyn', '29 maj 2020', 'Öxnehaga', '2 tillfällen', 'Lugn kväll', 'Anna Lind', '2 av 4 tillfällen']);
+    expect(texts).to.include.members([
+      '✅ Loggat',
+      'Gemensam krogtillsyn',
+      '29 maj 2020',
+      'Öxnehaga',
+      '2 tillfällen',
+      'Lugn kväll',
+      'Anna Lind',
+      '2 av 4 tillfällen',
+    ]);
     const stored = h.store.entries('jonkoping-2020');
     expect(stored).to.have.length(1);
-    expect(stored[0]).to.include({ activityId: 'gemensam-krogtillsyn', date: '2020-05-29', place: 'Öxnehaga', count: 2, note: 'Lugn kväll', sourceId: `form:${formId}:aad-anna` });
+    expect(stored[0]).to.include({
+      activityId: 'gemensam-krogtillsyn',
+      date: '2020-05-29',
+      place: 'Öxnehaga',
+      count: 2,
+      note: 'Lugn kväll',
+      sourceId: `form:${formId}:aad-anna`,
+    });
   });
 
   it('"Annan plats" wins over the list; a second submit of the same form logs nothing more', async () => {
     const h = await harness('2020-06-01');
-    const submit = { verb: 'log.form', formId: 'form-1', activityId: 'sig', date: '2020-05-20', place: 'Öxnehaga', otherPlace: 'Råslätt', count: '1' };
+    const submit = {
+      verb: 'log.form',
+      formId: 'form-1',
+      activityId: 'sig',
+      date: '2020-05-20',
+      place: 'Öxnehaga',
+      otherPlace: 'Råslätt',
+      count: '1',
+    };
     await h.submit(submit);
     const again = await h.submit(submit);
     expect(cardTexts(cardOf(again[0]).card)).to.include('Det här var redan loggat');
@@ -57,7 +94,16 @@ describe('the log form', () => {
 
   it('a mistake comes back on the form, in place of the one sent, with what was filled in kept', async () => {
     const h = await harness('2020-06-01');
-    const replies = await h.submit({ verb: 'log.form', formId: 'form-2', activityId: 'sig', date: '2020-05-20', place: '', otherPlace: 'Råslätt', count: '0', note: 'Två ärenden' });
+    const replies = await h.submit({
+      verb: 'log.form',
+      formId: 'form-2',
+      activityId: 'sig',
+      date: '2020-05-20',
+      place: '',
+      otherPlace: 'Råslätt',
+      count: '0',
+      note: 'Två ärenden',
+    });
     expect(replies).to.have.length(1);
     const { card, replace, fallbackText } = cardOf(replies[0]);
     expect(replace).to.equal(true);
@@ -82,7 +128,14 @@ describe('the log form', () => {
   ] as const) {
     it(`refuses ${label} on the card and stores nothing`, async () => {
       const h = await harness('2020-06-01');
-      const replies = await h.submit({ verb: 'log.form', formId: 'f', activityId: 'sig', date: '2020-05-20', count: '1', ...submit });
+      const replies = await h.submit({
+        verb: 'log.form',
+        formId: 'f',
+        activityId: 'sig',
+        date: '2020-05-20',
+        count: '1',
+        ...submit,
+      });
       const { card, replace } = cardOf(replies[0]);
       expect(replace).to.equal(true);
       expect(cardTexts(card).join('\n')).to.contain(message);
@@ -92,7 +145,14 @@ describe('the log form', () => {
 
   it('a personnummer in the note is refused on the card, and the note is not shown back', async () => {
     const h = await harness('2020-06-01');
-    const replies = await h.submit({ verb: 'log.form', formId: 'f', activityId: 'sig', date: '2020-05-20', count: '1', note: 'Pojke 811218-9876 igen' });
+    const replies = await h.submit({
+      verb: 'log.form',
+      formId: 'f',
+      activityId: 'sig',
+      date: '2020-05-20',
+      count: '1',
+      note: 'Pojke 811218-9876 igen',
+    });
     const { card } = cardOf(replies[0]);
     const all = JSON.stringify(card);
     expect(all).to.contain('personnummer (811218-****)');
@@ -104,7 +164,10 @@ describe('the log form', () => {
   it('a payload that is not a form at all gets a plain answer', async () => {
     const h = await harness('2020-06-01');
     const [reply] = await h.submit({ verb: 'log.form', formId: 42 });
-    expect(reply).to.deep.equal({ kind: 'text', text: 'Formuläret skickade något jag inte kan läsa. Skriv /logga för ett nytt. Inget har sparats.' });
+    expect(reply).to.deep.equal({
+      kind: 'text',
+      text: 'Formuläret skickade något jag inte kan läsa. Skriv /logga för ett nytt. Inget har sparats.',
+    });
   });
 });
 
@@ -114,7 +177,14 @@ describe('the other cards', () => {
     const [reply] = await h.say('/hjälp');
     const { card, fallbackText } = cardOf(reply);
     const texts = cardTexts(card);
-    for (const usage of ['/logga <aktivitet> [plats] [datum] [antal] [anteckning]', '/status [år | aktivitet]', '/sammanfattning [vecka | månad | tertial | år] [år]', '/mina', '/ångra', '/hjälp']) {
+    for (const usage of [
+      '/logga <aktivitet> [plats] [datum] [antal] [anteckning]',
+      '/status [år | aktivitet]',
+      '/sammanfattning [vecka | månad | tertial | år] [år]',
+      '/mina',
+      '/ångra',
+      '/hjälp',
+    ]) {
       expect(texts).to.include(usage);
     }
     expect(texts).to.include('T.ex. /logga krogtillsyn, /logga fotpatrullering Öxnehaga 2 h igår');
@@ -128,7 +198,17 @@ describe('the other cards', () => {
     const [reply] = await h.say('/logga gemensam krogtillsyn 2020-03-14 Öxnehaga 2 h');
     const { card, fallbackText, replace } = cardOf(reply);
     expect(replace).to.equal(false);
-    expect(cardTexts(card)).to.include.members(['✅ Loggat', 'Gemensam krogtillsyn', '14 mars 2020', 'Öxnehaga', '1 tillfälle', '2 timmar', 'Medborgarlöfte 2020', '1 av 4 tillfällen', 'Fel? Skriv /ångra så tas den bort.']);
+    expect(cardTexts(card)).to.include.members([
+      '✅ Loggat',
+      'Gemensam krogtillsyn',
+      '14 mars 2020',
+      'Öxnehaga',
+      '1 tillfälle',
+      '2 timmar',
+      'Medborgarlöfte 2020',
+      '1 av 4 tillfällen',
+      'Fel? Skriv /ångra så tas den bort.',
+    ]);
     expect(fallbackText).to.contain('✅ Loggat: Gemensam krogtillsyn, 14 mars 2020, Öxnehaga, 1 tillfälle, 2 timmar.');
   });
 
@@ -136,10 +216,16 @@ describe('the other cards', () => {
     const h = await harness('2020-06-01');
     const [choose] = await h.say('/logga krogtillsyn igår');
     const json = JSON.stringify(cardOf(choose).card);
-    const data = JSON.parse(json.match(/"data":(\{"verb":"log\.choose"[^}]*"activityId":"gemensam-krogtillsyn"[^}]*\})/u)?.[1] ?? '{}') as Json;
+    const data = JSON.parse(
+      json.match(/"data":(\{"verb":"log\.choose"[^}]*"activityId":"gemensam-krogtillsyn"[^}]*\})/u)?.[1] ?? '{}',
+    ) as Json;
     const [confirmation] = await h.submit(data);
     expect(cardOf(confirmation).replace).to.equal(true);
-    expect(cardTexts(cardOf(confirmation).card)).to.include.members(['✅ Loggat', 'Gemensam krogtillsyn', '31 maj 2020']);
+    expect(cardTexts(cardOf(confirmation).card)).to.include.members([
+      '✅ Loggat',
+      'Gemensam krogtillsyn',
+      '31 maj 2020',
+    ]);
     expect(h.store.entries('jonkoping-2020')).to.have.length(1);
   });
 
@@ -164,7 +250,9 @@ describe('the other cards', () => {
     const json = JSON.stringify(card);
     expect(cardTexts(card)).to.include('1 av 4 tillfällen');
     // 1 of 4 is 25 % filled, coloured by the status (far behind on 1 October: red).
-    expect(json).to.match(/"width":25,"style":"attention","minHeight":"8px","items":\[\]\},\{"type":"Column","width":75,"style":"emphasis","spacing":"None"/u);
+    expect(json).to.match(
+      /"width":25,"style":"attention","minHeight":"8px","items":\[\]\},\{"type":"Column","width":75,"style":"emphasis","spacing":"None"/u,
+    );
     expect(cardTexts(card)).to.include('🔴 långt efter');
   });
 });

@@ -14,7 +14,8 @@ async function setup(coordinators: string[] = []) {
   const store = await openStore(storage);
   const clock = new FakeClock(NOW);
   const app = createApp({ store, clock, coordinators, logger: new CapturingLogger(), newId });
-  const say = async (text: string, over: Parameters<typeof turnInput>[1] = {}) => textOf(await app.handle(turnInput(text, over)));
+  const say = async (text: string, over: Parameters<typeof turnInput>[1] = {}) =>
+    textOf(await app.handle(turnInput(text, over)));
   return { storage, store, clock, app, say };
 }
 
@@ -30,7 +31,14 @@ describe('subscription commands', () => {
     expect(answer).to.include('Nästa: torsdag 26 november 2026 kl. 07:30.');
     expect(answer).to.include('/avprenumerera');
     const s = store.subscriptions.forConversation('19:ssg@thread.tacv2');
-    expect(s).to.deep.include({ weekday: 4, time: '07:30', conversationKind: 'channel', conversationName: 'SSG', tenantId: 'tenant-1', since: '2026-11-25T09:00:00.000Z' });
+    expect(s).to.deep.include({
+      weekday: 4,
+      time: '07:30',
+      conversationKind: 'channel',
+      conversationName: 'SSG',
+      tenantId: 'tenant-1',
+      since: '2026-11-25T09:00:00.000Z',
+    });
     expect(s?.reference).to.deep.include({ serviceUrl: 'http://127.0.0.1:9' });
     expect(s?.createdBy).to.deep.equal({ id: 'aad-anna', name: 'Anna Andersson' });
   });
@@ -50,13 +58,17 @@ describe('subscription commands', () => {
     const { store, say } = await setup();
     await say('/prenumerera');
     const answer = await say('/prenumerera fredag 14:00');
-    expect(answer).to.include('Ändrat: Den här kanalen får veckosammanfattningen varje fredag kl. 14:00 (förut varje torsdag kl. 07:30).');
+    expect(answer).to.include(
+      'Ändrat: Den här kanalen får veckosammanfattningen varje fredag kl. 14:00 (förut varje torsdag kl. 07:30).',
+    );
     expect(store.subscriptions.all()).to.have.length(1);
   });
 
   it('says who gets it in a group chat and in a personal chat', async () => {
     const { say } = await setup();
-    expect(await say('/prenumerera', { conversationId: 'chat-1', kind: 'groupChat' })).to.include('Den här gruppchatten får');
+    expect(await say('/prenumerera', { conversationId: 'chat-1', kind: 'groupChat' })).to.include(
+      'Den här gruppchatten får',
+    );
     expect(await say('/prenumerera', { conversationId: 'a:personal', kind: 'personal' })).to.include('Du får');
   });
 
@@ -81,9 +93,14 @@ describe('subscription commands', () => {
   it('/avprenumerera ends it and says so; a second time says there is none', async () => {
     const { store, say } = await setup();
     await say('/prenumerera måndag 08:00');
-    expect(await say('/avprenumerera')).to.include('Klart: Den här kanalen får inte längre veckosammanfattningen (den kom varje måndag kl. 08:00).');
+    expect(await say('/avprenumerera')).to.include(
+      'Klart: Den här kanalen får inte längre veckosammanfattningen (den kom varje måndag kl. 08:00).',
+    );
     expect(store.subscriptions.active()).to.deep.equal([]);
-    expect(store.subscriptions.forConversation('19:ssg@thread.tacv2')?.ended).to.deep.include({ reason: 'unsubscribed', by: { id: 'aad-anna', name: 'Anna Andersson' } });
+    expect(store.subscriptions.forConversation('19:ssg@thread.tacv2')?.ended).to.deep.include({
+      reason: 'unsubscribed',
+      by: { id: 'aad-anna', name: 'Anna Andersson' },
+    });
     expect(await say('avprenumerera')).to.include('Den här kanalen har ingen prenumeration. Skriv /prenumerera');
   });
 
@@ -93,7 +110,9 @@ describe('subscription commands', () => {
     await say('/prenumerera');
     await say('/prenumerera', { conversationId: '19:other@thread.tacv2' });
     const answer = await say('/prenumerationer');
-    expect(answer).to.include('Den här kanalen får veckosammanfattningen varje torsdag kl. 07:30. Nästa: torsdag 26 november 2026 kl. 07:30. Inte skickad än.');
+    expect(answer).to.include(
+      'Den här kanalen får veckosammanfattningen varje torsdag kl. 07:30. Nästa: torsdag 26 november 2026 kl. 07:30. Inte skickad än.',
+    );
     expect(answer).not.to.include('Alla prenumerationer');
   });
 
@@ -104,7 +123,11 @@ describe('subscription commands', () => {
     await say('/prenumerera', { conversationId: 'chat-1', kind: 'groupChat' });
     await say('/avprenumerera', { conversationId: 'chat-1', kind: 'groupChat' });
     await store.subscriptions.end('19:other@thread.tacv2', { at: NOW, reason: 'unreachable', detail: 'HTTP 403' });
-    const answer = await say('/prenumerationer', { user: { id: '29:kim', name: 'Kim', aadObjectId: 'aad-samordnare' }, conversationId: 'a:kim', kind: 'personal' });
+    const answer = await say('/prenumerationer', {
+      user: { id: '29:kim', name: 'Kim', aadObjectId: 'aad-samordnare' },
+      conversationId: 'a:kim',
+      kind: 'personal',
+    });
     expect(answer).to.include('**Alla prenumerationer** (1 aktiva)');
     expect(answer).to.include('• SSG (kanal): varje torsdag kl. 07:30.');
     expect(answer).to.include('**Avslutade**');
@@ -117,7 +140,9 @@ describe('subscription commands', () => {
     const answer = textOf(await app.handle(turnInput('', { value: { verb: 'subscribe', weekday: 4, time: '07:30' } })));
     expect(answer).to.include('Klart! Den här kanalen får veckosammanfattningen varje torsdag kl. 07:30.');
     expect(store.subscriptions.active()).to.have.length(1);
-    const bad = textOf(await app.handle(turnInput('', { value: { verb: 'subscribe', weekday: 9 }, conversationId: 'chat-2' })));
+    const bad = textOf(
+      await app.handle(turnInput('', { value: { verb: 'subscribe', weekday: 9 }, conversationId: 'chat-2' })),
+    );
     expect(bad).to.include('Ingen prenumeration har sparats');
     expect(store.subscriptions.forConversation('chat-2')).to.equal(undefined);
   });

@@ -8,7 +8,11 @@ describe('/sammanfattning', () => {
     const h = await harness('2020-03-14');
     // This week (8–14 March) and the one before (1–7 March), by two people.
     await h.say('/logga gemensam krogtillsyn Öxnehaga 2020-03-10');
-    await h.say('/logga gemensam krogtillsyn 2020-03-12', { id: 'user-erik', name: 'Erik Berg', aadObjectId: 'aad-erik' });
+    await h.say('/logga gemensam krogtillsyn 2020-03-12', {
+      id: 'user-erik',
+      name: 'Erik Berg',
+      aadObjectId: 'aad-erik',
+    });
     await h.say('/logga sig Österängen 2020-03-13 2 st');
     await h.say('/logga sig Öxnehaga 2020-03-03');
     await h.say('/logga torsdagsmöte 2020-03-05');
@@ -44,8 +48,12 @@ describe('/sammanfattning', () => {
 
   it('a month, a tertial and a year are calendar periods up to today, said as such', async () => {
     const h = await loggedWeek();
-    expect(cardTexts(cardOf((await h.say('/sammanfattning månad'))[0]).card)).to.include('1–14 mars 2020 (hittills) · Medborgarlöfte 2020');
-    expect(cardTexts(cardOf((await h.say('/sammanfattning tertial'))[0]).card)).to.include('Sammanfattning, tertial 1 2020');
+    expect(cardTexts(cardOf((await h.say('/sammanfattning månad'))[0]).card)).to.include(
+      '1–14 mars 2020 (hittills) · Medborgarlöfte 2020',
+    );
+    expect(cardTexts(cardOf((await h.say('/sammanfattning tertial'))[0]).card)).to.include(
+      'Sammanfattning, tertial 1 2020',
+    );
     const year = cardTexts(cardOf((await h.say('/sammanfattning år'))[0]).card);
     expect(year).to.include('1 januari – 14 mars 2020 (hittills) · Medborgarlöfte 2020');
     expect(year).to.include('5 insatser av 2 personer');
@@ -73,7 +81,9 @@ describe('/sammanfattning', () => {
   it('when no agreement holds today, says so and how to read an earlier year', async () => {
     const h = await harness('2026-11-24');
     const [reply] = await h.say('/sammanfattning');
-    expect(reply && reply.kind === 'text' && reply.text).to.match(/Inget medborgarlöfte gäller 24 november 2026.*\/sammanfattning år 2020/u);
+    expect(reply && reply.kind === 'text' && reply.text).to.match(
+      /Inget medborgarlöfte gäller 24 november 2026.*\/sammanfattning år 2020/u,
+    );
   });
 
   it('summaryReplies builds the weekly summary with no turn, the text fallback saying the same', async () => {
@@ -81,7 +91,9 @@ describe('/sammanfattning', () => {
     const replies = summaryReplies(h.store, '2020-03-14', 'vecka');
     const { card, fallbackText } = cardOf(replies[0]);
     expect(cardTexts(card)).to.include('Sammanfattning, senaste 7 dagarna');
-    expect(fallbackText).to.contain('Medborgarlöfte 2020, senaste 7 dagarna (8–14 mars 2020): 3 insatser av 2 personer, +1 mot 1–7 mars 2020 (2).');
+    expect(fallbackText).to.contain(
+      'Medborgarlöfte 2020, senaste 7 dagarna (8–14 mars 2020): 3 insatser av 2 personer, +1 mot 1–7 mars 2020 (2).',
+    );
     expect(fallbackText).to.contain('Efter plan: ');
   });
 

@@ -14,7 +14,13 @@ function teamsMessage(text: string, extra: Partial<Activity> = {}): Partial<Acti
     text,
     from: { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna' },
     recipient: BOT,
-    conversation: { id: '19:ssg@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1', isGroup: true, name: 'SSG' },
+    conversation: {
+      id: '19:ssg@thread.tacv2',
+      conversationType: 'channel',
+      tenantId: 'tenant-1',
+      isGroup: true,
+      name: 'SSG',
+    },
     ...extra,
   };
 }
@@ -60,7 +66,9 @@ describe('Bot Framework layer', () => {
     expect(h.store.entries('jonkoping-2020')).to.have.length(0);
 
     const joint = submitActions(attachment?.content).find((d) => d.activityId === 'gemensam-krogtillsyn');
-    await adapter.receiveActivity(teamsMessage('', { id: 'm3', value: joint, replyToId: cardReply?.id ?? 'x', conversation: personal }));
+    await adapter.receiveActivity(
+      teamsMessage('', { id: 'm3', value: joint, replyToId: cardReply?.id ?? 'x', conversation: personal }),
+    );
     // The card the click came from now shows the confirmation (same message id), so it cannot be clicked twice.
     expect(adapter.activeQueue).to.have.length(1);
     const confirmation = adapter.activeQueue[0];
@@ -71,8 +79,14 @@ describe('Bot Framework layer', () => {
 
   it('answers a redelivered message once more without running it twice', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(withRedeliveryCache(h.app, { now: () => h.clock.now.getTime() }), { allowedTenants: [], logger: h.logger });
-    const replies = await run(bot, [teamsMessage('/logga sig', { id: 'same' }), teamsMessage('/logga sig', { id: 'same' })]);
+    const bot = new MedborgarBot(withRedeliveryCache(h.app, { now: () => h.clock.now.getTime() }), {
+      allowedTenants: [],
+      logger: h.logger,
+    });
+    const replies = await run(bot, [
+      teamsMessage('/logga sig', { id: 'same' }),
+      teamsMessage('/logga sig', { id: 'same' }),
+    ]);
     expect(replies).to.have.length(2);
     expect(replies[0]?.summary).to.include('Loggat');
     expect(replies[1]?.summary).to.equal(replies[0]?.summary);

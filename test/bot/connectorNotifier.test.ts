@@ -23,19 +23,28 @@ describe('connector notifier', () => {
   it('posts the replies as one new message to /v3/conversations/{id}/activities, id encoded', async () => {
     const notifier = createConnectorNotifier();
     const id = '19:abc@thread.tacv2';
-    const result = await notifier.send(referenceFor(`${connector.url}/`, id), [text('Veckosammanfattning v. 48'), card(aCard, 'Läge i text')]);
+    const result = await notifier.send(referenceFor(`${connector.url}/`, id), [
+      text('Veckosammanfattning v. 48'),
+      card(aCard, 'Läge i text'),
+    ]);
     expect(result).to.deep.equal({ kind: 'sent', activityId: 'activity-1' });
     const [posted] = connector.requests;
     expect(posted?.path).to.equal('/v3/conversations/19%3Aabc%40thread.tacv2/activities');
     expect(posted?.replyToId).to.equal(undefined);
-    expect(posted?.activity).to.deep.include({ type: 'message', text: 'Veckosammanfattning v. 48', summary: 'Läge i text' });
+    expect(posted?.activity).to.deep.include({
+      type: 'message',
+      text: 'Veckosammanfattning v. 48',
+      summary: 'Läge i text',
+    });
     expect(posted?.activity.from).to.deep.equal({ id: '28:bot', name: 'Medborgarlöfte' });
     expect(cardsOf(posted!).map((a) => a.content)).to.deep.equal([aCard]);
     expect(posted?.authorization).to.equal(undefined);
   });
 
   it('sends the bearer token when an app id is configured', async () => {
-    await createConnectorNotifier({ token: async () => 'token-123' }).send(referenceFor(connector.url, 'c1'), [text('x')]);
+    await createConnectorNotifier({ token: async () => 'token-123' }).send(referenceFor(connector.url, 'c1'), [
+      text('x'),
+    ]);
     expect(connector.requests[0]?.authorization).to.equal('Bearer token-123');
   });
 
@@ -51,7 +60,9 @@ describe('connector notifier', () => {
 
   it('times out a connector that does not answer, as a transient failure', async () => {
     connector.script(() => ({ status: 200, hang: true }));
-    const result = await createConnectorNotifier({ timeoutMs: 100 }).send(referenceFor(connector.url, 'c1'), [text('x')]);
+    const result = await createConnectorNotifier({ timeoutMs: 100 }).send(referenceFor(connector.url, 'c1'), [
+      text('x'),
+    ]);
     expect(result).to.deep.equal({ kind: 'transient', detail: 'no answer within 100 ms' });
   });
 
@@ -96,7 +107,13 @@ describe('conversation reference', () => {
       id: 'act-1',
       from: { id: '29:anna', name: 'Anna' },
       recipient: { id: '28:bot', name: 'Medborgarlöfte' },
-      conversation: { id: '19:ssg@thread.tacv2;messageid=1700000000000', conversationType: 'channel', tenantId: 't1', isGroup: true, name: '' },
+      conversation: {
+        id: '19:ssg@thread.tacv2;messageid=1700000000000',
+        conversationType: 'channel',
+        tenantId: 't1',
+        isGroup: true,
+        name: '',
+      },
     });
     expect(ref).to.deep.include({ serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams' });
     expect(ref?.conversation).to.deep.include({ id: '19:ssg@thread.tacv2', tenantId: 't1' });
@@ -107,6 +124,8 @@ describe('conversation reference', () => {
   });
 
   it('is undefined without a service URL', () => {
-    expect(referenceOf({ conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: '' } })).to.equal(undefined);
+    expect(referenceOf({ conversation: { id: 'c', isGroup: false, conversationType: 'personal', name: '' } })).to.equal(
+      undefined,
+    );
   });
 });

@@ -26,7 +26,11 @@ class RecordingAdapter extends BotAdapter {
   async continueConversation(): Promise<void> {}
 }
 
-const confirmation = { type: 'AdaptiveCard' as const, version: '1.5', body: [{ type: 'TextBlock', text: '✅ Loggat' }] };
+const confirmation = {
+  type: 'AdaptiveCard' as const,
+  version: '1.5',
+  body: [{ type: 'TextBlock', text: '✅ Loggat' }],
+};
 
 async function run(replies: Reply[], options: { replyToId?: string; updateFails?: boolean } = {}) {
   const adapter = new RecordingAdapter(options.updateFails);
@@ -57,10 +61,15 @@ describe('MedborgarBot: replacing a submitted card', () => {
   });
 
   it('sends the card as a new message, and logs why, when the channel cannot update', async () => {
-    const { adapter, logger } = await run([replaceCard(confirmation, 'Loggat')], { replyToId: 'card-message-7', updateFails: true });
+    const { adapter, logger } = await run([replaceCard(confirmation, 'Loggat')], {
+      replyToId: 'card-message-7',
+      updateFails: true,
+    });
     expect(adapter.sent).to.have.length(1);
     expect(adapter.sent[0]?.attachments?.[0]?.content).to.deep.equal(confirmation);
-    expect(logger.lines.some((l) => l.level === 'warn' && l.msg?.includes('could not replace the submitted card'))).to.equal(true);
+    expect(
+      logger.lines.some((l) => l.level === 'warn' && l.msg?.includes('could not replace the submitted card')),
+    ).to.equal(true);
   });
 
   it('sends the card as a new message when the submit names no message', async () => {
@@ -80,6 +89,8 @@ describe('MedborgarBot: replacing a submitted card', () => {
     const huge = { ...confirmation, body: [{ type: 'TextBlock', text: 'x'.repeat(30_000) }] };
     const { adapter, logger } = await run([card(huge, 'stort')]);
     expect(adapter.sent).to.have.length(1);
-    expect(logger.lines.some((l) => l.level === 'warn' && l.msg === 'reply is larger than Teams accepts')).to.equal(true);
+    expect(logger.lines.some((l) => l.level === 'warn' && l.msg === 'reply is larger than Teams accepts')).to.equal(
+      true,
+    );
   });
 });

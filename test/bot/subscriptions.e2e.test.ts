@@ -36,7 +36,9 @@ describe('subscriptions end to end (HTTP, fake connector)', () => {
     const added = channelActivity(connector, SSG, { type: 'conversationUpdate', membersAdded: [BOT] });
     expect(await harness.post(added)).to.equal(200);
     // Teams also sends installationUpdate for the same installation: no second welcome.
-    expect(await harness.post(channelActivity(connector, SSG, { type: 'installationUpdate', action: 'add' }))).to.equal(200);
+    expect(await harness.post(channelActivity(connector, SSG, { type: 'installationUpdate', action: 'add' }))).to.equal(
+      200,
+    );
 
     const welcomes = connector.requests.filter((r) => r.conversationId === SSG);
     expect(welcomes).to.have.length(1);
@@ -47,16 +49,27 @@ describe('subscriptions end to end (HTTP, fake connector)', () => {
     expect(button?.data).to.deep.equal({ verb: 'subscribe', weekday: 4, time: '07:30' });
 
     // The click arrives in the card's thread; the subscription is for the channel.
-    expect(await harness.post(channelActivity(connector, THREAD, { value: button?.data, text: undefined }))).to.equal(200);
-    expect(textsTo(THREAD).join('\n')).to.include('Klart! Den här kanalen får veckosammanfattningen varje torsdag kl. 07:30.');
+    expect(await harness.post(channelActivity(connector, THREAD, { value: button?.data, text: undefined }))).to.equal(
+      200,
+    );
+    expect(textsTo(THREAD).join('\n')).to.include(
+      'Klart! Den här kanalen får veckosammanfattningen varje torsdag kl. 07:30.',
+    );
     const s = store.subscriptions.forConversation(SSG);
-    expect(s).to.deep.include({ conversationKind: 'channel', conversationName: 'SSG', teamId: TEAM, tenantId: 'tenant-1' });
+    expect(s).to.deep.include({
+      conversationKind: 'channel',
+      conversationName: 'SSG',
+      teamId: TEAM,
+      tenantId: 'tenant-1',
+    });
     expect((s?.reference as { conversation: { id: string } }).conversation.id).to.equal(SSG);
   });
 
   it('a member joining is not the bot being added: no welcome', async () => {
     harness = await startBot(await openStore(), new FakeClock('2026-11-25T09:00:00Z'));
-    await harness.post(channelActivity(connector, SSG, { type: 'conversationUpdate', membersAdded: [{ id: '29:new-person' }] }));
+    await harness.post(
+      channelActivity(connector, SSG, { type: 'conversationUpdate', membersAdded: [{ id: '29:new-person' }] }),
+    );
     expect(connector.requests).to.have.length(0);
   });
 
@@ -66,7 +79,9 @@ describe('subscriptions end to end (HTTP, fake connector)', () => {
     await harness.post(mention(connector, THREAD, '/prenumerera'));
     await harness.post(mention(connector, '19:other@thread.tacv2', '/prenumerera måndag 08:00'));
     expect(store.subscriptions.active()).to.have.length(2);
-    await harness.post(channelActivity(connector, '19:general@thread.tacv2', { type: 'installationUpdate', action: 'remove' }));
+    await harness.post(
+      channelActivity(connector, '19:general@thread.tacv2', { type: 'installationUpdate', action: 'remove' }),
+    );
     expect(store.subscriptions.active()).to.deep.equal([]);
     expect(store.subscriptions.all().map((x) => x.ended?.reason)).to.deep.equal(['uninstalled', 'uninstalled']);
   });
@@ -79,7 +94,12 @@ describe('subscriptions end to end (HTTP, fake connector)', () => {
     await harness.post(mention(connector, THREAD, '/prenumerera torsdag 07:30'));
     expect(textsTo(THREAD).join('\n')).to.include('Nästa: torsdag 26 november 2026 kl. 07:30.');
 
-    const summaries = new WeeklySummaries({ store, clock, notifier: createConnectorNotifier(), logger: new CapturingLogger() });
+    const summaries = new WeeklySummaries({
+      store,
+      clock,
+      notifier: createConnectorNotifier(),
+      logger: new CapturingLogger(),
+    });
     clock.set('2026-11-26T06:30:00Z');
     await summaries.tick();
     const posted = connector.proactive();
@@ -107,13 +127,17 @@ describe('subscriptions end to end (HTTP, fake connector)', () => {
     await harness.post(mention(connector, SSG, '/prenumerera idag 11:00'));
     expect(textsTo(SSG).join('\n')).to.include('Nästa: onsdag 25 november 2026 kl. 11:00.');
 
-    const ticker = startTicker(new WeeklySummaries({ store, clock, notifier: createConnectorNotifier(), logger: new CapturingLogger() }), {
-      everySeconds: 1,
-      logger: new CapturingLogger(),
-    });
+    const ticker = startTicker(
+      new WeeklySummaries({ store, clock, notifier: createConnectorNotifier(), logger: new CapturingLogger() }),
+      {
+        everySeconds: 1,
+        logger: new CapturingLogger(),
+      },
+    );
     try {
       const deadline = Date.now() + 10_000;
-      while (connector.proactive(SSG).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (connector.proactive(SSG).length === 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       const [first] = connector.proactive(SSG);
       expect(first, 'no weekly card within 10 s').to.not.equal(undefined);
       expect(cardsOf(first!)).to.have.length.at.least(1);

@@ -15,10 +15,22 @@ import { pdfText } from '../report/pdfText.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
 }
 
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const { log, error } = console;
@@ -58,15 +70,26 @@ describe('npm run report', () => {
   });
 
   it('writes the web page, and an Excel-ready CSV of a year or one tertial', async () => {
-    expect((await run(['--year', '2020', '--tertial', 'T2', '--out', path.join(dir, 't2.html'), '--store', storeDir], {})).code).to.equal(0);
-    expect(readFileSync(path.join(dir, 't2.html'), 'utf8')).to.include('<h1>Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 2 2020</h1>');
+    expect(
+      (await run(['--year', '2020', '--tertial', 'T2', '--out', path.join(dir, 't2.html'), '--store', storeDir], {}))
+        .code,
+    ).to.equal(0);
+    expect(readFileSync(path.join(dir, 't2.html'), 'utf8')).to.include(
+      '<h1>Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 2 2020</h1>',
+    );
 
-    expect((await run(['--year', '2020', '--format', 'csv', '--out', path.join(dir, 'all.csv')], { STORE_DIR: storeDir })).code).to.equal(0);
+    expect(
+      (await run(['--year', '2020', '--format', 'csv', '--out', path.join(dir, 'all.csv')], { STORE_DIR: storeDir }))
+        .code,
+    ).to.equal(0);
     const all = readFileSync(path.join(dir, 'all.csv'), 'utf8');
     expect(all.startsWith('\uFEFFdatum;medborgarlöfte;')).to.equal(true);
     expect(all.split('\r\n')).to.have.lengthOf(1 + 31 + 1);
 
-    expect((await run(['--year', '2020', '--tertial', '3', '--out', path.join(dir, 't3.csv')], { STORE_DIR: storeDir })).code).to.equal(0);
+    expect(
+      (await run(['--year', '2020', '--tertial', '3', '--out', path.join(dir, 't3.csv')], { STORE_DIR: storeDir }))
+        .code,
+    ).to.equal(0);
     expect(readFileSync(path.join(dir, 't3.csv'), 'utf8').split('\r\n')).to.have.lengthOf(1 + 2 + 1);
   });
 
@@ -74,7 +97,10 @@ describe('npm run report', () => {
     [[], 'Ange året med --year, t.ex. --year 2020.'],
     [['--year', '20'], 'Året "20" ska skrivas med fyra siffror, t.ex. 2020.'],
     [['--year', '2020'], 'Ange tertialen med --tertial 1, 2 eller 3 (uppföljningen görs per tertial).'],
-    [['--year', '2020', '--tertial', '4'], 'Tertial "4" finns inte: ange 1 (januari–april), 2 (maj–augusti) eller 3 (september–december).'],
+    [
+      ['--year', '2020', '--tertial', '4'],
+      'Tertial "4" finns inte: ange 1 (januari–april), 2 (maj–augusti) eller 3 (september–december).',
+    ],
     [['--year', '2020', '--tertial', '1', '--format', 'docx'], 'Formatet "docx" finns inte: ange pdf, html eller csv.'],
     [['--year', '2020', '--tertial', '1', '--utan'], 'Okänt argument: --utan'],
   ];
@@ -110,10 +136,14 @@ describe('npm run report', () => {
 
   it('runs as the npm script on a fresh checkout (a real process)', async () => {
     const out = path.join(dir, 'npm.csv');
-    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'report', '--', '--year', '2020', '--format', 'csv', '--out', out], {
-      cwd: ROOT,
-      env: { ...process.env, STORE_DIR: storeDir },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'report', '--', '--year', '2020', '--format', 'csv', '--out', out],
+      {
+        cwd: ROOT,
+        env: { ...process.env, STORE_DIR: storeDir },
+      },
+    );
     expect(stdout).to.equal('');
     expect(stderr).to.include(`Skrev ${out}`);
     expect(readFileSync(out, 'utf8')).to.include(';Gemensam krogtillsyn;krogmiljön;1;3;');

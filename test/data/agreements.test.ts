@@ -43,7 +43,9 @@ function seedSection(seed: string, title: string): SeedSection {
 }
 
 function loadAgreements(): Map<string, { file: string; raw: unknown }> {
-  const files = readdirSync(agreementsDir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(agreementsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const out = new Map<string, { file: string; raw: unknown }>();
   for (const file of files) {
     out.set(file, { file, raw: JSON.parse(readFileSync(new URL(file, agreementsDir), 'utf8')) });
@@ -192,7 +194,9 @@ describe('bundled agreements (data/agreements)', () => {
 
     it('2020: promise texts', () => {
       const a = parsed('jonkoping-2020.json');
-      expect(a.promises[0]?.text).to.equal('Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun');
+      expect(a.promises[0]?.text).to.equal(
+        'Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun',
+      );
       expect(a.promises[1]?.text).to.match(/^Arbeta aktivt mot drogförsäljning på Öxnehaga/);
     });
 

@@ -126,7 +126,15 @@ describe('calendar', () => {
 
   describe('isValidIsoDate', () => {
     it('accepts real days', () => {
-      for (const d of ['2020-02-29', '2000-02-29', '2019-12-31', '2020-01-01', '1999-04-30', '0000-01-01', '9999-12-31']) {
+      for (const d of [
+        '2020-02-29',
+        '2000-02-29',
+        '2019-12-31',
+        '2020-01-01',
+        '1999-04-30',
+        '0000-01-01',
+        '9999-12-31',
+      ]) {
         expect(isValidIsoDate(d), d).to.equal(true);
       }
     });
@@ -283,7 +291,7 @@ describe('calendar', () => {
       );
     });
 
-    it('the week is its Thursday\'s, and its Monday starts it (property)', () => {
+    it("the week is its Thursday's, and its Monday starts it (property)", () => {
       fc.assert(
         fc.property(isoDateArb(), (d) => {
           const monday = isoWeekStart(d);
@@ -317,7 +325,7 @@ describe('calendar', () => {
       expect(() => tertialRange(2020.5, 1)).to.throw(RangeError);
       expect(() => tertialRange(2020, 4 as Tertial)).to.throw(RangeError);
     });
-    it('a date lies in its tertial\'s range, and the ranges tile the year (property)', () => {
+    it("a date lies in its tertial's range, and the ranges tile the year (property)", () => {
       fc.assert(
         fc.property(isoDateArb(), (d) => {
           const { year, tertial } = tertialOf(d);
@@ -373,7 +381,13 @@ describe('calendar', () => {
       expect(SWEDISH_WEEKDAYS[isoWeekday('2020-03-14') - 1]).to.equal('lördag');
     });
     it('agree with Intl sv-SE (property)', () => {
-      const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric', weekday: 'long' });
+      const fmt = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        weekday: 'long',
+      });
       fc.assert(
         fc.property(isoDateArb(1900, 2100), (d) => {
           const parts = fmt.formatToParts(new Date(`${d}T12:00:00Z`));

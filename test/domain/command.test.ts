@@ -24,12 +24,15 @@ const KINDS: readonly Kind[] = [
   'unknown',
 ];
 const WITH_ARGS = new Set<Kind>(['log', 'status', 'summary', 'followUp', 'done', 'subscribe', 'newAgreement']);
-const ALL_WORDS: [WordKind, string][] = (Object.entries(COMMAND_WORDS) as [WordKind, readonly string[]][]).flatMap(([kind, names]) =>
-  names.map((n): [WordKind, string] => [kind, n]),
+const ALL_WORDS: [WordKind, string][] = (Object.entries(COMMAND_WORDS) as [WordKind, readonly string[]][]).flatMap(
+  ([kind, names]) => names.map((n): [WordKind, string] => [kind, n]),
 );
 
 function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .normalize('NFC');
 }
 
 function titleCase(s: string): string {
@@ -44,7 +47,17 @@ function argsOf(c: Command): string | undefined {
 describe('command.parseCommand', () => {
   describe('every command word', () => {
     for (const [kind, word] of ALL_WORDS) {
-      const forms = [...new Set([word, `/${word}`, word.toUpperCase(), `/${word.toUpperCase()}`, `/${titleCase(word)}`, stripDiacritics(word), `/${stripDiacritics(word).toUpperCase()}`])];
+      const forms = [
+        ...new Set([
+          word,
+          `/${word}`,
+          word.toUpperCase(),
+          `/${word.toUpperCase()}`,
+          `/${titleCase(word)}`,
+          stripDiacritics(word),
+          `/${stripDiacritics(word).toUpperCase()}`,
+        ]),
+      ];
       it(`${JSON.stringify(word)} → ${kind} (${forms.length} forms)`, () => {
         for (const form of forms) {
           const c = parseCommand(form);
@@ -104,7 +117,10 @@ describe('command.parseCommand', () => {
         kind: 'log',
         args: 'Gemensam Krogtillsyn på Öxnehaga igår',
       });
-      expect(parseCommand('  LOGGA   krogtillsyn  3 st: lugn kväll  ')).to.deep.equal({ kind: 'log', args: 'krogtillsyn  3 st: lugn kväll' });
+      expect(parseCommand('  LOGGA   krogtillsyn  3 st: lugn kväll  ')).to.deep.equal({
+        kind: 'log',
+        args: 'krogtillsyn  3 st: lugn kväll',
+      });
       expect(parseCommand('/logga\nkrogtillsyn\tigår')).to.deep.equal({ kind: 'log', args: 'krogtillsyn\tigår' });
       expect(parseCommand('/status torsdagsmöte')).to.deep.equal({ kind: 'status', args: 'torsdagsmöte' });
       expect(parseCommand('/klar enkätundersökning')).to.deep.equal({ kind: 'done', args: 'enkätundersökning' });
@@ -156,7 +172,11 @@ describe('command.parseCommand', () => {
     });
 
     it('"status:" with punctuation glued on is not the command (but is suggested)', () => {
-      expect(parseCommand('status: krogtillsyn')).to.deep.equal({ kind: 'unknown', word: 'status:', suggestion: 'status' });
+      expect(parseCommand('status: krogtillsyn')).to.deep.equal({
+        kind: 'unknown',
+        word: 'status:',
+        suggestion: 'status',
+      });
     });
   });
 
@@ -223,7 +243,29 @@ describe('command.parseCommand', () => {
       fc.string({ maxLength: 200 }),
       fc.string({ unit: 'grapheme', maxLength: 100 }),
       fc.string({ unit: 'binary', maxLength: 200 }),
-      fc.string({ unit: fc.constantFrom('/', ' ', '\n', 'å', 'Ö', 'a', 'n', 'y', 't', 'l', 'o', 'g', '-', 'medborgarlöfte', 'nytt', '\u0301', '🚓', '\ud800'), maxLength: 60 }),
+      fc.string({
+        unit: fc.constantFrom(
+          '/',
+          ' ',
+          '\n',
+          'å',
+          'Ö',
+          'a',
+          'n',
+          'y',
+          't',
+          'l',
+          'o',
+          'g',
+          '-',
+          'medborgarlöfte',
+          'nytt',
+          '\u0301',
+          '🚓',
+          '\ud800',
+        ),
+        maxLength: 60,
+      }),
     );
 
     function checkShape(c: Command): void {
@@ -268,7 +310,12 @@ describe('command.parseCommand', () => {
       fc.assert(
         fc.property(
           fc.constantFrom(...ALL_WORDS),
-          fc.constantFrom<(w: string) => string>((w) => w, (w) => w.toUpperCase(), titleCase, stripDiacritics),
+          fc.constantFrom<(w: string) => string>(
+            (w) => w,
+            (w) => w.toUpperCase(),
+            titleCase,
+            stripDiacritics,
+          ),
           fc.boolean(),
           fc.string({ maxLength: 80 }),
           ([kind, word], written, slash, args) => {

@@ -1,7 +1,13 @@
 // Swedish date words as the command parser meets them: a token list, a position and today's date.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { daysBetween, isValidIsoDate, isoWeekday, SWEDISH_MONTHS, SWEDISH_WEEKDAYS } from '../../src/domain/calendar.js';
+import {
+  daysBetween,
+  isValidIsoDate,
+  isoWeekday,
+  SWEDISH_MONTHS,
+  SWEDISH_WEEKDAYS,
+} from '../../src/domain/calendar.js';
 import { parseDateAt, type DateParse } from '../../src/domain/dateWords.js';
 
 const DAY_MS = 86_400_000;
@@ -29,7 +35,12 @@ function writtenArb(word: string): fc.Arbitrary<string> {
   return fc
     .tuple(fc.boolean(), fc.constantFrom('lower', 'upper', 'title'), fc.constantFrom('', ',', '.', '!', '?', ':', ';'))
     .map(([strip, casing, punct]) => {
-      let w = strip ? word.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC') : word;
+      let w = strip
+        ? word
+            .normalize('NFD')
+            .replace(/\p{Diacritic}/gu, '')
+            .normalize('NFC')
+        : word;
       if (casing === 'upper') w = w.toUpperCase();
       if (casing === 'title') w = w.charAt(0).toUpperCase() + w.slice(1);
       return w + punct;
@@ -218,20 +229,26 @@ describe('dateWords.parseDateAt', () => {
     });
     it('round-trips "D månad ÅÅÅÅ", "D/M/ÅÅÅÅ" and "D/M-ÅÅÅÅ" in any written form (property)', () => {
       fc.assert(
-        fc.property(isoDateArb(1000, 9999), isoDateArb(), fc.integer({ min: 0, max: 3 }), fc.gen(), (d, today, form, gen) => {
-          const year = d.slice(0, 4);
-          const month = Number(d.slice(5, 7));
-          const day = Number(d.slice(8));
-          const tokens =
-            form === 0
-              ? [String(day), gen(writtenArb, SWEDISH_MONTHS[month - 1] ?? ''), year]
-              : form === 1
-                ? [String(day), gen(writtenArb, MONTH_ABBREVIATIONS[month - 1] ?? ''), year]
-                : form === 2
-                  ? [`${day}/${month}/${year}`]
-                  : [`${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}-${year}`];
-          expect(parseDateAt(tokens, 0, today)).to.deep.equal({ ok: true, date: d, consumed: tokens.length });
-        }),
+        fc.property(
+          isoDateArb(1000, 9999),
+          isoDateArb(),
+          fc.integer({ min: 0, max: 3 }),
+          fc.gen(),
+          (d, today, form, gen) => {
+            const year = d.slice(0, 4);
+            const month = Number(d.slice(5, 7));
+            const day = Number(d.slice(8));
+            const tokens =
+              form === 0
+                ? [String(day), gen(writtenArb, SWEDISH_MONTHS[month - 1] ?? ''), year]
+                : form === 1
+                  ? [String(day), gen(writtenArb, MONTH_ABBREVIATIONS[month - 1] ?? ''), year]
+                  : form === 2
+                    ? [`${day}/${month}/${year}`]
+                    : [`${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}-${year}`];
+            expect(parseDateAt(tokens, 0, today)).to.deep.equal({ ok: true, date: d, consumed: tokens.length });
+          },
+        ),
       );
     });
     it('without a year: same day and month, on or before today, within a year (leap day: eight) (property)', () => {
@@ -313,8 +330,29 @@ describe('dateWords.parseDateAt', () => {
 
   describe('never throws, and its answer is well-formed (property)', () => {
     const dateish = fc.constantFrom(
-      'i', 'den', 'idag', 'dag', 'går', 'gar', 'förrgår', 'måndags', 'mars', 'okt', 'feb', '14', '0', '99',
-      '2020', '29/2', '31/4', '14/3-2020', '2020-02-30', '9999-12-31', '0000-01-01', '00/00', '1/1-00',
+      'i',
+      'den',
+      'idag',
+      'dag',
+      'går',
+      'gar',
+      'förrgår',
+      'måndags',
+      'mars',
+      'okt',
+      'feb',
+      '14',
+      '0',
+      '99',
+      '2020',
+      '29/2',
+      '31/4',
+      '14/3-2020',
+      '2020-02-30',
+      '9999-12-31',
+      '0000-01-01',
+      '00/00',
+      '1/1-00',
     );
     const token = fc.oneof(
       fc.string(),

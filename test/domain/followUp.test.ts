@@ -28,7 +28,12 @@ function activity(f: FollowUp, id: string): ActivityFollowUp {
   return found;
 }
 
-const A2026: Agreement = { ...A2020, id: 'jonkoping-2026', title: 'Medborgarlöfte 2026', period: { start: '2026-01-01', end: '2026-12-31' } };
+const A2026: Agreement = {
+  ...A2020,
+  id: 'jonkoping-2026',
+  title: 'Medborgarlöfte 2026',
+  period: { start: '2026-01-01', end: '2026-12-31' },
+};
 
 describe('followUp', () => {
   describe('tertial 1 2020, seen after it ended', () => {
@@ -46,7 +51,10 @@ describe('followUp', () => {
       expect(a.tertial).to.deep.equal({ count: 2, entries: 2, hours: 5.5, contributors: 2 });
       expect(a.progress).to.deep.equal({ kind: 'count', done: 2, target: 4, unit: 'tillfällen' });
       expect(a.places).to.deep.equal([{ place: 'krogmiljön', count: 2 }]);
-      expect(a.notes).to.deep.equal(['Två anmärkningar på alkoholservering; "uppföljning" bokad.', 'Lugn kväll, tre ställen besökta.']);
+      expect(a.notes).to.deep.equal([
+        'Två anmärkningar på alkoholservering; "uppföljning" bokad.',
+        'Lugn kväll, tre ställen besökta.',
+      ]);
     });
 
     it('monthly SSG in all four months is Genomförd', () => {
@@ -83,7 +91,11 @@ describe('followUp', () => {
     });
 
     it('totals: 27 entries by 3 people; states 1 / 3 / 1 / 6', () => {
-      expect(f.totals).to.deep.equal({ entries: 27, contributors: 3, byState: { done: 1, partly: 3, inProgress: 1, notStarted: 6 } });
+      expect(f.totals).to.deep.equal({
+        entries: 27,
+        contributors: 3,
+        byState: { done: 1, partly: 3, inProgress: 1, notStarted: 6 },
+      });
     });
 
     it('entries per month, January to April', () => {
@@ -119,11 +131,19 @@ describe('followUp', () => {
 
     it('ongoing work is Pågående once logged, and Genomförd in the tertial that closes the agreement', () => {
       const entries = fixtureEntries();
-      expect(activity(followUp(A2018, entries, [], { year: 2018, tertial: 1 }, '2019-12-01'), 'hundsok').state).to.equal('notStarted');
-      expect(activity(followUp(A2018, entries, [], { year: 2019, tertial: 1 }, '2019-12-01'), 'hundsok').state).to.equal('inProgress');
-      expect(activity(followUp(A2018, entries, [], { year: 2019, tertial: 3 }, '2020-01-02'), 'hundsok').state).to.equal('done');
+      expect(
+        activity(followUp(A2018, entries, [], { year: 2018, tertial: 1 }, '2019-12-01'), 'hundsok').state,
+      ).to.equal('notStarted');
+      expect(
+        activity(followUp(A2018, entries, [], { year: 2019, tertial: 1 }, '2019-12-01'), 'hundsok').state,
+      ).to.equal('inProgress');
+      expect(
+        activity(followUp(A2018, entries, [], { year: 2019, tertial: 3 }, '2020-01-02'), 'hundsok').state,
+      ).to.equal('done');
       // While the closing tertial still runs, it is not done yet.
-      expect(activity(followUp(A2018, entries, [], { year: 2019, tertial: 3 }, '2019-12-30'), 'hundsok').state).to.equal('inProgress');
+      expect(
+        activity(followUp(A2018, entries, [], { year: 2019, tertial: 3 }, '2019-12-30'), 'hundsok').state,
+      ).to.equal('inProgress');
     });
   });
 
@@ -178,12 +198,24 @@ describe('followUp', () => {
       ['count reached', [{ kind: 'count', done: 4, target: 4, unit: 'tillfällen' }, 4, false], 'done'],
       ['count passed', [{ kind: 'count', done: 6, target: 4, unit: 'tillfällen' }, 6, false], 'done'],
       ['count partly', [{ kind: 'count', done: 1, target: 4, unit: 'tillfällen' }, 1, false], 'partly'],
-      ['count partly when the agreement closes', [{ kind: 'count', done: 3, target: 4, unit: 'tillfällen' }, 3, true], 'partly'],
+      [
+        'count partly when the agreement closes',
+        [{ kind: 'count', done: 3, target: 4, unit: 'tillfällen' }, 3, true],
+        'partly',
+      ],
       ['count nothing', [{ kind: 'count', done: 0, target: 4, unit: 'tillfällen' }, 0, false], 'notStarted'],
-      ['recurring all due periods covered', [{ kind: 'recurring', rhythm: 'weekly', covered: 17, due: 17 }, 17, false], 'done'],
+      [
+        'recurring all due periods covered',
+        [{ kind: 'recurring', rhythm: 'weekly', covered: 17, due: 17 }, 17, false],
+        'done',
+      ],
       ['recurring some', [{ kind: 'recurring', rhythm: 'monthly', covered: 1, due: 4 }, 1, false], 'partly'],
       ['recurring none', [{ kind: 'recurring', rhythm: 'weekendNights', covered: 0, due: 17 }, 0, false], 'notStarted'],
-      ['recurring, nothing due yet', [{ kind: 'recurring', rhythm: 'monthly', covered: 0, due: 0 }, 0, false], 'notStarted'],
+      [
+        'recurring, nothing due yet',
+        [{ kind: 'recurring', rhythm: 'monthly', covered: 0, due: 0 }, 0, false],
+        'notStarted',
+      ],
       ['milestone marked done', [{ kind: 'milestone', state: 'done', doneDate: '2020-06-01' }, 0, false], 'done'],
       ['milestone with entries', [{ kind: 'milestone', state: 'inProgress' }, 2, false], 'inProgress'],
       ['milestone nothing', [{ kind: 'milestone', state: 'notStarted' }, 0, true], 'notStarted'],
@@ -208,7 +240,9 @@ describe('followUp', () => {
 
   describe('properties', () => {
     const rank: Record<FollowUpState, number> = { notStarted: 0, partly: 1, inProgress: 1, done: 2 };
-    const dayArb = fc.integer({ min: 0, max: 365 }).map((d) => new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10));
+    const dayArb = fc
+      .integer({ min: 0, max: 365 })
+      .map((d) => new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10));
     const entryArb = fc.record({
       activityId: fc.constantFrom(...A2020.activities.map((a) => a.id)),
       date: dayArb,
@@ -224,20 +258,27 @@ describe('followUp', () => {
 
     it('one more entry never moves an activity back, and the tertial never counts more than the total', () => {
       fc.assert(
-        fc.property(fc.array(entryArb, { maxLength: 40 }), entryArb, fc.constantFrom(1, 2, 3), (list, extra, tertial) => {
-          const entries = list.map(toEntry);
-          const ref = { year: 2020, tertial: tertial as 1 | 2 | 3 };
-          const before = followUp(A2020, entries, [], ref, '2021-01-01');
-          const after = followUp(A2020, [...entries, toEntry(extra, 999)], [], ref, '2021-01-01');
-          for (const [i, a] of before.activities.entries()) {
-            const b = after.activities[i];
-            expect(rank[b?.state ?? 'notStarted']).to.be.at.least(rank[a.state]);
-            expect(a.tertial.count).to.be.at.most(a.toDate.count);
-          }
-          const states = Object.values(before.totals.byState).reduce((s, n) => s + n, 0);
-          expect(states).to.equal(A2020.activities.length);
-          expect(before.months.reduce((s, m) => s + (m.inTertial ? m.entries : 0), 0)).to.equal(before.totals.entries);
-        }),
+        fc.property(
+          fc.array(entryArb, { maxLength: 40 }),
+          entryArb,
+          fc.constantFrom(1, 2, 3),
+          (list, extra, tertial) => {
+            const entries = list.map(toEntry);
+            const ref = { year: 2020, tertial: tertial as 1 | 2 | 3 };
+            const before = followUp(A2020, entries, [], ref, '2021-01-01');
+            const after = followUp(A2020, [...entries, toEntry(extra, 999)], [], ref, '2021-01-01');
+            for (const [i, a] of before.activities.entries()) {
+              const b = after.activities[i];
+              expect(rank[b?.state ?? 'notStarted']).to.be.at.least(rank[a.state]);
+              expect(a.tertial.count).to.be.at.most(a.toDate.count);
+            }
+            const states = Object.values(before.totals.byState).reduce((s, n) => s + n, 0);
+            expect(states).to.equal(A2020.activities.length);
+            expect(before.months.reduce((s, m) => s + (m.inTertial ? m.entries : 0), 0)).to.equal(
+              before.totals.entries,
+            );
+          },
+        ),
         { numRuns: 150 },
       );
     });

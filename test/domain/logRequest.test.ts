@@ -5,7 +5,14 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { agreementSchema, type Agreement } from '../../src/domain/agreement.js';
 import { addDays, isValidIsoDate } from '../../src/domain/calendar.js';
-import { MAX_COUNT, MAX_HOURS, MAX_NOTE_LENGTH, parseLogRequest, type LogRequest, type LogRequestParse } from '../../src/domain/logRequest.js';
+import {
+  MAX_COUNT,
+  MAX_HOURS,
+  MAX_NOTE_LENGTH,
+  parseLogRequest,
+  type LogRequest,
+  type LogRequestParse,
+} from '../../src/domain/logRequest.js';
 import { isActivityWord } from '../../src/domain/matching.js';
 
 const A2020: Agreement = agreementSchema.parse(
@@ -61,8 +68,15 @@ describe('logRequest.parseLogRequest', () => {
       expect(ok('krogtillsyn på Öxnehaga')).to.deep.equal({ activityWords: ['krogtillsyn'], place: 'Öxnehaga' });
       expect(ok('krogtillsyn pa oxnehaga')).to.deep.equal({ activityWords: ['krogtillsyn'], place: 'Öxnehaga' });
       expect(ok('fotpatrullering i Centrum')).to.deep.equal({ activityWords: ['fotpatrullering'], place: 'centrum' });
-      expect(ok('fotpatrullering vid Juneporten, igår')).to.deep.equal({ activityWords: ['fotpatrullering'], place: 'Juneporten', date: YESTERDAY });
-      expect(ok('fotpatrullering ÖSTERÄNGEN')).to.deep.equal({ activityWords: ['fotpatrullering'], place: 'Österängen' });
+      expect(ok('fotpatrullering vid Juneporten, igår')).to.deep.equal({
+        activityWords: ['fotpatrullering'],
+        place: 'Juneporten',
+        date: YESTERDAY,
+      });
+      expect(ok('fotpatrullering ÖSTERÄNGEN')).to.deep.equal({
+        activityWords: ['fotpatrullering'],
+        place: 'Österängen',
+      });
     });
 
     it('modifiers may come before the activity', () => {
@@ -89,7 +103,20 @@ describe('logRequest.parseLogRequest', () => {
     });
 
     it('counts: "3", "3 st", "3st", "x3", "3x", "3 tillfällen", "3 gånger"', () => {
-      for (const c of ['3', '3 st', '3st', 'x3', '3x', '3 X', '3 tillfällen', '3 gånger', '3 ggr', '3 ärenden', '3 pass', '3 stycken']) {
+      for (const c of [
+        '3',
+        '3 st',
+        '3st',
+        'x3',
+        '3x',
+        '3 X',
+        '3 tillfällen',
+        '3 gånger',
+        '3 ggr',
+        '3 ärenden',
+        '3 pass',
+        '3 stycken',
+      ]) {
         expect(ok(`krogtillsyn ${c}`), c).to.deep.equal({ activityWords: ['krogtillsyn'], count: 3 });
       }
       expect(ok(`krogtillsyn ${MAX_COUNT}`).count).to.equal(MAX_COUNT);
@@ -116,7 +143,11 @@ describe('logRequest.parseLogRequest', () => {
     });
 
     it('count and hours together', () => {
-      expect(ok('gemensam krogtillsyn 2 st 3 h')).to.deep.equal({ activityWords: ['gemensam', 'krogtillsyn'], count: 2, hours: 3 });
+      expect(ok('gemensam krogtillsyn 2 st 3 h')).to.deep.equal({
+        activityWords: ['gemensam', 'krogtillsyn'],
+        count: 2,
+        hours: 3,
+      });
     });
   });
 
@@ -176,8 +207,14 @@ describe('logRequest.parseLogRequest', () => {
     });
 
     it('activity words of several words, and filler words, stay with the activity', () => {
-      expect(ok('gemensamma krogtillsyner igår')).to.deep.equal({ activityWords: ['gemensamma', 'krogtillsyner'], date: YESTERDAY });
-      expect(ok('gemensam krogtillsyn med ordningsvakter')).to.deep.equal({ activityWords: ['gemensam', 'krogtillsyn', 'med'], note: 'ordningsvakter' });
+      expect(ok('gemensamma krogtillsyner igår')).to.deep.equal({
+        activityWords: ['gemensamma', 'krogtillsyner'],
+        date: YESTERDAY,
+      });
+      expect(ok('gemensam krogtillsyn med ordningsvakter')).to.deep.equal({
+        activityWords: ['gemensam', 'krogtillsyn', 'med'],
+        note: 'ordningsvakter',
+      });
     });
 
     it('after a colon, everything is the note as written', () => {
@@ -186,20 +223,30 @@ describe('logRequest.parseLogRequest', () => {
         date: YESTERDAY,
         note: '3 personer på plats',
       });
-      expect(ok('krogtillsyn:   Lugnt,  inga   ingripanden ')).to.deep.equal({ activityWords: ['krogtillsyn'], note: 'Lugnt,  inga   ingripanden' });
+      expect(ok('krogtillsyn:   Lugnt,  inga   ingripanden ')).to.deep.equal({
+        activityWords: ['krogtillsyn'],
+        note: 'Lugnt,  inga   ingripanden',
+      });
       expect(ok('krogtillsyn:')).to.deep.equal({ activityWords: ['krogtillsyn'] });
       // A colon inside a word ("kl 22:30") is not a note separator.
       expect(ok('krogtillsyn kl 22:30')).to.deep.equal({ activityWords: ['krogtillsyn'], note: 'kl 22:30' });
     });
 
     it('a dash or a bar starts the note too', () => {
-      expect(ok('krogtillsyn 2 st - lugnt 3 ingripanden')).to.deep.equal({ activityWords: ['krogtillsyn'], count: 2, note: 'lugnt 3 ingripanden' });
+      expect(ok('krogtillsyn 2 st - lugnt 3 ingripanden')).to.deep.equal({
+        activityWords: ['krogtillsyn'],
+        count: 2,
+        note: 'lugnt 3 ingripanden',
+      });
       expect(ok('krogtillsyn – igår')).to.deep.equal({ activityWords: ['krogtillsyn'], note: 'igår' });
       expect(ok('krogtillsyn | ok')).to.deep.equal({ activityWords: ['krogtillsyn'], note: 'ok' });
     });
 
     it('a free-text note and a colon note are joined', () => {
-      expect(ok('krogtillsyn lugn kväll: 3 personer')).to.deep.equal({ activityWords: ['krogtillsyn'], note: 'lugn kväll 3 personer' });
+      expect(ok('krogtillsyn lugn kväll: 3 personer')).to.deep.equal({
+        activityWords: ['krogtillsyn'],
+        note: 'lugn kväll 3 personer',
+      });
     });
 
     it(`a note of ${MAX_NOTE_LENGTH} characters is kept, a longer one is refused with its length`, () => {
@@ -238,12 +285,38 @@ describe('logRequest.parseLogRequest', () => {
       fc
         .array(
           fc.oneof(
-            fc.constantFrom('krogtillsyn', 'gemensam', 'igår', 'i', 'går', 'på', 'Öxnehaga', 'h', 'min', 'st', 'x', ':', '-', '14', 'mars', 'den', '2020', '🚓', '\u0301', 'x3', '3x'),
+            fc.constantFrom(
+              'krogtillsyn',
+              'gemensam',
+              'igår',
+              'i',
+              'går',
+              'på',
+              'Öxnehaga',
+              'h',
+              'min',
+              'st',
+              'x',
+              ':',
+              '-',
+              '14',
+              'mars',
+              'den',
+              '2020',
+              '🚓',
+              '\u0301',
+              'x3',
+              '3x',
+            ),
             fc.integer({ min: -5, max: 2000 }).map(String),
             fc.double({ min: -100, max: 5000, noNaN: true }).map((n) => String(n).replace('.', ',')),
             // Times near the edges: tiny ones that round to 0, and ones just around 24 h.
-            fc.tuple(fc.double({ min: 0, max: 0.05, noNaN: true }), fc.constantFrom(' h', 'h', ' min', 'min')).map(([n, u]) => n.toFixed(4).replace('.', ',') + u),
-            fc.tuple(fc.double({ min: 23.9, max: 24.1, noNaN: true }), fc.constantFrom(' h', ' tim')).map(([n, u]) => n.toFixed(4) + u),
+            fc
+              .tuple(fc.double({ min: 0, max: 0.05, noNaN: true }), fc.constantFrom(' h', 'h', ' min', 'min'))
+              .map(([n, u]) => n.toFixed(4).replace('.', ',') + u),
+            fc
+              .tuple(fc.double({ min: 23.9, max: 24.1, noNaN: true }), fc.constantFrom(' h', ' tim'))
+              .map(([n, u]) => n.toFixed(4) + u),
             fc.string({ maxLength: 12 }),
           ),
           { maxLength: 30 },
@@ -281,7 +354,9 @@ describe('logRequest.parseLogRequest', () => {
 
     it('any number with any unit after the activity is within bounds or refused', () => {
       const numberText = fc.oneof(
-        fc.tuple(fc.double({ min: -10, max: 2000, noNaN: true }), fc.integer({ min: 0, max: 4 })).map(([n, digits]) => n.toFixed(digits)),
+        fc
+          .tuple(fc.double({ min: -10, max: 2000, noNaN: true }), fc.integer({ min: 0, max: 4 }))
+          .map(([n, digits]) => n.toFixed(digits)),
         fc.double({ min: 0, max: 0.05, noNaN: true }).map((n) => n.toFixed(4)),
         fc.integer({ min: -3, max: 2000 }).map(String),
       );
@@ -289,7 +364,24 @@ describe('logRequest.parseLogRequest', () => {
         fc.property(
           numberText,
           fc.boolean(),
-          fc.constantFrom('', ' h', 'h', ' tim', ' timmar', ' t', ' min', 'min', ' minuter', ' m', ' st', 'st', ' x', 'x', ' ggr', ' tillfällen'),
+          fc.constantFrom(
+            '',
+            ' h',
+            'h',
+            ' tim',
+            ' timmar',
+            ' t',
+            ' min',
+            'min',
+            ' minuter',
+            ' m',
+            ' st',
+            'st',
+            ' x',
+            'x',
+            ' ggr',
+            ' tillfällen',
+          ),
           fc.boolean(),
           (n, comma, unit, xFirst) => {
             const written = comma ? n.replace('.', ',') : n;
@@ -303,10 +395,14 @@ describe('logRequest.parseLogRequest', () => {
 
     it('copes with 20,000 characters of anything', () => {
       fc.assert(
-        fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), fc.integer({ min: 5_000, max: 20_000 }), (chunk, length) => {
-          const text = ('krogtillsyn ' + chunk.repeat(Math.ceil(length / chunk.length))).slice(0, length);
-          checkOk(parseLogRequest(text, TODAY, PLACES, activityWord));
-        }),
+        fc.property(
+          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+          fc.integer({ min: 5_000, max: 20_000 }),
+          (chunk, length) => {
+            const text = ('krogtillsyn ' + chunk.repeat(Math.ceil(length / chunk.length))).slice(0, length);
+            checkOk(parseLogRequest(text, TODAY, PLACES, activityWord));
+          },
+        ),
         { numRuns: 15 },
       );
       expect(error('krogtillsyn ' + 'ok '.repeat(6_000))).to.include('för lång');
@@ -321,8 +417,14 @@ describe('logRequest.parseLogRequest', () => {
           fc.option(fc.constantFrom(...PLACES), { nil: undefined }),
           fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
           fc.option(fc.integer({ min: 1, max: MAX_COUNT }), { nil: undefined }),
-          fc.option(fc.integer({ min: 1, max: 48 }).map((half) => half / 2), { nil: undefined }),
-          fc.option(fc.stringMatching(/^[a-zåäö0-9 ,.]{1,60}$/).filter((s) => s.trim().length > 0), { nil: undefined }),
+          fc.option(
+            fc.integer({ min: 1, max: 48 }).map((half) => half / 2),
+            { nil: undefined },
+          ),
+          fc.option(
+            fc.stringMatching(/^[a-zåäö0-9 ,.]{1,60}$/).filter((s) => s.trim().length > 0),
+            { nil: undefined },
+          ),
           fc.func(fc.integer()),
           (activity, place, daysAgo, count, hours, note, order) => {
             const date = daysAgo === undefined ? undefined : addDays(TODAY, -daysAgo);

@@ -8,7 +8,9 @@ import { closestActivities, isActivityWord, matchActivities, wordsMatch } from '
 import { fold } from '../../src/domain/text.js';
 
 function loadAgreement(file: string): Agreement {
-  return agreementSchema.parse(JSON.parse(readFileSync(new URL(`../../data/agreements/${file}`, import.meta.url), 'utf8')));
+  return agreementSchema.parse(
+    JSON.parse(readFileSync(new URL(`../../data/agreements/${file}`, import.meta.url), 'utf8')),
+  );
 }
 
 const A2020 = loadAgreement('jonkoping-2020.json');
@@ -18,13 +20,24 @@ function ids(activities: readonly Activity[]): string[] {
   return activities.map((a) => a.id).sort();
 }
 
-function match(text: string, place?: string, activities: readonly Activity[] = A2020.activities): { ids: string[]; usedWords: number } {
-  const m = matchActivities(activities, text.split(' ').filter((w) => w.length > 0), place);
+function match(
+  text: string,
+  place?: string,
+  activities: readonly Activity[] = A2020.activities,
+): { ids: string[]; usedWords: number } {
+  const m = matchActivities(
+    activities,
+    text.split(' ').filter((w) => w.length > 0),
+    place,
+  );
   return { ids: ids(m.candidates), usedWords: m.usedWords };
 }
 
 function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .normalize('NFC');
 }
 
 describe('matching', () => {
@@ -74,7 +87,14 @@ describe('matching', () => {
     });
 
     it('"gemensam krogtillsyn" in any form is only the joint inspections', () => {
-      for (const t of ['gemensam krogtillsyn', 'gemensamma krogtillsyner', 'Gemensam Krogtillsyn', 'GEMENSAM KROGTILLSYN', 'gemensam tillsyn', 'gemensamma']) {
+      for (const t of [
+        'gemensam krogtillsyn',
+        'gemensamma krogtillsyner',
+        'Gemensam Krogtillsyn',
+        'GEMENSAM KROGTILLSYN',
+        'gemensam tillsyn',
+        'gemensamma',
+      ]) {
         expect(match(t).ids, t).to.deep.equal(['gemensam-krogtillsyn']);
       }
     });
@@ -85,7 +105,15 @@ describe('matching', () => {
     });
 
     it('torsdagsmöte in its forms, with and without å/ä/ö', () => {
-      for (const t of ['torsdagsmöte', 'torsdagsmote', 'torsdagsmötet', 'torsdagsmotet', 'torsdagsmöten', 'Torsdagsmöte', 'TORSDAGSMÖTET']) {
+      for (const t of [
+        'torsdagsmöte',
+        'torsdagsmote',
+        'torsdagsmötet',
+        'torsdagsmotet',
+        'torsdagsmöten',
+        'Torsdagsmöte',
+        'TORSDAGSMÖTET',
+      ]) {
         expect(match(t).ids, t).to.deep.equal(['torsdagsmote']);
       }
     });
@@ -106,13 +134,19 @@ describe('matching', () => {
     });
 
     it('fotpatrullering: the place decides, without one it is ambiguous', () => {
-      expect(match('fotpatrullering')).to.deep.equal({ ids: ['fotpatrullering-oxnehaga', 'krogtillsyn-natthelger'], usedWords: 1 });
+      expect(match('fotpatrullering')).to.deep.equal({
+        ids: ['fotpatrullering-oxnehaga', 'krogtillsyn-natthelger'],
+        usedWords: 1,
+      });
       expect(match('fotpatrullering', 'Öxnehaga').ids).to.deep.equal(['fotpatrullering-oxnehaga']);
       expect(match('fotpatrullering', 'oxnehaga').ids).to.deep.equal(['fotpatrullering-oxnehaga']);
       expect(match('fotpatrullering', 'Ekhagen').ids).to.deep.equal(['fotpatrullering-oxnehaga']);
       expect(match('fotpatrullering', 'krogmiljön').ids).to.deep.equal(['krogtillsyn-natthelger']);
       // A place neither activity names does not narrow anything down.
-      expect(match('fotpatrullering', 'centrum').ids).to.deep.equal(['fotpatrullering-oxnehaga', 'krogtillsyn-natthelger']);
+      expect(match('fotpatrullering', 'centrum').ids).to.deep.equal([
+        'fotpatrullering-oxnehaga',
+        'krogtillsyn-natthelger',
+      ]);
     });
 
     it('the place does not override a better word match', () => {
@@ -186,7 +220,22 @@ describe('matching', () => {
   describe('isActivityWord', () => {
     it('tells activity words and filler words from the first word of a note', () => {
       const w = (t: string) => isActivityWord(A2020.activities, t);
-      for (const t of ['krogtillsyn', 'gemensamma', 'Krogtillsyner', 'torsdagsmötet', 'ssg', 'sig', 'gemensam-krogtillsyn', 'krogtillsyn,', '(enkät)', 'och', 'på', 'med', '', '...']) {
+      for (const t of [
+        'krogtillsyn',
+        'gemensamma',
+        'Krogtillsyner',
+        'torsdagsmötet',
+        'ssg',
+        'sig',
+        'gemensam-krogtillsyn',
+        'krogtillsyn,',
+        '(enkät)',
+        'och',
+        'på',
+        'med',
+        '',
+        '...',
+      ]) {
         expect(w(t), t).to.equal(true);
       }
       for (const t of ['lugn', 'kväll', 'pratade', 'ungdomar', 'bra', '3']) {
@@ -227,8 +276,13 @@ describe('matching', () => {
   });
 
   describe('properties', () => {
-    const activitiesArb = fc.constantFrom(A2020.activities, A2018.activities, A2020.activities.slice(0, 3), [...A2018.activities, ...A2020.activities]);
-    const vocabulary = [...A2020.activities, ...A2018.activities].flatMap((a) => [...a.keywords, a.name, a.id]).flatMap((p) => p.split(' '));
+    const activitiesArb = fc.constantFrom(A2020.activities, A2018.activities, A2020.activities.slice(0, 3), [
+      ...A2018.activities,
+      ...A2020.activities,
+    ]);
+    const vocabulary = [...A2020.activities, ...A2018.activities]
+      .flatMap((a) => [...a.keywords, a.name, a.id])
+      .flatMap((p) => p.split(' '));
     const wordArb = fc.oneof(
       fc.constantFrom(...vocabulary),
       fc.string({ maxLength: 15 }),
@@ -236,7 +290,10 @@ describe('matching', () => {
       fc.string({ unit: 'binary', maxLength: 10 }),
       fc.constantFrom('och', 'i', 'på', '', '-', 'Öxnehaga', '🚓'),
     );
-    const placeArb = fc.option(fc.oneof(fc.constantFrom('Öxnehaga', 'centrum', 'krogmiljön', 'Ekhagen'), fc.string({ maxLength: 10 })), { nil: undefined });
+    const placeArb = fc.option(
+      fc.oneof(fc.constantFrom('Öxnehaga', 'centrum', 'krogmiljön', 'Ekhagen'), fc.string({ maxLength: 10 })),
+      { nil: undefined },
+    );
 
     it('never throws; candidates are distinct activities of the given list; usedWords is within the words', () => {
       fc.assert(
@@ -274,7 +331,14 @@ describe('matching', () => {
       fc.assert(
         fc.property(activitiesArb, fc.array(fc.constantFrom(...vocabulary), { maxLength: 5 }), (activities, words) => {
           const m = ids(matchActivities(activities, words).candidates);
-          expect(ids(matchActivities(activities, words.map((w) => w.toUpperCase())).candidates)).to.deep.equal(m);
+          expect(
+            ids(
+              matchActivities(
+                activities,
+                words.map((w) => w.toUpperCase()),
+              ).candidates,
+            ),
+          ).to.deep.equal(m);
           expect(ids(matchActivities(activities, words.map(stripDiacritics)).candidates)).to.deep.equal(m);
           expect(ids(matchActivities(activities, words.map(fold)).candidates)).to.deep.equal(m);
         }),
@@ -287,7 +351,10 @@ describe('matching', () => {
       expect(matchActivities(A2020.activities, [long]).candidates).to.be.an('array');
       expect(closestActivities(A2020.activities, [long])).to.be.an('array');
       const many = Array.from({ length: 2_000 }, (_, i) => (i % 2 === 0 ? 'krogtillsyn' : 'lugn'));
-      expect(ids(matchActivities(A2020.activities, many).candidates)).to.deep.equal(['gemensam-krogtillsyn', 'krogtillsyn-natthelger']);
+      expect(ids(matchActivities(A2020.activities, many).candidates)).to.deep.equal([
+        'gemensam-krogtillsyn',
+        'krogtillsyn-natthelger',
+      ]);
     });
   });
 });

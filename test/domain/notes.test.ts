@@ -5,21 +5,31 @@ import { condenseNotes, redactIdentityNumbers, shorten } from '../../src/domain/
 
 describe('notes', () => {
   it('blacks out every personnummer and samordningsnummer, in any written form', () => {
-    expect(redactIdentityNumbers('Ärende 811218-9876 och 19811218 9876, inte 123')).to.equal('Ärende [borttaget] och [borttaget], inte 123');
+    expect(redactIdentityNumbers('Ärende 811218-9876 och 19811218 9876, inte 123')).to.equal(
+      'Ärende [borttaget] och [borttaget], inte 123',
+    );
     expect(redactIdentityNumbers('samordningsnr 701063-2391')).to.equal('samordningsnr [borttaget]');
   });
 
   it('leaves no identity number behind, whatever surrounds it', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('811218-9876', '8112189876', '198112189876', ' ', '-', '+')), { maxLength: 12 }), (parts) => {
-        const out = redactIdentityNumbers(parts.join(''));
-        expect(findPersonalIdentityNumber(out)).to.equal(undefined);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('811218-9876', '8112189876', '198112189876', ' ', '-', '+')), {
+          maxLength: 12,
+        }),
+        (parts) => {
+          const out = redactIdentityNumbers(parts.join(''));
+          expect(findPersonalIdentityNumber(out)).to.equal(undefined);
+        },
+      ),
     );
   });
 
   it('collapses spacing, drops repeats (case and å/ä/ö aside) and empty notes, keeps the order', () => {
-    expect(condenseNotes(['  Lugn   kväll\n', undefined, 'lugn kvall', '', 'Bråk vid torget'], 100)).to.deep.equal(['Lugn kväll', 'Bråk vid torget']);
+    expect(condenseNotes(['  Lugn   kväll\n', undefined, 'lugn kvall', '', 'Bråk vid torget'], 100)).to.deep.equal([
+      'Lugn kväll',
+      'Bråk vid torget',
+    ]);
   });
 
   it('shortens at a word boundary with an ellipsis', () => {

@@ -69,7 +69,10 @@ describe('personalData.findPersonalIdentityNumber', () => {
       kind: 'personnummer',
       match: '811218-9876',
     });
-    expect(findPersonalIdentityNumber('pnr:198112189876.')).to.deep.equal({ kind: 'personnummer', match: '198112189876' });
+    expect(findPersonalIdentityNumber('pnr:198112189876.')).to.deep.equal({
+      kind: 'personnummer',
+      match: '198112189876',
+    });
     expect(findPersonalIdentityNumber('(811218-9876)')).to.deep.equal({ kind: 'personnummer', match: '811218-9876' });
     expect(findPersonalIdentityNumber('pojke8112189876')).to.deep.equal({ kind: 'personnummer', match: '8112189876' });
     expect(findPersonalIdentityNumber('2020-03-14 träffade 701063-2391 och 811218-9876')).to.deep.equal({
@@ -132,7 +135,9 @@ describe('personalData.findPersonalIdentityNumber', () => {
       serial: fc.integer({ min: 0, max: 999 }),
     })
     .map(({ century, yy, mm, dd, samordning, serial }) => {
-      const ten = withCheckDigit(`${pad2(yy)}${pad2(mm)}${pad2(samordning ? dd + 60 : dd)}${String(serial).padStart(3, '0')}`);
+      const ten = withCheckDigit(
+        `${pad2(yy)}${pad2(mm)}${pad2(samordning ? dd + 60 : dd)}${String(serial).padStart(3, '0')}`,
+      );
       return { century, ten, kind: samordning ? ('samordningsnummer' as const) : ('personnummer' as const) };
     });
 
@@ -163,10 +168,16 @@ describe('personalData.findPersonalIdentityNumber', () => {
 
   it('never detects a number whose check digit is wrong (property)', () => {
     fc.assert(
-      fc.property(validNumber, forms, fc.integer({ min: 1, max: 9 }), noDigits, ({ century, ten }, form, delta, before) => {
-        const wrong = ten.slice(0, 9) + String((Number(ten[9]) + delta) % 10);
-        expect(findPersonalIdentityNumber(`${before} ${form(century, wrong)} .`)).to.equal(undefined);
-      }),
+      fc.property(
+        validNumber,
+        forms,
+        fc.integer({ min: 1, max: 9 }),
+        noDigits,
+        ({ century, ten }, form, delta, before) => {
+          const wrong = ten.slice(0, 9) + String((Number(ten[9]) + delta) % 10);
+          expect(findPersonalIdentityNumber(`${before} ${form(century, wrong)} .`)).to.equal(undefined);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -3,7 +3,15 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { isoWeekday, stockholmDate, type IsoWeekday } from '../../src/domain/calendar.js';
-import { DEFAULT_SCHEDULE, dueInWeekOf, dueWeek, isoWeekKey, nextDueAfter, nextSend, type Schedule } from '../../src/domain/schedule.js';
+import {
+  DEFAULT_SCHEDULE,
+  dueInWeekOf,
+  dueWeek,
+  isoWeekKey,
+  nextDueAfter,
+  nextSend,
+  type Schedule,
+} from '../../src/domain/schedule.js';
 import { stockholmTimeOfDay } from '../../src/views/scheduleTexts.js';
 
 const at = (iso: string) => new Date(iso);
@@ -11,8 +19,15 @@ const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
 
 const scheduleArb: fc.Arbitrary<Schedule> = fc
-  .record({ weekday: fc.integer({ min: 1, max: 7 }), hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }) })
-  .map(({ weekday, hour, minute }) => ({ weekday: weekday as IsoWeekday, time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` }));
+  .record({
+    weekday: fc.integer({ min: 1, max: 7 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    minute: fc.integer({ min: 0, max: 59 }),
+  })
+  .map(({ weekday, hour, minute }) => ({
+    weekday: weekday as IsoWeekday,
+    time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+  }));
 
 const instantArb = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }).map((ms) => new Date(ms));
 
@@ -36,27 +51,47 @@ describe('schedule', () => {
 
     it('follows the spring change (last Sunday of March 2026 is the 29th)', () => {
       // Monday before the change is CET, Sunday after it CEST, in the same ISO week.
-      expect(dueInWeekOf({ weekday: 1, time: '07:30' }, '2026-03-26').toISOString()).to.equal('2026-03-23T06:30:00.000Z');
-      expect(dueInWeekOf({ weekday: 7, time: '07:30' }, '2026-03-26').toISOString()).to.equal('2026-03-29T05:30:00.000Z');
+      expect(dueInWeekOf({ weekday: 1, time: '07:30' }, '2026-03-26').toISOString()).to.equal(
+        '2026-03-23T06:30:00.000Z',
+      );
+      expect(dueInWeekOf({ weekday: 7, time: '07:30' }, '2026-03-26').toISOString()).to.equal(
+        '2026-03-29T05:30:00.000Z',
+      );
       // 02:30 does not exist that Sunday: it is read as 03:30 CEST, once.
-      expect(dueInWeekOf({ weekday: 7, time: '02:30' }, '2026-03-29').toISOString()).to.equal('2026-03-29T01:30:00.000Z');
-      expect(dueInWeekOf({ weekday: 1, time: '07:30' }, '2026-03-30').toISOString()).to.equal('2026-03-30T05:30:00.000Z');
+      expect(dueInWeekOf({ weekday: 7, time: '02:30' }, '2026-03-29').toISOString()).to.equal(
+        '2026-03-29T01:30:00.000Z',
+      );
+      expect(dueInWeekOf({ weekday: 1, time: '07:30' }, '2026-03-30').toISOString()).to.equal(
+        '2026-03-30T05:30:00.000Z',
+      );
     });
 
     it('follows the autumn change (last Sunday of October 2026 is the 25th)', () => {
-      expect(dueInWeekOf({ weekday: 4, time: '07:30' }, '2026-10-25').toISOString()).to.equal('2026-10-22T05:30:00.000Z');
-      expect(dueInWeekOf({ weekday: 7, time: '07:30' }, '2026-10-25').toISOString()).to.equal('2026-10-25T06:30:00.000Z');
+      expect(dueInWeekOf({ weekday: 4, time: '07:30' }, '2026-10-25').toISOString()).to.equal(
+        '2026-10-22T05:30:00.000Z',
+      );
+      expect(dueInWeekOf({ weekday: 7, time: '07:30' }, '2026-10-25').toISOString()).to.equal(
+        '2026-10-25T06:30:00.000Z',
+      );
       // 02:30 happens twice that night: the first (CEST) is the one, so the week still has one due time.
-      expect(dueInWeekOf({ weekday: 7, time: '02:30' }, '2026-10-25').toISOString()).to.equal('2026-10-25T00:30:00.000Z');
+      expect(dueInWeekOf({ weekday: 7, time: '02:30' }, '2026-10-25').toISOString()).to.equal(
+        '2026-10-25T00:30:00.000Z',
+      );
     });
   });
 
   describe('nextDueAfter', () => {
     it('is this week’s time while it is ahead, else next week’s', () => {
-      expect(nextDueAfter(DEFAULT_SCHEDULE, at('2026-11-26T06:29:59Z')).toISOString()).to.equal('2026-11-26T06:30:00.000Z');
-      expect(nextDueAfter(DEFAULT_SCHEDULE, at('2026-11-26T06:30:00Z')).toISOString()).to.equal('2026-12-03T06:30:00.000Z');
+      expect(nextDueAfter(DEFAULT_SCHEDULE, at('2026-11-26T06:29:59Z')).toISOString()).to.equal(
+        '2026-11-26T06:30:00.000Z',
+      );
+      expect(nextDueAfter(DEFAULT_SCHEDULE, at('2026-11-26T06:30:00Z')).toISOString()).to.equal(
+        '2026-12-03T06:30:00.000Z',
+      );
       // Sunday late evening Stockholm time is still the old week; Monday 00:30 is the new one.
-      expect(nextDueAfter({ weekday: 1, time: '00:30' }, at('2026-11-29T22:45:00Z')).toISOString()).to.equal('2026-11-29T23:30:00.000Z');
+      expect(nextDueAfter({ weekday: 1, time: '00:30' }, at('2026-11-29T22:45:00Z')).toISOString()).to.equal(
+        '2026-11-29T23:30:00.000Z',
+      );
     });
 
     it('property: strictly after, within a week and an hour, on the weekday at the time (or an hour later in the spring gap)', () => {
@@ -117,11 +152,16 @@ describe('schedule', () => {
     it('is now when a catch-up is due, else the next due time not yet sent', () => {
       const state = { schedule: DEFAULT_SCHEDULE, since: at('2026-11-23T08:00:00Z') };
       expect(nextSend(state, at('2026-11-27T10:00:00Z')).toISOString()).to.equal('2026-11-27T10:00:00.000Z');
-      expect(nextSend({ ...state, lastSentWeek: '2026-W48' }, at('2026-11-27T10:00:00Z')).toISOString()).to.equal('2026-12-03T06:30:00.000Z');
-      // Sent this week already, then moved to Saturday: the next is next week's Saturday.
-      expect(nextSend({ schedule: { weekday: 6, time: '09:00' }, since: at('2026-11-26T08:00:00Z'), lastSentWeek: '2026-W48' }, at('2026-11-26T08:00:00Z')).toISOString()).to.equal(
-        '2026-12-05T08:00:00.000Z',
+      expect(nextSend({ ...state, lastSentWeek: '2026-W48' }, at('2026-11-27T10:00:00Z')).toISOString()).to.equal(
+        '2026-12-03T06:30:00.000Z',
       );
+      // Sent this week already, then moved to Saturday: the next is next week's Saturday.
+      expect(
+        nextSend(
+          { schedule: { weekday: 6, time: '09:00' }, since: at('2026-11-26T08:00:00Z'), lastSentWeek: '2026-W48' },
+          at('2026-11-26T08:00:00Z'),
+        ).toISOString(),
+      ).to.equal('2026-12-05T08:00:00.000Z');
     });
   });
 
@@ -155,7 +195,9 @@ describe('schedule', () => {
             for (const tick of ticks) {
               const due = dueInWeekOf(schedule, stockholmDate(tick));
               if (tick.getTime() >= due.getTime() && due.getTime() >= since.getTime()) {
-                expect(sent.has(isoWeekKey(stockholmDate(tick))), `week of ${tick.toISOString()} missed`).to.equal(true);
+                expect(sent.has(isoWeekKey(stockholmDate(tick))), `week of ${tick.toISOString()} missed`).to.equal(
+                  true,
+                );
               }
             }
           },

@@ -151,7 +151,12 @@ describe('status', () => {
     });
 
     it('is genomförd at 4 occasions, and stays genomförd later and after the year', () => {
-      const entries = [entry(ID, '2020-02-14'), entry(ID, '2020-03-20'), entry(ID, '2020-05-29'), entry(ID, '2020-06-05')];
+      const entries = [
+        entry(ID, '2020-02-14'),
+        entry(ID, '2020-03-20'),
+        entry(ID, '2020-05-29'),
+        entry(ID, '2020-06-05'),
+      ];
       expect(statusOf(ID, '2020-06-04', entries).status).to.equal('onTrack');
       for (const today of ['2020-06-05', '2020-06-06', '2020-12-31', '2021-03-01', '2025-01-01']) {
         const s = statusOf(ID, today, entries);
@@ -184,7 +189,12 @@ describe('status', () => {
     });
 
     it('does not count undone entries', () => {
-      const entries = [entry(ID, '2020-02-14'), removed(entry(ID, '2020-03-20')), entry(ID, '2020-05-29'), entry(ID, '2020-06-05')];
+      const entries = [
+        entry(ID, '2020-02-14'),
+        removed(entry(ID, '2020-03-20')),
+        entry(ID, '2020-05-29'),
+        entry(ID, '2020-06-05'),
+      ];
       const s = statusOf(ID, '2020-06-10', entries);
       expect(s.progress).to.deep.include({ done: 3 });
       expect(s.status).to.equal('onTrack');
@@ -208,7 +218,12 @@ describe('status', () => {
     });
 
     it('does not count entries dated after today, nor before the period', () => {
-      const entries = [entry(ID, '2019-12-31'), entry(ID, '2020-03-01'), entry(ID, '2020-06-11'), entry(ID, '2020-11-01', { count: 3 })];
+      const entries = [
+        entry(ID, '2019-12-31'),
+        entry(ID, '2020-03-01'),
+        entry(ID, '2020-06-11'),
+        entry(ID, '2020-11-01', { count: 3 }),
+      ];
       const s = statusOf(ID, '2020-06-10', entries);
       expect(s.progress).to.deep.include({ done: 1 });
       expect(s.lastEntryDate).to.equal('2020-03-01');
@@ -299,7 +314,12 @@ describe('status', () => {
       // Sunday 2020-03-01 ends the ninth week (30 Dec – 1 Mar): nine weeks due.
       const thursdays = weekly('2020-01-01', 4, 9); // 2 Jan … 27 Feb
       const today = '2020-03-01';
-      const covering = (n: number) => statusOf(ID, today, thursdays.slice(0, n).map((d) => entry(ID, d)));
+      const covering = (n: number) =>
+        statusOf(
+          ID,
+          today,
+          thursdays.slice(0, n).map((d) => entry(ID, d)),
+        );
       expect(covering(9).progress).to.deep.include({ covered: 9, due: 9 });
       expect(covering(8).status).to.equal('onTrack'); // one missed
       expect(covering(7).status).to.equal('onTrack'); // 7/9 ≥ 75 %
@@ -312,16 +332,28 @@ describe('status', () => {
       const today = '2021-03-01';
       const thursdays = weekly('2020-01-01', 4, 53); // 2 Jan … 31 Dec 2020
       expect(thursdays.at(-1)).to.equal('2020-12-31');
-      const all = statusOf(ID, today, thursdays.map((d) => entry(ID, d)));
+      const all = statusOf(
+        ID,
+        today,
+        thursdays.map((d) => entry(ID, d)),
+      );
       // 52 ended weeks, and the week of 28 Dec (ending 3 Jan 2021) because it was covered.
       expect(all.progress).to.deep.include({ covered: 53, due: 53 });
       expect(all.status).to.equal('done');
 
-      const notLast = statusOf(ID, today, thursdays.slice(0, 52).map((d) => entry(ID, d)));
+      const notLast = statusOf(
+        ID,
+        today,
+        thursdays.slice(0, 52).map((d) => entry(ID, d)),
+      );
       expect(notLast.progress).to.deep.include({ covered: 52, due: 52 });
       expect(notLast.status).to.equal('done');
 
-      const oneMissed = statusOf(ID, today, thursdays.filter((_, i) => i !== 10).map((d) => entry(ID, d)));
+      const oneMissed = statusOf(
+        ID,
+        today,
+        thursdays.filter((_, i) => i !== 10).map((d) => entry(ID, d)),
+      );
       expect(oneMissed.progress).to.deep.include({ covered: 52, due: 53 });
       expect(oneMissed.status).to.not.equal('done');
 
@@ -336,7 +368,9 @@ describe('status', () => {
 
     it('is covered only by a Friday, Saturday or Sunday', () => {
       const today = '2020-01-20'; // Monday: three weekends (3–5, 10–12, 17–19 Jan) are over
-      expect(statusOf(ID, today, [entry(ID, '2020-01-09'), entry(ID, '2020-01-13'), entry(ID, '2020-01-15')]).progress).to.deep.equal({
+      expect(
+        statusOf(ID, today, [entry(ID, '2020-01-09'), entry(ID, '2020-01-13'), entry(ID, '2020-01-15')]).progress,
+      ).to.deep.equal({
         kind: 'recurring',
         rhythm: 'weekendNights',
         covered: 0,
@@ -345,15 +379,26 @@ describe('status', () => {
       for (const d of ['2020-01-10', '2020-01-11', '2020-01-12']) {
         expect(statusOf(ID, today, [entry(ID, d)]).progress, d).to.deep.include({ covered: 1, due: 3 });
       }
-      const s = statusOf(ID, today, [entry(ID, '2020-01-03'), entry(ID, '2020-01-11'), entry(ID, '2020-01-12'), entry(ID, '2020-01-19')]);
+      const s = statusOf(ID, today, [
+        entry(ID, '2020-01-03'),
+        entry(ID, '2020-01-11'),
+        entry(ID, '2020-01-12'),
+        entry(ID, '2020-01-19'),
+      ]);
       expect(s.progress).to.deep.include({ covered: 3, due: 3 });
       expect(shown(s)).to.equal('i fas: 3 av 3 helger');
     });
 
     it('counts the running weekend as due only once it is covered', () => {
       // Saturday 18 Jan: the weekend of 17–19 Jan is running.
-      expect(statusOf(ID, '2020-01-18', [entry(ID, '2020-01-04'), entry(ID, '2020-01-10')]).progress).to.deep.include({ covered: 2, due: 2 });
-      expect(statusOf(ID, '2020-01-18', [entry(ID, '2020-01-04'), entry(ID, '2020-01-17')]).progress).to.deep.include({ covered: 2, due: 3 });
+      expect(statusOf(ID, '2020-01-18', [entry(ID, '2020-01-04'), entry(ID, '2020-01-10')]).progress).to.deep.include({
+        covered: 2,
+        due: 2,
+      });
+      expect(statusOf(ID, '2020-01-18', [entry(ID, '2020-01-04'), entry(ID, '2020-01-17')]).progress).to.deep.include({
+        covered: 2,
+        due: 3,
+      });
     });
 
     it('cannot count a weekend whose nights fall in the next year for a past agreement', () => {
@@ -374,7 +419,10 @@ describe('status', () => {
       expect(s.progress).to.deep.equal({ kind: 'recurring', rhythm: 'monthly', covered: 2, due: 3 });
       expect(s.status).to.equal('onTrack');
       expect(shown(s)).to.equal('i fas: 2 av 3 månader');
-      expect(statusOf(ID, '2020-04-15', [...entries, entry(ID, '2020-04-02')]).progress).to.deep.include({ covered: 3, due: 4 });
+      expect(statusOf(ID, '2020-04-15', [...entries, entry(ID, '2020-04-02')]).progress).to.deep.include({
+        covered: 3,
+        due: 4,
+      });
       // The last day of February (2020 is a leap year) ends February.
       expect(statusOf(ID, '2020-02-28', entries).progress).to.deep.include({ due: 1 });
       expect(statusOf(ID, '2020-02-29', entries).progress).to.deep.include({ due: 2 });
@@ -388,21 +436,44 @@ describe('status', () => {
 
     it('past: genomförd only when all twelve months were covered', () => {
       const months = Array.from({ length: 12 }, (_, i) => `2020-${String(i + 1).padStart(2, '0')}-15`);
-      const all = statusOf(ID, '2021-03-01', months.map((d) => entry(ID, d)));
+      const all = statusOf(
+        ID,
+        '2021-03-01',
+        months.map((d) => entry(ID, d)),
+      );
       expect(all.progress).to.deep.include({ covered: 12, due: 12 });
       expect(all.status).to.equal('done');
-      const eleven = statusOf(ID, '2021-03-01', months.slice(1).map((d) => entry(ID, d)));
+      const eleven = statusOf(
+        ID,
+        '2021-03-01',
+        months.slice(1).map((d) => entry(ID, d)),
+      );
       expect(eleven.progress).to.deep.include({ covered: 11, due: 12 });
       expect(eleven.status).to.not.equal('done');
-      expect(statusOf(ID, '2021-03-01', months.slice(0, 3).map((d) => entry(ID, d))).status).to.equal('farBehind');
+      expect(
+        statusOf(
+          ID,
+          '2021-03-01',
+          months.slice(0, 3).map((d) => entry(ID, d)),
+        ).status,
+      ).to.equal('farBehind');
     });
   });
 
   describe('periodsCovered and recurringStatus', () => {
     it('reads weeks, weekends and months', () => {
-      expect(periodsCovered('weekly', ['2020-01-06', '2020-01-12'], '2020-01-01', '2020-01-31')).to.deep.equal({ covered: 1, due: 4 });
-      expect(periodsCovered('weekendNights', ['2020-01-06', '2020-01-09'], '2020-01-01', '2020-01-31')).to.deep.equal({ covered: 0, due: 4 });
-      expect(periodsCovered('monthly', ['2020-01-31', '2020-02-01'], '2020-01-01', '2020-02-10')).to.deep.equal({ covered: 2, due: 2 });
+      expect(periodsCovered('weekly', ['2020-01-06', '2020-01-12'], '2020-01-01', '2020-01-31')).to.deep.equal({
+        covered: 1,
+        due: 4,
+      });
+      expect(periodsCovered('weekendNights', ['2020-01-06', '2020-01-09'], '2020-01-01', '2020-01-31')).to.deep.equal({
+        covered: 0,
+        due: 4,
+      });
+      expect(periodsCovered('monthly', ['2020-01-31', '2020-02-01'], '2020-01-01', '2020-02-10')).to.deep.equal({
+        covered: 2,
+        due: 2,
+      });
       expect(periodsCovered('monthly', [], '2020-01-01', '2020-02-10')).to.deep.equal({ covered: 0, due: 1 });
       // December's last day ends the year's last month.
       expect(periodsCovered('monthly', [], '2020-01-01', '2020-12-31')).to.deep.equal({ covered: 0, due: 12 });
@@ -446,18 +517,32 @@ describe('status', () => {
     it('with dates inside the period: covered is the number of distinct periods with a date, due the ended ones plus a covered running one', () => {
       const start = '2020-01-01';
       fc.assert(
-        fc.property(rhythmArb, isoDateArb('2020-01-01', '2020-12-31'), fc.array(fc.integer({ min: 0, max: 365 }), { maxLength: 60 }), (rhythm, asOf, offsets) => {
-          const dates = offsets.map((o) => addDays(start, o)).filter((d) => d <= asOf);
-          const keyOf = (d: IsoDate) => (rhythm === 'monthly' ? monthStart(d) : isoWeekStart(d));
-          const counts = (d: IsoDate) => rhythm !== 'weekendNights' || isoWeekday(d) >= 5;
-          const keys = new Set(dates.filter(counts).map(keyOf));
-          const running = keyOf(asOf);
-          const periodEnd = rhythm === 'monthly' ? addDays(monthStart(addDays(running, 31)), -1) : addDays(running, 6);
-          let ended = 0;
-          for (let k = keyOf(start); k < running; k = rhythm === 'monthly' ? monthStart(addDays(k, 31)) : addDays(k, 7)) ended += 1;
-          const runningDue = periodEnd <= asOf || keys.has(running) ? 1 : 0;
-          expect(periodsCovered(rhythm, dates, start, asOf)).to.deep.equal({ covered: keys.size, due: ended + runningDue });
-        }),
+        fc.property(
+          rhythmArb,
+          isoDateArb('2020-01-01', '2020-12-31'),
+          fc.array(fc.integer({ min: 0, max: 365 }), { maxLength: 60 }),
+          (rhythm, asOf, offsets) => {
+            const dates = offsets.map((o) => addDays(start, o)).filter((d) => d <= asOf);
+            const keyOf = (d: IsoDate) => (rhythm === 'monthly' ? monthStart(d) : isoWeekStart(d));
+            const counts = (d: IsoDate) => rhythm !== 'weekendNights' || isoWeekday(d) >= 5;
+            const keys = new Set(dates.filter(counts).map(keyOf));
+            const running = keyOf(asOf);
+            const periodEnd =
+              rhythm === 'monthly' ? addDays(monthStart(addDays(running, 31)), -1) : addDays(running, 6);
+            let ended = 0;
+            for (
+              let k = keyOf(start);
+              k < running;
+              k = rhythm === 'monthly' ? monthStart(addDays(k, 31)) : addDays(k, 7)
+            )
+              ended += 1;
+            const runningDue = periodEnd <= asOf || keys.has(running) ? 1 : 0;
+            expect(periodsCovered(rhythm, dates, start, asOf)).to.deep.equal({
+              covered: keys.size,
+              due: ended + runningDue,
+            });
+          },
+        ),
       );
     });
   });
@@ -490,7 +575,10 @@ describe('status', () => {
 
     it('does not count a completion dated after today, nor one of another activity', () => {
       const entries = [entry(ID, '2020-02-20')];
-      const s = statusOf(ID, '2020-03-01', entries, [completion(ID, '2020-03-02'), completion('trivs-i-jkpg-enkat', '2020-02-25')]);
+      const s = statusOf(ID, '2020-03-01', entries, [
+        completion(ID, '2020-03-02'),
+        completion('trivs-i-jkpg-enkat', '2020-02-25'),
+      ]);
       expect(s.status).to.equal('onTrack');
       expect(s.progress).to.deep.equal({ kind: 'milestone', state: 'inProgress' });
     });
@@ -584,7 +672,11 @@ describe('status', () => {
     });
 
     it('gives each activity the status activityStatus gives it', () => {
-      const entries = [entry('gemensam-krogtillsyn', '2020-03-01', { count: 2 }), entry('ssg', '2020-02-10'), entry('sig', '2020-05-05')];
+      const entries = [
+        entry('gemensam-krogtillsyn', '2020-03-01', { count: 2 }),
+        entry('ssg', '2020-02-10'),
+        entry('sig', '2020-05-05'),
+      ];
       const completions = [completion('grannsamverkan', '2020-04-04')];
       const s = agreementStatus(A2020, entries, completions, '2020-06-01');
       for (const a of s.activities) {
@@ -642,7 +734,8 @@ describe('status', () => {
               expect(a.progress.covered).to.be.at.least(0);
               expect(a.progress.covered).to.be.at.most(a.progress.due);
             }
-            if (a.status === 'done' && a.progress.kind === 'count') expect(a.progress.done).to.be.at.least(a.progress.target);
+            if (a.status === 'done' && a.progress.kind === 'count')
+              expect(a.progress.done).to.be.at.least(a.progress.target);
           }
         }),
       );
@@ -675,8 +768,12 @@ describe('status', () => {
     it('never depends on the order of entries and completions', () => {
       fc.assert(
         fc.property(
-          entriesArb.chain((es) => fc.tuple(fc.constant(es), fc.shuffledSubarray(es, { minLength: es.length, maxLength: es.length }))),
-          completionsArb.chain((cs) => fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length, maxLength: cs.length }))),
+          entriesArb.chain((es) =>
+            fc.tuple(fc.constant(es), fc.shuffledSubarray(es, { minLength: es.length, maxLength: es.length })),
+          ),
+          completionsArb.chain((cs) =>
+            fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length, maxLength: cs.length })),
+          ),
           todayArb,
           ([entries, shuffled], [completions, shuffledCompletions], today) => {
             expect(agreementStatus(A2020, shuffled, shuffledCompletions, today)).to.deep.equal(

@@ -25,9 +25,21 @@ describe('parseSubscribeArgs', () => {
 
   it('reads weekday names folded, with and without å/ä/ö, in the forms people write', () => {
     const cases: [string, number][] = [
-      ['måndag', 1], ['mandag', 1], ['MÅNDAG', 1], ['måndagar', 1], ['mån', 1],
-      ['tisdag', 2], ['onsdagen', 3], ['tors', 4], ['torsdagar', 4], ['fredag', 5],
-      ['lördag', 6], ['lordag', 6], ['lör', 6], ['söndag', 7], ['sondagarna', 7],
+      ['måndag', 1],
+      ['mandag', 1],
+      ['MÅNDAG', 1],
+      ['måndagar', 1],
+      ['mån', 1],
+      ['tisdag', 2],
+      ['onsdagen', 3],
+      ['tors', 4],
+      ['torsdagar', 4],
+      ['fredag', 5],
+      ['lördag', 6],
+      ['lordag', 6],
+      ['lör', 6],
+      ['söndag', 7],
+      ['sondagarna', 7],
     ];
     for (const [word, day] of cases) expect(ok(word).weekday, word).to.equal(day);
   });
@@ -72,7 +84,15 @@ describe('parseSubscribeArgs', () => {
   });
 
   it('property: any weekday and time written in a supported way reads back the same', () => {
-    const names = [['måndag', 'mandag', 'mån'], ['tisdag', 'tis'], ['onsdag', 'ons'], ['torsdag', 'tors'], ['fredag', 'fre'], ['lördag', 'lordag'], ['söndag', 'sondag']];
+    const names = [
+      ['måndag', 'mandag', 'mån'],
+      ['tisdag', 'tis'],
+      ['onsdag', 'ons'],
+      ['torsdag', 'tors'],
+      ['fredag', 'fre'],
+      ['lördag', 'lordag'],
+      ['söndag', 'sondag'],
+    ];
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 7 }),
@@ -89,7 +109,10 @@ describe('parseSubscribeArgs', () => {
           if (upper) name = name.toUpperCase();
           const time = `${padHour ? String(hour).padStart(2, '0') : hour}${separator}${String(minute).padStart(2, '0')}`;
           const args = timeFirst ? `${time} ${name}` : `${name} kl ${time}`;
-          expect(ok(args)).to.deep.equal({ weekday: day, time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` });
+          expect(ok(args)).to.deep.equal({
+            weekday: day,
+            time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+          });
         },
       ),
     );
@@ -105,6 +128,7 @@ describe('parseSubscribeArgs', () => {
   });
 
   it('parseTimeOfDay refuses what is not a time of day', () => {
-    for (const bad of ['24:00', '12:5', '123:00', 'a:bc', '12:60']) expect(parseTimeOfDay(bad), bad).to.equal(undefined);
+    for (const bad of ['24:00', '12:5', '123:00', 'a:bc', '12:60'])
+      expect(parseTimeOfDay(bad), bad).to.equal(undefined);
   });
 });

@@ -126,12 +126,45 @@ describe('summary', () => {
         { id: 'p2', text: 'Drogförsäljning' },
       ],
       activities: [
-        { id: 'krog', name: 'Krogtillsyn', text: 't', promiseIds: ['p1'], parties: ['Polisen'], places: ['centrum'], keywords: ['krog'], target: { kind: 'count', count: 4, unit: 'tillfällen' } },
-        { id: 'ssg', name: 'SSG-möte', text: 't', promiseIds: ['p1', 'p2'], parties: ['Polisen'], places: [], keywords: ['ssg'], target: { kind: 'recurring', rhythm: 'monthly' } },
-        { id: 'sig', name: 'SIG-ärenden', text: 't', promiseIds: ['p2'], parties: ['Kommunen'], places: ['Öxnehaga'], keywords: ['sig'], target: { kind: 'count', count: 2, unit: 'ärenden' } },
+        {
+          id: 'krog',
+          name: 'Krogtillsyn',
+          text: 't',
+          promiseIds: ['p1'],
+          parties: ['Polisen'],
+          places: ['centrum'],
+          keywords: ['krog'],
+          target: { kind: 'count', count: 4, unit: 'tillfällen' },
+        },
+        {
+          id: 'ssg',
+          name: 'SSG-möte',
+          text: 't',
+          promiseIds: ['p1', 'p2'],
+          parties: ['Polisen'],
+          places: [],
+          keywords: ['ssg'],
+          target: { kind: 'recurring', rhythm: 'monthly' },
+        },
+        {
+          id: 'sig',
+          name: 'SIG-ärenden',
+          text: 't',
+          promiseIds: ['p2'],
+          parties: ['Kommunen'],
+          places: ['Öxnehaga'],
+          keywords: ['sig'],
+          target: { kind: 'count', count: 2, unit: 'ärenden' },
+        },
       ],
     };
-    const before: Agreement = { ...agreement, id: 'a-2019', title: 'Medborgarlöfte 2019', period: { start: '2019-01-01', end: '2019-12-31' }, activities: [agreement.activities[1]!] };
+    const before: Agreement = {
+      ...agreement,
+      id: 'a-2019',
+      title: 'Medborgarlöfte 2019',
+      period: { start: '2019-01-01', end: '2019-12-31' },
+      activities: [agreement.activities[1]!],
+    };
     let n = 0;
     const entry = (activityId: string, date: string, extra: Partial<Entry> = {}): Entry => ({
       id: `e${++n}`,
@@ -149,7 +182,10 @@ describe('summary', () => {
       entry('krog', '2020-03-10', { place: 'öxnehaga', count: 2, by: { id: 'erik', name: 'Erik' } }),
       entry('krog', '2020-03-14'),
       entry('ssg', '2020-03-12', { by: { id: 'erik', name: 'Erik' } }),
-      entry('sig', '2020-03-13', { place: 'Österängen', removed: { by: { id: 'anna', name: 'Anna' }, at: '2020-03-13T13:00:00.000Z', reason: 'undo' } }),
+      entry('sig', '2020-03-13', {
+        place: 'Österängen',
+        removed: { by: { id: 'anna', name: 'Anna' }, at: '2020-03-13T13:00:00.000Z', reason: 'undo' },
+      }),
       // The week before (1–7 March):
       entry('krog', '2020-03-01'),
       entry('sig', '2020-03-07', { place: 'Öxnehaga' }),
@@ -159,7 +195,13 @@ describe('summary', () => {
       entry('krog', '2020-03-15'),
     ];
 
-    const week = summarize({ agreement, period: summaryPeriod('vecka', '2020-03-14'), agreements: [before, agreement], entries, completions: [] });
+    const week = summarize({
+      agreement,
+      period: summaryPeriod('vecka', '2020-03-14'),
+      agreements: [before, agreement],
+      entries,
+      completions: [],
+    });
 
     it('sums what was logged in the period per activity, leaving out undone entries and other days', () => {
       const krog = week.promises[0]!.activities.find((a) => a.activity.id === 'krog')!;
@@ -194,7 +236,13 @@ describe('summary', () => {
     });
 
     it('compares an activity only when it existed in the period before (a copied agreement keeps the id)', () => {
-      const year = summarize({ agreement, period: summaryPeriod('år', '2020-03-14'), agreements: [before, agreement], entries, completions: [] });
+      const year = summarize({
+        agreement,
+        period: summaryPeriod('år', '2020-03-14'),
+        agreements: [before, agreement],
+        entries,
+        completions: [],
+      });
       const all = year.promises.flatMap((p) => p.activities);
       expect(all.find((a) => a.activity.id === 'ssg')!.previousCount).to.equal(0);
       expect(all.find((a) => a.activity.id === 'krog')!.previousCount).to.equal(undefined);
@@ -204,7 +252,13 @@ describe('summary', () => {
     it('lists what is behind at the end of the period, the furthest behind first', () => {
       // 14 March: 20 % of the year; krog has 4 of 4 (done), sig 2 of 2 (done), ssg has March only of Jan–Feb due.
       expect(week.behind.map((a) => [a.activity.id, a.status.status])).to.deep.equal([['ssg', 'farBehind']]);
-      const october = summarize({ agreement, period: summaryPeriod('vecka', '2020-10-01'), agreements: [agreement], entries: [], completions: [] });
+      const october = summarize({
+        agreement,
+        period: summaryPeriod('vecka', '2020-10-01'),
+        agreements: [agreement],
+        entries: [],
+        completions: [],
+      });
       expect(october.behind.map((a) => a.activity.id)).to.have.members(['krog', 'ssg', 'sig']);
       expect(october.behind[0]!.status.status).to.equal('farBehind');
     });
@@ -230,9 +284,17 @@ describe('summary', () => {
             by: { id: d.by, name: d.by },
             loggedAt: '2020-01-01T00:00:00.000Z',
             ...(d.place ? { place: d.place } : {}),
-            ...(d.removed ? { removed: { by: { id: d.by, name: d.by }, at: '2020-01-01T00:00:00.000Z', reason: 'undo' as const } } : {}),
+            ...(d.removed
+              ? { removed: { by: { id: d.by, name: d.by }, at: '2020-01-01T00:00:00.000Z', reason: 'undo' as const } }
+              : {}),
           }));
-          const s = summarize({ agreement, period: summaryPeriod('vecka', asOf), agreements: [agreement], entries: es, completions: [] });
+          const s = summarize({
+            agreement,
+            period: summaryPeriod('vecka', asOf),
+            agreements: [agreement],
+            entries: es,
+            completions: [],
+          });
           const expected = drawn.filter((d) => !d.removed && d.date >= addDays(asOf, -6) && d.date <= asOf);
           expect(s.total.count).to.equal(expected.reduce((sum, d) => sum + d.count, 0));
           expect(s.total.contributors).to.equal(new Set(expected.map((d) => d.by)).size);

@@ -10,7 +10,16 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { ROOT, freePort, startBot, startPlayground, type Service } from '../../scripts/services.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 /** Generous: the first reply waits for the Playground's socket and the bot's first turn. */
 const REPLY_TIMEOUT = 30_000;
@@ -26,15 +35,25 @@ describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)'
 
   before(async function () {
     if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium; the end-to-end tests must run in CI.`);
-      console.log(`      (skipped: no Chromium at ${CHROMIUM}; install it with apt-get install chromium to run the end-to-end tests)`);
+      if (process.env.CI)
+        throw new Error(
+          `${CHROMIUM} is missing: .ci/run installs Debian's chromium; the end-to-end tests must run in CI.`,
+        );
+      console.log(
+        `      (skipped: no Chromium at ${CHROMIUM}; install it with apt-get install chromium to run the end-to-end tests)`,
+      );
       this.skip();
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     storeDir = mkdtempSync(path.join(tmpdir(), 'medborgarlofte-e2e-'));
     const botPort = await freePort();
     // The bundled agreements end in 2020: the bot's day is set inside one so the form opens on a 2020 date.
-    bot = await startBot({ port: botPort, storeDir: path.join(storeDir, 'store'), today: '2020-06-01', logLevel: 'warn' });
+    bot = await startBot({
+      port: botPort,
+      storeDir: path.join(storeDir, 'store'),
+      today: '2020-06-01',
+      logLevel: 'warn',
+    });
     playground = await startPlayground({
       port: await freePort(),
       botEndpoint: `http://localhost:${botPort}/api/messages`,
@@ -82,9 +101,15 @@ describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)'
     const box = composeBox();
     await box.click();
     await box.pressSequentially('@Medb');
-    const suggestion = page.getByRole('listbox', { name: 'Typeahead menu' }).getByRole('menuitem', { name: 'Medborgarlöfte' });
+    const suggestion = page
+      .getByRole('listbox', { name: 'Typeahead menu' })
+      .getByRole('menuitem', { name: 'Medborgarlöfte' });
     await suggestion.waitFor({ timeout: REPLY_TIMEOUT });
-    if (menuScreenshot) await page.screenshot({ path: path.join(ARTIFACTS, `${String(step + 1).padStart(2, '0')}-${menuScreenshot}.png`), fullPage: true });
+    if (menuScreenshot)
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `${String(step + 1).padStart(2, '0')}-${menuScreenshot}.png`),
+        fullPage: true,
+      });
     await suggestion.click();
     await box.pressSequentially(` ${message}`);
     await box.press('Enter');
@@ -121,7 +146,13 @@ describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)'
     await send('/logga gemensam krogtillsyn 2020-03-14');
     const confirmation = card('Loggat', '14 mars 2020');
     await confirmation.waitFor({ timeout: REPLY_TIMEOUT });
-    await expectText(confirmation, ['Loggat', 'Gemensam krogtillsyn', '1 tillfälle', 'Medborgarlöfte 2020', '1 av 4 tillfällen']);
+    await expectText(confirmation, [
+      'Loggat',
+      'Gemensam krogtillsyn',
+      '1 tillfälle',
+      'Medborgarlöfte 2020',
+      '1 av 4 tillfällen',
+    ]);
   });
 
   it('opens the log form, fills it in, submits it, and the form is replaced by the confirmation', async () => {
@@ -134,13 +165,23 @@ describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)'
     await page.getByRole('option', { name: 'Öxnehaga' }).click();
     await form.getByLabel('Antal').fill('2');
     await form.getByLabel('Anteckning').fill('Lugn kväll vid torget');
-    await page.screenshot({ path: path.join(ARTIFACTS, `${String(step + 1).padStart(2, '0')}-form-filled-in.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `${String(step + 1).padStart(2, '0')}-form-filled-in.png`),
+      fullPage: true,
+    });
     await form.getByRole('button', { name: 'Logga', exact: true }).click();
 
     // The form holds the note too (in its text area) until the confirmation takes its place.
     const confirmation = card('Loggat', 'Lugn kväll vid torget');
     await confirmation.waitFor({ timeout: REPLY_TIMEOUT });
-    await expectText(confirmation, ['Loggat', 'Gemensam krogtillsyn', '1 juni 2020', 'Öxnehaga', '2 tillfällen', '3 av 4 tillfällen']);
+    await expectText(confirmation, [
+      'Loggat',
+      'Gemensam krogtillsyn',
+      '1 juni 2020',
+      'Öxnehaga',
+      '2 tillfällen',
+      '3 av 4 tillfällen',
+    ]);
     // Replaced where it stood: no form is left to submit a second time.
     expect(await page.locator('.ac-adaptiveCard').filter({ hasText: 'Logga en insats' }).count()).to.equal(0);
   });
@@ -149,14 +190,24 @@ describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)'
     await send('/status 2020');
     const status = card('Polisen och Jönköpings kommun');
     await status.waitFor({ timeout: REPLY_TIMEOUT });
-    await expectText(status, ['Medborgarlöfte 2020', 'Löfte 1: Identifiera och arbeta förebyggande på otrygga platser', 'Gemensam krogtillsyn', '3 av 4 tillfällen', '0 av 2 ärenden']);
+    await expectText(status, [
+      'Medborgarlöfte 2020',
+      'Löfte 1: Identifiera och arbeta förebyggande på otrygga platser',
+      'Gemensam krogtillsyn',
+      '3 av 4 tillfällen',
+      '0 av 2 ärenden',
+    ]);
   });
 
-  it('asks /sammanfattning år and sees this year\'s summary with what was logged', async () => {
+  it("asks /sammanfattning år and sees this year's summary with what was logged", async () => {
     await send('/sammanfattning år');
     const summary = card('Sammanfattning, år 2020');
     await summary.waitFor({ timeout: REPLY_TIMEOUT });
-    await expectText(summary, ['2 insatser av 1 person', 'Efter plan', 'loggat 3 tillfällen (Öxnehaga 2, utan plats 1)']);
+    await expectText(summary, [
+      '2 insatser av 1 person',
+      'Efter plan',
+      'loggat 3 tillfällen (Öxnehaga 2, utan plats 1)',
+    ]);
   });
 
   // A channel and a group chat, as the bot's users meet them: only a message that @mentions the bot reaches
@@ -165,11 +216,23 @@ describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)'
     // The Playground adds the bot to a channel or group chat when it is first opened; the bot's welcome shows it is there.
     await openConversation('Trygghet Jönköping - SSG', 'till den här kanalen');
     await sendMentioning('/logga sig 2020-05-20', 'mention-menu-in-channel');
-    const confirmation = mentionThread('/logga sig 2020-05-20').locator('.ac-adaptiveCard').filter({ hasText: 'Loggat' });
+    const confirmation = mentionThread('/logga sig 2020-05-20')
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Loggat' });
     await confirmation.waitFor({ timeout: REPLY_TIMEOUT });
-    await expectText(confirmation, ['Loggat', 'SIG-ärenden', '20 maj 2020', '1 ärende', 'Anna Lind', 'Medborgarlöfte 2020', '1 av 2 ärenden']);
+    await expectText(confirmation, [
+      'Loggat',
+      'SIG-ärenden',
+      '20 maj 2020',
+      '1 ärende',
+      'Anna Lind',
+      'Medborgarlöfte 2020',
+      '1 av 2 ärenden',
+    ]);
     // What reached the bot began with the mention; the confirmation shows it read the command after it.
-    await deliveredToBot().filter({ hasText: '<at>Medborgarlöfte</at> /logga sig 2020-05-20' }).waitFor({ timeout: REPLY_TIMEOUT });
+    await deliveredToBot()
+      .filter({ hasText: '<at>Medborgarlöfte</at> /logga sig 2020-05-20' })
+      .waitFor({ timeout: REPLY_TIMEOUT });
   });
 
   it('posts /logga ssg 2020-05-27 in SSG without a mention, and the Playground does not pass it to the bot', async () => {
@@ -180,15 +243,27 @@ describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)'
     await deliveredToBot().filter({ hasText: '<at>Medborgarlöfte</at> /hjälp' }).waitFor({ timeout: REPLY_TIMEOUT });
     const delivered = await deliveredToBot().allInnerTexts();
     expect(delivered.filter((line) => line.includes('/logga ssg'))).to.deep.equal([]);
-    expect(await thread('/logga ssg 2020-05-27').locator('.ac-adaptiveCard').count(), 'replies to the post without a mention').to.equal(0);
+    expect(
+      await thread('/logga ssg 2020-05-27').locator('.ac-adaptiveCard').count(),
+      'replies to the post without a mention',
+    ).to.equal(0);
   });
 
   it('in SSG, @mentions the bot with /status 2020 and sees "N av M" with the channel\'s entry and without the unmentioned one', async () => {
     await sendMentioning('/status 2020');
-    const status = mentionThread('/status 2020').locator('.ac-adaptiveCard').filter({ hasText: 'Polisen och Jönköpings kommun' });
+    const status = mentionThread('/status 2020')
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Polisen och Jönköpings kommun' });
     await status.waitFor({ timeout: REPLY_TIMEOUT });
     // The SIG case logged in the channel counts with what was logged in the personal chat.
-    await expectText(status, ['Medborgarlöfte 2020', 'Gemensam krogtillsyn', '3 av 4 tillfällen', 'SIG-ärenden', '1 av 2 ärenden', 'senast loggad 20 maj 2020']);
+    await expectText(status, [
+      'Medborgarlöfte 2020',
+      'Gemensam krogtillsyn',
+      '3 av 4 tillfällen',
+      'SIG-ärenden',
+      '1 av 2 ärenden',
+      'senast loggad 20 maj 2020',
+    ]);
     // The SSG meeting posted without a mention was never logged (SSG-möte belongs to two promises).
     const ssg = [...(await status.innerText()).matchAll(/SSG-möte\s+(\d+) av 5 månader/gu)].map((m) => m[1]);
     expect(ssg, 'SSG-möte lines in the status card').to.deep.equal(['0', '0']);
@@ -199,8 +274,17 @@ describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)'
     await sendMentioning('/logga torsdagsmöte 2020-05-28');
     const confirmation = card('Loggat', '28 maj 2020');
     await confirmation.waitFor({ timeout: REPLY_TIMEOUT });
-    await expectText(confirmation, ['Loggat', 'Torsdagsmöte Öxnehaga', '28 maj 2020', '1 gång', 'Anna Lind', '1 av 22 veckor']);
-    await deliveredToBot().filter({ hasText: '<at>Medborgarlöfte</at> /logga torsdagsmöte 2020-05-28' }).waitFor({ timeout: REPLY_TIMEOUT });
+    await expectText(confirmation, [
+      'Loggat',
+      'Torsdagsmöte Öxnehaga',
+      '28 maj 2020',
+      '1 gång',
+      'Anna Lind',
+      '1 av 22 veckor',
+    ]);
+    await deliveredToBot()
+      .filter({ hasText: '<at>Medborgarlöfte</at> /logga torsdagsmöte 2020-05-28' })
+      .waitFor({ timeout: REPLY_TIMEOUT });
   });
 });
 

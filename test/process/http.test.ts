@@ -8,7 +8,11 @@ import { runToExit, startBot, type BotProcess } from '../support/process.js';
 
 let counter = 0;
 
-async function say(bot: BotProcess, text: string, extra: Record<string, unknown> = {}): Promise<{ status: number; texts: string[]; body: unknown }> {
+async function say(
+  bot: BotProcess,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ status: number; texts: string[]; body: unknown }> {
   const activity = {
     type: 'message',
     id: `http-${++counter}`,
@@ -26,7 +30,8 @@ async function say(bot: BotProcess, text: string, extra: Record<string, unknown>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(activity),
   });
-  const body = (await res.json().catch(() => undefined)) as { activities?: { text?: string; attachments?: { content: unknown }[] }[] } | undefined;
+  const body = (await res.json().catch(() => undefined)) as
+    { activities?: { text?: string; attachments?: { content: unknown }[] }[] } | undefined;
   const texts = (body?.activities ?? []).map((a) => a.text ?? JSON.stringify(a.attachments?.[0]?.content ?? ''));
   return { status: res.status, texts, body };
 }
@@ -65,15 +70,32 @@ describe('the bot process over HTTP', function () {
   });
 
   it('answers odd requests without a 5xx', async () => {
-    const bad = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "mess' });
+    const bad = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": "mess',
+    });
     expect(bad.status).to.be.lessThan(500);
-    const empty = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const empty = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(empty.status).to.be.lessThan(500);
     for (const type of ['invoke', 'messageReaction', 'event', 'installationUpdate', 'typing', 'bogus']) {
       const r = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type, name: 'adaptiveCard/action', id: `t-${type}`, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', from: { id: 'u' }, recipient: { id: 'bot' }, conversation: { id: 'c' } }),
+        body: JSON.stringify({
+          type,
+          name: 'adaptiveCard/action',
+          id: `t-${type}`,
+          channelId: 'msteams',
+          serviceUrl: 'http://127.0.0.1:9/',
+          from: { id: 'u' },
+          recipient: { id: 'bot' },
+          conversation: { id: 'c' },
+        }),
       });
       expect(r.status, type).to.be.lessThan(500);
     }

@@ -79,8 +79,14 @@ describe('follow-up documents', () => {
   it('a note with emoji and other scripts still prints its words', async () => {
     const store = await Store.open(new MemoryStorage(), [A2018, A2020]);
     await store.addEntry({
-      id: 'x1', agreementId: A2020.id, activityId: 'ssg', date: '2020-02-02', count: 1, by: ANNA,
-      loggedAt: '2020-02-02T10:00:00.000Z', note: 'Bra möte 👍🏽 → nästa gång Øresund, Łódź',
+      id: 'x1',
+      agreementId: A2020.id,
+      activityId: 'ssg',
+      date: '2020-02-02',
+      count: 1,
+      by: ANNA,
+      loggedAt: '2020-02-02T10:00:00.000Z',
+      note: 'Bra möte 👍🏽 → nästa gång Øresund, Łódź',
     });
     const text = (await pdfText((await renderFollowUp(await t1(store), 'pdf', NOW)).body)).pages.join('\n');
     expect(oneLine(text)).to.include('”Bra möte -> nästa gång Øresund, ?ódz”');
@@ -96,8 +102,14 @@ describe('follow-up documents', () => {
     it('is one self-contained, escaped page with the same content and inline charts', async () => {
       const store = await fixtureStore();
       await store.addEntry({
-        id: 'x2', agreementId: A2020.id, activityId: 'sig', date: '2020-04-01', count: 1, by: BERTIL,
-        loggedAt: '2020-04-01T10:00:00.000Z', note: '<script>alert("x")</script> & <b>',
+        id: 'x2',
+        agreementId: A2020.id,
+        activityId: 'sig',
+        date: '2020-04-01',
+        count: 1,
+        by: BERTIL,
+        loggedAt: '2020-04-01T10:00:00.000Z',
+        note: '<script>alert("x")</script> & <b>',
       });
       const report = await renderFollowUp(await t1(store), 'html', NOW);
       expect(report.contentType).to.equal('text/html; charset=utf-8');
@@ -121,7 +133,11 @@ describe('follow-up documents', () => {
       expect(csv.contentType).to.equal('text/csv; charset=utf-8');
       expect(csv.filename).to.equal('insatser-2020-01-01-2020-04-30.csv');
       const text = csv.body.toString('utf8');
-      expect(text.startsWith('\uFEFFdatum;medborgarlöfte;löfte;aktivitet;plats;antal;timmar;anteckning;loggad av;loggad tid;borttagen\r\n')).to.equal(true);
+      expect(
+        text.startsWith(
+          '\uFEFFdatum;medborgarlöfte;löfte;aktivitet;plats;antal;timmar;anteckning;loggad av;loggad tid;borttagen\r\n',
+        ),
+      ).to.equal(true);
       const lines = text.slice(1).split('\r\n');
       expect(lines.at(-1)).to.equal('');
       expect(lines).to.have.lengthOf(1 + 28 + 1); // header, 27 active + 1 undone, final CRLF
@@ -132,15 +148,31 @@ describe('follow-up documents', () => {
         '2020-04-04;Medborgarlöfte 2020;Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun;Gemensam krogtillsyn;Krogmiljön;1;2,5;"Två anmärkningar på alkoholservering; ""uppföljning"" bokad.";Bertil Berg;2020-04-04 21:30;nej',
       );
       expect(lines.filter((l) => l.endsWith(';ja'))).to.have.lengthOf(1);
-      expect(lines.find((l) => l.includes(';SSG-möte;'))).to.include('Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun / Arbeta aktivt');
+      expect(lines.find((l) => l.includes(';SSG-möte;'))).to.include(
+        'Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun / Arbeta aktivt',
+      );
     });
 
     it('cannot smuggle a formula or a line break into Excel', async () => {
       const store = await Store.open(new MemoryStorage(), [A2020]);
-      const base = { agreementId: A2020.id, activityId: 'ssg', date: '2020-03-03', count: 1, loggedAt: '2020-03-03T10:00:00.000Z' };
-      await store.addEntry({ ...base, id: 'f1', by: { id: 'u', name: '=HYPERLINK("http://x","klick")' }, note: '+46 70 123', place: '@torget' });
+      const base = {
+        agreementId: A2020.id,
+        activityId: 'ssg',
+        date: '2020-03-03',
+        count: 1,
+        loggedAt: '2020-03-03T10:00:00.000Z',
+      };
+      await store.addEntry({
+        ...base,
+        id: 'f1',
+        by: { id: 'u', name: '=HYPERLINK("http://x","klick")' },
+        note: '+46 70 123',
+        place: '@torget',
+      });
       await store.addEntry({ ...base, id: 'f2', by: { id: 'u', name: '-1+2' }, note: 'rad ett\nrad två' });
-      const lines = renderEntriesCsv(store, 2020, { start: '2020-01-01', end: '2020-12-31' }).body.toString('utf8').split('\r\n');
+      const lines = renderEntriesCsv(store, 2020, { start: '2020-01-01', end: '2020-12-31' })
+        .body.toString('utf8')
+        .split('\r\n');
       expect(lines[1]).to.include(`;'@torget;1;;'+46 70 123;"'=HYPERLINK(""http://x"",""klick"")";`);
       expect(lines[2]).to.include(';"rad ett\nrad två";\'-1+2;');
     });

@@ -12,7 +12,12 @@ export interface PdfText {
 }
 
 export async function pdfText(pdf: Buffer): Promise<PdfText> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    standardFontDataUrl,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   const pages: string[] = [];
   let pageSize = { width: 0, height: 0 };
   for (let i = 1; i <= doc.numPages; i++) {

@@ -60,7 +60,9 @@ describe('document links over HTTP', () => {
     expect(html.status).to.equal(200);
     expect(html.headers.get('content-type')).to.equal('text/html; charset=utf-8');
     expect(html.headers.get('content-security-policy')).to.include("default-src 'none'");
-    expect(await html.text()).to.include('<h1>Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020</h1>');
+    expect(await html.text()).to.include(
+      '<h1>Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020</h1>',
+    );
 
     const csv = await fetch(links().entries(2020, now).csv);
     expect(csv.status).to.equal(200);
@@ -86,7 +88,9 @@ describe('document links over HTTP', () => {
     now = new Date(MAY_10.getTime() + 7 * 24 * 3600 * 1000);
     const expired = await fetch(pdf);
     expect(expired.status).to.equal(403);
-    expect(logs.filter((l) => l.msg === 'report link refused').map((l) => (l.obj as { reason: string }).reason)).to.include.members(['badSignature', 'unsigned', 'expired']);
+    expect(
+      logs.filter((l) => l.msg === 'report link refused').map((l) => (l.obj as { reason: string }).reason),
+    ).to.include.members(['badSignature', 'unsigned', 'expired']);
   });
 
   it('answers 404 for an unknown report, and for a valid link to something not there', async () => {
@@ -103,10 +107,14 @@ describe('document links over HTTP', () => {
 
   it('never answers anything but 200, 403 or 404, whatever the query', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/rapport/uppfoljning', '/rapport/insatser', '/rapport/x'), fc.string({ maxLength: 80 }), async (path, query) => {
-        const answer = await answerReportRequest(deps, path, query);
-        expect([200, 403, 404]).to.include(answer.status);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('/rapport/uppfoljning', '/rapport/insatser', '/rapport/x'),
+        fc.string({ maxLength: 80 }),
+        async (path, query) => {
+          const answer = await answerReportRequest(deps, path, query);
+          expect([200, 403, 404]).to.include(answer.status);
+        },
+      ),
       { numRuns: 200 },
     );
     for (const q of ['%', '?sig=%ZZ&expires=1', 'sig=&expires=', 'a=1&a=2', '__proto__=x&sig=y&expires=9']) {

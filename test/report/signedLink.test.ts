@@ -15,7 +15,9 @@ function query(params: Record<string, string> = PARAMS, expiresAt = EXPIRES): UR
 describe('signed links', () => {
   it('a link accepts until it expires, and gives back the parameters without the signature', () => {
     expect(verifyQuery(SECRET, PATH, query().toString(), NOW)).to.deep.equal({ ok: true, params: PARAMS });
-    expect(verifyQuery(SECRET, PATH, `?${query().toString()}`, new Date(EXPIRES.getTime() - 1))).to.deep.include({ ok: true });
+    expect(verifyQuery(SECRET, PATH, `?${query().toString()}`, new Date(EXPIRES.getTime() - 1))).to.deep.include({
+      ok: true,
+    });
   });
 
   it('refuses an expired link', () => {
@@ -32,7 +34,11 @@ describe('signed links', () => {
     ['a changed parameter', (q: URLSearchParams) => q.set('tertial', '2')],
     ['an added parameter', (q: URLSearchParams) => q.set('extra', '1')],
     ['a removed parameter', (q: URLSearchParams) => q.delete('format')],
-    ['a changed signature', (q: URLSearchParams) => q.set('sig', `${(q.get('sig') ?? '').slice(0, -1)}${(q.get('sig') ?? '').endsWith('A') ? 'B' : 'A'}`)],
+    [
+      'a changed signature',
+      (q: URLSearchParams) =>
+        q.set('sig', `${(q.get('sig') ?? '').slice(0, -1)}${(q.get('sig') ?? '').endsWith('A') ? 'B' : 'A'}`),
+    ],
     ['a signature with an extra character', (q: URLSearchParams) => q.set('sig', `${q.get('sig') ?? ''}A`)],
   ] as const) {
     it(`refuses ${name}`, () => {
@@ -43,12 +49,21 @@ describe('signed links', () => {
   }
 
   it('refuses another path, and another secret', () => {
-    expect(verifyQuery(SECRET, '/rapport/insatser', query().toString(), NOW)).to.deep.equal({ ok: false, reason: 'badSignature' });
-    expect(verifyQuery('another-secret-0123456789abcdef0123', PATH, query().toString(), NOW)).to.deep.equal({ ok: false, reason: 'badSignature' });
+    expect(verifyQuery(SECRET, '/rapport/insatser', query().toString(), NOW)).to.deep.equal({
+      ok: false,
+      reason: 'badSignature',
+    });
+    expect(verifyQuery('another-secret-0123456789abcdef0123', PATH, query().toString(), NOW)).to.deep.equal({
+      ok: false,
+      reason: 'badSignature',
+    });
   });
 
   it('refuses an unsigned link, and one without expiry', () => {
-    expect(verifyQuery(SECRET, PATH, new URLSearchParams(PARAMS).toString(), NOW)).to.deep.equal({ ok: false, reason: 'unsigned' });
+    expect(verifyQuery(SECRET, PATH, new URLSearchParams(PARAMS).toString(), NOW)).to.deep.equal({
+      ok: false,
+      reason: 'unsigned',
+    });
     const q = query();
     q.delete('expires');
     expect(verifyQuery(SECRET, PATH, q.toString(), NOW)).to.deep.equal({ ok: false, reason: 'unsigned' });
@@ -58,8 +73,14 @@ describe('signed links', () => {
   });
 
   it('refuses a repeated parameter and malformed values', () => {
-    expect(verifyQuery(SECRET, PATH, `${query().toString()}&tertial=2`, NOW)).to.deep.equal({ ok: false, reason: 'malformed' });
-    expect(verifyQuery(SECRET, PATH, `${query().toString()}&sig=x`, NOW)).to.deep.equal({ ok: false, reason: 'malformed' });
+    expect(verifyQuery(SECRET, PATH, `${query().toString()}&tertial=2`, NOW)).to.deep.equal({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(verifyQuery(SECRET, PATH, `${query().toString()}&sig=x`, NOW)).to.deep.equal({
+      ok: false,
+      reason: 'malformed',
+    });
     const q = query();
     q.set('expires', '1e12');
     expect(verifyQuery(SECRET, PATH, q.toString(), NOW)).to.deep.equal({ ok: false, reason: 'malformed' });
@@ -68,11 +89,18 @@ describe('signed links', () => {
   it('parameter names that are also object properties are plain names', () => {
     const params = { toString: 'x', ['__proto__']: 'y', constructor: 'z' };
     const q = signQuery(SECRET, PATH, JSON.parse(JSON.stringify(params)) as Record<string, string>, EXPIRES);
-    expect(verifyQuery(SECRET, PATH, q, NOW)).to.deep.equal({ ok: true, params: JSON.parse('{"toString":"x","__proto__":"y","constructor":"z"}') });
+    expect(verifyQuery(SECRET, PATH, q, NOW)).to.deep.equal({
+      ok: true,
+      params: JSON.parse('{"toString":"x","__proto__":"y","constructor":"z"}'),
+    });
   });
 
   it('any parameters round-trip, and no one-character change of the link is accepted with other parameters', () => {
-    const paramsArb = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== 'sig' && k !== 'expires'), fc.string({ maxLength: 12 }), { maxKeys: 4 });
+    const paramsArb = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== 'sig' && k !== 'expires'),
+      fc.string({ maxLength: 12 }),
+      { maxKeys: 4 },
+    );
     fc.assert(
       fc.property(paramsArb, fc.nat(), fc.integer({ min: 32, max: 126 }), (params, at, code) => {
         const q = signQuery(SECRET, PATH, params, EXPIRES);

@@ -8,7 +8,11 @@ function pacer() {
   const clock = new FakeClock('2026-11-26T06:30:00Z');
   // Concurrent callers: a sleep resolves when the test's clock passes its wake-up time.
   const sleepers: { until: number; resolve: () => void }[] = [];
-  const p = new Pacer(TEAMS_LIMITS, () => clock.now().getTime(), (ms) => new Promise((resolve) => sleepers.push({ until: clock.now().getTime() + ms, resolve })));
+  const p = new Pacer(
+    TEAMS_LIMITS,
+    () => clock.now().getTime(),
+    (ms) => new Promise((resolve) => sleepers.push({ until: clock.now().getTime() + ms, resolve })),
+  );
   const slots: { key: string; at: number }[] = [];
   const take = async (conversation: string, tenant: string | undefined) => {
     await p.acquire(conversation, tenant);
@@ -48,13 +52,23 @@ describe('Pacer', () => {
     const { take, drain, slots } = pacer();
     await drain(Array.from({ length: 20 }, () => take('c1', 't1')));
     expect(slots).to.have.length(20);
-    expect(busiest(slots.map((s) => s.at), 1000)).to.be.at.most(7);
+    expect(
+      busiest(
+        slots.map((s) => s.at),
+        1000,
+      ),
+    ).to.be.at.most(7);
   });
 
   it('keeps one tenant at 30 requests a second at most, over many conversations', async () => {
     const { take, drain, slots, start } = pacer();
     await drain(Array.from({ length: 90 }, (_, i) => take(`c${i}`, 't1')));
-    expect(busiest(slots.map((s) => s.at), 1000)).to.be.at.most(30);
+    expect(
+      busiest(
+        slots.map((s) => s.at),
+        1000,
+      ),
+    ).to.be.at.most(30);
     // And no slower than it needs to be: 90 requests in about 3 seconds (89 gaps of 34 ms).
     expect(Math.max(...slots.map((s) => s.at)) - start).to.equal(89 * 34);
   });

@@ -8,7 +8,8 @@ import { backoffMs, decideRetry, DEFAULT_RETRY_POLICY, retryAfterMs, withRetry }
 const NOW = new Date('2026-11-26T06:30:00Z');
 const policy = DEFAULT_RETRY_POLICY;
 const sent: DeliveryResult = { kind: 'sent', activityId: 'a1' };
-const throttled = (retryAfter?: string): DeliveryResult => (retryAfter === undefined ? { kind: 'throttled', status: 429 } : { kind: 'throttled', status: 429, retryAfter });
+const throttled = (retryAfter?: string): DeliveryResult =>
+  retryAfter === undefined ? { kind: 'throttled', status: 429 } : { kind: 'throttled', status: 429, retryAfter };
 const serverError: DeliveryResult = { kind: 'transient', status: 500, detail: 'boom' };
 
 function run(results: DeliveryResult[], proceed?: () => boolean) {
@@ -21,7 +22,13 @@ function run(results: DeliveryResult[], proceed?: () => boolean) {
       if (!r) throw new Error('no result scripted');
       return r;
     },
-    { policy, now: () => NOW, sleep: async (ms) => void waits.push(ms), random: () => 0.5, ...(proceed ? { proceed } : {}) },
+    {
+      policy,
+      now: () => NOW,
+      sleep: async (ms) => void waits.push(ms),
+      random: () => 0.5,
+      ...(proceed ? { proceed } : {}),
+    },
   );
   return outcome.then((o) => ({ ...o, waits, calls }));
 }
@@ -36,7 +43,8 @@ describe('retry policy', () => {
       expect(retryAfterMs('Thu, 26 Nov 2026 06:29:00 GMT', NOW)).to.equal(0);
     });
     it('ignores what it cannot read', () => {
-      for (const bad of [undefined, '', 'soon', '-3', '2026-11-26']) expect(retryAfterMs(bad, NOW), String(bad)).to.equal(undefined);
+      for (const bad of [undefined, '', 'soon', '-3', '2026-11-26'])
+        expect(retryAfterMs(bad, NOW), String(bad)).to.equal(undefined);
     });
   });
 
@@ -60,8 +68,12 @@ describe('retry policy', () => {
   describe('decideRetry', () => {
     it('never retries a delivery, a 403/404 or another refusal', () => {
       expect(decideRetry(sent, 1, policy, NOW, Math.random)).to.deep.equal({ retry: false });
-      expect(decideRetry({ kind: 'gone', status: 403, detail: '' }, 1, policy, NOW, Math.random)).to.deep.equal({ retry: false });
-      expect(decideRetry({ kind: 'rejected', status: 400, detail: '' }, 1, policy, NOW, Math.random)).to.deep.equal({ retry: false });
+      expect(decideRetry({ kind: 'gone', status: 403, detail: '' }, 1, policy, NOW, Math.random)).to.deep.equal({
+        retry: false,
+      });
+      expect(decideRetry({ kind: 'rejected', status: 400, detail: '' }, 1, policy, NOW, Math.random)).to.deep.equal({
+        retry: false,
+      });
     });
     it('waits exactly Retry-After on 429, and backs off with jitter without it', () => {
       expect(decideRetry(throttled('3'), 1, policy, NOW, () => 0)).to.deep.equal({ retry: true, delayMs: 3000 });
@@ -70,12 +82,18 @@ describe('retry policy', () => {
     });
     it('retries 5xx and timeouts, honouring a Retry-After on a 503', () => {
       expect(decideRetry(serverError, 1, policy, NOW, () => 1)).to.deep.equal({ retry: true, delayMs: 1000 });
-      expect(decideRetry({ kind: 'transient', detail: 'no answer within 15000 ms' }, 2, policy, NOW, () => 1)).to.deep.equal({ retry: true, delayMs: 2000 });
-      expect(decideRetry({ kind: 'transient', status: 503, retryAfter: '7', detail: '' }, 1, policy, NOW, () => 1)).to.deep.equal({ retry: true, delayMs: 7000 });
+      expect(
+        decideRetry({ kind: 'transient', detail: 'no answer within 15000 ms' }, 2, policy, NOW, () => 1),
+      ).to.deep.equal({ retry: true, delayMs: 2000 });
+      expect(
+        decideRetry({ kind: 'transient', status: 503, retryAfter: '7', detail: '' }, 1, policy, NOW, () => 1),
+      ).to.deep.equal({ retry: true, delayMs: 7000 });
     });
     it('gives up after maxAttempts, or when told to wait longer than it will here', () => {
       expect(decideRetry(serverError, policy.maxAttempts, policy, NOW, () => 1)).to.deep.equal({ retry: false });
-      expect(decideRetry(throttled(String(policy.maxRetryAfterMs / 1000 + 1)), 1, policy, NOW, () => 1)).to.deep.equal({ retry: false });
+      expect(decideRetry(throttled(String(policy.maxRetryAfterMs / 1000 + 1)), 1, policy, NOW, () => 1)).to.deep.equal({
+        retry: false,
+      });
     });
   });
 

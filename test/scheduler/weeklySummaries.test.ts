@@ -32,7 +32,15 @@ async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryD
   const { sleep, waits } = fakeSleep(clock);
   const logger = new CapturingLogger();
   const make = (s: Store) =>
-    new WeeklySummaries({ store: s, clock, notifier: createConnectorNotifier({ timeoutMs: 300 }), logger, sleep, random: () => 0.5, ...options.deps });
+    new WeeklySummaries({
+      store: s,
+      clock,
+      notifier: createConnectorNotifier({ timeoutMs: 300 }),
+      logger,
+      sleep,
+      random: () => 0.5,
+      ...options.deps,
+    });
   const summaries = make(store);
   const subscribe = async (conversationId: string, schedule: Schedule = THURSDAY) =>
     (
@@ -98,7 +106,11 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     const { store, clock, summaries, subscribe, waits, logger } = await setup();
     await subscribe('19:a');
     await subscribe('19:b');
-    connector.script((r) => (r.conversationId === '19:b' && connector.proactive('19:b').length === 0 ? { status: 429, headers: { 'retry-after': '3' } } : undefined));
+    connector.script((r) =>
+      r.conversationId === '19:b' && connector.proactive('19:b').length === 0
+        ? { status: 429, headers: { 'retry-after': '3' } }
+        : undefined,
+    );
     clock.set(DUE);
     const reports = await summaries.tick();
     expect(reports.find((r) => r.conversationId === '19:b')).to.deep.include({ outcome: 'sent', attempts: 2 });
@@ -175,7 +187,11 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
       expect(s?.ended?.reason).to.equal('unreachable');
       expect(s?.ended?.detail).to.include(`HTTP ${status}`);
       expect(store.subscriptions.active()).to.deep.equal([]);
-      expect(logger.lines.some((l) => l.level === 'warn' && l.obj.conversationId === '19:gone' && l.msg?.includes('subscription ended'))).to.equal(true);
+      expect(
+        logger.lines.some(
+          (l) => l.level === 'warn' && l.obj.conversationId === '19:gone' && l.msg?.includes('subscription ended'),
+        ),
+      ).to.equal(true);
       clock.advance(3600_000);
       expect(await summaries.tick()).to.deep.equal([]);
     });
@@ -209,7 +225,9 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     // but nothing is owed for week 11 any more.
     clock.set('2020-03-17T10:00:00Z');
     const again = make(await openStore(storage));
-    expect((await again.tick()).map((r) => [r.conversationId, r.week])).to.deep.equal([['19:down-all-week', '2020-W12']]);
+    expect((await again.tick()).map((r) => [r.conversationId, r.week])).to.deep.equal([
+      ['19:down-all-week', '2020-W12'],
+    ]);
     expect(connector.proactive('19:down-thursday')).to.have.length(1);
   });
 
@@ -221,7 +239,10 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
         const doc = inner.document(name);
         const adapter: Adapter<unknown> = {
           read: () => doc.adapter.read(),
-          write: (data) => (failWrites && name === 'subscriptions' ? Promise.reject(new Error('ENOSPC: no space left on device')) : doc.adapter.write(data)),
+          write: (data) =>
+            failWrites && name === 'subscriptions'
+              ? Promise.reject(new Error('ENOSPC: no space left on device'))
+              : doc.adapter.write(data),
         };
         return { label: doc.label, adapter };
       },
@@ -250,7 +271,8 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
       random: () => 0.5,
       sleep: async (ms) => {
         clock.advance(ms);
-        if (ms === 5000) await store.subscriptions.end('19:a', { at: clock.now().toISOString(), reason: 'unsubscribed' });
+        if (ms === 5000)
+          await store.subscriptions.end('19:a', { at: clock.now().toISOString(), reason: 'unsubscribed' });
       },
     });
     clock.set(DUE);

@@ -40,7 +40,11 @@ describe('Store on JSON files', () => {
     const dir = tempDir();
     const store = await Store.open(fileStorage(dir), seed);
     expect(store.agreements().map((a) => a.id)).to.deep.equal(['jonkoping-2018-2019', 'jonkoping-2020']);
-    expect(readdirSync(dir).sort()).to.deep.equal(['agreements.json', 'entries-jonkoping-2018-2019.json', 'entries-jonkoping-2020.json']);
+    expect(readdirSync(dir).sort()).to.deep.equal([
+      'agreements.json',
+      'entries-jonkoping-2018-2019.json',
+      'entries-jonkoping-2020.json',
+    ]);
     const onDisk = JSON.parse(readFileSync(path.join(dir, 'agreements.json'), 'utf8'));
     expect(onDisk.version).to.equal(1);
     expect(onDisk.agreements).to.have.length(2);
@@ -55,7 +59,7 @@ describe('Store on JSON files', () => {
     expect(again.entries('jonkoping-2020').map((e) => e.id)).to.deep.equal(['e1']);
   });
 
-  it('writes an entry only to its own agreement\'s file', async () => {
+  it("writes an entry only to its own agreement's file", async () => {
     const dir = tempDir();
     const store = await Store.open(fileStorage(dir), seed);
     const before = readFileSync(path.join(dir, 'entries-jonkoping-2018-2019.json'), 'utf8');
@@ -98,7 +102,11 @@ describe('Store on JSON files', () => {
     const dir = tempDir();
     const store = await Store.open(fileStorage(dir), seed);
     await store.addEntry(entry(1));
-    await store.markRemoved('jonkoping-2020', 'e1', { by: { id: 'aad-anna', name: 'Anna' }, at: '2020-03-15T08:00:00.000Z', reason: 'undo' });
+    await store.markRemoved('jonkoping-2020', 'e1', {
+      by: { id: 'aad-anna', name: 'Anna' },
+      at: '2020-03-15T08:00:00.000Z',
+      reason: 'undo',
+    });
     const reopened = await Store.open(fileStorage(dir), []);
     const kept = reopened.entries('jonkoping-2020')[0];
     expect(kept?.removed).to.deep.include({ reason: 'undo', at: '2020-03-15T08:00:00.000Z' });
@@ -106,7 +114,12 @@ describe('Store on JSON files', () => {
 
   it('adds one agreement when two requests for it overlap, and refuses an overlapping period', async () => {
     const store = await Store.open(new MemoryStorage(), seed);
-    const copy = { ...structuredClone(seed[1]!), id: 'jonkoping-2026', title: 'Medborgarlöfte 2026', period: { start: '2026-01-01', end: '2026-12-31' } };
+    const copy = {
+      ...structuredClone(seed[1]!),
+      id: 'jonkoping-2026',
+      title: 'Medborgarlöfte 2026',
+      period: { start: '2026-01-01', end: '2026-12-31' },
+    };
     const results = await Promise.allSettled([store.addAgreement(copy), store.addAgreement(copy)]);
     expect(results.map((r) => r.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
     expect(store.agreements().filter((a) => a.id === 'jonkoping-2026')).to.have.length(1);
@@ -125,11 +138,32 @@ describe('Store on JSON files', () => {
   describe('an unreadable file stops the start, named, and is left untouched', () => {
     const cases: [string, string, string][] = [
       ['entries file that is not JSON', 'entries-jonkoping-2020.json', '{"version":1,"entries":[{"id": '],
-      ['entries file with a negative count', 'entries-jonkoping-2020.json', JSON.stringify({ version: 1, agreementId: 'jonkoping-2020', entries: [{ ...entry(1), count: -2 }], completions: [] })],
-      ['entries file of a newer version', 'entries-jonkoping-2020.json', JSON.stringify({ version: 2, agreementId: 'jonkoping-2020', entries: [], completions: [] })],
+      [
+        'entries file with a negative count',
+        'entries-jonkoping-2020.json',
+        JSON.stringify({
+          version: 1,
+          agreementId: 'jonkoping-2020',
+          entries: [{ ...entry(1), count: -2 }],
+          completions: [],
+        }),
+      ],
+      [
+        'entries file of a newer version',
+        'entries-jonkoping-2020.json',
+        JSON.stringify({ version: 2, agreementId: 'jonkoping-2020', entries: [], completions: [] }),
+      ],
       ['agreements file that is empty', 'agreements.json', ''],
-      ['agreements file with a broken agreement', 'agreements.json', JSON.stringify({ version: 1, agreements: [{ id: 'x' }] })],
-      ['agreements file with overlapping periods', 'agreements.json', JSON.stringify({ version: 1, agreements: [seed[1], { ...seed[1], id: 'jonkoping-2020-b' }] })],
+      [
+        'agreements file with a broken agreement',
+        'agreements.json',
+        JSON.stringify({ version: 1, agreements: [{ id: 'x' }] }),
+      ],
+      [
+        'agreements file with overlapping periods',
+        'agreements.json',
+        JSON.stringify({ version: 1, agreements: [seed[1], { ...seed[1], id: 'jonkoping-2020-b' }] }),
+      ],
     ];
     for (const [name, file, content] of cases) {
       it(name, async () => {

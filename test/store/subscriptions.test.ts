@@ -31,26 +31,41 @@ describe('SubscriptionStore', () => {
     expect(change).to.equal('created');
     const reopened = await openStore(storage);
     expect(reopened.subscriptions.active()).to.deep.equal([subscription]);
-    expect(reopened.subscriptions.forConversation(channel.id)?.reference).to.deep.equal(referenceFor('http://127.0.0.1:9', channel.id));
+    expect(reopened.subscriptions.forConversation(channel.id)?.reference).to.deep.equal(
+      referenceFor('http://127.0.0.1:9', channel.id),
+    );
   });
 
   it('has one subscription per conversation: subscribing again changes its schedule', async () => {
     const store = await openStore();
     const first = await store.subscriptions.subscribe(request());
-    const second = await store.subscriptions.subscribe(request({ schedule: { weekday: 1, time: '08:00' }, at: new Date('2026-11-24T08:00:00Z') }));
+    const second = await store.subscriptions.subscribe(
+      request({ schedule: { weekday: 1, time: '08:00' }, at: new Date('2026-11-24T08:00:00Z') }),
+    );
     expect(second.change).to.equal('changed');
     expect(store.subscriptions.all()).to.have.length(1);
-    expect(second.subscription).to.include({ id: first.subscription.id, weekday: 1, time: '08:00', since: '2026-11-24T08:00:00.000Z' });
+    expect(second.subscription).to.include({
+      id: first.subscription.id,
+      weekday: 1,
+      time: '08:00',
+      since: '2026-11-24T08:00:00.000Z',
+    });
   });
 
   it('ends a subscription keeping the record, and resumes it keeping the week already sent', async () => {
     const store = await openStore();
     const { subscription } = await store.subscriptions.subscribe(request());
     await store.subscriptions.recordSent(subscription.id, '2026-W48', new Date('2026-11-26T06:30:01Z'));
-    const ended = await store.subscriptions.end(channel.id, { at: '2026-11-26T09:00:00.000Z', reason: 'unsubscribed', by: anna });
+    const ended = await store.subscriptions.end(channel.id, {
+      at: '2026-11-26T09:00:00.000Z',
+      reason: 'unsubscribed',
+      by: anna,
+    });
     expect(ended?.ended?.reason).to.equal('unsubscribed');
     expect(store.subscriptions.active()).to.deep.equal([]);
-    expect(await store.subscriptions.end(channel.id, { at: '2026-11-26T09:00:00.000Z', reason: 'unsubscribed' })).to.equal(undefined);
+    expect(
+      await store.subscriptions.end(channel.id, { at: '2026-11-26T09:00:00.000Z', reason: 'unsubscribed' }),
+    ).to.equal(undefined);
     const again = await store.subscriptions.subscribe(request({ at: new Date('2026-11-26T10:00:00Z') }));
     expect(again.change).to.equal('resumed');
     expect(again.subscription.ended).to.equal(undefined);
@@ -62,7 +77,10 @@ describe('SubscriptionStore', () => {
     await store.subscriptions.subscribe(request());
     await store.subscriptions.subscribe(request({ conversation: { ...channel, id: '19:other@thread.tacv2' } }));
     await store.subscriptions.subscribe(request({ conversation: { id: '19:chat@thread.v2', kind: 'groupChat' } }));
-    const ended = await store.subscriptions.endForRemoval('19:general@thread.tacv2', '19:team', { at: '2026-11-26T09:00:00.000Z', reason: 'uninstalled' });
+    const ended = await store.subscriptions.endForRemoval('19:general@thread.tacv2', '19:team', {
+      at: '2026-11-26T09:00:00.000Z',
+      reason: 'uninstalled',
+    });
     expect(ended.map((s) => s.conversationId).sort()).to.deep.equal(['19:other@thread.tacv2', '19:ssg@thread.tacv2']);
     expect(store.subscriptions.active().map((s) => s.conversationId)).to.deep.equal(['19:chat@thread.v2']);
   });
@@ -79,14 +97,20 @@ describe('SubscriptionStore', () => {
     it('writes subscriptions.json before subscribe resolves', async () => {
       const store = await Store.open(fileStorage(dir), await bundledAgreements());
       const { subscription } = await store.subscriptions.subscribe(request());
-      const file = JSON.parse(await readFile(path.join(dir, 'subscriptions.json'), 'utf8')) as { version: number; subscriptions: { id: string }[] };
+      const file = JSON.parse(await readFile(path.join(dir, 'subscriptions.json'), 'utf8')) as {
+        version: number;
+        subscriptions: { id: string }[];
+      };
       expect(file.version).to.equal(1);
       expect(file.subscriptions.map((s) => s.id)).to.deep.equal([subscription.id]);
     });
 
     for (const [what, content] of [
       ['invalid JSON', '{"version": 1, "subscriptions": ['],
-      ['a record that does not fit the format', JSON.stringify({ version: 1, subscriptions: [{ id: 'x', conversationId: 'c', weekday: 9 }] })],
+      [
+        'a record that does not fit the format',
+        JSON.stringify({ version: 1, subscriptions: [{ id: 'x', conversationId: 'c', weekday: 9 }] }),
+      ],
       ['an unknown version', JSON.stringify({ version: 2, subscriptions: [] })],
     ] as const) {
       it(`refuses to open with ${what}, naming the file and leaving it untouched`, async () => {

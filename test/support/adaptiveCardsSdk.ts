@@ -44,7 +44,9 @@ export function checkCard(card: unknown): CardCheck {
     const e = context.getEventAt(i);
     parseEvents.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
   }
-  const validationEvents = parsed.validateProperties().validationEvents.map((e) => `${AC.ValidationEvent[e.event]}: ${e.message}`);
+  const validationEvents = parsed
+    .validateProperties()
+    .validationEvents.map((e) => `${AC.ValidationEvent[e.event]}: ${e.message}`);
   const unknownProperties = unknownPropertiesOf(JSON.parse(json) as unknown);
   const unexpanded = [...json.matchAll(/\$\{[^}]*\}/gu)].map((m) => m[0]);
   const version = (card as { version?: unknown }).version;
@@ -61,7 +63,18 @@ export function checkCard(card: unknown): CardCheck {
 type Schemaful = { getSchema(): { getCount(): number; getItemAt(i: number): { name: string } } };
 
 // Collections are parsed by their containers, outside the property schema.
-const COLLECTIONS = new Set(['body', 'actions', 'items', 'columns', 'inlines', 'facts', 'choices', 'images', 'rows', 'cells']);
+const COLLECTIONS = new Set([
+  'body',
+  'actions',
+  'items',
+  'columns',
+  'inlines',
+  'facts',
+  'choices',
+  'images',
+  'rows',
+  'cells',
+]);
 
 const knownByType = new Map<string, Set<string> | undefined>();
 
@@ -84,7 +97,10 @@ function knownProperties(kind: string): Set<string> | undefined {
       '#fact': () => new AC.Fact(),
       '#choice': () => new AC.Choice(),
     };
-    const instance = make[kind]?.() ?? AC.GlobalRegistry.elements.createInstance(kind, v) ?? AC.GlobalRegistry.actions.createInstance(kind, v);
+    const instance =
+      make[kind]?.() ??
+      AC.GlobalRegistry.elements.createInstance(kind, v) ??
+      AC.GlobalRegistry.actions.createInstance(kind, v);
     knownByType.set(kind, propertyNames(instance as Schemaful | undefined));
   }
   return knownByType.get(kind);
@@ -123,7 +139,8 @@ export function assertValidCard(card: unknown, label: string): CardCheck {
     ...check.unexpanded.map((u) => `unexpanded: ${u}`),
   ];
   if (!/^1\.[0-5]$/u.test(check.version)) problems.push(`version ${JSON.stringify(check.version)} is not 1.0–1.5`);
-  if (check.bytes >= CARD_BUDGET_BYTES) problems.push(`${check.bytes} bytes, over the ${CARD_BUDGET_BYTES}-byte budget`);
+  if (check.bytes >= CARD_BUDGET_BYTES)
+    problems.push(`${check.bytes} bytes, over the ${CARD_BUDGET_BYTES}-byte budget`);
   if (problems.length > 0) throw new Error(`${label}:\n  ${problems.join('\n  ')}`);
   return check;
 }

@@ -26,19 +26,35 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startBot(store: Store, clock: Clock, options: { coordinators?: string[] } = {}): Promise<Harness> {
+export async function startBot(
+  store: Store,
+  clock: Clock,
+  options: { coordinators?: string[] } = {},
+): Promise<Harness> {
   const logger = new CapturingLogger();
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
   const app = createApp({ store, clock, coordinators: options.coordinators ?? [], logger, newId });
-  const bot = new MedborgarBot(app, { allowedTenants: [], logger, lifecycle: createLifecycle({ store, clock, logger }) });
-  const server = createServer({ messages: messagesEndpoint(createAdapter(config, logger), bot), logger, health: () => ({}) });
+  const bot = new MedborgarBot(app, {
+    allowedTenants: [],
+    logger,
+    lifecycle: createLifecycle({ store, clock, logger }),
+  });
+  const server = createServer({
+    messages: messagesEndpoint(createAdapter(config, logger), bot),
+    logger,
+    health: () => ({}),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     logger,
     async post(activity) {
-      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       await response.text();
       return response.status;
     },
@@ -49,7 +65,11 @@ export async function startBot(store: Store, clock: Clock, options: { coordinato
 let seq = 0;
 
 /** A Teams channel activity as the connector would deliver it. */
-export function channelActivity(connector: FakeConnector, conversationId: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+export function channelActivity(
+  connector: FakeConnector,
+  conversationId: string,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     type: 'message',
     id: `1700000000${String(++seq).padStart(3, '0')}`,
@@ -59,13 +79,22 @@ export function channelActivity(connector: FakeConnector, conversationId: string
     from: { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna' },
     recipient: BOT,
     conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT, isGroup: true },
-    channelData: { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: conversationId.replace(/;messageid=\d+$/u, ''), name: 'SSG' } },
+    channelData: {
+      tenant: { id: TENANT },
+      team: { id: TEAM },
+      channel: { id: conversationId.replace(/;messageid=\d+$/u, ''), name: 'SSG' },
+    },
     ...over,
   };
 }
 
 /** A message that @mentions the bot, as in a channel. */
-export function mention(connector: FakeConnector, conversationId: string, text: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+export function mention(
+  connector: FakeConnector,
+  conversationId: string,
+  text: string,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
   const at = `<at>${BOT.name}</at>`;
   return channelActivity(connector, conversationId, {
     text: `${at} ${text}`,

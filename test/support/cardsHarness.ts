@@ -31,7 +31,12 @@ export async function harness(today: IsoDate, options: { store?: Store } = {}): 
     logger,
     newId: () => `id-${++ids}`,
   });
-  const user = (as: Partial<TurnInput['user']> = {}) => ({ id: 'user-anna', name: 'Anna Lind', aadObjectId: 'aad-anna', ...as });
+  const user = (as: Partial<TurnInput['user']> = {}) => ({
+    id: 'user-anna',
+    name: 'Anna Lind',
+    aadObjectId: 'aad-anna',
+    ...as,
+  });
   const conversation = { id: 'conv-personal', kind: 'personal' as const };
   return {
     app,
@@ -41,14 +46,23 @@ export async function harness(today: IsoDate, options: { store?: Store } = {}): 
       now = stockholmInstant(day, '12:00');
     },
     say: (text, as) => app.handle({ user: user(as), conversation, activityId: `msg-${++messages}`, text }),
-    submit: (value, as) => app.handle({ user: user(as), conversation, activityId: `msg-${++messages}`, text: '', value }),
+    submit: (value, as) =>
+      app.handle({ user: user(as), conversation, activityId: `msg-${++messages}`, text: '', value }),
   };
 }
 
 /** The card of a reply, or a failure that names what came instead. */
-export function cardOf(reply: Reply | undefined): { card: Record<string, unknown>; fallbackText: string; replace: boolean } {
+export function cardOf(reply: Reply | undefined): {
+  card: Record<string, unknown>;
+  fallbackText: string;
+  replace: boolean;
+} {
   if (!reply || reply.kind === 'text') throw new Error(`expected a card, got ${JSON.stringify(reply)}`);
-  return { card: reply.card as Record<string, unknown>, fallbackText: reply.fallbackText, replace: reply.kind === 'replaceCard' };
+  return {
+    card: reply.card as Record<string, unknown>,
+    fallbackText: reply.fallbackText,
+    replace: reply.kind === 'replaceCard',
+  };
 }
 
 /** Every string in a card, in order: what a reader sees (and the submit data, which tests also read). */

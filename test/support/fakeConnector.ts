@@ -14,7 +14,10 @@ export interface ConnectorRequest {
   activity: {
     type?: string;
     text?: string;
-    attachments?: { contentType: string; content: { type?: string; body?: unknown[]; actions?: { type: string; title?: string; data?: unknown }[] } }[];
+    attachments?: {
+      contentType: string;
+      content: { type?: string; body?: unknown[]; actions?: { type: string; title?: string; data?: unknown }[] };
+    }[];
     [key: string]: unknown;
   };
   receivedAt: number;
@@ -51,12 +54,16 @@ export class FakeConnector {
 
   /** New messages (not replies to a turn) posted to the conversation. */
   proactive(conversationId?: string): ConnectorRequest[] {
-    return this.requests.filter((r) => r.replyToId === undefined && (conversationId === undefined || r.conversationId === conversationId));
+    return this.requests.filter(
+      (r) => r.replyToId === undefined && (conversationId === undefined || r.conversationId === conversationId),
+    );
   }
 
   /** Replies the bot sent in answer to a turn in the conversation. */
   replies(conversationId?: string): ConnectorRequest[] {
-    return this.requests.filter((r) => r.replyToId !== undefined && (conversationId === undefined || r.conversationId === conversationId));
+    return this.requests.filter(
+      (r) => r.replyToId !== undefined && (conversationId === undefined || r.conversationId === conversationId),
+    );
   }
 
   async start(): Promise<this> {
@@ -107,7 +114,11 @@ export class FakeConnector {
       this.#hanging.push(res);
       return;
     }
-    const body = answer.body ?? (answer.status < 300 ? { id: `activity-${this.#nextId++}` } : { error: { code: `HTTP${answer.status}`, message: 'scripted' } });
+    const body =
+      answer.body ??
+      (answer.status < 300
+        ? { id: `activity-${this.#nextId++}` }
+        : { error: { code: `HTTP${answer.status}`, message: 'scripted' } });
     // Not chained: restify, loaded by the bot's server, patches ServerResponse and writeHead returns nothing.
     res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
     res.end(JSON.stringify(body));
@@ -116,5 +127,7 @@ export class FakeConnector {
 
 /** The card attachments of a posted activity. */
 export function cardsOf(request: ConnectorRequest): NonNullable<ConnectorRequest['activity']['attachments']> {
-  return (request.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  return (request.activity.attachments ?? []).filter(
+    (a) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+  );
 }

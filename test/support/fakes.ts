@@ -48,7 +48,11 @@ export class CapturingLogger implements Logger {
     private readonly bindings: Record<string, unknown> = {},
   ) {}
   private add(level: LogLine['level'], obj: object, msg?: string): void {
-    this.lines.push({ level, obj: { ...this.bindings, ...(obj as Record<string, unknown>) }, ...(msg !== undefined ? { msg } : {}) });
+    this.lines.push({
+      level,
+      obj: { ...this.bindings, ...(obj as Record<string, unknown>) },
+      ...(msg !== undefined ? { msg } : {}),
+    });
   }
   debug(obj: object, msg?: string): void {
     this.add('debug', obj, msg);
@@ -104,7 +108,10 @@ export function referenceFor(serviceUrl: string, conversationId: string): Record
   };
 }
 
-export function turnInput(text: string, over: Partial<TurnInput> & { conversationId?: string; kind?: TurnInput['conversation']['kind'] } = {}): TurnInput {
+export function turnInput(
+  text: string,
+  over: Partial<TurnInput> & { conversationId?: string; kind?: TurnInput['conversation']['kind'] } = {},
+): TurnInput {
   const conversationId = over.conversationId ?? '19:ssg@thread.tacv2';
   const { conversationId: _c, kind, ...rest } = over;
   return {

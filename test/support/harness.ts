@@ -29,7 +29,9 @@ export interface Harness {
 
 let counter = 0;
 
-export async function harness(options: { now?: string; storage?: Storage; coordinators?: string[] } = {}): Promise<Harness> {
+export async function harness(
+  options: { now?: string; storage?: Storage; coordinators?: string[] } = {},
+): Promise<Harness> {
   const storage = options.storage ?? new MemoryStorage();
   const store = await openStore(storage);
   const logger = new CapturingLogger();
@@ -75,7 +77,8 @@ export function submitActions(card: unknown): Record<string, unknown>[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object') found.push(o.data as Record<string, unknown>);
+      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object')
+        found.push(o.data as Record<string, unknown>);
       Object.values(o).forEach(walk);
     }
   };

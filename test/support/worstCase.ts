@@ -20,7 +20,20 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const PLACES = ['Öxnehaga', 'Österängen', 'Ekhagen', 'Råslätt', 'Huskvarna centrum', 'Norrahammar', 'Tenhult', 'Bankeryd', 'Gränna', 'Juneporten', 'Västra centrum', 'Öster'];
+const PLACES = [
+  'Öxnehaga',
+  'Österängen',
+  'Ekhagen',
+  'Råslätt',
+  'Huskvarna centrum',
+  'Norrahammar',
+  'Tenhult',
+  'Bankeryd',
+  'Gränna',
+  'Juneporten',
+  'Västra centrum',
+  'Öster',
+];
 
 export function worstCaseAgreement(): Agreement {
   const promises = [1, 2, 3, 4].map((n) => ({
@@ -60,16 +73,32 @@ export function worstCaseAgreement(): Agreement {
 }
 
 /** 5,000 entries between the agreement's start and `today`, logged by 60 people. */
-export function worstCaseEntries(agreement: Agreement, today: IsoDate, by = { id: 'aad-anna', name: 'Anna Lind' }): Entry[] {
+export function worstCaseEntries(
+  agreement: Agreement,
+  today: IsoDate,
+  by = { id: 'aad-anna', name: 'Anna Lind' },
+): Entry[] {
   const random = seeded(2020);
   const days = Math.max(1, Math.round((Date.parse(today) - Date.parse(agreement.period.start)) / 86_400_000) + 1);
-  const note = `Lugn kväll, men mycket folk vid torget och busshållplatsen. Belysningen vid gångtunneln är trasig igen och har anmälts till kommunen. `.repeat(5).slice(0, MAX_NOTE_LENGTH);
+  const note =
+    `Lugn kväll, men mycket folk vid torget och busshållplatsen. Belysningen vid gångtunneln är trasig igen och har anmälts till kommunen. `
+      .repeat(5)
+      .slice(0, MAX_NOTE_LENGTH);
   return Array.from({ length: WORST_ENTRIES }, (_, i) => {
-    const activity = agreement.activities[Math.floor(random() * agreement.activities.length)] ?? agreement.activities[0];
-    const person = i % 10 === 0 ? by : { id: `aad-person-${Math.floor(random() * 60)}`, name: `Person ${i % 60} med ett ganska långt efternamn` };
+    const activity =
+      agreement.activities[Math.floor(random() * agreement.activities.length)] ?? agreement.activities[0];
+    const person =
+      i % 10 === 0
+        ? by
+        : { id: `aad-person-${Math.floor(random() * 60)}`, name: `Person ${i % 60} med ett ganska långt efternamn` };
     // Half at a listed place, a quarter at free-text places (200 of them), a quarter at none.
     const r = random();
-    const place = r < 0.5 ? PLACES[Math.floor(random() * PLACES.length)] : r < 0.75 ? `Fritext plats nummer ${Math.floor(random() * 200)} vid gångtunneln och busshållplatsen` : undefined;
+    const place =
+      r < 0.5
+        ? PLACES[Math.floor(random() * PLACES.length)]
+        : r < 0.75
+          ? `Fritext plats nummer ${Math.floor(random() * 200)} vid gångtunneln och busshållplatsen`
+          : undefined;
     const date = addDays(agreement.period.start, Math.floor(random() * days));
     return {
       id: `worst-${i}`,
@@ -93,6 +122,8 @@ export async function worstCaseStore(today: IsoDate): Promise<Store> {
   await Store.open(storage, [agreement]);
   // Written as one file, as it would lie on disk: 5,000 addEntry calls would copy the file 5,000 times.
   const entries = worstCaseEntries(agreement, today);
-  await storage.document(`entries-${agreement.id}`).adapter.write({ version: 1, agreementId: agreement.id, entries, completions: [] });
+  await storage
+    .document(`entries-${agreement.id}`)
+    .adapter.write({ version: 1, agreementId: agreement.id, entries, completions: [] });
   return Store.open(storage, []);
 }

@@ -9,7 +9,9 @@ const dir = new URL('../../cards/', import.meta.url);
 
 describe('card templates (cards/)', () => {
   it('holds exactly the templates the views expand', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/u, ''));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/u, ''));
     expect(files).to.have.members([...CARD_NAMES]);
   });
 
@@ -20,18 +22,37 @@ describe('card templates (cards/)', () => {
       expect(card.type).to.equal('AdaptiveCard');
       expect(card.version).to.equal('1.5');
       const actions = [...json.matchAll(/"type":\s*"(Action\.[A-Za-z]+)"/gu)].map((m) => m[1]);
-      expect(actions.every((a) => a === 'Action.Submit' || a === 'Action.OpenUrl'), actions.join()).to.equal(true);
+      expect(
+        actions.every((a) => a === 'Action.Submit' || a === 'Action.OpenUrl'),
+        actions.join(),
+      ).to.equal(true);
     });
   }
 });
 
 describe('progress bars and pages', () => {
   it('a bar is the share done in whole percent, never hiding a start or an end', () => {
-    expect(progressBar({ kind: 'count', done: 1, target: 4, unit: 'tillfällen' }, 'farBehind')).to.deep.equal({ show: true, filled: 25, empty: 75, style: 'attention' });
-    expect(progressBar({ kind: 'count', done: 6, target: 4, unit: 'tillfällen' }, 'done')).to.include({ filled: 100, empty: 0, style: 'good' });
-    expect(progressBar({ kind: 'recurring', rhythm: 'weekly', covered: 1, due: 300 }, 'farBehind')).to.include({ filled: 1 });
-    expect(progressBar({ kind: 'recurring', rhythm: 'weekly', covered: 299, due: 300 }, 'onTrack')).to.include({ filled: 99 });
-    expect(progressBar({ kind: 'milestone', state: 'inProgress' }, 'onTrack')).to.include({ filled: 50, style: 'good' });
+    expect(progressBar({ kind: 'count', done: 1, target: 4, unit: 'tillfällen' }, 'farBehind')).to.deep.equal({
+      show: true,
+      filled: 25,
+      empty: 75,
+      style: 'attention',
+    });
+    expect(progressBar({ kind: 'count', done: 6, target: 4, unit: 'tillfällen' }, 'done')).to.include({
+      filled: 100,
+      empty: 0,
+      style: 'good',
+    });
+    expect(progressBar({ kind: 'recurring', rhythm: 'weekly', covered: 1, due: 300 }, 'farBehind')).to.include({
+      filled: 1,
+    });
+    expect(progressBar({ kind: 'recurring', rhythm: 'weekly', covered: 299, due: 300 }, 'onTrack')).to.include({
+      filled: 99,
+    });
+    expect(progressBar({ kind: 'milestone', state: 'inProgress' }, 'onTrack')).to.include({
+      filled: 50,
+      style: 'good',
+    });
     expect(progressBar({ kind: 'ongoing', done: 3 }, 'onTrack').show).to.equal(false);
     expect(progressShare({ kind: 'recurring', rhythm: 'monthly', covered: 0, due: 0 })).to.equal(0);
   });
