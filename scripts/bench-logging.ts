@@ -1,7 +1,7 @@
 // Measures what logging costs as a year's record grows: /logga latency through the whole app on a
 // real file store, the entries file's size, and how long a start (open + validate) takes.
 // Run: npx tsx scripts/bench-logging.ts [entries=5000]
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,9 +48,11 @@ for (let i = 1; i <= total; i++) {
   const shown = first === undefined ? '' : first.kind === 'text' ? first.text : first.fallbackText;
   if (!shown.includes('Loggat')) throw new Error(`unexpected reply to ${text}: ${JSON.stringify(first).slice(0, 300)}`);
   if (checkpoints.has(i)) {
-    const size = statSync(path.join(dir, 'entries-jonkoping-2020.json')).size;
+    const journal = path.join(dir, 'entries-jonkoping-2020.journal.jsonl');
+    const size =
+      statSync(path.join(dir, 'entries-jonkoping-2020.json')).size + (existsSync(journal) ? statSync(journal).size : 0);
     console.log(
-      `${String(i).padStart(5)} entries: /logga p50 ${pct(window, 0.5).toFixed(1)} ms, p95 ${pct(window, 0.95).toFixed(1)} ms, max ${Math.max(...window).toFixed(1)} ms (last ${window.length}); entries file ${(size / 1024).toFixed(0)} KiB`,
+      `${String(i).padStart(5)} entries: /logga p50 ${pct(window, 0.5).toFixed(1)} ms, p95 ${pct(window, 0.95).toFixed(1)} ms, max ${Math.max(...window).toFixed(1)} ms (last ${window.length}); entries file + journal ${(size / 1024).toFixed(0)} KiB`,
     );
     window.length = 0;
   }

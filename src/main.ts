@@ -32,7 +32,16 @@ async function main(): Promise<void> {
   const storage = fileStorage(config.storeDir);
   const releaseLock = lockStoreDir(config.storeDir);
   process.on('exit', releaseLock);
-  const store = await Store.open(storage, seed);
+  const store = await Store.open(storage, seed, {
+    backgroundError: (error) =>
+      logger.error(
+        { err: error },
+        'folding a journal into its entries file failed; the journal still holds every entry',
+      ),
+  });
+  for (const r of store.recovered) {
+    logger.info(r, r.tornBytes > 0 ? 'journal folded; a torn last line from a crash was dropped' : 'journal folded');
+  }
   logger.info({ storeDir: config.storeDir, agreements: store.agreements().map((a) => a.id) }, 'store opened');
 
   if (!config.auth) {

@@ -106,6 +106,11 @@ function readOnly(storage: Storage): Storage {
         },
       };
     },
+    journal(name) {
+      const journal = storage.journal(name);
+      const refuse = () => Promise.reject(new Error(`${journal.label}: rapportverktyget skriver aldrig i lagringen`));
+      return { label: journal.label, read: () => journal.read(), append: refuse, replace: refuse };
+    },
   };
 }
 
@@ -115,7 +120,7 @@ export async function openStoreReadOnly(dir: string): Promise<Store> {
       `Hittar ingen lagring i ${dir}: ${path.join(dir, 'agreements.json')} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
     );
   }
-  return Store.open(readOnly(fileStorage(dir)), []);
+  return Store.open(readOnly(fileStorage(dir)), [], { readOnly: true });
 }
 
 export async function makeReport(options: ReportOptions, now: Date): Promise<RenderedReport> {

@@ -3,6 +3,7 @@
 // two turns never interleave, and a failed write leaves memory as it was on disk.
 import { Low } from 'lowdb';
 import type { z } from 'zod';
+import type { WriteGate } from './gate.js';
 import { StoreFileError, type StoredDocument } from './storage.js';
 
 export class JsonDocument<T> {
@@ -11,17 +12,19 @@ export class JsonDocument<T> {
   private constructor(
     private readonly low: Low<T>,
     readonly label: string,
+    private readonly gate: WriteGate,
   ) {}
 
   static async open<T>(
     doc: StoredDocument,
     schema: z.ZodType<T>,
     initial: () => T,
+    gate: WriteGate,
   ): Promise<{ document: JsonDocument<T>; created: boolean }> {
     const raw = await doc.adapter.read();
     const adapter = doc.adapter as unknown as Low<T>['adapter'];
     if (raw === null || raw === undefined) {
-      return { document: new JsonDocument(new Low<T>(adapter, initial()), doc.label), created: true };
+      return { document: new JsonDocument(new Low<T>(adapter, initial()), doc.label, gate), created: true };
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -32,7 +35,7 @@ export class JsonDocument<T> {
         `innehållet stämmer inte med formatet${where}: ${issue?.message ?? 'okänt fel'}`,
       );
     }
-    return { document: new JsonDocument(new Low<T>(adapter, parsed.data), doc.label), created: false };
+    return { document: new JsonDocument(new Low<T>(adapter, parsed.data), doc.label, gate), created: false };
   }
 
   get data(): T {
@@ -47,7 +50,7 @@ export class JsonDocument<T> {
       const result = change(draft);
       this.low.data = draft;
       try {
-        await this.low.write();
+        await this.gate.pass(() => this.low.write());
       } catch (error) {
         this.low.data = previous;
         throw error;

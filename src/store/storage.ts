@@ -1,9 +1,10 @@
 // Where the store's documents live: JSON files under STORE_DIR, or memory for tests. Both are
-// lowdb adapters; the store never knows which one it has (no switching on NODE_ENV).
+// lowdb adapters; the store never knows which one it has (no switching on NODE_ENV). Next to each
+// agreement's entries document lies its journal (JSON Lines), appended to on every change.
 import { mkdirSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Memory, type Adapter } from 'lowdb';
+import type { Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 
 export class StoreFileError extends Error {
@@ -18,21 +19,72 @@ export class StoreFileError extends Error {
   }
 }
 
+/**
+ * A document already serialized by its owner (the entries document is laid out one entry per
+ * line, built in slices so a large fold never blocks the event loop). Adapters write its text as is.
+ */
+export class DocumentText {
+  constructor(
+    readonly text: string,
+    /** The same document as a value, for storages that keep values (memory). */
+    readonly value: () => unknown,
+  ) {}
+}
+
 export interface StoredDocument {
   /** Where the document lives, as told in error messages (a file path, or "memory:name"). */
   label: string;
   adapter: Adapter<unknown>;
 }
 
+/** An append-only text file: the journal of changes not yet folded into a document. */
+export interface StoredJournal {
+  /** Where it lives, as told in error messages. */
+  label: string;
+  /** The whole text, or null when there is no journal. */
+  read(): Promise<string | null>;
+  /**
+   * Appends `text` and resolves once it is on disk (fdatasync). On failure the journal is cut back
+   * to its length before, so a failed append leaves no half line for the next one to follow.
+   */
+  append(text: string): Promise<void>;
+  /** Replaces the whole journal atomically and durably; '' removes it. */
+  replace(text: string): Promise<void>;
+}
+
 export interface Storage {
   document(name: string): StoredDocument;
+  journal(name: string): StoredJournal;
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes a temp file, flushes it, renames it over `filename` and flushes the folder. */
+async function writeDurably(filename: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(filename), `.${path.basename(filename)}.tmp`);
+  const file = await open(temp, 'w');
+  try {
+    await file.writeFile(text, 'utf8');
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temp, filename);
+  await syncDir(path.dirname(filename));
 }
 
 /**
  * A JSON file, read with lowdb's TextFile and written atomically and durably: a temp file that is
  * flushed to disk, renamed over the old one, and the folder flushed too, so "Loggat" is never
  * said for an entry that a power cut could take back. (lowdb's own writer renames without fsync.)
- * Writes to one file are never concurrent: JsonDocument queues them.
+ * Writes to one file are never concurrent: its owner queues them.
  */
 class JsonFile implements Adapter<unknown> {
   readonly #file: TextFile;
@@ -57,20 +109,65 @@ class JsonFile implements Adapter<unknown> {
   }
 
   async write(data: unknown): Promise<void> {
-    const temp = path.join(path.dirname(this.filename), `.${path.basename(this.filename)}.tmp`);
-    const file = await open(temp, 'w');
+    const text = data instanceof DocumentText ? data.text : `${JSON.stringify(data, null, 2)}\n`;
+    await writeDurably(this.filename, text);
+  }
+}
+
+/**
+ * A journal file. Each append opens, writes, syncs and closes it: under load appends are few and
+ * large (group commit), and no descriptor outlives a write.
+ */
+class JournalFile implements StoredJournal {
+  #broken: Error | undefined;
+
+  constructor(readonly label: string) {}
+
+  async read(): Promise<string | null> {
+    return new TextFile(this.label).read().catch((error: Error) => {
+      throw new StoreFileError(this.label, error.message);
+    });
+  }
+
+  async append(text: string): Promise<void> {
+    if (this.#broken) throw this.#broken;
+    const handle = await open(this.label, 'a');
     try {
-      await file.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
-      await file.sync();
+      const length = (await handle.stat()).size;
+      // A new file's name must survive a power cut too.
+      if (length === 0) await syncDir(path.dirname(this.label));
+      const bytes = Buffer.from(text, 'utf8');
+      try {
+        let written = 0;
+        while (written < bytes.length) {
+          written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+        }
+        await handle.datasync();
+      } catch (error) {
+        try {
+          await handle.truncate(length);
+          await handle.datasync();
+        } catch (cutError) {
+          // The journal may now end in a half line: refuse every later write rather than append after it.
+          this.#broken = new Error(
+            `${this.label}: skrivningen misslyckades och filen kunde inte återställas (${(cutError as Error).message}); starta om boten`,
+          );
+        }
+        throw error;
+      }
     } finally {
-      await file.close();
+      await handle.close();
     }
-    await rename(temp, this.filename);
-    const dir = await open(path.dirname(this.filename), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
+  }
+
+  async replace(text: string): Promise<void> {
+    if (text === '') {
+      await unlink(this.label).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      await syncDir(path.dirname(this.label));
+    } else {
+      await writeDurably(this.label, text);
     }
   }
 }
@@ -82,19 +179,66 @@ export function fileStorage(dir: string): Storage {
       const filename = path.join(dir, `${name}.json`);
       return { label: filename, adapter: new JsonFile(filename) };
     },
+    journal(name) {
+      return new JournalFile(path.join(dir, `${name}.journal.jsonl`));
+    },
   };
+}
+
+/** A document in memory; like a file, what was written is what a later read sees, never a live object. */
+class MemoryDocument implements Adapter<unknown> {
+  #data: unknown = null;
+
+  read(): Promise<unknown> {
+    return Promise.resolve(this.#data);
+  }
+
+  write(data: unknown): Promise<void> {
+    this.#data = data instanceof DocumentText ? data.value() : data;
+    return Promise.resolve();
+  }
+}
+
+class MemoryJournal implements StoredJournal {
+  #text: string | null = null;
+
+  constructor(readonly label: string) {}
+
+  read(): Promise<string | null> {
+    return Promise.resolve(this.#text);
+  }
+
+  append(text: string): Promise<void> {
+    this.#text = (this.#text ?? '') + text;
+    return Promise.resolve();
+  }
+
+  replace(text: string): Promise<void> {
+    this.#text = text === '' ? null : text;
+    return Promise.resolve();
+  }
 }
 
 /** In-memory documents. Opening the same MemoryStorage twice behaves like a restart on the same files. */
 export class MemoryStorage implements Storage {
-  readonly #adapters = new Map<string, Memory<unknown>>();
+  readonly #documents = new Map<string, MemoryDocument>();
+  readonly #journals = new Map<string, MemoryJournal>();
 
   document(name: string): StoredDocument {
-    let adapter = this.#adapters.get(name);
+    let adapter = this.#documents.get(name);
     if (!adapter) {
-      adapter = new Memory<unknown>();
-      this.#adapters.set(name, adapter);
+      adapter = new MemoryDocument();
+      this.#documents.set(name, adapter);
     }
     return { label: `memory:${name}`, adapter };
+  }
+
+  journal(name: string): StoredJournal {
+    let journal = this.#journals.get(name);
+    if (!journal) {
+      journal = new MemoryJournal(`memory:${name}.journal.jsonl`);
+      this.#journals.set(name, journal);
+    }
+    return journal;
   }
 }

@@ -1,11 +1,16 @@
 // The users' record: agreements in one document, and each agreement's entries in a document of
-// its own, so logging writes one agreement's data and never the whole history.
+// its own with a journal beside it (see entriesLog.ts), so logging appends one line to one
+// agreement's journal and never rewrites the history.
 import { z } from 'zod';
 import { agreementSchema, type Agreement } from '../domain/agreement.js';
 import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
 import { JsonDocument } from './document.js';
+import { EntriesLog, type AddEntryResult, type JournalRecovery } from './entriesLog.js';
+import { WriteGate } from './gate.js';
 import type { Storage } from './storage.js';
 import { SubscriptionStore } from './subscriptions.js';
+
+export type { AddEntryResult } from './entriesLog.js';
 
 const agreementsFileSchema = z
   .object({
@@ -30,17 +35,7 @@ const agreementsFileSchema = z
     }
   });
 
-const entriesFileSchema = z.object({
-  version: z.literal(1),
-  agreementId: z.string().min(1),
-  entries: z.array(entrySchema),
-  completions: z.array(completionSchema),
-});
-
 type AgreementsFile = z.infer<typeof agreementsFileSchema>;
-type EntriesFile = z.infer<typeof entriesFileSchema>;
-
-export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
 
 export class UnknownAgreementError extends Error {
   constructor(readonly agreementId: string) {
@@ -48,22 +43,44 @@ export class UnknownAgreementError extends Error {
   }
 }
 
+export interface StoreOptions {
+  /** Open to read only (the report CLI): journals are replayed in memory, nothing is folded or written. */
+  readOnly?: boolean;
+  /** An agreement's journal is folded into its document at this size, or at half the document's. Default 1 MiB. */
+  foldMinBytes?: number;
+  /** Where a failed background fold is reported; nothing is lost by one (the journal keeps it). */
+  backgroundError?: (error: unknown) => void;
+}
+
 export class Store {
   readonly #adding = new Set<string>();
+  #revision = 0;
 
   private constructor(
     private readonly storage: Storage,
+    private readonly options: Required<Omit<StoreOptions, 'readOnly'>> & { readOnly: boolean },
+    private readonly gate: WriteGate,
     private readonly agreementsDoc: JsonDocument<AgreementsFile>,
-    private readonly entriesDocs: Map<string, JsonDocument<EntriesFile>>,
+    private readonly logs: Map<string, EntriesLog>,
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
+    /** What the journals held at start (replayed lines, a torn last line dropped), for the start's log. */
+    readonly recovered: readonly JournalRecovery[],
   ) {}
 
   /**
-   * Opens every document and validates it. Anything unreadable throws a StoreFileError naming the
-   * file; nothing is written in that case. A missing agreements file is seeded with `seed`.
+   * Opens every document and journal and validates them. Anything unreadable throws a
+   * StoreFileError naming the file (and line); nothing is written in that case. A missing
+   * agreements file is seeded with `seed`. Journals are folded into their documents before this
+   * resolves (unless `readOnly`).
    */
-  static async open(storage: Storage, seed: readonly Agreement[]): Promise<Store> {
+  static async open(storage: Storage, seed: readonly Agreement[], options: StoreOptions = {}): Promise<Store> {
+    const settings = {
+      readOnly: options.readOnly ?? false,
+      foldMinBytes: options.foldMinBytes ?? 1024 * 1024,
+      backgroundError: options.backgroundError ?? (() => undefined),
+    };
+    const gate = new WriteGate();
     const { document: agreementsDoc, created } = await JsonDocument.open(
       storage.document('agreements'),
       agreementsFileSchema,
@@ -71,13 +88,21 @@ export class Store {
         version: 1 as const,
         agreements: [],
       }),
+      gate,
     );
-    const entriesDocs = new Map<string, JsonDocument<EntriesFile>>();
+    const logs = new Map<string, EntriesLog>();
+    const recovered: JournalRecovery[] = [];
+    let store: Store | undefined;
+    const changed = () => {
+      if (store) store.#revision++;
+    };
     for (const agreement of agreementsDoc.data.agreements) {
-      entriesDocs.set(agreement.id, await Store.openEntries(storage, agreement.id));
+      const { log, recovery } = await EntriesLog.open(storage, agreement.id, { ...settings, gate, changed });
+      logs.set(agreement.id, log);
+      if (recovery.replayed > 0 || recovery.tornBytes > 0) recovered.push(recovery);
     }
-    const subscriptions = await SubscriptionStore.open(storage);
-    const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions);
+    const subscriptions = await SubscriptionStore.open(storage, gate);
+    store = new Store(storage, settings, gate, agreementsDoc, logs, subscriptions, recovered);
     if (created) {
       for (const agreement of seed) await store.addAgreement(agreement);
       if (seed.length === 0) await agreementsDoc.update(() => undefined);
@@ -85,14 +110,9 @@ export class Store {
     return store;
   }
 
-  private static async openEntries(storage: Storage, agreementId: string): Promise<JsonDocument<EntriesFile>> {
-    const { document } = await JsonDocument.open(storage.document(`entries-${agreementId}`), entriesFileSchema, () => ({
-      version: 1 as const,
-      agreementId,
-      entries: [],
-      completions: [],
-    }));
-    return document;
+  /** Grows by one or more with every change to agreements, entries or completions: what a cached view depends on. */
+  revision(): number {
+    return this.#revision;
   }
 
   agreements(): readonly Agreement[] {
@@ -104,11 +124,11 @@ export class Store {
   }
 
   entries(agreementId: string): readonly Entry[] {
-    return this.entriesDocs.get(agreementId)?.data.entries ?? [];
+    return this.logs.get(agreementId)?.entries ?? [];
   }
 
   completions(agreementId: string): readonly Completion[] {
-    return this.entriesDocs.get(agreementId)?.data.completions ?? [];
+    return this.logs.get(agreementId)?.completions ?? [];
   }
 
   allEntries(): Entry[] {
@@ -127,33 +147,34 @@ export class Store {
     this.#adding.add(valid.id);
     try {
       // The (empty) entries file first: an agreement is never listed without a readable entries file.
-      const entries = await Store.openEntries(this.storage, valid.id);
-      await entries.update(() => undefined);
-      this.entriesDocs.set(valid.id, entries);
+      const { log } = await EntriesLog.open(this.storage, valid.id, {
+        ...this.options,
+        gate: this.gate,
+        changed: () => this.#revision++,
+      });
+      await log.writeDocument();
+      this.logs.set(valid.id, log);
       await this.agreementsDoc.update((data) => {
         data.agreements.push(valid);
       });
+      this.#revision++;
     } finally {
       this.#adding.delete(valid.id);
     }
   }
 
-  /** Stores the entry unless one from the same source (a redelivered message, a second click) exists. */
+  /**
+   * Stores the entry unless one from the same source (a redelivered message, a second click)
+   * exists. Resolves once the entry is on disk; only then do readers see it.
+   */
   async addEntry(entry: Entry): Promise<AddEntryResult> {
-    const doc = this.entriesDoc(entry.agreementId);
-    const valid = entrySchema.parse(entry);
-    return doc.update((data): AddEntryResult => {
-      const existing =
-        valid.sourceId === undefined ? undefined : data.entries.find((e) => e.sourceId === valid.sourceId);
-      if (existing) return { stored: false, entry: existing, reason: 'duplicate' };
-      data.entries.push(valid);
-      return { stored: true, entry: valid };
-    });
+    const log = this.log(entry.agreementId);
+    return log.addEntry(entrySchema.parse(entry));
   }
 
   findBySource(sourceId: string): Entry | undefined {
-    for (const doc of this.entriesDocs.values()) {
-      const found = doc.data.entries.find((e) => e.sourceId === sourceId);
+    for (const log of this.logs.values()) {
+      const found = log.bySource(sourceId);
       if (found) return found;
     }
     return undefined;
@@ -165,24 +186,31 @@ export class Store {
     entryId: string,
     removal: NonNullable<Entry['removed']>,
   ): Promise<Entry | undefined> {
-    return this.entriesDoc(agreementId).update((data) => {
-      const entry = data.entries.find((e) => e.id === entryId);
-      if (!entry || entry.removed) return undefined;
-      entry.removed = removal;
-      return structuredClone(entry);
-    });
+    return this.log(agreementId).markRemoved(entryId, removal);
   }
 
   async addCompletion(agreementId: string, completion: Completion): Promise<void> {
     const valid = completionSchema.parse(completion);
-    await this.entriesDoc(agreementId).update((data) => {
-      data.completions.push(valid);
-    });
+    await this.log(agreementId).addCompletion(valid);
   }
 
-  private entriesDoc(agreementId: string): JsonDocument<EntriesFile> {
-    const doc = this.entriesDocs.get(agreementId);
-    if (!doc) throw new UnknownAgreementError(agreementId);
-    return doc;
+  /**
+   * Runs `section` between writes: every write under way has reached the disk, none starts until
+   * `section` has ended, and the files (documents and journals) agree with each other and with
+   * what has been acknowledged. For consistent backups: copy the whole folder inside it.
+   */
+  betweenWrites<R>(section: () => Promise<R> | R): Promise<R> {
+    return this.gate.exclusive(section);
+  }
+
+  /** Resolves when every write asked for so far has reached the disk and no fold is under way. */
+  async settled(): Promise<void> {
+    for (const log of this.logs.values()) await log.settled();
+  }
+
+  private log(agreementId: string): EntriesLog {
+    const log = this.logs.get(agreementId);
+    if (!log) throw new UnknownAgreementError(agreementId);
+    return log;
   }
 }

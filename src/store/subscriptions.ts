@@ -11,6 +11,7 @@ import {
   type SubscriptionEnd,
 } from '../domain/subscription.js';
 import { JsonDocument } from './document.js';
+import type { WriteGate } from './gate.js';
 import type { Storage } from './storage.js';
 
 const subscriptionsFileSchema = z.object({
@@ -35,11 +36,16 @@ export type SubscribeResult = { subscription: Subscription; change: 'created' | 
 export class SubscriptionStore {
   private constructor(private readonly doc: JsonDocument<SubscriptionsFile>) {}
 
-  static async open(storage: Storage): Promise<SubscriptionStore> {
-    const { document } = await JsonDocument.open(storage.document('subscriptions'), subscriptionsFileSchema, () => ({
-      version: 1 as const,
-      subscriptions: [],
-    }));
+  static async open(storage: Storage, gate: WriteGate): Promise<SubscriptionStore> {
+    const { document } = await JsonDocument.open(
+      storage.document('subscriptions'),
+      subscriptionsFileSchema,
+      () => ({
+        version: 1 as const,
+        subscriptions: [],
+      }),
+      gate,
+    );
     return new SubscriptionStore(document);
   }
 

@@ -246,6 +246,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
         };
         return { label: doc.label, adapter };
       },
+      journal: (name) => inner.journal(name),
     };
     const { store, clock, summaries, subscribe, logger } = await setup({ storage });
     await subscribe('19:a');

@@ -1,0 +1,411 @@
+// One agreement's entries and completions: a lowdb document (entries-<id>.json, one entry per
+// line) and a journal next to it (entries-<id>.journal.jsonl) that every change is appended to.
+//
+// A change costs one fsync'd append, whatever the year holds; changes that arrive while a disk
+// write is under way share the next one (group commit). A change is in memory, and so visible to
+// anyone, only once it is on disk: write, then acknowledge. The journal is folded into the
+// document in the background when it grows to half the document, and at start. Every journal
+// line carries a sequence number, and the document records the last one it holds, so a fold cut
+// short by a crash at any point leaves a document and a journal that read back the same.
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { z } from 'zod';
+import { completionSchema, entrySchema, removalSchema, type Completion, type Entry } from '../domain/entry.js';
+import type { WriteGate } from './gate.js';
+import { DocumentText, StoreFileError, type Storage, type StoredDocument, type StoredJournal } from './storage.js';
+
+export const entriesFileSchema = z.object({
+  version: z.literal(1),
+  agreementId: z.string().min(1),
+  /** The last journal line this document holds (absent: none). */
+  journalSeq: z.number().int().nonnegative().optional(),
+  entries: z.array(entrySchema),
+  completions: z.array(completionSchema),
+});
+
+const seqSchema = z.number().int().positive();
+const journalLineSchema = z.discriminatedUnion('op', [
+  z.object({ seq: seqSchema, op: z.literal('add'), entry: entrySchema }),
+  z.object({ seq: seqSchema, op: z.literal('remove'), entryId: z.string().min(1), removed: removalSchema }),
+  z.object({ seq: seqSchema, op: z.literal('complete'), completion: completionSchema }),
+]);
+
+type Change =
+  | { op: 'add'; entry: Entry }
+  | { op: 'remove'; entryId: string; removed: NonNullable<Entry['removed']> }
+  | { op: 'complete'; completion: Completion };
+
+export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
+
+export interface EntriesLogOptions {
+  gate: WriteGate;
+  /** Called after every change that reached the disk (the store's revision counter). */
+  changed: () => void;
+  /** The journal is folded when it reaches this size, or half the document's if that is more. */
+  foldMinBytes: number;
+  /** Where a failed background fold is told (nothing is lost: the journal still holds it all). */
+  backgroundError: (error: unknown) => void;
+}
+
+interface Pending {
+  change: Change;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+interface JournalLine {
+  seq: number;
+  text: string;
+}
+
+/** What open found in the journal, for the start's log. */
+export interface JournalRecovery {
+  journal: string;
+  replayed: number;
+  /** Bytes after the last newline: an append a crash cut short, never acknowledged, dropped. */
+  tornBytes: number;
+}
+
+const YIELD_EVERY = 2000;
+
+/** The document as text, one entry per line; yields to the event loop between slices. */
+async function documentText(
+  agreementId: string,
+  journalSeq: number,
+  entries: readonly Entry[],
+  completions: readonly Completion[],
+): Promise<string> {
+  const parts = [
+    `{\n  "version": 1,\n  "agreementId": ${JSON.stringify(agreementId)},\n  "journalSeq": ${journalSeq},`,
+  ];
+  const list = async (name: string, items: readonly unknown[], last: boolean) => {
+    parts.push(`\n  ${JSON.stringify(name)}: [`);
+    for (let i = 0; i < items.length; i++) {
+      parts.push(`${i === 0 ? '' : ','}\n    ${JSON.stringify(items[i])}`);
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEvents();
+    }
+    parts.push(`${items.length === 0 ? '' : '\n  '}]${last ? '' : ','}`);
+  };
+  await list('entries', entries, false);
+  await list('completions', completions, true);
+  parts.push('\n}\n');
+  return parts.join('');
+}
+
+export class EntriesLog {
+  readonly #entries: Entry[];
+  readonly #completions: Completion[];
+  readonly #byId = new Map<string, number>();
+  readonly #bySource = new Map<string, Entry>();
+  readonly #pendingSources = new Map<string, Promise<AddEntryResult>>();
+  readonly #pendingRemovals = new Map<string, Promise<Entry | undefined>>();
+  /** The last sequence number on disk, and the last one the document holds. */
+  #seq: number;
+  #foldedSeq: number;
+  /** Journal lines newer than the document. */
+  #unfolded: JournalLine[] = [];
+  #journalBytes = 0;
+  #documentBytes: number;
+  #queue: Pending[] = [];
+  #draining = false;
+  #journalTail: Promise<unknown> = Promise.resolve();
+  #folding: Promise<void> | undefined;
+
+  private constructor(
+    readonly agreementId: string,
+    private readonly doc: StoredDocument,
+    private readonly journal: StoredJournal,
+    private readonly options: EntriesLogOptions,
+    data: z.infer<typeof entriesFileSchema>,
+    documentBytes: number,
+  ) {
+    this.#entries = data.entries;
+    this.#completions = data.completions;
+    this.#seq = this.#foldedSeq = data.journalSeq ?? 0;
+    this.#documentBytes = documentBytes;
+    data.entries.forEach((entry, i) => this.#index(entry, i));
+  }
+
+  /**
+   * Reads and validates the document, then replays its journal. Anything unreadable throws a
+   * StoreFileError naming the file (and the journal's line); nothing is written then. Unless
+   * `readOnly`, a journal with anything in it is folded before open resolves.
+   */
+  static async open(
+    storage: Storage,
+    agreementId: string,
+    options: EntriesLogOptions & { readOnly: boolean },
+  ): Promise<{ log: EntriesLog; recovery: JournalRecovery }> {
+    const doc = storage.document(`entries-${agreementId}`);
+    const journal = storage.journal(`entries-${agreementId}`);
+    const raw = await doc.adapter.read();
+    let data: z.infer<typeof entriesFileSchema> = { version: 1, agreementId, entries: [], completions: [] };
+    if (raw !== null && raw !== undefined) {
+      const parsed = entriesFileSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? ` vid ${issue.path.join('.')}` : '';
+        throw new StoreFileError(
+          doc.label,
+          `innehållet stämmer inte med formatet${where}: ${issue?.message ?? 'okänt fel'}`,
+        );
+      }
+      data = parsed.data;
+    }
+    const ids = new Set<string>();
+    data.entries.forEach((e, i) => {
+      if (ids.has(e.id)) throw new StoreFileError(doc.label, `insatsen ${e.id} finns två gånger (entries.${i})`);
+      ids.add(e.id);
+    });
+    // The document's size decides when the journal is worth folding; its exact bytes do not matter.
+    const documentBytes = raw === null || raw === undefined ? 0 : 300 * data.entries.length;
+    const log = new EntriesLog(agreementId, doc, journal, options, data, documentBytes);
+    const recovery = await log.#replay();
+    if (!options.readOnly && (recovery.replayed > 0 || recovery.tornBytes > 0 || log.#unfoldedStale)) {
+      await log.#fold(true);
+    }
+    return { log, recovery };
+  }
+
+  #unfoldedStale = false;
+
+  async #replay(): Promise<JournalRecovery> {
+    const label = this.journal.label;
+    const text = await this.journal.read();
+    const recovery: JournalRecovery = { journal: label, replayed: 0, tornBytes: 0 };
+    if (text === null || text === '') return recovery;
+    const end = text.lastIndexOf('\n');
+    recovery.tornBytes = Buffer.byteLength(text.slice(end + 1));
+    const lines = end < 0 ? [] : text.slice(0, end).split('\n');
+    let previous: number | undefined;
+    lines.forEach((line, i) => {
+      const where = `rad ${i + 1}`;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch (error) {
+        throw new StoreFileError(label, `${where} är inte giltig JSON (${(error as Error).message})`);
+      }
+      const parsed = journalLineSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new StoreFileError(
+          label,
+          `${where} stämmer inte med formatet: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+        );
+      }
+      const { seq, ...change } = parsed.data;
+      const expected = previous === undefined ? undefined : previous + 1;
+      if ((expected !== undefined && seq !== expected) || (expected === undefined && seq > this.#foldedSeq + 1)) {
+        throw new StoreFileError(
+          label,
+          `${where} har nummer ${seq}, väntat ${expected ?? this.#foldedSeq + 1}: rader saknas`,
+        );
+      }
+      previous = seq;
+      // Lines the document already holds: a crash came between writing it and emptying the journal.
+      if (seq <= this.#foldedSeq) {
+        this.#unfoldedStale = true;
+        return;
+      }
+      const problem = this.#check(change);
+      if (problem) throw new StoreFileError(label, `${where}: ${problem}`);
+      this.#apply(change);
+      this.#seq = seq;
+      this.#unfolded.push({ seq, text: `${line}\n` });
+      this.#journalBytes += Buffer.byteLength(line) + 1;
+      recovery.replayed++;
+    });
+    return recovery;
+  }
+
+  /** Why a journal line cannot follow what is already there, or undefined when it can. */
+  #check(change: Change): string | undefined {
+    if (change.op === 'add' && this.#byId.has(change.entry.id)) return `insatsen ${change.entry.id} finns redan`;
+    if (change.op === 'remove' && !this.#byId.has(change.entryId)) return `insatsen ${change.entryId} finns inte`;
+    return undefined;
+  }
+
+  get entries(): readonly Entry[] {
+    return this.#entries;
+  }
+
+  get completions(): readonly Completion[] {
+    return this.#completions;
+  }
+
+  bySource(sourceId: string): Entry | undefined {
+    return this.#bySource.get(sourceId);
+  }
+
+  /** Stores the entry unless one from the same source exists (or is being stored). */
+  addEntry(entry: Entry): Promise<AddEntryResult> {
+    const { sourceId } = entry;
+    if (sourceId !== undefined) {
+      const existing = this.#bySource.get(sourceId);
+      if (existing) return Promise.resolve({ stored: false, entry: existing, reason: 'duplicate' });
+      const pending = this.#pendingSources.get(sourceId);
+      if (pending) {
+        return pending.then(
+          (first) => ({ stored: false, entry: first.entry, reason: 'duplicate' }),
+          () => this.addEntry(entry),
+        );
+      }
+    }
+    if (this.#byId.has(entry.id)) return Promise.reject(new Error(`insatsen ${entry.id} finns redan`));
+    const done = this.#submit({ op: 'add', entry }).then((): AddEntryResult => ({ stored: true, entry }));
+    if (sourceId !== undefined) {
+      this.#pendingSources.set(sourceId, done);
+      const settle = () => this.#pendingSources.delete(sourceId);
+      done.then(settle, settle);
+    }
+    return done;
+  }
+
+  /** Marks the entry removed; undefined when there is no such entry or it is already removed. */
+  markRemoved(entryId: string, removed: NonNullable<Entry['removed']>): Promise<Entry | undefined> {
+    const pending = this.#pendingRemovals.get(entryId);
+    if (pending)
+      return pending.then(
+        () => undefined,
+        () => this.markRemoved(entryId, removed),
+      );
+    const index = this.#byId.get(entryId);
+    const entry = index === undefined ? undefined : this.#entries[index];
+    if (!entry || entry.removed) return Promise.resolve(undefined);
+    const done = this.#submit({ op: 'remove', entryId, removed }).then(() => this.#entries[index!]);
+    this.#pendingRemovals.set(entryId, done);
+    const settle = () => this.#pendingRemovals.delete(entryId);
+    done.then(settle, settle);
+    return done;
+  }
+
+  addCompletion(completion: Completion): Promise<void> {
+    return this.#submit({ op: 'complete', completion });
+  }
+
+  /** Writes the document as it is now (a new agreement's empty one). */
+  writeDocument(): Promise<void> {
+    return this.#fold(true);
+  }
+
+  /** Resolves when every change asked for so far is on disk and no fold is under way. */
+  async settled(): Promise<void> {
+    while (this.#draining || this.#folding) {
+      await this.#journalTail;
+      await this.#folding?.catch(() => undefined);
+    }
+  }
+
+  #submit(change: Change): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push({ change, resolve, reject });
+      void this.#drain();
+    });
+  }
+
+  /** Writes what is queued, all of it in one append, until nothing is left. */
+  async #drain(): Promise<void> {
+    if (this.#draining) return;
+    this.#draining = true;
+    try {
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.splice(0);
+        await this.#withJournal(() => this.options.gate.pass(() => this.#commit(batch)));
+        this.#foldIfLarge();
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  async #commit(batch: Pending[]): Promise<void> {
+    const lines = batch.map(({ change }, i): JournalLine => {
+      const seq = this.#seq + 1 + i;
+      return { seq, text: `${JSON.stringify({ seq, ...change })}\n` };
+    });
+    const text = lines.map((l) => l.text).join('');
+    try {
+      await this.journal.append(text);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    this.#seq += batch.length;
+    for (const p of batch) this.#apply(p.change);
+    this.#unfolded.push(...lines);
+    this.#journalBytes += Buffer.byteLength(text);
+    this.options.changed();
+    for (const p of batch) p.resolve();
+  }
+
+  #apply(change: Change): void {
+    switch (change.op) {
+      case 'add':
+        this.#index(change.entry, this.#entries.push(change.entry) - 1);
+        break;
+      case 'remove': {
+        const index = this.#byId.get(change.entryId)!;
+        // A new object, never a changed one: a fold in progress or a reader may hold the old one.
+        const updated = { ...this.#entries[index]!, removed: change.removed };
+        this.#entries[index] = updated;
+        this.#index(updated, index);
+        break;
+      }
+      case 'complete':
+        this.#completions.push(change.completion);
+        break;
+    }
+  }
+
+  #index(entry: Entry, index: number): void {
+    this.#byId.set(entry.id, index);
+    if (entry.sourceId !== undefined) this.#bySource.set(entry.sourceId, entry);
+  }
+
+  #withJournal<R>(step: () => Promise<R>): Promise<R> {
+    const run = this.#journalTail.then(step, step);
+    this.#journalTail = run.catch(() => undefined);
+    return run;
+  }
+
+  #foldIfLarge(): void {
+    if (this.#folding || this.#journalBytes < Math.max(this.options.foldMinBytes, this.#documentBytes / 2)) return;
+    this.#fold(false).catch(this.options.backgroundError);
+  }
+
+  /**
+   * Writes the document with everything on disk so far, then empties the journal of what it now
+   * holds. A crash before the document's rename leaves the old document and the whole journal; a
+   * crash after it leaves lines the document already holds, which the next start skips by number.
+   */
+  #fold(always: boolean): Promise<void> {
+    const run = async () => {
+      const through = this.#seq;
+      if (!always && through === this.#foldedSeq) return;
+      // A copy of the lists, not of the entries: entries are replaced, never changed.
+      const entries = this.#entries.slice();
+      const completions = this.#completions.slice();
+      const text = await documentText(this.agreementId, through, entries, completions);
+      await this.options.gate.pass(() =>
+        this.doc.adapter.write(new DocumentText(text, () => JSON.parse(text) as unknown)),
+      );
+      this.#documentBytes = text.length;
+      this.#foldedSeq = through;
+      await this.#withJournal(() =>
+        this.options.gate.pass(async () => {
+          const rest = this.#unfolded.filter((l) => l.seq > through);
+          const restText = rest.map((l) => l.text).join('');
+          await this.journal.replace(restText);
+          this.#unfolded = rest;
+          this.#journalBytes = Buffer.byteLength(restText);
+        }),
+      );
+    };
+    const folding = (this.#folding ?? Promise.resolve()).catch(() => undefined).then(run);
+    const current = folding.finally(() => {
+      if (this.#folding === current) this.#folding = undefined;
+    });
+    this.#folding = current;
+    return current;
+  }
+}
