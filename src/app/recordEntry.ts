@@ -4,7 +4,7 @@ import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import type { Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
-import { activityStatus } from '../domain/status.js';
+import { activityStatus, type ActivityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData } from '../views/loggedCard.js';
 import { STATUS_LABEL, entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
 import { personOf, type Turn } from './context.js';
@@ -84,17 +84,22 @@ export function loggedReply(
   fresh: boolean,
   replace = false,
 ): Reply {
+  const status = statusAfter(turn, agreement, activity);
+  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh));
+  const fallback = confirmation(turn, entry, agreement, activity, fresh, status);
+  return replace ? replaceCard(shown, fallback) : card(shown, fallback);
+}
+
+/** The activity's status with the new entry, from its own entries only: the cost does not grow with the year. */
+function statusAfter(turn: Turn, agreement: Agreement, activity: Activity): ActivityStatus {
   const { store } = turn.deps;
-  const status = activityStatus(
+  return activityStatus(
     agreement,
     activity,
-    store.entries(agreement.id),
+    store.entriesOf(agreement.id, activity.id),
     store.completions(agreement.id),
     turn.today,
   );
-  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh));
-  const fallback = confirmation(turn, entry, agreement, activity, fresh);
-  return replace ? replaceCard(shown, fallback) : card(shown, fallback);
 }
 
 export function confirmation(
@@ -103,15 +108,8 @@ export function confirmation(
   agreement: Agreement,
   activity: Activity,
   fresh: boolean,
+  status = statusAfter(turn, agreement, activity),
 ): string {
-  const { store } = turn.deps;
-  const status = activityStatus(
-    agreement,
-    activity,
-    store.entries(agreement.id),
-    store.completions(agreement.id),
-    turn.today,
-  );
   const head = fresh
     ? `✅ Loggat: ${entryLine(entry, activity)}.`
     : `Det här var redan loggat: ${entryLine(entry, activity)}.`;

@@ -8,8 +8,16 @@ import { STATUS_LABEL, STATUS_MARK, progressText } from '../views/texts.js';
 import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
+import { cachedReplies } from './replyCache.js';
 
+/** The status of the current (or asked for) agreement; the same for everyone until the next write or day. */
 export function statusCommand(turn: Turn, args: string, page = 0): Reply[] {
+  return cachedReplies(turn.deps.store, `status|${turn.today}|${page}|${args.trim()}`, () =>
+    statusReplies(turn, args, page),
+  );
+}
+
+function statusReplies(turn: Turn, args: string, page: number): Reply[] {
   const { store } = turn.deps;
   const arg = args.trim();
   const yearMatch = /^(\d{4})$/u.exec(arg);

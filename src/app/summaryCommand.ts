@@ -9,6 +9,7 @@ import { summaryCard, summaryText } from '../views/summaryCard.js';
 import { agreementForYear, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
+import { cachedReplies } from './replyCache.js';
 
 export function summaryCommand(turn: Turn, args: string, page = 0, asOf?: IsoDate): Reply[] {
   const parsed = parseSummaryArgs(args);
@@ -21,6 +22,18 @@ export function summaryCommand(turn: Turn, args: string, page = 0, asOf?: IsoDat
  * period), with a text fallback. `page` > 0 gives the later pages of a long agreement.
  */
 export function summaryReplies(store: Store, today: IsoDate, kind: SummaryKind, year?: number, page = 0): Reply[] {
+  return cachedReplies(store, `summary|${today}|${kind}|${year ?? ''}|${page}`, () =>
+    buildSummaryReplies(store, today, kind, year, page),
+  );
+}
+
+function buildSummaryReplies(
+  store: Store,
+  today: IsoDate,
+  kind: SummaryKind,
+  year: number | undefined,
+  page: number,
+): Reply[] {
   const thisYear = Number(today.slice(0, 4));
   if (year !== undefined && year > thisYear)
     return [text(`${year} har inte börjat än, så det finns inget att sammanfatta.`)];

@@ -54,8 +54,15 @@ export function agreementStatus(
 ): AgreementStatus {
   const phase = today < agreement.period.start ? 'future' : today > agreement.period.end ? 'past' : 'running';
   const asOf = phase === 'past' ? agreement.period.end : today;
+  // Each activity reads only its own entries: one pass over the year, not one per activity.
+  const byActivity = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const list = byActivity.get(e.activityId);
+    if (list) list.push(e);
+    else byActivity.set(e.activityId, [e]);
+  }
   const activities = agreement.activities.map((activity) =>
-    activityStatus(agreement, activity, entries, completions, today),
+    activityStatus(agreement, activity, byActivity.get(activity.id) ?? [], completions, today),
   );
   const byId = new Map(activities.map((s) => [s.activity.id, s]));
   const promises = agreement.promises.map((promise) => ({

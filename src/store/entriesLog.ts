@@ -96,6 +96,9 @@ export class EntriesLog {
   readonly #completions: Completion[];
   readonly #byId = new Map<string, number>();
   readonly #bySource = new Map<string, Entry>();
+  /** Each activity's entries in the order logged, and where each entry sits in its activity's list. */
+  readonly #byActivity = new Map<string, Entry[]>();
+  readonly #activityIndex = new Map<string, number>();
   readonly #pendingSources = new Map<string, Promise<AddEntryResult>>();
   readonly #pendingRemovals = new Map<string, Promise<Entry | undefined>>();
   /** The last sequence number on disk, and the last one the document holds. */
@@ -233,6 +236,11 @@ export class EntriesLog {
     return this.#completions;
   }
 
+  /** The entries of one activity (a subset of `entries`, same order). */
+  entriesOf(activityId: string): readonly Entry[] {
+    return this.#byActivity.get(activityId) ?? [];
+  }
+
   bySource(sourceId: string): Entry | undefined {
     return this.#bySource.get(sourceId);
   }
@@ -360,6 +368,11 @@ export class EntriesLog {
   #index(entry: Entry, index: number): void {
     this.#byId.set(entry.id, index);
     if (entry.sourceId !== undefined) this.#bySource.set(entry.sourceId, entry);
+    const at = this.#activityIndex.get(entry.id);
+    let list = this.#byActivity.get(entry.activityId);
+    if (!list) this.#byActivity.set(entry.activityId, (list = []));
+    if (at === undefined) this.#activityIndex.set(entry.id, list.push(entry) - 1);
+    else list[at] = entry;
   }
 
   #withJournal<R>(step: () => Promise<R>): Promise<R> {

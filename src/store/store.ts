@@ -127,6 +127,11 @@ export class Store {
     return this.logs.get(agreementId)?.entries ?? [];
   }
 
+  /** The entries of one activity of the agreement: what `entries` holds for it, without reading the rest. */
+  entriesOf(agreementId: string, activityId: string): readonly Entry[] {
+    return this.logs.get(agreementId)?.entriesOf(activityId) ?? [];
+  }
+
   completions(agreementId: string): readonly Completion[] {
     return this.logs.get(agreementId)?.completions ?? [];
   }

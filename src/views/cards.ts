@@ -26,18 +26,20 @@ export interface AdaptiveCard {
   [key: string]: unknown;
 }
 
-const cache = new Map<CardName, unknown>();
+// A Template parses every ${…} of its card with adaptive-expressions' ANTLR parser when it is made;
+// expanding only evaluates. So each card is compiled once per process and expanded many times.
+const compiled = new Map<CardName, Template>();
 
-function template(name: CardName): unknown {
-  let json = cache.get(name);
-  if (json === undefined) {
-    json = JSON.parse(readFileSync(new URL(`../../cards/${name}.json`, import.meta.url), 'utf8')) as unknown;
-    cache.set(name, json);
+function template(name: CardName): Template {
+  let t = compiled.get(name);
+  if (t === undefined) {
+    t = new Template(JSON.parse(readFileSync(new URL(`../../cards/${name}.json`, import.meta.url), 'utf8')) as unknown);
+    compiled.set(name, t);
   }
-  return json;
+  return t;
 }
 
+/** Binds `data` into cards/<name>.json (compiled on first use). Throws when an expression fails. */
 export function expandCard<T extends object>(name: CardName, data: T): AdaptiveCard {
-  const card = new Template(template(name)).expand({ $root: data }) as AdaptiveCard;
-  return card;
+  return template(name).expand({ $root: data }) as AdaptiveCard;
 }

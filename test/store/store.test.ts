@@ -241,6 +241,27 @@ describe('Store on JSON files', () => {
     expect(entryIdsOnDisk(dir)).to.include('e99');
   });
 
+  it("lists one activity's entries, with an undone one shown undone, also after a restart", async () => {
+    const storage = new MemoryStorage();
+    const store = await Store.open(storage, seed);
+    await store.addEntry(entry(1));
+    await store.addEntry(entry(2, { activityId: 'sig' }));
+    await store.addEntry(entry(3));
+    await store.markRemoved('jonkoping-2020', 'e3', {
+      by: { id: 'aad-anna', name: 'Anna' },
+      at: '2020-03-15T08:00:00.000Z',
+      reason: 'undo',
+    });
+    for (const s of [store, await Store.open(storage, [])]) {
+      const shown = s.entriesOf('jonkoping-2020', 'gemensam-krogtillsyn').map((e) => [e.id, e.removed?.reason]);
+      expect(shown).to.deep.equal([
+        ['e1', undefined],
+        ['e3', 'undo'],
+      ]);
+      expect(s.entriesOf('jonkoping-2020', 'sig').map((e) => e.id)).to.deep.equal(['e2']);
+    }
+  });
+
   it('stores an entry from the same source once', async () => {
     const store = await Store.open(new MemoryStorage(), seed);
     const first = await store.addEntry(entry(1, { sourceId: 'message:abc' }));
