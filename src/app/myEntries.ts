@@ -1,7 +1,7 @@
 // "/mina" and "/ångra": a user's own latest entries, and taking the latest one back.
 import { formatSwedishDate } from '../domain/calendar.js';
 import { isActive, type Entry } from '../domain/entry.js';
-import { activityStatus } from '../domain/status.js';
+import { activityStatusOfDays } from '../domain/status.js';
 import { mineCard, mineCardData } from '../views/mineCard.js';
 import { STATUS_LABEL, entryLine, progressText } from '../views/texts.js';
 import { personOf, type Turn } from './context.js';
@@ -51,10 +51,10 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
   const activity = agreement?.activities.find((a) => a.id === removed.activityId);
   let progress = '';
   if (agreement && activity) {
-    const s = activityStatus(
+    const s = activityStatusOfDays(
       agreement,
       activity,
-      store.entries(agreement.id),
+      store.dayTotals(agreement.id, activity.id),
       store.completions(agreement.id),
       turn.today,
     );

@@ -4,7 +4,7 @@ import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import type { Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
-import { activityStatus, type ActivityStatus } from '../domain/status.js';
+import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData } from '../views/loggedCard.js';
 import { STATUS_LABEL, entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
 import { personOf, type Turn } from './context.js';
@@ -90,13 +90,13 @@ export function loggedReply(
   return replace ? replaceCard(shown, fallback) : card(shown, fallback);
 }
 
-/** The activity's status with the new entry, from its own entries only: the cost does not grow with the year. */
+/** The activity's status with the new entry, from its day totals: the cost does not grow with the year. */
 function statusAfter(turn: Turn, agreement: Agreement, activity: Activity): ActivityStatus {
   const { store } = turn.deps;
-  return activityStatus(
+  return activityStatusOfDays(
     agreement,
     activity,
-    store.entriesOf(agreement.id, activity.id),
+    store.dayTotals(agreement.id, activity.id),
     store.completions(agreement.id),
     turn.today,
   );

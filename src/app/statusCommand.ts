@@ -1,7 +1,7 @@
 // "/status [år | aktivitet]"
 import { formatSwedishDate } from '../domain/calendar.js';
 import { matchActivities } from '../domain/matching.js';
-import { activityStatus, agreementStatus } from '../domain/status.js';
+import { activityStatusOfDays, agreementStatusOfDays } from '../domain/status.js';
 import { words } from '../domain/text.js';
 import { statusCard } from '../views/statusCard.js';
 import { STATUS_LABEL, STATUS_MARK, progressText } from '../views/texts.js';
@@ -30,8 +30,8 @@ function statusReplies(turn: Turn, args: string, page: number): Reply[] {
       : [text(`Det finns inget medborgarlöfte än. ${noAgreementHint(store, thisYear)}`)];
   }
 
-  const entries = store.entries(agreement.id);
   const completions = store.completions(agreement.id);
+  const daysOf = (activityId: string) => store.dayTotals(agreement.id, activityId);
   if (arg.length > 0 && !yearMatch) {
     const match = matchActivities(agreement.activities, words(arg));
     if (match.candidates.length === 0) {
@@ -40,14 +40,14 @@ function statusReplies(turn: Turn, args: string, page: number): Reply[] {
       ];
     }
     const lines = match.candidates.map((activity) => {
-      const s = activityStatus(agreement, activity, entries, completions, turn.today);
+      const s = activityStatusOfDays(agreement, activity, daysOf(activity.id), completions, turn.today);
       const last = s.lastEntryDate ? `senast ${formatSwedishDate(s.lastEntryDate)}` : 'inget loggat än';
       return `${STATUS_MARK[s.status]} **${activity.name}**: ${progressText(s.progress)} – ${STATUS_LABEL[s.status]} (${last}).\n${activity.text}`;
     });
     return [text(`${agreement.title}\n\n${lines.join('\n\n')}`)];
   }
 
-  const status = agreementStatus(agreement, entries, completions, turn.today);
+  const status = agreementStatusOfDays(agreement, daysOf, completions, turn.today);
   const hint =
     !yearMatch && turn.today > agreement.period.end
       ? [text(`Inget medborgarlöfte gäller idag; här är det senaste. ${noAgreementHint(store, thisYear)}`)]

@@ -52,17 +52,32 @@ export function agreementStatus(
   completions: readonly Completion[],
   today: IsoDate,
 ): AgreementStatus {
+  // One pass over the year, then each activity reads only its own day totals.
+  const days = new Map<string, Map<IsoDate, DayTotal>>();
+  for (const e of entries) {
+    if (!isActive(e) || e.agreementId !== agreement.id) continue;
+    let byDate = days.get(e.activityId);
+    if (!byDate) days.set(e.activityId, (byDate = new Map()));
+    const day = byDate.get(e.date);
+    if (day) {
+      day.count += e.count;
+      day.entries += 1;
+    } else byDate.set(e.date, { date: e.date, count: e.count, entries: 1 });
+  }
+  return agreementStatusOfDays(agreement, (id) => days.get(id)?.values() ?? [], completions, today);
+}
+
+/** The same as agreementStatus, from each activity's day totals (`daysOf(activityId)`). */
+export function agreementStatusOfDays(
+  agreement: Agreement,
+  daysOf: (activityId: string) => Iterable<DayTotal>,
+  completions: readonly Completion[],
+  today: IsoDate,
+): AgreementStatus {
   const phase = today < agreement.period.start ? 'future' : today > agreement.period.end ? 'past' : 'running';
   const asOf = phase === 'past' ? agreement.period.end : today;
-  // Each activity reads only its own entries: one pass over the year, not one per activity.
-  const byActivity = new Map<string, Entry[]>();
-  for (const e of entries) {
-    const list = byActivity.get(e.activityId);
-    if (list) list.push(e);
-    else byActivity.set(e.activityId, [e]);
-  }
   const activities = agreement.activities.map((activity) =>
-    activityStatus(agreement, activity, byActivity.get(activity.id) ?? [], completions, today),
+    activityStatusOfDays(agreement, activity, daysOf(activity.id), completions, today),
   );
   const byId = new Map(activities.map((s) => [s.activity.id, s]));
   const promises = agreement.promises.map((promise) => ({
@@ -75,6 +90,29 @@ export function agreementStatus(
   return { agreement, today, asOf, phase, promises, activities };
 }
 
+/** One day's active entries of one activity, summed: all that its status depends on. */
+export interface DayTotal {
+  date: IsoDate;
+  /** The entries' counts added up. */
+  count: number;
+  /** How many entries. */
+  entries: number;
+}
+
+/** The active entries of `agreementId`'s `activityId` summed per day, in no particular order. */
+export function dayTotals(entries: readonly Entry[], agreementId: string, activityId: string): DayTotal[] {
+  const days = new Map<IsoDate, DayTotal>();
+  for (const e of entries) {
+    if (!isActive(e) || e.agreementId !== agreementId || e.activityId !== activityId) continue;
+    const day = days.get(e.date);
+    if (day) {
+      day.count += e.count;
+      day.entries += 1;
+    } else days.set(e.date, { date: e.date, count: e.count, entries: 1 });
+  }
+  return [...days.values()];
+}
+
 export function activityStatus(
   agreement: Agreement,
   activity: Activity,
@@ -82,24 +120,32 @@ export function activityStatus(
   completions: readonly Completion[],
   today: IsoDate,
 ): ActivityStatus {
+  return activityStatusOfDays(agreement, activity, dayTotals(entries, agreement.id, activity.id), completions, today);
+}
+
+/**
+ * The same as activityStatus, from the activity's day totals: at most one item per day of the
+ * period, however many entries the year holds.
+ */
+export function activityStatusOfDays(
+  agreement: Agreement,
+  activity: Activity,
+  days: Iterable<DayTotal>,
+  completions: readonly Completion[],
+  today: IsoDate,
+): ActivityStatus {
   const { start, end } = agreement.period;
   const past = today > end;
   const asOf = past ? end : today;
-  const mine = entries.filter(
-    (e) =>
-      isActive(e) &&
-      e.agreementId === agreement.id &&
-      e.activityId === activity.id &&
-      e.date >= start &&
-      e.date <= asOf,
-  );
-  const total = mine.reduce((sum, e) => sum + e.count, 0);
+  const mine = [...days].filter((d) => d.entries > 0 && d.date >= start && d.date <= asOf);
+  const total = mine.reduce((sum, d) => sum + d.count, 0);
+  const entryCount = mine.reduce((sum, d) => sum + d.entries, 0);
   const lastEntryDate = mine.reduce<IsoDate | undefined>(
-    (last, e) => (last === undefined || e.date > last ? e.date : last),
+    (last, d) => (last === undefined || d.date > last ? d.date : last),
     undefined,
   );
   const share = elapsedShare(agreement, asOf);
-  const base = { activity, total, entryCount: mine.length, ...(lastEntryDate ? { lastEntryDate } : {}) };
+  const base = { activity, total, entryCount, ...(lastEntryDate ? { lastEntryDate } : {}) };
   const target = activity.target;
 
   if (today < start) {

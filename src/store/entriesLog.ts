@@ -9,7 +9,16 @@
 // short by a crash at any point leaves a document and a journal that read back the same.
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { z } from 'zod';
-import { completionSchema, entrySchema, removalSchema, type Completion, type Entry } from '../domain/entry.js';
+import type { IsoDate } from '../domain/agreement.js';
+import {
+  completionSchema,
+  entrySchema,
+  isActive,
+  removalSchema,
+  type Completion,
+  type Entry,
+} from '../domain/entry.js';
+import type { DayTotal } from '../domain/status.js';
 import type { WriteGate } from './gate.js';
 import { DocumentText, StoreFileError, type Storage, type StoredDocument, type StoredJournal } from './storage.js';
 
@@ -96,9 +105,8 @@ export class EntriesLog {
   readonly #completions: Completion[];
   readonly #byId = new Map<string, number>();
   readonly #bySource = new Map<string, Entry>();
-  /** Each activity's entries in the order logged, and where each entry sits in its activity's list. */
-  readonly #byActivity = new Map<string, Entry[]>();
-  readonly #activityIndex = new Map<string, number>();
+  /** Each activity's active entries summed per day, kept as entries come and go. */
+  readonly #days = new Map<string, Map<IsoDate, DayTotal>>();
   readonly #pendingSources = new Map<string, Promise<AddEntryResult>>();
   readonly #pendingRemovals = new Map<string, Promise<Entry | undefined>>();
   /** The last sequence number on disk, and the last one the document holds. */
@@ -125,7 +133,10 @@ export class EntriesLog {
     this.#completions = data.completions;
     this.#seq = this.#foldedSeq = data.journalSeq ?? 0;
     this.#documentBytes = documentBytes;
-    data.entries.forEach((entry, i) => this.#index(entry, i));
+    data.entries.forEach((entry, i) => {
+      this.#index(entry, i);
+      if (isActive(entry)) this.#count(entry, 1);
+    });
   }
 
   /**
@@ -236,9 +247,9 @@ export class EntriesLog {
     return this.#completions;
   }
 
-  /** The entries of one activity (a subset of `entries`, same order). */
-  entriesOf(activityId: string): readonly Entry[] {
-    return this.#byActivity.get(activityId) ?? [];
+  /** One activity's active entries summed per day (see dayTotals in the domain). */
+  dayTotals(activityId: string): DayTotal[] {
+    return [...(this.#days.get(activityId)?.values() ?? [])].map((d) => ({ ...d }));
   }
 
   bySource(sourceId: string): Entry | undefined {
@@ -350,13 +361,16 @@ export class EntriesLog {
     switch (change.op) {
       case 'add':
         this.#index(change.entry, this.#entries.push(change.entry) - 1);
+        if (isActive(change.entry)) this.#count(change.entry, 1);
         break;
       case 'remove': {
         const index = this.#byId.get(change.entryId)!;
         // A new object, never a changed one: a fold in progress or a reader may hold the old one.
-        const updated = { ...this.#entries[index]!, removed: change.removed };
+        const previous = this.#entries[index]!;
+        const updated = { ...previous, removed: change.removed };
         this.#entries[index] = updated;
         this.#index(updated, index);
+        if (isActive(previous)) this.#count(previous, -1);
         break;
       }
       case 'complete':
@@ -368,11 +382,17 @@ export class EntriesLog {
   #index(entry: Entry, index: number): void {
     this.#byId.set(entry.id, index);
     if (entry.sourceId !== undefined) this.#bySource.set(entry.sourceId, entry);
-    const at = this.#activityIndex.get(entry.id);
-    let list = this.#byActivity.get(entry.activityId);
-    if (!list) this.#byActivity.set(entry.activityId, (list = []));
-    if (at === undefined) this.#activityIndex.set(entry.id, list.push(entry) - 1);
-    else list[at] = entry;
+  }
+
+  /** Adds (+1) or takes away (-1) an active entry from its activity's day totals. */
+  #count(entry: Entry, sign: 1 | -1): void {
+    let days = this.#days.get(entry.activityId);
+    if (!days) this.#days.set(entry.activityId, (days = new Map()));
+    const day = days.get(entry.date) ?? { date: entry.date, count: 0, entries: 0 };
+    day.count += sign * entry.count;
+    day.entries += sign;
+    if (day.entries === 0) days.delete(entry.date);
+    else days.set(entry.date, day);
   }
 
   #withJournal<R>(step: () => Promise<R>): Promise<R> {

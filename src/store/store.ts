@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { agreementSchema, type Agreement } from '../domain/agreement.js';
 import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
+import type { DayTotal } from '../domain/status.js';
 import { JsonDocument } from './document.js';
 import { EntriesLog, type AddEntryResult, type JournalRecovery } from './entriesLog.js';
 import { WriteGate } from './gate.js';
@@ -127,9 +128,12 @@ export class Store {
     return this.logs.get(agreementId)?.entries ?? [];
   }
 
-  /** The entries of one activity of the agreement: what `entries` holds for it, without reading the rest. */
-  entriesOf(agreementId: string, activityId: string): readonly Entry[] {
-    return this.logs.get(agreementId)?.entriesOf(activityId) ?? [];
+  /**
+   * One activity's active entries summed per day (at most one item per day): what its status is
+   * computed from, without reading the year's entries. Equals dayTotals(entries(agreementId), …).
+   */
+  dayTotals(agreementId: string, activityId: string): DayTotal[] {
+    return this.logs.get(agreementId)?.dayTotals(activityId) ?? [];
   }
 
   completions(agreementId: string): readonly Completion[] {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Entry } from '../../src/domain/entry.js';
+import { dayTotals, type DayTotal } from '../../src/domain/status.js';
 import { fileStorage, MemoryStorage, StoreFileError, type Storage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
 import { bundledAgreements } from '../support/fakes.js';
@@ -241,24 +242,33 @@ describe('Store on JSON files', () => {
     expect(entryIdsOnDisk(dir)).to.include('e99');
   });
 
-  it("lists one activity's entries, with an undone one shown undone, also after a restart", async () => {
+  it("keeps each activity's day totals as the domain computes them from the entries, through undo and restart", async () => {
     const storage = new MemoryStorage();
     const store = await Store.open(storage, seed);
-    await store.addEntry(entry(1));
+    await store.addEntry(entry(1, { count: 2 }));
     await store.addEntry(entry(2, { activityId: 'sig' }));
-    await store.addEntry(entry(3));
+    await store.addEntry(entry(3, { count: 3 }));
+    await store.addEntry(entry(4, { date: '2020-03-16' }));
     await store.markRemoved('jonkoping-2020', 'e3', {
       by: { id: 'aad-anna', name: 'Anna' },
       at: '2020-03-15T08:00:00.000Z',
       reason: 'undo',
     });
+    await store.markRemoved('jonkoping-2020', 'e4', {
+      by: { id: 'aad-anna', name: 'Anna' },
+      at: '2020-03-17T08:00:00.000Z',
+      reason: 'undo',
+    });
     for (const s of [store, await Store.open(storage, [])]) {
-      const shown = s.entriesOf('jonkoping-2020', 'gemensam-krogtillsyn').map((e) => [e.id, e.removed?.reason]);
-      expect(shown).to.deep.equal([
-        ['e1', undefined],
-        ['e3', 'undo'],
+      for (const activityId of ['gemensam-krogtillsyn', 'sig', 'ssg']) {
+        const sorted = (days: DayTotal[]) => [...days].sort((a, b) => a.date.localeCompare(b.date));
+        expect(sorted(s.dayTotals('jonkoping-2020', activityId))).to.deep.equal(
+          sorted(dayTotals(s.entries('jonkoping-2020'), 'jonkoping-2020', activityId)),
+        );
+      }
+      expect(s.dayTotals('jonkoping-2020', 'gemensam-krogtillsyn')).to.deep.equal([
+        { date: '2020-03-14', count: 2, entries: 1 },
       ]);
-      expect(s.entriesOf('jonkoping-2020', 'sig').map((e) => e.id)).to.deep.equal(['e2']);
     }
   });
 
