@@ -1,6 +1,5 @@
 // The follow-up as an A4 PDF, drawn with pdfkit. The standard Helvetica fonts print Swedish
 // text that stays extractable (copy, search, pdftotext); charts are vector bars.
-import PDFDocument from 'pdfkit';
 import { FOLLOW_UP_RGB } from '../views/followUpTexts.js';
 import type { FollowUpDocument } from './followUpDocument.js';
 import { toWinAnsi } from './winAnsi.js';
@@ -13,7 +12,9 @@ const LABEL_WIDTH = 72;
 
 type Doc = PDFKit.PDFDocument;
 
-export function followUpPdf(d: FollowUpDocument): Promise<Buffer> {
+export async function followUpPdf(d: FollowUpDocument): Promise<Buffer> {
+  // Loaded on the first PDF, not at start: pdfkit is a sixth of the bot's start-up time.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
