@@ -1,0 +1,355 @@
+// npm run bench: the built bot beside two baselines, in one run, with one client (autocannon),
+// replies in the HTTP body (deliveryMode expectReplies), rounds alternating between the servers
+// so that a busy machine slows them alike. Writes bench/results/latest.json and latest.md.
+//   - bare: Node's HTTP server with a fixed body (the ceiling)
+//   - echo: the smallest botbuilder CloudAdapter + restify bot (the peer floor)
+//   - bot:  dist/main.js on stores made on disk with 0, 20,000 and 100,000 entries in 2020, and
+//           20,000 with ten earlier years of 10,000 entries each
+// Settings: BENCH_SECONDS (per measurement, default 3), BENCH_ROUNDS (default 2).
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { makeStore } from './makeStore.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const TODAY = '2020-12-30';
+const LOGGA = '/logga gemensam krogtillsyn 2020-03-14 lugn kväll';
+const STATUS = '/status';
+
+let nextPort = 40100 + Math.floor(Math.random() * 1000);
+let activities = 0;
+const children: ChildProcess[] = [];
+const work = mkdtempSync(path.join(tmpdir(), 'mlb-bench-'));
+
+interface Server {
+  name: string;
+  port: number;
+  child: ChildProcess;
+  /** Process start to listening, ms. */
+  startMs: number;
+}
+
+function activity(text: string): string {
+  const n = ++activities;
+  return JSON.stringify({
+    type: 'message',
+    id: `bench-${process.pid}-${n}`,
+    channelId: 'emulator',
+    serviceUrl: 'http://localhost:9/',
+    deliveryMode: 'expectReplies',
+    timestamp: new Date().toISOString(),
+    text,
+    from: { id: `29:bench-${n % 40}`, name: `Bench ${n % 40}` },
+    recipient: { id: 'bot', name: 'Medborgarlöfte' },
+    conversation: { id: `bench-conversation-${n % 40}`, conversationType: 'personal' },
+  });
+}
+
+async function post(port: number, text: string): Promise<{ status: number; body: string }> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: activity(text),
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+async function start(name: string, script: string, env: Record<string, string>, ready: string): Promise<Server> {
+  const port = nextPort++;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production-like', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(ready)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${out}`)));
+  });
+  // Keep reading (and dropping) the log so that a full pipe never blocks the server.
+  child.stdout?.removeAllListeners('data').on('data', () => undefined);
+  child.stderr?.removeAllListeners('data').on('data', () => undefined);
+  return { name, port, child, startMs: performance.now() - t0 };
+}
+
+const botEnv = (storeDir: string) => ({
+  STORE_DIR: storeDir,
+  BOT_TODAY: TODAY,
+  MicrosoftAppId: '',
+  COORDINATORS: '',
+  REPORT_SECRET: 'b'.repeat(64),
+  NODE_ENV: 'development',
+});
+
+const startBot = (name: string, storeDir: string) => start(name, 'dist/main.js', botEnv(storeDir), 'bot listening');
+const startEcho = () => start('echo', 'bench/echo-bot.mjs', {}, 'echo bot listening');
+const startBare = () => start('bare', 'bench/bare-server.mjs', {}, 'bare server listening');
+
+function rssMb(pid: number | undefined): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(port: number, text: string, connections: number, seconds = SECONDS): Promise<Load> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, body: activity(text) }) }],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** Checks that the server answers `text` the way a user would see it before it is measured. */
+async function expectAnswer(server: Server, text: string, shows: string): Promise<void> {
+  const { status, body } = await post(server.port, text);
+  if (status !== 200 || !body.includes(shows)) {
+    throw new Error(`${server.name} answered ${text} with ${status}: ${body.slice(0, 400)}`);
+  }
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function merge(loads: Load[]): Load {
+  return {
+    rps: round(mean(loads.map((l) => l.rps))),
+    p50: round(mean(loads.map((l) => l.p50))),
+    p99: round(mean(loads.map((l) => l.p99))),
+    errors: loads.reduce((a, l) => a + l.errors, 0),
+  };
+}
+
+async function throughput(bare: Server, echo: Server, bot: Server) {
+  await expectAnswer(echo, STATUS, 'Echo: /status');
+  await expectAnswer(bot, STATUS, 'av');
+  await expectAnswer(bot, LOGGA, 'Loggat');
+  const rows = [];
+  for (const connections of [1, 20, 50]) {
+    const runs: Record<string, Load[]> = { bare: [], echo: [], status: [], logga: [] };
+    for (let r = 0; r < ROUNDS; r++) {
+      runs.bare!.push(await load(bare.port, STATUS, connections));
+      runs.echo!.push(await load(echo.port, STATUS, connections));
+      runs.status!.push(await load(bot.port, STATUS, connections));
+      runs.logga!.push(await load(bot.port, LOGGA, connections));
+    }
+    const [b, e, s, l] = [merge(runs.bare!), merge(runs.echo!), merge(runs.status!), merge(runs.logga!)];
+    rows.push({
+      connections,
+      bare: b,
+      echo: e,
+      status: { ...s, ratioToEcho: round(s.rps / e.rps, 2) },
+      logga: { ...l, ratioToEcho: round(l.rps / e.rps, 2) },
+    });
+    console.log(
+      `c=${connections}: bare ${b.rps} req/s, echo ${e.rps}, /status ${s.rps} (${round(s.rps / e.rps, 2)}×), /logga ${l.rps} (${round(l.rps / e.rps, 2)}×)`,
+    );
+  }
+  return rows;
+}
+
+/** Time for one answer right after a write (so nothing cached helps), median of five, ms. */
+async function buildTime(server: Server, text: string, shows: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await expectAnswer(server, LOGGA, 'Loggat');
+    const t0 = performance.now();
+    await expectAnswer(server, text, shows);
+    times.push(performance.now() - t0);
+  }
+  return round(median(times));
+}
+
+async function growth() {
+  const sizes = [
+    { name: '0', entries: 0, earlierYears: 0, earlierEach: 0 },
+    { name: '20,000', entries: 20_000, earlierYears: 0, earlierEach: 0 },
+    { name: '100,000', entries: 100_000, earlierYears: 0, earlierEach: 0 },
+    { name: '20,000 + 10 earlier years × 10,000', entries: 20_000, earlierYears: 10, earlierEach: 10_000 },
+  ];
+  const bots: { size: (typeof sizes)[number]; server: Server; loads: Load[]; rssAfterStart: number }[] = [];
+  for (const size of sizes) {
+    const dir = path.join(work, `store-${size.entries}-${size.earlierYears}`);
+    const t0 = performance.now();
+    makeStore(dir, size);
+    const madeMs = performance.now() - t0;
+    const server = await startBot(`bot ${size.name}`, dir);
+    await expectAnswer(server, LOGGA, 'Loggat');
+    bots.push({ size, server, loads: [], rssAfterStart: rssMb(server.child.pid).rss });
+    console.log(`store ${size.name}: made in ${round(madeMs / 1000)} s, bot started in ${round(server.startMs)} ms`);
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const bot of bots) bot.loads.push(await load(bot.server.port, LOGGA, 10));
+  }
+  const empty = merge(bots[0]!.loads);
+  const rows = [];
+  for (const bot of bots) {
+    const logga = merge(bot.loads);
+    const row = {
+      size: bot.size.name,
+      entries: bot.size.entries,
+      earlierYears: bot.size.earlierYears,
+      earlierEntries: bot.size.earlierYears * bot.size.earlierEach,
+      startMs: round(bot.server.startMs),
+      logga10: { ...logga, ratioToEmpty: round(logga.rps / empty.rps, 2) },
+      buildMs: {
+        status: await buildTime(bot.server, STATUS, 'av'),
+        summaryYear: await buildTime(bot.server, '/sammanfattning år', 'Sammanfattning'),
+        followUp: await buildTime(bot.server, '/uppföljning T1 2020', 'Uppföljning'),
+      },
+      rssMb: { afterStart: bot.rssAfterStart, ...rssMb(bot.server.child.pid) },
+    };
+    rows.push(row);
+    console.log(JSON.stringify(row));
+    bot.server.child.kill('SIGTERM');
+  }
+  return rows;
+}
+
+/** Process start to the first answered message, median of three, alternating bot and echo. */
+async function coldStart() {
+  const bot: number[] = [];
+  const echo: number[] = [];
+  const firstAnswer = async (name: string, script: string, env: Record<string, string>, shows: string) => {
+    const port = nextPort++;
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [script], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: 'ignore',
+    });
+    children.push(child);
+    for (;;) {
+      try {
+        const { status, body } = await post(port, shows === 'Loggat' ? LOGGA : STATUS);
+        if (status === 200 && body.includes(shows)) break;
+      } catch {
+        // not listening yet
+      }
+      if (performance.now() - t0 > 30_000) throw new Error(`${name} gave no answer in 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const ms = performance.now() - t0;
+    child.kill('SIGTERM');
+    return ms;
+  };
+  for (let i = 0; i < 3; i++) {
+    const dir = mkdtempSync(path.join(work, 'cold-'));
+    bot.push(await firstAnswer('bot', 'dist/main.js', botEnv(dir), 'Loggat'));
+    echo.push(await firstAnswer('echo', 'bench/echo-bot.mjs', {}, 'Echo'));
+  }
+  return {
+    botMs: round(median(bot)),
+    echoMs: round(median(echo)),
+    botRuns: bot.map((x) => round(x)),
+    echoRuns: echo.map((x) => round(x)),
+  };
+}
+
+function markdown(results: Awaited<ReturnType<typeof run>>): string {
+  const t = results.throughput;
+  const lines = [
+    `# npm run bench: ${results.when}`,
+    '',
+    `Machine: ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}, load average ${results.machine.loadBefore.join(' / ')} before and ${results.machine.loadAfter.join(' / ')} after (1/5/15 min). Commit ${results.commit}. ${SECONDS} s per measurement, ${ROUNDS} alternating rounds. Figures are means over rounds; the ratios are what to compare.`,
+    '',
+    '## Throughput against the echo bot (expectReplies, empty store)',
+    '',
+    '| clients | bare req/s | echo req/s | echo p50/p99 ms | /status req/s | ×echo | p50/p99 ms | /logga req/s | ×echo | p50/p99 ms |',
+    '| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+    ...t.map(
+      (r) =>
+        `| ${r.connections} | ${r.bare.rps} | ${r.echo.rps} | ${r.echo.p50} / ${r.echo.p99} | ${r.status.rps} | **${r.status.ratioToEcho}** | ${r.status.p50} / ${r.status.p99} | ${r.logga.rps} | **${r.logga.ratioToEcho}** | ${r.logga.p50} / ${r.logga.p99} |`,
+    ),
+    '',
+    '## Growth: /logga at 10 clients, build times and memory by store size',
+    '',
+    '| entries in 2020 | earlier years | start ms | /logga req/s | ×empty | p50/p99 ms | /status ms | /sammanfattning år ms | /uppföljning ms | RSS MB (after start / after load / peak) |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+    ...results.growth.map(
+      (g) =>
+        `| ${g.entries.toLocaleString('en')} | ${g.earlierYears ? `${g.earlierYears} (${g.earlierEntries.toLocaleString('en')} entries)` : '–'} | ${g.startMs} | ${g.logga10.rps} | **${g.logga10.ratioToEmpty}** | ${g.logga10.p50} / ${g.logga10.p99} | ${g.buildMs.status} | ${g.buildMs.summaryYear} | ${g.buildMs.followUp} | ${g.rssMb.afterStart} / ${g.rssMb.rss} / ${g.rssMb.peak} |`,
+    ),
+    '',
+    'Build times: one request right after a write (so no cached card helps), HTTP round trip included, median of five.',
+    '',
+    '## Cold start (process start to the first answered message, median of three)',
+    '',
+    `| built bot (empty store, seeded at start) | echo bot |`,
+    `| --: | --: |`,
+    `| ${results.coldStart.botMs} ms | ${results.coldStart.echoMs} ms |`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function run() {
+  const loadBefore = loadavg().map((x) => round(x, 2));
+  const bare = await startBare();
+  const echo = await startEcho();
+  const bot = await startBot('bot', path.join(work, 'store-throughput'));
+  const throughputRows = await throughput(bare, echo, bot);
+  bot.child.kill('SIGTERM');
+  const echoRss = rssMb(echo.child.pid);
+  const growthRows = await growth();
+  const cold = await coldStart();
+  console.log(`cold start: bot ${cold.botMs} ms, echo ${cold.echoMs} ms`);
+  return {
+    when: new Date().toISOString(),
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim(),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      loadBefore,
+      loadAfter: loadavg().map((x) => round(x, 2)),
+    },
+    settings: { seconds: SECONDS, rounds: ROUNDS, today: TODAY, logga: LOGGA, status: STATUS },
+    throughput: throughputRows,
+    echoRssMb: echoRss,
+    growth: growthRows,
+    coldStart: cold,
+  };
+}
+
+try {
+  const results = await run();
+  const out = path.join(ROOT, 'bench', 'results');
+  writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const md = markdown(results);
+  writeFileSync(path.join(out, 'latest.md'), md);
+  console.log(`\n${md}`);
+} finally {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
