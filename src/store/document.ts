@@ -3,7 +3,7 @@
 // two turns never interleave, and a failed write leaves memory as it was on disk.
 import { Low } from 'lowdb';
 import type { z } from 'zod';
-import type { WriteGate } from './gate.js';
+import { WriteGate } from './gate.js';
 import { StoreFileError, type StoredDocument } from './storage.js';
 
 export class JsonDocument<T> {
@@ -19,7 +19,8 @@ export class JsonDocument<T> {
     doc: StoredDocument,
     schema: z.ZodType<T>,
     initial: () => T,
-    gate: WriteGate,
+    /** The store's write gate (Store.betweenWrites); a document outside the Store has its own. */
+    gate: WriteGate = new WriteGate(),
   ): Promise<{ document: JsonDocument<T>; created: boolean }> {
     const raw = await doc.adapter.read();
     const adapter = doc.adapter as unknown as Low<T>['adapter'];
