@@ -53,9 +53,10 @@ describe('authentication against the channel’s signing keys (real process)', f
     return { status: res.status, body: await res.text() };
   }
 
+  // Every file of the store: the documents and the journals (.journal.jsonl) that entries are appended to.
   const storedText = () =>
     readdirSync(storeDir)
-      .filter((f) => f.endsWith('.json'))
+      .filter((f) => f.endsWith('.json') || f.endsWith('.jsonl'))
       .map((f) => readFileSync(path.join(storeDir, f), 'utf8'))
       .join('\n');
 
