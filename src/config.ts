@@ -25,6 +25,7 @@ const envSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalText,
   COORDINATORS: list,
+  ADMINS: list,
   ALLOWED_TENANTS: list,
   PUBLIC_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/u.test(v),
@@ -45,8 +46,12 @@ export type Config = {
   port: number;
   storeDir: string;
   auth: { appId: string; appPassword?: string; appType: string; tenantId?: string } | undefined;
+  /** Seeds the first area's coordinators (a new or single-area store); the store holds them after that. */
   coordinators: string[];
+  /** Seeds the first area's tenants, like COORDINATORS. */
   allowedTenants: string[];
+  /** Entra ids or UPNs who act as coordinators in every area. */
+  admins: string[];
   publicUrl?: string;
   /** Undefined in local trial: main.ts makes one per process (links then die with the process). */
   reportSecret?: string;
@@ -101,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : undefined,
     coordinators: e.COORDINATORS,
     allowedTenants: e.ALLOWED_TENANTS,
+    admins: e.ADMINS,
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.REPORT_SECRET ? { reportSecret: e.REPORT_SECRET } : {}),
     logLevel: e.LOG_LEVEL,
