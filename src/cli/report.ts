@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { tertialRange, type Tertial } from '../domain/calendar.js';
 import { agreementForTertial } from '../domain/followUp.js';
 import { followUpFromStore, renderEntriesCsv, renderFollowUp, type RenderedReport } from '../report/reports.js';
-import { fileStorage, StoreFileError, type Storage } from '../store/storage.js';
+import { fileStorage, readOnlyStorage, StoreFileError } from '../store/storage.js';
 import { Store, type AreaStore } from '../store/store.js';
 
 export const USAGE = `Användning: npm run report -- --year <år> [--tertial 1|2|3] [--format pdf|html|csv] [--out <fil>] [--area <id>]
@@ -97,36 +97,13 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   };
 }
 
-/**
- * The file storage with every write kept in memory: a report must never change the store. (A store
- * from before areas is upgraded in memory only, to be read; the bot upgrades it on disk.)
- */
-function readOnly(storage: Storage): Storage {
-  const written = new Map<string, unknown>();
-  return {
-    document(name) {
-      const doc = storage.document(name);
-      return {
-        label: doc.label,
-        adapter: {
-          read: () => (written.has(name) ? Promise.resolve(structuredClone(written.get(name))) : doc.adapter.read()),
-          write: (data: unknown) => {
-            written.set(name, structuredClone(data));
-            return Promise.resolve();
-          },
-        },
-      };
-    },
-  };
-}
-
 export async function openStoreReadOnly(dir: string): Promise<Store> {
   if (!existsSync(path.join(dir, 'areas.json')) && !existsSync(path.join(dir, 'agreements.json'))) {
     throw new NoReportError(
       `Hittar ingen lagring i ${dir}: ${path.join(dir, 'areas.json')} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
     );
   }
-  return Store.open(readOnly(fileStorage(dir)), []);
+  return Store.open(readOnlyStorage(fileStorage(dir)), []);
 }
 
 /** The area the report is for: the one named, or the store's only one. */
