@@ -21,6 +21,7 @@ import { WeeklySummaries } from './scheduler/weeklySummaries.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
 import { lockStoreDir, StoreLockedError } from './store/lock.js';
+import { ServiceUrlStore } from './store/serviceUrls.js';
 import { fileStorage, StoreFileError } from './store/storage.js';
 import { Store } from './store/store.js';
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       : 'store opened',
   );
   for (const warning of seedDisagreements(store.areas(), config)) logger.warn({}, warning);
+  const serviceUrls = await ServiceUrlStore.open(storage);
 
   if (!config.auth) {
     logger.warn(
@@ -63,6 +65,12 @@ async function main(): Promise<void> {
         { areaId: area.id },
         'this area has no coordinators and ADMINS is empty: nobody there can run coordinator commands (npm run area -- set)',
       );
+  }
+  if (config.auth?.openIdMetadataUrl) {
+    logger.warn(
+      { openIdMetadata: config.auth.openIdMetadataUrl },
+      "BotOpenIdMetadata is set: the channel's tokens are checked against the keys published there, not login.botframework.com",
+    );
   }
 
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -89,8 +97,15 @@ async function main(): Promise<void> {
     tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
     logger,
     lifecycle: createLifecycle({ store, clock, logger }),
+    trustedServiceUrls: serviceUrls,
+    now: () => clock.now(),
   });
-  const notifier = createConnectorNotifier(config.auth ? { token: connectorToken(config.auth) } : {});
+  // Local trial has no authenticated requests to learn addresses from; the Playground or Emulator is the connector.
+  const notifier = createConnectorNotifier(
+    config.auth
+      ? { token: connectorToken(config.auth), isTrusted: (tenant, url) => serviceUrls.isTrusted(tenant, url) }
+      : {},
+  );
   const weeklySummaries = new WeeklySummaries({
     store,
     clock,
@@ -103,9 +118,15 @@ async function main(): Promise<void> {
     health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
     reports: { store, secret: reportSecret, now: clock.now, logger },
   });
-  server.listen(config.port, () => {
-    logger.info({ url: `http://localhost:${config.port}/api/messages` }, 'bot listening');
-  });
+  const onListening = () => {
+    const where = config.host ?? 'every interface';
+    logger.info(
+      { url: `http://${config.host ?? 'localhost'}:${config.port}/api/messages`, host: where },
+      'bot listening',
+    );
+  };
+  if (config.host) server.listen(config.port, config.host, onListening);
+  else server.listen(config.port, onListening);
   const ticker = startTicker(weeklySummaries, { logger });
   logger.info({ subscriptions: store.subscriptions.active().length }, 'weekly summaries scheduled');
 
