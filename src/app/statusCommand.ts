@@ -12,13 +12,13 @@ import { cachedReplies } from './replyCache.js';
 
 /** The status of the current (or asked for) agreement; the same for everyone until the next write or day. */
 export function statusCommand(turn: Turn, args: string, page = 0): Reply[] {
-  return cachedReplies(turn.deps.store, `status|${turn.today}|${page}|${args.trim()}`, () =>
+  return cachedReplies(turn.store, `status|${turn.today}|${page}|${args.trim()}`, () =>
     statusReplies(turn, args, page),
   );
 }
 
 function statusReplies(turn: Turn, args: string, page: number): Reply[] {
-  const { store } = turn.deps;
+  const { store } = turn;
   const arg = args.trim();
   const yearMatch = /^(\d{4})$/u.exec(arg);
   const thisYear = Number(turn.today.slice(0, 4));

@@ -242,3 +242,41 @@ export class MemoryStorage implements Storage {
     return journal;
   }
 }
+
+/**
+ * The storage with every write kept in memory, for tools that must never change the store (the
+ * report, `npm run area -- list`). A store from before areas is upgraded in memory only, to be read.
+ */
+export function readOnlyStorage(storage: Storage): Storage {
+  const written = new Map<string, unknown>();
+  return {
+    document(name) {
+      const doc = storage.document(name);
+      return {
+        label: doc.label,
+        adapter: {
+          read: () => (written.has(name) ? Promise.resolve(structuredClone(written.get(name))) : doc.adapter.read()),
+          write: (data: unknown) => {
+            written.set(name, data instanceof DocumentText ? data.value() : structuredClone(data));
+            return Promise.resolve();
+          },
+        },
+      };
+    },
+    journal(name) {
+      const journal = storage.journal(name);
+      let text: string | null | undefined;
+      return {
+        label: journal.label,
+        read: () => (text === undefined ? journal.read() : Promise.resolve(text)),
+        append: async (more) => {
+          text = ((text === undefined ? await journal.read() : text) ?? '') + more;
+        },
+        replace: (whole) => {
+          text = whole === '' ? null : whole;
+          return Promise.resolve();
+        },
+      };
+    },
+  };
+}

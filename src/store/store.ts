@@ -1,42 +1,29 @@
-// The users' record: agreements in one document, and each agreement's entries in a document of
-// its own with a journal beside it (see entriesLog.ts), so logging appends one line to one
-// agreement's journal and never rewrites the history.
-import { z } from 'zod';
-import { agreementSchema, type Agreement } from '../domain/agreement.js';
-import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
+// The users' record, per area. areas.json lists the areas; each area has a document of its own
+// (its settings, agreements, bindings and their history) and each agreement's entries have one
+// too. So logging writes one agreement's file, a change to an area writes that area's file, and
+// nothing written for one area ever rewrites another area's data. An agreement's entries file has a
+// journal beside it (see entriesLog.ts): logging appends one line to it and rewrites nothing.
+import type { Agreement } from '../domain/agreement.js';
+import { agreementSchema, overlappingAgreements } from '../domain/agreement.js';
+import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
+import { completionSchema, entrySchema, type Completion, type Entry, type Person } from '../domain/entry.js';
+import {
+  areaDocumentName,
+  areaFileSchema,
+  areaIndexSchema,
+  legacyAgreementsFileSchema,
+  type AreaAction,
+  type AreaFile,
+  type AreaIndexFile,
+} from './areaFiles.js';
 import type { DayTotal } from '../domain/status.js';
 import { JsonDocument } from './document.js';
 import { EntriesLog, type AddEntryResult, type JournalRecovery } from './entriesLog.js';
 import { WriteGate } from './gate.js';
-import type { Storage } from './storage.js';
+import { StoreFileError, type Storage } from './storage.js';
 import { SubscriptionStore } from './subscriptions.js';
 
 export type { AddEntryResult } from './entriesLog.js';
-
-const agreementsFileSchema = z
-  .object({
-    version: z.literal(1),
-    agreements: z.array(agreementSchema),
-  })
-  .superRefine((file, ctx) => {
-    // An entry belongs to the agreement whose period holds its date: that must be one agreement.
-    const sorted = [...file.agreements].sort((a, b) => a.period.start.localeCompare(b.period.start));
-    sorted.forEach((a, i) => {
-      const next = sorted[i + 1];
-      if (next && next.period.start <= a.period.end) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${a.id} och ${next.id} har överlappande perioder`,
-          path: ['agreements'],
-        });
-      }
-    });
-    if (new Set(file.agreements.map((a) => a.id)).size !== file.agreements.length) {
-      ctx.addIssue({ code: 'custom', message: 'två medborgarlöften har samma id', path: ['agreements'] });
-    }
-  });
-
-type AgreementsFile = z.infer<typeof agreementsFileSchema>;
 
 export class UnknownAgreementError extends Error {
   constructor(readonly agreementId: string) {
@@ -44,146 +31,532 @@ export class UnknownAgreementError extends Error {
   }
 }
 
-export interface StoreOptions {
+export class UnknownAreaError extends Error {
+  constructor(readonly areaId: string) {
+    super(`okänt område ${areaId}`);
+  }
+}
+
+/** The agreements and entries one area may read and write, or (the Store itself) all of them. */
+export interface AgreementRecords {
+  agreements(): readonly Agreement[];
+  agreement(id: string): Agreement | undefined;
+  entries(agreementId: string): readonly Entry[];
+  completions(agreementId: string): readonly Completion[];
+  allEntries(): Entry[];
+  addAgreement(agreement: Agreement): Promise<void>;
+  addEntry(entry: Entry): Promise<AddEntryResult>;
+  findBySource(sourceId: string): Entry | undefined;
+  markRemoved(agreementId: string, entryId: string, removal: NonNullable<Entry['removed']>): Promise<Entry | undefined>;
+  addCompletion(agreementId: string, completion: Completion): Promise<void>;
+  /**
+   * One activity's active entries summed per day (at most one item per day): what its status is
+   * computed from, without reading the year's entries. Equals dayTotals(entries(agreementId), …).
+   */
+  dayTotals(agreementId: string, activityId: string): DayTotal[];
+  /** Grows with every change to areas, agreements, entries or completions: what a cached view depends on. */
+  revision(): number;
+  /** The store behind this view: the same object for every view of one store. */
+  readonly owner: object;
+  /** The area this view is limited to; undefined for every area. */
+  readonly areaId: string | undefined;
+}
+
+/** Who made a change to an area and when, for its history. */
+export interface AreaChangeBy {
+  by: Person;
+  at: Date;
+}
+
+/** How the store came to be: opened as it was, made new (seeded), or upgraded from the single-area format. */
+export type OpenedAs = 'existing' | 'created' | 'upgraded';
+
+export interface OpenOptions {
+  /** Tenants and coordinators of the first area, when a new or single-area store gets one (ALLOWED_TENANTS, COORDINATORS). */
+  tenants?: readonly string[];
+  coordinators?: readonly string[];
+  /** The moment recorded in the first area's history. */
+  now?: Date;
   /** Open to read only (the report CLI): journals are replayed in memory, nothing is folded or written. */
   readOnly?: boolean;
-  /** An agreement's journal is folded into its document at this size, or at half the document's. Default 1 MiB. */
+  /** An agreement's journal is folded into its entries file at this size, or at half the file's. Default 1 MiB. */
   foldMinBytes?: number;
   /** Where a failed background fold is reported; nothing is lost by one (the journal keeps it). */
   backgroundError?: (error: unknown) => void;
 }
 
-export class Store {
+/** What EntriesLog needs from the store that opens it. */
+interface LogSettings {
+  readOnly: boolean;
+  foldMinBytes: number;
+  backgroundError: (error: unknown) => void;
+  gate: WriteGate;
+  changed: () => void;
+}
+
+const SYSTEM: Person = { id: 'system', name: 'boten vid start' };
+
+export class Store implements AgreementRecords {
   readonly #adding = new Set<string>();
-  #revision = 0;
+  readonly #all: AreaStore;
+  readonly owner: object = this;
+  readonly areaId = undefined;
 
   private constructor(
     private readonly storage: Storage,
-    private readonly options: Required<Omit<StoreOptions, 'readOnly'>> & { readOnly: boolean },
-    private readonly gate: WriteGate,
-    private readonly agreementsDoc: JsonDocument<AgreementsFile>,
+    private readonly settings: LogSettings,
+    private readonly index: JsonDocument<AreaIndexFile>,
+    private readonly areaDocs: Map<string, JsonDocument<AreaFile>>,
     private readonly logs: Map<string, EntriesLog>,
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
+    readonly openedAs: OpenedAs,
     /** What the journals held at start (replayed lines, a torn last line dropped), for the start's log. */
     readonly recovered: readonly JournalRecovery[],
-  ) {}
+    private readonly revisions: { count: number },
+  ) {
+    this.#all = new AreaStore(this, undefined);
+  }
 
   /**
-   * Opens every document and journal and validates them. Anything unreadable throws a
-   * StoreFileError naming the file (and line); nothing is written in that case. A missing
-   * agreements file is seeded with `seed`. Journals are folded into their documents before this
-   * resolves (unless `readOnly`).
+   * Opens every document and validates it. Anything unreadable throws a StoreFileError naming the
+   * file; nothing is written in that case. A store without areas.json is either new (seeded with
+   * `seed` as one area) or from the single-area version (agreements.json): that becomes one area,
+   * written beside it, with areas.json last, so an interrupted upgrade is simply done again.
    */
-  static async open(storage: Storage, seed: readonly Agreement[], options: StoreOptions = {}): Promise<Store> {
-    const settings = {
+  static async open(storage: Storage, seed: readonly Agreement[], options: OpenOptions = {}): Promise<Store> {
+    const gate = new WriteGate();
+    const revisions = { count: 0 };
+    const settings: LogSettings = {
       readOnly: options.readOnly ?? false,
       foldMinBytes: options.foldMinBytes ?? 1024 * 1024,
       backgroundError: options.backgroundError ?? (() => undefined),
+      gate,
+      changed: () => revisions.count++,
     };
-    const gate = new WriteGate();
-    const { document: agreementsDoc, created } = await JsonDocument.open(
-      storage.document('agreements'),
-      agreementsFileSchema,
+    const recovered: JournalRecovery[] = [];
+    const openLog = async (agreementId: string) => {
+      const { log, recovery } = await EntriesLog.open(storage, agreementId, settings);
+      if (recovery.replayed > 0 || recovery.tornBytes > 0) recovered.push(recovery);
+      return log;
+    };
+    const { document: index, created } = await JsonDocument.open(
+      storage.document('areas'),
+      areaIndexSchema,
       () => ({
         version: 1 as const,
-        agreements: [],
+        areas: [],
       }),
       gate,
     );
-    const logs = new Map<string, EntriesLog>();
-    const recovered: JournalRecovery[] = [];
-    let store: Store | undefined;
-    const changed = () => {
-      if (store) store.#revision++;
-    };
-    for (const agreement of agreementsDoc.data.agreements) {
-      const { log, recovery } = await EntriesLog.open(storage, agreement.id, { ...settings, gate, changed });
-      logs.set(agreement.id, log);
-      if (recovery.replayed > 0 || recovery.tornBytes > 0) recovered.push(recovery);
-    }
-    const subscriptions = await SubscriptionStore.open(storage, gate);
-    store = new Store(storage, settings, gate, agreementsDoc, logs, subscriptions, recovered);
+    let openedAs: OpenedAs = 'existing';
+    const areaDocs = new Map<string, JsonDocument<AreaFile>>();
     if (created) {
-      for (const agreement of seed) await store.addAgreement(agreement);
-      if (seed.length === 0) await agreementsDoc.update(() => undefined);
+      const legacy = await JsonDocument.open(
+        storage.document('agreements'),
+        legacyAgreementsFileSchema,
+        () => ({
+          version: 1 as const,
+          agreements: [],
+        }),
+        gate,
+      );
+      const agreements = legacy.created ? seed : legacy.document.data.agreements;
+      openedAs = legacy.created ? 'created' : 'upgraded';
+      const first = firstArea(agreements, options);
+      if (first) {
+        const areaDoc = await Store.openArea(storage, gate, first.area.id, first.area);
+        const at = (options.now ?? new Date()).toISOString();
+        for (const agreement of first.agreements) {
+          const log = await openLog(agreement.id);
+          // A new agreement gets its (empty) entries file first; an upgraded one keeps its own.
+          if (openedAs === 'created') await log.writeDocument();
+        }
+        await areaDoc.update((data) => {
+          data.area = first.area;
+          data.agreements = first.agreements;
+          data.bindings = [];
+          data.history = [
+            {
+              at,
+              by: SYSTEM,
+              action: openedAs === 'upgraded' ? 'upgraded' : 'created',
+              detail:
+                openedAs === 'upgraded'
+                  ? 'från agreements.json, med ALLOWED_TENANTS och COORDINATORS'
+                  : 'med de medföljande medborgarlöftena',
+            },
+          ];
+        });
+        areaDocs.set(first.area.id, areaDoc);
+      }
+      await index.update((data) => {
+        data.areas = [...areaDocs.keys()];
+      });
+    } else {
+      const opened = await Promise.all(index.data.areas.map((id) => Store.openArea(storage, gate, id)));
+      opened.forEach((doc, i) => {
+        const id = index.data.areas[i];
+        if (id === undefined) return;
+        if (doc.data.area.id !== id)
+          throw new StoreFileError(doc.label, `filen gäller området "${doc.data.area.id}", inte "${id}"`);
+        areaDocs.set(id, doc);
+      });
     }
-    return store;
+
+    const owner = new Map<string, string>();
+    for (const [areaId, doc] of areaDocs) {
+      for (const a of doc.data.agreements) {
+        const other = owner.get(a.id);
+        if (other !== undefined)
+          throw new StoreFileError(doc.label, `medborgarlöftet ${a.id} finns också i området ${other}`);
+        owner.set(a.id, areaId);
+      }
+    }
+    const logs = new Map<string, EntriesLog>();
+    const ids = [...owner.keys()];
+    const opened = await Promise.all(ids.map((id) => openLog(id)));
+    ids.forEach((id, i) => {
+      const log = opened[i];
+      if (log) logs.set(id, log);
+    });
+    const subscriptions = await SubscriptionStore.open(storage, gate);
+    return new Store(storage, settings, index, areaDocs, logs, subscriptions, openedAs, recovered, revisions);
   }
 
-  /** Grows by one or more with every change to agreements, entries or completions: what a cached view depends on. */
+  private static async openArea(
+    storage: Storage,
+    gate: WriteGate,
+    areaId: string,
+    fresh?: Area,
+  ): Promise<JsonDocument<AreaFile>> {
+    const { document, created } = await JsonDocument.open(
+      storage.document(areaDocumentName(areaId)),
+      areaFileSchema,
+      () => ({
+        version: 1 as const,
+        area: fresh ?? { id: areaId, name: areaId, policeArea: areaId, tenants: [], coordinators: [] },
+        agreements: [],
+        bindings: [],
+        history: [],
+      }),
+      gate,
+    );
+    if (created && !fresh) throw new StoreFileError(document.label, 'filen saknas, men areas.json nämner området');
+    return document;
+  }
+
+  /** Opens (or makes, empty) an agreement's entries file and journal. */
+  private async openLog(agreementId: string): Promise<EntriesLog> {
+    return (await EntriesLog.open(this.storage, agreementId, this.settings)).log;
+  }
+
+  /** Grows with every change to areas, agreements, entries or completions: what a cached view depends on. */
   revision(): number {
-    return this.#revision;
-  }
-
-  agreements(): readonly Agreement[] {
-    return this.agreementsDoc.data.agreements;
-  }
-
-  agreement(id: string): Agreement | undefined {
-    return this.agreements().find((a) => a.id === id);
-  }
-
-  entries(agreementId: string): readonly Entry[] {
-    return this.logs.get(agreementId)?.entries ?? [];
+    return this.revisions.count;
   }
 
   /**
-   * One activity's active entries summed per day (at most one item per day): what its status is
-   * computed from, without reading the year's entries. Equals dayTotals(entries(agreementId), …).
+   * Runs `section` between writes: every write under way has reached the disk, none starts until
+   * `section` has ended, and the files (documents and journals) agree with each other and with
+   * what has been acknowledged. For consistent backups: copy the whole folder inside it.
+   * `section` must not write to the store (it would wait for itself).
    */
+  betweenWrites<R>(section: () => Promise<R> | R): Promise<R> {
+    return this.settings.gate.exclusive(section);
+  }
+
+  /** Resolves when every write asked for so far has reached the disk and no fold is under way. */
+  async settled(): Promise<void> {
+    for (const log of this.logs.values()) await log.settled();
+  }
+
+  // ---- areas ----
+
+  areas(): Area[] {
+    return this.index.data.areas.flatMap((id) => {
+      const doc = this.areaDocs.get(id);
+      return doc ? [doc.data.area] : [];
+    });
+  }
+
+  area(id: string): Area | undefined {
+    return this.areaDocs.get(id)?.data.area;
+  }
+
+  /** The agreements and entries of one area, and nothing of any other. */
+  inArea(areaId: string): AreaStore {
+    if (!this.areaDocs.has(areaId)) throw new UnknownAreaError(areaId);
+    return new AreaStore(this, areaId);
+  }
+
+  /** What has changed in the area: who, when, what. */
+  areaHistory(areaId: string): AreaFile['history'] {
+    return this.areaDocOf(areaId).data.history;
+  }
+
+  /**
+   * Adds an area with its agreements. Refused (nothing written) when the id is taken, an agreement
+   * id is used elsewhere, an agreement names another area, or two of its periods overlap. The
+   * entries files come first, then the area's file, then areas.json.
+   */
+  async addArea(area: Area, agreements: readonly Agreement[], change: AreaChangeBy): Promise<void> {
+    const valid = areaSchema.parse(area);
+    const checked = agreements.map((a) => agreementSchema.parse(a));
+    const file = areaFileSchema.safeParse({
+      version: 1,
+      area: valid,
+      agreements: checked,
+      bindings: [],
+      history: [],
+    });
+    if (!file.success) throw new Error(file.error.issues[0]?.message ?? 'ogiltigt område');
+    if (this.areaDocs.has(valid.id) || this.#adding.has(`area:${valid.id}`))
+      throw new Error(`området ${valid.id} finns redan`);
+    for (const a of checked) {
+      if (this.agreement(a.id) || this.#adding.has(a.id)) throw new Error(`medborgarlöftet ${a.id} finns redan`);
+    }
+    const claims = [`area:${valid.id}`, ...checked.map((a) => a.id)];
+    for (const c of claims) this.#adding.add(c);
+    try {
+      for (const a of checked) {
+        const log = await this.openLog(a.id);
+        await log.writeDocument();
+        this.logs.set(a.id, log);
+      }
+      const doc = await Store.openArea(this.storage, this.settings.gate, valid.id, valid);
+      await doc.update((data) => {
+        data.area = valid;
+        data.agreements = checked;
+        data.bindings = [];
+        data.history = [
+          {
+            at: change.at.toISOString(),
+            by: change.by,
+            action: 'created',
+            ...(checked.length > 0 ? { detail: checked.map((a) => a.id).join(', ') } : {}),
+          },
+        ];
+      });
+      this.areaDocs.set(valid.id, doc);
+      await this.index.update((data) => {
+        data.areas.push(valid.id);
+      });
+      this.revisions.count++;
+    } finally {
+      for (const c of claims) this.#adding.delete(c);
+    }
+  }
+
+  /**
+   * Changes an area's settings (tenants, coordinators) in its own file and records the change.
+   * `change` returns the detail to record, or undefined to change nothing.
+   */
+  async updateArea(
+    areaId: string,
+    change: (area: Area) => { action: AreaAction; detail: string } | undefined,
+    by: AreaChangeBy,
+  ): Promise<Area | undefined> {
+    const updated = await this.areaDocOf(areaId).update((data) => {
+      const done = change(data.area);
+      if (!done) return undefined;
+      data.area = areaSchema.parse(data.area);
+      data.history.push({ at: by.at.toISOString(), by: by.by, action: done.action, detail: done.detail });
+      return structuredClone(data.area);
+    });
+    this.revisions.count++;
+    return updated;
+  }
+
+  // ---- bindings ----
+
+  /** The area a conversation or a team is bound to; when two areas claim it, the latest binding. */
+  binding(target: BindingTarget, id: string): Binding | undefined {
+    let found: Binding | undefined;
+    for (const [areaId, doc] of this.areaDocs) {
+      const b = doc.data.bindings.find((x) => x.target === target && x.id === id);
+      if (b && (!found || b.at > found.at)) found = { areaId, at: b.at };
+    }
+    return found;
+  }
+
+  /**
+   * Binds a conversation (or a team) to an area: written to the new area's file first, then
+   * taken out of the one it was bound to, so it is never bound to none.
+   */
+  async bind(target: BindingTarget, id: string, areaId: string, change: AreaChangeBy): Promise<void> {
+    const doc = this.areaDocOf(areaId);
+    const at = change.at.toISOString();
+    const label = target === 'team' ? `team ${id}` : `konversation ${id}`;
+    await doc.update((data) => {
+      data.bindings = data.bindings.filter((b) => !(b.target === target && b.id === id));
+      data.bindings.push({ target, id, by: change.by, at });
+      data.history.push({ at, by: change.by, action: 'bound', detail: label });
+    });
+    for (const [otherId, other] of this.areaDocs) {
+      if (otherId === areaId || !other.data.bindings.some((b) => b.target === target && b.id === id)) continue;
+      await other.update((data) => {
+        data.bindings = data.bindings.filter((b) => !(b.target === target && b.id === id));
+        data.history.push({ at, by: change.by, action: 'unbound', detail: `${label} (nu ${areaId})` });
+      });
+    }
+    this.revisions.count++;
+  }
+
+  // ---- agreements and entries, across every area (the operator's and the reports' view) ----
+
+  agreements(): readonly Agreement[] {
+    return this.#all.agreements();
+  }
+  agreement(id: string): Agreement | undefined {
+    return this.#all.agreement(id);
+  }
+  entries(agreementId: string): readonly Entry[] {
+    return this.#all.entries(agreementId);
+  }
+  completions(agreementId: string): readonly Completion[] {
+    return this.#all.completions(agreementId);
+  }
   dayTotals(agreementId: string, activityId: string): DayTotal[] {
-    return this.logs.get(agreementId)?.dayTotals(activityId) ?? [];
+    return this.#all.dayTotals(agreementId, activityId);
+  }
+  allEntries(): Entry[] {
+    return this.#all.allEntries();
+  }
+  /** Adds the agreement to the area its `area` field names. */
+  addAgreement(agreement: Agreement): Promise<void> {
+    return this.#all.addAgreement(agreement);
+  }
+  addEntry(entry: Entry): Promise<AddEntryResult> {
+    return this.#all.addEntry(entry);
+  }
+  findBySource(sourceId: string): Entry | undefined {
+    return this.#all.findBySource(sourceId);
+  }
+  markRemoved(
+    agreementId: string,
+    entryId: string,
+    removal: NonNullable<Entry['removed']>,
+  ): Promise<Entry | undefined> {
+    return this.#all.markRemoved(agreementId, entryId, removal);
+  }
+  addCompletion(agreementId: string, completion: Completion): Promise<void> {
+    return this.#all.addCompletion(agreementId, completion);
+  }
+
+  // ---- for AreaStore ----
+
+  /** @internal */
+  areaDocOf(areaId: string): JsonDocument<AreaFile> {
+    const doc = this.areaDocs.get(areaId);
+    if (!doc) throw new UnknownAreaError(areaId);
+    return doc;
+  }
+
+  /** @internal The area documents in scope: one, or all. */
+  docsIn(areaId: string | undefined): JsonDocument<AreaFile>[] {
+    if (areaId === undefined) return this.index.data.areas.flatMap((id) => this.areaDocs.get(id) ?? []);
+    return [this.areaDocOf(areaId)];
+  }
+
+  /** @internal */
+  logOf(agreementId: string): EntriesLog | undefined {
+    return this.logs.get(agreementId);
+  }
+
+  /** @internal Adds the agreement to its area's file, after its (empty) entries file. */
+  async storeAgreement(agreement: Agreement): Promise<void> {
+    const valid = agreementSchema.parse(agreement);
+    const doc = this.areaDocs.get(valid.area);
+    if (!doc) throw new UnknownAreaError(valid.area);
+    // Checked and claimed before the first await, so two overlapping requests cannot both add it.
+    if (this.agreement(valid.id) || this.#adding.has(valid.id))
+      throw new Error(`medborgarlöftet ${valid.id} finns redan`);
+    const overlap = overlappingAgreements([...doc.data.agreements, valid]);
+    if (overlap) {
+      const other = overlap[0].id === valid.id ? overlap[1] : overlap[0];
+      throw new Error(`perioden överlappar ${other.id}`);
+    }
+    this.#adding.add(valid.id);
+    try {
+      // The (empty) entries file first: an agreement is never listed without a readable entries file.
+      const log = await this.openLog(valid.id);
+      await log.writeDocument();
+      this.logs.set(valid.id, log);
+      await doc.update((data) => {
+        data.agreements.push(valid);
+        data.history.push({ at: new Date().toISOString(), by: SYSTEM, action: 'agreementAdded', detail: valid.id });
+      });
+      this.revisions.count++;
+    } finally {
+      this.#adding.delete(valid.id);
+    }
+  }
+}
+
+/** One area's agreements and entries (or, unscoped, every area's): another area's ids are unknown here. */
+export class AreaStore implements AgreementRecords {
+  constructor(
+    private readonly store: Store,
+    /** Undefined: every area (the Store's own view). */
+    readonly areaId: string | undefined,
+  ) {}
+
+  agreements(): readonly Agreement[] {
+    const docs = this.store.docsIn(this.areaId);
+    return docs.length === 1 ? (docs[0]?.data.agreements ?? []) : docs.flatMap((d) => d.data.agreements);
+  }
+
+  agreement(id: string): Agreement | undefined {
+    for (const doc of this.store.docsIn(this.areaId)) {
+      const found = doc.data.agreements.find((a) => a.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  entries(agreementId: string): readonly Entry[] {
+    return this.agreement(agreementId) ? (this.store.logOf(agreementId)?.entries ?? []) : [];
   }
 
   completions(agreementId: string): readonly Completion[] {
-    return this.logs.get(agreementId)?.completions ?? [];
+    return this.agreement(agreementId) ? (this.store.logOf(agreementId)?.completions ?? []) : [];
+  }
+
+  dayTotals(agreementId: string, activityId: string): DayTotal[] {
+    return this.agreement(agreementId) ? (this.store.logOf(agreementId)?.dayTotals(activityId) ?? []) : [];
+  }
+
+  revision(): number {
+    return this.store.revision();
+  }
+
+  get owner(): object {
+    return this.store;
   }
 
   allEntries(): Entry[] {
     return this.agreements().flatMap((a) => this.entries(a.id));
   }
 
-  async addAgreement(agreement: Agreement): Promise<void> {
-    const valid = agreementSchema.parse(agreement);
-    // Checked and claimed before the first await, so two overlapping requests cannot both add it.
-    const overlapping = this.agreements().find(
-      (a) => a.period.start <= valid.period.end && valid.period.start <= a.period.end,
-    );
-    if (this.agreement(valid.id) || this.#adding.has(valid.id))
-      throw new Error(`medborgarlöftet ${valid.id} finns redan`);
-    if (overlapping) throw new Error(`perioden överlappar ${overlapping.id}`);
-    this.#adding.add(valid.id);
-    try {
-      // The (empty) entries file first: an agreement is never listed without a readable entries file.
-      const { log } = await EntriesLog.open(this.storage, valid.id, {
-        ...this.options,
-        gate: this.gate,
-        changed: () => this.#revision++,
-      });
-      await log.writeDocument();
-      this.logs.set(valid.id, log);
-      await this.agreementsDoc.update((data) => {
-        data.agreements.push(valid);
-      });
-      this.#revision++;
-    } finally {
-      this.#adding.delete(valid.id);
-    }
+  addAgreement(agreement: Agreement): Promise<void> {
+    if (this.areaId !== undefined && agreement.area !== this.areaId)
+      return Promise.reject(new Error(`medborgarlöftet hör till området ${agreement.area}, inte ${this.areaId}`));
+    return this.store.storeAgreement(agreement);
   }
 
   /**
    * Stores the entry unless one from the same source (a redelivered message, a second click)
-   * exists. Resolves once the entry is on disk; only then do readers see it.
+   * exists. Resolves once the entry is on disk (one line appended to its agreement's journal);
+   * only then do readers see it.
    */
   async addEntry(entry: Entry): Promise<AddEntryResult> {
-    const log = this.log(entry.agreementId);
-    return log.addEntry(entrySchema.parse(entry));
+    return this.logOf(entry.agreementId).addEntry(entrySchema.parse(entry));
   }
 
   findBySource(sourceId: string): Entry | undefined {
-    for (const log of this.logs.values()) {
-      const found = log.bySource(sourceId);
+    for (const agreement of this.agreements()) {
+      const found = this.store.logOf(agreement.id)?.bySource(sourceId);
       if (found) return found;
     }
     return undefined;
@@ -195,31 +568,37 @@ export class Store {
     entryId: string,
     removal: NonNullable<Entry['removed']>,
   ): Promise<Entry | undefined> {
-    return this.log(agreementId).markRemoved(entryId, removal);
+    return this.logOf(agreementId).markRemoved(entryId, removal);
   }
 
   async addCompletion(agreementId: string, completion: Completion): Promise<void> {
     const valid = completionSchema.parse(completion);
-    await this.log(agreementId).addCompletion(valid);
+    await this.logOf(agreementId).addCompletion(valid);
   }
 
-  /**
-   * Runs `section` between writes: every write under way has reached the disk, none starts until
-   * `section` has ended, and the files (documents and journals) agree with each other and with
-   * what has been acknowledged. For consistent backups: copy the whole folder inside it.
-   */
-  betweenWrites<R>(section: () => Promise<R> | R): Promise<R> {
-    return this.gate.exclusive(section);
-  }
-
-  /** Resolves when every write asked for so far has reached the disk and no fold is under way. */
-  async settled(): Promise<void> {
-    for (const log of this.logs.values()) await log.settled();
-  }
-
-  private log(agreementId: string): EntriesLog {
-    const log = this.logs.get(agreementId);
+  private logOf(agreementId: string): EntriesLog {
+    const log = this.agreement(agreementId) ? this.store.logOf(agreementId) : undefined;
     if (!log) throw new UnknownAgreementError(agreementId);
     return log;
   }
+}
+
+/**
+ * The first area of a new or single-area store: named after its latest agreement, holding every
+ * agreement (a single-area store had one area, whatever slug an agreement carried).
+ */
+function firstArea(
+  agreements: readonly Agreement[],
+  options: OpenOptions,
+): { area: Area; agreements: Agreement[] } | undefined {
+  const latest = [...agreements].sort((a, b) => b.period.start.localeCompare(a.period.start))[0];
+  if (!latest) return undefined;
+  const area: Area = areaSchema.parse({
+    id: latest.area,
+    name: latest.municipality,
+    policeArea: latest.policeArea,
+    tenants: [...(options.tenants ?? [])],
+    coordinators: [...(options.coordinators ?? [])],
+  });
+  return { area, agreements: agreements.map((a) => ({ ...structuredClone(a), area: area.id })) };
 }
