@@ -301,7 +301,7 @@ function markdown(results: Awaited<ReturnType<typeof run>>): string {
         `| ${g.entries.toLocaleString('en')} | ${g.earlierYears ? `${g.earlierYears} (${g.earlierEntries.toLocaleString('en')} entries)` : '–'} | ${g.startMs} | ${g.logga10.rps} | **${g.logga10.ratioToEmpty}** | ${g.logga10.p50} / ${g.logga10.p99} | ${g.buildMs.status} | ${g.buildMs.summaryYear} | ${g.buildMs.followUp} | ${g.rssMb.afterStart} / ${g.rssMb.rss} / ${g.rssMb.peak} |`,
     ),
     '',
-    'Build times: one request right after a write (so no cached card helps), HTTP round trip included, median of five.',
+    `Build times: one request right after a write (so no cached card helps), HTTP round trip included, median of five. The echo bot's RSS after its load: ${results.echoRssMb.rss} MB (peak ${results.echoRssMb.peak} MB). Ten earlier years: the same 20,000 entries in 2020 plus ten agreements (2008–2017) of 10,000 entries each.`,
     '',
     '## Cold start (process start to the first answered message, median of three)',
     '',
