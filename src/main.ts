@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     messages: messagesEndpoint(adapter, bot),
     logger,
     health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
-    reports: { store, secret: reportSecret, now: clock.now, logger },
+    reports: { store, secret: reportSecret, now: () => clock.now(), logger },
   });
   server.listen(config.port, () => {
     logger.info({ url: `http://localhost:${config.port}/api/messages` }, 'bot listening');

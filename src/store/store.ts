@@ -1,7 +1,7 @@
 // The users' record: agreements in one document, and each agreement's entries in a document of
 // its own, so logging writes one agreement's data and never the whole history.
 import { z } from 'zod';
-import { agreementSchema, type Agreement } from '../domain/agreement.js';
+import { AgreementConflictError, agreementSchema, type Agreement } from '../domain/agreement.js';
 import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
 import { JsonDocument } from './document.js';
 import type { Storage } from './storage.js';
@@ -42,7 +42,7 @@ type EntriesFile = z.infer<typeof entriesFileSchema>;
 
 export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
 
-export class UnknownAgreementError extends Error {
+class UnknownAgreementError extends Error {
   constructor(readonly agreementId: string) {
     super(`okänt medborgarlöfte ${agreementId}`);
   }
@@ -122,8 +122,8 @@ export class Store {
       (a) => a.period.start <= valid.period.end && valid.period.start <= a.period.end,
     );
     if (this.agreement(valid.id) || this.#adding.has(valid.id))
-      throw new Error(`medborgarlöftet ${valid.id} finns redan`);
-    if (overlapping) throw new Error(`perioden överlappar ${overlapping.id}`);
+      throw new AgreementConflictError('duplicate', valid.id, valid.id);
+    if (overlapping) throw new AgreementConflictError('overlap', valid.id, overlapping.id);
     this.#adding.add(valid.id);
     try {
       // The (empty) entries file first: an agreement is never listed without a readable entries file.
