@@ -19,7 +19,7 @@ import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptionCommands.js';
 
-export const MAX_TEXT_LENGTH = 2000;
+const MAX_TEXT_LENGTH = 2000;
 
 export interface App {
   handle(input: TurnInput): Promise<Reply[]>;
