@@ -104,3 +104,17 @@ export class AgreementConflictError extends Error {
     );
   }
 }
+
+/**
+ * Two agreements of the list whose periods overlap, if any. Within one area an entry belongs to
+ * the agreement whose period holds its date, so that must be one agreement; areas may overlap.
+ */
+export function overlappingAgreements(agreements: readonly Agreement[]): [Agreement, Agreement] | undefined {
+  const sorted = [...agreements].sort((a, b) => a.period.start.localeCompare(b.period.start));
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i];
+    const next = sorted[i + 1];
+    if (a && next && next.period.start <= a.period.end) return [a, next];
+  }
+  return undefined;
+}
