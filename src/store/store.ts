@@ -5,6 +5,7 @@ import { agreementSchema, type Agreement } from '../domain/agreement.js';
 import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
 import { JsonDocument } from './document.js';
 import type { Storage } from './storage.js';
+import { ImportDraftStore } from './importDrafts.js';
 import { SubscriptionStore } from './subscriptions.js';
 
 const agreementsFileSchema = z
@@ -57,6 +58,8 @@ export class Store {
     private readonly entriesDocs: Map<string, JsonDocument<EntriesFile>>,
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
+    /** Imports waiting for review (import-drafts.json). */
+    readonly importDrafts: ImportDraftStore,
   ) {}
 
   /**
@@ -77,7 +80,8 @@ export class Store {
       entriesDocs.set(agreement.id, await Store.openEntries(storage, agreement.id));
     }
     const subscriptions = await SubscriptionStore.open(storage);
-    const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions);
+    const importDrafts = await ImportDraftStore.open(storage);
+    const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions, importDrafts);
     if (created) {
       for (const agreement of seed) await store.addAgreement(agreement);
       if (seed.length === 0) await agreementsDoc.update(() => undefined);

@@ -14,6 +14,9 @@ export const CARD_NAMES = [
   'mine',
   'follow-up',
   'welcome',
+  'import-form',
+  'import-draft',
+  'import-activity',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
