@@ -47,17 +47,12 @@ export function isImportVerb(verb: unknown): boolean {
   return typeof verb === 'string' && verb.startsWith('import.');
 }
 
-/** The Area an import lands in: the one this deployment's agreements belong to. */
-function conversationArea(turn: Turn): string | undefined {
-  return turn.deps.store.agreements()[0]?.area;
-}
-
 function overlapWarning(turn: Turn, agreement: Agreement): string[] {
-  const { store } = turn.deps;
-  const same = store.agreement(agreement.id);
+  // Ids are unique across areas; periods may not overlap within the area.
+  const same = turn.deps.store.agreement(agreement.id);
   if (same)
     return [`Det finns redan ett medborgarlöfte med id ${agreement.id} (${same.title}): det går inte att spara.`];
-  const overlapping = store
+  const overlapping = turn.store
     .agreements()
     .find((a) => a.period.start <= agreement.period.end && agreement.period.start <= a.period.end);
   return overlapping
@@ -85,8 +80,8 @@ async function importText(turn: Turn, source: string, fromForm: boolean): Promis
     const message = `Texten är för lång (${source.length.toLocaleString('sv-SE')} tecken); jag läser högst ${MAX_IMPORT_LENGTH.toLocaleString('sv-SE')}. Dela upp den per medborgarlöfte. ${NOTHING_SAVED}`;
     return [fromForm ? replaceCard(importFormCard(message), message) : text(message)];
   }
-  const area = conversationArea(turn);
-  const result = importAgreements(source, { today: turn.today, ...(area ? { area } : {}) });
+  // An import always lands in the conversation's area.
+  const result = importAgreements(source, { today: turn.today, area: turn.area.id });
   if (result.drafts.length === 0) {
     const why = result.problems.length > 0 ? ` (${result.problems.join('; ')})` : '';
     const message = `Jag hittade inga löften eller aktiviteter i texten${why}. Klistra in texten som den är publicerad, med rubriken "Medborgarlöfte <år>" och punktlistorna. ${NOTHING_SAVED}`;
@@ -135,7 +130,9 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
     }
     return importText(turn, source, true);
   }
-  const draft = drafts.get(submit.draftId);
+  const found = drafts.get(submit.draftId);
+  // Another area's draft is unknown here, like its agreements.
+  const draft = found?.agreement.area === turn.area.id ? found : undefined;
   if (!draft) return [text(`Utkastet finns inte längre. Skriv /importera igen. ${NOTHING_SAVED}`)];
   if (draft.status !== 'open' && submit.verb !== 'import.page' && submit.verb !== 'import.back') {
     return [text(`Utkastet till ${draft.agreement.title} är redan ${draft.status === 'saved' ? 'sparat' : 'slängt'}.`)];
@@ -199,7 +196,6 @@ async function editSave(
 }
 
 async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
-  const { store } = turn.deps;
   const by = personOf(turn);
   const agreement: Agreement = {
     ...draft.agreement,
@@ -208,12 +204,12 @@ async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
   const blocked = overlapWarning(turn, agreement)[0];
   if (blocked) return [text(`${blocked} ${NOTHING_SAVED} Ändra perioden i texten och läs in den igen, eller Avbryt.`)];
   try {
-    await store.addAgreement(agreement);
+    await turn.store.addAgreement(agreement);
   } catch (error) {
     turn.log.warn({ err: error, draftId: draft.id }, 'import could not be saved');
     return [text(`${draft.agreement.title} kunde inte sparas: ${(error as Error).message}. ${NOTHING_SAVED}`)];
   }
-  const saved = await store.importDrafts.updateOpen(draft.id, (d) => ({
+  const saved = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => ({
     ...d,
     status: 'saved',
     closed: { by, at: turn.now.toISOString() },

@@ -14,6 +14,7 @@ export const CARD_NAMES = [
   'mine',
   'follow-up',
   'welcome',
+  'choose-area',
   'import-form',
   'import-draft',
   'import-activity',

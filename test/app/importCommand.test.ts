@@ -100,6 +100,7 @@ describe('/importera', () => {
     expect(replyText(done)).to.contain('✅ Medborgarlöfte 2022-07-01 – 2023-06-30 är sparat');
     const stored = h2.store.agreements().find((a) => a.period.start === '2022-07-01')!;
     expect(stored.imported?.source).to.equal(ekby.trim());
+    expect(stored.area, "the conversation's area").to.equal(h2.store.areas()[0]!.id);
     expect(stored.imported?.by).to.deep.equal({ id: 'coordinator-aad', name: 'Sara Samordnare' });
     const guards = stored.activities.find((a) => a.name === 'Väktare vid busstationen')!;
     expect(guards.target).to.deep.equal({ kind: 'count', count: 12, unit: 'kvällar' });
