@@ -7,7 +7,7 @@ export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska 
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id ska vara små bokstäver a-z, siffror och bindestreck');
 
-const targetSchema = z.discriminatedUnion('kind', [
+export const targetSchema = z.discriminatedUnion('kind', [
   // "minst fyra tillfällen" → count 4. Progress reads "N av M".
   z.object({ kind: z.literal('count'), count: z.number().int().positive(), unit: z.string().min(1) }),
   // "veckovisa torsdagsmöten", "natthelger", "kontinuerligt": periods covered of periods due.
