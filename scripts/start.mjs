@@ -29,7 +29,7 @@ function newestSource() {
 const stale = !existsSync(entry) || statSync(entry).mtimeMs < newestSource();
 if (stale) {
   console.error('dist/ saknas eller är äldre än src/: bygger först (npm run build) …');
-  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const tsc = path.join(root, 'node_modules', 'typescript7', 'bin', 'tsc');
   const built = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }

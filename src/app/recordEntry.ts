@@ -104,7 +104,7 @@ function statusAfter(turn: Turn, agreement: Agreement, activity: Activity): Acti
   );
 }
 
-export function confirmation(
+function confirmation(
   turn: Turn,
   entry: Entry,
   agreement: Agreement,

@@ -23,7 +23,7 @@ export interface ActivityStatus {
   lastEntryDate?: IsoDate;
 }
 
-export interface PromiseStatus {
+interface PromiseStatus {
   promise: AgreementPromise;
   activities: ActivityStatus[];
 }
@@ -57,7 +57,7 @@ export function agreementStatus(
   for (const e of entries) {
     if (!isActive(e) || e.agreementId !== agreement.id) continue;
     let byDate = days.get(e.activityId);
-    if (!byDate) days.set(e.activityId, (byDate = new Map()));
+    if (!byDate) days.set(e.activityId, (byDate = new Map<IsoDate, DayTotal>()));
     const day = byDate.get(e.date);
     if (day) {
       day.count += e.count;

@@ -387,7 +387,7 @@ export class EntriesLog {
   /** Adds (+1) or takes away (-1) an active entry from its activity's day totals. */
   #count(entry: Entry, sign: 1 | -1): void {
     let days = this.#days.get(entry.activityId);
-    if (!days) this.#days.set(entry.activityId, (days = new Map()));
+    if (!days) this.#days.set(entry.activityId, (days = new Map<IsoDate, DayTotal>()));
     const day = days.get(entry.date) ?? { date: entry.date, count: 0, entries: 0 };
     day.count += sign * entry.count;
     day.entries += sign;

@@ -3,8 +3,7 @@
 // too. So logging writes one agreement's file, a change to an area writes that area's file, and
 // nothing written for one area ever rewrites another area's data. An agreement's entries file has a
 // journal beside it (see entriesLog.ts): logging appends one line to it and rewrites nothing.
-import type { Agreement } from '../domain/agreement.js';
-import { agreementSchema, overlappingAgreements } from '../domain/agreement.js';
+import { AgreementConflictError, agreementSchema, overlappingAgreements, type Agreement } from '../domain/agreement.js';
 import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
 import { completionSchema, entrySchema, type Completion, type Entry, type Person } from '../domain/entry.js';
 import {
@@ -21,17 +20,23 @@ import { JsonDocument } from './document.js';
 import { EntriesLog, type AddEntryResult, type JournalRecovery } from './entriesLog.js';
 import { WriteGate } from './gate.js';
 import { StoreFileError, type Storage } from './storage.js';
+import { ImportDraftStore } from './importDrafts.js';
 import { SubscriptionStore } from './subscriptions.js';
 
 export type { AddEntryResult } from './entriesLog.js';
 
-export class UnknownAgreementError extends Error {
+class UnknownAgreementError extends Error {
   constructor(readonly agreementId: string) {
     super(`okänt medborgarlöfte ${agreementId}`);
   }
 }
 
-export class UnknownAreaError extends Error {
+/** An area that cannot be added as it is: invalid, or one with its id exists already. The message says which, in Swedish. */
+class AreaRefusedError extends Error {
+  override name = 'AreaRefusedError';
+}
+
+class UnknownAreaError extends Error {
   constructor(readonly areaId: string) {
     super(`okänt område ${areaId}`);
   }
@@ -111,6 +116,8 @@ export class Store implements AgreementRecords {
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
     readonly openedAs: OpenedAs,
+    /** Imports waiting for review (import-drafts.json). */
+    readonly importDrafts: ImportDraftStore,
     /** What the journals held at start (replayed lines, a torn last line dropped), for the start's log. */
     readonly recovered: readonly JournalRecovery[],
     private readonly revisions: { count: number },
@@ -221,7 +228,19 @@ export class Store implements AgreementRecords {
       if (log) logs.set(id, log);
     });
     const subscriptions = await SubscriptionStore.open(storage, gate);
-    return new Store(storage, settings, index, areaDocs, logs, subscriptions, openedAs, recovered, revisions);
+    const importDrafts = await ImportDraftStore.open(storage);
+    return new Store(
+      storage,
+      settings,
+      index,
+      areaDocs,
+      logs,
+      subscriptions,
+      openedAs,
+      importDrafts,
+      recovered,
+      revisions,
+    );
   }
 
   private static async openArea(
@@ -310,11 +329,11 @@ export class Store implements AgreementRecords {
       bindings: [],
       history: [],
     });
-    if (!file.success) throw new Error(file.error.issues[0]?.message ?? 'ogiltigt område');
+    if (!file.success) throw new AreaRefusedError(file.error.issues[0]?.message ?? 'ogiltigt område');
     if (this.areaDocs.has(valid.id) || this.#adding.has(`area:${valid.id}`))
-      throw new Error(`området ${valid.id} finns redan`);
+      throw new AreaRefusedError(`området ${valid.id} finns redan`);
     for (const a of checked) {
-      if (this.agreement(a.id) || this.#adding.has(a.id)) throw new Error(`medborgarlöftet ${a.id} finns redan`);
+      if (this.agreement(a.id) || this.#adding.has(a.id)) throw new AgreementConflictError('duplicate', a.id, a.id);
     }
     const claims = [`area:${valid.id}`, ...checked.map((a) => a.id)];
     for (const c of claims) this.#adding.add(c);
@@ -471,11 +490,11 @@ export class Store implements AgreementRecords {
     if (!doc) throw new UnknownAreaError(valid.area);
     // Checked and claimed before the first await, so two overlapping requests cannot both add it.
     if (this.agreement(valid.id) || this.#adding.has(valid.id))
-      throw new Error(`medborgarlöftet ${valid.id} finns redan`);
+      throw new AgreementConflictError('duplicate', valid.id, valid.id);
     const overlap = overlappingAgreements([...doc.data.agreements, valid]);
     if (overlap) {
       const other = overlap[0].id === valid.id ? overlap[1] : overlap[0];
-      throw new Error(`perioden överlappar ${other.id}`);
+      throw new AgreementConflictError('overlap', valid.id, other.id);
     }
     this.#adding.add(valid.id);
     try {

@@ -2,10 +2,12 @@
 // every entry acknowledged before the kill must be there, once.
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { fileStorage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
-import { ROOT } from '../support/process.js';
 import { tempDir } from '../support/harness.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Runs the logger until it has started `folds` folds, kills it there, and returns the acknowledged ids. */
 function logUntilKilled(dir: string, prefix: string, folds: number): Promise<string[]> {
