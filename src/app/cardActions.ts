@@ -5,6 +5,7 @@ import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH } from '../domain/logRequest.js';
 import { personOf, type Turn } from './context.js';
+import { reviewAction } from './followUpReview.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
@@ -50,7 +51,15 @@ const commandSchema = z.object({
   command: z.enum(['logga', 'status', 'sammanfattning', 'mina']),
 });
 
-export const CARD_VERBS = ['log.choose', 'log.form', 'page', 'command', 'subscribe'] as const;
+export const CARD_VERBS = [
+  'log.choose',
+  'log.form',
+  'page',
+  'command',
+  'subscribe',
+  'followUp.publish',
+  'followUp.draft',
+] as const;
 
 export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
@@ -59,6 +68,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
   if (verb === 'subscribe') return subscribeAction(turn, value);
+  if (verb === 'followUp.publish' || verb === 'followUp.draft') return reviewAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
 

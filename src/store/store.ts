@@ -5,6 +5,7 @@ import { agreementSchema, type Agreement } from '../domain/agreement.js';
 import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
 import { JsonDocument } from './document.js';
 import type { Storage } from './storage.js';
+import { PublicationStore } from './publications.js';
 import { SubscriptionStore } from './subscriptions.js';
 
 const agreementsFileSchema = z
@@ -57,6 +58,8 @@ export class Store {
     private readonly entriesDocs: Map<string, JsonDocument<EntriesFile>>,
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
+    /** The coordinators' drafts and every publication of the tertial follow-up (publications.json). */
+    readonly publications: PublicationStore,
   ) {}
 
   /**
@@ -77,7 +80,8 @@ export class Store {
       entriesDocs.set(agreement.id, await Store.openEntries(storage, agreement.id));
     }
     const subscriptions = await SubscriptionStore.open(storage);
-    const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions);
+    const publications = await PublicationStore.open(storage);
+    const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions, publications);
     if (created) {
       for (const agreement of seed) await store.addAgreement(agreement);
       if (seed.length === 0) await agreementsDoc.update(() => undefined);

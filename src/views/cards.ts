@@ -13,6 +13,7 @@ export const CARD_NAMES = [
   'summary',
   'mine',
   'follow-up',
+  'follow-up-review',
   'welcome',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
