@@ -19,6 +19,7 @@ import { WeeklySummaries } from './scheduler/weeklySummaries.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
 import { lockStoreDir, StoreLockedError } from './store/lock.js';
+import { ServiceUrlStore } from './store/serviceUrls.js';
 import { fileStorage, StoreFileError } from './store/storage.js';
 import { Store } from './store/store.js';
 
@@ -33,12 +34,19 @@ async function main(): Promise<void> {
   const releaseLock = lockStoreDir(config.storeDir);
   process.on('exit', releaseLock);
   const store = await Store.open(storage, seed);
+  const serviceUrls = await ServiceUrlStore.open(storage);
   logger.info({ storeDir: config.storeDir, agreements: store.agreements().map((a) => a.id) }, 'store opened');
 
   if (!config.auth) {
     logger.warn(
       '⚠️  NO MicrosoftAppId: running UNAUTHENTICATED for local trial (Microsoft 365 Agents Playground, Bot Framework Emulator). ' +
         'Anyone who can reach this port can talk to the bot. Never run it like this in production (NODE_ENV=production refuses to).',
+    );
+  }
+  if (config.auth?.openIdMetadataUrl) {
+    logger.warn(
+      { openIdMetadata: config.auth.openIdMetadataUrl },
+      "BotOpenIdMetadata is set: the channel's tokens are checked against the keys published there, not login.botframework.com",
     );
   }
   if (config.coordinators.length === 0) {
@@ -69,8 +77,15 @@ async function main(): Promise<void> {
     allowedTenants: config.allowedTenants,
     logger,
     lifecycle: createLifecycle({ store, clock, logger }),
+    trustedServiceUrls: serviceUrls,
+    now: () => clock.now(),
   });
-  const notifier = createConnectorNotifier(config.auth ? { token: connectorToken(config.auth) } : {});
+  // Local trial has no authenticated requests to learn addresses from; the Playground or Emulator is the connector.
+  const notifier = createConnectorNotifier(
+    config.auth
+      ? { token: connectorToken(config.auth), isTrusted: (tenant, url) => serviceUrls.isTrusted(tenant, url) }
+      : {},
+  );
   const weeklySummaries = new WeeklySummaries({
     store,
     clock,
@@ -83,9 +98,15 @@ async function main(): Promise<void> {
     health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
     reports: { store, secret: reportSecret, now: clock.now, logger },
   });
-  server.listen(config.port, () => {
-    logger.info({ url: `http://localhost:${config.port}/api/messages` }, 'bot listening');
-  });
+  const onListening = () => {
+    const where = config.host ?? 'every interface';
+    logger.info(
+      { url: `http://${config.host ?? 'localhost'}:${config.port}/api/messages`, host: where },
+      'bot listening',
+    );
+  };
+  if (config.host) server.listen(config.port, config.host, onListening);
+  else server.listen(config.port, onListening);
   const ticker = startTicker(weeklySummaries, { logger });
   logger.info({ subscriptions: store.subscriptions.active().length }, 'weekly summaries scheduled');
 

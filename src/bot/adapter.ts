@@ -1,24 +1,81 @@
-// The CloudAdapter and its one turn-error handler.
+// The CloudAdapter, how it checks the channel's tokens, and its one turn-error handler.
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../app/ports.js';
 import type { Config } from '../config.js';
 
+/**
+ * The token settings botbuilder reads (botbuilder-core configurationBotFrameworkAuthentication.ts).
+ * Naming any one of the "parameterized" settings (here ToBotFromChannelOpenIdMetadataUrl, which is
+ * what BotOpenIdMetadata sets) makes botframework-connector's BotFrameworkAuthenticationFactory take
+ * ALL of them from the configuration, with no defaults: without the rest the token issuer would be
+ * undefined and every request refused. So a custom metadata URL comes with the public cloud's other
+ * values, spelled out from AuthenticationConstants.
+ */
+export function authenticationOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+  if (!config.auth)
+    // No app id: the local-trial mode (Agents Playground, Bot Framework Emulator), no authentication.
+    return { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
+  const registration = {
+    MicrosoftAppId: config.auth.appId,
+    MicrosoftAppPassword: config.auth.appPassword ?? '',
+    MicrosoftAppType: config.auth.appType,
+    MicrosoftAppTenantId: config.auth.tenantId ?? '',
+  };
+  if (!config.auth.openIdMetadataUrl) return registration;
+  return {
+    ...registration,
+    ToBotFromChannelOpenIdMetadataUrl: config.auth.openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ValidateAuthority: true,
+  };
+}
+
+/**
+ * botbuilder's checks, with every refusal a 401. botframework-connector throws its own
+ * AuthenticationError for most bad tokens, but a token signed with the wrong key (a known key id,
+ * a bad signature) or a malformed one escapes as jsonwebtoken's error, which the CloudAdapter
+ * answers with 500: a forged request must never look like our fault.
+ */
+class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly logger: Logger,
+  ) {
+    super(options);
+  }
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // The reason names the failed check (audience, issuer, expiry, signature, serviceUrl); never the token.
+      this.logger.warn(
+        { reason, channelId: activity?.channelId, conversationId: activity?.conversation?.id },
+        'request refused: the token did not pass',
+      );
+      // The CloudAdapter answers every AuthenticationError with 401.
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(`Unauthorized: ${reason}`, 401);
+    }
+  }
+}
+
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const auth: ConfigurationBotFrameworkAuthenticationOptions = config.auth
-    ? {
-        MicrosoftAppId: config.auth.appId,
-        MicrosoftAppPassword: config.auth.appPassword ?? '',
-        MicrosoftAppType: config.auth.appType,
-        MicrosoftAppTenantId: config.auth.tenantId ?? '',
-      }
-    : // No app id: the local-trial mode (Agents Playground, Bot Framework Emulator), no authentication.
-      { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  const adapter = new CloudAdapter(new StrictAuthentication(authenticationOptions(config), logger));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       {

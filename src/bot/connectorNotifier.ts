@@ -26,6 +26,11 @@ export interface ConnectorNotifierOptions {
   token?: () => Promise<string>;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /**
+   * With authentication on: is this tenant's serviceUrl one that arrived on an authenticated
+   * request? A reference pointing anywhere else is refused (never sent the bot's token or a card).
+   */
+  isTrusted?: (tenantId: string | undefined, serviceUrl: string) => boolean;
 }
 
 /** All replies as one message: the text first, the cards as its attachments. One message is all or nothing. */
@@ -60,6 +65,13 @@ export function createConnectorNotifier(options: ConnectorNotifierOptions = {}):
           detail: `unusable conversation reference: ${parsed.error.issues[0]?.message ?? ''}`,
         };
       const reference = parsed.data;
+      const tenantId =
+        typeof reference.conversation.tenantId === 'string' ? reference.conversation.tenantId : undefined;
+      if (options.isTrusted && !options.isTrusted(tenantId, reference.serviceUrl))
+        return {
+          kind: 'rejected',
+          detail: `refused: ${reference.serviceUrl} has not arrived on an authenticated request from tenant ${tenantId ?? '(none)'}; it is trusted once a signed message from that tenant comes through it`,
+        };
       const url = `${reference.serviceUrl.replace(/\/+$/u, '')}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
       let response: Response;
       try {

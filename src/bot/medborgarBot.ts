@@ -11,6 +11,7 @@ import {
 import type { App } from '../app/app.js';
 import { welcomeReplies, type Lifecycle } from '../app/lifecycle.js';
 import type { Logger, Reply } from '../app/ports.js';
+import type { TrustedServiceUrls } from '../store/serviceUrls.js';
 import { conversationOf, tenantOf, toTurnInput } from './activityInput.js';
 
 export interface BotOptions {
@@ -18,6 +19,12 @@ export interface BotOptions {
   logger: Logger;
   /** Welcome once per installation, end subscriptions on removal. Without it: a welcome every time, removals ignored. */
   lifecycle?: Lifecycle;
+  /**
+   * Where the bot may post on its own later: the serviceUrl of every request whose token carried it
+   * as a signed claim is recorded for the request's tenant. Without it nothing is recorded.
+   */
+  trustedServiceUrls?: TrustedServiceUrls;
+  now?: () => Date;
 }
 
 /** Teams refuses a bot message over about 28 KB; the cards page long lists to stay well under it. */
@@ -36,6 +43,10 @@ export class MedborgarBot extends ActivityHandler {
     private readonly options: BotOptions,
   ) {
     super();
+    this.onTurn(async (context, next) => {
+      await this.trustServiceUrl(context);
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -77,6 +88,27 @@ export class MedborgarBot extends ActivityHandler {
     return (
       this.options.allowedTenants.length === 0 || (tenant !== undefined && this.options.allowedTenants.includes(tenant))
     );
+  }
+
+  /**
+   * botbuilder has already checked that the token's "serviceurl" claim equals the activity's
+   * serviceUrl (ChannelValidation); an unauthenticated request (local trial) carries no claims.
+   */
+  private async trustServiceUrl(context: TurnContext): Promise<void> {
+    const registry = this.options.trustedServiceUrls;
+    const activity = context.activity;
+    if (!registry || !activity.serviceUrl || !this.allowed(activity)) return;
+    const identity = context.turnState.get<{ claims?: { type: string; value: string }[] } | undefined>(
+      context.adapter.BotIdentityKey,
+    );
+    const claim = identity?.claims?.find((c) => c.type === 'serviceurl')?.value;
+    if (claim === undefined || claim !== activity.serviceUrl) return;
+    try {
+      await registry.trust(tenantOf(activity), activity.serviceUrl, this.options.now?.() ?? new Date());
+    } catch (error) {
+      // The turn goes on: the address is recorded with the next request.
+      this.options.logger.error({ err: error }, 'could not record the authenticated serviceUrl');
+    }
   }
 
   private async welcome(context: TurnContext): Promise<void> {
