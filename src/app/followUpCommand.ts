@@ -35,9 +35,12 @@ export async function followUpCommand(turn: Turn, args: string): Promise<Reply[]
   if (!choice.ok) return [text(choice.reply)];
 
   const { agreement, ref } = choice;
-  const { store } = turn.deps;
+  const { store } = turn;
   const coordinator = await isCoordinator(turn);
-  turn.log.info({ agreementId: agreement.id, year: ref.year, tertial: ref.tertial, coordinator }, 'follow-up shown');
+  turn.log.info(
+    { areaId: turn.area.id, agreementId: agreement.id, year: ref.year, tertial: ref.tertial, coordinator },
+    'follow-up shown',
+  );
   const note = choice.note ? [text(choice.note)] : [];
   if (coordinator && turn.input.conversation.kind === 'personal') {
     const f = followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, turn.today);
@@ -48,7 +51,7 @@ export async function followUpCommand(turn: Turn, args: string): Promise<Reply[]
 
 /** The tertial asked for, or the latest finished one (of the year, when only a year is given). */
 function choose(turn: Turn, asked: TertialRef | undefined, year: number | undefined): Choice {
-  const { store } = turn.deps;
+  const { store } = turn;
   const today = turn.today;
   if (asked) {
     const agreement = agreementForTertial(store.agreements(), asked);

@@ -43,7 +43,7 @@ function keyOf(agreement: Agreement, ref: TertialRef): TertialKey {
 }
 
 function isChanged(turn: Turn, publication: Publication): boolean {
-  const { store } = turn.deps;
+  const { store } = turn;
   return changedAfterPublication(
     publication,
     store.entries(publication.agreementId),
@@ -52,7 +52,7 @@ function isChanged(turn: Turn, publication: Publication): boolean {
 }
 
 function links(turn: Turn, key: TertialKey) {
-  return turn.deps.reportLinks?.followUp(key, turn.now);
+  return turn.deps.reportLinks?.followUp({ areaId: turn.area.id, ...key }, turn.now);
 }
 
 function publishedStatus(publication: Publication): string {
@@ -109,7 +109,9 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   if (turn.input.conversation.kind !== 'personal') return [text(`${REVIEW_IN_PERSONAL_CHAT} ${NOTHING_PUBLISHED}`)];
   const submit = parsed.data;
-  const { store } = turn.deps;
+  // Only the conversation's area's agreements: a payload naming another area's finds nothing.
+  const { store } = turn;
+  const { publications } = turn.deps.store;
   const agreement = store.agreement(submit.agreementId);
   const ref: TertialRef = { year: submit.year, tertial: submit.tertial };
   const phase = agreement ? tertialPhase(agreement, ref, turn.today) : 'outside';
@@ -138,12 +140,12 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
   const by = personOf(turn);
   const at = turn.now.toISOString();
   if (submit.verb === 'followUp.draft') {
-    await store.publications.saveDraft({ ...key, comments, savedBy: by, savedAt: at });
+    await publications.saveDraft({ ...key, comments, savedBy: by, savedAt: at });
     turn.log.info({ ...key }, 'follow-up draft saved');
-    const published = store.publications.latest(key) !== undefined;
+    const published = publications.latest(key) !== undefined;
     return [replaceCard(reviewCard(turn, agreement, f, draftSavedText(turn.now, published)), 'Utkastet är sparat.')];
   }
-  const publication = await store.publications.publish(publicationOf(f, comments, by, turn.now, turn.deps.newId()));
+  const publication = await publications.publish(publicationOf(f, comments, by, turn.now, turn.deps.newId()));
   turn.log.info({ ...key, publicationId: publication.id }, 'follow-up published');
   return [
     replaceCard(reviewCard(turn, agreement, f), `Publicerad: ${publication.document.title}.`),

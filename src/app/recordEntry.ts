@@ -70,7 +70,7 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     ...(draft.note ? { note: draft.note } : {}),
     ...(draft.sourceId ? { sourceId: draft.sourceId } : {}),
   };
-  const result = await turn.deps.store.addEntry(entry);
+  const result = await turn.store.addEntry(entry);
   turn.log.info({ entryId: result.entry.id, activityId: entry.activityId, stored: result.stored }, 'entry logged');
   return { ok: true, entry: result.entry, stored: result.stored };
 }
@@ -84,7 +84,7 @@ export function loggedReply(
   fresh: boolean,
   replace = false,
 ): Reply {
-  const { store } = turn.deps;
+  const { store } = turn;
   const status = activityStatus(
     agreement,
     activity,
@@ -104,7 +104,7 @@ export function confirmation(
   activity: Activity,
   fresh: boolean,
 ): string {
-  const { store } = turn.deps;
+  const { store } = turn;
   const status = activityStatus(
     agreement,
     activity,

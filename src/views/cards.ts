@@ -15,6 +15,7 @@ export const CARD_NAMES = [
   'follow-up',
   'follow-up-review',
   'welcome',
+  'choose-area',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { Agreement } from '../../src/domain/agreement.js';
 import { FOLLOW_UP_PATH, ENTRIES_PATH } from '../../src/report/paths.js';
-import { verifyQuery } from '../../src/report/signedLink.js';
+import { areaKey, verifyQuery } from '../../src/report/signedLink.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
 import { cardBytes } from '../../src/views/followUpCard.js';
@@ -24,6 +24,9 @@ import { changedAfterPublicationText } from '../../src/views/followUpTexts.js';
 import { assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { CapturingLogger } from '../support/fakes.js';
 import { pdfText } from '../report/pdfText.js';
+
+// Links are signed per area: the key of the store's one area.
+const JONKOPING_KEY = areaKey(TEST_SECRET, 'jonkoping');
 
 const MAY_10 = new Date('2020-05-10T08:00:00Z');
 const BOSS = { id: 'aad-boss', name: 'Sara Samordnare' };
@@ -136,6 +139,16 @@ describe('/uppföljning', () => {
     // The link serves the published PDF: the approved comment, no note.
     const url = new URL(actions[0]!.url);
     expect(`${url.origin}${url.pathname}`).to.equal(`${PUBLIC_URL}${FOLLOW_UP_PATH}`);
+    expect(verifyQuery(JONKOPING_KEY, url.pathname, url.search, MAY_10)).to.deep.equal({
+      ok: true,
+      params: { area: 'jonkoping', agreement: 'jonkoping-2020', year: '2020', tertial: '1', format: 'pdf' },
+    });
+    // A week later the link is dead.
+    expect(verifyQuery(JONKOPING_KEY, url.pathname, url.search, new Date('2020-05-17T08:00:00Z'))).to.deep.equal({
+      ok: false,
+      reason: 'expired',
+    });
+    expect(texts).to.include('Länkarna till dokumentet gäller till 17 maj 2020.');
     const answer = await answerReportRequest(
       { store, secret: TEST_SECRET, now: () => MAY_10, logger: new CapturingLogger() },
       url.pathname,
@@ -329,9 +342,9 @@ describe('/export', () => {
     expect(reply).to.include('Länken gäller till 11 maj 2020 kl. 10:00.');
     const url = new URL(link);
     expect(url.pathname).to.equal(ENTRIES_PATH);
-    expect(verifyQuery(TEST_SECRET, url.pathname, url.search, MAY_10)).to.deep.equal({
+    expect(verifyQuery(JONKOPING_KEY, url.pathname, url.search, MAY_10)).to.deep.equal({
       ok: true,
-      params: { year: '2020', format: 'csv' },
+      params: { area: 'jonkoping', year: '2020', format: 'csv' },
     });
     expect(logs.some((l) => l.msg === 'export link handed out')).to.equal(true);
   });

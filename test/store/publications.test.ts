@@ -101,7 +101,7 @@ describe('publication store', () => {
       expect(error).to.be.instanceOf(StoreFileError);
       expect((error as StoreFileError).file).to.equal(file);
       expect(await readFile(file, 'utf8')).to.equal(content);
-      expect(await readFile(path.join(dir, 'agreements.json'), 'utf8').catch(() => 'absent')).to.equal('absent');
+      expect(await readFile(path.join(dir, 'areas.json'), 'utf8').catch(() => 'absent')).to.equal('absent');
     });
   }
 });
