@@ -19,6 +19,7 @@ import {
 import { JsonDocument } from './document.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
+import { ImportDraftStore } from './importDrafts.js';
 import { SubscriptionStore } from './subscriptions.js';
 
 const entriesFileSchema = z.object({
@@ -89,6 +90,8 @@ export class Store implements AgreementRecords {
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
     readonly openedAs: OpenedAs,
+    /** Imports waiting for review (import-drafts.json). */
+    readonly importDrafts: ImportDraftStore,
     /** The coordinators' drafts and every publication of the tertial follow-up (publications.json). */
     readonly publications: PublicationStore,
   ) {
@@ -175,7 +178,8 @@ export class Store implements AgreementRecords {
       if (doc) entriesDocs.set(id, doc);
     });
     const subscriptions = await SubscriptionStore.open(storage);
-    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, publications);
+    const importDrafts = await ImportDraftStore.open(storage);
+    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts, publications);
   }
 
   private static async openArea(storage: Storage, areaId: string, fresh?: Area): Promise<JsonDocument<AreaFile>> {
