@@ -15,11 +15,11 @@ const stateSchema = z.enum(['done', 'partly', 'inProgress', 'notStarted']);
 const tertialSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
 /** Comments per activity id, as the coordinator wrote or approved them. */
-export const commentsSchema = z.record(z.string().min(1).max(100), z.string().max(MAX_COMMENT_LENGTH));
+const commentsSchema = z.record(z.string().min(1).max(100), z.string().max(MAX_COMMENT_LENGTH));
 export type Comments = z.infer<typeof commentsSchema>;
 
 /** The published document's content: every text already in Swedish, ready to draw as PDF or HTML. */
-export const publishedDocumentSchema = z.object({
+const publishedDocumentSchema = z.object({
   title: z.string(),
   facts: z.array(z.object({ label: z.string(), value: z.string() })),
   phase: z.string(),

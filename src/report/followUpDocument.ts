@@ -22,7 +22,7 @@ import { periodText } from '../views/texts.js';
 /** The published document's type: the stored snapshot (see domain/publication.ts). */
 export type FollowUpDocument = PublishedDocument;
 
-export const NO_COMMENT = 'Ingen kommentar.';
+const NO_COMMENT = 'Ingen kommentar.';
 
 /**
  * The document for `f` with `comments` (activity id → approved text) as each activity's comment.

@@ -32,7 +32,7 @@ export function followUpFromStore(
 }
 
 /** "uppfoljning-jonkoping-2020-t1.pdf" */
-export function followUpFilename(area: string, ref: TertialRef, format: DocumentFormat): string {
+function followUpFilename(area: string, ref: TertialRef, format: DocumentFormat): string {
   return `uppfoljning-${area}-${ref.year}-t${ref.tertial}.${format}`;
 }
 

@@ -8,7 +8,7 @@ import type { Publication } from '../domain/publication.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { FOLLOW_UP_COLOR, FOLLOW_UP_MARK, changedAfterPublicationText } from './followUpTexts.js';
 
-export interface FollowUpCardData {
+interface FollowUpCardData {
   title: string;
   subtitle: string;
   phaseText: string;
@@ -37,7 +37,7 @@ export function publishedOnText(publication: Publication): string {
   return `Publicerad ${formatSwedishDate(stockholmDate(new Date(publication.publishedAt)))}.`;
 }
 
-export function followUpCardData(
+function followUpCardData(
   publication: Publication,
   links: DocumentLinks | undefined,
   changed: boolean,

@@ -21,7 +21,7 @@ import {
   summaryText,
 } from './followUpTexts.js';
 
-export interface FollowUpReviewCardData {
+interface FollowUpReviewCardData {
   title: string;
   subtitle: string;
   statusLine: string;
@@ -66,7 +66,7 @@ function notesText(a: ActivityFollowUp, perActivity: number, length: number): st
   return `Anteckningar, bara för dig: ${shown.join(' ')}${more}`;
 }
 
-export function followUpReviewCardData(
+function followUpReviewCardData(
   f: FollowUp,
   state: ReviewState,
   notes: { perActivity: number; length: number; figures?: boolean } = { perActivity: 3, length: 120 },

@@ -2,7 +2,7 @@
 // all say the same thing.
 import type { Activity } from '../domain/agreement.js';
 import { SWEDISH_MONTHS, formatSwedishDate } from '../domain/calendar.js';
-import type { ActivityFollowUp, FollowUp, FollowUpState, PlaceCount } from '../domain/followUp.js';
+import type { ActivityFollowUp, FollowUp, FollowUpState } from '../domain/followUp.js';
 import { progressShare } from './progressBar.js';
 import { countText, participantsText, progressText } from './texts.js';
 
@@ -138,13 +138,6 @@ export function neutralComment(a: ActivityFollowUp): string {
       ? ''
       : `, i ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')}${more ? ', ' : ' och '}${names.at(-1)}`}${more}`;
   return [`${capitalise(inTertial)}${places}.`, soFar ? `${capitalise(soFar)}.` : ''].filter(Boolean).join(' ');
-}
-
-/** "krogmiljön (2), Öxnehaga (1)" and how many more. */
-export function placesText(places: readonly PlaceCount[], max: number): string {
-  const shown = places.slice(0, max).map((p) => `${p.place} (${p.count})`);
-  const more = places.length > max ? ` och ${places.length - max} till` : '';
-  return shown.join(', ') + more;
 }
 
 export function monthAbbreviation(month: string): string {

@@ -41,7 +41,7 @@ function inputs(reply: Reply | undefined): Record<string, string> {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o.type === 'Input.Text' && typeof o.id === 'string') out[o.id] = String(o.value ?? '');
+      if (o.type === 'Input.Text' && typeof o.id === 'string') out[o.id] = typeof o.value === 'string' ? o.value : '';
       Object.values(o).forEach(walk);
     }
   };
