@@ -12,7 +12,7 @@ const LABEL_WIDTH = 72;
 
 type Doc = PDFKit.PDFDocument;
 
-export async function followUpPdf(d: FollowUpDocument): Promise<Buffer> {
+export async function followUpPdf(d: FollowUpDocument, publishedAt: Date): Promise<Buffer> {
   // Loaded on the first PDF, not at start: pdfkit is a sixth of the bot's start-up time.
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
@@ -26,7 +26,7 @@ export async function followUpPdf(d: FollowUpDocument): Promise<Buffer> {
       Author: toWinAnsi(d.author),
       Subject: 'Tertialuppföljning av medborgarlöfte',
       Creator: 'Medborgarlöfte-boten',
-      CreationDate: d.generatedAt,
+      CreationDate: publishedAt,
     },
   });
   const chunks: Buffer[] = [];
@@ -103,6 +103,21 @@ function promiseSection(doc: Doc, promise: FollowUpDocument['promises'][number])
 function activityBlock(doc: Doc, a: FollowUpDocument['promises'][number]['activities'][number]): void {
   const left = doc.page.margins.left;
   const valueWidth = width(doc) - LABEL_WIDTH;
+  if (a.seeAlso) {
+    doc.moveDown(0.6);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .fillColor(INK)
+      .text(toWinAnsi(a.name), left, doc.y, { width: width(doc) });
+    doc
+      .font('Helvetica')
+      .fontSize(9.5)
+      .fillColor(SUBTLE)
+      .text(toWinAnsi(a.seeAlso), { width: width(doc) });
+    doc.x = left;
+    return;
+  }
   const rows: Array<{ label: string; value: string; bold?: boolean; color?: string }> = [
     { label: 'Mål', value: a.target },
     { label: 'Utfall', value: a.outcome },

@@ -19,6 +19,7 @@ import type { DayTotal } from '../domain/status.js';
 import { JsonDocument } from './document.js';
 import { EntriesLog, type AddEntryResult, type JournalRecovery } from './entriesLog.js';
 import { WriteGate } from './gate.js';
+import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
 import { SubscriptionStore } from './subscriptions.js';
@@ -118,6 +119,8 @@ export class Store implements AgreementRecords {
     readonly openedAs: OpenedAs,
     /** Imports waiting for review (import-drafts.json). */
     readonly importDrafts: ImportDraftStore,
+    /** The coordinators' drafts and every publication of the tertial follow-up (publications.json). */
+    readonly publications: PublicationStore,
     /** What the journals held at start (replayed lines, a torn last line dropped), for the start's log. */
     readonly recovered: readonly JournalRecovery[],
     private readonly revisions: { count: number },
@@ -133,6 +136,8 @@ export class Store implements AgreementRecords {
    */
   static async open(storage: Storage, seed: readonly Agreement[], options: OpenOptions = {}): Promise<Store> {
     const gate = new WriteGate();
+    // Read before anything is written: an unreadable publications.json stops the start untouched.
+    const publications = await PublicationStore.open(storage);
     const revisions = { count: 0 };
     const settings: LogSettings = {
       readOnly: options.readOnly ?? false,
@@ -238,6 +243,7 @@ export class Store implements AgreementRecords {
       subscriptions,
       openedAs,
       importDrafts,
+      publications,
       recovered,
       revisions,
     );
