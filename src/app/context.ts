@@ -1,11 +1,11 @@
 import type { IsoDate } from '../domain/agreement.js';
 import type { Person } from '../domain/entry.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from './storePort.js';
 import type { Clock, Logger, TurnInput } from './ports.js';
 import type { ReportLinks } from './reportLinks.js';
 
 export interface AppDeps {
-  store: Store;
+  store: StorePort;
   clock: Clock;
   /** Entra object ids or UPNs of the coordinators (samordnare). */
   coordinators: readonly string[];

@@ -12,12 +12,12 @@ import { weeklySummaryReplies } from '../app/weeklySummary.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { dueWeek, type IsoWeekKey } from '../domain/schedule.js';
 import { scheduleStateOf, type Subscription } from '../domain/subscription.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from '../app/storePort.js';
 import { Pacer, TEAMS_LIMITS, type PacingLimits } from './pacer.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
 
 export interface WeeklySummaryDeps {
-  store: Store;
+  store: StorePort;
   clock: Clock;
   notifier: Notifier;
   logger: Logger;
@@ -27,7 +27,7 @@ export interface WeeklySummaryDeps {
   limits?: PacingLimits;
   /** After a delivery gave up (retries spent, a refusal): how long before the next ticks try again. */
   cooldownMs?: number;
-  summary?: (store: Store, today: string) => Reply[];
+  summary?: (store: StorePort, today: string) => Reply[];
 }
 
 export type DeliveryOutcome = 'sent' | 'gone' | 'failed' | 'cancelled';
