@@ -24,6 +24,8 @@ const envSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalText,
+  // Which bot SDK carries the bot: botbuilder (the default) or the Microsoft 365 Agents SDK.
+  BOT_SDK: z.enum(['botbuilder', 'agents']).default('botbuilder'),
   COORDINATORS: list,
   ALLOWED_TENANTS: list,
   PUBLIC_URL: optionalText.refine(
@@ -43,8 +45,10 @@ const envSchema = z.object({
 
 export type Config = {
   port: number;
+  /** BOT_SDK: src/bot (botbuilder) or src/bot-agents (@microsoft/agents-hosting). */
+  botSdk: 'botbuilder' | 'agents';
   storeDir: string;
-  auth: { appId: string; appPassword?: string; appType: string; tenantId?: string } | undefined;
+  auth: { appId: string; appPassword?: string; appType: AppType; tenantId?: string } | undefined;
   coordinators: string[];
   allowedTenants: string[];
   publicUrl?: string;
@@ -55,6 +59,9 @@ export type Config = {
   /** Set only for tests and demos (BOT_TODAY). */
   today?: string;
 };
+
+/** MicrosoftAppType, the Azure Bot registration's kind; each SDK folder maps it to its own settings. */
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -91,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     port: e.PORT,
     storeDir: e.STORE_DIR,
+    botSdk: e.BOT_SDK,
     auth: e.MicrosoftAppId
       ? {
           appId: e.MicrosoftAppId,

@@ -7,10 +7,8 @@ import pino from 'pino';
 import { createApp } from './app/app.js';
 import { createLifecycle } from './app/lifecycle.js';
 import { withRedeliveryCache } from './app/redelivery.js';
-import { createAdapter } from './bot/adapter.js';
-import { connectorToken, createConnectorNotifier } from './bot/connectorNotifier.js';
-import { MedborgarBot } from './bot/medborgarBot.js';
-import { messagesEndpoint } from './bot/messagesEndpoint.js';
+import { createBotRuntime } from './botSdk.js';
+import { upgradeReference } from './channel/conversationReference.js';
 import { ConfigError, loadConfig } from './config.js';
 import { shiftedClock, systemClock } from './clock.js';
 import { createReportLinks } from './report/links.js';
@@ -32,7 +30,7 @@ async function main(): Promise<void> {
   const storage = fileStorage(config.storeDir);
   const releaseLock = lockStoreDir(config.storeDir);
   process.on('exit', releaseLock);
-  const store = await Store.open(storage, seed);
+  const store = await Store.open(storage, seed, { upgradeReference });
   logger.info({ storeDir: config.storeDir, agreements: store.agreements().map((a) => a.id) }, 'store opened');
 
   if (!config.auth) {
@@ -64,23 +62,28 @@ async function main(): Promise<void> {
       now: () => clock.now().getTime(),
     },
   );
-  const adapter = createAdapter(config, logger);
-  const bot = new MedborgarBot(app, {
-    allowedTenants: config.allowedTenants,
+  const bot = await createBotRuntime({
+    config,
+    app,
     logger,
+    allowedTenants: config.allowedTenants,
     lifecycle: createLifecycle({ store, clock, logger }),
   });
-  const notifier = createConnectorNotifier(config.auth ? { token: connectorToken(config.auth) } : {});
+  logger.info({ sdk: bot.sdk }, 'bot SDK');
   const weeklySummaries = new WeeklySummaries({
     store,
     clock,
-    notifier,
+    notifier: bot.notifier,
     logger: logger.child({ job: 'weeklySummaries' }),
   });
   const server = createServer({
-    messages: messagesEndpoint(adapter, bot),
+    bot,
     logger,
-    health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
+    health: () => ({
+      agreements: store.agreements().length,
+      authenticated: config.auth !== undefined,
+      sdk: bot.sdk,
+    }),
     reports: { store, secret: reportSecret, now: clock.now, logger },
   });
   server.listen(config.port, () => {

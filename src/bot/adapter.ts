@@ -1,15 +1,19 @@
-// The CloudAdapter and its one turn-error handler.
+// The CloudAdapter, how it checks the channel's tokens, and its one turn-error handler.
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../app/ports.js';
 import type { Config } from '../config.js';
+import { TURN_ERROR_TEXT } from '../channel/turn.js';
 
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const auth: ConfigurationBotFrameworkAuthenticationOptions = config.auth
+/** botbuilder's settings for the app registration; MicrosoftAppType is botbuilder's own setting. */
+export function authenticationOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+  return config.auth
     ? {
         MicrosoftAppId: config.auth.appId,
         MicrosoftAppPassword: config.auth.appPassword ?? '',
@@ -18,7 +22,33 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
       }
     : // No app id: the local-trial mode (Agents Playground, Bot Framework Emulator), no authentication.
       { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+}
+
+export function createAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
+  return new ConfigurationBotFrameworkAuthentication(authenticationOptions(config));
+}
+
+/** The CloudAdapter, run on a caller the host already verified (src/channel/runtime.ts). */
+export class VerifiedCallerAdapter extends CloudAdapter {
+  /** One turn for an activity whose token `authenticated` came from authenticateRequest; the invoke/expectReplies answer. */
+  runVerified(
+    authenticated: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticated, activity, logic);
+  }
+}
+
+export type AuthenticateRequestResult = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+>;
+
+export function createAdapter(
+  authentication: ConfigurationBotFrameworkAuthentication,
+  logger: Logger,
+): VerifiedCallerAdapter {
+  const adapter = new VerifiedCallerAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       {
@@ -30,9 +60,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
       'unhandled error in turn',
     );
     try {
-      await context.sendActivity(
-        'Något gick fel hos mig. Försök igen om en stund; skriv /mina för att se vad som sparats.',
-      );
+      await context.sendActivity(TURN_ERROR_TEXT);
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the user about the error');
     }

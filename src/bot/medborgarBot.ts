@@ -1,140 +1,35 @@
-// The Bot Framework face of the app: messages in, replies out. Everything it decides is in the app.
-import {
-  ActivityHandler,
-  CardFactory,
-  MessageFactory,
-  TeamsInfo,
-  type Activity,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+// The bot on botbuilder: a turn context becomes the SDK-neutral turn (src/channel/turn.ts).
+import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import type { App } from '../app/app.js';
-import { welcomeReplies, type Lifecycle } from '../app/lifecycle.js';
-import type { Logger, Reply } from '../app/ports.js';
-import { conversationOf, tenantOf, toTurnInput } from './activityInput.js';
+import type { ChannelActivity } from '../channel/activity.js';
+import { createTurnHandler, type BotOptions, type TurnHandler, type TurnIO } from '../channel/turn.js';
 
-export interface BotOptions {
-  allowedTenants: readonly string[];
-  logger: Logger;
-  /** Welcome once per installation, end subscriptions on removal. Without it: a welcome every time, removals ignored. */
-  lifecycle?: Lifecycle;
+export type { BotOptions } from '../channel/turn.js';
+
+function turnIO(context: TurnContext): TurnIO {
+  return {
+    send: async (message) => {
+      await context.sendActivity(message as Partial<Activity>);
+    },
+    update: async (id, message) => {
+      await context.updateActivity({ ...(message as Partial<Activity>), id });
+    },
+    answerInvoke: async (status, body) => {
+      await context.sendActivity({ type: 'invokeResponse', value: { status, body } });
+    },
+    memberUpn: async (userId) => (await TeamsInfo.getMember(context, userId)).userPrincipalName,
+  };
 }
 
-/** Teams refuses a bot message over about 28 KB; the cards page long lists to stay well under it. */
-export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
+export class MedborgarBot {
+  readonly #handle: TurnHandler;
 
-export function toActivity(reply: Reply): Partial<Activity> {
-  if (reply.kind === 'text') return MessageFactory.text(reply.text);
-  const message = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
-  message.summary = reply.fallbackText;
-  return message;
-}
-
-export class MedborgarBot extends ActivityHandler {
-  constructor(
-    private readonly app: App,
-    private readonly options: BotOptions,
-  ) {
-    super();
-    this.onMessage(async (context, next) => {
-      await this.handleMessage(context);
-      await next();
-    });
-    this.onMembersAdded(async (context, next) => {
-      if ((context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id))
-        await this.welcome(context);
-      await next();
-    });
-    this.onInstallationUpdateAdd(async (context, next) => {
-      // botbuilder routes "add-upgrade" here too: a new app version is no reason to greet the channel again.
-      if (context.activity.action === 'add') await this.welcome(context);
-      await next();
-    });
-    this.onMembersRemoved(async (context, next) => {
-      if ((context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id))
-        await this.removed(context);
-      await next();
-    });
-    this.onInstallationUpdateRemove(async (context, next) => {
-      await this.removed(context);
-      await next();
-    });
+  constructor(app: App, options: BotOptions) {
+    this.#handle = createTurnHandler(app, options);
   }
 
-  /** Invokes the bot does not handle are acknowledged, never answered with botbuilder's 501. */
-  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const response = await super.onInvokeActivity(context);
-    if (response.status !== 501) return response;
-    this.options.logger.info(
-      { name: context.activity.name, conversationId: context.activity.conversation?.id },
-      'invoke not handled',
-    );
-    return { status: 200, body: {} };
-  }
-
-  private allowed(activity: Activity): boolean {
-    const tenant = tenantOf(activity);
-    return (
-      this.options.allowedTenants.length === 0 || (tenant !== undefined && this.options.allowedTenants.includes(tenant))
-    );
-  }
-
-  private async welcome(context: TurnContext): Promise<void> {
-    if (!this.allowed(context.activity)) return;
-    const conversation = conversationOf(context.activity);
-    const replies = this.options.lifecycle ? this.options.lifecycle.added(conversation) : welcomeReplies(conversation);
-    for (const reply of replies) await context.sendActivity(toActivity(reply));
-  }
-
-  private async removed(context: TurnContext): Promise<void> {
-    await this.options.lifecycle?.removed(conversationOf(context.activity));
-  }
-
-  private async handleMessage(context: TurnContext): Promise<void> {
-    const activity = context.activity;
-    if (!this.allowed(activity)) {
-      this.options.logger.warn(
-        { tenant: tenantOf(activity), conversationId: activity.conversation?.id },
-        'message from a tenant that is not allowed',
-      );
-      await context.sendActivity('Den här boten är inte öppen för er organisation.');
-      return;
-    }
-    const resolveUpn =
-      activity.channelId === 'msteams'
-        ? async () => (await TeamsInfo.getMember(context, activity.from.id)).userPrincipalName
-        : undefined;
-    const replies = await this.app.handle(toTurnInput(activity, resolveUpn));
-    for (const reply of replies) await this.send(context, reply);
-  }
-
-  private async send(context: TurnContext, reply: Reply): Promise<void> {
-    const message = toActivity(reply);
-    const bytes = Buffer.byteLength(JSON.stringify(message), 'utf8');
-    if (bytes > TEAMS_MESSAGE_LIMIT_BYTES) {
-      this.options.logger.warn(
-        { bytes, conversationId: context.activity.conversation?.id },
-        'reply is larger than Teams accepts',
-      );
-    }
-    // A submitted card is replaced where it stands (so it cannot be sent twice); replyToId names it.
-    const target = reply.kind === 'replaceCard' ? context.activity.replyToId : undefined;
-    if (reply.kind === 'replaceCard' && target) {
-      try {
-        await context.updateActivity({ ...message, id: target });
-        return;
-      } catch (error) {
-        this.options.logger.warn(
-          { err: error, replyToId: target },
-          'could not replace the submitted card; sending the reply as a new message',
-        );
-      }
-    } else if (reply.kind === 'replaceCard') {
-      this.options.logger.info(
-        { conversationId: context.activity.conversation?.id },
-        'card submit without replyToId; sending the reply as a new message',
-      );
-    }
-    await context.sendActivity(message);
+  /** The CloudAdapter's turn logic: `adapter.processActivity(auth, activity, (c) => bot.run(c))`. */
+  run(context: TurnContext): Promise<void> {
+    return this.#handle(context.activity as ChannelActivity, turnIO(context));
   }
 }

@@ -5,7 +5,7 @@ import { agreementSchema, type Agreement } from '../domain/agreement.js';
 import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
 import { JsonDocument } from './document.js';
 import type { Storage } from './storage.js';
-import { SubscriptionStore } from './subscriptions.js';
+import { SubscriptionStore, type ReferenceUpgrade } from './subscriptions.js';
 
 const agreementsFileSchema = z
   .object({
@@ -62,8 +62,13 @@ export class Store {
   /**
    * Opens every document and validates it. Anything unreadable throws a StoreFileError naming the
    * file; nothing is written in that case. A missing agreements file is seeded with `seed`.
+   * `upgradeReference` (from the bot layer) brings stored conversation references to their current form.
    */
-  static async open(storage: Storage, seed: readonly Agreement[]): Promise<Store> {
+  static async open(
+    storage: Storage,
+    seed: readonly Agreement[],
+    options: { upgradeReference?: ReferenceUpgrade } = {},
+  ): Promise<Store> {
     const { document: agreementsDoc, created } = await JsonDocument.open(
       storage.document('agreements'),
       agreementsFileSchema,
@@ -76,7 +81,7 @@ export class Store {
     for (const agreement of agreementsDoc.data.agreements) {
       entriesDocs.set(agreement.id, await Store.openEntries(storage, agreement.id));
     }
-    const subscriptions = await SubscriptionStore.open(storage);
+    const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference);
     const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions);
     if (created) {
       for (const agreement of seed) await store.addAgreement(agreement);
