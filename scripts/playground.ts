@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   console.log('Startar Microsoft 365 Agents Playground …');
   const playground = await startPlayground({
     port: playgroundPort,
-    botEndpoint: `http://localhost:${botPort}/api/messages`,
+    botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
     logFile: path.join(tmpdir(), 'm365agentsplayground.log'),
     openBrowser: process.env.TEAMSAPPTESTER_BROWSER !== 'none',
     echo: true,

@@ -19,6 +19,8 @@ const optionalText = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  // The address to listen on. Default: 127.0.0.1 without MicrosoftAppId (local trial), every interface with it.
+  HOST: optionalText,
   STORE_DIR: z.string().min(1).default('data/store'),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -26,6 +28,12 @@ const envSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   // Which bot SDK carries the bot: botbuilder (the default) or the Microsoft 365 Agents SDK.
   BOT_SDK: z.enum(['botbuilder', 'agents']).default('botbuilder'),
+  // botbuilder's own setting (AuthenticationConstants.BotOpenIdMetadataKey): where the keys that sign
+  // the channel's tokens are published. Default: the public cloud's login.botframework.com.
+  BotOpenIdMetadata: optionalText.refine(
+    (v) => v === undefined || isMetadataUrl(v),
+    'ska vara en https-adress (http bara till 127.0.0.1/localhost)',
+  ),
   COORDINATORS: list,
   ALLOWED_TENANTS: list,
   PUBLIC_URL: optionalText.refine(
@@ -43,12 +51,34 @@ const envSchema = z.object({
   BOT_TODAY: optionalText.refine((v) => v === undefined || isValidIsoDate(v), 'ska vara ett datum ÅÅÅÅ-MM-DD'),
 });
 
+/** https anywhere; plain http only on the loopback interface (a test's or a developer's own keys). */
+function isMetadataUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 export type Config = {
   port: number;
   /** BOT_SDK: src/bot (botbuilder) or src/bot-agents (@microsoft/agents-hosting). */
   botSdk: 'botbuilder' | 'agents';
+  /** Undefined: every interface (the platform's default). */
+  host?: string;
   storeDir: string;
-  auth: { appId: string; appPassword?: string; appType: AppType; tenantId?: string } | undefined;
+  auth:
+    | {
+        appId: string;
+        appPassword?: string;
+        appType: AppType;
+        tenantId?: string;
+        /** The OpenID metadata document of the channel's signing keys (BotOpenIdMetadata); undefined: the public cloud's. */
+        openIdMetadataUrl?: string;
+      }
+    | undefined;
   coordinators: string[];
   allowedTenants: string[];
   publicUrl?: string;
@@ -95,8 +125,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     throw new ConfigError('MicrosoftAppType=SingleTenant kräver MicrosoftAppTenantId.');
   }
+  if (e.BotOpenIdMetadata && e.BOT_SDK === 'agents') {
+    // The Agents SDK fetches the Bot Framework's keys from login.botframework.com, with no setting to change it.
+    throw new ConfigError(
+      'BotOpenIdMetadata stöds bara med BOT_SDK=botbuilder: Agents SDK hämtar alltid nycklarna från login.botframework.com.',
+    );
+  }
+  if (e.BotOpenIdMetadata && !e.MicrosoftAppId) {
+    throw new ConfigError('BotOpenIdMetadata gäller bara med MicrosoftAppId: utan den kontrolleras inga token alls.');
+  }
+  // Local trial answers anyone who can reach the port: only this machine, unless HOST says otherwise.
+  const host = e.HOST ?? (e.MicrosoftAppId ? undefined : '127.0.0.1');
   return {
     port: e.PORT,
+    ...(host ? { host } : {}),
     storeDir: e.STORE_DIR,
     botSdk: e.BOT_SDK,
     auth: e.MicrosoftAppId
@@ -105,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           appType: e.MicrosoftAppType ?? 'MultiTenant',
           ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
           ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+          ...(e.BotOpenIdMetadata ? { openIdMetadataUrl: e.BotOpenIdMetadata } : {}),
         }
       : undefined,
     coordinators: e.COORDINATORS,

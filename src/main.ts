@@ -17,6 +17,7 @@ import { WeeklySummaries } from './scheduler/weeklySummaries.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
 import { lockStoreDir, StoreLockedError } from './store/lock.js';
+import { ServiceUrlStore } from './store/serviceUrls.js';
 import { fileStorage, StoreFileError } from './store/storage.js';
 import { Store } from './store/store.js';
 
@@ -31,12 +32,19 @@ async function main(): Promise<void> {
   const releaseLock = lockStoreDir(config.storeDir);
   process.on('exit', releaseLock);
   const store = await Store.open(storage, seed, { upgradeReference });
+  const serviceUrls = await ServiceUrlStore.open(storage);
   logger.info({ storeDir: config.storeDir, agreements: store.agreements().map((a) => a.id) }, 'store opened');
 
   if (!config.auth) {
     logger.warn(
       '⚠️  NO MicrosoftAppId: running UNAUTHENTICATED for local trial (Microsoft 365 Agents Playground, Bot Framework Emulator). ' +
         'Anyone who can reach this port can talk to the bot. Never run it like this in production (NODE_ENV=production refuses to).',
+    );
+  }
+  if (config.auth?.openIdMetadataUrl) {
+    logger.warn(
+      { openIdMetadata: config.auth.openIdMetadataUrl },
+      "BotOpenIdMetadata is set: the channel's tokens are checked against the keys published there, not login.botframework.com",
     );
   }
   if (config.coordinators.length === 0) {
@@ -68,6 +76,9 @@ async function main(): Promise<void> {
     logger,
     allowedTenants: config.allowedTenants,
     lifecycle: createLifecycle({ store, clock, logger }),
+    // Local trial has no authenticated requests to learn addresses from; the Playground or Emulator is the connector.
+    trustedServiceUrls: serviceUrls,
+    now: () => clock.now(),
   });
   logger.info({ sdk: bot.sdk }, 'bot SDK');
   const weeklySummaries = new WeeklySummaries({
@@ -86,9 +97,15 @@ async function main(): Promise<void> {
     }),
     reports: { store, secret: reportSecret, now: clock.now, logger },
   });
-  server.listen(config.port, () => {
-    logger.info({ url: `http://localhost:${config.port}/api/messages` }, 'bot listening');
-  });
+  const onListening = () => {
+    const where = config.host ?? 'every interface';
+    logger.info(
+      { url: `http://${config.host ?? 'localhost'}:${config.port}/api/messages`, host: where },
+      'bot listening',
+    );
+  };
+  if (config.host) server.listen(config.port, config.host, onListening);
+  else server.listen(config.port, onListening);
   const ticker = startTicker(weeklySummaries, { logger });
   logger.info({ subscriptions: store.subscriptions.active().length }, 'weekly summaries scheduled');
 

@@ -44,3 +44,32 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).to.throw(ConfigError, /MicrosoftAppId saknas/u);
   });
 });
+
+describe('configuration: where the bot listens and whose keys it trusts', () => {
+  it('listens on 127.0.0.1 only in local trial, unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).to.equal('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).to.equal('0.0.0.0');
+    expect(loadConfig({ MicrosoftAppId: 'app' }).host).to.equal(undefined);
+    expect(loadConfig({ MicrosoftAppId: 'app', HOST: '10.0.0.5' }).host).to.equal('10.0.0.5');
+  });
+
+  it('reads BotOpenIdMetadata: https anywhere, http only on this machine, and only with an app id', () => {
+    expect(
+      loadConfig({
+        MicrosoftAppId: 'app',
+        BotOpenIdMetadata: 'https://login.example.se/v1/.well-known/openidconfiguration',
+      }).auth?.openIdMetadataUrl,
+    ).to.equal('https://login.example.se/v1/.well-known/openidconfiguration');
+    expect(
+      loadConfig({ MicrosoftAppId: 'app', BotOpenIdMetadata: 'http://127.0.0.1:4000/openid' }).auth?.openIdMetadataUrl,
+    ).to.equal('http://127.0.0.1:4000/openid');
+    expect(() => loadConfig({ MicrosoftAppId: 'app', BotOpenIdMetadata: 'http://keys.example.se/openid' })).to.throw(
+      ConfigError,
+      /BotOpenIdMetadata/u,
+    );
+    expect(() => loadConfig({ BotOpenIdMetadata: 'https://login.example.se/openid' })).to.throw(
+      ConfigError,
+      /bara med MicrosoftAppId/u,
+    );
+  });
+});

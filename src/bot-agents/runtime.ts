@@ -11,7 +11,14 @@ import {
 } from '@microsoft/agents-hosting';
 import type { ChannelActivity } from '../channel/activity.js';
 import { createConnectorNotifier } from '../channel/connectorNotifier.js';
-import type { BotRuntime, HttpAnswer, InboundRequest, RuntimeDeps } from '../channel/runtime.js';
+import {
+  botOptions,
+  notifierOptions,
+  type BotRuntime,
+  type HttpAnswer,
+  type InboundRequest,
+  type RuntimeDeps,
+} from '../channel/runtime.js';
 import { createTurnHandler, TURN_ERROR_TEXT, type TurnIO } from '../channel/turn.js';
 import { agentsAuthConfiguration } from './authConfig.js';
 
@@ -73,6 +80,8 @@ function turnIO(adapter: CloudAdapter, context: TurnContext): TurnIO {
       const member = (await client.getConversationMember(userId, conversationId)) as { userPrincipalName?: unknown };
       return typeof member.userPrincipalName === 'string' ? member.userPrincipalName : undefined;
     },
+    // The SDK checks the claim against the activity only when told to (validateServiceUrl); the turn compares them.
+    signedServiceUrl: typeof context.identity?.serviceurl === 'string' ? context.identity.serviceurl : undefined,
   };
 }
 
@@ -95,18 +104,12 @@ export function createAgentsRuntime(deps: RuntimeDeps): BotRuntime {
       logger.error({ err: sendError }, 'could not tell the user about the error');
     }
   };
-  const handle = createTurnHandler(deps.app, {
-    allowedTenants: deps.allowedTenants,
-    logger,
-    ...(deps.lifecycle ? { lifecycle: deps.lifecycle } : {}),
-  });
-  const token = deps.config.auth
-    ? () => adapter.connectionManager.getDefaultConnection().getAccessToken(BOT_CONNECTOR_SCOPE)
-    : undefined;
+  const handle = createTurnHandler(deps.app, botOptions(deps));
+  const token = () => adapter.connectionManager.getDefaultConnection().getAccessToken(BOT_CONNECTOR_SCOPE);
 
   return {
     sdk: 'agents',
-    notifier: createConnectorNotifier(token ? { token } : {}),
+    notifier: createConnectorNotifier(notifierOptions(deps, token)),
 
     async authenticate(request) {
       const req: { user?: JwtClaims } & ReturnType<typeof agentsRequest> = agentsRequest(request);

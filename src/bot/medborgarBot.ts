@@ -18,6 +18,10 @@ function turnIO(context: TurnContext): TurnIO {
       await context.sendActivity({ type: 'invokeResponse', value: { status, body } });
     },
     memberUpn: async (userId) => (await TeamsInfo.getMember(context, userId)).userPrincipalName,
+    // botbuilder has already checked that this claim equals the activity's serviceUrl (ChannelValidation).
+    signedServiceUrl: context.turnState
+      .get<{ claims?: { type: string; value: string }[] } | undefined>(context.adapter.BotIdentityKey)
+      ?.claims?.find((c) => c.type === 'serviceurl')?.value,
   };
 }
 

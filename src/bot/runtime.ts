@@ -2,7 +2,14 @@
 // authentication step, its CloudAdapter for the turn, the shared connector notifier for proactive sends.
 import type { Activity } from 'botbuilder';
 import { createConnectorNotifier } from '../channel/connectorNotifier.js';
-import { header, type BotRuntime, type InboundRequest, type RuntimeDeps } from '../channel/runtime.js';
+import {
+  botOptions,
+  header,
+  notifierOptions,
+  type BotRuntime,
+  type InboundRequest,
+  type RuntimeDeps,
+} from '../channel/runtime.js';
 import { createAdapter, createAuthentication, type AuthenticateRequestResult } from './adapter.js';
 import { connectorToken } from './connectorToken.js';
 import { MedborgarBot } from './medborgarBot.js';
@@ -19,17 +26,13 @@ function activityOf(request: InboundRequest): Activity | undefined {
 }
 
 export function createBotbuilderRuntime(deps: RuntimeDeps): BotRuntime {
-  const authentication = createAuthentication(deps.config);
+  const authentication = createAuthentication(deps.config, deps.logger);
   const adapter = createAdapter(authentication, deps.logger);
-  const bot = new MedborgarBot(deps.app, {
-    allowedTenants: deps.allowedTenants,
-    logger: deps.logger,
-    ...(deps.lifecycle ? { lifecycle: deps.lifecycle } : {}),
-  });
+  const bot = new MedborgarBot(deps.app, botOptions(deps));
   const auth = deps.config.auth;
   return {
     sdk: 'botbuilder',
-    notifier: createConnectorNotifier(auth ? { token: connectorToken(auth) } : {}),
+    notifier: createConnectorNotifier(auth ? notifierOptions(deps, connectorToken(auth)) : {}),
 
     async authenticate(request) {
       const activity = activityOf(request);

@@ -21,6 +21,11 @@ export interface ConnectorNotifierOptions {
   token?: () => Promise<string>;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /**
+   * With authentication on: is this tenant's serviceUrl one that arrived on an authenticated
+   * request? A reference pointing anywhere else is refused (never sent the bot's token or a card).
+   */
+  isTrusted?: (tenantId: string | undefined, serviceUrl: string) => boolean;
 }
 
 /** All replies as one message: the text first, the cards as its attachments. One message is all or nothing. */
@@ -51,6 +56,12 @@ export function createConnectorNotifier(options: ConnectorNotifierOptions = {}):
       const read = readStoredReference(rawReference);
       if (!read.ok) return { kind: 'rejected', detail: `unusable conversation reference: ${read.reason}` };
       const { reference } = read;
+      const tenantId = reference.conversation.tenantId;
+      if (options.isTrusted && !options.isTrusted(tenantId, reference.serviceUrl))
+        return {
+          kind: 'rejected',
+          detail: `refused: ${reference.serviceUrl} has not arrived on an authenticated request from tenant ${tenantId ?? '(none)'}; it is trusted once a signed message from that tenant comes through it`,
+        };
       const url = `${reference.serviceUrl.replace(/\/+$/u, '')}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
       let response: Response;
       try {

@@ -9,7 +9,10 @@ import type { App } from '../app/app.js';
 import type { Lifecycle } from '../app/lifecycle.js';
 import type { Notifier } from '../app/notifier.js';
 import type { Logger } from '../app/ports.js';
+import type { ConnectorNotifierOptions } from './connectorNotifier.js';
+import type { BotOptions } from './turn.js';
 import type { Config } from '../config.js';
+import type { TrustedServiceUrls } from '../store/serviceUrls.js';
 
 /** An HTTP request as the host received it: headers (lower-case names) and the parsed JSON body. */
 export interface InboundRequest {
@@ -52,6 +55,34 @@ export interface RuntimeDeps {
   logger: Logger;
   allowedTenants: readonly string[];
   lifecycle?: Lifecycle;
+  /** Authenticated serviceUrls per tenant: recorded on each verified request, required for proactive sends. */
+  trustedServiceUrls?: TrustedServiceUrls;
+  now?: () => Date;
+}
+
+/** The turn handler's options from the runtime's deps. */
+export function botOptions(deps: RuntimeDeps): BotOptions {
+  return {
+    allowedTenants: deps.allowedTenants,
+    logger: deps.logger,
+    ...(deps.lifecycle ? { lifecycle: deps.lifecycle } : {}),
+    ...(deps.trustedServiceUrls ? { trustedServiceUrls: deps.trustedServiceUrls } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  };
+}
+
+/**
+ * The connector notifier's options: with authentication, the SDK's token and only trusted
+ * serviceUrls; local trial has no authenticated requests to learn addresses from, and the
+ * Playground or the Emulator is the connector.
+ */
+export function notifierOptions(deps: RuntimeDeps, token: () => Promise<string>): ConnectorNotifierOptions {
+  if (!deps.config.auth) return {};
+  const trusted = deps.trustedServiceUrls;
+  return {
+    token,
+    ...(trusted ? { isTrusted: (tenant: string | undefined, url: string) => trusted.isTrusted(tenant, url) } : {}),
+  };
 }
 
 /** Lower-cased single-valued header, as both SDKs read Authorization. */

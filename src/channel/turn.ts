@@ -6,6 +6,7 @@ import type { App } from '../app/app.js';
 import { welcomeReplies, type Lifecycle } from '../app/lifecycle.js';
 import type { Logger, Reply } from '../app/ports.js';
 import { toOutgoing, type ChannelActivity, type OutgoingMessage } from './activity.js';
+import type { TrustedServiceUrls } from '../store/serviceUrls.js';
 import { conversationOf, tenantOf, toTurnInput } from './activityInput.js';
 
 /** What a turn can do, as the SDK's turn context does it. */
@@ -17,6 +18,8 @@ export interface TurnIO {
   answerInvoke(status: number, body: unknown): Promise<void>;
   /** Teams only: the user's UPN, looked up with the connector (one call). */
   memberUpn?: (userId: string) => Promise<string | undefined>;
+  /** The "serviceurl" claim of the request's verified token; undefined when unauthenticated (local trial). */
+  signedServiceUrl?: string | undefined;
 }
 
 export interface BotOptions {
@@ -24,6 +27,12 @@ export interface BotOptions {
   logger: Logger;
   /** Welcome once per installation, end subscriptions on removal. Without it: a welcome every time, removals ignored. */
   lifecycle?: Lifecycle;
+  /**
+   * Where the bot may post on its own later: the serviceUrl of every request whose token carried it
+   * as a signed claim is recorded for the request's tenant. Without it nothing is recorded.
+   */
+  trustedServiceUrls?: TrustedServiceUrls;
+  now?: () => Date;
 }
 
 export type TurnHandler = (activity: ChannelActivity, io: TurnIO) => Promise<void>;
@@ -94,10 +103,23 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
     for (const reply of replies) await send(activity, io, reply);
   };
 
+  const trustServiceUrl = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
+    const registry = options.trustedServiceUrls;
+    if (!registry || !activity.serviceUrl || !allowed(activity)) return;
+    if (io.signedServiceUrl === undefined || io.signedServiceUrl !== activity.serviceUrl) return;
+    try {
+      await registry.trust(tenantOf(activity), activity.serviceUrl, options.now?.() ?? new Date());
+    } catch (error) {
+      // The turn goes on: the address is recorded with the next request.
+      logger.error({ err: error }, 'could not record the authenticated serviceUrl');
+    }
+  };
+
   const isBot = (activity: ChannelActivity, members: ChannelActivity['membersAdded']): boolean =>
     (members ?? []).some((m) => m.id !== undefined && m.id === activity.recipient?.id);
 
   return async (activity, io) => {
+    await trustServiceUrl(activity, io);
     switch (activity.type) {
       case 'message':
         return message(activity, io);

@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { card, text } from '../../src/app/ports.js';
 import { classify, createConnectorNotifier, proactiveActivity } from '../../src/channel/connectorNotifier.js';
 import { channelConversationId, referenceOf } from '../../src/channel/conversationReference.js';
+import { ServiceUrlStore } from '../../src/store/serviceUrls.js';
+import { MemoryStorage } from '../../src/store/storage.js';
 import { FakeConnector, cardsOf } from '../support/fakeConnector.js';
 import { referenceFor } from '../support/fakes.js';
 
@@ -39,6 +41,32 @@ describe('connector notifier', () => {
     expect(posted?.activity.from).to.deep.equal({ id: '28:bot', name: 'Medborgarlöfte' });
     expect(cardsOf(posted!).map((a) => a.content)).to.deep.equal([aCard]);
     expect(posted?.authorization).to.equal(undefined);
+  });
+
+  it('posts only to a serviceUrl that arrived on an authenticated request from the same tenant', async () => {
+    const storage = new MemoryStorage();
+    const trusted = await ServiceUrlStore.open(storage);
+    const notifier = createConnectorNotifier({
+      token: async () => 'token-123',
+      isTrusted: (tenant, url) => trusted.isTrusted(tenant, url),
+    });
+    const refused = await notifier.send(referenceFor(connector.url, 'c1'), [text('x')]);
+    expect(refused).to.deep.include({ kind: 'rejected' });
+    expect(refused.kind === 'rejected' && refused.detail).to.include('has not arrived on an authenticated request');
+    expect(connector.requests).to.have.length(0);
+
+    await trusted.trust('tenant-other', `${connector.url}/`, new Date());
+    expect((await notifier.send(referenceFor(connector.url, 'c1'), [text('x')])).kind).to.equal('rejected');
+    expect(connector.requests).to.have.length(0);
+
+    await trusted.trust('tenant-1', `${connector.url}/`, new Date());
+    expect((await notifier.send(referenceFor(connector.url, 'c1'), [text('x')])).kind).to.equal('sent');
+    expect(connector.requests).to.have.length(1);
+    // Recorded once, on disk, and the same after a restart.
+    const reopened = await ServiceUrlStore.open(storage);
+    expect(reopened.all()).to.have.length(2);
+    expect(reopened.isTrusted('tenant-1', connector.url.toUpperCase())).to.equal(true);
+    expect(reopened.isTrusted(undefined, connector.url)).to.equal(false);
   });
 
   it('sends the bearer token when an app id is configured', async () => {

@@ -56,7 +56,7 @@ describe('end to end in the Microsoft 365 Agents Playground (headless Chromium)'
     });
     playground = await startPlayground({
       port: await freePort(),
-      botEndpoint: `http://localhost:${botPort}/api/messages`,
+      botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
       logFile: path.join(storeDir, 'playground.log'),
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

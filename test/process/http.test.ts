@@ -2,6 +2,7 @@
 // bot's answers in the response body, so no connector is needed.
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { tempDir } from '../support/harness.js';
 import { runToExit, startBot, type BotProcess } from '../support/process.js';
@@ -55,6 +56,19 @@ describe('the bot process over HTTP', function () {
 
   it('says loudly in its log that it runs unauthenticated', () => {
     expect(bot.output()).to.include('UNAUTHENTICATED');
+  });
+
+  it('listens on 127.0.0.1 only, since it runs unauthenticated', async function () {
+    expect(bot.output()).to.include('"host":"127.0.0.1"');
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    if (!outside) this.skip();
+    const error = await fetch(`http://${outside}:${bot.port}/healthz`).then(
+      () => undefined,
+      (e: Error & { cause?: { code?: string } }) => e.cause?.code,
+    );
+    expect(error).to.equal('ECONNREFUSED');
   });
 
   it('logs three joint inspections and shows "3 av 4", also after a restart', async () => {
