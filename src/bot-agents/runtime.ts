@@ -24,6 +24,20 @@ import { agentsAuthConfiguration } from './authConfig.js';
 
 type JwtClaims = NonNullable<Parameters<CloudAdapter['process']>[0]['user']>;
 
+// The issuer of the Bot Framework channel's tokens (Teams, Azure Bot Service).
+const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+
+/**
+ * False when a Bot Framework channel token (issuer api.botframework.com) names another serviceUrl
+ * than the activity's: a token for one connector must not send the bot's answers (and its token)
+ * to another. Tokens of other issuers (Entra, agent-to-agent) carry no serviceurl claim.
+ */
+export function channelTokenFitsActivity(claims: { iss?: unknown; serviceurl?: unknown }, activity: unknown): boolean {
+  if (claims.iss !== BOT_FRAMEWORK_ISSUER) return true;
+  const serviceUrl = (activity as { serviceUrl?: unknown } | undefined)?.serviceUrl;
+  return typeof claims.serviceurl === 'string' && claims.serviceurl === serviceUrl;
+}
+
 // The Bot Connector's token audience, as the SDK's CloudAdapter asks for it for Azure Bot Service.
 const BOT_CONNECTOR_SCOPE = 'https://api.botframework.com';
 
@@ -128,6 +142,11 @@ export function createAgentsRuntime(deps: RuntimeDeps): BotRuntime {
         const detail = (refusal.body as { 'jwt-auth-error'?: unknown } | undefined)?.['jwt-auth-error'];
         return { ok: false, status: 401, reason: typeof detail === 'string' ? detail : 'unauthorized' };
       }
+      // botbuilder refuses a channel token whose serviceurl claim is not the activity's serviceUrl
+      // (ChannelValidation); the Agents SDK only logs it unless validateServiceUrl is set, and then
+      // also refuses tokens that carry no such claim. Checked here, so both SDKs refuse the same.
+      if (!channelTokenFitsActivity(req.user, req.body))
+        return { ok: false, status: 401, reason: 'Unauthorized. ServiceUrl claim do not match.' };
       return { ok: true, caller: { sdk: 'agents', claims: req.user } };
     },
 
