@@ -11,6 +11,8 @@ import { createBotRuntime } from './botSdk.js';
 import { upgradeReference } from './channel/conversationReference.js';
 import { ConfigError, loadConfig } from './config.js';
 import { shiftedClock, systemClock } from './clock.js';
+import { areasForTenant } from './domain/area.js';
+import { seedDisagreements } from './store/seedCheck.js';
 import { createReportLinks } from './report/links.js';
 import { startTicker } from './scheduler/ticker.js';
 import { WeeklySummaries } from './scheduler/weeklySummaries.js';
@@ -31,9 +33,24 @@ async function main(): Promise<void> {
   const storage = fileStorage(config.storeDir);
   const releaseLock = lockStoreDir(config.storeDir);
   process.on('exit', releaseLock);
-  const store = await Store.open(storage, seed, { upgradeReference });
+  const store = await Store.open(storage, seed, {
+    tenants: config.allowedTenants,
+    coordinators: config.coordinators,
+    upgradeReference,
+  });
+  logger.info(
+    {
+      storeDir: config.storeDir,
+      openedAs: store.openedAs,
+      areas: store.areas().length,
+      agreements: store.agreements().length,
+    },
+    store.openedAs === 'upgraded'
+      ? 'store upgraded to areas: the single area keeps ALLOWED_TENANTS and COORDINATORS'
+      : 'store opened',
+  );
+  for (const warning of seedDisagreements(store.areas(), config)) logger.warn({}, warning);
   const serviceUrls = await ServiceUrlStore.open(storage);
-  logger.info({ storeDir: config.storeDir, agreements: store.agreements().map((a) => a.id) }, 'store opened');
 
   if (!config.auth) {
     logger.warn(
@@ -41,14 +58,18 @@ async function main(): Promise<void> {
         'Anyone who can reach this port can talk to the bot. Never run it like this in production (NODE_ENV=production refuses to).',
     );
   }
+  for (const area of store.areas()) {
+    if (area.coordinators.length === 0 && config.admins.length === 0)
+      logger.warn(
+        { areaId: area.id },
+        'this area has no coordinators and ADMINS is empty: nobody there can run coordinator commands (npm run area -- set)',
+      );
+  }
   if (config.auth?.openIdMetadataUrl) {
     logger.warn(
       { openIdMetadata: config.auth.openIdMetadataUrl },
       "BotOpenIdMetadata is set: the channel's tokens are checked against the keys published there, not login.botframework.com",
     );
-  }
-  if (config.coordinators.length === 0) {
-    logger.warn('COORDINATORS is empty: nobody can run coordinator commands (/klar, /nytt-medborgarlöfte, /export).');
   }
 
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -65,7 +86,7 @@ async function main(): Promise<void> {
   const reportLinks = createReportLinks({ secret: reportSecret, publicUrl });
 
   const app = withRedeliveryCache(
-    createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID, reportLinks }),
+    createApp({ store, clock, admins: config.admins, logger, newId: randomUUID, reportLinks }),
     {
       now: () => clock.now().getTime(),
     },
@@ -74,7 +95,7 @@ async function main(): Promise<void> {
     config,
     app,
     logger,
-    allowedTenants: config.allowedTenants,
+    tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
     lifecycle: createLifecycle({ store, clock, logger }),
     // Local trial has no authenticated requests to learn addresses from; the Playground or Emulator is the connector.
     trustedServiceUrls: serviceUrls,

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
-import { MAX_COUNT, MAX_NOTE_LENGTH } from '../domain/logRequest.js';
+import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
 import { personOf, type Turn } from './context.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
@@ -22,6 +22,7 @@ const choiceSchema = z.object({
   place: z.string().max(80).optional(),
   count: z.number().int().min(1).max(MAX_COUNT),
   hours: z.number().positive().max(24).optional(),
+  participants: z.number().int().min(1).max(MAX_PARTICIPANTS).optional(),
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
 });
 
@@ -68,7 +69,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     return [text(`Kortet skickade något jag inte kan läsa. Skriv kommandot igen. ${NOTHING_STORED}`)];
   }
   const choice = parsed.data;
-  const agreement = turn.deps.store.agreement(choice.agreementId);
+  const agreement = turn.store.agreement(choice.agreementId);
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
   const result = await recordEntry(turn, {
@@ -80,6 +81,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     sourceId: `choice:${choice.requestId}:${personOf(turn).id}`,
     ...(choice.place ? { place: choice.place } : {}),
     ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
+    ...(choice.participants !== undefined ? { participants: choice.participants } : {}),
     ...(choice.note ? { note: choice.note } : {}),
   });
   // The choice card becomes the confirmation: the other buttons must not log a second entry.
@@ -108,7 +110,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   };
   // The form comes back with the error on it and what was filled in kept, in place of the one sent.
   const again = (error: string, keep = prefill): Reply[] => {
-    const formAgreement = keep.date ? agreementForDate(turn.deps.store.agreements(), keep.date) : undefined;
+    const formAgreement = keep.date ? agreementForDate(turn.store.agreements(), keep.date) : undefined;
     return logForm(turn, formAgreement, { ...keep, error: `${error} ${NOTHING_STORED}` }, true);
   };
 
@@ -126,7 +128,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (note && note.length > MAX_NOTE_LENGTH)
     return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken (den var ${note.length}).`);
   if (!form.activityId) return again('Välj en aktivitet.');
-  const agreement = agreementForDate(turn.deps.store.agreements(), date);
+  const agreement = agreementForDate(turn.store.agreements(), date);
   if (!agreement) return again(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`);
   const activity = agreement.activities.find((a) => a.id === form.activityId);
   if (!activity)

@@ -51,6 +51,16 @@ export const HELP_ITEMS: readonly HelpItem[] = [
     text: 'Alla insatser som CSV för Excel (samordnare, i personlig chatt).',
     example: 'T.ex. /export 2020',
   },
+  {
+    usage: '/område [namn]',
+    text: 'Visar vilket område (kommun och lokalpolisområde) som gäller här, eller byter det.',
+    example: 'T.ex. /område Habo',
+  },
+  {
+    usage: '/samordnare [lägg till | ta bort <e-post>]',
+    text: 'Områdets samordnare; samordnare kan ändra listan.',
+    example: 'T.ex. /samordnare lägg till anna@kommun.se',
+  },
   { usage: '/hjälp', text: 'Den här listan.', example: '' },
 ];
 

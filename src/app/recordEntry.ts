@@ -17,6 +17,7 @@ export interface EntryDraft {
   place?: string;
   count: number;
   hours?: number;
+  participants?: number;
   note?: string;
   sourceId?: string;
 }
@@ -67,10 +68,11 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     loggedAt: turn.now.toISOString(),
     ...(draft.place ? { place: draft.place } : {}),
     ...(draft.hours !== undefined ? { hours: draft.hours } : {}),
+    ...(draft.participants !== undefined ? { participants: draft.participants } : {}),
     ...(draft.note ? { note: draft.note } : {}),
     ...(draft.sourceId ? { sourceId: draft.sourceId } : {}),
   };
-  const result = await turn.deps.store.addEntry(entry);
+  const result = await turn.store.addEntry(entry);
   turn.log.info({ entryId: result.entry.id, activityId: entry.activityId, stored: result.stored }, 'entry logged');
   return { ok: true, entry: result.entry, stored: result.stored };
 }
@@ -84,7 +86,7 @@ export function loggedReply(
   fresh: boolean,
   replace = false,
 ): Reply {
-  const { store } = turn.deps;
+  const { store } = turn;
   const status = activityStatus(
     agreement,
     activity,
@@ -104,7 +106,7 @@ export function confirmation(
   activity: Activity,
   fresh: boolean,
 ): string {
-  const { store } = turn.deps;
+  const { store } = turn;
   const status = activityStatus(
     agreement,
     activity,

@@ -53,7 +53,8 @@ export interface RuntimeDeps {
   config: Config;
   app: App;
   logger: Logger;
-  allowedTenants: readonly string[];
+  /** Whether any area lets users of the tenant in (undefined: the channel named no tenant). */
+  tenantAllowed: (tenantId: string | undefined) => boolean;
   lifecycle?: Lifecycle;
   /** Authenticated serviceUrls per tenant: recorded on each verified request, required for proactive sends. */
   trustedServiceUrls?: TrustedServiceUrls;
@@ -63,7 +64,7 @@ export interface RuntimeDeps {
 /** The turn handler's options from the runtime's deps. */
 export function botOptions(deps: RuntimeDeps): BotOptions {
   return {
-    allowedTenants: deps.allowedTenants,
+    tenantAllowed: deps.tenantAllowed,
     logger: deps.logger,
     ...(deps.lifecycle ? { lifecycle: deps.lifecycle } : {}),
     ...(deps.trustedServiceUrls ? { trustedServiceUrls: deps.trustedServiceUrls } : {}),

@@ -23,7 +23,8 @@ export interface TurnIO {
 }
 
 export interface BotOptions {
-  allowedTenants: readonly string[];
+  /** Whether any area lets users of the tenant in (undefined: the channel named no tenant). */
+  tenantAllowed: (tenantId: string | undefined) => boolean;
   logger: Logger;
   /** Welcome once per installation, end subscriptions on removal. Without it: a welcome every time, removals ignored. */
   lifecycle?: Lifecycle;
@@ -44,10 +45,7 @@ export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
 export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
   const { logger } = options;
 
-  const allowed = (activity: ChannelActivity): boolean => {
-    const tenant = tenantOf(activity);
-    return options.allowedTenants.length === 0 || (tenant !== undefined && options.allowedTenants.includes(tenant));
-  };
+  const allowed = (activity: ChannelActivity): boolean => options.tenantAllowed(tenantOf(activity));
 
   const welcome = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
     if (!allowed(activity)) return;

@@ -16,6 +16,8 @@ export type Command =
   | { kind: 'unsubscribe' }
   | { kind: 'subscriptions' }
   | { kind: 'newAgreement'; args: string }
+  | { kind: 'area'; args: string }
+  | { kind: 'coordinators'; args: string }
   | { kind: 'empty' }
   | { kind: 'unknown'; word: string; suggestion?: string };
 
@@ -36,6 +38,8 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   unsubscribe: ['avprenumerera', 'avsluta-prenumeration'],
   subscriptions: ['prenumerationer'],
   newAgreement: ['nytt-medborgarlöfte', 'nyttmedborgarlöfte', 'nytt-löfte'],
+  area: ['område', 'områden'],
+  coordinators: ['samordnare'],
 };
 
 const lookup = new Map<string, CommandKind>();
@@ -75,6 +79,8 @@ export function parseCommand(text: string): Command {
     case 'done':
     case 'subscribe':
     case 'newAgreement':
+    case 'area':
+    case 'coordinators':
       return { kind, args: rest };
   }
 }

@@ -98,3 +98,26 @@ export class MemoryStorage implements Storage {
     return { label: `memory:${name}`, adapter };
   }
 }
+
+/**
+ * The storage with every write kept in memory, for tools that must never change the store (the
+ * report, `npm run area -- list`). A store from before areas is upgraded in memory only, to be read.
+ */
+export function readOnlyStorage(storage: Storage): Storage {
+  const written = new Map<string, unknown>();
+  return {
+    document(name) {
+      const doc = storage.document(name);
+      return {
+        label: doc.label,
+        adapter: {
+          read: () => (written.has(name) ? Promise.resolve(structuredClone(written.get(name))) : doc.adapter.read()),
+          write: (data: unknown) => {
+            written.set(name, structuredClone(data));
+            return Promise.resolve();
+          },
+        },
+      };
+    },
+  };
+}

@@ -1,6 +1,7 @@
 // The real HTTP server, the chosen SDK's adapter and the bot in-process, unauthenticated as in local
 // trial unless `env` names an app id, talking to a FakeConnector: activities go in by POST
 // /api/messages, and whatever the bot sends comes out at the connector.
+import { areasForTenant } from '../../src/domain/area.js';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
@@ -40,12 +41,12 @@ export async function startBot(
 ): Promise<Harness> {
   const logger = new CapturingLogger();
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', BOT_SDK: options.sdk ?? 'botbuilder', ...options.env });
-  const app = options.app ?? createApp({ store, clock, coordinators: options.coordinators ?? [], logger, newId });
+  const app = options.app ?? createApp({ store, clock, admins: options.coordinators ?? [], logger, newId });
   const bot = await createBotRuntime({
     config,
     app,
     logger,
-    allowedTenants: config.allowedTenants,
+    tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
     lifecycle: createLifecycle({ store, clock, logger }),
   });
   const server = createServer({ bot, logger, health: () => ({}) });
