@@ -96,7 +96,7 @@ export type Config = {
 };
 
 /** MicrosoftAppType, the Azure Bot registration's kind; each SDK folder maps it to its own settings. */
-export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

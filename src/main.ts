@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       authenticated: config.auth !== undefined,
       sdk: bot.sdk,
     }),
-    reports: { store, secret: reportSecret, now: clock.now, logger },
+    reports: { store, secret: reportSecret, now: () => clock.now(), logger },
   });
   const onListening = () => {
     const where = config.host ?? 'every interface';

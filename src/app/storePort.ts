@@ -11,7 +11,7 @@ export type { AgreementRecords } from '../store/store.js';
 type PublicShape<T> = { [K in keyof T]: T[K] };
 
 /** subscriptions.json as the app uses it: subscribe, end, list, record a sent week. */
-export type SubscriptionsPort = PublicShape<SubscriptionStore>;
+type SubscriptionsPort = PublicShape<SubscriptionStore>;
 
 /** One area's agreements and entries; another area's ids are unknown here. */
 export type AreaStorePort = PublicShape<AreaStore> & AgreementRecords;

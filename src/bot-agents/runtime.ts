@@ -9,10 +9,10 @@ import {
   type TurnContext,
   type WebResponse,
 } from '@microsoft/agents-hosting';
-import type { ChannelActivity } from '../channel/activity.js';
 import { createConnectorNotifier } from '../channel/connectorNotifier.js';
 import {
   botOptions,
+  CallerFromAnotherSdkError,
   notifierOptions,
   type BotRuntime,
   type HttpAnswer,
@@ -151,13 +151,11 @@ export function createAgentsRuntime(deps: RuntimeDeps): BotRuntime {
     },
 
     async process(request, caller) {
-      if (caller.sdk !== 'agents') throw new Error('a caller verified by another SDK');
+      if (caller.sdk !== 'agents') throw new CallerFromAnotherSdkError('agents', caller.sdk);
       const req = agentsRequest(request, caller.claims as JwtClaims);
       if (!req.body) return { status: 400 };
       const response = new CapturedResponse();
-      await adapter.process(req, response, (context) =>
-        handle(context.activity as ChannelActivity, turnIO(adapter, context)),
-      );
+      await adapter.process(req, response, (context) => handle(context.activity, turnIO(adapter, context)));
       return response.answer();
     },
   };

@@ -1,6 +1,6 @@
 // The bot's token for the Bot Connector (proactive sends), from botbuilder's credential factory.
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
 
 // The public cloud's bot-to-channel token scope and login endpoint, as the CloudAdapter uses them
 // (botframework-connector's AuthenticationConstants, which botbuilder does not re-export).
@@ -21,7 +21,8 @@ export function connectorToken(auth: NonNullable<Config['auth']>): () => Promise
       .createCredentials(auth.appId, TO_CHANNEL_OAUTH_SCOPE, TO_CHANNEL_LOGIN_URL, true)
       .then((c) => {
         const withToken = c as unknown as { getToken?: (forceRefresh?: boolean) => Promise<string> };
-        if (typeof withToken.getToken !== 'function') throw new Error('the configured credentials cannot give a token');
+        if (typeof withToken.getToken !== 'function')
+          throw new ConfigError('the configured credentials cannot give a token');
         return withToken as { getToken(forceRefresh?: boolean): Promise<string> };
       })
       .catch((error: unknown) => {

@@ -1,7 +1,6 @@
 // The bot on botbuilder: a turn context becomes the SDK-neutral turn (src/channel/turn.ts).
 import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import type { App } from '../app/app.js';
-import type { ChannelActivity } from '../channel/activity.js';
 import { createTurnHandler, type BotOptions, type TurnHandler, type TurnIO } from '../channel/turn.js';
 
 export type { BotOptions } from '../channel/turn.js';
@@ -9,7 +8,7 @@ export type { BotOptions } from '../channel/turn.js';
 function turnIO(context: TurnContext): TurnIO {
   return {
     send: async (message) => {
-      await context.sendActivity(message as Partial<Activity>);
+      await context.sendActivity(message);
     },
     update: async (id, message) => {
       await context.updateActivity({ ...(message as Partial<Activity>), id });
@@ -34,6 +33,6 @@ export class MedborgarBot {
 
   /** The CloudAdapter's turn logic: `adapter.processActivity(auth, activity, (c) => bot.run(c))`. */
   run(context: TurnContext): Promise<void> {
-    return this.#handle(context.activity as ChannelActivity, turnIO(context));
+    return this.#handle(context.activity, turnIO(context));
   }
 }

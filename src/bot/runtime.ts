@@ -4,6 +4,7 @@ import type { Activity } from 'botbuilder';
 import { createConnectorNotifier } from '../channel/connectorNotifier.js';
 import {
   botOptions,
+  CallerFromAnotherSdkError,
   header,
   notifierOptions,
   type BotRuntime,
@@ -50,7 +51,7 @@ export function createBotbuilderRuntime(deps: RuntimeDeps): BotRuntime {
     async process(request, caller) {
       const activity = activityOf(request);
       if (!activity) return { status: 400 };
-      if (caller.sdk !== 'botbuilder') throw new Error('a caller verified by another SDK');
+      if (caller.sdk !== 'botbuilder') throw new CallerFromAnotherSdkError('botbuilder', caller.sdk);
       const answer = await adapter.runVerified(caller.claims as AuthenticateRequestResult, activity, (context) =>
         bot.run(context),
       );

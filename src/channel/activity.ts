@@ -3,13 +3,13 @@
 // may leave any of them out. No SDK type appears here, so src/bot and src/bot-agents share it.
 import type { Reply } from '../app/ports.js';
 
-export interface ChannelAccount {
+interface ChannelAccount {
   id?: string;
   name?: string;
   aadObjectId?: string;
 }
 
-export interface ChannelConversation {
+interface ChannelConversation {
   id?: string;
   conversationType?: string;
   tenantId?: string;
@@ -17,7 +17,7 @@ export interface ChannelConversation {
   isGroup?: boolean;
 }
 
-export interface ChannelEntity {
+interface ChannelEntity {
   type?: string;
   mentioned?: ChannelAccount;
   text?: string;

@@ -4,7 +4,7 @@ import type { Conversation, ConversationKind, TurnInput } from '../app/ports.js'
 import type { ChannelActivity } from './activity.js';
 import { channelConversationId, referenceOf } from './conversationReference.js';
 
-export function conversationKind(activity: ChannelActivity): ConversationKind {
+function conversationKind(activity: ChannelActivity): ConversationKind {
   const type = activity.conversation?.conversationType;
   if (type === 'channel') return 'channel';
   if (type === 'groupChat') return 'groupChat';
@@ -33,7 +33,7 @@ function withoutBotMentions(activity: ChannelActivity): string {
 }
 
 /** The text the user meant for the bot: the bot's @mention removed, HTML leftovers decoded. */
-export function commandText(activity: ChannelActivity): string {
+function commandText(activity: ChannelActivity): string {
   const botName = activity.recipient?.name;
   return withoutBotMentions(activity)
     .replace(/<at>[^<]*<\/at>/giu, (m) => (botName && m.includes(botName) ? '' : m))

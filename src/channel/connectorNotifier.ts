@@ -14,7 +14,7 @@ import type { Reply } from '../app/ports.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './activity.js';
 import { readStoredReference, type StoredReference } from './conversationReference.js';
 
-export const DEFAULT_SEND_TIMEOUT_MS = 15_000;
+const DEFAULT_SEND_TIMEOUT_MS = 15_000;
 
 export interface ConnectorNotifierOptions {
   /** Bearer token for the connector; undefined for local trial without an app id. */

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { ChannelActivity } from './activity.js';
 
-export const REFERENCE_VERSION = 2;
+const REFERENCE_VERSION = 2;
 
 const accountSchema = z.object({ id: z.string().min(1), name: z.string().optional() });
 
@@ -22,7 +22,7 @@ const conversationSchema = z.object({
   name: z.string().optional(),
 });
 
-export const storedReferenceSchema = z.object({
+const storedReferenceSchema = z.object({
   version: z.literal(REFERENCE_VERSION),
   serviceUrl: z.string().url(),
   channelId: z.string().optional(),
@@ -116,12 +116,20 @@ export function readStoredReference(raw: unknown): ReadReference {
   };
 }
 
+/** A stored conversation reference that no version of this bot wrote or can read. */
+class UnreadableReferenceError extends Error {
+  override name = 'UnreadableReferenceError';
+  constructor(readonly reason: string) {
+    super(`okänd konversationsreferens: ${reason}`);
+  }
+}
+
 /**
  * The version 2 form of a stored reference, for the store's upgrade on open. Throws when the
  * reference is unusable in any version (the store then refuses to start and leaves the file as it is).
  */
 export function upgradeReference(raw: Record<string, unknown>): Record<string, unknown> {
   const read = readStoredReference(raw);
-  if (!read.ok) throw new Error(`okänd konversationsreferens: ${read.reason}`);
+  if (!read.ok) throw new UnreadableReferenceError(read.reason);
   return read.reference;
 }

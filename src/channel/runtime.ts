@@ -27,14 +27,22 @@ export interface HttpAnswer {
 }
 
 /** The caller as the SDK verified it; opaque to the host, handed back to process(). */
-export type VerifiedCaller = { readonly sdk: BotSdk; readonly claims: unknown };
+type VerifiedCaller = { readonly sdk: BotSdk; readonly claims: unknown };
 
-export type Authentication =
+type Authentication =
   | { ok: true; caller: VerifiedCaller }
   /** 401: no token, or one that did not pass; 400: no activity to check it against. */
   | { ok: false; status: 400 | 401; reason: string };
 
 export type BotSdk = 'botbuilder' | 'agents';
+
+/** A caller verified by one SDK's authenticate was handed to the other SDK's process (a wiring error). */
+export class CallerFromAnotherSdkError extends Error {
+  override name = 'CallerFromAnotherSdkError';
+  constructor(expected: BotSdk, got: BotSdk) {
+    super(`the ${expected} runtime was given a caller verified by ${got}`);
+  }
+}
 
 export interface BotRuntime {
   readonly sdk: BotSdk;

@@ -39,7 +39,7 @@ export interface BotOptions {
 export type TurnHandler = (activity: ChannelActivity, io: TurnIO) => Promise<void>;
 
 /** Teams refuses a bot message over about 28 KB; the cards page long lists to stay well under it. */
-export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
+const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
 
 /** The bot: activity types routed to the app (messages) and to the lifecycle (added, removed). */
 export function createTurnHandler(app: App, options: BotOptions): TurnHandler {

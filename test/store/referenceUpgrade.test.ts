@@ -80,7 +80,7 @@ describe('stored conversation references: upgrade to version 2', () => {
       const dir = tempDir();
       const file = path.join(dir, 'subscriptions.json');
       const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as ReturnType<typeof storedFile>;
-      fixture.subscriptions[1]!.reference = reference as unknown as Record<string, unknown>;
+      fixture.subscriptions[1]!.reference = reference;
       const text = `${JSON.stringify(fixture, null, 2)}\n`;
       writeFileSync(file, text);
       const error = await openWithUpgrade(dir).then(

@@ -2,7 +2,6 @@
 // trial unless `env` names an app id, talking to a FakeConnector: activities go in by POST
 // /api/messages, and whatever the bot sends comes out at the connector.
 import { areasForTenant } from '../../src/domain/area.js';
-import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
 import type { Notifier } from '../../src/app/notifier.js';
@@ -51,7 +50,7 @@ export async function startBot(
   });
   const server = createServer({ bot, logger, health: () => ({}) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${server.address().port}`;
   const exchange: Harness['exchange'] = async (activity, headers = {}) => {
     const response = await fetch(`${url}/api/messages`, {
       method: 'POST',
