@@ -22,7 +22,7 @@ import { WriteGate } from './gate.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
-import { SubscriptionStore } from './subscriptions.js';
+import { SubscriptionStore, type ReferenceUpgrade } from './subscriptions.js';
 
 export type { AddEntryResult } from './entriesLog.js';
 
@@ -83,6 +83,8 @@ export interface OpenOptions {
   coordinators?: readonly string[];
   /** The moment recorded in the first area's history. */
   now?: Date;
+  /** From the bot layer: brings stored conversation references to their current form (subscriptions.json). */
+  upgradeReference?: ReferenceUpgrade;
   /** Open to read only (the report CLI): journals are replayed in memory, nothing is folded or written. */
   readOnly?: boolean;
   /** An agreement's journal is folded into its entries file at this size, or at half the file's. Default 1 MiB. */
@@ -232,7 +234,7 @@ export class Store implements AgreementRecords {
       const log = opened[i];
       if (log) logs.set(id, log);
     });
-    const subscriptions = await SubscriptionStore.open(storage, gate);
+    const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference, gate);
     const importDrafts = await ImportDraftStore.open(storage);
     return new Store(
       storage,
