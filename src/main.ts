@@ -35,6 +35,11 @@ async function main(): Promise<void> {
   process.on('exit', releaseLock);
   const store = await Store.open(storage, seed);
   const serviceUrls = await ServiceUrlStore.open(storage);
+  if (store.audit.droppedTornLine)
+    logger.warn(
+      { file: store.audit.label },
+      'the audit log ended in a torn line (a crash during an append, never acknowledged): it was dropped',
+    );
   logger.info({ storeDir: config.storeDir, agreements: store.agreements().map((a) => a.id) }, 'store opened');
 
   if (!config.auth) {

@@ -5,6 +5,7 @@ import { parseLogRequest } from '../domain/logRequest.js';
 import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';
 import { agreementForYear, allPlaces, currentAgreement, knownPeriodsText } from './agreements.js';
+import { auditTurn } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
 import { futureDateRefusal } from './recordEntry.js';
@@ -58,6 +59,12 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
     by: personOf(turn),
     at: turn.now.toISOString(),
   });
+  await auditTurn(turn, {
+    action: 'milestone.done',
+    agreementId: agreement.id,
+    activityId: activity.id,
+    changes: { date: { to: date } },
+  });
   turn.log.info({ agreementId: agreement.id, activityId: activity.id }, 'milestone marked done');
   return [text(`✅ ${activity.name} är markerad som genomförd ${formatSwedishDate(date)} i ${agreement.title}.`)];
 }
@@ -108,6 +115,7 @@ export async function newAgreementCommand(turn: Turn, args: string): Promise<Rep
   });
   if (store.agreement(copy.id)) return [text(`Det finns redan ett medborgarlöfte med id ${copy.id}.`)];
   await store.addAgreement(copy);
+  await auditTurn(turn, { action: 'agreement.created', agreementId: copy.id, detail: `kopia av ${source.id}` });
   turn.log.info({ agreementId: copy.id, copiedFrom: source.id }, 'agreement created');
   return [
     text(

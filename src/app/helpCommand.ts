@@ -51,6 +51,11 @@ export const HELP_ITEMS: readonly HelpItem[] = [
     text: 'Alla insatser som CSV för Excel (samordnare, i personlig chatt).',
     example: 'T.ex. /export 2020',
   },
+  {
+    usage: '/historik [aktivitet]',
+    text: 'Vem som ändrade vad och när, nyast först (samordnare).',
+    example: 'T.ex. /historik gemensam krogtillsyn',
+  },
   { usage: '/hjälp', text: 'Den här listan.', example: '' },
 ];
 

@@ -106,6 +106,18 @@ function readOnly(storage: Storage): Storage {
         },
       };
     },
+    appendLog(name) {
+      const log = storage.appendLog(name);
+      const refuse = () => Promise.reject(new Error(`${log.label}: rapportverktyget skriver aldrig i lagringen`));
+      return {
+        label: log.label,
+        readOnly: true,
+        read: () => log.read(),
+        append: refuse,
+        truncate: refuse,
+        replace: refuse,
+      };
+    },
   };
 }
 

@@ -16,6 +16,7 @@ export type Command =
   | { kind: 'unsubscribe' }
   | { kind: 'subscriptions' }
   | { kind: 'newAgreement'; args: string }
+  | { kind: 'history'; args: string }
   | { kind: 'empty' }
   | { kind: 'unknown'; word: string; suggestion?: string };
 
@@ -36,6 +37,7 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   unsubscribe: ['avprenumerera', 'avsluta-prenumeration'],
   subscriptions: ['prenumerationer'],
   newAgreement: ['nytt-medborgarlöfte', 'nyttmedborgarlöfte', 'nytt-löfte'],
+  history: ['historik', 'historia'],
 };
 
 const lookup = new Map<string, CommandKind>();
@@ -75,6 +77,7 @@ export function parseCommand(text: string): Command {
     case 'done':
     case 'subscribe':
     case 'newAgreement':
+    case 'history':
       return { kind, args: rest };
   }
 }

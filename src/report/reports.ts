@@ -5,6 +5,7 @@ import { agreementsForYear } from '../domain/agreement.js';
 import { stockholmDate, type Tertial } from '../domain/calendar.js';
 import { followUp, tertialPhase, type FollowUp } from '../domain/followUp.js';
 import type { Store } from '../store/store.js';
+import { lastEntryChanges } from '../domain/audit.js';
 import { entriesCsv } from './csv.js';
 import { followUpDocument } from './followUpDocument.js';
 import { followUpHtml } from './html.js';
@@ -45,9 +46,11 @@ export async function renderFollowUp(f: FollowUp, format: DocumentFormat, now: D
 
 /** Entries dated in the year, or in one of its tertials, from every agreement that year touches. */
 export function renderEntriesCsv(store: Store, year: number, range: { start: string; end: string }): RenderedReport {
+  const changes = lastEntryChanges(store.audit.all());
   const sources = agreementsForYear(store.agreements(), year).map((agreement) => ({
     agreement,
     entries: store.entries(agreement.id),
+    changes,
   }));
   const suffix =
     range.start.endsWith('-01-01') && range.end.endsWith('-12-31') ? `${year}` : `${range.start}-${range.end}`;

@@ -2,7 +2,9 @@
 // its own, so logging writes one agreement's data and never the whole history.
 import { z } from 'zod';
 import { agreementSchema, type Agreement } from '../domain/agreement.js';
+import { SYSTEM_ACTOR } from '../domain/audit.js';
 import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
+import { AuditLog } from './auditLog.js';
 import { JsonDocument } from './document.js';
 import type { Storage } from './storage.js';
 import { SubscriptionStore } from './subscriptions.js';
@@ -57,6 +59,8 @@ export class Store {
     private readonly entriesDocs: Map<string, JsonDocument<EntriesFile>>,
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
+    /** Every change, who made it, when and from where (audit.jsonl, append-only). */
+    readonly audit: AuditLog,
   ) {}
 
   /**
@@ -77,9 +81,20 @@ export class Store {
       entriesDocs.set(agreement.id, await Store.openEntries(storage, agreement.id));
     }
     const subscriptions = await SubscriptionStore.open(storage);
-    const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions);
+    const audit = await AuditLog.open(storage.appendLog('audit'));
+    const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions, audit);
     if (created) {
-      for (const agreement of seed) await store.addAgreement(agreement);
+      for (const agreement of seed) {
+        await store.addAgreement(agreement);
+        await audit.record({
+          at: new Date().toISOString(),
+          by: SYSTEM_ACTOR,
+          via: 'system',
+          action: 'agreement.created',
+          agreementId: agreement.id,
+          detail: 'bundled',
+        });
+      }
       if (seed.length === 0) await agreementsDoc.update(() => undefined);
     }
     return store;

@@ -181,6 +181,7 @@ describe('Store on JSON files', () => {
     const failing = new MemoryStorage();
     let failWrites = false;
     const storage: Storage = {
+      appendLog: (name) => failing.appendLog(name),
       document(name) {
         const doc = failing.document(name);
         const adapter: Adapter<unknown> = {
