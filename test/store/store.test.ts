@@ -36,12 +36,13 @@ async function expectStoreFileError(promise: Promise<unknown>, file: string): Pr
 }
 
 describe('Store on JSON files', () => {
-  it('seeds a new store from the bundled agreements, one entries file per agreement', async () => {
+  it('seeds a new store from the bundled agreements, one entries file per agreement, the seeding audited', async () => {
     const dir = tempDir();
     const store = await Store.open(fileStorage(dir), seed);
     expect(store.agreements().map((a) => a.id)).to.deep.equal(['jonkoping-2018-2019', 'jonkoping-2020']);
     expect(readdirSync(dir).sort()).to.deep.equal([
       'agreements.json',
+      'audit.jsonl',
       'entries-jonkoping-2018-2019.json',
       'entries-jonkoping-2020.json',
     ]);
