@@ -1,0 +1,270 @@
+// A published medborgarlöfte text → agreement drafts in the schema of data/agreements/*.json, each
+// field the importer is unsure of marked with the reason, for a coordinator to review before use.
+import { agreementSchema, type Activity, type Agreement, type AgreementPromise, type IsoDate } from '../agreement.js';
+import { keywordsFor } from './keywords.js';
+import { closestPromise, contentStems, linkPromises } from './links.js';
+import { MUNICIPALITY, POLICE, headingParties, readParties } from './parties.js';
+import { periodLabel, yearsCovered, type Period } from './period.js';
+import { readPlaces, type PlaceContext } from './places.js';
+import { shortName, slugOf, uniqueId } from './names.js';
+import { readStructure, type RawSection } from './structure.js';
+import { readTarget } from './targets.js';
+
+/** The fields of an activity the review can mark as unsure. */
+export type ActivityField = 'parties' | 'target' | 'places' | 'promiseIds';
+
+/** Reasons, in Swedish, keyed by field; a field without a reason was read plainly from the text. */
+export type Doubts<F extends string> = Partial<Record<F, string>>;
+
+export interface AgreementDraft {
+  agreement: Agreement;
+  /** Agreement-level doubts: the period, the kommun, the police area, the promises. */
+  doubts: Doubts<'period' | 'municipality' | 'policeArea' | 'promises'>;
+  /** Per activity id. */
+  activityDoubts: Record<string, Doubts<ActivityField>>;
+  /** Paragraphs of the section that were neither promise nor activity. */
+  unused: string[];
+}
+
+export interface ImportOptions {
+  /** The Area the drafts belong to (a slug); default: made from the kommun's name. */
+  area?: string;
+  /** Today in Europe/Stockholm: the period of a text that names none. */
+  today: IsoDate;
+}
+
+export interface ImportResult {
+  drafts: AgreementDraft[];
+  /** Sections that could not become an agreement, with the reason in Swedish. */
+  problems: string[];
+}
+
+const MUNICIPALITY_NAME = /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+kommun(?![\p{L}])/u;
+const POLICE_AREA =
+  /[Ll]okalpolisområde(?:t)?\s+((?:(?:södra|norra|östra|västra|mellersta|centrala)\s+)?\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/u;
+
+function firstMatch(texts: readonly string[], re: RegExp): RegExpExecArray | undefined {
+  for (const t of texts) {
+    const m = re.exec(t);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+function sectionTexts(s: RawSection): string[] {
+  return [
+    ...(s.heading ? [s.heading] : []),
+    ...s.promises.map((p) => p.text),
+    ...s.activities.flatMap((a) => [a.text, a.group ?? '']),
+  ];
+}
+
+/** A section whose bullets all read as promises but which has no activity: the bullets were activities. */
+function promotePromises(section: RawSection): boolean {
+  if (section.activities.length > 0 || section.promises.length === 0) return false;
+  const actionLike = section.promises.filter((p) => !readParties(p.text).inherit).length;
+  if (actionLike * 2 < section.promises.length) return false;
+  section.activities = section.promises.map((p) => ({ text: p.text, line: p.line, promise: 0 }));
+  section.promises = [];
+  return true;
+}
+
+interface Meta {
+  municipality: string;
+  town: string;
+  policeArea: string;
+  area: string;
+  doubts: AgreementDraft['doubts'];
+}
+
+function readMeta(preamble: readonly string[], section: RawSection, options: ImportOptions): Meta {
+  const texts = [...preamble, ...section.unused, ...sectionTexts(section)];
+  const doubts: AgreementDraft['doubts'] = {};
+  const m = firstMatch(texts, MUNICIPALITY_NAME);
+  const municipality = m ? `${m[1]} kommun` : 'Kommunen';
+  if (!m) doubts.municipality = 'kommunens namn står inte i texten';
+  const town = m ? (m[1] ?? '').replace(/s$/u, '') : '';
+  const pa = firstMatch(texts, POLICE_AREA);
+  const policeArea = pa ? `Lokalpolisområde ${pa[1]}` : town ? `Lokalpolisområde ${town}` : 'Lokalpolisområdet';
+  if (!pa) doubts.policeArea = 'lokalpolisområdets namn står inte i texten';
+  const area = options.area ?? (town ? slugOf(town, 3) : 'omrade');
+  return { municipality, town, policeArea, area, doubts };
+}
+
+function periodOf(section: RawSection, texts: readonly string[], today: IsoDate): { period: Period; doubt?: string } {
+  if (section.period) return { period: section.period };
+  for (const t of texts) {
+    const year = /(?<![\d-])(?:19|20)\d{2}(?![\d-])/u.exec(t);
+    if (year) {
+      const y = year[0];
+      return {
+        period: { start: `${y}-01-01`, end: `${y}-12-31`, source: y },
+        doubt: `ingen rubrik med period: året ${y} är hämtat ur texten`,
+      };
+    }
+  }
+  const y = today.slice(0, 4);
+  return {
+    period: { start: `${y}-01-01`, end: `${y}-12-31`, source: y },
+    doubt: `texten anger ingen period: innevarande år ${y}`,
+  };
+}
+
+function placeContext(meta: Meta, parties: readonly string[]): PlaceContext {
+  return {
+    notPlaces: [meta.town, meta.municipality, ...parties, POLICE, MUNICIPALITY, 'Sverige', 'Socialtjänsten'].filter(
+      (w) => w.length > 0,
+    ),
+  };
+}
+
+function draftSection(
+  preamble: readonly string[],
+  section: RawSection,
+  options: ImportOptions,
+  takenIds: Set<string>,
+): AgreementDraft | string {
+  const label = section.heading ?? 'texten';
+  const promoted = promotePromises(section);
+  if (section.activities.length === 0) return `${label}: inga aktiviteter hittades`;
+  const meta = readMeta(preamble, section, options);
+  const { period, doubt: periodDoubt } = periodOf(section, [...preamble, ...sectionTexts(section)], options.today);
+  const doubts = { ...meta.doubts, ...(periodDoubt ? { period: periodDoubt } : {}) };
+  const title = section.heading ?? `Medborgarlöfte ${periodLabel(period)}`;
+  if (section.promises.length === 0) {
+    section.promises.push({ text: title, line: section.line });
+    doubts.promises = promoted
+      ? 'texten har bara aktiviteter: ett löfte med rubrikens namn'
+      : 'inga löften i texten: ett löfte med rubrikens namn';
+  }
+  const promiseTexts = section.promises.map((p) => p.text);
+  const promiseIds = new Set<string>();
+  const promises: AgreementPromise[] = section.promises.map((p) => ({
+    id: uniqueId(slugOf([...contentWords(p.text)].join(' ') || p.text, 3), promiseIds),
+    text: p.text,
+  }));
+
+  // Intros that name their topic ("I arbetet med trygghetsskapande åtgärder …:") link to that promise.
+  const linkInput = section.activities.map((a) => {
+    // Sub-headings ("Effektiv samordning för trygghet") are topics, not promises: only intros link.
+    if (a.promise !== undefined || a.group === undefined || !a.group.endsWith(':')) {
+      return { text: a.text, promise: a.promise };
+    }
+    const p = closestPromise(a.group, promiseTexts);
+    return p === undefined ? { text: a.text } : { text: a.text, promise: p };
+  });
+  const links = linkPromises(promiseTexts, linkInput);
+
+  const thirdParties = new Set<string>();
+  const reads = section.activities.map((a) => readParties(a.text));
+  for (const r of reads) for (const p of r.parties) if (p !== POLICE && p !== MUNICIPALITY) thirdParties.add(p);
+  const baseCtx = placeContext(meta, [...thirdParties]);
+  const promisePlaces = promiseTexts.map((t) => readPlaces(t, baseCtx).places);
+  const known = new Set<string>([...promisePlaces.flat()]);
+  for (const a of section.activities) {
+    for (const p of readPlaces(a.text, baseCtx).places) known.add(p);
+    for (const p of readPlaces(a.group ?? '', baseCtx).places) known.add(p);
+  }
+  const ctx: PlaceContext = { ...baseCtx, known: [...known] };
+  const years = yearsCovered(period);
+  const activityIds = new Set<string>();
+  const activityDoubts: Record<string, Doubts<ActivityField>> = {};
+  const agreementParties = [POLICE, MUNICIPALITY];
+
+  const activities: Activity[] = section.activities.map((raw, n) => {
+    const link = links[n] ?? { promises: [0], primary: 0 };
+    const read = reads[n] ?? readParties(raw.text);
+    const d: Doubts<ActivityField> = {};
+    let parties = read.parties;
+    if (read.inherit) {
+      const fromGroup = raw.group ? headingParties(raw.group) : [];
+      const promiseRead = readParties(promiseTexts[link.primary] ?? '');
+      parties = fromGroup.length > 0 ? fromGroup : !promiseRead.inherit ? promiseRead.parties : agreementParties;
+      if (read.unknownSubject) d.parties = `"${read.unknownSubject}" är ingen känd part: ärvda parter`;
+    }
+    const target = readTarget(raw.text, years);
+    if (target.doubt) d.target = target.doubt;
+
+    const read0 = readPlaces(raw.text, ctx);
+    const context = [
+      ...new Set([...(promisePlaces[link.primary] ?? []), ...(raw.group ? readPlaces(raw.group, ctx).places : [])]),
+    ];
+    // "i centrum" under "Bergsjöns centrum" is that centrum.
+    const own = {
+      generic: read0.generic,
+      places: [
+        ...new Set(read0.places.map((p) => context.find((c) => c.toLowerCase().endsWith(` ${p.toLowerCase()}`)) ?? p)),
+      ],
+    };
+    const narrows = own.places.some((p) => context.some((c) => p.toLowerCase().startsWith(c.toLowerCase())));
+    let places: string[];
+    if (own.generic) {
+      places = [...new Set([...context, ...own.places])];
+      if (context.length === 0) d.places = 'texten pekar på "områdena" men löftet nämner inga platser';
+    } else if (narrows) {
+      places = own.places;
+    } else {
+      places = [...new Set([...own.places, ...context])];
+    }
+    if (link.doubt) d.promiseIds = link.doubt;
+
+    const abbreviation = /\(([A-ZÅÄÖ]{2,6})\)/u.exec(raw.text.split(/\s(?:ska|skall|kommer|lovar)\s/u)[0] ?? '')?.[1];
+    const name = shortName(read.rest, abbreviation);
+    const id = uniqueId(slugOf(abbreviation ?? name, 4), activityIds);
+    if (Object.keys(d).length > 0) activityDoubts[id] = d;
+    const exclude = [meta.town, ...parties, 'polisen', 'kommunen'];
+    return {
+      id,
+      name,
+      text: raw.text,
+      promiseIds: link.promises.map((i) => promises[i]?.id ?? promises[0]?.id ?? 'x'),
+      parties,
+      places,
+      keywords: keywordsFor({ text: raw.text, name, exclude }),
+      target: target.target,
+    };
+  });
+
+  const label2 = periodLabel(period);
+  const agreement = {
+    id: uniqueId(`${meta.area}-${label2}`, takenIds),
+    area: meta.area,
+    title,
+    municipality: meta.municipality,
+    policeArea: meta.policeArea,
+    parties: [POLICE, meta.municipality],
+    period: { start: period.start, end: period.end },
+    promises,
+    activities,
+  };
+  const checked = agreementSchema.safeParse(agreement);
+  if (!checked.success) {
+    return `${label}: utkastet följer inte formatet (${checked.error.issues.map((i) => i.message).join('; ')})`;
+  }
+  return { agreement: checked.data, doubts, activityDoubts, unused: section.unused };
+}
+
+function contentWords(text: string): string[] {
+  const stems = contentStems(text);
+  return text
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length >= 4 && stems.size > 0 && !/^(?:arbeta|aktivt|skapa)$/iu.test(w));
+}
+
+/**
+ * Reads a published text into agreement drafts, one per agreement heading ("Medborgarlöfte 2020",
+ * "Medborgarlöfte 2018-2019"), in the order written. Every draft is valid against agreementSchema;
+ * a section that cannot become one is reported in `problems` instead. Pure: no I/O, `today` given.
+ */
+export function importAgreements(text: string, options: ImportOptions): ImportResult {
+  const structure = readStructure(text);
+  const drafts: AgreementDraft[] = [];
+  const problems: string[] = [];
+  const taken = new Set<string>();
+  for (const section of structure.sections) {
+    const out = draftSection(structure.preamble, section, options, taken);
+    if (typeof out === 'string') problems.push(out);
+    else drafts.push(out);
+  }
+  return { drafts, problems };
+}

@@ -1,0 +1,274 @@
+// The importer on the seed (against the hand-made agreements), on texts written for these tests in
+// every published style (test/fixtures/import/), and on generated texts (fast-check).
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { agreementSchema } from '../../../src/domain/agreement.js';
+import { importAgreements } from '../../../src/domain/import/importText.js';
+import { matchActivities } from '../../../src/domain/matching.js';
+import { importCorpus, scoreImport } from '../../support/importScore.js';
+
+const seed = readFileSync(new URL('../../fixtures/jonkoping-medborgarloften.txt', import.meta.url), 'utf8');
+const today = '2026-11-29';
+
+describe('importer: the seed re-imported', () => {
+  const { drafts, problems } = importAgreements(seed, { today });
+  const bundled = ['jonkoping-2020', 'jonkoping-2018-2019'].map((id) =>
+    agreementSchema.parse(
+      JSON.parse(readFileSync(new URL(`../../../data/agreements/${id}.json`, import.meta.url), 'utf8')),
+    ),
+  );
+
+  it('gives the two agreements, valid, with the same ids, titles, parties and periods', () => {
+    expect(problems).to.deep.equal([]);
+    expect(drafts.map((d) => d.agreement.id)).to.deep.equal(['jonkoping-2020', 'jonkoping-2018-2019']);
+    drafts.forEach((d, i) => {
+      const want = bundled[i]!;
+      expect(agreementSchema.safeParse(d.agreement).success).to.equal(true);
+      expect(d.agreement.title).to.equal(want.title);
+      expect(d.agreement.municipality).to.equal(want.municipality);
+      expect(d.agreement.policeArea).to.equal(want.policeArea);
+      expect(d.agreement.parties).to.deep.equal(want.parties);
+      expect(d.agreement.period).to.deep.equal(want.period);
+      expect(d.agreement.promises.map((p) => p.text)).to.deep.equal(want.promises.map((p) => p.text));
+      expect(d.agreement.activities.map((a) => a.text)).to.deep.equal(want.activities.map((a) => a.text));
+    });
+  });
+
+  it('matches the hand-made files on parties, targets, numbers and promise links; places differ only where the files add knowledge', () => {
+    const corpus = importCorpus().find((c) => c.file === 'jonkoping-medborgarloften.txt')!;
+    const score = scoreImport(corpus.file, corpus.text, corpus.expected);
+    expect(score.parties).to.deep.equal({ right: 22, total: 22 });
+    expect(score.targetKind).to.deep.equal({ right: 22, total: 22 });
+    expect(score.numbers).to.deep.equal({ right: 2, total: 2 });
+    expect(score.promiseLinks).to.deep.equal({ right: 22, total: 22 });
+    // The file puts the joint inspections in "krogmiljön" (the text does not say so) and names the
+    // square's district rather than the square.
+    expect(score.misses).to.deep.equal([
+      'jonkoping-2020 #3 places: got [] want ["krogmiljön"]',
+      'jonkoping-2020 #9 places: got ["Öxnehaga torg"] want ["Öxnehaga"]',
+    ]);
+  });
+
+  it('marks what it guessed: list order for promise links, the patrol rhythm, the shared situational picture', () => {
+    const d2020 = drafts[0]!;
+    const byText = (start: string) => d2020.agreement.activities.find((a) => a.text.startsWith(start))!;
+    expect(d2020.activityDoubts[byText('Kommunen och Polisen ska genomföra gemensamma').id]?.promiseIds).to.match(
+      /ordningen/,
+    );
+    expect(d2020.activityDoubts[byText('Polisen ska arbeta med synlighet').id]?.target).to.match(/patrullering/);
+    expect(d2020.activityDoubts[byText('Kommunens strategiska').id]?.promiseIds).to.match(/alla löften/);
+    expect(d2020.activityDoubts[byText('Polisen ska genomföra en enkät').id]).to.equal(undefined);
+  });
+
+  it('gives keywords that /logga finds in singular and plural', () => {
+    const activities = drafts[0]!.agreement.activities;
+    for (const typed of ['torsdagsmöte', 'torsdagsmöten', 'torsdagsmötet']) {
+      const m = matchActivities(activities, [typed]);
+      expect(
+        m.candidates.map((a) => a.text),
+        typed,
+      ).to.have.length(1);
+      expect(m.candidates[0]!.text).to.match(/torsdagsmöten/);
+    }
+    const earlier = drafts[1]!.agreement.activities;
+    for (const typed of ['polisvolontär', 'polisvolontärer', 'polisvolontärerna']) {
+      expect(
+        matchActivities(earlier, [typed]).candidates.map((a) => a.text),
+        typed,
+      ).to.deep.equal(['Polisen ska använda sina polisvolontärer till trygghetsskapande åtgärder.']);
+    }
+    expect(matchActivities(activities, ['ssg']).candidates[0]!.parties).to.deep.equal(['SSG']);
+  });
+});
+
+describe('importer: texts written for the tests, one per published style', () => {
+  for (const c of importCorpus().filter((x) => x.file !== 'jonkoping-medborgarloften.txt')) {
+    it(`reads ${c.file} right on every field`, () => {
+      const score = scoreImport(c.file, c.text, c.expected);
+      expect(score.misses).to.deep.equal([]);
+      expect(score.activities.right).to.equal(score.activities.total);
+    });
+  }
+
+  it('keeps a percentage as a condition in the text, never as a count', () => {
+    const text =
+      'Medborgarlöfte 2022\n\n• Tryggare skolvägar\n\nAktiviteter\n\n• Polisen ska öka närvaron vid skolan så att minst 20 procent fler elever känner sig trygga.\n';
+    const [d] = importAgreements(text, { today }).drafts;
+    const a = d!.agreement.activities[0]!;
+    expect(a.target.kind).to.equal('ongoing');
+    expect(a.text).to.contain('minst 20 procent');
+    expect(d!.activityDoubts[a.id]?.target).to.contain('20 procent');
+  });
+
+  it('reads Swedish number words and digits with a thousands space', () => {
+    const text =
+      'Medborgarlöfte 2021\n\n• Färre brott\n\nAktiviteter\n\n• Polisen ska genomföra minst tjugofem kontroller.\n• Kommunen ska nå minst 1 000 elever.\n• Kommunen ska hålla två möten per år.\n';
+    const acts = importAgreements(text, { today }).drafts[0]!.agreement.activities;
+    expect(acts.map((a) => a.target)).to.deep.equal([
+      { kind: 'count', count: 25, unit: 'kontroller' },
+      { kind: 'count', count: 1000, unit: 'elever' },
+      { kind: 'count', count: 2, unit: 'möten' },
+    ]);
+  });
+
+  it('marks the period as unsure when the text has none, and says when nothing could be read', () => {
+    const d = importAgreements('• Polisen ska patrullera i Ekparken varje vecka.\n', { today }).drafts[0]!;
+    expect(d.agreement.period).to.deep.equal({ start: '2026-01-01', end: '2026-12-31' });
+    expect(d.doubts.period).to.match(/ingen period/);
+    expect(d.doubts.promises).to.be.a('string');
+    expect(importAgreements('', { today }).drafts).to.deep.equal([]);
+    expect(importAgreements('Hej!\n\nDetta är ingen text om löften.', { today }).drafts).to.deep.equal([]);
+  });
+});
+
+// ---- generated texts -------------------------------------------------------------------------
+
+const NUMBER_WORDS = ['', '', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
+const PLACES = ['Norrbacka', 'Solhöjden', 'Hamnstaden', 'Torgbacken', 'Lövängen', 'Kvarnbacken', 'Strandby', 'Ekdalen'];
+const TOWNS = ['Ekby', 'Norrvik', 'Sjöstad', 'Alsta', 'Berga', 'Dalby'];
+
+interface GenActivity {
+  party: number;
+  target: number;
+  n: number;
+  digits: boolean;
+}
+
+const PARTY_PHRASES: { text: (town: string) => string; parties: string[] }[] = [
+  { text: () => 'Polisen ska', parties: ['Polisen'] },
+  { text: () => 'Kommunen ska', parties: ['Kommunen'] },
+  { text: () => 'Polisen och kommunen ska', parties: ['Polisen', 'Kommunen'] },
+  { text: () => 'Kommun och polis ska', parties: ['Kommunen', 'Polisen'] },
+  { text: (town) => `${town} kommun lovar att`, parties: ['Kommunen'] },
+  { text: () => 'Polisen kommer att', parties: ['Polisen'] },
+  { text: () => 'Att polisen ska', parties: ['Polisen'] },
+  { text: () => 'Kommunen ska tillsammans med Vätterhem', parties: ['Kommunen', 'Vätterhem'] },
+  { text: () => 'Väktare ska', parties: ['Väktare'] },
+];
+
+const TARGETS: { text: (n: string) => string; target: (n: number) => object }[] = [
+  {
+    text: (n) => `genomföra trygghetsvandringar vid minst ${n} tillfällen`,
+    target: (n) => ({ kind: 'count', count: n }),
+  },
+  { text: () => 'hålla samverkansmöten en gång i veckan', target: () => ({ kind: 'recurring', rhythm: 'weekly' }) },
+  { text: () => 'följa upp läget varje månad', target: () => ({ kind: 'recurring', rhythm: 'monthly' }) },
+  {
+    text: () => 'arbeta förebyggande i nattlivet natthelger',
+    target: () => ({ kind: 'recurring', rhythm: 'weekendNights' }),
+  },
+  { text: () => 'genomföra en trygghetsmätning', target: () => ({ kind: 'milestone' }) },
+  { text: () => 'fortsätta arbetet med föreningarna', target: () => ({ kind: 'ongoing' }) },
+];
+
+const genActivity = fc.record({
+  party: fc.nat(PARTY_PHRASES.length - 1),
+  target: fc.nat(TARGETS.length - 1),
+  n: fc.integer({ min: 2, max: 12 }),
+  digits: fc.boolean(),
+});
+
+const genText = fc.record({
+  town: fc.constantFrom(...TOWNS),
+  style: fc.constantFrom('aktiviteter', 'nested', 'heading', 'intro', 'indent'),
+  marker: fc.constantFrom('•', '-', '*', '–'),
+  period: fc.record({
+    kind: fc.constantFrom('year', 'years', 'dated'),
+    year: fc.integer({ min: 2015, max: 2030 }),
+    dash: fc.constantFrom('-', '–', '—'),
+  }),
+  promises: fc.array(fc.array(genActivity, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+});
+
+type Gen = typeof genText extends fc.Arbitrary<infer T> ? T : never;
+
+function render(g: Gen): {
+  text: string;
+  period: { start: string; end: string };
+  expected: { parties: string[]; target: object; place: string; promise: number }[];
+} {
+  const y = g.period.year;
+  const [label, period] =
+    g.period.kind === 'year'
+      ? [`${y}`, { start: `${y}-01-01`, end: `${y}-12-31` }]
+      : g.period.kind === 'years'
+        ? [`${y}${g.period.dash}${y + 1}`, { start: `${y}-01-01`, end: `${y + 1}-12-31` }]
+        : [`${y}-07-01${g.period.dash}${y + 1}-06-30`, { start: `${y}-07-01`, end: `${y + 1}-06-30` }];
+  const expected: { parties: string[]; target: object; place: string; promise: number }[] = [];
+  const promiseText = (i: number) => `Öka tryggheten i ${PLACES[i]}`;
+  const activityText = (a: GenActivity, i: number) => {
+    const p = PARTY_PHRASES[a.party]!;
+    const t = TARGETS[a.target]!;
+    const n = a.digits ? String(a.n) : NUMBER_WORDS[a.n]!;
+    expected.push({ parties: p.parties, target: t.target(a.n), place: PLACES[i]!, promise: i });
+    return `${p.text(g.town)} ${t.text(n)} i ${PLACES[i]}.`;
+  };
+  const lines = [
+    `Medborgarlöfte ${g.town}`,
+    '',
+    `${g.town} kommun och Lokalpolisområde ${g.town} har tecknat följande medborgarlöfte.`,
+    '',
+    `Medborgarlöfte ${label}`,
+    '',
+  ];
+  const m = g.marker;
+  if (g.style === 'aktiviteter') {
+    g.promises.forEach((_, i) => lines.push(` ${m} ${promiseText(i)}`));
+    lines.push('', 'Aktiviteter', '');
+    g.promises.forEach((acts, i) => acts.forEach((a) => lines.push(` ${m} ${activityText(a, i)}`)));
+  } else if (g.style === 'nested') {
+    g.promises.forEach((acts, i) => {
+      lines.push(`${i + 1}. ${promiseText(i)}`);
+      acts.forEach((a) => lines.push(`   ${m} ${activityText(a, i)}`));
+    });
+  } else if (g.style === 'heading') {
+    g.promises.forEach((acts, i) => {
+      lines.push(`Löfte ${i + 1}: ${promiseText(i)}`, '', 'Det ska åstadkommas genom följande aktiviteter:');
+      acts.forEach((a) => lines.push(`${m} ${activityText(a, i)}`));
+      lines.push('');
+    });
+  } else if (g.style === 'intro') {
+    lines.push('Vi lovar att:');
+    g.promises.forEach((_, i) => lines.push(`  ${m} ${promiseText(i)}`));
+    lines.push('');
+    g.promises.forEach((acts, i) => {
+      lines.push(`I arbetet med att öka tryggheten i ${PLACES[i]} kommer vi arbeta med följande aktiviteter:`);
+      acts.forEach((a) => lines.push(`  ${m} ${activityText(a, i)}`));
+      lines.push('');
+    });
+  } else {
+    g.promises.forEach((acts, i) => {
+      lines.push(promiseText(i));
+      acts.forEach((a) => lines.push(`    ${activityText(a, i)}`));
+      lines.push('');
+    });
+  }
+  return { text: lines.join('\n'), period, expected };
+}
+
+describe('importer: generated texts in every style import back to what generated them', () => {
+  it('parties, target, number, places, promise links and period', () => {
+    fc.assert(
+      fc.property(genText, (g) => {
+        const { text, period, expected } = render(g);
+        const { drafts } = importAgreements(text, { today });
+        expect(drafts, text).to.have.length(1);
+        const a = drafts[0]!.agreement;
+        expect(a.period, text).to.deep.equal(period);
+        expect(a.municipality).to.equal(`${g.town} kommun`);
+        expect(a.promises, text).to.have.length(g.promises.length);
+        expect(a.activities, text).to.have.length(expected.length);
+        a.activities.forEach((act, i) => {
+          const want = expected[i]!;
+          expect([...act.parties].sort(), `${act.text}\n${text}`).to.deep.equal([...want.parties].sort());
+          const got = act.target.kind === 'count' ? { kind: 'count', count: act.target.count } : act.target;
+          expect(got, act.text).to.deep.equal(want.target);
+          expect(act.places, act.text).to.deep.equal([want.place]);
+          expect(act.promiseIds, `${act.text}\n${text}`).to.deep.equal([a.promises[want.promise]!.id]);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,195 @@
+// How well the importer reads the texts the tests use: per activity, the right parties, target kind,
+// number (for counts), places and promise links; per agreement, the right period. Shared by the
+// tests and `npm run import:score`, which prints the figures.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Agreement, Target } from '../../src/domain/agreement.js';
+import { importAgreements } from '../../src/domain/import/importText.js';
+
+export interface ExpectedActivity {
+  /** The start of the activity's text, to check the pairing. */
+  text: string;
+  parties: string[];
+  target: { kind: Target['kind']; count?: number; rhythm?: string };
+  places: string[];
+  /** Indexes of the promises it serves. */
+  promises: number[];
+}
+
+export interface ExpectedAgreement {
+  period: { start: string; end: string };
+  promises: number;
+  activities: ExpectedActivity[];
+}
+
+export interface Tally {
+  right: number;
+  total: number;
+}
+
+export interface Score {
+  file: string;
+  periods: Tally;
+  activities: Tally;
+  parties: Tally;
+  targetKind: Tally;
+  numbers: Tally;
+  places: Tally;
+  promiseLinks: Tally;
+  /** One line per wrong field: "jonkoping-2020 #3 places: got [] want [krogmiljön]". */
+  misses: string[];
+}
+
+const fixtureDir = new URL('../fixtures/import/', import.meta.url);
+const seedFile = new URL('../fixtures/jonkoping-medborgarloften.txt', import.meta.url);
+const agreementsDir = new URL('../../data/agreements/', import.meta.url);
+
+/** What a hand-made agreement file says, in the terms the score compares. */
+export function expectedFromAgreement(a: Agreement): ExpectedAgreement {
+  const index = new Map(a.promises.map((p, i) => [p.id, i]));
+  return {
+    period: a.period,
+    promises: a.promises.length,
+    activities: a.activities.map((x) => ({
+      text: x.text.slice(0, 30),
+      parties: x.parties,
+      target:
+        x.target.kind === 'count'
+          ? { kind: 'count', count: x.target.count }
+          : x.target.kind === 'recurring'
+            ? { kind: 'recurring', rhythm: x.target.rhythm }
+            : { kind: x.target.kind },
+      places: x.places,
+      promises: x.promiseIds.map((id) => index.get(id) ?? -1),
+    })),
+  };
+}
+
+const sameSet = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean => {
+  const norm = (xs: readonly (string | number)[]): string =>
+    [...new Set(xs.map((x) => String(x).toLowerCase()))].sort().join('|');
+  return norm(a) === norm(b);
+};
+
+function tally(): Tally {
+  return { right: 0, total: 0 };
+}
+
+function count(t: Tally, ok: boolean): boolean {
+  t.total += 1;
+  if (ok) t.right += 1;
+  return ok;
+}
+
+/** Imports `text` and compares each draft, in order, with `expected`. `today` only matters for texts without a period. */
+export function scoreImport(file: string, text: string, expected: readonly ExpectedAgreement[]): Score {
+  const { drafts } = importAgreements(text, { today: '2026-11-29' });
+  const s: Score = {
+    file,
+    periods: tally(),
+    activities: tally(),
+    parties: tally(),
+    targetKind: tally(),
+    numbers: tally(),
+    places: tally(),
+    promiseLinks: tally(),
+    misses: [],
+  };
+  expected.forEach((want, n) => {
+    const got = drafts[n]?.agreement;
+    const label = got?.id ?? `${file} agreement ${n + 1}`;
+    if (
+      !count(
+        s.periods,
+        got !== undefined && got.period.start === want.period.start && got.period.end === want.period.end,
+      )
+    ) {
+      s.misses.push(`${label} period: got ${JSON.stringify(got?.period)} want ${JSON.stringify(want.period)}`);
+    }
+    want.activities.forEach((w, i) => {
+      const g = got?.activities[i];
+      const miss = (field: string, gotValue: unknown, wantValue: unknown): void => {
+        s.misses.push(`${label} #${i + 1} ${field}: got ${JSON.stringify(gotValue)} want ${JSON.stringify(wantValue)}`);
+      };
+      count(s.activities, g !== undefined && g.text.startsWith(w.text));
+      if (!count(s.parties, g !== undefined && sameSet(g.parties, w.parties))) miss('parties', g?.parties, w.parties);
+      if (
+        !count(
+          s.targetKind,
+          g !== undefined &&
+            g.target.kind === w.target.kind &&
+            (g.target.kind !== 'recurring' || g.target.rhythm === w.target.rhythm),
+        )
+      ) {
+        miss('target', g?.target, w.target);
+      }
+      if (w.target.kind === 'count') {
+        if (!count(s.numbers, g?.target.kind === 'count' && g.target.count === w.target.count))
+          miss('number', g?.target, w.target);
+      }
+      if (!count(s.places, g !== undefined && sameSet(g.places, w.places))) miss('places', g?.places, w.places);
+      const links = g && got ? g.promiseIds.map((id) => got.promises.findIndex((p) => p.id === id)) : [];
+      if (!count(s.promiseLinks, g !== undefined && sameSet(links, w.promises))) miss('promises', links, w.promises);
+    });
+    if (got && got.activities.length !== want.activities.length) {
+      s.misses.push(`${label}: ${got.activities.length} activities, want ${want.activities.length}`);
+    }
+  });
+  if (drafts.length !== expected.length) s.misses.push(`${file}: ${drafts.length} agreements, want ${expected.length}`);
+  return s;
+}
+
+export interface CorpusText {
+  file: string;
+  text: string;
+  expected: ExpectedAgreement[];
+}
+
+/** The seed (against data/agreements/*.json) and every test/fixtures/import/*.txt (against its .expected.json). */
+export function importCorpus(): CorpusText[] {
+  const bundled = ['jonkoping-2020.json', 'jonkoping-2018-2019.json'].map(
+    (f) => JSON.parse(readFileSync(new URL(f, agreementsDir), 'utf8')) as Agreement,
+  );
+  const corpus: CorpusText[] = [
+    {
+      file: 'jonkoping-medborgarloften.txt',
+      text: readFileSync(seedFile, 'utf8'),
+      expected: bundled.map(expectedFromAgreement),
+    },
+  ];
+  for (const f of readdirSync(fixtureDir)
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
+    corpus.push({
+      file: f,
+      text: readFileSync(new URL(f, fixtureDir), 'utf8'),
+      expected: JSON.parse(
+        readFileSync(new URL(f.replace(/\.txt$/, '.expected.json'), fixtureDir), 'utf8'),
+      ) as ExpectedAgreement[],
+    });
+  }
+  return corpus;
+}
+
+/** Sum of the tallies of several scores. */
+export function totalScore(scores: readonly Score[]): Score {
+  const keys = ['periods', 'activities', 'parties', 'targetKind', 'numbers', 'places', 'promiseLinks'] as const;
+  const total: Score = {
+    file: 'alla',
+    periods: tally(),
+    activities: tally(),
+    parties: tally(),
+    targetKind: tally(),
+    numbers: tally(),
+    places: tally(),
+    promiseLinks: tally(),
+    misses: [],
+  };
+  for (const s of scores) {
+    for (const k of keys) {
+      total[k].right += s[k].right;
+      total[k].total += s[k].total;
+    }
+    total.misses.push(...s.misses);
+  }
+  return total;
+}
