@@ -22,7 +22,6 @@ let id = 0;
 const app = createApp({
   store,
   clock: { now: () => new Date('2020-12-30T12:00:00+01:00') },
-  coordinators: [],
   logger: silent,
   newId: () => `e${++id}`,
 });

@@ -46,7 +46,6 @@ async function cards(): Promise<{ name: string; title: string; card: unknown }[]
   const app = createApp({
     store,
     clock: { now: () => (now = new Date(now.getTime() + 60_000)) },
-    coordinators: [],
     logger: silent,
     newId: () => `preview-${++ids}`,
   });

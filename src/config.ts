@@ -33,6 +33,7 @@ const envSchema = z.object({
     'ska vara en https-adress (http bara till 127.0.0.1/localhost)',
   ),
   COORDINATORS: list,
+  ADMINS: list,
   ALLOWED_TENANTS: list,
   PUBLIC_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/u.test(v),
@@ -75,8 +76,12 @@ export type Config = {
         openIdMetadataUrl?: string;
       }
     | undefined;
+  /** Seeds the first area's coordinators (a new or single-area store); the store holds them after that. */
   coordinators: string[];
+  /** Seeds the first area's tenants, like COORDINATORS. */
   allowedTenants: string[];
+  /** Entra ids or UPNs who act as coordinators in every area. */
+  admins: string[];
   publicUrl?: string;
   /** Undefined in local trial: main.ts makes one per process (links then die with the process). */
   reportSecret?: string;
@@ -138,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : undefined,
     coordinators: e.COORDINATORS,
     allowedTenants: e.ALLOWED_TENANTS,
+    admins: e.ADMINS,
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.REPORT_SECRET ? { reportSecret: e.REPORT_SECRET } : {}),
     logLevel: e.LOG_LEVEL,

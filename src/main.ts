@@ -13,6 +13,8 @@ import { MedborgarBot } from './bot/medborgarBot.js';
 import { messagesEndpoint } from './bot/messagesEndpoint.js';
 import { ConfigError, loadConfig } from './config.js';
 import { shiftedClock, systemClock } from './clock.js';
+import { areasForTenant } from './domain/area.js';
+import { seedDisagreements } from './store/seedCheck.js';
 import { createReportLinks } from './report/links.js';
 import { startTicker } from './scheduler/ticker.js';
 import { WeeklySummaries } from './scheduler/weeklySummaries.js';
@@ -33,14 +35,28 @@ async function main(): Promise<void> {
   const storage = fileStorage(config.storeDir);
   const releaseLock = lockStoreDir(config.storeDir);
   process.on('exit', releaseLock);
-  const store = await Store.open(storage, seed);
+  const store = await Store.open(storage, seed, {
+    tenants: config.allowedTenants,
+    coordinators: config.coordinators,
+  });
+  logger.info(
+    {
+      storeDir: config.storeDir,
+      openedAs: store.openedAs,
+      areas: store.areas().length,
+      agreements: store.agreements().length,
+    },
+    store.openedAs === 'upgraded'
+      ? 'store upgraded to areas: the single area keeps ALLOWED_TENANTS and COORDINATORS'
+      : 'store opened',
+  );
+  for (const warning of seedDisagreements(store.areas(), config)) logger.warn({}, warning);
   const serviceUrls = await ServiceUrlStore.open(storage);
   if (store.audit.droppedTornLine)
     logger.warn(
       { file: store.audit.label },
       'the audit log ended in a torn line (a crash during an append, never acknowledged): it was dropped',
     );
-  logger.info({ storeDir: config.storeDir, agreements: store.agreements().map((a) => a.id) }, 'store opened');
 
   if (!config.auth) {
     logger.warn(
@@ -48,14 +64,18 @@ async function main(): Promise<void> {
         'Anyone who can reach this port can talk to the bot. Never run it like this in production (NODE_ENV=production refuses to).',
     );
   }
+  for (const area of store.areas()) {
+    if (area.coordinators.length === 0 && config.admins.length === 0)
+      logger.warn(
+        { areaId: area.id },
+        'this area has no coordinators and ADMINS is empty: nobody there can run coordinator commands (npm run area -- set)',
+      );
+  }
   if (config.auth?.openIdMetadataUrl) {
     logger.warn(
       { openIdMetadata: config.auth.openIdMetadataUrl },
       "BotOpenIdMetadata is set: the channel's tokens are checked against the keys published there, not login.botframework.com",
     );
-  }
-  if (config.coordinators.length === 0) {
-    logger.warn('COORDINATORS is empty: nobody can run coordinator commands (/klar, /nytt-medborgarlöfte, /export).');
   }
 
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -72,14 +92,14 @@ async function main(): Promise<void> {
   const reportLinks = createReportLinks({ secret: reportSecret, publicUrl });
 
   const app = withRedeliveryCache(
-    createApp({ store, clock, coordinators: config.coordinators, logger, newId: randomUUID, reportLinks }),
+    createApp({ store, clock, admins: config.admins, logger, newId: randomUUID, reportLinks }),
     {
       now: () => clock.now().getTime(),
     },
   );
   const adapter = createAdapter(config, logger);
   const bot = new MedborgarBot(app, {
-    allowedTenants: config.allowedTenants,
+    tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
     logger,
     lifecycle: createLifecycle({ store, clock, logger }),
     trustedServiceUrls: serviceUrls,

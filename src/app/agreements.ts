@@ -1,9 +1,9 @@
 // Which agreement a turn is about: the one whose period holds a date, or the one a year names.
 import { agreementForDate, agreementsForYear, type Agreement, type IsoDate } from '../domain/agreement.js';
-import type { Store } from '../store/store.js';
+import type { AgreementRecords } from '../store/store.js';
 
 /** The agreement running today, else the most recent one that has started. */
-export function currentAgreement(store: Store, today: IsoDate): Agreement | undefined {
+export function currentAgreement(store: AgreementRecords, today: IsoDate): Agreement | undefined {
   const running = agreementForDate(store.agreements(), today);
   if (running) return running;
   return [...store.agreements()]
@@ -11,18 +11,18 @@ export function currentAgreement(store: Store, today: IsoDate): Agreement | unde
     .sort((a, b) => b.period.start.localeCompare(a.period.start))[0];
 }
 
-export function agreementForYear(store: Store, year: number): Agreement | undefined {
+export function agreementForYear(store: AgreementRecords, year: number): Agreement | undefined {
   return agreementsForYear(store.agreements(), year)[0];
 }
 
-export function knownPeriodsText(store: Store): string {
+export function knownPeriodsText(store: AgreementRecords): string {
   const years = [...store.agreements()]
     .sort((a, b) => a.period.start.localeCompare(b.period.start))
     .map((a) => a.title.replace(/^Medborgarlöfte\s*/u, ''));
   return years.length > 0 ? years.join(', ') : 'inga';
 }
 
-export function allPlaces(store: Store): string[] {
+export function allPlaces(store: AgreementRecords): string[] {
   const places = new Map<string, string>();
   for (const a of store.agreements()) {
     for (const act of a.activities) for (const p of act.places) places.set(p.toLowerCase(), p);
@@ -31,7 +31,7 @@ export function allPlaces(store: Store): string[] {
 }
 
 /** "Inget medborgarlöfte gäller 24 november 2026" plus how a coordinator fixes that. */
-export function noAgreementHint(store: Store, year: number): string {
+export function noAgreementHint(store: AgreementRecords, year: number): string {
   const latest = [...store.agreements()].sort((a, b) => b.period.start.localeCompare(a.period.start))[0];
   const from = latest ? latest.period.start.slice(0, 4) : undefined;
   return from

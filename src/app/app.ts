@@ -6,7 +6,16 @@ import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';
 import { currentAgreement } from './agreements.js';
 import { cardAction } from './cardActions.js';
-import type { AppDeps, Turn } from './context.js';
+import {
+  areaChoiceAction,
+  areaCommand,
+  askForArea,
+  NOT_OPEN,
+  resolveTurnArea,
+  type PendingCommand,
+} from './areaCommands.js';
+import type { AppDeps, BaseTurn, Turn } from './context.js';
+import { coordinatorsCommand } from './coordinatorList.js';
 import { doneCommand, newAgreementCommand } from './coordinatorCommands.js';
 import { exportCommand } from './exportCommand.js';
 import { followUpCommand } from './followUpCommand.js';
@@ -47,13 +56,16 @@ const routes: Routes = {
   subscribe: (turn, c) => subscribeCommand(turn, c.args),
   unsubscribe: (turn) => unsubscribeCommand(turn),
   subscriptions: (turn) => subscriptionsCommand(turn),
+  // Answered before the area is known (see createApp); here when it is.
+  area: (turn, c) => areaCommand(turn, c.args),
+  coordinators: (turn, c) => coordinatorsCommand(turn, c.args),
   empty: () => [text('Skriv ett kommando, t.ex. /hjälp eller /logga krogtillsyn. (Bilder och filer läser jag inte.)')],
   unknown: (turn, c) => unknownCommand(turn, c),
 };
 
 function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' }>): Reply[] {
   const typed = (turn.input.text ?? '').trim().replace(/^\/+/u, '');
-  const agreement = currentAgreement(turn.deps.store, turn.today);
+  const agreement = currentAgreement(turn.store, turn.today);
   // "krogtillsyn igår" without "/logga" is almost always a log that lost its command word.
   if (agreement && matchActivities(agreement.activities, words(typed).slice(0, 3)).candidates.length > 0) {
     return [text(`Menade du /logga ${typed.slice(0, 80)}? Skriv /logga först, så loggar jag det.`)];
@@ -73,19 +85,23 @@ function dispatch<K extends Command['kind']>(
 }
 
 export function createApp(deps: AppDeps): App {
-  return {
-    async handle(input: TurnInput): Promise<Reply[]> {
-      const now = deps.clock.now();
-      const log = deps.logger.child({
-        conversationId: input.conversation.id,
-        activityId: input.activityId,
-        userId: input.user.aadObjectId ?? input.user.id,
-      });
-      const turn: Turn = { input, now, today: stockholmDate(now), deps, log };
-      try {
-        if (typeof input.value === 'object' && input.value !== null && 'verb' in input.value) {
-          return await cardAction(turn, input.value);
-        }
+  const handle = async (input: TurnInput): Promise<Reply[]> => {
+    const now = deps.clock.now();
+    const log = deps.logger.child({
+      conversationId: input.conversation.id,
+      activityId: input.activityId,
+      userId: input.user.aadObjectId ?? input.user.id,
+    });
+    const base: BaseTurn = { input, now, today: stockholmDate(now), deps, log };
+    try {
+      const value = input.value;
+      const isSubmit = typeof value === 'object' && value !== null && 'verb' in value;
+      if (isSubmit && (value as { verb: unknown }).verb === 'area.choose') {
+        // The pending command runs as a turn of its own, now that the conversation has its area.
+        return await areaChoiceAction(base, value, (pending) => handle(pendingInput(input, pending)));
+      }
+      let command: Command | undefined;
+      if (!isSubmit) {
         const raw = input.text ?? '';
         if (raw.length > MAX_TEXT_LENGTH) {
           return [
@@ -97,15 +113,46 @@ export function createApp(deps: AppDeps): App {
         // Checked for every command, before anything can echo the text back into the conversation.
         const personal = personalDataRefusal(raw);
         if (personal) return [text(personal)];
-        return await dispatch(turn, parseCommand(raw));
-      } catch (error) {
-        log.error({ err: error }, 'turn failed');
-        return [
-          text(
-            'Något gick fel hos mig, så jag kan inte lova att det sparades. Skriv /mina för att se vad som finns, och försök igen om en stund.',
-          ),
-        ];
+        command = parseCommand(raw);
+        if (command.kind === 'help') return helpCommand();
+        if (command.kind === 'area') return await areaCommand(base, command.args);
       }
-    },
+
+      const resolution = resolveTurnArea(base);
+      if (resolution.kind === 'refused') {
+        log.warn({ tenant: input.conversation.tenantId }, 'message from a tenant that no area allows');
+        return [text(NOT_OPEN)];
+      }
+      if (resolution.kind === 'ask') {
+        const pending: PendingCommand = {
+          by: input.user.aadObjectId ?? input.user.id,
+          ...(isSubmit ? { value } : { text: input.text ?? '' }),
+          ...(input.activityId ? { activityId: input.activityId } : {}),
+        };
+        return askForArea(base, resolution.areas, pending);
+      }
+      const turn: Turn = { ...base, area: resolution.area, store: deps.store.inArea(resolution.area.id) };
+      if (isSubmit) return await cardAction(turn, value);
+      return await dispatch(turn, command ?? parseCommand(input.text ?? ''));
+    } catch (error) {
+      log.error({ err: error }, 'turn failed');
+      return [
+        text(
+          'Något gick fel hos mig, så jag kan inte lova att det sparades. Skriv /mina för att se vad som finns, och försök igen om en stund.',
+        ),
+      ];
+    }
+  };
+  return { handle };
+}
+
+/** The turn the question card's pending command runs as: the first message again, by its writer. */
+function pendingInput(input: TurnInput, pending: PendingCommand): TurnInput {
+  const { value: _value, text: _text, activityId: _id, ...rest } = input;
+  return {
+    ...rest,
+    ...(pending.text !== undefined ? { text: pending.text } : {}),
+    ...(pending.value !== undefined ? { value: pending.value } : {}),
+    ...(pending.activityId ? { activityId: pending.activityId } : {}),
   };
 }

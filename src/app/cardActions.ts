@@ -68,7 +68,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     return [text(`Kortet skickade något jag inte kan läsa. Skriv kommandot igen. ${NOTHING_STORED}`)];
   }
   const choice = parsed.data;
-  const agreement = turn.deps.store.agreement(choice.agreementId);
+  const agreement = turn.store.agreement(choice.agreementId);
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
   const result = await recordEntry(turn, {
@@ -108,7 +108,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   };
   // The form comes back with the error on it and what was filled in kept, in place of the one sent.
   const again = (error: string, keep = prefill): Reply[] => {
-    const formAgreement = keep.date ? agreementForDate(turn.deps.store.agreements(), keep.date) : undefined;
+    const formAgreement = keep.date ? agreementForDate(turn.store.agreements(), keep.date) : undefined;
     return logForm(turn, formAgreement, { ...keep, error: `${error} ${NOTHING_STORED}` }, true);
   };
 
@@ -126,7 +126,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (note && note.length > MAX_NOTE_LENGTH)
     return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken (den var ${note.length}).`);
   if (!form.activityId) return again('Välj en aktivitet.');
-  const agreement = agreementForDate(turn.deps.store.agreements(), date);
+  const agreement = agreementForDate(turn.store.agreements(), date);
   if (!agreement) return again(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`);
   const activity = agreement.activities.find((a) => a.id === form.activityId);
   if (!activity)

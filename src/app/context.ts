@@ -1,22 +1,23 @@
 import type { IsoDate } from '../domain/agreement.js';
+import { isListed, type Area } from '../domain/area.js';
 import type { Person } from '../domain/entry.js';
-import type { Store } from '../store/store.js';
+import type { AreaStore, Store } from '../store/store.js';
 import type { Clock, Logger, TurnInput } from './ports.js';
 import type { ReportLinks } from './reportLinks.js';
 
 export interface AppDeps {
   store: Store;
   clock: Clock;
-  /** Entra object ids or UPNs of the coordinators (samordnare). */
-  coordinators: readonly string[];
+  /** Entra object ids or UPNs who may act as coordinators in every area (ADMINS). */
+  admins?: readonly string[];
   logger: Logger;
   newId: () => string;
   /** Signed links to documents (/uppföljning, /export); without it the card has no links. */
   reportLinks?: ReportLinks;
 }
 
-/** Everything one turn's handler needs: the input, its moment, and the dependencies. */
-export interface Turn {
+/** One turn before its area is known: enough for /hjälp, /område and the area question. */
+export interface BaseTurn {
   input: TurnInput;
   now: Date;
   today: IsoDate;
@@ -24,23 +25,26 @@ export interface Turn {
   log: Logger;
 }
 
-export function personOf(turn: Turn): Person {
+/** Everything one turn's handler needs: the input, its moment, its area and that area's records only. */
+export interface Turn extends BaseTurn {
+  area: Area;
+  /** The conversation's area's agreements and entries; another area's ids are unknown here. */
+  store: AreaStore;
+}
+
+export function personOf(turn: BaseTurn): Person {
   const { user } = turn.input;
   return { id: user.aadObjectId ?? user.id, name: user.name };
 }
 
-/** True when the user's Entra object id, channel id or UPN is listed in COORDINATORS. */
-export async function isCoordinator(turn: Turn): Promise<boolean> {
-  const listed = new Set(turn.deps.coordinators.map((c) => c.trim().toLowerCase()).filter((c) => c.length > 0));
-  if (listed.size === 0) return false;
+/** True when the user's Entra object id, channel id or UPN is in `list`; the UPN is looked up only if needed. */
+export async function userListed(turn: BaseTurn, list: readonly string[]): Promise<boolean> {
+  if (list.length === 0) return false;
   const { user } = turn.input;
-  for (const id of [user.aadObjectId, user.id]) {
-    if (id && listed.has(id.toLowerCase())) return true;
-  }
-  if ([...listed].some((c) => c.includes('@')) && user.resolveUpn) {
+  if (isListed(list, [user.aadObjectId, user.id])) return true;
+  if (list.some((c) => c.includes('@')) && user.resolveUpn) {
     try {
-      const upn = await user.resolveUpn();
-      if (upn && listed.has(upn.toLowerCase())) return true;
+      return isListed(list, [await user.resolveUpn()]);
     } catch (error) {
       turn.log.warn({ err: error }, 'could not look up the user principal name for the coordinator check');
     }
@@ -48,5 +52,20 @@ export async function isCoordinator(turn: Turn): Promise<boolean> {
   return false;
 }
 
+/** An admin (ADMINS) acts as a coordinator in every area. */
+export function isAdmin(turn: BaseTurn): Promise<boolean> {
+  return userListed(turn, turn.deps.admins ?? []);
+}
+
+/** True when the user is one of the area's coordinators, or an admin. */
+export async function isCoordinatorOf(turn: BaseTurn, area: Area): Promise<boolean> {
+  return (await userListed(turn, area.coordinators)) || (await isAdmin(turn));
+}
+
+/** True when the user is a coordinator of the conversation's area, or an admin. */
+export function isCoordinator(turn: Turn): Promise<boolean> {
+  return isCoordinatorOf(turn, turn.area);
+}
+
 export const COORDINATOR_ONLY =
-  'Det här kan bara en samordnare göra. Be kommunens trygghetssamordnare eller kommunpolisen om hjälp, eller be den som driftar boten lägga till dig i COORDINATORS.';
+  'Det här kan bara en samordnare i området göra. Skriv /samordnare för att se vilka det är, och be någon av dem om hjälp.';

@@ -12,7 +12,7 @@ import { futureDateRefusal } from './recordEntry.js';
 
 export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
-  const { store } = turn.deps;
+  const { store } = turn;
   const parsed = parseLogRequest(args, turn.today, allPlaces(store));
   if (!parsed.ok) return [text(parsed.error)];
   const given = parsed.request.date;
@@ -87,7 +87,7 @@ const NEW_AGREEMENT_USAGE =
 
 export async function newAgreementCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
-  const { store } = turn.deps;
+  const { store } = turn;
   const m = /^(\d{4})\s+(?:från|fran|from)\s+(\d{4})$/iu.exec(args.trim().normalize('NFC'));
   if (!m) return [text(NEW_AGREEMENT_USAGE)];
   const year = Number(m[1]);

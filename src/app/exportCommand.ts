@@ -19,7 +19,7 @@ export async function exportCommand(turn: Turn, args: string): Promise<Reply[]> 
   }
   const parsed = parseYearArg(args, '/export 2020');
   if (!parsed.ok) return [text(parsed.error)];
-  const { store } = turn.deps;
+  const { store } = turn;
   const year = parsed.year ?? Number(turn.today.slice(0, 4));
   const agreements = agreementsForYear(store.agreements(), year);
   if (agreements.length === 0)
@@ -34,7 +34,7 @@ export async function exportCommand(turn: Turn, args: string): Promise<Reply[]> 
 
   const entries = agreements.flatMap((a) => store.entries(a.id)).filter((e) => e.date.startsWith(`${year}-`));
   const undone = entries.filter((e) => e.removed).length;
-  const { csv, expires } = links.entries(year, turn.now);
+  const { csv, expires } = links.entries({ areaId: turn.area.id, year }, turn.now);
   turn.log.info({ year, rows: entries.length }, 'export link handed out');
   const rows = entries.length === 1 ? '1 rad' : `${entries.length} rader`;
   const undoneText = undone > 0 ? `, varav ${undone} ångrade (markerade "ja" under borttagen)` : '';

@@ -33,13 +33,16 @@ export function followUpCommand(turn: Turn, args: string): Reply[] {
   if (!choice.ok) return [text(choice.reply)];
 
   const { agreement, ref } = choice;
-  const { store } = turn.deps;
+  const { store } = turn;
   const f = followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, turn.today);
   const links = turn.deps.reportLinks?.followUp(
-    { agreementId: agreement.id, year: ref.year, tertial: ref.tertial },
+    { areaId: turn.area.id, agreementId: agreement.id, year: ref.year, tertial: ref.tertial },
     turn.now,
   );
-  turn.log.info({ agreementId: agreement.id, year: ref.year, tertial: ref.tertial }, 'follow-up shown');
+  turn.log.info(
+    { areaId: turn.area.id, agreementId: agreement.id, year: ref.year, tertial: ref.tertial },
+    'follow-up shown',
+  );
   const fallback = [`${followUpTitle(f)}: ${summaryText(f)}.`, links ? `PDF: ${links.pdf}` : '']
     .filter(Boolean)
     .join('\n');
@@ -48,7 +51,7 @@ export function followUpCommand(turn: Turn, args: string): Reply[] {
 
 /** The tertial asked for, or the latest finished one (of the year, when only a year is given). */
 function choose(turn: Turn, asked: TertialRef | undefined, year: number | undefined): Choice {
-  const { store } = turn.deps;
+  const { store } = turn;
   const today = turn.today;
   if (asked) {
     const agreement = agreementForTertial(store.agreements(), asked);

@@ -56,6 +56,16 @@ export const HELP_ITEMS: readonly HelpItem[] = [
     text: 'Vem som ändrade vad och när, nyast först (samordnare).',
     example: 'T.ex. /historik gemensam krogtillsyn',
   },
+  {
+    usage: '/område [namn]',
+    text: 'Visar vilket område (kommun och lokalpolisområde) som gäller här, eller byter det.',
+    example: 'T.ex. /område Habo',
+  },
+  {
+    usage: '/samordnare [lägg till | ta bort <e-post>]',
+    text: 'Områdets samordnare; samordnare kan ändra listan.',
+    example: 'T.ex. /samordnare lägg till anna@kommun.se',
+  },
   { usage: '/hjälp', text: 'Den här listan.', example: '' },
 ];
 

@@ -27,13 +27,16 @@ export function parseHistoryArgs(args: string): { words: string; year?: number; 
 
 export async function historyCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
-  const { store } = turn.deps;
+  // The conversation's area only: its agreements' records, and what was recorded for the area.
+  const { store } = turn;
   const parsed = parseHistoryArgs(args);
   const names: HistoryNames = {
     activity: (agreementId, activityId) =>
       store.agreement(agreementId ?? '')?.activities.find((a) => a.id === activityId)?.name,
   };
-  const records = store.audit.all();
+  const records = turn.deps.store.audit
+    .all()
+    .filter((r) => r.areaId === turn.area.id || (r.agreementId !== undefined && store.agreement(r.agreementId)));
 
   if (parsed.words.length === 0) {
     const events = historyEvents(records, store.allEntries());

@@ -41,6 +41,7 @@ export function createLifecycle(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'
           action: 'subscription.ended',
           subscriptionId: s.id,
           conversationId: s.conversationId,
+          ...(s.areaId ? { areaId: s.areaId } : {}),
           detail: 'uninstalled',
         });
       deps.logger.info(

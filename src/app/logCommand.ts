@@ -16,7 +16,7 @@ import { card, replaceCard, text, type Reply } from './ports.js';
 import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry } from './recordEntry.js';
 
 export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
-  const { store } = turn.deps;
+  const { store } = turn;
 
   // Teams redelivers a message it thinks went unanswered: answer again, store nothing new.
   const sourceId = turn.input.activityId ? `message:${turn.input.conversation.id}:${turn.input.activityId}` : undefined;
@@ -121,10 +121,10 @@ export function logForm(
   prefill: Parameters<typeof logFormCardData>[3] = {},
   replace = false,
 ): Reply[] {
-  const target = agreement ?? currentAgreement(turn.deps.store, turn.today);
+  const target = agreement ?? currentAgreement(turn.store, turn.today);
   if (!target || (!agreement && turn.today > target.period.end)) {
     const year = Number(turn.today.slice(0, 4));
-    return [text(`Inget medborgarlöfte gäller idag. ${noAgreementHint(turn.deps.store, year)}`)];
+    return [text(`Inget medborgarlöfte gäller idag. ${noAgreementHint(turn.store, year)}`)];
   }
   const data = logFormCardData(target, turn.today, turn.deps.newId(), prefill);
   const fallback = prefill.error

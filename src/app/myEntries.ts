@@ -12,7 +12,7 @@ const SHOWN_AS_TEXT = 10;
 
 function myActiveEntries(turn: Turn): Entry[] {
   const me = personOf(turn).id;
-  return turn.deps.store
+  return turn.store
     .allEntries()
     .filter((e) => isActive(e) && e.by.id === me)
     .sort((a, b) => b.loggedAt.localeCompare(a.loggedAt));
@@ -21,7 +21,7 @@ function myActiveEntries(turn: Turn): Entry[] {
 export function mineCommand(turn: Turn, page = 0): Reply[] {
   const mine = myActiveEntries(turn);
   if (mine.length === 0) return [text('Du har inte loggat något än. Prova /logga krogtillsyn.')];
-  const { store } = turn.deps;
+  const { store } = turn;
   const activityOf = (e: Entry) => store.agreement(e.agreementId)?.activities.find((a) => a.id === e.activityId);
   const lines = mine
     .slice(0, SHOWN_AS_TEXT)
@@ -32,7 +32,7 @@ export function mineCommand(turn: Turn, page = 0): Reply[] {
 }
 
 export async function undoCommand(turn: Turn): Promise<Reply[]> {
-  const { store } = turn.deps;
+  const { store } = turn;
   const sourceId = turn.input.activityId ? `message:${turn.input.conversation.id}:${turn.input.activityId}` : undefined;
   // A redelivered "/ångra" must not take back a second entry.
   const already = sourceId ? store.allEntries().find((e) => e.removed?.sourceId === sourceId) : undefined;
@@ -75,6 +75,6 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
 }
 
 function describe(turn: Turn, entry: Entry): string {
-  const activity = turn.deps.store.agreement(entry.agreementId)?.activities.find((a) => a.id === entry.activityId);
+  const activity = turn.store.agreement(entry.agreementId)?.activities.find((a) => a.id === entry.activityId);
   return entryLine(entry, activity);
 }

@@ -71,7 +71,7 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     ...(draft.note ? { note: draft.note } : {}),
     ...(draft.sourceId ? { sourceId: draft.sourceId } : {}),
   };
-  const result = await turn.deps.store.addEntry(entry);
+  const result = await turn.store.addEntry(entry);
   if (result.stored)
     await auditTurn(turn, {
       action: 'entry.logged',
@@ -97,7 +97,7 @@ export function loggedReply(
   fresh: boolean,
   replace = false,
 ): Reply {
-  const { store } = turn.deps;
+  const { store } = turn;
   const status = activityStatus(
     agreement,
     activity,
@@ -117,7 +117,7 @@ export function confirmation(
   activity: Activity,
   fresh: boolean,
 ): string {
-  const { store } = turn.deps;
+  const { store } = turn;
   const status = activityStatus(
     agreement,
     activity,

@@ -9,6 +9,8 @@ export interface FollowUpLinks {
 }
 
 export interface ReportLinks {
-  followUp(ref: { agreementId: string; year: number; tertial: Tertial }, now: Date): FollowUpLinks;
-  entries(year: number, now: Date): { csv: string; expires: Date };
+  /** A link that opens the follow-up of one of the area's agreements, and nothing of another area. */
+  followUp(ref: { areaId: string; agreementId: string; year: number; tertial: Tertial }, now: Date): FollowUpLinks;
+  /** A link to the area's entries of the year as CSV. */
+  entries(ref: { areaId: string; year: number }, now: Date): { csv: string; expires: Date };
 }

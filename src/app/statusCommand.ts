@@ -10,7 +10,7 @@ import type { Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
 
 export function statusCommand(turn: Turn, args: string, page = 0): Reply[] {
-  const { store } = turn.deps;
+  const { store } = turn;
   const arg = args.trim();
   const yearMatch = /^(\d{4})$/u.exec(arg);
   const thisYear = Number(turn.today.slice(0, 4));

@@ -8,6 +8,7 @@ import { scheduleOf, scheduleStateOf, type Subscription } from '../domain/subscr
 import { instantText, kindWord, recipientText, scheduleText } from '../views/scheduleTexts.js';
 import { auditTurn } from './audit.js';
 import { isCoordinator, personOf, type Turn } from './context.js';
+import { subscriptionArea } from './subscriptionArea.js';
 import { text, type Reply } from './ports.js';
 
 const MAX_LISTED = 30;
@@ -52,6 +53,7 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
   const before = turn.deps.store.subscriptions.forConversation(input.conversation.id);
   const { subscription, change } = await turn.deps.store.subscriptions.subscribe({
     conversation: input.conversation,
+    areaId: turn.area.id,
     reference: reference as Record<string, unknown>,
     schedule,
     by: personOf(turn),
@@ -120,12 +122,14 @@ export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
       : `${recipientText(turn.input.conversation.kind)} har ingen prenumeration. Skriv /prenumerera för att få veckosammanfattningen ${scheduleText(DEFAULT_SCHEDULE)}.`;
   if (!(await isCoordinator(turn))) return [text(ownText)];
 
-  const active = store.active();
+  // Only the conversation's area: a coordinator sees their own area's subscriptions.
+  const inArea = (s: Subscription) => subscriptionArea(turn.deps.store, s) === turn.area.id;
+  const active = store.active().filter(inArea);
   const ended = store
     .all()
-    .filter((s) => s.ended !== undefined)
+    .filter((s) => s.ended !== undefined && inArea(s))
     .sort((a, b) => (b.ended?.at ?? '').localeCompare(a.ended?.at ?? ''));
-  const lines = [ownText, '', `**Alla prenumerationer** (${active.length} aktiva):`];
+  const lines = [ownText, '', `**Alla prenumerationer i ${turn.area.name}** (${active.length} aktiva):`];
   if (active.length === 0) lines.push('Inga.');
   for (const s of active.slice(0, MAX_LISTED))
     lines.push(`• ${label(s)}: ${scheduleText(scheduleOf(s))}. ${nextAndLast(s, turn.now)}`);

@@ -4,7 +4,7 @@ import type { IsoDate } from '../domain/agreement.js';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseSummaryArgs, summarize, summaryPeriod, type SummaryKind } from '../domain/summary.js';
-import type { Store } from '../store/store.js';
+import type { AgreementRecords } from '../store/store.js';
 import { summaryCard, summaryText } from '../views/summaryCard.js';
 import { agreementForYear, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
@@ -13,14 +13,20 @@ import { card, text, type Reply } from './ports.js';
 export function summaryCommand(turn: Turn, args: string, page = 0, asOf?: IsoDate): Reply[] {
   const parsed = parseSummaryArgs(args);
   if (!parsed.ok) return [text(parsed.error)];
-  return summaryReplies(turn.deps.store, asOf ?? turn.today, parsed.kind, parsed.year, page);
+  return summaryReplies(turn.store, asOf ?? turn.today, parsed.kind, parsed.year, page);
 }
 
 /**
  * The summary card of the period of `kind` that holds `today` (for a past `year`, its last such
  * period), with a text fallback. `page` > 0 gives the later pages of a long agreement.
  */
-export function summaryReplies(store: Store, today: IsoDate, kind: SummaryKind, year?: number, page = 0): Reply[] {
+export function summaryReplies(
+  store: AgreementRecords,
+  today: IsoDate,
+  kind: SummaryKind,
+  year?: number,
+  page = 0,
+): Reply[] {
   const thisYear = Number(today.slice(0, 4));
   if (year !== undefined && year > thisYear)
     return [text(`${year} har inte börjat än, så det finns inget att sammanfatta.`)];
@@ -49,6 +55,6 @@ export function summaryReplies(store: Store, today: IsoDate, kind: SummaryKind, 
   return [card(summaryCard(summary, args, today, page), summaryText(summary))];
 }
 
-function knownYear(store: Store): string | undefined {
+function knownYear(store: AgreementRecords): string | undefined {
   return [...store.agreements()].sort((a, b) => b.period.end.localeCompare(a.period.end))[0]?.period.end.slice(0, 4);
 }

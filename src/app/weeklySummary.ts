@@ -1,10 +1,10 @@
 // What the weekly summary says: the last 7 days per promise and activity, with each activity's
 // status, the same card as "/sammanfattning vecka". The one function the scheduler calls.
 import type { IsoDate } from '../domain/agreement.js';
-import type { Store } from '../store/store.js';
+import type { AgreementRecords } from '../store/store.js';
 import type { Reply } from './ports.js';
 import { summaryReplies } from './summaryCommand.js';
 
-export function weeklySummaryReplies(store: Store, today: IsoDate): Reply[] {
+export function weeklySummaryReplies(store: AgreementRecords, today: IsoDate): Reply[] {
   return summaryReplies(store, today, 'vecka');
 }

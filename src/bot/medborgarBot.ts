@@ -15,7 +15,8 @@ import type { TrustedServiceUrls } from '../store/serviceUrls.js';
 import { conversationOf, tenantOf, toTurnInput } from './activityInput.js';
 
 export interface BotOptions {
-  allowedTenants: readonly string[];
+  /** Whether any area lets users of the tenant in (undefined: the channel named no tenant). */
+  tenantAllowed: (tenantId: string | undefined) => boolean;
   logger: Logger;
   /** Welcome once per installation, end subscriptions on removal. Without it: a welcome every time, removals ignored. */
   lifecycle?: Lifecycle;
@@ -84,10 +85,7 @@ export class MedborgarBot extends ActivityHandler {
   }
 
   private allowed(activity: Activity): boolean {
-    const tenant = tenantOf(activity);
-    return (
-      this.options.allowedTenants.length === 0 || (tenant !== undefined && this.options.allowedTenants.includes(tenant))
-    );
+    return this.options.tenantAllowed(tenantOf(activity));
   }
 
   /**

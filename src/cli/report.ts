@@ -11,16 +11,17 @@ import { parseArgs } from 'node:util';
 import { tertialRange, type Tertial } from '../domain/calendar.js';
 import { agreementForTertial } from '../domain/followUp.js';
 import { followUpFromStore, renderEntriesCsv, renderFollowUp, type RenderedReport } from '../report/reports.js';
-import { fileStorage, StoreFileError, type Storage } from '../store/storage.js';
-import { Store } from '../store/store.js';
+import { fileStorage, readOnlyStorage, StoreFileError } from '../store/storage.js';
+import { Store, type AreaStore } from '../store/store.js';
 
-export const USAGE = `Användning: npm run report -- --year <år> [--tertial 1|2|3] [--format pdf|html|csv] [--out <fil>]
+export const USAGE = `Användning: npm run report -- --year <år> [--tertial 1|2|3] [--format pdf|html|csv] [--out <fil>] [--area <id>]
 
   --year      året, t.ex. 2020 (krävs)
   --tertial   1, 2 eller 3 (krävs för pdf och html; för csv: bara den tertialens insatser)
   --format    pdf (standard), html eller csv
   --out       filen att skriva; "-" skriver till standard ut. Standard: rapportens namn i katalogen du står i
   --store     lagringskatalogen (standard: STORE_DIR, annars data/store)
+  --area      områdets id, t.ex. habo (krävs när lagringen har flera områden; npm run area -- list visar dem)
 
 Exempel: npm run report -- --year 2020 --tertial 1 --format pdf --out uppfoljning.pdf`;
 
@@ -41,6 +42,7 @@ export interface ReportOptions {
   format: 'pdf' | 'html' | 'csv';
   out?: string;
   storeDir: string;
+  area?: string;
 }
 
 export function parseCli(argv: readonly string[], env: Record<string, string | undefined>): ReportOptions {
@@ -54,6 +56,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         format: { type: 'string' },
         out: { type: 'string' },
         store: { type: 'string' },
+        area: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -90,48 +93,34 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     format,
     ...(out ? { out } : {}),
     storeDir: text(values.store) || env.STORE_DIR?.trim() || 'data/store',
-  };
-}
-
-/** The file storage with every write refused: a report must never change the store. */
-function readOnly(storage: Storage): Storage {
-  return {
-    document(name) {
-      const doc = storage.document(name);
-      return {
-        label: doc.label,
-        adapter: {
-          read: () => doc.adapter.read(),
-          write: () => Promise.reject(new Error(`${doc.label}: rapportverktyget skriver aldrig i lagringen`)),
-        },
-      };
-    },
-    appendLog(name) {
-      const log = storage.appendLog(name);
-      const refuse = () => Promise.reject(new Error(`${log.label}: rapportverktyget skriver aldrig i lagringen`));
-      return {
-        label: log.label,
-        readOnly: true,
-        read: () => log.read(),
-        append: refuse,
-        truncate: refuse,
-        replace: refuse,
-      };
-    },
+    ...(text(values.area) ? { area: text(values.area) } : {}),
   };
 }
 
 export async function openStoreReadOnly(dir: string): Promise<Store> {
-  if (!existsSync(path.join(dir, 'agreements.json'))) {
+  if (!existsSync(path.join(dir, 'areas.json')) && !existsSync(path.join(dir, 'agreements.json'))) {
     throw new NoReportError(
-      `Hittar ingen lagring i ${dir}: ${path.join(dir, 'agreements.json')} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
+      `Hittar ingen lagring i ${dir}: ${path.join(dir, 'areas.json')} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
     );
   }
-  return Store.open(readOnly(fileStorage(dir)), []);
+  return Store.open(readOnlyStorage(fileStorage(dir)), []);
+}
+
+/** The area the report is for: the one named, or the store's only one. */
+function chooseArea(store: Store, wanted: string | undefined): AreaStore {
+  const areas = store.areas();
+  const ids = areas.map((a) => a.id).join(', ') || 'inga';
+  if (wanted === undefined) {
+    const only = areas.length === 1 ? areas[0] : undefined;
+    if (!only) throw new UsageError(`Lagringen har flera områden (${ids}): ange ett med --area.`);
+    return store.inArea(only.id);
+  }
+  if (!store.area(wanted)) throw new NoReportError(`Området "${wanted}" finns inte i lagringen. Områden: ${ids}.`);
+  return store.inArea(wanted);
 }
 
 export async function makeReport(options: ReportOptions, now: Date): Promise<RenderedReport> {
-  const store = await openStoreReadOnly(options.storeDir);
+  const store = chooseArea(await openStoreReadOnly(options.storeDir), options.area);
   const { year, tertial } = options;
   if (options.format === 'csv') {
     const range = tertial ? tertialRange(year, tertial) : { start: `${year}-01-01`, end: `${year}-12-31` };

@@ -87,3 +87,17 @@ export function agreementsForYear(agreements: readonly Agreement[], year: number
     .filter((a) => a.period.start <= last && first <= a.period.end)
     .sort((x, y) => y.period.start.localeCompare(x.period.start));
 }
+
+/**
+ * Two agreements of the list whose periods overlap, if any. Within one area an entry belongs to
+ * the agreement whose period holds its date, so that must be one agreement; areas may overlap.
+ */
+export function overlappingAgreements(agreements: readonly Agreement[]): [Agreement, Agreement] | undefined {
+  const sorted = [...agreements].sort((a, b) => a.period.start.localeCompare(b.period.start));
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i];
+    const next = sorted[i + 1];
+    if (a && next && next.period.start <= a.period.end) return [a, next];
+  }
+  return undefined;
+}

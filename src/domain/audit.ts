@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'subscription.paused',
   'binding.changed',
   'coordinators.changed',
+  'area.changed',
   'person.erased',
   'store.restored',
 ] as const;
@@ -46,6 +47,8 @@ export const auditRecordSchema = z
     by: personSchema,
     via: auditViaSchema,
     action: z.enum(AUDIT_ACTIONS),
+    /** The area the change belongs to (its agreements, bindings, coordinators, subscriptions). */
+    areaId: z.string().optional(),
     agreementId: z.string().optional(),
     activityId: z.string().optional(),
     entryId: z.string().optional(),

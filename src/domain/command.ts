@@ -17,6 +17,8 @@ export type Command =
   | { kind: 'subscriptions' }
   | { kind: 'newAgreement'; args: string }
   | { kind: 'history'; args: string }
+  | { kind: 'area'; args: string }
+  | { kind: 'coordinators'; args: string }
   | { kind: 'empty' }
   | { kind: 'unknown'; word: string; suggestion?: string };
 
@@ -38,6 +40,8 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   subscriptions: ['prenumerationer'],
   newAgreement: ['nytt-medborgarlöfte', 'nyttmedborgarlöfte', 'nytt-löfte'],
   history: ['historik', 'historia'],
+  area: ['område', 'områden'],
+  coordinators: ['samordnare'],
 };
 
 const lookup = new Map<string, CommandKind>();
@@ -78,6 +82,8 @@ export function parseCommand(text: string): Command {
     case 'subscribe':
     case 'newAgreement':
     case 'history':
+    case 'area':
+    case 'coordinators':
       return { kind, args: rest };
   }
 }

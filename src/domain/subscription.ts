@@ -22,6 +22,8 @@ export const subscriptionSchema = z.object({
   conversationName: z.string().max(200).optional(),
   tenantId: z.string().optional(),
   teamId: z.string().optional(),
+  // The area the conversation worked in when it subscribed (absent in stores from before areas).
+  areaId: z.string().max(100).optional(),
   // Opaque to everything but the bot layer, which wrote it (a Bot Framework conversation reference).
   reference: z.record(z.string(), z.unknown()),
   weekday: z.number().int().min(1).max(7),

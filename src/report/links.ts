@@ -1,7 +1,7 @@
 // Signed links to the bot's own document routes (see reportRoute.ts), on PUBLIC_URL.
 import type { ReportLinks } from '../app/reportLinks.js';
 import { ENTRIES_LINK_TTL_MS, ENTRIES_PATH, FOLLOW_UP_LINK_TTL_MS, FOLLOW_UP_PATH } from './paths.js';
-import { signQuery } from './signedLink.js';
+import { areaKey, signQuery } from './signedLink.js';
 
 export interface LinkOptions {
   secret: string;
@@ -13,21 +13,22 @@ export interface LinkOptions {
 
 export function createReportLinks(options: LinkOptions): ReportLinks {
   const base = options.publicUrl.replace(/\/+$/u, '');
-  const url = (path: string, params: Record<string, string>, expires: Date) =>
-    `${base}${path}?${signQuery(options.secret, path, params, expires)}`;
+  // Each area's links are signed with a key of its own, and name the area they open.
+  const url = (areaId: string, path: string, params: Record<string, string>, expires: Date) =>
+    `${base}${path}?${signQuery(areaKey(options.secret, areaId), path, { area: areaId, ...params }, expires)}`;
   return {
     followUp(ref, now) {
       const expires = new Date(now.getTime() + (options.followUpTtlMs ?? FOLLOW_UP_LINK_TTL_MS));
       const params = { agreement: ref.agreementId, year: String(ref.year), tertial: String(ref.tertial) };
       return {
-        pdf: url(FOLLOW_UP_PATH, { ...params, format: 'pdf' }, expires),
-        html: url(FOLLOW_UP_PATH, { ...params, format: 'html' }, expires),
+        pdf: url(ref.areaId, FOLLOW_UP_PATH, { ...params, format: 'pdf' }, expires),
+        html: url(ref.areaId, FOLLOW_UP_PATH, { ...params, format: 'html' }, expires),
         expires,
       };
     },
-    entries(year, now) {
+    entries(ref, now) {
       const expires = new Date(now.getTime() + (options.entriesTtlMs ?? ENTRIES_LINK_TTL_MS));
-      return { csv: url(ENTRIES_PATH, { year: String(year), format: 'csv' }, expires), expires };
+      return { csv: url(ref.areaId, ENTRIES_PATH, { year: String(ref.year), format: 'csv' }, expires), expires };
     },
   };
 }

@@ -8,7 +8,7 @@ import type { Tertial } from '../domain/calendar.js';
 import type { Store } from '../store/store.js';
 import { ENTRIES_PATH, FOLLOW_UP_PATH } from './paths.js';
 import { followUpFromStore, renderEntriesCsv, renderFollowUp, type RenderedReport } from './reports.js';
-import { verifyQuery } from './signedLink.js';
+import { areaKey, areaOfQuery, verifyQuery } from './signedLink.js';
 
 export interface ReportRouteDeps {
   store: Store;
@@ -31,12 +31,13 @@ const year = z
   .regex(/^\d{4}$/u)
   .transform(Number);
 const followUpParams = z.object({
+  area: z.string().min(1).max(100),
   agreement: z.string().min(1).max(100),
   year,
   tertial: z.enum(['1', '2', '3']).transform((t) => Number(t) as Tertial),
   format: z.enum(['pdf', 'html']),
 });
-const entriesParams = z.object({ year, format: z.literal('csv') });
+const entriesParams = z.object({ area: z.string().min(1).max(100), year, format: z.literal('csv') });
 
 const TEXT_HEADERS = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' };
 
@@ -65,7 +66,12 @@ function document(report: RenderedReport, disposition: 'inline' | 'attachment'):
 export async function answerReportRequest(deps: ReportRouteDeps, path: string, query: string): Promise<HttpAnswer> {
   if (path !== FOLLOW_UP_PATH && path !== ENTRIES_PATH) return plain(404, NOT_FOUND);
   const now = deps.now();
-  const check = verifyQuery(deps.secret, path, query, now);
+  const areaId = areaOfQuery(query);
+  const area = areaId === undefined ? undefined : deps.store.area(areaId);
+  const check =
+    areaId === undefined
+      ? ({ ok: false, reason: 'unsigned' } as const)
+      : verifyQuery(areaKey(deps.secret, areaId), path, query, now);
   if (!check.ok) {
     deps.logger.warn({ path, reason: check.reason }, 'report link refused');
     return plain(403, REFUSED);
@@ -75,15 +81,21 @@ export async function answerReportRequest(deps: ReportRouteDeps, path: string, q
     const params = followUpParams.safeParse(check.params);
     if (!params.success) return plain(404, NOT_FOUND);
     const { agreement: agreementId, year: y, tertial, format } = params.data;
-    const agreement = deps.store.agreement(agreementId);
-    const f = agreement ? followUpFromStore(deps.store, agreement, { year: y, tertial }, now) : undefined;
+    // Only the agreements of the area the link was signed for.
+    const records = area ? deps.store.inArea(area.id) : undefined;
+    const agreement = records?.agreement(agreementId);
+    const f = records && agreement ? followUpFromStore(records, agreement, { year: y, tertial }, now) : undefined;
     if (!f) return plain(404, NOT_FOUND);
     return document(await renderFollowUp(f, format, now), 'inline');
   }
 
   const params = entriesParams.safeParse(check.params);
   if (!params.success) return plain(404, NOT_FOUND);
+  if (!area) return plain(404, NOT_FOUND);
   const y = params.data.year;
-  deps.logger.info({ year: y }, 'entries exported');
-  return document(renderEntriesCsv(deps.store, y, { start: `${y}-01-01`, end: `${y}-12-31` }), 'attachment');
+  deps.logger.info({ areaId: area.id, year: y }, 'entries exported');
+  return document(
+    renderEntriesCsv(deps.store.inArea(area.id), y, { start: `${y}-01-01`, end: `${y}-12-31` }, deps.store.audit.all()),
+    'attachment',
+  );
 }

@@ -4,8 +4,8 @@ import type { Agreement } from '../domain/agreement.js';
 import { agreementsForYear } from '../domain/agreement.js';
 import { stockholmDate, type Tertial } from '../domain/calendar.js';
 import { followUp, tertialPhase, type FollowUp } from '../domain/followUp.js';
-import type { Store } from '../store/store.js';
-import { lastEntryChanges } from '../domain/audit.js';
+import { lastEntryChanges, type AuditRecord } from '../domain/audit.js';
+import type { AgreementRecords } from '../store/store.js';
 import { entriesCsv } from './csv.js';
 import { followUpDocument } from './followUpDocument.js';
 import { followUpHtml } from './html.js';
@@ -21,7 +21,7 @@ export interface RenderedReport {
 
 /** The follow-up of a tertial that has started, or undefined when there is none to make. */
 export function followUpFromStore(
-  store: Store,
+  store: AgreementRecords,
   agreement: Agreement,
   ref: { year: number; tertial: Tertial },
   now: Date,
@@ -45,8 +45,13 @@ export async function renderFollowUp(f: FollowUp, format: DocumentFormat, now: D
 }
 
 /** Entries dated in the year, or in one of its tertials, from every agreement that year touches. */
-export function renderEntriesCsv(store: Store, year: number, range: { start: string; end: string }): RenderedReport {
-  const changes = lastEntryChanges(store.audit.all());
+export function renderEntriesCsv(
+  store: AgreementRecords,
+  year: number,
+  range: { start: string; end: string },
+  audit: readonly AuditRecord[] = [],
+): RenderedReport {
+  const changes = lastEntryChanges(audit);
   const sources = agreementsForYear(store.agreements(), year).map((agreement) => ({
     agreement,
     entries: store.entries(agreement.id),

@@ -62,3 +62,17 @@ export function verifyQuery(secret: string, path: string, query: string, now: Da
   seen.delete(EXPIRES_PARAM);
   return { ok: true, params: Object.fromEntries(seen) };
 }
+
+/**
+ * The key that signs one area's links, derived from the deployment's secret (HMAC-SHA256 of the
+ * area id): a link made for one area never verifies as another's, even with its parameters changed.
+ */
+export function areaKey(secret: string, areaId: string): string {
+  return createHmac('sha256', secret).update(`area:${areaId}`, 'utf8').digest('hex');
+}
+
+/** The area a received query names (read before its signature is checked, to pick the key). */
+export function areaOfQuery(query: string): string | undefined {
+  const values = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query).getAll('area');
+  return values.length === 1 ? values[0] : undefined;
+}

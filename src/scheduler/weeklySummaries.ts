@@ -13,7 +13,8 @@ import { SYSTEM_ACTOR } from '../domain/audit.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { dueWeek, type IsoWeekKey } from '../domain/schedule.js';
 import { scheduleStateOf, type Subscription } from '../domain/subscription.js';
-import type { Store } from '../store/store.js';
+import { subscriptionArea } from '../app/subscriptionArea.js';
+import type { AgreementRecords, Store } from '../store/store.js';
 import { Pacer, TEAMS_LIMITS, type PacingLimits } from './pacer.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
 
@@ -28,7 +29,8 @@ export interface WeeklySummaryDeps {
   limits?: PacingLimits;
   /** After a delivery gave up (retries spent, a refusal): how long before the next ticks try again. */
   cooldownMs?: number;
-  summary?: (store: Store, today: string) => Reply[];
+  /** The summary of one area's records (default: the same card as /sammanfattning vecka). */
+  summary?: (records: AgreementRecords, today: string) => Reply[];
 }
 
 export type DeliveryOutcome = 'sent' | 'gone' | 'failed' | 'cancelled';
@@ -78,11 +80,37 @@ export class WeeklySummaries {
     const now = this.deps.clock.now();
     const due = this.due(now);
     for (const { subscription } of due) this.#inFlight.add(subscription.id);
-    // Everyone due in this tick gets the same summary: made once, not once per conversation.
-    let replies: Reply[] | undefined;
-    const summary = () =>
-      (replies ??= (this.deps.summary ?? weeklySummaryReplies)(this.deps.store, stockholmDate(now)));
-    return Promise.all(due.map(({ subscription, week }) => this.deliver(subscription, week, now, summary)));
+    // Everyone due in this tick in one area gets the same summary: made once per area, not once per conversation.
+    const replies = new Map<string, Reply[]>();
+    const summaryOf = (areaId: string) => () => {
+      let made = replies.get(areaId);
+      if (!made) {
+        made = (this.deps.summary ?? weeklySummaryReplies)(this.deps.store.inArea(areaId), stockholmDate(now));
+        replies.set(areaId, made);
+      }
+      return made;
+    };
+    return Promise.all(
+      due.map(({ subscription, week }) => {
+        const areaId = subscriptionArea(this.deps.store, subscription);
+        if (areaId === undefined) {
+          this.#coolingUntil.set(subscription.id, now.getTime() + (this.deps.cooldownMs ?? DEFAULT_COOLDOWN_MS));
+          this.#inFlight.delete(subscription.id);
+          this.deps.logger.warn(
+            { subscriptionId: subscription.id, conversationId: subscription.conversationId },
+            'weekly summary not sent: no area applies to the conversation (its tenant is in no area, or it must choose with /område)',
+          );
+          return Promise.resolve<DeliveryReport>({
+            subscriptionId: subscription.id,
+            conversationId: subscription.conversationId,
+            week,
+            outcome: 'failed',
+            attempts: 0,
+          });
+        }
+        return this.deliver(subscription, week, now, summaryOf(areaId));
+      }),
+    );
   }
 
   /** No new deliveries; those waiting to retry stop at their next wake-up. */
@@ -164,6 +192,7 @@ export class WeeklySummaries {
               action: 'subscription.ended',
               subscriptionId: ended.id,
               conversationId: ended.conversationId,
+              ...(ended.areaId ? { areaId: ended.areaId } : {}),
               detail: `unreachable: HTTP ${result.status}`,
             });
           log.warn(

@@ -1,36 +1,26 @@
-// The users' record: agreements in one document, and each agreement's entries in a document of
-// its own, so logging writes one agreement's data and never the whole history.
+// The users' record, per area. areas.json lists the areas; each area has a document of its own
+// (its settings, agreements, bindings and their history) and each agreement's entries have one
+// too. So logging writes one agreement's file, a change to an area writes that area's file, and
+// nothing written for one area ever rewrites another area's data.
+import type { Agreement } from '../domain/agreement.js';
+import { agreementSchema, overlappingAgreements } from '../domain/agreement.js';
+import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
+import { completionSchema, entrySchema, type Completion, type Entry, type Person } from '../domain/entry.js';
 import { z } from 'zod';
-import { agreementSchema, type Agreement } from '../domain/agreement.js';
-import { SYSTEM_ACTOR } from '../domain/audit.js';
-import { completionSchema, entrySchema, type Completion, type Entry } from '../domain/entry.js';
+import {
+  areaDocumentName,
+  areaFileSchema,
+  areaIndexSchema,
+  legacyAgreementsFileSchema,
+  type AreaAction,
+  type AreaFile,
+  type AreaIndexFile,
+} from './areaFiles.js';
+import { SYSTEM_ACTOR, type AuditAction, type AuditVia } from '../domain/audit.js';
 import { AuditLog } from './auditLog.js';
 import { JsonDocument } from './document.js';
-import type { Storage } from './storage.js';
+import { StoreFileError, type Storage } from './storage.js';
 import { SubscriptionStore } from './subscriptions.js';
-
-const agreementsFileSchema = z
-  .object({
-    version: z.literal(1),
-    agreements: z.array(agreementSchema),
-  })
-  .superRefine((file, ctx) => {
-    // An entry belongs to the agreement whose period holds its date: that must be one agreement.
-    const sorted = [...file.agreements].sort((a, b) => a.period.start.localeCompare(b.period.start));
-    sorted.forEach((a, i) => {
-      const next = sorted[i + 1];
-      if (next && next.period.start <= a.period.end) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${a.id} och ${next.id} har överlappande perioder`,
-          path: ['agreements'],
-        });
-      }
-    });
-    if (new Set(file.agreements.map((a) => a.id)).size !== file.agreements.length) {
-      ctx.addIssue({ code: 'custom', message: 'två medborgarlöften har samma id', path: ['agreements'] });
-    }
-  });
 
 const entriesFileSchema = z.object({
   version: z.literal(1),
@@ -39,7 +29,6 @@ const entriesFileSchema = z.object({
   completions: z.array(completionSchema),
 });
 
-type AgreementsFile = z.infer<typeof agreementsFileSchema>;
 type EntriesFile = z.infer<typeof entriesFileSchema>;
 
 export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
@@ -50,54 +39,186 @@ export class UnknownAgreementError extends Error {
   }
 }
 
-export class Store {
+export class UnknownAreaError extends Error {
+  constructor(readonly areaId: string) {
+    super(`okänt område ${areaId}`);
+  }
+}
+
+/** The agreements and entries one area may read and write, or (the Store itself) all of them. */
+export interface AgreementRecords {
+  agreements(): readonly Agreement[];
+  agreement(id: string): Agreement | undefined;
+  entries(agreementId: string): readonly Entry[];
+  completions(agreementId: string): readonly Completion[];
+  allEntries(): Entry[];
+  addAgreement(agreement: Agreement): Promise<void>;
+  addEntry(entry: Entry): Promise<AddEntryResult>;
+  findBySource(sourceId: string): Entry | undefined;
+  markRemoved(agreementId: string, entryId: string, removal: NonNullable<Entry['removed']>): Promise<Entry | undefined>;
+  addCompletion(agreementId: string, completion: Completion): Promise<void>;
+}
+
+/** Who made a change to an area and when, for its history. */
+export interface AreaChangeBy {
+  by: Person;
+  at: Date;
+  /** Where the change came from, for the audit log: a chat command, a card, the operator's CLI. Default: cli. */
+  via?: AuditVia;
+}
+
+/** The audit log's word for a change recorded in an area's history. */
+const AREA_AUDIT: Readonly<Record<AreaAction, AuditAction | undefined>> = {
+  created: 'area.changed',
+  upgraded: undefined,
+  // Recorded by whoever added the agreement (/nytt-medborgarlöfte, the seeding).
+  agreementAdded: undefined,
+  tenantsSet: 'area.changed',
+  coordinatorsSet: 'coordinators.changed',
+  coordinatorAdded: 'coordinators.changed',
+  coordinatorRemoved: 'coordinators.changed',
+  bound: 'binding.changed',
+  unbound: 'binding.changed',
+};
+
+/** How the store came to be: opened as it was, made new (seeded), or upgraded from the single-area format. */
+export type OpenedAs = 'existing' | 'created' | 'upgraded';
+
+export interface OpenOptions {
+  /** Tenants and coordinators of the first area, when a new or single-area store gets one (ALLOWED_TENANTS, COORDINATORS). */
+  tenants?: readonly string[];
+  coordinators?: readonly string[];
+  /** The moment recorded in the first area's history. */
+  now?: Date;
+}
+
+const SYSTEM: Person = { id: 'system', name: 'boten vid start' };
+
+export class Store implements AgreementRecords {
   readonly #adding = new Set<string>();
+  readonly #all: AreaStore;
 
   private constructor(
     private readonly storage: Storage,
-    private readonly agreementsDoc: JsonDocument<AgreementsFile>,
+    private readonly index: JsonDocument<AreaIndexFile>,
+    private readonly areaDocs: Map<string, JsonDocument<AreaFile>>,
     private readonly entriesDocs: Map<string, JsonDocument<EntriesFile>>,
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
+    readonly openedAs: OpenedAs,
     /** Every change, who made it, when and from where (audit.jsonl, append-only). */
     readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.#all = new AreaStore(this, undefined);
+  }
 
   /**
    * Opens every document and validates it. Anything unreadable throws a StoreFileError naming the
-   * file; nothing is written in that case. A missing agreements file is seeded with `seed`.
+   * file; nothing is written in that case. A store without areas.json is either new (seeded with
+   * `seed` as one area) or from the single-area version (agreements.json): that becomes one area,
+   * written beside it, with areas.json last, so an interrupted upgrade is simply done again.
    */
-  static async open(storage: Storage, seed: readonly Agreement[]): Promise<Store> {
-    const { document: agreementsDoc, created } = await JsonDocument.open(
-      storage.document('agreements'),
-      agreementsFileSchema,
-      () => ({
+  static async open(storage: Storage, seed: readonly Agreement[], options: OpenOptions = {}): Promise<Store> {
+    const { document: index, created } = await JsonDocument.open(storage.document('areas'), areaIndexSchema, () => ({
+      version: 1 as const,
+      areas: [],
+    }));
+    let openedAs: OpenedAs = 'existing';
+    const areaDocs = new Map<string, JsonDocument<AreaFile>>();
+    if (created) {
+      const legacy = await JsonDocument.open(storage.document('agreements'), legacyAgreementsFileSchema, () => ({
         version: 1 as const,
         agreements: [],
-      }),
-    );
-    const entriesDocs = new Map<string, JsonDocument<EntriesFile>>();
-    for (const agreement of agreementsDoc.data.agreements) {
-      entriesDocs.set(agreement.id, await Store.openEntries(storage, agreement.id));
+      }));
+      const agreements = legacy.created ? seed : legacy.document.data.agreements;
+      openedAs = legacy.created ? 'created' : 'upgraded';
+      const first = firstArea(agreements, options);
+      if (first) {
+        const areaDoc = await Store.openArea(storage, first.area.id, first.area);
+        const at = (options.now ?? new Date()).toISOString();
+        for (const agreement of first.agreements) {
+          const entries = await Store.openEntries(storage, agreement.id);
+          // A new agreement gets its (empty) entries file first; an upgraded one keeps its own.
+          if (openedAs === 'created') await entries.update(() => undefined);
+        }
+        await areaDoc.update((data) => {
+          data.area = first.area;
+          data.agreements = first.agreements;
+          data.bindings = [];
+          data.history = [
+            {
+              at,
+              by: SYSTEM,
+              action: openedAs === 'upgraded' ? 'upgraded' : 'created',
+              detail:
+                openedAs === 'upgraded'
+                  ? 'från agreements.json, med ALLOWED_TENANTS och COORDINATORS'
+                  : 'med de medföljande medborgarlöftena',
+            },
+          ];
+        });
+        areaDocs.set(first.area.id, areaDoc);
+      }
+      await index.update((data) => {
+        data.areas = [...areaDocs.keys()];
+      });
+    } else {
+      const opened = await Promise.all(index.data.areas.map((id) => Store.openArea(storage, id)));
+      opened.forEach((doc, i) => {
+        const id = index.data.areas[i];
+        if (id === undefined) return;
+        if (doc.data.area.id !== id)
+          throw new StoreFileError(doc.label, `filen gäller området "${doc.data.area.id}", inte "${id}"`);
+        areaDocs.set(id, doc);
+      });
     }
+
+    const owner = new Map<string, string>();
+    for (const [areaId, doc] of areaDocs) {
+      for (const a of doc.data.agreements) {
+        const other = owner.get(a.id);
+        if (other !== undefined)
+          throw new StoreFileError(doc.label, `medborgarlöftet ${a.id} finns också i området ${other}`);
+        owner.set(a.id, areaId);
+      }
+    }
+    const entriesDocs = new Map<string, JsonDocument<EntriesFile>>();
+    const ids = [...owner.keys()];
+    const entries = await Promise.all(ids.map((id) => Store.openEntries(storage, id)));
+    ids.forEach((id, i) => {
+      const doc = entries[i];
+      if (doc) entriesDocs.set(id, doc);
+    });
     const subscriptions = await SubscriptionStore.open(storage);
     const audit = await AuditLog.open(storage.appendLog('audit'));
-    const store = new Store(storage, agreementsDoc, entriesDocs, subscriptions, audit);
-    if (created) {
-      for (const agreement of seed) {
-        await store.addAgreement(agreement);
+    if (openedAs === 'created')
+      for (const agreement of seed)
         await audit.record({
-          at: new Date().toISOString(),
+          at: (options.now ?? new Date()).toISOString(),
           by: SYSTEM_ACTOR,
           via: 'system',
           action: 'agreement.created',
           agreementId: agreement.id,
+          areaId: agreement.area,
           detail: 'bundled',
         });
-      }
-      if (seed.length === 0) await agreementsDoc.update(() => undefined);
-    }
-    return store;
+    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, audit);
+  }
+
+  private static async openArea(storage: Storage, areaId: string, fresh?: Area): Promise<JsonDocument<AreaFile>> {
+    const { document, created } = await JsonDocument.open(
+      storage.document(areaDocumentName(areaId)),
+      areaFileSchema,
+      () => ({
+        version: 1 as const,
+        area: fresh ?? { id: areaId, name: areaId, policeArea: areaId, tenants: [], coordinators: [] },
+        agreements: [],
+        bindings: [],
+        history: [],
+      }),
+    );
+    if (created && !fresh) throw new StoreFileError(document.label, 'filen saknas, men areas.json nämner området');
+    return document;
   }
 
   private static async openEntries(storage: Storage, agreementId: string): Promise<JsonDocument<EntriesFile>> {
@@ -110,52 +231,284 @@ export class Store {
     return document;
   }
 
+  /** Every area change is also an audit record (after the area's file is written). */
+  private async auditArea(areaId: string, action: AreaAction, change: AreaChangeBy, detail?: string): Promise<void> {
+    const audited = AREA_AUDIT[action];
+    if (!audited) return;
+    await this.audit.record({
+      at: change.at.toISOString(),
+      by: change.by,
+      via: change.via ?? 'cli',
+      action: audited,
+      areaId,
+      ...(detail ? { detail: `${action}: ${detail}`.slice(0, 300) } : { detail: action }),
+    });
+  }
+
+  // ---- areas ----
+
+  areas(): Area[] {
+    return this.index.data.areas.flatMap((id) => {
+      const doc = this.areaDocs.get(id);
+      return doc ? [doc.data.area] : [];
+    });
+  }
+
+  area(id: string): Area | undefined {
+    return this.areaDocs.get(id)?.data.area;
+  }
+
+  /** The agreements and entries of one area, and nothing of any other. */
+  inArea(areaId: string): AreaStore {
+    if (!this.areaDocs.has(areaId)) throw new UnknownAreaError(areaId);
+    return new AreaStore(this, areaId);
+  }
+
+  /** What has changed in the area: who, when, what. */
+  areaHistory(areaId: string): AreaFile['history'] {
+    return this.areaDocOf(areaId).data.history;
+  }
+
+  /**
+   * Adds an area with its agreements. Refused (nothing written) when the id is taken, an agreement
+   * id is used elsewhere, an agreement names another area, or two of its periods overlap. The
+   * entries files come first, then the area's file, then areas.json.
+   */
+  async addArea(area: Area, agreements: readonly Agreement[], change: AreaChangeBy): Promise<void> {
+    const valid = areaSchema.parse(area);
+    const checked = agreements.map((a) => agreementSchema.parse(a));
+    const file = areaFileSchema.safeParse({
+      version: 1,
+      area: valid,
+      agreements: checked,
+      bindings: [],
+      history: [],
+    });
+    if (!file.success) throw new Error(file.error.issues[0]?.message ?? 'ogiltigt område');
+    if (this.areaDocs.has(valid.id) || this.#adding.has(`area:${valid.id}`))
+      throw new Error(`området ${valid.id} finns redan`);
+    for (const a of checked) {
+      if (this.agreement(a.id) || this.#adding.has(a.id)) throw new Error(`medborgarlöftet ${a.id} finns redan`);
+    }
+    const claims = [`area:${valid.id}`, ...checked.map((a) => a.id)];
+    for (const c of claims) this.#adding.add(c);
+    try {
+      for (const a of checked) {
+        const entries = await Store.openEntries(this.storage, a.id);
+        await entries.update(() => undefined);
+        this.entriesDocs.set(a.id, entries);
+      }
+      const doc = await Store.openArea(this.storage, valid.id, valid);
+      await doc.update((data) => {
+        data.area = valid;
+        data.agreements = checked;
+        data.bindings = [];
+        data.history = [
+          {
+            at: change.at.toISOString(),
+            by: change.by,
+            action: 'created',
+            ...(checked.length > 0 ? { detail: checked.map((a) => a.id).join(', ') } : {}),
+          },
+        ];
+      });
+      this.areaDocs.set(valid.id, doc);
+      await this.index.update((data) => {
+        data.areas.push(valid.id);
+      });
+      await this.auditArea(valid.id, 'created', change, checked.map((a) => a.id).join(', '));
+    } finally {
+      for (const c of claims) this.#adding.delete(c);
+    }
+  }
+
+  /**
+   * Changes an area's settings (tenants, coordinators) in its own file and records the change.
+   * `change` returns the detail to record, or undefined to change nothing.
+   */
+  async updateArea(
+    areaId: string,
+    change: (area: Area) => { action: AreaAction; detail: string } | undefined,
+    by: AreaChangeBy,
+  ): Promise<Area | undefined> {
+    let recorded: { action: AreaAction; detail: string } | undefined;
+    const updated = await this.areaDocOf(areaId).update((data) => {
+      const done = change(data.area);
+      if (!done) return undefined;
+      data.area = areaSchema.parse(data.area);
+      data.history.push({ at: by.at.toISOString(), by: by.by, action: done.action, detail: done.detail });
+      recorded = done;
+      return structuredClone(data.area);
+    });
+    if (recorded) await this.auditArea(areaId, recorded.action, by, recorded.detail);
+    return updated;
+  }
+
+  // ---- bindings ----
+
+  /** The area a conversation or a team is bound to; when two areas claim it, the latest binding. */
+  binding(target: BindingTarget, id: string): Binding | undefined {
+    let found: Binding | undefined;
+    for (const [areaId, doc] of this.areaDocs) {
+      const b = doc.data.bindings.find((x) => x.target === target && x.id === id);
+      if (b && (!found || b.at > found.at)) found = { areaId, at: b.at };
+    }
+    return found;
+  }
+
+  /**
+   * Binds a conversation (or a team) to an area: written to the new area's file first, then
+   * taken out of the one it was bound to, so it is never bound to none.
+   */
+  async bind(target: BindingTarget, id: string, areaId: string, change: AreaChangeBy): Promise<void> {
+    const doc = this.areaDocOf(areaId);
+    const at = change.at.toISOString();
+    const label = target === 'team' ? `team ${id}` : `konversation ${id}`;
+    await doc.update((data) => {
+      data.bindings = data.bindings.filter((b) => !(b.target === target && b.id === id));
+      data.bindings.push({ target, id, by: change.by, at });
+      data.history.push({ at, by: change.by, action: 'bound', detail: label });
+    });
+    await this.auditArea(areaId, 'bound', change, label);
+    for (const [otherId, other] of this.areaDocs) {
+      if (otherId === areaId || !other.data.bindings.some((b) => b.target === target && b.id === id)) continue;
+      await other.update((data) => {
+        data.bindings = data.bindings.filter((b) => !(b.target === target && b.id === id));
+        data.history.push({ at, by: change.by, action: 'unbound', detail: `${label} (nu ${areaId})` });
+      });
+      await this.auditArea(otherId, 'unbound', change, `${label} (nu ${areaId})`);
+    }
+  }
+
+  // ---- agreements and entries, across every area (the operator's and the reports' view) ----
+
   agreements(): readonly Agreement[] {
-    return this.agreementsDoc.data.agreements;
+    return this.#all.agreements();
   }
-
   agreement(id: string): Agreement | undefined {
-    return this.agreements().find((a) => a.id === id);
+    return this.#all.agreement(id);
   }
-
   entries(agreementId: string): readonly Entry[] {
-    return this.entriesDocs.get(agreementId)?.data.entries ?? [];
+    return this.#all.entries(agreementId);
   }
-
   completions(agreementId: string): readonly Completion[] {
-    return this.entriesDocs.get(agreementId)?.data.completions ?? [];
+    return this.#all.completions(agreementId);
   }
-
   allEntries(): Entry[] {
-    return this.agreements().flatMap((a) => this.entries(a.id));
+    return this.#all.allEntries();
+  }
+  /** Adds the agreement to the area its `area` field names. */
+  addAgreement(agreement: Agreement): Promise<void> {
+    return this.#all.addAgreement(agreement);
+  }
+  addEntry(entry: Entry): Promise<AddEntryResult> {
+    return this.#all.addEntry(entry);
+  }
+  findBySource(sourceId: string): Entry | undefined {
+    return this.#all.findBySource(sourceId);
+  }
+  markRemoved(
+    agreementId: string,
+    entryId: string,
+    removal: NonNullable<Entry['removed']>,
+  ): Promise<Entry | undefined> {
+    return this.#all.markRemoved(agreementId, entryId, removal);
+  }
+  addCompletion(agreementId: string, completion: Completion): Promise<void> {
+    return this.#all.addCompletion(agreementId, completion);
   }
 
-  async addAgreement(agreement: Agreement): Promise<void> {
+  // ---- for AreaStore ----
+
+  /** @internal */
+  areaDocOf(areaId: string): JsonDocument<AreaFile> {
+    const doc = this.areaDocs.get(areaId);
+    if (!doc) throw new UnknownAreaError(areaId);
+    return doc;
+  }
+
+  /** @internal The area documents in scope: one, or all. */
+  docsIn(areaId: string | undefined): JsonDocument<AreaFile>[] {
+    if (areaId === undefined) return this.index.data.areas.flatMap((id) => this.areaDocs.get(id) ?? []);
+    return [this.areaDocOf(areaId)];
+  }
+
+  /** @internal */
+  entriesDoc(agreementId: string): JsonDocument<EntriesFile> | undefined {
+    return this.entriesDocs.get(agreementId);
+  }
+
+  /** @internal Adds the agreement to its area's file, after its (empty) entries file. */
+  async storeAgreement(agreement: Agreement): Promise<void> {
     const valid = agreementSchema.parse(agreement);
+    const doc = this.areaDocs.get(valid.area);
+    if (!doc) throw new UnknownAreaError(valid.area);
     // Checked and claimed before the first await, so two overlapping requests cannot both add it.
-    const overlapping = this.agreements().find(
-      (a) => a.period.start <= valid.period.end && valid.period.start <= a.period.end,
-    );
     if (this.agreement(valid.id) || this.#adding.has(valid.id))
       throw new Error(`medborgarlöftet ${valid.id} finns redan`);
-    if (overlapping) throw new Error(`perioden överlappar ${overlapping.id}`);
+    const overlap = overlappingAgreements([...doc.data.agreements, valid]);
+    if (overlap) {
+      const other = overlap[0].id === valid.id ? overlap[1] : overlap[0];
+      throw new Error(`perioden överlappar ${other.id}`);
+    }
     this.#adding.add(valid.id);
     try {
       // The (empty) entries file first: an agreement is never listed without a readable entries file.
       const entries = await Store.openEntries(this.storage, valid.id);
       await entries.update(() => undefined);
       this.entriesDocs.set(valid.id, entries);
-      await this.agreementsDoc.update((data) => {
+      await doc.update((data) => {
         data.agreements.push(valid);
+        data.history.push({ at: new Date().toISOString(), by: SYSTEM, action: 'agreementAdded', detail: valid.id });
       });
     } finally {
       this.#adding.delete(valid.id);
     }
   }
+}
+
+/** One area's agreements and entries (or, unscoped, every area's): another area's ids are unknown here. */
+export class AreaStore implements AgreementRecords {
+  constructor(
+    private readonly store: Store,
+    /** Undefined: every area (the Store's own view). */
+    readonly areaId: string | undefined,
+  ) {}
+
+  agreements(): readonly Agreement[] {
+    const docs = this.store.docsIn(this.areaId);
+    return docs.length === 1 ? (docs[0]?.data.agreements ?? []) : docs.flatMap((d) => d.data.agreements);
+  }
+
+  agreement(id: string): Agreement | undefined {
+    for (const doc of this.store.docsIn(this.areaId)) {
+      const found = doc.data.agreements.find((a) => a.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  entries(agreementId: string): readonly Entry[] {
+    return this.agreement(agreementId) ? (this.store.entriesDoc(agreementId)?.data.entries ?? []) : [];
+  }
+
+  completions(agreementId: string): readonly Completion[] {
+    return this.agreement(agreementId) ? (this.store.entriesDoc(agreementId)?.data.completions ?? []) : [];
+  }
+
+  allEntries(): Entry[] {
+    return this.agreements().flatMap((a) => this.entries(a.id));
+  }
+
+  addAgreement(agreement: Agreement): Promise<void> {
+    if (this.areaId !== undefined && agreement.area !== this.areaId)
+      return Promise.reject(new Error(`medborgarlöftet hör till området ${agreement.area}, inte ${this.areaId}`));
+    return this.store.storeAgreement(agreement);
+  }
 
   /** Stores the entry unless one from the same source (a redelivered message, a second click) exists. */
   async addEntry(entry: Entry): Promise<AddEntryResult> {
-    const doc = this.entriesDoc(entry.agreementId);
+    const doc = this.entriesDocOf(entry.agreementId);
     const valid = entrySchema.parse(entry);
     return doc.update((data): AddEntryResult => {
       const existing =
@@ -167,8 +520,8 @@ export class Store {
   }
 
   findBySource(sourceId: string): Entry | undefined {
-    for (const doc of this.entriesDocs.values()) {
-      const found = doc.data.entries.find((e) => e.sourceId === sourceId);
+    for (const agreement of this.agreements()) {
+      const found = this.store.entriesDoc(agreement.id)?.data.entries.find((e) => e.sourceId === sourceId);
       if (found) return found;
     }
     return undefined;
@@ -180,7 +533,7 @@ export class Store {
     entryId: string,
     removal: NonNullable<Entry['removed']>,
   ): Promise<Entry | undefined> {
-    return this.entriesDoc(agreementId).update((data) => {
+    return this.entriesDocOf(agreementId).update((data) => {
       const entry = data.entries.find((e) => e.id === entryId);
       if (!entry || entry.removed) return undefined;
       entry.removed = removal;
@@ -190,14 +543,34 @@ export class Store {
 
   async addCompletion(agreementId: string, completion: Completion): Promise<void> {
     const valid = completionSchema.parse(completion);
-    await this.entriesDoc(agreementId).update((data) => {
+    await this.entriesDocOf(agreementId).update((data) => {
       data.completions.push(valid);
     });
   }
 
-  private entriesDoc(agreementId: string): JsonDocument<EntriesFile> {
-    const doc = this.entriesDocs.get(agreementId);
+  private entriesDocOf(agreementId: string): JsonDocument<EntriesFile> {
+    const doc = this.agreement(agreementId) ? this.store.entriesDoc(agreementId) : undefined;
     if (!doc) throw new UnknownAgreementError(agreementId);
     return doc;
   }
+}
+
+/**
+ * The first area of a new or single-area store: named after its latest agreement, holding every
+ * agreement (a single-area store had one area, whatever slug an agreement carried).
+ */
+function firstArea(
+  agreements: readonly Agreement[],
+  options: OpenOptions,
+): { area: Area; agreements: Agreement[] } | undefined {
+  const latest = [...agreements].sort((a, b) => b.period.start.localeCompare(a.period.start))[0];
+  if (!latest) return undefined;
+  const area: Area = areaSchema.parse({
+    id: latest.area,
+    name: latest.municipality,
+    policeArea: latest.policeArea,
+    tenants: [...(options.tenants ?? [])],
+    coordinators: [...(options.coordinators ?? [])],
+  });
+  return { area, agreements: agreements.map((a) => ({ ...structuredClone(a), area: area.id })) };
 }

@@ -22,6 +22,8 @@ type SubscriptionsFile = z.infer<typeof subscriptionsFileSchema>;
 
 export interface SubscribeRequest {
   conversation: { id: string; kind: ConversationKindCode; name?: string; tenantId?: string; teamId?: string };
+  /** The area the conversation works in. */
+  areaId?: string;
   reference: Record<string, unknown>;
   schedule: Schedule;
   by: Person;
@@ -70,6 +72,7 @@ export class SubscriptionStore {
         ...(conversation.name ? { conversationName: conversation.name.slice(0, 200) } : {}),
         ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
         ...(conversation.teamId ? { teamId: conversation.teamId } : {}),
+        ...(request.areaId ? { areaId: request.areaId } : {}),
         reference: request.reference,
         weekday: request.schedule.weekday,
         time: request.schedule.time,

@@ -14,6 +14,7 @@ export const CARD_NAMES = [
   'mine',
   'follow-up',
   'welcome',
+  'choose-area',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

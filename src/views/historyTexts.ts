@@ -82,7 +82,9 @@ export function actionText(event: HistoryEvent, names: HistoryNames, withActivit
     case 'publication.published':
       return `publicerade uppföljningen${event.detail ? ` ${event.detail}` : ''}`;
     case 'binding.changed':
-      return 'ändrade vilket område konversationen hör till';
+      return `ändrade vilket område ${event.detail?.startsWith('team') ? 'teamet' : 'konversationen'} hör till`;
+    case 'area.changed':
+      return `ändrade området${event.detail ? ` (${event.detail})` : ''}`;
     case 'coordinators.changed':
       return `ändrade samordnarna${event.detail ? ` (${event.detail})` : ''}`;
     case 'person.erased':

@@ -337,7 +337,9 @@ describe('conversation: help and unknown input', () => {
 
   it('answers with a short error when something breaks inside, and logs it', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    (h.store as unknown as { addEntry: () => Promise<never> }).addEntry = () => Promise.reject(new Error('disk full'));
+    const inArea = h.store.inArea.bind(h.store);
+    h.store.inArea = (areaId) =>
+      Object.assign(inArea(areaId), { addEntry: () => Promise.reject(new Error('disk full')) });
     const shown = readable(await h.say('/logga sig'));
     expect(shown).to.include('Något gick fel');
     expect(h.logger.lines.some((r) => r.level === 'error' && r.msg === 'turn failed')).to.equal(true);

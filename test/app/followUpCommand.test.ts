@@ -2,13 +2,16 @@
 import { expect } from 'chai';
 import type { Agreement } from '../../src/domain/agreement.js';
 import { FOLLOW_UP_PATH, ENTRIES_PATH } from '../../src/report/paths.js';
-import { verifyQuery } from '../../src/report/signedLink.js';
+import { areaKey, verifyQuery } from '../../src/report/signedLink.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
 import { cardBytes } from '../../src/views/followUpCard.js';
 import { COORDINATOR_ONLY } from '../../src/app/context.js';
 import { cardActions, cardTexts, PUBLIC_URL, say, TEST_SECRET, testApp, textOf } from '../fixtures/appHarness.js';
 import { A2020, ANNA, fixtureStore } from '../fixtures/followUpStore.js';
+
+// Links are signed per area: the key of the store's one area.
+const JONKOPING_KEY = areaKey(TEST_SECRET, 'jonkoping');
 
 const MAY_10 = new Date('2020-05-10T08:00:00Z');
 
@@ -44,12 +47,12 @@ describe('/uppföljning', () => {
     ] as const) {
       const url = new URL(action?.url ?? '');
       expect(`${url.origin}${url.pathname}`).to.equal(`${PUBLIC_URL}${FOLLOW_UP_PATH}`);
-      expect(verifyQuery(TEST_SECRET, url.pathname, url.search, MAY_10)).to.deep.equal({
+      expect(verifyQuery(JONKOPING_KEY, url.pathname, url.search, MAY_10)).to.deep.equal({
         ok: true,
-        params: { agreement: 'jonkoping-2020', year: '2020', tertial: '1', format },
+        params: { area: 'jonkoping', agreement: 'jonkoping-2020', year: '2020', tertial: '1', format },
       });
       // A week later the link is dead.
-      expect(verifyQuery(TEST_SECRET, url.pathname, url.search, new Date('2020-05-17T08:00:00Z'))).to.deep.equal({
+      expect(verifyQuery(JONKOPING_KEY, url.pathname, url.search, new Date('2020-05-17T08:00:00Z'))).to.deep.equal({
         ok: false,
         reason: 'expired',
       });
@@ -163,9 +166,9 @@ describe('/export', () => {
     expect(reply).to.include('Länken gäller till 11 maj 2020 kl. 10:00.');
     const url = new URL(link);
     expect(url.pathname).to.equal(ENTRIES_PATH);
-    expect(verifyQuery(TEST_SECRET, url.pathname, url.search, MAY_10)).to.deep.equal({
+    expect(verifyQuery(JONKOPING_KEY, url.pathname, url.search, MAY_10)).to.deep.equal({
       ok: true,
-      params: { year: '2020', format: 'csv' },
+      params: { area: 'jonkoping', year: '2020', format: 'csv' },
     });
     expect(logs.some((l) => l.msg === 'export link handed out')).to.equal(true);
   });

@@ -83,7 +83,6 @@ describe('/historik and the audit log', () => {
     const app = createApp({
       store,
       clock: new FakeClock('2026-11-25T09:00:00Z'),
-      coordinators: [],
       logger: new CapturingLogger(),
       newId,
     });

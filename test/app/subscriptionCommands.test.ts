@@ -11,9 +11,9 @@ const NOW = '2026-11-25T09:00:00Z';
 
 async function setup(coordinators: string[] = []) {
   const storage = new MemoryStorage();
-  const store = await openStore(storage);
+  const store = await openStore(storage, { coordinators });
   const clock = new FakeClock(NOW);
-  const app = createApp({ store, clock, coordinators, logger: new CapturingLogger(), newId });
+  const app = createApp({ store, clock, logger: new CapturingLogger(), newId });
   const say = async (text: string, over: Parameters<typeof turnInput>[1] = {}) =>
     textOf(await app.handle(turnInput(text, over)));
   return { storage, store, clock, app, say };
@@ -128,7 +128,7 @@ describe('subscription commands', () => {
       conversationId: 'a:kim',
       kind: 'personal',
     });
-    expect(answer).to.include('**Alla prenumerationer** (1 aktiva)');
+    expect(answer).to.include('**Alla prenumerationer i Jönköpings kommun** (1 aktiva)');
     expect(answer).to.include('• SSG (kanal): varje torsdag kl. 07:30.');
     expect(answer).to.include('**Avslutade**');
     expect(answer).to.include('går inte att nå');

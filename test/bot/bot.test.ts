@@ -39,7 +39,7 @@ async function run(bot: MedborgarBot, activities: Partial<Activity>[]): Promise<
 describe('Bot Framework layer', () => {
   it('strips the @mention in a channel and logs', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
+    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
     const replies = await run(bot, [
       teamsMessage('<at>Medborgarlöfte</at> /logga gemensam krogtillsyn 2020-03-14', {
         id: 'm1',
@@ -54,7 +54,7 @@ describe('Bot Framework layer', () => {
 
   it('sends cards as Adaptive Card attachments with a summary; a click logs and replaces the card', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
+    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
     const adapter = new TestAdapter(async (context) => bot.run(context));
     const personal = { id: 'a:personal', conversationType: 'personal', isGroup: false } as Activity['conversation'];
     await adapter.receiveActivity(teamsMessage('/logga krogtillsyn 2020-05-01', { id: 'm2', conversation: personal }));
@@ -80,7 +80,7 @@ describe('Bot Framework layer', () => {
   it('answers a redelivered message once more without running it twice', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     const bot = new MedborgarBot(withRedeliveryCache(h.app, { now: () => h.clock.now.getTime() }), {
-      allowedTenants: [],
+      tenantAllowed: () => true,
       logger: h.logger,
     });
     const replies = await run(bot, [
@@ -95,7 +95,7 @@ describe('Bot Framework layer', () => {
 
   it('refuses tenants that are not allowed, with an answer', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(h.app, { allowedTenants: ['tenant-2'], logger: h.logger });
+    const bot = new MedborgarBot(h.app, { tenantAllowed: (tenantId) => tenantId === 'tenant-2', logger: h.logger });
     const [reply] = await run(bot, [teamsMessage('/logga sig', { id: 'm4' })]);
     expect(reply?.text).to.include('inte öppen för er organisation');
     expect(h.store.allEntries()).to.have.length(0);
@@ -103,7 +103,7 @@ describe('Bot Framework layer', () => {
 
   it('greets on installation, but not again when the app is upgraded', async () => {
     const h = await harness();
-    const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
+    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
     const install = (action: string) => ({ ...teamsMessage(''), type: 'installationUpdate', action });
     expect(await run(bot, [install('add-upgrade')])).to.have.length(0);
     const [welcome] = await run(bot, [install('add')]);
@@ -112,7 +112,7 @@ describe('Bot Framework layer', () => {
 
   it('greets when added to a conversation', async () => {
     const h = await harness();
-    const bot = new MedborgarBot(h.app, { allowedTenants: [], logger: h.logger });
+    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
     const [reply] = await run(bot, [{ ...teamsMessage(''), type: 'conversationUpdate', membersAdded: [BOT] }]);
     expect(JSON.stringify(reply?.attachments?.[0]?.content)).to.include('/logga');
   });

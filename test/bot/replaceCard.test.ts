@@ -36,7 +36,7 @@ async function run(replies: Reply[], options: { replyToId?: string; updateFails?
   const adapter = new RecordingAdapter(options.updateFails);
   const logger = new CapturingLogger();
   const app: App = { handle: async () => replies };
-  const bot = new MedborgarBot(app, { allowedTenants: [], logger });
+  const bot = new MedborgarBot(app, { tenantAllowed: () => true, logger });
   const activity: Partial<Activity> = {
     type: 'message',
     id: 'submit-1',

@@ -118,7 +118,7 @@ describe('npm run report', () => {
     expect([r.code, r.err]).to.deep.equal([1, 'Inget medborgarlöfte i lagringen gäller tertial 1 2030.']);
     const missing = await run(['--year', '2020', '--tertial', '1'], { STORE_DIR: path.join(dir, 'finns-inte') });
     expect(missing.code).to.equal(1);
-    expect(missing.err).to.match(/^Hittar ingen lagring i .*finns-inte: .*agreements\.json finns inte\./u);
+    expect(missing.err).to.match(/^Hittar ingen lagring i .*finns-inte: .*areas\.json finns inte\./u);
     expect(readdirSync(dir)).not.to.include('finns-inte');
   });
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import { createReportLinks } from '../../src/report/links.js';
 import { NOT_FOUND, REFUSED, answerReportRequest, type ReportRouteDeps } from '../../src/report/reportRoute.js';
-import { signQuery } from '../../src/report/signedLink.js';
+import { areaKey, signQuery } from '../../src/report/signedLink.js';
 import { createServer } from '../../src/server.js';
 import type { Store } from '../../src/store/store.js';
 import { TEST_SECRET } from '../fixtures/appHarness.js';
@@ -44,7 +44,9 @@ describe('document links over HTTP', () => {
   const links = () => createReportLinks({ secret: TEST_SECRET, publicUrl: base });
 
   it('a fresh link serves the PDF with the published title, the activities and "påbörjad"', async () => {
-    const res = await fetch(links().followUp({ agreementId: 'jonkoping-2020', year: 2020, tertial: 1 }, now).pdf);
+    const res = await fetch(
+      links().followUp({ areaId: 'jonkoping', agreementId: 'jonkoping-2020', year: 2020, tertial: 1 }, now).pdf,
+    );
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.equal('application/pdf');
     expect(res.headers.get('content-disposition')).to.equal('inline; filename="uppfoljning-jonkoping-2020-t1.pdf"');
@@ -56,7 +58,9 @@ describe('document links over HTTP', () => {
   });
 
   it('serves the web page and the CSV', async () => {
-    const html = await fetch(links().followUp({ agreementId: 'jonkoping-2020', year: 2020, tertial: 1 }, now).html);
+    const html = await fetch(
+      links().followUp({ areaId: 'jonkoping', agreementId: 'jonkoping-2020', year: 2020, tertial: 1 }, now).html,
+    );
     expect(html.status).to.equal(200);
     expect(html.headers.get('content-type')).to.equal('text/html; charset=utf-8');
     expect(html.headers.get('content-security-policy')).to.include("default-src 'none'");
@@ -64,7 +68,7 @@ describe('document links over HTTP', () => {
       '<h1>Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020</h1>',
     );
 
-    const csv = await fetch(links().entries(2020, now).csv);
+    const csv = await fetch(links().entries({ areaId: 'jonkoping', year: 2020 }, now).csv);
     expect(csv.status).to.equal(200);
     expect(csv.headers.get('content-disposition')).to.equal('attachment; filename="insatser-2020.csv"');
     const bytes = Buffer.from(await csv.arrayBuffer());
@@ -73,7 +77,9 @@ describe('document links over HTTP', () => {
   });
 
   it('refuses a tampered, an unsigned and an expired link with 403 and a Swedish text', async () => {
-    const pdf = new URL(links().followUp({ agreementId: 'jonkoping-2020', year: 2020, tertial: 1 }, now).pdf);
+    const pdf = new URL(
+      links().followUp({ areaId: 'jonkoping', agreementId: 'jonkoping-2020', year: 2020, tertial: 1 }, now).pdf,
+    );
     const tampered = new URL(pdf);
     tampered.searchParams.set('tertial', '2');
     const unsigned = new URL(pdf);
@@ -95,13 +101,16 @@ describe('document links over HTTP', () => {
 
   it('answers 404 for an unknown report, and for a valid link to something not there', async () => {
     expect((await fetch(`${base}/rapport/okand`)).status).to.equal(404);
-    const gone = links().followUp({ agreementId: 'finns-inte', year: 2020, tertial: 1 }, now).pdf;
+    const gone = links().followUp({ areaId: 'jonkoping', agreementId: 'finns-inte', year: 2020, tertial: 1 }, now).pdf;
     const res = await fetch(gone);
     expect(res.status).to.equal(404);
     expect(await res.text()).to.equal(NOT_FOUND);
-    const future = links().followUp({ agreementId: 'jonkoping-2020', year: 2020, tertial: 3 }, now).pdf;
+    const future = links().followUp(
+      { areaId: 'jonkoping', agreementId: 'jonkoping-2020', year: 2020, tertial: 3 },
+      now,
+    ).pdf;
     expect((await fetch(future)).status).to.equal(404);
-    const badParams = `${base}/rapport/uppfoljning?${signQuery(TEST_SECRET, '/rapport/uppfoljning', { agreement: 'jonkoping-2020', year: '2020', tertial: '9', format: 'pdf' }, new Date(MAY_10.getTime() + 60_000))}`;
+    const badParams = `${base}/rapport/uppfoljning?${signQuery(areaKey(TEST_SECRET, 'jonkoping'), '/rapport/uppfoljning', { area: 'jonkoping', agreement: 'jonkoping-2020', year: '2020', tertial: '9', format: 'pdf' }, new Date(MAY_10.getTime() + 60_000))}`;
     expect((await fetch(badParams)).status).to.equal(404);
   });
 

@@ -9,6 +9,13 @@ import { bundledAgreements } from '../support/fakes.js';
 import { tempDir } from '../support/harness.js';
 
 const seed = await bundledAgreements();
+const jonkoping = {
+  id: 'jonkoping',
+  name: 'Jönköpings kommun',
+  policeArea: 'Lokalpolisområde södra Vätterbygden',
+  tenants: [],
+  coordinators: [],
+};
 
 function entry(n: number, overrides: Partial<Entry> = {}): Entry {
   return {
@@ -36,18 +43,31 @@ async function expectStoreFileError(promise: Promise<unknown>, file: string): Pr
 }
 
 describe('Store on JSON files', () => {
-  it('seeds a new store from the bundled agreements, one entries file per agreement, the seeding audited', async () => {
+  it('seeds a new store from the bundled agreements as one area, one entries file per agreement, the seeding audited', async () => {
     const dir = tempDir();
-    const store = await Store.open(fileStorage(dir), seed);
+    const store = await Store.open(fileStorage(dir), seed, { tenants: ['tenant-jkpg'], coordinators: ['aad-sam'] });
+    expect(store.openedAs).to.equal('created');
     expect(store.agreements().map((a) => a.id)).to.deep.equal(['jonkoping-2018-2019', 'jonkoping-2020']);
     expect(readdirSync(dir).sort()).to.deep.equal([
-      'agreements.json',
+      'area-jonkoping.json',
+      'areas.json',
       'audit.jsonl',
       'entries-jonkoping-2018-2019.json',
       'entries-jonkoping-2020.json',
     ]);
-    const onDisk = JSON.parse(readFileSync(path.join(dir, 'agreements.json'), 'utf8'));
+    expect(JSON.parse(readFileSync(path.join(dir, 'areas.json'), 'utf8'))).to.deep.equal({
+      version: 1,
+      areas: ['jonkoping'],
+    });
+    const onDisk = JSON.parse(readFileSync(path.join(dir, 'area-jonkoping.json'), 'utf8'));
     expect(onDisk.version).to.equal(1);
+    expect(onDisk.area).to.deep.equal({
+      id: 'jonkoping',
+      name: 'Jönköpings kommun',
+      policeArea: 'Lokalpolisområde södra Vätterbygden',
+      tenants: ['tenant-jkpg'],
+      coordinators: ['aad-sam'],
+    });
     expect(onDisk.agreements).to.have.length(2);
   });
 
@@ -64,10 +84,10 @@ describe('Store on JSON files', () => {
     const dir = tempDir();
     const store = await Store.open(fileStorage(dir), seed);
     const before = readFileSync(path.join(dir, 'entries-jonkoping-2018-2019.json'), 'utf8');
-    const agreementsBefore = readFileSync(path.join(dir, 'agreements.json'), 'utf8');
+    const areaBefore = readFileSync(path.join(dir, 'area-jonkoping.json'), 'utf8');
     await store.addEntry(entry(1));
     expect(readFileSync(path.join(dir, 'entries-jonkoping-2018-2019.json'), 'utf8')).to.equal(before);
-    expect(readFileSync(path.join(dir, 'agreements.json'), 'utf8')).to.equal(agreementsBefore);
+    expect(readFileSync(path.join(dir, 'area-jonkoping.json'), 'utf8')).to.equal(areaBefore);
     const file = JSON.parse(readFileSync(path.join(dir, 'entries-jonkoping-2020.json'), 'utf8'));
     expect(file.entries.map((e: Entry) => e.id)).to.deep.equal(['e1']);
   });
@@ -154,16 +174,44 @@ describe('Store on JSON files', () => {
         'entries-jonkoping-2020.json',
         JSON.stringify({ version: 2, agreementId: 'jonkoping-2020', entries: [], completions: [] }),
       ],
-      ['agreements file that is empty', 'agreements.json', ''],
+      ['area index that is empty', 'areas.json', ''],
       [
-        'agreements file with a broken agreement',
-        'agreements.json',
-        JSON.stringify({ version: 1, agreements: [{ id: 'x' }] }),
+        'area index naming an area twice',
+        'areas.json',
+        JSON.stringify({ version: 1, areas: ['jonkoping', 'jonkoping'] }),
+      ],
+      ['area file that is empty', 'area-jonkoping.json', ''],
+      [
+        'area file with a broken agreement',
+        'area-jonkoping.json',
+        JSON.stringify({ version: 1, area: jonkoping, agreements: [{ id: 'x' }], bindings: [], history: [] }),
       ],
       [
-        'agreements file with overlapping periods',
-        'agreements.json',
-        JSON.stringify({ version: 1, agreements: [seed[1], { ...seed[1], id: 'jonkoping-2020-b' }] }),
+        'area file with overlapping periods',
+        'area-jonkoping.json',
+        JSON.stringify({
+          version: 1,
+          area: jonkoping,
+          agreements: [seed[1], { ...seed[1], id: 'jonkoping-2020-b' }],
+          bindings: [],
+          history: [],
+        }),
+      ],
+      [
+        'area file holding an agreement of another area',
+        'area-jonkoping.json',
+        JSON.stringify({
+          version: 1,
+          area: jonkoping,
+          agreements: [{ ...seed[1], area: 'habo' }],
+          bindings: [],
+          history: [],
+        }),
+      ],
+      [
+        'area file for another area than its name',
+        'area-jonkoping.json',
+        JSON.stringify({ version: 1, area: { ...jonkoping, id: 'habo' }, agreements: [], bindings: [], history: [] }),
       ],
     ];
     for (const [name, file, content] of cases) {

@@ -1,6 +1,7 @@
 // The real HTTP server, CloudAdapter and bot in-process, unauthenticated as in local trial, talking
 // to a FakeConnector: activities go in by POST /api/messages, and whatever the bot sends comes out
 // at the connector.
+import { areasForTenant } from '../../src/domain/area.js';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
@@ -33,9 +34,9 @@ export async function startBot(
 ): Promise<Harness> {
   const logger = new CapturingLogger();
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
-  const app = createApp({ store, clock, coordinators: options.coordinators ?? [], logger, newId });
+  const app = createApp({ store, clock, admins: options.coordinators ?? [], logger, newId });
   const bot = new MedborgarBot(app, {
-    allowedTenants: [],
+    tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
     logger,
     lifecycle: createLifecycle({ store, clock, logger }),
   });

@@ -27,7 +27,7 @@ export async function harness(today: IsoDate, options: { store?: Store } = {}): 
   const app = createApp({
     store,
     clock: { now: () => new Date((now = new Date(now.getTime() + 1000)).getTime()) },
-    coordinators: ['coordinator-aad'],
+    admins: ['coordinator-aad'],
     logger,
     newId: () => `id-${++ids}`,
   });

@@ -5,7 +5,7 @@ import type { Clock, Logger, TurnInput } from '../../src/app/ports.js';
 import type { Agreement } from '../../src/domain/agreement.js';
 import { loadBundledAgreements } from '../../src/store/bundled.js';
 import { MemoryStorage, type Storage } from '../../src/store/storage.js';
-import { Store } from '../../src/store/store.js';
+import { Store, type OpenOptions } from '../../src/store/store.js';
 
 export class FakeClock implements Clock {
   #ms: number;
@@ -78,8 +78,9 @@ export function bundledAgreements(): Promise<Agreement[]> {
   return bundled;
 }
 
-export async function openStore(storage: Storage = new MemoryStorage()): Promise<Store> {
-  return Store.open(storage, await bundledAgreements());
+/** The bundled agreements as one area (`jonkoping`); `options` seed its tenants and coordinators. */
+export async function openStore(storage: Storage = new MemoryStorage(), options: OpenOptions = {}): Promise<Store> {
+  return Store.open(storage, await bundledAgreements(), options);
 }
 
 /** Adds a copy of the 2020 agreement for `year`, as a coordinator's /nytt-medborgarlöfte would. */

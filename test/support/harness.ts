@@ -33,14 +33,13 @@ export async function harness(
   options: { now?: string; storage?: Storage; coordinators?: string[] } = {},
 ): Promise<Harness> {
   const storage = options.storage ?? new MemoryStorage();
-  const store = await openStore(storage);
+  const store = await openStore(storage, { coordinators: options.coordinators ?? ['aad-sam'] });
   const logger = new CapturingLogger();
   const clock = { now: new Date(options.now ?? '2020-06-15T10:00:00+02:00') };
   let ids = 0;
   const app = createApp({
     store,
     clock: { now: () => clock.now },
-    coordinators: options.coordinators ?? ['aad-sam'],
     logger,
     newId: () => `id-${++ids}`,
   });

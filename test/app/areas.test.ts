@@ -1,0 +1,335 @@
+// One deployment, two areas: what each user sees, who may bind a conversation, and that nothing
+// crosses from one area to another (chat, forged card payloads, report links, coordinators).
+import { expect } from 'chai';
+import { COORDINATOR_ONLY } from '../../src/app/context.js';
+import { answerReportRequest } from '../../src/report/reportRoute.js';
+import { cardsOf, readable, submitActions } from '../support/harness.js';
+import {
+  ADA_ADMIN,
+  areasHarness,
+  HANNA_HABO,
+  JONNA_JKPG_SAM,
+  KALLE_JKPG,
+  PER_POLIS,
+  SARA_HABO_SAM,
+  SECRET,
+  TENANT_POLIS,
+  type Where,
+} from '../support/areasHarness.js';
+import { CapturingLogger } from '../support/fakes.js';
+
+const CHANNEL: Where = { kind: 'channel', conversationId: '19:ssg', teamId: 'team-trygghet', tenant: TENANT_POLIS };
+const OTHER_CHANNEL: Where = { ...CHANNEL, conversationId: '19:general' };
+
+const QUESTION = 'Vilket område gäller här?';
+
+describe('areas: each kommun sees its own area, without a question', () => {
+  it('a Jönköping user and a Habo user log and read /status 2020 of their own area only', async () => {
+    const h = await areasHarness();
+    expect(readable(await h.say(KALLE_JKPG, '/logga gemensam krogtillsyn 2020-03-14'))).to.include('Loggat');
+    expect(readable(await h.say(HANNA_HABO, '/logga kvällspatrull centrum 2020-03-14'))).to.include('Loggat');
+    expect(h.store.entries('jonkoping-2020').map((e) => e.by.id)).to.deep.equal(['aad-kalle']);
+    expect(h.store.entries('habo-2020').map((e) => e.by.id)).to.deep.equal(['aad-hanna']);
+
+    const jkpg = readable(await h.say(KALLE_JKPG, '/status 2020'));
+    expect(jkpg).not.to.include(QUESTION);
+    expect(jkpg).to.include('Gemensam krogtillsyn');
+    expect(jkpg).not.to.include('Kvällspatrull');
+
+    const habo = readable(await h.say(HANNA_HABO, '/status 2020'));
+    expect(habo).not.to.include(QUESTION);
+    expect(habo).to.include('Kvällspatrull i centrum');
+    expect(habo).to.include('1 av 6');
+    expect(habo).not.to.include('krogtillsyn');
+  });
+
+  it('a Habo user cannot reach a Jönköping activity by its words', async () => {
+    const h = await areasHarness();
+    const answer = readable(await h.say(HANNA_HABO, '/logga gemensam krogtillsyn 2020-03-14'));
+    expect(answer).to.include('Jag hittar ingen aktivitet');
+    expect(h.store.allEntries()).to.deep.equal([]);
+  });
+
+  it('a tenant in no area is told so, and nothing happens', async () => {
+    const h = await areasHarness();
+    const stranger = { ...KALLE_JKPG, id: '29:x', aadObjectId: 'aad-x', tenant: 'tenant-elsewhere' };
+    expect(readable(await h.say(stranger, '/logga sig'))).to.equal('Den här boten är inte öppen för er organisation.');
+    expect(readable(await h.say(stranger, '/område Habo'))).to.equal(
+      'Den här boten är inte öppen för er organisation.',
+    );
+    expect(h.store.allEntries()).to.deep.equal([]);
+  });
+});
+
+describe('areas: binding a conversation', () => {
+  it('a police user in a channel is asked once; a non-coordinator cannot bind; Habo’s coordinator does; then the channel shows Habo', async () => {
+    const h = await areasHarness();
+    const asked = await h.say(PER_POLIS, '/status 2020', CHANNEL);
+    const [question] = cardsOf(asked);
+    expect(readable(asked)).to.include(QUESTION);
+    const buttons = submitActions(question);
+    expect(buttons.map((b) => b.areaId)).to.deep.equal(['jonkoping', 'habo']);
+    const haboButton = buttons.find((b) => b.areaId === 'habo');
+
+    const refused = readable(await h.submit(PER_POLIS, haboButton, CHANNEL));
+    expect(refused).to.include('Bara en samordnare i Habo kommun kan välja område');
+    expect(refused).to.include('sara.samordnare@habo.se');
+    expect(h.store.binding('team', 'team-trygghet')).to.equal(undefined);
+    expect(readable(await h.say(PER_POLIS, '/status 2020', CHANNEL))).to.include(QUESTION);
+
+    // Jönköping's coordinator is no coordinator of Habo.
+    expect(readable(await h.submit(JONNA_JKPG_SAM, haboButton, CHANNEL))).to.include('Bara en samordnare i Habo');
+
+    const bound = readable(await h.submit(SARA_HABO_SAM, haboButton, CHANNEL));
+    expect(bound).to.include('Den här kanalen och teamets andra kanaler arbetar nu i Habo kommun');
+    // The command was Per's: it is not run as Sara.
+    expect(bound).to.include('Den som skrev kommandot kan skriva det igen nu.');
+    expect(h.store.binding('team', 'team-trygghet')?.areaId).to.equal('habo');
+    expect(h.store.areaHistory('habo').at(-1)).to.deep.include({
+      action: 'bound',
+      by: { id: 'aad-sara', name: 'Sara Samordnare' },
+    });
+
+    const status = readable(await h.say(PER_POLIS, '/status 2020', CHANNEL));
+    expect(status).not.to.include(QUESTION);
+    expect(status).to.include('Kvällspatrull i centrum');
+    expect(readable(await h.say(PER_POLIS, '/område', CHANNEL))).to.include('Här gäller Habo kommun');
+    // Another channel of the team follows the team.
+    expect(readable(await h.say(PER_POLIS, '/status 2020', OTHER_CHANNEL))).to.include('Kvällspatrull i centrum');
+  });
+
+  it('a channel bound by itself keeps its own area; the team’s others keep the team’s', async () => {
+    const h = await areasHarness();
+    await h.say(SARA_HABO_SAM, '/område Habo', CHANNEL);
+    // "/område" in a channel binds that channel; the team is still unbound.
+    expect(h.store.binding('conversation', '19:ssg')?.areaId).to.equal('habo');
+    expect(readable(await h.say(PER_POLIS, '/status 2020', OTHER_CHANNEL))).to.include(QUESTION);
+    const [question] = cardsOf(await h.say(PER_POLIS, '/status 2020', OTHER_CHANNEL));
+    const jkpg = submitActions(question).find((b) => b.areaId === 'jonkoping');
+    expect(readable(await h.submit(JONNA_JKPG_SAM, jkpg, OTHER_CHANNEL))).to.include(
+      'teamets andra kanaler arbetar nu i Jönköpings kommun',
+    );
+    expect(readable(await h.say(PER_POLIS, '/område', CHANNEL))).to.include('Här gäller Habo kommun');
+    expect(readable(await h.say(PER_POLIS, '/område', OTHER_CHANNEL))).to.include('Här gäller Jönköpings kommun');
+  });
+
+  it('in a personal chat the user binds it, and the command first written runs after the choice, once', async () => {
+    const h = await areasHarness();
+    const asked = await h.say(PER_POLIS, '/logga kvällspatrull 2020-03-14');
+    expect(readable(asked)).to.include(QUESTION);
+    expect(h.store.allEntries()).to.deep.equal([]);
+    const habo = submitActions(cardsOf(asked)[0]).find((b) => b.areaId === 'habo');
+    const after = readable(await h.submit(PER_POLIS, habo));
+    expect(after).to.include('Den här chatten arbetar nu i Habo kommun');
+    expect(after).to.include('Loggat');
+    expect(h.store.entries('habo-2020')).to.have.length(1);
+    // A second click on the same card stores nothing more.
+    expect(readable(await h.submit(PER_POLIS, habo))).to.include('redan loggat');
+    expect(h.store.entries('habo-2020')).to.have.length(1);
+    expect(readable(await h.say(PER_POLIS, '/område'))).to.include('Det är valt för den här chatten');
+    // "/område <namn>" changes it.
+    expect(readable(await h.say(PER_POLIS, '/område jönköping'))).to.include('arbetar nu i Jönköpings kommun');
+    expect(readable(await h.say(PER_POLIS, '/status 2020'))).to.include('Gemensam krogtillsyn');
+  });
+
+  it('in a group chat a non-coordinator is told who can; an admin may bind', async () => {
+    const h = await areasHarness();
+    const group: Where = { kind: 'groupChat', conversationId: 'chat-1', tenant: TENANT_POLIS };
+    const refused = readable(await h.say(PER_POLIS, '/område habo', group));
+    expect(refused).to.include('Bara en samordnare i Habo kommun');
+    expect(refused).to.include('Inget har ändrats');
+    expect(h.store.binding('conversation', 'chat-1')).to.equal(undefined);
+    expect(readable(await h.say(ADA_ADMIN, '/område habo', group))).to.include(
+      'Den här gruppchatten arbetar nu i Habo kommun',
+    );
+    expect(h.store.binding('conversation', 'chat-1')?.areaId).to.equal('habo');
+  });
+
+  it('a user whose tenant is in one area is never asked, and /område says why', async () => {
+    const h = await areasHarness();
+    expect(readable(await h.say(HANNA_HABO, '/område'))).to.include('Er organisation använder bara det här området');
+    expect(readable(await h.say(HANNA_HABO, '/område jönköping'))).to.include(
+      'Jag hittar inget område "jönköping" för er',
+    );
+    expect(h.store.binding('conversation', `a:${HANNA_HABO.id}`)).to.equal(undefined);
+  });
+
+  it('an unknown or ambiguous area name gets the choices', async () => {
+    const h = await areasHarness();
+    expect(readable(await h.say(PER_POLIS, '/område mullsjö'))).to.include(
+      'Välj bland: Jönköpings kommun, Habo kommun',
+    );
+    expect(readable(await h.say(PER_POLIS, '/område södra vätterbygden'))).to.include('passar flera områden');
+  });
+});
+
+describe('areas: forged card payloads', () => {
+  it('a Habo user sending a card carrying Jönköping’s ids stores nothing in Jönköping', async () => {
+    const h = await areasHarness();
+    const forgedChoice = {
+      verb: 'log.choose',
+      requestId: 'r1',
+      agreementId: 'jonkoping-2020',
+      activityId: 'gemensam-krogtillsyn',
+      date: '2020-03-14',
+      count: 1,
+    };
+    expect(readable(await h.submit(HANNA_HABO, forgedChoice))).to.include('Inget har sparats');
+    const forgedForm = {
+      verb: 'log.form',
+      formId: 'f1',
+      activityId: 'gemensam-krogtillsyn',
+      date: '2020-03-14',
+      count: '1',
+    };
+    expect(readable(await h.submit(HANNA_HABO, forgedForm))).to.include('Inget har sparats');
+    expect(h.store.entries('jonkoping-2020')).to.deep.equal([]);
+    expect(h.store.allEntries()).to.deep.equal([]);
+  });
+
+  it('an area choice for an area the tenant may not use binds nothing', async () => {
+    const h = await areasHarness();
+    const forged = { verb: 'area.choose', areaId: 'jonkoping', pending: { text: '/logga sig', by: 'aad-hanna' } };
+    expect(readable(await h.submit(HANNA_HABO, forged))).to.include('Det området kan du inte välja');
+    expect(h.store.binding('conversation', `a:${HANNA_HABO.id}`)).to.equal(undefined);
+    expect(h.store.allEntries()).to.deep.equal([]);
+    // Nor in a group chat of the Habo tenant, by Habo's coordinator.
+    const group: Where = { kind: 'groupChat', conversationId: 'chat-habo', tenant: 'tenant-habo' };
+    await h.submit({ ...SARA_HABO_SAM, tenant: 'tenant-habo' }, forged, group);
+    expect(h.store.binding('conversation', 'chat-habo')).to.equal(undefined);
+  });
+
+  it('a pending command carried by a choice card is run only for the one who wrote it', async () => {
+    const h = await areasHarness();
+    const forged = {
+      verb: 'area.choose',
+      areaId: 'habo',
+      pending: { text: '/logga kvällspatrull 2020-03-14', by: 'aad-someone-else' },
+    };
+    const answer = readable(await h.submit(PER_POLIS, forged));
+    expect(answer).to.include('arbetar nu i Habo kommun');
+    expect(h.store.allEntries()).to.deep.equal([]);
+  });
+});
+
+describe('areas: coordinators per area', () => {
+  it('/samordnare lists the area’s own; only its coordinators and admins change them, in that area only', async () => {
+    const h = await areasHarness();
+    await h.say(SARA_HABO_SAM, '/område habo');
+    await h.say(PER_POLIS, '/område habo');
+    expect(readable(await h.say(PER_POLIS, '/samordnare'))).to.include(
+      'Samordnare i Habo kommun: sara.samordnare@habo.se, aad-habo-sam',
+    );
+    expect(readable(await h.say(PER_POLIS, '/samordnare lägg till per@polisen.se'))).to.equal(COORDINATOR_ONLY);
+    expect(h.store.area('habo')?.coordinators).not.to.include('per@polisen.se');
+
+    // Sara is found by her UPN, looked up only for this check.
+    const added = readable(await h.say(SARA_HABO_SAM, '/samordnare lägg till per@polisen.se'));
+    expect(added).to.include('per@polisen.se är nu samordnare i Habo kommun');
+    expect(h.store.area('habo')?.coordinators).to.include('per@polisen.se');
+    expect(h.store.area('jonkoping')?.coordinators).to.deep.equal(['aad-jkpg-sam']);
+    expect(h.store.areaHistory('habo').at(-1)).to.deep.include({
+      action: 'coordinatorAdded',
+      detail: 'per@polisen.se',
+    });
+
+    expect(readable(await h.say(SARA_HABO_SAM, '/samordnare ta bort per@polisen.se'))).to.include(
+      'inte längre samordnare',
+    );
+    expect(readable(await h.say(SARA_HABO_SAM, '/samordnare lägg till inte en adress'))).to.include(
+      'Skriv /samordnare',
+    );
+    expect(readable(await h.say(SARA_HABO_SAM, '/samordnare lägg till kalle'))).to.include('ser inte ut som');
+
+    // The admin may act in any area; Jönköping's coordinator not in Habo.
+    await h.say(ADA_ADMIN, '/område habo');
+    expect(readable(await h.say(ADA_ADMIN, '/samordnare lägg till ny@habo.se'))).to.include('nu samordnare i Habo');
+    await h.say(JONNA_JKPG_SAM, '/område habo');
+    expect(readable(await h.say(JONNA_JKPG_SAM, '/samordnare ta bort ny@habo.se'))).to.equal(COORDINATOR_ONLY);
+  });
+
+  it('/klar acts in the conversation’s area, for that area’s coordinators', async () => {
+    const h = await areasHarness();
+    await h.say(SARA_HABO_SAM, '/område habo');
+    await h.say(JONNA_JKPG_SAM, '/område habo');
+    expect(readable(await h.say(JONNA_JKPG_SAM, '/klar trygghetsvandring 2020-05-05'))).to.equal(COORDINATOR_ONLY);
+    expect(readable(await h.say(SARA_HABO_SAM, '/klar trygghetsvandring 2020-05-05'))).to.include(
+      'Trygghetsvandring är markerad som genomförd',
+    );
+    expect(h.store.completions('habo-2020')).to.have.length(1);
+    // Jönköping's milestone is not found from Habo.
+    expect(readable(await h.say(SARA_HABO_SAM, '/klar enkät'))).to.include('Jag hittar ingen aktivitet');
+    expect(h.store.completions('jonkoping-2020')).to.deep.equal([]);
+  });
+
+  it('/nytt-medborgarlöfte copies within the area', async () => {
+    const h = await areasHarness('2020-12-01T10:00:00+01:00');
+    await h.say(SARA_HABO_SAM, '/område habo');
+    expect(readable(await h.say(SARA_HABO_SAM, '/nytt-medborgarlöfte 2021 från 2020'))).to.include(
+      'Medborgarlöfte 2021 är skapat',
+    );
+    expect(
+      h.store
+        .inArea('habo')
+        .agreements()
+        .map((a) => a.id),
+    ).to.deep.equal(['habo-2020', 'habo-2021']);
+    expect(
+      h.store
+        .inArea('jonkoping')
+        .agreements()
+        .map((a) => a.id),
+    ).to.deep.equal(['jonkoping-2018-2019', 'jonkoping-2020']);
+  });
+});
+
+describe('areas: follow-up and documents', () => {
+  it('/uppföljning T1 2020 in Habo is titled for Habo kommun, and its link opens Habo only', async () => {
+    const h = await areasHarness();
+    await h.say(HANNA_HABO, '/logga kvällspatrull 2020-03-14');
+    const replies = await h.say(HANNA_HABO, '/uppföljning T1 2020');
+    expect(readable(replies)).to.include('Uppföljning av medborgarlöfte för Habo kommun, tertial 1 2020');
+    const card = cardsOf(replies)[0];
+    const pdf = ((card?.actions ?? []) as { url?: string }[]).find((a) => a.url?.includes('format=pdf'))?.url ?? '';
+    const url = new URL(pdf);
+    expect(url.searchParams.get('area')).to.equal('habo');
+    const deps = {
+      store: h.store,
+      secret: SECRET,
+      now: () => new Date('2020-06-15T10:00:00+02:00'),
+      logger: new CapturingLogger(),
+    };
+    const html = url.search.replace('format=pdf', 'format=html');
+    expect((await answerReportRequest(deps, url.pathname, url.search)).status).to.equal(200);
+    // The same link pointed at Jönköping's agreement or area is refused.
+    expect(
+      (await answerReportRequest(deps, url.pathname, url.search.replace('habo-2020', 'jonkoping-2020'))).status,
+    ).to.equal(403);
+    expect(
+      (await answerReportRequest(deps, url.pathname, url.search.replace('area=habo', 'area=jonkoping'))).status,
+    ).to.equal(403);
+    expect((await answerReportRequest(deps, url.pathname, html)).status).to.equal(403);
+  });
+
+  it('/export in Habo links to Habo’s entries only', async () => {
+    const h = await areasHarness();
+    await h.say(KALLE_JKPG, '/logga gemensam krogtillsyn 2020-03-14');
+    await h.say(HANNA_HABO, '/logga kvällspatrull 2020-03-14');
+    const answer = readable(
+      await h.say(SARA_HABO_SAM, '/område habo').then(() => h.say(SARA_HABO_SAM, '/export 2020')),
+    );
+    const link = /\((https:[^)]+)\)/u.exec(answer)?.[1] ?? '';
+    const url = new URL(link);
+    const deps = {
+      store: h.store,
+      secret: SECRET,
+      now: () => new Date('2020-06-15T10:00:00+02:00'),
+      logger: new CapturingLogger(),
+    };
+    const csv = await answerReportRequest(deps, url.pathname, url.search);
+    expect(csv.status).to.equal(200);
+    const body = csv.body.toString();
+    expect(body).to.include('Kvällspatrull i centrum');
+    expect(body).not.to.include('krogtillsyn');
+  });
+});
