@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
-import { MAX_COUNT, MAX_NOTE_LENGTH } from '../domain/logRequest.js';
+import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
 import { personOf, type Turn } from './context.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
@@ -22,6 +22,7 @@ const choiceSchema = z.object({
   place: z.string().max(80).optional(),
   count: z.number().int().min(1).max(MAX_COUNT),
   hours: z.number().positive().max(24).optional(),
+  participants: z.number().int().min(1).max(MAX_PARTICIPANTS).optional(),
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
 });
 
@@ -80,6 +81,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     sourceId: `choice:${choice.requestId}:${personOf(turn).id}`,
     ...(choice.place ? { place: choice.place } : {}),
     ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
+    ...(choice.participants !== undefined ? { participants: choice.participants } : {}),
     ...(choice.note ? { note: choice.note } : {}),
   });
   // The choice card becomes the confirmation: the other buttons must not log a second entry.
