@@ -17,6 +17,7 @@ export type Command =
   | { kind: 'subscriptions' }
   | { kind: 'newAgreement'; args: string }
   | { kind: 'history'; args: string }
+  | { kind: 'import'; args: string }
   | { kind: 'area'; args: string }
   | { kind: 'coordinators'; args: string }
   | { kind: 'empty' }
@@ -40,6 +41,7 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   subscriptions: ['prenumerationer'],
   newAgreement: ['nytt-medborgarlöfte', 'nyttmedborgarlöfte', 'nytt-löfte'],
   history: ['historik', 'historia'],
+  import: ['importera', 'import'],
   area: ['område', 'områden'],
   coordinators: ['samordnare'],
 };
@@ -82,6 +84,7 @@ export function parseCommand(text: string): Command {
     case 'subscribe':
     case 'newAgreement':
     case 'history':
+    case 'import':
     case 'area':
     case 'coordinators':
       return { kind, args: rest };

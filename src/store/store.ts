@@ -20,6 +20,7 @@ import { SYSTEM_ACTOR, type AuditAction, type AuditVia } from '../domain/audit.j
 import { AuditLog } from './auditLog.js';
 import { JsonDocument } from './document.js';
 import { StoreFileError, type Storage } from './storage.js';
+import { ImportDraftStore } from './importDrafts.js';
 import { SubscriptionStore } from './subscriptions.js';
 
 const entriesFileSchema = z.object({
@@ -106,6 +107,8 @@ export class Store implements AgreementRecords {
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
     readonly openedAs: OpenedAs,
+    /** Imports waiting for review (import-drafts.json). */
+    readonly importDrafts: ImportDraftStore,
     /** Every change, who made it, when and from where (audit.jsonl, append-only). */
     readonly audit: AuditLog,
   ) {
@@ -190,6 +193,7 @@ export class Store implements AgreementRecords {
       if (doc) entriesDocs.set(id, doc);
     });
     const subscriptions = await SubscriptionStore.open(storage);
+    const importDrafts = await ImportDraftStore.open(storage);
     const audit = await AuditLog.open(storage.appendLog('audit'));
     if (openedAs === 'created')
       for (const agreement of seed)
@@ -202,7 +206,7 @@ export class Store implements AgreementRecords {
           areaId: agreement.area,
           detail: 'bundled',
         });
-    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, audit);
+    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts, audit);
   }
 
   private static async openArea(storage: Storage, areaId: string, fresh?: Area): Promise<JsonDocument<AreaFile>> {
