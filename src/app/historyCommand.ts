@@ -9,10 +9,10 @@ import { agreementForYear, currentAgreement } from './agreements.js';
 import { COORDINATOR_ONLY, isCoordinator, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
 
-export const HISTORY_PAGE_SIZE = 15;
+const HISTORY_PAGE_SIZE = 15;
 
 /** "krogtillsyn 2019 sida 2" → words, year and 0-based page. */
-export function parseHistoryArgs(args: string): { words: string; year?: number; page: number } {
+function parseHistoryArgs(args: string): { words: string; year?: number; page: number } {
   let rest = args.trim();
   let page = 0;
   const paged = /(?:^|\s)sida\s+(\d{1,4})$/iu.exec(rest);

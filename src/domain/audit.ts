@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Entry } from './entry.js';
 import { personSchema } from './entry.js';
 
-export const AUDIT_ACTIONS = [
+const AUDIT_ACTIONS = [
   'entry.logged',
   'entry.edited',
   'entry.undone',
@@ -30,7 +30,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** chat: a typed command; card: a button or form; cli: the operator's command line; system: the bot itself (a 403, a removal). */
-export const auditViaSchema = z.enum(['chat', 'card', 'cli', 'system']);
+const auditViaSchema = z.enum(['chat', 'card', 'cli', 'system']);
 export type AuditVia = z.infer<typeof auditViaSchema>;
 
 const fieldChangeSchema = z.object({
@@ -124,7 +124,7 @@ export function historyEvents(
 }
 
 /** Newest first by time; among equal times, the later recorded first (a stable reverse). */
-export function newestFirst<T extends { at: string }>(items: readonly T[]): T[] {
+function newestFirst<T extends { at: string }>(items: readonly T[]): T[] {
   return items
     .map((item, index) => ({ item, index }))
     .sort((a, b) => b.item.at.localeCompare(a.item.at) || b.index - a.index)

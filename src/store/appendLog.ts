@@ -91,18 +91,21 @@ export function fileAppendLog(filename: string): AppendLog {
 export class MemoryAppendLog implements AppendLog {
   text: string | null = null;
   constructor(readonly label = 'memory:audit') {}
-  async read() {
-    return this.text;
+  read(): Promise<string | null> {
+    return Promise.resolve(this.text);
   }
-  async append(text: string) {
+  append(text: string): Promise<void> {
     this.text = (this.text ?? '') + text;
+    return Promise.resolve();
   }
-  async truncate(bytes: number) {
+  truncate(bytes: number): Promise<void> {
     this.text = Buffer.from(this.text ?? '', 'utf8')
       .subarray(0, bytes)
       .toString('utf8');
+    return Promise.resolve();
   }
-  async replace(text: string) {
+  replace(text: string): Promise<void> {
     this.text = text;
+    return Promise.resolve();
   }
 }

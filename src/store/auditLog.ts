@@ -7,13 +7,13 @@ import { auditRecordSchema, type AuditRecord, type NewAuditRecord } from '../dom
 import type { AppendLog } from './appendLog.js';
 import { StoreFileError } from './storage.js';
 
-export interface AuditTrail {
+interface AuditTrail {
   /** Appends the record; resolves once it is on disk. */
   record(record: NewAuditRecord): Promise<AuditRecord>;
   all(): readonly AuditRecord[];
 }
 
-export interface ParsedAuditLog {
+interface ParsedAuditLog {
   records: AuditRecord[];
   /** Bytes of the file that hold whole, valid lines; less than the file's size when the last line is torn. */
   validBytes: number;
@@ -21,7 +21,7 @@ export interface ParsedAuditLog {
 }
 
 /** Reads the log's text. Throws StoreFileError naming `label` and the line for anything but a torn last line. */
-export function parseAuditLog(text: string, label: string): ParsedAuditLog {
+function parseAuditLog(text: string, label: string): ParsedAuditLog {
   const records: AuditRecord[] = [];
   let offset = 0;
   let line = 0;

@@ -57,7 +57,7 @@ function changesText(event: HistoryEvent): string {
 }
 
 /** What happened, in a few words ("loggade 14 mars 2020, 1 st"). */
-export function actionText(event: HistoryEvent, names: HistoryNames, withActivity: boolean): string {
+function actionText(event: HistoryEvent, names: HistoryNames, withActivity: boolean): string {
   const activity = withActivity ? names.activity(event.agreementId, event.activityId) : undefined;
   const of = activity ? ` (${activity})` : '';
   const subscription = SUBSCRIPTION[event.action];
@@ -97,12 +97,12 @@ export function actionText(event: HistoryEvent, names: HistoryNames, withActivit
 }
 
 /** "14 mars 2020 10:02" in Stockholm time. */
-export function momentText(iso: string): string {
+function momentText(iso: string): string {
   const instant = new Date(iso);
   return `${formatSwedishDate(stockholmDate(instant))} ${stockholmTimeOfDay(instant)}`;
 }
 
-export function historyLine(event: HistoryEvent, names: HistoryNames, withActivity: boolean): string {
+function historyLine(event: HistoryEvent, names: HistoryNames, withActivity: boolean): string {
   const via = event.via ? ` ${VIA[event.via]}` : '';
   return `• ${momentText(event.at)} – ${event.by.name || event.by.id} ${actionText(event, names, withActivity)}${via}`;
 }
