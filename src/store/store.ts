@@ -18,6 +18,7 @@ import {
 import { SYSTEM_ACTOR, type AuditAction, type AuditVia } from '../domain/audit.js';
 import { AuditLog } from './auditLog.js';
 import { JsonDocument } from './document.js';
+import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
 import { SubscriptionStore } from './subscriptions.js';
@@ -113,6 +114,8 @@ export class Store implements AgreementRecords {
     readonly openedAs: OpenedAs,
     /** Imports waiting for review (import-drafts.json). */
     readonly importDrafts: ImportDraftStore,
+    /** The coordinators' drafts and every publication of the tertial follow-up (publications.json). */
+    readonly publications: PublicationStore,
     /** Every change, who made it, when and from where (audit.jsonl, append-only). */
     readonly audit: AuditLog,
   ) {
@@ -126,6 +129,8 @@ export class Store implements AgreementRecords {
    * written beside it, with areas.json last, so an interrupted upgrade is simply done again.
    */
   static async open(storage: Storage, seed: readonly Agreement[], options: OpenOptions = {}): Promise<Store> {
+    // Read before anything is written: an unreadable publications.json stops the start untouched.
+    const publications = await PublicationStore.open(storage);
     const { document: index, created } = await JsonDocument.open(storage.document('areas'), areaIndexSchema, () => ({
       version: 1 as const,
       areas: [],
@@ -210,7 +215,7 @@ export class Store implements AgreementRecords {
           areaId: agreement.area,
           detail: 'bundled',
         });
-    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts, audit);
+    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts, publications, audit);
   }
 
   private static async openArea(storage: Storage, areaId: string, fresh?: Area): Promise<JsonDocument<AreaFile>> {
