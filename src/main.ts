@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     logger,
     health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
     reports: { store, secret: reportSecret, now: () => clock.now(), logger },
+    ...(config.publicPages ? { publicPages: { store, now: () => clock.now() } } : {}),
   });
   const onListening = () => {
     const where = config.host ?? 'every interface';
