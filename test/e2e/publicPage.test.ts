@@ -65,7 +65,10 @@ describe('public page and published web page in Chromium (axe-core)', function (
     await publishFixture(store, { year: 2020, tertial: 1 }, new Date('2020-05-05T08:00:00Z'));
     const logger = new CapturingLogger();
     const server = createServer({
-      messages: () => Promise.reject(new Error('not used')),
+      bot: {
+        authenticate: () => Promise.reject(new Error('GET /loften must not reach the bot')),
+        process: () => Promise.reject(new Error('GET /loften must not reach the bot')),
+      },
       logger,
       health: () => ({}),
       reports: { store, secret: SECRET, now: () => NOW, logger },

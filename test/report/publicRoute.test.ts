@@ -13,7 +13,10 @@ const NOTES = fixtureEntries().flatMap((e) => (e.note ? [e.note] : []));
 async function serve(publicPages: boolean) {
   const store = await fixtureStore();
   const server = createServer({
-    messages: () => Promise.reject(new Error('not used')),
+    bot: {
+      authenticate: () => Promise.reject(new Error('GET /loften must not reach the bot')),
+      process: () => Promise.reject(new Error('GET /loften must not reach the bot')),
+    },
     logger: new CapturingLogger(),
     health: () => ({}),
     ...(publicPages ? { publicPages: { store, now: () => NOW } } : {}),
