@@ -59,6 +59,11 @@ async function main(): Promise<void> {
     logger.info(r, r.tornBytes > 0 ? 'journal folded; a torn last line from a crash was dropped' : 'journal folded');
   }
   const serviceUrls = await ServiceUrlStore.open(storage);
+  if (store.audit.droppedTornLine)
+    logger.warn(
+      { file: store.audit.label },
+      'the audit log ended in a torn line (a crash during an append, never acknowledged): it was dropped',
+    );
 
   if (!config.auth) {
     logger.warn(
@@ -125,6 +130,7 @@ async function main(): Promise<void> {
       sdk: bot.sdk,
     }),
     reports: { store, secret: reportSecret, now: () => clock.now(), logger },
+    ...(config.publicPages ? { publicPages: { store, now: () => clock.now() } } : {}),
   });
   const onListening = () => {
     const where = config.host ?? 'every interface';

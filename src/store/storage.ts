@@ -6,6 +6,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
+import { fileAppendLog, MemoryAppendLog, type AppendLog } from './appendLog.js';
 
 export class StoreFileError extends Error {
   constructor(
@@ -54,6 +55,8 @@ export interface StoredJournal {
 
 export interface Storage {
   document(name: string): StoredDocument;
+  /** An append-only JSON Lines file (`<name>.jsonl`): the audit log. */
+  appendLog(name: string): AppendLog;
   journal(name: string): StoredJournal;
 }
 
@@ -182,6 +185,9 @@ export function fileStorage(dir: string): Storage {
     journal(name) {
       return new JournalFile(path.join(dir, `${name}.journal.jsonl`));
     },
+    appendLog(name) {
+      return fileAppendLog(path.join(dir, `${name}.jsonl`));
+    },
   };
 }
 
@@ -223,6 +229,16 @@ class MemoryJournal implements StoredJournal {
 export class MemoryStorage implements Storage {
   readonly #documents = new Map<string, MemoryDocument>();
   readonly #journals = new Map<string, MemoryJournal>();
+  readonly #logs = new Map<string, MemoryAppendLog>();
+
+  appendLog(name: string): AppendLog {
+    let log = this.#logs.get(name);
+    if (!log) {
+      log = new MemoryAppendLog(`memory:${name}`);
+      this.#logs.set(name, log);
+    }
+    return log;
+  }
 
   document(name: string): StoredDocument {
     let adapter = this.#documents.get(name);
@@ -276,6 +292,25 @@ export function readOnlyStorage(storage: Storage): Storage {
           text = whole === '' ? null : whole;
           return Promise.resolve();
         },
+      };
+    },
+    appendLog(name) {
+      // Appends (the seeding of a store read before its first start) stay in memory; a torn line is left to the bot.
+      const log = storage.appendLog(name);
+      let added = '';
+      return {
+        label: log.label,
+        readOnly: true,
+        read: async () => {
+          const text = await log.read();
+          return text === null && added === '' ? null : `${text ?? ''}${added}`;
+        },
+        append: (text: string) => {
+          added += text;
+          return Promise.resolve();
+        },
+        truncate: () => Promise.reject(new Error(`${log.label}: skrivs aldrig av ett läsverktyg`)),
+        replace: () => Promise.reject(new Error(`${log.label}: skrivs aldrig av ett läsverktyg`)),
       };
     },
   };

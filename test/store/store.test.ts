@@ -70,7 +70,7 @@ async function expectStoreFileError(promise: Promise<unknown>, file: string): Pr
 }
 
 describe('Store on JSON files', () => {
-  it('seeds a new store from the bundled agreements as one area, one entries file per agreement', async () => {
+  it('seeds a new store from the bundled agreements as one area, one entries file per agreement, the seeding audited', async () => {
     const dir = tempDir();
     const store = await Store.open(fileStorage(dir), seed, { tenants: ['tenant-jkpg'], coordinators: ['aad-sam'] });
     expect(store.openedAs).to.equal('created');
@@ -78,6 +78,7 @@ describe('Store on JSON files', () => {
     expect(readdirSync(dir).sort()).to.deep.equal([
       'area-jonkoping.json',
       'areas.json',
+      'audit.jsonl',
       'entries-jonkoping-2018-2019.json',
       'entries-jonkoping-2020.json',
     ]);
@@ -144,6 +145,7 @@ describe('Store on JSON files', () => {
     const appends: number[] = [];
     const storage: Storage = {
       document: (name) => files.document(name),
+      appendLog: (name) => files.appendLog(name),
       journal(name) {
         const journal = files.journal(name);
         return {
@@ -438,6 +440,7 @@ describe('Store on JSON files', () => {
     const failing = new MemoryStorage();
     let failWrites = false;
     const storage: Storage = {
+      appendLog: (name) => failing.appendLog(name),
       document(name) {
         const doc = failing.document(name);
         const adapter: Adapter<unknown> = {
