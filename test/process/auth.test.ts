@@ -53,10 +53,10 @@ describe('authentication against the channel’s signing keys (real process)', f
     return { status: res.status, body: await res.text() };
   }
 
-  // Every file of the store: the documents and the journals (.journal.jsonl) that entries are appended to.
+  // The store's documents and the journals (.journal.jsonl) that entries are appended to (not the audit log).
   const storedText = () =>
     readdirSync(storeDir)
-      .filter((f) => f.endsWith('.json') || f.endsWith('.jsonl'))
+      .filter((f) => f.endsWith('.json') || f.endsWith('.journal.jsonl'))
       .map((f) => readFileSync(path.join(storeDir, f), 'utf8'))
       .join('\n');
 
