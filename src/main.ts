@@ -115,7 +115,11 @@ async function main(): Promise<void> {
   const server = createServer({
     messages: messagesEndpoint(adapter, bot),
     logger,
-    health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
+    health: () => ({
+      areas: store.areas().length,
+      agreements: store.agreements().length,
+      authenticated: config.auth !== undefined,
+    }),
     reports: { store, secret: reportSecret, now: clock.now, logger },
   });
   const onListening = () => {
