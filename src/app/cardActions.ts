@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
-import { MAX_COUNT, MAX_NOTE_LENGTH } from '../domain/logRequest.js';
+import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
 import { personOf, type Turn } from './context.js';
+import { importAction, isImportVerb } from './importCommand.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
@@ -22,6 +23,7 @@ const choiceSchema = z.object({
   place: z.string().max(80).optional(),
   count: z.number().int().min(1).max(MAX_COUNT),
   hours: z.number().positive().max(24).optional(),
+  participants: z.number().int().min(1).max(MAX_PARTICIPANTS).optional(),
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
 });
 
@@ -59,6 +61,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
   if (verb === 'subscribe') return subscribeAction(turn, value);
+  if (isImportVerb(verb)) return importAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
 
@@ -80,6 +83,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     sourceId: `choice:${choice.requestId}:${personOf(turn).id}`,
     ...(choice.place ? { place: choice.place } : {}),
     ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
+    ...(choice.participants !== undefined ? { participants: choice.participants } : {}),
     ...(choice.note ? { note: choice.note } : {}),
   });
   // The choice card becomes the confirmation: the other buttons must not log a second entry.

@@ -1,11 +1,12 @@
 // "/logga <aktivitet> [plats] [datum] [antal] [anteckning]"
-import { agreementForDate, type Agreement } from '../domain/agreement.js';
-import { formatSwedishDate } from '../domain/calendar.js';
-import { parseLogRequest } from '../domain/logRequest.js';
-import { closestActivities, isActivityWord, matchActivities } from '../domain/matching.js';
+import { agreementForDate, type Activity, type Agreement, type IsoDate } from '../domain/agreement.js';
+import { SWEDISH_WEEKDAYS, formatSwedishDate, isoWeekday } from '../domain/calendar.js';
+import { parseLogRequest, type LogRequest } from '../domain/logRequest.js';
+import { closestActivities, isActivityNoun, isActivityWord, matchActivities } from '../domain/matching.js';
 import {
   candidatesFor,
   chooseActivityCard,
+  dayCandidatesFor,
   logFormCard,
   logFormCardData,
   moreCandidatesText,
@@ -30,8 +31,15 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (args.trim().length === 0) return logForm(turn);
 
   const everyActivity = store.agreements().flatMap((a) => a.activities);
-  const parsed = parseLogRequest(args, turn.today, allPlaces(store), (w) => isActivityWord(everyActivity, w));
-  if (!parsed.ok) return [text(`${parsed.error} ${NOTHING_STORED}`)];
+  const parsed = parseLogRequest(args, turn.today, allPlaces(store), {
+    isActivityWord: (w) => isActivityWord(everyActivity, w),
+    isActivityNoun: (w) => isActivityNoun(everyActivity, w),
+  });
+  if (!parsed.ok) {
+    return parsed.whichDay
+      ? askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request)
+      : [text(`${parsed.error} ${NOTHING_STORED}`)];
+  }
   const request = parsed.request;
   const date = request.date ?? turn.today;
   const future = futureDateRefusal(date, turn.today);
@@ -86,6 +94,7 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
       count,
       ...(request.place ? { place: request.place } : {}),
       ...(request.hours !== undefined ? { hours: request.hours } : {}),
+      ...(request.participants !== undefined ? { participants: request.participants } : {}),
       ...(note ? { note } : {}),
     });
     const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – inget är loggat förrän du har valt.`;
@@ -94,7 +103,16 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
       .join(' · ');
     const fallback = `${question}\n${match.candidates.map((a) => `• ${a.name}`).join('\n')}`;
     return [
-      card(chooseActivityCard({ question, details, candidates, more: moreCandidatesText(match.candidates) }), fallback),
+      card(
+        chooseActivityCard({
+          title: 'Vilken aktivitet menar du?',
+          question,
+          details,
+          candidates,
+          more: moreCandidatesText(match.candidates),
+        }),
+        fallback,
+      ),
     ];
   }
 
@@ -107,10 +125,70 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
     count,
     ...(request.place ? { place: request.place } : {}),
     ...(request.hours !== undefined ? { hours: request.hours } : {}),
+    ...(request.participants !== undefined ? { participants: request.participants } : {}),
     ...(note ? { note } : {}),
     ...(sourceId ? { sourceId } : {}),
   });
   return result.ok ? [loggedReply(turn, result.entry, agreement, activity, result.stored)] : [text(result.refusal)];
+}
+
+/** "fredag 29 maj 2020" */
+function dayLabel(date: IsoDate): string {
+  return `${SWEDISH_WEEKDAYS[isoWeekday(date) - 1] ?? ''} ${formatSwedishDate(date)}`;
+}
+
+/**
+ * "förra veckan", "i helgen", "200314": the words name no single day, so the user picks one of
+ * the candidate days; each button logs the rest of what was written on that day. Nothing is
+ * stored until a day is chosen, and never on today's date by default.
+ */
+function askWhichDay(turn: Turn, question: string, choices: readonly IsoDate[], request: LogRequest): Reply[] {
+  const { store } = turn.deps;
+  const days = choices.flatMap((date) => {
+    const agreement = agreementForDate(store.agreements(), date);
+    return agreement ? [{ date, label: dayLabel(date), agreement }] : [];
+  });
+  const refuse = (why: string) => [text(`${question} ${why}${NOTHING_STORED}`)];
+  if (days.length === 0) return refuse('Inget medborgarlöfte gäller de dagarna. ');
+  if (request.activityWords.length === 0)
+    return refuse('Skriv också vilken aktivitet, t.ex. /logga krogtillsyn 29/5. ');
+  const agreement = days[days.length - 1]?.agreement;
+  if (!agreement) return refuse('');
+  const match = matchActivities(agreement.activities, request.activityWords, request.place);
+  const activity: Activity | undefined = match.candidates.length === 1 ? match.candidates[0] : undefined;
+  if (!activity) {
+    return refuse(`Skriv dagen och aktiviteten tydligare, t.ex. /logga ${request.activityWords.join(' ')} 29/5. `);
+  }
+  const leftover = request.activityWords.slice(match.usedWords).join(' ');
+  const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
+  const count = request.count ?? 1;
+  const usable = days.filter((d) => d.agreement.activities.some((a) => a.id === activity.id));
+  const candidates = dayCandidatesFor(
+    usable.map((d) => ({ date: d.date, label: d.label, agreementId: d.agreement.id })),
+    activity,
+    {
+      requestId: turn.deps.newId(),
+      count,
+      ...(request.place ? { place: request.place } : {}),
+      ...(request.hours !== undefined ? { hours: request.hours } : {}),
+      ...(request.participants !== undefined ? { participants: request.participants } : {}),
+      ...(note ? { note } : {}),
+    },
+  );
+  const details = [activity.name, request.place, count > 1 ? `${count} st` : undefined].filter(Boolean).join(' · ');
+  const fallback = `${question}\n${usable.map((d) => `• ${d.label}`).join('\n')}`;
+  return [
+    card(
+      chooseActivityCard({
+        title: 'Vilken dag menar du?',
+        question: `${question} Välj en dag – inget är loggat förrän du har valt.`,
+        details,
+        candidates,
+        more: '',
+      }),
+      fallback,
+    ),
+  ];
 }
 
 /**

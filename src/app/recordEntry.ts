@@ -17,6 +17,7 @@ export interface EntryDraft {
   place?: string;
   count: number;
   hours?: number;
+  participants?: number;
   note?: string;
   sourceId?: string;
 }
@@ -67,6 +68,7 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     loggedAt: turn.now.toISOString(),
     ...(draft.place ? { place: draft.place } : {}),
     ...(draft.hours !== undefined ? { hours: draft.hours } : {}),
+    ...(draft.participants !== undefined ? { participants: draft.participants } : {}),
     ...(draft.note ? { note: draft.note } : {}),
     ...(draft.sourceId ? { sourceId: draft.sourceId } : {}),
   };

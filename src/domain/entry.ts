@@ -23,6 +23,8 @@ export const entrySchema = z.object({
   place: z.string().optional(),
   count: z.number().int().positive(),
   hours: z.number().positive().optional(),
+  // People taking part ("6 deltagare"); absent in entries logged before it was asked for.
+  participants: z.number().int().positive().optional(),
   note: z.string().optional(),
   by: personSchema,
   loggedAt: z.string().datetime(),

@@ -39,7 +39,7 @@ export interface ActivityFollowUp {
   /** From the agreement's start to `asOf`, as the status card counts it ("2 av 4 tillfällen"). */
   progress: Progress;
   /** What was logged within the tertial. */
-  tertial: { count: number; entries: number; hours: number; contributors: number };
+  tertial: { count: number; entries: number; hours: number; participants: number; contributors: number };
   /** What was logged from the agreement's start to `asOf`. */
   toDate: { count: number; entries: number };
   /** The tertial's places, most used first. */
@@ -193,6 +193,7 @@ function activityFollowUp(
       count: sum(inTertial.map((e) => e.count)),
       entries: inTertial.length,
       hours: sum(inTertial.map((e) => e.hours ?? 0)),
+      participants: sum(inTertial.map((e) => e.participants ?? 0)),
       contributors: new Set(inTertial.map((e) => e.by.id)).size,
     },
     toDate: { count: sum(mine.map((e) => e.count)), entries: mine.length },

@@ -1,41 +1,72 @@
-// The words after "/logga": <aktivitet> [plats] [datum] [antal] [anteckning].
-// Activity words come first; place, date, count and hours may follow in any order; the first
-// plain word after those starts the note, and from there on nothing is read as a modifier, so
-// "pratade med 3 ungdomar" stays a note and does not become a count of 3.
+// The words after "/logga": <aktivitet> [plats] [datum] [antal] [deltagare] [tid] [anteckning].
+// Every token that looks like a date, a time, a number or a count is classified wherever it
+// stands, and is either understood or refused with a question; it never slips into the note.
+// - Activity words come first; place, date, count, hours and participants may follow in any order.
+// - A number counts occasions only with an occasion word ("3 st", "3 ggr", "x3", "tre tillfällen",
+//   the activity's own noun "3 krogtillsyner") or alone before the note starts ("krogtillsyn 3").
+// - "6 pers", "6 personer", "6 deltagare" are participants.
+// - A number with any other noun ("3 krogar", "14 svar") is part of the note; the count stays 1.
+// - "kl 19-21", "19.00–21.00" are hours; a lone "kl 22" is a question.
+// - The first plain word after the activity starts the note; places are read only before it.
+// - Whatever follows ": " is the note as written, unless it holds one of the things above.
 import type { IsoDate } from './agreement.js';
-import { parseDateAt } from './dateWords.js';
+import { DATE_HINT, looksLikeDate, parseDateAt } from './dateWords.js';
+import { numberWord } from './numberWords.js';
 import { fold, words as splitWords } from './text.js';
+import { isClockTime, parseTimeAt } from './timeOfDay.js';
+import { COUNT_UNITS, HOUR_UNITS, MINUTE_UNITS, PARTICIPANT_UNITS } from './units.js';
 
 export const MAX_COUNT = 1000;
 export const MAX_HOURS = 24;
+export const MAX_PARTICIPANTS = 10_000;
 export const MAX_NOTE_LENGTH = 500;
 
 export interface LogRequest {
   activityWords: string[];
   place?: string;
   date?: IsoDate;
+  /** Occasions (tillfällen); absent means 1. */
   count?: number;
   hours?: number;
+  /** People taking part ("6 deltagare"). */
+  participants?: number;
   note?: string;
 }
 
-export type LogRequestParse = { ok: true; request: LogRequest } | { ok: false; error: string };
+export type LogRequestParse =
+  | { ok: true; request: LogRequest }
+  | {
+      ok: false;
+      error: string;
+      /**
+       * Present when the only thing missing is which day ("förra veckan", "i helgen", "200314"):
+       * the candidate days, oldest first, and everything else that was understood.
+       */
+      whichDay?: { choices: IsoDate[]; request: LogRequest };
+    };
 
-const COUNT_UNITS = new Set(
-  ['st', 'stycken', 'ggr', 'gang', 'ganger', 'tillfallen', 'tillfalle', 'arenden', 'arende', 'pass', 'x'].map(fold),
-);
-const HOUR_UNITS = new Set(['h', 'tim', 'timme', 'timmar', 't']);
-const MINUTE_UNITS = new Set(['min', 'minuter', 'm']);
+/** What a vocabulary tells the parser about a word; see matching.ts for the real one. */
+export interface Vocabulary {
+  /** An activity's word or a filler word ("gemensamma", "krogtillsyner", "med"). */
+  isActivityWord(word: string): boolean;
+  /** An activity's own noun that counts occasions ("3 krogtillsyner", "2 ärenden"). */
+  isActivityNoun(word: string): boolean;
+}
+
 const PLACE_PREPOSITIONS = new Set(['i', 'pa', 'vid']);
 const NOTE_SEPARATORS = new Set(['-', '–', '—', '|', ':']);
 
 type Modifier =
   | { kind: 'date'; date: IsoDate }
-  | { kind: 'count'; count: number }
+  | { kind: 'whichDay'; choices: IsoDate[]; error: string }
+  | { kind: 'count'; count: number; activityWord?: string }
   | { kind: 'hours'; hours: number }
+  | { kind: 'participants'; participants: number }
   | { kind: 'place'; place: string };
 
 type Read = { modifier: Modifier; consumed: number } | { error: string } | undefined;
+
+type Phase = 'activity' | 'modifiers' | 'note';
 
 function stripPunctuation(word: string): string {
   return word.replace(/[,.;!?]+$/u, '');
@@ -61,62 +92,165 @@ function readPlace(
   return undefined;
 }
 
-function readModifier(tokens: readonly string[], i: number, today: IsoDate, places: readonly string[]): Read {
-  const raw = tokens[i] ?? '';
-  const word = fold(stripPunctuation(raw));
-  const next = fold(stripPunctuation(tokens[i + 1] ?? ''));
-
-  const date = parseDateAt(tokens, i, today);
-  if (date)
-    return date.ok ? { modifier: { kind: 'date', date: date.date }, consumed: date.consumed } : { error: date.error };
-
-  const place = readPlace(tokens, i, places);
-  if (place) return { modifier: { kind: 'place', place: place.place }, consumed: place.consumed };
-  if (PLACE_PREPOSITIONS.has(word)) {
-    const after = readPlace(tokens, i + 1, places);
-    if (after) return { modifier: { kind: 'place', place: after.place }, consumed: after.consumed + 1 };
-  }
-
-  // "2h", "1,5h", "90min", "3st", "x3", "3x"
-  const glued = /^(-?\d+(?:[.,]\d+)?)(h|tim|min|st|x)$/u.exec(word) ?? /^(x)(\d+)$/u.exec(word);
-  const value = glued
-    ? glued[1] === 'x'
-      ? parseNumber(glued[2] ?? '')
-      : parseNumber(glued[1] ?? '')
-    : parseNumber(word);
-  if (value === undefined) return undefined;
-  const unit = glued ? (glued[1] === 'x' ? 'x' : (glued[2] ?? '')) : next;
-  const consumed = glued ? 1 : HOUR_UNITS.has(next) || MINUTE_UNITS.has(next) || COUNT_UNITS.has(next) ? 2 : 1;
-
-  if (HOUR_UNITS.has(unit) || MINUTE_UNITS.has(unit)) {
-    // Rounded before the check, so "0,001 h" is refused rather than stored as 0 h.
-    const hours = Math.round((MINUTE_UNITS.has(unit) ? value / 60 : value) * 100) / 100;
-    if (!(hours > 0) || hours > MAX_HOURS) {
-      return {
-        error: `Tiden "${raw}${consumed === 2 ? ' ' + (tokens[i + 1] ?? '') : ''}" går inte att logga: skriv en tid över 0 och högst ${MAX_HOURS} timmar, t.ex. "2 h".`,
-      };
-    }
-    return { modifier: { kind: 'hours', hours }, consumed };
-  }
-  if (!Number.isInteger(value) || value < 1) {
-    return { error: `Antalet "${raw}" går inte att logga: skriv ett heltal från 1 till ${MAX_COUNT}, t.ex. "3".` };
-  }
-  if (value > MAX_COUNT) {
-    return { error: `Antalet ${raw} är orimligt stort: högst ${MAX_COUNT} per loggning.` };
-  }
-  return { modifier: { kind: 'count', count: value }, consumed };
+interface Context {
+  tokens: readonly string[];
+  today: IsoDate;
+  places: readonly string[];
+  vocabulary: Vocabulary;
 }
 
+/** A place at i, bare or after "i"/"på"/"vid". */
+function readPlaceAt(c: Context, i: number): { place: string; consumed: number } | undefined {
+  const place = readPlace(c.tokens, i, c.places);
+  if (place) return place;
+  if (PLACE_PREPOSITIONS.has(fold(c.tokens[i] ?? ''))) {
+    const after = readPlace(c.tokens, i + 1, c.places);
+    if (after) return { place: after.place, consumed: after.consumed + 1 };
+  }
+  return undefined;
+}
+
+/** True when a number at i - 1 stands alone: nothing, a separator or another modifier follows. */
+function endsPhrase(c: Context, i: number, raw: string): boolean {
+  if (/[,;]$/u.test(raw)) return true;
+  const next = c.tokens[i];
+  if (next === undefined || NOTE_SEPARATORS.has(next)) return true;
+  if (/^-?\d/u.test(next)) return true;
+  return (
+    parseDateAt(c.tokens, i, c.today) !== undefined ||
+    parseTimeAt(c.tokens, i) !== undefined ||
+    readPlaceAt(c, i) !== undefined
+  );
+}
+
+function hoursOrError(value: number, minutes: boolean, written: string): { error: string } | { hours: number } {
+  // Rounded before the check, so "0,001 h" is refused rather than stored as 0 h.
+  const hours = Math.round((minutes ? value / 60 : value) * 100) / 100;
+  if (!(hours > 0) || hours > MAX_HOURS) {
+    return {
+      error: `Tiden "${written}" går inte att logga: skriv en tid över 0 och högst ${MAX_HOURS} timmar, t.ex. "2 h".`,
+    };
+  }
+  return { hours };
+}
+
+function countOrError(value: number, written: string, max: number, what: 'Antalet' | 'Antalet deltagare'): Read {
+  if (!Number.isInteger(value) || value < 1) {
+    return { error: `${what} "${written}" går inte att logga: skriv ett heltal från 1 till ${max}, t.ex. "3".` };
+  }
+  if (value > max) return { error: `${what} ${written} är orimligt stort: högst ${max} per loggning.` };
+  return undefined;
+}
+
+function readModifier(c: Context, i: number, phase: Phase): Read {
+  const { tokens } = c;
+  const raw = tokens[i] ?? '';
+  const word = fold(stripPunctuation(raw));
+  const nextRaw = tokens[i + 1] ?? '';
+  const next = fold(stripPunctuation(nextRaw));
+
+  const time = parseTimeAt(tokens, i);
+  if (time) return time.ok ? { modifier: { kind: 'hours', hours: time.hours }, consumed: time.consumed } : time;
+
+  // "2h", "1,5h", "90min", "3st", "6pers", "x3", "3x".
+  const glued = /^(-?\d+(?:[.,]\d+)?)(h|tim|min|st|x|pers)$/u.exec(word) ?? /^(x)(\d+)$/u.exec(word);
+  const digits = glued ? (glued[1] === 'x' ? parseNumber(glued[2] ?? '') : parseNumber(glued[1] ?? '')) : undefined;
+  const value = digits ?? parseNumber(word) ?? (glued ? undefined : numberWord(word));
+  const unit = glued ? (glued[1] === 'x' ? 'x' : (glued[2] ?? '')) : next;
+  const unitConsumed = glued ? 1 : 2;
+  const written = glued ? raw : `${raw} ${nextRaw}`;
+
+  // Hours before dates: "1.5 tim" is an hour and a half, not the 1st of May.
+  if (value !== undefined && (HOUR_UNITS.has(unit) || MINUTE_UNITS.has(unit))) {
+    const hours = hoursOrError(value, MINUTE_UNITS.has(unit), stripPunctuation(written));
+    return 'error' in hours ? hours : { modifier: { kind: 'hours', hours: hours.hours }, consumed: unitConsumed };
+  }
+
+  const date = parseDateAt(tokens, i, c.today);
+  if (date) {
+    if (date.ok) return { modifier: { kind: 'date', date: date.date }, consumed: date.consumed };
+    if (date.choices && date.choices.length > 0) {
+      return { modifier: { kind: 'whichDay', choices: date.choices, error: date.error }, consumed: date.consumed };
+    }
+    return { error: date.error };
+  }
+
+  if (phase !== 'note') {
+    const place = readPlaceAt(c, i);
+    if (place) return { modifier: { kind: 'place', place: place.place }, consumed: place.consumed };
+  }
+
+  if (value === undefined) {
+    if (isClockTime(word)) {
+      return {
+        error: `Klockslaget "${stripPunctuation(raw)}" säger när, inte hur länge. Skriv t.ex. kl 19-21 eller 2 h.`,
+      };
+    }
+    if (/^\d{1,2}[-–]\d{1,2}$/u.test(word)) {
+      return {
+        error: `Jag förstår inte "${stripPunctuation(raw)}". Är det en tid, skriv kl ${word}; är det ett datum, skriv t.ex. 14/3 eller 14 mars.`,
+      };
+    }
+    if (looksLikeDate(raw)) return { error: `Jag förstår inte datumet "${stripPunctuation(raw)}". ${DATE_HINT}` };
+    return undefined;
+  }
+
+  if (COUNT_UNITS.has(unit)) {
+    return (
+      countOrError(value, stripPunctuation(raw), MAX_COUNT, 'Antalet') ?? {
+        modifier: { kind: 'count', count: value },
+        consumed: unitConsumed,
+      }
+    );
+  }
+  if (PARTICIPANT_UNITS.has(unit)) {
+    return (
+      countOrError(value, stripPunctuation(raw), MAX_PARTICIPANTS, 'Antalet deltagare') ?? {
+        modifier: { kind: 'participants', participants: value },
+        consumed: unitConsumed,
+      }
+    );
+  }
+  if (!glued && c.vocabulary.isActivityNoun(next)) {
+    return (
+      countOrError(value, stripPunctuation(raw), MAX_COUNT, 'Antalet') ?? {
+        modifier: { kind: 'count', count: value, activityWord: nextRaw },
+        consumed: 2,
+      }
+    );
+  }
+  // A number word without a unit is just a word ("en kväll").
+  if (parseNumber(word) === undefined) return undefined;
+  if (!endsPhrase(c, i + 1, raw)) return undefined; // "3 krogar": part of the note.
+  if (phase === 'note') {
+    return {
+      error: `Vad betyder "${stripPunctuation(raw)}"? Skriv "${stripPunctuation(raw)} st" för antal gånger, "${stripPunctuation(raw)} pers" för deltagare eller "${stripPunctuation(raw)} h" för tid.`,
+    };
+  }
+  return (
+    countOrError(value, stripPunctuation(raw), MAX_COUNT, 'Antalet') ?? {
+      modifier: { kind: 'count', count: value },
+      consumed: 1,
+    }
+  );
+}
+
+const alwaysActivity: Vocabulary = { isActivityWord: () => true, isActivityNoun: () => false };
+
 /**
- * Parses the words after "/logga". `places` are the known place names (for "Öxnehaga", "på Öxnehaga");
- * `isActivityWord` tells the activity's words from the first word of a note ("krogtillsyn lugn kväll").
+ * Parses the words after "/logga". `places` are the known place names (for "Öxnehaga", "på
+ * Öxnehaga"); `vocabulary` tells the activity's words from the first word of a note
+ * ("krogtillsyn lugn kväll") and names the activity's own nouns ("3 krogtillsyner"). A function
+ * is read as `isActivityWord` with no nouns. Never throws; refusals are Swedish sentences.
  */
 export function parseLogRequest(
   args: string,
   today: IsoDate,
   places: readonly string[],
-  isActivityWord: (word: string) => boolean = () => true,
+  vocabulary: Vocabulary | ((word: string) => boolean) = alwaysActivity,
 ): LogRequestParse {
+  const vocab: Vocabulary =
+    typeof vocabulary === 'function' ? { isActivityWord: vocabulary, isActivityNoun: () => false } : vocabulary;
   let text = args;
   let explicitNote: string | undefined;
   // "krogtillsyn igår: lugn kväll" — whatever follows a colon is the note, as written.
@@ -125,51 +259,67 @@ export function parseLogRequest(
     explicitNote = text.slice(colon.index + 1).trim();
     text = text.slice(0, colon.index);
   }
-  const tokens = splitWords(text);
+  const mainTokens = splitWords(text);
+  const noteTokens = explicitNote ? splitWords(explicitNote) : [];
+  const tokens = [...mainTokens, ...noteTokens];
   // Longer place names first, so "Öxnehaga torg" wins over "Öxnehaga".
   const knownPlaces = [...places].sort((a, b) => b.length - a.length);
+  const c: Context = { tokens, today, places: knownPlaces, vocabulary: vocab };
   const request: LogRequest = { activityWords: [] };
   const noteWords: string[] = [];
-  let phase: 'activity' | 'modifiers' | 'note' = 'activity';
+  let whichDay: { choices: IsoDate[]; error: string } | undefined;
+  let typedInExplicitNote = false;
+  let phase: Phase = 'activity';
 
   let i = 0;
   while (i < tokens.length) {
+    if (i === mainTokens.length) phase = 'note';
     const token = tokens[i] ?? '';
-    if (phase !== 'note' && NOTE_SEPARATORS.has(token)) {
+    if (NOTE_SEPARATORS.has(token)) {
       phase = 'note';
       i += 1;
       continue;
     }
-    if (phase !== 'note') {
-      const read = readModifier(tokens, i, today, knownPlaces);
-      if (read && 'error' in read) return { ok: false, error: read.error };
-      if (read) {
-        const m = read.modifier;
-        const already =
-          m.kind === 'date'
-            ? request.date
-            : m.kind === 'count'
-              ? request.count
-              : m.kind === 'hours'
-                ? request.hours
+    const read = readModifier(c, i, phase);
+    if (read && 'error' in read) return { ok: false, error: read.error };
+    if (read) {
+      const m = read.modifier;
+      const already =
+        m.kind === 'date' || m.kind === 'whichDay'
+          ? (request.date ?? whichDay)
+          : m.kind === 'count'
+            ? request.count
+            : m.kind === 'hours'
+              ? request.hours
+              : m.kind === 'participants'
+                ? request.participants
                 : request.place;
-        if (already !== undefined) {
-          return {
-            ok: false,
-            error: `Du angav ${modifierName(m.kind)} två gånger. Skriv ${modifierName(m.kind)} en gång.`,
-          };
-        }
-        if (m.kind === 'date') request.date = m.date;
-        if (m.kind === 'count') request.count = m.count;
-        if (m.kind === 'hours') request.hours = m.hours;
-        if (m.kind === 'place') request.place = m.place;
-        // Modifiers before any activity word ("/logga igår krogtillsyn") keep the activity phase open.
-        if (request.activityWords.length > 0) phase = 'modifiers';
-        i += read.consumed;
-        continue;
+      if (already !== undefined) {
+        return {
+          ok: false,
+          error: `Du angav ${modifierName(m.kind)} två gånger. Skriv ${modifierName(m.kind)} en gång.`,
+        };
       }
+      if (m.kind === 'date') request.date = m.date;
+      if (m.kind === 'whichDay') whichDay = { choices: m.choices, error: m.error };
+      if (m.kind === 'count') {
+        request.count = m.count;
+        // "3 krogtillsyner" before any activity word names the activity too.
+        if (m.activityWord !== undefined && request.activityWords.length === 0)
+          request.activityWords.push(m.activityWord);
+      }
+      if (m.kind === 'hours') request.hours = m.hours;
+      if (m.kind === 'participants') request.participants = m.participants;
+      if (m.kind === 'place') request.place = m.place;
+      if (i >= mainTokens.length) typedInExplicitNote = true;
+      // Modifiers before any activity word ("/logga igår krogtillsyn") keep the activity phase open.
+      if (phase === 'activity' && request.activityWords.length > 0) phase = 'modifiers';
+      i += read.consumed;
+      continue;
     }
-    if (phase === 'activity' && (request.activityWords.length === 0 || isActivityWord(token))) {
+    if (i >= mainTokens.length) {
+      noteWords.push(token);
+    } else if (phase === 'activity' && (request.activityWords.length === 0 || vocab.isActivityWord(token))) {
       request.activityWords.push(token);
     } else {
       phase = 'note';
@@ -177,10 +327,12 @@ export function parseLogRequest(
     }
     i += 1;
   }
-  const note = [noteWords.join(' '), explicitNote ?? '']
-    .filter((s) => s.length > 0)
-    .join(' ')
-    .trim();
+  const freeNote = noteWords.slice(0, noteWords.length - (typedInExplicitNote ? 0 : noteTokens.length)).join(' ');
+  // An explicit note with nothing typed in it is kept exactly as written (spaces and all).
+  const colonNote = typedInExplicitNote ? '' : (explicitNote ?? '');
+  const note = (
+    typedInExplicitNote ? noteWords.join(' ') : [freeNote, colonNote].filter((s) => s.length > 0).join(' ')
+  ).trim();
   if (note.length > MAX_NOTE_LENGTH) {
     return {
       ok: false,
@@ -188,17 +340,21 @@ export function parseLogRequest(
     };
   }
   if (note.length > 0) request.note = note;
+  if (whichDay) return { ok: false, error: whichDay.error, whichDay: { choices: whichDay.choices, request } };
   return { ok: true, request };
 }
 
 function modifierName(kind: Modifier['kind']): string {
   switch (kind) {
     case 'date':
+    case 'whichDay':
       return 'datum';
     case 'count':
       return 'antal';
     case 'hours':
       return 'tid';
+    case 'participants':
+      return 'antal deltagare';
     case 'place':
       return 'plats';
   }

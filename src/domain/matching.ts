@@ -69,6 +69,19 @@ export function isActivityWord(activities: readonly Activity[], typed: string): 
   return activities.some((a) => a.id === w || vocabulary(a).some((v) => wordsMatch(w, v)));
 }
 
+/**
+ * True when the word is one of the activities' own nouns or units ("krogtillsyner", "ärenden",
+ * "möten"), so "3 krogtillsyner" counts occasions. Filler words are not nouns; neither are
+ * words shorter than four letters, which are too easily something else ("sig" is a pronoun).
+ */
+export function isActivityNoun(activities: readonly Activity[], typed: string): boolean {
+  const w = fold(typed).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (w.length < 4 || STOP_WORDS.has(w)) return false;
+  return activities.some(
+    (a) => (a.target.kind === 'count' && fold(a.target.unit) === w) || vocabulary(a).some((v) => wordsMatch(w, v)),
+  );
+}
+
 export function matchActivities(
   activities: readonly Activity[],
   typedWords: readonly string[],

@@ -4,7 +4,7 @@ import type { Activity } from '../domain/agreement.js';
 import { SWEDISH_MONTHS, formatSwedishDate } from '../domain/calendar.js';
 import type { ActivityFollowUp, FollowUp, FollowUpState, PlaceCount } from '../domain/followUp.js';
 import { progressShare } from './progressBar.js';
-import { countText, progressText } from './texts.js';
+import { countText, participantsText, progressText } from './texts.js';
 
 export const FOLLOW_UP_LABEL: Readonly<Record<FollowUpState, string>> = {
   done: 'Genomförd',
@@ -104,7 +104,8 @@ export function outcomeText(a: ActivityFollowUp): string {
       : n === 1
         ? '1 insats'
         : `${n} insatser`;
-  const inTertial = a.tertial.entries === 0 ? 'inget loggat under tertialen' : `${amount} under tertialen`;
+  const people = a.tertial.participants > 0 ? ` (${participantsText(a.tertial.participants)})` : '';
+  const inTertial = a.tertial.entries === 0 ? 'inget loggat under tertialen' : `${amount}${people} under tertialen`;
   const p = a.progress;
   const soFar =
     p.kind === 'milestone'

@@ -13,10 +13,13 @@ export interface ChoiceSubmit {
   place?: string;
   count: number;
   hours?: number;
+  participants?: number;
   note?: string;
 }
 
 export interface ChooseActivityCardData {
+  /** "Vilken aktivitet menar du?", "Vilken dag menar du?" */
+  title: string;
   question: string;
   details: string;
   candidates: { name: string; text: string; buttonTitle: string; submit: ChoiceSubmit }[];
@@ -41,6 +44,20 @@ export function candidatesFor(
     // The name stands right above; a short title fits a phone's width.
     buttonTitle: 'Logga den här',
     submit: { verb: 'log.choose', ...base, activityId: activity.id },
+  }));
+}
+
+/** One button per candidate day ("fredag 29 maj 2020"), each logging the same activity on that day. */
+export function dayCandidatesFor(
+  days: readonly { date: IsoDate; label: string; agreementId: string }[],
+  activity: Activity,
+  base: Omit<ChoiceSubmit, 'activityId' | 'verb' | 'date' | 'agreementId'>,
+): ChooseActivityCardData['candidates'] {
+  return days.slice(0, 7).map((day) => ({
+    name: day.label,
+    text: activity.name,
+    buttonTitle: 'Logga den här dagen',
+    submit: { verb: 'log.choose', ...base, agreementId: day.agreementId, activityId: activity.id, date: day.date },
   }));
 }
 

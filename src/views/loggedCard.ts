@@ -5,7 +5,7 @@ import type { Entry } from '../domain/entry.js';
 import type { ActivityStatus } from '../domain/status.js';
 import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
-import { countText, hoursText } from './texts.js';
+import { countText, hoursText, participantsText } from './texts.js';
 
 export interface LoggedCardData {
   heading: string;
@@ -30,6 +30,7 @@ export function loggedCardData(
     ...(entry.place ? [{ title: 'Plats', value: entry.place }] : []),
     { title: 'Antal', value: countText(entry.count, activity) },
     ...(entry.hours !== undefined ? [{ title: 'Tid', value: hoursText(entry.hours) }] : []),
+    ...(entry.participants !== undefined ? [{ title: 'Deltagare', value: participantsText(entry.participants) }] : []),
     ...(entry.note ? [{ title: 'Anteckning', value: entry.note }] : []),
     ...(entry.by.name ? [{ title: 'Loggat av', value: entry.by.name }] : []),
   ];

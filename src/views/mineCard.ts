@@ -4,7 +4,7 @@ import { formatSwedishDate } from '../domain/calendar.js';
 import type { Entry } from '../domain/entry.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
-import { countText, hoursText } from './texts.js';
+import { countText, hoursText, participantsText } from './texts.js';
 
 export const MINE_PAGE_SIZE = 10;
 
@@ -33,6 +33,7 @@ export function mineCardData(
         e.place,
         activity ? countText(e.count, activity) : String(e.count),
         e.hours !== undefined ? hoursText(e.hours) : undefined,
+        e.participants !== undefined ? participantsText(e.participants) : undefined,
       ];
       return { name: activity?.name ?? e.activityId, detail: parts.filter(Boolean).join(' · '), note: e.note ?? '' };
     }),

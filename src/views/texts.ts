@@ -77,6 +77,7 @@ export function entryLine(entry: Entry, activity: Activity | undefined): string 
   if (entry.count > 1 || activity?.target.kind === 'count')
     parts.push(activity ? countText(entry.count, activity) : `${entry.count}`);
   if (entry.hours !== undefined) parts.push(hoursText(entry.hours));
+  if (entry.participants !== undefined) parts.push(participantsText(entry.participants));
   return parts.join(', ');
 }
 
@@ -101,6 +102,11 @@ export function signedText(n: number): string {
   if (n > 0) return `+${n}`;
   if (n < 0) return `−${-n}`;
   return '±0';
+}
+
+/** "1 deltagare", "12 deltagare" (the word is the same in the plural). */
+export function participantsText(n: number): string {
+  return `${n} deltagare`;
 }
 
 export function peopleText(n: number): string {

@@ -8,7 +8,7 @@ import {
   SWEDISH_MONTHS,
   SWEDISH_WEEKDAYS,
 } from '../../src/domain/calendar.js';
-import { parseDateAt, type DateParse } from '../../src/domain/dateWords.js';
+import { looksLikeDate, parseDateAt, type DateParse } from '../../src/domain/dateWords.js';
 
 const DAY_MS = 86_400_000;
 const SATURDAY = '2020-03-14';
@@ -143,8 +143,16 @@ describe('dateWords.parseDateAt', () => {
       expect(parse('2030-01-01')).to.deep.equal({ ok: true, date: '2030-01-01', consumed: 1 });
     });
     it('names an impossible date', () => {
-      expect(parse('2020-02-30')).to.deep.equal({ ok: false, error: 'Datumet 2020-02-30 finns inte.', consumed: 1 });
-      expect(parse('2019-02-29.')).to.deep.equal({ ok: false, error: 'Datumet 2019-02-29 finns inte.', consumed: 1 });
+      expect(parse('2020-02-30')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 2020-02-30 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 1,
+      });
+      expect(parse('2019-02-29.')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 2019-02-29 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 1,
+      });
       expect(parse('2020-13-01')).to.deep.include({ ok: false, consumed: 1 });
       expect(parse('2020-00-10')).to.deep.include({ ok: false, consumed: 1 });
     });
@@ -180,12 +188,36 @@ describe('dateWords.parseDateAt', () => {
       expect(parse('1/12/2031')).to.deep.equal({ ok: true, date: '2031-12-01', consumed: 1 });
     });
     it('names an impossible date', () => {
-      expect(parse('30/2')).to.deep.equal({ ok: false, error: 'Datumet 30/2 finns inte.', consumed: 1 });
-      expect(parse('31/4')).to.deep.equal({ ok: false, error: 'Datumet 31/4 finns inte.', consumed: 1 });
-      expect(parse('14/13')).to.deep.equal({ ok: false, error: 'Datumet 14/13 finns inte.', consumed: 1 });
-      expect(parse('0/3')).to.deep.equal({ ok: false, error: 'Datumet 0/3 finns inte.', consumed: 1 });
-      expect(parse('29/2/2019')).to.deep.equal({ ok: false, error: 'Datumet 29/2/2019 finns inte.', consumed: 1 });
-      expect(parse('29/2-2019')).to.deep.equal({ ok: false, error: 'Datumet 29/2-2019 finns inte.', consumed: 1 });
+      expect(parse('30/2')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 30/2 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 1,
+      });
+      expect(parse('31/4')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 31/4 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 1,
+      });
+      expect(parse('14/13')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 14/13 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 1,
+      });
+      expect(parse('0/3')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 0/3 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 1,
+      });
+      expect(parse('29/2/2019')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 29/2/2019 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 1,
+      });
+      expect(parse('29/2-2019')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 29/2-2019 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 1,
+      });
     });
   });
 
@@ -211,19 +243,35 @@ describe('dateWords.parseDateAt', () => {
       expect(parse('Den 14 mars 2020')).to.deep.equal({ ok: true, date: '2020-03-14', consumed: 4 });
       expect(parse('den 14/3')).to.deep.equal({ ok: true, date: '2020-03-14', consumed: 2 });
       expect(parse('den 2020-03-14')).to.deep.equal({ ok: true, date: '2020-03-14', consumed: 2 });
-      expect(parse('den 30/2')).to.deep.equal({ ok: false, error: 'Datumet 30/2 finns inte.', consumed: 2 });
+      expect(parse('den 30/2')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 30/2 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 2,
+      });
       expect(parse('den')).to.equal(undefined);
       expect(parse('den var lugn')).to.equal(undefined);
       expect(parse('den idag')).to.equal(undefined);
       expect(parse('den måndag')).to.equal(undefined);
     });
     it('names an impossible date', () => {
-      expect(parse('32 mars')).to.deep.equal({ ok: false, error: 'Datumet 32 mars finns inte.', consumed: 2 });
-      expect(parse('30 feb')).to.deep.equal({ ok: false, error: 'Datumet 30 feb finns inte.', consumed: 2 });
-      expect(parse('0 maj')).to.deep.equal({ ok: false, error: 'Datumet 0 maj finns inte.', consumed: 2 });
+      expect(parse('32 mars')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 32 mars finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 2,
+      });
+      expect(parse('30 feb')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 30 feb finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 2,
+      });
+      expect(parse('0 maj')).to.deep.equal({
+        ok: false,
+        error: 'Datumet 0 maj finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
+        consumed: 2,
+      });
       expect(parse('29 Februari 2019.')).to.deep.equal({
         ok: false,
-        error: 'Datumet 29 Februari 2019 finns inte.',
+        error: 'Datumet 29 Februari 2019 finns inte. Skriv datumet t.ex. som 14/3 eller 14 mars.',
         consumed: 3,
       });
     });
@@ -289,8 +337,6 @@ describe('dateWords.parseDateAt', () => {
       '2020',
       '1/2/3/4',
       '2020-03',
-      '20200314',
-      '14.3',
       '',
       'idagen',
       'måndagar',
@@ -373,7 +419,8 @@ describe('dateWords.parseDateAt', () => {
             expect(index).to.be.within(0, tokens.length - 1);
             expect(r.consumed).to.be.within(1, tokens.length - index);
             if (r.ok) expect(isValidIsoDate(r.date), r.date).to.equal(true);
-            else expect(r.error).to.match(/^Datumet .*\.$/s);
+            // "Datumet … finns inte.", "29 maj 2020 var en fredag, inte …", "\"i helgen\" är ingen bestämd dag. …?"
+            else expect(r.error).to.match(/^(?:Datumet |"|\d).*[.?]$/s);
           },
         ),
         { numRuns: 2000 },
@@ -387,6 +434,81 @@ describe('dateWords.parseDateAt', () => {
           if (r?.ok && !hasYear) expect(r.date <= today, `${tokens.join(' ')} → ${r.date}`).to.equal(true);
         }),
       );
+    });
+  });
+
+  describe('forms people write (issue 9; today Monday 1 June 2020)', () => {
+    const MONDAY = '2020-06-01';
+    const cases: Array<[string, string, number]> = [
+      ['den 14:e mars', '2020-03-14', 3],
+      ['14:e mars', '2020-03-14', 2],
+      ['1:a juni', '2020-06-01', 2],
+      ['2:a', '2020-05-02', 1],
+      ['den 2:a', '2020-05-02', 2],
+      ['den 14', '2020-05-14', 2],
+      ['förra fredagen', '2020-05-29', 2],
+      ['förra fredag', '2020-05-29', 2],
+      ['fredagen', '2020-05-29', 1],
+      ['fredagen den 29 maj', '2020-05-29', 4],
+      ['fredag 29/5', '2020-05-29', 2],
+      ['i lördags natt', '2020-05-30', 3],
+      ['i lördags', '2020-05-30', 2],
+      ['igår kväll', '2020-05-31', 2],
+      ['i går kväll', '2020-05-31', 3],
+      ['14.3', '2020-03-14', 1],
+      ['14.3.2020', '2020-03-14', 1],
+      ['14/3-20', '2020-03-14', 1],
+      ['20200314', '2020-03-14', 1],
+      ['imorgon', '2020-06-02', 1],
+      ['i morgon', '2020-06-02', 2],
+      ['på fredag', '2020-06-05', 2],
+      ['nästa måndag', '2020-06-08', 2],
+    ];
+    for (const [text, date, consumed] of cases) {
+      it(`"${text}" → ${date}`, () => {
+        expect(okDate(text, MONDAY)).to.deep.equal({ date, consumed });
+      });
+    }
+
+    it('"fredagen den 28 maj" is refused: 28 May 2020 was a Thursday', () => {
+      const r = parse('fredagen den 28 maj', MONDAY);
+      expect(r && !r.ok && r.error)
+        .to.include('torsdag')
+        .and.include('fredag');
+    });
+
+    const questions: Array<[string, string[]]> = [
+      [
+        'förra veckan',
+        ['2020-05-25', '2020-05-26', '2020-05-27', '2020-05-28', '2020-05-29', '2020-05-30', '2020-05-31'],
+      ],
+      ['i helgen', ['2020-05-29', '2020-05-30', '2020-05-31']],
+      ['förra helgen', ['2020-05-22', '2020-05-23', '2020-05-24']],
+      ['i veckan', ['2020-06-01']],
+      ['i natt', ['2020-05-31', '2020-06-01']],
+      ['200314', ['2014-03-20', '2020-03-14']],
+    ];
+    for (const [text, choices] of questions) {
+      it(`"${text}" names no single day: a question with the candidate days`, () => {
+        const r = parse(text, MONDAY);
+        if (!r || r.ok) throw new Error(`expected a question, got ${JSON.stringify(r)}`);
+        expect(r.choices).to.deep.equal(choices);
+        expect(r.error).to.include('Vilken dag');
+        expect(r.consumed).to.equal(text.split(' ').length);
+      });
+    }
+
+    it('"i helgen" said on a Saturday is this weekend so far', () => {
+      const r = parse('i helgen', '2020-05-30');
+      expect(r && !r.ok && r.choices).to.deep.equal(['2020-05-29', '2020-05-30']);
+    });
+
+    it('a date-like refusal talks about dates', () => {
+      const r = parse('32.13', MONDAY);
+      expect(r && !r.ok && r.error).to.include('14/3 eller 14 mars');
+      expect(looksLikeDate('32.13')).to.equal(true);
+      expect(looksLikeDate('14:e')).to.equal(true);
+      expect(looksLikeDate('krogar')).to.equal(false);
     });
   });
 });

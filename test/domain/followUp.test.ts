@@ -48,7 +48,7 @@ describe('followUp', () => {
     it('two joint inspections: 2 in the tertial, 2 of 4 so far, Delvis; the undone one is not counted', () => {
       const a = activity(f, 'gemensam-krogtillsyn');
       expect(a.state).to.equal('partly');
-      expect(a.tertial).to.deep.equal({ count: 2, entries: 2, hours: 5.5, contributors: 2 });
+      expect(a.tertial).to.deep.equal({ count: 2, entries: 2, hours: 5.5, participants: 0, contributors: 2 });
       expect(a.progress).to.deep.equal({ kind: 'count', done: 2, target: 4, unit: 'tillfällen' });
       expect(a.places).to.deep.equal([{ place: 'krogmiljön', count: 2 }]);
       expect(a.notes).to.deep.equal([

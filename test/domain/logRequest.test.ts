@@ -13,18 +13,24 @@ import {
   type LogRequest,
   type LogRequestParse,
 } from '../../src/domain/logRequest.js';
-import { isActivityWord } from '../../src/domain/matching.js';
+import { isActivityNoun, isActivityWord } from '../../src/domain/matching.js';
 
 const A2020: Agreement = agreementSchema.parse(
   JSON.parse(readFileSync(new URL('../../data/agreements/jonkoping-2020.json', import.meta.url), 'utf8')),
 );
 const PLACES = ['Öxnehaga', 'Österängen', 'Ekhagen', 'centrum', 'Juneporten'];
 const TODAY = '2020-06-10'; // a Wednesday
+// Plain note words: none is a date, a number, a unit or an activity word.
+const NOTE_WORDS = ['lugnt', 'stökigt', 'regn', 'bra', 'samtal', 'ungdomar', 'folk', 'kallt', 'inga', 'ingripanden'];
 const YESTERDAY = '2020-06-09';
 const activityWord = (w: string): boolean => isActivityWord(A2020.activities, w);
+const VOCABULARY = {
+  isActivityWord: activityWord,
+  isActivityNoun: (w: string): boolean => isActivityNoun(A2020.activities, w),
+};
 
 function parse(args: string, today = TODAY): LogRequestParse {
-  return parseLogRequest(args, today, PLACES, activityWord);
+  return parseLogRequest(args, today, PLACES, VOCABULARY);
 }
 
 function ok(args: string, today = TODAY): LogRequest {
@@ -194,15 +200,17 @@ describe('logRequest.parseLogRequest', () => {
   });
 
   describe('notes', () => {
-    it('the first word that is not an activity word starts the note, and nothing after it is a modifier', () => {
+    it('the first word that is not an activity word starts the note; numbers with nouns stay in it', () => {
       expect(ok('krogtillsyn lugn kväll pratade med 3 ungdomar')).to.deep.equal({
         activityWords: ['krogtillsyn'],
         note: 'lugn kväll pratade med 3 ungdomar',
       });
+      // Places are read only before the note; hours wherever they stand.
       expect(ok('krogtillsyn igår lugn kväll på Öxnehaga 2 h')).to.deep.equal({
         activityWords: ['krogtillsyn'],
         date: YESTERDAY,
-        note: 'lugn kväll på Öxnehaga 2 h',
+        hours: 2,
+        note: 'lugn kväll på Öxnehaga',
       });
     });
 
@@ -218,18 +226,20 @@ describe('logRequest.parseLogRequest', () => {
     });
 
     it('after a colon, everything is the note as written', () => {
+      // Participants are participants, even after the colon: never a number in the note.
       expect(ok('krogtillsyn igår: 3 personer på plats')).to.deep.equal({
         activityWords: ['krogtillsyn'],
         date: YESTERDAY,
-        note: '3 personer på plats',
+        participants: 3,
+        note: 'på plats',
       });
       expect(ok('krogtillsyn:   Lugnt,  inga   ingripanden ')).to.deep.equal({
         activityWords: ['krogtillsyn'],
         note: 'Lugnt,  inga   ingripanden',
       });
       expect(ok('krogtillsyn:')).to.deep.equal({ activityWords: ['krogtillsyn'] });
-      // A colon inside a word ("kl 22:30") is not a note separator.
-      expect(ok('krogtillsyn kl 22:30')).to.deep.equal({ activityWords: ['krogtillsyn'], note: 'kl 22:30' });
+      // A colon inside a word ("kl 22:30") is not a note separator; a lone time is a question.
+      expect(error('krogtillsyn kl 22:30')).to.include('kl 22:30').and.include('kl 19-21');
     });
 
     it('a dash or a bar starts the note too', () => {
@@ -238,14 +248,20 @@ describe('logRequest.parseLogRequest', () => {
         count: 2,
         note: 'lugnt 3 ingripanden',
       });
-      expect(ok('krogtillsyn – igår')).to.deep.equal({ activityWords: ['krogtillsyn'], note: 'igår' });
+      // A date word after the dash is still the date: it never becomes the note.
+      expect(ok('krogtillsyn – igår')).to.deep.equal({ activityWords: ['krogtillsyn'], date: YESTERDAY });
       expect(ok('krogtillsyn | ok')).to.deep.equal({ activityWords: ['krogtillsyn'], note: 'ok' });
     });
 
     it('a free-text note and a colon note are joined', () => {
       expect(ok('krogtillsyn lugn kväll: 3 personer')).to.deep.equal({
         activityWords: ['krogtillsyn'],
-        note: 'lugn kväll 3 personer',
+        participants: 3,
+        note: 'lugn kväll',
+      });
+      expect(ok('krogtillsyn lugn kväll: trött')).to.deep.equal({
+        activityWords: ['krogtillsyn'],
+        note: 'lugn kväll trött',
       });
     });
 
@@ -422,7 +438,7 @@ describe('logRequest.parseLogRequest', () => {
             { nil: undefined },
           ),
           fc.option(
-            fc.stringMatching(/^[a-zåäö0-9 ,.]{1,60}$/).filter((s) => s.trim().length > 0),
+            fc.array(fc.constantFrom(...NOTE_WORDS), { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' ')),
             { nil: undefined },
           ),
           fc.func(fc.integer()),
@@ -445,6 +461,233 @@ describe('logRequest.parseLogRequest', () => {
           },
         ),
         { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('issue 9: what people type is what gets stored (today Monday 1 June 2020)', () => {
+    const MONDAY = '2020-06-01';
+    const at = (args: string) => ok(args, MONDAY);
+    const refused = (args: string) => error(args, MONDAY);
+
+    it('Swedish date forms: ordinals, "förra fredagen", "fredagen den 29 maj", "i lördags natt", "14.3", "14/3-20"', () => {
+      const cases: [string, string][] = [
+        ['krogtillsyn den 14:e mars', '2020-03-14'],
+        ['krogtillsyn 14:e mars', '2020-03-14'],
+        ['krogtillsyn 1:a juni', '2020-06-01'],
+        ['krogtillsyn 2:a', '2020-05-02'],
+        ['krogtillsyn förra fredagen', '2020-05-29'],
+        ['krogtillsyn fredagen den 29 maj', '2020-05-29'],
+        ['krogtillsyn i lördags natt', '2020-05-30'],
+        ['krogtillsyn 14.3', '2020-03-14'],
+        ['krogtillsyn 14/3-20', '2020-03-14'],
+      ];
+      for (const [text, date] of cases) {
+        expect(at(text), text).to.deep.equal({ activityWords: ['krogtillsyn'], date });
+      }
+    });
+
+    it('"förra veckan" and "i helgen" ask which day, with the candidate days and the rest understood', () => {
+      const week = parse('krogtillsyn förra veckan 2 st', MONDAY);
+      if (week.ok || !week.whichDay) throw new Error(JSON.stringify(week));
+      expect(week.whichDay.choices).to.have.length(7);
+      expect(week.whichDay.choices[0]).to.equal('2020-05-25');
+      expect(week.whichDay.request).to.deep.equal({ activityWords: ['krogtillsyn'], count: 2 });
+      const weekend = parse('krogtillsyn i helgen', MONDAY);
+      if (weekend.ok || !weekend.whichDay) throw new Error(JSON.stringify(weekend));
+      expect(weekend.whichDay.choices).to.deep.equal(['2020-05-29', '2020-05-30', '2020-05-31']);
+      expect(weekend.error).to.include('Vilken dag');
+    });
+
+    it('"imorgon" is read as tomorrow (for the caller to refuse as a future day), never as today or a note', () => {
+      expect(at('krogtillsyn imorgon')).to.deep.equal({ activityWords: ['krogtillsyn'], date: '2020-06-02' });
+    });
+
+    it('a compact "200314" is a question with both readings', () => {
+      const r = parse('krogtillsyn 200314', MONDAY);
+      if (r.ok || !r.whichDay) throw new Error(JSON.stringify(r));
+      expect(r.whichDay.choices).to.deep.equal(['2014-03-20', '2020-03-14']);
+    });
+
+    it('a date-like word that is no date is refused about dates, not counts', () => {
+      for (const text of ['krogtillsyn 32.13', 'krogtillsyn 14/3/20/1', 'krogtillsyn 31:a april']) {
+        const e = refused(text);
+        expect(e, text).to.include('14/3 eller 14 mars');
+        expect(e, text).to.not.include('Antalet');
+      }
+    });
+
+    it('times of day become hours: "kl 19-21", "19.00–21.00", "kl 22-02"; never the note', () => {
+      expect(at('fotpatrullering kl 19-21')).to.deep.equal({ activityWords: ['fotpatrullering'], hours: 2 });
+      expect(at('fotpatrullering 19.00–21.00')).to.deep.equal({ activityWords: ['fotpatrullering'], hours: 2 });
+      expect(at('fotpatrullering kl. 19.30 - 21.00 igår')).to.deep.equal({
+        activityWords: ['fotpatrullering'],
+        hours: 1.5,
+        date: '2020-05-31',
+      });
+      expect(at('krogtillsyn kl 22-02')).to.deep.equal({ activityWords: ['krogtillsyn'], hours: 4 });
+      expect(refused('krogtillsyn kl 22')).to.include('kl 19-21');
+      expect(refused('krogtillsyn lugnt 21.30')).to.include('21.30');
+      expect(refused('krogtillsyn kl 19-21 2 h')).to.include('tid två gånger');
+    });
+
+    it('counts only with an occasion word, the activity’s own noun, or alone right after the activity', () => {
+      for (const c of ['3 st', '3 ggr', '3 gånger', '3 tillfällen', 'x3', 'tre tillfällen', 'tre gånger']) {
+        expect(at(`krogtillsyn ${c}`), c).to.deep.equal({ activityWords: ['krogtillsyn'], count: 3 });
+      }
+      expect(at('krogtillsyn fyra gånger').count).to.equal(4);
+      expect(at('krogtillsyn två st').count).to.equal(2);
+      expect(at('krogtillsyn en gång').count).to.equal(1);
+      expect(at('gemensam krogtillsyn 3 krogtillsyner')).to.deep.equal({
+        activityWords: ['gemensam', 'krogtillsyn'],
+        count: 3,
+      });
+      expect(at('3 krogtillsyner igår')).to.deep.equal({
+        activityWords: ['krogtillsyner'],
+        count: 3,
+        date: '2020-05-31',
+      });
+      expect(at('sig 2 ärenden')).to.deep.equal({ activityWords: ['sig'], count: 2 });
+      expect(at('krogtillsyn 3')).to.deep.equal({ activityWords: ['krogtillsyn'], count: 3 });
+      expect(at('krogtillsyn 3 på Öxnehaga')).to.deep.equal({
+        activityWords: ['krogtillsyn'],
+        count: 3,
+        place: 'Öxnehaga',
+      });
+    });
+
+    it('participants: "6 pers", "6 personer", "6 deltagare", "sex deltagare"', () => {
+      for (const p of ['6 pers', '6 personer', '6 deltagare', 'sex deltagare', '6pers']) {
+        expect(at(`torsdagsmöte ${p}`), p).to.deep.equal({ activityWords: ['torsdagsmöte'], participants: 6 });
+      }
+      expect(at('torsdagsmöte igår 12 deltagare 2 h: bra möte')).to.deep.equal({
+        activityWords: ['torsdagsmöte'],
+        date: '2020-05-31',
+        participants: 12,
+        hours: 2,
+        note: 'bra möte',
+      });
+      expect(refused('torsdagsmöte 0 deltagare')).to.include('deltagare');
+    });
+
+    it('numbers with other nouns stay in the note and the count stays 1; a lone number in a note is a question', () => {
+      expect(at('krogtillsyn 3 krogar')).to.deep.equal({ activityWords: ['krogtillsyn'], note: '3 krogar' });
+      expect(at('enkät 14 svar')).to.deep.equal({ activityWords: ['enkät'], note: '14 svar' });
+      expect(refused('krogtillsyn lugnt pratade med 3')).to.include('"3 st"').and.include('"3 pers"');
+    });
+  });
+
+  describe('issue 9 property: a sentence of parts parses back to its parts', () => {
+    const MONTH_NAMES = [
+      'januari',
+      'februari',
+      'mars',
+      'april',
+      'maj',
+      'juni',
+      'juli',
+      'augusti',
+      'september',
+      'oktober',
+      'november',
+      'december',
+    ];
+    const WORD = ['', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
+    const ordinal = (d: number) => `${d}:${d % 10 === 1 || d % 10 === 2 ? 'a' : 'e'}`;
+
+    /** The date written in one of the ways people write it; `daysAgo` < 365, so day and month name it. */
+    const datePhrase = fc
+      .tuple(fc.integer({ min: 0, max: 360 }), fc.integer({ min: 0, max: 8 }))
+      .map(([back, form]) => {
+        const date = addDays(TODAY, -back);
+        const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+        const month = MONTH_NAMES[m - 1] ?? '';
+        const written = [
+          date,
+          `${d}/${m}`,
+          `${d} ${month}`,
+          `den ${ordinal(d)} ${month}`,
+          `${ordinal(d)} ${month}`,
+          `${d}.${m}`,
+          `${d}/${m}-${String(y).slice(2)}`,
+          `den ${d} ${month} ${y}`,
+          back === 0 ? 'idag' : back === 1 ? 'igår' : back === 2 ? 'i förrgår' : date,
+        ][form];
+        return { date, text: written ?? date };
+      });
+    const countPhrase = fc
+      .tuple(fc.integer({ min: 1, max: MAX_COUNT }), fc.constantFrom('st', 'ggr', 'gånger', 'tillfällen', 'x', 'word'))
+      .map(([n, unit]) => {
+        if (unit === 'x') return { count: n, text: `x${n}` };
+        if (unit === 'word')
+          return n <= 12
+            ? { count: n, text: n === 1 ? 'en gång' : `${WORD[n]} gånger` }
+            : { count: n, text: `${n} st` };
+        return { count: n, text: `${n} ${unit}` };
+      });
+    const participantPhrase = fc
+      .tuple(fc.integer({ min: 1, max: 500 }), fc.constantFrom('pers', 'personer', 'deltagare', 'word'))
+      .map(([n, unit]) =>
+        unit === 'word'
+          ? { participants: n, text: n >= 2 && n <= 12 ? `${WORD[n]} deltagare` : `${n} deltagare` }
+          : { participants: n, text: `${n} ${unit}` },
+      );
+    const timePhrase = fc.oneof(
+      fc
+        .integer({ min: 1, max: 48 })
+        .map((half) => ({ hours: half / 2, text: `${String(half / 2).replace('.', ',')} h` })),
+      fc
+        .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 12 }))
+        .map(([from, length]) => ({ hours: length, text: `kl ${from}-${(from + length) % 24}` })),
+    );
+    const notePhrase = fc
+      .array(fc.constantFrom(...NOTE_WORDS), { minLength: 1, maxLength: 6 })
+      .map((ws) => ws.join(' '));
+
+    it('activity, date, count, participants, time and note (in any order, note last) → exactly those parts', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(['krogtillsyn'], ['gemensam', 'krogtillsyn'], ['torsdagsmöte'], ['ssg'], ['fotpatrullering']),
+          fc.option(datePhrase, { nil: undefined }),
+          fc.option(countPhrase, { nil: undefined }),
+          fc.option(participantPhrase, { nil: undefined }),
+          fc.option(timePhrase, { nil: undefined }),
+          fc.option(notePhrase, { nil: undefined }),
+          fc.boolean(),
+          fc.func(fc.integer()),
+          (activity, date, count, participants, time, note, colon, order) => {
+            const parts = [date, count, participants, time].flatMap((p) => (p ? [p.text] : []));
+            parts.sort((a, b) => order(a) - order(b));
+            const noteText = note === undefined ? '' : colon ? `: ${note}` : ` ${note}`;
+            const text = [...activity, ...parts].join(' ') + noteText;
+            const expected: LogRequest = { activityWords: [...activity] };
+            if (date) expected.date = date.date;
+            if (count) expected.count = count.count;
+            if (participants) expected.participants = participants.participants;
+            if (time) expected.hours = time.hours;
+            if (note !== undefined) expected.note = note;
+            const r = parse(text);
+            expect(r.ok ? r.request : r.error, text).to.deep.equal(expected);
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('a note written between the parts keeps its words, and every part is still read', () => {
+      fc.assert(
+        fc.property(datePhrase, countPhrase, participantPhrase, notePhrase, (date, count, participants, note) => {
+          const text = `krogtillsyn ${note} ${date.text} ${count.text} ${participants.text}`;
+          const r = parse(text);
+          expect(r.ok ? r.request : r.error, text).to.deep.equal({
+            activityWords: ['krogtillsyn'],
+            date: date.date,
+            count: count.count,
+            participants: participants.participants,
+            note,
+          });
+        }),
+        { numRuns: 500 },
       );
     });
   });

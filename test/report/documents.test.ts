@@ -135,17 +135,17 @@ describe('follow-up documents', () => {
       const text = csv.body.toString('utf8');
       expect(
         text.startsWith(
-          '\uFEFFdatum;medborgarlöfte;löfte;aktivitet;plats;antal;timmar;anteckning;loggad av;loggad tid;borttagen\r\n',
+          '\uFEFFdatum;medborgarlöfte;löfte;aktivitet;plats;antal;timmar;deltagare;anteckning;loggad av;loggad tid;borttagen\r\n',
         ),
       ).to.equal(true);
       const lines = text.slice(1).split('\r\n');
       expect(lines.at(-1)).to.equal('');
       expect(lines).to.have.lengthOf(1 + 28 + 1); // header, 27 active + 1 undone, final CRLF
       expect(lines[1]).to.equal(
-        '2020-01-02;Medborgarlöfte 2020;Arbeta aktivt mot drogförsäljning på Öxnehaga, Österängen och Ekhagen och få dessa platser att upplevas som trygga;Torsdagsmöte Öxnehaga;Öxnehaga;1;;;Cecilia Ek;2020-01-02 20:30;nej',
+        '2020-01-02;Medborgarlöfte 2020;Arbeta aktivt mot drogförsäljning på Öxnehaga, Österängen och Ekhagen och få dessa platser att upplevas som trygga;Torsdagsmöte Öxnehaga;Öxnehaga;1;;;;Cecilia Ek;2020-01-02 20:30;nej',
       );
       expect(lines).to.include(
-        '2020-04-04;Medborgarlöfte 2020;Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun;Gemensam krogtillsyn;Krogmiljön;1;2,5;"Två anmärkningar på alkoholservering; ""uppföljning"" bokad.";Bertil Berg;2020-04-04 21:30;nej',
+        '2020-04-04;Medborgarlöfte 2020;Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun;Gemensam krogtillsyn;Krogmiljön;1;2,5;;"Två anmärkningar på alkoholservering; ""uppföljning"" bokad.";Bertil Berg;2020-04-04 21:30;nej',
       );
       expect(lines.filter((l) => l.endsWith(';ja'))).to.have.lengthOf(1);
       expect(lines.find((l) => l.includes(';SSG-möte;'))).to.include(
@@ -173,7 +173,7 @@ describe('follow-up documents', () => {
       const lines = renderEntriesCsv(store, 2020, { start: '2020-01-01', end: '2020-12-31' })
         .body.toString('utf8')
         .split('\r\n');
-      expect(lines[1]).to.include(`;'@torget;1;;'+46 70 123;"'=HYPERLINK(""http://x"",""klick"")";`);
+      expect(lines[1]).to.include(`;'@torget;1;;;'+46 70 123;"'=HYPERLINK(""http://x"",""klick"")";`);
       expect(lines[2]).to.include(';"rad ett\nrad två";\'-1+2;');
     });
   });
