@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       agreements: store.agreements().length,
       authenticated: config.auth !== undefined,
     }),
-    reports: { store, secret: reportSecret, now: clock.now, logger },
+    reports: { store, secret: reportSecret, now: () => clock.now(), logger },
   });
   const onListening = () => {
     const where = config.host ?? 'every interface';

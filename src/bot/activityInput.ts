@@ -4,7 +4,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { Conversation, ConversationKind, TurnInput } from '../app/ports.js';
 import { channelConversationId, referenceOf } from './conversationReference.js';
 
-export function conversationKind(activity: Partial<Activity>): ConversationKind {
+function conversationKind(activity: Partial<Activity>): ConversationKind {
   const type = activity.conversation?.conversationType;
   if (type === 'channel') return 'channel';
   if (type === 'groupChat') return 'groupChat';
@@ -17,7 +17,7 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
 }
 
 /** The text the user meant for the bot: the bot's @mention removed, HTML leftovers decoded. */
-export function commandText(activity: Activity): string {
+function commandText(activity: Activity): string {
   let text = activity.text ?? '';
   if (activity.recipient?.id) text = TurnContext.removeRecipientMention(activity) ?? text;
   return text
