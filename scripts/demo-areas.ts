@@ -65,7 +65,9 @@ async function send(who: Who, where: Where, text: string, value?: unknown): Prom
   });
   const body = (await res.json()) as { activities?: Record<string, unknown>[] };
   const replies = body.activities ?? [];
-  const shown = replies.map((r) => (typeof r.text === 'string' ? r.text : `[kort] ${String(r.summary ?? '')}`));
+  const shown = replies.map((r) =>
+    typeof r.text === 'string' ? r.text : `[kort] ${typeof r.summary === 'string' ? r.summary : ''}`,
+  );
   const said = value !== undefined ? `[klickar] ${JSON.stringify(value).slice(0, 90)}` : text;
   console.log(`\n${who.name}${where.kind === 'channel' ? ' i kanalen SSG' : ''}: ${said}`);
   for (const line of shown) console.log(`  → ${line.replace(/\n+/gu, ' ').slice(0, 300)}`);
