@@ -5,6 +5,7 @@ import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
 import { personOf, type Turn } from './context.js';
+import { reviewAction } from './followUpReview.js';
 import { importAction, isImportVerb } from './importCommand.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
@@ -59,6 +60,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
   if (verb === 'subscribe') return subscribeAction(turn, value);
+  if (verb === 'followUp.publish' || verb === 'followUp.draft') return reviewAction(turn, value);
   if (isImportVerb(verb)) return importAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
