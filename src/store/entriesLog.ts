@@ -36,12 +36,19 @@ const journalLineSchema = z.discriminatedUnion('op', [
   z.object({ seq: seqSchema, op: z.literal('add'), entry: entrySchema }),
   z.object({ seq: seqSchema, op: z.literal('remove'), entryId: z.string().min(1), removed: removalSchema }),
   z.object({ seq: seqSchema, op: z.literal('complete'), completion: completionSchema }),
+  z.object({
+    seq: seqSchema,
+    op: z.literal('clearNotes'),
+    entryIds: z.array(z.string().min(1)),
+    cleared: entrySchema.shape.noteCleared.unwrap(),
+  }),
 ]);
 
 type Change =
   | { op: 'add'; entry: Entry }
   | { op: 'remove'; entryId: string; removed: NonNullable<Entry['removed']> }
-  | { op: 'complete'; completion: Completion };
+  | { op: 'complete'; completion: Completion }
+  | { op: 'clearNotes'; entryIds: string[]; cleared: NonNullable<Entry['noteCleared']> };
 
 export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
 
@@ -236,6 +243,8 @@ export class EntriesLog {
   #check(change: Change): string | undefined {
     if (change.op === 'add' && this.#byId.has(change.entry.id)) return `insatsen ${change.entry.id} finns redan`;
     if (change.op === 'remove' && !this.#byId.has(change.entryId)) return `insatsen ${change.entryId} finns inte`;
+    const missing = change.op === 'clearNotes' ? change.entryIds.find((id) => !this.#byId.has(id)) : undefined;
+    if (missing !== undefined) return `insatsen ${missing} finns inte`;
     return undefined;
   }
 
@@ -298,8 +307,26 @@ export class EntriesLog {
     return done;
   }
 
+  /**
+   * Clears the note of every entry that `match`es (the entry, its date and count stay), then folds,
+   * so that the note's text is gone from the document and the journal too. Returns the entries as
+   * they are now.
+   */
+  async clearNotes(match: (entry: Entry) => boolean, cleared: NonNullable<Entry['noteCleared']>): Promise<Entry[]> {
+    const entryIds = this.#entries.filter((e) => e.note !== undefined && match(e)).map((e) => e.id);
+    if (entryIds.length === 0) return [];
+    await this.#submit({ op: 'clearNotes', entryIds, cleared });
+    await this.#fold(true);
+    return entryIds.map((id) => this.#entries[this.#byId.get(id)!]!);
+  }
+
   addCompletion(completion: Completion): Promise<void> {
     return this.#submit({ op: 'complete', completion });
+  }
+
+  /** Folds what the journal holds into the document (nothing to do when it holds nothing). */
+  fold(): Promise<void> {
+    return this.#fold(false);
   }
 
   /** Writes the document as it is now (a new agreement's empty one). */
@@ -375,6 +402,15 @@ export class EntriesLog {
       }
       case 'complete':
         this.#completions.push(change.completion);
+        break;
+      case 'clearNotes':
+        for (const id of change.entryIds) {
+          const index = this.#byId.get(id)!;
+          const { note: _note, ...rest } = this.#entries[index]!;
+          const updated: Entry = { ...rest, noteCleared: change.cleared };
+          this.#entries[index] = updated;
+          this.#index(updated, index);
+        }
         break;
     }
   }

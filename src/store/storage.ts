@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import { fileAppendLog, MemoryAppendLog, type AppendLog } from './appendLog.js';
+import { WriteGate } from './writeGate.js';
 
 export class StoreFileError extends Error {
   constructor(
@@ -58,6 +59,8 @@ export interface Storage {
   /** An append-only JSON Lines file (`<name>.jsonl`): the audit log. */
   appendLog(name: string): AppendLog;
   journal(name: string): StoredJournal;
+  /** Files on disk: every write holds it shared, a snapshot exclusively (see writeGate.ts). */
+  gate?: WriteGate;
 }
 
 async function syncDir(dir: string): Promise<void> {
@@ -92,7 +95,10 @@ async function writeDurably(filename: string, text: string): Promise<void> {
 class JsonFile implements Adapter<unknown> {
   readonly #file: TextFile;
 
-  constructor(readonly filename: string) {
+  constructor(
+    readonly filename: string,
+    private readonly gate: WriteGate,
+  ) {
     this.#file = new TextFile(filename);
   }
 
@@ -111,9 +117,9 @@ class JsonFile implements Adapter<unknown> {
     }
   }
 
-  async write(data: unknown): Promise<void> {
+  write(data: unknown): Promise<void> {
     const text = data instanceof DocumentText ? data.text : `${JSON.stringify(data, null, 2)}\n`;
-    await writeDurably(this.filename, text);
+    return this.gate.shared(() => writeDurably(this.filename, text));
   }
 }
 
@@ -124,7 +130,10 @@ class JsonFile implements Adapter<unknown> {
 class JournalFile implements StoredJournal {
   #broken: Error | undefined;
 
-  constructor(readonly label: string) {}
+  constructor(
+    readonly label: string,
+    private readonly gate: WriteGate,
+  ) {}
 
   async read(): Promise<string | null> {
     return new TextFile(this.label).read().catch((error: Error) => {
@@ -132,7 +141,11 @@ class JournalFile implements StoredJournal {
     });
   }
 
-  async append(text: string): Promise<void> {
+  append(text: string): Promise<void> {
+    return this.gate.shared(() => this.appendNow(text));
+  }
+
+  private async appendNow(text: string): Promise<void> {
     if (this.#broken) throw this.#broken;
     const handle = await open(this.label, 'a');
     try {
@@ -163,7 +176,11 @@ class JournalFile implements StoredJournal {
     }
   }
 
-  async replace(text: string): Promise<void> {
+  replace(text: string): Promise<void> {
+    return this.gate.shared(() => this.replaceNow(text));
+  }
+
+  private async replaceNow(text: string): Promise<void> {
     if (text === '') {
       await unlink(this.label).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
@@ -177,16 +194,18 @@ class JournalFile implements StoredJournal {
 
 export function fileStorage(dir: string): Storage {
   mkdirSync(dir, { recursive: true });
+  const gate = new WriteGate();
   return {
+    gate,
     document(name) {
       const filename = path.join(dir, `${name}.json`);
-      return { label: filename, adapter: new JsonFile(filename) };
+      return { label: filename, adapter: new JsonFile(filename, gate) };
     },
     journal(name) {
-      return new JournalFile(path.join(dir, `${name}.journal.jsonl`));
+      return new JournalFile(path.join(dir, `${name}.journal.jsonl`), gate);
     },
     appendLog(name) {
-      return fileAppendLog(path.join(dir, `${name}.jsonl`));
+      return fileAppendLog(path.join(dir, `${name}.jsonl`), gate);
     },
   };
 }

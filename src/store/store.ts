@@ -316,19 +316,18 @@ export class Store implements AgreementRecords {
     return this.revisions.count;
   }
 
-  /**
-   * Runs `section` between writes: every write under way has reached the disk, none starts until
-   * `section` has ended, and the files (documents and journals) agree with each other and with
-   * what has been acknowledged. For consistent backups: copy the whole folder inside it.
-   * `section` must not write to the store (it would wait for itself).
-   */
-  betweenWrites<R>(section: () => Promise<R> | R): Promise<R> {
-    return this.settings.gate.exclusive(section);
-  }
-
   /** Resolves when every write asked for so far has reached the disk and no fold is under way. */
   async settled(): Promise<void> {
     for (const log of this.logs.values()) await log.settled();
+  }
+
+  /** At a clean stop: waits for the writes under way, then folds every journal into its entries file. */
+  async close(): Promise<void> {
+    if (this.settings.readOnly) return;
+    for (const log of this.logs.values()) {
+      await log.settled();
+      await log.fold();
+    }
   }
 
   /** Every area change is also an audit record (after the area's file is written). */
@@ -343,6 +342,14 @@ export class Store implements AgreementRecords {
       areaId,
       ...(detail ? { detail: `${action}: ${detail}`.slice(0, 300) } : { detail: action }),
     });
+  }
+
+  /**
+   * Runs `read` when no write to the store's files is under way, holding new writes back until it
+   * resolves: a consistent snapshot. Each write is one file; a change and its audit record are two.
+   */
+  betweenWrites<T>(read: () => Promise<T>): Promise<T> {
+    return this.storage.gate ? this.storage.gate.exclusive(read) : read();
   }
 
   // ---- areas ----
@@ -522,6 +529,16 @@ export class Store implements AgreementRecords {
   }
   addCompletion(agreementId: string, completion: Completion): Promise<void> {
     return this.#all.addCompletion(agreementId, completion);
+  }
+
+  /**
+   * Clears the note of every entry that `match`es (the entry, its date and count stay), one write per
+   * agreement's file. Returns the entries as they are now.
+   */
+  async clearNotes(match: (entry: Entry) => boolean, cleared: NonNullable<Entry['noteCleared']>): Promise<Entry[]> {
+    const out: Entry[] = [];
+    for (const log of this.logs.values()) out.push(...(await log.clearNotes(match, cleared)));
+    return out;
   }
 
   // ---- for AreaStore ----
