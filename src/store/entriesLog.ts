@@ -19,7 +19,7 @@ import {
   type Entry,
 } from '../domain/entry.js';
 import type { DayTotal } from '../domain/status.js';
-import type { WriteGate } from './gate.js';
+import { WriteGate } from './gate.js';
 import { DocumentText, StoreFileError, type Storage, type StoredDocument, type StoredJournal } from './storage.js';
 
 export const entriesFileSchema = z.object({
@@ -477,4 +477,23 @@ export class EntriesLog {
     this.#folding = current;
     return current;
   }
+}
+
+const toolOptions = (readOnly: boolean) => ({
+  readOnly,
+  gate: new WriteGate(),
+  changed: () => undefined,
+  foldMinBytes: Number.POSITIVE_INFINITY,
+  backgroundError: () => undefined,
+});
+
+/** An agreement's entries document with its journal applied, as a value; reads only (for tools). */
+export async function entriesWithJournal(storage: Storage, agreementId: string): Promise<unknown> {
+  const { log } = await EntriesLog.open(storage, agreementId, toolOptions(true));
+  return { version: 1, agreementId, entries: log.entries, completions: log.completions };
+}
+
+/** Folds an agreement's journal into its entries document. The caller holds the store's lock. */
+export async function foldJournal(storage: Storage, agreementId: string): Promise<void> {
+  await EntriesLog.open(storage, agreementId, toolOptions(false));
 }

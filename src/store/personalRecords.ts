@@ -9,6 +9,7 @@ import type { AuditRecord } from '../domain/audit.js';
 import { fileAppendLog } from './appendLog.js';
 import { AuditLog } from './auditLog.js';
 import { storeFiles } from './backups.js';
+import { entriesWithJournal, foldJournal } from './entriesLog.js';
 import { fileStorage } from './storage.js';
 
 /** Where a record about the person is: the file, and the path of the record in it ("entries[3]"). */
@@ -73,7 +74,13 @@ export async function findPerson(
   };
   for (const name of await storeFiles(storeDir)) {
     if (!name.endsWith('.json')) continue;
-    const data = JSON.parse(await readFile(path.join(storeDir, name), 'utf8')) as Json;
+    // An entries file is read with its journal (the entries not yet folded into it).
+    const agreementId = /^entries-(.+)\.json$/u.exec(name)?.[1];
+    const data = (
+      agreementId === undefined
+        ? JSON.parse(await readFile(path.join(storeDir, name), 'utf8'))
+        : await entriesWithJournal(fileStorage(storeDir), agreementId)
+    ) as Json;
     const found: { path: string; record: Json }[] = [];
     findIn(data, id, '', found);
     for (const f of found) {
@@ -130,6 +137,11 @@ export async function replacePerson(
 ): Promise<Record<string, number>> {
   const changed: Record<string, number> = {};
   const storage = fileStorage(storeDir);
+  // Every journal into its entries file first, so the person's entries are all in the files rewritten below.
+  for (const name of await storeFiles(storeDir)) {
+    const agreementId = /^entries-(.+)\.json$/u.exec(name)?.[1];
+    if (agreementId !== undefined) await foldJournal(storage, agreementId);
+  }
   for (const name of await storeFiles(storeDir)) {
     if (!name.endsWith('.json') || name.includes('/')) continue;
     const data = JSON.parse(await readFile(path.join(storeDir, name), 'utf8')) as Json;
