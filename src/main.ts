@@ -117,6 +117,7 @@ async function main(): Promise<void> {
       sdk: bot.sdk,
     }),
     reports: { store, secret: reportSecret, now: () => clock.now(), logger },
+    ...(config.publicPages ? { publicPages: { store, now: () => clock.now() } } : {}),
   });
   const onListening = () => {
     const where = config.host ?? 'every interface';
