@@ -133,22 +133,44 @@ describe('follow-up documents', () => {
       const text = csv.body.toString('utf8');
       expect(
         text.startsWith(
-          '\uFEFFdatum;medborgarlöfte;löfte;aktivitet;plats;antal;timmar;deltagare;anteckning;loggad av;loggad tid;borttagen\r\n',
+          '\uFEFFdatum;medborgarlöfte;löfte;aktivitet;plats;antal;timmar;deltagare;anteckning;loggad av;loggad tid;borttagen;borttagen av;borttagen tid;ändrad av;ändrad tid\r\n',
         ),
       ).to.equal(true);
       const lines = text.slice(1).split('\r\n');
       expect(lines.at(-1)).to.equal('');
       expect(lines).to.have.lengthOf(1 + 28 + 1); // header, 27 active + 1 undone, final CRLF
       expect(lines[1]).to.equal(
-        '2020-01-02;Medborgarlöfte 2020;Arbeta aktivt mot drogförsäljning på Öxnehaga, Österängen och Ekhagen och få dessa platser att upplevas som trygga;Torsdagsmöte Öxnehaga;Öxnehaga;1;;;;Cecilia Ek;2020-01-02 20:30;nej',
+        '2020-01-02;Medborgarlöfte 2020;Arbeta aktivt mot drogförsäljning på Öxnehaga, Österängen och Ekhagen och få dessa platser att upplevas som trygga;Torsdagsmöte Öxnehaga;Öxnehaga;1;;;;Cecilia Ek;2020-01-02 20:30;nej;;;;',
       );
       expect(lines).to.include(
-        '2020-04-04;Medborgarlöfte 2020;Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun;Gemensam krogtillsyn;Krogmiljön;1;2,5;;"Två anmärkningar på alkoholservering; ""uppföljning"" bokad.";Bertil Berg;2020-04-04 21:30;nej',
+        '2020-04-04;Medborgarlöfte 2020;Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun;Gemensam krogtillsyn;Krogmiljön;1;2,5;;"Två anmärkningar på alkoholservering; ""uppföljning"" bokad.";Bertil Berg;2020-04-04 21:30;nej;;;;',
       );
-      expect(lines.filter((l) => l.endsWith(';ja'))).to.have.lengthOf(1);
+      expect(lines.filter((l) => l.includes(';ja;'))).to.have.lengthOf(1);
+      // Who undid it and when (Stockholm time), from the entry itself.
+      expect(lines.find((l) => l.includes(';ja;'))).to.match(/;ja;Bertil Berg;2020-03-01 21:00;;$/u);
       expect(lines.find((l) => l.includes(';SSG-möte;'))).to.include(
         'Identifiera och arbeta förebyggande på otrygga platser i Jönköpings kommun / Arbeta aktivt',
       );
+    });
+
+    it('names who last changed an entry, and when, from the audit log', async () => {
+      const store = await fixtureStore();
+      const [entry] = store.entries(A2020.id);
+      await store.audit.record({
+        at: '2020-04-20T08:15:00.000Z',
+        by: { id: 'aad-sam', name: 'Sam Samordnare' },
+        via: 'card',
+        action: 'entry.edited',
+        agreementId: A2020.id,
+        entryId: entry!.id,
+        changes: { count: { from: 1, to: 2 } },
+      });
+      const lines = renderEntriesCsv(store, 2020, { start: '2020-01-01', end: '2020-12-31' }, store.audit.all())
+        .body.toString('utf8')
+        .split('\r\n');
+      const changed = lines.filter((l) => l.endsWith(';Sam Samordnare;2020-04-20 10:15'));
+      expect(changed).to.have.lengthOf(1);
+      expect(changed[0]?.startsWith(entry!.date)).to.equal(true);
     });
 
     it('cannot smuggle a formula or a line break into Excel', async () => {
