@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     bot,
     logger,
     health: () => ({
+      areas: store.areas().length,
       agreements: store.agreements().length,
       authenticated: config.auth !== undefined,
       sdk: bot.sdk,

@@ -4,7 +4,7 @@ import { stockholmDate } from '../domain/calendar.js';
 import { parseCommand, type Command } from '../domain/command.js';
 import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';
-import { currentAgreement } from './agreements.js';
+import { currentAgreement, exampleKeyword } from './agreements.js';
 import { cardAction } from './cardActions.js';
 import {
   areaChoiceAction,
@@ -62,7 +62,11 @@ const routes: Routes = {
   // Answered before the area is known (see createApp); here when it is.
   area: (turn, c) => areaCommand(turn, c.args),
   coordinators: (turn, c) => coordinatorsCommand(turn, c.args),
-  empty: () => [text('Skriv ett kommando, t.ex. /hjälp eller /logga krogtillsyn. (Bilder och filer läser jag inte.)')],
+  empty: (turn) => [
+    text(
+      `Skriv ett kommando, t.ex. /hjälp eller /logga ${exampleKeyword(turn.store, turn.today)}. (Bilder och filer läser jag inte.)`,
+    ),
+  ],
   unknown: (turn, c) => unknownCommand(turn, c),
 };
 
@@ -76,7 +80,11 @@ function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' 
   const shown = command.word.length > 40 ? `${command.word.slice(0, 40)}…` : command.word;
   return command.suggestion
     ? [text(`Jag känner inte igen "${shown}". Menade du /${command.suggestion}? Skriv /hjälp för alla kommandon.`)]
-    : [text(`Jag känner inte igen "${shown}". Skriv /hjälp för att se vad jag kan, t.ex. /logga krogtillsyn.`)];
+    : [
+        text(
+          `Jag känner inte igen "${shown}". Skriv /hjälp för att se vad jag kan, t.ex. /logga ${exampleKeyword(turn.store, turn.today)}.`,
+        ),
+      ];
 }
 
 function dispatch<K extends Command['kind']>(

@@ -137,7 +137,10 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
         : '';
       return { heading: promiseHeading(g.promise, numbered.get(g.promise) ?? 0), detail, rows: g.rows };
     }),
-    empty: first && nothing ? `Inget loggat ${periodDays(period)}. Logga med /logga, t.ex. /logga krogtillsyn.` : '',
+    empty:
+      first && nothing
+        ? `Inget loggat ${periodDays(period)}. Logga med /logga, t.ex. /logga ${summary.agreement.activities[0]?.keywords[0] ?? 'krogtillsyn'}.`
+        : '',
     more: moreData(shown, 'summary', args, 'aktiviteter', asOf),
   };
 }
