@@ -145,8 +145,20 @@ export function createApp(deps: AppDeps): App {
         return askForArea(base, resolution.areas, pending);
       }
       const turn: Turn = { ...base, area: resolution.area, store: deps.store.inArea(resolution.area.id) };
-      if (isSubmit) return await cardAction(turn, value);
-      return await dispatch(turn, command ?? parseCommand(input.text ?? ''));
+      // What kind of turn, never what was typed: the text may hold notes, places and names.
+      if (isSubmit) {
+        log.debug(
+          {
+            areaId: resolution.area.id,
+            verb: typeof value.verb === 'string' && /^[a-z.]{1,40}$/iu.test(value.verb) ? value.verb : '?',
+          },
+          'card submit',
+        );
+        return await cardAction(turn, value);
+      }
+      const parsed = command ?? parseCommand(input.text ?? '');
+      log.debug({ areaId: resolution.area.id, command: parsed.kind }, 'command');
+      return await dispatch(turn, parsed);
     } catch (error) {
       log.error({ err: error }, 'turn failed');
       return [

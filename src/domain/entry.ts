@@ -32,6 +32,10 @@ export const entrySchema = z.object({
   sourceId: z.string().optional(),
   // Undo never deletes: the entry stays, marked, so the year's record shows who took what back.
   removed: removalSchema.optional(),
+  // The note was cleared (retention, or a coordinator): the entry, its date and count stay.
+  noteCleared: z
+    .object({ at: z.string().datetime(), reason: z.enum(['retention', 'coordinator']), by: personSchema.optional() })
+    .optional(),
 });
 
 export const completionSchema = z.object({
