@@ -251,6 +251,16 @@ describe('areas: coordinators per area', () => {
     expect(readable(await h.say(JONNA_JKPG_SAM, '/samordnare ta bort ny@habo.se'))).to.equal(COORDINATOR_ONLY);
   });
 
+  it('/prenumerationer shows a coordinator the subscriptions of their own area only', async () => {
+    const h = await areasHarness();
+    await h.say(KALLE_JKPG, '/prenumerera');
+    await h.say(HANNA_HABO, '/prenumerera');
+    expect(h.store.subscriptions.active().map((s) => s.areaId)).to.deep.equal(['jonkoping', 'habo']);
+    await h.say(SARA_HABO_SAM, '/område habo');
+    const listed = readable(await h.say(SARA_HABO_SAM, '/prenumerationer'));
+    expect(listed).to.include('**Alla prenumerationer i Habo kommun** (1 aktiva)');
+  });
+
   it('/klar acts in the conversation’s area, for that area’s coordinators', async () => {
     const h = await areasHarness();
     await h.say(SARA_HABO_SAM, '/område habo');
