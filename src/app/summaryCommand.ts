@@ -27,6 +27,7 @@ export function summaryReplies(
   kind: SummaryKind,
   year?: number,
   page = 0,
+  weekly = false,
 ): Reply[] {
   return cachedReplies(store, `summary|${today}|${kind}|${year ?? ''}|${page}`, () =>
     buildSummaryReplies(store, today, kind, year, page),
@@ -65,7 +66,7 @@ function buildSummaryReplies(
     completions: store.completions(agreement.id),
   });
   const args = [kind, year === undefined ? '' : String(year)].join(' ').trim();
-  return [card(summaryCard(summary, args, today, page), summaryText(summary))];
+  return [card(summaryCard(summary, args, today, page, weekly), summaryText(summary))];
 }
 
 function knownYear(store: AgreementRecords): string | undefined {

@@ -10,7 +10,8 @@ import { MemoryStorage, type Storage, type StoredDocument } from '../../src/stor
 import type { Store } from '../../src/store/store.js';
 import { cardsOf, FakeConnector } from '../support/fakeConnector.js';
 import { haboInput } from '../support/areasHarness.js';
-import { CapturingLogger, FakeClock, fakeSleep, newId, openStore, referenceFor } from '../support/fakes.js';
+import { createApp } from '../../src/app/app.js';
+import { CapturingLogger, FakeClock, fakeSleep, newId, openStore, referenceFor, turnInput } from '../support/fakes.js';
 
 // Week 11 of 2020 (the bundled 2020 agreement is running): Thursday 12 March, 07:30 CET = 06:30Z.
 const MONDAY = '2020-03-09T08:00:00Z';
@@ -26,7 +27,9 @@ afterEach(async () => {
   await connector.stop();
 });
 
-async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryDeps> } = {}) {
+// A loaded machine can take longer than the hang test's 300 ms to answer a send; a real answer that
+// arrives after the timeout would be retried and delivered twice, so only that test waits so little.
+async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryDeps>; timeoutMs?: number } = {}) {
   const storage = options.storage ?? new MemoryStorage();
   const store = await openStore(storage);
   const clock = new FakeClock(MONDAY);
@@ -36,7 +39,7 @@ async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryD
     new WeeklySummaries({
       store: s,
       clock,
-      notifier: createConnectorNotifier({ timeoutMs: 300 }),
+      notifier: createConnectorNotifier({ timeoutMs: options.timeoutMs ?? 10_000 }),
       logger,
       sleep,
       random: () => 0.5,
@@ -146,7 +149,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
   });
 
   it('no answer (timeout): retried and delivered once', async () => {
-    const { clock, summaries, subscribe } = await setup();
+    const { clock, summaries, subscribe } = await setup({ timeoutMs: 300 });
     await subscribe('19:a');
     let hang = 1;
     connector.script(() => (hang-- > 0 ? { status: 200, hang: true } : undefined));
@@ -173,6 +176,60 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     const [later] = await summaries.tick();
     expect(later).to.deep.include({ outcome: 'sent', week: '2020-W11' });
     expect(connector.proactive('19:a').filter((r) => r.status === 200)).to.have.length(1);
+  });
+
+  it('403 BotDisabledByAdmin pauses the week instead of ending it, /prenumerationer says why, and the next week is sent by itself', async () => {
+    const { store, clock, summaries, subscribe } = await setup();
+    const id = '19:ssg@thread.tacv2';
+    await subscribe(id);
+    connector.script(() => ({
+      status: 403,
+      body: { error: { code: 'BotDisabledByAdmin', message: 'The bot is disabled.' } },
+    }));
+    clock.set(DUE);
+    const [report] = await summaries.tick();
+    expect(report).to.deep.include({ outcome: 'paused', attempts: 1, status: 403 });
+    const paused = store.subscriptions.forConversation(id);
+    expect(paused?.ended).to.equal(undefined);
+    expect(paused?.paused).to.deep.include({ week: '2020-W11', code: 'BotDisabledByAdmin' });
+
+    const app = createApp({ store, clock, logger: new CapturingLogger(), newId });
+    const listed = (await app.handle(turnInput('/prenumerationer')))
+      .map((r) => (r.kind === 'text' ? r.text : ''))
+      .join();
+    expect(listed).to.include(
+      'Pausad vecka 11: en administratör har stängt av boten i Teams. Nästa vecka försöker jag igen av mig själv.',
+    );
+
+    clock.advance(3600_000);
+    expect(await summaries.tick()).to.deep.equal([]);
+    expect(connector.proactive(id)).to.have.length(1);
+
+    connector.script(() => undefined);
+    clock.set('2020-03-19T06:30:00.000Z');
+    const [next] = await summaries.tick();
+    expect(next).to.deep.include({ outcome: 'sent', week: '2020-W12' });
+    expect(connector.proactive(id)).to.have.length(2);
+    expect(store.subscriptions.forConversation(id)?.paused).to.equal(undefined);
+    expect(store.audit.all().map((r) => r.action)).to.include.members(['subscription.paused', 'subscription.resumed']);
+  });
+
+  it('an app policy 403 pauses too; any other 403 ends the subscription', async () => {
+    const { store, clock, summaries, subscribe } = await setup();
+    await subscribe('19:policy');
+    await subscribe('19:removed');
+    connector.script((r) =>
+      r.path.includes('policy')
+        ? { status: 403, body: { error: { code: 'TenantAppPolicyBlocked' } } }
+        : { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } },
+    );
+    clock.set(DUE);
+    const reports = await summaries.tick();
+    expect(reports.map((r) => [r.conversationId, r.outcome]).sort()).to.deep.equal([
+      ['19:policy', 'paused'],
+      ['19:removed', 'gone'],
+    ]);
+    expect(store.subscriptions.forConversation('19:policy')?.paused?.code).to.equal('AppPolicy');
   });
 
   for (const status of [403, 404]) {
@@ -269,7 +326,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     const summaries = new WeeklySummaries({
       store,
       clock,
-      notifier: createConnectorNotifier({ timeoutMs: 300 }),
+      notifier: createConnectorNotifier({ timeoutMs: 10_000 }),
       logger: new CapturingLogger(),
       random: () => 0.5,
       sleep: async (ms) => {
@@ -291,7 +348,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     const summaries = new WeeklySummaries({
       store,
       clock,
-      notifier: createConnectorNotifier({ timeoutMs: 300 }),
+      notifier: createConnectorNotifier({ timeoutMs: 10_000 }),
       logger: new CapturingLogger(),
       random: () => 0.5,
       sleep: (ms) => {
