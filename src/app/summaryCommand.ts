@@ -29,8 +29,8 @@ export function summaryReplies(
   page = 0,
   weekly = false,
 ): Reply[] {
-  return cachedReplies(store, `summary|${today}|${kind}|${year ?? ''}|${page}`, () =>
-    buildSummaryReplies(store, today, kind, year, page),
+  return cachedReplies(store, `summary|${today}|${kind}|${year ?? ''}|${page}|${weekly}`, () =>
+    buildSummaryReplies(store, today, kind, year, page, weekly),
   );
 }
 
@@ -40,6 +40,7 @@ function buildSummaryReplies(
   kind: SummaryKind,
   year: number | undefined,
   page: number,
+  weekly: boolean,
 ): Reply[] {
   const thisYear = Number(today.slice(0, 4));
   if (year !== undefined && year > thisYear)
