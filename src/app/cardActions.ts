@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
+import { readCardDate } from '../domain/cardDate.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
 import { personOf, type Turn } from './context.js';
 import { logForm } from './logCommand.js';
@@ -97,12 +98,15 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const form = parsed.data;
   const place = form.otherPlace?.trim() || form.place?.trim() || undefined;
   const note = form.note?.trim() || undefined;
-  const date = form.date?.trim() || turn.today;
+  const written = form.date?.trim() ?? '';
+  const read = written === '' ? ({ ok: true, date: turn.today } as const) : readCardDate(written);
+  const date = read.ok ? read.date : '';
   const countText = typeof form.count === 'number' ? String(form.count) : form.count?.trim() || '1';
   const count = Number(countText);
   const prefill = {
     ...(form.activityId ? { activityId: form.activityId } : {}),
-    ...(isValidIsoDate(date) ? { date } : {}),
+    // An unreadable date comes back empty, never as today: the user picks it again.
+    date,
     ...(place && place.length <= 80 ? { place } : {}),
     // An out-of-range count is shown back as typed, next to the error that names it.
     ...(Number.isInteger(count) && Math.abs(count) <= 1_000_000 ? { count } : {}),
@@ -110,7 +114,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   };
   // The form comes back with the error on it and what was filled in kept, in place of the one sent.
   const again = (error: string, keep = prefill): Reply[] => {
-    const formAgreement = keep.date ? agreementForDate(turn.store.agreements(), keep.date) : undefined;
+    const formAgreement = keep.date !== '' ? agreementForDate(turn.store.agreements(), keep.date) : undefined;
     return logForm(turn, formAgreement, { ...keep, error: `${error} ${NOTHING_STORED}` }, true);
   };
 
@@ -120,7 +124,15 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     const { note: _note, place: _place, ...rest } = prefill;
     return again(personal.replace(` ${NOTHING_STORED}`, ''), rest);
   }
-  if (!isValidIsoDate(date)) return again(`Datumet "${date.slice(0, 20)}" finns inte.`);
+  if (!read.ok) {
+    return again(
+      read.reason === 'ambiguous'
+        ? `Datumet "${written.slice(0, 20)}" kan vara ${formatSwedishDate(read.readings[0])} eller ${formatSwedishDate(read.readings[1])}. Välj datumet igen.`
+        : read.reason === 'nonexistent'
+          ? `Datumet "${written.slice(0, 20)}" finns inte. Välj datumet igen.`
+          : `Datumet "${written.slice(0, 20)}" går inte att läsa. Välj datumet igen.`,
+    );
+  }
   if (date > turn.today) return again(`${formatSwedishDate(date)} har inte varit än – logga det som har hänt.`);
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT)
     return again(`Antalet ska vara ett heltal från 1 till ${MAX_COUNT}.`);

@@ -1,8 +1,9 @@
 // Bot Framework activity → the application's TurnInput. The only place that knows how Teams
 // shapes mentions, conversation types and card submits.
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Conversation, ConversationKind, TurnInput } from '../app/ports.js';
 import { channelConversationId, referenceOf } from './conversationReference.js';
+import { commandText, mentionsBot } from './mentions.js';
 
 export function conversationKind(activity: Partial<Activity>): ConversationKind {
   const type = activity.conversation?.conversationType;
@@ -14,19 +15,6 @@ export function conversationKind(activity: Partial<Activity>): ConversationKind 
 export function tenantOf(activity: Partial<Activity>): string | undefined {
   const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   return activity.conversation?.tenantId ?? (typeof fromChannelData === 'string' ? fromChannelData : undefined);
-}
-
-/** The text the user meant for the bot: the bot's @mention removed, HTML leftovers decoded. */
-export function commandText(activity: Activity): string {
-  let text = activity.text ?? '';
-  if (activity.recipient?.id) text = TurnContext.removeRecipientMention(activity) ?? text;
-  return text
-    .replace(/<at>[^<]*<\/at>/giu, (m) => (activity.recipient?.name && m.includes(activity.recipient.name) ? '' : m))
-    .replace(/&nbsp;/gu, ' ')
-    .replace(/&amp;/gu, '&')
-    .replace(/&lt;/gu, '<')
-    .replace(/&gt;/gu, '>')
-    .trim();
 }
 
 /** The conversation as the app sees it; Teams names channels and teams only in channelData. */
@@ -59,6 +47,7 @@ export function toTurnInput(activity: Activity, resolveUpn?: () => Promise<strin
     conversation: conversationOf(activity),
     ...(activity.id ? { activityId: activity.id } : {}),
     text: commandText(activity),
+    ...(mentionsBot(activity) ? { mentionsBot: true } : {}),
     ...(activity.value !== undefined ? { value: activity.value } : {}),
     ...(reference ? { conversationReference: reference } : {}),
   };

@@ -103,7 +103,8 @@ export interface LogFormCardData {
 
 export interface LogFormPrefill {
   activityId?: string;
-  date?: IsoDate;
+  /** '' leaves the date empty (one the card sent could not be read), so today is never assumed. */
+  date?: IsoDate | '';
   place?: string;
   count?: number;
   note?: string;
