@@ -20,8 +20,10 @@ import { doneCommand, newAgreementCommand } from './coordinatorCommands.js';
 import { exportCommand } from './exportCommand.js';
 import { followUpCommand } from './followUpCommand.js';
 import { helpCommand } from './helpCommand.js';
+import { importCommand } from './importCommand.js';
 import { logCommand } from './logCommand.js';
 import { mineCommand, undoCommand } from './myEntries.js';
+import { MAX_IMPORT_LENGTH } from '../views/importCards.js';
 import { text, type Reply, type TurnInput } from './ports.js';
 import { personalDataRefusal } from './recordEntry.js';
 import { smallTalkReply } from './smallTalk.js';
@@ -49,6 +51,7 @@ const routes: Routes = {
   undo: (turn) => undoCommand(turn),
   done: (turn, c) => doneCommand(turn, c.args),
   newAgreement: (turn, c) => newAgreementCommand(turn, c.args),
+  import: (turn, c) => importCommand(turn, c.args),
   summary: (turn, c) => summaryCommand(turn, c.args),
   followUp: (turn, c) => followUpCommand(turn, c.args),
   export: (turn, c) => exportCommand(turn, c.args),
@@ -105,10 +108,12 @@ export function createApp(deps: AppDeps): App {
       let command: Command | undefined;
       if (!isSubmit) {
         const raw = input.text ?? '';
-        if (raw.length > MAX_TEXT_LENGTH) {
+        // A pasted agreement text is longer than any command; /importera says itself when it is too long.
+        const limit = /^\s*\/?\s*import(?:era)?(?![\p{L}])/iu.test(raw) ? MAX_IMPORT_LENGTH + 1000 : MAX_TEXT_LENGTH;
+        if (raw.length > limit) {
           return [
             text(
-              `Meddelandet är för långt (${raw.length.toLocaleString('sv-SE')} tecken); jag läser högst ${MAX_TEXT_LENGTH.toLocaleString('sv-SE')}. Inget har sparats.`,
+              `Meddelandet är för långt (${raw.length.toLocaleString('sv-SE')} tecken); jag läser högst ${limit.toLocaleString('sv-SE')}. Inget har sparats.`,
             ),
           ];
         }

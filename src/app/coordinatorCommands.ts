@@ -105,6 +105,8 @@ export async function newAgreementCommand(turn: Turn, args: string): Promise<Rep
     title: `Medborgarlöfte ${year}`,
     period: { start: `${year}-01-01`, end: `${year}-12-31` },
     copiedFrom: source.id,
+    // The copy was not imported: the source text stays with the agreement it was pasted for.
+    imported: undefined,
   });
   if (store.agreement(copy.id)) return [text(`Det finns redan ett medborgarlöfte med id ${copy.id}.`)];
   await store.addAgreement(copy);

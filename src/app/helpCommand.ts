@@ -47,6 +47,11 @@ export const HELP_ITEMS: readonly HelpItem[] = [
     example: 'T.ex. /nytt-medborgarlöfte 2026 från 2020',
   },
   {
+    usage: '/importera <text>',
+    text: 'Gör ett utkast av ett publicerat medborgarlöfte att granska och spara (samordnare).',
+    example: 'T.ex. /importera följt av texten, eller bara /importera för ett formulär',
+  },
+  {
     usage: '/export [år]',
     text: 'Alla insatser som CSV för Excel (samordnare, i personlig chatt).',
     example: 'T.ex. /export 2020',

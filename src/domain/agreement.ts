@@ -46,6 +46,14 @@ export const agreementSchema = z
     promises: z.array(promiseSchema).min(1),
     activities: z.array(activitySchema).min(1),
     copiedFrom: slug.optional(),
+    // Made from a published text with /importera: the text as pasted, who saved it and when.
+    imported: z
+      .object({
+        by: z.object({ id: z.string().min(1), name: z.string() }),
+        at: z.string().min(1),
+        source: z.string().min(1),
+      })
+      .optional(),
   })
   .superRefine((a, ctx) => {
     if (a.period.start > a.period.end) {

@@ -19,6 +19,7 @@ export type Command =
   | { kind: 'unsubscribe' }
   | { kind: 'subscriptions' }
   | { kind: 'newAgreement'; args: string }
+  | { kind: 'import'; args: string }
   | { kind: 'area'; args: string }
   | { kind: 'coordinators'; args: string }
   | { kind: 'smallTalk'; topic: SmallTalk }
@@ -78,6 +79,7 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   unsubscribe: ['avprenumerera', 'avsluta-prenumeration'],
   subscriptions: ['prenumerationer'],
   newAgreement: ['nytt-medborgarlöfte', 'nyttmedborgarlöfte', 'nytt-löfte'],
+  import: ['importera', 'import'],
   area: ['område', 'områden'],
   coordinators: ['samordnare'],
 };
@@ -121,6 +123,7 @@ export function parseCommand(text: string): Command {
     case 'done':
     case 'subscribe':
     case 'newAgreement':
+    case 'import':
     case 'area':
     case 'coordinators':
       return { kind, args: rest };

@@ -18,6 +18,7 @@ import {
 } from './areaFiles.js';
 import { JsonDocument } from './document.js';
 import { StoreFileError, type Storage } from './storage.js';
+import { ImportDraftStore } from './importDrafts.js';
 import { SubscriptionStore } from './subscriptions.js';
 
 const entriesFileSchema = z.object({
@@ -88,6 +89,8 @@ export class Store implements AgreementRecords {
     /** The conversations that get the weekly summary (subscriptions.json). */
     readonly subscriptions: SubscriptionStore,
     readonly openedAs: OpenedAs,
+    /** Imports waiting for review (import-drafts.json). */
+    readonly importDrafts: ImportDraftStore,
   ) {
     this.#all = new AreaStore(this, undefined);
   }
@@ -170,7 +173,8 @@ export class Store implements AgreementRecords {
       if (doc) entriesDocs.set(id, doc);
     });
     const subscriptions = await SubscriptionStore.open(storage);
-    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs);
+    const importDrafts = await ImportDraftStore.open(storage);
+    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts);
   }
 
   private static async openArea(storage: Storage, areaId: string, fresh?: Area): Promise<JsonDocument<AreaFile>> {

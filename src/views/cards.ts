@@ -15,6 +15,9 @@ export const CARD_NAMES = [
   'follow-up',
   'welcome',
   'choose-area',
+  'import-form',
+  'import-draft',
+  'import-activity',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -1,0 +1,225 @@
+// /importera: a coordinator pastes an area's published text (in the message, or in the form), gets
+// the drafts as cards, changes rows with "Ändra", and saves with "Spara". Nothing is live before
+// Spara; saving adds the agreement under the store's rules (no overlapping period, no duplicate id)
+// with the pasted text, who saved it and when. Drafts are on disk, so a restart loses none.
+import { z } from 'zod';
+import type { Agreement } from '../domain/agreement.js';
+import { formatSwedishDate } from '../domain/calendar.js';
+import { editActivity, type ImportDraft } from '../domain/importDraft.js';
+import { importAgreements } from '../domain/import/importText.js';
+import { MAX_IMPORT_LENGTH, importActivityCard, importDraftCard, importFormCard } from '../views/importCards.js';
+import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
+import { card, replaceCard, text, type Reply } from './ports.js';
+
+const NOTHING_SAVED = 'Inget har sparats.';
+const id = z.string().min(1).max(100);
+const page = z.number().int().min(0).max(1000);
+
+const submitSchema = z.discriminatedUnion('verb', [
+  z.object({
+    verb: z.literal('import.text'),
+    text: z
+      .string()
+      .max(MAX_IMPORT_LENGTH + 1000)
+      .optional(),
+  }),
+  z.object({ verb: z.literal('import.page'), draftId: id, page }),
+  z.object({ verb: z.literal('import.edit'), draftId: id, activityId: id, page }),
+  z.object({
+    verb: z.literal('import.editSave'),
+    draftId: id,
+    activityId: id,
+    page,
+    name: z.string().max(1000).optional(),
+    parties: z.string().max(1000).optional(),
+    places: z.string().max(1000).optional(),
+    target: z.enum(['count', 'weekly', 'monthly', 'weekendNights', 'milestone', 'ongoing']).optional(),
+    count: z.union([z.string().max(100), z.number()]).optional(),
+    unit: z.string().max(100).optional(),
+  }),
+  z.object({ verb: z.literal('import.back'), draftId: id, page }),
+  z.object({ verb: z.literal('import.save'), draftId: id }),
+  z.object({ verb: z.literal('import.cancel'), draftId: id }),
+]);
+
+/** True for the verbs this module answers. */
+export function isImportVerb(verb: unknown): boolean {
+  return typeof verb === 'string' && verb.startsWith('import.');
+}
+
+function overlapWarning(turn: Turn, agreement: Agreement): string[] {
+  // Ids are unique across areas; periods may not overlap within the area.
+  const same = turn.deps.store.agreement(agreement.id);
+  if (same)
+    return [`Det finns redan ett medborgarlöfte med id ${agreement.id} (${same.title}): det går inte att spara.`];
+  const overlapping = turn.store
+    .agreements()
+    .find((a) => a.period.start <= agreement.period.end && agreement.period.start <= a.period.end);
+  return overlapping
+    ? [
+        `Perioden överlappar ${overlapping.title} (${overlapping.period.start} – ${overlapping.period.end}) som redan finns: det går inte att spara.`,
+      ]
+    : [];
+}
+
+function draftReply(turn: Turn, draft: ImportDraft, page: number, replace: boolean): Reply {
+  const c = importDraftCard(draft, page, draft.status === 'open' ? overlapWarning(turn, draft.agreement) : []);
+  const fallback = `Utkast: ${draft.agreement.title}, ${draft.agreement.activities.length} aktiviteter.`;
+  return replace ? replaceCard(c, fallback) : card(c, fallback);
+}
+
+/** "/importera" alone → the paste form; "/importera <text>" → the drafts. Coordinators only. */
+export async function importCommand(turn: Turn, args: string): Promise<Reply[]> {
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+  if (args.trim().length === 0) return [card(importFormCard(), 'Klistra in medborgarlöftets text efter /importera.')];
+  return importText(turn, args, false);
+}
+
+async function importText(turn: Turn, source: string, fromForm: boolean): Promise<Reply[]> {
+  if (source.length > MAX_IMPORT_LENGTH) {
+    const message = `Texten är för lång (${source.length.toLocaleString('sv-SE')} tecken); jag läser högst ${MAX_IMPORT_LENGTH.toLocaleString('sv-SE')}. Dela upp den per medborgarlöfte. ${NOTHING_SAVED}`;
+    return [fromForm ? replaceCard(importFormCard(message), message) : text(message)];
+  }
+  // An import always lands in the conversation's area.
+  const result = importAgreements(source, { today: turn.today, area: turn.area.id });
+  if (result.drafts.length === 0) {
+    const why = result.problems.length > 0 ? ` (${result.problems.join('; ')})` : '';
+    const message = `Jag hittade inga löften eller aktiviteter i texten${why}. Klistra in texten som den är publicerad, med rubriken "Medborgarlöfte <år>" och punktlistorna. ${NOTHING_SAVED}`;
+    return [fromForm ? replaceCard(importFormCard(message), message) : text(message)];
+  }
+  const by = personOf(turn);
+  const drafts: ImportDraft[] = result.drafts.map((d) => ({
+    id: turn.deps.newId(),
+    conversationId: turn.input.conversation.id,
+    by,
+    at: turn.now.toISOString(),
+    source,
+    agreement: d.agreement,
+    doubts: d.doubts,
+    activityDoubts: d.activityDoubts,
+    status: 'open',
+  }));
+  await turn.deps.store.importDrafts.add(drafts);
+  // Counts only: the pasted text and names stay out of the log.
+  turn.log.info(
+    { drafts: drafts.map((d) => ({ id: d.id, activities: d.agreement.activities.length })) },
+    'import drafted',
+  );
+  const replies = drafts.map((d) => draftReply(turn, d, 0, false));
+  const intro =
+    drafts.length === 1
+      ? `Här är utkastet ur texten (${result.drafts[0]?.agreement.activities.length ?? 0} aktiviteter).`
+      : `Texten innehåller ${drafts.length} medborgarlöften: ett utkast för vart och ett, sparas var för sig.`;
+  const problems = result.problems.length > 0 ? ` Kunde inte läsas: ${result.problems.join('; ')}.` : '';
+  return [text(`${intro}${problems}`), ...replies];
+}
+
+/** Card submits of the import: paging, "Ändra", its form, "Spara", "Avbryt", the paste form. */
+export async function importAction(turn: Turn, value: unknown): Promise<Reply[]> {
+  const parsed = submitSchema.safeParse(value);
+  if (!parsed.success)
+    return [text(`Kortet skickade något jag inte kan läsa. Skriv /importera igen. ${NOTHING_SAVED}`)];
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+  const submit = parsed.data;
+  const drafts = turn.deps.store.importDrafts;
+  if (submit.verb === 'import.text') {
+    const source = (submit.text ?? '').trim();
+    if (source.length === 0) {
+      const message = 'Klistra in texten i rutan först.';
+      return [replaceCard(importFormCard(message), message)];
+    }
+    return importText(turn, source, true);
+  }
+  const found = drafts.get(submit.draftId);
+  // Another area's draft is unknown here, like its agreements.
+  const draft = found?.agreement.area === turn.area.id ? found : undefined;
+  if (!draft) return [text(`Utkastet finns inte längre. Skriv /importera igen. ${NOTHING_SAVED}`)];
+  if (draft.status !== 'open' && submit.verb !== 'import.page' && submit.verb !== 'import.back') {
+    return [text(`Utkastet till ${draft.agreement.title} är redan ${draft.status === 'saved' ? 'sparat' : 'slängt'}.`)];
+  }
+  switch (submit.verb) {
+    case 'import.page':
+    case 'import.back':
+      return [draftReply(turn, draft, submit.page, true)];
+    case 'import.edit': {
+      const activity = draft.agreement.activities.find((a) => a.id === submit.activityId);
+      if (!activity) return [text(`Aktiviteten finns inte i utkastet. ${NOTHING_SAVED}`)];
+      return [replaceCard(importActivityCard(draft, activity, submit.page), `Ändra ${activity.name}`)];
+    }
+    case 'import.editSave':
+      return editSave(turn, draft, submit);
+    case 'import.save':
+      return save(turn, draft);
+    case 'import.cancel': {
+      const closed = await drafts.updateOpen(draft.id, (d) => ({
+        ...d,
+        status: 'cancelled',
+        closed: { by: personOf(turn), at: turn.now.toISOString() },
+      }));
+      if (!closed) return [text('Utkastet är redan stängt.')];
+      turn.log.info({ draftId: draft.id }, 'import cancelled');
+      return [
+        draftReply(turn, closed, 0, true),
+        text(`Utkastet till ${draft.agreement.title} är slängt. ${NOTHING_SAVED}`),
+      ];
+    }
+  }
+}
+
+async function editSave(
+  turn: Turn,
+  draft: ImportDraft,
+  submit: Extract<z.infer<typeof submitSchema>, { verb: 'import.editSave' }>,
+): Promise<Reply[]> {
+  const activity = draft.agreement.activities.find((a) => a.id === submit.activityId);
+  if (!activity) return [text(`Aktiviteten finns inte i utkastet. ${NOTHING_SAVED}`)];
+  const edited = editActivity(draft.agreement, activity.id, {
+    name: submit.name ?? activity.name,
+    parties: submit.parties ?? activity.parties.join(', '),
+    places: submit.places ?? '',
+    target: submit.target ?? (activity.target.kind === 'recurring' ? activity.target.rhythm : activity.target.kind),
+    count: submit.count === undefined ? '' : String(submit.count),
+    unit: submit.unit ?? '',
+  });
+  if (typeof edited === 'string') {
+    return [
+      replaceCard(importActivityCard(draft, activity, submit.page, `${edited} Ändringen är inte sparad.`), edited),
+    ];
+  }
+  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+    // What the coordinator set is no longer a guess.
+    const { [activity.id]: _reviewed, ...rest } = d.activityDoubts;
+    return { ...d, agreement: edited, activityDoubts: rest };
+  });
+  if (!updated) return [text('Utkastet är redan stängt.')];
+  return [draftReply(turn, updated, submit.page, true)];
+}
+
+async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
+  const by = personOf(turn);
+  const agreement: Agreement = {
+    ...draft.agreement,
+    imported: { by, at: turn.now.toISOString(), source: draft.source },
+  };
+  const blocked = overlapWarning(turn, agreement)[0];
+  if (blocked) return [text(`${blocked} ${NOTHING_SAVED} Ändra perioden i texten och läs in den igen, eller Avbryt.`)];
+  try {
+    await turn.store.addAgreement(agreement);
+  } catch (error) {
+    turn.log.warn({ err: error, draftId: draft.id }, 'import could not be saved');
+    return [text(`${draft.agreement.title} kunde inte sparas: ${(error as Error).message}. ${NOTHING_SAVED}`)];
+  }
+  const saved = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => ({
+    ...d,
+    status: 'saved',
+    closed: { by, at: turn.now.toISOString() },
+  }));
+  turn.log.info({ draftId: draft.id, agreementId: agreement.id }, 'import saved');
+  const year = agreement.period.start.slice(0, 4);
+  return [
+    draftReply(turn, saved ?? { ...draft, status: 'saved', closed: { by, at: turn.now.toISOString() } }, 0, true),
+    text(
+      `✅ ${agreement.title} är sparat (${formatSwedishDate(agreement.period.start)} – ${formatSwedishDate(agreement.period.end)}) med ${agreement.promises.length} löften och ${agreement.activities.length} aktiviteter. Skriv /status ${year} för läget.`,
+    ),
+  ];
+}

@@ -1,0 +1,94 @@
+// An import awaiting review: the agreement the importer drafted from a pasted text, its doubts, and
+// who pasted it where. Nothing in a draft is live; "Spara" turns it into an agreement. Stored so a
+// restart between pasting and saving loses nothing.
+import { z } from 'zod';
+import { agreementSchema, targetSchema, type Agreement, type Target } from './agreement.js';
+import { personSchema } from './entry.js';
+
+const doubtsSchema = z.record(z.string(), z.string());
+
+export const importDraftSchema = z.object({
+  id: z.string().min(1),
+  conversationId: z.string().min(1),
+  by: personSchema,
+  at: z.string().min(1),
+  /** The text as pasted; kept with the agreement when it is saved. */
+  source: z.string().min(1),
+  agreement: agreementSchema,
+  doubts: doubtsSchema,
+  activityDoubts: z.record(z.string(), doubtsSchema),
+  status: z.enum(['open', 'saved', 'cancelled']),
+  closed: z.object({ by: personSchema, at: z.string().min(1) }).optional(),
+});
+
+export type ImportDraft = z.infer<typeof importDraftSchema>;
+
+/** What the "Ändra" form sends back for one activity, as typed. */
+export interface ActivityEdit {
+  name: string;
+  parties: string;
+  places: string;
+  target: 'count' | 'weekly' | 'monthly' | 'weekendNights' | 'milestone' | 'ongoing';
+  count?: string;
+  unit?: string;
+}
+
+function list(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[,;\n]/u)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    ),
+  ];
+}
+
+function targetOf(edit: ActivityEdit, previous: Target): Target | string {
+  switch (edit.target) {
+    case 'count': {
+      const typed = (edit.count ?? '').trim();
+      if (!/^\d{1,6}$/u.test(typed) || Number(typed) < 1) {
+        return `Antalet "${typed}" går inte: skriv ett heltal från 1, t.ex. 4.`;
+      }
+      const unit = (edit.unit ?? '').trim() || (previous.kind === 'count' ? previous.unit : 'tillfällen');
+      return { kind: 'count', count: Number(typed), unit };
+    }
+    case 'weekly':
+    case 'monthly':
+    case 'weekendNights':
+      return { kind: 'recurring', rhythm: edit.target };
+    case 'milestone':
+      return { kind: 'milestone' };
+    case 'ongoing':
+      return { kind: 'ongoing' };
+  }
+}
+
+/**
+ * The agreement with one activity changed as the coordinator typed it: name, parties and places
+ * (comma-separated), target. Returns a Swedish message instead when the edit cannot be stored
+ * (empty name, no party, a count that is not a whole number from 1); the agreement stays valid.
+ */
+export function editActivity(agreement: Agreement, activityId: string, edit: ActivityEdit): Agreement | string {
+  const activity = agreement.activities.find((a) => a.id === activityId);
+  if (!activity) return 'Aktiviteten finns inte i utkastet.';
+  const name = edit.name.trim();
+  if (name.length === 0) return 'Namnet kan inte vara tomt.';
+  if (name.length > 120) return 'Namnet är för långt: högst 120 tecken.';
+  const parties = list(edit.parties);
+  if (parties.length === 0) return 'Ange minst en part, t.ex. Polisen, Kommunen.';
+  const target = targetOf(edit, activity.target);
+  if (typeof target === 'string') return target;
+  const changed = {
+    ...activity,
+    name,
+    parties,
+    places: list(edit.places),
+    target: targetSchema.parse(target),
+  };
+  return agreementSchema.parse({
+    ...agreement,
+    activities: agreement.activities.map((a) => (a.id === activityId ? changed : a)),
+  });
+}

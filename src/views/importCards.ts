@@ -1,0 +1,156 @@
+// Cards for /importera: the paste form, the draft (one row per activity with "Ändra", "Spara" and
+// "Avbryt" for the whole draft, paged so a long text stays under Teams' 28 KB), and the small form
+// that changes one activity.
+import type { Activity } from '../domain/agreement.js';
+import type { ImportDraft } from '../domain/importDraft.js';
+import { expandCard, type AdaptiveCard } from './cards.js';
+import { targetText } from './followUpTexts.js';
+import { pageOf } from './paging.js';
+
+export const IMPORT_ROWS_PER_PAGE = 8;
+export const MAX_IMPORT_LENGTH = 20_000;
+
+export type ImportSubmit =
+  | { verb: 'import.page'; draftId: string; page: number }
+  | { verb: 'import.edit'; draftId: string; activityId: string; page: number }
+  | { verb: 'import.editSave'; draftId: string; activityId: string; page: number }
+  | { verb: 'import.back'; draftId: string; page: number }
+  | { verb: 'import.save'; draftId: string }
+  | { verb: 'import.cancel'; draftId: string }
+  | { verb: 'import.text' };
+
+const FIELD_TEXT: Record<string, string> = {
+  period: 'Perioden',
+  municipality: 'Kommunen',
+  policeArea: 'Lokalpolisområdet',
+  promises: 'Löftena',
+  parties: 'Parter',
+  target: 'Mål',
+  places: 'Platser',
+  promiseIds: 'Löfte',
+};
+
+interface DraftRow {
+  name: string;
+  facts: { title: string; value: string }[];
+  doubt: string;
+  edit: ImportSubmit | null;
+}
+
+export interface ImportDraftCardData {
+  heading: string;
+  meta: string;
+  notice: string;
+  doubts: string[];
+  rows: DraftRow[];
+  pageText: string;
+  more: ImportSubmit | null;
+  first: ImportSubmit | null;
+  save: ImportSubmit | null;
+  cancel: ImportSubmit | null;
+  closedText: string;
+}
+
+function mark(doubt: string | undefined): string {
+  return doubt ? ' ⚠' : '';
+}
+
+function row(draft: ImportDraft, a: Activity, page: number, open: boolean): DraftRow {
+  const d = draft.activityDoubts[a.id] ?? {};
+  const promiseNumbers = a.promiseIds
+    .map((id) => draft.agreement.promises.findIndex((p) => p.id === id) + 1)
+    .join(', ');
+  return {
+    name: a.name,
+    facts: [
+      { title: 'Parter', value: `${a.parties.join(', ')}${mark(d.parties)}` },
+      { title: 'Mål', value: `${targetText(a)}${mark(d.target)}` },
+      { title: 'Platser', value: `${a.places.length > 0 ? a.places.join(', ') : '–'}${mark(d.places)}` },
+      { title: 'Löfte', value: `${promiseNumbers}${mark(d.promiseIds)}` },
+    ],
+    doubt: Object.entries(d)
+      .map(([field, reason]) => `${FIELD_TEXT[field] ?? field}: ${reason}`)
+      .join(' · '),
+    edit: open ? { verb: 'import.edit', draftId: draft.id, activityId: a.id, page } : null,
+  };
+}
+
+/**
+ * The draft as a card, one page of activities (IMPORT_ROWS_PER_PAGE) at a time. `warnings` are
+ * shown above the rows (e.g. a period that overlaps an agreement already there).
+ */
+export function importDraftCard(draft: ImportDraft, page: number, warnings: readonly string[] = []): AdaptiveCard {
+  const a = draft.agreement;
+  const open = draft.status === 'open';
+  const p = pageOf(a.activities, page, IMPORT_ROWS_PER_PAGE);
+  const promises = a.promises.map((x, i) => `${i + 1}. ${x.text}`).join(' · ');
+  const data: ImportDraftCardData = {
+    heading: `${open ? 'Utkast' : draft.status === 'saved' ? 'Sparat' : 'Slängt utkast'}: ${a.title}`,
+    meta: `${a.period.start} – ${a.period.end} · ${a.municipality} · ${a.policeArea} · ${a.activities.length} aktiviteter · Löften: ${promises}`,
+    notice: open
+      ? 'Inget är sparat än. Granska raderna: ⚠ betyder att jag är osäker. Ändra det som är fel, tryck sedan Spara.'
+      : '',
+    doubts: [
+      ...warnings,
+      ...Object.entries(draft.doubts).map(([field, reason]) => `${FIELD_TEXT[field] ?? field}: ${reason}`),
+    ],
+    rows: p.items.map((x) => row(draft, x, p.page, open)),
+    pageText: p.pages > 1 ? `Visar ${p.first}–${p.last} av ${p.total} aktiviteter.` : '',
+    more: p.page + 1 < p.pages ? { verb: 'import.page', draftId: draft.id, page: p.page + 1 } : null,
+    first: p.page > 0 ? { verb: 'import.page', draftId: draft.id, page: 0 } : null,
+    save: open ? { verb: 'import.save', draftId: draft.id } : null,
+    cancel: open ? { verb: 'import.cancel', draftId: draft.id } : null,
+    closedText: draft.closed ? `${draft.status === 'saved' ? 'Sparat' : 'Slängt'} av ${draft.closed.by.name}.` : '',
+  };
+  return expandCard('import-draft', data);
+}
+
+export interface ImportActivityCardData {
+  text: string;
+  error: string;
+  name: string;
+  parties: string;
+  places: string;
+  target: string;
+  count: string;
+  unit: string;
+  save: ImportSubmit;
+  back: ImportSubmit;
+}
+
+/** The small form behind "Ändra": name, parties, places and target of one activity. */
+export function importActivityCard(draft: ImportDraft, activity: Activity, page: number, error = ''): AdaptiveCard {
+  const t = activity.target;
+  const data: ImportActivityCardData = {
+    text: activity.text,
+    error,
+    name: activity.name,
+    parties: activity.parties.join(', '),
+    places: activity.places.join(', '),
+    target: t.kind === 'recurring' ? t.rhythm : t.kind,
+    count: t.kind === 'count' ? String(t.count) : '',
+    unit: t.kind === 'count' ? t.unit : '',
+    save: { verb: 'import.editSave', draftId: draft.id, activityId: activity.id, page },
+    back: { verb: 'import.back', draftId: draft.id, page },
+  };
+  return expandCard('import-activity', data);
+}
+
+export interface ImportFormCardData {
+  intro: string;
+  error: string;
+  maxLength: number;
+  submit: ImportSubmit;
+}
+
+/** The paste form for /importera without text. */
+export function importFormCard(error = ''): AdaptiveCard {
+  const data: ImportFormCardData = {
+    intro:
+      'Klistra in områdets medborgarlöfte som det är publicerat, med löften och aktiviteter. Jag gör ett utkast som du granskar; inget blir gällande förrän du trycker Spara.',
+    error,
+    maxLength: MAX_IMPORT_LENGTH,
+    submit: { verb: 'import.text' },
+  };
+  return expandCard('import-form', data);
+}

@@ -1,0 +1,180 @@
+// /importera as a coordinator uses it: paste → draft card → Ändra → Spara → /status, across a
+// restart; overlapping periods refused; Avbryt; the paste form; long drafts paged under 28 KB.
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import type { Reply } from '../../src/app/ports.js';
+import { toActivity } from '../../src/bot/medborgarBot.js';
+import { MemoryStorage } from '../../src/store/storage.js';
+import { CARD_BUDGET_BYTES, assertValidCard } from '../support/adaptiveCardsSdk.js';
+import { cardOf, cardTexts, harness, replyText } from '../support/cardsHarness.js';
+import { openStore } from '../support/fakes.js';
+
+const ekby = readFileSync(new URL('../fixtures/import/ekby-bullets-aktiviteter.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../fixtures/jonkoping-medborgarloften.txt', import.meta.url), 'utf8');
+const coordinator = { aadObjectId: 'coordinator-aad', name: 'Sara Samordnare' };
+
+type Json = Record<string, unknown>;
+
+/** The data of the first button with this title on the card. */
+function button(reply: Reply | undefined, title: string, nth = 0): Json {
+  const found = [
+    ...JSON.stringify(cardOf(reply).card).matchAll(
+      new RegExp(`"title":"${title}"(?:,"style":"\\w+")?,"data":(\\{[^}]*\\})`, 'gu'),
+    ),
+  ];
+  const data = found[nth]?.[1];
+  if (!data) throw new Error(`no button "${title}" #${nth} on ${JSON.stringify(cardOf(reply).card).slice(0, 300)}`);
+  return JSON.parse(data) as Json;
+}
+
+function withinBudget(reply: Reply | undefined, label: string): void {
+  assertValidCard(cardOf(reply).card, label);
+  expect(Buffer.byteLength(JSON.stringify(toActivity(reply!)), 'utf8'), label).to.be.below(CARD_BUDGET_BYTES);
+}
+
+describe('/importera', () => {
+  it('is for coordinators only', async () => {
+    const h = await harness('2023-01-15');
+    expect(replyText((await h.say(`/importera\n${ekby}`))[0])).to.contain('bara en samordnare');
+    expect(h.store.importDrafts.get('id-1')).to.equal(undefined);
+  });
+
+  it('paste → draft card → Ändra → (restart) → Spara → /status shows the new agreement, with the import kept', async () => {
+    const storage = new MemoryStorage();
+    const h = await harness('2023-01-15', { store: await openStore(storage) });
+    const before = h.store.agreements().length;
+    const [intro, draftCard] = await h.say(`/importera\n${ekby}`, coordinator);
+    expect(replyText(intro)).to.contain('6 aktiviteter');
+    withinBudget(draftCard, 'draft');
+    const texts = cardTexts(cardOf(draftCard).card);
+    expect(texts).to.include('Utkast: Medborgarlöfte 2022-07-01 – 2023-06-30');
+    expect(texts).to.include('Bevaka busstationen varje månad');
+    expect(texts).to.include('Väktare, Kommunen');
+    expect(texts.filter((t) => t === 'Ändra')).to.have.length(6);
+    expect(h.store.agreements(), 'nothing live before Spara').to.have.length(before);
+
+    // Ändra on the fourth row (the guards): the small form, then a changed target and parties.
+    const edit = button(draftCard, 'Ändra', 3);
+    const [form] = await h.submit(edit, coordinator);
+    expect(cardOf(form).replace).to.equal(true);
+    withinBudget(form, 'edit form');
+    expect(cardTexts(cardOf(form).card)).to.include(
+      'Väktare ska tillsammans med kommunen bevaka busstationen varje månad.',
+    );
+    const save = button(form, 'Spara ändringen');
+    const [bad] = await h.submit(
+      {
+        ...save,
+        name: 'Väktare vid busstationen',
+        parties: 'Väktare',
+        places: 'busstationen',
+        target: 'count',
+        count: 'tolv',
+      },
+      coordinator,
+    );
+    expect(cardTexts(cardOf(bad).card).join(' ')).to.contain('Antalet "tolv" går inte');
+    const [edited] = await h.submit(
+      {
+        ...save,
+        name: 'Väktare vid busstationen',
+        parties: 'Väktare, Kommunen, Polisen',
+        places: 'busstationen',
+        target: 'count',
+        count: '12',
+        unit: 'kvällar',
+      },
+      coordinator,
+    );
+    expect(cardOf(edited).replace).to.equal(true);
+    expect(cardTexts(cardOf(edited).card)).to.include.members([
+      'Väktare vid busstationen',
+      'Väktare, Kommunen, Polisen',
+      'Minst 12 kvällar under perioden',
+    ]);
+
+    // A restart: the draft is on disk, the new process saves it.
+    const h2 = await harness('2023-01-15', { store: await openStore(storage) });
+    const [savedCard, done] = await h2.submit(button(edited, 'Spara'), coordinator);
+    expect(cardTexts(cardOf(savedCard).card)).to.include('Sparat av Sara Samordnare.');
+    expect(replyText(done)).to.contain('✅ Medborgarlöfte 2022-07-01 – 2023-06-30 är sparat');
+    const stored = h2.store.agreements().find((a) => a.period.start === '2022-07-01')!;
+    expect(stored.imported?.source).to.equal(ekby.trim());
+    expect(stored.area, "the conversation's area").to.equal(h2.store.areas()[0]!.id);
+    expect(stored.imported?.by).to.deep.equal({ id: 'coordinator-aad', name: 'Sara Samordnare' });
+    const guards = stored.activities.find((a) => a.name === 'Väktare vid busstationen')!;
+    expect(guards.target).to.deep.equal({ kind: 'count', count: 12, unit: 'kvällar' });
+    expect(guards.parties).to.deep.equal(['Väktare', 'Kommunen', 'Polisen']);
+
+    const [status] = await h2.say('/status', coordinator);
+    const statusTexts = cardTexts(cardOf(status).card).join('\n');
+    expect(statusTexts).to.contain('Medborgarlöfte 2022-07-01 – 2023-06-30');
+    expect(statusTexts).to.contain('Väktare vid busstationen');
+
+    expect(replyText((await h2.submit(button(edited, 'Spara'), coordinator))[0])).to.contain('redan sparat');
+    const [logged] = await h2.say('/logga dialogmöte Solhöjden igår', coordinator);
+    expect(cardTexts(cardOf(logged).card).join(' ')).to.contain('1 av 3');
+  });
+
+  it('refuses to save a period that overlaps an agreement already there; nothing is stored', async () => {
+    const h = await harness('2020-06-01');
+    const [intro, first, second] = await h.say(`/importera ${seed}`, coordinator);
+    expect(replyText(intro)).to.contain('2 medborgarlöften');
+    expect(cardTexts(cardOf(first).card).join(' ')).to.contain('det går inte att spara');
+    withinBudget(second, 'second draft');
+    const before = JSON.stringify(h.store.agreements());
+    const [refused] = await h.submit(button(first, 'Spara'), coordinator);
+    expect(replyText(refused)).to.contain('Inget har sparats');
+    expect(JSON.stringify(h.store.agreements())).to.equal(before);
+  });
+
+  it('Avbryt throws the draft away; its buttons then do nothing', async () => {
+    const h = await harness('2023-01-15');
+    const [, draft] = await h.say(`/importera\n${ekby}`, coordinator);
+    const [closed, said] = await h.submit(button(draft, 'Avbryt'), coordinator);
+    expect(cardTexts(cardOf(closed).card)).to.include('Slängt av Sara Samordnare.');
+    expect(replyText(said)).to.contain('slängt');
+    expect(replyText((await h.submit(button(draft, 'Spara'), coordinator))[0])).to.contain('redan slängt');
+    expect(h.store.agreements().some((a) => a.period.start === '2022-07-01')).to.equal(false);
+  });
+
+  it('/importera alone gives the paste form; its submit drafts the text; empty or nonsense text says so', async () => {
+    const h = await harness('2023-01-15');
+    const [form] = await h.say('/importera', coordinator);
+    withinBudget(form, 'paste form');
+    const submit = button(form, 'Läs in');
+    expect(replyText((await h.submit({ ...submit, text: '  ' }, coordinator))[0])).to.contain('Klistra in texten');
+    const [nothing] = await h.submit({ ...submit, text: 'Hej! Här finns inga löften.' }, coordinator);
+    expect(cardOf(nothing).fallbackText).to.contain('inga löften eller aktiviteter');
+    const [intro, draft] = await h.submit({ ...submit, text: ekby }, coordinator);
+    expect(replyText(intro)).to.contain('6 aktiviteter');
+    expect(cardOf(draft).replace).to.equal(false);
+    expect(replyText((await h.submit({ verb: 'import.save' }, coordinator))[0])).to.contain('inte kan läsa');
+    expect(replyText((await h.submit({ verb: 'import.save', draftId: 'nope' }, coordinator))[0])).to.contain(
+      'finns inte',
+    );
+  });
+
+  it('a text of 40 activities pages under 28 KB, each activity shown once', async () => {
+    const lines = ['Medborgarlöfte 2022', '', '• Tryggare Norrbacka', '', 'Aktiviteter', ''];
+    for (let i = 1; i <= 40; i++) {
+      lines.push(
+        `• Polisen och kommunen ska genomföra trygghetsvandring nummer ${i} med boende och föreningar i Norrbacka vid minst ${i + 1} tillfällen under året, och redovisa resultatet för den strategiska gruppen.`,
+      );
+    }
+    const h = await harness('2023-01-15');
+    const [, first] = await h.say(`/importera\n${lines.join('\n')}`, coordinator);
+    const pages = [first];
+    for (let i = 0; i < 10; i++) {
+      const last = pages[pages.length - 1];
+      if (!JSON.stringify(cardOf(last).card).includes('"title":"Visa fler"')) break;
+      pages.push((await h.submit(button(last, 'Visa fler'), coordinator))[0]);
+    }
+    expect(pages.length).to.equal(5);
+    pages.forEach((p, i) => withinBudget(p, `draft page ${i + 1}`));
+    const edits = pages.flatMap((p) =>
+      [...JSON.stringify(cardOf(p).card).matchAll(/"activityId":"([^"]+)"/gu)].map((m) => m[1]),
+    );
+    expect(new Set(edits).size).to.equal(40);
+  });
+});
