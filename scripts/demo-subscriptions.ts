@@ -49,7 +49,7 @@ function subscribeText(due: Date): string {
 
 async function main(): Promise<void> {
   log('building (tsc -p tsconfig.build.json)');
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
 
   const connector = await new FakeConnector().start();

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     messages: messagesEndpoint(adapter, bot),
     logger,
     health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
-    reports: { store, secret: reportSecret, now: clock.now, logger },
+    reports: { store, secret: reportSecret, now: () => clock.now(), logger },
   });
   const onListening = () => {
     const where = config.host ?? 'every interface';

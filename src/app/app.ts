@@ -31,7 +31,7 @@ import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptionCommands.js';
 
-export const MAX_TEXT_LENGTH = 2000;
+const MAX_TEXT_LENGTH = 2000;
 
 export interface App {
   handle(input: TurnInput): Promise<Reply[]>;
@@ -101,7 +101,7 @@ export function createApp(deps: AppDeps): App {
     try {
       const value = input.value;
       const isSubmit = typeof value === 'object' && value !== null && 'verb' in value;
-      if (isSubmit && (value as { verb: unknown }).verb === 'area.choose') {
+      if (isSubmit && value.verb === 'area.choose') {
         // The pending command runs as a turn of its own, now that the conversation has its area.
         return await areaChoiceAction(base, value, (pending) => handle(pendingInput(input, pending)));
       }

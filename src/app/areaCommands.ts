@@ -152,7 +152,7 @@ export async function areaChoiceAction(
   if (pending.by !== personOf(turn).id) {
     return [text(`${bound.text} Den som skrev kommandot kan skriva det igen nu.`)];
   }
-  return [text(bound.text), ...(await runPending(pending as PendingCommand))];
+  return [text(bound.text), ...(await runPending(pending))];
 }
 
 /** "/område": shows the area; "/område <namn>" changes it, under the same rules as the card. */

@@ -53,8 +53,6 @@ const commandSchema = z.object({
   command: z.enum(['logga', 'status', 'sammanfattning', 'mina']),
 });
 
-export const CARD_VERBS = ['log.choose', 'log.form', 'page', 'command', 'subscribe'] as const;
-
 export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
   if (verb === 'log.choose') return chooseAction(turn, value);

@@ -58,7 +58,7 @@ export function isAdmin(turn: BaseTurn): Promise<boolean> {
 }
 
 /** True when the user is one of the area's coordinators, or an admin. */
-export async function isCoordinatorOf(turn: BaseTurn, area: Area): Promise<boolean> {
+async function isCoordinatorOf(turn: BaseTurn, area: Area): Promise<boolean> {
   return (await userListed(turn, area.coordinators)) || (await isAdmin(turn));
 }
 

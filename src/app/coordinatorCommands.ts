@@ -1,5 +1,11 @@
 // Coordinator commands: "/klar <aktivitet>" and "/nytt-medborgarlöfte <år> från <år>".
-import { agreementForDate, agreementSchema, agreementsForYear, type Agreement } from '../domain/agreement.js';
+import {
+  AgreementConflictError,
+  agreementForDate,
+  agreementSchema,
+  agreementsForYear,
+  type Agreement,
+} from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseLogRequest } from '../domain/logRequest.js';
 import { matchActivities } from '../domain/matching.js';
@@ -109,7 +115,14 @@ export async function newAgreementCommand(turn: Turn, args: string): Promise<Rep
     imported: undefined,
   });
   if (store.agreement(copy.id)) return [text(`Det finns redan ett medborgarlöfte med id ${copy.id}.`)];
-  await store.addAgreement(copy);
+  try {
+    await store.addAgreement(copy);
+  } catch (error) {
+    // Two coordinators asking at the same moment: the first one's copy stands.
+    if (error instanceof AgreementConflictError)
+      return [text(`Det finns redan ett medborgarlöfte som gäller ${year}. Skriv /status ${year}.`)];
+    throw error;
+  }
   turn.log.info({ agreementId: copy.id, copiedFrom: source.id }, 'agreement created');
   return [
     text(

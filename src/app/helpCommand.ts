@@ -1,14 +1,14 @@
 import { helpCard } from '../views/helpCard.js';
 import { card, type Reply } from './ports.js';
 
-export interface HelpItem {
+interface HelpItem {
   usage: string;
   text: string;
   example: string;
 }
 
 /** Every command with one example; the help card and the text fallback are both made from this. */
-export const HELP_ITEMS: readonly HelpItem[] = [
+const HELP_ITEMS: readonly HelpItem[] = [
   {
     usage: '/logga <aktivitet> [plats] [datum] [antal] [anteckning]',
     text: 'Loggar en insats. Bara /logga ger ett formulär.',
@@ -69,10 +69,10 @@ export const HELP_ITEMS: readonly HelpItem[] = [
   { usage: '/hjälp', text: 'Den här listan.', example: '' },
 ];
 
-export const HELP_DATES = 'Datum: idag, igår, i förrgår, en veckodag (t.ex. tisdag), 2020-03-14, 14/3 eller 14 mars.';
-export const HELP_PRIVACY = 'Skriv aldrig personuppgifter om invånare: inga namn, inga personnummer.';
+const HELP_DATES = 'Datum: idag, igår, i förrgår, en veckodag (t.ex. tisdag), 2020-03-14, 14/3 eller 14 mars.';
+const HELP_PRIVACY = 'Skriv aldrig personuppgifter om invånare: inga namn, inga personnummer.';
 
-export const HELP_TEXT = [
+const HELP_TEXT = [
   '**Medborgarlöfte-boten** – logga det ni gör och följ upp medborgarlöftet.',
   '',
   ...HELP_ITEMS.map((i) => `• **${i.usage}** – ${i.text}${i.example ? ` ${i.example}` : ''}`),

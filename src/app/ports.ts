@@ -14,7 +14,7 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
-export interface User {
+interface User {
   /** The channel's user id (Teams: 29:…). */
   id: string;
   name: string;

@@ -99,13 +99,7 @@ export function loggedReply(
   return replace ? replaceCard(shown, fallback) : card(shown, fallback);
 }
 
-export function confirmation(
-  turn: Turn,
-  entry: Entry,
-  agreement: Agreement,
-  activity: Activity,
-  fresh: boolean,
-): string {
+function confirmation(turn: Turn, entry: Entry, agreement: Agreement, activity: Activity, fresh: boolean): string {
   const { store } = turn;
   const status = activityStatus(
     agreement,

@@ -2,7 +2,7 @@
 // checked) outside the app: src/report/links.ts signs them for the bot's own HTTP server.
 import type { Tertial } from '../domain/calendar.js';
 
-export interface FollowUpLinks {
+interface FollowUpLinks {
   pdf: string;
   html: string;
   expires: Date;

@@ -5,7 +5,7 @@ import type { Conversation, ConversationKind, TurnInput } from '../app/ports.js'
 import { channelConversationId, referenceOf } from './conversationReference.js';
 import { commandText, mentionsBot } from './mentions.js';
 
-export function conversationKind(activity: Partial<Activity>): ConversationKind {
+function conversationKind(activity: Partial<Activity>): ConversationKind {
   const type = activity.conversation?.conversationType;
   if (type === 'channel') return 'channel';
   if (type === 'groupChat') return 'groupChat';

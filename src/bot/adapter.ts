@@ -19,7 +19,7 @@ import type { Config } from '../config.js';
  * undefined and every request refused. So a custom metadata URL comes with the public cloud's other
  * values, spelled out from AuthenticationConstants.
  */
-export function authenticationOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+function authenticationOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
   if (!config.auth)
     // No app id: the local-trial mode (Agents Playground, Bot Framework Emulator), no authentication.
     return { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };

@@ -11,10 +11,10 @@
 import { CardFactory, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { DeliveryResult, Notifier } from '../app/notifier.js';
 import type { Reply } from '../app/ports.js';
-import type { Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
 import { storedReferenceSchema, type StoredReference } from './conversationReference.js';
 
-export const DEFAULT_SEND_TIMEOUT_MS = 15_000;
+const DEFAULT_SEND_TIMEOUT_MS = 15_000;
 
 // The public cloud's bot-to-channel token scope and login endpoint, as the CloudAdapter uses them
 // (botframework-connector's AuthenticationConstants, which botbuilder does not re-export).
@@ -134,7 +134,8 @@ export function connectorToken(auth: NonNullable<Config['auth']>): () => Promise
       .createCredentials(auth.appId, TO_CHANNEL_OAUTH_SCOPE, TO_CHANNEL_LOGIN_URL, true)
       .then((c) => {
         const withToken = c as unknown as { getToken?: (forceRefresh?: boolean) => Promise<string> };
-        if (typeof withToken.getToken !== 'function') throw new Error('the configured credentials cannot give a token');
+        if (typeof withToken.getToken !== 'function')
+          throw new ConfigError('the configured credentials cannot give a token');
         return withToken as { getToken(forceRefresh?: boolean): Promise<string> };
       })
       .catch((error: unknown) => {

@@ -29,7 +29,7 @@ export interface BotOptions {
 }
 
 /** Teams refuses a bot message over about 28 KB; the cards page long lists to stay well under it. */
-export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
+const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
 
 export function toActivity(reply: Reply): Partial<Activity> {
   if (reply.kind === 'text') return MessageFactory.text(reply.text);

@@ -81,7 +81,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   }
   const out = text(values.out);
   const inferred = out && /\.(pdf|html|csv)$/iu.exec(out)?.[1]?.toLowerCase();
-  const format = (text(values.format)?.toLowerCase() ?? inferred ?? 'pdf') as string;
+  const format = text(values.format)?.toLowerCase() ?? inferred ?? 'pdf';
   if (format !== 'pdf' && format !== 'html' && format !== 'csv')
     throw new UsageError(`Formatet "${format}" finns inte: ange pdf, html eller csv.`);
   if (format !== 'csv' && tertialText === undefined)

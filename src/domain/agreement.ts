@@ -18,12 +18,12 @@ export const targetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ongoing') }),
 ]);
 
-export const promiseSchema = z.object({
+const promiseSchema = z.object({
   id: slug,
   text: z.string().min(1),
 });
 
-export const activitySchema = z.object({
+const activitySchema = z.object({
   id: slug,
   name: z.string().min(1),
   text: z.string().min(1),
@@ -94,6 +94,23 @@ export function agreementsForYear(agreements: readonly Agreement[], year: number
   return agreements
     .filter((a) => a.period.start <= last && first <= a.period.end)
     .sort((x, y) => y.period.start.localeCompare(x.period.start));
+}
+
+/**
+ * Refusal to add an agreement that would be a second one with the same id, or overlap another's period
+ * (PRODUCT.md: an entry belongs to the agreement whose period holds its date, so periods must not overlap).
+ */
+export class AgreementConflictError extends Error {
+  override name = 'AgreementConflictError';
+  constructor(
+    readonly reason: 'duplicate' | 'overlap',
+    readonly agreementId: string,
+    readonly conflictsWith: string,
+  ) {
+    super(
+      reason === 'duplicate' ? `medborgarlöftet ${agreementId} finns redan` : `perioden överlappar ${conflictsWith}`,
+    );
+  }
 }
 
 /**

@@ -21,7 +21,7 @@ export const areaSchema = z.object({
 });
 
 export type Area = z.infer<typeof areaSchema>;
-export type AreaId = Area['id'];
+type AreaId = Area['id'];
 
 /** Where a binding is kept: the conversation itself, or (for a channel) its team. */
 export type BindingTarget = 'conversation' | 'team';

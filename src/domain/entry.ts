@@ -7,7 +7,7 @@ export const personSchema = z.object({
   name: z.string(),
 });
 
-export const removalSchema = z.object({
+const removalSchema = z.object({
   by: personSchema,
   at: z.string().datetime(),
   reason: z.enum(['undo']),

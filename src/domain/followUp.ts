@@ -21,8 +21,6 @@ import { fold } from './text.js';
 
 export type FollowUpState = 'done' | 'partly' | 'inProgress' | 'notStarted';
 
-export const FOLLOW_UP_STATES: readonly FollowUpState[] = ['done', 'partly', 'inProgress', 'notStarted'];
-
 export interface TertialRef {
   year: number;
   tertial: Tertial;
@@ -49,7 +47,7 @@ export interface ActivityFollowUp {
   completedOn?: IsoDate;
 }
 
-export interface MonthCount {
+interface MonthCount {
   /** First day of the month. */
   month: IsoDate;
   entries: number;
@@ -72,7 +70,7 @@ export interface FollowUp {
 }
 
 /** Longest note kept; the views shorten further where space is tight. */
-export const NOTE_LENGTH = 160;
+const NOTE_LENGTH = 160;
 
 /** The tertial's days within the agreement's period, or undefined when they do not meet. */
 export function tertialSpan(agreement: Agreement, ref: TertialRef): { start: IsoDate; end: IsoDate } | undefined {

@@ -4,7 +4,7 @@
 import { findPersonalIdentityNumber } from './personalData.js';
 import { fold } from './text.js';
 
-export const REDACTED = '[borttaget]';
+const REDACTED = '[borttaget]';
 
 /** The text with every personnummer and samordningsnummer replaced by REDACTED. */
 export function redactIdentityNumbers(text: string): string {

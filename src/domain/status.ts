@@ -23,7 +23,7 @@ export interface ActivityStatus {
   lastEntryDate?: IsoDate;
 }
 
-export interface PromiseStatus {
+interface PromiseStatus {
   promise: AgreementPromise;
   activities: ActivityStatus[];
 }

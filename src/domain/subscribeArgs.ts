@@ -7,7 +7,7 @@ import { isoWeekday, SWEDISH_WEEKDAYS, type IsoWeekday } from './calendar.js';
 import { DEFAULT_SCHEDULE, type Schedule } from './schedule.js';
 import { fold, words } from './text.js';
 
-export const SUBSCRIBE_EXAMPLE = '/prenumerera torsdag 07:30';
+const SUBSCRIBE_EXAMPLE = '/prenumerera torsdag 07:30';
 
 export type SubscribeArgs = { ok: true; schedule: Schedule } | { ok: false; error: string };
 

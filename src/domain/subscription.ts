@@ -5,9 +5,9 @@ import type { IsoWeekday } from './calendar.js';
 import { personSchema } from './entry.js';
 import type { Schedule, ScheduleState } from './schedule.js';
 
-export const conversationKindSchema = z.enum(['personal', 'channel', 'groupChat']);
+const conversationKindSchema = z.enum(['personal', 'channel', 'groupChat']);
 
-export const endedSchema = z.object({
+const endedSchema = z.object({
   at: z.string().datetime(),
   // unsubscribed: /avprenumerera; uninstalled: the bot was removed; unreachable: the connector said 403/404.
   reason: z.enum(['unsubscribed', 'uninstalled', 'unreachable']),
@@ -43,10 +43,6 @@ export const subscriptionSchema = z.object({
 export type Subscription = z.infer<typeof subscriptionSchema>;
 export type SubscriptionEnd = z.infer<typeof endedSchema>;
 export type ConversationKindCode = z.infer<typeof conversationKindSchema>;
-
-export function isSubscribed(subscription: Subscription): boolean {
-  return subscription.ended === undefined;
-}
 
 export function scheduleOf(subscription: Subscription): Schedule {
   return { weekday: subscription.weekday as IsoWeekday, time: subscription.time };

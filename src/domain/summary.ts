@@ -10,7 +10,7 @@ import { fold, words } from './text.js';
 export type SummaryKind = 'vecka' | 'månad' | 'tertial' | 'år';
 export const SUMMARY_KINDS: readonly SummaryKind[] = ['vecka', 'månad', 'tertial', 'år'];
 
-export interface DateRange {
+interface DateRange {
   start: IsoDate;
   end: IsoDate;
 }
@@ -87,7 +87,7 @@ export interface ActivitySummary {
   previousCount?: number;
 }
 
-export interface PromiseSummary {
+interface PromiseSummary {
   promise: AgreementPromise;
   activities: ActivitySummary[];
   count: number;
@@ -233,7 +233,7 @@ const KIND_WORDS = new Map<string, SummaryKind>(
   ).flatMap(([names, kind]) => names.map((n) => [fold(n), kind] as const)),
 );
 
-export const SUMMARY_USAGE =
+const SUMMARY_USAGE =
   'Skriv t.ex. /sammanfattning, /sammanfattning månad, /sammanfattning tertial eller /sammanfattning år 2020.';
 
 /** "/sammanfattning [vecka | månad | tertial | år] [år]": a week when nothing is said, a year when only a year is. */

@@ -5,7 +5,7 @@
 import type { Agreement, IsoDate } from '../domain/agreement.js';
 import type { Entry } from '../domain/entry.js';
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'datum',
   'medborgarlöfte',
   'löfte',
@@ -27,7 +27,7 @@ const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/u;
 
 /** One field: guarded against formulas, quoted when it holds ";", '"' or a line break. */
-export function csvField(value: string, { text = true } = {}): string {
+function csvField(value: string, { text = true } = {}): string {
   const safe = text && FORMULA_START.test(value) ? `'${value}` : value;
   return /[;"\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
@@ -35,7 +35,7 @@ export function csvField(value: string, { text = true } = {}): string {
 let timeFormatter: Intl.DateTimeFormat | undefined;
 
 /** "2020-03-14 20:30" on the Stockholm clock: Excel reads it as a date and time. */
-export function stockholmDateTime(iso: string): string {
+function stockholmDateTime(iso: string): string {
   timeFormatter ??= new Intl.DateTimeFormat('sv-SE', {
     timeZone: 'Europe/Stockholm',
     year: 'numeric',
@@ -50,7 +50,7 @@ export function stockholmDateTime(iso: string): string {
 }
 
 /** 2.5 → "2,5" */
-export function decimalComma(n: number): string {
+function decimalComma(n: number): string {
   return String(n).replace('.', ',');
 }
 

@@ -20,7 +20,7 @@ import {
 } from '../views/followUpTexts.js';
 import { periodText } from '../views/texts.js';
 
-export interface DocumentActivity {
+interface DocumentActivity {
   name: string;
   text: string;
   parties: string;

@@ -31,7 +31,7 @@ export function followUpFromStore(
   return followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, today);
 }
 
-export function followUpFilename(f: FollowUp, format: DocumentFormat): string {
+function followUpFilename(f: FollowUp, format: DocumentFormat): string {
   return `uppfoljning-${f.agreement.area}-${f.ref.year}-t${f.ref.tertial}.${format}`;
 }
 

@@ -3,8 +3,8 @@
 // until it expires; nobody can change what it points at or how long it lives.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export const SIGNATURE_PARAM = 'sig';
-export const EXPIRES_PARAM = 'expires';
+const SIGNATURE_PARAM = 'sig';
+const EXPIRES_PARAM = 'expires';
 
 export type LinkCheck =
   | { ok: true; params: Record<string, string> }
@@ -30,7 +30,7 @@ export function signQuery(
   expiresAt: Date,
 ): string {
   if (Object.hasOwn(params, SIGNATURE_PARAM) || Object.hasOwn(params, EXPIRES_PARAM))
-    throw new Error(`"${SIGNATURE_PARAM}" and "${EXPIRES_PARAM}" are set by signQuery`);
+    throw new TypeError(`"${SIGNATURE_PARAM}" and "${EXPIRES_PARAM}" are set by signQuery`);
   const signed = { ...params, [EXPIRES_PARAM]: String(Math.floor(expiresAt.getTime() / 1000)) };
   const query = new URLSearchParams(signed);
   query.set(SIGNATURE_PARAM, signature(secret, path, signed).toString('base64url'));

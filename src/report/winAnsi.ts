@@ -43,7 +43,10 @@ export function toWinAnsi(text: string): string {
     else if (NEAREST[ch] !== undefined) out += NEAREST[ch];
     else if (ch === '\t' || ch === '\r') out += ' ';
     // Emoji, their joiners and variation selectors carry no words: left out.
-    else if (/[\p{Extended_Pictographic}\p{Emoji_Component}\u200d\ufe0f\ufe0e]/u.test(ch) && !/[0-9#*]/u.test(ch))
+    else if (
+      /^(?:[\p{Extended_Pictographic}\p{Emoji_Component}]|\u200d|\ufe0f|\ufe0e)$/u.test(ch) &&
+      !/[0-9#*]/u.test(ch)
+    )
       dropped = true;
     else {
       // A letter with an accent WinAnsi lacks (ő, ł is not decomposable) keeps its base letter.

@@ -5,13 +5,13 @@ import { Cron } from 'croner';
 import type { Logger } from '../app/ports.js';
 import type { WeeklySummaries } from './weeklySummaries.js';
 
-export const DEFAULT_TICK_SECONDS = 10;
+const DEFAULT_TICK_SECONDS = 10;
 
 export interface Ticker {
   stop(): void;
 }
 
-export function tickPattern(everySeconds: number): string {
+function tickPattern(everySeconds: number): string {
   if (!Number.isInteger(everySeconds) || everySeconds < 1 || everySeconds > 60 || 60 % everySeconds !== 0) {
     throw new RangeError(`tick interval must divide 60 seconds, got ${everySeconds}`);
   }

@@ -32,7 +32,7 @@ export interface WeeklySummaryDeps {
   summary?: (records: AgreementRecords, today: string) => Reply[];
 }
 
-export type DeliveryOutcome = 'sent' | 'gone' | 'failed' | 'cancelled';
+type DeliveryOutcome = 'sent' | 'gone' | 'failed' | 'cancelled';
 
 export interface DeliveryReport {
   subscriptionId: string;
@@ -45,7 +45,7 @@ export interface DeliveryReport {
 
 const DEFAULT_COOLDOWN_MS = 15 * 60_000;
 
-export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class WeeklySummaries {
   readonly #inFlight = new Set<string>();

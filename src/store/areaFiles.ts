@@ -16,7 +16,7 @@ export const areaIndexSchema = z
     path: ['areas'],
   });
 
-export const bindingRecordSchema = z.object({
+const bindingRecordSchema = z.object({
   target: z.enum(['conversation', 'team']),
   /** The conversation's or the team's id. */
   id: z.string().min(1).max(500),
@@ -24,7 +24,7 @@ export const bindingRecordSchema = z.object({
   at: z.string().datetime(),
 });
 
-export const AREA_ACTIONS = [
+const AREA_ACTIONS = [
   'created',
   'upgraded',
   'agreementAdded',
@@ -37,7 +37,7 @@ export const AREA_ACTIONS = [
 ] as const;
 
 /** One change to the area, kept for good: who, when, what. */
-export const areaChangeSchema = z.object({
+const areaChangeSchema = z.object({
   at: z.string().datetime(),
   by: personSchema,
   action: z.enum(AREA_ACTIONS),
@@ -104,8 +104,7 @@ export const legacyAgreementsFileSchema = z
 
 export type AreaIndexFile = z.infer<typeof areaIndexSchema>;
 export type AreaFile = z.infer<typeof areaFileSchema>;
-export type BindingRecord = z.infer<typeof bindingRecordSchema>;
-export type AreaChange = z.infer<typeof areaChangeSchema>;
+type AreaChange = z.infer<typeof areaChangeSchema>;
 export type AreaAction = AreaChange['action'];
 
 export const areaDocumentName = (areaId: string): string => `area-${areaId}`;

@@ -27,6 +27,7 @@ function alive(pid: number): boolean {
 /** Takes the lock (a stale one from a dead process is taken over); returns its release. */
 export function lockStoreDir(dir: string): () => void {
   const file = path.join(dir, '.lock');
+  let holder = Number.NaN;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
@@ -45,9 +46,11 @@ export function lockStoreDir(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      holder = pid;
       if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) throw new StoreLockedError(file, pid);
       unlinkSync(file);
     }
   }
-  throw new Error(`could not lock ${file}`);
+  // Another process took the stale lock over between our attempts: it holds the store now.
+  throw new StoreLockedError(file, holder);
 }

@@ -2,8 +2,7 @@
 // (its settings, agreements, bindings and their history) and each agreement's entries have one
 // too. So logging writes one agreement's file, a change to an area writes that area's file, and
 // nothing written for one area ever rewrites another area's data.
-import type { Agreement } from '../domain/agreement.js';
-import { agreementSchema, overlappingAgreements } from '../domain/agreement.js';
+import { AgreementConflictError, agreementSchema, overlappingAgreements, type Agreement } from '../domain/agreement.js';
 import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
 import { completionSchema, entrySchema, type Completion, type Entry, type Person } from '../domain/entry.js';
 import { z } from 'zod';
@@ -32,13 +31,18 @@ type EntriesFile = z.infer<typeof entriesFileSchema>;
 
 export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
 
-export class UnknownAgreementError extends Error {
+class UnknownAgreementError extends Error {
   constructor(readonly agreementId: string) {
     super(`okänt medborgarlöfte ${agreementId}`);
   }
 }
 
-export class UnknownAreaError extends Error {
+/** An area that cannot be added as it is: invalid, or one with its id exists already. The message says which, in Swedish. */
+class AreaRefusedError extends Error {
+  override name = 'AreaRefusedError';
+}
+
+class UnknownAreaError extends Error {
   constructor(readonly areaId: string) {
     super(`okänt område ${areaId}`);
   }
@@ -242,11 +246,11 @@ export class Store implements AgreementRecords {
       bindings: [],
       history: [],
     });
-    if (!file.success) throw new Error(file.error.issues[0]?.message ?? 'ogiltigt område');
+    if (!file.success) throw new AreaRefusedError(file.error.issues[0]?.message ?? 'ogiltigt område');
     if (this.areaDocs.has(valid.id) || this.#adding.has(`area:${valid.id}`))
-      throw new Error(`området ${valid.id} finns redan`);
+      throw new AreaRefusedError(`området ${valid.id} finns redan`);
     for (const a of checked) {
-      if (this.agreement(a.id) || this.#adding.has(a.id)) throw new Error(`medborgarlöftet ${a.id} finns redan`);
+      if (this.agreement(a.id) || this.#adding.has(a.id)) throw new AgreementConflictError('duplicate', a.id, a.id);
     }
     const claims = [`area:${valid.id}`, ...checked.map((a) => a.id)];
     for (const c of claims) this.#adding.add(c);
@@ -396,11 +400,11 @@ export class Store implements AgreementRecords {
     if (!doc) throw new UnknownAreaError(valid.area);
     // Checked and claimed before the first await, so two overlapping requests cannot both add it.
     if (this.agreement(valid.id) || this.#adding.has(valid.id))
-      throw new Error(`medborgarlöftet ${valid.id} finns redan`);
+      throw new AgreementConflictError('duplicate', valid.id, valid.id);
     const overlap = overlappingAgreements([...doc.data.agreements, valid]);
     if (overlap) {
       const other = overlap[0].id === valid.id ? overlap[1] : overlap[0];
-      throw new Error(`perioden överlappar ${other.id}`);
+      throw new AgreementConflictError('overlap', valid.id, other.id);
     }
     this.#adding.add(valid.id);
     try {

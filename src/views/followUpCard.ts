@@ -40,7 +40,7 @@ export interface DocumentLinks {
 }
 
 /** Bytes of card JSON we allow ourselves; the rest of the 28 KB is the message around it. */
-export const CARD_BUDGET = 24_000;
+const CARD_BUDGET = 24_000;
 
 type Detail = 'full' | 'placesOnly' | 'none';
 

@@ -1,12 +1,12 @@
 import { expandCard, type AdaptiveCard } from './cards.js';
 
 /** A help button runs a command as if typed: the phone-friendly way to the form and the status. */
-export interface CommandSubmit {
+interface CommandSubmit {
   verb: 'command';
   command: 'logga' | 'status' | 'sammanfattning' | 'mina';
 }
 
-export interface HelpCardData {
+interface HelpCardData {
   title: string;
   intro: string;
   commands: { usage: string; text: string; example: string }[];

@@ -7,10 +7,10 @@ import { expandCard, type AdaptiveCard } from './cards.js';
 import { targetText } from './followUpTexts.js';
 import { pageOf } from './paging.js';
 
-export const IMPORT_ROWS_PER_PAGE = 8;
+const IMPORT_ROWS_PER_PAGE = 8;
 export const MAX_IMPORT_LENGTH = 20_000;
 
-export type ImportSubmit =
+type ImportSubmit =
   | { verb: 'import.page'; draftId: string; page: number }
   | { verb: 'import.edit'; draftId: string; activityId: string; page: number }
   | { verb: 'import.editSave'; draftId: string; activityId: string; page: number }
@@ -37,7 +37,7 @@ interface DraftRow {
   edit: ImportSubmit | null;
 }
 
-export interface ImportDraftCardData {
+interface ImportDraftCardData {
   heading: string;
   meta: string;
   notice: string;
@@ -105,7 +105,7 @@ export function importDraftCard(draft: ImportDraft, page: number, warnings: read
   return expandCard('import-draft', data);
 }
 
-export interface ImportActivityCardData {
+interface ImportActivityCardData {
   text: string;
   error: string;
   name: string;
@@ -136,7 +136,7 @@ export function importActivityCard(draft: ImportDraft, activity: Activity, page:
   return expandCard('import-activity', data);
 }
 
-export interface ImportFormCardData {
+interface ImportFormCardData {
   intro: string;
   error: string;
   maxLength: number;

@@ -28,7 +28,7 @@ export interface ChooseActivityCardData {
 }
 
 /** Candidates shown on the ambiguity card; more than this is a question to ask again, not a list. */
-export const MAX_CANDIDATES = 6;
+const MAX_CANDIDATES = 6;
 
 export function chooseActivityCard(data: ChooseActivityCardData): AdaptiveCard {
   return expandCard('choose-activity', data);
@@ -74,11 +74,6 @@ export function moreCandidatesText(activities: readonly Activity[]): string {
 }
 
 /** What the log form sends: the submit data merged with the inputs (inputs arrive as strings). */
-export interface FormSubmit {
-  verb: 'log.form';
-  formId: string;
-}
-
 export interface LogFormCardData {
   agreementTitle: string;
   error: string;
@@ -104,7 +99,7 @@ export interface LogFormCardData {
 export interface LogFormPrefill {
   activityId?: string;
   /** '' leaves the date empty (one the card sent could not be read), so today is never assumed. */
-  date?: IsoDate | '';
+  date?: IsoDate;
   place?: string;
   count?: number;
   note?: string;
@@ -112,7 +107,7 @@ export interface LogFormPrefill {
 }
 
 /** More places than this go in "Annan plats": a choice list is for picking, not for reading. */
-export const MAX_PLACE_CHOICES = 40;
+const MAX_PLACE_CHOICES = 40;
 
 export function logFormCardData(
   agreement: Agreement,

@@ -6,7 +6,7 @@ import { expandCard, type AdaptiveCard } from './cards.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
 import { countText, hoursText, participantsText } from './texts.js';
 
-export const MINE_PAGE_SIZE = 10;
+const MINE_PAGE_SIZE = 10;
 
 export interface MineCardData {
   title: string;

@@ -30,7 +30,7 @@ export function pageOf<T>(items: readonly T[], page: number, size: number): Page
 export type PagedView = 'status' | 'summary' | 'mine';
 
 /** What "Visa fler" sends back: enough to build the next page of the same card. */
-export interface PageSubmit {
+interface PageSubmit {
   verb: 'page';
   view: PagedView;
   page: number;

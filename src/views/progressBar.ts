@@ -3,7 +3,7 @@
 // for every other host (the Playground, the Emulator, Outlook); weighted columns need none.
 import type { Progress, StatusCode } from '../domain/status.js';
 
-export type BarStyle = 'good' | 'warning' | 'attention' | 'emphasis';
+type BarStyle = 'good' | 'warning' | 'attention' | 'emphasis';
 
 /** What cards/*.json bind for a bar: `filled` + `empty` = 100; a part of 0 is left out. */
 export interface ProgressBarData {
@@ -13,7 +13,7 @@ export interface ProgressBarData {
   style: BarStyle;
 }
 
-export const BAR_STYLE: Readonly<Record<StatusCode, BarStyle>> = {
+const BAR_STYLE: Readonly<Record<StatusCode, BarStyle>> = {
   done: 'good',
   onTrack: 'good',
   behind: 'warning',

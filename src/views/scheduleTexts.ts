@@ -16,7 +16,7 @@ export function stockholmTimeOfDay(instant: Date): string {
   return timeFormatter.format(instant);
 }
 
-export function weekdayName(weekday: number): string {
+function weekdayName(weekday: number): string {
   return SWEDISH_WEEKDAYS[weekday - 1] ?? '';
 }
 

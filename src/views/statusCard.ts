@@ -7,10 +7,10 @@ import { moreData, pageOf, type MoreData } from './paging.js';
 import { periodText, promiseHeading } from './texts.js';
 
 /** Activity rows on one status card: the budget test shows 40 of them stay far under 28 KB. */
-export const STATUS_PAGE_SIZE = 20;
+const STATUS_PAGE_SIZE = 20;
 
 /** The data bound into cards/status.json. */
-export interface StatusCardData {
+interface StatusCardData {
   title: string;
   subtitle: string;
   phaseText: string;
@@ -20,7 +20,7 @@ export interface StatusCardData {
 }
 
 /** `args` is what /status was given ("2020"), so "Visa fler" asks for the same agreement. */
-export function statusCardData(status: AgreementStatus, args = '', page = 0): StatusCardData {
+function statusCardData(status: AgreementStatus, args = '', page = 0): StatusCardData {
   const { agreement } = status;
   const phaseText =
     status.phase === 'past'

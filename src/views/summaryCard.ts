@@ -27,11 +27,11 @@ import {
 } from './texts.js';
 
 /** Activity rows on one summary card: the budget test shows 40 of them stay far under 28 KB. */
-export const SUMMARY_PAGE_SIZE = 20;
+const SUMMARY_PAGE_SIZE = 20;
 /** Places named per activity; the rest are counted, never dropped without a word. */
 const PLACES_SHOWN = 4;
 
-export interface SummaryCardData {
+interface SummaryCardData {
   title: string;
   subtitle: string;
   facts: { title: string; value: string }[];
@@ -44,7 +44,7 @@ export interface SummaryCardData {
 }
 
 /** "senaste 7 dagarna", "mars 2020", "tertial 1 2020", "år 2020". */
-export function periodTitle(period: SummaryPeriod): string {
+function periodTitle(period: SummaryPeriod): string {
   const { start } = period.full;
   const year = start.slice(0, 4);
   switch (period.kind) {
@@ -60,7 +60,7 @@ export function periodTitle(period: SummaryPeriod): string {
 }
 
 /** "8–14 mars 2020", or "1 januari – 14 mars 2020 (hittills)" for a period still running. */
-export function periodDays(period: SummaryPeriod): string {
+function periodDays(period: SummaryPeriod): string {
   return `${dateRangeText(period.range.start, period.range.end)}${isRunning(period) ? ' (hittills)' : ''}`;
 }
 
@@ -70,7 +70,7 @@ function changeText(now: number, before: number | undefined, previous: SummaryPe
   return `${signedText(now - before)} mot ${dateRangeText(previous.start, previous.end)} (${before})`;
 }
 
-export function placesText(places: readonly PlaceTally[]): string {
+function placesText(places: readonly PlaceTally[]): string {
   const named = places.slice(0, PLACES_SHOWN).map((p) => `${p.place === '' ? 'utan plats' : p.place} ${p.count}`);
   const rest = places.slice(PLACES_SHOWN);
   if (rest.length > 0) {
@@ -92,7 +92,7 @@ function activityDetail(a: ActivitySummary): string {
  * `args` is what /sammanfattning was given and `asOf` the date it was taken at, so "Visa fler"
  * shows the same period even when clicked the next day.
  */
-export function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0): SummaryCardData {
+function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0): SummaryCardData {
   const { agreement, period, total } = summary;
   const numbered = new Map<AgreementPromise, number>(agreement.promises.map((p, i) => [p, i + 1]));
   const byPromise = new Map(summary.promises.map((p) => [p.promise, p]));

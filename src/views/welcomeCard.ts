@@ -2,7 +2,7 @@ import type { IsoWeekday } from '../domain/calendar.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 
 /** What the welcome card's subscribe button sends back (routed by verb in app/cardActions.ts). */
-export interface SubscribeSubmit {
+interface SubscribeSubmit {
   verb: 'subscribe';
   weekday: IsoWeekday;
   time: string;

@@ -264,7 +264,7 @@ describe('followUp', () => {
           fc.constantFrom(1, 2, 3),
           (list, extra, tertial) => {
             const entries = list.map(toEntry);
-            const ref = { year: 2020, tertial: tertial as 1 | 2 | 3 };
+            const ref = { year: 2020, tertial: tertial };
             const before = followUp(A2020, entries, [], ref, '2021-01-01');
             const after = followUp(A2020, [...entries, toEntry(extra, 999)], [], ref, '2021-01-01');
             for (const [i, a] of before.activities.entries()) {

@@ -1,7 +1,6 @@
 // The document links as a browser follows them: through the real restify server on loopback.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import type { AddressInfo } from 'node:net';
 import { createReportLinks } from '../../src/report/links.js';
 import { NOT_FOUND, REFUSED, answerReportRequest, type ReportRouteDeps } from '../../src/report/reportRoute.js';
 import { areaKey, signQuery } from '../../src/report/signedLink.js';
@@ -33,7 +32,7 @@ describe('document links over HTTP', () => {
       reports: deps,
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `http://127.0.0.1:${server.address().port}`;
     close = () => new Promise((resolve) => server.close(() => resolve()));
   });
   after(() => close());

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { AgreementConflictError } from '../../src/domain/agreement.js';
 import type { Entry } from '../../src/domain/entry.js';
 import { fileStorage, MemoryStorage, StoreFileError, type Storage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
@@ -143,9 +144,12 @@ describe('Store on JSON files', () => {
     const results = await Promise.allSettled([store.addAgreement(copy), store.addAgreement(copy)]);
     expect(results.map((r) => r.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
     expect(store.agreements().filter((a) => a.id === 'jonkoping-2026')).to.have.length(1);
-    let refused = false;
-    await store.addAgreement({ ...copy, id: 'jonkoping-2026b' }).catch(() => (refused = true));
-    expect(refused).to.equal(true);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(rejected?.reason).to.be.instanceOf(AgreementConflictError).and.include({ reason: 'duplicate' });
+    const overlap = await store.addAgreement({ ...copy, id: 'jonkoping-2026b' }).catch((e: unknown) => e);
+    expect(overlap)
+      .to.be.instanceOf(AgreementConflictError)
+      .and.include({ reason: 'overlap', conflictsWith: 'jonkoping-2026' });
   });
 
   it('refuses an entry for an agreement it does not have', async () => {

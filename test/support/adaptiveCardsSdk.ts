@@ -9,7 +9,7 @@ type Sdk = typeof import('adaptivecards');
 
 let sdk: Sdk | undefined;
 
-export function adaptiveCardsSdk(): Sdk {
+function adaptiveCardsSdk(): Sdk {
   if (!sdk) {
     const bundle = readFileSync(createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.js'), 'utf8');
     const dom = new JSDOM('<!doctype html><html><body></body></html>', { runScripts: 'outside-only' });
@@ -33,7 +33,7 @@ export interface CardCheck {
 }
 
 /** Parses the card the way a host would (targeting schema 1.5) and reports everything the SDK says. */
-export function checkCard(card: unknown): CardCheck {
+function checkCard(card: unknown): CardCheck {
   const AC = adaptiveCardsSdk();
   const json = JSON.stringify(card);
   const context = new AC.SerializationContext(AC.Versions.v1_5);
@@ -101,7 +101,7 @@ function knownProperties(kind: string): Set<string> | undefined {
       make[kind]?.() ??
       AC.GlobalRegistry.elements.createInstance(kind, v) ??
       AC.GlobalRegistry.actions.createInstance(kind, v);
-    knownByType.set(kind, propertyNames(instance as Schemaful | undefined));
+    knownByType.set(kind, propertyNames(instance));
   }
   return knownByType.get(kind);
 }

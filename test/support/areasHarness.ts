@@ -9,8 +9,8 @@ import { MemoryStorage, type Storage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
 import { CapturingLogger, openStore } from './fakes.js';
 
-export const TENANT_JKPG = 'tenant-jkpg';
-export const TENANT_HABO = 'tenant-habo';
+const TENANT_JKPG = 'tenant-jkpg';
+const TENANT_HABO = 'tenant-habo';
 export const TENANT_POLIS = 'tenant-polisen';
 export const SECRET = 'areas-test-secret-0123456789abcdefgh';
 

@@ -2,7 +2,6 @@
 // to a FakeConnector: activities go in by POST /api/messages, and whatever the bot sends comes out
 // at the connector.
 import { areasForTenant } from '../../src/domain/area.js';
-import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
 import type { Clock } from '../../src/app/ports.js';
@@ -16,7 +15,7 @@ import type { FakeConnector } from './fakeConnector.js';
 import { CapturingLogger, newId } from './fakes.js';
 
 export const BOT = { id: '28:bot', name: 'Medborgarlöfte' };
-export const TENANT = 'tenant-1';
+const TENANT = 'tenant-1';
 export const TEAM = '19:team-trygghet@thread.tacv2';
 
 export interface Harness {
@@ -46,7 +45,7 @@ export async function startBot(
     health: () => ({}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${server.address().port}`;
   return {
     url,
     logger,

@@ -59,7 +59,7 @@ export function cardOf(reply: Reply | undefined): {
 } {
   if (!reply || reply.kind === 'text') throw new Error(`expected a card, got ${JSON.stringify(reply)}`);
   return {
-    card: reply.card as Record<string, unknown>,
+    card: reply.card,
     fallbackText: reply.fallbackText,
     replace: reply.kind === 'replaceCard',
   };

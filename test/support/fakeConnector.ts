@@ -24,7 +24,7 @@ export interface ConnectorRequest {
   status: number;
 }
 
-export interface ScriptedAnswer {
+interface ScriptedAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;

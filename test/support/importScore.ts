@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Agreement, Target } from '../../src/domain/agreement.js';
 import { importAgreements } from '../../src/domain/import/importText.js';
 
-export interface ExpectedActivity {
+interface ExpectedActivity {
   /** The start of the activity's text, to check the pairing. */
   text: string;
   parties: string[];
@@ -44,7 +44,7 @@ const seedFile = new URL('../fixtures/jonkoping-medborgarloften.txt', import.met
 const agreementsDir = new URL('../../data/agreements/', import.meta.url);
 
 /** What a hand-made agreement file says, in the terms the score compares. */
-export function expectedFromAgreement(a: Agreement): ExpectedAgreement {
+function expectedFromAgreement(a: Agreement): ExpectedAgreement {
   const index = new Map(a.promises.map((p, i) => [p.id, i]));
   return {
     period: a.period,

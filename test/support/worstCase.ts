@@ -9,10 +9,10 @@ import { MemoryStorage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
 
 export const WORST_ACTIVITIES = 40;
-export const WORST_ENTRIES = 5000;
+const WORST_ENTRIES = 5000;
 
 /** A small linear congruential generator: reproducible "random" choices without a dependency. */
-export function seeded(seed: number): () => number {
+function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -73,11 +73,7 @@ export function worstCaseAgreement(): Agreement {
 }
 
 /** 5,000 entries between the agreement's start and `today`, logged by 60 people. */
-export function worstCaseEntries(
-  agreement: Agreement,
-  today: IsoDate,
-  by = { id: 'aad-anna', name: 'Anna Lind' },
-): Entry[] {
+function worstCaseEntries(agreement: Agreement, today: IsoDate, by = { id: 'aad-anna', name: 'Anna Lind' }): Entry[] {
   const random = seeded(2020);
   const days = Math.max(1, Math.round((Date.parse(today) - Date.parse(agreement.period.start)) / 86_400_000) + 1);
   const note =

@@ -2,7 +2,7 @@
 // Published texts mark list items with "•", "-", "*", "1.", "a)" or indentation alone, and wrap long
 // items and sentences over several lines; this module undoes the wrapping and keeps the nesting.
 
-export type Marker = 'symbol' | 'number' | 'indent';
+type Marker = 'symbol' | 'number' | 'indent';
 
 export type Block =
   | { kind: 'item'; text: string; indent: number; marker: Marker; line: number }

@@ -11,10 +11,10 @@ import { readStructure, type RawSection } from './structure.js';
 import { readTarget } from './targets.js';
 
 /** The fields of an activity the review can mark as unsure. */
-export type ActivityField = 'parties' | 'target' | 'places' | 'promiseIds';
+type ActivityField = 'parties' | 'target' | 'places' | 'promiseIds';
 
 /** Reasons, in Swedish, keyed by field; a field without a reason was read plainly from the text. */
-export type Doubts<F extends string> = Partial<Record<F, string>>;
+type Doubts<F extends string> = Partial<Record<F, string>>;
 
 export interface AgreementDraft {
   agreement: Agreement;

@@ -20,7 +20,7 @@ const COMMON_THIRD =
   /^(?:väktar\p{L}*|ordningsvakt\p{L}*|föreningar\p{L}*|föreningslivet|fastighetsägar\p{L}*|bostadsbolag\p{L}*|hyresvärd\p{L}*|näringsidkar\p{L}*|krögar\p{L}*|handlar\p{L}*|nattvandrar\p{L}*|civilsamhället|kyrkan|församling\p{L}*|trafikverket|region\p{L}*)$/iu;
 
 /** "Polisen", "Kommunen", or the party as written, for one noun phrase; undefined if it names no party. */
-export function partyOf(phrase: string): string | undefined {
+function partyOf(phrase: string): string | undefined {
   const p = phrase
     .trim()
     .replace(/^(?:den|det|de|även|också)\s+/iu, '')

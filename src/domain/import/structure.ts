@@ -8,12 +8,12 @@ import { toBlocks, type Block } from './blocks.js';
 import { headingParties } from './parties.js';
 import { parsePeriod, type Period } from './period.js';
 
-export interface RawPromise {
+interface RawPromise {
   text: string;
   line: number;
 }
 
-export interface RawActivity {
+interface RawActivity {
   text: string;
   line: number;
   /** Index of the promise it stands under; undefined in a flat list after several promises. */

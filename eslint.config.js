@@ -1,0 +1,179 @@
+// House rules that check themselves (`npm run lint`, part of `npm test`).
+// Layers: domain ← app/views ← adapters (bot, store, report, scheduler, server). The boundary rules below
+// resolve each import to its file, so a rule cannot be dodged by a different relative path.
+import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+/** Node built-ins that do I/O or keep time: the pure domain gets none of them ("now" is an argument). */
+const ioBuiltins = [
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'dns',
+  'tls',
+  'child_process',
+  'cluster',
+  'worker_threads',
+  'timers',
+  'timers/promises',
+  'readline',
+  'os',
+  'process',
+].flatMap((m) => [m, `node:${m}`]);
+
+const botSdk = ['botbuilder', 'botbuilder-*', 'botframework-*'];
+
+export default tseslint.config(
+  {
+    // The boundary fixtures break the rules on purpose; test/lint/boundaries.test.ts lints each as the file it names.
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'coverage/',
+      'test-artifacts/',
+      'data/store/',
+      'bench/results/',
+      'test/fixtures/boundaries/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  // Production code: no `any`, and errors that say what they are (a named error a caller can catch by kind).
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ThrowStatement > NewExpression[callee.name='Error']",
+          message: 'Throw one of the named errors (StoreFileError, ConfigError, …) or add one that says what failed.',
+        },
+      ],
+    },
+  },
+  // Only src/bot speaks the Bot Framework SDK: the rest of the bot must run on another SDK unchanged.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/bot/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: botSdk, message: 'Only src/bot imports the Bot Framework SDK (STYLE.md, layout).' }] },
+      ],
+    },
+  },
+  // The application and its views see the outside world through ports (src/app/ports.ts): no store or
+  // bot internals, only the store's types while its port is the Store class itself.
+  {
+    files: ['src/app/**/*.ts', 'src/views/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: ['./src/app', './src/views'],
+              from: ['./src/bot'],
+              message: 'src/app and src/views never import the bot layer: it calls them, not the other way round.',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/*', '**/store/**'],
+              allowTypeImports: true,
+              message: 'src/app and src/views reach the store through its type (the port), never its implementation.',
+            },
+            { group: botSdk, message: 'Only src/bot imports the Bot Framework SDK (STYLE.md, layout).' },
+          ],
+        },
+      ],
+    },
+  },
+  // Tests may import anything, and read JSON as it comes; fakes implement async ports synchronously.
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  // The pure domain: nothing outside src/domain, no I/O, no clock.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: ['./src/domain'],
+              from: ['./src'],
+              except: ['./domain'],
+              message: 'src/domain is pure: it imports only from src/domain (STYLE.md, "Dependencies point one way").',
+            },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioBuiltins.map((name) => ({
+            name,
+            message: 'src/domain does no I/O and keeps no time: take the data and "now" as arguments.',
+          })),
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['setTimeout', 'setInterval', 'setImmediate', 'fetch', 'process'].map((name) => ({
+          name,
+          message: 'src/domain does no I/O and keeps no time: take the data and "now" as arguments.',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'src/domain takes "now" as an argument.' },
+      ],
+    },
+  },
+);
