@@ -4,11 +4,14 @@
 import { performance } from 'node:perf_hooks';
 import type { Agreement } from '../src/domain/agreement.js';
 import { followUp } from '../src/domain/followUp.js';
-import { followUpFromStore, renderEntriesCsv, renderFollowUp } from '../src/report/reports.js';
+import { publicationOf } from '../src/app/followUpReview.js';
+import type { FollowUp } from '../src/domain/followUp.js';
+import { followUpFromStore, renderEntriesCsv, renderPublication } from '../src/report/reports.js';
 import { MemoryStorage } from '../src/store/storage.js';
 import { Store } from '../src/store/store.js';
-import { expandCard } from '../src/views/cards.js';
-import { cardBytes, followUpCard, followUpCardData } from '../src/views/followUpCard.js';
+import { cardBytes, followUpCard } from '../src/views/followUpCard.js';
+import { followUpReviewCard } from '../src/views/followUpReviewCard.js';
+import { neutralComment } from '../src/views/followUpTexts.js';
 import { A2020, ANNA, BERTIL, fixtureStore } from '../test/fixtures/followUpStore.js';
 
 const NOW = new Date('2020-05-10T08:00:00Z');
@@ -62,27 +65,34 @@ async function bigStore(
   return { store, agreement };
 }
 
+/** Published as a coordinator would after accepting every neutral comment. */
+function published(f: FollowUp) {
+  const comments = Object.fromEntries(f.activities.map((a) => [a.activity.id, neutralComment(a)]));
+  return publicationOf(f, comments, ANNA, NOW, 'p1');
+}
+
+const review = (f: FollowUp) =>
+  followUpReviewCard(f, { comments: undefined, statusLine: 'Utkast: inte publicerat.', changed: false, links: LINKS });
+
 const fixture = await fixtureStore();
 const f = followUpFromStore(fixture, A2020, { year: 2020, tertial: 1 }, NOW)!;
 console.log(
-  `Jönköping 2020 T1 (fixture, ${f.activities.length} activities): card ${cardBytes(followUpCard(f, LINKS))} bytes`,
+  `Jönköping 2020 T1 (fixture, ${f.activities.length} activities): review card ${cardBytes(review(f))} bytes, published card ${cardBytes(followUpCard(published(f), LINKS, false))} bytes`,
 );
 
 const { store, agreement } = await bigStore(40, 6);
 const big = followUp(agreement, store.entries(agreement.id), [], { year: 2020, tertial: 1 }, '2020-05-10');
-for (const level of ['full', 'placesOnly', 'none'] as const) {
-  console.log(
-    `40 activities × 6 long notes, detail "${level}": card ${cardBytes(expandCard('follow-up', followUpCardData(big, LINKS, level)))} bytes`,
-  );
-}
-console.log(`40 activities, card as sent (budget 24 000): ${cardBytes(followUpCard(big, LINKS))} bytes`);
+console.log(
+  `40 activities × 6 long notes (budget 24 000): review card ${cardBytes(review(big))} bytes, published card ${cardBytes(followUpCard(published(big), LINKS, false))} bytes`,
+);
 
 for (const [label, follow] of [
   ['fixture', f],
   ['40 activities', big],
 ] as const) {
-  const pdf = await timed(9, () => renderFollowUp(follow, 'pdf', NOW));
-  const html = await timed(9, () => renderFollowUp(follow, 'html', NOW));
+  const publication = published(follow);
+  const pdf = await timed(9, () => renderPublication(publication, 'jonkoping', 'pdf'));
+  const html = await timed(9, () => renderPublication(publication, 'jonkoping', 'html'));
   console.log(
     `${label}: PDF ${pdf.value.body.length} bytes, median ${pdf.medianMs} ms; HTML ${html.value.body.length} bytes, median ${html.medianMs} ms`,
   );

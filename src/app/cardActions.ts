@@ -6,6 +6,7 @@ import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
 import { readCardDate } from '../domain/cardDate.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
 import { personOf, type Turn } from './context.js';
+import { reviewAction } from './followUpReview.js';
 import { importAction, isImportVerb } from './importCommand.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
@@ -60,6 +61,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
   if (verb === 'subscribe') return subscribeAction(turn, value);
+  if (verb === 'followUp.publish' || verb === 'followUp.draft') return reviewAction(turn, value);
   if (isImportVerb(verb)) return importAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }

@@ -1,6 +1,5 @@
-// "/uppföljning [T1 | T2 | T3] [år]": the tertial follow-up as a card, with links to the document
-// to publish. Everyone may read it (what it shows is what gets published anyway); only /export,
-// which names who logged, is for coordinators.
+// "/uppföljning [T1 | T2 | T3] [år]": the tertial follow-up. Coordinators review and publish it
+// (followUpReview.ts); everyone else reads what was published.
 import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import {
@@ -14,15 +13,18 @@ import {
   type TertialRef,
 } from '../domain/followUp.js';
 import { parseFollowUpArgs } from '../domain/followUpArgs.js';
-import { followUpCard } from '../views/followUpCard.js';
-import { followUpTitle, summaryText } from '../views/followUpTexts.js';
 import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
-import type { Turn } from './context.js';
-import { card, text, type Reply } from './ports.js';
+import { isCoordinator, type Turn } from './context.js';
+import { publishedReply, reviewReply } from './followUpReview.js';
+import { text, type Reply } from './ports.js';
 
 type Choice = { ok: true; agreement: Agreement; ref: TertialRef; note?: string } | { ok: false; reply: string };
 
-export function followUpCommand(turn: Turn, args: string): Reply[] {
+/**
+ * A coordinator in a personal chat gets the review card (draft, notes, editable comments); anyone
+ * else, and a coordinator elsewhere, the published version or word that there is none yet.
+ */
+export async function followUpCommand(turn: Turn, args: string): Promise<Reply[]> {
   const parsed = parseFollowUpArgs(args);
   if (!parsed.ok) return [text(parsed.error)];
   const choice = choose(
@@ -34,19 +36,17 @@ export function followUpCommand(turn: Turn, args: string): Reply[] {
 
   const { agreement, ref } = choice;
   const { store } = turn;
-  const f = followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, turn.today);
-  const links = turn.deps.reportLinks?.followUp(
-    { areaId: turn.area.id, agreementId: agreement.id, year: ref.year, tertial: ref.tertial },
-    turn.now,
-  );
+  const coordinator = await isCoordinator(turn);
   turn.log.info(
-    { areaId: turn.area.id, agreementId: agreement.id, year: ref.year, tertial: ref.tertial },
+    { areaId: turn.area.id, agreementId: agreement.id, year: ref.year, tertial: ref.tertial, coordinator },
     'follow-up shown',
   );
-  const fallback = [`${followUpTitle(f)}: ${summaryText(f)}.`, links ? `PDF: ${links.pdf}` : '']
-    .filter(Boolean)
-    .join('\n');
-  return [...(choice.note ? [text(choice.note)] : []), card(followUpCard(f, links), fallback)];
+  const note = choice.note ? [text(choice.note)] : [];
+  if (coordinator && turn.input.conversation.kind === 'personal') {
+    const f = followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, turn.today);
+    return [...note, reviewReply(turn, agreement, f)];
+  }
+  return [...note, ...publishedReply(turn, agreement, ref, coordinator)];
 }
 
 /** The tertial asked for, or the latest finished one (of the year, when only a year is given). */

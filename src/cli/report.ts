@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { tertialRange, type Tertial } from '../domain/calendar.js';
 import { agreementForTertial } from '../domain/followUp.js';
-import { followUpFromStore, renderEntriesCsv, renderFollowUp, type RenderedReport } from '../report/reports.js';
+import { renderEntriesCsv, renderPublication, type RenderedReport } from '../report/reports.js';
 import { fileStorage, readOnlyStorage, StoreFileError } from '../store/storage.js';
 import { Store, type AreaStore } from '../store/store.js';
 
@@ -119,8 +119,9 @@ function chooseArea(store: Store, wanted: string | undefined): AreaStore {
   return store.inArea(wanted);
 }
 
-export async function makeReport(options: ReportOptions, now: Date): Promise<RenderedReport> {
-  const store = chooseArea(await openStoreReadOnly(options.storeDir), options.area);
+export async function makeReport(options: ReportOptions): Promise<RenderedReport> {
+  const all = await openStoreReadOnly(options.storeDir);
+  const store = chooseArea(all, options.area);
   const { year, tertial } = options;
   if (options.format === 'csv') {
     const range = tertial ? tertialRange(year, tertial) : { start: `${year}-01-01`, end: `${year}-12-31` };
@@ -134,15 +135,19 @@ export async function makeReport(options: ReportOptions, now: Date): Promise<Ren
   if (!tertial) throw new UsageError('Ange tertialen med --tertial 1, 2 eller 3.');
   const agreement = agreementForTertial(store.agreements(), { year, tertial });
   if (!agreement) throw new NoReportError(`Inget medborgarlöfte i lagringen gäller tertial ${tertial} ${year}.`);
-  const f = followUpFromStore(store, agreement, { year, tertial }, now);
-  if (!f) throw new NoReportError(`Tertial ${tertial} ${year} har inte börjat än.`);
-  return renderFollowUp(f, options.format, now);
+  const published = all.publications.latest({ agreementId: agreement.id, year, tertial });
+  if (!published) {
+    throw new NoReportError(
+      `Tertial ${tertial} ${year} är inte publicerad. En samordnare granskar och publicerar den med /uppföljning T${tertial} ${year} i boten.`,
+    );
+  }
+  return renderPublication(published, agreement.area, options.format);
 }
 
 export async function main(argv: readonly string[], env: Record<string, string | undefined>): Promise<number> {
   try {
     const options = parseCli(argv, env);
-    const report = await makeReport(options, new Date());
+    const report = await makeReport(options);
     if (options.out === '-') {
       process.stdout.write(report.body);
       return 0;

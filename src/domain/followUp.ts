@@ -26,7 +26,7 @@ export interface TertialRef {
   tertial: Tertial;
 }
 
-export interface PlaceCount {
+interface PlaceCount {
   place: string;
   count: number;
 }

@@ -1,17 +1,16 @@
-// The published follow-up as plain text and figures, laid out once and then drawn as PDF or HTML.
-// It names no one: the people who logged appear only as a count. Notes are condensed and any
-// personal identity number in them is blacked out (domain/notes.ts).
+// The follow-up as it gets published: plain text and figures, laid out once and then stored as the
+// publication's snapshot and drawn as PDF or HTML. It carries the comments a coordinator approved
+// and nothing else written by users: no notes, no names (people appear only as a count).
 import { formatSwedishDate } from '../domain/calendar.js';
-import type { FollowUp, FollowUpState } from '../domain/followUp.js';
+import type { FollowUp } from '../domain/followUp.js';
+import type { Comments, PublishedDocument } from '../domain/publication.js';
 import {
   FOLLOW_UP_LABEL,
-  contributorsText,
   followUpTitle,
   monthAbbreviation,
   outcomeText,
   partiesText,
   phaseText,
-  placesText,
   followUpShare,
   rangeText,
   shareText,
@@ -20,59 +19,36 @@ import {
 } from '../views/followUpTexts.js';
 import { periodText } from '../views/texts.js';
 
-interface DocumentActivity {
-  name: string;
-  text: string;
-  parties: string;
-  target: string;
-  outcome: string;
-  state: FollowUpState;
-  stateLabel: string;
-  comment: string;
-}
+/** The published document's type: the stored snapshot (see domain/publication.ts). */
+export type FollowUpDocument = PublishedDocument;
 
-export interface FollowUpDocument {
-  title: string;
-  facts: { label: string; value: string }[];
-  phase: string;
-  summary: string;
-  promises: { heading: string; activities: DocumentActivity[] }[];
-  progressChart: { label: string; share: number; text: string; state: FollowUpState }[];
-  monthChart: { label: string; value: number; highlighted: boolean }[];
-  footnote: string;
-  /** For the document's metadata. */
-  author: string;
-  generatedAt: Date;
-}
+const NO_COMMENT = 'Ingen kommentar.';
 
-/** Notes per activity in the document. */
-const NOTES_SHOWN = 5;
-
-export function followUpDocument(f: FollowUp, generatedAt: Date, generatedOn: string): FollowUpDocument {
+/**
+ * The document for `f` with `comments` (activity id → approved text) as each activity's comment.
+ * `publishedOn` is the Stockholm day of publication. An activity that serves two promises is
+ * described under the first and referred to under the second.
+ */
+export function followUpDocument(f: FollowUp, comments: Comments, publishedOn: string): FollowUpDocument {
   const { agreement } = f;
+  const firstHeading = new Map<string, number>();
   return {
     title: followUpTitle(f),
     facts: [
       { label: 'Parter', value: `${partiesText(agreement.parties)} (${agreement.policeArea})` },
       { label: 'Medborgarlöfte', value: `${agreement.title}, ${periodText(agreement)}` },
       { label: 'Tertial', value: `Tertial ${f.ref.tertial} ${f.ref.year}: ${rangeText(f.range)}` },
-      { label: 'Uttaget', value: formatSwedishDate(generatedOn) },
+      { label: 'Publicerad', value: formatSwedishDate(publishedOn) },
     ],
     phase: phaseText(f),
     summary: summaryText(f),
     promises: f.promises.map((p, i) => ({
       heading: `Löfte ${i + 1}: ${p.promise.text}`,
       activities: p.activities.map((a) => {
-        const notes = a.notes.slice(0, NOTES_SHOWN);
-        const more = a.notes.length > NOTES_SHOWN ? ` (och ${a.notes.length - NOTES_SHOWN} anteckningar till)` : '';
-        const comment = [
-          notes.length > 0 ? `${notes.map((n) => `”${n}”`).join(' ')}${more}` : '',
-          a.places.length > 0 ? `Platser: ${placesText(a.places, 6)}` : '',
-          contributorsText(a.tertial.contributors),
-        ]
-          .filter(Boolean)
-          .join(' · ');
+        const earlier = firstHeading.get(a.activity.id);
+        if (earlier === undefined) firstHeading.set(a.activity.id, i + 1);
         return {
+          activityId: a.activity.id,
           name: a.activity.name,
           text: a.activity.text,
           parties: partiesText(a.activity.parties),
@@ -80,7 +56,8 @@ export function followUpDocument(f: FollowUp, generatedAt: Date, generatedOn: st
           outcome: outcomeText(a),
           state: a.state,
           stateLabel: FOLLOW_UP_LABEL[a.state],
-          comment: comment || 'Inget att kommentera från loggen.',
+          comment: comments[a.activity.id]?.trim() || NO_COMMENT,
+          ...(earlier !== undefined ? { seeAlso: `Beskrivs under löfte ${earlier}.` } : {}),
         };
       }),
     })),
@@ -97,8 +74,8 @@ export function followUpDocument(f: FollowUp, generatedAt: Date, generatedOn: st
     })),
     footnote:
       'Underlaget är de insatser som loggats i medborgarlöftesboten. "Hittills" räknas från medborgarlöftets start till tertialens slut. ' +
-      'Anteckningarna är förkortade, och namn på dem som loggat visas inte.',
+      'Kommentarerna är skrivna och granskade av samordnarna; namn på dem som loggat visas inte.',
     author: partiesText(agreement.parties),
-    generatedAt,
+    asOf: f.asOf,
   };
 }

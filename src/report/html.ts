@@ -29,8 +29,13 @@ export function followUpHtml(d: FollowUpDocument): string {
       (p) => `<section>
 <h2>${e(p.heading)}</h2>
 ${p.activities
-  .map(
-    (a) => `<section class="activity">
+  .map((a) =>
+    a.seeAlso
+      ? `<section class="activity">
+<h3>${e(a.name)}</h3>
+<p class="subtle">${e(a.seeAlso)}</p>
+</section>`
+      : `<section class="activity">
 <h3>${e(a.name)}</h3>
 <p class="text">${e(a.text)} (${e(a.parties)})</p>
 <table>

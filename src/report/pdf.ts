@@ -13,7 +13,7 @@ const LABEL_WIDTH = 72;
 
 type Doc = PDFKit.PDFDocument;
 
-export function followUpPdf(d: FollowUpDocument): Promise<Buffer> {
+export function followUpPdf(d: FollowUpDocument, publishedAt: Date): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -25,7 +25,7 @@ export function followUpPdf(d: FollowUpDocument): Promise<Buffer> {
       Author: toWinAnsi(d.author),
       Subject: 'Tertialuppföljning av medborgarlöfte',
       Creator: 'Medborgarlöfte-boten',
-      CreationDate: d.generatedAt,
+      CreationDate: publishedAt,
     },
   });
   const chunks: Buffer[] = [];
@@ -102,6 +102,21 @@ function promiseSection(doc: Doc, promise: FollowUpDocument['promises'][number])
 function activityBlock(doc: Doc, a: FollowUpDocument['promises'][number]['activities'][number]): void {
   const left = doc.page.margins.left;
   const valueWidth = width(doc) - LABEL_WIDTH;
+  if (a.seeAlso) {
+    doc.moveDown(0.6);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .fillColor(INK)
+      .text(toWinAnsi(a.name), left, doc.y, { width: width(doc) });
+    doc
+      .font('Helvetica')
+      .fontSize(9.5)
+      .fillColor(SUBTLE)
+      .text(toWinAnsi(a.seeAlso), { width: width(doc) });
+    doc.x = left;
+    return;
+  }
   const rows: Array<{ label: string; value: string; bold?: boolean; color?: string }> = [
     { label: 'Mål', value: a.target },
     { label: 'Utfall', value: a.outcome },

@@ -1,13 +1,13 @@
 // GET /rapport/uppfoljning and /rapport/insatser: a signed link in, a document out. Free of the
 // HTTP library: server.ts hands over the path and query and sends back what this returns.
 // A missing, altered or expired signature is 403; a valid link to something that is not there
-// (an agreement since removed, a tertial not yet begun) is 404.
+// (an agreement since removed, a tertial not published) is 404.
 import { z } from 'zod';
 import type { Logger } from '../app/ports.js';
 import type { Tertial } from '../domain/calendar.js';
 import type { Store } from '../store/store.js';
 import { ENTRIES_PATH, FOLLOW_UP_PATH } from './paths.js';
-import { followUpFromStore, renderEntriesCsv, renderFollowUp, type RenderedReport } from './reports.js';
+import { renderEntriesCsv, renderPublication, type RenderedReport } from './reports.js';
 import { areaKey, areaOfQuery, verifyQuery } from './signedLink.js';
 
 export interface ReportRouteDeps {
@@ -25,6 +25,8 @@ export interface HttpAnswer {
 
 export const REFUSED = 'Länken är ogiltig eller har gått ut. Be boten om en ny länk, t.ex. med /uppföljning.';
 export const NOT_FOUND = 'Rapporten finns inte.';
+export const NOT_PUBLISHED =
+  'Uppföljningen är inte publicerad. En samordnare granskar och publicerar den med /uppföljning.';
 
 const year = z
   .string()
@@ -84,9 +86,11 @@ export async function answerReportRequest(deps: ReportRouteDeps, path: string, q
     // Only the agreements of the area the link was signed for.
     const records = area ? deps.store.inArea(area.id) : undefined;
     const agreement = records?.agreement(agreementId);
-    const f = records && agreement ? followUpFromStore(records, agreement, { year: y, tertial }, now) : undefined;
-    if (!f) return plain(404, NOT_FOUND);
-    return document(await renderFollowUp(f, format, now), 'inline');
+    if (!agreement) return plain(404, NOT_FOUND);
+    // Only a tertial a coordinator has published has a document, and it is the published one.
+    const published = deps.store.publications.latest({ agreementId, year: y, tertial });
+    if (!published) return plain(404, NOT_PUBLISHED);
+    return document(await renderPublication(published, agreement.area, format), 'inline');
   }
 
   const params = entriesParams.safeParse(check.params);

@@ -3,10 +3,10 @@
 import type { Agreement } from '../domain/agreement.js';
 import { agreementsForYear } from '../domain/agreement.js';
 import { stockholmDate, type Tertial } from '../domain/calendar.js';
-import { followUp, tertialPhase, type FollowUp } from '../domain/followUp.js';
+import { followUp, tertialPhase, type FollowUp, type TertialRef } from '../domain/followUp.js';
+import type { Publication } from '../domain/publication.js';
 import type { AgreementRecords } from '../store/store.js';
 import { entriesCsv } from './csv.js';
-import { followUpDocument } from './followUpDocument.js';
 import { followUpHtml } from './html.js';
 import { followUpPdf } from './pdf.js';
 
@@ -31,16 +31,29 @@ export function followUpFromStore(
   return followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, today);
 }
 
-function followUpFilename(f: FollowUp, format: DocumentFormat): string {
-  return `uppfoljning-${f.agreement.area}-${f.ref.year}-t${f.ref.tertial}.${format}`;
+/** "uppfoljning-jonkoping-2020-t1.pdf" */
+function followUpFilename(area: string, ref: TertialRef, format: DocumentFormat): string {
+  return `uppfoljning-${area}-${ref.year}-t${ref.tertial}.${format}`;
 }
 
-export async function renderFollowUp(f: FollowUp, format: DocumentFormat, now: Date): Promise<RenderedReport> {
-  const doc = followUpDocument(f, now, stockholmDate(now));
-  const filename = followUpFilename(f, format);
+/**
+ * The published follow-up as a PDF or web page, drawn from the publication's stored snapshot: the
+ * same document however the log has changed since. `area` names the file.
+ */
+export async function renderPublication(
+  publication: Publication,
+  area: string,
+  format: DocumentFormat,
+): Promise<RenderedReport> {
+  const filename = followUpFilename(area, publication, format);
+  const publishedAt = new Date(publication.publishedAt);
   return format === 'pdf'
-    ? { body: await followUpPdf(doc), contentType: 'application/pdf', filename }
-    : { body: Buffer.from(followUpHtml(doc), 'utf8'), contentType: 'text/html; charset=utf-8', filename };
+    ? { body: await followUpPdf(publication.document, publishedAt), contentType: 'application/pdf', filename }
+    : {
+        body: Buffer.from(followUpHtml(publication.document), 'utf8'),
+        contentType: 'text/html; charset=utf-8',
+        filename,
+      };
 }
 
 /** Entries dated in the year, or in one of its tertials, from every agreement that year touches. */

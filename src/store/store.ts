@@ -16,6 +16,7 @@ import {
   type AreaIndexFile,
 } from './areaFiles.js';
 import { JsonDocument } from './document.js';
+import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
 import { SubscriptionStore } from './subscriptions.js';
@@ -95,6 +96,8 @@ export class Store implements AgreementRecords {
     readonly openedAs: OpenedAs,
     /** Imports waiting for review (import-drafts.json). */
     readonly importDrafts: ImportDraftStore,
+    /** The coordinators' drafts and every publication of the tertial follow-up (publications.json). */
+    readonly publications: PublicationStore,
   ) {
     this.#all = new AreaStore(this, undefined);
   }
@@ -106,6 +109,8 @@ export class Store implements AgreementRecords {
    * written beside it, with areas.json last, so an interrupted upgrade is simply done again.
    */
   static async open(storage: Storage, seed: readonly Agreement[], options: OpenOptions = {}): Promise<Store> {
+    // Read before anything is written: an unreadable publications.json stops the start untouched.
+    const publications = await PublicationStore.open(storage);
     const { document: index, created } = await JsonDocument.open(storage.document('areas'), areaIndexSchema, () => ({
       version: 1 as const,
       areas: [],
@@ -178,7 +183,7 @@ export class Store implements AgreementRecords {
     });
     const subscriptions = await SubscriptionStore.open(storage);
     const importDrafts = await ImportDraftStore.open(storage);
-    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts);
+    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts, publications);
   }
 
   private static async openArea(storage: Storage, areaId: string, fresh?: Area): Promise<JsonDocument<AreaFile>> {

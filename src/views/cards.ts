@@ -13,6 +13,7 @@ export const CARD_NAMES = [
   'summary',
   'mine',
   'follow-up',
+  'follow-up-review',
   'welcome',
   'choose-area',
   'import-form',

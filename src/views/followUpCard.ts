@@ -1,24 +1,14 @@
-// The follow-up as an Adaptive Card (cards/follow-up.json). Teams refuses messages over about
-// 28 KB, so the card is fitted to a byte budget: notes go first, then places, then activities
+// The published follow-up as an Adaptive Card (cards/follow-up.json), drawn from the publication's
+// snapshot: the figures and the approved comments as they were published. Teams refuses messages
+// over about 28 KB, so the card is fitted to a byte budget: comments go first, then activities
 // beyond what fits (the document always has everything).
 import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
-import type { ActivityFollowUp, FollowUp } from '../domain/followUp.js';
 import { shorten } from '../domain/notes.js';
+import type { Publication } from '../domain/publication.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
-import {
-  FOLLOW_UP_COLOR,
-  FOLLOW_UP_LABEL,
-  FOLLOW_UP_MARK,
-  followUpTitle,
-  outcomeText,
-  partiesText,
-  phaseText,
-  placesText,
-  rangeText,
-  summaryText,
-} from './followUpTexts.js';
+import { FOLLOW_UP_COLOR, FOLLOW_UP_MARK, changedAfterPublicationText } from './followUpTexts.js';
 
-export interface FollowUpCardData {
+interface FollowUpCardData {
   title: string;
   subtitle: string;
   phaseText: string;
@@ -40,56 +30,54 @@ export interface DocumentLinks {
 }
 
 /** Bytes of card JSON we allow ourselves; the rest of the 28 KB is the message around it. */
-const CARD_BUDGET = 24_000;
+export const CARD_BUDGET = 24_000;
 
-type Detail = 'full' | 'placesOnly' | 'none';
-
-function details(a: ActivityFollowUp, level: Detail): string {
-  if (level === 'none') return '';
-  const parts: string[] = [];
-  if (a.places.length > 0) parts.push(`Platser: ${placesText(a.places, 3)}`);
-  if (level === 'full') {
-    const notes = a.notes.slice(0, 2).map((n) => `”${shorten(n, 90)}”`);
-    if (notes.length > 0) parts.push(notes.join(' '));
-    if (a.notes.length > 2) parts.push(`+${a.notes.length - 2} anteckningar`);
-  }
-  return parts.join(' · ');
+/** "Publicerad 5 maj 2020." */
+export function publishedOnText(publication: Publication): string {
+  return `Publicerad ${formatSwedishDate(stockholmDate(new Date(publication.publishedAt)))}.`;
 }
 
-export function followUpCardData(
-  f: FollowUp,
+function followUpCardData(
+  publication: Publication,
   links: DocumentLinks | undefined,
-  level: Detail = 'full',
+  changed: boolean,
+  withComments = true,
   maxActivities = Infinity,
 ): FollowUpCardData {
+  const d = publication.document;
   let shown = 0;
-  const promises = f.promises.map((p) => ({
-    text: p.promise.text,
+  const promises = d.promises.map((p) => ({
+    // The heading without its "Löfte 1: " (the card lists the promises in order anyway).
+    text: p.heading.replace(/^Löfte \d+: /u, ''),
     activities: p.activities
+      // An activity serving two promises is shown once, under the first.
+      .filter((a) => a.seeAlso === undefined)
       .filter(() => shown++ < maxActivities)
       .map((a) => ({
-        name: a.activity.name,
-        state: FOLLOW_UP_LABEL[a.state],
+        name: a.name,
+        state: a.stateLabel,
         mark: FOLLOW_UP_MARK[a.state],
         color: FOLLOW_UP_COLOR[a.state],
-        figures: outcomeText(a),
-        details: details(a, level),
+        figures: a.outcome,
+        details: withComments ? shorten(a.comment, 400) : '',
       })),
   }));
+  const total = d.promises.reduce((n, p) => n + p.activities.filter((a) => a.seeAlso === undefined).length, 0);
   const listed = promises.reduce((n, p) => n + p.activities.length, 0);
-  const total = f.promises.reduce((n, p) => n + p.activities.length, 0);
-  const visible = promises.filter((p) => p.activities.length > 0);
-  const omitted = [
-    total > listed ? `${total - listed} rader till` : '',
-    level !== 'full' ? 'anteckningar' : '',
-    level === 'none' ? 'platser' : '',
-  ].filter(Boolean);
+  const omitted = [total > listed ? `${total - listed} rader till` : '', withComments ? '' : 'kommentarerna'].filter(
+    Boolean,
+  );
   return {
-    title: followUpTitle(f),
-    subtitle: `${partiesText(f.agreement.parties)} · ${f.agreement.title} · ${rangeText(f.range)}`,
-    phaseText: phaseText(f),
-    summary: summaryText(f),
-    promises: visible,
+    title: d.title,
+    subtitle: d.facts
+      .map((f) => f.value)
+      .slice(0, 2)
+      .join(' · '),
+    phaseText: [publishedOnText(publication), d.phase, changed ? changedAfterPublicationText : '']
+      .filter(Boolean)
+      .join(' '),
+    summary: d.summary,
+    promises: promises.filter((p) => p.activities.length > 0),
     moreText: omitted.length > 0 ? `Kortet har inte plats för allt: ${omitted.join(', ')} finns i dokumentet.` : '',
     linkNote: links
       ? `Länkarna till dokumentet gäller till ${formatSwedishDate(stockholmDate(links.expires))}.`
@@ -103,17 +91,22 @@ export function cardBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
-/** The fullest card within the budget. */
-export function followUpCard(f: FollowUp, links: DocumentLinks | undefined, budget = CARD_BUDGET): AdaptiveCard {
-  for (const level of ['full', 'placesOnly', 'none'] as const) {
-    const card = expandCard('follow-up', followUpCardData(f, links, level));
+/** The published follow-up as the fullest card within the budget. */
+export function followUpCard(
+  publication: Publication,
+  links: DocumentLinks | undefined,
+  changed: boolean,
+  budget = CARD_BUDGET,
+): AdaptiveCard {
+  for (const withComments of [true, false]) {
+    const card = expandCard('follow-up', followUpCardData(publication, links, changed, withComments));
     if (cardBytes(card) <= budget) return card;
   }
   // Even bare rows do not fit: drop rows from the end until they do.
-  let rows = f.promises.reduce((n, p) => n + p.activities.length, 0);
+  let rows = publication.document.promises.reduce((n, p) => n + p.activities.length, 0);
   for (;;) {
     rows -= Math.max(1, Math.ceil(rows / 10));
-    const card = expandCard('follow-up', followUpCardData(f, links, 'none', rows));
+    const card = expandCard('follow-up', followUpCardData(publication, links, changed, false, rows));
     if (rows <= 0 || cardBytes(card) <= budget) return card;
   }
 }

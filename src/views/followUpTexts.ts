@@ -2,7 +2,7 @@
 // all say the same thing.
 import type { Activity } from '../domain/agreement.js';
 import { SWEDISH_MONTHS, formatSwedishDate } from '../domain/calendar.js';
-import type { ActivityFollowUp, FollowUp, FollowUpState, PlaceCount } from '../domain/followUp.js';
+import type { ActivityFollowUp, FollowUp, FollowUpState } from '../domain/followUp.js';
 import { progressShare } from './progressBar.js';
 import { countText, participantsText, progressText } from './texts.js';
 
@@ -95,8 +95,8 @@ export function targetText(activity: Activity): string {
   }
 }
 
-/** "2 tillfällen under tertialen · 2 av 4 tillfällen hittills" */
-export function outcomeText(a: ActivityFollowUp): string {
+/** "2 tillfällen under tertialen" and "2 av 4 tillfällen hittills" (undefined where there is no "so far"). */
+function outcomeParts(a: ActivityFollowUp): { inTertial: string; soFar: string | undefined } {
   const n = a.tertial.count;
   const amount =
     a.activity.target.kind === 'count' || a.activity.target.kind === 'recurring'
@@ -115,19 +115,29 @@ export function outcomeText(a: ActivityFollowUp): string {
       : p.kind === 'recurring'
         ? `${progressText(p)} med insats hittills`
         : `${progressText(p)} hittills`;
+  return { inTertial, soFar };
+}
+
+/** "2 tillfällen under tertialen · 2 av 4 tillfällen hittills" */
+export function outcomeText(a: ActivityFollowUp): string {
+  const { inTertial, soFar } = outcomeParts(a);
   return soFar ? `${capitalise(inTertial)} · ${soFar}` : capitalise(inTertial);
 }
 
-/** "krogmiljön (2), Öxnehaga (1)" and how many more. */
-export function placesText(places: readonly PlaceCount[], max: number): string {
-  const shown = places.slice(0, max).map((p) => `${p.place} (${p.count})`);
-  const more = places.length > max ? ` och ${places.length - max} till` : '';
-  return shown.join(', ') + more;
-}
-
-/** "Loggat av 2 personer": a count, never names, since the document is published. */
-export function contributorsText(n: number): string {
-  return n === 0 ? '' : n === 1 ? 'Loggat av 1 person' : `Loggat av ${n} personer`;
+/**
+ * The comment a coordinator starts from: neutral sentences built from the figures and the places
+ * only, never from notes, e.g. "2 tillfällen under tertialen, i krogmiljön och Öxnehaga. 2 av 4
+ * tillfällen hittills."
+ */
+export function neutralComment(a: ActivityFollowUp): string {
+  const { inTertial, soFar } = outcomeParts(a);
+  const names = a.places.slice(0, 4).map((p) => p.place);
+  const more = a.places.length > 4 ? ` och ${a.places.length - 4} platser till` : '';
+  const places =
+    names.length === 0
+      ? ''
+      : `, i ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')}${more ? ', ' : ' och '}${names.at(-1)}`}${more}`;
+  return [`${capitalise(inTertial)}${places}.`, soFar ? `${capitalise(soFar)}.` : ''].filter(Boolean).join(' ');
 }
 
 export function monthAbbreviation(month: string): string {
@@ -152,3 +162,7 @@ export function shareText(a: ActivityFollowUp): string {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** Said wherever a published tertial's log has changed since (the published version stays). */
+export const changedAfterPublicationText =
+  'Ändrad efter publicering: loggen har ändrats sedan dess. Den publicerade versionen gäller tills en samordnare publicerar igen.';

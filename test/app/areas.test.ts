@@ -2,7 +2,9 @@
 // crosses from one area to another (chat, forged card payloads, report links, coordinators).
 import { expect } from 'chai';
 import { COORDINATOR_ONLY } from '../../src/app/context.js';
+import { publicationOf } from '../../src/app/followUpReview.js';
 import { answerReportRequest } from '../../src/report/reportRoute.js';
+import { followUpFromStore } from '../../src/report/reports.js';
 import { cardsOf, readable, submitActions } from '../support/harness.js';
 import {
   ADA_ADMIN,
@@ -287,6 +289,14 @@ describe('areas: follow-up and documents', () => {
   it('/uppföljning T1 2020 in Habo is titled for Habo kommun, and its link opens Habo only', async () => {
     const h = await areasHarness();
     await h.say(HANNA_HABO, '/logga kvällspatrull 2020-03-14');
+    // Nothing to read until Habo's coordinator has published the tertial.
+    expect(readable(await h.say(HANNA_HABO, '/uppföljning T1 2020'))).to.include('är inte publicerad än');
+    const habo = h.store.inArea('habo');
+    const agreement = habo.agreement('habo-2020');
+    const at = new Date('2020-06-15T10:00:00+02:00');
+    const f = agreement && followUpFromStore(habo, agreement, { year: 2020, tertial: 1 }, at);
+    if (!f) throw new Error('no follow-up');
+    await h.store.publications.publish(publicationOf(f, {}, { id: 'sara', name: 'Sara' }, at, 'p-habo'));
     const replies = await h.say(HANNA_HABO, '/uppföljning T1 2020');
     expect(readable(replies)).to.include('Uppföljning av medborgarlöfte för Habo kommun, tertial 1 2020');
     const card = cardsOf(replies)[0];

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli/report.js';
 import { fileStorage } from '../../src/store/storage.js';
-import { fixtureStore } from '../fixtures/followUpStore.js';
+import { APPROVED_COMMENT, fixtureStore, publishFixture } from '../fixtures/followUpStore.js';
 import { pdfText } from '../report/pdfText.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,7 +53,9 @@ describe('npm run report', () => {
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'report-cli-'));
     storeDir = path.join(dir, 'store');
-    await fixtureStore(fileStorage(storeDir));
+    const store = await fixtureStore(fileStorage(storeDir));
+    await publishFixture(store, { year: 2020, tertial: 1 }, new Date('2020-05-05T08:00:00Z'));
+    await publishFixture(store, { year: 2020, tertial: 2 }, new Date('2020-09-05T08:00:00Z'));
     before_ = snapshot(storeDir);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +69,7 @@ describe('npm run report', () => {
     const text = (await pdfText(readFileSync(out))).pages.join('\n');
     expect(text).to.include('Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020');
     expect(text).to.include('Ej påbörjad');
+    expect(text.replace(/\s+/gu, ' ')).to.include(APPROVED_COMMENT);
   });
 
   it('writes the web page, and an Excel-ready CSV of a year or one tertial', async () => {
@@ -120,6 +123,11 @@ describe('npm run report', () => {
     expect(missing.code).to.equal(1);
     expect(missing.err).to.match(/^Hittar ingen lagring i .*finns-inte: .*areas\.json finns inte\./u);
     expect(readdirSync(dir)).not.to.include('finns-inte');
+    const unpublished = await run(['--year', '2020', '--tertial', '3'], { STORE_DIR: storeDir });
+    expect([unpublished.code, unpublished.err]).to.deep.equal([
+      1,
+      'Tertial 3 2020 är inte publicerad. En samordnare granskar och publicerar den med /uppföljning T3 2020 i boten.',
+    ]);
   });
 
   it('a corrupt store file: exit 1 naming the file, which is left as it was', async () => {

@@ -1,30 +1,42 @@
 // The published follow-up (PDF and web page) from the fixture store at a fixed date: what a reader
 // of the document sees, and what it must not show.
 import { expect } from 'chai';
-import { followUpFromStore, renderEntriesCsv, renderFollowUp } from '../../src/report/reports.js';
+import { renderEntriesCsv, renderPublication } from '../../src/report/reports.js';
 import { toWinAnsi } from '../../src/report/winAnsi.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
-import { A2018, A2020, ANNA, BERTIL, CECILIA, fixtureStore } from '../fixtures/followUpStore.js';
+import {
+  A2018,
+  A2020,
+  ANNA,
+  APPROVED_COMMENT,
+  BERTIL,
+  CECILIA,
+  fixtureEntries,
+  fixtureStore,
+  publishFixture,
+} from '../fixtures/followUpStore.js';
 import { pdfText } from './pdfText.js';
 
 const NOW = new Date('2020-05-10T08:00:00Z');
 const TITLE = 'Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020';
 const oneLine = (s: string) => s.replace(/\s+/gu, ' ');
 
-async function t1(store?: Store) {
+/** T1 2020 as published on NOW with `comments`, drawn as PDF or HTML. */
+async function t1(format: 'pdf' | 'html', store?: Store, comments?: Record<string, string>) {
   const s = store ?? (await fixtureStore());
-  const f = followUpFromStore(s, A2020, { year: 2020, tertial: 1 }, NOW);
-  if (!f) throw new Error('no follow-up');
-  return f;
+  return renderPublication(await publishFixture(s, { year: 2020, tertial: 1 }, NOW, comments), A2020.area, format);
 }
+
+/** Every note written in the fixture: none may reach a published document. */
+const NOTES = fixtureEntries().flatMap((e) => (e.note ? [e.note] : []));
 
 describe('follow-up documents', () => {
   describe('PDF', () => {
     let text = '';
     let extracted: Awaited<ReturnType<typeof pdfText>>;
     before(async () => {
-      const report = await renderFollowUp(await t1(), 'pdf', NOW);
+      const report = await t1('pdf');
       expect(report.contentType).to.equal('application/pdf');
       expect(report.filename).to.equal('uppfoljning-jonkoping-2020-t1.pdf');
       expect(report.body.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
@@ -54,8 +66,17 @@ describe('follow-up documents', () => {
       expect(flat).to.include('Läge Ej påbörjad');
       expect(flat).to.include('Läge Pågående');
       expect(flat).to.include('Läge Genomförd');
-      expect(flat).to.include('”Lugn kväll, tre ställen besökta.” · Platser: krogmiljön (2) · Loggat av 2 personer');
-      expect(flat).to.include('”Enkäten skickad till 2 000 hushåll”');
+      expect(flat).to.include(`Kommentar ${APPROVED_COMMENT}`);
+      expect(flat).to.include('Kommentar Ingen kommentar.');
+    });
+
+    it('holds the approved comment and not one word of any note', () => {
+      const flat = oneLine(text);
+      expect(NOTES.length).to.be.greaterThan(5);
+      for (const note of NOTES) expect(flat, note).not.to.include(oneLine(note).slice(0, 20));
+      for (const word of ['Lägesbild', 'anmärkningar', 'hushåll', 'Pratade', 'Fel aktivitet']) {
+        expect(flat).not.to.include(word);
+      }
     });
 
     it('has both charts', () => {
@@ -68,7 +89,6 @@ describe('follow-up documents', () => {
     it('names nobody who logged and shows no personnummer', () => {
       for (const p of [ANNA, BERTIL, CECILIA]) expect(text).not.to.include(p.name.split(' ')[0]);
       expect(text).not.to.match(/811218/u);
-      expect(text).to.include('Pratade med [borttaget] om tryggheten');
     });
 
     it('numbers its pages', () => {
@@ -76,20 +96,11 @@ describe('follow-up documents', () => {
     });
   });
 
-  it('a note with emoji and other scripts still prints its words', async () => {
+  it('a comment with emoji and other scripts still prints its words', async () => {
     const store = await Store.open(new MemoryStorage(), [A2018, A2020]);
-    await store.addEntry({
-      id: 'x1',
-      agreementId: A2020.id,
-      activityId: 'ssg',
-      date: '2020-02-02',
-      count: 1,
-      by: ANNA,
-      loggedAt: '2020-02-02T10:00:00.000Z',
-      note: 'Bra möte 👍🏽 → nästa gång Øresund, Łódź',
-    });
-    const text = (await pdfText((await renderFollowUp(await t1(store), 'pdf', NOW)).body)).pages.join('\n');
-    expect(oneLine(text)).to.include('”Bra möte -> nästa gång Øresund, ?ódz”');
+    const report = await t1('pdf', store, { ssg: 'Bra möte 👍🏽 → nästa gång Øresund, Łódź' });
+    const text = (await pdfText(report.body)).pages.join('\n');
+    expect(oneLine(text)).to.include('Bra möte -> nästa gång Øresund, ?ódz');
   });
 
   it('toWinAnsi keeps Swedish and typographic characters, replaces the rest', () => {
@@ -100,18 +111,10 @@ describe('follow-up documents', () => {
 
   describe('web page', () => {
     it('is one self-contained, escaped page with the same content and inline charts', async () => {
-      const store = await fixtureStore();
-      await store.addEntry({
-        id: 'x2',
-        agreementId: A2020.id,
-        activityId: 'sig',
-        date: '2020-04-01',
-        count: 1,
-        by: BERTIL,
-        loggedAt: '2020-04-01T10:00:00.000Z',
-        note: '<script>alert("x")</script> & <b>',
+      const report = await t1('html', undefined, {
+        sig: '<script>alert("x")</script> & <b>',
+        'gemensam-krogtillsyn': APPROVED_COMMENT,
       });
-      const report = await renderFollowUp(await t1(store), 'html', NOW);
       expect(report.contentType).to.equal('text/html; charset=utf-8');
       const html = report.body.toString('utf8');
       expect(html).to.match(/^<!doctype html>\n<html lang="sv">/u);
@@ -124,6 +127,8 @@ describe('follow-up documents', () => {
       // Nothing fetched from anywhere: the only URL is the SVG namespace.
       expect(html.match(/https?:\/\/[^"]+/gu)?.every((u) => u === 'http://www.w3.org/2000/svg')).to.equal(true);
       for (const p of [ANNA, BERTIL, CECILIA]) expect(html).not.to.include(p.name.split(' ')[0]);
+      expect(html).to.include(APPROVED_COMMENT);
+      for (const note of NOTES) expect(html, note).not.to.include(note.slice(0, 20));
     });
   });
 

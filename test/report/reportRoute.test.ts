@@ -2,13 +2,19 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { createReportLinks } from '../../src/report/links.js';
-import { NOT_FOUND, REFUSED, answerReportRequest, type ReportRouteDeps } from '../../src/report/reportRoute.js';
+import {
+  NOT_FOUND,
+  NOT_PUBLISHED,
+  REFUSED,
+  answerReportRequest,
+  type ReportRouteDeps,
+} from '../../src/report/reportRoute.js';
 import { areaKey, signQuery } from '../../src/report/signedLink.js';
 import { createServer } from '../../src/server.js';
 import type { Store } from '../../src/store/store.js';
 import { TEST_SECRET } from '../fixtures/appHarness.js';
 import { CapturingLogger, type LogLine } from '../support/fakes.js';
-import { fixtureStore } from '../fixtures/followUpStore.js';
+import { fixtureStore, publishFixture } from '../fixtures/followUpStore.js';
 import { pdfText } from './pdfText.js';
 
 const MAY_10 = new Date('2020-05-10T08:00:00Z');
@@ -23,6 +29,7 @@ describe('document links over HTTP', () => {
 
   before(async () => {
     store = await fixtureStore();
+    await publishFixture(store, { year: 2020, tertial: 1 }, new Date('2020-05-05T08:00:00Z'));
     deps = { store, secret: TEST_SECRET, now: () => now, logger: new CapturingLogger(logs) };
     // The Bot Framework parts are not reached by GET /rapport; the route must not need them.
     const server = createServer({
@@ -109,6 +116,14 @@ describe('document links over HTTP', () => {
       now,
     ).pdf;
     expect((await fetch(future)).status).to.equal(404);
+    // T2 has begun but nobody has published it: no document.
+    now = new Date('2020-06-10T08:00:00Z');
+    const unpublished = await fetch(
+      links().followUp({ areaId: 'jonkoping', agreementId: 'jonkoping-2020', year: 2020, tertial: 2 }, now).html,
+    );
+    expect(unpublished.status).to.equal(404);
+    expect(await unpublished.text()).to.equal(NOT_PUBLISHED);
+    now = MAY_10;
     const badParams = `${base}/rapport/uppfoljning?${signQuery(areaKey(TEST_SECRET, 'jonkoping'), '/rapport/uppfoljning', { area: 'jonkoping', agreement: 'jonkoping-2020', year: '2020', tertial: '9', format: 'pdf' }, new Date(MAY_10.getTime() + 60_000))}`;
     expect((await fetch(badParams)).status).to.equal(404);
   });

@@ -1,0 +1,179 @@
+// Review before publishing: a coordinator's /uppföljning in a personal chat is the tertial as a
+// draft with editable comments; "Spara utkast" keeps the comments, "Publicera" stores a snapshot of
+// the document with exactly those comments. Everyone else sees only what was published.
+import { z } from 'zod';
+import type { Agreement } from '../domain/agreement.js';
+import type { Person } from '../domain/entry.js';
+import { formatSwedishDate, stockholmDate, type Tertial } from '../domain/calendar.js';
+import { followUp, tertialPhase, type FollowUp, type TertialRef } from '../domain/followUp.js';
+import {
+  changedAfterPublication,
+  MAX_COMMENT_LENGTH,
+  type Comments,
+  type Publication,
+  type TertialKey,
+} from '../domain/publication.js';
+import { followUpDocument } from '../report/followUpDocument.js';
+import type { AdaptiveCard } from '../views/cards.js';
+import { followUpCard, publishedOnText } from '../views/followUpCard.js';
+import { commentInputId, followUpReviewCard, type ReviewState } from '../views/followUpReviewCard.js';
+import { followUpTitle } from '../views/followUpTexts.js';
+import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
+import { card, replaceCard, text, type Reply } from './ports.js';
+import { personalDataRefusal } from './recordEntry.js';
+
+const NOTHING_PUBLISHED = 'Inget har publicerats eller sparats.';
+
+export const REVIEW_IN_PERSONAL_CHAT =
+  'Granska och publicera uppföljningen i en personlig chatt med mig: där visas anteckningarna bara för dig.';
+
+// Card inputs arrive as strings; the template's numbers may too, depending on the client.
+const reviewSubmitSchema = z.looseObject({
+  verb: z.enum(['followUp.publish', 'followUp.draft']),
+  agreementId: z.string().min(1).max(100),
+  year: z.coerce.number().int().min(1900).max(3000),
+  tertial: z.coerce
+    .number()
+    .int()
+    .refine((t): t is Tertial => t === 1 || t === 2 || t === 3),
+});
+
+function keyOf(agreement: Agreement, ref: TertialRef): TertialKey {
+  return { agreementId: agreement.id, year: ref.year, tertial: ref.tertial };
+}
+
+function isChanged(turn: Turn, publication: Publication): boolean {
+  const { store } = turn;
+  return changedAfterPublication(
+    publication,
+    store.entries(publication.agreementId),
+    store.completions(publication.agreementId),
+  );
+}
+
+function links(turn: Turn, key: TertialKey) {
+  return turn.deps.reportLinks?.followUp({ areaId: turn.area.id, ...key }, turn.now);
+}
+
+function publishedStatus(publication: Publication): string {
+  return `${publishedOnText(publication).replace(/\.$/u, '')} av ${publication.publishedBy.name}.`;
+}
+
+/** The coordinator's review card for a started tertial, with the saved draft's comments if any. */
+export function reviewReply(turn: Turn, agreement: Agreement, f: FollowUp): Reply {
+  return card(reviewCard(turn, agreement, f), `${followUpTitle(f)}: utkast att granska.`);
+}
+
+function reviewCard(turn: Turn, agreement: Agreement, f: FollowUp, statusLine?: string): AdaptiveCard {
+  const key = keyOf(agreement, f.ref);
+  const publications = turn.deps.store.publications;
+  const published = publications.latest(key);
+  const state: ReviewState = {
+    comments: publications.draft(key)?.comments,
+    statusLine:
+      statusLine ?? (published ? publishedStatus(published) : 'Utkast: inte publicerat. Ingen annan ser något ännu.'),
+    changed: published !== undefined && isChanged(turn, published),
+    links: published ? links(turn, key) : undefined,
+  };
+  return followUpReviewCard(f, state);
+}
+
+/** What anyone but a reviewing coordinator sees: the published version, or that there is none. */
+export function publishedReply(turn: Turn, agreement: Agreement, ref: TertialRef, coordinator: boolean): Reply[] {
+  const key = keyOf(agreement, ref);
+  const published = turn.deps.store.publications.latest(key);
+  if (!published) {
+    const who = coordinator
+      ? REVIEW_IN_PERSONAL_CHAT
+      : 'En samordnare granskar och publicerar uppföljningen; fråga igen senare.';
+    return [text(`Uppföljningen för tertial ${ref.tertial} ${ref.year} är inte publicerad än. ${who}`)];
+  }
+  const documentLinks = links(turn, key);
+  const fallback = [
+    `${published.document.title}: ${published.document.summary}.`,
+    documentLinks ? `PDF: ${documentLinks.pdf}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return [
+    ...(coordinator ? [text(REVIEW_IN_PERSONAL_CHAT)] : []),
+    card(followUpCard(published, documentLinks, isChanged(turn, published)), fallback),
+  ];
+}
+
+/** "Publicera" and "Spara utkast" on the review card. */
+export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]> {
+  const parsed = reviewSubmitSchema.safeParse(value);
+  if (!parsed.success)
+    return [text(`Kortet skickade något jag inte kan läsa. Skriv /uppföljning igen. ${NOTHING_PUBLISHED}`)];
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+  if (turn.input.conversation.kind !== 'personal') return [text(`${REVIEW_IN_PERSONAL_CHAT} ${NOTHING_PUBLISHED}`)];
+  const submit = parsed.data;
+  // Only the conversation's area's agreements: a payload naming another area's finds nothing.
+  const { store } = turn;
+  const { publications } = turn.deps.store;
+  const agreement = store.agreement(submit.agreementId);
+  const ref: TertialRef = { year: submit.year, tertial: submit.tertial };
+  const phase = agreement ? tertialPhase(agreement, ref, turn.today) : 'outside';
+  if (!agreement || phase === 'outside' || phase === 'future') {
+    return [text(`Tertialen finns inte längre i något medborgarlöfte. ${NOTHING_PUBLISHED}`)];
+  }
+
+  const comments: Comments = {};
+  for (const activity of agreement.activities) {
+    const typed = (submit as Record<string, unknown>)[commentInputId(activity.id)];
+    const comment = typeof typed === 'string' ? typed.trim() : '';
+    if (comment.length > MAX_COMMENT_LENGTH) {
+      return [
+        text(
+          `Kommentaren till ${activity.name} är ${comment.length.toLocaleString('sv-SE')} tecken; högst ${MAX_COMMENT_LENGTH.toLocaleString('sv-SE')} får plats. Korta den och tryck igen. ${NOTHING_PUBLISHED}`,
+        ),
+      ];
+    }
+    comments[activity.id] = comment;
+  }
+  const personal = personalDataRefusal(...Object.values(comments));
+  if (personal) return [text(personal.replace('Inget har sparats.', NOTHING_PUBLISHED))];
+
+  const key = keyOf(agreement, ref);
+  const f = followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, turn.today);
+  const by = personOf(turn);
+  const at = turn.now.toISOString();
+  if (submit.verb === 'followUp.draft') {
+    await publications.saveDraft({ ...key, comments, savedBy: by, savedAt: at });
+    turn.log.info({ ...key }, 'follow-up draft saved');
+    const published = publications.latest(key) !== undefined;
+    return [replaceCard(reviewCard(turn, agreement, f, draftSavedText(turn.now, published)), 'Utkastet är sparat.')];
+  }
+  const publication = await publications.publish(publicationOf(f, comments, by, turn.now, turn.deps.newId()));
+  turn.log.info({ ...key, publicationId: publication.id }, 'follow-up published');
+  return [
+    replaceCard(reviewCard(turn, agreement, f), `Publicerad: ${publication.document.title}.`),
+    text(
+      `Publicerad. PDF:en, webbsidan och den publika sidan visar nu tertial ${ref.tertial} ${ref.year} med dina kommentarer. Publicera igen när du vill uppdatera den.`,
+    ),
+  ];
+}
+
+/** The publication of `f` with `comments`, made by `by` at `now`: the document snapshot included. */
+export function publicationOf(f: FollowUp, comments: Comments, by: Person, now: Date, id: string): Publication {
+  return {
+    id,
+    agreementId: f.agreement.id,
+    year: f.ref.year,
+    tertial: f.ref.tertial,
+    comments,
+    publishedBy: by,
+    publishedAt: now.toISOString(),
+    document: followUpDocument(f, comments, stockholmDate(now)),
+  };
+}
+
+function draftSavedText(now: Date, published: boolean): string {
+  const time = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(now);
+  return `Utkastet sparades ${formatSwedishDate(stockholmDate(now))} kl. ${time}. ${published ? 'Den publicerade versionen är oförändrad tills du publicerar igen.' : 'Inget är publicerat ännu.'}`;
+}
