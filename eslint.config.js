@@ -28,6 +28,7 @@ const ioBuiltins = [
 ].flatMap((m) => [m, `node:${m}`]);
 
 const botSdk = ['botbuilder', 'botbuilder-*', 'botframework-*'];
+const agentsSdk = ['@microsoft/agents-*'];
 
 export default tseslint.config(
   {
@@ -80,14 +81,62 @@ export default tseslint.config(
       ],
     },
   },
-  // Only src/bot speaks the Bot Framework SDK: the rest of the bot must run on another SDK unchanged.
+  // Each bot SDK has its one folder: botbuilder in src/bot, the Microsoft 365 Agents SDK in src/bot-agents
+  // (BOT_SDK picks one). The rest of the bot runs on either unchanged, and neither folder reaches into the other.
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/bot/**'],
+    ignores: ['src/bot/**', 'src/bot-agents/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: botSdk, message: 'Only src/bot imports the Bot Framework SDK (STYLE.md, layout).' },
+            { group: agentsSdk, message: 'Only src/bot-agents imports the Microsoft 365 Agents SDK.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/bot/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: agentsSdk, message: 'Only src/bot-agents imports the Microsoft 365 Agents SDK.' }] },
+      ],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/bot',
+              from: './src/bot-agents',
+              message: 'The SDK folders do not share code: put it in src/channel.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/bot-agents/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { patterns: [{ group: botSdk, message: 'Only src/bot imports the Bot Framework SDK (STYLE.md, layout).' }] },
+      ],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/bot-agents',
+              from: './src/bot',
+              message: 'The SDK folders do not share code: put it in src/channel.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -102,7 +151,7 @@ export default tseslint.config(
           zones: [
             {
               target: ['./src/app', './src/views'],
-              from: ['./src/bot'],
+              from: ['./src/bot', './src/bot-agents', './src/channel'],
               message: 'src/app and src/views never import the bot layer: it calls them, not the other way round.',
             },
           ],
@@ -118,6 +167,7 @@ export default tseslint.config(
               message: 'src/app and src/views reach the store through its type (the port), never its implementation.',
             },
             { group: botSdk, message: 'Only src/bot imports the Bot Framework SDK (STYLE.md, layout).' },
+            { group: agentsSdk, message: 'Only src/bot-agents imports the Microsoft 365 Agents SDK.' },
           ],
         },
       ],

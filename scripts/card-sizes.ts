@@ -2,7 +2,7 @@
 // after a normal session and for the budget's worst case (40 activities, 5,000 entries), every
 // page of the paged cards included. The budget test asserts the limit; this prints the figures.
 import type { Reply } from '../src/app/ports.js';
-import { toActivity } from '../src/bot/medborgarBot.js';
+import { toOutgoing } from '../src/channel/activity.js';
 import { harness, type Harness } from '../test/support/cardsHarness.js';
 import { worstCaseStore } from '../test/support/worstCase.js';
 
@@ -12,7 +12,7 @@ async function measure(h: Harness, label: string, replies: Reply[], rows: string
   for (const reply of replies) {
     if (reply.kind === 'text') continue;
     const card = Buffer.byteLength(JSON.stringify(reply.card), 'utf8');
-    const message = Buffer.byteLength(JSON.stringify(toActivity(reply)), 'utf8');
+    const message = Buffer.byteLength(JSON.stringify(toOutgoing(reply)), 'utf8');
     rows.push([label, String(card), String(message), `${((card / LIMIT) * 100).toFixed(0)} %`]);
     const more = JSON.stringify(reply.card).match(/"title":"Visa fler[^"]*","data":(\{[^}]*\})/u)?.[1];
     if (more) {

@@ -6,6 +6,7 @@
 //   STORE_DIR        the bot's store (data/store/playground, kept apart from `npm start`'s data/store)
 //   BOT_TODAY        the bot's day (2020-06-01, inside the bundled 2020 agreement); BOT_TODAY= for the real date
 //   COORDINATORS     who may run coordinator commands (the Playground's own user, Anna Lind)
+//   BOT_SDK          botbuilder (the default) or agents (the Microsoft 365 Agents SDK)
 //   TEAMSAPPTESTER_BROWSER=none  do not open a browser
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
   const storeDir = process.env.STORE_DIR ?? path.join(ROOT, 'data', 'store', 'playground');
   const today = process.env.BOT_TODAY === undefined ? '2020-06-01' : process.env.BOT_TODAY;
+  const sdk = process.env.BOT_SDK === 'agents' ? 'agents' : 'botbuilder';
   mkdirSync(storeDir, { recursive: true });
 
   let stopping = false;
@@ -34,13 +36,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   console.log(
-    `Startar boten på port ${botPort} (lagring: ${storeDir}${today ? `, dagens datum för boten: ${today}` : ''}) …`,
+    `Startar boten på port ${botPort} med ${sdk === 'agents' ? 'Microsoft 365 Agents SDK' : 'botbuilder'} (BOT_SDK=${sdk}; lagring: ${storeDir}${today ? `, dagens datum för boten: ${today}` : ''}) …`,
   );
   const bot = await startBot({
     port: botPort,
     storeDir,
     ...(today ? { today } : {}),
     coordinators: process.env.COORDINATORS ?? PLAYGROUND_USER_AAD,
+    sdk,
     echo: true,
   });
   services.push(bot);

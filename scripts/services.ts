@@ -93,6 +93,8 @@ export interface BotOptions {
   today?: string;
   coordinators?: string;
   logLevel?: string;
+  /** BOT_SDK; unset: whatever the environment says (botbuilder by default). */
+  sdk?: 'botbuilder' | 'agents';
   echo?: boolean;
 }
 
@@ -107,6 +109,7 @@ export async function startBot(options: BotOptions): Promise<Service> {
     MicrosoftAppPassword: '',
     NODE_ENV: 'development',
     ...(options.coordinators ? { COORDINATORS: options.coordinators } : {}),
+    ...(options.sdk ? { BOT_SDK: options.sdk } : {}),
   };
   if (options.today) env.BOT_TODAY = options.today;
   else delete env.BOT_TODAY;

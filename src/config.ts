@@ -26,6 +26,8 @@ const envSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalText,
+  // Which bot SDK carries the bot: botbuilder (the default) or the Microsoft 365 Agents SDK.
+  BOT_SDK: z.enum(['botbuilder', 'agents']).default('botbuilder'),
   // botbuilder's own setting (AuthenticationConstants.BotOpenIdMetadataKey): where the keys that sign
   // the channel's tokens are published. Default: the public cloud's login.botframework.com.
   BotOpenIdMetadata: optionalText.refine(
@@ -63,6 +65,8 @@ function isMetadataUrl(value: string): boolean {
 
 export type Config = {
   port: number;
+  /** BOT_SDK: src/bot (botbuilder) or src/bot-agents (@microsoft/agents-hosting). */
+  botSdk: 'botbuilder' | 'agents';
   /** Undefined: every interface (the platform's default). */
   host?: string;
   storeDir: string;
@@ -70,7 +74,7 @@ export type Config = {
     | {
         appId: string;
         appPassword?: string;
-        appType: string;
+        appType: AppType;
         tenantId?: string;
         /** The OpenID metadata document of the channel's signing keys (BotOpenIdMetadata); undefined: the public cloud's. */
         openIdMetadataUrl?: string;
@@ -90,6 +94,9 @@ export type Config = {
   /** Set only for tests and demos (BOT_TODAY). */
   today?: string;
 };
+
+/** MicrosoftAppType, the Azure Bot registration's kind; each SDK folder maps it to its own settings. */
+type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -123,6 +130,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     throw new ConfigError('MicrosoftAppType=SingleTenant kräver MicrosoftAppTenantId.');
   }
+  if (e.BotOpenIdMetadata && e.BOT_SDK === 'agents') {
+    // The Agents SDK fetches the Bot Framework's keys from login.botframework.com, with no setting to change it.
+    throw new ConfigError(
+      'BotOpenIdMetadata stöds bara med BOT_SDK=botbuilder: Agents SDK hämtar alltid nycklarna från login.botframework.com.',
+    );
+  }
   if (e.BotOpenIdMetadata && !e.MicrosoftAppId) {
     throw new ConfigError('BotOpenIdMetadata gäller bara med MicrosoftAppId: utan den kontrolleras inga token alls.');
   }
@@ -132,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     ...(host ? { host } : {}),
     storeDir: e.STORE_DIR,
+    botSdk: e.BOT_SDK,
     auth: e.MicrosoftAppId
       ? {
           appId: e.MicrosoftAppId,

@@ -7,10 +7,8 @@ import pino from 'pino';
 import { createApp } from './app/app.js';
 import { createLifecycle } from './app/lifecycle.js';
 import { withRedeliveryCache } from './app/redelivery.js';
-import { createAdapter } from './bot/adapter.js';
-import { connectorToken, createConnectorNotifier } from './bot/connectorNotifier.js';
-import { MedborgarBot } from './bot/medborgarBot.js';
-import { messagesEndpoint } from './bot/messagesEndpoint.js';
+import { createBotRuntime } from './botSdk.js';
+import { upgradeReference } from './channel/conversationReference.js';
 import { ConfigError, loadConfig } from './config.js';
 import { shiftedClock, systemClock } from './clock.js';
 import { areasForTenant } from './domain/area.js';
@@ -38,6 +36,7 @@ async function main(): Promise<void> {
   const store = await Store.open(storage, seed, {
     tenants: config.allowedTenants,
     coordinators: config.coordinators,
+    upgradeReference,
   });
   logger.info(
     {
@@ -92,30 +91,31 @@ async function main(): Promise<void> {
       now: () => clock.now().getTime(),
     },
   );
-  const adapter = createAdapter(config, logger);
-  const bot = new MedborgarBot(app, {
-    tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
+  const bot = await createBotRuntime({
+    config,
+    app,
     logger,
+    tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
     lifecycle: createLifecycle({ store, clock, logger }),
+    // Local trial has no authenticated requests to learn addresses from; the Playground or Emulator is the connector.
     trustedServiceUrls: serviceUrls,
     now: () => clock.now(),
   });
-  // Local trial has no authenticated requests to learn addresses from; the Playground or Emulator is the connector.
-  const notifier = createConnectorNotifier(
-    config.auth
-      ? { token: connectorToken(config.auth), isTrusted: (tenant, url) => serviceUrls.isTrusted(tenant, url) }
-      : {},
-  );
+  logger.info({ sdk: bot.sdk }, 'bot SDK');
   const weeklySummaries = new WeeklySummaries({
     store,
     clock,
-    notifier,
+    notifier: bot.notifier,
     logger: logger.child({ job: 'weeklySummaries' }),
   });
   const server = createServer({
-    messages: messagesEndpoint(adapter, bot),
+    bot,
     logger,
-    health: () => ({ agreements: store.agreements().length, authenticated: config.auth !== undefined }),
+    health: () => ({
+      agreements: store.agreements().length,
+      authenticated: config.auth !== undefined,
+      sdk: bot.sdk,
+    }),
     reports: { store, secret: reportSecret, now: () => clock.now(), logger },
   });
   const onListening = () => {

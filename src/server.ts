@@ -2,11 +2,12 @@
 // GET /rapport/* for the documents behind signed links.
 import restify from 'restify';
 import type { Logger } from './app/ports.js';
-import type { MessagesHandler } from './bot/messagesEndpoint.js';
+import type { BotRuntime } from './channel/runtime.js';
 import { answerReportRequest, type ReportRouteDeps } from './report/reportRoute.js';
 
 export interface ServerDeps {
-  messages: MessagesHandler;
+  /** The bot on the SDK BOT_SDK chose: it authenticates a request, then runs its turn. */
+  bot: Pick<BotRuntime, 'authenticate' | 'process'>;
   logger: Logger;
   health: () => Record<string, unknown>;
   reports?: ReportRouteDeps;
@@ -19,7 +20,22 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.post('/api/messages', async (req, res) => {
     try {
-      await deps.messages(req, res);
+      const request = { headers: req.headers, body: req.body as unknown };
+      // The host verifies the caller first, the same way for either SDK; a refused request never reaches a turn.
+      const authentication = await deps.bot.authenticate(request);
+      if (!authentication.ok) {
+        // The reason names the failed check; never the token.
+        deps.logger.warn({ reason: authentication.reason, status: authentication.status }, 'request refused');
+        res.send(authentication.status, {
+          error: authentication.status === 401 ? 'Ej behörig.' : 'Aktiviteten kunde inte behandlas.',
+        });
+        return;
+      }
+      const answer = await deps.bot.process(request, authentication.caller);
+      if (answer.body === undefined) {
+        res.writeHead(answer.status);
+        res.end();
+      } else res.send(answer.status, answer.body);
     } catch (error) {
       deps.logger.error({ err: error }, 'could not process an incoming activity');
       if (!res.headersSent) res.send(400, { error: 'Aktiviteten kunde inte behandlas.' });

@@ -1,6 +1,6 @@
 // Which agreement a turn is about: the one whose period holds a date, or the one a year names.
 import { agreementForDate, agreementsForYear, type Agreement, type IsoDate } from '../domain/agreement.js';
-import type { AgreementRecords } from '../store/store.js';
+import type { AgreementRecords } from './storePort.js';
 
 /** The agreement running today, else the most recent one that has started. */
 export function currentAgreement(store: AgreementRecords, today: IsoDate): Agreement | undefined {

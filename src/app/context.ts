@@ -1,12 +1,12 @@
 import type { IsoDate } from '../domain/agreement.js';
 import { isListed, type Area } from '../domain/area.js';
 import type { Person } from '../domain/entry.js';
-import type { AreaStore, Store } from '../store/store.js';
+import type { AreaStorePort, StorePort } from './storePort.js';
 import type { Clock, Logger, TurnInput } from './ports.js';
 import type { ReportLinks } from './reportLinks.js';
 
 export interface AppDeps {
-  store: Store;
+  store: StorePort;
   clock: Clock;
   /** Entra object ids or UPNs who may act as coordinators in every area (ADMINS). */
   admins?: readonly string[];
@@ -29,7 +29,7 @@ export interface BaseTurn {
 export interface Turn extends BaseTurn {
   area: Area;
   /** The conversation's area's agreements and entries; another area's ids are unknown here. */
-  store: AreaStore;
+  store: AreaStorePort;
 }
 
 export function personOf(turn: BaseTurn): Person {

@@ -2,10 +2,10 @@
 // or, when it would be asked, the area it subscribed in.
 import { resolveArea } from '../domain/area.js';
 import type { Subscription } from '../domain/subscription.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from './storePort.js';
 
 /** The area id, or undefined when no area applies (its tenant is in no area, or it must choose). */
-export function subscriptionArea(store: Store, subscription: Subscription): string | undefined {
+export function subscriptionArea(store: StorePort, subscription: Subscription): string | undefined {
   const resolution = resolveArea({
     areas: store.areas(),
     tenantId: subscription.tenantId,

@@ -4,7 +4,7 @@ import type { IsoDate } from '../domain/agreement.js';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseSummaryArgs, summarize, summaryPeriod, type SummaryKind } from '../domain/summary.js';
-import type { AgreementRecords } from '../store/store.js';
+import type { AgreementRecords } from './storePort.js';
 import { summaryCard, summaryText } from '../views/summaryCard.js';
 import { agreementForYear, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';

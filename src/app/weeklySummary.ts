@@ -1,7 +1,7 @@
 // What the weekly summary says: the last 7 days per promise and activity, with each activity's
 // status, the same card as "/sammanfattning vecka". The one function the scheduler calls.
 import type { IsoDate } from '../domain/agreement.js';
-import type { AgreementRecords } from '../store/store.js';
+import type { AgreementRecords } from './storePort.js';
 import type { Reply } from './ports.js';
 import { summaryReplies } from './summaryCommand.js';
 

@@ -5,11 +5,15 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+
+export type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../app/ports.js';
 import type { Config } from '../config.js';
+import { TURN_ERROR_TEXT } from '../channel/turn.js';
 
 /**
  * The token settings botbuilder reads (botbuilder-core configurationBotFrameworkAuthentication.ts).
@@ -74,8 +78,28 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
 }
 
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(new StrictAuthentication(authenticationOptions(config), logger));
+/** The token check the host runs before the adapter (src/bot/runtime.ts authenticate). */
+export function createAuthentication(config: Config, logger: Logger): ConfigurationBotFrameworkAuthentication {
+  return new StrictAuthentication(authenticationOptions(config), logger);
+}
+
+/** The CloudAdapter, run on a caller the host already verified (src/channel/runtime.ts). */
+export class VerifiedCallerAdapter extends CloudAdapter {
+  /** One turn for an activity whose token `authenticated` came from authenticateRequest; the invoke/expectReplies answer. */
+  runVerified(
+    authenticated: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticated, activity, logic);
+  }
+}
+
+export function createAdapter(
+  authentication: ConfigurationBotFrameworkAuthentication,
+  logger: Logger,
+): VerifiedCallerAdapter {
+  const adapter = new VerifiedCallerAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       {
@@ -87,9 +111,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
       'unhandled error in turn',
     );
     try {
-      await context.sendActivity(
-        'Något gick fel hos mig. Försök igen om en stund; skriv /mina för att se vad som sparats.',
-      );
+      await context.sendActivity(TURN_ERROR_TEXT);
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the user about the error');
     }

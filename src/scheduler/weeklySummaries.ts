@@ -13,12 +13,12 @@ import { stockholmDate } from '../domain/calendar.js';
 import { dueWeek, type IsoWeekKey } from '../domain/schedule.js';
 import { scheduleStateOf, type Subscription } from '../domain/subscription.js';
 import { subscriptionArea } from '../app/subscriptionArea.js';
-import type { AgreementRecords, Store } from '../store/store.js';
+import type { AgreementRecords, StorePort } from '../app/storePort.js';
 import { Pacer, TEAMS_LIMITS, type PacingLimits } from './pacer.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
 
 export interface WeeklySummaryDeps {
-  store: Store;
+  store: StorePort;
   clock: Clock;
   notifier: Notifier;
   logger: Logger;

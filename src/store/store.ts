@@ -19,7 +19,7 @@ import { JsonDocument } from './document.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
-import { SubscriptionStore } from './subscriptions.js';
+import { SubscriptionStore, type ReferenceUpgrade } from './subscriptions.js';
 
 const entriesFileSchema = z.object({
   version: z.literal(1),
@@ -78,6 +78,8 @@ export interface OpenOptions {
   coordinators?: readonly string[];
   /** The moment recorded in the first area's history. */
   now?: Date;
+  /** From the bot layer: brings stored conversation references to their current form (subscriptions.json). */
+  upgradeReference?: ReferenceUpgrade;
 }
 
 const SYSTEM: Person = { id: 'system', name: 'boten vid start' };
@@ -181,7 +183,7 @@ export class Store implements AgreementRecords {
       const doc = entries[i];
       if (doc) entriesDocs.set(id, doc);
     });
-    const subscriptions = await SubscriptionStore.open(storage);
+    const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference);
     const importDrafts = await ImportDraftStore.open(storage);
     return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts, publications);
   }

@@ -11,7 +11,7 @@ import {
   type SubscriptionEnd,
 } from '../domain/subscription.js';
 import { JsonDocument } from './document.js';
-import type { Storage } from './storage.js';
+import { StoreFileError, type Storage } from './storage.js';
 
 const subscriptionsFileSchema = z.object({
   version: z.literal(1),
@@ -34,15 +34,47 @@ export interface SubscribeRequest {
 /** created: a first subscription; changed: an active one got a new schedule; resumed: an ended one came back. */
 export type SubscribeResult = { subscription: Subscription; change: 'created' | 'changed' | 'resumed' };
 
+/**
+ * The current form of a stored conversation reference, given one of any earlier form. Supplied by the
+ * bot layer, which owns the references (src/channel/conversationReference.ts); throws for one it cannot read.
+ */
+export type ReferenceUpgrade = (reference: Record<string, unknown>) => Record<string, unknown>;
+
 export class SubscriptionStore {
   private constructor(private readonly doc: JsonDocument<SubscriptionsFile>) {}
 
-  static async open(storage: Storage): Promise<SubscriptionStore> {
+  /**
+   * Opens subscriptions.json. With `upgradeReference`, references of an earlier form are rewritten
+   * to the current one, in one atomic write, and only when every one of them could be read: one
+   * that cannot stops the start with a StoreFileError and the file is left as it was.
+   */
+  static async open(storage: Storage, upgradeReference?: ReferenceUpgrade): Promise<SubscriptionStore> {
     const { document } = await JsonDocument.open(storage.document('subscriptions'), subscriptionsFileSchema, () => ({
       version: 1 as const,
       subscriptions: [],
     }));
+    if (upgradeReference) await SubscriptionStore.upgradeReferences(document, upgradeReference);
     return new SubscriptionStore(document);
+  }
+
+  private static async upgradeReferences(
+    doc: JsonDocument<SubscriptionsFile>,
+    upgrade: ReferenceUpgrade,
+  ): Promise<void> {
+    const upgraded = doc.data.subscriptions.map((s) => {
+      try {
+        return upgrade(s.reference);
+      } catch (error) {
+        throw new StoreFileError(doc.label, `prenumerationen ${s.id}: ${(error as Error).message}`);
+      }
+    });
+    const changed = upgraded.some((r, i) => JSON.stringify(r) !== JSON.stringify(doc.data.subscriptions[i]?.reference));
+    if (!changed) return;
+    await doc.update((data) => {
+      data.subscriptions.forEach((s, i) => {
+        s.reference = upgraded[i] ?? s.reference;
+      });
+    });
   }
 
   all(): readonly Subscription[] {

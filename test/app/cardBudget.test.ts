@@ -3,7 +3,7 @@
 // of being cut: following the button shows every activity exactly once per promise it serves.
 import { expect } from 'chai';
 import type { Reply } from '../../src/app/ports.js';
-import { toActivity } from '../../src/bot/medborgarBot.js';
+import { toOutgoing } from '../../src/channel/activity.js';
 import { CARD_BUDGET_BYTES, assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { cardOf, cardTexts, harness, type Harness } from '../support/cardsHarness.js';
 import { WORST_ACTIVITIES, worstCaseAgreement, worstCaseStore } from '../support/worstCase.js';
@@ -33,7 +33,7 @@ function checkBudget(reply: Reply, label: string): number {
   const { card } = cardOf(reply);
   const { bytes } = assertValidCard(card, label);
   // The whole Bot Framework message (card, summary text, envelope) is what Teams measures.
-  const message = Buffer.byteLength(JSON.stringify(toActivity(reply)), 'utf8');
+  const message = Buffer.byteLength(JSON.stringify(toOutgoing(reply)), 'utf8');
   expect(message, `${label}: message bytes`).to.be.below(CARD_BUDGET_BYTES);
   return bytes;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Reply } from '../../src/app/ports.js';
-import { toActivity } from '../../src/bot/medborgarBot.js';
+import { toOutgoing } from '../../src/channel/activity.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import { CARD_BUDGET_BYTES, assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { cardOf, cardTexts, harness, replyText } from '../support/cardsHarness.js';
@@ -29,7 +29,7 @@ function button(reply: Reply | undefined, title: string, nth = 0): Json {
 
 function withinBudget(reply: Reply | undefined, label: string): void {
   assertValidCard(cardOf(reply).card, label);
-  expect(Buffer.byteLength(JSON.stringify(toActivity(reply!)), 'utf8'), label).to.be.below(CARD_BUDGET_BYTES);
+  expect(Buffer.byteLength(JSON.stringify(toOutgoing(reply!)), 'utf8'), label).to.be.below(CARD_BUDGET_BYTES);
 }
 
 describe('/importera', () => {

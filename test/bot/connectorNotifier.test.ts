@@ -4,8 +4,8 @@ import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { card, text } from '../../src/app/ports.js';
-import { classify, createConnectorNotifier, proactiveActivity } from '../../src/bot/connectorNotifier.js';
-import { channelConversationId, referenceOf } from '../../src/bot/conversationReference.js';
+import { classify, createConnectorNotifier, proactiveActivity } from '../../src/channel/connectorNotifier.js';
+import { channelConversationId, referenceOf } from '../../src/channel/conversationReference.js';
 import { ServiceUrlStore } from '../../src/store/serviceUrls.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import { FakeConnector, cardsOf } from '../support/fakeConnector.js';
@@ -121,7 +121,7 @@ describe('connector notifier', () => {
   });
 
   it('one message from text only or cards only', () => {
-    const ref = { serviceUrl: 'http://x', conversation: { id: 'c' } };
+    const ref = { version: 2 as const, serviceUrl: 'http://x', conversation: { id: 'c' } };
     expect(proactiveActivity(ref, [text('a'), text('b')])).to.deep.include({ text: 'a\n\nb' });
     expect(proactiveActivity(ref, [card(aCard, 'f')])).to.not.have.property('text');
   });

@@ -2,7 +2,7 @@
 // connector. Welcome card once per installation, the one-click subscribe, removal, and the weekly
 // card posted as a new message in the channel; one test in real time with the croner ticker.
 import { expect } from 'chai';
-import { createConnectorNotifier } from '../../src/bot/connectorNotifier.js';
+import { createConnectorNotifier } from '../../src/channel/connectorNotifier.js';
 import { startTicker } from '../../src/scheduler/ticker.js';
 import { WeeklySummaries } from '../../src/scheduler/weeklySummaries.js';
 import { MemoryStorage } from '../../src/store/storage.js';

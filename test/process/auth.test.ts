@@ -131,6 +131,10 @@ describe('authentication against the channel’s signing keys (real process)', f
       const marker = `MARK-FORGED-${i}`;
       const logBefore = bot.output().length;
       const r = await post(token(), marker, serviceUrl);
+      // The log line travels through the child's stdout pipe and may land just after the response.
+      const deadline = Date.now() + 3000;
+      while (!reason.test(bot.output().slice(logBefore)) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       expect(bot.output().slice(logBefore)).to.match(reason);
       expect(r.status, r.body).to.equal(401);
       expect(r.body).not.to.include('Loggat');

@@ -33,7 +33,10 @@ describe('document links over HTTP', () => {
     deps = { store, secret: TEST_SECRET, now: () => now, logger: new CapturingLogger(logs) };
     // The Bot Framework parts are not reached by GET /rapport; the route must not need them.
     const server = createServer({
-      messages: () => Promise.reject(new Error('GET /rapport must not reach the bot')),
+      bot: {
+        authenticate: () => Promise.reject(new Error('GET /rapport must not reach the bot')),
+        process: () => Promise.reject(new Error('GET /rapport must not reach the bot')),
+      },
       logger: new CapturingLogger(logs),
       health: () => ({}),
       reports: deps,

@@ -3,7 +3,7 @@
 // what the store holds.
 import { expect } from 'chai';
 import type { Adapter } from 'lowdb';
-import { createConnectorNotifier } from '../../src/bot/connectorNotifier.js';
+import { createConnectorNotifier } from '../../src/channel/connectorNotifier.js';
 import type { Schedule } from '../../src/domain/schedule.js';
 import { WeeklySummaries, type WeeklySummaryDeps } from '../../src/scheduler/weeklySummaries.js';
 import { MemoryStorage, type Storage, type StoredDocument } from '../../src/store/storage.js';

@@ -1,63 +1,77 @@
-// The real HTTP server, CloudAdapter and bot in-process, unauthenticated as in local trial, talking
-// to a FakeConnector: activities go in by POST /api/messages, and whatever the bot sends comes out
-// at the connector.
+// The real HTTP server, the chosen SDK's adapter and the bot in-process, unauthenticated as in local
+// trial unless `env` names an app id, talking to a FakeConnector: activities go in by POST
+// /api/messages, and whatever the bot sends comes out at the connector.
 import { areasForTenant } from '../../src/domain/area.js';
-import { createApp } from '../../src/app/app.js';
+import { createApp, type App } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
+import type { Notifier } from '../../src/app/notifier.js';
 import type { Clock } from '../../src/app/ports.js';
-import { createAdapter } from '../../src/bot/adapter.js';
-import { messagesEndpoint } from '../../src/bot/messagesEndpoint.js';
-import { MedborgarBot } from '../../src/bot/medborgarBot.js';
+import { createBotRuntime } from '../../src/botSdk.js';
+import type { BotSdk } from '../../src/channel/runtime.js';
 import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server.js';
-import type { Store } from '../../src/store/store.js';
+import type { StorePort } from '../../src/app/storePort.js';
 import type { FakeConnector } from './fakeConnector.js';
 import { CapturingLogger, newId } from './fakes.js';
 
 export const BOT = { id: '28:bot', name: 'Medborgarlöfte' };
-const TENANT = 'tenant-1';
+export const TENANT = 'tenant-1';
 export const TEAM = '19:team-trygghet@thread.tacv2';
 
 export interface Harness {
   url: string;
+  /** The chosen SDK's proactive sender (weekly summaries), as main.ts hands it to the scheduler. */
+  notifier: Notifier;
   logger: CapturingLogger;
   /** Posts an activity to /api/messages; resolves with the HTTP status once the bot is done. */
-  post(activity: Record<string, unknown>): Promise<number>;
+  post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<number>;
+  /** Posts an activity and returns the status and the parsed body (invoke and expectReplies answers). */
+  exchange(
+    activity: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
 export async function startBot(
-  store: Store,
+  store: StorePort,
   clock: Clock,
-  options: { coordinators?: string[] } = {},
+  options: { coordinators?: string[]; sdk?: BotSdk; env?: Record<string, string>; app?: App } = {},
 ): Promise<Harness> {
   const logger = new CapturingLogger();
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
-  const app = createApp({ store, clock, admins: options.coordinators ?? [], logger, newId });
-  const bot = new MedborgarBot(app, {
-    tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', BOT_SDK: options.sdk ?? 'botbuilder', ...options.env });
+  const app = options.app ?? createApp({ store, clock, admins: options.coordinators ?? [], logger, newId });
+  const bot = await createBotRuntime({
+    config,
+    app,
     logger,
+    tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
     lifecycle: createLifecycle({ store, clock, logger }),
   });
-  const server = createServer({
-    messages: messagesEndpoint(createAdapter(config, logger), bot),
-    logger,
-    health: () => ({}),
-  });
+  const server = createServer({ bot, logger, health: () => ({}) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${server.address().port}`;
+  const exchange: Harness['exchange'] = async (activity, headers = {}) => {
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    let body: unknown = undefined;
+    try {
+      body = text ? (JSON.parse(text) as unknown) : undefined;
+    } catch {
+      body = text;
+    }
+    return { status: response.status, body };
+  };
   return {
     url,
     logger,
-    async post(activity) {
-      const response = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      await response.text();
-      return response.status;
-    },
+    notifier: bot.notifier,
+    post: async (activity, headers = {}) => (await exchange(activity, headers)).status,
+    exchange,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

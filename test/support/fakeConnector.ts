@@ -1,5 +1,5 @@
 // A fake Bot Connector on loopback: it records every activity the bot posts (turn replies and
-// proactive messages) and answers as scripted: 200 by default, or 429 / 500 / 403 / a hang.
+// proactive messages) or replaces (PUT, a submitted card's answer) and answers as scripted: 200 by default, or 429 / 500 / 403 / a hang.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -10,6 +10,8 @@ export interface ConnectorRequest {
   conversationId: string;
   /** Set when the bot answered an activity (POST …/activities/{replyToId}); undefined for a new message. */
   replyToId?: string;
+  /** Set when the bot replaced one of its messages (PUT …/activities/{id}, a submitted card's answer). */
+  updatedId?: string;
   authorization?: string;
   activity: {
     type?: string;
@@ -55,7 +57,10 @@ export class FakeConnector {
   /** New messages (not replies to a turn) posted to the conversation. */
   proactive(conversationId?: string): ConnectorRequest[] {
     return this.requests.filter(
-      (r) => r.replyToId === undefined && (conversationId === undefined || r.conversationId === conversationId),
+      (r) =>
+        r.replyToId === undefined &&
+        r.updatedId === undefined &&
+        (conversationId === undefined || r.conversationId === conversationId),
     );
   }
 
@@ -63,6 +68,13 @@ export class FakeConnector {
   replies(conversationId?: string): ConnectorRequest[] {
     return this.requests.filter(
       (r) => r.replyToId !== undefined && (conversationId === undefined || r.conversationId === conversationId),
+    );
+  }
+
+  /** Messages the bot replaced in place (a submitted card becoming its confirmation). */
+  updates(conversationId?: string): ConnectorRequest[] {
+    return this.requests.filter(
+      (r) => r.updatedId !== undefined && (conversationId === undefined || r.conversationId === conversationId),
     );
   }
 
@@ -86,7 +98,8 @@ export class FakeConnector {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/u.exec(path);
-    if (req.method !== 'POST' || !m) {
+    const put = req.method === 'PUT' && m?.[2] !== undefined;
+    if ((req.method !== 'POST' && !put) || !m) {
       res.writeHead(404);
       res.end();
       return;
@@ -100,10 +113,11 @@ export class FakeConnector {
       return;
     }
     const request = {
-      method: req.method,
+      method: req.method ?? 'POST',
       path,
       conversationId: decodeURIComponent(m[1] ?? ''),
-      ...(m[2] ? { replyToId: decodeURIComponent(m[2]) } : {}),
+      ...(m[2] && !put ? { replyToId: decodeURIComponent(m[2]) } : {}),
+      ...(m[2] && put ? { updatedId: decodeURIComponent(m[2]) } : {}),
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       activity,
       receivedAt: Date.now(),

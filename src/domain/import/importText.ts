@@ -145,7 +145,9 @@ function draftSection(
   }));
 
   // Intros that name their topic ("I arbetet med trygghetsskapande åtgärder …:") link to that promise.
-  const linkInput = section.activities.map((a) => {
+  // An activity is compared by what it does, not by who does it ("Ekby kommun lovar att …").
+  const linkInput = section.activities.map((raw) => {
+    const a = { ...raw, text: readParties(raw.text).rest };
     // Sub-headings ("Effektiv samordning för trygghet") are topics, not promises: only intros link.
     if (a.promise !== undefined || a.group === undefined || !a.group.endsWith(':')) {
       return { text: a.text, promise: a.promise };

@@ -6,20 +6,15 @@
 // would hang the send. The retry policy (src/scheduler/retry.ts) needs the plain status, the
 // Retry-After header and a timeout; one POST with fetch gives all three, and works the same against
 // Teams, the Bot Framework Emulator and the Agents Playground. With an app id the request carries the
-// bot's token from the same credential factory the CloudAdapter uses; without one (local trial)
-// it carries none, as the Emulator and the Playground expect.
-import { CardFactory, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+// bot's token, which the SDK in use gives (src/bot or src/bot-agents, from the same credentials its
+// adapter uses); without one (local trial) it carries none, as the Emulator and the Playground expect.
+// The Agents SDK's continueConversation has the same drawbacks, so both SDKs send through this one module.
 import type { DeliveryResult, Notifier } from '../app/notifier.js';
 import type { Reply } from '../app/ports.js';
-import { ConfigError, type Config } from '../config.js';
-import { storedReferenceSchema, type StoredReference } from './conversationReference.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from './activity.js';
+import { readStoredReference, type StoredReference } from './conversationReference.js';
 
 const DEFAULT_SEND_TIMEOUT_MS = 15_000;
-
-// The public cloud's bot-to-channel token scope and login endpoint, as the CloudAdapter uses them
-// (botframework-connector's AuthenticationConstants, which botbuilder does not re-export).
-const TO_CHANNEL_OAUTH_SCOPE = 'https://api.botframework.com';
-const TO_CHANNEL_LOGIN_URL = 'https://login.microsoftonline.com/botframework.com';
 
 export interface ConnectorNotifierOptions {
   /** Bearer token for the connector; undefined for local trial without an app id. */
@@ -45,7 +40,7 @@ export function proactiveActivity(reference: StoredReference, replies: readonly 
     ...(texts.length > 0 ? { text: texts.join('\n\n'), textFormat: 'markdown' } : {}),
     ...(cards.length > 0
       ? {
-          attachments: cards.map((c) => CardFactory.adaptiveCard(c.card)),
+          attachments: cards.map((c) => ({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: c.card })),
           attachmentLayout: 'list',
           summary: cards.map((c) => c.fallbackText).join(' '),
         }
@@ -58,15 +53,10 @@ export function createConnectorNotifier(options: ConnectorNotifierOptions = {}):
   const timeoutMs = options.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   return {
     async send(rawReference: unknown, replies: readonly Reply[]): Promise<DeliveryResult> {
-      const parsed = storedReferenceSchema.safeParse(rawReference);
-      if (!parsed.success)
-        return {
-          kind: 'rejected',
-          detail: `unusable conversation reference: ${parsed.error.issues[0]?.message ?? ''}`,
-        };
-      const reference = parsed.data;
-      const tenantId =
-        typeof reference.conversation.tenantId === 'string' ? reference.conversation.tenantId : undefined;
+      const read = readStoredReference(rawReference);
+      if (!read.ok) return { kind: 'rejected', detail: `unusable conversation reference: ${read.reason}` };
+      const { reference } = read;
+      const tenantId = reference.conversation.tenantId;
       if (options.isTrusted && !options.isTrusted(tenantId, reference.serviceUrl))
         return {
           kind: 'rejected',
@@ -118,31 +108,4 @@ function readId(body: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The connector token for a configured app id, from the same factory and endpoints the CloudAdapter uses. */
-export function connectorToken(auth: NonNullable<Config['auth']>): () => Promise<string> {
-  const factory = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: auth.appId,
-    MicrosoftAppPassword: auth.appPassword ?? '',
-    MicrosoftAppType: auth.appType,
-    MicrosoftAppTenantId: auth.tenantId ?? '',
-  });
-  let credentials: Promise<{ getToken(forceRefresh?: boolean): Promise<string> }> | undefined;
-  return async () => {
-    credentials ??= factory
-      .createCredentials(auth.appId, TO_CHANNEL_OAUTH_SCOPE, TO_CHANNEL_LOGIN_URL, true)
-      .then((c) => {
-        const withToken = c as unknown as { getToken?: (forceRefresh?: boolean) => Promise<string> };
-        if (typeof withToken.getToken !== 'function')
-          throw new ConfigError('the configured credentials cannot give a token');
-        return withToken as { getToken(forceRefresh?: boolean): Promise<string> };
-      })
-      .catch((error: unknown) => {
-        credentials = undefined;
-        throw error;
-      });
-    // MSAL caches the token and renews it before it expires.
-    return (await credentials).getToken();
-  };
 }

@@ -1,13 +1,13 @@
 // Teams mention shapes, as reported from real clients: what the app reads is plain text.
 import { expect } from 'chai';
-import type { Activity } from 'botbuilder';
-import { commandText, decodeEntities, mentionsBot } from '../../src/bot/mentions.js';
+import type { ChannelActivity } from '../../src/channel/activity.js';
+import { commandText, decodeEntities, mentionsBot } from '../../src/channel/mentions.js';
 
 const BOT = { id: '28:bot', name: 'Medborgarlöfte' };
 const BERIT = { id: '29:berit', name: 'Berit & Co' };
 
-function message(text: string, entities: unknown[] = []): Partial<Activity> {
-  return { type: 'message', text, recipient: BOT, entities: entities as Activity['entities'] };
+function message(text: string, entities: unknown[] = []): ChannelActivity {
+  return { type: 'message', text, recipient: BOT, entities: entities as ChannelActivity['entities'] };
 }
 const botMention = { type: 'mention', mentioned: BOT, text: '<at>Medborgarlöfte</at>' };
 

@@ -1,24 +1,24 @@
 // Bot Framework activity → the application's TurnInput. The only place that knows how Teams
-// shapes mentions, conversation types and card submits.
-import type { Activity } from 'botbuilder';
+// shapes mentions, conversation types and card submits; plain JSON in, so both SDKs use it.
 import type { Conversation, ConversationKind, TurnInput } from '../app/ports.js';
+import type { ChannelActivity } from './activity.js';
 import { channelConversationId, referenceOf } from './conversationReference.js';
 import { commandText, mentionsBot } from './mentions.js';
 
-function conversationKind(activity: Partial<Activity>): ConversationKind {
+function conversationKind(activity: ChannelActivity): ConversationKind {
   const type = activity.conversation?.conversationType;
   if (type === 'channel') return 'channel';
   if (type === 'groupChat') return 'groupChat';
   return 'personal';
 }
 
-export function tenantOf(activity: Partial<Activity>): string | undefined {
+export function tenantOf(activity: ChannelActivity): string | undefined {
   const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   return activity.conversation?.tenantId ?? (typeof fromChannelData === 'string' ? fromChannelData : undefined);
 }
 
 /** The conversation as the app sees it; Teams names channels and teams only in channelData. */
-export function conversationOf(activity: Partial<Activity>): Conversation {
+export function conversationOf(activity: ChannelActivity): Conversation {
   const tenantId = tenantOf(activity);
   const channelData = activity.channelData as { team?: { id?: unknown }; channel?: { name?: unknown } } | undefined;
   const teamId = typeof channelData?.team?.id === 'string' ? channelData.team.id : undefined;
@@ -35,7 +35,7 @@ export function conversationOf(activity: Partial<Activity>): Conversation {
   };
 }
 
-export function toTurnInput(activity: Activity, resolveUpn?: () => Promise<string | undefined>): TurnInput {
+export function toTurnInput(activity: ChannelActivity, resolveUpn?: () => Promise<string | undefined>): TurnInput {
   const reference = referenceOf(activity);
   return {
     user: {

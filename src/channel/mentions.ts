@@ -1,7 +1,7 @@
 // Teams @mentions in a message's text. Teams writes every mention as `<at>Name</at>` with the name
 // HTML-encoded ("Berit &amp; Co"); the mention entity names who was meant and may lack its `text`.
 // What reaches the app is plain text: the bot's own mention gone, other people as their names.
-import type { Activity } from 'botbuilder';
+import type { ChannelActivity } from './activity.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -23,7 +23,7 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** The names the bot goes by in this message: its own, and what its mention entities say. */
-function botNames(activity: Partial<Activity>): string[] {
+function botNames(activity: ChannelActivity): string[] {
   const names = activity.recipient?.name ? [activity.recipient.name] : [];
   for (const entity of activity.entities ?? []) {
     const e = entity as { type?: unknown; mentioned?: { id?: unknown; name?: unknown }; text?: unknown };
@@ -41,7 +41,7 @@ function botNames(activity: Partial<Activity>): string[] {
  * first ("<at>Berit</at> <at>Bot</at> /logga …") does not stop it. Other people's mentions become
  * their plain names; no markup or character reference is left.
  */
-export function commandText(activity: Partial<Activity>): string {
+export function commandText(activity: ChannelActivity): string {
   const raw = activity.text ?? '';
   const names = botNames(activity);
   const parts: { text: string; bot: boolean }[] = [];
@@ -71,7 +71,7 @@ export function commandText(activity: Partial<Activity>): string {
 }
 
 /** True when the message @mentions the bot (by entity, or by `<at>` markup naming it). */
-export function mentionsBot(activity: Partial<Activity>): boolean {
+export function mentionsBot(activity: ChannelActivity): boolean {
   const names = botNames(activity);
   const byEntity = (activity.entities ?? []).some(
     (e) =>

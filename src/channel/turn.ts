@@ -1,0 +1,145 @@
+// One turn of the bot, whichever SDK delivered it: messages to the app and its replies back,
+// the welcome when the bot is added, the end of subscriptions when it is removed. The SDK folders
+// (src/bot, src/bot-agents) only give the activity as JSON and a TurnIO over their turn context,
+// so both bots behave the same by construction.
+import type { App } from '../app/app.js';
+import { welcomeReplies, type Lifecycle } from '../app/lifecycle.js';
+import type { Logger, Reply } from '../app/ports.js';
+import { toOutgoing, type ChannelActivity, type OutgoingMessage } from './activity.js';
+import type { TrustedServiceUrls } from '../store/serviceUrls.js';
+import { conversationOf, tenantOf, toTurnInput } from './activityInput.js';
+
+/** What a turn can do, as the SDK's turn context does it. */
+export interface TurnIO {
+  send(message: OutgoingMessage): Promise<void>;
+  /** Replaces the message `id` (a submitted card); rejects where the channel cannot update. */
+  update(id: string, message: OutgoingMessage): Promise<void>;
+  /** The answer to an invoke activity (its HTTP status and body). */
+  answerInvoke(status: number, body: unknown): Promise<void>;
+  /** Teams only: the user's UPN, looked up with the connector (one call). */
+  memberUpn?: (userId: string) => Promise<string | undefined>;
+  /** The "serviceurl" claim of the request's verified token; undefined when unauthenticated (local trial). */
+  signedServiceUrl?: string | undefined;
+}
+
+export interface BotOptions {
+  /** Whether any area lets users of the tenant in (undefined: the channel named no tenant). */
+  tenantAllowed: (tenantId: string | undefined) => boolean;
+  logger: Logger;
+  /** Welcome once per installation, end subscriptions on removal. Without it: a welcome every time, removals ignored. */
+  lifecycle?: Lifecycle;
+  /**
+   * Where the bot may post on its own later: the serviceUrl of every request whose token carried it
+   * as a signed claim is recorded for the request's tenant. Without it nothing is recorded.
+   */
+  trustedServiceUrls?: TrustedServiceUrls;
+  now?: () => Date;
+}
+
+export type TurnHandler = (activity: ChannelActivity, io: TurnIO) => Promise<void>;
+
+/** Teams refuses a bot message over about 28 KB; the cards page long lists to stay well under it. */
+const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
+
+/** The bot: activity types routed to the app (messages) and to the lifecycle (added, removed). */
+export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
+  const { logger } = options;
+
+  const allowed = (activity: ChannelActivity): boolean => options.tenantAllowed(tenantOf(activity));
+
+  const welcome = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
+    if (!allowed(activity)) return;
+    const conversation = conversationOf(activity);
+    const replies = options.lifecycle ? options.lifecycle.added(conversation) : welcomeReplies(conversation);
+    for (const reply of replies) await io.send(toOutgoing(reply));
+  };
+
+  const removed = async (activity: ChannelActivity): Promise<void> => {
+    await options.lifecycle?.removed(conversationOf(activity));
+  };
+
+  const send = async (activity: ChannelActivity, io: TurnIO, reply: Reply): Promise<void> => {
+    const message = toOutgoing(reply);
+    const bytes = Buffer.byteLength(JSON.stringify(message), 'utf8');
+    if (bytes > TEAMS_MESSAGE_LIMIT_BYTES) {
+      logger.warn({ bytes, conversationId: activity.conversation?.id }, 'reply is larger than Teams accepts');
+    }
+    // A submitted card is replaced where it stands (so it cannot be sent twice); replyToId names it.
+    const target = reply.kind === 'replaceCard' ? activity.replyToId : undefined;
+    if (reply.kind === 'replaceCard' && target) {
+      try {
+        await io.update(target, message);
+        return;
+      } catch (error) {
+        logger.warn(
+          { err: error, replyToId: target },
+          'could not replace the submitted card; sending the reply as a new message',
+        );
+      }
+    } else if (reply.kind === 'replaceCard') {
+      logger.info(
+        { conversationId: activity.conversation?.id },
+        'card submit without replyToId; sending the reply as a new message',
+      );
+    }
+    await io.send(message);
+  };
+
+  const message = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
+    if (!allowed(activity)) {
+      logger.warn(
+        { tenant: tenantOf(activity), conversationId: activity.conversation?.id },
+        'message from a tenant that is not allowed',
+      );
+      await io.send(toOutgoing({ kind: 'text', text: 'Den här boten är inte öppen för er organisation.' }));
+      return;
+    }
+    const userId = activity.from?.id;
+    const memberUpn = io.memberUpn;
+    const resolveUpn = activity.channelId === 'msteams' && userId && memberUpn ? () => memberUpn(userId) : undefined;
+    const replies = await app.handle(toTurnInput(activity, resolveUpn));
+    for (const reply of replies) await send(activity, io, reply);
+  };
+
+  const trustServiceUrl = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
+    const registry = options.trustedServiceUrls;
+    if (!registry || !activity.serviceUrl || !allowed(activity)) return;
+    if (io.signedServiceUrl === undefined || io.signedServiceUrl !== activity.serviceUrl) return;
+    try {
+      await registry.trust(tenantOf(activity), activity.serviceUrl, options.now?.() ?? new Date());
+    } catch (error) {
+      // The turn goes on: the address is recorded with the next request.
+      logger.error({ err: error }, 'could not record the authenticated serviceUrl');
+    }
+  };
+
+  const isBot = (activity: ChannelActivity, members: ChannelActivity['membersAdded']): boolean =>
+    (members ?? []).some((m) => m.id !== undefined && m.id === activity.recipient?.id);
+
+  return async (activity, io) => {
+    await trustServiceUrl(activity, io);
+    switch (activity.type) {
+      case 'message':
+        return message(activity, io);
+      case 'conversationUpdate':
+        if (isBot(activity, activity.membersAdded)) await welcome(activity, io);
+        if (isBot(activity, activity.membersRemoved)) await removed(activity);
+        return;
+      case 'installationUpdate':
+        // "add-upgrade" is a new app version: no reason to greet the channel again.
+        if (activity.action === 'add') await welcome(activity, io);
+        else if (activity.action === 'remove' || activity.action === 'remove-upgrade') await removed(activity);
+        return;
+      case 'invoke':
+        // Card buttons are Action.Submit (messages); any invoke is acknowledged, never answered with 501.
+        logger.info({ name: activity.name, conversationId: activity.conversation?.id }, 'invoke not handled');
+        return io.answerInvoke(200, {});
+      default:
+        return;
+    }
+  };
+}
+
+/** What the user reads when a turn fails, whichever SDK caught it. */
+export const TURN_ERROR_TEXT =
+  'Något gick fel hos mig. Försök igen om en stund; skriv /mina för att se vad som sparats.';
