@@ -8,6 +8,8 @@ import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logReque
 import { personOf, type Turn } from './context.js';
 import { reviewAction } from './followUpReview.js';
 import { importAction, isImportVerb } from './importCommand.js';
+import { entryAction, ENTRY_VERBS } from './entryActions.js';
+import { entryCard } from './entryCard.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
@@ -33,6 +35,8 @@ const choiceSchema = z.object({
 const formSchema = z.object({
   verb: z.literal('log.form'),
   formId: z.string().min(1).max(100),
+  // Ändra: the entry this form changes ('' or absent: a new entry).
+  entryId: z.string().max(100).optional(),
   activityId: z.string().max(100).optional(),
   date: z.string().max(100).optional(),
   place: z.string().max(1000).optional(),
@@ -63,6 +67,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'subscribe') return subscribeAction(turn, value);
   if (verb === 'followUp.publish' || verb === 'followUp.draft') return reviewAction(turn, value);
   if (isImportVerb(verb)) return importAction(turn, value);
+  if (typeof verb === 'string' && ENTRY_VERBS.includes(verb)) return entryAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
 
@@ -106,6 +111,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const countText = typeof form.count === 'number' ? String(form.count) : form.count?.trim() || '1';
   const count = Number(countText);
   const prefill = {
+    ...(form.entryId ? { entryId: form.entryId } : {}),
     ...(form.activityId ? { activityId: form.activityId } : {}),
     // An unreadable date comes back empty, never as today: the user picks it again.
     date,
@@ -147,6 +153,33 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const activity = agreement.activities.find((a) => a.id === form.activityId);
   if (!activity)
     return again(`Aktiviteten finns inte i ${agreement.title}; välj en som gör det, eller ett annat datum.`);
+  if (form.entryId) {
+    const original = turn.store.allEntries().find((e) => e.id === form.entryId);
+    if (!original || original.removed) return again('Insatsen finns inte längre; skriv /mina för dina insatser.');
+    if (original.by.id !== personOf(turn).id) return again('Bara den som loggade insatsen kan ändra den.');
+    if (original.agreementId !== agreement.id) {
+      return again(
+        `Datumet ligger i ${agreement.title}. En insats kan bara flyttas inom sitt medborgarlöfte: ta bort den och logga på nytt.`,
+      );
+    }
+    const changed = await turn.store.editEntry(
+      agreement.id,
+      original.id,
+      {
+        activityId: activity.id,
+        date,
+        count,
+        ...(place ? { place } : {}),
+        ...(original.hours !== undefined ? { hours: original.hours } : {}),
+        ...(original.participants !== undefined ? { participants: original.participants } : {}),
+        ...(note ? { note } : {}),
+      },
+      { by: personOf(turn), at: turn.now.toISOString(), reason: 'edit' },
+    );
+    if (!changed) return again('Insatsen finns inte längre; skriv /mina för dina insatser.');
+    turn.log.info({ entryId: changed.id }, 'entry edited');
+    return [entryCard(turn, { entry: changed, agreement, activity }, 'edited', true)];
+  }
   const result = await recordEntry(turn, {
     agreement,
     activity,

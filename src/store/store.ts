@@ -4,7 +4,18 @@
 // nothing written for one area ever rewrites another area's data.
 import { AgreementConflictError, agreementSchema, overlappingAgreements, type Agreement } from '../domain/agreement.js';
 import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
-import { completionSchema, entrySchema, type Completion, type Entry, type Person } from '../domain/entry.js';
+import {
+  completionSchema,
+  entryChangeSchema,
+  entryFieldsSchema,
+  entrySchema,
+  fieldsOf,
+  type Completion,
+  type Entry,
+  type EntryChange,
+  type EntryFields,
+  type Person,
+} from '../domain/entry.js';
 import { z } from 'zod';
 import {
   areaDocumentName,
@@ -60,6 +71,12 @@ export interface AgreementRecords {
   addEntry(entry: Entry): Promise<AddEntryResult>;
   findBySource(sourceId: string): Entry | undefined;
   markRemoved(agreementId: string, entryId: string, removal: NonNullable<Entry['removed']>): Promise<Entry | undefined>;
+  editEntry(
+    agreementId: string,
+    entryId: string,
+    fields: EntryFields,
+    change: Omit<EntryChange, 'before'>,
+  ): Promise<Entry | undefined>;
   addCompletion(agreementId: string, completion: Completion): Promise<void>;
 }
 
@@ -376,6 +393,14 @@ export class Store implements AgreementRecords {
   ): Promise<Entry | undefined> {
     return this.#all.markRemoved(agreementId, entryId, removal);
   }
+  editEntry(
+    agreementId: string,
+    entryId: string,
+    fields: EntryFields,
+    change: Omit<EntryChange, 'before'>,
+  ): Promise<Entry | undefined> {
+    return this.#all.editEntry(agreementId, entryId, fields, change);
+  }
   addCompletion(agreementId: string, completion: Completion): Promise<void> {
     return this.#all.addCompletion(agreementId, completion);
   }
@@ -499,6 +524,43 @@ export class AreaStore implements AgreementRecords {
       const entry = data.entries.find((e) => e.id === entryId);
       if (!entry || entry.removed) return undefined;
       entry.removed = removal;
+      return structuredClone(entry);
+    });
+  }
+
+  /**
+   * Changes what an active entry says (same agreement), keeping what it said before in its
+   * history: the audit record of every correction. Undefined when there is no such active entry.
+   */
+  async editEntry(
+    agreementId: string,
+    entryId: string,
+    fields: EntryFields,
+    change: Omit<EntryChange, 'before'>,
+  ): Promise<Entry | undefined> {
+    const valid = entryFieldsSchema.parse(fields);
+    return this.entriesDocOf(agreementId).update((data) => {
+      const entry = data.entries.find((e) => e.id === entryId);
+      if (!entry || entry.removed) return undefined;
+      const changed: Entry = {
+        ...entry,
+        activityId: valid.activityId,
+        date: valid.date,
+        count: valid.count,
+        history: [...(entry.history ?? []), entryChangeSchema.parse({ ...change, before: fieldsOf(entry) })],
+      };
+      for (const key of ['place', 'hours', 'participants', 'note'] as const) {
+        if (valid[key] === undefined) delete changed[key];
+      }
+      if (valid.place !== undefined) changed.place = valid.place;
+      if (valid.hours !== undefined) changed.hours = valid.hours;
+      if (valid.participants !== undefined) changed.participants = valid.participants;
+      if (valid.note !== undefined) changed.note = valid.note;
+      const checked = entrySchema.parse(changed);
+      Object.assign(entry, checked);
+      for (const key of ['place', 'hours', 'participants', 'note'] as const) {
+        if (checked[key] === undefined) delete entry[key];
+      }
       return structuredClone(entry);
     });
   }

@@ -241,7 +241,7 @@ describe('the other cards', () => {
       '2 timmar',
       'Medborgarlöfte 2020',
       '1 av 4 tillfällen',
-      'Fel? Skriv /ångra så tas den bort.',
+      'Fel? Tryck Ångra, eller skriv /ångra.',
     ]);
     expect(fallbackText).to.contain('✅ Loggat: Gemensam krogtillsyn, 14 mars 2020, Öxnehaga, 1 tillfälle, 2 timmar.');
   });
