@@ -1,6 +1,7 @@
 // `npm run cards:sizes`: the serialized size of every card the bot sends, for the bundled data
 // after a normal session and for the budget's worst case (40 activities, 5,000 entries), every
 // page of the paged cards included. The budget test asserts the limit; this prints the figures.
+import { readFileSync } from 'node:fs';
 import type { Reply } from '../src/app/ports.js';
 import { toOutgoing } from '../src/channel/activity.js';
 import { harness, type Harness } from '../test/support/cardsHarness.js';
@@ -80,9 +81,46 @@ async function main(): Promise<void> {
     '/logga trygghetsvandring',
     ...commands,
   ]);
+  const imports = await importSizes();
   console.log(
-    `\nLargest card: ${largest} bytes in the worst case (${bundled} bytes with the bundled data); the limit is ${LIMIT}.`,
+    `\nLargest card: ${largest} bytes in the worst case (${bundled} bytes with the bundled data); the largest /importera draft page is ${imports} bytes; the limit is ${LIMIT}.`,
   );
+}
+
+/** /importera as a coordinator: the seed (two drafts) and a text of 40 long activities, every page. */
+async function importSizes(): Promise<number> {
+  const h = await harness('2023-01-15');
+  const as = { aadObjectId: 'coordinator-aad', name: 'Sara Samordnare' };
+  const seed = readFileSync(new URL('../test/fixtures/jonkoping-medborgarloften.txt', import.meta.url), 'utf8');
+  const long = ['Medborgarlöfte 2022', '', '• Tryggare Norrbacka', '', 'Aktiviteter', ''];
+  for (let i = 1; i <= 40; i++) {
+    long.push(
+      `• Polisen och kommunen ska genomföra trygghetsvandring nummer ${i} med boende och föreningar i Norrbacka vid minst ${i + 1} tillfällen under året, och redovisa resultatet för den strategiska gruppen.`,
+    );
+  }
+  const rows: string[][] = [];
+  for (const [label, text] of [
+    ['/importera Jönköping (2 utkast)', seed],
+    ['/importera 40 aktiviteter', long.join('\n')],
+  ] as const) {
+    let replies = await h.say(`/importera\n${text}`, as);
+    for (let page = 1; page <= 10 && replies.length > 0; page++) {
+      const cards = replies.flatMap((r) => (r.kind === 'text' ? [] : [r]));
+      for (const reply of cards) {
+        const card = Buffer.byteLength(JSON.stringify(reply.card), 'utf8');
+        const message = Buffer.byteLength(JSON.stringify(toOutgoing(reply)), 'utf8');
+        rows.push([`${label} (sida ${page})`, String(card), String(message), `${((card / LIMIT) * 100).toFixed(0)} %`]);
+      }
+      const last = cards[cards.length - 1];
+      const more = last ? JSON.stringify(last.card).match(/"title":"Visa fler","data":(\{[^}]*\})/u)?.[1] : undefined;
+      replies = more ? await h.submit(JSON.parse(more), as) : [];
+    }
+  }
+  console.log(`\n/importera drafts\n${'card bytes'.padStart(52)}  message bytes  of 28 KB`);
+  for (const row of rows) {
+    console.log(`${row[0]?.padEnd(40)}${row[1]?.padStart(12)}${row[2]?.padStart(15)}${row[3]?.padStart(10)}`);
+  }
+  return Math.max(...rows.map((r) => Number(r[1])));
 }
 
 main().catch((error: unknown) => {

@@ -46,6 +46,8 @@ const envSchema = z.object({
     (v) => v === undefined || v.length >= 32,
     'ska vara minst 32 tecken (t.ex. openssl rand -hex 32)',
   ),
+  // The public progress page GET /loften/<area>: off unless set to on.
+  PUBLIC_PAGES: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: optionalText,
   // For tests and demos only: the bot's "today" (Stockholm) at start, e.g. 2020-06-01.
@@ -89,6 +91,8 @@ export type Config = {
   publicUrl?: string;
   /** Undefined in local trial: main.ts makes one per process (links then die with the process). */
   reportSecret?: string;
+  /** Serve GET /loften/<area> (PUBLIC_PAGES=on); absent: off. */
+  publicPages?: true;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   production: boolean;
   /** Set only for tests and demos (BOT_TODAY). */
@@ -160,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     admins: e.ADMINS,
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.REPORT_SECRET ? { reportSecret: e.REPORT_SECRET } : {}),
+    ...(e.PUBLIC_PAGES === 'on' ? { publicPages: true as const } : {}),
     logLevel: e.LOG_LEVEL,
     production,
     ...(e.BOT_TODAY ? { today: e.BOT_TODAY } : {}),

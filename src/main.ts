@@ -51,6 +51,11 @@ async function main(): Promise<void> {
   );
   for (const warning of seedDisagreements(store.areas(), config)) logger.warn({}, warning);
   const serviceUrls = await ServiceUrlStore.open(storage);
+  if (store.audit.droppedTornLine)
+    logger.warn(
+      { file: store.audit.label },
+      'the audit log ended in a torn line (a crash during an append, never acknowledged): it was dropped',
+    );
 
   if (!config.auth) {
     logger.warn(
@@ -117,6 +122,7 @@ async function main(): Promise<void> {
       sdk: bot.sdk,
     }),
     reports: { store, secret: reportSecret, now: () => clock.now(), logger },
+    ...(config.publicPages ? { publicPages: { store, now: () => clock.now() } } : {}),
   });
   const onListening = () => {
     const where = config.host ?? 'every interface';

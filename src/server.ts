@@ -3,6 +3,8 @@
 import restify from 'restify';
 import type { Logger } from './app/ports.js';
 import type { BotRuntime } from './channel/runtime.js';
+import { PUBLIC_PAGE_PATH } from './report/paths.js';
+import { answerPublicPage, type PublicPageDeps } from './report/publicRoute.js';
 import { answerReportRequest, type ReportRouteDeps } from './report/reportRoute.js';
 
 export interface ServerDeps {
@@ -11,6 +13,8 @@ export interface ServerDeps {
   logger: Logger;
   health: () => Record<string, unknown>;
   reports?: ReportRouteDeps;
+  /** The public progress pages (PUBLIC_PAGES=on); without it /loften/* is 404. */
+  publicPages?: PublicPageDeps;
 }
 
 export function createServer(deps: ServerDeps): restify.Server {
@@ -58,6 +62,21 @@ export function createServer(deps: ServerDeps): restify.Server {
         deps.logger.error({ err: error, path: req.getPath() }, 'could not make a report');
         if (!res.headersSent) res.send(500, 'Rapporten kunde inte tas fram just nu. Försök igen om en stund.');
       }
+    });
+  }
+
+  const publicPages = deps.publicPages;
+  if (publicPages) {
+    server.get(`${PUBLIC_PAGE_PATH}/:area`, (req, res, next) => {
+      try {
+        const answer = answerPublicPage(publicPages, req.getPath(), req.getQuery(), req.header('if-none-match'));
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+      } catch (error) {
+        deps.logger.error({ err: error, path: req.getPath() }, 'could not make the public page');
+        if (!res.headersSent) res.send(500, 'Sidan kunde inte tas fram just nu. Försök igen om en stund.');
+      }
+      return next();
     });
   }
 

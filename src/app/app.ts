@@ -20,6 +20,7 @@ import { doneCommand, newAgreementCommand } from './coordinatorCommands.js';
 import { exportCommand } from './exportCommand.js';
 import { followUpCommand } from './followUpCommand.js';
 import { helpCommand } from './helpCommand.js';
+import { historyCommand } from './historyCommand.js';
 import { importCommand } from './importCommand.js';
 import { logCommand } from './logCommand.js';
 import { mineCommand, undoCommand } from './myEntries.js';
@@ -51,6 +52,7 @@ const routes: Routes = {
   undo: (turn) => undoCommand(turn),
   done: (turn, c) => doneCommand(turn, c.args),
   newAgreement: (turn, c) => newAgreementCommand(turn, c.args),
+  history: (turn, c) => historyCommand(turn, c.args),
   import: (turn, c) => importCommand(turn, c.args),
   summary: (turn, c) => summaryCommand(turn, c.args),
   followUp: (turn, c) => followUpCommand(turn, c.args),

@@ -1,6 +1,7 @@
 // Which area a conversation works in: the question card, the choice, "/område [namn]". The rules
 // themselves (tenants, bindings, who may bind) are in domain/area.ts; this module asks the store
 // and says what happened.
+import { viaOf } from './audit.js';
 import { z } from 'zod';
 import {
   areasForTenant,
@@ -118,7 +119,7 @@ async function bindConversation(turn: BaseTurn, area: Area, scope: 'first' | 'ex
   }
   const current = store.binding(target, id);
   if (current?.areaId === area.id) return { ok: true, text: `Här gäller redan ${area.name}.`, changed: false };
-  await store.bind(target, id, area.id, { by: personOf(turn), at: turn.now });
+  await store.bind(target, id, area.id, { by: personOf(turn), at: turn.now, via: viaOf(turn) });
   turn.log.info({ areaId: area.id, target }, 'conversation bound to an area');
   const scopeText = target === 'team' ? 'Den här kanalen och teamets andra kanaler' : capital(where(turn));
   return { ok: true, text: `✅ ${scopeText} arbetar nu i ${area.name} (${area.policeArea}).`, changed: true };

@@ -11,6 +11,7 @@ import { parseLogRequest } from '../domain/logRequest.js';
 import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';
 import { agreementForYear, allPlaces, currentAgreement, knownPeriodsText } from './agreements.js';
+import { auditTurn } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
 import { futureDateRefusal } from './recordEntry.js';
@@ -63,6 +64,12 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
     date,
     by: personOf(turn),
     at: turn.now.toISOString(),
+  });
+  await auditTurn(turn, {
+    action: 'milestone.done',
+    agreementId: agreement.id,
+    activityId: activity.id,
+    changes: { date: { to: date } },
   });
   turn.log.info({ agreementId: agreement.id, activityId: activity.id }, 'milestone marked done');
   return [text(`✅ ${activity.name} är markerad som genomförd ${formatSwedishDate(date)} i ${agreement.title}.`)];
@@ -123,6 +130,7 @@ export async function newAgreementCommand(turn: Turn, args: string): Promise<Rep
       return [text(`Det finns redan ett medborgarlöfte som gäller ${year}. Skriv /status ${year}.`)];
     throw error;
   }
+  await auditTurn(turn, { action: 'agreement.created', agreementId: copy.id, detail: `kopia av ${source.id}` });
   turn.log.info({ agreementId: copy.id, copiedFrom: source.id }, 'agreement created');
   return [
     text(

@@ -1,5 +1,6 @@
 // "/samordnare": the area's coordinators; "/samordnare lägg till <UPN>" and "ta bort <UPN>" change
 // them (the area's coordinators and admins only). Only the conversation's area is ever touched.
+import { viaOf } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
 
@@ -56,7 +57,7 @@ export async function coordinatorsCommand(turn: Turn, args: string): Promise<Rep
       current.coordinators = current.coordinators.filter((c) => !same(c));
       return { action: 'coordinatorRemoved', detail: who };
     },
-    { by: personOf(turn), at: turn.now },
+    { by: personOf(turn), at: turn.now, via: viaOf(turn) },
   );
   if (!updated) return [text(refusal ?? 'Inget har ändrats.')];
   turn.log.info({ areaId: area.id, change: adding ? 'added' : 'removed' }, 'coordinators changed');

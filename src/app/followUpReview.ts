@@ -1,6 +1,7 @@
 // Review before publishing: a coordinator's /uppföljning in a personal chat is the tertial as a
 // draft with editable comments; "Spara utkast" keeps the comments, "Publicera" stores a snapshot of
 // the document with exactly those comments. Everyone else sees only what was published.
+import { auditTurn } from './audit.js';
 import { z } from 'zod';
 import type { Agreement } from '../domain/agreement.js';
 import type { Person } from '../domain/entry.js';
@@ -146,6 +147,11 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
     return [replaceCard(reviewCard(turn, agreement, f, draftSavedText(turn.now, published)), 'Utkastet är sparat.')];
   }
   const publication = await publications.publish(publicationOf(f, comments, by, turn.now, turn.deps.newId()));
+  await auditTurn(turn, {
+    action: 'publication.published',
+    agreementId: agreement.id,
+    detail: `T${ref.tertial} ${ref.year} (${publication.id})`,
+  });
   turn.log.info({ ...key, publicationId: publication.id }, 'follow-up published');
   return [
     replaceCard(reviewCard(turn, agreement, f), `Publicerad: ${publication.document.title}.`),

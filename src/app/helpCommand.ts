@@ -57,6 +57,11 @@ const HELP_ITEMS: readonly HelpItem[] = [
     example: 'T.ex. /export 2020',
   },
   {
+    usage: '/historik [aktivitet]',
+    text: 'Vem som ändrade vad och när, nyast först (samordnare).',
+    example: 'T.ex. /historik gemensam krogtillsyn',
+  },
+  {
     usage: '/område [namn]',
     text: 'Visar vilket område (kommun och lokalpolisområde) som gäller här, eller byter det.',
     example: 'T.ex. /område Habo',

@@ -2,6 +2,7 @@
 // the drafts as cards, changes rows with "Ändra", and saves with "Spara". Nothing is live before
 // Spara; saving adds the agreement under the store's rules (no overlapping period, no duplicate id)
 // with the pasted text, who saved it and when. Drafts are on disk, so a restart loses none.
+import { auditTurn } from './audit.js';
 import { z } from 'zod';
 import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
@@ -214,6 +215,7 @@ async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
     status: 'saved',
     closed: { by, at: turn.now.toISOString() },
   }));
+  await auditTurn(turn, { action: 'agreement.imported', agreementId: agreement.id, detail: `utkast ${draft.id}` });
   turn.log.info({ draftId: draft.id, agreementId: agreement.id }, 'import saved');
   const year = agreement.period.start.slice(0, 4);
   return [

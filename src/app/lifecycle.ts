@@ -1,6 +1,7 @@
 // The bot added to or removed from a team, a group chat or a personal chat. Added: a welcome card
 // with a one-click subscribe. Removed: the conversation's subscriptions end (for a team, those of
 // all its channels), since the bot can no longer post there.
+import { SYSTEM_ACTOR } from '../domain/audit.js';
 import { DEFAULT_SCHEDULE } from '../domain/schedule.js';
 import { scheduleText } from '../views/scheduleTexts.js';
 import { welcomeCard, type WelcomeCardData } from '../views/welcomeCard.js';
@@ -32,6 +33,17 @@ export function createLifecycle(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'
         at: deps.clock.now().toISOString(),
         reason: 'uninstalled',
       });
+      for (const s of ended)
+        await deps.store.audit.record({
+          at: deps.clock.now().toISOString(),
+          by: SYSTEM_ACTOR,
+          via: 'system',
+          action: 'subscription.ended',
+          subscriptionId: s.id,
+          conversationId: s.conversationId,
+          ...(s.areaId ? { areaId: s.areaId } : {}),
+          detail: 'uninstalled',
+        });
       deps.logger.info(
         { conversationId: conversation.id, teamId: conversation.teamId, endedSubscriptions: ended.map((s) => s.id) },
         'bot removed from a conversation',

@@ -4,6 +4,7 @@ import { isActive, type Entry } from '../domain/entry.js';
 import { activityStatus } from '../domain/status.js';
 import { mineCard, mineCardData } from '../views/mineCard.js';
 import { STATUS_LABEL, entryLine, progressText } from '../views/texts.js';
+import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { entryCard, findEntry } from './entryCard.js';
 import { card, text, type Reply } from './ports.js';
@@ -70,6 +71,12 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
     ...(sourceId ? { sourceId } : {}),
   });
   if (!removed) return [text('Insatsen var redan borttagen. Skriv /mina för att se dina insatser.')];
+  await auditTurn(turn, {
+    action: 'entry.undone',
+    agreementId: removed.agreementId,
+    activityId: removed.activityId,
+    entryId: removed.id,
+  });
   turn.log.info({ entryId: removed.id }, 'entry undone');
   const agreement = store.agreement(removed.agreementId);
   const activity = agreement?.activities.find((a) => a.id === removed.activityId);

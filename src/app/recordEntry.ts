@@ -7,6 +7,7 @@ import { findPersonalIdentityNumber } from '../domain/personalData.js';
 import { activityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData } from '../views/loggedCard.js';
 import { STATUS_LABEL, entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
+import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { card, replaceCard, type Reply } from './ports.js';
 
@@ -73,6 +74,18 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     ...(draft.sourceId ? { sourceId: draft.sourceId } : {}),
   };
   const result = await turn.store.addEntry(entry);
+  if (result.stored)
+    await auditTurn(turn, {
+      action: 'entry.logged',
+      agreementId: entry.agreementId,
+      activityId: entry.activityId,
+      entryId: entry.id,
+      changes: {
+        date: { to: entry.date },
+        count: { to: entry.count },
+        ...(entry.hours !== undefined ? { hours: { to: entry.hours } } : {}),
+      },
+    });
   turn.log.info({ entryId: result.entry.id, activityId: entry.activityId, stored: result.stored }, 'entry logged');
   return { ok: true, entry: result.entry, stored: result.stored };
 }

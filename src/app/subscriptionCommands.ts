@@ -6,6 +6,7 @@ import { DEFAULT_SCHEDULE, nextSend, type Schedule } from '../domain/schedule.js
 import { parseSubscribeArgs } from '../domain/subscribeArgs.js';
 import { scheduleOf, scheduleStateOf, type Subscription } from '../domain/subscription.js';
 import { instantText, kindWord, recipientText, scheduleText } from '../views/scheduleTexts.js';
+import { auditTurn } from './audit.js';
 import { isCoordinator, personOf, type Turn } from './context.js';
 import { subscriptionArea } from './subscriptionArea.js';
 import { text, type Reply } from './ports.js';
@@ -59,6 +60,18 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
     at: turn.now,
     newId: turn.deps.newId,
   });
+  await auditTurn(turn, {
+    action: `subscription.${change}`,
+    subscriptionId: subscription.id,
+    changes: {
+      ...(before && change === 'changed'
+        ? { weekday: { from: before.weekday, to: schedule.weekday } }
+        : { weekday: { to: schedule.weekday } }),
+      ...(before && change === 'changed'
+        ? { time: { from: before.time, to: schedule.time } }
+        : { time: { to: schedule.time } }),
+    },
+  });
   turn.log.info(
     { subscriptionId: subscription.id, change, weekday: schedule.weekday, time: schedule.time },
     'subscribed',
@@ -91,6 +104,7 @@ export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
       ),
     ];
   }
+  await auditTurn(turn, { action: 'subscription.ended', subscriptionId: ended.id, detail: 'unsubscribed' });
   turn.log.info({ subscriptionId: ended.id }, 'unsubscribed');
   return [
     text(

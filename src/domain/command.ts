@@ -19,6 +19,7 @@ export type Command =
   | { kind: 'unsubscribe' }
   | { kind: 'subscriptions' }
   | { kind: 'newAgreement'; args: string }
+  | { kind: 'history'; args: string }
   | { kind: 'import'; args: string }
   | { kind: 'area'; args: string }
   | { kind: 'coordinators'; args: string }
@@ -79,6 +80,7 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   unsubscribe: ['avprenumerera', 'avsluta-prenumeration'],
   subscriptions: ['prenumerationer'],
   newAgreement: ['nytt-medborgarlöfte', 'nyttmedborgarlöfte', 'nytt-löfte'],
+  history: ['historik', 'historia'],
   import: ['importera', 'import'],
   area: ['område', 'områden'],
   coordinators: ['samordnare'],
@@ -123,6 +125,7 @@ export function parseCommand(text: string): Command {
     case 'done':
     case 'subscribe':
     case 'newAgreement':
+    case 'history':
     case 'import':
     case 'area':
     case 'coordinators':

@@ -1,6 +1,7 @@
 // Entries as CSV for Swedish Excel: UTF-8 with a byte order mark (or Excel reads å/ä/ö as
 // Windows-1252), ";" between fields (Swedish Excel's list separator, since "," is the decimal
-// comma), CRLF line ends. Undone entries are kept and marked "ja" under "borttagen": the export
+// comma), CRLF line ends. Undone entries are kept and marked "ja" under "borttagen", with who undid
+// them and when; the last edit of an entry (from the audit log) has who and when too: the export
 // is the whole record. It holds the names of who logged, so only coordinators get it.
 import type { Agreement, IsoDate } from '../domain/agreement.js';
 import type { Entry } from '../domain/entry.js';
@@ -18,6 +19,10 @@ const CSV_HEADER = [
   'loggad av',
   'loggad tid',
   'borttagen',
+  'borttagen av',
+  'borttagen tid',
+  'ändrad av',
+  'ändrad tid',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -57,18 +62,21 @@ function decimalComma(n: number): string {
 export interface CsvSource {
   agreement: Agreement;
   entries: readonly Entry[];
+  /** The latest edit of each entry (by entry id), from the audit log: who, and when (ISO). */
+  changes?: ReadonlyMap<string, { by: string; at: string }>;
 }
 
 /** Entries dated within the range (both ends included), oldest first, as a CSV file's text. */
 export function entriesCsv(sources: readonly CsvSource[], range: { start: IsoDate; end: IsoDate }): string {
   const rows: { entry: Entry; cells: string[] }[] = [];
-  for (const { agreement, entries } of sources) {
+  for (const { agreement, entries, changes } of sources) {
     const activities = new Map(agreement.activities.map((a) => [a.id, a]));
     const promises = new Map(agreement.promises.map((p) => [p.id, p.text]));
     for (const entry of entries) {
       if (entry.date < range.start || entry.date > range.end) continue;
       const activity = activities.get(entry.activityId);
       const promiseTexts = (activity?.promiseIds ?? []).map((id) => promises.get(id) ?? id).join(' / ');
+      const changed = changes?.get(entry.id);
       rows.push({
         entry,
         cells: [
@@ -84,6 +92,10 @@ export function entriesCsv(sources: readonly CsvSource[], range: { start: IsoDat
           csvField(entry.by.name),
           csvField(stockholmDateTime(entry.loggedAt), { text: false }),
           csvField(entry.removed ? 'ja' : 'nej', { text: false }),
+          csvField(entry.removed?.by.name ?? ''),
+          csvField(entry.removed ? stockholmDateTime(entry.removed.at) : '', { text: false }),
+          csvField(changed?.by ?? ''),
+          csvField(changed ? stockholmDateTime(changed.at) : '', { text: false }),
         ],
       });
     }

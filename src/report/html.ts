@@ -3,7 +3,7 @@
 import { FOLLOW_UP_RGB } from '../views/followUpTexts.js';
 import type { FollowUpDocument } from './followUpDocument.js';
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/gu,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,

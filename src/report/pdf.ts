@@ -1,9 +1,15 @@
-// The follow-up as an A4 PDF, drawn with pdfkit. The standard Helvetica fonts print Swedish
-// text that stays extractable (copy, search, pdftotext); charts are vector bars.
+// The follow-up as an accessible A4 PDF (PDF 1.7, tagged), drawn with pdfkit: a structure tree in
+// reading order (H1, facts as a list, per promise H2 and per activity H3, a paragraph and a table
+// of target, outcome, state and comment), language sv-SE and the title in the metadata, charts
+// as figures whose alt text says what they show, and page furniture marked as artifacts. Fonts
+// are DejaVu Sans from the dejavu-fonts-ttf package, embedded (subset): it covers Swedish, the
+// Nordic letters and the Latin, Greek and Cyrillic names a user may write. (PDF/UA-1, ISO 14289-1;
+// WCAG 2.1 AA as required by lag 2018:1937.)
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { FOLLOW_UP_RGB } from '../views/followUpTexts.js';
+import { FOLLOW_UP_LABEL, FOLLOW_UP_RGB } from '../views/followUpTexts.js';
 import type { FollowUpDocument } from './followUpDocument.js';
-import { toWinAnsi } from './winAnsi.js';
 
 const MARGIN = 56; // 2 cm
 const INK = '#1a1a1a';
@@ -11,23 +17,36 @@ const SUBTLE = '#555555';
 const RULE = '#cccccc';
 const LABEL_WIDTH = 72;
 
-type Doc = PDFKit.PDFDocument;
+const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONTS = {
+  regular: path.join(fontDir, 'DejaVuSans.ttf'),
+  bold: path.join(fontDir, 'DejaVuSans-Bold.ttf'),
+  italic: path.join(fontDir, 'DejaVuSans-Oblique.ttf'),
+} as const;
+type Font = keyof typeof FONTS;
 
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/** The published document as PDF bytes; `publishedAt` becomes its creation date. */
 export function followUpPdf(d: FollowUpDocument, publishedAt: Date): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
     lang: 'sv-SE',
     displayTitle: true,
     info: {
-      Title: toWinAnsi(d.title),
-      Author: toWinAnsi(d.author),
+      Title: d.title,
+      Author: d.author,
       Subject: 'Tertialuppföljning av medborgarlöfte',
       Creator: 'Medborgarlöfte-boten',
       CreationDate: publishedAt,
     },
   });
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -35,16 +54,15 @@ export function followUpPdf(d: FollowUpDocument, publishedAt: Date): Promise<Buf
     doc.on('error', reject);
   });
 
-  header(doc, d);
-  for (const promise of d.promises) promiseSection(doc, promise);
-  progressChart(doc, d.progressChart);
-  monthChart(doc, d.monthChart);
-  doc
-    .moveDown(1)
-    .font('Helvetica')
-    .fontSize(8)
-    .fillColor(SUBTLE)
-    .text(toWinAnsi(d.footnote), { width: width(doc) });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  header(doc, root, d);
+  for (const promise of d.promises) promiseSection(doc, root, promise);
+  progressChart(doc, root, d.progressChart);
+  monthChart(doc, root, d.monthChart);
+  doc.moveDown(1);
+  paragraph(doc, root, d.footnote, { font: 'regular', size: 8, color: SUBTLE });
+  root.end();
   footers(doc, d.title);
   doc.end();
   return done;
@@ -63,58 +81,92 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 
-function header(doc: Doc, d: FollowUpDocument): void {
+interface TextStyle {
+  font: Font;
+  size: number;
+  color?: string;
+}
+
+function style(doc: Doc, s: TextStyle): Doc {
+  return doc
+    .font(s.font)
+    .fontSize(s.size)
+    .fillColor(s.color ?? INK);
+}
+
+/** Text as one structure element of `type` (P, H1, H2 …) under `parent`, at the left margin. */
+function paragraph(doc: Doc, parent: Struct, text: string, s: TextStyle, type = 'P'): void {
+  parent.add(
+    doc.struct(type, {}, () => {
+      style(doc, s).text(text, doc.page.margins.left, doc.y, { width: width(doc) });
+    }),
+  );
+}
+
+/** Drawing that carries no meaning of its own (rules, bar backgrounds, page footers). */
+function artifact(doc: Doc, draw: () => void): void {
+  doc.markContent('Artifact');
+  draw();
+  doc.endMarkedContent();
+}
+
+function header(doc: Doc, root: Struct, d: FollowUpDocument): void {
   // One line when it can be (down to 13 pt), so the title is found whole when the text is searched.
-  const title = toWinAnsi(d.title);
-  doc.font('Helvetica-Bold').fillColor(INK);
+  doc.font('bold');
   let size = 18;
-  while (size > 13 && doc.fontSize(size).widthOfString(title) > width(doc)) size -= 0.5;
-  doc.fontSize(size).text(title, { width: width(doc) });
+  while (size > 13 && doc.fontSize(size).widthOfString(d.title) > width(doc)) size -= 0.5;
+  paragraph(doc, root, d.title, { font: 'bold', size }, 'H1');
   doc.moveDown(0.5);
+  const list = doc.struct('L');
+  root.add(list);
   for (const fact of d.facts) {
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(10)
-      .text(`${toWinAnsi(fact.label)}: `, { continued: true });
-    doc.font('Helvetica').text(toWinAnsi(fact.value));
+    const item = doc.struct('LI');
+    list.add(item);
+    item.add(
+      doc.struct('LBody', {}, () => {
+        style(doc, { font: 'bold', size: 10 }).text(`${fact.label}: `, doc.page.margins.left, doc.y, {
+          continued: true,
+        });
+        doc.font('regular').text(fact.value);
+      }),
+    );
+    item.end();
   }
-  doc.moveDown(0.5).font('Helvetica').fontSize(9).fillColor(SUBTLE).text(toWinAnsi(d.phase));
-  doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).fillColor(INK).text(toWinAnsi(d.summary));
+  list.end();
+  doc.moveDown(0.5);
+  paragraph(doc, root, d.phase, { font: 'regular', size: 9, color: SUBTLE });
+  doc.moveDown(0.3);
+  paragraph(doc, root, d.summary, { font: 'bold', size: 10 });
 }
 
-function promiseSection(doc: Doc, promise: FollowUpDocument['promises'][number]): void {
+function promiseSection(doc: Doc, root: Struct, promise: FollowUpDocument['promises'][number]): void {
+  const section = doc.struct('Sect');
+  root.add(section);
   doc.moveDown(1);
-  doc.font('Helvetica-Bold').fontSize(13);
-  const heading = toWinAnsi(promise.heading);
+  style(doc, { font: 'bold', size: 13 });
   // Keep the heading with at least the start of its first activity.
-  ensureSpace(doc, doc.heightOfString(heading, { width: width(doc) }) + 80);
+  ensureSpace(doc, doc.heightOfString(promise.heading, { width: width(doc) }) + 80);
   const y = doc.y;
-  doc
-    .moveTo(doc.page.margins.left, y - 4)
-    .lineTo(doc.page.margins.left + width(doc), y - 4)
-    .lineWidth(0.5)
-    .strokeColor(RULE)
-    .stroke();
-  doc.fillColor(INK).text(heading, doc.page.margins.left, y + 2, { width: width(doc) });
-  for (const activity of promise.activities) activityBlock(doc, activity);
+  artifact(doc, () => {
+    doc
+      .moveTo(doc.page.margins.left, y - 4)
+      .lineTo(doc.page.margins.left + width(doc), y - 4)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
+  });
+  doc.y = y + 2;
+  paragraph(doc, section, promise.heading, { font: 'bold', size: 13 }, 'H2');
+  for (const activity of promise.activities) activityBlock(doc, section, activity);
+  section.end();
 }
 
-function activityBlock(doc: Doc, a: FollowUpDocument['promises'][number]['activities'][number]): void {
+function activityBlock(doc: Doc, section: Struct, a: FollowUpDocument['promises'][number]['activities'][number]): void {
   const left = doc.page.margins.left;
-  const valueWidth = width(doc) - LABEL_WIDTH;
   if (a.seeAlso) {
     doc.moveDown(0.6);
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(11)
-      .fillColor(INK)
-      .text(toWinAnsi(a.name), left, doc.y, { width: width(doc) });
-    doc
-      .font('Helvetica')
-      .fontSize(9.5)
-      .fillColor(SUBTLE)
-      .text(toWinAnsi(a.seeAlso), { width: width(doc) });
-    doc.x = left;
+    paragraph(doc, section, a.name, { font: 'bold', size: 11 }, 'H3');
+    paragraph(doc, section, a.seeAlso, { font: 'regular', size: 9.5, color: SUBTLE });
     return;
   }
   const rows: Array<{ label: string; value: string; bold?: boolean; color?: string }> = [
@@ -123,41 +175,46 @@ function activityBlock(doc: Doc, a: FollowUpDocument['promises'][number]['activi
     { label: 'Läge', value: a.stateLabel, bold: true, color: FOLLOW_UP_RGB[a.state] },
     { label: 'Kommentar', value: a.comment },
   ];
-  doc.font('Helvetica-Bold').fontSize(11);
-  const name = toWinAnsi(a.name);
-  let height = doc.heightOfString(name, { width: width(doc) }) + 8;
-  doc.font('Helvetica-Oblique').fontSize(9);
-  const text = toWinAnsi(`${a.text} (${a.parties})`);
-  height += doc.heightOfString(text, { width: width(doc) });
-  doc.font('Helvetica').fontSize(9.5);
-  for (const r of rows) height += doc.heightOfString(toWinAnsi(r.value), { width: valueWidth }) + 2;
+  const valueWidth = width(doc) - LABEL_WIDTH;
+  const description = `${a.text} (${a.parties})`;
+  let height = style(doc, { font: 'bold', size: 11 }).heightOfString(a.name, { width: width(doc) }) + 8;
+  height += style(doc, { font: 'italic', size: 9 }).heightOfString(description, { width: width(doc) });
+  style(doc, { font: 'regular', size: 9.5 });
+  for (const r of rows) height += doc.heightOfString(r.value, { width: valueWidth }) + 2;
   ensureSpace(doc, Math.min(height, bottom(doc) - doc.page.margins.top));
 
   doc.moveDown(0.6);
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(11)
-    .fillColor(INK)
-    .text(name, left, doc.y, { width: width(doc) });
-  doc
-    .font('Helvetica-Oblique')
-    .fontSize(9)
-    .fillColor(SUBTLE)
-    .text(text, { width: width(doc) });
+  paragraph(doc, section, a.name, { font: 'bold', size: 11 }, 'H3');
+  paragraph(doc, section, description, { font: 'italic', size: 9, color: SUBTLE });
   doc.moveDown(0.2);
+  const table = doc.struct('Table');
+  section.add(table);
   for (const r of rows) {
     const y = doc.y;
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(9.5)
-      .fillColor(SUBTLE)
-      .text(toWinAnsi(r.label), left, y, { width: LABEL_WIDTH - 6 });
-    doc
-      .font(r.bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fillColor(r.color ?? INK)
-      .text(toWinAnsi(r.value), left + LABEL_WIDTH, y, { width: valueWidth });
-    doc.y += 2;
+    const row = doc.struct('TR');
+    table.add(row);
+    // A row header (pdfkit writes Scope into the attributes; its types do not list it).
+    const header = { title: r.label, scope: 'Row' };
+    row.add(
+      doc.struct('TH', header, () => {
+        style(doc, { font: 'bold', size: 9.5, color: SUBTLE }).text(r.label, left, y, { width: LABEL_WIDTH - 6 });
+      }),
+    );
+    const labelBottom = doc.y;
+    row.add(
+      doc.struct('TD', {}, () => {
+        style(doc, { font: r.bold ? 'bold' : 'regular', size: 9.5, color: r.color ?? INK }).text(
+          r.value,
+          left + LABEL_WIDTH,
+          y,
+          { width: valueWidth },
+        );
+      }),
+    );
+    row.end();
+    doc.y = Math.max(doc.y, labelBottom) + 2;
   }
+  table.end();
   doc.x = left;
 }
 
@@ -169,89 +226,98 @@ function fit(doc: Doc, text: string, maxWidth: number): string {
   return `${cut.trimEnd()}…`;
 }
 
-function chartHeading(doc: Doc, title: string, height: number): void {
+function chartHeading(doc: Doc, root: Struct, title: string, height: number): void {
   doc.moveDown(1.2);
   ensureSpace(doc, height + 30);
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(13)
-    .fillColor(INK)
-    .text(toWinAnsi(title), doc.page.margins.left, doc.y, { width: width(doc) });
+  paragraph(doc, root, title, { font: 'bold', size: 13 }, 'H2');
   doc.moveDown(0.4);
 }
 
-function progressChart(doc: Doc, bars: FollowUpDocument['progressChart']): void {
+/** What the progress chart shows, in words: every bar's label, figure and state. */
+export function progressChartAlt(bars: FollowUpDocument['progressChart']): string {
+  return `Stapeldiagram: andel av målet hittills per aktivitet. ${bars
+    .map((b) => `${b.label}: ${b.text} (${FOLLOW_UP_LABEL[b.state].toLowerCase()})`)
+    .join('; ')}.`;
+}
+
+/** What the month chart shows, in words. */
+export function monthChartAlt(months: FollowUpDocument['monthChart']): string {
+  const inTertial = months.filter((m) => m.highlighted).map((m) => m.label);
+  return `Stapeldiagram: loggade insatser per månad. ${months.map((m) => `${m.label}: ${m.value}`).join('; ')}. Tertialens månader (${inTertial.join(', ')}) är mörkare.`;
+}
+
+function progressChart(doc: Doc, root: Struct, bars: FollowUpDocument['progressChart']): void {
   const rowHeight = 16;
   const labelWidth = 190;
   const barWidth = width(doc) - labelWidth - 100;
-  chartHeading(doc, 'Framsteg per aktivitet', Math.min(bars.length, 10) * rowHeight);
+  chartHeading(doc, root, 'Framsteg per aktivitet', Math.min(bars.length, 10) * rowHeight);
   const left = doc.page.margins.left;
-  for (const bar of bars) {
-    ensureSpace(doc, rowHeight);
-    const y = doc.y;
-    doc.font('Helvetica').fontSize(8.5).fillColor(INK);
-    doc.text(fit(doc, toWinAnsi(bar.label), labelWidth - 8), left, y + 3, { width: labelWidth - 8, lineBreak: false });
-    doc
-      .rect(left + labelWidth, y + 2, barWidth, rowHeight - 5)
-      .fillColor('#eeeeee')
-      .fill();
-    if (bar.share > 0)
-      doc
-        .rect(left + labelWidth, y + 2, barWidth * bar.share, rowHeight - 5)
-        .fillColor(FOLLOW_UP_RGB[bar.state])
-        .fill();
-    doc
-      .fillColor(INK)
-      .text(toWinAnsi(bar.text), left + labelWidth + barWidth + 6, y + 3, { width: 94, lineBreak: false });
-    doc.x = left;
-    doc.y = y + rowHeight;
-  }
-  doc
-    .font('Helvetica')
-    .fontSize(7.5)
-    .fillColor(SUBTLE)
-    .text(
-      'Stapeln visar andelen av målet hittills; för engångsaktiviteter och löpande arbete visar den läget (halv = pågående).',
-      left,
-      doc.y + 4,
-      { width: width(doc) },
-    );
+  // The whole chart is one figure; its alt text carries every bar's figure for a screen reader.
+  root.add(
+    doc.struct('Figure', { alt: progressChartAlt(bars) }, () => {
+      for (const bar of bars) {
+        ensureSpace(doc, rowHeight);
+        const y = doc.y;
+        style(doc, { font: 'regular', size: 8.5 });
+        doc.text(fit(doc, bar.label, labelWidth - 8), left, y + 3, { width: labelWidth - 8, lineBreak: false });
+        doc
+          .rect(left + labelWidth, y + 2, barWidth, rowHeight - 5)
+          .fillColor('#eeeeee')
+          .fill();
+        if (bar.share > 0)
+          doc
+            .rect(left + labelWidth, y + 2, barWidth * bar.share, rowHeight - 5)
+            .fillColor(FOLLOW_UP_RGB[bar.state])
+            .fill();
+        doc.fillColor(INK).text(bar.text, left + labelWidth + barWidth + 6, y + 3, { width: 94, lineBreak: false });
+        doc.x = left;
+        doc.y = y + rowHeight;
+      }
+    }),
+  );
+  doc.y += 4;
+  paragraph(
+    doc,
+    root,
+    'Stapeln visar andelen av målet hittills; för engångsaktiviteter och löpande arbete visar den läget (halv = pågående).',
+    { font: 'regular', size: 7.5, color: SUBTLE },
+  );
 }
 
-function monthChart(doc: Doc, months: FollowUpDocument['monthChart']): void {
+function monthChart(doc: Doc, root: Struct, months: FollowUpDocument['monthChart']): void {
   const chartHeight = 120;
-  chartHeading(doc, 'Loggade insatser per månad', chartHeight + 30);
+  chartHeading(doc, root, 'Loggade insatser per månad', chartHeight + 30);
   const left = doc.page.margins.left;
   const top = doc.y + 12;
   const base = top + chartHeight;
   const max = Math.max(1, ...months.map((m) => m.value));
   const slot = Math.min(48, width(doc) / Math.max(1, months.length));
-  doc
-    .moveTo(left, base)
-    .lineTo(left + slot * months.length, base)
-    .lineWidth(0.5)
-    .strokeColor(RULE)
-    .stroke();
-  months.forEach((m, i) => {
-    const h = (m.value / max) * chartHeight;
-    const x = left + i * slot + slot * 0.15;
-    const w = slot * 0.7;
-    if (h > 0)
+  root.add(
+    doc.struct('Figure', { alt: monthChartAlt(months) }, () => {
       doc
-        .rect(x, base - h, w, h)
-        .fillColor(m.highlighted ? FOLLOW_UP_RGB.inProgress : '#9fb7d6')
-        .fill();
-    doc.font('Helvetica').fontSize(8).fillColor(INK);
-    doc.text(String(m.value), x - 4, base - h - 11, { width: w + 8, align: 'center', lineBreak: false });
-    doc.text(toWinAnsi(m.label), x - 4, base + 3, { width: w + 8, align: 'center', lineBreak: false });
-  });
+        .moveTo(left, base)
+        .lineTo(left + slot * months.length, base)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
+      months.forEach((m, i) => {
+        const h = (m.value / max) * chartHeight;
+        const x = left + i * slot + slot * 0.15;
+        const w = slot * 0.7;
+        if (h > 0)
+          doc
+            .rect(x, base - h, w, h)
+            .fillColor(m.highlighted ? FOLLOW_UP_RGB.inProgress : '#9fb7d6')
+            .fill();
+        style(doc, { font: 'regular', size: 8 });
+        doc.text(String(m.value), x - 4, base - h - 11, { width: w + 8, align: 'center', lineBreak: false });
+        doc.text(m.label, x - 4, base + 3, { width: w + 8, align: 'center', lineBreak: false });
+      });
+    }),
+  );
   doc.x = left;
   doc.y = base + 16;
-  doc
-    .font('Helvetica')
-    .fontSize(7.5)
-    .fillColor(SUBTLE)
-    .text('Mörka staplar: tertialens månader.', left, doc.y, { width: width(doc) });
+  paragraph(doc, root, 'Mörka staplar: tertialens månader.', { font: 'regular', size: 7.5, color: SUBTLE });
 }
 
 function footers(doc: Doc, title: string): void {
@@ -261,15 +327,14 @@ function footers(doc: Doc, title: string): void {
     // Writing below the bottom margin would start a new page; lift the margin while we do.
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font('Helvetica')
-      .fontSize(7.5)
-      .fillColor(SUBTLE)
-      .text(toWinAnsi(`${title} · sida ${i + 1} av ${range.count}`), MARGIN, doc.page.height - MARGIN + 16, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
+    artifact(doc, () => {
+      style(doc, { font: 'regular', size: 7.5, color: SUBTLE }).text(
+        `${title} · sida ${i + 1} av ${range.count}`,
+        MARGIN,
+        doc.page.height - MARGIN + 16,
+        { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false },
+      );
+    });
     doc.page.margins.bottom = margin;
   }
 }

@@ -3,6 +3,7 @@
 import type { Agreement } from '../domain/agreement.js';
 import { agreementsForYear } from '../domain/agreement.js';
 import { stockholmDate, type Tertial } from '../domain/calendar.js';
+import { lastEntryChanges, type AuditRecord } from '../domain/audit.js';
 import { followUp, tertialPhase, type FollowUp, type TertialRef } from '../domain/followUp.js';
 import type { Publication } from '../domain/publication.js';
 import type { AgreementRecords } from '../store/store.js';
@@ -61,10 +62,13 @@ export function renderEntriesCsv(
   store: AgreementRecords,
   year: number,
   range: { start: string; end: string },
+  audit: readonly AuditRecord[] = [],
 ): RenderedReport {
+  const changes = lastEntryChanges(audit);
   const sources = agreementsForYear(store.agreements(), year).map((agreement) => ({
     agreement,
     entries: store.entries(agreement.id),
+    changes,
   }));
   const suffix =
     range.start.endsWith('-01-01') && range.end.endsWith('-12-31') ? `${year}` : `${range.start}-${range.end}`;

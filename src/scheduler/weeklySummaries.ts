@@ -9,6 +9,7 @@
 import type { Clock, Logger, Reply } from '../app/ports.js';
 import type { Notifier } from '../app/notifier.js';
 import { weeklySummaryReplies } from '../app/weeklySummary.js';
+import { SYSTEM_ACTOR } from '../domain/audit.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { dueWeek, type IsoWeekKey } from '../domain/schedule.js';
 import { scheduleStateOf, type Subscription } from '../domain/subscription.js';
@@ -178,11 +179,22 @@ export class WeeklySummaries {
           return report('sent', attempts);
         }
         case 'gone': {
-          await store.subscriptions.end(subscription.conversationId, {
+          const ended = await store.subscriptions.end(subscription.conversationId, {
             at: clock.now().toISOString(),
             reason: 'unreachable',
             detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500),
           });
+          if (ended)
+            await store.audit.record({
+              at: clock.now().toISOString(),
+              by: SYSTEM_ACTOR,
+              via: 'system',
+              action: 'subscription.ended',
+              subscriptionId: ended.id,
+              conversationId: ended.conversationId,
+              ...(ended.areaId ? { areaId: ended.areaId } : {}),
+              detail: `unreachable: HTTP ${result.status}`,
+            });
           log.warn(
             { status: result.status, detail: result.detail },
             'conversation unreachable (bot removed or conversation gone): subscription ended',

@@ -5,6 +5,7 @@ import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { Memory, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
+import { fileAppendLog, MemoryAppendLog, type AppendLog } from './appendLog.js';
 
 export class StoreFileError extends Error {
   constructor(
@@ -26,6 +27,8 @@ export interface StoredDocument {
 
 export interface Storage {
   document(name: string): StoredDocument;
+  /** An append-only JSON Lines file (`<name>.jsonl`): the audit log. */
+  appendLog(name: string): AppendLog;
 }
 
 /**
@@ -82,12 +85,25 @@ export function fileStorage(dir: string): Storage {
       const filename = path.join(dir, `${name}.json`);
       return { label: filename, adapter: new JsonFile(filename) };
     },
+    appendLog(name) {
+      return fileAppendLog(path.join(dir, `${name}.jsonl`));
+    },
   };
 }
 
 /** In-memory documents. Opening the same MemoryStorage twice behaves like a restart on the same files. */
 export class MemoryStorage implements Storage {
   readonly #adapters = new Map<string, Memory<unknown>>();
+  readonly #logs = new Map<string, MemoryAppendLog>();
+
+  appendLog(name: string): AppendLog {
+    let log = this.#logs.get(name);
+    if (!log) {
+      log = new MemoryAppendLog(`memory:${name}`);
+      this.#logs.set(name, log);
+    }
+    return log;
+  }
 
   document(name: string): StoredDocument {
     let adapter = this.#adapters.get(name);
@@ -117,6 +133,25 @@ export function readOnlyStorage(storage: Storage): Storage {
             return Promise.resolve();
           },
         },
+      };
+    },
+    appendLog(name) {
+      // Appends (the seeding of a store read before its first start) stay in memory; a torn line is left to the bot.
+      const log = storage.appendLog(name);
+      let added = '';
+      return {
+        label: log.label,
+        readOnly: true,
+        read: async () => {
+          const text = await log.read();
+          return text === null && added === '' ? null : `${text ?? ''}${added}`;
+        },
+        append: (text: string) => {
+          added += text;
+          return Promise.resolve();
+        },
+        truncate: () => Promise.reject(new Error(`${log.label}: skrivs aldrig av ett läsverktyg`)),
+        replace: () => Promise.reject(new Error(`${log.label}: skrivs aldrig av ett läsverktyg`)),
       };
     },
   };

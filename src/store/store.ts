@@ -26,6 +26,8 @@ import {
   type AreaFile,
   type AreaIndexFile,
 } from './areaFiles.js';
+import { SYSTEM_ACTOR, type AuditAction, type AuditVia } from '../domain/audit.js';
+import { AuditLog } from './auditLog.js';
 import { JsonDocument } from './document.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
@@ -84,7 +86,23 @@ export interface AgreementRecords {
 export interface AreaChangeBy {
   by: Person;
   at: Date;
+  /** Where the change came from, for the audit log: a chat command, a card, the operator's CLI. Default: cli. */
+  via?: AuditVia;
 }
+
+/** The audit log's word for a change recorded in an area's history. */
+const AREA_AUDIT: Readonly<Record<AreaAction, AuditAction | undefined>> = {
+  created: 'area.changed',
+  upgraded: undefined,
+  // Recorded by whoever added the agreement (/nytt-medborgarlöfte, the seeding).
+  agreementAdded: undefined,
+  tenantsSet: 'area.changed',
+  coordinatorsSet: 'coordinators.changed',
+  coordinatorAdded: 'coordinators.changed',
+  coordinatorRemoved: 'coordinators.changed',
+  bound: 'binding.changed',
+  unbound: 'binding.changed',
+};
 
 /** How the store came to be: opened as it was, made new (seeded), or upgraded from the single-area format. */
 export type OpenedAs = 'existing' | 'created' | 'upgraded';
@@ -117,6 +135,8 @@ export class Store implements AgreementRecords {
     readonly importDrafts: ImportDraftStore,
     /** The coordinators' drafts and every publication of the tertial follow-up (publications.json). */
     readonly publications: PublicationStore,
+    /** Every change, who made it, when and from where (audit.jsonl, append-only). */
+    readonly audit: AuditLog,
   ) {
     this.#all = new AreaStore(this, undefined);
   }
@@ -202,7 +222,19 @@ export class Store implements AgreementRecords {
     });
     const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference);
     const importDrafts = await ImportDraftStore.open(storage);
-    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts, publications);
+    const audit = await AuditLog.open(storage.appendLog('audit'));
+    if (openedAs === 'created')
+      for (const agreement of seed)
+        await audit.record({
+          at: (options.now ?? new Date()).toISOString(),
+          by: SYSTEM_ACTOR,
+          via: 'system',
+          action: 'agreement.created',
+          agreementId: agreement.id,
+          areaId: agreement.area,
+          detail: 'bundled',
+        });
+    return new Store(storage, index, areaDocs, entriesDocs, subscriptions, openedAs, importDrafts, publications, audit);
   }
 
   private static async openArea(storage: Storage, areaId: string, fresh?: Area): Promise<JsonDocument<AreaFile>> {
@@ -229,6 +261,20 @@ export class Store implements AgreementRecords {
       completions: [],
     }));
     return document;
+  }
+
+  /** Every area change is also an audit record (after the area's file is written). */
+  private async auditArea(areaId: string, action: AreaAction, change: AreaChangeBy, detail?: string): Promise<void> {
+    const audited = AREA_AUDIT[action];
+    if (!audited) return;
+    await this.audit.record({
+      at: change.at.toISOString(),
+      by: change.by,
+      via: change.via ?? 'cli',
+      action: audited,
+      areaId,
+      ...(detail ? { detail: `${action}: ${detail}`.slice(0, 300) } : { detail: action }),
+    });
   }
 
   // ---- areas ----
@@ -302,6 +348,7 @@ export class Store implements AgreementRecords {
       await this.index.update((data) => {
         data.areas.push(valid.id);
       });
+      await this.auditArea(valid.id, 'created', change, checked.map((a) => a.id).join(', '));
     } finally {
       for (const c of claims) this.#adding.delete(c);
     }
@@ -316,13 +363,17 @@ export class Store implements AgreementRecords {
     change: (area: Area) => { action: AreaAction; detail: string } | undefined,
     by: AreaChangeBy,
   ): Promise<Area | undefined> {
-    return this.areaDocOf(areaId).update((data) => {
+    let recorded: { action: AreaAction; detail: string } | undefined;
+    const updated = await this.areaDocOf(areaId).update((data) => {
       const done = change(data.area);
       if (!done) return undefined;
       data.area = areaSchema.parse(data.area);
       data.history.push({ at: by.at.toISOString(), by: by.by, action: done.action, detail: done.detail });
+      recorded = done;
       return structuredClone(data.area);
     });
+    if (recorded) await this.auditArea(areaId, recorded.action, by, recorded.detail);
+    return updated;
   }
 
   // ---- bindings ----
@@ -350,12 +401,14 @@ export class Store implements AgreementRecords {
       data.bindings.push({ target, id, by: change.by, at });
       data.history.push({ at, by: change.by, action: 'bound', detail: label });
     });
+    await this.auditArea(areaId, 'bound', change, label);
     for (const [otherId, other] of this.areaDocs) {
       if (otherId === areaId || !other.data.bindings.some((b) => b.target === target && b.id === id)) continue;
       await other.update((data) => {
         data.bindings = data.bindings.filter((b) => !(b.target === target && b.id === id));
         data.history.push({ at, by: change.by, action: 'unbound', detail: `${label} (nu ${areaId})` });
       });
+      await this.auditArea(otherId, 'unbound', change, `${label} (nu ${areaId})`);
     }
   }
 

@@ -178,3 +178,32 @@ describe('/importera', () => {
     expect(new Set(edits).size).to.equal(40);
   });
 });
+
+describe('/importera in a deployment with two areas', () => {
+  it("lands in the importer's own area; another area's coordinator cannot see or save the draft", async () => {
+    const { areasHarness, JONNA_JKPG_SAM, SARA_HABO_SAM } = await import('../support/areasHarness.js');
+    const h = await areasHarness('2023-01-15T10:00:00+01:00');
+    // Both coordinators are guests in Polisen's tenant, which serves both areas: each picks theirs.
+    await h.say(SARA_HABO_SAM, '/område Habo');
+    await h.say(JONNA_JKPG_SAM, '/område Jönköping');
+    const replies = await h.say(SARA_HABO_SAM, `/importera\n${ekby}`);
+    const draft = replies.find((r) => r.kind !== 'text');
+    const save = button(draft, 'Spara');
+    const draftId = String(save.draftId);
+    expect(h.store.importDrafts.get(draftId)?.agreement.area).to.equal('habo');
+
+    const other = await h.submit(JONNA_JKPG_SAM, save);
+    expect(replyText(other[0])).to.contain('finns inte längre');
+    expect(h.store.importDrafts.get(draftId)?.status).to.equal('open');
+
+    await h.submit(SARA_HABO_SAM, save);
+    const saved = h.store.agreements().find((a) => a.period.start === '2022-07-01');
+    expect(saved?.area).to.equal('habo');
+    expect(
+      h.store
+        .inArea('jonkoping')
+        .agreements()
+        .some((a) => a.period.start === '2022-07-01'),
+    ).to.equal(false);
+  });
+});

@@ -235,6 +235,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     const inner = new MemoryStorage();
     let failWrites = false;
     const storage: Storage = {
+      appendLog: (name) => inner.appendLog(name),
       document(name): StoredDocument {
         const doc = inner.document(name);
         const adapter: Adapter<unknown> = {

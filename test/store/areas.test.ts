@@ -111,6 +111,7 @@ describe('store: upgrade of a single-area store', () => {
     const dir = copyFixture();
     const files = fileStorage(dir);
     const failing: Storage = {
+      appendLog: (name) => files.appendLog(name),
       document(name) {
         const doc = files.document(name);
         const adapter: Adapter<unknown> = {

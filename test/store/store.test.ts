@@ -44,7 +44,7 @@ async function expectStoreFileError(promise: Promise<unknown>, file: string): Pr
 }
 
 describe('Store on JSON files', () => {
-  it('seeds a new store from the bundled agreements as one area, one entries file per agreement', async () => {
+  it('seeds a new store from the bundled agreements as one area, one entries file per agreement, the seeding audited', async () => {
     const dir = tempDir();
     const store = await Store.open(fileStorage(dir), seed, { tenants: ['tenant-jkpg'], coordinators: ['aad-sam'] });
     expect(store.openedAs).to.equal('created');
@@ -52,6 +52,7 @@ describe('Store on JSON files', () => {
     expect(readdirSync(dir).sort()).to.deep.equal([
       'area-jonkoping.json',
       'areas.json',
+      'audit.jsonl',
       'entries-jonkoping-2018-2019.json',
       'entries-jonkoping-2020.json',
     ]);
@@ -233,6 +234,7 @@ describe('Store on JSON files', () => {
     const failing = new MemoryStorage();
     let failWrites = false;
     const storage: Storage = {
+      appendLog: (name) => failing.appendLog(name),
       document(name) {
         const doc = failing.document(name);
         const adapter: Adapter<unknown> = {

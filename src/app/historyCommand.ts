@@ -1,0 +1,86 @@
+// "/historik [aktivitet] [år] [sida N]" (coordinators): who changed what and when, newest first.
+// Without an activity: the latest changes of every kind; with one: that activity's entries and changes.
+import { historyEvents } from '../domain/audit.js';
+import { matchActivities } from '../domain/matching.js';
+import { words } from '../domain/text.js';
+import { historyText, type HistoryNames } from '../views/historyTexts.js';
+import { pageOf } from '../views/paging.js';
+import { agreementForYear, currentAgreement } from './agreements.js';
+import { COORDINATOR_ONLY, isCoordinator, type Turn } from './context.js';
+import { text, type Reply } from './ports.js';
+
+const HISTORY_PAGE_SIZE = 15;
+
+/** "krogtillsyn 2019 sida 2" → words, year and 0-based page. */
+function parseHistoryArgs(args: string): { words: string; year?: number; page: number } {
+  let rest = args.trim();
+  let page = 0;
+  const paged = /(?:^|\s)sida\s+(\d{1,4})$/iu.exec(rest);
+  if (paged) {
+    page = Math.max(0, Number(paged[1]) - 1);
+    rest = rest.slice(0, paged.index).trim();
+  }
+  const year = /(?:^|\s)((?:19|20)\d{2})(?=\s|$)/u.exec(rest);
+  if (year) rest = `${rest.slice(0, year.index)} ${rest.slice(year.index + year[0].length)}`.trim();
+  return { words: rest, ...(year ? { year: Number(year[1]) } : {}), page };
+}
+
+export async function historyCommand(turn: Turn, args: string): Promise<Reply[]> {
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+  // The conversation's area only: its agreements' records, and what was recorded for the area.
+  const { store } = turn;
+  const parsed = parseHistoryArgs(args);
+  const names: HistoryNames = {
+    activity: (agreementId, activityId) =>
+      store.agreement(agreementId ?? '')?.activities.find((a) => a.id === activityId)?.name,
+  };
+  const records = turn.deps.store.audit
+    .all()
+    .filter((r) => r.areaId === turn.area.id || (r.agreementId !== undefined && store.agreement(r.agreementId)));
+
+  if (parsed.words.length === 0) {
+    const events = historyEvents(records, store.allEntries());
+    const heading = '**Senaste ändringarna**';
+    return [
+      text(
+        historyText(heading, pageOf(events, parsed.page, HISTORY_PAGE_SIZE), names, {
+          withActivity: true,
+          nextCommand: '/historik',
+        }),
+      ),
+    ];
+  }
+
+  const agreement =
+    parsed.year !== undefined ? agreementForYear(store, parsed.year) : currentAgreement(store, turn.today);
+  if (!agreement) return [text(`Det finns inget medborgarlöfte för ${parsed.year ?? 'i år'}.`)];
+  const match = matchActivities(agreement.activities, words(parsed.words));
+  if (match.candidates.length === 0)
+    return [text(`Jag hittar ingen aktivitet "${parsed.words.slice(0, 80)}" i ${agreement.title}.`)];
+  if (match.candidates.length > 1) {
+    const options = match.candidates.map((a) => `• /historik ${a.keywords[0] ?? a.id} – ${a.name}`).join('\n');
+    return [
+      text(`"${parsed.words.slice(0, 80)}" passar flera aktiviteter i ${agreement.title}. Skriv en av:\n${options}`),
+    ];
+  }
+  const activity = match.candidates[0];
+  if (!activity) return [];
+  const events = historyEvents(records, store.entries(agreement.id), {
+    agreementId: agreement.id,
+    activityId: activity.id,
+  });
+  const year = parsed.year !== undefined ? ` ${parsed.year}` : '';
+  return [
+    text(
+      historyText(
+        `**Historik: ${activity.name}** (${agreement.title})`,
+        pageOf(events, parsed.page, HISTORY_PAGE_SIZE),
+        names,
+        {
+          withActivity: false,
+          nextCommand: `/historik ${parsed.words}${year}`,
+        },
+      ),
+    ),
+  ];
+}

@@ -1,0 +1,135 @@
+// The public progress page (GET /loften/<area>): what citizens, journalists and the kommun's own
+// site see without a Teams account. One self-contained, mobile-first Swedish page: the promises,
+// each activity's progress with the same figures and words as /status, and per published tertial
+// the comments the coordinators approved. It is made only from the agreement, the status figures
+// and the publications: no notes, no names, no places people typed. No scripts; inline CSS only.
+import type { Agreement } from '../domain/agreement.js';
+import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
+import type { Publication } from '../domain/publication.js';
+import type { AgreementStatus, StatusCode } from '../domain/status.js';
+import { progressShare } from '../views/progressBar.js';
+import { STATUS_LABEL, periodText, progressText } from '../views/texts.js';
+import { escapeHtml as e } from './html.js';
+
+export interface PublicPageInput {
+  agreement: Agreement;
+  status: AgreementStatus;
+  /** The newest publication of each tertial that has one, in tertial order. */
+  publications: readonly Publication[];
+  /** Embedded in another site (an iframe): no page chrome, links open in the top window. */
+  embed: boolean;
+}
+
+/** Text colours on white with at least 4.5:1 contrast (WCAG 2.1 AA 1.4.3); the word is always shown too. */
+const STATUS_TEXT_RGB: Readonly<Record<StatusCode, string>> = {
+  done: '#1b5e20',
+  onTrack: '#1b5e20',
+  behind: '#7a4100',
+  farBehind: '#b71c1c',
+  notStarted: '#4a4a4a',
+};
+
+const CSS = `
+*{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;margin:0;line-height:1.45}
+main,header,footer{max-width:44rem;margin:0 auto;padding:0 1rem}header{padding-top:1rem}
+h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.2rem;margin:1.8rem 0 .4rem;border-top:1px solid #ccc;padding-top:1rem}
+h3{font-size:1rem;margin:1rem 0 .2rem}p{margin:.3rem 0}.subtle{color:#4a4a4a;font-size:.9rem}
+ul.activities{list-style:none;padding:0;margin:0}ul.activities li{padding:.6rem 0;border-bottom:1px solid #e0e0e0}
+.figures{display:flex;flex-wrap:wrap;gap:.2rem .8rem;align-items:baseline}.state{font-weight:bold}
+.bar{height:.5rem;background:#e6e6e6;border-radius:.25rem;margin-top:.3rem;overflow:hidden}.bar span{display:block;height:100%;background:#1565c0}
+dl.comments dt{font-weight:bold;margin-top:.6rem}dl.comments dd{margin:0}
+footer{margin:2rem auto;color:#4a4a4a;font-size:.85rem}a{color:#0b57a4}
+@media (min-width:40rem){h1{font-size:1.8rem}}
+`;
+
+/** The page's HTML. Every text is escaped; nothing is fetched from anywhere. */
+export function publicPageHtml(input: PublicPageInput): string {
+  const { agreement, status, publications, embed } = input;
+  const when =
+    status.phase === 'past'
+      ? `Perioden är slut: slutläge per ${formatSwedishDate(status.asOf)}.`
+      : status.phase === 'future'
+        ? 'Perioden har inte börjat än.'
+        : `Läget ${formatSwedishDate(status.today)}.`;
+  const promises = status.promises
+    .map((p, i) => {
+      const items = p.activities
+        .map((a) => {
+          const share = progressShare(a.progress);
+          return `<li>
+<h4 class="name">${e(a.activity.name)}</h4>
+<p class="subtle">${e(a.activity.text)}</p>
+<p class="figures"><span class="progress">${e(progressText(a.progress))}</span> <span class="state" style="color:${STATUS_TEXT_RGB[a.status]}">${e(capitalise(STATUS_LABEL[a.status]))}</span></p>
+${share === undefined ? '' : `<div class="bar" aria-hidden="true"><span style="width:${(share * 100).toFixed(0)}%"></span></div>`}
+</li>`;
+        })
+        .join('\n');
+      return `<section>
+<h3>Löfte ${i + 1}: ${e(p.promise.text)}</h3>
+<ul class="activities">
+${items}
+</ul>
+</section>`;
+    })
+    .join('\n');
+  const followUps =
+    publications.length === 0
+      ? '<p>Ingen tertialuppföljning är publicerad än.</p>'
+      : publications.map(followUpSection).join('\n');
+  const target = embed ? ' target="_top"' : '';
+  return `<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(`${agreement.title} – ${agreement.municipality}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${
+  embed
+    ? ''
+    : `<header>
+<p class="subtle">${e(agreement.parties.join(' och '))}</p>
+</header>
+`
+}<main>
+<h1>${e(`${agreement.title} för ${agreement.municipality}`)}</h1>
+<p>Här kan du följa hur arbetet med medborgarlöftet går. ${e(periodText(agreement))}.</p>
+<p class="subtle">${e(when)} Siffrorna är de insatser som polisen och kommunen har loggat; de räknas på samma sätt som i Teams.</p>
+<h2>Löften och aktiviteter</h2>
+${promises}
+<h2>Tertialuppföljningar</h2>
+${followUps}
+</main>
+${
+  embed
+    ? ''
+    : `<footer>
+<p>Sidan visar inga namn och inga anteckningar, bara antal och de kommentarer som samordnarna har granskat och publicerat. <a href="?inbaddad=1"${target}>Version att bädda in</a></p>
+</footer>
+`
+}</body>
+</html>
+`;
+}
+
+function followUpSection(p: Publication): string {
+  const d = p.document;
+  const seen = new Set<string>();
+  const comments = d.promises
+    .flatMap((promise) => promise.activities)
+    .filter((a) => a.seeAlso === undefined && !seen.has(a.activityId) && seen.add(a.activityId))
+    .filter((a) => p.comments[a.activityId]?.trim())
+    .map((a) => `<dt>${e(a.name)}</dt><dd>${e(a.comment)}</dd>`)
+    .join('\n');
+  return `<section>
+<h3>Tertial ${p.tertial} ${p.year}</h3>
+<p class="subtle">Publicerad ${e(formatSwedishDate(stockholmDate(new Date(p.publishedAt))))}. ${e(d.summary)}.</p>
+${comments ? `<dl class="comments">\n${comments}\n</dl>` : '<p>Inga kommentarer.</p>'}
+</section>`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,124 @@
+// audit.jsonl: every change to the users' record, one JSON object per line, appended and flushed
+// before the change is acknowledged. Validated line by line on open: a torn last line (a crash in
+// the middle of an append, never acknowledged) is dropped from the file; anything else that does
+// not read stops the start, naming the file and the line, and the file is left untouched.
+import { randomUUID } from 'node:crypto';
+import { auditRecordSchema, type AuditRecord, type NewAuditRecord } from '../domain/audit.js';
+import type { AppendLog } from './appendLog.js';
+import { StoreFileError } from './storage.js';
+
+interface AuditTrail {
+  /** Appends the record; resolves once it is on disk. */
+  record(record: NewAuditRecord): Promise<AuditRecord>;
+  all(): readonly AuditRecord[];
+}
+
+interface ParsedAuditLog {
+  records: AuditRecord[];
+  /** Bytes of the file that hold whole, valid lines; less than the file's size when the last line is torn. */
+  validBytes: number;
+  torn: boolean;
+}
+
+/** Reads the log's text. Throws StoreFileError naming `label` and the line for anything but a torn last line. */
+function parseAuditLog(text: string, label: string): ParsedAuditLog {
+  const records: AuditRecord[] = [];
+  let offset = 0;
+  let line = 0;
+  while (offset < text.length) {
+    line++;
+    const end = text.indexOf('\n', offset);
+    const last = end === -1;
+    const raw = text.slice(offset, last ? text.length : end);
+    const next = last ? text.length : end + 1;
+    if (raw.trim().length === 0) {
+      offset = next;
+      continue;
+    }
+    let problem: string | undefined;
+    let record: AuditRecord | undefined;
+    try {
+      const parsed = auditRecordSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) record = parsed.data;
+      else {
+        const issue = parsed.error.issues[0];
+        problem = `rad ${line} stämmer inte med formatet${issue?.path.length ? ` vid ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'okänt fel'}`;
+      }
+    } catch (error) {
+      problem = `rad ${line} är inte JSON (${(error as Error).message})`;
+    }
+    if (problem !== undefined) {
+      // Only the very last line, without its newline, can be half an append.
+      if (last) return { records, validBytes: Buffer.byteLength(text.slice(0, offset), 'utf8'), torn: true };
+      throw new StoreFileError(label, problem);
+    }
+    if (record) records.push(record);
+    offset = next;
+  }
+  return { records, validBytes: Buffer.byteLength(text, 'utf8'), torn: false };
+}
+
+export class AuditLog implements AuditTrail {
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly log: AppendLog,
+    private readonly records: AuditRecord[],
+    private readonly newId: () => string,
+    /** True when opening cut off a torn last line (told in the start log). */
+    readonly droppedTornLine: boolean,
+  ) {}
+
+  /** Opens and validates the log (missing: empty). A torn last line is cut off (see droppedTornLine). */
+  static async open(log: AppendLog, options: { newId?: () => string } = {}): Promise<AuditLog> {
+    const text = await log.read();
+    const parsed = parseAuditLog(text ?? '', log.label);
+    if (log.readOnly) {
+      // A reader beside the bot sees what is whole and leaves the file to the bot.
+    } else if (parsed.torn) {
+      await log.truncate(parsed.validBytes);
+    } else if (text && !text.endsWith('\n')) {
+      // A whole last record whose newline did not make it: complete the line before appending.
+      await log.append('\n');
+    }
+    return new AuditLog(log, parsed.records, options.newId ?? randomUUID, parsed.torn);
+  }
+
+  get label(): string {
+    return this.log.label;
+  }
+
+  all(): readonly AuditRecord[] {
+    return this.records;
+  }
+
+  record(record: NewAuditRecord): Promise<AuditRecord> {
+    const full = auditRecordSchema.parse({ v: 1, id: this.newId(), ...record });
+    const run = async () => {
+      await this.log.append(`${JSON.stringify(full)}\n`);
+      this.records.push(full);
+      return full;
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Rewrites every record through `change` (the one exception to append-only: a data-protection
+   * erasure replaces a person's name and ids). The file is replaced atomically, then memory.
+   */
+  rewrite(change: (record: AuditRecord) => AuditRecord): Promise<number> {
+    const run = async () => {
+      const next = this.records.map((r) => auditRecordSchema.parse(change(structuredClone(r))));
+      const changed = next.filter((r, i) => JSON.stringify(r) !== JSON.stringify(this.records[i])).length;
+      if (changed === 0) return 0;
+      await this.log.replace(next.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      this.records.splice(0, this.records.length, ...next);
+      return changed;
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,122 @@
+// /historik as text: one line per change, newest first, with who, when and from where.
+import type { AuditAction, AuditVia, HistoryEvent } from '../domain/audit.js';
+import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
+import type { Page } from './paging.js';
+import { stockholmTimeOfDay } from './scheduleTexts.js';
+
+const VIA: Readonly<Record<AuditVia, string>> = {
+  chat: 'i chatten',
+  card: 'med ett kort',
+  cli: 'från kommandoraden',
+  system: 'automatiskt',
+};
+
+const FIELD: Readonly<Record<string, string>> = {
+  date: 'datum',
+  count: 'antal',
+  hours: 'timmar',
+  place: 'plats',
+  note: 'anteckning',
+  activityId: 'aktivitet',
+  weekday: 'veckodag',
+  time: 'tid',
+};
+
+const SUBSCRIPTION: Partial<Record<AuditAction, string>> = {
+  'subscription.created': 'startade veckosammanfattningen',
+  'subscription.changed': 'ändrade tiden för veckosammanfattningen',
+  'subscription.resumed': 'startade veckosammanfattningen igen',
+  'subscription.ended': 'avslutade veckosammanfattningen',
+  'subscription.paused': 'pausade veckosammanfattningen',
+};
+
+export interface HistoryNames {
+  /** The activity's name, when the event names one the store knows. */
+  activity(agreementId: string | undefined, activityId: string | undefined): string | undefined;
+}
+
+function entryText(event: HistoryEvent): string {
+  const date = event.entry?.date ?? (typeof event.changes?.date?.to === 'string' ? event.changes.date.to : undefined);
+  const count =
+    event.entry?.count ?? (typeof event.changes?.count?.to === 'number' ? event.changes.count.to : undefined);
+  const parts = [date ? formatSwedishDate(date) : undefined, count !== undefined ? `${count} st` : undefined];
+  return parts.filter((p) => p !== undefined).join(', ');
+}
+
+function changesText(event: HistoryEvent): string {
+  const changes = Object.entries(event.changes ?? {});
+  if (changes.length === 0) return '';
+  return changes
+    .map(([field, c]) => {
+      const name = FIELD[field] ?? field;
+      // A note's text is never in the audit record: only that it changed.
+      if (field === 'note' || (c.from === undefined && c.to === undefined)) return name;
+      return `${name} ${c.from ?? '–'} → ${c.to ?? '–'}`;
+    })
+    .join(', ');
+}
+
+/** What happened, in a few words ("loggade 14 mars 2020, 1 st"). */
+function actionText(event: HistoryEvent, names: HistoryNames, withActivity: boolean): string {
+  const activity = withActivity ? names.activity(event.agreementId, event.activityId) : undefined;
+  const of = activity ? ` (${activity})` : '';
+  const subscription = SUBSCRIPTION[event.action];
+  if (subscription) return `${subscription}${event.detail === 'uninstalled' ? ' (boten togs bort)' : ''}`;
+  switch (event.action) {
+    case 'entry.logged':
+      return `loggade ${entryText(event)}${of}`;
+    case 'entry.edited':
+      return `ändrade insatsen ${entryText(event)}${of}: ${changesText(event)}`;
+    case 'entry.undone':
+      return `ångrade insatsen ${entryText(event)}${of}`;
+    case 'entry.removed':
+      return `tog bort insatsen ${entryText(event)}${of}`;
+    case 'note.cleared':
+      return `rensade anteckningen på insatsen ${entryText(event)}${of}`;
+    case 'milestone.done':
+      return `markerade${activity ? ` ${activity}` : ' aktiviteten'} som genomförd${typeof event.changes?.date?.to === 'string' ? ` ${formatSwedishDate(event.changes.date.to)}` : ''}`;
+    case 'agreement.created':
+      return `skapade medborgarlöftet ${event.agreementId ?? ''}`.trim();
+    case 'agreement.imported':
+      return `importerade medborgarlöftet ${event.agreementId ?? ''}`.trim();
+    case 'publication.published':
+      return `publicerade uppföljningen${event.detail ? ` ${event.detail}` : ''}`;
+    case 'binding.changed':
+      return `ändrade vilket område ${event.detail?.startsWith('team') ? 'teamet' : 'konversationen'} hör till`;
+    case 'area.changed':
+      return `ändrade området${event.detail ? ` (${event.detail})` : ''}`;
+    case 'coordinators.changed':
+      return `ändrade samordnarna${event.detail ? ` (${event.detail})` : ''}`;
+    case 'person.erased':
+      return 'raderade en persons namn och id (dataskydd)';
+    case 'store.restored':
+      return `återställde lagringen från en säkerhetskopia${event.detail ? ` (${event.detail})` : ''}`;
+    default:
+      return event.action;
+  }
+}
+
+/** "14 mars 2020 10:02" in Stockholm time. */
+function momentText(iso: string): string {
+  const instant = new Date(iso);
+  return `${formatSwedishDate(stockholmDate(instant))} ${stockholmTimeOfDay(instant)}`;
+}
+
+function historyLine(event: HistoryEvent, names: HistoryNames, withActivity: boolean): string {
+  const via = event.via ? ` ${VIA[event.via]}` : '';
+  return `• ${momentText(event.at)} – ${event.by.name || event.by.id} ${actionText(event, names, withActivity)}${via}`;
+}
+
+/** The page as a message: heading, lines, and how to see the next page. */
+export function historyText(
+  heading: string,
+  page: Page<HistoryEvent>,
+  names: HistoryNames,
+  options: { withActivity: boolean; nextCommand: string },
+): string {
+  if (page.total === 0) return `${heading}\n\nInget ändrat än.`;
+  const lines = page.items.map((e) => historyLine(e, names, options.withActivity));
+  const position = `Visar ${page.first}–${page.last} av ${page.total}, nyast först.`;
+  const next = page.page + 1 < page.pages ? ` Äldre: ${options.nextCommand} sida ${page.page + 2}.` : '';
+  return `${heading}\n\n${lines.join('\n')}\n\n${position}${next}`;
+}

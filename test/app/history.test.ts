@@ -1,0 +1,124 @@
+// The audit trail as a coordinator reads it: /historik, after logging, undoing, /klar and subscribing.
+import { expect } from 'chai';
+import { createApp } from '../../src/app/app.js';
+import { MemoryStorage } from '../../src/store/storage.js';
+import type { Store } from '../../src/store/store.js';
+import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
+import { ANNA, BERIT, cardsOf, harness, readable, SAMORDNARE } from '../support/harness.js';
+
+/** The audit records of what people did (the bundled agreements seeded at first start are the bot's). */
+const changesBy = (store: Store) => store.audit.all().filter((r) => r.via !== 'system');
+
+describe('/historik and the audit log', () => {
+  it('records the seeding of the bundled agreements as the bot’s own change', async () => {
+    const h = await harness();
+    expect(h.store.audit.all().map((r) => [r.action, r.agreementId, r.via, r.detail])).to.deep.equal([
+      ['agreement.created', 'jonkoping-2018-2019', 'system', 'bundled'],
+      ['agreement.created', 'jonkoping-2020', 'system', 'bundled'],
+    ]);
+  });
+
+  it('records a log and an undo with who, when and from where, and shows them newest first', async () => {
+    const h = await harness();
+    await h.say('/logga gemensam krogtillsyn 2020-03-14 HEMLIG-ANTECKNING');
+    h.clock.now = new Date('2020-06-15T10:05:00+02:00');
+    await h.say('/logga gemensam krogtillsyn 2020-04-02', { user: BERIT });
+    h.clock.now = new Date('2020-06-15T10:09:00+02:00');
+    await h.say('/ångra', { user: BERIT });
+
+    const records = changesBy(h.store);
+    expect(records.map((r) => [r.action, r.by.name, r.via])).to.deep.equal([
+      ['entry.logged', ANNA.name, 'chat'],
+      ['entry.logged', BERIT.name, 'chat'],
+      ['entry.undone', BERIT.name, 'chat'],
+    ]);
+    expect(records[0]).to.deep.include({ at: '2020-06-15T08:00:00.000Z', activityId: records[1]?.activityId });
+    // The note's text is the entry's, never the audit record's.
+    expect(JSON.stringify(records)).not.to.include('HEMLIG');
+
+    const shown = readable(await h.say('/historik gemensam krogtillsyn', { user: SAMORDNARE }));
+    expect(shown).to.include('Historik: ');
+    const lines = shown.split('\n').filter((l) => l.startsWith('• '));
+    expect(lines).to.deep.equal([
+      '• 15 juni 2020 10:09 – Berit Berg ångrade insatsen 2 april 2020, 1 st i chatten',
+      '• 15 juni 2020 10:05 – Berit Berg loggade 2 april 2020, 1 st i chatten',
+      '• 15 juni 2020 10:00 – Anna Andersson loggade 14 mars 2020, 1 st i chatten',
+    ]);
+    expect(shown).not.to.include('HEMLIG');
+  });
+
+  it('is for coordinators only', async () => {
+    const h = await harness();
+    expect(readable(await h.say('/historik'))).to.include('bara en samordnare');
+  });
+
+  it('records a card submit as "card" and /klar, and lists the latest changes of every kind', async () => {
+    const h = await harness();
+    const [form] = await h.say('/logga');
+    const formId = (cardsOf(form ? [form] : [])[0]?.actions as { data: { formId: string } }[])[0]!.data.formId;
+    await h.submit({
+      verb: 'log.form',
+      formId,
+      activityId: 'gemensam-krogtillsyn',
+      date: '2020-05-29',
+      place: '',
+      otherPlace: '',
+      count: '2',
+      note: '',
+    });
+    await h.say('/klar grannsamverkan', { user: SAMORDNARE });
+    expect(changesBy(h.store).map((r) => [r.action, r.via])).to.deep.equal([
+      ['entry.logged', 'card'],
+      ['milestone.done', 'chat'],
+    ]);
+    const shown = readable(await h.say('/historik', { user: SAMORDNARE }));
+    expect(shown).to.include('Senaste ändringarna');
+    expect(shown).to.include('Sam Samordnare markerade');
+    expect(shown).to.include('som genomförd 15 juni 2020');
+    expect(shown).to.include('Anna Andersson loggade 29 maj 2020, 2 st (Gemensam krogtillsyn) med ett kort');
+  });
+
+  it('records subscribing, changing and ending a subscription', async () => {
+    const store = await openStore(new MemoryStorage());
+    const app = createApp({
+      store,
+      clock: new FakeClock('2026-11-25T09:00:00Z'),
+      logger: new CapturingLogger(),
+      newId,
+    });
+    await app.handle(turnInput('/prenumerera'));
+    await app.handle(turnInput('/prenumerera måndag 08:00'));
+    await app.handle(turnInput('/avprenumerera'));
+    const records = changesBy(store);
+    expect(records.map((r) => r.action)).to.deep.equal([
+      'subscription.created',
+      'subscription.changed',
+      'subscription.ended',
+    ]);
+    expect(records[1]?.changes).to.deep.equal({ weekday: { from: 4, to: 1 }, time: { from: '07:30', to: '08:00' } });
+    expect(
+      records.every(
+        (r) => r.subscriptionId === records[0]?.subscriptionId && r.conversationId === '19:ssg@thread.tacv2',
+      ),
+    ).to.equal(true);
+  });
+
+  it('pages a long history with "sida N"', async () => {
+    const h = await harness();
+    for (let day = 1; day <= 20; day++)
+      await h.say(`/logga gemensam krogtillsyn 2020-02-${String(day).padStart(2, '0')}`);
+    const first = readable(await h.say('/historik gemensam krogtillsyn', { user: SAMORDNARE }));
+    expect(first).to.include('Visar 1–15 av 20, nyast först.');
+    expect(first).to.include('/historik gemensam krogtillsyn sida 2');
+    const second = readable(await h.say('/historik gemensam krogtillsyn sida 2', { user: SAMORDNARE }));
+    expect(second).to.include('Visar 16–20 av 20');
+    expect(second).to.include('1 februari 2020');
+  });
+
+  it('keeps the audit log across a restart on the same storage', async () => {
+    const h = await harness();
+    await h.say('/logga gemensam krogtillsyn 2020-03-14');
+    const again = await harness({ storage: h.storage });
+    expect(changesBy(again.store).map((r) => r.action)).to.deep.equal(['entry.logged']);
+  });
+});
