@@ -5,6 +5,7 @@ import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
 import { readCardDate } from '../domain/cardDate.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
+import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { reviewAction } from './followUpReview.js';
 import { importAction, isImportVerb } from './importCommand.js';
@@ -177,6 +178,13 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
       { by: personOf(turn), at: turn.now.toISOString(), reason: 'edit' },
     );
     if (!changed) return again('Insatsen finns inte längre; skriv /mina för dina insatser.');
+    await auditTurn(turn, {
+      action: 'entry.edited',
+      agreementId: agreement.id,
+      activityId: changed.activityId,
+      entryId: changed.id,
+      detail: 'Ändra',
+    });
     turn.log.info({ entryId: changed.id }, 'entry edited');
     return [entryCard(turn, { entry: changed, agreement, activity }, 'edited', true)];
   }

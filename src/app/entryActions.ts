@@ -3,6 +3,7 @@
 // deleted: a removal marks the entry, and the year's record keeps it.
 import { z } from 'zod';
 import { entryLine } from '../views/texts.js';
+import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { entryCard, findEntry } from './entryCard.js';
 import { logForm } from './logCommand.js';
@@ -50,7 +51,15 @@ export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> 
           reason: verb === 'entry.undo' ? 'undo' : 'remove',
         })
       : found.entry;
-  if (removed && removed !== found.entry) turn.log.info({ entryId, reason: verb }, 'entry removed');
+  if (removed && removed !== found.entry) {
+    await auditTurn(turn, {
+      action: verb === 'entry.undo' ? 'entry.undone' : 'entry.removed',
+      agreementId,
+      activityId: removed.activityId,
+      entryId,
+    });
+    turn.log.info({ entryId, reason: verb }, 'entry removed');
+  }
   const after = { ...found, entry: removed ?? found.entry };
   if (verb === 'entry.remove' && parsed.data.view === 'mine') {
     return [text(`🗑️ Borttaget: ${entryLine(after.entry, after.activity)}.`), ...mineCommand(turn)];
