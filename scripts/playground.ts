@@ -11,6 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { seedDemoStore } from './demoStore.js';
 import { ROOT, startBot, startPlayground, type Service } from './services.js';
 
 const PLAYGROUND_USER_AAD = '00000000-0000-0000-0000-0000000000020';
@@ -24,6 +25,13 @@ async function main(): Promise<void> {
   const today = process.env.BOT_TODAY === undefined ? '2020-06-01' : process.env.BOT_TODAY;
   const sdk = process.env.BOT_SDK === 'agents' ? 'agents' : 'botbuilder';
   mkdirSync(storeDir, { recursive: true });
+  const coordinators = process.env.COORDINATORS ?? PLAYGROUND_USER_AAD;
+  // A new Playground store starts as a demo: half a year of entries and a reviewed T1 2020.
+  if (await seedDemoStore(storeDir, coordinators.split(','), today || '2020-06-01')) {
+    console.log(`Ny demolagring i ${storeDir}: Medborgarlöfte 2020 med insatser januari–maj och en publicerad T1.`);
+  }
+  // The public page is on for trying it: http://localhost:<PORT>/loften/jonkoping
+  process.env.PUBLIC_PAGES ??= 'on';
 
   let stopping = false;
   const stop = async (code: number) => {
@@ -42,7 +50,7 @@ async function main(): Promise<void> {
     port: botPort,
     storeDir,
     ...(today ? { today } : {}),
-    coordinators: process.env.COORDINATORS ?? PLAYGROUND_USER_AAD,
+    coordinators,
     sdk,
     echo: true,
   });

@@ -48,6 +48,10 @@ const envSchema = z.object({
   ),
   // The public progress page GET /loften/<area>: off unless set to on.
   PUBLIC_PAGES: z.enum(['on', 'off']).default('off'),
+  // Months a note is kept after its entry's date; then it is cleared (the entry and its figures stay).
+  NOTE_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).default(36),
+  // Days a snapshot in STORE_DIR/backups is kept (the newest always stays).
+  BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: optionalText,
   // For tests and demos only: the bot's "today" (Stockholm) at start, e.g. 2020-06-01.
@@ -94,6 +98,10 @@ export type Config = {
   /** Serve GET /loften/<area> (PUBLIC_PAGES=on); absent: off. */
   publicPages?: true;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Months to keep notes (NOTE_RETENTION_MONTHS). */
+  noteRetentionMonths: number;
+  /** Days to keep snapshots (BACKUP_KEEP_DAYS). */
+  backupKeepDays: number;
   production: boolean;
   /** Set only for tests and demos (BOT_TODAY). */
   today?: string;
@@ -166,6 +174,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.REPORT_SECRET ? { reportSecret: e.REPORT_SECRET } : {}),
     ...(e.PUBLIC_PAGES === 'on' ? { publicPages: true as const } : {}),
     logLevel: e.LOG_LEVEL,
+    backupKeepDays: e.BACKUP_KEEP_DAYS,
+    noteRetentionMonths: e.NOTE_RETENTION_MONTHS,
     production,
     ...(e.BOT_TODAY ? { today: e.BOT_TODAY } : {}),
   };

@@ -22,6 +22,9 @@ import { lockStoreDir, StoreLockedError } from './store/lock.js';
 import { ServiceUrlStore } from './store/serviceUrls.js';
 import { fileStorage, StoreFileError } from './store/storage.js';
 import { Store } from './store/store.js';
+import { outdatedFiles, pruneSnapshots, snapshotIfDue, takeSnapshot } from './store/backups.js';
+import { startNightlyBackups } from './scheduler/nightlyBackup.js';
+import { clearOldNotes } from './app/noteRetention.js';
 
 const BUNDLED_AGREEMENTS = fileURLToPath(new URL('../data/agreements', import.meta.url));
 
@@ -33,6 +36,12 @@ async function main(): Promise<void> {
   const storage = fileStorage(config.storeDir);
   const releaseLock = lockStoreDir(config.storeDir);
   process.on('exit', releaseLock);
+  // No format upgrade without a backup: a snapshot of the files as they are, or no start.
+  const outdated = await outdatedFiles(config.storeDir);
+  if (outdated.length > 0) {
+    const before = await takeSnapshot(config.storeDir, 'upgrade', { now: new Date() });
+    logger.info({ snapshot: before.dir, files: outdated }, 'snapshot taken before the store format upgrade');
+  }
   const store = await Store.open(storage, seed, {
     tenants: config.allowedTenants,
     coordinators: config.coordinators,
@@ -56,6 +65,22 @@ async function main(): Promise<void> {
       { file: store.audit.label },
       'the audit log ended in a torn line (a crash during an append, never acknowledged): it was dropped',
     );
+  const betweenWrites = <T>(read: () => Promise<T>) => store.betweenWrites(read);
+  try {
+    const started = await snapshotIfDue(config.storeDir, 'start', { now: new Date(), betweenWrites });
+    if (started) logger.info({ snapshot: started.dir, files: started.manifest.files.length }, 'snapshot taken');
+    await pruneSnapshots(config.storeDir, config.backupKeepDays, new Date());
+  } catch (error) {
+    logger.error({ err: error }, 'SNAPSHOT AT START FAILED: the store has no fresh backup; npm run store:check');
+  }
+  await clearOldNotes(store, new Date(), config.noteRetentionMonths, logger);
+  const nightly = startNightlyBackups({
+    storeDir: config.storeDir,
+    keepDays: config.backupKeepDays,
+    betweenWrites,
+    logger: logger.child({ job: 'nightlySnapshot' }),
+    afterSnapshot: () => clearOldNotes(store, new Date(), config.noteRetentionMonths, logger).then(() => undefined),
+  });
 
   if (!config.auth) {
     logger.warn(
@@ -117,6 +142,7 @@ async function main(): Promise<void> {
     bot,
     logger,
     health: () => ({
+      areas: store.areas().length,
       agreements: store.agreements().length,
       authenticated: config.auth !== undefined,
       sdk: bot.sdk,
@@ -139,6 +165,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     ticker.stop();
+    nightly.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };

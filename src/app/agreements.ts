@@ -22,6 +22,13 @@ export function knownPeriodsText(store: AgreementRecords): string {
   return years.length > 0 ? years.join(', ') : 'inga';
 }
 
+/** A word to log with in this area's examples ("/logga kvällspatrull" in Habo, "/logga krogtillsyn" in Jönköping). */
+export function exampleKeyword(store: AgreementRecords, today: IsoDate): string {
+  const agreement = currentAgreement(store, today);
+  const activity = agreement?.activities.find((a) => a.target.kind === 'count') ?? agreement?.activities[0];
+  return activity?.keywords[0] ?? 'krogtillsyn';
+}
+
 export function allPlaces(store: AgreementRecords): string[] {
   const places = new Map<string, string>();
   for (const a of store.agreements()) {

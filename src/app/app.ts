@@ -4,7 +4,7 @@ import { stockholmDate } from '../domain/calendar.js';
 import { parseCommand, type Command } from '../domain/command.js';
 import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';
-import { currentAgreement } from './agreements.js';
+import { currentAgreement, exampleKeyword } from './agreements.js';
 import { cardAction } from './cardActions.js';
 import {
   areaChoiceAction,
@@ -64,7 +64,11 @@ const routes: Routes = {
   area: (turn, c) => areaCommand(turn, c.args),
   coordinators: (turn, c) => coordinatorsCommand(turn, c.args),
   smallTalk: (_turn, c) => smallTalkReply(c.topic),
-  empty: () => [text('Skriv ett kommando, t.ex. /hjälp eller /logga krogtillsyn. (Bilder och filer läser jag inte.)')],
+  empty: (turn) => [
+    text(
+      `Skriv ett kommando, t.ex. /hjälp eller /logga ${exampleKeyword(turn.store, turn.today)}. (Bilder och filer läser jag inte.)`,
+    ),
+  ],
   unknown: (turn, c) => unknownCommand(turn, c),
 };
 
@@ -80,7 +84,11 @@ function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' 
   const shown = command.word.length > 40 ? `${command.word.slice(0, 40)}…` : command.word;
   return command.suggestion
     ? [text(`Jag känner inte igen "${shown}". Menade du /${command.suggestion}? Skriv /hjälp för alla kommandon.`)]
-    : [text(`Jag känner inte igen "${shown}". Skriv /hjälp för att se vad jag kan, t.ex. /logga krogtillsyn.`)];
+    : [
+        text(
+          `Jag känner inte igen "${shown}". Skriv /hjälp för att se vad jag kan, t.ex. /logga ${exampleKeyword(turn.store, turn.today)}.`,
+        ),
+      ];
 }
 
 function dispatch<K extends Command['kind']>(
@@ -142,8 +150,20 @@ export function createApp(deps: AppDeps): App {
         return askForArea(base, resolution.areas, pending);
       }
       const turn: Turn = { ...base, area: resolution.area, store: deps.store.inArea(resolution.area.id) };
-      if (isSubmit) return await cardAction(turn, value);
-      return await dispatch(turn, command ?? parseCommand(input.text ?? ''));
+      // What kind of turn, never what was typed: the text may hold notes, places and names.
+      if (isSubmit) {
+        log.debug(
+          {
+            areaId: resolution.area.id,
+            verb: typeof value.verb === 'string' && /^[a-z.]{1,40}$/iu.test(value.verb) ? value.verb : '?',
+          },
+          'card submit',
+        );
+        return await cardAction(turn, value);
+      }
+      const parsed = command ?? parseCommand(input.text ?? '');
+      log.debug({ areaId: resolution.area.id, command: parsed.kind }, 'command');
+      return await dispatch(turn, parsed);
     } catch (error) {
       log.error({ err: error }, 'turn failed');
       return [

@@ -12,9 +12,12 @@ import {
   type AreaResolution,
   type BindingTarget,
 } from '../domain/area.js';
-import { chooseAreaCard, type AreaChoiceSubmit } from '../views/areaCard.js';
+import { chooseAreaCard, type AreaCardData, type AreaChoiceSubmit } from '../views/areaCard.js';
 import { isAdmin, personOf, userListed, type BaseTurn } from './context.js';
 import { card, text, type Reply } from './ports.js';
+
+/** Up to this many areas get a button each; more get a list to type in (the card must stay under Teams' 28 KB). */
+const MAX_BUTTONS = 6;
 
 export const NOT_OPEN = 'Den här boten är inte öppen för er organisation.';
 
@@ -69,21 +72,27 @@ const where = (turn: BaseTurn) =>
 /** The card "Vilket område gäller här?", listing only the areas the user's tenant may use. */
 export function askForArea(turn: BaseTurn, areas: readonly Area[], pending?: PendingCommand): Reply[] {
   const group = turn.input.conversation.kind !== 'personal';
-  const data = {
+  const many = areas.length > MAX_BUTTONS;
+  const pendingPart = pending ? { pending: pending as AreaChoiceSubmit['pending'] } : {};
+  const data: AreaCardData = {
     intro: `Boten används av flera områden, och ${where(turn)} har inte valt sitt än. Välj det ni arbetar i${pending ? ', så gör jag sedan det du bad om' : ''}.`,
-    areas: areas.map((area) => {
-      const submit: AreaChoiceSubmit = {
-        verb: 'area.choose',
-        areaId: area.id,
-        ...(pending ? { pending: pending as AreaChoiceSubmit['pending'] } : {}),
-      };
-      return { name: area.name, policeArea: area.policeArea, buttonTitle: `Välj ${area.name}`, submit };
-    }),
+    areas: many
+      ? []
+      : areas.map((area) => ({
+          name: area.name,
+          policeArea: area.policeArea,
+          buttonTitle: `Välj ${area.name}`,
+          submit: { verb: 'area.choose', areaId: area.id, ...pendingPart },
+        })),
+    many,
+    choices: many ? areas.map((a) => ({ title: a.name, value: a.id })) : [],
+    pickSubmit: { verb: 'area.choose', ...pendingPart },
     footer: group
       ? 'Valet gäller alla här. Bara en samordnare i området kan göra det. Byt senare med /område <namn>.'
       : 'Byt senare med /område <namn>.',
   };
-  const fallback = `Vilket område gäller här? Skriv /område <namn>: ${areas.map((a) => a.name).join(', ')}.`;
+  const names = areas.slice(0, MAX_BUTTONS).map((a) => a.name);
+  const fallback = `Vilket område gäller här? Skriv /område <namn>: ${names.join(', ')}${many ? ` och ${areas.length - names.length} till` : ''}.`;
   return [card(chooseAreaCard(data), fallback)];
 }
 

@@ -17,7 +17,7 @@ import { text, type Reply } from './ports.js';
 import { NOTHING_STORED, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
-import { subscribeAction } from './subscriptionCommands.js';
+import { subscribeAction, unsubscribeCommand } from './subscriptionCommands.js';
 
 const choiceSchema = z.object({
   verb: z.literal('log.choose'),
@@ -56,7 +56,7 @@ const pageSchema = z.object({
 
 const commandSchema = z.object({
   verb: z.literal('command'),
-  command: z.enum(['logga', 'status', 'sammanfattning', 'mina']),
+  command: z.enum(['logga', 'status', 'sammanfattning', 'mina', 'avprenumerera']),
 });
 
 export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
@@ -222,7 +222,7 @@ function pageAction(turn: Turn, value: unknown): Reply[] {
   }
 }
 
-function commandAction(turn: Turn, value: unknown): Reply[] {
+function commandAction(turn: Turn, value: unknown): Reply[] | Promise<Reply[]> {
   const parsed = commandSchema.safeParse(value);
   if (!parsed.success) return [text('Jag känner inte igen den knappen. Skriv /hjälp för att se vad jag kan.')];
   switch (parsed.data.command) {
@@ -234,5 +234,7 @@ function commandAction(turn: Turn, value: unknown): Reply[] {
       return summaryCommand(turn, '');
     case 'mina':
       return mineCommand(turn);
+    case 'avprenumerera':
+      return unsubscribeCommand(turn);
   }
 }

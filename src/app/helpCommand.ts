@@ -10,7 +10,7 @@ interface HelpItem {
 /** Every command with one example; the help card and the text fallback are both made from this. */
 const HELP_ITEMS: readonly HelpItem[] = [
   {
-    usage: '/logga <aktivitet> [plats] [datum] [antal] [anteckning]',
+    usage: '/logga «aktivitet» [plats] [datum] [antal] [anteckning]',
     text: 'Loggar en insats. Bara /logga ger ett formulär.',
     example: 'T.ex. /logga krogtillsyn, /logga fotpatrullering Öxnehaga 2 h igår',
   },
@@ -26,7 +26,7 @@ const HELP_ITEMS: readonly HelpItem[] = [
   },
   {
     usage: '/uppföljning [T1 | T2 | T3] [år]',
-    text: 'Tertialuppföljningen som kort, och som PDF och webbsida att publicera.',
+    text: 'Tertialuppföljningen: samordnare granskar, kommenterar och publicerar; alla andra ser den publicerade, med PDF och webbsida.',
     example: 'T.ex. /uppföljning T1 2020',
   },
   {
@@ -37,17 +37,17 @@ const HELP_ITEMS: readonly HelpItem[] = [
   { usage: '/mina', text: 'Dina senaste insatser.', example: '' },
   { usage: '/ångra', text: 'Tar bort din senaste insats (den sparas i historiken).', example: '' },
   {
-    usage: '/klar <aktivitet>',
+    usage: '/klar «aktivitet»',
     text: 'Markerar en engångsaktivitet som genomförd (samordnare).',
     example: 'T.ex. /klar grannsamverkan',
   },
   {
-    usage: '/nytt-medborgarlöfte <år> från <år>',
+    usage: '/nytt-medborgarlöfte «år» från «år»',
     text: 'Skapar årets medborgarlöfte som kopia (samordnare).',
     example: 'T.ex. /nytt-medborgarlöfte 2026 från 2020',
   },
   {
-    usage: '/importera <text>',
+    usage: '/importera «text»',
     text: 'Gör ett utkast av ett publicerat medborgarlöfte att granska och spara (samordnare).',
     example: 'T.ex. /importera följt av texten, eller bara /importera för ett formulär',
   },
@@ -67,7 +67,7 @@ const HELP_ITEMS: readonly HelpItem[] = [
     example: 'T.ex. /område Habo',
   },
   {
-    usage: '/samordnare [lägg till | ta bort <e-post>]',
+    usage: '/samordnare [lägg till | ta bort «e-post»]',
     text: 'Områdets samordnare; samordnare kan ändra listan.',
     example: 'T.ex. /samordnare lägg till anna@kommun.se',
   },

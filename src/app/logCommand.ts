@@ -11,7 +11,7 @@ import {
   logFormCardData,
   moreCandidatesText,
 } from '../views/logCards.js';
-import { allPlaces, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
+import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry } from './recordEntry.js';
@@ -60,7 +60,9 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   }
   if (request.activityWords.length === 0) {
     return [
-      text(`Skriv vilken aktivitet du vill logga, t.ex. /logga krogtillsyn. Eller fyll i formuläret.`),
+      text(
+        `Skriv vilken aktivitet du vill logga, t.ex. /logga ${exampleKeyword(store, turn.today)}. Eller fyll i formuläret.`,
+      ),
       ...logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) }),
     ];
   }

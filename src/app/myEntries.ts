@@ -4,6 +4,7 @@ import { isActive, type Entry } from '../domain/entry.js';
 import { activityStatus } from '../domain/status.js';
 import { mineCard, mineCardData } from '../views/mineCard.js';
 import { STATUS_LABEL, entryLine, progressText } from '../views/texts.js';
+import { exampleKeyword } from './agreements.js';
 import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { entryCard, findEntry } from './entryCard.js';
@@ -30,7 +31,8 @@ function myEntriesByDate(turn: Turn): Entry[] {
 
 export function mineCommand(turn: Turn, page = 0): Reply[] {
   const mine = myEntriesByDate(turn);
-  if (mine.length === 0) return [text('Du har inte loggat något än. Prova /logga krogtillsyn.')];
+  if (mine.length === 0)
+    return [text(`Du har inte loggat något än. Prova /logga ${exampleKeyword(turn.store, turn.today)}.`)];
   const { store } = turn;
   const activityOf = (e: Entry) => store.agreement(e.agreementId)?.activities.find((a) => a.id === e.activityId);
   const lines = mine

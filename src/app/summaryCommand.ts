@@ -26,6 +26,7 @@ export function summaryReplies(
   kind: SummaryKind,
   year?: number,
   page = 0,
+  weekly = false,
 ): Reply[] {
   const thisYear = Number(today.slice(0, 4));
   if (year !== undefined && year > thisYear)
@@ -52,7 +53,7 @@ export function summaryReplies(
     completions: store.completions(agreement.id),
   });
   const args = [kind, year === undefined ? '' : String(year)].join(' ').trim();
-  return [card(summaryCard(summary, args, today, page), summaryText(summary))];
+  return [card(summaryCard(summary, args, today, page, weekly), summaryText(summary))];
 }
 
 function knownYear(store: AgreementRecords): string | undefined {

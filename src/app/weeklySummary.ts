@@ -6,5 +6,5 @@ import type { Reply } from './ports.js';
 import { summaryReplies } from './summaryCommand.js';
 
 export function weeklySummaryReplies(store: AgreementRecords, today: IsoDate): Reply[] {
-  return summaryReplies(store, today, 'vecka');
+  return summaryReplies(store, today, 'vecka', undefined, 0, true);
 }

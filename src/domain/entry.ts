@@ -56,6 +56,10 @@ export const entrySchema = z.object({
   removed: removalSchema.optional(),
   // Corrections, oldest first; absent until the entry is first changed.
   history: z.array(entryChangeSchema).optional(),
+  // The note was cleared (retention, or a coordinator): the entry, its date and count stay.
+  noteCleared: z
+    .object({ at: z.string().datetime(), reason: z.enum(['retention', 'coordinator']), by: personSchema.optional() })
+    .optional(),
 });
 
 export const completionSchema = z.object({

@@ -5,6 +5,7 @@
 import { open, rename, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreFileError } from './storage.js';
+import { WriteGate } from './writeGate.js';
 
 export interface AppendLog {
   /** Where it lives, for messages (a path, or "memory:name"). */
@@ -31,9 +32,9 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 /** The append log at `filename`, written with O_APPEND and fsync (file, and folder on creation). */
-export function fileAppendLog(filename: string): AppendLog {
+export function fileAppendLog(filename: string, gate = new WriteGate()): AppendLog {
   let known = false;
-  return {
+  const log: AppendLog = {
     label: filename,
     async read() {
       try {
@@ -84,6 +85,12 @@ export function fileAppendLog(filename: string): AppendLog {
       await syncDir(path.dirname(filename));
       known = true;
     },
+  };
+  return {
+    ...log,
+    append: (text) => gate.shared(() => log.append(text)),
+    truncate: (bytes) => gate.shared(() => log.truncate(bytes)),
+    replace: (text) => gate.shared(() => log.replace(text)),
   };
 }
 

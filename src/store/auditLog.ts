@@ -21,7 +21,7 @@ interface ParsedAuditLog {
 }
 
 /** Reads the log's text. Throws StoreFileError naming `label` and the line for anything but a torn last line. */
-function parseAuditLog(text: string, label: string): ParsedAuditLog {
+export function parseAuditLog(text: string, label: string): ParsedAuditLog {
   const records: AuditRecord[] = [];
   let offset = 0;
   let line = 0;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Memory, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import { fileAppendLog, MemoryAppendLog, type AppendLog } from './appendLog.js';
+import { WriteGate } from './writeGate.js';
 
 export class StoreFileError extends Error {
   constructor(
@@ -29,6 +30,8 @@ export interface Storage {
   document(name: string): StoredDocument;
   /** An append-only JSON Lines file (`<name>.jsonl`): the audit log. */
   appendLog(name: string): AppendLog;
+  /** Files on disk: every write holds it shared, a snapshot exclusively (see writeGate.ts). */
+  gate?: WriteGate;
 }
 
 /**
@@ -40,7 +43,10 @@ export interface Storage {
 class JsonFile implements Adapter<unknown> {
   readonly #file: TextFile;
 
-  constructor(readonly filename: string) {
+  constructor(
+    readonly filename: string,
+    private readonly gate: WriteGate,
+  ) {
     this.#file = new TextFile(filename);
   }
 
@@ -59,7 +65,11 @@ class JsonFile implements Adapter<unknown> {
     }
   }
 
-  async write(data: unknown): Promise<void> {
+  write(data: unknown): Promise<void> {
+    return this.gate.shared(() => this.writeNow(data));
+  }
+
+  private async writeNow(data: unknown): Promise<void> {
     const temp = path.join(path.dirname(this.filename), `.${path.basename(this.filename)}.tmp`);
     const file = await open(temp, 'w');
     try {
@@ -80,13 +90,15 @@ class JsonFile implements Adapter<unknown> {
 
 export function fileStorage(dir: string): Storage {
   mkdirSync(dir, { recursive: true });
+  const gate = new WriteGate();
   return {
+    gate,
     document(name) {
       const filename = path.join(dir, `${name}.json`);
-      return { label: filename, adapter: new JsonFile(filename) };
+      return { label: filename, adapter: new JsonFile(filename, gate) };
     },
     appendLog(name) {
-      return fileAppendLog(path.join(dir, `${name}.jsonl`));
+      return fileAppendLog(path.join(dir, `${name}.jsonl`), gate);
     },
   };
 }

@@ -277,6 +277,14 @@ export class Store implements AgreementRecords {
     });
   }
 
+  /**
+   * Runs `read` when no write to the store's files is under way, holding new writes back until it
+   * resolves: a consistent snapshot. Each write is one file; a change and its audit record are two.
+   */
+  betweenWrites<T>(read: () => Promise<T>): Promise<T> {
+    return this.storage.gate ? this.storage.gate.exclusive(read) : read();
+  }
+
   // ---- areas ----
 
   areas(): Area[] {
@@ -456,6 +464,29 @@ export class Store implements AgreementRecords {
   }
   addCompletion(agreementId: string, completion: Completion): Promise<void> {
     return this.#all.addCompletion(agreementId, completion);
+  }
+
+  /**
+   * Clears the note of every entry that `match`es (the entry, its date and count stay), one write per
+   * agreement's file. Returns the entries as they are now.
+   */
+  async clearNotes(match: (entry: Entry) => boolean, cleared: NonNullable<Entry['noteCleared']>): Promise<Entry[]> {
+    const out: Entry[] = [];
+    for (const doc of this.entriesDocs.values()) {
+      if (!doc.data.entries.some((e) => e.note !== undefined && match(e))) continue;
+      const changed = await doc.update((data) => {
+        const now: Entry[] = [];
+        for (const e of data.entries) {
+          if (e.note === undefined || !match(e)) continue;
+          delete e.note;
+          e.noteCleared = cleared;
+          now.push(structuredClone(e));
+        }
+        return now;
+      });
+      out.push(...changed);
+    }
+    return out;
   }
 
   // ---- for AreaStore ----

@@ -2,7 +2,7 @@
 // before, with the status bars and what is behind. Page 1 carries the totals and the "behind" list
 // (what the SSG asks about first); every page carries its share of the activities.
 import type { AgreementPromise, IsoDate } from '../domain/agreement.js';
-import { SWEDISH_MONTHS, formatSwedishDate, tertialOf } from '../domain/calendar.js';
+import { SWEDISH_MONTHS, formatSwedishDate, tertialOf, isoWeek } from '../domain/calendar.js';
 import {
   isRunning,
   type ActivitySummary,
@@ -33,6 +33,8 @@ const PLACES_SHOWN = 4;
 
 interface SummaryCardData {
   title: string;
+  /** The weekly post: its own buttons (status, logga, sluta prenumerera). */
+  weekly: boolean;
   subtitle: string;
   facts: { title: string; value: string }[];
   behindHeading: string;
@@ -92,7 +94,7 @@ function activityDetail(a: ActivitySummary): string {
  * `args` is what /sammanfattning was given and `asOf` the date it was taken at, so "Visa fler"
  * shows the same period even when clicked the next day.
  */
-function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0): SummaryCardData {
+function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0, weekly = false): SummaryCardData {
   const { agreement, period, total } = summary;
   const numbered = new Map<AgreementPromise, number>(agreement.promises.map((p, i) => [p, i + 1]));
   const byPromise = new Map(summary.promises.map((p) => [p.promise, p]));
@@ -104,7 +106,9 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
   const nothing = total.entries === 0;
 
   return {
-    title: `Sammanfattning, ${periodTitle(period)}`,
+    // The weekly card has a title of its own: it arrives unasked, in a channel's stream of posts.
+    title: weekly ? `Vecka ${isoWeek(asOf).week}: så gick det` : `Sammanfattning, ${periodTitle(period)}`,
+    weekly,
     subtitle: `${periodDays(period)} · ${agreement.title}`,
     facts: first
       ? [
@@ -137,13 +141,20 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
         : '';
       return { heading: promiseHeading(g.promise, numbered.get(g.promise) ?? 0), detail, rows: g.rows };
     }),
-    empty: first && nothing ? `Inget loggat ${periodDays(period)}. Logga med /logga, t.ex. /logga krogtillsyn.` : '',
+    empty:
+      first && nothing
+        ? `Inget loggat ${periodDays(period)}. Logga med /logga, t.ex. /logga ${summary.agreement.activities[0]?.keywords[0] ?? 'krogtillsyn'}.`
+        : '',
     more: moreData(shown, 'summary', args, 'aktiviteter', asOf),
   };
 }
 
-export function summaryCard(summary: Summary, args: string, asOf: IsoDate, page = 0): AdaptiveCard {
-  return expandCard('summary', summaryCardData(summary, args, asOf, page));
+/**
+ * The summary card; `weekly` makes it the weekly post: "Vecka 23: så gick det", with buttons for
+ * the status, logging and ending the subscription.
+ */
+export function summaryCard(summary: Summary, args: string, asOf: IsoDate, page = 0, weekly = false): AdaptiveCard {
+  return expandCard('summary', summaryCardData(summary, args, asOf, page, weekly));
 }
 
 /** The same summary as text, for notifications and clients that cannot show the card. */

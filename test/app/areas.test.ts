@@ -18,6 +18,7 @@ import {
   TENANT_POLIS,
   type Where,
 } from '../support/areasHarness.js';
+import { assertValidCard, CARD_BUDGET_BYTES } from '../support/adaptiveCardsSdk.js';
 import { CapturingLogger } from '../support/fakes.js';
 
 const CHANNEL: Where = { kind: 'channel', conversationId: '19:ssg', teamId: 'team-trygghet', tenant: TENANT_POLIS };
@@ -250,6 +251,16 @@ describe('areas: coordinators per area', () => {
     expect(readable(await h.say(JONNA_JKPG_SAM, '/samordnare ta bort ny@habo.se'))).to.equal(COORDINATOR_ONLY);
   });
 
+  it('/prenumerationer shows a coordinator the subscriptions of their own area only', async () => {
+    const h = await areasHarness();
+    await h.say(KALLE_JKPG, '/prenumerera');
+    await h.say(HANNA_HABO, '/prenumerera');
+    expect(h.store.subscriptions.active().map((s) => s.areaId)).to.deep.equal(['jonkoping', 'habo']);
+    await h.say(SARA_HABO_SAM, '/område habo');
+    const listed = readable(await h.say(SARA_HABO_SAM, '/prenumerationer'));
+    expect(listed).to.include('**Alla prenumerationer i Habo kommun** (1 aktiva)');
+  });
+
   it('/klar acts in the conversation’s area, for that area’s coordinators', async () => {
     const h = await areasHarness();
     await h.say(SARA_HABO_SAM, '/område habo');
@@ -341,5 +352,40 @@ describe('areas: follow-up and documents', () => {
     const body = csv.body.toString();
     expect(body).to.include('Kvällspatrull i centrum');
     expect(body).not.to.include('krogtillsyn');
+  });
+});
+
+describe('areas: the question card', () => {
+  it('is a clean card with a button per area for a few, and a list to type in for hundreds, under the 28 KB budget', async () => {
+    const h = await areasHarness();
+    const [few] = cardsOf(await h.say(PER_POLIS, '/status'));
+    expect(assertValidCard(few, 'two areas').bytes).to.be.below(CARD_BUDGET_BYTES);
+
+    for (let i = 1; i <= 298; i++) {
+      await h.store.addArea(
+        {
+          id: `omrade-${i}`,
+          name: `Kommun nummer ${i} med ett långt namn`,
+          policeArea: `Lokalpolisområde nummer ${i} i regionen`,
+          tenants: [`tenant-${i}`, TENANT_POLIS],
+          coordinators: [],
+        },
+        [],
+        { by: { id: 'op', name: 'op' }, at: new Date('2020-06-15T10:00:00+02:00') },
+      );
+    }
+    const replies = await h.say(PER_POLIS, '/logga kvällspatrull 2020-03-14');
+    const [many] = cardsOf(replies);
+    const check = assertValidCard(many, '300 areas');
+    expect(check.bytes).to.be.below(CARD_BUDGET_BYTES);
+    expect(JSON.stringify(many)).to.include('"style":"filtered"');
+    const fallback = replies[0]?.kind === 'card' ? replies[0].fallbackText : '';
+    expect(fallback).to.include('och 294 till');
+    // The list's one button sends the chosen id (merged in by the client) and the command written.
+    const [pick] = submitActions(many);
+    expect(pick?.areaId).to.equal(undefined);
+    const after = readable(await h.submit(PER_POLIS, { ...pick, areaId: 'habo' }));
+    expect(after).to.include('arbetar nu i Habo kommun');
+    expect(h.store.entries('habo-2020')).to.have.length(1);
   });
 });

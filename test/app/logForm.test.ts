@@ -212,7 +212,7 @@ describe('the other cards', () => {
     const { card, fallbackText } = cardOf(reply);
     const texts = cardTexts(card);
     for (const usage of [
-      '/logga <aktivitet> [plats] [datum] [antal] [anteckning]',
+      '/logga «aktivitet» [plats] [datum] [antal] [anteckning]',
       '/status [år | aktivitet]',
       '/sammanfattning [vecka | månad | tertial | år] [år]',
       '/mina',

@@ -1,6 +1,9 @@
 // "/sammanfattning" as a user reads it, and summaryReplies as the weekly channel post calls it.
 import { expect } from 'chai';
 import { summaryReplies } from '../../src/app/summaryCommand.js';
+import { weeklySummaryReplies } from '../../src/app/weeklySummary.js';
+import { assertValidCard } from '../support/adaptiveCardsSdk.js';
+import { newId, referenceFor } from '../support/fakes.js';
 import { cardOf, cardTexts, harness } from '../support/cardsHarness.js';
 
 describe('/sammanfattning', () => {
@@ -108,6 +111,42 @@ describe('/sammanfattning', () => {
       'Medborgarlöfte 2020, senaste 7 dagarna (8–14 mars 2020): 3 insatser av 2 personer, +1 mot 1–7 mars 2020 (2).',
     );
     expect(fallbackText).to.contain('Efter plan: ');
+  });
+
+  it('the weekly card: "Vecka 11: så gick det", with Status, Logga and Sluta prenumerera that work', async () => {
+    const h = await loggedWeek();
+    const { card } = cardOf(weeklySummaryReplies(h.store.inArea('jonkoping'), '2020-03-14')[0]);
+    assertValidCard(card, 'weekly card');
+    const texts = cardTexts(card);
+    expect(texts).to.include('Vecka 11: så gick det');
+    expect(texts).not.to.include('Sammanfattning, senaste 7 dagarna');
+    expect(texts).to.include('8–14 mars 2020 · Medborgarlöfte 2020');
+    const buttons = JSON.stringify(card);
+    for (const title of ['"Status"', '"Logga"', '"Sluta prenumerera"']) expect(buttons).to.include(`"title":${title}`);
+    // /sammanfattning itself keeps its own title and has no subscription button.
+    const asked = cardOf(summaryReplies(h.store.inArea('jonkoping'), '2020-03-14', 'vecka')[0]).card;
+    expect(cardTexts(asked)).to.include('Sammanfattning, senaste 7 dagarna');
+    expect(JSON.stringify(asked)).not.to.include('Sluta prenumerera');
+
+    // This personal chat subscribed earlier (as the bot stores it after /prenumerera).
+    await h.store.subscriptions.subscribe({
+      conversation: { id: 'conv-personal', kind: 'personal' },
+      reference: referenceFor('http://127.0.0.1:9', 'conv-personal'),
+      schedule: { weekday: 4, time: '07:30' },
+      by: { id: 'aad-anna', name: 'Anna Lind' },
+      at: new Date('2020-03-01T08:00:00Z'),
+      newId,
+      areaId: 'jonkoping',
+    });
+    expect(h.store.subscriptions.active()).to.have.lengthOf(1);
+    const stopped = await h.submit({ verb: 'command', command: 'avprenumerera' });
+    expect(stopped.map((r) => (r.kind === 'text' ? r.text : '')).join(' ')).to.match(
+      /^Klart: Du får inte längre veckosamman/u,
+    );
+    expect(h.store.subscriptions.active()).to.have.lengthOf(0);
+    expect(cardTexts(cardOf((await h.submit({ verb: 'command', command: 'status' }))[0]).card)).to.include(
+      'Medborgarlöfte 2020',
+    );
   });
 
   it('"Visa fler" keeps the period the first page was taken at, even a day later', async () => {

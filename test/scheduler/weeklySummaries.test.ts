@@ -9,6 +9,7 @@ import { WeeklySummaries, type WeeklySummaryDeps } from '../../src/scheduler/wee
 import { MemoryStorage, type Storage, type StoredDocument } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
 import { cardsOf, FakeConnector } from '../support/fakeConnector.js';
+import { haboInput } from '../support/areasHarness.js';
 import { CapturingLogger, FakeClock, fakeSleep, newId, openStore, referenceFor } from '../support/fakes.js';
 
 // Week 11 of 2020 (the bundled 2020 agreement is running): Thursday 12 March, 07:30 CET = 06:30Z.
@@ -306,5 +307,59 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     release();
     expect((await running).map((r) => r.outcome)).to.deep.equal(['sent']);
     expect(connector.proactive('19:a').map((r) => r.status)).to.deep.equal([503, 200]);
+  });
+});
+
+describe('WeeklySummaries per area', () => {
+  it("each conversation gets its own area's summary: by binding, by tenant, or the area it subscribed in", async () => {
+    const { store, clock, summaries, logger } = await setup();
+    const { agreements = [], ...habo } = haboInput();
+    await store.addArea({ ...habo, tenants: ['tenant-habo', 'tenant-polisen'] }, agreements, {
+      by: { id: 'op', name: 'op' },
+      at: clock.now(),
+    });
+    // Jönköping's one area gets the police tenant too, so a police channel must be bound or remembered.
+    await store.updateArea(
+      'jonkoping',
+      (a) => ((a.tenants = ['tenant-jkpg', 'tenant-polisen']), { action: 'tenantsSet', detail: 't' }),
+      { by: { id: 'op', name: 'op' }, at: clock.now() },
+    );
+    const subscribe = (id: string, tenantId: string, areaId?: string) =>
+      store.subscriptions.subscribe({
+        conversation: { id, kind: 'channel', tenantId, teamId: `team-${id}` },
+        ...(areaId ? { areaId } : {}),
+        reference: referenceFor(connector.url, id),
+        schedule: THURSDAY,
+        by: { id: 'aad-anna', name: 'Anna' },
+        at: clock.now(),
+        newId,
+      });
+    await subscribe('19:jkpg', 'tenant-jkpg');
+    await subscribe('19:habo', 'tenant-habo');
+    await subscribe('19:polis-bound', 'tenant-polisen', 'jonkoping');
+    await store.bind('team', 'team-19:polis-bound', 'habo', { by: { id: 'aad-sara', name: 'Sara' }, at: clock.now() });
+    await subscribe('19:polis-remembered', 'tenant-polisen', 'habo');
+    await subscribe('19:polis-unknown', 'tenant-polisen');
+    clock.set(DUE);
+    const reports = await summaries.tick();
+    const outcome = Object.fromEntries(reports.map((r) => [r.conversationId, r.outcome]));
+    expect(outcome).to.deep.equal({
+      '19:jkpg': 'sent',
+      '19:habo': 'sent',
+      '19:polis-bound': 'sent',
+      '19:polis-remembered': 'sent',
+      '19:polis-unknown': 'failed',
+    });
+    const posted = (id: string) => JSON.stringify(cardsOf(connector.proactive(id)[0]!));
+    expect(posted('19:jkpg')).to.include('krogtillsyn');
+    expect(posted('19:jkpg')).not.to.include('Kvällspatrull');
+    for (const id of ['19:habo', '19:polis-bound', '19:polis-remembered']) {
+      expect(posted(id), id).to.include('Kvällspatrull');
+      expect(posted(id), id).not.to.include('krogtillsyn');
+    }
+    expect(connector.proactive('19:polis-unknown')).to.have.length(0);
+    expect(
+      logger.lines.some((l) => l.level === 'warn' && l.msg?.startsWith('weekly summary not sent: no area')),
+    ).to.equal(true);
   });
 });

@@ -106,6 +106,7 @@ export async function areasHarness(now = '2020-06-15T10:00:00+02:00'): Promise<A
         ...(kind === 'channel' ? { teamId: where.teamId ?? 'team-trygghet' } : {}),
       },
       activityId: `m${message}`,
+      conversationReference: { conversation: { id: conversationId }, serviceUrl: 'http://127.0.0.1:9/' },
     };
   };
   return {
