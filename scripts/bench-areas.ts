@@ -118,6 +118,13 @@ const hash = (f: string) =>
     .update(readFileSync(path.join(dir, f)))
     .digest('hex');
 const before = new Map(readdirSync(dir).map((f) => [f, hash(f)]));
+// Deployment-wide files (no area in their name, e.g. the audit journal): kept whole, to tell an append from a rewrite.
+const ofAnArea = (f: string) => /omrade-\d{3}/u.test(f);
+const sharedBefore = new Map(
+  readdirSync(dir)
+    .filter((f) => !ofAnArea(f) && !f.startsWith('.'))
+    .map((f) => [f, readFileSync(path.join(dir, f))]),
+);
 const target = ids[Math.floor(AREAS / 2)] ?? '';
 const area = store.inArea(target);
 const agreement = area.agreements()[1];
@@ -177,8 +184,18 @@ for (const [name, write] of writes) {
 }
 const after = readdirSync(dir).filter((f) => !f.startsWith('.'));
 const changed = after.filter((f) => before.get(f) !== hash(f));
-const otherAreas = changed.filter((f) => !f.includes(target));
+const otherAreas = changed.filter((f) => ofAnArea(f) && !f.includes(target));
+const shared = changed.filter((f) => !ofAnArea(f));
 console.log(`Files written by those writes: ${changed.join(', ')}`);
+for (const f of shared) {
+  const old = sharedBefore.get(f);
+  const now = readFileSync(path.join(dir, f));
+  const appended = old === undefined || now.subarray(0, old.length).equals(old);
+  console.log(
+    `  ${f} is deployment-wide (no area's data in its name): ${old === undefined ? 'created' : appended ? 'appended to' : 'REWRITTEN'}`,
+  );
+  if (!appended) process.exitCode = 1;
+}
 console.log(
   otherAreas.length === 0
     ? `Files of the other ${AREAS - 1} areas rewritten: none (${before.size - changed.filter((f) => before.has(f)).length} files byte for byte as before)`
