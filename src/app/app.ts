@@ -21,6 +21,7 @@ import { exportCommand } from './exportCommand.js';
 import { followUpCommand } from './followUpCommand.js';
 import { helpCommand } from './helpCommand.js';
 import { historyCommand } from './historyCommand.js';
+import { clearNoteCommand } from './clearNoteCommand.js';
 import { importCommand } from './importCommand.js';
 import { logCommand } from './logCommand.js';
 import { mineCommand, undoCommand } from './myEntries.js';
@@ -53,6 +54,7 @@ const routes: Routes = {
   done: (turn, c) => doneCommand(turn, c.args),
   newAgreement: (turn, c) => newAgreementCommand(turn, c.args),
   history: (turn, c) => historyCommand(turn, c.args),
+  clearNote: (turn, c) => clearNoteCommand(turn, c.args),
   import: (turn, c) => importCommand(turn, c.args),
   summary: (turn, c) => summaryCommand(turn, c.args),
   followUp: (turn, c) => followUpCommand(turn, c.args),

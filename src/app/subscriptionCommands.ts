@@ -141,11 +141,23 @@ export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
   return [text(lines.join('\n'))];
 }
 
+const PAUSE_REASON: Readonly<Record<string, string>> = {
+  BotDisabledByAdmin: 'en administratör har stängt av boten i Teams',
+  AppPolicy: 'organisationens appbehörigheter blockerar boten i Teams',
+};
+
+/** " Pausad vecka 2020-W11: …" when this week's summary was refused for a reason that lifts by itself. */
+function pausedText(s: Subscription): string {
+  if (!s.paused) return '';
+  const why = PAUSE_REASON[s.paused.code] ?? `Teams svarade ${s.paused.code}`;
+  return ` ⏸️ Pausad vecka ${s.paused.week.replace(/^\d{4}-W0?/u, '')}: ${why}. Nästa vecka försöker jag igen av mig själv.`;
+}
+
 function nextAndLast(s: Subscription, now: Date): string {
   const last = s.lastSentAt
     ? `Senast skickad ${formatSwedishDate(stockholmDate(new Date(s.lastSentAt)))}.`
     : 'Inte skickad än.';
-  return `Nästa: ${instantText(nextSend(scheduleStateOf(s), now))}. ${last}`;
+  return `Nästa: ${instantText(nextSend(scheduleStateOf(s), now))}. ${last}${pausedText(s)}`;
 }
 
 function label(s: Subscription): string {

@@ -20,6 +20,7 @@ export type Command =
   | { kind: 'subscriptions' }
   | { kind: 'newAgreement'; args: string }
   | { kind: 'history'; args: string }
+  | { kind: 'clearNote'; args: string }
   | { kind: 'import'; args: string }
   | { kind: 'area'; args: string }
   | { kind: 'coordinators'; args: string }
@@ -81,6 +82,7 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   subscriptions: ['prenumerationer'],
   newAgreement: ['nytt-medborgarlöfte', 'nyttmedborgarlöfte', 'nytt-löfte'],
   history: ['historik', 'historia'],
+  clearNote: ['rensa-anteckning', 'rensaanteckning'],
   import: ['importera', 'import'],
   area: ['område', 'områden'],
   coordinators: ['samordnare'],
@@ -126,6 +128,7 @@ export function parseCommand(text: string): Command {
     case 'subscribe':
     case 'newAgreement':
     case 'history':
+    case 'clearNote':
     case 'import':
     case 'area':
     case 'coordinators':

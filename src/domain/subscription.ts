@@ -38,6 +38,16 @@ export const subscriptionSchema = z.object({
     .optional(),
   lastSentAt: z.string().datetime().optional(),
   ended: endedSchema.optional(),
+  // Teams refused this week's summary for a reason that lifts by itself (an administrator switched
+  // the bot off, an app policy): no send again that ISO week; the next week tries as usual.
+  paused: z
+    .object({
+      at: z.string().datetime(),
+      week: z.string().regex(/^\d{4}-W\d{2}$/u),
+      code: z.string().max(100),
+      detail: z.string().max(500).optional(),
+    })
+    .optional(),
 });
 
 export type Subscription = z.infer<typeof subscriptionSchema>;

@@ -10,6 +10,7 @@ import type { Clock, Logger, Reply } from '../app/ports.js';
 import type { Notifier } from '../app/notifier.js';
 import { weeklySummaryReplies } from '../app/weeklySummary.js';
 import { SYSTEM_ACTOR } from '../domain/audit.js';
+import { temporaryBlock } from '../domain/deliveryBlock.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { dueWeek, type IsoWeekKey } from '../domain/schedule.js';
 import { scheduleStateOf, type Subscription } from '../domain/subscription.js';
@@ -33,7 +34,7 @@ export interface WeeklySummaryDeps {
   summary?: (records: AgreementRecords, today: string) => Reply[];
 }
 
-type DeliveryOutcome = 'sent' | 'gone' | 'failed' | 'cancelled';
+type DeliveryOutcome = 'sent' | 'paused' | 'gone' | 'failed' | 'cancelled';
 
 export interface DeliveryReport {
   subscriptionId: string;
@@ -69,6 +70,8 @@ export class WeeklySummaries {
       if (week === undefined) continue;
       if (this.#inFlight.has(subscription.id) || this.#sentInProcess.has(`${subscription.id}|${week}`)) continue;
       if ((this.#coolingUntil.get(subscription.id) ?? 0) > now.getTime()) continue;
+      // Blocked for this week (BotDisabledByAdmin, an app policy): tried again next week.
+      if (subscription.paused?.week === week) continue;
       out.push({ subscription, week });
     }
     return out;
@@ -172,6 +175,17 @@ export class WeeklySummaries {
           } catch (error) {
             log.error({ err: error }, 'weekly summary sent but not recorded: a restart this week may send it again');
           }
+          if (subscription.paused)
+            await store.audit.record({
+              at: at.toISOString(),
+              by: SYSTEM_ACTOR,
+              via: 'system',
+              action: 'subscription.resumed',
+              subscriptionId: subscription.id,
+              conversationId: subscription.conversationId,
+              ...(subscription.areaId ? { areaId: subscription.areaId } : {}),
+              detail: `efter paus (${subscription.paused.code}) vecka ${subscription.paused.week}`,
+            });
           log.info(
             { attempts, activityId: result.activityId, delayMs: at.getTime() - now.getTime() },
             'weekly summary sent',
@@ -179,6 +193,28 @@ export class WeeklySummaries {
           return report('sent', attempts);
         }
         case 'gone': {
+          const block = temporaryBlock(result.status, result.detail);
+          if (block) {
+            const at = clock.now().toISOString();
+            await store.subscriptions.pause(subscription.id, {
+              at,
+              week,
+              code: block,
+              detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500),
+            });
+            await store.audit.record({
+              at,
+              by: SYSTEM_ACTOR,
+              via: 'system',
+              action: 'subscription.paused',
+              subscriptionId: subscription.id,
+              conversationId: subscription.conversationId,
+              ...(subscription.areaId ? { areaId: subscription.areaId } : {}),
+              detail: `${block} vecka ${week}`,
+            });
+            log.warn({ status: result.status, code: block }, 'weekly summary blocked for now: paused for this week');
+            return report('paused', attempts, result.status);
+          }
           const ended = await store.subscriptions.end(subscription.conversationId, {
             at: clock.now().toISOString(),
             reason: 'unreachable',

@@ -150,13 +150,24 @@ export class SubscriptionStore {
     });
   }
 
-  /** Records that the connector accepted the summary for `week`. */
+  /** Pauses the subscription for the ISO week in `paused` (a temporary block); undefined when it is gone. */
+  pause(id: string, paused: NonNullable<Subscription['paused']>): Promise<Subscription | undefined> {
+    return this.doc.update((data) => {
+      const subscription = data.subscriptions.find((s) => s.id === id);
+      if (!subscription) return undefined;
+      subscription.paused = paused;
+      return structuredClone(subscription);
+    });
+  }
+
+  /** Records that the connector accepted the summary for `week` (a pause is over then). */
   recordSent(id: string, week: IsoWeekKey, at: Date): Promise<void> {
     return this.doc.update((data) => {
       const subscription = data.subscriptions.find((s) => s.id === id);
       if (!subscription) return;
       subscription.lastSentWeek = week;
       subscription.lastSentAt = at.toISOString();
+      delete subscription.paused;
     });
   }
 }

@@ -10,7 +10,8 @@ import { MemoryStorage, type Storage, type StoredDocument } from '../../src/stor
 import type { Store } from '../../src/store/store.js';
 import { cardsOf, FakeConnector } from '../support/fakeConnector.js';
 import { haboInput } from '../support/areasHarness.js';
-import { CapturingLogger, FakeClock, fakeSleep, newId, openStore, referenceFor } from '../support/fakes.js';
+import { createApp } from '../../src/app/app.js';
+import { CapturingLogger, FakeClock, fakeSleep, newId, openStore, referenceFor, turnInput } from '../support/fakes.js';
 
 // Week 11 of 2020 (the bundled 2020 agreement is running): Thursday 12 March, 07:30 CET = 06:30Z.
 const MONDAY = '2020-03-09T08:00:00Z';
@@ -173,6 +174,60 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     const [later] = await summaries.tick();
     expect(later).to.deep.include({ outcome: 'sent', week: '2020-W11' });
     expect(connector.proactive('19:a').filter((r) => r.status === 200)).to.have.length(1);
+  });
+
+  it('403 BotDisabledByAdmin pauses the week instead of ending it, /prenumerationer says why, and the next week is sent by itself', async () => {
+    const { store, clock, summaries, subscribe } = await setup();
+    const id = '19:ssg@thread.tacv2';
+    await subscribe(id);
+    connector.script(() => ({
+      status: 403,
+      body: { error: { code: 'BotDisabledByAdmin', message: 'The bot is disabled.' } },
+    }));
+    clock.set(DUE);
+    const [report] = await summaries.tick();
+    expect(report).to.deep.include({ outcome: 'paused', attempts: 1, status: 403 });
+    const paused = store.subscriptions.forConversation(id);
+    expect(paused?.ended).to.equal(undefined);
+    expect(paused?.paused).to.deep.include({ week: '2020-W11', code: 'BotDisabledByAdmin' });
+
+    const app = createApp({ store, clock, logger: new CapturingLogger(), newId });
+    const listed = (await app.handle(turnInput('/prenumerationer')))
+      .map((r) => (r.kind === 'text' ? r.text : ''))
+      .join();
+    expect(listed).to.include(
+      'Pausad vecka 11: en administratör har stängt av boten i Teams. Nästa vecka försöker jag igen av mig själv.',
+    );
+
+    clock.advance(3600_000);
+    expect(await summaries.tick()).to.deep.equal([]);
+    expect(connector.proactive(id)).to.have.length(1);
+
+    connector.script(() => undefined);
+    clock.set('2020-03-19T06:30:00.000Z');
+    const [next] = await summaries.tick();
+    expect(next).to.deep.include({ outcome: 'sent', week: '2020-W12' });
+    expect(connector.proactive(id)).to.have.length(2);
+    expect(store.subscriptions.forConversation(id)?.paused).to.equal(undefined);
+    expect(store.audit.all().map((r) => r.action)).to.include.members(['subscription.paused', 'subscription.resumed']);
+  });
+
+  it('an app policy 403 pauses too; any other 403 ends the subscription', async () => {
+    const { store, clock, summaries, subscribe } = await setup();
+    await subscribe('19:policy');
+    await subscribe('19:removed');
+    connector.script((r) =>
+      r.path.includes('policy')
+        ? { status: 403, body: { error: { code: 'TenantAppPolicyBlocked' } } }
+        : { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } },
+    );
+    clock.set(DUE);
+    const reports = await summaries.tick();
+    expect(reports.map((r) => [r.conversationId, r.outcome]).sort()).to.deep.equal([
+      ['19:policy', 'paused'],
+      ['19:removed', 'gone'],
+    ]);
+    expect(store.subscriptions.forConversation('19:policy')?.paused?.code).to.equal('AppPolicy');
   });
 
   for (const status of [403, 404]) {

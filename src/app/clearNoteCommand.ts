@@ -1,0 +1,78 @@
+// "/rensa-anteckning <aktivitet> <datum> [nr N]" (coordinators): clears one entry's note, e.g. one
+// that should never have been written. The entry, its date and count stay; the clearing is an audit
+// record (who, when, from where), and the note's text is kept nowhere.
+import { formatSwedishDate } from '../domain/calendar.js';
+import type { Entry } from '../domain/entry.js';
+import { parseLogRequest } from '../domain/logRequest.js';
+import { matchActivities } from '../domain/matching.js';
+import { allPlaces, currentAgreement } from './agreements.js';
+import { auditTurn } from './audit.js';
+import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
+import { text, type Reply } from './ports.js';
+
+const USAGE =
+  'Skriv så här: /rensa-anteckning <aktivitet> <datum>, t.ex. /rensa-anteckning gemensam krogtillsyn 2020-03-14. Finns flera insatser med anteckning den dagen får du välja med nr.';
+
+export async function clearNoteCommand(turn: Turn, args: string): Promise<Reply[]> {
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+  const numbered = /\s+nr\s*(\d{1,3})\s*$/iu.exec(args);
+  const rest = numbered ? args.slice(0, numbered.index) : args;
+  const { store } = turn;
+  const parsed = parseLogRequest(rest, turn.today, allPlaces(store));
+  if (!parsed.ok || !parsed.request.date || parsed.request.activityWords.length === 0) return [text(USAGE)];
+  const date = parsed.request.date;
+  const agreement =
+    store.agreements().find((a) => a.period.start <= date && date <= a.period.end) ??
+    currentAgreement(store, turn.today);
+  if (!agreement) return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`)];
+  const match = matchActivities(agreement.activities, parsed.request.activityWords);
+  if (match.candidates.length !== 1)
+    return [
+      text(
+        `Jag hittar inte en enda aktivitet "${parsed.request.activityWords.join(' ').slice(0, 60)}" i ${agreement.title}. ${USAGE}`,
+      ),
+    ];
+  const activity = match.candidates[0]!;
+  const withNotes = store
+    .entries(agreement.id)
+    .filter((e) => e.activityId === activity.id && e.date === date && e.note !== undefined)
+    .sort((a, b) => a.loggedAt.localeCompare(b.loggedAt));
+  if (withNotes.length === 0)
+    return [text(`Ingen insats för ${activity.name} ${formatSwedishDate(date)} har någon anteckning. Inget ändrat.`)];
+  let chosen: Entry | undefined;
+  if (numbered) chosen = withNotes[Number(numbered[1]) - 1];
+  else if (withNotes.length === 1) chosen = withNotes[0];
+  if (!chosen) {
+    const list = withNotes
+      .map(
+        (e, i) =>
+          `${i + 1}. ${e.by.name}, ${e.count} st: "${(e.note ?? '').slice(0, 40)}${(e.note ?? '').length > 40 ? '…' : ''}"`,
+      )
+      .join('\n');
+    return [
+      text(
+        `${withNotes.length} insatser för ${activity.name} ${formatSwedishDate(date)} har anteckningar. Vilken ska rensas? Skriv /rensa-anteckning ${activity.keywords[0] ?? activity.id} ${date} nr N:\n${list}`,
+      ),
+    ];
+  }
+  const target = chosen.id;
+  const cleared = await turn.deps.store.clearNotes((e) => e.id === target, {
+    at: turn.now.toISOString(),
+    reason: 'coordinator',
+    by: personOf(turn),
+  });
+  if (cleared.length === 0) return [text('Anteckningen var redan borttagen. Inget ändrat.')];
+  await auditTurn(turn, {
+    action: 'note.cleared',
+    agreementId: agreement.id,
+    activityId: activity.id,
+    entryId: target,
+    detail: 'samordnare',
+  });
+  turn.log.info({ entryId: target }, 'note cleared by a coordinator');
+  return [
+    text(
+      `✅ Anteckningen är borttagen från insatsen ${activity.name} ${formatSwedishDate(date)} (${chosen.by.name}, ${chosen.count} st). Insatsen och siffrorna finns kvar; rensningen syns i /historik.`,
+    ),
+  ];
+}
