@@ -170,6 +170,8 @@ try {
 
   console.log('\n== 6. /uppföljning T1 2020 in Habo');
   await send(HANNA, { kind: 'personal' }, '/uppföljning T1 2020');
+  // Before publication only a coordinator sees the follow-up (to review it); Sara's chat works in Habo.
+  await send(SARA, { kind: 'personal' }, '/uppföljning T1 2020');
   await send(HANNA, { kind: 'personal' }, '/samordnare');
 } finally {
   await bot.stop();

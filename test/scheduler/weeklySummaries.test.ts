@@ -27,7 +27,9 @@ afterEach(async () => {
   await connector.stop();
 });
 
-async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryDeps> } = {}) {
+// A loaded machine can take longer than the hang test's 300 ms to answer a send; a real answer that
+// arrives after the timeout would be retried and delivered twice, so only that test waits so little.
+async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryDeps>; timeoutMs?: number } = {}) {
   const storage = options.storage ?? new MemoryStorage();
   const store = await openStore(storage);
   const clock = new FakeClock(MONDAY);
@@ -37,7 +39,7 @@ async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryD
     new WeeklySummaries({
       store: s,
       clock,
-      notifier: createConnectorNotifier({ timeoutMs: 300 }),
+      notifier: createConnectorNotifier({ timeoutMs: options.timeoutMs ?? 10_000 }),
       logger,
       sleep,
       random: () => 0.5,
@@ -147,7 +149,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
   });
 
   it('no answer (timeout): retried and delivered once', async () => {
-    const { clock, summaries, subscribe } = await setup();
+    const { clock, summaries, subscribe } = await setup({ timeoutMs: 300 });
     await subscribe('19:a');
     let hang = 1;
     connector.script(() => (hang-- > 0 ? { status: 200, hang: true } : undefined));
@@ -323,7 +325,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     const summaries = new WeeklySummaries({
       store,
       clock,
-      notifier: createConnectorNotifier({ timeoutMs: 300 }),
+      notifier: createConnectorNotifier({ timeoutMs: 10_000 }),
       logger: new CapturingLogger(),
       random: () => 0.5,
       sleep: async (ms) => {
@@ -345,7 +347,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     const summaries = new WeeklySummaries({
       store,
       clock,
-      notifier: createConnectorNotifier({ timeoutMs: 300 }),
+      notifier: createConnectorNotifier({ timeoutMs: 10_000 }),
       logger: new CapturingLogger(),
       random: () => 0.5,
       sleep: (ms) => {
