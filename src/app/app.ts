@@ -28,6 +28,7 @@ import { mineCommand, undoCommand } from './myEntries.js';
 import { MAX_IMPORT_LENGTH } from '../views/importCards.js';
 import { text, type Reply, type TurnInput } from './ports.js';
 import { personalDataRefusal } from './recordEntry.js';
+import { smallTalkReply } from './smallTalk.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscriptionCommands.js';
@@ -64,6 +65,7 @@ const routes: Routes = {
   // Answered before the area is known (see createApp); here when it is.
   area: (turn, c) => areaCommand(turn, c.args),
   coordinators: (turn, c) => coordinatorsCommand(turn, c.args),
+  smallTalk: (_turn, c) => smallTalkReply(c.topic),
   empty: (turn) => [
     text(
       `Skriv ett kommando, t.ex. /hjälp eller /logga ${exampleKeyword(turn.store, turn.today)}. (Bilder och filer läser jag inte.)`,
@@ -72,11 +74,13 @@ const routes: Routes = {
   unknown: (turn, c) => unknownCommand(turn, c),
 };
 
-function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' }>): Reply[] {
+function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' }>): Reply[] | Promise<Reply[]> {
   const typed = (turn.input.text ?? '').trim().replace(/^\/+/u, '');
   const agreement = currentAgreement(turn.store, turn.today);
-  // "krogtillsyn igår" without "/logga" is almost always a log that lost its command word.
-  if (agreement && matchActivities(agreement.activities, words(typed).slice(0, 3)).candidates.length > 0) {
+  // "fotpatrullering öxnehaga igår 2h" is a log without its command word: in a personal chat, or
+  // where the bot was @mentioned, it is logged (the confirmation's Ångra makes a wrong guess cheap).
+  if (agreement && matchActivities(agreement.activities, words(typed).slice(0, 1)).candidates.length > 0) {
+    if (turn.input.conversation.kind === 'personal' || turn.input.mentionsBot === true) return logCommand(turn, typed);
     return [text(`Menade du /logga ${typed.slice(0, 80)}? Skriv /logga först, så loggar jag det.`)];
   }
   const shown = command.word.length > 40 ? `${command.word.slice(0, 40)}…` : command.word;
@@ -130,6 +134,7 @@ export function createApp(deps: AppDeps): App {
         if (personal) return [text(personal)];
         command = parseCommand(raw);
         if (command.kind === 'help') return helpCommand();
+        if (command.kind === 'smallTalk') return smallTalkReply(command.topic);
         if (command.kind === 'area') return await areaCommand(base, command.args);
       }
 

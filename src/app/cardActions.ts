@@ -3,10 +3,14 @@
 import { z } from 'zod';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
+import { readCardDate } from '../domain/cardDate.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
+import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { reviewAction } from './followUpReview.js';
 import { importAction, isImportVerb } from './importCommand.js';
+import { entryAction, ENTRY_VERBS } from './entryActions.js';
+import { entryCard } from './entryCard.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
@@ -32,6 +36,8 @@ const choiceSchema = z.object({
 const formSchema = z.object({
   verb: z.literal('log.form'),
   formId: z.string().min(1).max(100),
+  // Ändra: the entry this form changes ('' or absent: a new entry).
+  entryId: z.string().max(100).optional(),
   activityId: z.string().max(100).optional(),
   date: z.string().max(100).optional(),
   place: z.string().max(1000).optional(),
@@ -62,6 +68,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'subscribe') return subscribeAction(turn, value);
   if (verb === 'followUp.publish' || verb === 'followUp.draft') return reviewAction(turn, value);
   if (isImportVerb(verb)) return importAction(turn, value);
+  if (typeof verb === 'string' && ENTRY_VERBS.includes(verb)) return entryAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
 
@@ -99,12 +106,16 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const form = parsed.data;
   const place = form.otherPlace?.trim() || form.place?.trim() || undefined;
   const note = form.note?.trim() || undefined;
-  const date = form.date?.trim() || turn.today;
+  const written = form.date?.trim() ?? '';
+  const read = written === '' ? ({ ok: true, date: turn.today } as const) : readCardDate(written);
+  const date = read.ok ? read.date : '';
   const countText = typeof form.count === 'number' ? String(form.count) : form.count?.trim() || '1';
   const count = Number(countText);
   const prefill = {
+    ...(form.entryId ? { entryId: form.entryId } : {}),
     ...(form.activityId ? { activityId: form.activityId } : {}),
-    ...(isValidIsoDate(date) ? { date } : {}),
+    // An unreadable date comes back empty, never as today: the user picks it again.
+    date,
     ...(place && place.length <= 80 ? { place } : {}),
     // An out-of-range count is shown back as typed, next to the error that names it.
     ...(Number.isInteger(count) && Math.abs(count) <= 1_000_000 ? { count } : {}),
@@ -112,7 +123,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   };
   // The form comes back with the error on it and what was filled in kept, in place of the one sent.
   const again = (error: string, keep = prefill): Reply[] => {
-    const formAgreement = keep.date ? agreementForDate(turn.store.agreements(), keep.date) : undefined;
+    const formAgreement = keep.date !== '' ? agreementForDate(turn.store.agreements(), keep.date) : undefined;
     return logForm(turn, formAgreement, { ...keep, error: `${error} ${NOTHING_STORED}` }, true);
   };
 
@@ -122,7 +133,15 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     const { note: _note, place: _place, ...rest } = prefill;
     return again(personal.replace(` ${NOTHING_STORED}`, ''), rest);
   }
-  if (!isValidIsoDate(date)) return again(`Datumet "${date.slice(0, 20)}" finns inte.`);
+  if (!read.ok) {
+    return again(
+      read.reason === 'ambiguous'
+        ? `Datumet "${written.slice(0, 20)}" kan vara ${formatSwedishDate(read.readings[0])} eller ${formatSwedishDate(read.readings[1])}. Välj datumet igen.`
+        : read.reason === 'nonexistent'
+          ? `Datumet "${written.slice(0, 20)}" finns inte. Välj datumet igen.`
+          : `Datumet "${written.slice(0, 20)}" går inte att läsa. Välj datumet igen.`,
+    );
+  }
   if (date > turn.today) return again(`${formatSwedishDate(date)} har inte varit än – logga det som har hänt.`);
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT)
     return again(`Antalet ska vara ett heltal från 1 till ${MAX_COUNT}.`);
@@ -135,6 +154,40 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const activity = agreement.activities.find((a) => a.id === form.activityId);
   if (!activity)
     return again(`Aktiviteten finns inte i ${agreement.title}; välj en som gör det, eller ett annat datum.`);
+  if (form.entryId) {
+    const original = turn.store.allEntries().find((e) => e.id === form.entryId);
+    if (!original || original.removed) return again('Insatsen finns inte längre; skriv /mina för dina insatser.');
+    if (original.by.id !== personOf(turn).id) return again('Bara den som loggade insatsen kan ändra den.');
+    if (original.agreementId !== agreement.id) {
+      return again(
+        `Datumet ligger i ${agreement.title}. En insats kan bara flyttas inom sitt medborgarlöfte: ta bort den och logga på nytt.`,
+      );
+    }
+    const changed = await turn.store.editEntry(
+      agreement.id,
+      original.id,
+      {
+        activityId: activity.id,
+        date,
+        count,
+        ...(place ? { place } : {}),
+        ...(original.hours !== undefined ? { hours: original.hours } : {}),
+        ...(original.participants !== undefined ? { participants: original.participants } : {}),
+        ...(note ? { note } : {}),
+      },
+      { by: personOf(turn), at: turn.now.toISOString(), reason: 'edit' },
+    );
+    if (!changed) return again('Insatsen finns inte längre; skriv /mina för dina insatser.');
+    await auditTurn(turn, {
+      action: 'entry.edited',
+      agreementId: agreement.id,
+      activityId: changed.activityId,
+      entryId: changed.id,
+      detail: 'Ändra',
+    });
+    turn.log.info({ entryId: changed.id }, 'entry edited');
+    return [entryCard(turn, { entry: changed, agreement, activity }, 'edited', true)];
+  }
   const result = await recordEntry(turn, {
     agreement,
     activity,

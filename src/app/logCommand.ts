@@ -71,11 +71,11 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   const typed = request.activityWords.join(' ');
   if (match.candidates.length === 0) {
     const close = closestActivities(agreement.activities, request.activityWords);
-    const hint = close.length > 0 ? ` Menade du ${close.map((a) => `"${a.name}"`).join(' eller ')}?` : '';
+    if (close.length > 0) return suggestActivities(turn, agreement, close, request, date);
     const keywords = [...new Set(agreement.activities.map((a) => a.keywords[0]))].slice(0, 5).join(', ');
     return [
       text(
-        `Jag hittar ingen aktivitet "${typed}" i ${agreement.title}.${hint} Exempel på ord som fungerar: ${keywords}. Skriv /status för alla aktiviteter. ${NOTHING_STORED}`,
+        `Jag hittar ingen aktivitet "${typed}" i ${agreement.title}. Exempel på ord som fungerar: ${keywords}. Skriv /status för alla aktiviteter. ${NOTHING_STORED}`,
       ),
     ];
   }
@@ -130,6 +130,39 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
     ...(sourceId ? { sourceId } : {}),
   });
   return result.ok ? [loggedReply(turn, result.entry, agreement, activity, result.stored)] : [text(result.refusal)];
+}
+
+/**
+ * Nothing matched, but some activities are close to what was typed: one button each, logging
+ * with the same date, place, count and note. The typed words are not repeated (they were a typo,
+ * and a typo is not a note).
+ */
+function suggestActivities(
+  turn: Turn,
+  agreement: Agreement,
+  close: readonly Activity[],
+  request: LogRequest,
+  date: IsoDate,
+): Reply[] {
+  const count = request.count ?? 1;
+  const candidates = candidatesFor(close, {
+    requestId: turn.deps.newId(),
+    agreementId: agreement.id,
+    date,
+    count,
+    ...(request.place ? { place: request.place } : {}),
+    ...(request.hours !== undefined ? { hours: request.hours } : {}),
+    ...(request.participants !== undefined ? { participants: request.participants } : {}),
+    ...(request.note ? { note: request.note } : {}),
+  });
+  const question = `Jag hittar ingen aktivitet med de orden i ${agreement.title}. Välj den du menade – inget är loggat förrän du har valt.`;
+  const details = [formatSwedishDate(date), request.place, count > 1 ? `${count} st` : undefined]
+    .filter(Boolean)
+    .join(' · ');
+  const fallback = `${question}\n${close.map((a) => `• ${a.name}`).join('\n')}`;
+  return [
+    card(chooseActivityCard({ title: 'Menade du någon av dessa?', question, details, candidates, more: '' }), fallback),
+  ];
 }
 
 /** "fredag 29 maj 2020" */

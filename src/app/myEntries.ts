@@ -7,20 +7,30 @@ import { STATUS_LABEL, entryLine, progressText } from '../views/texts.js';
 import { exampleKeyword } from './agreements.js';
 import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
+import { entryCard, findEntry } from './entryCard.js';
 import { card, text, type Reply } from './ports.js';
 
 const SHOWN_AS_TEXT = 10;
+const SECOND_UNDO_ASKS_WITHIN_MS = 60_000;
 
+/** The user's active entries, the latest logged first (what /ångra takes back). */
 function myActiveEntries(turn: Turn): Entry[] {
   const me = personOf(turn).id;
+  // Entries logged in the same millisecond: the one stored later is the later one.
   return turn.store
     .allEntries()
     .filter((e) => isActive(e) && e.by.id === me)
+    .reverse()
     .sort((a, b) => b.loggedAt.localeCompare(a.loggedAt));
 }
 
+/** The same, by the date of the work, latest first (what /mina lists). */
+function myEntriesByDate(turn: Turn): Entry[] {
+  return myActiveEntries(turn).sort((a, b) => b.date.localeCompare(a.date) || b.loggedAt.localeCompare(a.loggedAt));
+}
+
 export function mineCommand(turn: Turn, page = 0): Reply[] {
-  const mine = myActiveEntries(turn);
+  const mine = myEntriesByDate(turn);
   if (mine.length === 0)
     return [text(`Du har inte loggat något än. Prova /logga ${exampleKeyword(turn.store, turn.today)}.`)];
   const { store } = turn;
@@ -29,7 +39,7 @@ export function mineCommand(turn: Turn, page = 0): Reply[] {
     .slice(0, SHOWN_AS_TEXT)
     .map((e) => `• ${entryLine(e, activityOf(e))}${e.note ? ` – ${e.note}` : ''}`);
   const more = mine.length > SHOWN_AS_TEXT ? `\n\n…och ${mine.length - SHOWN_AS_TEXT} äldre.` : '';
-  const fallback = `Dina senaste insatser (${mine.length} totalt):\n\n${lines.join('\n')}${more}`;
+  const fallback = `Dina insatser, senaste arbetsdag först (${mine.length} totalt):\n\n${lines.join('\n')}${more}`;
   return [card(mineCard(mineCardData(mine, activityOf, page)), fallback)];
 }
 
@@ -42,6 +52,20 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
 
   const latest = myActiveEntries(turn)[0];
   if (!latest) return [text('Du har ingen loggad insats att ångra.')];
+  // A second /ångra soon after the first is more likely a repeat than a wish to go further back.
+  const me = personOf(turn).id;
+  const justUndone = store
+    .allEntries()
+    .some(
+      (e) =>
+        e.removed?.reason === 'undo' &&
+        e.removed.by.id === me &&
+        turn.now.getTime() - Date.parse(e.removed.at) < SECOND_UNDO_ASKS_WITHIN_MS,
+    );
+  if (justUndone) {
+    const found = findEntry(turn, latest.agreementId, latest.id);
+    if (found) return [entryCard(turn, found, 'confirmRemove', false)];
+  }
   const removed = await store.markRemoved(latest.agreementId, latest.id, {
     by: personOf(turn),
     at: turn.now.toISOString(),

@@ -41,8 +41,10 @@ export interface TurnInput {
   conversation: Conversation;
   /** The message's id: a redelivery carries the same one. */
   activityId?: string;
-  /** The message text with any @mention of the bot removed. */
+  /** The message text: the bot's @mention removed, other people's mentions as their plain names. */
   text?: string;
+  /** The message @mentions the bot: in a channel or group chat it was meant for the bot. */
+  mentionsBot?: boolean;
   /** The value of a card submit (Action.Submit data merged with the inputs). */
   value?: unknown;
   /** How to message this conversation later: made and read only by the bot layer, stored as is. */

@@ -3,6 +3,7 @@
 import type { Conversation, ConversationKind, TurnInput } from '../app/ports.js';
 import type { ChannelActivity } from './activity.js';
 import { channelConversationId, referenceOf } from './conversationReference.js';
+import { commandText, mentionsBot } from './mentions.js';
 
 function conversationKind(activity: ChannelActivity): ConversationKind {
   const type = activity.conversation?.conversationType;
@@ -14,34 +15,6 @@ function conversationKind(activity: ChannelActivity): ConversationKind {
 export function tenantOf(activity: ChannelActivity): string | undefined {
   const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   return activity.conversation?.tenantId ?? (typeof fromChannelData === 'string' ? fromChannelData : undefined);
-}
-
-/**
- * The text without the mentions of the bot: each mention entity that names the recipient carries
- * the exact text Teams put in the message ("<at>Medborgarlöfte</at>"), as botbuilder's
- * TurnContext.removeRecipientMention and the Agents SDK's removeMentionText read it.
- */
-function withoutBotMentions(activity: ChannelActivity): string {
-  let text = activity.text ?? '';
-  const botId = activity.recipient?.id;
-  if (!botId) return text;
-  for (const entity of activity.entities ?? []) {
-    if (entity.type === 'mention' && entity.mentioned?.id === botId && entity.text)
-      text = text.replace(entity.text, '');
-  }
-  return text;
-}
-
-/** The text the user meant for the bot: the bot's @mention removed, HTML leftovers decoded. */
-function commandText(activity: ChannelActivity): string {
-  const botName = activity.recipient?.name;
-  return withoutBotMentions(activity)
-    .replace(/<at>[^<]*<\/at>/giu, (m) => (botName && m.includes(botName) ? '' : m))
-    .replace(/&nbsp;/gu, ' ')
-    .replace(/&amp;/gu, '&')
-    .replace(/&lt;/gu, '<')
-    .replace(/&gt;/gu, '>')
-    .trim();
 }
 
 /** The conversation as the app sees it; Teams names channels and teams only in channelData. */
@@ -74,6 +47,7 @@ export function toTurnInput(activity: ChannelActivity, resolveUpn?: () => Promis
     conversation: conversationOf(activity),
     ...(activity.id ? { activityId: activity.id } : {}),
     text: commandText(activity),
+    ...(mentionsBot(activity) ? { mentionsBot: true } : {}),
     ...(activity.value !== undefined ? { value: activity.value } : {}),
     ...(reference ? { conversationReference: reference } : {}),
   };

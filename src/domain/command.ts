@@ -1,5 +1,8 @@
 // Chat text → a typed command. Every command word is matched whole (after folding), never as a
 // substring, so "statusrapport" is not "/status" and "mina" inside a note is never a command.
+// A one-letter typo of a harmless command word ("loga", "statu") is that command; commands that
+// remove or change something ("ångra", "klar") are only suggested. Greetings, thanks and
+// questions ("hej", "tack", "hur ligger vi till?") are small talk, answered kindly.
 import { editDistance, fold } from './text.js';
 
 export type Command =
@@ -21,10 +24,47 @@ export type Command =
   | { kind: 'import'; args: string }
   | { kind: 'area'; args: string }
   | { kind: 'coordinators'; args: string }
+  | { kind: 'smallTalk'; topic: SmallTalk }
   | { kind: 'empty' }
   | { kind: 'unknown'; word: string; suggestion?: string };
 
-type CommandKind = Exclude<Command['kind'], 'empty' | 'unknown'>;
+export type SmallTalk = 'greeting' | 'thanks' | 'question';
+
+type CommandKind = Exclude<Command['kind'], 'empty' | 'unknown' | 'smallTalk'>;
+
+// Commands a one-letter typo may run: they only show or open something.
+const TYPO_SAFE: ReadonlySet<CommandKind> = new Set(['help', 'log', 'status', 'summary', 'followUp', 'mine']);
+const GREETINGS = new Set(
+  ['hej', 'hejsan', 'hallå', 'hallo', 'tjena', 'tjenare', 'tja', 'hey', 'hi', 'hello', 'god', 'morrn'].map(fold),
+);
+const THANKS = new Set(['tack', 'tackar', 'thanks', 'tusen'].map(fold));
+const QUESTION_WORDS = new Set(['hur', 'vad', 'när', 'vem', 'vilka', 'vilken', 'vilket', 'varför'].map(fold));
+
+/** "hej", "tack!", "hur ligger vi till?": small talk, or undefined. */
+function smallTalkOf(text: string): SmallTalk | undefined {
+  const words = fold(text)
+    .replace(/[!.,?]+/gu, ' ')
+    .split(' ')
+    .filter((w) => w.length > 0);
+  const first = words[0] ?? '';
+  if (GREETINGS.has(first) && (first !== 'god' || ['morgon', 'dag', 'kvall', 'middag'].includes(words[1] ?? ''))) {
+    return 'greeting';
+  }
+  if (THANKS.has(first) && (first !== 'tusen' || words[1] === 'tack')) return 'thanks';
+  if (QUESTION_WORDS.has(first) || (text.trim().endsWith('?') && words.length > 1)) return 'question';
+  return undefined;
+}
+
+/** The one harmless command a one-letter typo of a whole word (four letters or more) stands for. */
+function typoOf(word: string): CommandKind | undefined {
+  if (!/^\p{L}{4,40}$/u.test(word)) return undefined;
+  const kinds = new Set<CommandKind>();
+  for (const [kind, names] of Object.entries(COMMAND_WORDS) as [CommandKind, readonly string[]][]) {
+    if (names.some((name) => editDistance(word, fold(name)) === 1)) kinds.add(kind);
+  }
+  const [only] = kinds;
+  return kinds.size === 1 && only !== undefined && TYPO_SAFE.has(only) ? only : undefined;
+}
 
 /** Swedish command words as users write them; the first is the one we show. */
 export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
@@ -65,8 +105,10 @@ export function parseCommand(text: string): Command {
     word = 'nytt-medborgarlofte';
     rest = rest.replace(/^\S+\s*/u, '');
   }
-  const kind = lookup.get(word);
+  const kind = lookup.get(word) ?? typoOf(word);
   if (kind === undefined) {
+    const talk = smallTalkOf(trimmed);
+    if (talk) return { kind: 'smallTalk', topic: talk };
     const suggestion = closestCommand(word);
     return suggestion ? { kind: 'unknown', word: head, suggestion } : { kind: 'unknown', word: head };
   }

@@ -10,9 +10,31 @@ export const personSchema = z.object({
 export const removalSchema = z.object({
   by: personSchema,
   at: z.string().datetime(),
-  reason: z.enum(['undo']),
+  // undo: /ångra or the card's Ångra; remove: Ta bort in /mina; messageDeleted: the /logga
+  // message was deleted in Teams.
+  reason: z.enum(['undo', 'remove', 'messageDeleted']),
   // The message that asked for the removal, so a redelivered "/ångra" removes nothing more.
   sourceId: z.string().optional(),
+});
+
+/** What an entry says about the work: what a correction may change. */
+export const entryFieldsSchema = z.object({
+  activityId: z.string().min(1),
+  date: isoDateSchema,
+  place: z.string().optional(),
+  count: z.number().int().positive(),
+  hours: z.number().positive().optional(),
+  participants: z.number().int().positive().optional(),
+  note: z.string().optional(),
+});
+
+/** One correction of an entry: who, when, why, and what the entry said before it. */
+export const entryChangeSchema = z.object({
+  by: personSchema,
+  at: z.string().datetime(),
+  // edit: Ändra in /mina; messageEdited: the /logga message was edited in Teams.
+  reason: z.enum(['edit', 'messageEdited']),
+  before: entryFieldsSchema,
 });
 
 export const entrySchema = z.object({
@@ -32,6 +54,8 @@ export const entrySchema = z.object({
   sourceId: z.string().optional(),
   // Undo never deletes: the entry stays, marked, so the year's record shows who took what back.
   removed: removalSchema.optional(),
+  // Corrections, oldest first; absent until the entry is first changed.
+  history: z.array(entryChangeSchema).optional(),
   // The note was cleared (retention, or a coordinator): the entry, its date and count stay.
   noteCleared: z
     .object({ at: z.string().datetime(), reason: z.enum(['retention', 'coordinator']), by: personSchema.optional() })
@@ -47,6 +71,21 @@ export const completionSchema = z.object({
 
 export type Person = z.infer<typeof personSchema>;
 export type Entry = z.infer<typeof entrySchema>;
+export type EntryFields = z.infer<typeof entryFieldsSchema>;
+export type EntryChange = z.infer<typeof entryChangeSchema>;
+
+/** The fields of an entry, for its history. */
+export function fieldsOf(entry: Entry): EntryFields {
+  return entryFieldsSchema.parse({
+    activityId: entry.activityId,
+    date: entry.date,
+    count: entry.count,
+    ...(entry.place !== undefined ? { place: entry.place } : {}),
+    ...(entry.hours !== undefined ? { hours: entry.hours } : {}),
+    ...(entry.participants !== undefined ? { participants: entry.participants } : {}),
+    ...(entry.note !== undefined ? { note: entry.note } : {}),
+  });
+}
 export type Completion = z.infer<typeof completionSchema>;
 
 export function isActive(entry: Entry): boolean {

@@ -37,7 +37,7 @@ export interface ActivityMatch {
   usedWords: number;
 }
 
-/** Two folded words are "the same word" when equal, or when they share a long prefix. */
+/** Two folded words are "the same word" when equal, share a long prefix, or differ by one letter (six or more). */
 export function wordsMatch(typed: string, known: string): boolean {
   if (typed === known) return true;
   const shorter = Math.min(typed.length, known.length);
@@ -45,7 +45,9 @@ export function wordsMatch(typed: string, known: string): boolean {
   let common = 0;
   while (common < shorter && typed[common] === known[common]) common++;
   if (common === shorter) return shorter >= 4;
-  return common >= 6 && common >= shorter * 0.7;
+  if (common >= 6 && common >= shorter * 0.7) return true;
+  // One letter missing, extra or wrong in a long word ("fotpatrulering"): a typo, not another word.
+  return shorter >= 6 && Math.abs(typed.length - known.length) <= 1 && editDistance(typed, known) === 1;
 }
 
 function vocabulary(activity: Activity): string[] {

@@ -85,15 +85,23 @@ export interface ActivitySummary {
   contributors: number;
   /** The same in the period before; undefined when the activity did not exist then. */
   previousCount?: number;
+  /** Entries in the period before; undefined when the activity did not exist then. */
+  previousEntries?: number;
 }
 
+// "Insatser" are entries everywhere (one logged piece of work), as in the header's total;
+// counts are occasions in an activity's own unit ("5 tillfällen") and are never called insatser.
 interface PromiseSummary {
   promise: AgreementPromise;
   activities: ActivitySummary[];
   count: number;
+  /** Entries (insatser) in the period. */
+  entries: number;
   contributors: number;
   /** Over the activities that existed in the period before; undefined when none did. */
   previousCount?: number;
+  /** Entries over the activities that existed in the period before; undefined when none did. */
+  previousEntries?: number;
 }
 
 export interface Summary {
@@ -151,7 +159,7 @@ export function summarize(input: SummaryInput): Summary {
       entries: mine.length,
       places: tallyPlaces(mine),
       contributors: contributorCount(mine),
-      ...(before ? { previousCount: sumCounts(before) } : {}),
+      ...(before ? { previousCount: sumCounts(before), previousEntries: before.length } : {}),
     });
   }
 
@@ -165,8 +173,14 @@ export function summarize(input: SummaryInput): Summary {
       promise: p.promise,
       activities,
       count: activities.reduce((sum, a) => sum + a.count, 0),
+      entries: activities.reduce((sum, a) => sum + a.entries, 0),
       contributors: contributorCount(current.filter((e) => e.agreementId === agreement.id && ids.has(e.activityId))),
-      ...(compared.length > 0 ? { previousCount: compared.reduce((sum, a) => sum + (a.previousCount ?? 0), 0) } : {}),
+      ...(compared.length > 0
+        ? {
+            previousCount: compared.reduce((sum, a) => sum + (a.previousCount ?? 0), 0),
+            previousEntries: compared.reduce((sum, a) => sum + (a.previousEntries ?? 0), 0),
+          }
+        : {}),
     };
   });
 

@@ -36,6 +36,7 @@ const journalLineSchema = z.discriminatedUnion('op', [
   z.object({ seq: seqSchema, op: z.literal('add'), entry: entrySchema }),
   z.object({ seq: seqSchema, op: z.literal('remove'), entryId: z.string().min(1), removed: removalSchema }),
   z.object({ seq: seqSchema, op: z.literal('complete'), completion: completionSchema }),
+  z.object({ seq: seqSchema, op: z.literal('edit'), entry: entrySchema }),
   z.object({
     seq: seqSchema,
     op: z.literal('clearNotes'),
@@ -48,6 +49,7 @@ type Change =
   | { op: 'add'; entry: Entry }
   | { op: 'remove'; entryId: string; removed: NonNullable<Entry['removed']> }
   | { op: 'complete'; completion: Completion }
+  | { op: 'edit'; entry: Entry }
   | { op: 'clearNotes'; entryIds: string[]; cleared: NonNullable<Entry['noteCleared']> };
 
 export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
@@ -243,6 +245,7 @@ export class EntriesLog {
   #check(change: Change): string | undefined {
     if (change.op === 'add' && this.#byId.has(change.entry.id)) return `insatsen ${change.entry.id} finns redan`;
     if (change.op === 'remove' && !this.#byId.has(change.entryId)) return `insatsen ${change.entryId} finns inte`;
+    if (change.op === 'edit' && !this.#byId.has(change.entry.id)) return `insatsen ${change.entry.id} finns inte`;
     const missing = change.op === 'clearNotes' ? change.entryIds.find((id) => !this.#byId.has(id)) : undefined;
     if (missing !== undefined) return `insatsen ${missing} finns inte`;
     return undefined;
@@ -318,6 +321,16 @@ export class EntriesLog {
     await this.#submit({ op: 'clearNotes', entryIds, cleared });
     await this.#fold(true);
     return entryIds.map((id) => this.#entries[this.#byId.get(id)!]!);
+  }
+
+  /** Replaces an active entry with what `change` makes of it; undefined when there is no such active entry. */
+  async edit(entryId: string, change: (entry: Entry) => Entry): Promise<Entry | undefined> {
+    const index = this.#byId.get(entryId);
+    const entry = index === undefined ? undefined : this.#entries[index];
+    if (!entry || entry.removed) return undefined;
+    const next = change(entry);
+    await this.#submit({ op: 'edit', entry: next });
+    return next;
   }
 
   addCompletion(completion: Completion): Promise<void> {
@@ -403,6 +416,15 @@ export class EntriesLog {
       case 'complete':
         this.#completions.push(change.completion);
         break;
+      case 'edit': {
+        const index = this.#byId.get(change.entry.id)!;
+        const previous = this.#entries[index]!;
+        this.#entries[index] = change.entry;
+        this.#index(change.entry, index);
+        if (isActive(previous)) this.#count(previous, -1);
+        if (isActive(change.entry)) this.#count(change.entry, 1);
+        break;
+      }
       case 'clearNotes':
         for (const id of change.entryIds) {
           const index = this.#byId.get(id)!;

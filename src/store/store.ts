@@ -5,7 +5,18 @@
 // journal beside it (see entriesLog.ts): logging appends one line to it and rewrites nothing.
 import { AgreementConflictError, agreementSchema, overlappingAgreements, type Agreement } from '../domain/agreement.js';
 import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
-import { completionSchema, entrySchema, type Completion, type Entry, type Person } from '../domain/entry.js';
+import {
+  completionSchema,
+  entryChangeSchema,
+  entryFieldsSchema,
+  entrySchema,
+  fieldsOf,
+  type Completion,
+  type Entry,
+  type EntryChange,
+  type EntryFields,
+  type Person,
+} from '../domain/entry.js';
 import {
   areaDocumentName,
   areaFileSchema,
@@ -56,6 +67,12 @@ export interface AgreementRecords {
   addEntry(entry: Entry): Promise<AddEntryResult>;
   findBySource(sourceId: string): Entry | undefined;
   markRemoved(agreementId: string, entryId: string, removal: NonNullable<Entry['removed']>): Promise<Entry | undefined>;
+  editEntry(
+    agreementId: string,
+    entryId: string,
+    fields: EntryFields,
+    change: Omit<EntryChange, 'before'>,
+  ): Promise<Entry | undefined>;
   addCompletion(agreementId: string, completion: Completion): Promise<void>;
   /**
    * One activity's active entries summed per day (at most one item per day): what its status is
@@ -527,6 +544,14 @@ export class Store implements AgreementRecords {
   ): Promise<Entry | undefined> {
     return this.#all.markRemoved(agreementId, entryId, removal);
   }
+  editEntry(
+    agreementId: string,
+    entryId: string,
+    fields: EntryFields,
+    change: Omit<EntryChange, 'before'>,
+  ): Promise<Entry | undefined> {
+    return this.#all.editEntry(agreementId, entryId, fields, change);
+  }
   addCompletion(agreementId: string, completion: Completion): Promise<void> {
     return this.#all.addCompletion(agreementId, completion);
   }
@@ -666,6 +691,34 @@ export class AreaStore implements AgreementRecords {
     removal: NonNullable<Entry['removed']>,
   ): Promise<Entry | undefined> {
     return this.logOf(agreementId).markRemoved(entryId, removal);
+  }
+
+  /**
+   * Changes what an active entry says (same agreement), keeping what it said before in its
+   * history: the audit record of every correction. Undefined when there is no such active entry.
+   */
+  async editEntry(
+    agreementId: string,
+    entryId: string,
+    fields: EntryFields,
+    change: Omit<EntryChange, 'before'>,
+  ): Promise<Entry | undefined> {
+    const valid = entryFieldsSchema.parse(fields);
+    return this.logOf(agreementId).edit(entryId, (entry) => {
+      const changed: Entry = {
+        ...entry,
+        activityId: valid.activityId,
+        date: valid.date,
+        count: valid.count,
+        history: [...(entry.history ?? []), entryChangeSchema.parse({ ...change, before: fieldsOf(entry) })],
+      };
+      for (const key of ['place', 'hours', 'participants', 'note'] as const) delete changed[key];
+      if (valid.place !== undefined) changed.place = valid.place;
+      if (valid.hours !== undefined) changed.hours = valid.hours;
+      if (valid.participants !== undefined) changed.participants = valid.participants;
+      if (valid.note !== undefined) changed.note = valid.note;
+      return entrySchema.parse(changed);
+    });
   }
 
   async addCompletion(agreementId: string, completion: Completion): Promise<void> {

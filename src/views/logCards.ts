@@ -75,6 +75,11 @@ export function moreCandidatesText(activities: readonly Activity[]): string {
 
 /** What the log form sends: the submit data merged with the inputs (inputs arrive as strings). */
 export interface LogFormCardData {
+  /** "Logga en insats", or "Ändra insats" when an entry is being changed. */
+  heading: string;
+  submitTitle: string;
+  /** The entry being changed (Ändra in /mina); '' for a new one. */
+  entryId: string;
   agreementTitle: string;
   error: string;
   activityId: string;
@@ -98,11 +103,14 @@ export interface LogFormCardData {
 
 export interface LogFormPrefill {
   activityId?: string;
+  /** '' leaves the date empty (one the card sent could not be read), so today is never assumed. */
   date?: IsoDate;
   place?: string;
   count?: number;
   note?: string;
   error?: string;
+  /** The entry the form changes (Ändra); without it the form logs a new one. */
+  entryId?: string;
 }
 
 /** More places than this go in "Annan plats": a choice list is for picking, not for reading. */
@@ -150,6 +158,9 @@ export function logFormCardData(
     note: prefill.note ?? '',
     maxNote: MAX_NOTE_LENGTH,
     formId,
+    heading: prefill.entryId ? 'Ändra insats' : 'Logga en insats',
+    submitTitle: prefill.entryId ? 'Spara ändringen' : 'Logga',
+    entryId: prefill.entryId ?? '',
   };
 }
 

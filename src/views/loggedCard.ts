@@ -7,6 +7,15 @@ import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { countText, hoursText, participantsText } from './texts.js';
 
+/** What a button on an entry's card sends: take it back, remove it, or open it in the form. */
+export interface EntrySubmit {
+  verb: 'entry.undo' | 'entry.remove' | 'entry.edit';
+  agreementId: string;
+  entryId: string;
+  /** Sent from /mina: the answer is the list again. */
+  view?: 'mine';
+}
+
 export interface LoggedCardData {
   heading: string;
   headingColor: 'Good' | 'Default';
@@ -15,7 +24,31 @@ export interface LoggedCardData {
   progressTitle: string;
   row: ActivityRowData;
   hint: string;
+  action: { show: boolean; title: string; submit: EntrySubmit | Record<string, never> };
 }
+
+/**
+ * How the card speaks of the entry: just logged, already logged (a second click, a redelivered
+ * message), changed, taken back (the card of an undone entry says so), or asked about before a
+ * second removal.
+ */
+export type LoggedCardMode = 'logged' | 'already' | 'edited' | 'undone' | 'confirmRemove';
+
+const HEADING: Readonly<Record<LoggedCardMode, string>> = {
+  logged: '✅ Loggat',
+  already: 'Det här var redan loggat',
+  edited: '✏️ Ändrat',
+  undone: '↩️ Ångrat',
+  confirmRemove: 'Ta bort även den här?',
+};
+
+const HINT: Readonly<Record<LoggedCardMode, string>> = {
+  logged: 'Fel? Tryck Ångra, eller skriv /ångra.',
+  already: 'Fel? Tryck Ångra, eller skriv /ångra.',
+  edited: 'Ändringen finns i insatsens historik. Fel? Tryck Ångra.',
+  undone: 'Insatsen är borttagen och räknas inte längre. Den finns kvar i historiken.',
+  confirmRemove: 'Du ångrade nyss en insats. Tryck Ta bort om även den här ska bort; annars händer inget.',
+};
 
 /** `fresh` is false when the entry was already stored (a second click, a redelivered message). */
 export function loggedCardData(
@@ -24,7 +57,9 @@ export function loggedCardData(
   activity: Activity,
   status: ActivityStatus,
   fresh: boolean,
+  mode: LoggedCardMode = fresh ? 'logged' : 'already',
 ): LoggedCardData {
+  const ids = { agreementId: entry.agreementId, entryId: entry.id };
   const facts = [
     { title: 'Datum', value: formatSwedishDate(entry.date) },
     ...(entry.place ? [{ title: 'Plats', value: entry.place }] : []),
@@ -35,13 +70,19 @@ export function loggedCardData(
     ...(entry.by.name ? [{ title: 'Loggat av', value: entry.by.name }] : []),
   ];
   return {
-    heading: fresh ? '✅ Loggat' : 'Det här var redan loggat',
-    headingColor: fresh ? 'Good' : 'Default',
+    heading: HEADING[mode],
+    headingColor: mode === 'logged' || mode === 'edited' ? 'Good' : 'Default',
     activity: activity.name,
     facts,
     progressTitle: agreement.title,
     row: activityRow(status, ''),
-    hint: 'Fel? Skriv /ångra så tas den bort.',
+    hint: HINT[mode],
+    action:
+      mode === 'undone'
+        ? { show: false, title: '', submit: {} }
+        : mode === 'confirmRemove'
+          ? { show: true, title: 'Ta bort', submit: { verb: 'entry.remove', ...ids } }
+          : { show: true, title: 'Ångra', submit: { verb: 'entry.undo', ...ids } },
   };
 }
 

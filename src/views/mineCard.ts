@@ -3,6 +3,7 @@ import type { Activity } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import type { Entry } from '../domain/entry.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
+import type { EntrySubmit } from './loggedCard.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
 import { countText, hoursText, participantsText } from './texts.js';
 
@@ -11,7 +12,7 @@ const MINE_PAGE_SIZE = 10;
 export interface MineCardData {
   title: string;
   subtitle: string;
-  entries: { name: string; detail: string; note: string }[];
+  entries: { name: string; detail: string; note: string; edit: EntrySubmit; remove: EntrySubmit }[];
   hint: string;
   more: MoreData;
 }
@@ -24,7 +25,7 @@ export function mineCardData(
 ): MineCardData {
   const shown = pageOf(entries, page, MINE_PAGE_SIZE);
   return {
-    title: 'Dina senaste insatser',
+    title: 'Dina insatser',
     subtitle: `${entries.length} totalt · visar ${shown.first}–${shown.last}`,
     entries: shown.items.map((e) => {
       const activity = activityOf(e);
@@ -35,9 +36,16 @@ export function mineCardData(
         e.hours !== undefined ? hoursText(e.hours) : undefined,
         e.participants !== undefined ? participantsText(e.participants) : undefined,
       ];
-      return { name: activity?.name ?? e.activityId, detail: parts.filter(Boolean).join(' · '), note: e.note ?? '' };
+      const ids = { agreementId: e.agreementId, entryId: e.id };
+      return {
+        name: activity?.name ?? e.activityId,
+        detail: parts.filter(Boolean).join(' · '),
+        note: e.note ?? '',
+        edit: { verb: 'entry.edit', ...ids },
+        remove: { verb: 'entry.remove', ...ids, view: 'mine' },
+      };
     }),
-    hint: 'Skriv /ångra för att ta bort den senaste.',
+    hint: 'Senaste arbetsdag först. Ändra öppnar formuläret ifyllt; Ta bort tar bort insatsen (den finns kvar i historiken).',
     more: moreData(shown, 'mine', '', 'insatser'),
   };
 }

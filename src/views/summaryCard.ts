@@ -137,7 +137,7 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
     promises: regroup(shown.items).map((g) => {
       const p = byPromise.get(g.promise);
       const detail = p
-        ? `${entriesText(p.count)} · ${peopleText(p.contributors)} · ${p.previousCount === undefined ? 'ny sedan förra perioden' : `${signedText(p.count - p.previousCount)} mot förra perioden`}`
+        ? `${entriesText(p.entries)} · ${peopleText(p.contributors)} · ${p.previousEntries === undefined ? 'ny sedan förra perioden' : `${signedText(p.entries - p.previousEntries)} mot förra perioden`}`
         : '';
       return { heading: promiseHeading(g.promise, numbered.get(g.promise) ?? 0), detail, rows: g.rows };
     }),

@@ -91,11 +91,11 @@ describe('conversation: logging', () => {
     expect(activeEntries(h)).to.have.length(0);
   });
 
-  it('suggests close activities for an unknown one and stores nothing', async () => {
+  it('suggests close activities for a word two letters off and stores nothing', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const shown = readable(await h.say('/logga torsdgsmöte'));
+    const shown = readable(await h.say('/logga trosdagsmöte'));
     expect(shown).to.include('Torsdagsmöte');
-    expect(shown).to.include('Inget har sparats');
+    expect(shown).to.include('inget är loggat förrän du har valt');
     expect(h.store.allEntries()).to.have.length(0);
   });
 
@@ -332,7 +332,9 @@ describe('conversation: help and unknown input', () => {
   it('suggests the closest command for a typo, and /logga for a bare activity', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     expect(readable(await h.say('/statsu'))).to.include('/status');
-    expect(readable(await h.say('krogtillsyn igår'))).to.include('/logga krogtillsyn igår');
+    // In a channel without a mention it is a hint; in a personal chat it is a log (here: which activity?).
+    expect(readable(await h.say('krogtillsyn igår', { kind: 'channel' }))).to.include('/logga krogtillsyn igår');
+    expect(readable(await h.say('krogtillsyn igår'))).to.include('Vilken aktivitet menar du?');
   });
 
   it('answers with a short error when something breaks inside, and logs it', async () => {

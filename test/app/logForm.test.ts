@@ -117,6 +117,40 @@ describe('the log form', () => {
     expect(h.store.entries('jonkoping-2020')).to.have.length(0);
   });
 
+  for (const sent of ['2020-05-20T00:00:00.000Z', '5/20/2020', '20/5/2020', '2020-05-20T00:00:00+02:00']) {
+    it(`a card date sent as "${sent}" is read as 20 May 2020`, async () => {
+      const h = await harness('2020-06-01');
+      await h.submit({ verb: 'log.form', formId: `f-${sent}`, activityId: 'sig', date: sent, count: '1' });
+      expect(h.store.allEntries().map((e) => e.date)).to.deep.equal(['2020-05-20']);
+    });
+  }
+
+  for (const [sent, message] of [
+    ['maj tjugonde', 'går inte att läsa'],
+    ['5/6/2020', 'kan vara 6 maj 2020 eller 5 juni 2020'],
+  ] as const) {
+    it(`a card date "${sent}" that cannot be read comes back empty with the other choices kept, never as today`, async () => {
+      const h = await harness('2020-06-01');
+      const replies = await h.submit({
+        verb: 'log.form',
+        formId: 'f',
+        activityId: 'sig',
+        date: sent,
+        otherPlace: 'Råslätt',
+        count: '2',
+        note: 'två samtal',
+      });
+      const { card } = cardOf(replies[0]);
+      expect(cardTexts(card).join('\n')).to.contain(message);
+      expect(input(card, 'date').value).to.equal('');
+      expect(input(card, 'activityId').value).to.equal('sig');
+      expect(input(card, 'otherPlace').value).to.equal('Råslätt');
+      expect(input(card, 'count').value).to.equal(2);
+      expect(input(card, 'note').value).to.equal('två samtal');
+      expect(h.store.allEntries()).to.have.length(0);
+    });
+  }
+
   for (const [label, submit, message] of [
     ['no activity', { activityId: '' }, 'Välj en aktivitet.'],
     ['a day that does not exist', { date: '2020-02-30' }, 'Datumet "2020-02-30" finns inte.'],
@@ -207,7 +241,7 @@ describe('the other cards', () => {
       '2 timmar',
       'Medborgarlöfte 2020',
       '1 av 4 tillfällen',
-      'Fel? Skriv /ångra så tas den bort.',
+      'Fel? Tryck Ångra, eller skriv /ångra.',
     ]);
     expect(fallbackText).to.contain('✅ Loggat: Gemensam krogtillsyn, 14 mars 2020, Öxnehaga, 1 tillfälle, 2 timmar.');
   });

@@ -39,6 +39,19 @@ describe('/sammanfattning', () => {
     expect(texts).to.include('3 av 2 ärenden');
   });
 
+  it('"insatser" means entries in the header and in every promise row, also for an entry counting 5', async () => {
+    const h = await harness('2020-03-14');
+    await h.say('/logga gemensam krogtillsyn 2020-03-10 5 st');
+    const texts = cardTexts(cardOf((await h.say('/sammanfattning'))[0]).card);
+    expect(texts).to.include('1 insats av 1 person');
+    const promiseRows = texts.filter((t) => t.includes('mot förra perioden') || t.includes('ny sedan förra perioden'));
+    expect(promiseRows.length).to.be.greaterThan(0);
+    for (const row of promiseRows) expect(row).to.not.match(/5 insatser|\+5 mot/u);
+    expect(texts.some((t) => t.startsWith('1 insats · 1 person · +1 mot förra perioden'))).to.equal(true);
+    // The count is there, in the activity's own unit.
+    expect(texts.join('\n')).to.include('loggat 5 tillfällen');
+  });
+
   it('names what is behind plan, with its progress and status', async () => {
     const h = await loggedWeek();
     const texts = cardTexts(cardOf((await h.say('/sammanfattning'))[0]).card);

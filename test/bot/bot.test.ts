@@ -52,6 +52,27 @@ describe('Bot Framework layer', () => {
     expect(h.store.entries('jonkoping-2020')).to.have.length(1);
   });
 
+  it('a colleague mentioned before the bot: the command runs, and the note holds her plain name', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
+    const berit = { id: '29:berit', name: 'Berit & Co' };
+    const replies = await run(bot, [
+      teamsMessage(
+        '<at>Berit &amp; Co</at> <at>Medborgarlöfte</at> /logga gemensam krogtillsyn 2020-03-14: med <at>Berit &amp; Co</at>',
+        {
+          id: 'm1b',
+          entities: [
+            { type: 'mention', mentioned: berit, text: '<at>Berit &amp; Co</at>' },
+            { type: 'mention', mentioned: BOT },
+          ],
+        },
+      ),
+    ]);
+    expect(replies[0]?.summary).to.include('Loggat: Gemensam krogtillsyn, 14 mars 2020');
+    expect(replies[0]?.summary).to.not.include('<at>');
+    expect(h.store.entries('jonkoping-2020').map((e) => e.note)).to.deep.equal(['med Berit & Co']);
+  });
+
   it('sends cards as Adaptive Card attachments with a summary; a click logs and replaces the card', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { closestCommand, COMMAND_WORDS, parseCommand, type Command } from '../../src/domain/command.js';
+import { editDistance, fold } from '../../src/domain/text.js';
 
 type Kind = Command['kind'];
 type WordKind = keyof typeof COMMAND_WORDS;
@@ -20,6 +21,7 @@ const KINDS: readonly Kind[] = [
   'unsubscribe',
   'subscriptions',
   'newAgreement',
+  'smallTalk',
   'empty',
   'unknown',
 ];
@@ -167,7 +169,8 @@ describe('command.parseCommand', () => {
     });
 
     it('a command word later in the text is not a command', () => {
-      expect(parseCommand('vad är status på krogtillsynen?')).to.deep.include({ kind: 'unknown', word: 'vad' });
+      // A question is small talk, answered with a pointer to /status, never the status command itself.
+      expect(parseCommand('vad är status på krogtillsynen?')).to.deep.equal({ kind: 'smallTalk', topic: 'question' });
       expect(parseCommand('jag vill logga')).to.deep.include({ kind: 'unknown', word: 'jag' });
     });
 
@@ -181,21 +184,31 @@ describe('command.parseCommand', () => {
   });
 
   describe('typos', () => {
-    it('suggests the closest command word for a typo, showing its main spelling', () => {
+    it('a one-letter typo of a command that only shows or opens something is that command', () => {
+      const cases: [string, Command][] = [
+        ['/statu', { kind: 'status', args: '' }],
+        ['/ststus 2020', { kind: 'status', args: '2020' }],
+        ['loga krogtillsyn igår', { kind: 'log', args: 'krogtillsyn igår' }],
+        ['/lgga', { kind: 'log', args: '' }],
+        ['/hjlp', { kind: 'help' }],
+        ['/hjälpp', { kind: 'help' }],
+        ['/sammanfatning', { kind: 'summary', args: '' }],
+        ['/summeing', { kind: 'summary', args: '' }],
+        ['/uppfoljnig', { kind: 'followUp', args: '' }],
+      ];
+      for (const [text, command] of cases) expect(parseCommand(text), text).to.deep.equal(command);
+    });
+
+    it('suggests the closest command word for other typos, showing its main spelling', () => {
       const cases: [string, string][] = [
-        ['/statu', 'status'],
-        ['/ststus', 'status'],
-        ['/loga', 'logga'],
-        ['/lgga', 'logga'],
-        ['/hjlp', 'hjälp'],
-        ['/hjälpp', 'hjälp'],
+        // Commands that remove or change something are never run on a typo.
         ['/ngra', 'ångra'],
-        ['/mna', 'mina'],
         ['/klr', 'klar'],
-        ['/sammanfatning', 'sammanfattning'],
-        ['/summeing', 'sammanfattning'],
-        ['/uppfoljnig', 'uppföljning'],
         ['/prenumerationr', 'prenumerationer'],
+        // Too short to be sure, or more than one letter off.
+        ['/mna', 'mina'],
+        ['/lgg', 'logga'],
+        ['/stauts', 'status'],
       ];
       for (const [text, suggestion] of cases) {
         const c = parseCommand(text);
@@ -204,15 +217,32 @@ describe('command.parseCommand', () => {
     });
 
     it('keeps the word as written in the unknown command', () => {
-      expect(parseCommand('/Statu 2020')).to.deep.equal({ kind: 'unknown', word: 'Statu', suggestion: 'status' });
+      expect(parseCommand('/Ngra 2020')).to.deep.equal({ kind: 'unknown', word: 'Ngra', suggestion: 'ångra' });
     });
 
     it('suggests nothing for far-off words', () => {
-      for (const text of ['/xyzzy', '/hej', 'god morgon', '/krogtillsyn', '/ngr', '/öxnehaga', '/' + 'x'.repeat(200)]) {
+      for (const text of ['/xyzzy', '/krogtillsyn', '/ngr', '/öxnehaga', '/' + 'x'.repeat(200)]) {
         const c = parseCommand(text);
         expect(c.kind, text).to.equal('unknown');
         expect(c, text).to.not.have.property('suggestion');
       }
+    });
+
+    it('greetings, thanks and questions are small talk', () => {
+      const cases: [string, string][] = [
+        ['hej', 'greeting'],
+        ['Hej!', 'greeting'],
+        ['/hej', 'greeting'],
+        ['god morgon', 'greeting'],
+        ['tack', 'thanks'],
+        ['Tack så mycket!', 'thanks'],
+        ['tusen tack', 'thanks'],
+        ['hur ligger vi till?', 'question'],
+        ['Hur går det', 'question'],
+        ['ligger vi efter?', 'question'],
+      ];
+      for (const [text, topic] of cases) expect(parseCommand(text), text).to.deep.equal({ kind: 'smallTalk', topic });
+      expect(parseCommand('god').kind).to.equal('unknown');
     });
 
     it('a single stray character is one edit from "?", so help is suggested', () => {
@@ -334,7 +364,9 @@ describe('command.parseCommand', () => {
         fc.property(fc.stringMatching(/^[a-zåäö]{1,15}$/), (w) => {
           fc.pre(!known.has(stripDiacritics(w)) && w !== 'nytt' && w !== 'ny');
           const c = parseCommand(`/${w} 2020`);
-          expect(c.kind).to.equal('unknown');
+          // A one-letter typo of a command word is that command, and small talk is small talk.
+          const typo = w.length >= 4 && ALL_WORDS.some(([, cw]) => editDistance(fold(w), fold(cw)) === 1);
+          if (!typo && c.kind !== 'smallTalk') expect(c.kind).to.equal('unknown');
         }),
         { numRuns: 300 },
       );

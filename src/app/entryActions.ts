@@ -1,0 +1,68 @@
+// Buttons on an entry: Ångra on its confirmation, Ändra and Ta bort in /mina, Ta bort on the
+// question after a second /ångra. Only the person who logged an entry may change it; nothing is
+// deleted: a removal marks the entry, and the year's record keeps it.
+import { z } from 'zod';
+import { entryLine } from '../views/texts.js';
+import { auditTurn } from './audit.js';
+import { personOf, type Turn } from './context.js';
+import { entryCard, findEntry } from './entryCard.js';
+import { logForm } from './logCommand.js';
+import { mineCommand } from './myEntries.js';
+import { text, type Reply } from './ports.js';
+
+const entrySubmitSchema = z.object({
+  verb: z.enum(['entry.undo', 'entry.remove', 'entry.edit']),
+  agreementId: z.string().min(1).max(100),
+  entryId: z.string().min(1).max(100),
+  // /mina's Ta bort: the answer is the list again, without the entry.
+  view: z.literal('mine').optional(),
+});
+
+export const ENTRY_VERBS: readonly string[] = entrySubmitSchema.shape.verb.options;
+
+/** Card submits with verb entry.undo, entry.remove or entry.edit. */
+export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> {
+  const parsed = entrySubmitSchema.safeParse(value);
+  if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv /mina för dina insatser.')];
+  const { verb, agreementId, entryId } = parsed.data;
+  const found = findEntry(turn, agreementId, entryId);
+  if (!found) return [text('Insatsen finns inte längre. Skriv /mina för dina insatser.')];
+  if (found.entry.by.id !== personOf(turn).id) {
+    return [text(`Bara ${found.entry.by.name || 'den som loggade'} kan ändra den här insatsen. Inget har ändrats.`)];
+  }
+  if (verb === 'entry.edit') {
+    if (found.entry.removed) return [text('Insatsen är borttagen och kan inte ändras. Skriv /mina för dina insatser.')];
+    const { entry } = found;
+    return logForm(turn, found.agreement, {
+      activityId: entry.activityId,
+      date: entry.date,
+      count: entry.count,
+      ...(entry.place ? { place: entry.place } : {}),
+      ...(entry.note ? { note: entry.note } : {}),
+      entryId: entry.id,
+    });
+  }
+  // Undoing twice (a second click, a colleague's old card) answers with the same card.
+  const removed =
+    found.entry.removed === undefined
+      ? await turn.store.markRemoved(agreementId, entryId, {
+          by: personOf(turn),
+          at: turn.now.toISOString(),
+          reason: verb === 'entry.undo' ? 'undo' : 'remove',
+        })
+      : found.entry;
+  if (removed && removed !== found.entry) {
+    await auditTurn(turn, {
+      action: verb === 'entry.undo' ? 'entry.undone' : 'entry.removed',
+      agreementId,
+      activityId: removed.activityId,
+      entryId,
+    });
+    turn.log.info({ entryId, reason: verb }, 'entry removed');
+  }
+  const after = { ...found, entry: removed ?? found.entry };
+  if (verb === 'entry.remove' && parsed.data.view === 'mine') {
+    return [text(`🗑️ Borttaget: ${entryLine(after.entry, after.activity)}.`), ...mineCommand(turn)];
+  }
+  return [entryCard(turn, after, 'undone', true)];
+}

@@ -1,0 +1,42 @@
+// An entry's card in any of its states (logged, changed, undone, asked about), shared by the
+// buttons on entries, /ångra and the Teams edit and delete events.
+import type { Activity, Agreement } from '../domain/agreement.js';
+import type { Entry } from '../domain/entry.js';
+import { activityStatus } from '../domain/status.js';
+import { loggedCard, loggedCardData, type LoggedCardMode } from '../views/loggedCard.js';
+import { entryLine } from '../views/texts.js';
+import type { Turn } from './context.js';
+import { card, replaceCard, type Reply } from './ports.js';
+
+export interface FoundEntry {
+  entry: Entry;
+  agreement: Agreement;
+  activity: Activity;
+}
+
+export function findEntry(turn: Turn, agreementId: string, entryId: string): FoundEntry | undefined {
+  const agreement = turn.store.agreement(agreementId);
+  const entry = turn.store.entries(agreementId).find((e) => e.id === entryId);
+  const activity = agreement?.activities.find((a) => a.id === entry?.activityId);
+  return agreement && entry && activity ? { entry, agreement, activity } : undefined;
+}
+
+/** The entry's card in the given mode, with where its activity stands now. */
+export function entryCard(turn: Turn, found: FoundEntry, mode: LoggedCardMode, replace: boolean): Reply {
+  const { entry, agreement, activity } = found;
+  const status = activityStatus(
+    agreement,
+    activity,
+    turn.store.entries(agreement.id),
+    turn.store.completions(agreement.id),
+    turn.today,
+  );
+  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, true, mode));
+  const fallback =
+    mode === 'undone'
+      ? `↩️ Ångrat: ${entryLine(entry, activity)}. Den finns kvar i historiken.`
+      : mode === 'confirmRemove'
+        ? `Du ångrade nyss en insats. Ta bort även ${entryLine(entry, activity)}?`
+        : entryLine(entry, activity);
+  return replace ? replaceCard(shown, fallback) : card(shown, fallback);
+}
