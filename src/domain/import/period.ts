@@ -1,6 +1,7 @@
 // The period an agreement covers, read from its heading: "Medborgarlöfte 2020" (a calendar year),
 // "2018-2019" (two calendar years), "2018-07-01—2020-06-30" (dated, any dash), "1 juli 2021 – 30 juni 2022".
 import type { IsoDate } from '../agreement.js';
+import { isValidIsoDate, SWEDISH_MONTHS } from '../calendar.js';
 
 export interface Period {
   start: IsoDate;
@@ -10,26 +11,6 @@ export interface Period {
 }
 
 const DASH = '[-‐‑‒–—―−]';
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-function isRealDate(iso: string): boolean {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -44,7 +25,7 @@ const DATED = new RegExp(
   'u',
 );
 const WORD_DATED = new RegExp(
-  `(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})\\s*(?:${DASH}|till(?: och med)?|t\\.?o\\.?m\\.?)\\s*(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})`,
+  `(\\d{1,2}) (${SWEDISH_MONTHS.join('|')}) (\\d{4})\\s*(?:${DASH}|till(?: och med)?|t\\.?o\\.?m\\.?)\\s*(\\d{1,2}) (${SWEDISH_MONTHS.join('|')}) (\\d{4})`,
   'iu',
 );
 const YEARS = new RegExp(`(?<![\\d-])(\\d{4})\\s*(?:${DASH}|/|till|och)\\s*(\\d{4}|\\d{2})(?![\\d-])`, 'u');
@@ -59,7 +40,7 @@ export function parsePeriod(text: string): Period | undefined {
   const dated = DATED.exec(text);
   if (dated) {
     const [source, start, end] = dated as unknown as [string, string, string];
-    if (isRealDate(start) && isRealDate(end) && start <= end) return { start, end, source };
+    if (isValidIsoDate(start) && isValidIsoDate(end) && start <= end) return { start, end, source };
   }
   const words = WORD_DATED.exec(text);
   if (words) {
@@ -72,9 +53,9 @@ export function parsePeriod(text: string): Period | undefined {
       string,
       string,
     ];
-    const start = iso(Number(y1), MONTHS.indexOf(m1.toLowerCase()) + 1, Number(d1));
-    const end = iso(Number(y2), MONTHS.indexOf(m2.toLowerCase()) + 1, Number(d2));
-    if (isRealDate(start) && isRealDate(end) && start <= end) return { start, end, source };
+    const start = iso(Number(y1), SWEDISH_MONTHS.indexOf(m1.toLowerCase()) + 1, Number(d1));
+    const end = iso(Number(y2), SWEDISH_MONTHS.indexOf(m2.toLowerCase()) + 1, Number(d2));
+    if (isValidIsoDate(start) && isValidIsoDate(end) && start <= end) return { start, end, source };
   }
   const years = YEARS.exec(text);
   if (years) {
