@@ -2,8 +2,9 @@
 // before it resolves. A crash can leave only the last line torn; the reader decides what to do
 // with it. The file is never rewritten, except by `replace` (a data-protection erasure), which
 // writes a new file and renames it over the old one.
-import { open, rename, truncate } from 'node:fs/promises';
+import { open, truncate } from 'node:fs/promises';
 import path from 'node:path';
+import { syncPath, writeDurably } from './durable.js';
 import { StoreFileError } from './storage.js';
 import { WriteGate } from './writeGate.js';
 
@@ -20,15 +21,6 @@ export interface AppendLog {
   truncate(bytes: number): Promise<void>;
   /** Atomically replaces the whole file. */
   replace(text: string): Promise<void>;
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** The append log at `filename`, written with O_APPEND and fsync (file, and folder on creation). */
@@ -59,7 +51,7 @@ export function fileAppendLog(filename: string, gate = new WriteGate()): AppendL
         await handle.close();
       }
       if (!known) {
-        await syncDir(path.dirname(filename));
+        await syncPath(path.dirname(filename));
         known = true;
       }
     },
@@ -73,16 +65,7 @@ export function fileAppendLog(filename: string, gate = new WriteGate()): AppendL
       }
     },
     async replace(text) {
-      const temp = path.join(path.dirname(filename), `.${path.basename(filename)}.tmp`);
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, filename);
-      await syncDir(path.dirname(filename));
+      await writeDurably(filename, text);
       known = true;
     },
   };

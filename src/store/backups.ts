@@ -4,13 +4,14 @@
 // written (sums, and the store's own validation of every file) before it counts as one.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAuditLog } from './auditLog.js';
 import { ServiceUrlStore } from './serviceUrls.js';
 import { fileStorage, readOnlyStorage, StoreFileError } from './storage.js';
 import { Store } from './store.js';
+import { syncPath } from './durable.js';
 
 /** A snapshot that did not pass its check after it was written (it has been removed). */
 class SnapshotFailedError extends Error {
@@ -69,15 +70,6 @@ export async function storeFiles(dir: string, under = ''): Promise<string[]> {
 async function sha256(file: string): Promise<{ sha256: string; bytes: number }> {
   const data = await readFile(file);
   return { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length };
-}
-
-async function syncPath(p: string): Promise<void> {
-  const handle = await open(p, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** "2026-11-29T03-00-00-000Z-nightly": sortable, and a valid file name everywhere. */

@@ -1,11 +1,12 @@
 // Restoring a snapshot into STORE_DIR: only while no bot holds the store (its lock), only a
 // snapshot that passes validation, and the files it replaces are moved aside, never deleted.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, open, rename } from 'node:fs/promises';
+import { copyFile, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Person } from '../domain/entry.js';
 import { AuditLog } from './auditLog.js';
 import { fileAppendLog } from './appendLog.js';
+import { syncPath } from './durable.js';
 import {
   BACKUPS_DIR,
   listSnapshots,
@@ -40,15 +41,6 @@ export async function resolveSnapshot(storeDir: string, given: string): Promise<
   throw new RestoreRefusedError(
     `Hittar ingen säkerhetskopia "${given}" (varken som mapp eller i ${path.join(storeDir, BACKUPS_DIR)}). npm run store:check listar dem.`,
   );
-}
-
-async function syncPath(p: string): Promise<void> {
-  const handle = await open(p, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 export interface RestoreResult {

@@ -2,11 +2,12 @@
 // lowdb adapters; the store never knows which one it has (no switching on NODE_ENV). Next to each
 // agreement's entries document lies its journal (JSON Lines), appended to on every change.
 import { mkdirSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import { fileAppendLog, MemoryAppendLog, type AppendLog } from './appendLog.js';
+import { syncPath, writeDurably } from './durable.js';
 import { WriteGate } from './writeGate.js';
 
 export class StoreFileError extends Error {
@@ -61,29 +62,6 @@ export interface Storage {
   journal(name: string): StoredJournal;
   /** Files on disk: every write holds it shared, a snapshot exclusively (see writeGate.ts). */
   gate?: WriteGate;
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Writes a temp file, flushes it, renames it over `filename` and flushes the folder. */
-async function writeDurably(filename: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(filename), `.${path.basename(filename)}.tmp`);
-  const file = await open(temp, 'w');
-  try {
-    await file.writeFile(text, 'utf8');
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  await rename(temp, filename);
-  await syncDir(path.dirname(filename));
 }
 
 /**
@@ -151,7 +129,7 @@ class JournalFile implements StoredJournal {
     try {
       const length = (await handle.stat()).size;
       // A new file's name must survive a power cut too.
-      if (length === 0) await syncDir(path.dirname(this.label));
+      if (length === 0) await syncPath(path.dirname(this.label));
       const bytes = Buffer.from(text, 'utf8');
       try {
         let written = 0;
@@ -185,7 +163,7 @@ class JournalFile implements StoredJournal {
       await unlink(this.label).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
-      await syncDir(path.dirname(this.label));
+      await syncPath(path.dirname(this.label));
     } else {
       await writeDurably(this.label, text);
     }
