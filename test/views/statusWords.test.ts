@@ -4,6 +4,8 @@
 import { expect } from 'chai';
 import { TEAMS_LIGHT_HOST_CONFIG } from '../../scripts/teamsHostConfig.js';
 import { followUp } from '../../src/domain/followUp.js';
+import { publicationSchema } from '../../src/domain/publication.js';
+import { followUpHtml } from '../../src/report/html.js';
 import { agreementStatus, type StatusCode } from '../../src/domain/status.js';
 import { publicPageHtml } from '../../src/report/publicPage.js';
 import { renderPublication } from '../../src/report/reports.js';
@@ -160,5 +162,18 @@ describe('status words (one language for progress)', () => {
     expect(progressAndStatus('genomförd 1 juni 2020', 'done')).to.equal('genomförd 1 juni 2020');
     expect(progressAndStatus('2 av 4 tillfällen', 'onTrack')).to.equal('2 av 4 tillfällen (i fas)');
     expect(progressAndStatus('pågående', 'behind')).to.equal('pågående (något efter)');
+  });
+
+  it('a publication stored before the shared words (Delvis, Pågående) still loads and shows what was published', async () => {
+    const store = await fixtureStore();
+    const published = await publishFixture(store, { year: 2020, tertial: 1 }, new Date('2020-05-10T08:00:00Z'));
+    const old = structuredClone(published);
+    const first = old.document.promises[0]?.activities[0];
+    if (!first) throw new Error('no activity');
+    Object.assign(first, { state: 'partly', stateLabel: 'Delvis' });
+    const loaded = publicationSchema.parse(JSON.parse(JSON.stringify(old)));
+    expect(followUpHtml(loaded.document)).to.include(
+      `<td class="state" style="color:${statusPrintColor('behind')}">Delvis</td>`,
+    );
   });
 });
