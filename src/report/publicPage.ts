@@ -8,7 +8,7 @@ import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
 import type { Publication } from '../domain/publication.js';
 import type { AgreementStatus } from '../domain/status.js';
 import { progressShare } from '../views/progressBar.js';
-import { saysStatus, statusPrintColor, statusWord } from '../views/statusWords.js';
+import { statusPrintColor, statusWord } from '../views/statusWords.js';
 import { periodText, progressText } from '../views/texts.js';
 import { escapeHtml as e } from './html.js';
 
@@ -52,7 +52,7 @@ export function publicPageHtml(input: PublicPageInput): string {
           return `<li>
 <h4 class="name">${e(a.activity.name)}</h4>
 <p class="subtle">${e(a.activity.text)}</p>
-<p class="figures">${saysStatus(progress, a.status) ? '' : `<span class="progress">${e(progress)}</span> `}<span class="state" style="color:${statusPrintColor(a.status)}">${e(statusWord(a.status))}</span></p>
+<p class="figures">${progress === statusWord(a.status) ? '' : `<span class="progress">${e(progress)}</span> `}<span class="state" style="color:${statusPrintColor(a.status)}">${e(statusWord(a.status))}</span></p>
 ${share === undefined ? '' : `<div class="bar" aria-hidden="true"><span style="width:${(share * 100).toFixed(0)}%"></span></div>`}
 </li>`;
         })
