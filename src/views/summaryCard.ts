@@ -13,10 +13,8 @@ import {
 import { activityRow, regroup, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
+import { statusCardColor, statusMark, statusWord } from './statusWords.js';
 import {
-  STATUS_COLOR,
-  STATUS_LABEL,
-  STATUS_MARK,
   countText,
   dateRangeText,
   entriesText,
@@ -123,11 +121,11 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
     behindHeading: `Efter plan (${summary.behind.length})`,
     behind: first
       ? summary.behind.map((a) => ({
-          mark: STATUS_MARK[a.status.status],
+          mark: statusMark(a.status.status),
           name: a.activity.name,
           progress: progressText(a.status.progress),
-          label: STATUS_LABEL[a.status.status],
-          color: STATUS_COLOR[a.status.status],
+          label: statusWord(a.status.status),
+          color: statusCardColor(a.status.status),
         }))
       : [],
     pageText:
