@@ -3,8 +3,8 @@
 // entries, rendered by Microsoft's Adaptive Cards renderer with the Teams-like host config in
 // headless Chromium at 350 px wide. The goal (issue 10) is at most about 1,000 px each, as the
 // card arrives (collapsed); the height with every "Visa …" button pressed is printed beside it.
-// Writes bench/results/card-heights.md.
-// Run: npx tsx scripts/card-heights.ts   (needs Debian's chromium)
+// Writes bench/results/card-heights.md; with `--png <dir>` also a picture of each card, as sent
+// and all open. Run: npx tsx scripts/card-heights.ts [--png <dir>]   (needs Debian's chromium)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -87,7 +87,12 @@ function html(card: unknown): string {
 }
 
 /** Renders the card; returns its height as it arrives and with every toggle ("Visa …") pressed. */
-async function measure(tab: Page, name: string, card: unknown): Promise<{ collapsed: number; expanded: number }> {
+async function measure(
+  tab: Page,
+  name: string,
+  card: unknown,
+  png?: string,
+): Promise<{ collapsed: number; expanded: number }> {
   await tab.setContent(html(card));
   await tab.addScriptTag({ path: SDK });
   const problems = await tab.evaluate(() => {
@@ -105,16 +110,23 @@ async function measure(tab: Page, name: string, card: unknown): Promise<{ collap
   await tab.evaluate(() => document.fonts.ready);
   const height = () => tab.evaluate(() => document.getElementById('card')?.getBoundingClientRect().height ?? 0);
   const collapsed = await height();
+  const file = (state: string) =>
+    path.join(png ?? '', `${name.replace(/[^a-zåäö0-9]+/giu, '-').replace(/^-|-$/gu, '')}-${state}.png`);
+  if (png) await tab.locator('#card').screenshot({ path: file('som-skickat') });
   // The renderer marks a ToggleVisibility button with aria-controls. Press each one shown now
   // (the "Visa …" ones; a "Dölj …" button appears only once its part is open).
   const toggles = await tab.locator('button[aria-controls]:visible').all();
   for (const toggle of toggles) await toggle.click();
   const expanded = await height();
+  if (png) await tab.locator('#card').screenshot({ path: file('allt-oppet') });
   return { collapsed: Math.round(collapsed), expanded: Math.round(expanded) };
 }
 
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium saknas (${CHROMIUM}): apt-get install chromium`);
+  const pngAt = process.argv.indexOf('--png');
+  const png = pngAt >= 0 ? path.resolve(process.argv[pngAt + 1] ?? 'card-heights') : undefined;
+  if (png) mkdirSync(png, { recursive: true });
   const { store, entries } = await fullYearStore();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -128,7 +140,7 @@ async function main(): Promise<void> {
     );
     console.log(`${'card'.padEnd(26)} ${'as sent'.padStart(9)} ${'all open'.padStart(9)}`);
     for (const { name, card } of await cards(store)) {
-      const { collapsed, expanded } = await measure(tab, name, card);
+      const { collapsed, expanded } = await measure(tab, name, card, png);
       const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
       console.log(
         `${name.padEnd(26)} ${`${collapsed} px`.padStart(9)} ${`${expanded} px`.padStart(9)}${collapsed > GOAL ? `  (over ${GOAL})` : ''}`,

@@ -3,7 +3,7 @@ import { formatSwedishDate } from '../domain/calendar.js';
 import { matchActivities } from '../domain/matching.js';
 import { activityStatusOfDays, agreementStatusOfDays } from '../domain/status.js';
 import { words } from '../domain/text.js';
-import { statusCard } from '../views/statusCard.js';
+import { statusCard, statusText } from '../views/statusCard.js';
 import { STATUS_LABEL, STATUS_MARK, progressText } from '../views/texts.js';
 import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
@@ -52,6 +52,5 @@ function statusReplies(turn: Turn, args: string, page: number): Reply[] {
     !yearMatch && turn.today > agreement.period.end
       ? [text(`Inget medborgarlöfte gäller idag; här är det senaste. ${noAgreementHint(store, thisYear)}`)]
       : [];
-  const fallback = `${agreement.title}: ${status.activities.map((a) => `${a.activity.name} ${progressText(a.progress)}`).join('; ')}`;
-  return [...hint, card(statusCard(status, yearMatch ? arg : '', page), fallback)];
+  return [...hint, card(statusCard(status, yearMatch ? arg : '', page), statusText(status))];
 }
