@@ -3,7 +3,8 @@ import { formatSwedishDate } from '../domain/calendar.js';
 import { isActive, type Entry } from '../domain/entry.js';
 import { activityStatusOfDays } from '../domain/status.js';
 import { mineCard, mineCardData } from '../views/mineCard.js';
-import { STATUS_LABEL, entryLine, progressText } from '../views/texts.js';
+import { progressAndStatus } from '../views/statusWords.js';
+import { entryLine, progressText } from '../views/texts.js';
 import { exampleKeyword } from './agreements.js';
 import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
@@ -91,7 +92,7 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
       store.completions(agreement.id),
       turn.today,
     );
-    progress = `\n\n${agreement.title}: ${progressText(s.progress)} (${STATUS_LABEL[s.status]}).`;
+    progress = `\n\n${agreement.title}: ${progressAndStatus(progressText(s.progress), s.status)}.`;
   }
   return [
     text(

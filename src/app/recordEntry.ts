@@ -6,7 +6,8 @@ import type { Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
 import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData } from '../views/loggedCard.js';
-import { STATUS_LABEL, entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
+import { progressAndStatus } from '../views/statusWords.js';
+import { entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
 import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { card, replaceCard, type Reply } from './ports.js';
@@ -128,7 +129,7 @@ function confirmation(
   const head = fresh
     ? `✅ Loggat: ${entryLine(entry, activity)}.`
     : `Det här var redan loggat: ${entryLine(entry, activity)}.`;
-  const progress = `${agreement.title}: ${progressText(status.progress)} (${STATUS_LABEL[status.status]}).`;
+  const progress = `${agreement.title}: ${progressAndStatus(progressText(status.progress), status.status)}.`;
   const note = entry.note ? `\n\nAnteckning: ${entry.note}` : '';
   return `${head}\n\n${progress}${note}\n\nFel? Skriv /ångra.`;
 }

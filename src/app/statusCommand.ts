@@ -4,7 +4,8 @@ import { matchActivities } from '../domain/matching.js';
 import { activityStatusOfDays, agreementStatusOfDays } from '../domain/status.js';
 import { words } from '../domain/text.js';
 import { statusCard, statusText } from '../views/statusCard.js';
-import { STATUS_LABEL, STATUS_MARK, progressText } from '../views/texts.js';
+import { statusMark, statusWord, saysStatus } from '../views/statusWords.js';
+import { progressText } from '../views/texts.js';
 import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
@@ -42,7 +43,9 @@ function statusReplies(turn: Turn, args: string, page: number): Reply[] {
     const lines = match.candidates.map((activity) => {
       const s = activityStatusOfDays(agreement, activity, daysOf(activity.id), completions, turn.today);
       const last = s.lastEntryDate ? `senast ${formatSwedishDate(s.lastEntryDate)}` : 'inget loggat än';
-      return `${STATUS_MARK[s.status]} **${activity.name}**: ${progressText(s.progress)} – ${STATUS_LABEL[s.status]} (${last}).\n${activity.text}`;
+      const progress = progressText(s.progress);
+      const figures = saysStatus(progress, s.status) ? progress : `${progress} – ${statusWord(s.status)}`;
+      return `${statusMark(s.status)} **${activity.name}**: ${figures} (${last}).\n${activity.text}`;
     });
     return [text(`${agreement.title}\n\n${lines.join('\n\n')}`)];
   }

@@ -2,24 +2,16 @@
 // since the agreement started, judged against the target at the tertial's end. A pure function of
 // the agreement, its entries and completions, the tertial and "today".
 //
-// States, judged on everything logged from the agreement's start to `asOf` (the tertial's last
-// day, or today while the tertial runs):
-//   count      Genomförd when the target is reached, Delvis when something but not all of it,
-//              Ej påbörjad when nothing.
-//   recurring  Genomförd when every period due so far (weeks, weekends, months) has an entry,
-//              Delvis when some have, Ej påbörjad when none.
-//   milestone  Genomförd when a coordinator marked it done by `asOf`, Pågående when something
-//              was logged, Ej påbörjad when nothing.
-//   ongoing    Pågående when something was logged; Genomförd in the tertial that closes the
-//              agreement; Ej påbörjad when nothing.
+// Each activity's state is its status (status.ts) at `asOf` (the tertial's last day, or today
+// while the tertial runs), judged on everything logged from the agreement's start: the same
+// genomförd / i fas / något efter / långt efter / inte påbörjad as /status shows on that day. The
+// tertial that closes the agreement gives the agreement's final state.
 import type { Activity, Agreement, AgreementPromise, IsoDate } from './agreement.js';
 import { addDays, monthStart, tertialOf, tertialRange, type Tertial } from './calendar.js';
 import { isActive, type Completion, type Entry } from './entry.js';
 import { condenseNotes } from './notes.js';
-import { activityStatus, type Progress } from './status.js';
+import { activityStatus, type Progress, type StatusCode } from './status.js';
 import { fold } from './text.js';
-
-export type FollowUpState = 'done' | 'partly' | 'inProgress' | 'notStarted';
 
 export interface TertialRef {
   year: number;
@@ -33,7 +25,8 @@ interface PlaceCount {
 
 export interface ActivityFollowUp {
   activity: Activity;
-  state: FollowUpState;
+  /** The status at `asOf`, as /status shows it that day. */
+  state: StatusCode;
   /** From the agreement's start to `asOf`, as the status card counts it ("2 av 4 tillfällen"). */
   progress: Progress;
   /** What was logged within the tertial. */
@@ -66,7 +59,7 @@ export interface FollowUp {
   activities: ActivityFollowUp[];
   /** Entries per month from the start of the year (or the agreement) to the tertial's end. */
   months: MonthCount[];
-  totals: { entries: number; contributors: number; byState: Record<FollowUpState, number> };
+  totals: { entries: number; contributors: number; byState: Record<StatusCode, number> };
 }
 
 /** Longest note kept; the views shorten further where space is tight. */
@@ -141,7 +134,7 @@ export function followUp(
   const closesAgreement = range.end === agreement.period.end && finished;
 
   const activities = agreement.activities.map((activity) =>
-    activityFollowUp(agreement, activity, active, completions, range, asOf, closesAgreement),
+    activityFollowUp(agreement, activity, active, completions, range, closesAgreement ? today : asOf),
   );
   const byId = new Map(activities.map((a) => [a.activity.id, a]));
   const promises = agreement.promises.map((promise) => ({
@@ -153,7 +146,7 @@ export function followUp(
   }));
 
   const inTertial = active.filter((e) => e.date >= range.start);
-  const byState = { done: 0, partly: 0, inProgress: 0, notStarted: 0 };
+  const byState = { done: 0, onTrack: 0, behind: 0, farBehind: 0, notStarted: 0 };
   for (const a of activities) byState[a.state] += 1;
   return {
     agreement,
@@ -174,18 +167,18 @@ function activityFollowUp(
   active: readonly Entry[],
   completions: readonly Completion[],
   range: { start: IsoDate; end: IsoDate },
-  asOf: IsoDate,
-  closesAgreement: boolean,
+  judgedOn: IsoDate,
 ): ActivityFollowUp {
   const mine = active.filter((e) => e.activityId === activity.id);
   const inTertial = mine.filter((e) => e.date >= range.start).sort(newestFirst);
-  // The status at asOf counts from the agreement's start, which is the "so far" of a follow-up.
-  const status = activityStatus(agreement, activity, mine, completions, asOf);
+  // The status at asOf counts from the agreement's start, which is the "so far" of a follow-up;
+  // judged after the agreement's end (`judgedOn` = today), it is the agreement's final state.
+  const status = activityStatus(agreement, activity, mine, completions, judgedOn);
   const progress = status.progress;
   const completedOn = progress.kind === 'milestone' ? progress.doneDate : undefined;
   return {
     activity,
-    state: stateOf(progress, mine.length, closesAgreement),
+    state: status.status,
     progress,
     tertial: {
       count: sum(inTertial.map((e) => e.count)),
@@ -202,23 +195,6 @@ function activityFollowUp(
     ),
     ...(completedOn ? { completedOn } : {}),
   };
-}
-
-export function stateOf(progress: Progress, entriesToDate: number, closesAgreement: boolean): FollowUpState {
-  switch (progress.kind) {
-    case 'count':
-      if (progress.done >= progress.target) return 'done';
-      return progress.done > 0 ? 'partly' : 'notStarted';
-    case 'recurring':
-      if (progress.due > 0 && progress.covered >= progress.due) return 'done';
-      return progress.covered > 0 ? 'partly' : 'notStarted';
-    case 'milestone':
-      if (progress.state === 'done') return 'done';
-      return progress.state === 'inProgress' ? 'inProgress' : 'notStarted';
-    case 'ongoing':
-      if (entriesToDate === 0) return 'notStarted';
-      return closesAgreement ? 'done' : 'inProgress';
-  }
 }
 
 /** Places as people wrote them, counted together when they differ only in case or å/ä/ö. */

@@ -7,11 +7,25 @@ import type { IsoDate } from './agreement.js';
 import { isoDateSchema } from './agreement.js';
 import type { Tertial } from './calendar.js';
 import { isActive, personSchema, type Completion, type Entry } from './entry.js';
+import type { StatusCode } from './status.js';
 
 /** Longest comment a coordinator may publish per activity, in characters. */
 export const MAX_COMMENT_LENGTH = 1000;
 
-const stateSchema = z.enum(['done', 'partly', 'inProgress', 'notStarted']);
+/**
+ * An activity's status as published: a status code (status.ts), or one of the two follow-up states
+ * that publications made before the follow-up used the status words still hold ('partly',
+ * 'inProgress'). A published snapshot is never rewritten, so both stay readable.
+ */
+const stateSchema = z.enum(['done', 'onTrack', 'behind', 'farBehind', 'notStarted', 'partly', 'inProgress']);
+export type PublishedState = z.infer<typeof stateSchema>;
+
+/** The status a published state is drawn as: an older snapshot's 'partly' as behind, 'inProgress' as on track. */
+export function publishedStatus(state: PublishedState): StatusCode {
+  if (state === 'partly') return 'behind';
+  if (state === 'inProgress') return 'onTrack';
+  return state;
+}
 const tertialSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
 /** Comments per activity id, as the coordinator wrote or approved them. */

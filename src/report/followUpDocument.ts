@@ -5,7 +5,6 @@ import { formatSwedishDate } from '../domain/calendar.js';
 import type { FollowUp } from '../domain/followUp.js';
 import type { Comments, PublishedDocument } from '../domain/publication.js';
 import {
-  FOLLOW_UP_LABEL,
   followUpTitle,
   monthAbbreviation,
   outcomeText,
@@ -17,6 +16,7 @@ import {
   summaryText,
   targetText,
 } from '../views/followUpTexts.js';
+import { statusWord } from '../views/statusWords.js';
 import { periodText } from '../views/texts.js';
 
 /** The published document's type: the stored snapshot (see domain/publication.ts). */
@@ -55,7 +55,7 @@ export function followUpDocument(f: FollowUp, comments: Comments, publishedOn: s
           target: targetText(a.activity),
           outcome: outcomeText(a),
           state: a.state,
-          stateLabel: FOLLOW_UP_LABEL[a.state],
+          stateLabel: statusWord(a.state),
           comment: comments[a.activity.id]?.trim() || NO_COMMENT,
           ...(earlier !== undefined ? { seeAlso: `Beskrivs under löfte ${earlier}.` } : {}),
         };

@@ -1,6 +1,8 @@
 // The follow-up as one self-contained web page: inline CSS, inline SVG charts, no scripts and
 // nothing fetched, so it can be saved, mailed or published as it is. Every text is escaped.
-import { FOLLOW_UP_RGB } from '../views/followUpTexts.js';
+import { publishedStatus } from '../domain/publication.js';
+import { MONTH_HIGHLIGHT_RGB } from '../views/followUpTexts.js';
+import { statusPrintColor } from '../views/statusWords.js';
 import type { FollowUpDocument } from './followUpDocument.js';
 
 export function escapeHtml(text: string): string {
@@ -41,7 +43,7 @@ ${p.activities
 <table>
 <tr><th scope="row">Mål</th><td>${e(a.target)}</td></tr>
 <tr><th scope="row">Utfall</th><td>${e(a.outcome)}</td></tr>
-<tr><th scope="row">Läge</th><td class="state" style="color:${FOLLOW_UP_RGB[a.state]}">${e(a.stateLabel)}</td></tr>
+<tr><th scope="row">Läge</th><td class="state" style="color:${statusPrintColor(publishedStatus(a.state))}">${e(a.stateLabel)}</td></tr>
 <tr><th scope="row">Kommentar</th><td>${e(a.comment)}</td></tr>
 </table>
 </section>`,
@@ -100,7 +102,7 @@ function progressSvg(bars: FollowUpDocument['progressChart']): string {
       return `<g><title>${e(`${b.label}: ${b.text}`)}</title>
 <text x="0" y="${y + 14}" font-size="12">${e(b.label)}</text>
 <rect x="${label}" y="${y + 3}" width="${bar}" height="${row - 8}" fill="#eeeeee"/>
-<rect x="${label}" y="${y + 3}" width="${(bar * b.share).toFixed(1)}" height="${row - 8}" fill="${FOLLOW_UP_RGB[b.state]}"/>
+<rect x="${label}" y="${y + 3}" width="${(bar * b.share).toFixed(1)}" height="${row - 8}" fill="${statusPrintColor(publishedStatus(b.state))}"/>
 <text x="${label + bar + 8}" y="${y + 14}" font-size="12">${e(b.text)}</text></g>`;
     })
     .join('\n');
@@ -123,7 +125,7 @@ function monthSvg(months: FollowUpDocument['monthChart']): string {
       const bw = slot * 0.7;
       const cx = i * slot + slot / 2;
       return `<g><title>${e(`${m.label}: ${m.value}`)}</title>
-<rect x="${x.toFixed(1)}" y="${(top + chart - bh).toFixed(1)}" width="${bw.toFixed(1)}" height="${bh.toFixed(1)}" fill="${m.highlighted ? FOLLOW_UP_RGB.inProgress : '#9fb7d6'}"/>
+<rect x="${x.toFixed(1)}" y="${(top + chart - bh).toFixed(1)}" width="${bw.toFixed(1)}" height="${bh.toFixed(1)}" fill="${m.highlighted ? MONTH_HIGHLIGHT_RGB : '#9fb7d6'}"/>
 <text x="${cx}" y="${(top + chart - bh - 4).toFixed(1)}" font-size="12" text-anchor="middle">${m.value}</text>
 <text x="${cx}" y="${top + chart + 16}" font-size="12" text-anchor="middle">${e(m.label)}</text></g>`;
     })

@@ -7,7 +7,9 @@
 // WCAG 2.1 AA as required by lag 2018:1937.)
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { FOLLOW_UP_LABEL, FOLLOW_UP_RGB } from '../views/followUpTexts.js';
+import { publishedStatus } from '../domain/publication.js';
+import { MONTH_HIGHLIGHT_RGB } from '../views/followUpTexts.js';
+import { progressAndStatus, statusPrintColor } from '../views/statusWords.js';
 import type { FollowUpDocument } from './followUpDocument.js';
 
 const MARGIN = 56; // 2 cm
@@ -173,7 +175,7 @@ function activityBlock(doc: Doc, section: Struct, a: FollowUpDocument['promises'
   const rows: Array<{ label: string; value: string; bold?: boolean; color?: string }> = [
     { label: 'Mål', value: a.target },
     { label: 'Utfall', value: a.outcome },
-    { label: 'Läge', value: a.stateLabel, bold: true, color: FOLLOW_UP_RGB[a.state] },
+    { label: 'Läge', value: a.stateLabel, bold: true, color: statusPrintColor(publishedStatus(a.state)) },
     { label: 'Kommentar', value: a.comment },
   ];
   const valueWidth = width(doc) - LABEL_WIDTH;
@@ -237,7 +239,7 @@ function chartHeading(doc: Doc, root: Struct, title: string, height: number): vo
 /** What the progress chart shows, in words: every bar's label, figure and state. */
 export function progressChartAlt(bars: FollowUpDocument['progressChart']): string {
   return `Stapeldiagram: andel av målet hittills per aktivitet. ${bars
-    .map((b) => `${b.label}: ${b.text} (${FOLLOW_UP_LABEL[b.state].toLowerCase()})`)
+    .map((b) => `${b.label}: ${progressAndStatus(b.text, publishedStatus(b.state))}`)
     .join('; ')}.`;
 }
 
@@ -268,7 +270,7 @@ function progressChart(doc: Doc, root: Struct, bars: FollowUpDocument['progressC
         if (bar.share > 0)
           doc
             .rect(left + labelWidth, y + 2, barWidth * bar.share, rowHeight - 5)
-            .fillColor(FOLLOW_UP_RGB[bar.state])
+            .fillColor(statusPrintColor(publishedStatus(bar.state)))
             .fill();
         doc.fillColor(INK).text(bar.text, left + labelWidth + barWidth + 6, y + 3, { width: 94, lineBreak: false });
         doc.x = left;
@@ -308,7 +310,7 @@ function monthChart(doc: Doc, root: Struct, months: FollowUpDocument['monthChart
         if (h > 0)
           doc
             .rect(x, base - h, w, h)
-            .fillColor(m.highlighted ? FOLLOW_UP_RGB.inProgress : '#9fb7d6')
+            .fillColor(m.highlighted ? MONTH_HIGHLIGHT_RGB : '#9fb7d6')
             .fill();
         style(doc, { font: 'regular', size: 8 });
         doc.text(String(m.value), x - 4, base - h - 11, { width: w + 8, align: 'center', lineBreak: false });

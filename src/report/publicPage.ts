@@ -6,9 +6,10 @@
 import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
 import type { Publication } from '../domain/publication.js';
-import type { AgreementStatus, StatusCode } from '../domain/status.js';
+import type { AgreementStatus } from '../domain/status.js';
 import { progressShare } from '../views/progressBar.js';
-import { STATUS_LABEL, periodText, progressText } from '../views/texts.js';
+import { statusPrintColor, statusWord } from '../views/statusWords.js';
+import { periodText, progressText } from '../views/texts.js';
 import { escapeHtml as e } from './html.js';
 
 export interface PublicPageInput {
@@ -19,15 +20,6 @@ export interface PublicPageInput {
   /** Embedded in another site (an iframe): no page chrome, links open in the top window. */
   embed: boolean;
 }
-
-/** Text colours on white with at least 4.5:1 contrast (WCAG 2.1 AA 1.4.3); the word is always shown too. */
-const STATUS_TEXT_RGB: Readonly<Record<StatusCode, string>> = {
-  done: '#1b5e20',
-  onTrack: '#1b5e20',
-  behind: '#7a4100',
-  farBehind: '#b71c1c',
-  notStarted: '#4a4a4a',
-};
 
 const CSS = `
 *{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff;margin:0;line-height:1.45}
@@ -56,10 +48,11 @@ export function publicPageHtml(input: PublicPageInput): string {
       const items = p.activities
         .map((a) => {
           const share = progressShare(a.progress);
+          const progress = progressText(a.progress);
           return `<li>
 <h4 class="name">${e(a.activity.name)}</h4>
 <p class="subtle">${e(a.activity.text)}</p>
-<p class="figures"><span class="progress">${e(progressText(a.progress))}</span> <span class="state" style="color:${STATUS_TEXT_RGB[a.status]}">${e(capitalise(STATUS_LABEL[a.status]))}</span></p>
+<p class="figures">${progress === statusWord(a.status) ? '' : `<span class="progress">${e(progress)}</span> `}<span class="state" style="color:${statusPrintColor(a.status)}">${e(statusWord(a.status))}</span></p>
 ${share === undefined ? '' : `<div class="bar" aria-hidden="true"><span style="width:${(share * 100).toFixed(0)}%"></span></div>`}
 </li>`;
         })
@@ -128,8 +121,4 @@ function followUpSection(p: Publication): string {
 <p class="subtle">Publicerad ${e(formatSwedishDate(stockholmDate(new Date(p.publishedAt))))}. ${e(d.summary)}.</p>
 ${comments ? `<dl class="comments">\n${comments}\n</dl>` : '<p>Inga kommentarer.</p>'}
 </section>`;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -2,7 +2,8 @@
 // status in its colour, and the progress bar. Both templates bind this same shape.
 import type { ActivityStatus } from '../domain/status.js';
 import { progressBar, type ProgressBarData } from './progressBar.js';
-import { STATUS_COLOR, STATUS_LABEL, STATUS_MARK, progressText } from './texts.js';
+import { statusCardColor, statusMark, statusWord } from './statusWords.js';
+import { progressText } from './texts.js';
 
 export interface ActivityRowData {
   name: string;
@@ -18,10 +19,12 @@ export function activityRow(status: ActivityStatus, detail: string): ActivityRow
   return {
     name: status.activity.name,
     detail,
-    progress: progressText(status.progress),
-    label: STATUS_LABEL[status.status],
-    mark: STATUS_MARK[status.status],
-    color: STATUS_COLOR[status.status],
+    // A milestone's "inte påbörjad" is the status word itself: said once, beside the mark
+    // ("genomförd 15 juni 2020" stays for its date).
+    progress: progressText(status.progress) === statusWord(status.status) ? '' : progressText(status.progress),
+    label: statusWord(status.status),
+    mark: statusMark(status.status),
+    color: statusCardColor(status.status),
     bar: progressBar(status.progress, status.status),
   };
 }

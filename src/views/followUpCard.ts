@@ -4,9 +4,10 @@
 // beyond what fits (the document always has everything).
 import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
 import { shorten } from '../domain/notes.js';
-import type { Publication } from '../domain/publication.js';
+import { publishedStatus, type Publication } from '../domain/publication.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
-import { FOLLOW_UP_COLOR, FOLLOW_UP_MARK, changedAfterPublicationText } from './followUpTexts.js';
+import { changedAfterPublicationText } from './followUpTexts.js';
+import { statusCardColor, statusMark } from './statusWords.js';
 
 interface FollowUpCardData {
   title: string;
@@ -56,8 +57,8 @@ function followUpCardData(
       .map((a) => ({
         name: a.name,
         state: a.stateLabel,
-        mark: FOLLOW_UP_MARK[a.state],
-        color: FOLLOW_UP_COLOR[a.state],
+        mark: statusMark(publishedStatus(a.state)),
+        color: statusCardColor(publishedStatus(a.state)),
         figures: a.outcome,
         details: withComments ? shorten(a.comment, 400) : '',
       })),

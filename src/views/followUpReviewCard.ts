@@ -8,9 +8,8 @@ import type { Comments } from '../domain/publication.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import type { DocumentLinks } from './followUpCard.js';
 import { cardBytes, CARD_BUDGET } from './followUpCard.js';
+import { statusLine } from './statusWords.js';
 import {
-  FOLLOW_UP_LABEL,
-  FOLLOW_UP_MARK,
   changedAfterPublicationText,
   followUpTitle,
   neutralComment,
@@ -80,7 +79,7 @@ function followUpReviewCardData(
       text: p.promise.text,
       activities: first.map((a) => ({
         name: a.activity.name,
-        line: `${FOLLOW_UP_MARK[a.state]} ${FOLLOW_UP_LABEL[a.state]}${notes.figures === false ? '' : ` · ${outcomeText(a)}`}`,
+        line: `${statusLine(a.state)}${notes.figures === false ? '' : ` · ${outcomeText(a)}`}`,
         notes: notesText(a, notes.perActivity, notes.length),
         inputId: commentInputId(a.activity.id),
         comment: state.comments?.[a.activity.id] ?? neutralComment(a),

@@ -2,39 +2,13 @@
 // all say the same thing.
 import type { Activity } from '../domain/agreement.js';
 import { SWEDISH_MONTHS, formatSwedishDate } from '../domain/calendar.js';
-import type { ActivityFollowUp, FollowUp, FollowUpState } from '../domain/followUp.js';
+import type { ActivityFollowUp, FollowUp } from '../domain/followUp.js';
 import { progressShare } from './progressBar.js';
+import { STATUS_ORDER, statusCountText, statusWord } from './statusWords.js';
 import { countText, participantsText, progressText } from './texts.js';
 
-export const FOLLOW_UP_LABEL: Readonly<Record<FollowUpState, string>> = {
-  done: 'Genomförd',
-  partly: 'Delvis',
-  inProgress: 'Pågående',
-  notStarted: 'Ej påbörjad',
-};
-
-export const FOLLOW_UP_MARK: Readonly<Record<FollowUpState, string>> = {
-  done: '✅',
-  partly: '🟡',
-  inProgress: '🔵',
-  notStarted: '⚪',
-};
-
-/** Adaptive Card colours. */
-export const FOLLOW_UP_COLOR: Readonly<Record<FollowUpState, 'Good' | 'Warning' | 'Accent' | 'Default'>> = {
-  done: 'Good',
-  partly: 'Warning',
-  inProgress: 'Accent',
-  notStarted: 'Default',
-};
-
-/** Print colours (PDF, web page): each at least 4.5:1 against white (WCAG 2.1 1.4.3), always beside the word. */
-export const FOLLOW_UP_RGB: Readonly<Record<FollowUpState, string>> = {
-  done: '#2e7d32',
-  partly: '#8a5300',
-  inProgress: '#1565c0',
-  notStarted: '#5f5f5f',
-};
+/** The current tertial's bars in the month chart (a graphic beside its figures, ≥ 3:1 on white, WCAG 2.1 1.4.11). */
+export const MONTH_HIGHLIGHT_RGB = '#1565c0';
 
 /** "Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020": the published title. */
 export function followUpTitle(f: FollowUp): string {
@@ -62,15 +36,9 @@ export function phaseText(f: FollowUp): string {
     : `Tertialen pågår: siffrorna gäller till och med ${formatSwedishDate(f.asOf)}.`;
 }
 
-/** "1 genomförd · 3 delvis · 1 pågående · 6 ej påbörjade · 27 insatser av 3 personer" */
+/** "1 genomförd · 5 i fas · 2 något efter · 3 inte påbörjade · 27 insatser av 3 personer under tertialen" */
 export function summaryText(f: FollowUp): string {
-  const s = f.totals.byState;
-  const parts = [
-    `${s.done} ${s.done === 1 ? 'genomförd' : 'genomförda'}`,
-    `${s.partly} delvis`,
-    `${s.inProgress} pågående`,
-    `${s.notStarted} ej ${s.notStarted === 1 ? 'påbörjad' : 'påbörjade'}`,
-  ];
+  const parts = STATUS_ORDER.filter((s) => f.totals.byState[s] > 0).map((s) => statusCountText(s, f.totals.byState[s]));
   const people = f.totals.contributors === 1 ? '1 person' : `${f.totals.contributors} personer`;
   const entries = f.totals.entries === 1 ? '1 insats' : `${f.totals.entries} insatser`;
   return `${parts.join(' · ')} · ${entries} av ${people} under tertialen`;
@@ -149,14 +117,14 @@ export function monthAbbreviation(month: string): string {
  * and open-ended work (which the cards leave without a bar) by its follow-up state.
  */
 export function followUpShare(a: ActivityFollowUp): number {
-  return progressShare(a.progress) ?? { done: 1, partly: 0.5, inProgress: 0.5, notStarted: 0 }[a.state];
+  return progressShare(a.progress) ?? (a.state === 'done' ? 1 : a.state === 'notStarted' ? 0 : 0.5);
 }
 
-/** The figure beside a bar: "2 av 4", "17 av 18 veckor", "pågående". */
+/** The figure beside a bar: "2 av 4 tillfällen", "17 av 18 veckor", "pågående", "i fas". */
 export function shareText(a: ActivityFollowUp): string {
   const p = a.progress;
-  if (p.kind === 'count' || p.kind === 'recurring') return progressText(p);
-  return FOLLOW_UP_LABEL[a.state].toLowerCase();
+  if (p.kind === 'count' || p.kind === 'recurring' || p.kind === 'milestone') return progressText(p);
+  return statusWord(a.state);
 }
 
 function capitalise(s: string): string {

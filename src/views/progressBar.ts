@@ -2,8 +2,7 @@
 // done and the remaining share, coloured by status. Teams' chart elements would need a fallback
 // for every other host (the Playground, the Emulator, Outlook); weighted columns need none.
 import type { Progress, StatusCode } from '../domain/status.js';
-
-type BarStyle = 'good' | 'warning' | 'attention' | 'emphasis';
+import { statusBarStyle, type BarStyle } from './statusWords.js';
 
 /** What cards/*.json bind for a bar: `filled` + `empty` = 100; a part of 0 is left out. */
 export interface ProgressBarData {
@@ -12,14 +11,6 @@ export interface ProgressBarData {
   empty: number;
   style: BarStyle;
 }
-
-const BAR_STYLE: Readonly<Record<StatusCode, BarStyle>> = {
-  done: 'good',
-  onTrack: 'good',
-  behind: 'warning',
-  farBehind: 'attention',
-  notStarted: 'emphasis',
-};
 
 /** The share done, in [0, 1]; undefined for open-ended work, which has nothing to measure against. */
 export function progressShare(progress: Progress): number | undefined {
@@ -37,10 +28,10 @@ export function progressShare(progress: Progress): number | undefined {
 
 export function progressBar(progress: Progress, status: StatusCode): ProgressBarData {
   const share = progressShare(progress);
-  if (share === undefined) return { show: false, filled: 0, empty: 100, style: BAR_STYLE[status] };
+  if (share === undefined) return { show: false, filled: 0, empty: 100, style: statusBarStyle(status) };
   // Whole percent, and never a sliver that rounds a real start away or a gap that hides the end.
   let filled = Math.round(share * 100);
   if (share > 0 && filled === 0) filled = 1;
   if (share < 1 && filled === 100) filled = 99;
-  return { show: true, filled, empty: 100 - filled, style: BAR_STYLE[status] };
+  return { show: true, filled, empty: 100 - filled, style: statusBarStyle(status) };
 }

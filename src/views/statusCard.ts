@@ -3,18 +3,16 @@
 // rows (figures, bar, last entry) unfold under it with "Visa aktiviteterna".
 import type { AgreementPromise } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
-import type { ActivityStatus, AgreementStatus, StatusCode } from '../domain/status.js';
+import type { ActivityStatus, AgreementStatus } from '../domain/status.js';
 import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
 import { alsoServesText, overviewList, ownActivities, promiseSections, type FoldData } from './promiseSections.js';
-import { STATUS_COLOR, STATUS_LABEL, STATUS_MARK, periodText, progressText, promiseHeading } from './texts.js';
+import { STATUS_ORDER, statusCardColor, statusCountText, statusMark, statusWord } from './statusWords.js';
+import { periodText, progressText, promiseHeading } from './texts.js';
 
 /** Activity rows on one status card: the budget test shows 40 of them stay far under 28 KB. */
 const STATUS_PAGE_SIZE = 20;
-
-/** Best first: the order of a promise's count line. */
-const STATUS_ORDER: readonly StatusCode[] = ['done', 'onTrack', 'behind', 'farBehind', 'notStarted'];
 
 interface TallyRun {
   text: string;
@@ -43,14 +41,14 @@ interface StatusCardData {
   more: MoreData;
 }
 
-/** "✅ genomförd: 2 · 🟢 i fas: 3 · 🔴 långt efter: 1": how a promise's activities stand, each counted. */
+/** "✅ 2 genomförda · 🟢 3 i fas · 🔴 1 långt efter": how a promise's activities stand, each counted. */
 function tally(activities: readonly ActivityStatus[]): TallyRun[] {
   const runs: TallyRun[] = [];
   for (const code of STATUS_ORDER) {
     const n = activities.filter((a) => a.status === code).length;
     if (n === 0) continue;
     if (runs.length > 0) runs.push({ text: ' · ', color: 'Default' });
-    runs.push({ text: `${STATUS_MARK[code]} ${STATUS_LABEL[code]}: ${n}`, color: STATUS_COLOR[code] });
+    runs.push({ text: `${statusMark(code)} ${statusCountText(code, n)}`, color: statusCardColor(code) });
   }
   return runs.length > 0 ? runs : [{ text: 'Inga aktiviteter.', color: 'Default' }];
 }
@@ -62,11 +60,11 @@ function behindLines(activities: readonly ActivityStatus[]): BehindLine[] {
     .filter((a) => a.status === 'behind' || a.status === 'farBehind')
     .sort((x, y) => severity(x) - severity(y))
     .map((a) => ({
-      mark: STATUS_MARK[a.status],
+      mark: statusMark(a.status),
       name: a.activity.name,
       progress: progressText(a.progress),
-      label: STATUS_LABEL[a.status],
-      color: STATUS_COLOR[a.status],
+      label: statusWord(a.status),
+      color: statusCardColor(a.status),
     }));
 }
 
@@ -121,7 +119,7 @@ function statusCardData(status: AgreementStatus, args = '', page = 0): StatusCar
 export function statusText(status: AgreementStatus): string {
   const counts = STATUS_ORDER.map((code) => [code, status.activities.filter((a) => a.status === code).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([code, n]) => `${STATUS_LABEL[code]}: ${n}`)
+    .map(([code, n]) => statusCountText(code, n))
     .join(', ');
   const behind = behindLines(status.activities)
     .map((b) => `${b.name} (${b.progress})`)

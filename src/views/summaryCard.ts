@@ -14,10 +14,8 @@ import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
 import { alsoServesText, overviewList, ownActivities, promiseSections, type FoldData } from './promiseSections.js';
+import { statusCardColor, statusMark, statusWord } from './statusWords.js';
 import {
-  STATUS_COLOR,
-  STATUS_LABEL,
-  STATUS_MARK,
   countText,
   dateRangeText,
   entriesText,
@@ -117,11 +115,11 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
   const behind = overviewList(
     first
       ? summary.behind.map((a) => ({
-          mark: STATUS_MARK[a.status.status],
+          mark: statusMark(a.status.status),
           name: a.activity.name,
           progress: progressText(a.status.progress),
-          label: STATUS_LABEL[a.status.status],
-          color: STATUS_COLOR[a.status.status],
+          label: statusWord(a.status.status),
+          color: statusCardColor(a.status.status),
         }))
       : [],
   );

@@ -1,34 +1,10 @@
-// Swedish words for domain values. Every user-facing label for a status or progress is made here,
-// so the cards, the confirmations and the follow-up all say the same thing.
+// Swedish words for domain values: progress, counts, dates. The status words (i fas, långt efter …)
+// are in statusWords.ts, so the cards, the confirmations, the follow-up and the public page all say
+// the same thing.
 import type { Activity, Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import type { Entry } from '../domain/entry.js';
-import type { Progress, StatusCode } from '../domain/status.js';
-
-export const STATUS_LABEL: Readonly<Record<StatusCode, string>> = {
-  done: 'genomförd',
-  onTrack: 'i fas',
-  behind: 'efter',
-  farBehind: 'långt efter',
-  notStarted: 'ej påbörjad',
-};
-
-/** Adaptive Card text colours: green, green, yellow, red, neutral. */
-export const STATUS_COLOR: Readonly<Record<StatusCode, 'Good' | 'Warning' | 'Attention' | 'Default'>> = {
-  done: 'Good',
-  onTrack: 'Good',
-  behind: 'Warning',
-  farBehind: 'Attention',
-  notStarted: 'Default',
-};
-
-export const STATUS_MARK: Readonly<Record<StatusCode, string>> = {
-  done: '✅',
-  onTrack: '🟢',
-  behind: '🟡',
-  farBehind: '🔴',
-  notStarted: '⚪',
-};
+import type { Progress } from '../domain/status.js';
 
 const RHYTHM_UNIT = { weekly: 'veckor', weekendNights: 'helger', monthly: 'månader' } as const;
 
@@ -41,7 +17,7 @@ export function progressText(progress: Progress): string {
     case 'milestone':
       if (progress.state === 'done')
         return progress.doneDate ? `genomförd ${formatSwedishDate(progress.doneDate)}` : 'genomförd';
-      return progress.state === 'inProgress' ? 'pågående' : 'ej påbörjad';
+      return progress.state === 'inProgress' ? 'pågående' : 'inte påbörjad';
     case 'ongoing':
       return progress.done === 1 ? '1 insats loggad' : `${progress.done} insatser loggade`;
   }

@@ -82,7 +82,7 @@ describe('/uppföljning', () => {
     expect(texts).to.include('Utkast: inte publicerat. Ingen annan ser något ännu.');
     expect(texts).to.include(REVIEW_GUIDE);
     const i = texts.indexOf('Gemensam krogtillsyn');
-    expect(texts[i + 1]).to.equal('🟡 Delvis · 2 tillfällen under tertialen · 2 av 4 tillfällen hittills');
+    expect(texts[i + 1]).to.equal('🟢 i fas · 2 tillfällen under tertialen · 2 av 4 tillfällen hittills');
     expect(texts[i + 2]).to.equal(
       'Anteckningar, bara för dig: ”Två anmärkningar på alkoholservering; "uppföljning" bokad.” ”Lugn kväll, tre ställen besökta.”',
     );
@@ -129,7 +129,7 @@ describe('/uppföljning', () => {
     const [seen] = await app.handle(say('/uppföljning T1 2020', { id: 'aad-someone', kind: 'channel' }));
     const texts = cardTexts(seen);
     expect(texts).to.include(APPROVED_COMMENT);
-    expect(texts).to.include('🟡 Delvis · 2 tillfällen under tertialen · 2 av 4 tillfällen hittills');
+    expect(texts).to.include('🟢 i fas · 2 tillfällen under tertialen · 2 av 4 tillfällen hittills');
     for (const note of NOTES) expect(texts.join('\n')).not.to.include(note.slice(0, 12));
     expect(texts.join('\n')).not.to.include('Sara');
     if (seen?.kind === 'card') assertValidCard(seen.card, 'published card');
@@ -189,7 +189,7 @@ describe('/uppföljning', () => {
     await app.handle(say('/logga gemensam krogtillsyn 2020-04-20'));
     const after = cardTexts((await app.handle(say('/uppföljning T1 2020')))[0]);
     expect(after.join('\n')).to.include('Ändrad efter publicering');
-    expect(after).to.include('🟡 Delvis · 2 tillfällen under tertialen · 2 av 4 tillfällen hittills');
+    expect(after).to.include('🟢 i fas · 2 tillfällen under tertialen · 2 av 4 tillfällen hittills');
     const review = cardTexts((await app.handle(asBoss('/uppföljning T1 2020')))[0]);
     expect(review).to.include(changedAfterPublicationText);
     expect(review).to.include('Publicerad 5 maj 2020 av Anna Andersson.');

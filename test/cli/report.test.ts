@@ -68,7 +68,7 @@ describe('npm run report', () => {
     expect(r.err).to.match(/^Skrev .*t1\.pdf \([\d\s]+ byte\)\.$/u);
     const text = (await pdfText(readFileSync(out))).pages.join('\n');
     expect(text).to.include('Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020');
-    expect(text).to.include('Ej påbörjad');
+    expect(text).to.include('inte påbörjad');
     expect(text.replace(/\s+/gu, ' ')).to.include(APPROVED_COMMENT);
   });
 

@@ -17,7 +17,8 @@ import {
   type Rhythm,
   type StatusCode,
 } from '../../src/domain/status.js';
-import { progressText, STATUS_LABEL } from '../../src/views/texts.js';
+import { statusWord } from '../../src/views/statusWords.js';
+import { progressText } from '../../src/views/texts.js';
 
 function loadAgreement(file: string): Agreement {
   const url = new URL(`../../data/agreements/${file}`, import.meta.url);
@@ -72,7 +73,7 @@ function statusOf(
 
 /** What the card shows for one activity: "<label>: <progress>". */
 function shown(s: ActivityStatus): string {
-  return `${STATUS_LABEL[s.status]}: ${progressText(s.progress)}`;
+  return `${statusWord(s.status)}: ${progressText(s.progress)}`;
 }
 
 /** Dates of the given weekday (1 = Monday) from `from` for `weeks` weeks. */
@@ -117,11 +118,11 @@ describe('status', () => {
   describe('count target: gemensam krogtillsyn, minst 4 tillfällen', () => {
     const ID = 'gemensam-krogtillsyn';
 
-    it('is "ej påbörjad" with nothing logged early in the year', () => {
+    it('is "inte påbörjad" with nothing logged early in the year', () => {
       const s = statusOf(ID, '2020-02-01');
       expect(s.status).to.equal('notStarted');
       expect(s.progress).to.deep.equal({ kind: 'count', done: 0, target: 4, unit: 'tillfällen' });
-      expect(shown(s)).to.equal('ej påbörjad: 0 av 4 tillfällen');
+      expect(shown(s)).to.equal('inte påbörjad: 0 av 4 tillfällen');
       expect(s.entryCount).to.equal(0);
       expect(s.lastEntryDate).to.equal(undefined);
     });
@@ -550,10 +551,10 @@ describe('status', () => {
   describe('milestone: Polisens enkätundersökning', () => {
     const ID = 'enkatundersokning';
 
-    it('goes ej påbörjad → pågående (something logged) → genomförd (marked done)', () => {
+    it('goes inte påbörjad → pågående (something logged) → genomförd (marked done)', () => {
       const notYet = statusOf(ID, '2020-03-01');
       expect(notYet.status).to.equal('notStarted');
-      expect(shown(notYet)).to.equal('ej påbörjad: ej påbörjad');
+      expect(shown(notYet)).to.equal('inte påbörjad: inte påbörjad');
 
       const entries = [entry(ID, '2020-02-20')];
       const going = statusOf(ID, '2020-03-01', entries);

@@ -61,10 +61,11 @@ describe('follow-up documents', () => {
       expect(flat).to.include('Gemensam krogtillsyn');
       expect(flat).to.include('Mål Minst 4 tillfällen under perioden');
       expect(flat).to.include('Utfall 2 tillfällen under tertialen · 2 av 4 tillfällen hittills');
-      expect(flat).to.include('Läge Delvis');
-      expect(flat).to.include('Läge Ej påbörjad');
-      expect(flat).to.include('Läge Pågående');
-      expect(flat).to.include('Läge Genomförd');
+      // The same words as /status on 30 April (statusWords.ts).
+      expect(flat).to.include('Läge i fas');
+      expect(flat).to.include('Läge inte påbörjad');
+      expect(flat).to.include('Läge långt efter');
+      expect(flat).to.include('Utfall Inget loggat under tertialen · 0 av 17 helger');
       expect(flat).to.include(`Kommentar ${APPROVED_COMMENT}`);
       expect(flat).to.include('Kommentar Ingen kommentar.');
     });
@@ -115,7 +116,7 @@ describe('follow-up documents', () => {
       expect(html).to.include('<h1>Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020</h1>');
       expect(html).to.include('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;');
       expect(html).not.to.include('<script');
-      expect(html).to.include('<td class="state" style="color:#8a5300">Delvis</td>');
+      expect(html).to.include('<td class="state" style="color:#1b5e20">i fas</td>');
       expect(html.match(/<svg /gu)).to.have.lengthOf(2);
       // Nothing fetched from anywhere: the only URL is the SVG namespace.
       expect(html.match(/https?:\/\/[^"]+/gu)?.every((u) => u === 'http://www.w3.org/2000/svg')).to.equal(true);

@@ -173,7 +173,8 @@ describe('long cards fold their activities (a phone screen)', () => {
     expect(open).to.include('SSG-möte hör också till det här löftet (visas under löfte 1).');
     // The figures per promise: löfte 2's count line counts its 7 activities, SSG-möte among them.
     const tally2 = open[open.indexOf(PROMISE_2) + 1] ?? '';
-    const counted = [...tally2.matchAll(/: (\d+)/gu)].reduce((sum, m) => sum + Number(m[1]), 0);
+    // "🟢 1 i fas · 🟡 3 något efter · 🔴 3 långt efter"
+    const counted = [...tally2.matchAll(/(?:^|· )\S+ (\d+) /gu)].reduce((sum, m) => sum + Number(m[1]), 0);
     expect(counted, tally2).to.equal(7);
   });
 
