@@ -125,7 +125,7 @@ export function promiseSections<A, R>(
 }
 
 /** Lines an overview list (behind plan, done this week) shows before it counts the rest. */
-export const OVERVIEW_LINES = 5;
+const OVERVIEW_LINES = 5;
 
 /**
  * The first `OVERVIEW_LINES` items of an overview list and, when there are more, a line that

@@ -1,6 +1,8 @@
 // The summary card: what was logged in a period, per promise and activity, against the period
-// before, with the status bars and what is behind. Page 1 carries the totals and the "behind" list
-// (what the SSG asks about first); every page carries its share of the activities.
+// before, with the status bars and what is behind. It arrives as an overview that fits a phone:
+// page 1 carries the totals, for a week what was done, one line per promise and the "behind" list
+// (what the SSG asks about first); each promise's activity rows unfold with "Visa aktiviteterna"
+// (promiseSections.ts), and every page carries its share of them.
 import type { IsoDate } from '../domain/agreement.js';
 import { SWEDISH_MONTHS, formatSwedishDate, tertialOf, isoWeek } from '../domain/calendar.js';
 import {
