@@ -22,8 +22,11 @@ interface ParsedAuditLog {
   torn: boolean;
 }
 
-/** Reads the log's text. Throws StoreFileError naming `label` and the line for anything but a torn last line. */
-export function parseAuditLog(text: string, label: string): ParsedAuditLog {
+/**
+ * Reads the log's text. Throws StoreFileError naming `label` and the line for anything but a torn
+ * last line. With `keep` false every line is checked and none kept (the check at open).
+ */
+export function parseAuditLog(text: string, label: string, keep = true): ParsedAuditLog {
   const records: AuditRecord[] = [];
   let offset = 0;
   let line = 0;
@@ -54,7 +57,7 @@ export function parseAuditLog(text: string, label: string): ParsedAuditLog {
       if (last) return { records, validBytes: Buffer.byteLength(text.slice(0, offset), 'utf8'), torn: true };
       throw new StoreFileError(label, problem);
     }
-    if (record) records.push(record);
+    if (record && keep) records.push(record);
     offset = next;
   }
   return { records, validBytes: Buffer.byteLength(text, 'utf8'), torn: false };
@@ -81,7 +84,7 @@ export class AuditLog implements AuditTrail {
   /** Opens and validates the log (missing: empty). A torn last line is cut off (see droppedTornLine). */
   static async open(log: AppendLog, options: { newId?: () => string } = {}): Promise<AuditLog> {
     const text = await log.read();
-    const parsed = parseAuditLog(text ?? '', log.label);
+    const parsed = parseAuditLog(text ?? '', log.label, false);
     if (log.readOnly) {
       // A reader beside the bot sees what is whole and leaves the file to the bot.
     } else if (parsed.torn) {
