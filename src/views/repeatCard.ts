@@ -8,7 +8,7 @@ import type { ChoiceSubmit } from './logCards.js';
 import { countText, hoursText, participantsText } from './texts.js';
 
 /** What "Avbryt" sends. */
-export interface RepeatCancelSubmit {
+interface RepeatCancelSubmit {
   verb: 'log.cancel';
 }
 
