@@ -133,6 +133,8 @@ export class EntriesLog {
   readonly #completions: Completion[];
   readonly #byId = new Map<string, number>();
   readonly #bySource = new Map<string, Entry>();
+  /** The entries each person logged or took back (by person id), as indexes: what /mina and /ångra read. */
+  readonly #byPerson = new Map<string, Set<number>>();
   /** Each activity's active entries summed per day, kept as entries come and go. */
   readonly #days = new Map<string, Map<IsoDate, DayTotal>>();
   readonly #pendingSources = new Map<string, Promise<AddEntryResult>>();
@@ -484,6 +486,21 @@ export class EntriesLog {
   #index(entry: Entry, index: number): void {
     this.#byId.set(entry.id, index);
     if (entry.sourceId !== undefined) this.#bySource.set(entry.sourceId, entry);
+    this.#person(entry.by.id, index);
+    if (entry.removed) this.#person(entry.removed.by.id, index);
+  }
+
+  #person(personId: string, index: number): void {
+    const mine = this.#byPerson.get(personId);
+    if (mine) mine.add(index);
+    else this.#byPerson.set(personId, new Set([index]));
+  }
+
+  /** The entries the person logged or took back, in the order they were stored (as `entries`). */
+  touchedBy(personId: string): Entry[] {
+    const mine = this.#byPerson.get(personId);
+    if (!mine) return [];
+    return [...mine].sort((a, b) => a - b).map((i) => this.#entries[i]!);
   }
 
   /** Adds (+1) or takes away (-1) an active entry from its activity's day totals. */
