@@ -20,7 +20,9 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const TODAY = '2020-12-30';
-const LOGGA = '/logga gemensam krogtillsyn 2020-03-14 lugn kväll';
+// Each /logga names another day of 2020 ({date}): the same person logging the same activity, day
+// and place as their latest entry is asked "Redan loggat idag – logga igen?" and nothing is stored.
+const LOGGA = '/logga gemensam krogtillsyn {date} lugn kväll';
 const STATUS = '/status';
 
 let nextPort = 40100 + Math.floor(Math.random() * 1000);
@@ -36,8 +38,14 @@ interface Server {
   startMs: number;
 }
 
-function activity(text: string): string {
+/** The n-th day of 2020 from 1 January, round again after 360 days (all before TODAY). */
+function dayOf2020(n: number): string {
+  return new Date(Date.UTC(2020, 0, 1 + (n % 360))).toISOString().slice(0, 10);
+}
+
+function activity(template: string): string {
   const n = ++activities;
+  const text = template.replace('{date}', dayOf2020(n));
   return JSON.stringify({
     type: 'message',
     id: `bench-${process.pid}-${n}`,
@@ -349,7 +357,15 @@ try {
   const md = markdown(results);
   writeFileSync(path.join(out, 'latest.md'), md);
   console.log(`\n${md}`);
+} catch (error) {
+  console.error('npm run bench failed:', error);
+  process.exitCode = 1;
 } finally {
+  // The bots fold their journals when they stop: the folder goes once they have.
+  const stopped = children
+    .filter((child) => child.exitCode === null && child.signalCode === null)
+    .map((child) => new Promise((resolve) => child.once('exit', resolve)));
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
+  await Promise.race([Promise.all(stopped), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  rmSync(work, { recursive: true, force: true, maxRetries: 5 });
 }
