@@ -1,7 +1,7 @@
 // Writes a bot store straight to disk for the benchmark: the bundled agreements, `entries`
 // entries in the 2020 agreement and, optionally, ten earlier years (2008–2017, copies of 2020)
 // with `earlierEach` entries each, and audit.jsonl with the "entry.logged" record each entry would
-// have had (as if logged through the bot). Files are in the store's own format, so the bot
+// have had (as if logged through the bot). One area, in this version's format. Files are in the store's own format, so the bot
 // validates them at start like any other store. Deterministic: the same arguments give the same files.
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -97,7 +97,19 @@ export function makeStore(
     };
   });
   const agreements = [...earlier, ...bundled];
-  writeFileSync(path.join(dir, 'agreements.json'), `${JSON.stringify({ version: 1, agreements }, null, 2)}\n`);
+  // The store as this version writes it (one area), so a start is a restart, not a one-time upgrade.
+  const area = {
+    id: current.area,
+    name: current.municipality,
+    policeArea: current.policeArea,
+    tenants: [],
+    coordinators: [],
+  };
+  writeFileSync(path.join(dir, 'areas.json'), `${JSON.stringify({ version: 1, areas: [area.id] }, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, `area-${area.id}.json`),
+    `${JSON.stringify({ version: 1, area, agreements, bindings: [], history: [] }, null, 2)}\n`,
+  );
   let total = 0;
   for (const agreement of agreements) {
     const count = agreement.id === current.id ? options.entries : earlier.includes(agreement) ? options.earlierEach : 0;
