@@ -92,7 +92,7 @@ describe('/uppföljning', () => {
       '2 tillfällen under tertialen, i krogmiljön. 2 av 4 tillfällen hittills.',
     );
     expect(fields['comment_fotpatrullering-oxnehaga']).to.equal(
-      '3 gånger under tertialen, i Öxnehaga och Österängen. 3 av 4 månader med insats hittills.',
+      '3 gånger under tertialen, i Öxnehaga och Österängen. Aktiv 3 av 4 månader hittills.',
     );
     // The prefilled comments are built from figures and places, never from notes.
     const prefilled = Object.values(fields).join('\n');

@@ -57,9 +57,9 @@ describe('/sammanfattning', () => {
     const texts = cardTexts(cardOf((await h.say('/sammanfattning'))[0]).card);
     const heading = texts.find((t) => t.startsWith('Efter plan ('));
     expect(heading).to.match(/^Efter plan \(\d+\)$/u);
-    // Torsdagsmöte: 1 of 10 weeks by 14 March is far behind.
+    // Torsdagsmöte: one meeting in the eleven weeks begun by Saturday 14 March is far behind.
     expect(texts).to.include('🔴 Torsdagsmöte Öxnehaga: ');
-    expect(texts).to.include('1 av 10 veckor – långt efter');
+    expect(texts).to.include('aktiv 1 av 11 veckor hittills – långt efter');
   });
 
   it('a month, a tertial and a year are calendar periods up to today, said as such', async () => {

@@ -271,7 +271,9 @@ for (const sdk of ['botbuilder', 'agents'] as const)
         'senast loggad 20 maj 2020',
       ]);
       // The SSG meeting posted without a mention was never logged (SSG-möte belongs to two promises).
-      const ssg = [...(await status.innerText()).matchAll(/SSG-möte\s+(\d+) av 5 månader/gu)].map((m) => m[1]);
+      const ssg = [...(await status.innerText()).matchAll(/SSG-möte\s+aktiv (\d+) av 6 månader hittills/gu)].map(
+        (m) => m[1],
+      );
       expect(ssg, 'SSG-möte lines in the status card').to.deep.equal(['0', '0']);
     });
 
@@ -286,7 +288,8 @@ for (const sdk of ['botbuilder', 'agents'] as const)
         '28 maj 2020',
         '1 gång',
         'Anna Lind',
-        '1 av 22 veckor',
+        // Monday 1 June: the 23rd week has begun (it is not missed, but it counts).
+        'aktiv 1 av 23 veckor hittills',
       ]);
       await deliveredToBot()
         .filter({ hasText: '<at>Medborgarlöfte</at> /logga torsdagsmöte 2020-05-28' })
