@@ -26,7 +26,8 @@ import { importCommand } from './importCommand.js';
 import { logCommand } from './logCommand.js';
 import { mineCommand, undoCommand } from './myEntries.js';
 import { MAX_IMPORT_LENGTH } from '../views/importCards.js';
-import { text, type Reply, type TurnInput } from './ports.js';
+import { messageDeleted, messageEdited, messageUndeleted } from './messageEvents.js';
+import { text, type MessageEvent, type Reply, type TurnInput } from './ports.js';
 import { personalDataRefusal } from './recordEntry.js';
 import { smallTalkReply } from './smallTalk.js';
 import { statusCommand } from './statusCommand.js';
@@ -75,12 +76,11 @@ const routes: Routes = {
 };
 
 function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' }>): Reply[] | Promise<Reply[]> {
-  const typed = (turn.input.text ?? '').trim().replace(/^\/+/u, '');
-  const agreement = currentAgreement(turn.store, turn.today);
-  // "fotpatrullering öxnehaga igår 2h" is a log without its command word: in a personal chat, or
-  // where the bot was @mentioned, it is logged (the confirmation's Ångra makes a wrong guess cheap).
-  if (agreement && matchActivities(agreement.activities, words(typed).slice(0, 1)).candidates.length > 0) {
-    if (turn.input.conversation.kind === 'personal' || turn.input.mentionsBot === true) return logCommand(turn, typed);
+  const typed = startsWithActivity(turn);
+  if (typed !== undefined) {
+    // "fotpatrullering öxnehaga igår 2h" is a log without its command word: in a personal chat, or
+    // where the bot was @mentioned, it is logged (the confirmation's Ångra makes a wrong guess cheap).
+    if (implicitLogAllowed(turn)) return logCommand(turn, typed);
     return [text(`Menade du /logga ${typed.slice(0, 80)}? Skriv /logga först, så loggar jag det.`)];
   }
   const shown = command.word.length > 40 ? `${command.word.slice(0, 40)}…` : command.word;
@@ -93,12 +93,55 @@ function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' 
       ];
 }
 
+/** The message's text when it starts with an activity word of the agreement running today, else undefined. */
+function startsWithActivity(turn: Turn): string | undefined {
+  const typed = (turn.input.text ?? '').trim().replace(/^\/+/u, '');
+  const agreement = currentAgreement(turn.store, turn.today);
+  return agreement && matchActivities(agreement.activities, words(typed).slice(0, 1)).candidates.length > 0
+    ? typed
+    : undefined;
+}
+
+/** A plain activity word logs in a personal chat, and elsewhere when the bot was @mentioned. */
+function implicitLogAllowed(turn: Turn): boolean {
+  return turn.input.conversation.kind === 'personal' || turn.input.mentionsBot === true;
+}
+
+/**
+ * The arguments of a log when the message is one (/logga …, or an activity word where that logs),
+ * else undefined: what an edited message is read as.
+ */
+function logArgsOf(turn: Turn, command: Command): string | undefined {
+  if (command.kind === 'log') return command.args;
+  if (command.kind !== 'unknown' || !implicitLogAllowed(turn)) return undefined;
+  return startsWithActivity(turn);
+}
+
 function dispatch<K extends Command['kind']>(
   turn: Turn,
   command: Extract<Command, { kind: K }>,
 ): Reply[] | Promise<Reply[]> {
   const handler = routes[command.kind] as Handler<K>;
   return handler(turn, command);
+}
+
+/**
+ * An earlier message was edited, deleted or restored. Only messages that are or were logs matter:
+ * anything else stays quiet (re-running /status because its message was edited helps nobody).
+ * A message that produced an entry always gets an answer.
+ */
+async function messageEvent(base: BaseTurn, event: MessageEvent): Promise<Reply[]> {
+  const resolution = resolveTurnArea(base);
+  // No area yet: no entry can have come from this conversation.
+  if (resolution.kind !== 'area') return [];
+  const turn: Turn = { ...base, area: resolution.area, store: base.deps.store.inArea(resolution.area.id) };
+  turn.log.debug({ areaId: resolution.area.id, event }, 'message event');
+  if (event === 'deleted') return messageDeleted(turn);
+  if (event === 'undeleted') return messageUndeleted(turn);
+  const raw = turn.input.text ?? '';
+  const command = raw.length > MAX_TEXT_LENGTH ? undefined : parseCommand(raw);
+  const args = command ? logArgsOf(turn, command) : undefined;
+  return messageEdited(turn, args, () => (args === undefined ? [] : logCommand(turn, args)));
 }
 
 export function createApp(deps: AppDeps): App {
@@ -111,6 +154,7 @@ export function createApp(deps: AppDeps): App {
     });
     const base: BaseTurn = { input, now, today: stockholmDate(now), deps, log };
     try {
+      if (input.event) return await messageEvent(base, input.event);
       const value = input.value;
       const isSubmit = typeof value === 'object' && value !== null && 'verb' in value;
       if (isSubmit && value.verb === 'area.choose') {

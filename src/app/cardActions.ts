@@ -5,16 +5,16 @@ import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
 import { readCardDate } from '../domain/cardDate.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
-import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { reviewAction } from './followUpReview.js';
 import { importAction, isImportVerb } from './importCommand.js';
 import { entryAction, ENTRY_VERBS } from './entryActions.js';
-import { entryCard } from './entryCard.js';
+import { entryCard, findEntry } from './entryCard.js';
+import { editEntry } from './entryEdit.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
-import { NOTHING_STORED, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
+import { NOTHING_STORED, futureDateRefusal, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeAction, unsubscribeCommand } from './subscriptionCommands.js';
@@ -30,6 +30,8 @@ const choiceSchema = z.object({
   hours: z.number().positive().max(24).optional(),
   participants: z.number().int().min(1).max(MAX_PARTICIPANTS).optional(),
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
+  // A question about an edited /logga message: the click changes this entry instead of logging one.
+  entryId: z.string().min(1).max(100).optional(),
 });
 
 // Adaptive Card inputs arrive as strings; an untouched optional input may be missing or "".
@@ -81,6 +83,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const agreement = turn.store.agreement(choice.agreementId);
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
+  if (choice.entryId) return chooseForEdit(turn, choice, choice.entryId);
   const result = await recordEntry(turn, {
     agreement,
     activity,
@@ -97,6 +100,39 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   return result.ok
     ? [loggedReply(turn, result.entry, agreement, activity, result.stored, true)]
     : [text(result.refusal)];
+}
+
+/** A click on the question asked about an edited message: that message's entry takes the choice. */
+async function chooseForEdit(turn: Turn, choice: z.infer<typeof choiceSchema>, entryId: string): Promise<Reply[]> {
+  const found = findEntry(turn, choice.agreementId, entryId);
+  if (!found) {
+    const elsewhere = turn.store.allEntries().some((e) => e.id === entryId);
+    return [
+      text(
+        elsewhere
+          ? 'Dagen ligger i ett annat medborgarlöfte än insatsen. Ta bort insatsen och logga på nytt. Insatsen är oförändrad.'
+          : 'Insatsen finns inte längre. Skriv /mina för dina insatser.',
+      ),
+    ];
+  }
+  const future = futureDateRefusal(choice.date, turn.today);
+  if (future) return [text(future.replace(NOTHING_STORED, 'Insatsen är oförändrad.'))];
+  const outcome = await editEntry(
+    turn,
+    found,
+    {
+      activityId: choice.activityId,
+      date: choice.date,
+      count: choice.count,
+      ...(choice.place ? { place: choice.place } : {}),
+      ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
+      ...(choice.participants !== undefined ? { participants: choice.participants } : {}),
+      ...(choice.note ? { note: choice.note } : {}),
+    },
+    'messageEdited',
+  );
+  if (outcome.kind === 'refused') return [text(`${outcome.why} Insatsen är oförändrad.`)];
+  return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
 }
 
 async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
@@ -163,9 +199,9 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
         `Datumet ligger i ${agreement.title}. En insats kan bara flyttas inom sitt medborgarlöfte: ta bort den och logga på nytt.`,
       );
     }
-    const changed = await turn.store.editEntry(
-      agreement.id,
-      original.id,
+    const outcome = await editEntry(
+      turn,
+      { entry: original, agreement, activity },
       {
         activityId: activity.id,
         date,
@@ -175,18 +211,10 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
         ...(original.participants !== undefined ? { participants: original.participants } : {}),
         ...(note ? { note } : {}),
       },
-      { by: personOf(turn), at: turn.now.toISOString(), reason: 'edit' },
+      'edit',
     );
-    if (!changed) return again('Insatsen finns inte längre; skriv /mina för dina insatser.');
-    await auditTurn(turn, {
-      action: 'entry.edited',
-      agreementId: agreement.id,
-      activityId: changed.activityId,
-      entryId: changed.id,
-      detail: 'Ändra',
-    });
-    turn.log.info({ entryId: changed.id }, 'entry edited');
-    return [entryCard(turn, { entry: changed, agreement, activity }, 'edited', true)];
+    if (outcome.kind === 'refused') return again(`${outcome.why} Skriv /mina för dina insatser.`);
+    return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
   }
   const result = await recordEntry(turn, {
     agreement,

@@ -1,17 +1,17 @@
 // Buttons on an entry: Ångra on its confirmation, Ändra and Ta bort in /mina, Ta bort on the
-// question after a second /ångra. Only the person who logged an entry may change it; nothing is
+// question after a second /ångra, Behåll insatsen on the card of an entry whose message was deleted. Only the person who logged an entry may change it; nothing is
 // deleted: a removal marks the entry, and the year's record keeps it.
 import { z } from 'zod';
 import { entryLine } from '../views/texts.js';
 import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
-import { entryCard, findEntry } from './entryCard.js';
+import { entryCard, findEntry, type FoundEntry } from './entryCard.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
 
 const entrySubmitSchema = z.object({
-  verb: z.enum(['entry.undo', 'entry.remove', 'entry.edit']),
+  verb: z.enum(['entry.undo', 'entry.remove', 'entry.edit', 'entry.restore']),
   agreementId: z.string().min(1).max(100),
   entryId: z.string().min(1).max(100),
   // /mina's Ta bort: the answer is the list again, without the entry.
@@ -20,7 +20,7 @@ const entrySubmitSchema = z.object({
 
 export const ENTRY_VERBS: readonly string[] = entrySubmitSchema.shape.verb.options;
 
-/** Card submits with verb entry.undo, entry.remove or entry.edit. */
+/** Card submits with verb entry.undo, entry.remove, entry.edit or entry.restore. */
 export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = entrySubmitSchema.safeParse(value);
   if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv /mina för dina insatser.')];
@@ -42,6 +42,7 @@ export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> 
       entryId: entry.id,
     });
   }
+  if (verb === 'entry.restore') return restoreEntry(turn, found, true);
   // Undoing twice (a second click, a colleague's old card) answers with the same card.
   const removed =
     found.entry.removed === undefined
@@ -65,4 +66,33 @@ export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> 
     return [text(`🗑️ Borttaget: ${entryLine(after.entry, after.activity)}.`), ...mineCommand(turn)];
   }
   return [entryCard(turn, after, 'undone', true)];
+}
+
+/**
+ * Keeps an entry that was removed because its /logga message was deleted in Teams (Behåll
+ * insatsen, or the message restored in Teams): it counts again, and its history keeps the removal.
+ * An entry removed any other way (Ångra, Ta bort) stays removed: that was a choice made in the bot.
+ */
+export async function restoreEntry(turn: Turn, found: FoundEntry, replace: boolean): Promise<Reply[]> {
+  const { entry, agreement, activity } = found;
+  if (!entry.removed) return [entryCard(turn, found, 'restored', replace)];
+  if (entry.removed.reason !== 'messageDeleted') {
+    return [
+      text(`Insatsen ${entryLine(entry, activity)} är ångrad och räknas inte. Logga den på nytt om den ska räknas.`),
+    ];
+  }
+  const restored = await turn.store.restoreEntry(agreement.id, entry.id, {
+    by: personOf(turn),
+    at: turn.now.toISOString(),
+  });
+  // Restored meanwhile (a second click, the message restored at the same time): the same card.
+  if (!restored) return [entryCard(turn, findEntry(turn, agreement.id, entry.id) ?? found, 'restored', replace)];
+  await auditTurn(turn, {
+    action: 'entry.restored',
+    agreementId: agreement.id,
+    activityId: restored.activityId,
+    entryId: restored.id,
+  });
+  turn.log.info({ entryId: restored.id }, 'entry restored');
+  return [entryCard(turn, { entry: restored, agreement, activity }, 'restored', replace)];
 }

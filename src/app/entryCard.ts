@@ -32,11 +32,14 @@ export function entryCard(turn: Turn, found: FoundEntry, mode: LoggedCardMode, r
     turn.today,
   );
   const shown = loggedCard(loggedCardData(entry, agreement, activity, status, true, mode));
-  const fallback =
-    mode === 'undone'
-      ? `↩️ Ångrat: ${entryLine(entry, activity)}. Den finns kvar i historiken.`
-      : mode === 'confirmRemove'
-        ? `Du ångrade nyss en insats. Ta bort även ${entryLine(entry, activity)}?`
-        : entryLine(entry, activity);
-  return replace ? replaceCard(shown, fallback) : card(shown, fallback);
+  const line = entryLine(entry, activity);
+  const fallback: Partial<Record<LoggedCardMode, string>> = {
+    undone: `↩️ Ångrat: ${line}. Den finns kvar i historiken.`,
+    confirmRemove: `Du ångrade nyss en insats. Ta bort även ${line}?`,
+    edited: `✏️ Ändrat: ${line}.`,
+    unchanged: `Inget att ändra: ${line}.`,
+    messageDeleted: `Meddelandet togs bort, så insatsen ${line} är borttagen. Den finns kvar i historiken.`,
+    restored: `✅ Insatsen räknas igen: ${line}.`,
+  };
+  return replace ? replaceCard(shown, fallback[mode] ?? line) : card(shown, fallback[mode] ?? line);
 }

@@ -14,13 +14,14 @@ import {
 import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
-import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry } from './recordEntry.js';
+import type { Entry } from '../domain/entry.js';
+import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry, type EntryDraft } from './recordEntry.js';
 
 export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   const { store } = turn;
 
   // Teams redelivers a message it thinks went unanswered: answer again, store nothing new.
-  const sourceId = turn.input.activityId ? `message:${turn.input.conversation.id}:${turn.input.activityId}` : undefined;
+  const sourceId = messageSourceId(turn);
   const earlier = sourceId ? store.findBySource(sourceId) : undefined;
   if (earlier) {
     const agreement = store.agreement(earlier.agreementId);
@@ -29,6 +30,33 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   }
 
   if (args.trim().length === 0) return logForm(turn);
+  const resolved = resolveLog(turn, args);
+  if (resolved.kind === 'answer') return resolved.replies;
+  const { draft } = resolved;
+  const result = await recordEntry(turn, { ...draft, ...(sourceId ? { sourceId } : {}) });
+  return result.ok
+    ? [loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]
+    : [text(result.refusal)];
+}
+
+/** The source id of an entry logged from this turn's message: a redelivery, an edit or a deletion names it again. */
+export function messageSourceId(turn: Turn): string | undefined {
+  return turn.input.activityId ? `message:${turn.input.conversation.id}:${turn.input.activityId}` : undefined;
+}
+
+/** What a /logga text comes to: an entry to store, or an answer (a question, a refusal) and nothing stored. */
+export type LogResolution = { kind: 'draft'; draft: EntryDraft } | { kind: 'answer'; replies: Reply[] };
+
+/**
+ * Reads "/logga"'s arguments into an entry draft, or the answer to give instead: a question (which
+ * activity, which day) or a refusal. Stores nothing. With `editing`, the text is an edited message
+ * whose entry it would change: the questions say so, and their buttons change that entry.
+ */
+export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolution {
+  const { store } = turn;
+  const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
+  const unchanged = editing ? 'Insatsen är oförändrad.' : NOTHING_STORED;
+  const untilChosen = editing ? 'insatsen ändras inte förrän du har valt.' : 'inget är loggat förrän du har valt.';
 
   const everyActivity = store.agreements().flatMap((a) => a.activities);
   const parsed = parseLogRequest(args, turn.today, allPlaces(store), {
@@ -37,13 +65,13 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   });
   if (!parsed.ok) {
     return parsed.whichDay
-      ? askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request)
-      : [text(`${parsed.error} ${NOTHING_STORED}`)];
+      ? answer(...askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request, editing))
+      : answer(text(`${parsed.error} ${unchanged}`));
   }
   const request = parsed.request;
   const date = request.date ?? turn.today;
   const future = futureDateRefusal(date, turn.today);
-  if (future) return [text(future)];
+  if (future) return answer(text(future.replace(NOTHING_STORED, unchanged)));
 
   const agreement = agreementForDate(store.agreements(), date);
   if (!agreement) {
@@ -52,32 +80,30 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
       year >= Number(turn.today.slice(0, 4))
         ? noAgreementHint(store, year)
         : `Det som finns: ${knownPeriodsText(store)}.`;
-    return [
-      text(
-        `Inget medborgarlöfte gäller ${formatSwedishDate(date)}, så jag kan inte logga det. ${hint} ${NOTHING_STORED}`,
-      ),
-    ];
+    return answer(
+      text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}, så jag kan inte logga det. ${hint} ${unchanged}`),
+    );
   }
   if (request.activityWords.length === 0) {
-    return [
-      text(
-        `Skriv vilken aktivitet du vill logga, t.ex. /logga ${exampleKeyword(store, turn.today)}. Eller fyll i formuläret.`,
-      ),
+    const ask = `Skriv vilken aktivitet du vill logga, t.ex. /logga ${exampleKeyword(store, turn.today)}.`;
+    if (editing) return answer(text(`${ask} ${unchanged}`));
+    return answer(
+      text(`${ask} Eller fyll i formuläret.`),
       ...logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) }),
-    ];
+    );
   }
 
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
   const typed = request.activityWords.join(' ');
   if (match.candidates.length === 0) {
     const close = closestActivities(agreement.activities, request.activityWords);
-    if (close.length > 0) return suggestActivities(turn, agreement, close, request, date);
+    if (close.length > 0) return answer(...suggestActivities(turn, agreement, close, request, date, editing));
     const keywords = [...new Set(agreement.activities.map((a) => a.keywords[0]))].slice(0, 5).join(', ');
-    return [
+    return answer(
       text(
-        `Jag hittar ingen aktivitet "${typed}" i ${agreement.title}. Exempel på ord som fungerar: ${keywords}. Skriv /status för alla aktiviteter. ${NOTHING_STORED}`,
+        `Jag hittar ingen aktivitet "${typed}" i ${agreement.title}. Exempel på ord som fungerar: ${keywords}. Skriv /status för alla aktiviteter. ${unchanged}`,
       ),
-    ];
+    );
   }
 
   // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
@@ -96,13 +122,14 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
       ...(request.hours !== undefined ? { hours: request.hours } : {}),
       ...(request.participants !== undefined ? { participants: request.participants } : {}),
       ...(note ? { note } : {}),
+      ...(editing ? { entryId: editing.id } : {}),
     });
-    const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – inget är loggat förrän du har valt.`;
+    const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – ${untilChosen}`;
     const details = [formatSwedishDate(date), request.place, count > 1 ? `${count} st` : undefined]
       .filter(Boolean)
       .join(' · ');
     const fallback = `${question}\n${match.candidates.map((a) => `• ${a.name}`).join('\n')}`;
-    return [
+    return answer(
       card(
         chooseActivityCard({
           title: 'Vilken aktivitet menar du?',
@@ -113,23 +140,24 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
         }),
         fallback,
       ),
-    ];
+    );
   }
 
   const activity = match.candidates[0];
-  if (!activity) return [text(NOTHING_STORED)];
-  const result = await recordEntry(turn, {
-    agreement,
-    activity,
-    date,
-    count,
-    ...(request.place ? { place: request.place } : {}),
-    ...(request.hours !== undefined ? { hours: request.hours } : {}),
-    ...(request.participants !== undefined ? { participants: request.participants } : {}),
-    ...(note ? { note } : {}),
-    ...(sourceId ? { sourceId } : {}),
-  });
-  return result.ok ? [loggedReply(turn, result.entry, agreement, activity, result.stored)] : [text(result.refusal)];
+  if (!activity) return answer(text(unchanged));
+  return {
+    kind: 'draft',
+    draft: {
+      agreement,
+      activity,
+      date,
+      count,
+      ...(request.place ? { place: request.place } : {}),
+      ...(request.hours !== undefined ? { hours: request.hours } : {}),
+      ...(request.participants !== undefined ? { participants: request.participants } : {}),
+      ...(note ? { note } : {}),
+    },
+  };
 }
 
 /**
@@ -143,6 +171,7 @@ function suggestActivities(
   close: readonly Activity[],
   request: LogRequest,
   date: IsoDate,
+  editing?: Entry,
 ): Reply[] {
   const count = request.count ?? 1;
   const candidates = candidatesFor(close, {
@@ -154,8 +183,9 @@ function suggestActivities(
     ...(request.hours !== undefined ? { hours: request.hours } : {}),
     ...(request.participants !== undefined ? { participants: request.participants } : {}),
     ...(request.note ? { note: request.note } : {}),
+    ...(editing ? { entryId: editing.id } : {}),
   });
-  const question = `Jag hittar ingen aktivitet med de orden i ${agreement.title}. Välj den du menade – inget är loggat förrän du har valt.`;
+  const question = `Jag hittar ingen aktivitet med de orden i ${agreement.title}. Välj den du menade – ${editing ? 'insatsen ändras inte' : 'inget är loggat'} förrän du har valt.`;
   const details = [formatSwedishDate(date), request.place, count > 1 ? `${count} st` : undefined]
     .filter(Boolean)
     .join(' · ');
@@ -175,13 +205,19 @@ function dayLabel(date: IsoDate): string {
  * the candidate days; each button logs the rest of what was written on that day. Nothing is
  * stored until a day is chosen, and never on today's date by default.
  */
-function askWhichDay(turn: Turn, question: string, choices: readonly IsoDate[], request: LogRequest): Reply[] {
+function askWhichDay(
+  turn: Turn,
+  question: string,
+  choices: readonly IsoDate[],
+  request: LogRequest,
+  editing?: Entry,
+): Reply[] {
   const { store } = turn.deps;
   const days = choices.flatMap((date) => {
     const agreement = agreementForDate(store.agreements(), date);
     return agreement ? [{ date, label: dayLabel(date), agreement }] : [];
   });
-  const refuse = (why: string) => [text(`${question} ${why}${NOTHING_STORED}`)];
+  const refuse = (why: string) => [text(`${question} ${why}${editing ? 'Insatsen är oförändrad.' : NOTHING_STORED}`)];
   if (days.length === 0) return refuse('Inget medborgarlöfte gäller de dagarna. ');
   if (request.activityWords.length === 0)
     return refuse('Skriv också vilken aktivitet, t.ex. /logga krogtillsyn 29/5. ');
@@ -206,6 +242,7 @@ function askWhichDay(turn: Turn, question: string, choices: readonly IsoDate[], 
       ...(request.hours !== undefined ? { hours: request.hours } : {}),
       ...(request.participants !== undefined ? { participants: request.participants } : {}),
       ...(note ? { note } : {}),
+      ...(editing ? { entryId: editing.id } : {}),
     },
   );
   const details = [activity.name, request.place, count > 1 ? `${count} st` : undefined].filter(Boolean).join(' · ');
@@ -214,7 +251,7 @@ function askWhichDay(turn: Turn, question: string, choices: readonly IsoDate[], 
     card(
       chooseActivityCard({
         title: 'Vilken dag menar du?',
-        question: `${question} Välj en dag – inget är loggat förrän du har valt.`,
+        question: `${question} Välj en dag – ${editing ? 'insatsen ändras inte' : 'inget är loggat'} förrän du har valt.`,
         details,
         candidates,
         more: '',

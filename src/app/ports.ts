@@ -26,6 +26,9 @@ interface User {
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
+/** What happened to an earlier message: edited, deleted, or restored after a deletion. */
+export type MessageEvent = 'edited' | 'deleted' | 'undeleted';
+
 export interface Conversation {
   id: string;
   kind: ConversationKind;
@@ -45,6 +48,11 @@ export interface TurnInput {
   text?: string;
   /** The message @mentions the bot: in a channel or group chat it was meant for the bot. */
   mentionsBot?: boolean;
+  /**
+   * Not a new message but a change to an earlier one (Teams: messageUpdate editMessage /
+   * undeleteMessage, messageDelete softDeleteMessage); `activityId` and `text` are that message's.
+   */
+  event?: MessageEvent;
   /** The value of a card submit (Action.Submit data merged with the inputs). */
   value?: unknown;
   /** How to message this conversation later: made and read only by the bot layer, stored as is. */

@@ -13,8 +13,25 @@ export function withRedeliveryCache(
   const now = options.now;
   const seen = new Map<string, { at: number; replies: Promise<Reply[]> }>();
 
+  // An edit, deletion or restore names the earlier message's id, and the same message may be
+  // edited back and forth: such an event is shared only while it is being worked on (Teams' resend
+  // of a slow answer); afterwards the store's state makes a redelivery harmless (an edit to what
+  // the entry already says changes nothing, a deleted entry is not removed twice).
+  const inFlight = new Map<string, Promise<Reply[]>>();
+  const handleEvent = (input: TurnInput & { activityId: string }): Promise<Reply[]> => {
+    const key = `${input.conversation.id}|${input.activityId}|${input.event ?? ''}|${input.user.id}|${input.text ?? ''}`;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const replies = app.handle(input);
+    inFlight.set(key, replies);
+    const settle = () => inFlight.delete(key);
+    replies.then(settle, settle);
+    return replies;
+  };
+
   return {
     handle(input: TurnInput): Promise<Reply[]> {
+      if (input.event && input.activityId) return handleEvent({ ...input, activityId: input.activityId });
       const key = input.activityId ? `${input.conversation.id}|${input.activityId}` : undefined;
       if (key === undefined) return app.handle(input);
       const earlier = seen.get(key);

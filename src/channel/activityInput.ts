@@ -1,6 +1,6 @@
 // Bot Framework activity → the application's TurnInput. The only place that knows how Teams
 // shapes mentions, conversation types and card submits; plain JSON in, so both SDKs use it.
-import type { Conversation, ConversationKind, TurnInput } from '../app/ports.js';
+import type { Conversation, ConversationKind, MessageEvent, TurnInput } from '../app/ports.js';
 import type { ChannelActivity } from './activity.js';
 import { channelConversationId, referenceOf } from './conversationReference.js';
 import { commandText, mentionsBot } from './mentions.js';
@@ -35,8 +35,22 @@ export function conversationOf(activity: ChannelActivity): Conversation {
   };
 }
 
+/**
+ * What happened to an earlier message, when the activity says so. Teams sends an edit as
+ * messageUpdate with channelData.eventType "editMessage", a restored message as messageUpdate
+ * "undeleteMessage", and a deletion as messageDelete "softDeleteMessage" (botbuilder's
+ * TeamsActivityHandler dispatches on the same fields); `id` is the message's own id.
+ */
+function messageEventOf(activity: ChannelActivity): MessageEvent | undefined {
+  const eventType = (activity.channelData as { eventType?: unknown } | undefined)?.eventType;
+  if (activity.type === 'messageDelete') return 'deleted';
+  if (activity.type !== 'messageUpdate') return undefined;
+  return eventType === 'undeleteMessage' ? 'undeleted' : 'edited';
+}
+
 export function toTurnInput(activity: ChannelActivity, resolveUpn?: () => Promise<string | undefined>): TurnInput {
   const reference = referenceOf(activity);
+  const event = messageEventOf(activity);
   return {
     user: {
       id: activity.from?.id ?? 'okänd',
@@ -46,6 +60,7 @@ export function toTurnInput(activity: ChannelActivity, resolveUpn?: () => Promis
     },
     conversation: conversationOf(activity),
     ...(activity.id ? { activityId: activity.id } : {}),
+    ...(event ? { event } : {}),
     text: commandText(activity),
     ...(mentionsBot(activity) ? { mentionsBot: true } : {}),
     ...(activity.value !== undefined ? { value: activity.value } : {}),

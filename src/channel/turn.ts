@@ -101,6 +101,19 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
     for (const reply of replies) await send(activity, io, reply);
   };
 
+  // An edited, deleted or restored message: answered only where it concerns a log (see the app).
+  const messageChange = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
+    if (!allowed(activity)) {
+      logger.warn(
+        { tenant: tenantOf(activity), conversationId: activity.conversation?.id, type: activity.type },
+        'message change from a tenant that is not allowed',
+      );
+      return;
+    }
+    const replies = await app.handle(toTurnInput(activity));
+    for (const reply of replies) await send(activity, io, reply);
+  };
+
   const trustServiceUrl = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
     const registry = options.trustedServiceUrls;
     if (!registry || !activity.serviceUrl || !allowed(activity)) return;
@@ -121,6 +134,9 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
     switch (activity.type) {
       case 'message':
         return message(activity, io);
+      case 'messageUpdate':
+      case 'messageDelete':
+        return messageChange(activity, io);
       case 'conversationUpdate':
         if (isBot(activity, activity.membersAdded)) await welcome(activity, io);
         if (isBot(activity, activity.membersRemoved)) await removed(activity);

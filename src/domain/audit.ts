@@ -10,6 +10,7 @@ const AUDIT_ACTIONS = [
   'entry.edited',
   'entry.undone',
   'entry.removed',
+  'entry.restored',
   'note.cleared',
   'milestone.done',
   'agreement.created',
@@ -117,7 +118,8 @@ export function historyEvents(
     const about = { agreementId: entry.agreementId, activityId: entry.activityId, entryId: entry.id, entry };
     if (!recorded.has(`entry.logged|${entry.id}`))
       events.push({ at: entry.loggedAt, by: entry.by, action: 'entry.logged', ...about });
-    if (entry.removed && !recorded.has(`entry.undone|${entry.id}`))
+    // An entry removed before the audit log existed; a removal recorded in it (undo, Ta bort, a deleted message) is there already.
+    if (entry.removed && !recorded.has(`entry.undone|${entry.id}`) && !recorded.has(`entry.removed|${entry.id}`))
       events.push({ at: entry.removed.at, by: entry.removed.by, action: 'entry.undone', ...about });
   }
   return newestFirst(events);

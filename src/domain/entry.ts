@@ -32,9 +32,13 @@ export const entryFieldsSchema = z.object({
 export const entryChangeSchema = z.object({
   by: personSchema,
   at: z.string().datetime(),
-  // edit: Ändra in /mina; messageEdited: the /logga message was edited in Teams.
-  reason: z.enum(['edit', 'messageEdited']),
+  // edit: Ändra in /mina; messageEdited: the /logga message was edited in Teams; restored: an
+  // entry removed because its message was deleted was kept after all (Behåll, or the message
+  // restored in Teams).
+  reason: z.enum(['edit', 'messageEdited', 'restored']),
   before: entryFieldsSchema,
+  // restored: the removal taken back, so the entry's record still says who removed it and when.
+  removed: removalSchema.optional(),
 });
 
 export const entrySchema = z.object({
@@ -87,6 +91,22 @@ export function fieldsOf(entry: Entry): EntryFields {
   });
 }
 export type Completion = z.infer<typeof completionSchema>;
+
+/**
+ * What changed between two versions of an entry's fields, for the audit record: field → from/to.
+ * A note is named without its text (audit records never hold it). Empty when nothing changed.
+ */
+export function fieldChanges(
+  before: EntryFields,
+  after: EntryFields,
+): Record<string, { from?: string | number | null; to?: string | number | null }> {
+  const out: Record<string, { from?: string | number | null; to?: string | number | null }> = {};
+  for (const key of ['activityId', 'date', 'place', 'count', 'hours', 'participants'] as const) {
+    if (before[key] !== after[key]) out[key] = { from: before[key] ?? null, to: after[key] ?? null };
+  }
+  if (before.note !== after.note) out.note = {};
+  return out;
+}
 
 export function isActive(entry: Entry): boolean {
   return entry.removed === undefined;

@@ -333,6 +333,17 @@ export class EntriesLog {
     return next;
   }
 
+  /** Replaces a removed entry with what `change` makes of it (active again); undefined when there is no such removed entry. */
+  async restore(entryId: string, change: (entry: Entry) => Entry): Promise<Entry | undefined> {
+    await this.#pendingRemovals.get(entryId)?.catch(() => undefined);
+    const index = this.#byId.get(entryId);
+    const entry = index === undefined ? undefined : this.#entries[index];
+    if (!entry?.removed) return undefined;
+    const next = change(entry);
+    await this.#submit({ op: 'edit', entry: next });
+    return next;
+  }
+
   addCompletion(completion: Completion): Promise<void> {
     return this.#submit({ op: 'complete', completion });
   }

@@ -73,6 +73,11 @@ export interface AgreementRecords {
     fields: EntryFields,
     change: Omit<EntryChange, 'before'>,
   ): Promise<Entry | undefined>;
+  restoreEntry(
+    agreementId: string,
+    entryId: string,
+    change: Omit<EntryChange, 'before' | 'removed' | 'reason'>,
+  ): Promise<Entry | undefined>;
   addCompletion(agreementId: string, completion: Completion): Promise<void>;
   /**
    * One activity's active entries summed per day (at most one item per day): what its status is
@@ -552,6 +557,13 @@ export class Store implements AgreementRecords {
   ): Promise<Entry | undefined> {
     return this.#all.editEntry(agreementId, entryId, fields, change);
   }
+  restoreEntry(
+    agreementId: string,
+    entryId: string,
+    change: Omit<EntryChange, 'before' | 'removed' | 'reason'>,
+  ): Promise<Entry | undefined> {
+    return this.#all.restoreEntry(agreementId, entryId, change);
+  }
   addCompletion(agreementId: string, completion: Completion): Promise<void> {
     return this.#all.addCompletion(agreementId, completion);
   }
@@ -718,6 +730,27 @@ export class AreaStore implements AgreementRecords {
       if (valid.participants !== undefined) changed.participants = valid.participants;
       if (valid.note !== undefined) changed.note = valid.note;
       return entrySchema.parse(changed);
+    });
+  }
+
+  /**
+   * Makes an entry removed because its message was deleted count again, keeping the removal in its
+   * history (reason "restored"). Undefined when there is no such removed entry.
+   */
+  async restoreEntry(
+    agreementId: string,
+    entryId: string,
+    change: Omit<EntryChange, 'before' | 'removed' | 'reason'>,
+  ): Promise<Entry | undefined> {
+    return this.logOf(agreementId).restore(entryId, (entry) => {
+      const { removed, ...rest } = entry;
+      return entrySchema.parse({
+        ...rest,
+        history: [
+          ...(entry.history ?? []),
+          entryChangeSchema.parse({ ...change, reason: 'restored', before: fieldsOf(entry), removed }),
+        ],
+      });
     });
   }
 

@@ -16,6 +16,7 @@ const FIELD: Readonly<Record<string, string>> = {
   count: 'antal',
   hours: 'timmar',
   place: 'plats',
+  participants: 'deltagare',
   note: 'anteckning',
   activityId: 'aktivitet',
   weekday: 'veckodag',
@@ -36,9 +37,12 @@ export interface HistoryNames {
 }
 
 function entryText(event: HistoryEvent): string {
-  const date = event.entry?.date ?? (typeof event.changes?.date?.to === 'string' ? event.changes.date.to : undefined);
+  const logged = typeof event.changes?.date?.to === 'string' ? event.changes.date.to : undefined;
+  const loggedCount = typeof event.changes?.count?.to === 'number' ? event.changes.count.to : undefined;
+  // A log says what was logged then; other events name the entry as it stands now.
+  const date = event.action === 'entry.logged' ? (logged ?? event.entry?.date) : (event.entry?.date ?? logged);
   const count =
-    event.entry?.count ?? (typeof event.changes?.count?.to === 'number' ? event.changes.count.to : undefined);
+    event.action === 'entry.logged' ? (loggedCount ?? event.entry?.count) : (event.entry?.count ?? loggedCount);
   const parts = [date ? formatSwedishDate(date) : undefined, count !== undefined ? `${count} st` : undefined];
   return parts.filter((p) => p !== undefined).join(', ');
 }
@@ -65,12 +69,17 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
   switch (event.action) {
     case 'entry.logged':
       return `loggade ${entryText(event)}${of}`;
-    case 'entry.edited':
-      return `ändrade insatsen ${entryText(event)}${of}: ${changesText(event)}`;
+    case 'entry.edited': {
+      const how = event.detail === 'meddelandet redigerat' ? ' genom att redigera sitt meddelande' : '';
+      const what = changesText(event);
+      return `ändrade insatsen ${entryText(event)}${of}${how}${what ? `: ${what}` : ''}`;
+    }
     case 'entry.undone':
       return `ångrade insatsen ${entryText(event)}${of}`;
     case 'entry.removed':
-      return `tog bort insatsen ${entryText(event)}${of}`;
+      return `tog bort insatsen ${entryText(event)}${of}${event.detail === 'meddelandet borttaget' ? ' genom att ta bort sitt meddelande' : ''}`;
+    case 'entry.restored':
+      return `behöll insatsen ${entryText(event)}${of} efter att meddelandet togs bort`;
     case 'note.cleared':
       return `rensade anteckningen på insatsen ${entryText(event)}${of}`;
     case 'milestone.done':

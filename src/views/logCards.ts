@@ -15,6 +15,8 @@ export interface ChoiceSubmit {
   hours?: number;
   participants?: number;
   note?: string;
+  /** The entry a click changes instead of logging a new one (a question about an edited message). */
+  entryId?: string;
 }
 
 export interface ChooseActivityCardData {
@@ -42,7 +44,7 @@ export function candidatesFor(
     name: activity.name,
     text: activity.text,
     // The name stands right above; a short title fits a phone's width.
-    buttonTitle: 'Logga den här',
+    buttonTitle: base.entryId ? 'Ändra till den här' : 'Logga den här',
     submit: { verb: 'log.choose', ...base, activityId: activity.id },
   }));
 }
@@ -56,7 +58,7 @@ export function dayCandidatesFor(
   return days.slice(0, 7).map((day) => ({
     name: day.label,
     text: activity.name,
-    buttonTitle: 'Logga den här dagen',
+    buttonTitle: base.entryId ? 'Ändra till den här dagen' : 'Logga den här dagen',
     submit: { verb: 'log.choose', ...base, agreementId: day.agreementId, activityId: activity.id, date: day.date },
   }));
 }

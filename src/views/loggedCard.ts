@@ -9,7 +9,7 @@ import { countText, hoursText, participantsText } from './texts.js';
 
 /** What a button on an entry's card sends: take it back, remove it, or open it in the form. */
 export interface EntrySubmit {
-  verb: 'entry.undo' | 'entry.remove' | 'entry.edit';
+  verb: 'entry.undo' | 'entry.remove' | 'entry.edit' | 'entry.restore';
   agreementId: string;
   entryId: string;
   /** Sent from /mina: the answer is the list again. */
@@ -29,25 +29,49 @@ export interface LoggedCardData {
 
 /**
  * How the card speaks of the entry: just logged, already logged (a second click, a redelivered
- * message), changed, taken back (the card of an undone entry says so), or asked about before a
- * second removal.
+ * message), changed, asked to change into what it already says, taken back (the card of an undone
+ * entry says so), asked about before a second removal, removed because its message was deleted in
+ * Teams, or kept after all.
  */
-export type LoggedCardMode = 'logged' | 'already' | 'edited' | 'undone' | 'confirmRemove';
+export type LoggedCardMode =
+  'logged' | 'already' | 'edited' | 'unchanged' | 'undone' | 'confirmRemove' | 'messageDeleted' | 'restored';
 
 const HEADING: Readonly<Record<LoggedCardMode, string>> = {
   logged: '✅ Loggat',
   already: 'Det här var redan loggat',
   edited: '✏️ Ändrat',
+  unchanged: 'Inget att ändra',
   undone: '↩️ Ångrat',
   confirmRemove: 'Ta bort även den här?',
+  messageDeleted: '🗑️ Borttagen med meddelandet',
+  restored: '✅ Insatsen räknas igen',
 };
 
 const HINT: Readonly<Record<LoggedCardMode, string>> = {
   logged: 'Fel? Tryck Ångra, eller skriv /ångra.',
   already: 'Fel? Tryck Ångra, eller skriv /ångra.',
   edited: 'Ändringen finns i insatsens historik. Fel? Tryck Ångra.',
+  unchanged: 'Insatsen säger redan det här. Fel? Tryck Ångra.',
   undone: 'Insatsen är borttagen och räknas inte längre. Den finns kvar i historiken.',
   confirmRemove: 'Du ångrade nyss en insats. Tryck Ta bort om även den här ska bort; annars händer inget.',
+  messageDeleted:
+    'Meddelandet togs bort, så insatsen är borttagen och räknas inte längre. Den finns kvar i historiken. Tryck Behåll insatsen om den ska räknas ändå.',
+  restored: 'Insatsen räknas igen; borttagningen finns kvar i historiken. Fel? Tryck Ångra.',
+};
+
+type EntryIds = { agreementId: string; entryId: string };
+const ANGRA = (ids: EntryIds) => ({ show: true, title: 'Ångra', submit: { verb: 'entry.undo' as const, ...ids } });
+
+/** The card's one button in each mode. */
+const ACTION: Readonly<Record<LoggedCardMode, (ids: EntryIds) => LoggedCardData['action']>> = {
+  logged: ANGRA,
+  already: ANGRA,
+  edited: ANGRA,
+  unchanged: ANGRA,
+  restored: ANGRA,
+  undone: () => ({ show: false, title: '', submit: {} }),
+  confirmRemove: (ids) => ({ show: true, title: 'Ta bort', submit: { verb: 'entry.remove', ...ids } }),
+  messageDeleted: (ids) => ({ show: true, title: 'Behåll insatsen', submit: { verb: 'entry.restore', ...ids } }),
 };
 
 /** `fresh` is false when the entry was already stored (a second click, a redelivered message). */
@@ -71,18 +95,13 @@ export function loggedCardData(
   ];
   return {
     heading: HEADING[mode],
-    headingColor: mode === 'logged' || mode === 'edited' ? 'Good' : 'Default',
+    headingColor: mode === 'logged' || mode === 'edited' || mode === 'restored' ? 'Good' : 'Default',
     activity: activity.name,
     facts,
     progressTitle: agreement.title,
     row: activityRow(status, ''),
     hint: HINT[mode],
-    action:
-      mode === 'undone'
-        ? { show: false, title: '', submit: {} }
-        : mode === 'confirmRemove'
-          ? { show: true, title: 'Ta bort', submit: { verb: 'entry.remove', ...ids } }
-          : { show: true, title: 'Ångra', submit: { verb: 'entry.undo', ...ids } },
+    action: ACTION[mode](ids),
   };
 }
 

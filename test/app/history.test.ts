@@ -4,7 +4,7 @@ import { createApp } from '../../src/app/app.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
 import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
-import { ANNA, BERIT, cardsOf, harness, readable, SAMORDNARE } from '../support/harness.js';
+import { ANNA, BERIT, cardsOf, harness, readable, SAMORDNARE, submitActions } from '../support/harness.js';
 
 /** The audit records of what people did (the bundled agreements seeded at first start are the bot's). */
 const changesBy = (store: Store) => store.audit.all().filter((r) => r.via !== 'system');
@@ -101,6 +101,43 @@ describe('/historik and the audit log', () => {
         (r) => r.subscriptionId === records[0]?.subscriptionId && r.conversationId === '19:ssg@thread.tacv2',
       ),
     ).to.equal(true);
+  });
+
+  it('shows a Teams edit, an Ändra, a deleted message kept, and an undo with who, when and what changed', async () => {
+    const h = await harness();
+    const conversation = { id: 'personal-29:anna', kind: 'personal' as const };
+    const at = (time: string) => (h.clock.now = new Date(`2020-06-15T${time}:00+02:00`));
+    await h.say('/logga gemensam krogtillsyn 2020-03-14', { activityId: 'm-1' });
+    at('10:01');
+    await h.app.handle({
+      user: ANNA,
+      conversation,
+      activityId: 'm-1',
+      text: '/logga gemensam krogtillsyn 2020-03-15',
+      event: 'edited',
+    });
+    at('10:02');
+    const edit = submitActions(cardsOf(await h.say('/mina'))[0]).find((b) => b.verb === 'entry.edit');
+    const [save] = submitActions(cardsOf(await h.submit(edit))[0]);
+    await h.submit({ ...save, activityId: 'gemensam-krogtillsyn', date: '2020-03-15', count: '3', note: 'HEMLIG' });
+    at('10:03');
+    const deleted = await h.app.handle({ user: ANNA, conversation, activityId: 'm-1', text: '', event: 'deleted' });
+    at('10:04');
+    await h.submit(submitActions(cardsOf(deleted)[0]).find((b) => b.verb === 'entry.restore'));
+    at('10:05');
+    await h.say('/ångra');
+
+    const shown = readable(await h.say('/historik gemensam krogtillsyn', { user: SAMORDNARE }));
+    const lines = shown.split('\n').filter((l) => l.startsWith('• '));
+    expect(lines).to.deep.equal([
+      '• 15 juni 2020 10:05 – Anna Andersson ångrade insatsen 15 mars 2020, 3 st i chatten',
+      '• 15 juni 2020 10:04 – Anna Andersson behöll insatsen 15 mars 2020, 3 st efter att meddelandet togs bort med ett kort',
+      '• 15 juni 2020 10:03 – Anna Andersson tog bort insatsen 15 mars 2020, 3 st genom att ta bort sitt meddelande i chatten',
+      '• 15 juni 2020 10:02 – Anna Andersson ändrade insatsen 15 mars 2020, 3 st: antal 1 → 3, anteckning med ett kort',
+      '• 15 juni 2020 10:01 – Anna Andersson ändrade insatsen 15 mars 2020, 3 st genom att redigera sitt meddelande: datum 2020-03-14 → 2020-03-15 i chatten',
+      '• 15 juni 2020 10:00 – Anna Andersson loggade 14 mars 2020, 1 st i chatten',
+    ]);
+    expect(shown).not.to.include('HEMLIG');
   });
 
   it('pages a long history with "sida N"', async () => {

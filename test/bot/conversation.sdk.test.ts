@@ -161,6 +161,82 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
       expect(connector.replies(PERSONAL)).to.have.length(2);
     });
 
+    it('a /logga message edited in Teams changes its entry; deleted, removes it with Behåll insatsen', async () => {
+      const bot = await start();
+      const message = personal(connector, { text: '/logga sig 2020-05-20' });
+      await bot.post(message);
+      expect(active(store)).to.have.length(1);
+      const edit = personal(connector, {
+        type: 'messageUpdate',
+        id: message.id,
+        text: '/logga sig 2020-05-21 2 st',
+        channelData: { eventType: 'editMessage', tenant: { id: TENANT } },
+      });
+      expect(await bot.post(edit)).to.equal(200);
+      expect(active(store)).to.have.length(1);
+      expect(active(store)[0]).to.include({ date: '2020-05-21', count: 2 });
+      expect(active(store)[0]?.history?.[0]?.reason).to.equal('messageEdited');
+      expect(shown(connector.replies(PERSONAL).slice(-1)))
+        .to.include('✏️ Ändrat')
+        .and.include('21 maj 2020');
+
+      const deletion = personal(connector, {
+        type: 'messageDelete',
+        id: message.id,
+        channelData: { eventType: 'softDeleteMessage', tenant: { id: TENANT } },
+      });
+      expect(await bot.post(deletion)).to.equal(200);
+      expect(active(store)).to.have.length(0);
+      expect(store.entries('jonkoping-2020')[0]?.removed?.reason).to.equal('messageDeleted');
+      expect(shown(connector.replies(PERSONAL).slice(-1)))
+        .to.include('Meddelandet togs bort')
+        .and.include('Behåll insatsen');
+      // Delivered again: nothing more is removed or audited.
+      expect(await bot.post(deletion)).to.equal(200);
+      expect(store.audit.all().filter((r) => r.action === 'entry.removed')).to.have.length(1);
+
+      const restored = personal(connector, {
+        type: 'messageUpdate',
+        id: message.id,
+        text: '/logga sig 2020-05-21 2 st',
+        channelData: { eventType: 'undeleteMessage', tenant: { id: TENANT } },
+      });
+      expect(await bot.post(restored)).to.equal(200);
+      expect(active(store)).to.have.length(1);
+      expect(shown(connector.replies(PERSONAL).slice(-1))).to.include('Insatsen räknas igen');
+    });
+
+    it('in a channel, an edited @mention log follows; an edit or deletion of a message that logged nothing is quiet', async () => {
+      const bot = await start();
+      const logged = mention(connector, THREAD, '/logga sig 2020-05-20');
+      await bot.post(logged);
+      const edited = {
+        ...logged,
+        type: 'messageUpdate',
+        text: String(logged.text).replace('2020-05-20', '2020-05-22'),
+        channelData: { ...(logged.channelData as object), eventType: 'editMessage' },
+      };
+      expect(await bot.post(edited)).to.equal(200);
+      expect(active(store)[0]).to.include({ date: '2020-05-22' });
+      expect(shown(connector.replies(THREAD).slice(-1))).to.include('✏️ Ändrat');
+
+      const status = mention(connector, THREAD, '/status');
+      await bot.post(status);
+      const before = connector.requests.length;
+      await bot.post({
+        ...status,
+        type: 'messageUpdate',
+        channelData: { ...(status.channelData as object), eventType: 'editMessage' },
+      });
+      await bot.post({
+        ...status,
+        type: 'messageDelete',
+        text: undefined,
+        channelData: { ...(status.channelData as object), eventType: 'softDeleteMessage' },
+      });
+      expect(connector.requests.length).to.equal(before);
+    });
+
     it('welcome, /prenumerera in a channel, and the weekly card as a new post through the fake connector', async () => {
       const bot = await start();
       await bot.post(channelActivity(connector, SSG, { type: 'conversationUpdate', membersAdded: [BOT] }));

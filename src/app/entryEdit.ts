@@ -1,0 +1,52 @@
+// Changing what an entry says, whichever way it was asked for (Ändra in /mina, an edited /logga
+// message in Teams, a click on the question about an edited message): the same checks, the old
+// fields kept in the entry's history, one audit record naming the fields that changed.
+import { fieldChanges, fieldsOf, type EntryChange, type EntryFields } from '../domain/entry.js';
+import { auditTurn } from './audit.js';
+import { personOf, type Turn } from './context.js';
+import type { FoundEntry } from './entryCard.js';
+
+export type EditOutcome =
+  | { kind: 'changed'; found: FoundEntry }
+  /** The fields are what the entry already says (a redelivered edit, an edit of other words): nothing written. */
+  | { kind: 'same'; found: FoundEntry }
+  /** Not changeable here: removed, in another agreement, someone else's, or gone. `why` is the user's text. */
+  | { kind: 'refused'; why: string };
+
+/**
+ * Writes `fields` over the active entry `found` (the same agreement), records the change with its
+ * `reason`, and audits which fields changed (a note as changed, never its text). Only the person
+ * who logged the entry may change it.
+ */
+export async function editEntry(
+  turn: Turn,
+  found: FoundEntry,
+  fields: EntryFields,
+  reason: EntryChange['reason'] & ('edit' | 'messageEdited'),
+): Promise<EditOutcome> {
+  const { entry, agreement } = found;
+  if (entry.removed) return { kind: 'refused', why: 'Insatsen är borttagen och kan inte ändras.' };
+  if (entry.by.id !== personOf(turn).id) {
+    return { kind: 'refused', why: `Bara ${entry.by.name || 'den som loggade'} kan ändra den här insatsen.` };
+  }
+  const activity = agreement.activities.find((a) => a.id === fields.activityId);
+  if (!activity) return { kind: 'refused', why: `Aktiviteten finns inte i ${agreement.title}.` };
+  const changes = fieldChanges(fieldsOf(entry), fields);
+  if (Object.keys(changes).length === 0) return { kind: 'same', found };
+  const changed = await turn.store.editEntry(agreement.id, entry.id, fields, {
+    by: personOf(turn),
+    at: turn.now.toISOString(),
+    reason,
+  });
+  if (!changed) return { kind: 'refused', why: 'Insatsen finns inte längre.' };
+  await auditTurn(turn, {
+    action: 'entry.edited',
+    agreementId: agreement.id,
+    activityId: changed.activityId,
+    entryId: changed.id,
+    changes,
+    detail: reason === 'edit' ? 'Ändra' : 'meddelandet redigerat',
+  });
+  turn.log.info({ entryId: changed.id, reason, fields: Object.keys(changes) }, 'entry edited');
+  return { kind: 'changed', found: { entry: changed, agreement, activity } };
+}

@@ -1,0 +1,277 @@
+// Issue 9, corrections in Teams: a /logga message edited, deleted or restored, and its entry follows.
+import { expect } from 'chai';
+import type { MessageEvent, Reply, TurnInput } from '../../src/app/ports.js';
+import { withRedeliveryCache } from '../../src/app/redelivery.js';
+import { ANNA, BERIT, cardsOf, harness, readable, submitActions, type Harness } from '../support/harness.js';
+
+const NOW = '2020-06-01T12:00:00+02:00';
+
+let seq = 0;
+
+/** A message (or a change to it) in Anna's personal chat, by its Teams id. */
+function message(
+  id: string,
+  text: string,
+  options: { event?: MessageEvent; user?: typeof ANNA; kind?: 'personal' | 'channel'; mentionsBot?: boolean } = {},
+): TurnInput {
+  const kind = options.kind ?? 'personal';
+  return {
+    user: options.user ?? ANNA,
+    conversation: { id: kind === 'personal' ? 'personal-anna' : '19:ssg@thread.tacv2', kind },
+    activityId: id,
+    text,
+    ...(options.event ? { event: options.event } : {}),
+    ...(options.mentionsBot ? { mentionsBot: true } : {}),
+  };
+}
+
+const entries = (h: Harness) => h.store.allEntries();
+const active = (h: Harness) => entries(h).filter((e) => !e.removed);
+
+function buttons(replies: Reply[]): Record<string, unknown>[] {
+  return cardsOf(replies).flatMap((c) => submitActions(c));
+}
+
+function titled(replies: Reply[], title: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Submit' && o.title === title) found ??= o.data as Record<string, unknown>;
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(cardsOf(replies));
+  return found;
+}
+
+describe('issue 9: a /logga message edited or deleted in Teams', () => {
+  describe('edited', () => {
+    it('changes the entry from the new text, keeps the change in its history, audits it and shows the corrected card', async () => {
+      const h = await harness({ now: NOW });
+      await h.app.handle(message(`e${++seq}`, '/logga gemensam krogtillsyn igår'));
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga gemensam krogtillsyn igår'));
+      const edited = await h.app.handle(
+        message(id, '/logga gemensam krogtillsyn i förrgår 2 st Öxnehaga lugnt', { event: 'edited' }),
+      );
+      expect(edited).to.have.length(1);
+      expect(edited[0]?.kind).to.equal('card');
+      expect(readable(edited)).to.include('✏️ Ändrat').and.include('30 maj 2020').and.include('"title":"Ångra"');
+      expect(entries(h)).to.have.length(2);
+      const entry = entries(h)[1];
+      expect(entry).to.include({ date: '2020-05-30', count: 2, place: 'Öxnehaga', note: 'lugnt' });
+      expect(entry?.history).to.have.length(1);
+      expect(entry?.history?.[0]).to.deep.include({
+        reason: 'messageEdited',
+        by: { id: 'aad-anna', name: 'Anna Andersson' },
+      });
+      expect(entry?.history?.[0]?.before).to.deep.include({ date: '2020-05-31', count: 1 });
+      const audit = h.store.audit.all().filter((r) => r.action === 'entry.edited');
+      expect(audit).to.have.length(1);
+      expect(audit[0]).to.deep.include({ entryId: entry?.id, via: 'chat' });
+      expect(audit[0]?.changes).to.deep.include({
+        date: { from: '2020-05-31', to: '2020-05-30' },
+        count: { from: 1, to: 2 },
+        note: {},
+      });
+      // The first entry is untouched.
+      expect(entries(h)[0]).to.include({ date: '2020-05-31', count: 1 });
+      expect(entries(h)[0]?.history).to.equal(undefined);
+    });
+
+    it('the same edit delivered again changes nothing more', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår'));
+      const edit = message(id, '/logga ssg i förrgår', { event: 'edited' });
+      await h.app.handle(edit);
+      const again = await h.app.handle(edit);
+      expect(readable(again)).to.include('Inget att ändra');
+      expect(entries(h)).to.have.length(1);
+      expect(entries(h)[0]?.history).to.have.length(1);
+      expect(h.store.audit.all().filter((r) => r.action === 'entry.edited')).to.have.length(1);
+    });
+
+    it('an edit back and forth acts each time, and a resend while the first is running acts once (redelivery cache)', async () => {
+      const h = await harness({ now: NOW });
+      const app = withRedeliveryCache(h.app, { now: () => 0 });
+      const id = `e${++seq}`;
+      await app.handle(message(id, '/logga ssg igår'));
+      const toFriday = message(id, '/logga ssg 29/5', { event: 'edited' });
+      const [first, resent] = await Promise.all([app.handle(toFriday), app.handle(toFriday)]);
+      expect(readable(resent)).to.equal(readable(first));
+      expect(entries(h)[0]?.history).to.have.length(1);
+      await app.handle(message(id, '/logga ssg igår', { event: 'edited' }));
+      await app.handle(toFriday);
+      expect(entries(h)[0]).to.include({ date: '2020-05-29' });
+      expect(entries(h)[0]?.history?.map((c) => c.before.date)).to.deep.equal([
+        '2020-05-31',
+        '2020-05-29',
+        '2020-05-31',
+      ]);
+    });
+
+    it('a plain activity-word log follows its edit too', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, 'gemensam krogtillsyn igår'));
+      expect(active(h)).to.have.length(1);
+      await h.app.handle(message(id, 'gemensam krogtillsyn 3 st igår', { event: 'edited' }));
+      expect(active(h)[0]).to.include({ count: 3, date: '2020-05-31' });
+    });
+
+    it('a new text that cannot be logged leaves the entry as it was, and says so', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår'));
+      const before = JSON.stringify(entries(h));
+      for (const text of ['/logga ssg imorgon', '/logga ssg 31/2', 'hej', '/status', '/logga']) {
+        const replies = await h.app.handle(message(id, text, { event: 'edited' }));
+        expect(readable(replies), text).to.include('Insatsen är oförändrad');
+      }
+      expect(JSON.stringify(entries(h))).to.equal(before);
+      expect(h.store.audit.all().filter((r) => r.action === 'entry.edited')).to.have.length(0);
+    });
+
+    it('a new text that asks a question asks it, and the answer changes that entry instead of logging another', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår'));
+      const asked = await h.app.handle(message(id, '/logga ssg förra veckan', { event: 'edited' }));
+      expect(readable(asked)).to.include('Insatsen är oförändrad').and.include('Vilken dag menar du?');
+      const days = buttons(asked);
+      expect(days.length).to.be.greaterThan(1);
+      expect(days.every((d) => d.entryId === entries(h)[0]?.id)).to.equal(true);
+      expect(JSON.stringify(cardsOf(asked))).to.include('Ändra till den här dagen');
+      expect(entries(h)[0]).to.include({ date: '2020-05-31' });
+
+      const wednesday = days.find((d) => d.date === '2020-05-27');
+      const answered = await h.submit(wednesday);
+      expect(answered[0]?.kind).to.equal('replaceCard');
+      expect(readable(answered)).to.include('✏️ Ändrat');
+      expect(entries(h)).to.have.length(1);
+      expect(entries(h)[0]).to.include({ date: '2020-05-27' });
+      expect(entries(h)[0]?.history?.[0]?.reason).to.equal('messageEdited');
+    });
+
+    it('an edit of a message whose entry was undone says that it changes nothing', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår'));
+      await h.say('/ångra');
+      const replies = await h.app.handle(message(id, '/logga ssg i förrgår', { event: 'edited' }));
+      expect(readable(replies)).to.include('borttagen').and.include('ändringen gör inget');
+      expect(entries(h)[0]).to.include({ date: '2020-05-31' });
+    });
+
+    it('a message that logged nothing: quiet unless its new text is a log, which is then logged', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/status'));
+      expect(await h.app.handle(message(id, '/mina', { event: 'edited' }))).to.deep.equal([]);
+      expect(await h.app.handle(message(id, 'hej', { event: 'edited' }))).to.deep.equal([]);
+      const logged = await h.app.handle(message(id, '/logga ssg igår', { event: 'edited' }));
+      expect(readable(logged)).to.include('✅ Loggat');
+      expect(active(h)).to.have.length(1);
+      expect(active(h)[0]?.sourceId).to.equal(`message:personal-anna:${id}`);
+      // From then on the message has its entry: a further edit changes it.
+      await h.app.handle(message(id, '/logga ssg i förrgår', { event: 'edited' }));
+      expect(active(h)).to.have.length(1);
+      expect(active(h)[0]).to.include({ date: '2020-05-30' });
+    });
+
+    it('a personnummer in the new text is refused and never shown back; the entry stays', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår'));
+      const replies = await h.app.handle(message(id, '/logga ssg igår 811218-9876 pratade', { event: 'edited' }));
+      expect(readable(replies)).to.include('Insatsen är oförändrad').and.not.include('811218-9876');
+      expect(entries(h)[0]?.note).to.equal(undefined);
+    });
+  });
+
+  describe('deleted', () => {
+    it('removes the entry, says so with Behåll insatsen, and a redelivery removes nothing more', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår'));
+      const said = await h.app.handle(message(id, '', { event: 'deleted' }));
+      expect(readable(said)).to.include('Meddelandet togs bort, så insatsen är borttagen');
+      expect(said[0]?.kind === 'card' ? said[0].fallbackText : '').to.include(
+        'Meddelandet togs bort, så insatsen SSG-möte',
+      );
+      expect(titled(said, 'Behåll insatsen')).to.deep.include({ verb: 'entry.restore', entryId: entries(h)[0]?.id });
+      expect(active(h)).to.have.length(0);
+      expect(entries(h)[0]?.removed).to.deep.include({
+        reason: 'messageDeleted',
+        by: { id: 'aad-anna', name: 'Anna Andersson' },
+      });
+      const again = await h.app.handle(message(id, '', { event: 'deleted' }));
+      expect(readable(again)).to.equal(readable(said));
+      const removals = h.store.audit.all().filter((r) => r.action === 'entry.removed');
+      expect(removals).to.have.length(1);
+      expect(removals[0]?.detail).to.equal('meddelandet borttaget');
+    });
+
+    it('Behåll insatsen makes it count again, keeping the removal in its history', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår'));
+      const said = await h.app.handle(message(id, '', { event: 'deleted' }));
+      const kept = await h.submit(titled(said, 'Behåll insatsen'));
+      expect(kept[0]?.kind).to.equal('replaceCard');
+      expect(readable(kept)).to.include('Insatsen räknas igen').and.include('"title":"Ångra"');
+      expect(active(h)).to.have.length(1);
+      const [entry] = entries(h);
+      expect(entry?.history?.[0]).to.deep.include({ reason: 'restored' });
+      expect(entry?.history?.[0]?.removed).to.deep.include({ reason: 'messageDeleted' });
+      expect(h.store.audit.all().map((r) => r.action)).to.include('entry.restored');
+      // A second click keeps it, once.
+      await h.submit(titled(said, 'Behåll insatsen'));
+      expect(h.store.audit.all().filter((r) => r.action === 'entry.restored')).to.have.length(1);
+      // Someone else cannot.
+      expect(readable(await h.submit(titled(said, 'Behåll insatsen'), { user: BERIT }))).to.include('Bara Anna');
+    });
+
+    it('restoring the message in Teams restores the entry', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår'));
+      await h.app.handle(message(id, '', { event: 'deleted' }));
+      const back = await h.app.handle(message(id, '/logga ssg igår', { event: 'undeleted' }));
+      expect(readable(back)).to.include('Insatsen räknas igen');
+      expect(active(h)).to.have.length(1);
+      expect(readable(await h.app.handle(message(id, '/logga ssg igår', { event: 'undeleted' })))).to.include(
+        'Meddelandet är tillbaka',
+      );
+    });
+
+    it('an undone entry is not brought back by Behåll', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår'));
+      await h.say('/ångra');
+      const said = await h.app.handle(message(id, '', { event: 'deleted' }));
+      expect(readable(said)).to.include('var redan borttagen');
+      expect(active(h)).to.have.length(0);
+    });
+
+    it('a message that logged nothing is deleted quietly', async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/status'));
+      expect(await h.app.handle(message(id, '', { event: 'deleted' }))).to.deep.equal([]);
+    });
+
+    it("a moderator deleting someone else's message leaves the entry and says so", async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår', { kind: 'channel', mentionsBot: true }));
+      const said = await h.app.handle(message(id, '', { event: 'deleted', kind: 'channel', user: BERIT }));
+      expect(readable(said)).to.include('räknas fortfarande').and.include('Anna Andersson');
+      expect(active(h)).to.have.length(1);
+    });
+  });
+});
