@@ -328,8 +328,16 @@ describe('/export', () => {
   it('is not handed out in a channel', async () => {
     const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
     expect(textOf(await app.handle(say('/export 2020', { id: 'aad-boss', kind: 'channel' })))).to.match(
-      /^Skriv \/export till mig i en personlig chatt/u,
+      /^Skriv \/export till mig i en personlig chatt.*inte synas för hela kanalen\.$/u,
     );
+  });
+
+  it('in a group chat it speaks of the chat, not of a channel', async () => {
+    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
+    const input = say('/export 2020', { id: 'aad-boss' });
+    const reply = textOf(await app.handle({ ...input, conversation: { id: '19:chat@thread.v2', kind: 'groupChat' } }));
+    expect(reply).to.match(/^Skriv \/export till mig i en personlig chatt.*inte synas för alla i chatten\.$/u);
+    expect(reply).not.to.include('kanal');
   });
 
   it('gives a coordinator a signed CSV link that lives a day', async () => {

@@ -212,7 +212,7 @@ for (const sdk of ['botbuilder', 'agents'] as const)
       await expectText(summary, [
         '2 insatser av 1 person',
         'Efter plan',
-        'loggat 3 tillfällen (Öxnehaga 2, utan plats 1)',
+        'loggat 3 tillfällen (2 i Öxnehaga, 1 utan plats)',
       ]);
     });
 
