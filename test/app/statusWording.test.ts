@@ -6,7 +6,9 @@ import { cardOf, cardTexts, harness, replyText } from '../support/cardsHarness.j
 describe('status wording a user reads', () => {
   it('/ångra of a milestone’s only entry says "inte påbörjad" once', async () => {
     const h = await harness('2020-03-14');
-    expect(replyText((await h.say('/logga enkätundersökning 2020-03-10'))[0])).to.include('Medborgarlöfte 2020: pågående (i fas).');
+    expect(replyText((await h.say('/logga enkätundersökning 2020-03-10'))[0])).to.include(
+      'Medborgarlöfte 2020: pågående (i fas).',
+    );
     const undone = (await h.say('/ångra')).map(replyText).join('\n');
     expect(undone).to.include('Medborgarlöfte 2020: inte påbörjad.');
     expect(undone).not.to.match(/påbörjad \(.*påbörjad\)/u);
