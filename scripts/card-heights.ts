@@ -1,12 +1,14 @@
 // How tall the long cards are on a phone: /status 2020, /sammanfattning (week, tertial, year) and
 // the weekly card, filled by the real app from the bundled 2020 agreement and a full year of
 // entries, rendered by Microsoft's Adaptive Cards renderer with the Teams-like host config in
-// headless Chromium at 350 px wide. The goal (issue 10) is at most about 1,000 px each.
-// Run: npx tsx scripts/card-heights.ts   (needs Debian's chromium)
-import { existsSync } from 'node:fs';
+// headless Chromium at 350 px wide. The goal (issue 10) is at most about 1,000 px each, as the
+// card arrives (collapsed); the height with every "Visa …" button pressed is printed beside it.
+// Writes bench/results/card-heights.md; with `--png <dir>` also a picture of each card, as sent
+// and all open. Run: npx tsx scripts/card-heights.ts [--png <dir>]   (needs Debian's chromium)
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { createApp } from '../src/app/app.js';
 import type { Logger, Reply } from '../src/app/ports.js';
 import { weeklySummaryReplies } from '../src/app/weeklySummary.js';
@@ -14,37 +16,40 @@ import { addDays, stockholmInstant } from '../src/domain/calendar.js';
 import { loadBundledAgreements } from '../src/store/bundled.js';
 import { MemoryStorage } from '../src/store/storage.js';
 import { Store } from '../src/store/store.js';
-import { DEMO_USER, demoEntries } from './demoData.js';
+import { DEMO_TODAY, DEMO_USER, demoEntries } from './demoData.js';
 import { ROOT } from './services.js';
 import { TEAMS_LIGHT_HOST_CONFIG } from './teamsHostConfig.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTH = 350;
+const GOAL = 1000;
+/** A Thursday, the weekly card's day. */
 const TODAY = '2020-12-17';
+/** The demo's half year again, 28 weeks later (weekdays kept), so the year is logged up to TODAY. */
+const SECOND_HALF_SHIFT = 196;
 const SDK = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
+const OUT = path.join(ROOT, 'bench', 'results', 'card-heights.md');
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 
-/** The demo's first half year, and the same rhythm again half a year later: a full year of logging. */
-async function fullYearStore(): Promise<Store> {
+/** The demo's first half year (9 January – 4 June), and the same rhythm 23 July – 17 December. */
+async function fullYearStore(): Promise<{ store: Store; entries: number }> {
   const store = await Store.open(
     new MemoryStorage(),
     await loadBundledAgreements(path.join(ROOT, 'data', 'agreements')),
   );
+  if (addDays(DEMO_TODAY, SECOND_HALF_SHIFT) !== TODAY) throw new Error('the second half must end on TODAY');
   const first = demoEntries('jonkoping-2020');
-  const second = first
-    .map((e) => ({
-      ...e,
-      id: `${e.id}-h2`,
-      date: addDays(e.date, 182),
-      loggedAt: `${addDays(e.date, 182)}T18:00:00.000Z`,
-    }))
-    .filter((e) => e.date <= TODAY);
+  const second = first.map((e) => ({
+    ...e,
+    id: `${e.id}-h2`,
+    date: addDays(e.date, SECOND_HALF_SHIFT),
+    loggedAt: `${addDays(e.date, SECOND_HALF_SHIFT)}T18:00:00.000Z`,
+  }));
   for (const entry of [...first, ...second]) await store.addEntry(entry);
-  return store;
+  return { store, entries: first.length + second.length };
 }
 
-async function cards(): Promise<{ name: string; card: unknown }[]> {
-  const store = await fullYearStore();
+async function cards(store: Store): Promise<{ name: string; card: unknown }[]> {
   const now = stockholmInstant(TODAY, '09:00');
   const app = createApp({ store, clock: { now: () => now }, logger: silent, newId: () => 'x' });
   const firstCard = (replies: Reply[], what: string): unknown => {
@@ -66,44 +71,102 @@ async function cards(): Promise<{ name: string; card: unknown }[]> {
     { name: '/sammanfattning', card: await ask('/sammanfattning') },
     { name: '/sammanfattning tertial', card: await ask('/sammanfattning tertial') },
     { name: '/sammanfattning år', card: await ask('/sammanfattning år') },
+    // What the scheduler sends on TODAY (src/scheduler/weeklySummaries.ts calls the same function).
     { name: 'weekly card', card: firstCard(weeklySummaryReplies(store.inArea('jonkoping'), TODAY), 'weekly') },
   ];
 }
 
+function html(card: unknown): string {
+  // Buttons styled like cards-preview's (Teams' are about 32 px tall), so they count as they do on a phone.
+  return `<!doctype html><html><head><meta charset="utf-8"><style>
+    body { margin: 0; font-family: 'Segoe UI', system-ui, 'DejaVu Sans', sans-serif; }
+    #card { width: ${WIDTH}px; }
+    .ac-pushButton { background: #fff; border: 1px solid #d1d1d1; border-radius: 4px; padding: 6px 12px; font: 600 14px 'Segoe UI', system-ui, 'DejaVu Sans', sans-serif; color: #252424; }
+  </style></head><body><div id="card"></div>
+  <script>window.CARD=${JSON.stringify(card)};window.HOST_CONFIG=${JSON.stringify(TEAMS_LIGHT_HOST_CONFIG)};</script></body></html>`;
+}
+
+/** Renders the card; returns its height as it arrives and with every toggle ("Visa …") pressed. */
+async function measure(
+  tab: Page,
+  name: string,
+  card: unknown,
+  png?: string,
+): Promise<{ collapsed: number; expanded: number }> {
+  await tab.setContent(html(card));
+  await tab.addScriptTag({ path: SDK });
+  const problems = await tab.evaluate(() => {
+    const w = window as unknown as { AdaptiveCards: typeof import('adaptivecards'); CARD: object; HOST_CONFIG: object };
+    const AC = w.AdaptiveCards;
+    const adaptive = new AC.AdaptiveCard();
+    adaptive.hostConfig = new AC.HostConfig(w.HOST_CONFIG);
+    const context = new AC.SerializationContext(AC.Versions.v1_5);
+    adaptive.parse(w.CARD, context);
+    const rendered = adaptive.render();
+    if (rendered) document.getElementById('card')?.appendChild(rendered);
+    return context.eventCount;
+  });
+  if (problems > 0) throw new Error(`${name}: the renderer reported ${problems} problem(s)`);
+  await tab.evaluate(() => document.fonts.ready);
+  const height = () => tab.evaluate(() => document.getElementById('card')?.getBoundingClientRect().height ?? 0);
+  const collapsed = await height();
+  const file = (state: string) =>
+    path.join(png ?? '', `${name.replace(/[^a-zåäö0-9]+/giu, '-').replace(/^-|-$/gu, '')}-${state}.png`);
+  if (png) await tab.locator('#card').screenshot({ path: file('som-skickat') });
+  // The renderer marks a ToggleVisibility button with aria-controls. Press each one shown now
+  // (the "Visa …" ones; a "Dölj …" button appears only once its part is open).
+  const toggles = await tab.locator('button[aria-controls]:visible').all();
+  for (const toggle of toggles) await toggle.click();
+  const expanded = await height();
+  if (png) await tab.locator('#card').screenshot({ path: file('allt-oppet') });
+  return { collapsed: Math.round(collapsed), expanded: Math.round(expanded) };
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium saknas (${CHROMIUM}): apt-get install chromium`);
+  const pngAt = process.argv.indexOf('--png');
+  const png = pngAt >= 0 ? path.resolve(process.argv[pngAt + 1] ?? 'card-heights') : undefined;
+  if (png) mkdirSync(png, { recursive: true });
+  const { store, entries } = await fullYearStore();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
+  const rows: string[] = [];
   try {
     const tab = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, locale: 'sv-SE' });
-    console.log(`Card heights at ${WIDTH} px wide (Medborgarlöfte 2020, a full year of entries, ${TODAY}):`);
-    for (const { name, card } of await cards()) {
-      await tab.setContent(
-        `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;font-family:'Segoe UI',system-ui,'DejaVu Sans',sans-serif}#card{width:${WIDTH}px}</style></head><body><div id="card"></div><script>window.CARD=${JSON.stringify(card)};window.HOST_CONFIG=${JSON.stringify(TEAMS_LIGHT_HOST_CONFIG)};</script></body></html>`,
+    console.log(
+      `Card heights at ${WIDTH} px wide (Medborgarlöfte 2020, ${entries} entries 9 January – ${TODAY}, asked ${TODAY}):`,
+    );
+    console.log(`${'card'.padEnd(26)} ${'as sent'.padStart(9)} ${'all open'.padStart(9)}`);
+    for (const { name, card } of await cards(store)) {
+      const { collapsed, expanded } = await measure(tab, name, card, png);
+      const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+      console.log(
+        `${name.padEnd(26)} ${`${collapsed} px`.padStart(9)} ${`${expanded} px`.padStart(9)}${collapsed > GOAL ? `  (over ${GOAL})` : ''}`,
       );
-      await tab.addScriptTag({ path: SDK });
-      const height = await tab.evaluate(() => {
-        const w = window as unknown as {
-          AdaptiveCards: typeof import('adaptivecards');
-          CARD: object;
-          HOST_CONFIG: object;
-        };
-        const AC = w.AdaptiveCards;
-        const adaptive = new AC.AdaptiveCard();
-        adaptive.hostConfig = new AC.HostConfig(w.HOST_CONFIG);
-        adaptive.parse(w.CARD, new AC.SerializationContext(AC.Versions.v1_5));
-        const rendered = adaptive.render();
-        const host = document.getElementById('card');
-        if (rendered && host) host.appendChild(rendered);
-        return host?.getBoundingClientRect().height ?? 0;
-      });
-      console.log(`${name.padEnd(26)} ${Math.round(height)} px${height > 1000 ? '  (over 1 000)' : ''}`);
+      rows.push(`| ${name} | ${collapsed} | ${expanded} | ${bytes} |`);
     }
   } finally {
     await browser.close();
   }
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(
+    OUT,
+    [
+      `# Card heights at ${WIDTH} px: npx tsx scripts/card-heights.ts`,
+      '',
+      `${new Date().toISOString()}. Medborgarlöfte 2020 (bundled) with ${entries} entries from 9 January to ${TODAY}, asked on ${TODAY}.`,
+      "Microsoft's Adaptive Cards JS renderer (adaptivecards, schema 1.5) with a Teams-like light host config in headless Chromium.",
+      `"As sent" is the card as it arrives (details folded); "all open" has every "Visa …" button pressed. Goal: about ${GOAL} px as sent.`,
+      '',
+      '| card | as sent (px) | all open (px) | JSON bytes |',
+      '| --- | --: | --: | --: |',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+  console.log(`Wrote ${path.relative(ROOT, OUT)}`);
 }
 
 main().catch((error: unknown) => {

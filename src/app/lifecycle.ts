@@ -1,7 +1,11 @@
 // The bot added to or removed from a team, a group chat or a personal chat. Added: a welcome card
 // with a one-click subscribe. Removed: the conversation's subscriptions end (for a team, those of
-// all its channels), since the bot can no longer post there.
-import { SYSTEM_ACTOR } from '../domain/audit.js';
+// all its channels), since the bot can no longer post there. And what Teams says about a channel or
+// team a subscription posts to: renamed (the subscription follows the name), deleted (it ends),
+// archived (it waits), restored or unarchived (it goes on).
+import { SYSTEM_ACTOR, type AuditRecord } from '../domain/audit.js';
+import type { Person } from '../domain/entry.js';
+import type { Subscription, TeamsConversationEvent } from '../domain/subscription.js';
 import { DEFAULT_SCHEDULE } from '../domain/schedule.js';
 import { scheduleText } from '../views/scheduleTexts.js';
 import { welcomeCard, type WelcomeCardData } from '../views/welcomeCard.js';
@@ -12,6 +16,8 @@ export interface Lifecycle {
   /** The welcome, or nothing when this conversation was just welcomed. */
   added(conversation: Conversation): Reply[];
   removed(conversation: Conversation): Promise<void>;
+  /** A channel or team changed in Teams; `by` is who did it, when Teams says. Every change is audited. */
+  teamsEvent(event: TeamsConversationEvent, by?: Person): Promise<void>;
 }
 
 // Teams announces one installation twice (conversationUpdate and installationUpdate), a second apart.
@@ -47,6 +53,68 @@ export function createLifecycle(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'
       deps.logger.info(
         { conversationId: conversation.id, teamId: conversation.teamId, endedSubscriptions: ended.map((s) => s.id) },
         'bot removed from a conversation',
+      );
+    },
+    async teamsEvent(event, by) {
+      const at = deps.clock.now().toISOString();
+      const audit = async (
+        s: Subscription,
+        action: AuditRecord['action'],
+        changes?: AuditRecord['changes'],
+      ): Promise<void> => {
+        await deps.store.audit.record({
+          at,
+          by: by ?? SYSTEM_ACTOR,
+          via: 'system',
+          action,
+          subscriptionId: s.id,
+          conversationId: s.conversationId,
+          ...(s.areaId ? { areaId: s.areaId } : {}),
+          ...(changes ? { changes } : {}),
+          detail: event.kind,
+        });
+      };
+      const subscriptions = deps.store.subscriptions;
+      let touched: Subscription[] = [];
+      switch (event.kind) {
+        case 'channelRenamed': {
+          const renamed = await subscriptions.rename(event.channelId, event.name);
+          for (const r of renamed)
+            await audit(r.subscription, 'subscription.changed', { name: { from: r.from ?? null, to: event.name } });
+          touched = renamed.map((r) => r.subscription);
+          break;
+        }
+        case 'channelDeleted':
+          touched = await subscriptions.endForRemoval(event.channelId, undefined, { at, reason: 'channelDeleted' });
+          for (const s of touched) await audit(s, 'subscription.ended');
+          break;
+        case 'teamDeleted':
+          touched = await subscriptions.endForTeam(event.teamId, { at, reason: 'teamDeleted' });
+          for (const s of touched) await audit(s, 'subscription.ended');
+          break;
+        case 'channelRestored':
+          touched = await subscriptions.resumeEnded((s) => s.conversationId === event.channelId, 'channelDeleted');
+          for (const s of touched) await audit(s, 'subscription.resumed');
+          break;
+        case 'teamRestored':
+          touched = await subscriptions.resumeEnded(
+            (s) => s.teamId === event.teamId || s.conversationId === event.teamId,
+            'teamDeleted',
+          );
+          for (const s of touched) await audit(s, 'subscription.resumed');
+          break;
+        case 'teamArchived':
+          touched = await subscriptions.hold(event.teamId, { at, reason: 'teamArchived' });
+          for (const s of touched) await audit(s, 'subscription.paused');
+          break;
+        case 'teamUnarchived':
+          touched = await subscriptions.release(event.teamId, 'teamArchived');
+          for (const s of touched) await audit(s, 'subscription.resumed');
+          break;
+      }
+      deps.logger.info(
+        { event: event.kind, subscriptions: touched.map((s) => s.id) },
+        'Teams changed a channel or team',
       );
     },
   };

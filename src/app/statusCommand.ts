@@ -3,7 +3,7 @@ import { formatSwedishDate } from '../domain/calendar.js';
 import { matchActivities } from '../domain/matching.js';
 import { activityStatusOfDays, agreementStatusOfDays } from '../domain/status.js';
 import { words } from '../domain/text.js';
-import { statusCard } from '../views/statusCard.js';
+import { statusCard, statusText } from '../views/statusCard.js';
 import { statusMark, statusWord, saysStatus } from '../views/statusWords.js';
 import { progressText } from '../views/texts.js';
 import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
@@ -55,6 +55,5 @@ function statusReplies(turn: Turn, args: string, page: number): Reply[] {
     !yearMatch && turn.today > agreement.period.end
       ? [text(`Inget medborgarlöfte gäller idag; här är det senaste. ${noAgreementHint(store, thisYear)}`)]
       : [];
-  const fallback = `${agreement.title}: ${status.activities.map((a) => `${a.activity.name} ${progressText(a.progress)}`).join('; ')}`;
-  return [...hint, card(statusCard(status, yearMatch ? arg : '', page), fallback)];
+  return [...hint, card(statusCard(status, yearMatch ? arg : '', page), statusText(status))];
 }

@@ -164,7 +164,14 @@ function nextAndLast(s: Subscription, now: Date): string {
   const last = s.lastSentAt
     ? `Senast skickad ${formatSwedishDate(stockholmDate(new Date(s.lastSentAt)))}.`
     : 'Inte skickad än.';
+  if (s.held) return `${last} ${heldText(s.held)}`;
   return `Nästa: ${instantText(nextSend(scheduleStateOf(s), now))}. ${last}${pausedText(s)}`;
+}
+
+/** Why a subscription waits for Teams, and since when. */
+function heldText(held: NonNullable<Subscription['held']>): string {
+  const since = formatSwedishDate(stockholmDate(new Date(held.at)));
+  return `⏸️ Pausad sedan ${since}: teamet är arkiverat i Teams, så inget kan postas där. Fortsätter av sig själv när teamet återställs.`;
 }
 
 function label(s: Subscription): string {
@@ -176,6 +183,8 @@ const END_REASON: Readonly<Record<NonNullable<Subscription['ended']>['reason'], 
   unsubscribed: 'avslutad med /avprenumerera',
   uninstalled: 'boten togs bort',
   unreachable: 'går inte att nå (boten borttagen eller konversationen finns inte)',
+  channelDeleted: 'kanalen togs bort i Teams (fortsätter om kanalen återställs)',
+  teamDeleted: 'teamet togs bort i Teams (fortsätter om teamet återställs)',
 };
 
 function endedText(s: Subscription): string {

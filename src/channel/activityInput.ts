@@ -1,6 +1,8 @@
 // Bot Framework activity → the application's TurnInput. The only place that knows how Teams
 // shapes mentions, conversation types and card submits; plain JSON in, so both SDKs use it.
 import type { Conversation, ConversationKind, MessageEvent, TurnInput } from '../app/ports.js';
+import type { Person } from '../domain/entry.js';
+import type { TeamsConversationEvent } from '../domain/subscription.js';
 import type { ChannelActivity } from './activity.js';
 import { channelConversationId, referenceOf } from './conversationReference.js';
 import { commandText, mentionsBot } from './mentions.js';
@@ -41,6 +43,43 @@ export function conversationOf(activity: ChannelActivity): Conversation {
  * "undeleteMessage", and a deletion as messageDelete "softDeleteMessage" (botbuilder's
  * TeamsActivityHandler dispatches on the same fields); `id` is the message's own id.
  */
+/**
+ * What a Teams conversationUpdate says about a channel or team (channelData.eventType, with
+ * channelData.channel and channelData.team: Microsoft's "Conversation events in your Teams bot"),
+ * or undefined for anything else (members added or removed, a renamed team, an event without ids).
+ */
+export function teamsConversationEventOf(activity: ChannelActivity): TeamsConversationEvent | undefined {
+  if (activity.type !== 'conversationUpdate') return undefined;
+  const data = activity.channelData as
+    { eventType?: unknown; channel?: { id?: unknown; name?: unknown }; team?: { id?: unknown } } | undefined;
+  const channelId = typeof data?.channel?.id === 'string' ? data.channel.id : undefined;
+  const teamId = typeof data?.team?.id === 'string' ? data.team.id : undefined;
+  switch (data?.eventType) {
+    case 'channelRenamed':
+      return channelId && typeof data.channel?.name === 'string' && data.channel.name.trim() !== ''
+        ? { kind: 'channelRenamed', channelId, name: data.channel.name.trim() }
+        : undefined;
+    case 'channelDeleted':
+    case 'channelRestored':
+      return channelId ? { kind: data.eventType, channelId } : undefined;
+    case 'teamDeleted':
+    case 'teamHardDeleted':
+      return teamId ? { kind: 'teamDeleted', teamId } : undefined;
+    case 'teamArchived':
+    case 'teamUnarchived':
+    case 'teamRestored':
+      return teamId ? { kind: data.eventType, teamId } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The person an activity comes from, as the store names people (Entra object id when given). */
+export function personFrom(activity: ChannelActivity): Person | undefined {
+  const id = activity.from?.aadObjectId ?? activity.from?.id;
+  return id ? { id, name: activity.from?.name ?? '' } : undefined;
+}
+
 function messageEventOf(activity: ChannelActivity): MessageEvent | undefined {
   const eventType = (activity.channelData as { eventType?: unknown } | undefined)?.eventType;
   if (activity.type === 'messageDelete') return 'deleted';

@@ -7,7 +7,7 @@ import { welcomeReplies, type Lifecycle } from '../app/lifecycle.js';
 import type { Logger, Reply } from '../app/ports.js';
 import { toOutgoing, type ChannelActivity, type OutgoingMessage } from './activity.js';
 import type { TrustedServiceUrls } from '../store/serviceUrls.js';
-import { conversationOf, tenantOf, toTurnInput } from './activityInput.js';
+import { conversationOf, personFrom, teamsConversationEventOf, tenantOf, toTurnInput } from './activityInput.js';
 
 /** What a turn can do, as the SDK's turn context does it. */
 export interface TurnIO {
@@ -56,6 +56,14 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
 
   const removed = async (activity: ChannelActivity): Promise<void> => {
     await options.lifecycle?.removed(conversationOf(activity));
+  };
+
+  // A channel renamed, deleted or restored, a team archived, deleted or restored: its subscriptions follow.
+  const teamsEvent = async (activity: ChannelActivity): Promise<void> => {
+    const event = teamsConversationEventOf(activity);
+    if (!event || !options.lifecycle || !allowed(activity)) return;
+    const by = personFrom(activity);
+    await options.lifecycle.teamsEvent(event, by);
   };
 
   const send = async (activity: ChannelActivity, io: TurnIO, reply: Reply): Promise<void> => {
@@ -140,7 +148,7 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
       case 'conversationUpdate':
         if (isBot(activity, activity.membersAdded)) await welcome(activity, io);
         if (isBot(activity, activity.membersRemoved)) await removed(activity);
-        return;
+        return teamsEvent(activity);
       case 'installationUpdate':
         // "add-upgrade" is a new app version: no reason to greet the channel again.
         if (activity.action === 'add') await welcome(activity, io);

@@ -9,8 +9,9 @@ const conversationKindSchema = z.enum(['personal', 'channel', 'groupChat']);
 
 const endedSchema = z.object({
   at: z.string().datetime(),
-  // unsubscribed: /avprenumerera; uninstalled: the bot was removed; unreachable: the connector said 403/404.
-  reason: z.enum(['unsubscribed', 'uninstalled', 'unreachable']),
+  // unsubscribed: /avprenumerera; uninstalled: the bot was removed; unreachable: the connector said
+  // 403/404; channelDeleted, teamDeleted: Teams said so (a restore in Teams resumes it).
+  reason: z.enum(['unsubscribed', 'uninstalled', 'unreachable', 'channelDeleted', 'teamDeleted']),
   by: personSchema.optional(),
   detail: z.string().max(500).optional(),
 });
@@ -48,10 +49,28 @@ export const subscriptionSchema = z.object({
       detail: z.string().max(500).optional(),
     })
     .optional(),
+  // Held until Teams says otherwise: the team is archived (read-only, nothing can be posted). Not
+  // sent while held; unarchiving the team lets it go on.
+  held: z
+    .object({
+      at: z.string().datetime(),
+      reason: z.enum(['teamArchived']),
+    })
+    .optional(),
 });
 
 export type Subscription = z.infer<typeof subscriptionSchema>;
 export type SubscriptionEnd = z.infer<typeof endedSchema>;
+export type SubscriptionHold = NonNullable<Subscription['held']>;
+
+/**
+ * What Teams says about a team or channel a subscription may post to (conversationUpdate,
+ * channelData.eventType). Ids are Teams' channel and team ids (a channel's id is its conversation id).
+ */
+export type TeamsConversationEvent =
+  | { kind: 'channelRenamed'; channelId: string; name: string }
+  | { kind: 'channelDeleted' | 'channelRestored'; channelId: string }
+  | { kind: 'teamDeleted' | 'teamArchived' | 'teamUnarchived' | 'teamRestored'; teamId: string };
 export type ConversationKindCode = z.infer<typeof conversationKindSchema>;
 
 export function scheduleOf(subscription: Subscription): Schedule {

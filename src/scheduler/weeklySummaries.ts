@@ -72,6 +72,8 @@ export class WeeklySummaries {
       if ((this.#coolingUntil.get(subscription.id) ?? 0) > now.getTime()) continue;
       // Blocked for this week (BotDisabledByAdmin, an app policy): tried again next week.
       if (subscription.paused?.week === week) continue;
+      // The team is archived: nothing can be posted until Teams says it is unarchived.
+      if (subscription.held) continue;
       out.push({ subscription, week });
     }
     return out;

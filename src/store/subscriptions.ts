@@ -9,6 +9,7 @@ import {
   type ConversationKindCode,
   type Subscription,
   type SubscriptionEnd,
+  type SubscriptionHold,
 } from '../domain/subscription.js';
 import { JsonDocument } from './document.js';
 import type { WriteGate } from './gate.js';
@@ -152,6 +153,57 @@ export class SubscriptionStore {
     );
   }
 
+  /** Ends every active subscription of the team (its channels and the team's own conversation). */
+  endForTeam(teamId: string, ended: SubscriptionEnd): Promise<Subscription[]> {
+    return this.endWhere((s) => inTeam(s, teamId), ended);
+  }
+
+  /**
+   * Resumes the subscriptions that `match` and were ended for `reason` (a deleted channel or team
+   * restored in Teams); the week already sent stays sent. Returns them as they are now.
+   */
+  resumeEnded(match: (s: Subscription) => boolean, reason: SubscriptionEnd['reason']): Promise<Subscription[]> {
+    return this.doc.update((data) => {
+      const resuming = data.subscriptions.filter((s) => s.ended?.reason === reason && match(s));
+      for (const s of resuming) delete s.ended;
+      return structuredClone(resuming);
+    });
+  }
+
+  /** The conversation's channel got a new name: every subscription of it (active or ended) follows. Returns [before, after] pairs. */
+  rename(conversationId: string, name: string): Promise<{ from: string | undefined; subscription: Subscription }[]> {
+    const shown = name.slice(0, 200);
+    return this.doc.update((data) => {
+      const renamed = data.subscriptions.filter(
+        (s) => s.conversationId === conversationId && s.conversationName !== shown,
+      );
+      const out = renamed.map((s) => {
+        const from = s.conversationName;
+        s.conversationName = shown;
+        return { from, subscription: structuredClone(s) };
+      });
+      return out;
+    });
+  }
+
+  /** Holds the team's active subscriptions (an archived team): none is sent until released. */
+  hold(teamId: string, held: SubscriptionHold): Promise<Subscription[]> {
+    return this.doc.update((data) => {
+      const holding = data.subscriptions.filter((s) => s.ended === undefined && !s.held && inTeam(s, teamId));
+      for (const s of holding) s.held = held;
+      return structuredClone(holding);
+    });
+  }
+
+  /** Releases the team's held subscriptions (the team unarchived); they go on by their schedule. */
+  release(teamId: string, reason: SubscriptionHold['reason']): Promise<Subscription[]> {
+    return this.doc.update((data) => {
+      const releasing = data.subscriptions.filter((s) => s.held?.reason === reason && inTeam(s, teamId));
+      for (const s of releasing) delete s.held;
+      return structuredClone(releasing);
+    });
+  }
+
   private endWhere(match: (s: Subscription) => boolean, ended: SubscriptionEnd): Promise<Subscription[]> {
     return this.doc.update((data) => {
       const ending = data.subscriptions.filter((s) => s.ended === undefined && match(s));
@@ -180,4 +232,9 @@ export class SubscriptionStore {
       delete subscription.paused;
     });
   }
+}
+
+/** A subscription of the team: one of its channels, or the team's own conversation (its General channel). */
+function inTeam(s: Subscription, teamId: string): boolean {
+  return s.teamId === teamId || s.conversationId === teamId;
 }

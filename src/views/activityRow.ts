@@ -28,14 +28,3 @@ export function activityRow(status: ActivityStatus, detail: string): ActivityRow
     bar: progressBar(status.progress, status.status),
   };
 }
-
-/** Rows grouped under their promise again after paging: a promise split over two pages shows on both. */
-export function regroup<P, R>(rows: readonly { promise: P; row: R }[]): { promise: P; rows: R[] }[] {
-  const groups: { promise: P; rows: R[] }[] = [];
-  for (const { promise, row } of rows) {
-    const last = groups[groups.length - 1];
-    if (last && last.promise === promise) last.rows.push(row);
-    else groups.push({ promise, rows: [row] });
-  }
-  return groups;
-}

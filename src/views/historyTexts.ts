@@ -31,6 +31,17 @@ const SUBSCRIPTION: Partial<Record<AuditAction, string>> = {
   'subscription.paused': 'pausade veckosammanfattningen',
 };
 
+/** Why a subscription changed by itself: the bot removed, or what Teams said about the channel or team. */
+const SUBSCRIPTION_DETAIL: Readonly<Record<string, string>> = {
+  uninstalled: 'boten togs bort',
+  channelDeleted: 'kanalen togs bort i Teams',
+  channelRestored: 'kanalen återställdes i Teams',
+  teamDeleted: 'teamet togs bort i Teams',
+  teamRestored: 'teamet återställdes i Teams',
+  teamArchived: 'teamet arkiverades i Teams',
+  teamUnarchived: 'teamet återställdes från arkivet i Teams',
+};
+
 export interface HistoryNames {
   /** The activity's name, when the event names one the store knows. */
   activity(agreementId: string | undefined, activityId: string | undefined): string | undefined;
@@ -65,7 +76,13 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
   const activity = withActivity ? names.activity(event.agreementId, event.activityId) : undefined;
   const of = activity ? ` (${activity})` : '';
   const subscription = SUBSCRIPTION[event.action];
-  if (subscription) return `${subscription}${event.detail === 'uninstalled' ? ' (boten togs bort)' : ''}`;
+  if (subscription) {
+    const name = event.changes?.name;
+    if (event.detail === 'channelRenamed' && name)
+      return `veckosammanfattningen följde kanalens nya namn (${name.from ?? '–'} → ${name.to ?? '–'})`;
+    const why = SUBSCRIPTION_DETAIL[event.detail ?? ''];
+    return `${subscription}${why ? ` (${why})` : ''}`;
+  }
   switch (event.action) {
     case 'entry.logged':
       return `loggade ${entryText(event)}${of}`;

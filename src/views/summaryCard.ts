@@ -1,7 +1,9 @@
 // The summary card: what was logged in a period, per promise and activity, against the period
-// before, with the status bars and what is behind. Page 1 carries the totals and the "behind" list
-// (what the SSG asks about first); every page carries its share of the activities.
-import type { AgreementPromise, IsoDate } from '../domain/agreement.js';
+// before, with the status bars and what is behind. It arrives as an overview that fits a phone:
+// page 1 carries the totals, for a week what was done, one line per promise and the "behind" list
+// (what the SSG asks about first); each promise's activity rows unfold with "Visa aktiviteterna"
+// (promiseSections.ts), and every page carries its share of them.
+import type { IsoDate } from '../domain/agreement.js';
 import { SWEDISH_MONTHS, formatSwedishDate, tertialOf, isoWeek } from '../domain/calendar.js';
 import {
   isRunning,
@@ -10,9 +12,10 @@ import {
   type Summary,
   type SummaryPeriod,
 } from '../domain/summary.js';
-import { activityRow, regroup, type ActivityRowData } from './activityRow.js';
+import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
+import { alsoServesText, overviewList, ownActivities, promiseSections, type FoldData } from './promiseSections.js';
 import { statusCardColor, statusMark, statusWord } from './statusWords.js';
 import {
   countText,
@@ -24,8 +27,11 @@ import {
   signedText,
 } from './texts.js';
 
-/** Activity rows on one summary card: the budget test shows 40 of them stay far under 28 KB. */
-const SUMMARY_PAGE_SIZE = 20;
+/**
+ * Activity rows on one summary card (folded, but in the message): the budget test shows a page of
+ * 16 long ones with four promises' overview stays under 28 KB; 20 did not once each promise had its fold.
+ */
+const SUMMARY_PAGE_SIZE = 16;
 /** Places named per activity; the rest are counted, never dropped without a word. */
 const PLACES_SHOWN = 4;
 
@@ -35,10 +41,14 @@ interface SummaryCardData {
   weekly: boolean;
   subtitle: string;
   facts: { title: string; value: string }[];
+  /** A week's card: what was done, each activity logged once ("Torsdagsmöte Öxnehaga: 1 gång"). */
+  done: { name: string; count: string }[];
+  doneMore: string;
   behindHeading: string;
   behind: { mark: string; name: string; progress: string; label: string; color: string }[];
+  behindMore: string;
   pageText: string;
-  promises: { heading: string; detail: string; rows: ActivityRowData[] }[];
+  promises: { heading: string; detail: string; rows: ActivityRowData[]; notes: string[]; fold: FoldData }[];
   empty: string;
   more: MoreData;
 }
@@ -108,14 +118,36 @@ function activityDetail(a: ActivitySummary): string {
  */
 function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0, weekly = false): SummaryCardData {
   const { agreement, period, total } = summary;
-  const numbered = new Map<AgreementPromise, number>(agreement.promises.map((p, i) => [p, i + 1]));
   const byPromise = new Map(summary.promises.map((p) => [p.promise, p]));
-  const rows = summary.promises.flatMap((p) =>
-    p.activities.map((a) => ({ promise: p.promise, row: activityRow(a.status, activityDetail(a)) })),
-  );
+  const idOf = (a: ActivitySummary) => a.activity.id;
+  const owned = ownActivities(summary.promises, idOf);
+  const rows = owned.map((owned) => ({
+    owned,
+    row: activityRow(owned.activity.status, `${activityDetail(owned.activity)}${alsoServesText(owned.alsoServes)}`),
+  }));
   const shown = pageOf(rows, page, SUMMARY_PAGE_SIZE);
   const first = shown.page === 0;
   const nothing = total.entries === 0;
+  const behind = overviewList(
+    first
+      ? summary.behind.map((a) => ({
+          mark: statusMark(a.status.status),
+          name: a.activity.name,
+          progress: progressText(a.status.progress),
+          label: statusWord(a.status.status),
+          color: statusCardColor(a.status.status),
+        }))
+      : [],
+  );
+  // A week is short enough to name all that was done; a month or a year says it per promise.
+  const done = overviewList(
+    first && period.kind === 'vecka'
+      ? owned
+          .map((o) => o.activity)
+          .filter((a) => a.entries > 0)
+          .map((a) => ({ name: a.activity.name, count: countText(a.count, a.activity) }))
+      : [],
+  );
 
   return {
     // The weekly card has a title of its own: it arrives unasked, in a channel's stream of posts.
@@ -132,26 +164,27 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
           { title: 'Läge', value: `${formatSwedishDate(period.range.end)}` },
         ]
       : [],
+    done: done.shown,
+    doneMore: done.rest,
     behindHeading: `Efter plan (${summary.behind.length})`,
-    behind: first
-      ? summary.behind.map((a) => ({
-          mark: statusMark(a.status.status),
-          name: a.activity.name,
-          progress: progressText(a.status.progress),
-          label: statusWord(a.status.status),
-          color: statusCardColor(a.status.status),
-        }))
-      : [],
+    behind: behind.shown,
+    behindMore: behind.rest,
     pageText:
       shown.pages > 1
         ? `Sida ${shown.page + 1} av ${shown.pages}: aktivitet ${shown.first}–${shown.last} av ${shown.total}.`
         : '',
-    promises: regroup(shown.items).map((g) => {
-      const p = byPromise.get(g.promise);
+    promises: promiseSections(summary.promises, idOf, (a) => a.activity.name, shown).map((section) => {
+      const p = byPromise.get(section.promise);
       const detail = p
         ? `${entriesText(p.entries)} · ${peopleText(p.contributors)} · ${p.previousEntries === undefined ? 'ny sedan förra perioden' : `${signedText(p.entries - p.previousEntries)} mot förra perioden`}`
         : '';
-      return { heading: promiseHeading(g.promise, numbered.get(g.promise) ?? 0), detail, rows: g.rows };
+      return {
+        heading: promiseHeading(section.promise, section.number),
+        detail,
+        rows: section.rows,
+        notes: section.notes,
+        fold: section.fold,
+      };
     }),
     empty:
       first && nothing

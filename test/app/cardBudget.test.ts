@@ -1,6 +1,6 @@
 // The card budget: with an agreement of 40 activities and 5,000 entries every card the bot sends
 // stays under 28 KB (Teams refuses larger messages), and long lists page with "Visa fler" instead
-// of being cut: following the button shows every activity exactly once per promise it serves.
+// of being cut: following the button shows every activity exactly once, also one serving two promises.
 import { expect } from 'chai';
 import type { Reply } from '../../src/app/ports.js';
 import { toOutgoing } from '../../src/channel/activity.js';
@@ -42,8 +42,6 @@ describe('card budget: 40 activities and 5,000 entries', function () {
   this.timeout(60_000);
   const today = '2020-10-15';
   const agreement = worstCaseAgreement();
-  // Each activity shows once under every promise it serves.
-  const expectedRows = agreement.activities.reduce((sum, a) => sum + a.promiseIds.length, 0);
   let h: Harness;
 
   before(async () => {
@@ -65,7 +63,9 @@ describe('card budget: 40 activities and 5,000 entries', function () {
       pages.forEach((p, i) => checkBudget(p, `${command} page ${i + 1}`));
       const names = new Set(agreement.activities.map((a) => a.name));
       const shown = pages.flatMap((p) => cardTexts(cardOf(p).card)).filter((t) => names.has(t));
-      expect(shown).to.have.length(expectedRows);
+      // Several activities serve two promises: each is still one row, under the first of them.
+      expect(agreement.activities.filter((a) => a.promiseIds.length > 1)).to.not.be.empty;
+      expect(shown).to.have.length(WORST_ACTIVITIES);
       expect(new Set(shown).size).to.equal(WORST_ACTIVITIES);
       expect(moreButton(cardOf(pages[pages.length - 1]).card), 'no button on the last page').to.equal(undefined);
     });

@@ -259,6 +259,33 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
       expect(store.subscriptions.forConversation(SSG)?.lastSentWeek).to.equal('2020-W26');
     });
 
+    it('Teams channel events reach the subscription: renamed follows the name, archived waits, deleted ends', async () => {
+      const bot = await start();
+      await bot.post(mention(connector, THREAD, '/prenumerera'));
+      expect(store.subscriptions.forConversation(SSG)?.conversationName).to.equal('SSG');
+      const teamEvent = (eventType: string, channel: Record<string, unknown> = {}) =>
+        channelActivity(connector, TEAM, {
+          type: 'conversationUpdate',
+          channelData: { eventType, tenant: { id: TENANT }, team: { id: TEAM, name: 'Polisen' }, channel },
+        });
+      expect(await bot.post(teamEvent('channelRenamed', { id: SSG, name: 'SSG Jönköping' }))).to.equal(200);
+      expect(store.subscriptions.forConversation(SSG)?.conversationName).to.equal('SSG Jönköping');
+      expect(await bot.post(teamEvent('teamArchived'))).to.equal(200);
+      expect(store.subscriptions.forConversation(SSG)?.held?.reason).to.equal('teamArchived');
+      expect(await bot.post(teamEvent('teamUnarchived'))).to.equal(200);
+      expect(store.subscriptions.forConversation(SSG)?.held).to.equal(undefined);
+      expect(await bot.post(teamEvent('channelDeleted', { id: SSG, name: 'SSG Jönköping' }))).to.equal(200);
+      expect(store.subscriptions.forConversation(SSG)?.ended?.reason).to.equal('channelDeleted');
+      expect(
+        store.audit
+          .all()
+          .filter((r) => r.via === 'system')
+          .map((r) => r.detail),
+      ).to.include.members(['channelRenamed', 'teamArchived', 'teamUnarchived', 'channelDeleted']);
+      // None of these is answered in the channel.
+      expect(connector.requests.filter((r) => r.conversationId === TEAM)).to.have.length(0);
+    });
+
     it('an unhandled invoke is acknowledged with 200, not an error', async () => {
       const bot = await start();
       const answer = await bot.exchange(personal(connector, { type: 'invoke', name: 'some/thing', value: {} }));

@@ -192,28 +192,29 @@ for (const sdk of ['botbuilder', 'agents'] as const)
       expect(await page.locator('.ac-adaptiveCard').filter({ hasText: 'Logga en insats' }).count()).to.equal(0);
     });
 
-    it('asks /status 2020 and sees the rendered status card with "N av M"', async () => {
+    it('asks /status 2020, sees the overview per promise, and unfolds the activities to see "N av M"', async () => {
       await send('/status 2020');
       const status = card('Polisen och Jönköpings kommun');
       await status.waitFor({ timeout: REPLY_TIMEOUT });
       await expectText(status, [
         'Medborgarlöfte 2020',
         'Löfte 1: Identifiera och arbeta förebyggande på otrygga platser',
-        'Gemensam krogtillsyn',
-        '3 av 4 tillfällen',
-        '0 av 2 ärenden',
+        'Löfte 2: Arbeta aktivt mot drogförsäljning',
+        'Visa aktiviteterna',
       ]);
+      // The rows arrive folded: no row's "senast loggad" line shows until a promise is opened.
+      expect(await status.innerText()).not.to.contain('senast loggad');
+      await unfold(status);
+      await expectText(status, ['Gemensam krogtillsyn', '3 av 4 tillfällen', '0 av 2 ärenden', 'Dölj aktiviteterna']);
     });
 
     it("asks /sammanfattning år and sees this year's summary with what was logged", async () => {
       await send('/sammanfattning år');
       const summary = card('Sammanfattning, år 2020');
       await summary.waitFor({ timeout: REPLY_TIMEOUT });
-      await expectText(summary, [
-        '2 insatser av 1 person',
-        'Efter plan',
-        'loggat 3 tillfällen (2 i Öxnehaga, 1 utan plats)',
-      ]);
+      await expectText(summary, ['2 insatser av 1 person', 'Efter plan']);
+      await unfold(summary);
+      await expectText(summary, ['loggat 3 tillfällen (2 i Öxnehaga, 1 utan plats)']);
     });
 
     // A channel and a group chat, as the bot's users meet them: only a message that @mentions the bot reaches
@@ -261,6 +262,7 @@ for (const sdk of ['botbuilder', 'agents'] as const)
         .locator('.ac-adaptiveCard')
         .filter({ hasText: 'Polisen och Jönköpings kommun' });
       await status.waitFor({ timeout: REPLY_TIMEOUT });
+      await unfold(status);
       // The SIG case logged in the channel counts with what was logged in the personal chat.
       await expectText(status, [
         'Medborgarlöfte 2020',
@@ -270,11 +272,16 @@ for (const sdk of ['botbuilder', 'agents'] as const)
         '1 av 2 ärenden',
         'senast loggad 20 maj 2020',
       ]);
-      // The SSG meeting posted without a mention was never logged (SSG-möte belongs to two promises).
+      // The SSG meeting posted without a mention was never logged. SSG-möte serves both promises and
+      // is one row, under löfte 1; löfte 2 names it.
       const ssg = [...(await status.innerText()).matchAll(/SSG-möte\s+aktiv (\d+) av 6 månader hittills/gu)].map(
         (m) => m[1],
       );
-      expect(ssg, 'SSG-möte lines in the status card').to.deep.equal(['0', '0']);
+      expect(ssg, 'SSG-möte lines in the status card').to.deep.equal(['0']);
+      await expectText(status, [
+        'hör också till löfte 2',
+        'SSG-möte hör också till det här löftet (visas under löfte 1)',
+      ]);
     });
 
     it('in the group chat Torsdagsmöte Öxnehaga, @mentions the bot with /logga torsdagsmöte 2020-05-28 and sees the confirmation', async () => {
@@ -296,6 +303,19 @@ for (const sdk of ['botbuilder', 'agents'] as const)
         .waitFor({ timeout: REPLY_TIMEOUT });
     });
   });
+
+/** Presses every "Visa aktiviteterna" of a card, as a reader opening each promise; a pressed one hides itself. */
+async function unfold(card: Locator): Promise<void> {
+  const buttons = card.getByRole('button', { name: /^Visa aktiviteterna/u });
+  const count = await buttons.count();
+  expect(count, '"Visa aktiviteterna" buttons').to.be.greaterThan(0);
+  for (let left = count; left > 0; left--) {
+    await buttons.first().click();
+    const deadline = Date.now() + REPLY_TIMEOUT;
+    while ((await buttons.count()) >= left && Date.now() < deadline) await card.page().waitForTimeout(50);
+    expect(await buttons.count(), 'a pressed "Visa aktiviteterna" hides itself').to.equal(left - 1);
+  }
+}
 
 async function expectText(locator: Locator, texts: readonly string[]): Promise<void> {
   const shown = await locator.innerText();

@@ -52,7 +52,7 @@ export function worstCaseAgreement(): Agreement {
     id: `aktivitet-${i + 1}`,
     name: `Gemensam trygghetsvandring och fotpatrullering i bostadsområdet, insats ${i + 1}`,
     text: `Kommunen, Polisen och bostadsbolaget ska genomföra gemensamma trygghetsvandringar och fotpatrulleringar kvällstid i bostadsområdet, dokumentera iakttagelser om belysning, skymd sikt och nedskräpning, och återkoppla till boende vid minst tolv tillfällen under året (${i + 1}).`,
-    // Every fourth activity serves two promises: it shows under both.
+    // Every fourth activity serves two promises: it shows once, under the first.
     promiseIds: i % 4 === 0 ? [`lofte-${(i % 4) + 1}`, `lofte-${((i + 1) % 4) + 1}`] : [`lofte-${(i % 4) + 1}`],
     parties: ['Polisen', 'Kommunen', 'Vätterhem'],
     places: PLACES.slice(i % 6, (i % 6) + 6),

@@ -16,14 +16,15 @@ describe('card templates (cards/)', () => {
   });
 
   for (const name of CARD_NAMES) {
-    it(`${name}.json is an AdaptiveCard of version 1.5 with only Action.Submit buttons (Action.OpenUrl for document links)`, () => {
+    it(`${name}.json is an AdaptiveCard of version 1.5 with only Action.Submit buttons (Action.OpenUrl for document links, Action.ToggleVisibility to unfold details)`, () => {
       const json = readFileSync(new URL(`${name}.json`, dir), 'utf8');
       const card = JSON.parse(json) as { type: string; version: string };
       expect(card.type).to.equal('AdaptiveCard');
       expect(card.version).to.equal('1.5');
       const actions = [...json.matchAll(/"type":\s*"(Action\.[A-Za-z]+)"/gu)].map((m) => m[1]);
       expect(
-        actions.every((a) => a === 'Action.Submit' || a === 'Action.OpenUrl'),
+        // ToggleVisibility (schema 1.2) runs in the client; Teams renders it on desktop and mobile.
+        actions.every((a) => a === 'Action.Submit' || a === 'Action.OpenUrl' || a === 'Action.ToggleVisibility'),
         actions.join(),
       ).to.equal(true);
     });

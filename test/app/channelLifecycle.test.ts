@@ -1,0 +1,139 @@
+// Issue 14, weekly delivery: what Teams says about a channel or a team reaches its subscriptions.
+// Renamed: the subscription follows the name. Deleted: it ends, with the reason. Archived: it waits.
+// Restored or unarchived: it goes on. Every change is audited with the Teams event as its source.
+import { expect } from 'chai';
+import { createApp } from '../../src/app/app.js';
+import { createLifecycle } from '../../src/app/lifecycle.js';
+import type { Reply } from '../../src/app/ports.js';
+import { WeeklySummaries } from '../../src/scheduler/weeklySummaries.js';
+import type { Store } from '../../src/store/store.js';
+import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
+
+// Wednesday 25 November 2026, 10:00 in Stockholm.
+const NOW = '2026-11-25T09:00:00Z';
+const TEAM = '19:team@thread.tacv2';
+const SSG = '19:ssg@thread.tacv2';
+const OTHER = '19:other@thread.tacv2';
+const OWNER = { id: 'aad-owner', name: 'Olle Ägare' };
+
+function textOf(replies: Reply[]): string {
+  return replies.map((r) => (r.kind === 'text' ? r.text : r.fallbackText)).join('\n');
+}
+
+async function setup() {
+  const store = await openStore(undefined, { coordinators: ['aad-anna'] });
+  const clock = new FakeClock(NOW);
+  const logger = new CapturingLogger();
+  const app = createApp({ store, clock, logger, newId, admins: ['aad-anna'] });
+  const lifecycle = createLifecycle({ store, clock, logger });
+  const say = async (text: string, conversationId = SSG, name = 'SSG') => {
+    const input = turnInput(text, { conversationId });
+    return textOf(await app.handle({ ...input, conversation: { ...input.conversation, name, teamId: TEAM } }));
+  };
+  await say('/prenumerera', SSG, 'SSG');
+  await say('/prenumerera', OTHER, 'Övrigt');
+  return { store, clock, app, lifecycle, say };
+}
+
+const audit = (store: Store) =>
+  store.audit.all().filter((r) => r.action.startsWith('subscription.') && r.detail !== undefined && r.via === 'system');
+
+describe('Teams channel and team events and weekly subscriptions', () => {
+  it('channelRenamed: the subscription follows the new name, audited with the old and new name', async () => {
+    const { store, lifecycle, say } = await setup();
+    await lifecycle.teamsEvent({ kind: 'channelRenamed', channelId: SSG, name: 'SSG Jönköping' }, OWNER);
+    expect(store.subscriptions.forConversation(SSG)?.conversationName).to.equal('SSG Jönköping');
+    expect(store.subscriptions.forConversation(OTHER)?.conversationName).to.equal('Övrigt');
+    const [record] = audit(store);
+    expect(record).to.deep.include({
+      action: 'subscription.changed',
+      by: OWNER,
+      via: 'system',
+      detail: 'channelRenamed',
+      conversationId: SSG,
+      changes: { name: { from: 'SSG', to: 'SSG Jönköping' } },
+    });
+    expect(await say('/prenumerationer', OTHER, 'Övrigt')).to.include('SSG Jönköping (kanal)');
+    expect(await say('/historik', OTHER, 'Övrigt')).to.include(
+      'Olle Ägare veckosammanfattningen följde kanalens nya namn (SSG → SSG Jönköping) automatiskt',
+    );
+    // The same event again changes nothing and records nothing.
+    await lifecycle.teamsEvent({ kind: 'channelRenamed', channelId: SSG, name: 'SSG Jönköping' }, OWNER);
+    expect(audit(store)).to.have.length(1);
+  });
+
+  it('channelDeleted ends that channel’s subscription with the reason; channelRestored resumes it', async () => {
+    const { store, lifecycle, say } = await setup();
+    await lifecycle.teamsEvent({ kind: 'channelDeleted', channelId: SSG }, OWNER);
+    expect(store.subscriptions.forConversation(SSG)?.ended).to.deep.include({ reason: 'channelDeleted' });
+    expect(store.subscriptions.forConversation(OTHER)?.ended).to.equal(undefined);
+    const listed = await say('/prenumerationer', OTHER, 'Övrigt');
+    expect(listed).to.include('SSG (kanal): kanalen togs bort i Teams');
+    expect(audit(store).map((r) => [r.action, r.detail])).to.deep.equal([['subscription.ended', 'channelDeleted']]);
+
+    await lifecycle.teamsEvent({ kind: 'channelRestored', channelId: SSG }, OWNER);
+    expect(store.subscriptions.forConversation(SSG)?.ended).to.equal(undefined);
+    expect(audit(store).map((r) => [r.action, r.detail])).to.deep.equal([
+      ['subscription.ended', 'channelDeleted'],
+      ['subscription.resumed', 'channelRestored'],
+    ]);
+  });
+
+  it('a restored channel does not bring back a subscription ended with /avprenumerera', async () => {
+    const { store, lifecycle, say } = await setup();
+    await say('/avprenumerera');
+    await lifecycle.teamsEvent({ kind: 'channelDeleted', channelId: SSG });
+    await lifecycle.teamsEvent({ kind: 'channelRestored', channelId: SSG });
+    expect(store.subscriptions.forConversation(SSG)?.ended).to.deep.include({ reason: 'unsubscribed' });
+  });
+
+  it('teamDeleted ends every subscription of the team; teamRestored resumes them', async () => {
+    const { store, lifecycle, say } = await setup();
+    await lifecycle.teamsEvent({ kind: 'teamDeleted', teamId: TEAM });
+    for (const id of [SSG, OTHER]) {
+      expect(store.subscriptions.forConversation(id)?.ended).to.deep.include({ reason: 'teamDeleted' });
+    }
+    expect(audit(store).map((r) => [r.action, r.detail, r.by.name])).to.deep.equal([
+      ['subscription.ended', 'teamDeleted', 'boten'],
+      ['subscription.ended', 'teamDeleted', 'boten'],
+    ]);
+    expect(await say('/prenumerationer', 'a:personal', 'Anna')).to.include('teamet togs bort i Teams');
+    await lifecycle.teamsEvent({ kind: 'teamRestored', teamId: TEAM });
+    expect(store.subscriptions.active().map((s) => s.conversationId)).to.have.members([SSG, OTHER]);
+  });
+
+  it('teamArchived holds the team’s subscriptions (nothing is sent, the reason is shown); teamUnarchived lets them go on', async () => {
+    const { store, clock, lifecycle, say } = await setup();
+    await lifecycle.teamsEvent({ kind: 'teamArchived', teamId: TEAM }, OWNER);
+    const held = store.subscriptions.forConversation(SSG);
+    expect(held?.held).to.deep.equal({ at: NOW.replace('Z', '.000Z'), reason: 'teamArchived' });
+    expect(held?.ended).to.equal(undefined);
+    expect(await say('/prenumerationer', OTHER, 'Övrigt')).to.include(
+      'Pausad sedan 25 november 2026: teamet är arkiverat i Teams',
+    );
+
+    // Thursday 07:30 passes while the team is archived: nothing is due, nothing is sent.
+    const summaries = new WeeklySummaries({
+      store,
+      clock,
+      notifier: {
+        send: () => {
+          throw new Error('nothing may be sent to an archived team');
+        },
+      },
+      logger: new CapturingLogger(),
+    });
+    clock.set('2026-11-26T06:31:00Z');
+    expect(summaries.due(clock.now())).to.deep.equal([]);
+
+    await lifecycle.teamsEvent({ kind: 'teamUnarchived', teamId: TEAM }, OWNER);
+    expect(store.subscriptions.forConversation(SSG)?.held).to.equal(undefined);
+    expect(summaries.due(clock.now()).map((d) => d.subscription.conversationId)).to.have.members([SSG, OTHER]);
+    expect(audit(store).map((r) => [r.action, r.detail])).to.deep.equal([
+      ['subscription.paused', 'teamArchived'],
+      ['subscription.paused', 'teamArchived'],
+      ['subscription.resumed', 'teamUnarchived'],
+      ['subscription.resumed', 'teamUnarchived'],
+    ]);
+  });
+});
