@@ -138,6 +138,13 @@ async function main(): Promise<void> {
       const file = path.join(OUT, `${name}.png`);
       await tab.locator('#frame').screenshot({ path: file });
       console.log(`${path.relative(ROOT, file)}  ${title}`);
+      // The status card once more with its first promise's activities unfolded, as after "Visa aktiviteterna".
+      if (name === 'status') {
+        await tab.locator('#card button', { hasText: 'Visa aktiviteterna' }).first().click();
+        const open = path.join(OUT, 'status-open.png');
+        await tab.locator('#frame').screenshot({ path: open });
+        console.log(`${path.relative(ROOT, open)}  ${title}, Visa aktiviteterna`);
+      }
     }
   } finally {
     await browser.close();

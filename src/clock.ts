@@ -6,19 +6,35 @@ import type { Clock } from './app/ports.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
+const HOUR_MS = 3_600_000;
+
 /**
  * A clock on which the Stockholm day is `today` when it starts, and that runs on in real time
  * from there (the time of day is the real one; at midnight the day turns).
  */
 export function shiftedClock(today: IsoDate, real: () => Date = () => new Date()): Clock {
   const firstRealDay = stockholmDate(real());
+  const shifted = (instant: Date): number => {
+    const realDay = stockholmDate(instant);
+    const sinceMidnight = instant.getTime() - stockholmInstant(realDay, '00:00').getTime();
+    const day = addDays(today, daysBetween(firstRealDay, realDay));
+    return stockholmInstant(day, '00:00').getTime() + sinceMidnight;
+  };
+  // Within one UTC hour the Stockholm day and offset stay the same (midnight and the summer-time
+  // changes fall on whole UTC hours), so the shift is worked out once an hour, not on every read:
+  // it cost two time-zone conversions per message.
+  let hour = Number.NaN;
+  let shift = 0;
   return {
     now() {
       const instant = real();
-      const realDay = stockholmDate(instant);
-      const sinceMidnight = instant.getTime() - stockholmInstant(realDay, '00:00').getTime();
-      const day = addDays(today, daysBetween(firstRealDay, realDay));
-      return new Date(stockholmInstant(day, '00:00').getTime() + sinceMidnight);
+      const ms = instant.getTime();
+      const h = Math.floor(ms / HOUR_MS);
+      if (h !== hour) {
+        shift = shifted(instant) - ms;
+        hour = h;
+      }
+      return new Date(ms + shift);
     },
   };
 }

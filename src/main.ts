@@ -81,13 +81,17 @@ async function main(): Promise<void> {
   } catch (error) {
     logger.error({ err: error }, 'SNAPSHOT AT START FAILED: the store has no fresh backup; npm run store:check');
   }
-  await clearOldNotes(store, new Date(), config.noteRetentionMonths, logger);
+  if (config.today)
+    logger.warn({ today: config.today }, "BOT_TODAY is set: the bot's clock is shifted (for tests and demos only)");
+  const clock = config.today ? shiftedClock(config.today) : systemClock;
+  // Retention counts from the bot's day: with BOT_TODAY (a demo, the benchmark) that is the shifted one.
+  await clearOldNotes(store, clock.now(), config.noteRetentionMonths, logger);
   const nightly = startNightlyBackups({
     storeDir: config.storeDir,
     keepDays: config.backupKeepDays,
     betweenWrites,
     logger: logger.child({ job: 'nightlySnapshot' }),
-    afterSnapshot: () => clearOldNotes(store, new Date(), config.noteRetentionMonths, logger).then(() => undefined),
+    afterSnapshot: () => clearOldNotes(store, clock.now(), config.noteRetentionMonths, logger).then(() => undefined),
   });
 
   if (!config.auth) {
@@ -118,9 +122,6 @@ async function main(): Promise<void> {
       'REPORT_SECRET is not set: document links are signed with a key made for this process, so they stop working when it restarts.',
     );
   }
-  if (config.today)
-    logger.warn({ today: config.today }, "BOT_TODAY is set: the bot's clock is shifted (for tests and demos only)");
-  const clock = config.today ? shiftedClock(config.today) : systemClock;
   const reportLinks = createReportLinks({ secret: reportSecret, publicUrl });
 
   const app = withRedeliveryCache(

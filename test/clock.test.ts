@@ -20,6 +20,27 @@ describe('BOT_TODAY', () => {
     );
   });
 
+  it('gives the same moment whether or not it has just been read, across midnights and summer-time changes', () => {
+    const instants = fc.array(fc.integer({ min: Date.UTC(2025, 2, 29), max: Date.UTC(2025, 10, 1) }), {
+      minLength: 1,
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2025, 2, 29), max: Date.UTC(2025, 2, 31) }), instants, (start, reads) => {
+        let real = start;
+        const warm = shiftedClock('2020-03-28', () => new Date(real));
+        for (const ms of reads) {
+          let once = start;
+          const fresh = shiftedClock('2020-03-28', () => new Date(once));
+          once = ms;
+          real = ms;
+          expect(warm.now().toISOString()).to.equal(fresh.now().toISOString());
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('turns to the next day when the real day turns', () => {
     let real = Date.parse('2026-11-24T22:30:00Z'); // 23:30 in Stockholm
     const clock = shiftedClock('2020-06-01', () => new Date(real));

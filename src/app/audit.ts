@@ -10,17 +10,25 @@ export function viaOf(turn: BaseTurn): 'chat' | 'card' {
   return typeof value === 'object' && value !== null && 'verb' in value ? 'card' : 'chat';
 }
 
-/** Appends the record for this turn's change; rejects when it could not be written (the turn then says so). */
-export async function auditTurn(
+/** The audit record of this turn's change: who, when, from where, in which conversation. */
+export function turnAuditRecord(
   turn: BaseTurn & { area?: { id: string } },
   record: Omit<NewAuditRecord, 'at' | 'by' | 'via' | 'conversationId'>,
-): Promise<void> {
-  await turn.deps.store.audit.record({
+): NewAuditRecord {
+  return {
     at: turn.now.toISOString(),
     by: personOf(turn),
     via: viaOf(turn),
     conversationId: turn.input.conversation.id,
     ...(turn.area ? { areaId: turn.area.id } : {}),
     ...record,
-  });
+  };
+}
+
+/** Appends the record for this turn's change; rejects when it could not be written (the turn then says so). */
+export async function auditTurn(
+  turn: BaseTurn & { area?: { id: string } },
+  record: Omit<NewAuditRecord, 'at' | 'by' | 'via' | 'conversationId'>,
+): Promise<void> {
+  await turn.deps.store.audit.record(turnAuditRecord(turn, record));
 }

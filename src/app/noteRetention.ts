@@ -1,6 +1,8 @@
 // Notes are working material, kept NOTE_RETENTION_MONTHS (36) from the entry's date and then
 // cleared: the entry, its date and its count stay, so every figure does too. Runs at start and
-// every night; each cleared note is an audit record (by the bot, "system").
+// every night on the bot's clock. A run is one audit record per agreement it cleared notes in (by
+// the bot, "system"), naming the entries: a first run over years of notes is then one line, not
+// one per note.
 import { SYSTEM_ACTOR } from '../domain/audit.js';
 import { noteRetentionCutoff } from '../domain/retention.js';
 import { stockholmDate } from '../domain/calendar.js';
@@ -12,16 +14,21 @@ export async function clearOldNotes(store: Store, now: Date, months: number, log
   try {
     const cutoff = noteRetentionCutoff(stockholmDate(now), months);
     const cleared = await store.clearNotes((e) => e.date < cutoff, { at: now.toISOString(), reason: 'retention' });
-    for (const e of cleared)
+    const byAgreement = new Map<string, string[]>();
+    for (const e of cleared) {
+      const ids = byAgreement.get(e.agreementId) ?? [];
+      ids.push(e.id);
+      byAgreement.set(e.agreementId, ids);
+    }
+    for (const [agreementId, entryIds] of byAgreement)
       await store.audit.record({
         at: now.toISOString(),
         by: SYSTEM_ACTOR,
         via: 'system',
         action: 'note.cleared',
-        agreementId: e.agreementId,
-        activityId: e.activityId,
-        entryId: e.id,
-        detail: `retention: äldre än ${months} månader`,
+        agreementId,
+        entryIds,
+        detail: `retention: ${entryIds.length} ${entryIds.length === 1 ? 'anteckning' : 'anteckningar'} äldre än ${months} månader`,
       });
     if (cleared.length > 0) logger.info({ cleared: cleared.length, cutoff }, 'notes past their retention cleared');
     return cleared.length;

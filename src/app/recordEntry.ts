@@ -8,7 +8,7 @@ import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData } from '../views/loggedCard.js';
 import { progressAndStatus } from '../views/statusWords.js';
 import { entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
-import { auditTurn } from './audit.js';
+import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { card, replaceCard, type Reply } from './ports.js';
 
@@ -74,9 +74,10 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     ...(draft.note ? { note: draft.note } : {}),
     ...(draft.sourceId ? { sourceId: draft.sourceId } : {}),
   };
-  const result = await turn.store.addEntry(entry);
-  if (result.stored)
-    await auditTurn(turn, {
+  // The audit record goes into the same disk write as the entry (and is written only if it is stored).
+  const result = await turn.store.addEntry(
+    entry,
+    turnAuditRecord(turn, {
       action: 'entry.logged',
       agreementId: entry.agreementId,
       activityId: entry.activityId,
@@ -86,7 +87,8 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
         count: { to: entry.count },
         ...(entry.hours !== undefined ? { hours: { to: entry.hours } } : {}),
       },
-    });
+    }),
+  );
   turn.log.info({ entryId: result.entry.id, activityId: entry.activityId, stored: result.stored }, 'entry logged');
   return { ok: true, entry: result.entry, stored: result.stored };
 }

@@ -53,6 +53,8 @@ export const auditRecordSchema = z
     agreementId: z.string().optional(),
     activityId: z.string().optional(),
     entryId: z.string().optional(),
+    /** The entries one change touched together (a retention run clearing many notes at once). */
+    entryIds: z.array(z.string().min(1)).optional(),
     subscriptionId: z.string().optional(),
     conversationId: z.string().optional(),
     /** Field → before/after, for edits. A note is recorded as changed ("note": {}), never its text. */

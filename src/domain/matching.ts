@@ -50,7 +50,17 @@ export function wordsMatch(typed: string, known: string): boolean {
   return shorter >= 6 && Math.abs(typed.length - known.length) <= 1 && editDistance(typed, known) === 1;
 }
 
-function vocabulary(activity: Activity): string[] {
+// An activity's words are folded once per activity object, not on every message: the store's
+// agreements are replaced, never changed, so an activity object's words never change.
+const vocabularies = new WeakMap<Activity, readonly string[]>();
+
+function vocabulary(activity: Activity): readonly string[] {
+  let known = vocabularies.get(activity);
+  if (!known) vocabularies.set(activity, (known = vocabularyOf(activity)));
+  return known;
+}
+
+function vocabularyOf(activity: Activity): string[] {
   const all = [...activity.keywords, activity.name, activity.id.replace(/-/g, ' ')];
   const out = new Set<string>();
   for (const phrase of all) {

@@ -62,6 +62,8 @@ export class AuditLog implements AuditTrail {
   #queue: Promise<unknown> = Promise.resolve();
   #pending: { record: AuditRecord; resolve: (r: AuditRecord) => void; reject: (e: unknown) => void }[] = [];
   #draining = false;
+  /** Adopted records not yet appended to this file (their journal holds them meanwhile). */
+  #adopted: AuditRecord[] = [];
 
   private constructor(
     private readonly log: AppendLog,
@@ -94,13 +96,61 @@ export class AuditLog implements AuditTrail {
     return this.records;
   }
 
+  /** The record as it will be stored (numbered and checked), for a journal that carries it (see adopt). */
+  prepare(record: NewAuditRecord): AuditRecord {
+    return auditRecordSchema.parse({ v: 1, id: this.newId(), ...record });
+  }
+
+  /**
+   * Takes records that are already on disk in an agreement's journal, written in the same append as
+   * the change they record (one fsync for both; see EntriesLog). They are readable at once and
+   * appended here in the background; `flushed` says when they are in this file too. Until then the
+   * journal keeps them: it is folded only after `flushed`, and a start after a crash calls `recover`.
+   */
+  adopt(records: readonly AuditRecord[]): void {
+    if (records.length === 0) return;
+    this.records.push(...records);
+    this.#adopted.push(...records);
+    this.flushed().catch(() => undefined);
+  }
+
+  /** Resolves once every adopted record is in this file; rejects when the append fails (they stay pending). */
+  flushed(): Promise<void> {
+    const run = async () => {
+      const batch = this.#adopted.splice(0);
+      if (batch.length === 0) return;
+      try {
+        await this.log.append(batch.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      } catch (error) {
+        this.#adopted.unshift(...batch);
+        throw error;
+      }
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * At start, with the records a journal still carries: appends those a crash kept out of this file
+   * (read only: only keeps them in memory). Records already here are left alone, by id.
+   */
+  async recover(records: readonly AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const known = new Set(this.records.map((r) => r.id));
+    const missing = records.filter((r) => !known.has(r.id));
+    if (missing.length === 0) return;
+    if (!this.log.readOnly) await this.log.append(missing.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    this.records.push(...missing);
+  }
+
   /**
    * Appends the record; resolves once it is on disk. Records that arrive while an append is under
    * way share the next one (group commit), so twenty people logging at once cost two disk writes,
    * not twenty in a row.
    */
   record(record: NewAuditRecord): Promise<AuditRecord> {
-    const full = auditRecordSchema.parse({ v: 1, id: this.newId(), ...record });
+    const full = this.prepare(record);
     return new Promise<AuditRecord>((resolve, reject) => {
       this.#pending.push({ record: full, resolve, reject });
       void this.#drain();

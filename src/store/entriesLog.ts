@@ -18,7 +18,9 @@ import {
   type Completion,
   type Entry,
 } from '../domain/entry.js';
+import { auditRecordSchema, type AuditRecord } from '../domain/audit.js';
 import type { DayTotal } from '../domain/status.js';
+import { AuditLog } from './auditLog.js';
 import { WriteGate } from './gate.js';
 import { DocumentText, StoreFileError, type Storage, type StoredDocument, type StoredJournal } from './storage.js';
 
@@ -32,13 +34,16 @@ export const entriesFileSchema = z.object({
 });
 
 const seqSchema = z.number().int().positive();
+// A line may carry the audit record of its change: one append, one fsync for both.
+const audit = auditRecordSchema.optional();
 const journalLineSchema = z.discriminatedUnion('op', [
-  z.object({ seq: seqSchema, op: z.literal('add'), entry: entrySchema }),
-  z.object({ seq: seqSchema, op: z.literal('remove'), entryId: z.string().min(1), removed: removalSchema }),
-  z.object({ seq: seqSchema, op: z.literal('complete'), completion: completionSchema }),
-  z.object({ seq: seqSchema, op: z.literal('edit'), entry: entrySchema }),
+  z.object({ seq: seqSchema, audit, op: z.literal('add'), entry: entrySchema }),
+  z.object({ seq: seqSchema, audit, op: z.literal('remove'), entryId: z.string().min(1), removed: removalSchema }),
+  z.object({ seq: seqSchema, audit, op: z.literal('complete'), completion: completionSchema }),
+  z.object({ seq: seqSchema, audit, op: z.literal('edit'), entry: entrySchema }),
   z.object({
     seq: seqSchema,
+    audit,
     op: z.literal('clearNotes'),
     entryIds: z.array(z.string().min(1)),
     cleared: entrySchema.shape.noteCleared.unwrap(),
@@ -54,8 +59,20 @@ type Change =
 
 export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
 
+/**
+ * Where the audit records a journal carries go: the store's audit log (AuditLog). A record is
+ * adopted once its line is on disk, must be flushed before its line leaves the journal, and is
+ * recovered from the journal at start when a crash kept it out of the audit log.
+ */
+export interface JournalAudit {
+  adopt(records: readonly AuditRecord[]): void;
+  flushed(): Promise<void>;
+  recover(records: readonly AuditRecord[]): Promise<void>;
+}
+
 export interface EntriesLogOptions {
   gate: WriteGate;
+  audit: JournalAudit;
   /** Called after every change that reached the disk (the store's revision counter). */
   changed: () => void;
   /** The journal is folded when it reaches this size, or half the document's if that is more. */
@@ -66,6 +83,7 @@ export interface EntriesLogOptions {
 
 interface Pending {
   change: Change;
+  audit?: AuditRecord;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -183,6 +201,8 @@ export class EntriesLog {
     const documentBytes = raw === null || raw === undefined ? 0 : 300 * data.entries.length;
     const log = new EntriesLog(agreementId, doc, journal, options, data, documentBytes);
     const recovery = await log.#replay();
+    await options.audit.recover(log.#carried);
+    log.#carried = [];
     if (!options.readOnly && (recovery.replayed > 0 || recovery.tornBytes > 0 || log.#unfoldedStale)) {
       await log.#fold(true);
     }
@@ -190,6 +210,8 @@ export class EntriesLog {
   }
 
   #unfoldedStale = false;
+  /** The audit records the journal carried at open. */
+  #carried: AuditRecord[] = [];
 
   async #replay(): Promise<JournalRecovery> {
     const label = this.journal.label;
@@ -216,7 +238,8 @@ export class EntriesLog {
           `${where} stämmer inte med formatet: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
         );
       }
-      const { seq, ...change } = parsed.data;
+      const { seq, audit, ...change } = parsed.data;
+      if (audit) this.#carried.push(audit);
       const expected = previous === undefined ? undefined : previous + 1;
       if ((expected !== undefined && seq !== expected) || (expected === undefined && seq > this.#foldedSeq + 1)) {
         throw new StoreFileError(
@@ -268,8 +291,11 @@ export class EntriesLog {
     return this.#bySource.get(sourceId);
   }
 
-  /** Stores the entry unless one from the same source exists (or is being stored). */
-  addEntry(entry: Entry): Promise<AddEntryResult> {
+  /**
+   * Stores the entry unless one from the same source exists (or is being stored). `audit`, the
+   * record of storing it, is written in the same journal line; it is not written for a duplicate.
+   */
+  addEntry(entry: Entry, audit?: AuditRecord): Promise<AddEntryResult> {
     const { sourceId } = entry;
     if (sourceId !== undefined) {
       const existing = this.#bySource.get(sourceId);
@@ -278,12 +304,12 @@ export class EntriesLog {
       if (pending) {
         return pending.then(
           (first) => ({ stored: false, entry: first.entry, reason: 'duplicate' }),
-          () => this.addEntry(entry),
+          () => this.addEntry(entry, audit),
         );
       }
     }
     if (this.#byId.has(entry.id)) return Promise.reject(new Error(`insatsen ${entry.id} finns redan`));
-    const done = this.#submit({ op: 'add', entry }).then((): AddEntryResult => ({ stored: true, entry }));
+    const done = this.#submit({ op: 'add', entry }, audit).then((): AddEntryResult => ({ stored: true, entry }));
     if (sourceId !== undefined) {
       this.#pendingSources.set(sourceId, done);
       const settle = () => this.#pendingSources.delete(sourceId);
@@ -366,9 +392,9 @@ export class EntriesLog {
     }
   }
 
-  #submit(change: Change): Promise<void> {
+  #submit(change: Change, audit?: AuditRecord): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.#queue.push({ change, resolve, reject });
+      this.#queue.push({ change, ...(audit ? { audit } : {}), resolve, reject });
       void this.#drain();
     });
   }
@@ -389,9 +415,9 @@ export class EntriesLog {
   }
 
   async #commit(batch: Pending[]): Promise<void> {
-    const lines = batch.map(({ change }, i): JournalLine => {
+    const lines = batch.map(({ change, audit }, i): JournalLine => {
       const seq = this.#seq + 1 + i;
-      return { seq, text: `${JSON.stringify({ seq, ...change })}\n` };
+      return { seq, text: `${JSON.stringify({ seq, ...(audit ? { audit } : {}), ...change })}\n` };
     });
     const text = lines.map((l) => l.text).join('');
     try {
@@ -404,6 +430,7 @@ export class EntriesLog {
     for (const p of batch) this.#apply(p.change);
     this.#unfolded.push(...lines);
     this.#journalBytes += Buffer.byteLength(text);
+    this.options.audit.adopt(batch.flatMap((p) => (p.audit ? [p.audit] : [])));
     this.options.changed();
     for (const p of batch) p.resolve();
   }
@@ -487,6 +514,9 @@ export class EntriesLog {
       // A copy of the lists, not of the entries: entries are replaced, never changed.
       const entries = this.#entries.slice();
       const completions = this.#completions.slice();
+      // The lines about to leave the journal may carry audit records: they must be in the audit log
+      // first. Everything through `through` was adopted when its line was written, so this covers it.
+      await this.options.audit.flushed();
       const text = await documentText(this.agreementId, through, entries, completions);
       await this.options.gate.pass(() =>
         this.doc.adapter.write(new DocumentText(text, () => JSON.parse(text) as unknown)),
@@ -512,21 +542,41 @@ export class EntriesLog {
   }
 }
 
-const toolOptions = (readOnly: boolean) => ({
+const toolOptions = (readOnly: boolean, audit: JournalAudit) => ({
   readOnly,
+  audit,
   gate: new WriteGate(),
   changed: () => undefined,
   foldMinBytes: Number.POSITIVE_INFINITY,
   backgroundError: () => undefined,
 });
 
-/** An agreement's entries document with its journal applied, as a value; reads only (for tools). */
-export async function entriesWithJournal(storage: Storage, agreementId: string): Promise<unknown> {
-  const { log } = await EntriesLog.open(storage, agreementId, toolOptions(true));
-  return { version: 1, agreementId, entries: log.entries, completions: log.completions };
+/**
+ * An agreement's entries document with its journal applied, as a value, and the audit records the
+ * journal carries (after a crash some may not be in audit.jsonl yet); reads only (for tools).
+ */
+export async function entriesWithJournal(
+  storage: Storage,
+  agreementId: string,
+): Promise<{ document: unknown; audit: AuditRecord[] }> {
+  const audit: AuditRecord[] = [];
+  const carried: JournalAudit = {
+    adopt: () => undefined,
+    flushed: () => Promise.resolve(),
+    recover: (records) => {
+      audit.push(...records);
+      return Promise.resolve();
+    },
+  };
+  const { log } = await EntriesLog.open(storage, agreementId, toolOptions(true, carried));
+  return { document: { version: 1, agreementId, entries: log.entries, completions: log.completions }, audit };
 }
 
-/** Folds an agreement's journal into its entries document. The caller holds the store's lock. */
+/**
+ * Folds an agreement's journal into its entries document, first appending to audit.jsonl the
+ * records a crash kept in the journal only. The caller holds the store's lock.
+ */
 export async function foldJournal(storage: Storage, agreementId: string): Promise<void> {
-  await EntriesLog.open(storage, agreementId, toolOptions(false));
+  const audit = await AuditLog.open(storage.appendLog('audit'));
+  await EntriesLog.open(storage, agreementId, toolOptions(false, audit));
 }

@@ -65,6 +65,8 @@ export async function findPerson(
 ): Promise<{ records: FoundRecord[]; audit: AuditRecord[]; names: string[] }> {
   const records: FoundRecord[] = [];
   const names = new Set<string>();
+  /** Audit records a journal still carries (after a crash, perhaps not yet in audit.jsonl). */
+  const journalAudit: AuditRecord[] = [];
   const collectNames = (v: Json): void => {
     if (Array.isArray(v)) v.forEach(collectNames);
     else if (typeof v === 'object' && v !== null) {
@@ -76,11 +78,13 @@ export async function findPerson(
     if (!name.endsWith('.json')) continue;
     // An entries file is read with its journal (the entries not yet folded into it).
     const agreementId = /^entries-(.+)\.json$/u.exec(name)?.[1];
-    const data = (
-      agreementId === undefined
-        ? JSON.parse(await readFile(path.join(storeDir, name), 'utf8'))
-        : await entriesWithJournal(fileStorage(storeDir), agreementId)
-    ) as Json;
+    let data: Json;
+    if (agreementId === undefined) data = JSON.parse(await readFile(path.join(storeDir, name), 'utf8')) as Json;
+    else {
+      const withJournal = await entriesWithJournal(fileStorage(storeDir), agreementId);
+      data = withJournal.document as Json;
+      journalAudit.push(...withJournal.audit);
+    }
     const found: { path: string; record: Json }[] = [];
     findIn(data, id, '', found);
     for (const f of found) {
@@ -90,18 +94,22 @@ export async function findPerson(
   }
   const auditText = await readFile(path.join(storeDir, 'audit.jsonl'), 'utf8').catch(() => '');
   const audit: AuditRecord[] = [];
+  const seen = new Set<string>();
+  const found = (record: AuditRecord) => {
+    if (seen.has(record.id) || !mentions(record, id)) return;
+    seen.add(record.id);
+    audit.push(record);
+    collectNames(record);
+  };
   for (const line of auditText.split('\n')) {
     if (!line.trim()) continue;
     try {
-      const record = JSON.parse(line) as AuditRecord;
-      if (mentions(record, id)) {
-        audit.push(record);
-        collectNames(record);
-      }
+      found(JSON.parse(line) as AuditRecord);
     } catch {
       // A torn last line is no record.
     }
   }
+  journalAudit.forEach(found);
   return { records, audit, names: [...names].sort() };
 }
 

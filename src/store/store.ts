@@ -27,10 +27,10 @@ import {
   type AreaIndexFile,
 } from './areaFiles.js';
 import type { DayTotal } from '../domain/status.js';
-import { SYSTEM_ACTOR, type AuditAction, type AuditVia } from '../domain/audit.js';
+import { SYSTEM_ACTOR, type AuditAction, type AuditVia, type NewAuditRecord } from '../domain/audit.js';
 import { AuditLog } from './auditLog.js';
 import { JsonDocument } from './document.js';
-import { EntriesLog, type AddEntryResult, type JournalRecovery } from './entriesLog.js';
+import { EntriesLog, type AddEntryResult, type JournalAudit, type JournalRecovery } from './entriesLog.js';
 import { WriteGate } from './gate.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
@@ -64,7 +64,11 @@ export interface AgreementRecords {
   completions(agreementId: string): readonly Completion[];
   allEntries(): Entry[];
   addAgreement(agreement: Agreement): Promise<void>;
-  addEntry(entry: Entry): Promise<AddEntryResult>;
+  /**
+   * Stores the entry (see AreaStore.addEntry). `audit`, when given, is the record of storing it,
+   * written in the same disk write as the entry and only when the entry is stored.
+   */
+  addEntry(entry: Entry, audit?: NewAuditRecord): Promise<AddEntryResult>;
   findBySource(sourceId: string): Entry | undefined;
   markRemoved(agreementId: string, entryId: string, removal: NonNullable<Entry['removed']>): Promise<Entry | undefined>;
   editEntry(
@@ -140,6 +144,7 @@ interface LogSettings {
   backgroundError: (error: unknown) => void;
   gate: WriteGate;
   changed: () => void;
+  audit: JournalAudit;
 }
 
 const SYSTEM: Person = { id: 'system', name: 'boten vid start' };
@@ -182,6 +187,8 @@ export class Store implements AgreementRecords {
     const gate = new WriteGate();
     // Read before anything is written: an unreadable publications.json stops the start untouched.
     const publications = await PublicationStore.open(storage);
+    // Before the journals: they may carry audit records a crash kept out of it (see EntriesLog).
+    const audit = await AuditLog.open(storage.appendLog('audit'));
     const revisions = { count: 0 };
     const settings: LogSettings = {
       readOnly: options.readOnly ?? false,
@@ -189,6 +196,7 @@ export class Store implements AgreementRecords {
       backgroundError: options.backgroundError ?? (() => undefined),
       gate,
       changed: () => revisions.count++,
+      audit,
     };
     const recovered: JournalRecovery[] = [];
     const openLog = async (agreementId: string) => {
@@ -278,7 +286,6 @@ export class Store implements AgreementRecords {
     });
     const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference, gate);
     const importDrafts = await ImportDraftStore.open(storage);
-    const audit = await AuditLog.open(storage.appendLog('audit'));
     if (openedAs === 'created')
       for (const agreement of seed)
         await audit.record({
@@ -536,8 +543,8 @@ export class Store implements AgreementRecords {
   addAgreement(agreement: Agreement): Promise<void> {
     return this.#all.addAgreement(agreement);
   }
-  addEntry(entry: Entry): Promise<AddEntryResult> {
-    return this.#all.addEntry(entry);
+  addEntry(entry: Entry, audit?: NewAuditRecord): Promise<AddEntryResult> {
+    return this.#all.addEntry(entry, audit);
   }
   findBySource(sourceId: string): Entry | undefined {
     return this.#all.findBySource(sourceId);
@@ -681,11 +688,12 @@ export class AreaStore implements AgreementRecords {
 
   /**
    * Stores the entry unless one from the same source (a redelivered message, a second click)
-   * exists. Resolves once the entry is on disk (one line appended to its agreement's journal);
-   * only then do readers see it.
+   * exists. Resolves once the entry is on disk (one line appended to its agreement's journal,
+   * with `audit`, the record of storing it, in the same line); only then do readers see it.
    */
-  async addEntry(entry: Entry): Promise<AddEntryResult> {
-    return this.logOf(entry.agreementId).addEntry(entrySchema.parse(entry));
+  async addEntry(entry: Entry, audit?: NewAuditRecord): Promise<AddEntryResult> {
+    const log = this.logOf(entry.agreementId);
+    return log.addEntry(entrySchema.parse(entry), audit && this.store.audit.prepare(audit));
   }
 
   findBySource(sourceId: string): Entry | undefined {

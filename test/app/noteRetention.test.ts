@@ -1,4 +1,4 @@
-// Notes past NOTE_RETENTION_MONTHS are cleared; the entry, its date and count stay, and each is audited.
+// Notes past NOTE_RETENTION_MONTHS are cleared; the entry, its date and count stay, and a run is audited once per agreement, naming the entries.
 import { expect } from 'chai';
 import { clearOldNotes } from '../../src/app/noteRetention.js';
 import { noteRetentionCutoff } from '../../src/domain/retention.js';
@@ -26,7 +26,28 @@ describe('note retention', () => {
     ]);
     expect(entries[0]?.noteCleared).to.deep.include({ reason: 'retention' });
     expect(readable(await h.say('/status 2020', { user: SAMORDNARE }))).to.equal(before);
-    expect(h.store.audit.all().filter((r) => r.action === 'note.cleared')).to.have.length(1);
+    const records = h.store.audit.all().filter((r) => r.action === 'note.cleared');
+    expect(records).to.have.length(1);
+    expect(records[0]).to.deep.include({ agreementId: 'jonkoping-2020', entryIds: [entries[0]?.id] });
     expect(await clearOldNotes(h.store, new Date('2023-05-01T12:00:00Z'), 36, new CapturingLogger())).to.equal(0);
+  });
+
+  it('records a run that clears many notes as one audit record listing them', async () => {
+    const h = await harness();
+    for (const [day, note] of [
+      ['2020-03-10', 'lugnt'],
+      ['2020-03-11', 'blåsigt'],
+      ['2020-03-12', 'regnigt'],
+      ['2020-03-13', 'fullt på torget'],
+    ])
+      await h.say(`/logga gemensam krogtillsyn ${day} ${note}`);
+    const auditedBefore = h.store.audit.all().length;
+    expect(await clearOldNotes(h.store, new Date('2023-05-01T12:00:00Z'), 36, new CapturingLogger())).to.equal(4);
+    const added = h.store.audit.all().slice(auditedBefore);
+    expect(added).to.have.length(1);
+    const ids = h.store.allEntries().map((e) => e.id);
+    expect(added[0]).to.deep.include({ action: 'note.cleared', via: 'system', entryIds: ids });
+    expect(added[0]?.detail).to.equal('retention: 4 anteckningar äldre än 36 månader');
+    expect(h.store.allEntries().every((e) => e.note === undefined)).to.equal(true);
   });
 });

@@ -1,5 +1,5 @@
 // Kills a process that is logging while its journal is being folded, then opens the store again:
-// every entry acknowledged before the kill must be there, once.
+// every entry acknowledged before the kill must be there, once, and so must its audit record.
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,7 @@ function logUntilKilled(dir: string, prefix: string, folds: number): Promise<str
 describe('Store after a crash during folding (SIGKILL)', function () {
   this.timeout(120_000);
 
-  it('keeps every acknowledged entry, once, through kills in the middle of folds', async () => {
+  it('keeps every acknowledged entry and its audit record, once, through kills in the middle of folds', async () => {
     const dir = tempDir();
     const acknowledged: string[] = [];
     for (const [round, folds] of [2, 5, 9].entries()) {
@@ -52,6 +52,10 @@ describe('Store after a crash during folding (SIGKILL)', function () {
       expect(new Set(ids).size, 'no entry twice').to.equal(ids.length);
       const missing = acknowledged.filter((id) => !ids.includes(id));
       expect(missing, `acknowledged but lost after round ${round}`).to.deep.equal([]);
+      const audited = store.audit.all().flatMap((r) => (r.action === 'entry.logged' && r.entryId ? [r.entryId] : []));
+      expect(new Set(audited).size, 'no audit record twice').to.equal(audited.length);
+      const unaudited = acknowledged.filter((id) => !audited.includes(id));
+      expect(unaudited, `acknowledged without its audit record after round ${round}`).to.deep.equal([]);
       await store.settled();
     }
     expect(acknowledged.length).to.be.greaterThan(50);
