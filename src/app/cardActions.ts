@@ -13,6 +13,7 @@ import { entryCard, findEntry } from './entryCard.js';
 import { editEntry } from './entryEdit.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
+import { repeatCancelled, repeatQuestion } from './repeatQuestion.js';
 import { text, type Reply } from './ports.js';
 import { NOTHING_STORED, futureDateRefusal, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
@@ -65,6 +66,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
   if (verb === 'log.choose') return chooseAction(turn, value);
   if (verb === 'log.form') return formAction(turn, value);
+  if (verb === 'log.cancel') return repeatCancelled();
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
   if (verb === 'subscribe') return subscribeAction(turn, value);
@@ -216,7 +218,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     if (outcome.kind === 'refused') return again(`${outcome.why} Skriv /mina för dina insatser.`);
     return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
   }
-  const result = await recordEntry(turn, {
+  const draft = {
     agreement,
     activity,
     date,
@@ -224,7 +226,10 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     sourceId: `form:${form.formId}:${personOf(turn).id}`,
     ...(place ? { place } : {}),
     ...(note ? { note } : {}),
-  });
+  };
+  const repeat = repeatQuestion(turn, draft, true);
+  if (repeat) return [repeat];
+  const result = await recordEntry(turn, draft);
   if (!result.ok) {
     // A personnummer must not be echoed back into the card (the card is a stored Teams message).
     const { note: _dropped, place: _alsoDropped, ...rest } = prefill;

@@ -15,6 +15,7 @@ import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreem
 import type { Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import type { Entry } from '../domain/entry.js';
+import { repeatQuestion } from './repeatQuestion.js';
 import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry, type EntryDraft } from './recordEntry.js';
 
 export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
@@ -32,8 +33,10 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (args.trim().length === 0) return logForm(turn);
   const resolved = resolveLog(turn, args);
   if (resolved.kind === 'answer') return resolved.replies;
-  const { draft } = resolved;
-  const result = await recordEntry(turn, { ...draft, ...(sourceId ? { sourceId } : {}) });
+  const draft = { ...resolved.draft, ...(sourceId ? { sourceId } : {}) };
+  const repeat = repeatQuestion(turn, draft);
+  if (repeat) return [repeat];
+  const result = await recordEntry(turn, draft);
   return result.ok
     ? [loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]
     : [text(result.refusal)];

@@ -19,6 +19,7 @@ export const CARD_NAMES = [
   'import-form',
   'import-draft',
   'import-activity',
+  'repeat',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

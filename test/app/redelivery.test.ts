@@ -3,11 +3,11 @@ import { withRedeliveryCache } from '../../src/app/redelivery.js';
 import { harness, readable } from '../support/harness.js';
 
 describe('redelivered messages', () => {
-  const input = (activityId: string, conversation = 'c1') => ({
+  const input = (activityId: string, conversation = 'c1', day = '2020-06-01') => ({
     user: { id: '29:anna', name: 'Anna', aadObjectId: 'aad-anna' },
     conversation: { id: conversation, kind: 'personal' as const },
     activityId,
-    text: '/logga sig 2020-06-01',
+    text: `/logga sig ${day}`,
   });
 
   it('answers a redelivery with the first answer, without running it again', async () => {
@@ -27,7 +27,8 @@ describe('redelivered messages', () => {
     let ms = 0;
     const app = withRedeliveryCache(h.app, { now: () => ms, ttlMs: 60_000 });
     await app.handle(input('a1', 'c1'));
-    await app.handle(input('a1', 'c2'));
+    // Another day: the same activity, day and place twice in a row by one person is asked about first.
+    await app.handle(input('a1', 'c2', '2020-06-02'));
     expect(h.store.entries('jonkoping-2020')).to.have.length(2);
     ms += 61_000;
     expect(readable(await app.handle(input('a1', 'c1')))).to.include('redan loggat');

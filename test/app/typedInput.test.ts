@@ -88,7 +88,7 @@ describe('issue 9: typed dates, counts and participants', () => {
 
   it('counts with occasion words and number words; "3 krogar" stays in the note with count 1', async () => {
     const h = await harness({ now: NOW });
-    for (const typed of [
+    for (const [i, typed] of [
       'gemensam krogtillsyn 3 st',
       'gemensam krogtillsyn tre tillfällen',
       'gemensam krogtillsyn fyra gånger',
@@ -99,8 +99,9 @@ describe('issue 9: typed dates, counts and participants', () => {
       'sig 2 ärenden',
       'gemensam krogtillsyn 3 krogar',
       'polisens enkät 14 svar',
-    ]) {
-      await h.say(`/logga ${typed} igår`);
+    ].entries()) {
+      // A day each: the same activity, day and place twice in a row would be asked about first.
+      await h.say(`/logga ${typed} 2020-05-${String(10 + i).padStart(2, '0')}`);
     }
     expect(active(h).map((e) => [e.count, e.note])).to.deep.equal([
       [3, undefined],
@@ -118,8 +119,13 @@ describe('issue 9: typed dates, counts and participants', () => {
 
   it('"6 deltagare" is the participants field: on the card, in /mina, in the CSV', async () => {
     const h = await harness({ now: NOW });
-    for (const p of ['6 pers', '6 personer', '6 deltagare']) {
-      const shown = readable(await h.say(`/logga torsdagsmöte igår ${p}`));
+    // A day each: the same activity, day and place twice in a row would be asked about first.
+    for (const [p, day] of [
+      ['6 pers', 'igår'],
+      ['6 personer', 'i förrgår'],
+      ['6 deltagare', 'i torsdags'],
+    ]) {
+      const shown = readable(await h.say(`/logga torsdagsmöte ${day} ${p}`));
       expect(shown, p).to.include('6 deltagare');
     }
     expect(active(h).map((e) => e.participants)).to.deep.equal([6, 6, 6]);

@@ -32,14 +32,14 @@ describe('authentication against the channel’s signing keys (real process)', f
     ...extra,
   });
 
-  async function post(token: string | undefined, marker: string, serviceUrl = SERVICE_URL) {
+  async function post(token: string | undefined, marker: string, serviceUrl = SERVICE_URL, date = '2020-03-14') {
     const activity = {
       type: 'message',
       id: `auth-${++counter}`,
       channelId: 'msteams',
       serviceUrl,
       deliveryMode: 'expectReplies',
-      text: `/logga gemensam krogtillsyn 2020-03-14 ${marker}`,
+      text: `/logga gemensam krogtillsyn ${date} ${marker}`,
       from: { id: '29:anna', name: 'Anna', aadObjectId: 'aad-anna' },
       recipient: { id: `28:${APP_ID}`, name: 'Medborgarlöfte' },
       conversation: { id: 'a:personal-anna', conversationType: 'personal', tenantId: TENANT },
@@ -146,7 +146,8 @@ describe('authentication against the channel’s signing keys (real process)', f
 
   it('logs each refusal with the failed check, and still counts one entry', async () => {
     expect(bot.output()).to.include('request refused: the token did not pass');
-    const r = await post(signToken(good, claims()), '');
+    // Another day than MARK-GOOD's: the same activity, day and place again would be asked about first.
+    const r = await post(signToken(good, claims()), '', SERVICE_URL, '2020-03-15');
     expect(r.status).to.equal(200);
     // MARK-GOOD and this one: nothing from the forged requests reached the store. An entry is counted
     // by its loggedAt (a journal line also carries the entry's audit record, with its activityId).

@@ -1,0 +1,98 @@
+// Issue 9: logging the same activity, day and place twice in a row asks "redan loggat idag, logga igen?".
+import { expect } from 'chai';
+import type { Reply } from '../../src/app/ports.js';
+import { BERIT, cardsOf, harness, readable, submitActions, type Harness } from '../support/harness.js';
+
+const NOW = '2020-06-01T12:00:00+02:00';
+const active = (h: Harness) => h.store.allEntries().filter((e) => !e.removed);
+
+function button(replies: Reply[], title: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Submit' && o.title === title) found ??= o.data as Record<string, unknown>;
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(cardsOf(replies));
+  if (!found) throw new Error(`no "${title}" button in ${readable(replies)}`);
+  return found;
+}
+
+describe('issue 9: the same activity, day and place twice in a row', () => {
+  it('asks before logging it again; Logga igen logs it once, in place of the question', async () => {
+    const h = await harness({ now: NOW });
+    await h.say('/logga gemensam krogtillsyn Öxnehaga 2 st');
+    const asked = await h.say('/logga gemensam krogtillsyn öxnehaga 2 st lugnt');
+    expect(readable(asked)).to.include('Redan loggat idag – logga igen?');
+    expect(asked[0]?.kind === 'card' ? asked[0].fallbackText : '').to.include('Redan loggat idag – logga igen?');
+    expect(active(h)).to.have.length(1);
+    const again = button(asked, 'Logga igen');
+    expect(again).to.deep.include({ activityId: 'gemensam-krogtillsyn', date: '2020-06-01', count: 2, note: 'lugnt' });
+    button(asked, 'Avbryt');
+
+    const logged = await h.submit(again);
+    expect(logged[0]?.kind).to.equal('replaceCard');
+    expect(readable(logged)).to.include('✅ Loggat');
+    expect(active(h)).to.have.length(2);
+    expect(active(h)[1]).to.include({ count: 2, note: 'lugnt', date: '2020-06-01' });
+    // A second click logs nothing more.
+    await h.submit(again);
+    expect(active(h)).to.have.length(2);
+  });
+
+  it('Avbryt stores nothing and says so in place of the question', async () => {
+    const h = await harness({ now: NOW });
+    await h.say('/logga ssg igår');
+    const asked = await h.say('/logga ssg igår');
+    expect(readable(asked)).to.include('Redan loggat 31 maj 2020 – logga igen?');
+    const cancelled = await h.submit(button(asked, 'Avbryt'));
+    expect(cancelled[0]?.kind).to.equal('replaceCard');
+    expect(readable(cancelled)).to.include('Inget nytt loggat').and.not.include('"title":"Logga igen"');
+    expect(active(h)).to.have.length(1);
+  });
+
+  it('does not ask for another day, place or activity, for another person, or after the earlier one was undone', async () => {
+    const h = await harness({ now: NOW });
+    await h.say('/logga ssg igår');
+    for (const typed of [
+      '/logga ssg i förrgår',
+      '/logga ssg i förrgår Öxnehaga',
+      '/logga torsdagsmöte i förrgår Öxnehaga',
+    ]) {
+      expect(readable(await h.say(typed)), typed).to.include('✅ Loggat');
+    }
+    expect(readable(await h.say('/logga torsdagsmöte i förrgår Öxnehaga', { user: BERIT }))).to.include('✅ Loggat');
+    await h.say('/ångra');
+    // The latest is now "ssg i förrgår Öxnehaga": the undone torsdagsmöte is not asked about.
+    expect(readable(await h.say('/logga torsdagsmöte i förrgår Öxnehaga'))).to.include('✅ Loggat');
+    expect(active(h)).to.have.length(5);
+  });
+
+  it('a redelivered message is answered with its entry, not asked about', async () => {
+    const h = await harness({ now: NOW });
+    await h.say('/logga ssg igår', { activityId: 'same' });
+    const again = await h.say('/logga ssg igår', { activityId: 'same' });
+    expect(readable(again)).to.include('Det här var redan loggat').and.not.include('logga igen?');
+    expect(active(h)).to.have.length(1);
+  });
+
+  it('the log form asks too, in place of the form; the same form sent twice is answered with its entry', async () => {
+    const h = await harness({ now: NOW });
+    const send = async () => {
+      const [submit] = submitActions(cardsOf(await h.say('/logga'))[0]);
+      return { ...submit, activityId: 'sig', date: '2020-05-31', place: '', otherPlace: '', count: '1', note: '' };
+    };
+    const first = await send();
+    await h.submit(first);
+    expect(readable(await h.submit(first))).to.include('Det här var redan loggat');
+    const asked = await h.submit(await send());
+    expect(asked[0]?.kind).to.equal('replaceCard');
+    expect(readable(asked)).to.include('Redan loggat 31 maj 2020 – logga igen?');
+    expect(active(h)).to.have.length(1);
+    await h.submit(button(asked, 'Logga igen'));
+    expect(active(h)).to.have.length(2);
+  });
+});
