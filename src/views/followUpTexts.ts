@@ -81,7 +81,7 @@ function outcomeParts(a: ActivityFollowUp): { inTertial: string; soFar: string |
         ? progressText(p)
         : undefined
       : p.kind === 'recurring'
-        ? `${progressText(p)} med insats hittills`
+        ? progressText(p)
         : `${progressText(p)} hittills`;
   return { inTertial, soFar };
 }

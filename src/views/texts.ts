@@ -13,7 +13,8 @@ export function progressText(progress: Progress): string {
     case 'count':
       return `${progress.done} av ${progress.target} ${progress.unit}`;
     case 'recurring':
-      return `${progress.covered} av ${progress.due} ${RHYTHM_UNIT[progress.rhythm]}`;
+      // Says what it counts: the periods with at least one entry, of those begun so far.
+      return `aktiv ${progress.covered} av ${progress.due} ${RHYTHM_UNIT[progress.rhythm]}${progress.soFar ? ' hittills' : ''}`;
     case 'milestone':
       if (progress.state === 'done')
         return progress.doneDate ? `genomförd ${formatSwedishDate(progress.doneDate)}` : 'genomförd';
