@@ -292,6 +292,6 @@ export function logForm(
   const data = logFormCardData(target, turn.today, turn.deps.newId(), prefill);
   const fallback = prefill.error
     ? prefill.error
-    : `Logga en insats i ${target.title}: skriv /logga <aktivitet> [plats] [datum] [antal] [anteckning].`;
+    : `Logga en insats i ${target.title}: skriv /logga «aktivitet» [plats] [datum] [antal] [anteckning].`;
   return [(replace ? replaceCard : card)(logFormCard(data), fallback)];
 }

@@ -112,6 +112,14 @@ function activityDetail(a: ActivitySummary): string {
   return `loggat ${countText(a.count, a.activity)}${placesText(a.places)} · ${peopleText(a.contributors)} · ${change}`;
 }
 
+/** What was logged in the period, each activity once (in the agreement's order), with its count. */
+function weekDone(summary: Summary): { name: string; count: string }[] {
+  return ownActivities(summary.promises, (a) => a.activity.id)
+    .map((o) => o.activity)
+    .filter((a) => a.entries > 0)
+    .map((a) => ({ name: a.activity.name, count: countText(a.count, a.activity) }));
+}
+
 /**
  * `args` is what /sammanfattning was given and `asOf` the date it was taken at, so "Visa fler"
  * shows the same period even when clicked the next day.
@@ -139,15 +147,8 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
         }))
       : [],
   );
-  // A week is short enough to name all that was done; a month or a year says it per promise.
-  const done = overviewList(
-    first && period.kind === 'vecka'
-      ? owned
-          .map((o) => o.activity)
-          .filter((a) => a.entries > 0)
-          .map((a) => ({ name: a.activity.name, count: countText(a.count, a.activity) }))
-      : [],
-  );
+  // A week is short enough to name what was done; a month or a year says it per promise.
+  const done = overviewList(first && period.kind === 'vecka' ? weekDone(summary) : []);
 
   return {
     // The weekly card has a title of its own: it arrives unasked, in a channel's stream of posts.
@@ -206,9 +207,16 @@ export function summaryCard(summary: Summary, args: string, asOf: IsoDate, page 
 export function summaryText(summary: Summary): string {
   const { period, total } = summary;
   const behind = summary.behind.map((a) => `${a.activity.name} (${progressText(a.status.progress)})`).join(', ');
+  // A week's text says what was done, as its card does: each activity once, five named.
+  const logged = period.kind === 'vecka' ? weekDone(summary) : [];
+  const done = [
+    ...logged.slice(0, 5).map((d) => `${d.name} ${d.count}`),
+    ...(logged.length > 5 ? [`${logged.length - 5} aktiviteter till`] : []),
+  ].join(', ');
   return [
     `${summary.agreement.title}, ${periodTitle(period)} (${periodDays(period)}):`,
     `${entriesText(total.entries)} av ${peopleText(total.contributors)}; förra perioden ${changeText(total.entries, total.previousEntries, period.previous)}.`,
+    ...(done ? [`Gjort: ${done}.`] : []),
     behind ? `Efter plan: ${behind}.` : 'Inget är efter plan.',
   ].join(' ');
 }

@@ -195,6 +195,10 @@ describe('long cards fold their activities (a phone screen)', () => {
     expect(lines.slice(-3)).to.deep.equal(['[Status]', '[Logga]', '[Sluta prenumerera]']);
     expect(lines.filter((l) => /^loggat /u.test(l))).to.deep.equal([]); // rows folded
     expect(fallbackText).to.match(/^Medborgarlöfte 2020, senaste 7 dagarna \(11–17 december 2020\): 4 insatser/u);
+    // The text (notifications, clients without cards) says what was done too.
+    expect(fallbackText).to.contain(
+      'Gjort: Gemensam krogtillsyn 1 tillfälle, SSG-möte 1 gång, Fotpatrullering Öxnehaga 1 gång, Torsdagsmöte Öxnehaga 1 gång.',
+    );
   });
 
   for (const command of ['/sammanfattning', '/sammanfattning tertial', '/sammanfattning år']) {
