@@ -11,10 +11,10 @@ const RHYTHM_UNIT = { weekly: 'veckor', weekendNights: 'helger', monthly: 'måna
 export function progressText(progress: Progress): string {
   switch (progress.kind) {
     case 'count':
-      return `${progress.done} av ${progress.target} ${progress.unit}`;
+      return progressFigure(progress);
     case 'recurring':
       // Says what it counts: the periods with at least one entry, of those begun so far.
-      return `aktiv ${progress.covered} av ${progress.due} ${RHYTHM_UNIT[progress.rhythm]}${progress.soFar ? ' hittills' : ''}`;
+      return `aktiv ${progressFigure(progress)}${progress.soFar ? ' hittills' : ''}`;
     case 'milestone':
       if (progress.state === 'done')
         return progress.doneDate ? `genomförd ${formatSwedishDate(progress.doneDate)}` : 'genomförd';
@@ -22,6 +22,16 @@ export function progressText(progress: Progress): string {
     case 'ongoing':
       return progress.done === 1 ? '1 insats loggad' : `${progress.done} insatser loggade`;
   }
+}
+
+/**
+ * The bare figure, "2 av 4 tillfällen" or "17 av 18 veckor", where a heading or a caption already
+ * says what is counted (the follow-up's chart: "andelen av målet hittills").
+ */
+export function progressFigure(progress: Extract<Progress, { kind: 'count' | 'recurring' }>): string {
+  return progress.kind === 'count'
+    ? `${progress.done} av ${progress.target} ${progress.unit}`
+    : `${progress.covered} av ${progress.due} ${RHYTHM_UNIT[progress.rhythm]}`;
 }
 
 export function periodText(agreement: Agreement): string {
