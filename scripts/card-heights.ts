@@ -19,6 +19,7 @@ import { Store } from '../src/store/store.js';
 import { DEMO_TODAY, DEMO_USER, demoEntries } from './demoData.js';
 import { ROOT } from './services.js';
 import { TEAMS_LIGHT_HOST_CONFIG } from './teamsHostConfig.js';
+import { worstCaseStore } from '../test/support/worstCase.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTH = 350;
@@ -49,14 +50,44 @@ async function fullYearStore(): Promise<{ store: Store; entries: number }> {
   return { store, entries: first.length + second.length };
 }
 
+/** The cards of the goal, asked on TODAY with the bundled agreement. */
 async function cards(store: Store): Promise<{ name: string; card: unknown }[]> {
-  const now = stockholmInstant(TODAY, '09:00');
+  const ask = asker(store, TODAY);
+  return [
+    { name: '/status 2020', card: await ask('/status 2020') },
+    { name: '/sammanfattning', card: await ask('/sammanfattning') },
+    { name: '/sammanfattning tertial', card: await ask('/sammanfattning tertial') },
+    { name: '/sammanfattning år', card: await ask('/sammanfattning år') },
+    // What the scheduler sends on TODAY (src/scheduler/weeklySummaries.ts calls the same function).
+    { name: 'weekly card', card: firstCard(weeklySummaryReplies(store.inArea('jonkoping'), TODAY), 'weekly') },
+  ];
+}
+
+/**
+ * For scale, not the goal: the card budget's worst case (test/support/worstCase.ts), 40 activities
+ * with long names under 4 promises of long text, 5,000 entries; the first page of each card.
+ */
+async function worstCaseCards(): Promise<{ name: string; card: unknown }[]> {
+  const today = '2020-10-15';
+  const store = await worstCaseStore(today);
+  const ask = asker(store, today);
+  return [
+    { name: '40 activities: /status', card: await ask('/status') },
+    { name: '40 activities: /sammanfattning år', card: await ask('/sammanfattning år') },
+    { name: '40 activities: weekly', card: firstCard(weeklySummaryReplies(store.inArea('storstad'), today), 'weekly') },
+  ];
+}
+
+function firstCard(replies: Reply[], what: string): unknown {
+  for (const reply of replies) if (reply.kind !== 'text') return reply.card;
+  throw new Error(`${what} gave no card`);
+}
+
+/** What a user typing `text` in a personal chat on `today` gets as a card. */
+function asker(store: Store, today: string): (text: string) => Promise<unknown> {
+  const now = stockholmInstant(today, '09:00');
   const app = createApp({ store, clock: { now: () => now }, logger: silent, newId: () => 'x' });
-  const firstCard = (replies: Reply[], what: string): unknown => {
-    for (const reply of replies) if (reply.kind !== 'text') return reply.card;
-    throw new Error(`${what} gave no card`);
-  };
-  const ask = async (text: string) =>
+  return async (text: string) =>
     firstCard(
       await app.handle({
         user: { id: 'u', name: DEMO_USER.name, aadObjectId: DEMO_USER.id },
@@ -66,14 +97,6 @@ async function cards(store: Store): Promise<{ name: string; card: unknown }[]> {
       }),
       text,
     );
-  return [
-    { name: '/status 2020', card: await ask('/status 2020') },
-    { name: '/sammanfattning', card: await ask('/sammanfattning') },
-    { name: '/sammanfattning tertial', card: await ask('/sammanfattning tertial') },
-    { name: '/sammanfattning år', card: await ask('/sammanfattning år') },
-    // What the scheduler sends on TODAY (src/scheduler/weeklySummaries.ts calls the same function).
-    { name: 'weekly card', card: firstCard(weeklySummaryReplies(store.inArea('jonkoping'), TODAY), 'weekly') },
-  ];
 }
 
 function html(card: unknown): string {
@@ -133,20 +156,26 @@ async function main(): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
   const rows: string[] = [];
+  const worst: string[] = [];
   try {
     const tab = await browser.newPage({ viewport: { width: WIDTH, height: 800 }, locale: 'sv-SE' });
     console.log(
       `Card heights at ${WIDTH} px wide (Medborgarlöfte 2020, ${entries} entries 9 January – ${TODAY}, asked ${TODAY}):`,
     );
-    console.log(`${'card'.padEnd(26)} ${'as sent'.padStart(9)} ${'all open'.padStart(9)}`);
-    for (const { name, card } of await cards(store)) {
-      const { collapsed, expanded } = await measure(tab, name, card, png);
-      const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
-      console.log(
-        `${name.padEnd(26)} ${`${collapsed} px`.padStart(9)} ${`${expanded} px`.padStart(9)}${collapsed > GOAL ? `  (over ${GOAL})` : ''}`,
-      );
-      rows.push(`| ${name} | ${collapsed} | ${expanded} | ${bytes} |`);
-    }
+    console.log(`${'card'.padEnd(34)} ${'as sent'.padStart(9)} ${'all open'.padStart(9)}`);
+    const measureAll = async (list: { name: string; card: unknown }[], into: string[]) => {
+      for (const { name, card } of list) {
+        const { collapsed, expanded } = await measure(tab, name, card, png);
+        const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+        console.log(
+          `${name.padEnd(34)} ${`${collapsed} px`.padStart(9)} ${`${expanded} px`.padStart(9)}${collapsed > GOAL ? `  (over ${GOAL})` : ''}`,
+        );
+        into.push(`| ${name} | ${collapsed} | ${expanded} | ${bytes} |`);
+      }
+    };
+    await measureAll(await cards(store), rows);
+    console.log("For scale, the card budget's worst case (first page):");
+    await measureAll(await worstCaseCards(), worst);
   } finally {
     await browser.close();
   }
@@ -163,6 +192,12 @@ async function main(): Promise<void> {
       '| card | as sent (px) | all open (px) | JSON bytes |',
       '| --- | --: | --: | --: |',
       ...rows,
+      '',
+      "For scale (not the goal): the card budget's worst case, 40 activities with long names under 4 promises of long text and 5,000 entries, asked on 2020-10-15; the first page of each card.",
+      '',
+      '| card | as sent (px) | all open (px) | JSON bytes |',
+      '| --- | --: | --: | --: |',
+      ...worst,
       '',
     ].join('\n'),
   );

@@ -43,5 +43,5 @@ export function noAgreementHint(store: AgreementRecords, year: number): string {
   const from = latest ? latest.period.start.slice(0, 4) : undefined;
   return from
     ? `En samordnare kan skapa det med /nytt-medborgarlöfte ${year} från ${from}.`
-    : `En samordnare kan skapa det med /nytt-medborgarlöfte ${year} från <år>.`;
+    : `En samordnare kan skapa det med /nytt-medborgarlöfte ${year} från «år».`;
 }

@@ -88,11 +88,11 @@ export function askForArea(turn: BaseTurn, areas: readonly Area[], pending?: Pen
     choices: many ? areas.map((a) => ({ title: a.name, value: a.id })) : [],
     pickSubmit: { verb: 'area.choose', ...pendingPart },
     footer: group
-      ? 'Valet gäller alla här. Bara en samordnare i området kan göra det. Byt senare med /område <namn>.'
-      : 'Byt senare med /område <namn>.',
+      ? 'Valet gäller alla här. Bara en samordnare i området kan göra det. Byt senare med /område «namn».'
+      : 'Byt senare med /område «namn».',
   };
   const names = areas.slice(0, MAX_BUTTONS).map((a) => a.name);
-  const fallback = `Vilket område gäller här? Skriv /område <namn>: ${names.join(', ')}${many ? ` och ${areas.length - names.length} till` : ''}.`;
+  const fallback = `Vilket område gäller här? Skriv /område «namn»: ${names.join(', ')}${many ? ` och ${areas.length - names.length} till` : ''}.`;
   return [card(chooseAreaCard(data), fallback)];
 }
 
@@ -187,7 +187,7 @@ export async function areaCommand(turn: BaseTurn, args: string): Promise<Reply[]
         : via === 'team'
           ? 'Det är valt för hela teamet.'
           : `Det är valt för ${where(turn)}.`;
-    const change = allowed.length > 1 ? ` Byt med /område <namn> (${others(area)}).` : '';
+    const change = allowed.length > 1 ? ` Byt med /område «namn» (${others(area)}).` : '';
     return [text(`Här gäller ${area.name} (${area.policeArea}). ${how}${change}`)];
   }
 

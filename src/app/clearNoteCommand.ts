@@ -11,7 +11,7 @@ import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.
 import { text, type Reply } from './ports.js';
 
 const USAGE =
-  'Skriv så här: /rensa-anteckning <aktivitet> <datum>, t.ex. /rensa-anteckning gemensam krogtillsyn 2020-03-14. Finns flera insatser med anteckning den dagen får du välja med nr.';
+  'Skriv så här: /rensa-anteckning «aktivitet» «datum», t.ex. /rensa-anteckning gemensam krogtillsyn 2020-03-14. Finns flera insatser med anteckning den dagen får du välja med nr.';
 
 export async function clearNoteCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];

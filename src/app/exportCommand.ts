@@ -11,9 +11,10 @@ import { text, type Reply } from './ports.js';
 export async function exportCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   if (turn.input.conversation.kind !== 'personal') {
+    const everyone = turn.input.conversation.kind === 'channel' ? 'hela kanalen' : 'alla i chatten';
     return [
       text(
-        'Skriv /export till mig i en personlig chatt: filen har namnen på alla som loggat, och länken ska inte synas för hela kanalen.',
+        `Skriv /export till mig i en personlig chatt: filen har namnen på alla som loggat, och länken ska inte synas för ${everyone}.`,
       ),
     ];
   }

@@ -85,7 +85,7 @@ async function importText(turn: Turn, source: string, fromForm: boolean): Promis
   const result = importAgreements(source, { today: turn.today, area: turn.area.id });
   if (result.drafts.length === 0) {
     const why = result.problems.length > 0 ? ` (${result.problems.join('; ')})` : '';
-    const message = `Jag hittade inga löften eller aktiviteter i texten${why}. Klistra in texten som den är publicerad, med rubriken "Medborgarlöfte <år>" och punktlistorna. ${NOTHING_SAVED}`;
+    const message = `Jag hittade inga löften eller aktiviteter i texten${why}. Klistra in texten som den är publicerad, med rubriken "Medborgarlöfte «år»" och punktlistorna. ${NOTHING_SAVED}`;
     return [fromForm ? replaceCard(importFormCard(message), message) : text(message)];
   }
   const by = personOf(turn);

@@ -11,6 +11,7 @@ import {
   logFormCardData,
   moreCandidatesText,
 } from '../views/logCards.js';
+import { hoursText, participantsText } from '../views/texts.js';
 import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
@@ -128,9 +129,7 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
       ...(editing ? { entryId: editing.id } : {}),
     });
     const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – ${untilChosen}`;
-    const details = [formatSwedishDate(date), request.place, count > 1 ? `${count} st` : undefined]
-      .filter(Boolean)
-      .join(' · ');
+    const details = detailsText(formatSwedishDate(date), request, count);
     const fallback = `${question}\n${match.candidates.map((a) => `• ${a.name}`).join('\n')}`;
     return answer(
       card(
@@ -189,13 +188,24 @@ function suggestActivities(
     ...(editing ? { entryId: editing.id } : {}),
   });
   const question = `Jag hittar ingen aktivitet med de orden i ${agreement.title}. Välj den du menade – ${editing ? 'insatsen ändras inte' : 'inget är loggat'} förrän du har valt.`;
-  const details = [formatSwedishDate(date), request.place, count > 1 ? `${count} st` : undefined]
-    .filter(Boolean)
-    .join(' · ');
+  const details = detailsText(formatSwedishDate(date), request, count);
   const fallback = `${question}\n${close.map((a) => `• ${a.name}`).join('\n')}`;
   return [
     card(chooseActivityCard({ title: 'Menade du någon av dessa?', question, details, candidates, more: '' }), fallback),
   ];
+}
+
+/** What a question card repeats of the message: "31 maj 2020 · Öxnehaga · 2 st · 2 timmar · 6 deltagare". */
+function detailsText(first: string, request: LogRequest, count: number): string {
+  return [
+    first,
+    request.place,
+    count > 1 ? `${count} st` : undefined,
+    request.hours !== undefined ? hoursText(request.hours) : undefined,
+    request.participants !== undefined ? participantsText(request.participants) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** "fredag 29 maj 2020" */
@@ -248,7 +258,7 @@ function askWhichDay(
       ...(editing ? { entryId: editing.id } : {}),
     },
   );
-  const details = [activity.name, request.place, count > 1 ? `${count} st` : undefined].filter(Boolean).join(' · ');
+  const details = detailsText(activity.name, request, count);
   const fallback = `${question}\n${usable.map((d) => `• ${d.label}`).join('\n')}`;
   return [
     card(
@@ -282,6 +292,6 @@ export function logForm(
   const data = logFormCardData(target, turn.today, turn.deps.newId(), prefill);
   const fallback = prefill.error
     ? prefill.error
-    : `Logga en insats i ${target.title}: skriv /logga <aktivitet> [plats] [datum] [antal] [anteckning].`;
+    : `Logga en insats i ${target.title}: skriv /logga «aktivitet» [plats] [datum] [antal] [anteckning].`;
   return [(replace ? replaceCard : card)(logFormCard(data), fallback)];
 }

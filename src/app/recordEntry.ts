@@ -103,7 +103,9 @@ export function loggedReply(
   replace = false,
 ): Reply {
   const status = statusAfter(turn, agreement, activity);
-  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh));
+  // An entry already taken back (a redelivery or a second click after Ångra) says so, without Ångra.
+  const mode = entry.removed ? 'undone' : fresh ? 'logged' : 'already';
+  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh, mode));
   const fallback = confirmation(turn, entry, agreement, activity, fresh, status);
   return replace ? replaceCard(shown, fallback) : card(shown, fallback);
 }
@@ -128,10 +130,16 @@ function confirmation(
   fresh: boolean,
   status = statusAfter(turn, agreement, activity),
 ): string {
-  const head = fresh
-    ? `✅ Loggat: ${entryLine(entry, activity)}.`
-    : `Det här var redan loggat: ${entryLine(entry, activity)}.`;
+  const line = entryLine(entry, activity);
+  const head = entry.removed
+    ? `Det här var loggat men är ångrat: ${line}.`
+    : fresh
+      ? `✅ Loggat: ${line}.`
+      : `Det här var redan loggat: ${line}.`;
   const progress = `${agreement.title}: ${progressAndStatus(progressText(status.progress), status.status)}.`;
   const note = entry.note ? `\n\nAnteckning: ${entry.note}` : '';
-  return `${head}\n\n${progress}${note}\n\nFel? Skriv /ångra.`;
+  // The text is read where the card's Ångra cannot be pressed. /ångra takes back the latest entry:
+  // true of one just logged; an earlier one is taken back in /mina.
+  const fix = entry.removed ? '' : fresh ? '\n\nFel? Skriv /ångra.' : '\n\nFel? Ta bort den i /mina.';
+  return `${head}\n\n${progress}${note}${fix}`;
 }

@@ -79,6 +79,9 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
   const who = recipientText(subscription.conversationKind);
   const next = `Nästa: ${instantText(nextSend(scheduleStateOf(subscription), turn.now))}.`;
   const stop = 'Skriv /avprenumerera för att sluta.';
+  if (change === 'changed' && before && before.weekday === schedule.weekday && before.time === schedule.time) {
+    return [text(`Oförändrat: ${who} får redan veckosammanfattningen ${scheduleText(schedule)}. ${next} ${stop}`)];
+  }
   if (change === 'changed' && before) {
     return [
       text(
@@ -129,7 +132,11 @@ export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
     .all()
     .filter((s) => s.ended !== undefined && inArea(s))
     .sort((a, b) => (b.ended?.at ?? '').localeCompare(a.ended?.at ?? ''));
-  const lines = [ownText, '', `**Alla prenumerationer i ${turn.area.name}** (${active.length} aktiva):`];
+  const lines = [
+    ownText,
+    '',
+    `**Alla prenumerationer i ${turn.area.name}** (${active.length} ${active.length === 1 ? 'aktiv' : 'aktiva'}):`,
+  ];
   if (active.length === 0) lines.push('Inga.');
   for (const s of active.slice(0, MAX_LISTED))
     lines.push(`• ${label(s)}: ${scheduleText(scheduleOf(s))}. ${nextAndLast(s, turn.now)}`);

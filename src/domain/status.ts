@@ -9,7 +9,16 @@ export type Rhythm = 'weekly' | 'weekendNights' | 'monthly';
 
 export type Progress =
   | { kind: 'count'; done: number; target: number; unit: string }
-  | { kind: 'recurring'; rhythm: Rhythm; covered: number; due: number }
+  | {
+      kind: 'recurring';
+      rhythm: Rhythm;
+      /** Periods with an entry, of those in `due`. */
+      covered: number;
+      /** Periods begun so far (see periodsCovered): the same whether or not the running one has an entry. */
+      due: number;
+      /** True while the agreement runs ("hittills"); false for a past agreement's final figures. */
+      soFar: boolean;
+    }
   | { kind: 'milestone'; state: 'notStarted' | 'inProgress' | 'done'; doneDate?: IsoDate }
   | { kind: 'ongoing'; done: number };
 
@@ -158,14 +167,16 @@ export function activityStatusOfDays(
       return { ...base, progress, status: countStatus(total, target.count, share, past) };
     }
     case 'recurring': {
-      const { covered, due } = periodsCovered(
+      const periods = periodsCovered(
         target.rhythm,
         mine.map((e) => e.date),
         start,
         asOf,
+        past,
       );
-      const progress: Progress = { kind: 'recurring', rhythm: target.rhythm, covered, due };
-      return { ...base, progress, status: recurringStatus(covered, due, past) };
+      const { covered, due } = periods;
+      const progress: Progress = { kind: 'recurring', rhythm: target.rhythm, covered, due, soFar: !past };
+      return { ...base, progress, status: recurringStatus(periods, past) };
     }
     case 'milestone': {
       const completion = completions
@@ -194,7 +205,7 @@ function initialProgress(activity: Activity): Progress {
     case 'count':
       return { kind: 'count', done: 0, target: t.count, unit: t.unit };
     case 'recurring':
-      return { kind: 'recurring', rhythm: t.rhythm, covered: 0, due: 0 };
+      return { kind: 'recurring', rhythm: t.rhythm, covered: 0, due: 0, soFar: true };
     case 'milestone':
       return { kind: 'milestone', state: 'notStarted' };
     case 'ongoing':
@@ -218,16 +229,29 @@ export function countStatus(done: number, target: number, share: number, past: b
   return 'farBehind';
 }
 
-/** Recurring work is on track when at most one period, or a quarter of them, was missed. */
-export function recurringStatus(covered: number, due: number, past: boolean): StatusCode {
-  if (due === 0) return covered > 0 ? 'onTrack' : 'notStarted';
-  if (past && covered >= due) return 'done';
-  if (covered === 0 && due <= 1) return 'notStarted';
-  const missing = due - covered;
-  const ratio = covered / due;
-  if (missing <= 1 || ratio >= 0.75) return 'onTrack';
-  if (ratio >= 0.5) return 'behind';
-  return 'farBehind';
+/**
+ * Recurring work is judged on the periods that are over: the running period (this week, this
+ * month) is never missed, whether or not it has an entry yet, so the first entry of the month
+ * cannot turn anything red, and logging in the running period can only make things better.
+ * - i fas: at most one period missed, or at most a quarter of the periods so far;
+ * - långt efter: at least three periods missed and more than half of them; early in the year
+ *   (the first three months of a monthly activity) a slow start is at worst "något efter";
+ * - något efter: in between;
+ * - inte påbörjad: nothing logged and at most one period missed.
+ * A past agreement's final state is genomförd when every period had an entry, något efter when
+ * at least half had, långt efter otherwise (as count targets are judged).
+ */
+export function recurringStatus(periods: RecurringPeriods, past: boolean): StatusCode {
+  const { covered, due, missed } = periods;
+  if (due === 0) return 'notStarted';
+  if (past) {
+    if (covered >= due) return 'done';
+    return covered * 2 >= due ? 'behind' : 'farBehind';
+  }
+  if (covered === 0 && missed <= 1) return 'notStarted';
+  if (missed <= 1 || missed * 4 <= due) return 'onTrack';
+  if (missed >= 3 && missed * 2 > due) return 'farBehind';
+  return 'behind';
 }
 
 /** Milestones and open-ended work with nothing logged: fine early on, late in the second half. */
@@ -236,17 +260,31 @@ function nothingYetStatus(share: number, past: boolean): StatusCode {
   return share >= 0.5 ? 'behind' : 'notStarted';
 }
 
+/** Recurring periods up to a date: how many have begun, had an entry, and are over without one. */
+export interface RecurringPeriods {
+  /** Periods begun by `asOf` (for a past agreement: every period over by its end, and a last one cut off by the end only when it has an entry). */
+  due: number;
+  /** Of those, the periods with an entry. */
+  covered: number;
+  /** Of those, the periods that are over and had no entry. The running period (the one holding `asOf`) is never missed. */
+  missed: number;
+}
+
 /**
- * Periods (ISO weeks, weekends, months) from the start up to `asOf`. A period is due once it has
- * ended; the running one counts as due only when it is already covered, so nobody is "behind" on
- * a week that is not over.
+ * Periods (ISO weeks, weekends, months) from the one holding `start` up to `asOf`. A week or a
+ * month has begun on its first day, a weekend on its Friday. The count of periods begun is the
+ * same whether or not the running period has an entry, so "aktiv 2 av 5 månader" never jumps to
+ * "3 av 6" because of a log. `final` (a past agreement, `asOf` its last day): a last period that
+ * the agreement's end cuts short (a week running into the new year) counts only when it has an
+ * entry, since nobody could finish it within the agreement.
  */
 export function periodsCovered(
   rhythm: Rhythm,
   dates: readonly IsoDate[],
   start: IsoDate,
   asOf: IsoDate,
-): { covered: number; due: number } {
+  final = false,
+): RecurringPeriods {
   const keyOf = (d: IsoDate): IsoDate | undefined => {
     if (rhythm === 'monthly') return monthStart(d);
     if (rhythm === 'weekly') return isoWeekStart(d);
@@ -257,14 +295,24 @@ export function periodsCovered(
     const key = keyOf(d);
     if (key !== undefined) covered.add(key);
   }
-  let due = 0;
+  const result: RecurringPeriods = { due: 0, covered: 0, missed: 0 };
+  if (asOf < start) return result;
   let key = rhythm === 'monthly' ? monthStart(start) : isoWeekStart(start);
-  while (key <= asOf) {
-    const periodEnd = rhythm === 'monthly' ? addDays(nextMonthStart(key), -1) : addDays(key, 6);
-    if (periodEnd <= asOf || covered.has(key)) due += 1;
+  for (;;) {
+    const begins = rhythm === 'weekendNights' ? addDays(key, 4) : key;
+    if (begins > asOf) break;
+    const ends = rhythm === 'monthly' ? addDays(nextMonthStart(key), -1) : addDays(key, 6);
+    const has = covered.has(key);
+    // Today is never over: a week ending today can still get its entry (a past agreement's last day can not).
+    const over = final ? ends <= asOf : ends < asOf;
+    if (!final || over || has) {
+      result.due += 1;
+      if (has) result.covered += 1;
+      else if (over) result.missed += 1;
+    }
     key = rhythm === 'monthly' ? nextMonthStart(key) : addDays(key, 7);
   }
-  return { covered: Math.min(covered.size, due), due };
+  return result;
 }
 
 function nextMonthStart(first: IsoDate): IsoDate {

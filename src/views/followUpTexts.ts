@@ -5,7 +5,7 @@ import { SWEDISH_MONTHS, formatSwedishDate } from '../domain/calendar.js';
 import type { ActivityFollowUp, FollowUp } from '../domain/followUp.js';
 import { progressShare } from './progressBar.js';
 import { STATUS_ORDER, statusCountText, statusWord } from './statusWords.js';
-import { countText, participantsText, progressText } from './texts.js';
+import { countText, participantsText, progressFigure, progressText } from './texts.js';
 
 /** The current tertial's bars in the month chart (a graphic beside its figures, ≥ 3:1 on white, WCAG 2.1 1.4.11). */
 export const MONTH_HIGHLIGHT_RGB = '#1565c0';
@@ -81,7 +81,7 @@ function outcomeParts(a: ActivityFollowUp): { inTertial: string; soFar: string |
         ? progressText(p)
         : undefined
       : p.kind === 'recurring'
-        ? `${progressText(p)} med insats hittills`
+        ? progressText(p)
         : `${progressText(p)} hittills`;
   return { inTertial, soFar };
 }
@@ -120,10 +120,14 @@ export function followUpShare(a: ActivityFollowUp): number {
   return progressShare(a.progress) ?? (a.state === 'done' ? 1 : a.state === 'notStarted' ? 0 : 0.5);
 }
 
-/** The figure beside a bar: "2 av 4 tillfällen", "17 av 18 veckor", "pågående", "i fas". */
+/**
+ * The figure beside a bar, short enough for its column: "2 av 4 tillfällen", "17 av 18 veckor"
+ * (the chart's caption says it is the share so far), "pågående", "i fas".
+ */
 export function shareText(a: ActivityFollowUp): string {
   const p = a.progress;
-  if (p.kind === 'count' || p.kind === 'recurring' || p.kind === 'milestone') return progressText(p);
+  if (p.kind === 'count' || p.kind === 'recurring') return progressFigure(p);
+  if (p.kind === 'milestone') return progressText(p);
   return statusWord(a.state);
 }
 

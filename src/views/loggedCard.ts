@@ -49,7 +49,8 @@ const HEADING: Readonly<Record<LoggedCardMode, string>> = {
 
 const HINT: Readonly<Record<LoggedCardMode, string>> = {
   logged: 'Fel? Tryck Ångra, eller skriv /ångra.',
-  already: 'Fel? Tryck Ångra, eller skriv /ångra.',
+  // Not "/ångra": that takes back the latest entry, which this one need not be.
+  already: 'Fel? Tryck Ångra.',
   edited: 'Ändringen finns i insatsens historik. Fel? Tryck Ångra.',
   unchanged: 'Insatsen säger redan det här. Fel? Tryck Ångra.',
   undone: 'Insatsen är borttagen och räknas inte längre. Den finns kvar i historiken.',

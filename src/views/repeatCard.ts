@@ -3,6 +3,7 @@
 // leaves the record as it was. Both replace the question, so it is answered once.
 import type { Activity, IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
+import { fold } from '../domain/text.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import type { ChoiceSubmit } from './logCards.js';
 import { countText, hoursText, participantsText } from './texts.js';
@@ -25,9 +26,11 @@ export interface RepeatCardData {
 /** The question for `draft` (what "Logga igen" logs), the day of the work being `today` or not. */
 export function repeatCardData(draft: ChoiceSubmit, activity: Activity, today: IsoDate): RepeatCardData {
   const when = draft.date === today ? 'idag' : formatSwedishDate(draft.date);
+  // "Grannsamverkan Öxnehaga", not "Grannsamverkan Öxnehaga på Öxnehaga".
+  const where = draft.place && !fold(activity.name).includes(fold(draft.place)) ? ` på ${draft.place}` : '';
   return {
     heading: `Redan loggat ${when} – logga igen?`,
-    question: `Du har nyss loggat ${activity.name}${draft.place ? ` på ${draft.place}` : ''} ${when}. Var det ett nytt tillfälle? Tryck Logga igen; annars Avbryt, så loggas inget nytt.`,
+    question: `Du har nyss loggat ${activity.name}${where} ${when}. Var det ett nytt tillfälle? Tryck Logga igen; annars Avbryt, så loggas inget nytt.`,
     facts: [
       { title: 'Aktivitet', value: activity.name },
       { title: 'Datum', value: formatSwedishDate(draft.date) },

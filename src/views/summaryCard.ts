@@ -74,20 +74,34 @@ function periodDays(period: SummaryPeriod): string {
   return `${dateRangeText(period.range.start, period.range.end)}${isRunning(period) ? ' (hittills)' : ''}`;
 }
 
-/** "+2 mot 1–7 mars 2020 (5)"; the period before is named, so a reader knows what it is held against. */
+/**
+ * What the period before had, named, and how this one compares: "5 insatser 1–7 mars 2020, nu 2
+ * fler", "inget loggat 1–7 mars 2020" (never "+8 … (0)").
+ */
 function changeText(now: number, before: number | undefined, previous: SummaryPeriod['previous']): string {
   if (before === undefined) return 'ny sedan förra perioden';
-  return `${signedText(now - before)} mot ${dateRangeText(previous.start, previous.end)} (${before})`;
+  const when = dateRangeText(previous.start, previous.end);
+  if (before === 0) return `inget loggat ${when}`;
+  const diff = now - before;
+  const compared = diff === 0 ? 'lika många nu' : `nu ${Math.abs(diff)} ${diff > 0 ? 'fler' : 'färre'}`;
+  return `${entriesText(before)} ${when}, ${compared}`;
 }
 
+/**
+ * Where it was done, after the amount: " i Öxnehaga" when one place holds it all, " (2 i Öxnehaga,
+ * 1 utan plats)" when several, nothing when no entry named a place (never "(utan plats 1)").
+ */
 function placesText(places: readonly PlaceTally[]): string {
-  const named = places.slice(0, PLACES_SHOWN).map((p) => `${p.place === '' ? 'utan plats' : p.place} ${p.count}`);
-  const rest = places.slice(PLACES_SHOWN);
-  if (rest.length > 0) {
-    const count = rest.reduce((sum, p) => sum + p.count, 0);
-    named.push(`${rest.length} platser till ${count}`);
-  }
-  return named.join(', ');
+  const named = places.filter((p) => p.place !== '');
+  const unplaced = places.filter((p) => p.place === '').reduce((sum, p) => sum + p.count, 0);
+  if (named.length === 0) return '';
+  const [only] = named;
+  if (named.length === 1 && only && unplaced === 0) return ` i ${only.place}`;
+  const parts = named.slice(0, PLACES_SHOWN).map((p) => `${p.count} i ${p.place}`);
+  const rest = named.slice(PLACES_SHOWN);
+  if (rest.length > 0) parts.push(`${rest.reduce((sum, p) => sum + p.count, 0)} på ${rest.length} platser till`);
+  if (unplaced > 0) parts.push(`${unplaced} utan plats`);
+  return ` (${parts.join(', ')})`;
 }
 
 function activityDetail(a: ActivitySummary): string {
@@ -95,7 +109,15 @@ function activityDetail(a: ActivitySummary): string {
   if (a.entries === 0) {
     return a.previousCount ? `inget loggat (förra perioden ${countText(a.previousCount, a.activity)})` : 'inget loggat';
   }
-  return `loggat ${countText(a.count, a.activity)} (${placesText(a.places)}) · ${peopleText(a.contributors)} · ${change}`;
+  return `loggat ${countText(a.count, a.activity)}${placesText(a.places)} · ${peopleText(a.contributors)} · ${change}`;
+}
+
+/** What was logged in the period, each activity once (in the agreement's order), with its count. */
+function weekDone(summary: Summary): { name: string; count: string }[] {
+  return ownActivities(summary.promises, (a) => a.activity.id)
+    .map((o) => o.activity)
+    .filter((a) => a.entries > 0)
+    .map((a) => ({ name: a.activity.name, count: countText(a.count, a.activity) }));
 }
 
 /**
@@ -125,15 +147,8 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
         }))
       : [],
   );
-  // A week is short enough to name all that was done; a month or a year says it per promise.
-  const done = overviewList(
-    first && period.kind === 'vecka'
-      ? owned
-          .map((o) => o.activity)
-          .filter((a) => a.entries > 0)
-          .map((a) => ({ name: a.activity.name, count: countText(a.count, a.activity) }))
-      : [],
-  );
+  // A week is short enough to name what was done; a month or a year says it per promise.
+  const done = overviewList(first && period.kind === 'vecka' ? weekDone(summary) : []);
 
   return {
     // The weekly card has a title of its own: it arrives unasked, in a channel's stream of posts.
@@ -192,9 +207,16 @@ export function summaryCard(summary: Summary, args: string, asOf: IsoDate, page 
 export function summaryText(summary: Summary): string {
   const { period, total } = summary;
   const behind = summary.behind.map((a) => `${a.activity.name} (${progressText(a.status.progress)})`).join(', ');
+  // A week's text says what was done, as its card does: each activity once, five named.
+  const logged = period.kind === 'vecka' ? weekDone(summary) : [];
+  const done = [
+    ...logged.slice(0, 5).map((d) => `${d.name} ${d.count}`),
+    ...(logged.length > 5 ? [`${logged.length - 5} aktiviteter till`] : []),
+  ].join(', ');
   return [
     `${summary.agreement.title}, ${periodTitle(period)} (${periodDays(period)}):`,
-    `${entriesText(total.entries)} av ${peopleText(total.contributors)}, ${changeText(total.entries, total.previousEntries, period.previous)}.`,
+    `${entriesText(total.entries)} av ${peopleText(total.contributors)}; förra perioden ${changeText(total.entries, total.previousEntries, period.previous)}.`,
+    ...(done ? [`Gjort: ${done}.`] : []),
     behind ? `Efter plan: ${behind}.` : 'Inget är efter plan.',
   ].join(' ');
 }

@@ -5,22 +5,35 @@ import type { Activity, Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import type { Entry } from '../domain/entry.js';
 import type { Progress } from '../domain/status.js';
+import { statusWord } from './statusWords.js';
 
 const RHYTHM_UNIT = { weekly: 'veckor', weekendNights: 'helger', monthly: 'månader' } as const;
 
 export function progressText(progress: Progress): string {
   switch (progress.kind) {
     case 'count':
-      return `${progress.done} av ${progress.target} ${progress.unit}`;
+      return progressFigure(progress);
     case 'recurring':
-      return `${progress.covered} av ${progress.due} ${RHYTHM_UNIT[progress.rhythm]}`;
+      // Says what it counts: the periods with at least one entry, of those begun so far.
+      return `aktiv ${progressFigure(progress)}${progress.soFar ? ' hittills' : ''}`;
     case 'milestone':
+      // A milestone's states are status words themselves (and said once: see saysStatus).
       if (progress.state === 'done')
-        return progress.doneDate ? `genomförd ${formatSwedishDate(progress.doneDate)}` : 'genomförd';
-      return progress.state === 'inProgress' ? 'pågående' : 'inte påbörjad';
+        return progress.doneDate ? `${statusWord('done')} ${formatSwedishDate(progress.doneDate)}` : statusWord('done');
+      return progress.state === 'inProgress' ? 'pågående' : statusWord('notStarted');
     case 'ongoing':
       return progress.done === 1 ? '1 insats loggad' : `${progress.done} insatser loggade`;
   }
+}
+
+/**
+ * The bare figure, "2 av 4 tillfällen" or "17 av 18 veckor", where a heading or a caption already
+ * says what is counted (the follow-up's chart: "andelen av målet hittills").
+ */
+export function progressFigure(progress: Extract<Progress, { kind: 'count' | 'recurring' }>): string {
+  return progress.kind === 'count'
+    ? `${progress.done} av ${progress.target} ${progress.unit}`
+    : `${progress.covered} av ${progress.due} ${RHYTHM_UNIT[progress.rhythm]}`;
 }
 
 export function periodText(agreement: Agreement): string {

@@ -258,7 +258,7 @@ describe('areas: coordinators per area', () => {
     expect(h.store.subscriptions.active().map((s) => s.areaId)).to.deep.equal(['jonkoping', 'habo']);
     await h.say(SARA_HABO_SAM, '/område habo');
     const listed = readable(await h.say(SARA_HABO_SAM, '/prenumerationer'));
-    expect(listed).to.include('**Alla prenumerationer i Habo kommun** (1 aktiva)');
+    expect(listed).to.include('**Alla prenumerationer i Habo kommun** (1 aktiv)');
   });
 
   it('/klar acts in the conversation’s area, for that area’s coordinators', async () => {

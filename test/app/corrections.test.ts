@@ -40,6 +40,24 @@ describe('issue 9: corrections', () => {
     expect(readable(await h.submit(undo))).to.include('↩️ Ångrat');
   });
 
+  it('the confirmation says /ångra only where it takes back this entry; an entry taken back is shown as such', async () => {
+    const h = await harness({ now: NOW });
+    const first = await h.say('/logga gemensam krogtillsyn igår', { activityId: 'msg-1' });
+    expect(readable(first)).to.include('Fel? Tryck Ångra, eller skriv /ångra.');
+    expect(first[0]?.kind === 'card' && first[0].fallbackText).to.include('Fel? Skriv /ångra.');
+    await h.say('/logga ssg igår');
+    // Delivered again: the entry is no longer the latest, so /ångra would take back another one.
+    const again = await h.say('/logga gemensam krogtillsyn igår', { activityId: 'msg-1' });
+    expect(readable(again)).to.include('Det här var redan loggat').and.include('Fel? Tryck Ångra.');
+    expect(readable(again)).to.not.include('skriv /ångra');
+    expect(again[0]?.kind === 'card' && again[0].fallbackText).to.include('Fel? Ta bort den i /mina.');
+    await h.submit(button(first, 'Ångra'));
+    const afterUndo = await h.say('/logga gemensam krogtillsyn igår', { activityId: 'msg-1' });
+    expect(readable(afterUndo)).to.include('↩️ Ångrat').and.not.include('"title":"Ångra"');
+    expect(afterUndo[0]?.kind === 'card' && afterUndo[0].fallbackText).to.include('är ångrat');
+    expect(active(h)).to.have.length(1);
+  });
+
   it('only the one who logged an entry can take it back', async () => {
     const h = await harness({ now: NOW });
     const undo = button(await h.say('/logga gemensam krogtillsyn igår'), 'Ångra');

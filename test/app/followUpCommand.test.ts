@@ -92,7 +92,7 @@ describe('/uppföljning', () => {
       '2 tillfällen under tertialen, i krogmiljön. 2 av 4 tillfällen hittills.',
     );
     expect(fields['comment_fotpatrullering-oxnehaga']).to.equal(
-      '3 gånger under tertialen, i Öxnehaga och Österängen. 3 av 4 månader med insats hittills.',
+      '3 gånger under tertialen, i Öxnehaga och Österängen. Aktiv 3 av 4 månader hittills.',
     );
     // The prefilled comments are built from figures and places, never from notes.
     const prefilled = Object.values(fields).join('\n');
@@ -328,8 +328,16 @@ describe('/export', () => {
   it('is not handed out in a channel', async () => {
     const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
     expect(textOf(await app.handle(say('/export 2020', { id: 'aad-boss', kind: 'channel' })))).to.match(
-      /^Skriv \/export till mig i en personlig chatt/u,
+      /^Skriv \/export till mig i en personlig chatt.*inte synas för hela kanalen\.$/u,
     );
+  });
+
+  it('in a group chat it speaks of the chat, not of a channel', async () => {
+    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
+    const input = say('/export 2020', { id: 'aad-boss' });
+    const reply = textOf(await app.handle({ ...input, conversation: { id: '19:chat@thread.v2', kind: 'groupChat' } }));
+    expect(reply).to.match(/^Skriv \/export till mig i en personlig chatt.*inte synas för alla i chatten\.$/u);
+    expect(reply).not.to.include('kanal');
   });
 
   it('gives a coordinator a signed CSV link that lives a day', async () => {

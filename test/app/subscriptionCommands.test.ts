@@ -64,6 +64,19 @@ describe('subscription commands', () => {
     expect(store.subscriptions.all()).to.have.length(1);
   });
 
+  it('subscribing again to the same time says nothing changed, instead of "Ändrat … (förut …)"', async () => {
+    const { store, say } = await setup();
+    await say('/prenumerera');
+    const answer = await say('/prenumerera torsdag 07:30');
+    expect(answer).to.match(
+      /^Oförändrat: Den här kanalen får redan veckosammanfattningen varje torsdag kl\. 07:30\. Nästa: torsdag 26 november 2026 kl\. 07:30\./u,
+    );
+    expect(answer).not.to.include('Ändrat');
+    expect(answer).not.to.include('förut');
+    expect(store.subscriptions.all()).to.have.length(1);
+    expect(store.subscriptions.all()[0]).to.deep.include({ weekday: 4, time: '07:30' });
+  });
+
   it('says who gets it in a group chat and in a personal chat', async () => {
     const { say } = await setup();
     expect(await say('/prenumerera', { conversationId: 'chat-1', kind: 'groupChat' })).to.include(
@@ -128,7 +141,7 @@ describe('subscription commands', () => {
       conversationId: 'a:kim',
       kind: 'personal',
     });
-    expect(answer).to.include('**Alla prenumerationer i Jönköpings kommun** (1 aktiva)');
+    expect(answer).to.include('**Alla prenumerationer i Jönköpings kommun** (1 aktiv)');
     expect(answer).to.include('• SSG (kanal): varje torsdag kl. 07:30.');
     expect(answer).to.include('**Avslutade**');
     expect(answer).to.include('går inte att nå');

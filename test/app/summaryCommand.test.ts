@@ -31,9 +31,9 @@ describe('/sammanfattning', () => {
     expect(texts).to.include('8–14 mars 2020 · Medborgarlöfte 2020');
     // Insatser are entries: "2 st" in one entry is one insats (its count shows on the activity's row).
     expect(texts).to.include('3 insatser av 2 personer');
-    expect(texts).to.include('+1 mot 1–7 mars 2020 (2)');
-    expect(texts).to.include(' · loggat 2 tillfällen (Öxnehaga 1, utan plats 1) · 2 personer · +2 mot förra');
-    expect(texts).to.include(' · loggat 2 ärenden (Österängen 2) · 1 person · +1 mot förra');
+    expect(texts).to.include('2 insatser 1–7 mars 2020, nu 1 fler');
+    expect(texts).to.include(' · loggat 2 tillfällen (1 i Öxnehaga, 1 utan plats) · 2 personer · +2 mot förra');
+    expect(texts).to.include(' · loggat 2 ärenden i Österängen · 1 person · +1 mot förra');
     expect(texts).to.include(' · inget loggat (förra perioden 1 gång)');
     expect(texts).to.include('2 av 4 tillfällen');
     expect(texts).to.include('3 av 2 ärenden');
@@ -57,9 +57,18 @@ describe('/sammanfattning', () => {
     const texts = cardTexts(cardOf((await h.say('/sammanfattning'))[0]).card);
     const heading = texts.find((t) => t.startsWith('Efter plan ('));
     expect(heading).to.match(/^Efter plan \(\d+\)$/u);
-    // Torsdagsmöte: 1 of 10 weeks by 14 March is far behind.
+    // Torsdagsmöte: one meeting in the eleven weeks begun by Saturday 14 March is far behind.
     expect(texts).to.include('🔴 Torsdagsmöte Öxnehaga: ');
-    expect(texts).to.include('1 av 10 veckor – långt efter');
+    expect(texts).to.include('aktiv 1 av 11 veckor hittills – långt efter');
+  });
+
+  it('says plainly when the week before had nothing, and says nothing of places nobody named', async () => {
+    const h = await harness('2020-03-14');
+    for (let i = 0; i < 8; i++) await h.say(`/logga torsdagsmöte 2020-03-1${i % 4}`);
+    const texts = cardTexts(cardOf((await h.say('/sammanfattning'))[0]).card);
+    expect(texts).to.include('inget loggat 1–7 mars 2020');
+    expect(texts.join('\n')).not.to.match(/\(0\)|utan plats/u);
+    expect(texts.some((t) => /^ · loggat 8 gånger · 1 person · /u.test(t))).to.equal(true);
   });
 
   it('a month, a tertial and a year are calendar periods up to today, said as such', async () => {
@@ -108,7 +117,7 @@ describe('/sammanfattning', () => {
     const { card, fallbackText } = cardOf(replies[0]);
     expect(cardTexts(card)).to.include('Sammanfattning, senaste 7 dagarna');
     expect(fallbackText).to.contain(
-      'Medborgarlöfte 2020, senaste 7 dagarna (8–14 mars 2020): 3 insatser av 2 personer, +1 mot 1–7 mars 2020 (2).',
+      'Medborgarlöfte 2020, senaste 7 dagarna (8–14 mars 2020): 3 insatser av 2 personer; förra perioden 2 insatser 1–7 mars 2020, nu 1 fler.',
     );
     expect(fallbackText).to.contain('Efter plan: ');
   });

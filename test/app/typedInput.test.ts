@@ -86,6 +86,14 @@ describe('issue 9: typed dates, counts and participants', () => {
     ]);
   });
 
+  it('a question card repeats the hours and participants it will log, so nothing typed seems lost', async () => {
+    const h = await harness({ now: NOW });
+    const replies = await h.say('/logga krogtillsyn igår kl 19-21 6 deltagare');
+    expect(active(h)).to.have.length(0);
+    expect(readable(replies)).to.include('31 maj 2020 · 2 timmar · 6 deltagare');
+    expect(submitActions(cardsOf(replies)[0]).every((b) => b.hours === 2 && b.participants === 6)).to.equal(true);
+  });
+
   it('counts with occasion words and number words; "3 krogar" stays in the note with count 1', async () => {
     const h = await harness({ now: NOW });
     for (const [i, typed] of [

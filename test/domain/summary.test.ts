@@ -250,8 +250,9 @@ describe('summary', () => {
     });
 
     it('lists what is behind at the end of the period, the furthest behind first', () => {
-      // 14 March: 20 % of the year; krog has 4 of 4 (done), sig 2 of 2 (done), ssg has March only of Jan–Feb due.
-      expect(week.behind.map((a) => [a.activity.id, a.status.status])).to.deep.equal([['ssg', 'farBehind']]);
+      // 14 March: 20 % of the year; krog has 4 of 4 (done), sig 2 of 2 (done), ssg has March only:
+      // January and February missed is något efter, not red, so early in the year.
+      expect(week.behind.map((a) => [a.activity.id, a.status.status])).to.deep.equal([['ssg', 'behind']]);
       const october = summarize({
         agreement,
         period: summaryPeriod('vecka', '2020-10-01'),

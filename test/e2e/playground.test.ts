@@ -214,7 +214,7 @@ for (const sdk of ['botbuilder', 'agents'] as const)
       await summary.waitFor({ timeout: REPLY_TIMEOUT });
       await expectText(summary, ['2 insatser av 1 person', 'Efter plan']);
       await unfold(summary);
-      await expectText(summary, ['loggat 3 tillfällen (Öxnehaga 2, utan plats 1)']);
+      await expectText(summary, ['loggat 3 tillfällen (2 i Öxnehaga, 1 utan plats)']);
     });
 
     // A channel and a group chat, as the bot's users meet them: only a message that @mentions the bot reaches
@@ -274,7 +274,9 @@ for (const sdk of ['botbuilder', 'agents'] as const)
       ]);
       // The SSG meeting posted without a mention was never logged. SSG-möte serves both promises and
       // is one row, under löfte 1; löfte 2 names it.
-      const ssg = [...(await status.innerText()).matchAll(/SSG-möte\s+(\d+) av 5 månader/gu)].map((m) => m[1]);
+      const ssg = [...(await status.innerText()).matchAll(/SSG-möte\s+aktiv (\d+) av 6 månader hittills/gu)].map(
+        (m) => m[1],
+      );
       expect(ssg, 'SSG-möte lines in the status card').to.deep.equal(['0']);
       await expectText(status, [
         'hör också till löfte 2',
@@ -293,7 +295,8 @@ for (const sdk of ['botbuilder', 'agents'] as const)
         '28 maj 2020',
         '1 gång',
         'Anna Lind',
-        '1 av 22 veckor',
+        // Monday 1 June: the 23rd week has begun (it is not missed, but it counts).
+        'aktiv 1 av 23 veckor hittills',
       ]);
       await deliveredToBot()
         .filter({ hasText: '<at>Medborgarlöfte</at> /logga torsdagsmöte 2020-05-28' })

@@ -65,7 +65,7 @@ describe('follow-up documents', () => {
       expect(flat).to.include('Läge i fas');
       expect(flat).to.include('Läge inte påbörjad');
       expect(flat).to.include('Läge långt efter');
-      expect(flat).to.include('Utfall Inget loggat under tertialen · 0 av 17 helger');
+      expect(flat).to.include('Utfall Inget loggat under tertialen · aktiv 0 av 17 helger hittills');
       expect(flat).to.include(`Kommentar ${APPROVED_COMMENT}`);
       expect(flat).to.include('Kommentar Ingen kommentar.');
     });

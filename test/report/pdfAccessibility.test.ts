@@ -73,7 +73,7 @@ describe('the published PDF is accessible', () => {
     const [progress, months] = figures;
     expect(progress?.alt).to.match(/^Stapeldiagram: andel av målet hittills per aktivitet\. /u);
     expect(progress?.alt).to.include('Gemensam krogtillsyn: 2 av 4 tillfällen (i fas)');
-    expect(progress?.alt).to.include('Torsdagsmöte Öxnehaga: 17 av 18 veckor');
+    expect(progress?.alt).to.include('Torsdagsmöte Öxnehaga: 17 av 18 veckor (i fas)');
     expect(months?.alt).to.match(
       /^Stapeldiagram: loggade insatser per månad\. jan: \d+; feb: \d+; mar: \d+; apr: \d+\./u,
     );

@@ -44,10 +44,14 @@ describe('progress bars and pages', () => {
       empty: 0,
       style: 'good',
     });
-    expect(progressBar({ kind: 'recurring', rhythm: 'weekly', covered: 1, due: 300 }, 'farBehind')).to.include({
+    expect(
+      progressBar({ kind: 'recurring', rhythm: 'weekly', covered: 1, due: 300, soFar: true }, 'farBehind'),
+    ).to.include({
       filled: 1,
     });
-    expect(progressBar({ kind: 'recurring', rhythm: 'weekly', covered: 299, due: 300 }, 'onTrack')).to.include({
+    expect(
+      progressBar({ kind: 'recurring', rhythm: 'weekly', covered: 299, due: 300, soFar: true }, 'onTrack'),
+    ).to.include({
       filled: 99,
     });
     expect(progressBar({ kind: 'milestone', state: 'inProgress' }, 'onTrack')).to.include({
@@ -55,7 +59,7 @@ describe('progress bars and pages', () => {
       style: 'good',
     });
     expect(progressBar({ kind: 'ongoing', done: 3 }, 'onTrack').show).to.equal(false);
-    expect(progressShare({ kind: 'recurring', rhythm: 'monthly', covered: 0, due: 0 })).to.equal(0);
+    expect(progressShare({ kind: 'recurring', rhythm: 'monthly', covered: 0, due: 0, soFar: true })).to.equal(0);
   });
 
   it('pages are clamped, counted and numbered for "visar 11–20 av 25"', () => {
