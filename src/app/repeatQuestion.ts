@@ -14,7 +14,8 @@ import type { EntryDraft } from './recordEntry.js';
 function repeatedEntry(turn: Turn, draft: EntryDraft): Entry | undefined {
   const me = personOf(turn).id;
   let latest: Entry | undefined;
-  for (const e of turn.store.allEntries()) {
+  // The person's own entries (an index), not the year's: this runs on every /logga.
+  for (const e of turn.store.entriesTouchedBy(me)) {
     // Entries logged in the same millisecond: the one stored later is the later one.
     if (e.by.id === me && isActive(e) && (!latest || e.loggedAt >= latest.loggedAt)) latest = e;
   }

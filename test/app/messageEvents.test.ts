@@ -68,7 +68,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
         by: { id: 'aad-anna', name: 'Anna Andersson' },
       });
       expect(entry?.history?.[0]?.before).to.deep.include({ date: '2020-05-31', count: 1 });
-      const audit = h.store.audit.all().filter((r) => r.action === 'entry.edited');
+      const audit = (await h.store.audit.read()).filter((r) => r.action === 'entry.edited');
       expect(audit).to.have.length(1);
       expect(audit[0]).to.deep.include({ entryId: entry?.id, via: 'chat' });
       expect(audit[0]?.changes).to.deep.include({
@@ -91,7 +91,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(readable(again)).to.include('Inget att ändra');
       expect(entries(h)).to.have.length(1);
       expect(entries(h)[0]?.history).to.have.length(1);
-      expect(h.store.audit.all().filter((r) => r.action === 'entry.edited')).to.have.length(1);
+      expect((await h.store.audit.read()).filter((r) => r.action === 'entry.edited')).to.have.length(1);
     });
 
     it('an edit back and forth acts each time, and a resend while the first is running acts once (redelivery cache)', async () => {
@@ -132,7 +132,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
         expect(readable(replies), text).to.include('Insatsen är oförändrad');
       }
       expect(JSON.stringify(entries(h))).to.equal(before);
-      expect(h.store.audit.all().filter((r) => r.action === 'entry.edited')).to.have.length(0);
+      expect((await h.store.audit.read()).filter((r) => r.action === 'entry.edited')).to.have.length(0);
     });
 
     it('a new text that asks a question asks it, and the answer changes that entry instead of logging another', async () => {
@@ -237,7 +237,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       });
       const again = await h.app.handle(message(id, '', { event: 'deleted' }));
       expect(readable(again)).to.equal(readable(said));
-      const removals = h.store.audit.all().filter((r) => r.action === 'entry.removed');
+      const removals = (await h.store.audit.read()).filter((r) => r.action === 'entry.removed');
       expect(removals).to.have.length(1);
       expect(removals[0]?.detail).to.equal('meddelandet borttaget');
     });
@@ -254,10 +254,10 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       const [entry] = entries(h);
       expect(entry?.history?.[0]).to.deep.include({ reason: 'restored' });
       expect(entry?.history?.[0]?.removed).to.deep.include({ reason: 'messageDeleted' });
-      expect(h.store.audit.all().map((r) => r.action)).to.include('entry.restored');
+      expect((await h.store.audit.read()).map((r) => r.action)).to.include('entry.restored');
       // A second click keeps it, once.
       await h.submit(titled(said, 'Behåll insatsen'));
-      expect(h.store.audit.all().filter((r) => r.action === 'entry.restored')).to.have.length(1);
+      expect((await h.store.audit.read()).filter((r) => r.action === 'entry.restored')).to.have.length(1);
       // Someone else cannot.
       expect(readable(await h.submit(titled(said, 'Behåll insatsen'), { user: BERIT }))).to.include('Bara Anna');
     });
