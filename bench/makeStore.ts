@@ -1,8 +1,9 @@
 // Writes a bot store straight to disk for the benchmark: the bundled agreements, `entries`
 // entries in the 2020 agreement and, optionally, ten earlier years (2008–2017, copies of 2020)
-// with `earlierEach` entries each. Files are in the store's own format, so the bot validates
-// them at start like any other store. Deterministic: the same arguments give the same files.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// with `earlierEach` entries each, and audit.jsonl with the "entry.logged" record each entry would
+// have had (as if logged through the bot). One area, in this version's format. Files are in the store's own format, so the bot
+// validates them at start like any other store. Deterministic: the same arguments give the same files.
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Agreement } from '../src/domain/agreement.js';
 import type { Entry } from '../src/domain/entry.js';
@@ -46,6 +47,28 @@ function entriesFor(agreement: Agreement, count: number): Entry[] {
   return entries;
 }
 
+/** The audit record logging the entry through the bot would have written. */
+function auditLine(entry: Entry, n: number): string {
+  return `${JSON.stringify({
+    v: 1,
+    id: `bench-audit-${entry.agreementId}-${n}`,
+    at: entry.loggedAt,
+    by: entry.by,
+    via: 'chat',
+    conversationId: `bench-conversation-${n % 40}`,
+    areaId: 'jonkoping',
+    action: 'entry.logged',
+    agreementId: entry.agreementId,
+    activityId: entry.activityId,
+    entryId: entry.id,
+    changes: {
+      date: { to: entry.date },
+      count: { to: entry.count },
+      ...(entry.hours ? { hours: { to: entry.hours } } : {}),
+    },
+  })}\n`;
+}
+
 function entriesDocument(agreementId: string, entries: Entry[]): string {
   const lines = entries.map((e) => `    ${JSON.stringify(e)}`);
   return `{\n  "version": 1,\n  "agreementId": ${JSON.stringify(agreementId)},\n  "journalSeq": 0,\n  "entries": [${
@@ -74,14 +97,32 @@ export function makeStore(
     };
   });
   const agreements = [...earlier, ...bundled];
-  writeFileSync(path.join(dir, 'agreements.json'), `${JSON.stringify({ version: 1, agreements }, null, 2)}\n`);
+  // The store as this version writes it (one area), so a start is a restart, not a one-time upgrade.
+  const area = {
+    id: current.area,
+    name: current.municipality,
+    policeArea: current.policeArea,
+    tenants: [],
+    coordinators: [],
+  };
+  writeFileSync(path.join(dir, 'areas.json'), `${JSON.stringify({ version: 1, areas: [area.id] }, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, `area-${area.id}.json`),
+    `${JSON.stringify({ version: 1, area, agreements, bindings: [], history: [] }, null, 2)}\n`,
+  );
   let total = 0;
   for (const agreement of agreements) {
     const count = agreement.id === current.id ? options.entries : earlier.includes(agreement) ? options.earlierEach : 0;
-    writeFileSync(
-      path.join(dir, `entries-${agreement.id}.json`),
-      entriesDocument(agreement.id, entriesFor(agreement, count)),
-    );
+    const entries = entriesFor(agreement, count);
+    writeFileSync(path.join(dir, `entries-${agreement.id}.json`), entriesDocument(agreement.id, entries));
+    for (let i = 0; i < entries.length; i += 10_000)
+      appendFileSync(
+        path.join(dir, 'audit.jsonl'),
+        entries
+          .slice(i, i + 10_000)
+          .map((e, j) => auditLine(e, i + j))
+          .join(''),
+      );
     total += count;
   }
   return total;

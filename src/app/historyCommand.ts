@@ -34,9 +34,9 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
     activity: (agreementId, activityId) =>
       store.agreement(agreementId ?? '')?.activities.find((a) => a.id === activityId)?.name,
   };
-  const records = turn.deps.store.audit
-    .all()
-    .filter((r) => r.areaId === turn.area.id || (r.agreementId !== undefined && store.agreement(r.agreementId)));
+  const records = (await turn.deps.store.audit.read()).filter(
+    (r) => r.areaId === turn.area.id || (r.agreementId !== undefined && store.agreement(r.agreementId)),
+  );
 
   if (parsed.words.length === 0) {
     const events = historyEvents(records, store.allEntries());

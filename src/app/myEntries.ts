@@ -19,7 +19,7 @@ function myActiveEntries(turn: Turn): Entry[] {
   const me = personOf(turn).id;
   // Entries logged in the same millisecond: the one stored later is the later one.
   return turn.store
-    .allEntries()
+    .entriesTouchedBy(me)
     .filter((e) => isActive(e) && e.by.id === me)
     .reverse()
     .sort((a, b) => b.loggedAt.localeCompare(a.loggedAt));
@@ -48,7 +48,10 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
   const { store } = turn;
   const sourceId = turn.input.activityId ? `message:${turn.input.conversation.id}:${turn.input.activityId}` : undefined;
   // A redelivered "/ångra" must not take back a second entry.
-  const already = sourceId ? store.allEntries().find((e) => e.removed?.sourceId === sourceId) : undefined;
+  // Only the user's own "/ångra" can be redelivered as theirs: their entries are the ones to look in.
+  const already = sourceId
+    ? store.entriesTouchedBy(personOf(turn).id).find((e) => e.removed?.sourceId === sourceId)
+    : undefined;
   if (already) return [text(`Redan borttaget: ${describe(turn, already)}.`)];
 
   const latest = myActiveEntries(turn)[0];
@@ -56,7 +59,7 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
   // A second /ångra soon after the first is more likely a repeat than a wish to go further back.
   const me = personOf(turn).id;
   const justUndone = store
-    .allEntries()
+    .entriesTouchedBy(me)
     .some(
       (e) =>
         e.removed?.reason === 'undo' &&

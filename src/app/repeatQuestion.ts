@@ -7,13 +7,15 @@ import { fold } from '../domain/text.js';
 import { repeatCancelledData, repeatCard, repeatCardData } from '../views/repeatCard.js';
 import { personOf, type Turn } from './context.js';
 import { card, replaceCard, type Reply } from './ports.js';
+import { questionOrigin } from './questionOrigin.js';
 import type { EntryDraft } from './recordEntry.js';
 
 /** The person's latest active entry (by when it was logged), when it is of the draft's activity, day and place. */
 function repeatedEntry(turn: Turn, draft: EntryDraft): Entry | undefined {
   const me = personOf(turn).id;
   let latest: Entry | undefined;
-  for (const e of turn.store.allEntries()) {
+  // The person's own entries (an index), not the year's: this runs on every /logga.
+  for (const e of turn.store.entriesTouchedBy(me)) {
     // Entries logged in the same millisecond: the one stored later is the later one.
     if (e.by.id === me && isActive(e) && (!latest || e.loggedAt >= latest.loggedAt)) latest = e;
   }
@@ -33,7 +35,7 @@ export function repeatQuestion(turn: Turn, draft: EntryDraft, replace = false): 
   const data = repeatCardData(
     {
       verb: 'log.choose',
-      requestId: turn.deps.newId(),
+      ...questionOrigin(turn),
       agreementId: draft.agreement.id,
       activityId: draft.activity.id,
       date: draft.date,

@@ -12,7 +12,7 @@ export const targetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('count'), count: z.number().int().positive(), unit: z.string().min(1) }),
   // "veckovisa torsdagsmöten", "natthelger", "kontinuerligt": periods covered of periods due.
   z.object({ kind: z.literal('recurring'), rhythm: z.enum(['weekly', 'weekendNights', 'monthly']) }),
-  // "genomföra en enkätundersökning": ej påbörjad → pågående → genomförd (marked by a coordinator).
+  // "genomföra en enkätundersökning": inte påbörjad → pågående → genomförd (marked by a coordinator).
   z.object({ kind: z.literal('milestone') }),
   // "fortsätta sitt aktiva arbete": no measurable goal; progress is what was logged.
   z.object({ kind: z.literal('ongoing') }),

@@ -147,11 +147,17 @@ export function summarize(input: SummaryInput): Summary {
       .flatMap((a) => a.activities.map((x) => x.id)),
   );
 
+  // One pass each over the period and the one before, not one per activity: a year is 100,000 entries.
+  const currentOf = groupBy(
+    current.filter((e) => e.agreementId === agreement.id),
+    (e) => e.activityId,
+  );
+  const previousOf = groupBy(previous, (e) => e.activityId);
   const byActivity = new Map<string, ActivitySummary>();
   for (const s of status.activities) {
     const id = s.activity.id;
-    const mine = current.filter((e) => e.activityId === id && e.agreementId === agreement.id);
-    const before = existedBefore.has(id) ? previous.filter((e) => e.activityId === id) : undefined;
+    const mine = currentOf.get(id) ?? [];
+    const before = existedBefore.has(id) ? (previousOf.get(id) ?? []) : undefined;
     byActivity.set(id, {
       activity: s.activity,
       status: s,
@@ -210,6 +216,17 @@ export function summarize(input: SummaryInput): Summary {
   };
 }
 
+function groupBy(entries: readonly Entry[], key: (entry: Entry) => string): Map<string, Entry[]> {
+  const groups = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const k = key(e);
+    const group = groups.get(k);
+    if (group) group.push(e);
+    else groups.set(k, [e]);
+  }
+  return groups;
+}
+
 function sumCounts(entries: readonly Entry[]): number {
   return entries.reduce((sum, e) => sum + e.count, 0);
 }
@@ -220,9 +237,12 @@ function contributorCount(entries: readonly Entry[]): number {
 
 function tallyPlaces(entries: readonly Entry[]): PlaceTally[] {
   const tallies = new Map<string, PlaceTally>();
+  // Folding is slow (Unicode normalization) and a year names a few places many times: once per place.
+  const folded = new Map<string, string>();
   for (const e of entries) {
     const written = e.place?.trim() ?? '';
-    const key = fold(written);
+    let key = folded.get(written);
+    if (key === undefined) folded.set(written, (key = fold(written)));
     const tally = tallies.get(key) ?? { place: written, count: 0 };
     tally.count += e.count;
     tallies.set(key, tally);

@@ -99,7 +99,12 @@ export async function answerReportRequest(deps: ReportRouteDeps, path: string, q
   const y = params.data.year;
   deps.logger.info({ areaId: area.id, year: y }, 'entries exported');
   return document(
-    renderEntriesCsv(deps.store.inArea(area.id), y, { start: `${y}-01-01`, end: `${y}-12-31` }, deps.store.audit.all()),
+    renderEntriesCsv(
+      deps.store.inArea(area.id),
+      y,
+      { start: `${y}-01-01`, end: `${y}-12-31` },
+      await deps.store.audit.read(),
+    ),
     'attachment',
   );
 }

@@ -2,6 +2,8 @@
 // before the change is acknowledged. Validated line by line on open: a torn last line (a crash in
 // the middle of an append, never acknowledged) is dropped from the file; anything else that does
 // not read stops the start, naming the file and the line, and the file is left untouched.
+// The records are not kept in memory (a year of logging is 100,000 of them): `read` reads the
+// file, for the few who ask (/historik, the CSV export).
 import { randomUUID } from 'node:crypto';
 import { auditRecordSchema, type AuditRecord, type NewAuditRecord } from '../domain/audit.js';
 import type { AppendLog } from './appendLog.js';
@@ -10,7 +12,7 @@ import { StoreFileError } from './storage.js';
 interface AuditTrail {
   /** Appends the record; resolves once it is on disk. */
   record(record: NewAuditRecord): Promise<AuditRecord>;
-  all(): readonly AuditRecord[];
+  read(): Promise<AuditRecord[]>;
 }
 
 interface ParsedAuditLog {
@@ -20,8 +22,11 @@ interface ParsedAuditLog {
   torn: boolean;
 }
 
-/** Reads the log's text. Throws StoreFileError naming `label` and the line for anything but a torn last line. */
-export function parseAuditLog(text: string, label: string): ParsedAuditLog {
+/**
+ * Reads the log's text. Throws StoreFileError naming `label` and the line for anything but a torn
+ * last line. With `keep` false every line is checked and none kept (the check at open).
+ */
+export function parseAuditLog(text: string, label: string, keep = true): ParsedAuditLog {
   const records: AuditRecord[] = [];
   let offset = 0;
   let line = 0;
@@ -52,7 +57,7 @@ export function parseAuditLog(text: string, label: string): ParsedAuditLog {
       if (last) return { records, validBytes: Buffer.byteLength(text.slice(0, offset), 'utf8'), torn: true };
       throw new StoreFileError(label, problem);
     }
-    if (record) records.push(record);
+    if (record && keep) records.push(record);
     offset = next;
   }
   return { records, validBytes: Buffer.byteLength(text, 'utf8'), torn: false };
@@ -64,10 +69,13 @@ export class AuditLog implements AuditTrail {
   #draining = false;
   /** Adopted records not yet appended to this file (their journal holds them meanwhile). */
   #adopted: AuditRecord[] = [];
+  /** Adopted records being appended right now. */
+  #appending: AuditRecord[] = [];
+  /** Read only: records a journal carried that the file lacks (the bot will append them). */
+  #recovered: AuditRecord[] = [];
 
   private constructor(
     private readonly log: AppendLog,
-    private readonly records: AuditRecord[],
     private readonly newId: () => string,
     /** True when opening cut off a torn last line (told in the start log). */
     readonly droppedTornLine: boolean,
@@ -76,7 +84,7 @@ export class AuditLog implements AuditTrail {
   /** Opens and validates the log (missing: empty). A torn last line is cut off (see droppedTornLine). */
   static async open(log: AppendLog, options: { newId?: () => string } = {}): Promise<AuditLog> {
     const text = await log.read();
-    const parsed = parseAuditLog(text ?? '', log.label);
+    const parsed = parseAuditLog(text ?? '', log.label, false);
     if (log.readOnly) {
       // A reader beside the bot sees what is whole and leaves the file to the bot.
     } else if (parsed.torn) {
@@ -85,15 +93,25 @@ export class AuditLog implements AuditTrail {
       // A whole last record whose newline did not make it: complete the line before appending.
       await log.append('\n');
     }
-    return new AuditLog(log, parsed.records, options.newId ?? randomUUID, parsed.torn);
+    return new AuditLog(log, options.newId ?? randomUUID, parsed.torn);
   }
 
   get label(): string {
     return this.log.label;
   }
 
-  all(): readonly AuditRecord[] {
-    return this.records;
+  /**
+   * Every record, oldest first: the file's, then those adopted from a journal and not yet appended.
+   * Reads and parses the whole file (about a second per 100,000 records); a torn last line, which
+   * only an append under way can leave, is not read.
+   */
+  async read(): Promise<AuditRecord[]> {
+    const unwritten = [...this.#recovered, ...this.#appending, ...this.#adopted];
+    const records = parseAuditLog((await this.log.read()) ?? '', this.log.label).records;
+    if (unwritten.length === 0) return records;
+    // An append may have finished while the file was read.
+    const inFile = new Set(records.map((r) => r.id));
+    return [...records, ...unwritten.filter((r) => !inFile.has(r.id))];
   }
 
   /** The record as it will be stored (numbered and checked), for a journal that carries it (see adopt). */
@@ -109,7 +127,6 @@ export class AuditLog implements AuditTrail {
    */
   adopt(records: readonly AuditRecord[]): void {
     if (records.length === 0) return;
-    this.records.push(...records);
     this.#adopted.push(...records);
     this.flushed().catch(() => undefined);
   }
@@ -119,11 +136,14 @@ export class AuditLog implements AuditTrail {
     const run = async () => {
       const batch = this.#adopted.splice(0);
       if (batch.length === 0) return;
+      this.#appending = batch;
       try {
         await this.log.append(batch.map((r) => `${JSON.stringify(r)}\n`).join(''));
       } catch (error) {
         this.#adopted.unshift(...batch);
         throw error;
+      } finally {
+        this.#appending = [];
       }
     };
     const next = this.#queue.then(run, run);
@@ -137,11 +157,14 @@ export class AuditLog implements AuditTrail {
    */
   async recover(records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const known = new Set(this.records.map((r) => r.id));
+    const wanted = new Set(records.map((r) => r.id));
+    const known = new Set<string>();
+    for (const r of parseAuditLog((await this.log.read()) ?? '', this.log.label).records)
+      if (wanted.has(r.id)) known.add(r.id);
     const missing = records.filter((r) => !known.has(r.id));
     if (missing.length === 0) return;
-    if (!this.log.readOnly) await this.log.append(missing.map((r) => `${JSON.stringify(r)}\n`).join(''));
-    this.records.push(...missing);
+    if (this.log.readOnly) this.#recovered.push(...missing);
+    else await this.log.append(missing.map((r) => `${JSON.stringify(r)}\n`).join(''));
   }
 
   /**
@@ -170,10 +193,7 @@ export class AuditLog implements AuditTrail {
             for (const p of batch) p.reject(error);
             return;
           }
-          for (const p of batch) {
-            this.records.push(p.record);
-            p.resolve(p.record);
-          }
+          for (const p of batch) p.resolve(p.record);
         };
         const next = this.#queue.then(run, run);
         this.#queue = next.catch(() => undefined);
@@ -188,13 +208,15 @@ export class AuditLog implements AuditTrail {
    * Rewrites every record through `change` (the one exception to append-only: a data-protection
    * erasure replaces a person's name and ids). The file is replaced atomically, then memory.
    */
-  rewrite(change: (record: AuditRecord) => AuditRecord): Promise<number> {
+  async rewrite(change: (record: AuditRecord) => AuditRecord): Promise<number> {
+    // Adopted records first, so that none is appended again after the rewrite.
+    await this.flushed();
     const run = async () => {
-      const next = this.records.map((r) => auditRecordSchema.parse(change(structuredClone(r))));
-      const changed = next.filter((r, i) => JSON.stringify(r) !== JSON.stringify(this.records[i])).length;
+      const records = await this.read();
+      const next = records.map((r) => auditRecordSchema.parse(change(structuredClone(r))));
+      const changed = next.filter((r, i) => JSON.stringify(r) !== JSON.stringify(records[i])).length;
       if (changed === 0) return 0;
       await this.log.replace(next.map((r) => `${JSON.stringify(r)}\n`).join(''));
-      this.records.splice(0, this.records.length, ...next);
       return changed;
     };
     const next = this.#queue.then(run, run);

@@ -4,7 +4,7 @@
 // written (sums, and the store's own validation of every file) before it counts as one.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAuditLog } from './auditLog.js';
@@ -251,12 +251,33 @@ export async function outdatedFiles(storeDir: string): Promise<string[]> {
   for (const name of await storeFiles(storeDir)) {
     if (!name.endsWith('.json')) continue;
     try {
-      const data = JSON.parse(await readFile(path.join(storeDir, name), 'utf8')) as { version?: unknown };
-      if (typeof data.version === 'number' && data.version !== CURRENT_FORMAT_VERSION && !out.includes(name))
-        out.push(name);
+      const version = await formatVersion(path.join(storeDir, name));
+      if (typeof version === 'number' && version !== CURRENT_FORMAT_VERSION && !out.includes(name)) out.push(name);
     } catch {
       // Unreadable files are the store's validation's to report.
     }
   }
   return out;
+}
+
+const HEAD_BYTES = 256;
+
+/**
+ * A document's "version". The bot writes it first, so the file's first bytes usually tell; only a
+ * file laid out otherwise is read whole. (Parsing a year's entries file at every start just for its
+ * version cost as much memory as the store itself.)
+ */
+async function formatVersion(file: string): Promise<unknown> {
+  const handle = await open(file, 'r');
+  let head: string;
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    head = buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+  const first = /^\s*\{\s*"version"\s*:\s*(\d+)\s*[,}]/u.exec(head);
+  if (first) return Number(first[1]);
+  return (JSON.parse(await readFile(file, 'utf8')) as { version?: unknown }).version;
 }

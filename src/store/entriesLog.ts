@@ -22,6 +22,7 @@ import { auditRecordSchema, type AuditRecord } from '../domain/audit.js';
 import type { DayTotal } from '../domain/status.js';
 import { AuditLog } from './auditLog.js';
 import { WriteGate } from './gate.js';
+import { Interner } from './interner.js';
 import { DocumentText, StoreFileError, type Storage, type StoredDocument, type StoredJournal } from './storage.js';
 
 export const entriesFileSchema = z.object({
@@ -132,6 +133,8 @@ export class EntriesLog {
   readonly #completions: Completion[];
   readonly #byId = new Map<string, number>();
   readonly #bySource = new Map<string, Entry>();
+  /** The entries each person logged or took back (by person id), as indexes: what /mina and /ångra read. */
+  readonly #byPerson = new Map<string, Set<number>>();
   /** Each activity's active entries summed per day, kept as entries come and go. */
   readonly #days = new Map<string, Map<IsoDate, DayTotal>>();
   readonly #pendingSources = new Map<string, Promise<AddEntryResult>>();
@@ -155,6 +158,7 @@ export class EntriesLog {
     private readonly options: EntriesLogOptions,
     data: z.infer<typeof entriesFileSchema>,
     documentBytes: number,
+    private readonly interner: Interner,
   ) {
     this.#entries = data.entries;
     this.#completions = data.completions;
@@ -179,6 +183,7 @@ export class EntriesLog {
     const doc = storage.document(`entries-${agreementId}`);
     const journal = storage.journal(`entries-${agreementId}`);
     const raw = await doc.adapter.read();
+    const interner = new Interner();
     let data: z.infer<typeof entriesFileSchema> = { version: 1, agreementId, entries: [], completions: [] };
     if (raw !== null && raw !== undefined) {
       const parsed = entriesFileSchema.safeParse(raw);
@@ -191,6 +196,7 @@ export class EntriesLog {
         );
       }
       data = parsed.data;
+      for (const entry of data.entries) interner.entry(entry);
     }
     const ids = new Set<string>();
     data.entries.forEach((e, i) => {
@@ -199,7 +205,7 @@ export class EntriesLog {
     });
     // The document's size decides when the journal is worth folding; its exact bytes do not matter.
     const documentBytes = raw === null || raw === undefined ? 0 : 300 * data.entries.length;
-    const log = new EntriesLog(agreementId, doc, journal, options, data, documentBytes);
+    const log = new EntriesLog(agreementId, doc, journal, options, data, documentBytes, interner);
     const recovery = await log.#replay();
     await options.audit.recover(log.#carried);
     log.#carried = [];
@@ -438,6 +444,7 @@ export class EntriesLog {
   #apply(change: Change): void {
     switch (change.op) {
       case 'add':
+        this.interner.entry(change.entry);
         this.#index(change.entry, this.#entries.push(change.entry) - 1);
         if (isActive(change.entry)) this.#count(change.entry, 1);
         break;
@@ -455,6 +462,7 @@ export class EntriesLog {
         this.#completions.push(change.completion);
         break;
       case 'edit': {
+        this.interner.entry(change.entry);
         const index = this.#byId.get(change.entry.id)!;
         const previous = this.#entries[index]!;
         this.#entries[index] = change.entry;
@@ -478,6 +486,21 @@ export class EntriesLog {
   #index(entry: Entry, index: number): void {
     this.#byId.set(entry.id, index);
     if (entry.sourceId !== undefined) this.#bySource.set(entry.sourceId, entry);
+    this.#person(entry.by.id, index);
+    if (entry.removed) this.#person(entry.removed.by.id, index);
+  }
+
+  #person(personId: string, index: number): void {
+    const mine = this.#byPerson.get(personId);
+    if (mine) mine.add(index);
+    else this.#byPerson.set(personId, new Set([index]));
+  }
+
+  /** The entries the person logged or took back, in the order they were stored (as `entries`). */
+  touchedBy(personId: string): Entry[] {
+    const mine = this.#byPerson.get(personId);
+    if (!mine) return [];
+    return [...mine].sort((a, b) => a - b).map((i) => this.#entries[i]!);
   }
 
   /** Adds (+1) or takes away (-1) an active entry from its activity's day totals. */

@@ -63,6 +63,11 @@ export interface AgreementRecords {
   entries(agreementId: string): readonly Entry[];
   completions(agreementId: string): readonly Completion[];
   allEntries(): Entry[];
+  /**
+   * The entries the person (by id) logged or took back, in every agreement in view, in the order
+   * allEntries gives them: the same as filtering allEntries, without reading the year.
+   */
+  entriesTouchedBy(personId: string): Entry[];
   addAgreement(agreement: Agreement): Promise<void>;
   /**
    * Stores the entry (see AreaStore.addEntry). `audit`, when given, is the record of storing it,
@@ -539,6 +544,9 @@ export class Store implements AgreementRecords {
   allEntries(): Entry[] {
     return this.#all.allEntries();
   }
+  entriesTouchedBy(personId: string): Entry[] {
+    return this.#all.entriesTouchedBy(personId);
+  }
   /** Adds the agreement to the area its `area` field names. */
   addAgreement(agreement: Agreement): Promise<void> {
     return this.#all.addAgreement(agreement);
@@ -678,6 +686,10 @@ export class AreaStore implements AgreementRecords {
 
   allEntries(): Entry[] {
     return this.agreements().flatMap((a) => this.entries(a.id));
+  }
+
+  entriesTouchedBy(personId: string): Entry[] {
+    return this.agreements().flatMap((a) => this.store.logOf(a.id)?.touchedBy(personId) ?? []);
   }
 
   addAgreement(agreement: Agreement): Promise<void> {

@@ -5,6 +5,7 @@ import type { Activity, Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import type { Entry } from '../domain/entry.js';
 import type { Progress } from '../domain/status.js';
+import { statusWord } from './statusWords.js';
 
 const RHYTHM_UNIT = { weekly: 'veckor', weekendNights: 'helger', monthly: 'månader' } as const;
 
@@ -16,9 +17,10 @@ export function progressText(progress: Progress): string {
       // Says what it counts: the periods with at least one entry, of those begun so far.
       return `aktiv ${progressFigure(progress)}${progress.soFar ? ' hittills' : ''}`;
     case 'milestone':
+      // A milestone's states are status words themselves (and said once: see saysStatus).
       if (progress.state === 'done')
-        return progress.doneDate ? `genomförd ${formatSwedishDate(progress.doneDate)}` : 'genomförd';
-      return progress.state === 'inProgress' ? 'pågående' : 'inte påbörjad';
+        return progress.doneDate ? `${statusWord('done')} ${formatSwedishDate(progress.doneDate)}` : statusWord('done');
+      return progress.state === 'inProgress' ? 'pågående' : statusWord('notStarted');
     case 'ongoing':
       return progress.done === 1 ? '1 insats loggad' : `${progress.done} insatser loggade`;
   }

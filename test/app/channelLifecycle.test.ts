@@ -35,8 +35,10 @@ async function setup() {
   return { store, clock, app, lifecycle, say };
 }
 
-const audit = (store: Store) =>
-  store.audit.all().filter((r) => r.action.startsWith('subscription.') && r.detail !== undefined && r.via === 'system');
+const audit = async (store: Store) =>
+  (await store.audit.read()).filter(
+    (r) => r.action.startsWith('subscription.') && r.detail !== undefined && r.via === 'system',
+  );
 
 describe('Teams channel and team events and weekly subscriptions', () => {
   it('channelRenamed: the subscription follows the new name, audited with the old and new name', async () => {
@@ -44,7 +46,7 @@ describe('Teams channel and team events and weekly subscriptions', () => {
     await lifecycle.teamsEvent({ kind: 'channelRenamed', channelId: SSG, name: 'SSG Jönköping' }, OWNER);
     expect(store.subscriptions.forConversation(SSG)?.conversationName).to.equal('SSG Jönköping');
     expect(store.subscriptions.forConversation(OTHER)?.conversationName).to.equal('Övrigt');
-    const [record] = audit(store);
+    const [record] = await audit(store);
     expect(record).to.deep.include({
       action: 'subscription.changed',
       by: OWNER,
@@ -59,7 +61,7 @@ describe('Teams channel and team events and weekly subscriptions', () => {
     );
     // The same event again changes nothing and records nothing.
     await lifecycle.teamsEvent({ kind: 'channelRenamed', channelId: SSG, name: 'SSG Jönköping' }, OWNER);
-    expect(audit(store)).to.have.length(1);
+    expect(await audit(store)).to.have.length(1);
   });
 
   it('channelDeleted ends that channel’s subscription with the reason; channelRestored resumes it', async () => {
@@ -69,11 +71,13 @@ describe('Teams channel and team events and weekly subscriptions', () => {
     expect(store.subscriptions.forConversation(OTHER)?.ended).to.equal(undefined);
     const listed = await say('/prenumerationer', OTHER, 'Övrigt');
     expect(listed).to.include('SSG (kanal): kanalen togs bort i Teams');
-    expect(audit(store).map((r) => [r.action, r.detail])).to.deep.equal([['subscription.ended', 'channelDeleted']]);
+    expect((await audit(store)).map((r) => [r.action, r.detail])).to.deep.equal([
+      ['subscription.ended', 'channelDeleted'],
+    ]);
 
     await lifecycle.teamsEvent({ kind: 'channelRestored', channelId: SSG }, OWNER);
     expect(store.subscriptions.forConversation(SSG)?.ended).to.equal(undefined);
-    expect(audit(store).map((r) => [r.action, r.detail])).to.deep.equal([
+    expect((await audit(store)).map((r) => [r.action, r.detail])).to.deep.equal([
       ['subscription.ended', 'channelDeleted'],
       ['subscription.resumed', 'channelRestored'],
     ]);
@@ -93,7 +97,7 @@ describe('Teams channel and team events and weekly subscriptions', () => {
     for (const id of [SSG, OTHER]) {
       expect(store.subscriptions.forConversation(id)?.ended).to.deep.include({ reason: 'teamDeleted' });
     }
-    expect(audit(store).map((r) => [r.action, r.detail, r.by.name])).to.deep.equal([
+    expect((await audit(store)).map((r) => [r.action, r.detail, r.by.name])).to.deep.equal([
       ['subscription.ended', 'teamDeleted', 'boten'],
       ['subscription.ended', 'teamDeleted', 'boten'],
     ]);
@@ -129,7 +133,7 @@ describe('Teams channel and team events and weekly subscriptions', () => {
     await lifecycle.teamsEvent({ kind: 'teamUnarchived', teamId: TEAM }, OWNER);
     expect(store.subscriptions.forConversation(SSG)?.held).to.equal(undefined);
     expect(summaries.due(clock.now()).map((d) => d.subscription.conversationId)).to.have.members([SSG, OTHER]);
-    expect(audit(store).map((r) => [r.action, r.detail])).to.deep.equal([
+    expect((await audit(store)).map((r) => [r.action, r.detail])).to.deep.equal([
       ['subscription.paused', 'teamArchived'],
       ['subscription.paused', 'teamArchived'],
       ['subscription.resumed', 'teamUnarchived'],

@@ -17,9 +17,9 @@ describe('/rensa-anteckning', () => {
       by: { id: SAMORDNARE.aadObjectId, name: SAMORDNARE.name },
     });
     expect(readable(await h.say('/status 2020', { user: SAMORDNARE }))).to.equal(before);
-    const audited = h.store.audit.all().filter((r) => r.action === 'note.cleared');
+    const audited = (await h.store.audit.read()).filter((r) => r.action === 'note.cleared');
     expect(audited.map((r) => [r.by.name, r.via, r.entryId])).to.deep.equal([[SAMORDNARE.name, 'chat', entry?.id]]);
-    expect(JSON.stringify(h.store.audit.all())).not.to.include('stod fel namn');
+    expect(JSON.stringify(await h.store.audit.read())).not.to.include('stod fel namn');
     expect(readable(await h.say('/historik gemensam krogtillsyn', { user: SAMORDNARE }))).to.include(
       'rensade anteckningen',
     );

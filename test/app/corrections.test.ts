@@ -35,7 +35,7 @@ describe('issue 9: corrections', () => {
     expect(shown).to.not.include('"title":"Ångra"');
     expect(active(h)).to.have.length(0);
     expect(h.store.allEntries()[0]?.removed?.reason).to.equal('undo');
-    expect(h.store.audit.all().map((r) => r.action)).to.include('entry.undone');
+    expect((await h.store.audit.read()).map((r) => r.action)).to.include('entry.undone');
     // A second click answers the same, and removes nothing more.
     expect(readable(await h.submit(undo))).to.include('↩️ Ångrat');
   });
@@ -119,7 +119,9 @@ describe('issue 9: corrections', () => {
       by: { id: 'aad-anna', name: 'Anna Andersson' },
     });
     expect(entry?.history?.[0]?.before).to.deep.include({ date: '2020-05-31', count: 2, note: 'lugnt' });
-    expect(h.store.audit.all().filter((r) => r.action === 'entry.edited' && r.entryId === entry?.id)).to.have.length(1);
+    expect(
+      (await h.store.audit.read()).filter((r) => r.action === 'entry.edited' && r.entryId === entry?.id),
+    ).to.have.length(1);
   });
 
   it('a second /ångra within a minute asks before it removes an older entry', async () => {

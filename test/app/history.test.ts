@@ -7,12 +7,12 @@ import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../supp
 import { ANNA, BERIT, cardsOf, harness, readable, SAMORDNARE, submitActions } from '../support/harness.js';
 
 /** The audit records of what people did (the bundled agreements seeded at first start are the bot's). */
-const changesBy = (store: Store) => store.audit.all().filter((r) => r.via !== 'system');
+const changesBy = async (store: Store) => (await store.audit.read()).filter((r) => r.via !== 'system');
 
 describe('/historik and the audit log', () => {
   it('records the seeding of the bundled agreements as the bot’s own change', async () => {
     const h = await harness();
-    expect(h.store.audit.all().map((r) => [r.action, r.agreementId, r.via, r.detail])).to.deep.equal([
+    expect((await h.store.audit.read()).map((r) => [r.action, r.agreementId, r.via, r.detail])).to.deep.equal([
       ['agreement.created', 'jonkoping-2018-2019', 'system', 'bundled'],
       ['agreement.created', 'jonkoping-2020', 'system', 'bundled'],
     ]);
@@ -26,7 +26,7 @@ describe('/historik and the audit log', () => {
     h.clock.now = new Date('2020-06-15T10:09:00+02:00');
     await h.say('/ångra', { user: BERIT });
 
-    const records = changesBy(h.store);
+    const records = await changesBy(h.store);
     expect(records.map((r) => [r.action, r.by.name, r.via])).to.deep.equal([
       ['entry.logged', ANNA.name, 'chat'],
       ['entry.logged', BERIT.name, 'chat'],
@@ -67,7 +67,7 @@ describe('/historik and the audit log', () => {
       note: '',
     });
     await h.say('/klar grannsamverkan', { user: SAMORDNARE });
-    expect(changesBy(h.store).map((r) => [r.action, r.via])).to.deep.equal([
+    expect((await changesBy(h.store)).map((r) => [r.action, r.via])).to.deep.equal([
       ['entry.logged', 'card'],
       ['milestone.done', 'chat'],
     ]);
@@ -89,7 +89,7 @@ describe('/historik and the audit log', () => {
     await app.handle(turnInput('/prenumerera'));
     await app.handle(turnInput('/prenumerera måndag 08:00'));
     await app.handle(turnInput('/avprenumerera'));
-    const records = changesBy(store);
+    const records = await changesBy(store);
     expect(records.map((r) => r.action)).to.deep.equal([
       'subscription.created',
       'subscription.changed',
@@ -156,6 +156,6 @@ describe('/historik and the audit log', () => {
     const h = await harness();
     await h.say('/logga gemensam krogtillsyn 2020-03-14');
     const again = await harness({ storage: h.storage });
-    expect(changesBy(again.store).map((r) => r.action)).to.deep.equal(['entry.logged']);
+    expect((await changesBy(again.store)).map((r) => r.action)).to.deep.equal(['entry.logged']);
   });
 });

@@ -68,7 +68,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
         by: { id: 'aad-anna', name: 'Anna Andersson' },
       });
       expect(entry?.history?.[0]?.before).to.deep.include({ date: '2020-05-31', count: 1 });
-      const audit = h.store.audit.all().filter((r) => r.action === 'entry.edited');
+      const audit = (await h.store.audit.read()).filter((r) => r.action === 'entry.edited');
       expect(audit).to.have.length(1);
       expect(audit[0]).to.deep.include({ entryId: entry?.id, via: 'chat' });
       expect(audit[0]?.changes).to.deep.include({
@@ -91,7 +91,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(readable(again)).to.include('Inget att ändra');
       expect(entries(h)).to.have.length(1);
       expect(entries(h)[0]?.history).to.have.length(1);
-      expect(h.store.audit.all().filter((r) => r.action === 'entry.edited')).to.have.length(1);
+      expect((await h.store.audit.read()).filter((r) => r.action === 'entry.edited')).to.have.length(1);
     });
 
     it('an edit back and forth acts each time, and a resend while the first is running acts once (redelivery cache)', async () => {
@@ -132,7 +132,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
         expect(readable(replies), text).to.include('Insatsen är oförändrad');
       }
       expect(JSON.stringify(entries(h))).to.equal(before);
-      expect(h.store.audit.all().filter((r) => r.action === 'entry.edited')).to.have.length(0);
+      expect((await h.store.audit.read()).filter((r) => r.action === 'entry.edited')).to.have.length(0);
     });
 
     it('a new text that asks a question asks it, and the answer changes that entry instead of logging another', async () => {
@@ -182,6 +182,33 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(active(h)[0]).to.include({ date: '2020-05-30' });
     });
 
+    it("a message answered with a question: the writer's click stands for the message, so its edit and deletion find the entry", async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      const asked = await h.app.handle(message(id, '/logga krogtillsyn igår'));
+      const joint = buttons(asked).find((b) => b.activityId === 'gemensam-krogtillsyn');
+      await h.app.handle({ ...message(`click-${id}`, ''), value: joint });
+      expect(active(h)).to.have.length(1);
+      expect(active(h)[0]?.sourceId).to.equal(`message:personal-anna:${id}`);
+      // Teams delivers the message again: answered with the entry the click made, not asked again.
+      expect(readable(await h.app.handle(message(id, '/logga krogtillsyn igår')))).to.include('redan loggat');
+      await h.app.handle(message(id, '/logga gemensam krogtillsyn i förrgår', { event: 'edited' }));
+      expect(active(h)).to.have.length(1);
+      expect(active(h)[0]).to.include({ date: '2020-05-30' });
+      await h.app.handle(message(id, '', { event: 'deleted' }));
+      expect(active(h)).to.have.length(0);
+    });
+
+    it("a colleague's click on the question is their own entry, not the message's", async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      const asked = await h.app.handle(message(id, '/logga krogtillsyn igår', { kind: 'channel', mentionsBot: true }));
+      const joint = buttons(asked).find((b) => b.activityId === 'gemensam-krogtillsyn');
+      await h.app.handle({ ...message(`click-${id}`, '', { kind: 'channel', user: BERIT }), value: joint });
+      expect(active(h)[0]?.by.name).to.equal('Berit Berg');
+      expect(active(h)[0]?.sourceId).to.match(/^choice:/u);
+    });
+
     it('a personnummer in the new text is refused and never shown back; the entry stays', async () => {
       const h = await harness({ now: NOW });
       const id = `e${++seq}`;
@@ -210,7 +237,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       });
       const again = await h.app.handle(message(id, '', { event: 'deleted' }));
       expect(readable(again)).to.equal(readable(said));
-      const removals = h.store.audit.all().filter((r) => r.action === 'entry.removed');
+      const removals = (await h.store.audit.read()).filter((r) => r.action === 'entry.removed');
       expect(removals).to.have.length(1);
       expect(removals[0]?.detail).to.equal('meddelandet borttaget');
     });
@@ -227,10 +254,10 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       const [entry] = entries(h);
       expect(entry?.history?.[0]).to.deep.include({ reason: 'restored' });
       expect(entry?.history?.[0]?.removed).to.deep.include({ reason: 'messageDeleted' });
-      expect(h.store.audit.all().map((r) => r.action)).to.include('entry.restored');
+      expect((await h.store.audit.read()).map((r) => r.action)).to.include('entry.restored');
       // A second click keeps it, once.
       await h.submit(titled(said, 'Behåll insatsen'));
-      expect(h.store.audit.all().filter((r) => r.action === 'entry.restored')).to.have.length(1);
+      expect((await h.store.audit.read()).filter((r) => r.action === 'entry.restored')).to.have.length(1);
       // Someone else cannot.
       expect(readable(await h.submit(titled(said, 'Behåll insatsen'), { user: BERIT }))).to.include('Bara Anna');
     });

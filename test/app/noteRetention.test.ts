@@ -26,7 +26,7 @@ describe('note retention', () => {
     ]);
     expect(entries[0]?.noteCleared).to.deep.include({ reason: 'retention' });
     expect(readable(await h.say('/status 2020', { user: SAMORDNARE }))).to.equal(before);
-    const records = h.store.audit.all().filter((r) => r.action === 'note.cleared');
+    const records = (await h.store.audit.read()).filter((r) => r.action === 'note.cleared');
     expect(records).to.have.length(1);
     expect(records[0]).to.deep.include({ agreementId: 'jonkoping-2020', entryIds: [entries[0]?.id] });
     expect(await clearOldNotes(h.store, new Date('2023-05-01T12:00:00Z'), 36, new CapturingLogger())).to.equal(0);
@@ -41,9 +41,9 @@ describe('note retention', () => {
       ['2020-03-13', 'fullt på torget'],
     ])
       await h.say(`/logga gemensam krogtillsyn ${day} ${note}`);
-    const auditedBefore = h.store.audit.all().length;
+    const auditedBefore = (await h.store.audit.read()).length;
     expect(await clearOldNotes(h.store, new Date('2023-05-01T12:00:00Z'), 36, new CapturingLogger())).to.equal(4);
-    const added = h.store.audit.all().slice(auditedBefore);
+    const added = (await h.store.audit.read()).slice(auditedBefore);
     expect(added).to.have.length(1);
     const ids = h.store.allEntries().map((e) => e.id);
     expect(added[0]).to.deep.include({ action: 'note.cleared', via: 'system', entryIds: ids });

@@ -193,7 +193,7 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
         .and.include('Behåll insatsen');
       // Delivered again: nothing more is removed or audited.
       expect(await bot.post(deletion)).to.equal(200);
-      expect(store.audit.all().filter((r) => r.action === 'entry.removed')).to.have.length(1);
+      expect((await store.audit.read()).filter((r) => r.action === 'entry.removed')).to.have.length(1);
 
       const restored = personal(connector, {
         type: 'messageUpdate',
@@ -276,12 +276,12 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
       expect(store.subscriptions.forConversation(SSG)?.held).to.equal(undefined);
       expect(await bot.post(teamEvent('channelDeleted', { id: SSG, name: 'SSG Jönköping' }))).to.equal(200);
       expect(store.subscriptions.forConversation(SSG)?.ended?.reason).to.equal('channelDeleted');
-      expect(
-        store.audit
-          .all()
-          .filter((r) => r.via === 'system')
-          .map((r) => r.detail),
-      ).to.include.members(['channelRenamed', 'teamArchived', 'teamUnarchived', 'channelDeleted']);
+      expect((await store.audit.read()).filter((r) => r.via === 'system').map((r) => r.detail)).to.include.members([
+        'channelRenamed',
+        'teamArchived',
+        'teamUnarchived',
+        'channelDeleted',
+      ]);
       // None of these is answered in the channel.
       expect(connector.requests.filter((r) => r.conversationId === TEAM)).to.have.length(0);
     });

@@ -166,7 +166,7 @@ describe('follow-up documents', () => {
         entryId: entry!.id,
         changes: { count: { from: 1, to: 2 } },
       });
-      const lines = renderEntriesCsv(store, 2020, { start: '2020-01-01', end: '2020-12-31' }, store.audit.all())
+      const lines = renderEntriesCsv(store, 2020, { start: '2020-01-01', end: '2020-12-31' }, await store.audit.read())
         .body.toString('utf8')
         .split('\r\n');
       const changed = lines.filter((l) => l.endsWith(';Sam Samordnare;2020-04-20 10:15'));

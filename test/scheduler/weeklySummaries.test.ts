@@ -211,7 +211,10 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     expect(next).to.deep.include({ outcome: 'sent', week: '2020-W12' });
     expect(connector.proactive(id)).to.have.length(2);
     expect(store.subscriptions.forConversation(id)?.paused).to.equal(undefined);
-    expect(store.audit.all().map((r) => r.action)).to.include.members(['subscription.paused', 'subscription.resumed']);
+    expect((await store.audit.read()).map((r) => r.action)).to.include.members([
+      'subscription.paused',
+      'subscription.resumed',
+    ]);
   });
 
   it('an app policy 403 pauses too; any other 403 ends the subscription', async () => {

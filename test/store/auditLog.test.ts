@@ -25,7 +25,7 @@ describe('audit log (audit.jsonl)', () => {
     expect(lines).to.have.length(3);
     expect(lines.map((l) => (JSON.parse(l) as { entryId: string }).entryId)).to.deep.equal(['e1', 'e2', 'e3']);
     const again = await AuditLog.open(fileAppendLog(file));
-    expect(again.all().map((r) => r.entryId)).to.deep.equal(['e1', 'e2', 'e3']);
+    expect((await again.read()).map((r) => r.entryId)).to.deep.equal(['e1', 'e2', 'e3']);
   });
 
   it('drops a torn last line (a crash in the middle of an append) and appends after it cleanly', async () => {
@@ -35,11 +35,11 @@ describe('audit log (audit.jsonl)', () => {
     appendFileSync(file, '{"v":1,"id":"x","at":"2020-03-02T1');
     const reopened = await AuditLog.open(fileAppendLog(file));
     expect(reopened.droppedTornLine).to.equal(true);
-    expect(reopened.all().map((r) => r.entryId)).to.deep.equal(['e1']);
+    expect((await reopened.read()).map((r) => r.entryId)).to.deep.equal(['e1']);
     await reopened.record(record(3));
     const third = await AuditLog.open(fileAppendLog(file));
     expect(third.droppedTornLine).to.equal(false);
-    expect(third.all().map((r) => r.entryId)).to.deep.equal(['e1', 'e3']);
+    expect((await third.read()).map((r) => r.entryId)).to.deep.equal(['e1', 'e3']);
   });
 
   it('refuses a damaged line that is not the last, naming the file and the line, and leaves the file untouched', async () => {

@@ -52,7 +52,9 @@ describe('Store after a crash during folding (SIGKILL)', function () {
       expect(new Set(ids).size, 'no entry twice').to.equal(ids.length);
       const missing = acknowledged.filter((id) => !ids.includes(id));
       expect(missing, `acknowledged but lost after round ${round}`).to.deep.equal([]);
-      const audited = store.audit.all().flatMap((r) => (r.action === 'entry.logged' && r.entryId ? [r.entryId] : []));
+      const audited = (await store.audit.read()).flatMap((r) =>
+        r.action === 'entry.logged' && r.entryId ? [r.entryId] : [],
+      );
       expect(new Set(audited).size, 'no audit record twice').to.equal(audited.length);
       const unaudited = acknowledged.filter((id) => !audited.includes(id));
       expect(unaudited, `acknowledged without its audit record after round ${round}`).to.deep.equal([]);

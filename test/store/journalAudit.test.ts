@@ -78,7 +78,7 @@ describe('an entry and its audit record in one journal line', () => {
       .map((l) => JSON.parse(l) as { op: string; entry: Entry; audit?: AuditRecord });
     expect(lines).to.have.length(1);
     expect(lines[0]?.audit).to.deep.include({ action: 'entry.logged', entryId: lines[0]?.entry.id });
-    expect(h.store.audit.all().filter((r) => r.action === 'entry.logged')).to.deep.equal([lines[0]?.audit]);
+    expect((await h.store.audit.read()).filter((r) => r.action === 'entry.logged')).to.deep.equal([lines[0]?.audit]);
   });
 
   it('writes no audit record for a duplicate (a redelivered message)', async () => {
@@ -102,13 +102,13 @@ describe('an entry and its audit record in one journal line', () => {
     const reopened = await Store.open(fileStorage(dir), seed);
     const ids = (records: readonly AuditRecord[]) =>
       records.filter((r) => r.action === 'entry.logged').map((r) => r.entryId);
-    expect(ids(reopened.audit.all())).to.have.members(['e1', 'e2', 'e3']);
+    expect(ids(await reopened.audit.read())).to.have.members(['e1', 'e2', 'e3']);
     expect(ids(auditLines(dir))).to.have.members(['e1', 'e2', 'e3']);
     expect(existsSync(journalOf(dir)) ? readFileSync(journalOf(dir), 'utf8') : '').to.equal('');
     expect(reopened.entries('jonkoping-2020').map((e) => e.id)).to.have.members(['e1', 'e2', 'e3']);
 
     const third = await Store.open(fileStorage(dir), seed);
-    expect(ids(third.audit.all())).to.have.length(3);
+    expect(ids(await third.audit.read())).to.have.length(3);
   });
 
   it('keeps the lines in the journal while audit.jsonl cannot be written, and nothing is lost', async () => {
