@@ -33,6 +33,9 @@ const choiceSchema = z.object({
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
   // A question about an edited /logga message: the click changes this entry instead of logging one.
   entryId: z.string().min(1).max(100).optional(),
+  // The typed message the question answers, and who wrote it (see questionOrigin).
+  messageId: z.string().min(1).max(200).optional(),
+  writer: z.string().min(1).max(200).optional(),
 });
 
 // Adaptive Card inputs arrive as strings; an untouched optional input may be missing or "".
@@ -91,8 +94,12 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     activity,
     date: choice.date,
     count: choice.count,
-    // Per submitter: in a channel a colleague's click on the same card is their own entry.
-    sourceId: `choice:${choice.requestId}:${personOf(turn).id}`,
+    // The writer's click logs as their message (a redelivery, an edit or a deletion of it finds
+    // the entry); anyone else's click is their own entry, once per card.
+    sourceId:
+      choice.messageId && choice.writer === personOf(turn).id
+        ? `message:${turn.input.conversation.id}:${choice.messageId}`
+        : `choice:${choice.requestId}:${personOf(turn).id}`,
     ...(choice.place ? { place: choice.place } : {}),
     ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
     ...(choice.participants !== undefined ? { participants: choice.participants } : {}),

@@ -14,6 +14,7 @@ import {
 import { hoursText, participantsText } from '../views/texts.js';
 import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
+import { questionOrigin } from './questionOrigin.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import type { Entry } from '../domain/entry.js';
 import { repeatQuestion } from './repeatQuestion.js';
@@ -116,9 +117,8 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
   const count = request.count ?? 1;
 
   if (match.candidates.length > 1) {
-    const requestId = turn.deps.newId();
     const candidates = candidatesFor(match.candidates, {
-      requestId,
+      ...questionOrigin(turn, editing),
       agreementId: agreement.id,
       date,
       count,
@@ -177,7 +177,7 @@ function suggestActivities(
 ): Reply[] {
   const count = request.count ?? 1;
   const candidates = candidatesFor(close, {
-    requestId: turn.deps.newId(),
+    ...questionOrigin(turn, editing),
     agreementId: agreement.id,
     date,
     count,
@@ -249,7 +249,7 @@ function askWhichDay(
     usable.map((d) => ({ date: d.date, label: d.label, agreementId: d.agreement.id })),
     activity,
     {
-      requestId: turn.deps.newId(),
+      ...questionOrigin(turn, editing),
       count,
       ...(request.place ? { place: request.place } : {}),
       ...(request.hours !== undefined ? { hours: request.hours } : {}),

@@ -7,6 +7,7 @@ import { fold } from '../domain/text.js';
 import { repeatCancelledData, repeatCard, repeatCardData } from '../views/repeatCard.js';
 import { personOf, type Turn } from './context.js';
 import { card, replaceCard, type Reply } from './ports.js';
+import { questionOrigin } from './questionOrigin.js';
 import type { EntryDraft } from './recordEntry.js';
 
 /** The person's latest active entry (by when it was logged), when it is of the draft's activity, day and place. */
@@ -34,7 +35,7 @@ export function repeatQuestion(turn: Turn, draft: EntryDraft, replace = false): 
   const data = repeatCardData(
     {
       verb: 'log.choose',
-      requestId: turn.deps.newId(),
+      ...questionOrigin(turn),
       agreementId: draft.agreement.id,
       activityId: draft.activity.id,
       date: draft.date,

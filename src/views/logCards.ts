@@ -17,6 +17,9 @@ export interface ChoiceSubmit {
   note?: string;
   /** The entry a click changes instead of logging a new one (a question about an edited message). */
   entryId?: string;
+  /** The typed message the question answers, and its writer: their click logs as that message. */
+  messageId?: string;
+  writer?: string;
 }
 
 export interface ChooseActivityCardData {

@@ -182,6 +182,33 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(active(h)[0]).to.include({ date: '2020-05-30' });
     });
 
+    it("a message answered with a question: the writer's click stands for the message, so its edit and deletion find the entry", async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      const asked = await h.app.handle(message(id, '/logga krogtillsyn igår'));
+      const joint = buttons(asked).find((b) => b.activityId === 'gemensam-krogtillsyn');
+      await h.app.handle({ ...message(`click-${id}`, ''), value: joint });
+      expect(active(h)).to.have.length(1);
+      expect(active(h)[0]?.sourceId).to.equal(`message:personal-anna:${id}`);
+      // Teams delivers the message again: answered with the entry the click made, not asked again.
+      expect(readable(await h.app.handle(message(id, '/logga krogtillsyn igår')))).to.include('redan loggat');
+      await h.app.handle(message(id, '/logga gemensam krogtillsyn i förrgår', { event: 'edited' }));
+      expect(active(h)).to.have.length(1);
+      expect(active(h)[0]).to.include({ date: '2020-05-30' });
+      await h.app.handle(message(id, '', { event: 'deleted' }));
+      expect(active(h)).to.have.length(0);
+    });
+
+    it("a colleague's click on the question is their own entry, not the message's", async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      const asked = await h.app.handle(message(id, '/logga krogtillsyn igår', { kind: 'channel', mentionsBot: true }));
+      const joint = buttons(asked).find((b) => b.activityId === 'gemensam-krogtillsyn');
+      await h.app.handle({ ...message(`click-${id}`, '', { kind: 'channel', user: BERIT }), value: joint });
+      expect(active(h)[0]?.by.name).to.equal('Berit Berg');
+      expect(active(h)[0]?.sourceId).to.match(/^choice:/u);
+    });
+
     it('a personnummer in the new text is refused and never shown back; the entry stays', async () => {
       const h = await harness({ now: NOW });
       const id = `e${++seq}`;

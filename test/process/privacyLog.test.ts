@@ -47,6 +47,19 @@ describe('the log holds no personal data (real process, LOG_LEVEL=debug)', funct
   it('logs a whole session without the note, the place, the name or the message text', async () => {
     expect(await say(`/logga gemensam krogtillsyn Öxnehaga 2020-03-14 ${NOTE} lugn kväll`)).to.include('Loggat');
     await say(`/logga fotpatrullering igår 2 h: ${NOTE} två samtal`);
+    // The first message edited and then deleted in Teams: its entry follows, and says so.
+    const edited = await say(`/logga gemensam krogtillsyn Öxnehaga 2020-03-13 ${NOTE} lugn kväll`, {
+      type: 'messageUpdate',
+      id: 'p-1',
+      channelData: { eventType: 'editMessage' },
+    });
+    expect(edited).to.include('Ändrat');
+    const deleted = await say('', {
+      type: 'messageDelete',
+      id: 'p-1',
+      channelData: { eventType: 'softDeleteMessage' },
+    });
+    expect(deleted).to.include('Meddelandet togs bort');
     await say('/logga');
     await say('', {
       value: {
