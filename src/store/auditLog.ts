@@ -134,7 +134,8 @@ export class AuditLog implements AuditTrail {
     this.#adopted.push(...records);
     // The journal holds them, so there is no hurry: many journal writes share one append here
     // (one fsync every ADOPT_DELAY_MS at most, instead of a second fsync per journal write).
-    this.#flushTimer ??= setTimeout(() => {
+    if (this.#flushTimer !== undefined) return;
+    this.#flushTimer = setTimeout(() => {
       this.#flushTimer = undefined;
       this.flushed().catch(() => undefined);
     }, ADOPT_DELAY_MS).unref();
