@@ -36,6 +36,13 @@ const choiceSchema = z.object({
   // The typed message the question answers, and who wrote it (see questionOrigin).
   messageId: z.string().min(1).max(200).optional(),
   writer: z.string().min(1).max(200).optional(),
+  writerName: z.string().max(200).optional(),
+});
+
+const cancelSchema = z.object({
+  verb: z.literal('log.cancel'),
+  writer: z.string().min(1).max(200).optional(),
+  writerName: z.string().max(200).optional(),
 });
 
 // Adaptive Card inputs arrive as strings; an untouched optional input may be missing or "".
@@ -69,7 +76,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
   if (verb === 'log.choose') return chooseAction(turn, value);
   if (verb === 'log.form') return formAction(turn, value);
-  if (verb === 'log.cancel') return repeatCancelled();
+  if (verb === 'log.cancel') return cancelAction(turn, value);
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
   if (verb === 'subscribe') return subscribeAction(turn, value);
@@ -79,12 +86,40 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
 
+/**
+ * The answer to a click on someone else's question (which activity, which day, logga igen?), or
+ * undefined when the clicker asked it. Cards from before questions carried a writer have none:
+ * those clicks are taken as before.
+ */
+function notYourQuestion(turn: Turn, asked: { writer?: string; writerName?: string }): Reply[] | undefined {
+  if (!asked.writer || asked.writer === personOf(turn).id) return undefined;
+  const name = asked.writerName?.trim() || 'någon annan';
+  return [
+    text(
+      `Frågan gäller ${swedishGenitive(name)} insats – bara ${name} kan välja. Logga din egen med /logga, t.ex. /logga krogtillsyn igår. ${NOTHING_STORED}`,
+    ),
+  ];
+}
+
+/** "Anna Lind" → "Anna Linds", "Lars" → "Lars" (a name ending in s, x or z takes no extra s). */
+function swedishGenitive(name: string): string {
+  return /[sxz]$/iu.test(name) ? name : `${name}s`;
+}
+
+function cancelAction(turn: Turn, value: unknown): Reply[] {
+  const parsed = cancelSchema.safeParse(value);
+  if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv kommandot igen.')];
+  return notYourQuestion(turn, parsed.data) ?? repeatCancelled();
+}
+
 async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = choiceSchema.safeParse(value);
   if (!parsed.success || !isValidIsoDate(parsed.data.date)) {
     return [text(`Kortet skickade något jag inte kan läsa. Skriv kommandot igen. ${NOTHING_STORED}`)];
   }
   const choice = parsed.data;
+  const notYours = notYourQuestion(turn, choice);
+  if (notYours) return notYours;
   const agreement = turn.store.agreement(choice.agreementId);
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
@@ -95,7 +130,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     date: choice.date,
     count: choice.count,
     // The writer's click logs as their message (a redelivery, an edit or a deletion of it finds
-    // the entry); anyone else's click is their own entry, once per card.
+    // the entry); a question about a form logs once per card.
     sourceId:
       choice.messageId && choice.writer === personOf(turn).id
         ? `message:${turn.input.conversation.id}:${choice.messageId}`

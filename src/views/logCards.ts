@@ -17,9 +17,11 @@ export interface ChoiceSubmit {
   note?: string;
   /** The entry a click changes instead of logging a new one (a question about an edited message). */
   entryId?: string;
-  /** The typed message the question answers, and its writer: their click logs as that message. */
+  /** The typed message the question answers: its writer's click logs as that message. */
   messageId?: string;
+  /** Who asked (Entra object id, and display name for the answer to anyone else's click). */
   writer?: string;
+  writerName?: string;
 }
 
 export interface ChooseActivityCardData {
