@@ -117,6 +117,15 @@ function logArgsOf(turn: Turn, command: Command): string | undefined {
   return startsWithActivity(turn);
 }
 
+/** Commands that only read the store: when one fails, nothing can have been stored or changed. */
+const READ_ONLY_COMMANDS: ReadonlySet<Command['kind']> = new Set([
+  'status',
+  'summary',
+  'mine',
+  'history',
+  'subscriptions',
+]);
+
 function dispatch<K extends Command['kind']>(
   turn: Turn,
   command: Extract<Command, { kind: K }>,
@@ -153,6 +162,8 @@ export function createApp(deps: AppDeps): App {
       userId: input.user.aadObjectId ?? input.user.id,
     });
     const base: BaseTurn = { input, now, today: stockholmDate(now), deps, log };
+    // Known once the text is read: a command that only reads cannot have stored anything when it fails.
+    let command: Command | undefined;
     try {
       if (input.event) return await messageEvent(base, input.event);
       const value = input.value;
@@ -161,7 +172,6 @@ export function createApp(deps: AppDeps): App {
         // The pending command runs as a turn of its own, now that the conversation has its area.
         return await areaChoiceAction(base, value, (pending) => handle(pendingInput(input, pending)));
       }
-      let command: Command | undefined;
       if (!isSubmit) {
         const raw = input.text ?? '';
         // A pasted agreement text is longer than any command; /importera says itself when it is too long.
@@ -207,11 +217,15 @@ export function createApp(deps: AppDeps): App {
         );
         return await cardAction(turn, value);
       }
-      const parsed = command ?? parseCommand(input.text ?? '');
+      const parsed = (command ??= parseCommand(input.text ?? ''));
       log.debug({ areaId: resolution.area.id, command: parsed.kind }, 'command');
       return await dispatch(turn, parsed);
     } catch (error) {
       log.error({ err: error }, 'turn failed');
+      if (command && READ_ONLY_COMMANDS.has(command.kind))
+        return [
+          text('Något gick fel hos mig, så jag kan inte svara just nu. Inget har ändrats; försök igen om en stund.'),
+        ];
       return [
         text(
           'Något gick fel hos mig, så jag kan inte lova att det sparades. Skriv /mina för att se vad som finns, och försök igen om en stund.',

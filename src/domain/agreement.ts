@@ -2,8 +2,15 @@
 // The schema is the single source of truth: bundled files, the store and copied agreements are
 // all validated against it, and the TypeScript types are inferred from it.
 import { z } from 'zod';
+import { isValidIsoDate } from './calendar.js';
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD');
+/** `YYYY-MM-DD` naming a real calendar day (2020-02-31 is refused: every date is read by the calendar). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD')
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isValidIsoDate(s), {
+    message: 'datumet finns inte i kalendern',
+  });
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id ska vara små bokstäver a-z, siffror och bindestreck');
 

@@ -1,6 +1,6 @@
 // A logged piece of work (loggad insats) and the audit records around it.
 import { z } from 'zod';
-import { isoDateSchema } from './agreement.js';
+import { isoDateSchema, type Agreement } from './agreement.js';
 
 export const personSchema = z.object({
   id: z.string().min(1),
@@ -110,4 +110,24 @@ export function fieldChanges(
 
 export function isActive(entry: Entry): boolean {
   return entry.removed === undefined;
+}
+
+/**
+ * Why a stored entry cannot belong to the agreement whose file holds it, in Swedish (for the
+ * store's validation), or undefined when it can: it must name that agreement, one of its
+ * activities, and a date inside its period (PRODUCT.md: an entry belongs to the agreement whose
+ * period holds its date; one outside would silently drop out of every figure).
+ */
+export function entryAgreementProblem(
+  entry: Pick<Entry, 'id' | 'agreementId' | 'activityId' | 'date'>,
+  agreement: Pick<Agreement, 'id' | 'period' | 'activities'>,
+): string | undefined {
+  if (entry.agreementId !== agreement.id)
+    return `insatsen ${entry.id} hör till medborgarlöftet "${entry.agreementId}", inte "${agreement.id}"`;
+  if (!agreement.activities.some((a) => a.id === entry.activityId))
+    return `insatsen ${entry.id} gäller aktiviteten "${entry.activityId}", som inte finns i medborgarlöftet ${agreement.id}`;
+  const { start, end } = agreement.period;
+  if (entry.date < start || entry.date > end)
+    return `insatsen ${entry.id} har datumet ${entry.date}, utanför medborgarlöftets period ${start}–${end}`;
+  return undefined;
 }

@@ -9,9 +9,10 @@
 // short by a crash at any point leaves a document and a journal that read back the same.
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { z } from 'zod';
-import type { IsoDate } from '../domain/agreement.js';
+import type { Agreement, IsoDate } from '../domain/agreement.js';
 import {
   completionSchema,
+  entryAgreementProblem,
   entrySchema,
   isActive,
   removalSchema,
@@ -172,13 +173,15 @@ export class EntriesLog {
 
   /**
    * Reads and validates the document, then replays its journal. Anything unreadable throws a
-   * StoreFileError naming the file (and the journal's line); nothing is written then. Unless
-   * `readOnly`, a journal with anything in it is folded before open resolves.
+   * StoreFileError naming the file (and the journal's line); nothing is written then. With
+   * `agreement`, every entry (in the document and the journal) must belong to it: its id, one of
+   * its activities and a date in its period. Unless `readOnly`, a journal with anything in it is
+   * folded before open resolves.
    */
   static async open(
     storage: Storage,
     agreementId: string,
-    options: EntriesLogOptions & { readOnly: boolean },
+    options: EntriesLogOptions & { readOnly: boolean; agreement?: Agreement },
   ): Promise<{ log: EntriesLog; recovery: JournalRecovery }> {
     const doc = storage.document(`entries-${agreementId}`);
     const journal = storage.journal(`entries-${agreementId}`);
@@ -202,10 +205,13 @@ export class EntriesLog {
     data.entries.forEach((e, i) => {
       if (ids.has(e.id)) throw new StoreFileError(doc.label, `insatsen ${e.id} finns två gånger (entries.${i})`);
       ids.add(e.id);
+      const problem = options.agreement && entryAgreementProblem(e, options.agreement);
+      if (problem) throw new StoreFileError(doc.label, `entries.${i} (insats nr ${i + 1}): ${problem}`);
     });
     // The document's size decides when the journal is worth folding; its exact bytes do not matter.
     const documentBytes = raw === null || raw === undefined ? 0 : 300 * data.entries.length;
     const log = new EntriesLog(agreementId, doc, journal, options, data, documentBytes, interner);
+    log.#agreement = options.agreement;
     const recovery = await log.#replay();
     await options.audit.recover(log.#carried);
     log.#carried = [];
@@ -216,6 +222,8 @@ export class EntriesLog {
   }
 
   #unfoldedStale = false;
+  /** The agreement every entry read from the journal must belong to (see open). */
+  #agreement: Agreement | undefined;
   /** The audit records the journal carried at open. */
   #carried: AuditRecord[] = [];
 
@@ -273,6 +281,10 @@ export class EntriesLog {
   /** Why a journal line cannot follow what is already there, or undefined when it can. */
   #check(change: Change): string | undefined {
     if (change.op === 'add' && this.#byId.has(change.entry.id)) return `insatsen ${change.entry.id} finns redan`;
+    if ((change.op === 'add' || change.op === 'edit') && this.#agreement) {
+      const problem = entryAgreementProblem(change.entry, this.#agreement);
+      if (problem) return problem;
+    }
     if (change.op === 'remove' && !this.#byId.has(change.entryId)) return `insatsen ${change.entryId} finns inte`;
     if (change.op === 'edit' && !this.#byId.has(change.entry.id)) return `insatsen ${change.entry.id} finns inte`;
     const missing = change.op === 'clearNotes' ? change.entryIds.find((id) => !this.#byId.has(id)) : undefined;

@@ -204,8 +204,8 @@ export class Store implements AgreementRecords {
       audit,
     };
     const recovered: JournalRecovery[] = [];
-    const openLog = async (agreementId: string) => {
-      const { log, recovery } = await EntriesLog.open(storage, agreementId, settings);
+    const openLog = async (agreement: Agreement) => {
+      const { log, recovery } = await EntriesLog.open(storage, agreement.id, { ...settings, agreement });
       if (recovery.replayed > 0 || recovery.tornBytes > 0) recovered.push(recovery);
       return log;
     };
@@ -237,7 +237,7 @@ export class Store implements AgreementRecords {
         const areaDoc = await Store.openArea(storage, gate, first.area.id, first.area);
         const at = (options.now ?? new Date()).toISOString();
         for (const agreement of first.agreements) {
-          const log = await openLog(agreement.id);
+          const log = await openLog(agreement);
           // A new agreement gets its (empty) entries file first; an upgraded one keeps its own.
           if (openedAs === 'created') await log.writeDocument();
         }
@@ -274,17 +274,19 @@ export class Store implements AgreementRecords {
     }
 
     const owner = new Map<string, string>();
+    const byId = new Map<string, Agreement>();
     for (const [areaId, doc] of areaDocs) {
       for (const a of doc.data.agreements) {
         const other = owner.get(a.id);
         if (other !== undefined)
           throw new StoreFileError(doc.label, `medborgarlöftet ${a.id} finns också i området ${other}`);
         owner.set(a.id, areaId);
+        byId.set(a.id, a);
       }
     }
     const logs = new Map<string, EntriesLog>();
     const ids = [...owner.keys()];
-    const opened = await Promise.all(ids.map((id) => openLog(id)));
+    const opened = await Promise.all(ids.map((id) => openLog(byId.get(id)!)));
     ids.forEach((id, i) => {
       const log = opened[i];
       if (log) logs.set(id, log);
@@ -341,8 +343,8 @@ export class Store implements AgreementRecords {
   }
 
   /** Opens (or makes, empty) an agreement's entries file and journal. */
-  private async openLog(agreementId: string): Promise<EntriesLog> {
-    return (await EntriesLog.open(this.storage, agreementId, this.settings)).log;
+  private async openLog(agreement: Agreement): Promise<EntriesLog> {
+    return (await EntriesLog.open(this.storage, agreement.id, { ...this.settings, agreement })).log;
   }
 
   /** Grows with every change to areas, agreements, entries or completions: what a cached view depends on. */
@@ -435,7 +437,7 @@ export class Store implements AgreementRecords {
     for (const c of claims) this.#adding.add(c);
     try {
       for (const a of checked) {
-        const log = await this.openLog(a.id);
+        const log = await this.openLog(a);
         await log.writeDocument();
         this.logs.set(a.id, log);
       }
@@ -629,7 +631,7 @@ export class Store implements AgreementRecords {
     this.#adding.add(valid.id);
     try {
       // The (empty) entries file first: an agreement is never listed without a readable entries file.
-      const log = await this.openLog(valid.id);
+      const log = await this.openLog(valid);
       await log.writeDocument();
       this.logs.set(valid.id, log);
       await doc.update((data) => {
