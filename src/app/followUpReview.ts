@@ -10,14 +10,16 @@ import { followUp, tertialPhase, type FollowUp, type TertialRef } from '../domai
 import {
   changedAfterPublication,
   MAX_COMMENT_LENGTH,
+  type CommentBases,
   type Comments,
+  type Draft,
   type Publication,
   type TertialKey,
 } from '../domain/publication.js';
 import { followUpDocument } from '../report/followUpDocument.js';
 import type { AdaptiveCard } from '../views/cards.js';
 import { followUpCard, publishedOnText } from '../views/followUpCard.js';
-import { commentInputId, followUpReviewCard, type ReviewState } from '../views/followUpReviewCard.js';
+import { commentBases, commentInputId, followUpReviewCard, type ReviewState } from '../views/followUpReviewCard.js';
 import { followUpTitle } from '../views/followUpTexts.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
@@ -69,14 +71,28 @@ function reviewCard(turn: Turn, agreement: Agreement, f: FollowUp, statusLine?: 
   const key = keyOf(agreement, f.ref);
   const publications = turn.deps.store.publications;
   const published = publications.latest(key);
+  const draft = publications.draft(key);
   const state: ReviewState = {
-    comments: publications.draft(key)?.comments,
+    comments: draft?.comments,
+    basis: draft ? basisOf(draft, published) : undefined,
     statusLine:
       statusLine ?? (published ? publishedStatus(published) : 'Utkast: inte publicerat. Ingen annan ser något ännu.'),
     changed: published !== undefined && isChanged(turn, published),
     links: published ? links(turn, key) : undefined,
   };
   return followUpReviewCard(f, state);
+}
+
+/**
+ * What the draft's comments were written against. A draft saved before this was kept has none; when
+ * it holds exactly the published comments, the published figures are what they were approved for.
+ */
+function basisOf(draft: Draft, published: Publication | undefined): CommentBases | undefined {
+  if (draft.basis) return draft.basis;
+  if (!published || JSON.stringify(published.comments) !== JSON.stringify(draft.comments)) return undefined;
+  if (published.basis) return published.basis;
+  const activities = published.document.promises.flatMap((p) => p.activities);
+  return Object.fromEntries(activities.map((a) => [a.activityId, { figures: a.outcome }]));
 }
 
 /** What anyone but a reviewing coordinator sees: the published version, or that there is none. */
@@ -141,7 +157,7 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
   const by = personOf(turn);
   const at = turn.now.toISOString();
   if (submit.verb === 'followUp.draft') {
-    await publications.saveDraft({ ...key, comments, savedBy: by, savedAt: at });
+    await publications.saveDraft({ ...key, comments, basis: commentBases(f), savedBy: by, savedAt: at });
     turn.log.info({ ...key }, 'follow-up draft saved');
     const published = publications.latest(key) !== undefined;
     return [replaceCard(reviewCard(turn, agreement, f, draftSavedText(turn.now, published)), 'Utkastet är sparat.')];
@@ -169,6 +185,7 @@ export function publicationOf(f: FollowUp, comments: Comments, by: Person, now: 
     year: f.ref.year,
     tertial: f.ref.tertial,
     comments,
+    basis: commentBases(f),
     publishedBy: by,
     publishedAt: now.toISOString(),
     document: followUpDocument(f, comments, stockholmDate(now)),

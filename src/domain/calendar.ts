@@ -189,6 +189,16 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return isoFromUtc(toUtc(date) + days * DAY_MS);
 }
 
+/**
+ * The same calendar day one year earlier (`YYYY-MM-DD` in, out); 29 February becomes 28 February,
+ * the last day of that February.
+ */
+export function sameDayYearBefore(date: IsoDate): IsoDate {
+  const year = String(Number(date.slice(0, 4)) - 1).padStart(4, '0');
+  const monthDay = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+  return `${year}-${monthDay}`;
+}
+
 /** to − from in whole calendar days. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);

@@ -32,6 +32,43 @@ const tertialSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const commentsSchema = z.record(z.string().min(1).max(100), z.string().max(MAX_COMMENT_LENGTH));
 export type Comments = z.infer<typeof commentsSchema>;
 
+/**
+ * What a saved comment was written against, per activity id: the figures shown on its row then
+ * (`figures`) and the neutral text the field was prefilled with (`neutral`). Drafts and publications
+ * saved before this was kept have none; a basis taken from an older publication has only figures.
+ */
+const commentBasisSchema = z.record(
+  z.string().min(1).max(100),
+  z.object({ figures: z.string().max(2000), neutral: z.string().max(2000).optional() }),
+);
+export type CommentBases = z.infer<typeof commentBasisSchema>;
+export type CommentBasis = CommentBases[string];
+
+/** A comment as the review card shows it, and the figures it was written for when they have changed since. */
+export interface ReviewedComment {
+  comment: string;
+  /** Set when the coordinator's own comment was written for other figures than today's. */
+  writtenFor?: string;
+}
+
+/**
+ * The comment the review card prefills for one activity, given the saved comment (undefined when
+ * none was saved), what it was written against, and today's figures and neutral text:
+ * - nothing saved, or exactly the neutral text prefilled then: today's neutral text (it is ours, not
+ *   the coordinator's, so it follows the figures);
+ * - the coordinator's own words: kept as written, with `writtenFor` set when the figures differ
+ *   from those it was written for, so the row can say so.
+ */
+export function reviewedComment(
+  saved: string | undefined,
+  basis: CommentBasis | undefined,
+  now: { figures: string; neutral: string },
+): ReviewedComment {
+  if (saved === undefined || (basis?.neutral !== undefined && saved === basis.neutral)) return { comment: now.neutral };
+  if (saved === now.neutral || basis === undefined || basis.figures === now.figures) return { comment: saved };
+  return { comment: saved, writtenFor: basis.figures };
+}
+
 /** The published document's content: every text already in Swedish, ready to draw as PDF or HTML. */
 const publishedDocumentSchema = z.object({
   title: z.string(),
@@ -80,6 +117,7 @@ const tertialKey = {
 export const draftSchema = z.object({
   ...tertialKey,
   comments: commentsSchema,
+  basis: commentBasisSchema.optional(),
   savedBy: personSchema,
   savedAt: z.string().datetime(),
 });
@@ -89,6 +127,7 @@ export const publicationSchema = z.object({
   id: z.string().min(1),
   ...tertialKey,
   comments: commentsSchema,
+  basis: commentBasisSchema.optional(),
   publishedBy: personSchema,
   publishedAt: z.string().datetime(),
   document: publishedDocumentSchema,
@@ -105,12 +144,15 @@ export function sameTertial(a: TertialKey, b: TertialKey): boolean {
   return a.agreementId === b.agreementId && a.year === b.year && a.tertial === b.tertial;
 }
 
-/** The newest publication of the tertial (the one the public sees), or undefined. */
+/**
+ * The newest publication of the tertial (the one the public sees), or undefined. Publications are
+ * appended in order, so of two made in the same instant the later in the list is the newer.
+ */
 export function latestPublication(publications: readonly Publication[], key: TertialKey): Publication | undefined {
   return publications
     .filter((p) => sameTertial(p, key))
     .reduce<Publication | undefined>(
-      (latest, p) => (!latest || p.publishedAt > latest.publishedAt ? p : latest),
+      (latest, p) => (!latest || p.publishedAt >= latest.publishedAt ? p : latest),
       undefined,
     );
 }

@@ -2,7 +2,7 @@
 // period before. The SSG reads this every week and before each Thursday meeting, so every figure
 // is a pure function of the agreements, the entries and the date the summary is taken at.
 import type { Activity, Agreement, AgreementPromise, IsoDate } from './agreement.js';
-import { addDays, daysBetween, monthStart, tertialOf, tertialRange } from './calendar.js';
+import { addDays, daysBetween, monthStart, sameDayYearBefore, tertialOf, tertialRange } from './calendar.js';
 import { isActive, type Completion, type Entry } from './entry.js';
 import { agreementStatus, type ActivityStatus, type AgreementStatus } from './status.js';
 import { fold, words } from './text.js';
@@ -29,7 +29,10 @@ export interface SummaryPeriod {
  * The period of the kind that holds `asOf`. A week is the last seven days up to `asOf` (what a
  * Thursday meeting looks back on); a month, tertial or year is the calendar period, up to `asOf`.
  * A running period is compared with the same number of days at the start of the period before,
- * so 1–14 March is held against 1–14 February, not against all of February.
+ * so 1–14 March is held against 1–14 February, not against all of February. A running year is
+ * compared with the same calendar days a year earlier (1 January – 1 June 2020 with 1 January –
+ * 1 June 2019), so a leap day in either year does not shift the end by one; 29 February is held
+ * against 28 February.
  */
 export function summaryPeriod(kind: SummaryKind, asOf: IsoDate): SummaryPeriod {
   if (kind === 'vecka') {
@@ -39,7 +42,8 @@ export function summaryPeriod(kind: SummaryKind, asOf: IsoDate): SummaryPeriod {
   const full = calendarPeriod(kind, asOf);
   const before = calendarPeriod(kind, addDays(full.start, -1));
   const range = { start: full.start, end: asOf < full.end ? asOf : full.end };
-  const sameLength = addDays(before.start, daysBetween(range.start, range.end));
+  const sameLength =
+    kind === 'år' ? sameDayYearBefore(range.end) : addDays(before.start, daysBetween(range.start, range.end));
   return {
     kind,
     range,

@@ -8,6 +8,7 @@ import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
 import type { Publication } from '../domain/publication.js';
 import type { AgreementStatus } from '../domain/status.js';
 import { progressShare } from '../views/progressBar.js';
+import { alsoServesText, ownActivities } from '../views/promiseSections.js';
 import { statusPrintColor, statusWord } from '../views/statusWords.js';
 import { periodText, progressText } from '../views/texts.js';
 import { escapeHtml as e } from './html.js';
@@ -43,25 +44,38 @@ export function publicPageHtml(input: PublicPageInput): string {
       : status.phase === 'future'
         ? 'Perioden har inte börjat än.'
         : `Läget ${formatSwedishDate(status.today)}.`;
+  // An activity serving several promises is described once, under the first; as on /status, its
+  // row names the others and each other promise names it.
+  const owned = ownActivities(status.promises, (a) => a.activity.id);
+  const ownerOf = new Map(
+    owned.map((o) => [o.activity.activity.id, status.promises.findIndex((p) => p.promise === o.promise) + 1]),
+  );
   const promises = status.promises
     .map((p, i) => {
-      const items = p.activities
-        .map((a) => {
+      const items = owned
+        .filter((o) => o.promise === p.promise)
+        .map(({ activity: a, alsoServes }) => {
           const share = progressShare(a.progress);
           const progress = progressText(a.progress);
+          const also = alsoServesText(alsoServes).replace(/^ · /u, '');
           return `<li>
 <h4 class="name">${e(a.activity.name)}</h4>
 <p class="subtle">${e(a.activity.text)}</p>
-<p class="figures">${progress === statusWord(a.status) ? '' : `<span class="progress">${e(progress)}</span> `}<span class="state" style="color:${statusPrintColor(a.status)}">${e(statusWord(a.status))}</span></p>
+<p class="figures">${progress === statusWord(a.status) ? '' : `<span class="progress">${e(progress)}</span> `}<span class="state" style="color:${statusPrintColor(a.status)}">${e(statusWord(a.status))}</span>${also ? ` <span class="subtle">${e(also)}</span>` : ''}</p>
 ${share === undefined ? '' : `<div class="bar" aria-hidden="true"><span style="width:${(share * 100).toFixed(0)}%"></span></div>`}
 </li>`;
         })
         .join('\n');
+      const elsewhere = p.activities
+        .filter((a) => ownerOf.get(a.activity.id) !== i + 1)
+        .map(
+          (a) =>
+            `<p class="subtle">${e(`${a.activity.name} hör också till det här löftet (beskrivs under löfte ${ownerOf.get(a.activity.id) ?? ''}).`)}</p>`,
+        )
+        .join('\n');
       return `<section>
 <h3>Löfte ${i + 1}: ${e(p.promise.text)}</h3>
-<ul class="activities">
-${items}
-</ul>
+${items ? `<ul class="activities">\n${items}\n</ul>\n` : ''}${elsewhere}
 </section>`;
     })
     .join('\n');

@@ -69,6 +69,7 @@ export class PublicationStore {
         year: valid.year,
         tertial: valid.tertial,
         comments: valid.comments,
+        ...(valid.basis ? { basis: valid.basis } : {}),
         savedBy: valid.publishedBy,
         savedAt: valid.publishedAt,
       });

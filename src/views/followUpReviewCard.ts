@@ -4,7 +4,7 @@
 import type { Tertial } from '../domain/calendar.js';
 import type { ActivityFollowUp, FollowUp } from '../domain/followUp.js';
 import { shorten } from '../domain/notes.js';
-import type { Comments } from '../domain/publication.js';
+import { reviewedComment, type CommentBases, type Comments } from '../domain/publication.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import type { DocumentLinks } from './followUpCard.js';
 import { cardBytes, CARD_BUDGET } from './followUpCard.js';
@@ -29,7 +29,7 @@ interface FollowUpReviewCardData {
   guide: string;
   promises: {
     text: string;
-    activities: { name: string; line: string; notes: string; inputId: string; comment: string }[];
+    activities: { name: string; line: string; notes: string; inputId: string; comment: string; stale: string }[];
     seeAlso: string;
   }[];
   linkNote: string;
@@ -43,6 +43,8 @@ interface FollowUpReviewCardData {
 export interface ReviewState {
   /** The comments to show: the saved draft's, else none (each activity then starts from neutral text). */
   comments: Comments | undefined;
+  /** What the saved comments were written against (see reviewedComment); none for older drafts. */
+  basis?: CommentBases;
   /** "Utkast, inte publicerat." / "Publicerad 5 maj 2020 av Anna Lind." / "Utkastet sparades …" */
   statusLine: string;
   changed: boolean;
@@ -56,6 +58,30 @@ export function commentInputId(activityId: string): string {
 
 export const REVIEW_GUIDE =
   'Anteckningarna visas bara för dig och publiceras aldrig. Det som står i kommentarsfälten är det som publiceras, i PDF:en, på webbsidan och på den publika sidan.';
+
+/** What each comment is written against now: the row's figures and the neutral text it is prefilled with. */
+export function commentBases(f: FollowUp): CommentBases {
+  return Object.fromEntries(
+    f.activities.map((a) => [a.activity.id, { figures: outcomeText(a), neutral: neutralComment(a) }]),
+  );
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('sv-SE') + text.slice(1);
+}
+
+function commentField(a: ActivityFollowUp, state: ReviewState): { comment: string; stale: string } {
+  const figures = outcomeText(a);
+  const id = a.activity.id;
+  const { comment, writtenFor } = reviewedComment(state.comments?.[id], state.basis?.[id], {
+    figures,
+    neutral: neutralComment(a),
+  });
+  const stale = writtenFor
+    ? `⚠️ Siffrorna har ändrats sedan kommentaren skrevs: nu ${lowerFirst(figures)} (då ${lowerFirst(writtenFor)}). Se över kommentaren innan du publicerar.`
+    : '';
+  return { comment, stale };
+}
 
 function notesText(a: ActivityFollowUp, perActivity: number, length: number): string {
   if (a.notes.length === 0) return '';
@@ -82,7 +108,7 @@ function followUpReviewCardData(
         line: `${statusLine(a.state)}${notes.figures === false ? '' : ` · ${outcomeText(a)}`}`,
         notes: notesText(a, notes.perActivity, notes.length),
         inputId: commentInputId(a.activity.id),
-        comment: state.comments?.[a.activity.id] ?? neutralComment(a),
+        ...commentField(a, state),
       })),
       seeAlso:
         repeated.length > 0 ? `Hör också hit: ${repeated.map((a) => a.activity.name).join(', ')} (se ovan).` : '',

@@ -206,6 +206,78 @@ describe('/uppföljning', () => {
     );
   });
 
+  it('after a late entry: a prefilled neutral comment follows the new figures, an own comment is kept and flagged', async () => {
+    const store = await fixtureStore();
+    const { app } = testApp(store, MAY_10, { coordinators: [BOSS.id] });
+    const [draft] = await app.handle(asBoss('/uppföljning T1 2020'));
+    expect(inputs(draft).comment_grannsamverkan).to.equal('Inget loggat under tertialen.');
+    const own = 'Två tillsyner; målet nås i höst.';
+    await app.handle(click(submit(draft, 'Publicera', { 'comment_gemensam-krogtillsyn': own })));
+
+    await app.handle(say('/logga grannsamverkan 2020-04-10'));
+    await app.handle(say('/logga gemensam krogtillsyn 2020-04-20'));
+    const [review] = await app.handle(asBoss('/uppföljning T1 2020'));
+    const texts = cardTexts(review);
+    const row = texts.indexOf('Grannsamverkan Öxnehaga');
+    expect(texts[row + 1]).to.match(/ · 1 insats under tertialen/u);
+    // The neutral text was ours, not the coordinator's: it follows the figures, and is not flagged.
+
+    expect(inputs(review).comment_grannsamverkan).to.equal('1 insats under tertialen.');
+    expect(texts[row + 2]).not.to.match(/Siffrorna har ändrats/u);
+    // The coordinator's own words stay, with the figures they were written for beside today's.
+    expect(inputs(review)['comment_gemensam-krogtillsyn']).to.equal(own);
+    const krog = texts.indexOf('Gemensam krogtillsyn');
+    expect(texts[krog + 1]).to.equal('🟢 i fas · 3 tillfällen under tertialen · 3 av 4 tillfällen hittills');
+    expect(texts).to.include(
+      '⚠️ Siffrorna har ändrats sedan kommentaren skrevs: nu 3 tillfällen under tertialen · 3 av 4 tillfällen hittills (då 2 tillfällen under tertialen · 2 av 4 tillfällen hittills). Se över kommentaren innan du publicerar.',
+    );
+    expect(texts.filter((t) => t.startsWith('⚠️ Siffrorna'))).to.have.lengthOf(1);
+    if (review?.kind === 'card') assertValidCard(review.card, 'review card');
+
+    // Publicera publishes exactly the fields as approved; the flag goes once the figures are the comment's.
+    const published = await app.handle(click(submit(review, 'Publicera', {})));
+
+    const latest = store.publications.latest({ agreementId: A2020.id, year: 2020, tertial: 1 });
+    expect(latest?.comments.grannsamverkan).to.equal('1 insats under tertialen.');
+    expect(latest?.comments['gemensam-krogtillsyn']).to.equal(own);
+    expect(
+      latest?.document.promises.flatMap((p) => p.activities).find((a) => a.activityId === 'grannsamverkan'),
+    ).to.deep.include({ outcome: '1 insats under tertialen', comment: '1 insats under tertialen.' });
+    expect(cardTexts({ ...published[0]!, kind: 'card' } as Reply).join('\n')).not.to.include('Siffrorna har ändrats');
+  });
+
+  it('a draft and publication stored before comments kept their figures still load; a stale comment is flagged', async () => {
+    const storage = new MemoryStorage();
+    const store = await fixtureStore(storage);
+    // As publishFixture stored them before: comments without what they were written for.
+    const at = new Date('2020-05-05T08:00:00Z');
+    const old = await publishFixture(store, { year: 2020, tertial: 1 }, at, {
+      grannsamverkan: 'Inget loggat under tertialen.',
+      'gemensam-krogtillsyn': APPROVED_COMMENT,
+    });
+    const { adapter } = storage.document('publications');
+    const file = structuredClone(await adapter.read()) as {
+      drafts: Record<string, unknown>[];
+      publications: Record<string, unknown>[];
+    };
+    expect(file.publications[0]).to.have.property('basis');
+    for (const record of [...file.drafts, ...file.publications]) delete record.basis;
+    await adapter.write(file);
+    const reopened = await Store.open(storage, [A2020]);
+    expect(reopened.publications.latest({ agreementId: A2020.id, year: 2020, tertial: 1 })?.id).to.equal(old.id);
+
+    const { app } = testApp(reopened, MAY_10, { coordinators: [BOSS.id] });
+    await app.handle(say('/logga grannsamverkan 2020-04-10'));
+    const [review] = await app.handle(asBoss('/uppföljning T1 2020'));
+    const texts = cardTexts(review);
+    expect(inputs(review).comment_grannsamverkan).to.equal('Inget loggat under tertialen.');
+    expect(texts).to.include(
+      '⚠️ Siffrorna har ändrats sedan kommentaren skrevs: nu 1 insats under tertialen (då inget loggat under tertialen). Se över kommentaren innan du publicerar.',
+    );
+    // The joint inspections' figures are unchanged: their comment is not flagged.
+    expect(texts.filter((t) => t.startsWith('⚠️ Siffrorna'))).to.have.lengthOf(1);
+  });
+
   it('refuses a publish from a non-coordinator, from a channel, with a personnummer, too long or malformed', async () => {
     const store = await fixtureStore();
     const { app } = testApp(store, MAY_10, { coordinators: [BOSS.id] });

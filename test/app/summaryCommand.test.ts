@@ -84,6 +84,14 @@ describe('/sammanfattning', () => {
     expect(year).to.include('5 insatser av 2 personer');
   });
 
+  it('a running year is compared with the same calendar days a year earlier, though 2020 has a 29 February', async () => {
+    const h = await harness('2020-06-01');
+    await h.say('/logga torsdagsmöte 2020-05-28');
+    const texts = cardTexts(cardOf((await h.say('/sammanfattning år 2020'))[0]).card);
+    expect(texts).to.include('1 januari – 1 juni 2020 (hittills) · Medborgarlöfte 2020');
+    expect(texts).to.include('inget loggat 1 januari – 1 juni 2019');
+  });
+
   it('a past year is its whole year, in the agreement that held it', async () => {
     const h = await harness('2020-03-14');
     const texts = cardTexts(cardOf((await h.say('/sammanfattning år 2019'))[0]).card);

@@ -2,7 +2,12 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import type { Entry } from '../../src/domain/entry.js';
-import { changedAfterPublication, latestPublication, type Publication } from '../../src/domain/publication.js';
+import {
+  changedAfterPublication,
+  latestPublication,
+  reviewedComment,
+  type Publication,
+} from '../../src/domain/publication.js';
 
 const PUBLISHED = { agreementId: 'a-2020', publishedAt: '2020-05-05T08:00:00.000Z', document: { asOf: '2020-04-30' } };
 const by = { id: 'u', name: 'U' };
@@ -89,5 +94,54 @@ describe('latestPublication', () => {
       '2020-06-01T00:00:00Z',
     );
     expect(latestPublication(all, { agreementId: 'b', year: 2020, tertial: 1 })).to.equal(undefined);
+  });
+
+  it('of two published in the same instant, is the one appended last', () => {
+    const p = (id: string) =>
+      ({ id, agreementId: 'a', year: 2020, tertial: 1, publishedAt: '2020-05-05T00:00:00Z' }) as Publication;
+    expect(latestPublication([p('first'), p('second')], { agreementId: 'a', year: 2020, tertial: 1 })?.id).to.equal(
+      'second',
+    );
+  });
+});
+
+describe('reviewedComment', () => {
+  const now = { figures: '1 insats under tertialen', neutral: '1 insats under tertialen.' };
+  const then = { figures: 'Inget loggat under tertialen', neutral: 'Inget loggat under tertialen.' };
+
+  it("prefills today's neutral text when nothing was saved, or the saved text is the neutral text prefilled then", () => {
+    expect(reviewedComment(undefined, undefined, now)).to.deep.equal({ comment: now.neutral });
+    expect(reviewedComment(then.neutral, then, now)).to.deep.equal({ comment: now.neutral });
+  });
+
+  it("keeps the coordinator's own words, flagged with the figures they were written for when those changed", () => {
+    expect(reviewedComment('Grannarna har startat.', then, now)).to.deep.equal({
+      comment: 'Grannarna har startat.',
+      writtenFor: then.figures,
+    });
+    expect(reviewedComment('Grannarna har startat.', { ...now, neutral: 'annat' }, now)).to.deep.equal({
+      comment: 'Grannarna har startat.',
+    });
+    // An emptied field is the coordinator's choice too.
+    expect(reviewedComment('', then, now)).to.deep.equal({ comment: '', writtenFor: then.figures });
+  });
+
+  it('for a comment saved before figures were kept: kept, and flagged only against known figures', () => {
+    expect(reviewedComment(then.neutral, undefined, now)).to.deep.equal({ comment: then.neutral });
+    expect(reviewedComment(then.neutral, { figures: then.figures }, now)).to.deep.equal({
+      comment: then.neutral,
+      writtenFor: then.figures,
+    });
+    expect(reviewedComment(now.neutral, { figures: then.figures }, now)).to.deep.equal({ comment: now.neutral });
+  });
+
+  it('property: never loses a comment the coordinator wrote; flags exactly when its figures differ', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), fc.string(), fc.string(), (saved, f0, n0, f1, n1) => {
+        const r = reviewedComment(saved, { figures: f0, neutral: n0 }, { figures: f1, neutral: n1 });
+        if (saved === n0) return r.comment === n1 && r.writtenFor === undefined;
+        return r.comment === saved && (r.writtenFor !== undefined) === (saved !== n1 && f0 !== f1);
+      }),
+    );
   });
 });

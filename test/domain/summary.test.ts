@@ -57,6 +57,36 @@ describe('summary', () => {
       expect(p.previous).to.deep.equal({ start: '2018-01-01', end: '2018-12-31' });
     });
 
+    it('a running year is held against the same calendar days a year earlier, across a leap day', () => {
+      // The bot's day 1 June 2020: 1 January – 1 June 2019, not – 2 June (2020 has a 29 February).
+      expect(summaryPeriod('år', '2020-06-01').previous).to.deep.equal({ start: '2019-01-01', end: '2019-06-01' });
+      expect(summaryPeriod('år', '2021-06-01').previous).to.deep.equal({ start: '2020-01-01', end: '2020-06-01' });
+      expect(summaryPeriod('år', '2020-02-29').previous).to.deep.equal({ start: '2019-01-01', end: '2019-02-28' });
+      expect(summaryPeriod('år', '2021-02-28').previous).to.deep.equal({ start: '2020-01-01', end: '2020-02-28' });
+    });
+
+    it("property: a year's comparison has the same calendar days one year earlier, and the same length unless a 29 February lies in either", () => {
+      const leapDayIn = (r: { start: string; end: string }) => {
+        const february28 = `${r.start.slice(0, 4)}-02-28`;
+        const next = addDays(february28, 1);
+        return next.endsWith('-02-29') && r.start <= next && next <= r.end;
+      };
+      fc.assert(
+        fc.property(isoDateArb, (date) => {
+          const p = summaryPeriod('år', date);
+          const year = Number(date.slice(0, 4));
+          expect(p.previous.start).to.equal(`${year - 1}-01-01`);
+          const monthDay = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+          expect(p.previous.end).to.equal(`${year - 1}-${monthDay}`);
+          const length = daysBetween(p.range.start, p.range.end);
+          const before = daysBetween(p.previous.start, p.previous.end);
+          if (leapDayIn(p.range) || leapDayIn(p.previous)) expect(Math.abs(length - before)).to.equal(1);
+          else expect(before).to.equal(length);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
     it('for any date and kind: the range holds the date at its end, lies in the full period, and the period before ends before it starts', () => {
       fc.assert(
         fc.property(isoDateArb, fc.constantFrom(...SUMMARY_KINDS), (date, kind) => {
@@ -67,9 +97,10 @@ describe('summary', () => {
           expect(p.range.end <= p.full.end).to.equal(true);
           expect(p.previous.start <= p.previous.end).to.equal(true);
           expect(p.previous.end < p.range.start).to.equal(true);
-          // Never longer than the current range, and as long whenever the period before is long enough.
+          // Never longer than the current range, and as long whenever the period before is long enough
+          // (a year is held against the same calendar days instead: see below).
           const length = daysBetween(p.range.start, p.range.end);
-          expect(daysBetween(p.previous.start, p.previous.end) <= length).to.equal(true);
+          if (kind !== 'år') expect(daysBetween(p.previous.start, p.previous.end) <= length).to.equal(true);
           if (kind === 'vecka') expect(p.previous.end).to.equal(addDays(p.range.start, -1));
         }),
         { numRuns: 500 },

@@ -106,6 +106,15 @@ describe('public page and published web page in Chromium (axe-core)', function (
     );
     expect(figures.length).to.be.greaterThan(5);
     for (const f of figures) expect(text, f).to.include(f);
+    // SSG-möte serves both promises: described once, under löfte 1, as /status lists it.
+    const names = await page.locator('h4.name').allInnerTexts();
+    expect(names.filter((n) => n === 'SSG-möte')).to.have.lengthOf(1);
+    expect(names).to.have.lengthOf(A2020.activities.length);
+    expect(status.some((t) => t.endsWith(' · hör också till löfte 2'))).to.equal(true);
+    const ssg = await page.locator('li', { has: page.locator('h4.name', { hasText: 'SSG-möte' }) }).innerText();
+    expect(ssg).to.include('hör också till löfte 2');
+    const second = await page.locator('section', { has: page.locator('h3', { hasText: /^Löfte 2:/u }) }).innerText();
+    expect(second).to.include('SSG-möte hör också till det här löftet (beskrivs under löfte 1).');
 
     expect(text).to.include(APPROVED_COMMENT);
     const html = await page.content();
