@@ -42,7 +42,11 @@ async function main(): Promise<void> {
     const before = await takeSnapshot(config.storeDir, 'upgrade', { now: new Date() });
     logger.info({ snapshot: before.dir, files: outdated }, 'snapshot taken before the store format upgrade');
   }
+  // The bot's clock (BOT_TODAY shifts it): the seeding of a new store is recorded at the bot's time,
+  // so /historik orders it before what is logged on the demo's days.
+  const clock = config.today ? shiftedClock(config.today) : systemClock;
   const store = await Store.open(storage, seed, {
+    now: clock.now(),
     tenants: config.allowedTenants,
     coordinators: config.coordinators,
     upgradeReference,
@@ -83,7 +87,6 @@ async function main(): Promise<void> {
   }
   if (config.today)
     logger.warn({ today: config.today }, "BOT_TODAY is set: the bot's clock is shifted (for tests and demos only)");
-  const clock = config.today ? shiftedClock(config.today) : systemClock;
   // Retention counts from the bot's day: with BOT_TODAY (a demo, the benchmark) that is the shifted one.
   await clearOldNotes(store, clock.now(), config.noteRetentionMonths, logger);
   const nightly = startNightlyBackups({

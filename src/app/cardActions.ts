@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
 import { readCardDate } from '../domain/cardDate.js';
+import { readFormHours, readFormParticipants } from '../domain/formNumbers.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
 import { personOf, type Turn } from './context.js';
 import { reviewAction } from './followUpReview.js';
@@ -36,6 +37,13 @@ const choiceSchema = z.object({
   // The typed message the question answers, and who wrote it (see questionOrigin).
   messageId: z.string().min(1).max(200).optional(),
   writer: z.string().min(1).max(200).optional(),
+  writerName: z.string().max(200).optional(),
+});
+
+const cancelSchema = z.object({
+  verb: z.literal('log.cancel'),
+  writer: z.string().min(1).max(200).optional(),
+  writerName: z.string().max(200).optional(),
 });
 
 // Adaptive Card inputs arrive as strings; an untouched optional input may be missing or "".
@@ -49,6 +57,9 @@ const formSchema = z.object({
   place: z.string().max(1000).optional(),
   otherPlace: z.string().max(1000).optional(),
   count: z.union([z.string().max(100), z.number()]).optional(),
+  // Absent on a form sent before these fields existed: an Ändra then keeps the entry's values.
+  participants: z.union([z.string().max(100), z.number()]).optional(),
+  hours: z.union([z.string().max(100), z.number()]).optional(),
   note: z.string().max(10_000).optional(),
 });
 
@@ -69,7 +80,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
   if (verb === 'log.choose') return chooseAction(turn, value);
   if (verb === 'log.form') return formAction(turn, value);
-  if (verb === 'log.cancel') return repeatCancelled();
+  if (verb === 'log.cancel') return cancelAction(turn, value);
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
   if (verb === 'subscribe') return subscribeAction(turn, value);
@@ -79,12 +90,40 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }
 
+/**
+ * The answer to a click on someone else's question (which activity, which day, logga igen?), or
+ * undefined when the clicker asked it. Cards from before questions carried a writer have none:
+ * those clicks are taken as before.
+ */
+function notYourQuestion(turn: Turn, asked: { writer?: string; writerName?: string }): Reply[] | undefined {
+  if (!asked.writer || asked.writer === personOf(turn).id) return undefined;
+  const name = asked.writerName?.trim() || 'någon annan';
+  return [
+    text(
+      `Frågan gäller ${swedishGenitive(name)} insats – bara ${name} kan välja. Logga din egen med /logga, t.ex. /logga krogtillsyn igår. ${NOTHING_STORED}`,
+    ),
+  ];
+}
+
+/** "Anna Lind" → "Anna Linds", "Lars" → "Lars" (a name ending in s, x or z takes no extra s). */
+function swedishGenitive(name: string): string {
+  return /[sxz]$/iu.test(name) ? name : `${name}s`;
+}
+
+function cancelAction(turn: Turn, value: unknown): Reply[] {
+  const parsed = cancelSchema.safeParse(value);
+  if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv kommandot igen.')];
+  return notYourQuestion(turn, parsed.data) ?? repeatCancelled();
+}
+
 async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = choiceSchema.safeParse(value);
   if (!parsed.success || !isValidIsoDate(parsed.data.date)) {
     return [text(`Kortet skickade något jag inte kan läsa. Skriv kommandot igen. ${NOTHING_STORED}`)];
   }
   const choice = parsed.data;
+  const notYours = notYourQuestion(turn, choice);
+  if (notYours) return notYours;
   const agreement = turn.store.agreement(choice.agreementId);
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
@@ -95,7 +134,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     date: choice.date,
     count: choice.count,
     // The writer's click logs as their message (a redelivery, an edit or a deletion of it finds
-    // the entry); anyone else's click is their own entry, once per card.
+    // the entry); a question about a form logs once per card.
     sourceId:
       choice.messageId && choice.writer === personOf(turn).id
         ? `message:${turn.input.conversation.id}:${choice.messageId}`
@@ -156,6 +195,9 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const date = read.ok ? read.date : '';
   const countText = typeof form.count === 'number' ? String(form.count) : form.count?.trim() || '1';
   const count = Number(countText);
+  const participants = readFormParticipants(form.participants);
+  const hours = readFormHours(form.hours);
+  const hoursTyped = typeof form.hours === 'string' ? form.hours.trim().slice(0, 20) : form.hours;
   const prefill = {
     ...(form.entryId ? { entryId: form.entryId } : {}),
     ...(form.activityId ? { activityId: form.activityId } : {}),
@@ -164,6 +206,9 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...(place && place.length <= 80 ? { place } : {}),
     // An out-of-range count is shown back as typed, next to the error that names it.
     ...(Number.isInteger(count) && Math.abs(count) <= 1_000_000 ? { count } : {}),
+    ...(participants.ok && participants.value !== undefined ? { participants: participants.value } : {}),
+    // Hours that could not be read are shown back as typed, next to the error that names them.
+    ...(hours.ok && hours.value !== undefined ? { hours: hours.value } : hoursTyped ? { hours: hoursTyped } : {}),
     ...(note && note.length <= MAX_NOTE_LENGTH ? { note } : {}),
   };
   // The form comes back with the error on it and what was filled in kept, in place of the one sent.
@@ -190,6 +235,8 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (date > turn.today) return again(`${formatSwedishDate(date)} har inte varit än – logga det som har hänt.`);
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT)
     return again(`Antalet ska vara ett heltal från 1 till ${MAX_COUNT}.`);
+  if (!participants.ok) return again(participants.error);
+  if (!hours.ok) return again(hours.error);
   if (place && place.length > 80) return again('Platsen får vara högst 80 tecken.');
   if (note && note.length > MAX_NOTE_LENGTH)
     return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken (den var ${note.length}).`);
@@ -216,8 +263,9 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
         date,
         count,
         ...(place ? { place } : {}),
-        ...(original.hours !== undefined ? { hours: original.hours } : {}),
-        ...(original.participants !== undefined ? { participants: original.participants } : {}),
+        // A form without the fields (sent before they existed) keeps the entry's values.
+        ...optionalField('hours', form.hours === undefined ? original.hours : hours.value),
+        ...optionalField('participants', form.participants === undefined ? original.participants : participants.value),
         ...(note ? { note } : {}),
       },
       'edit',
@@ -232,6 +280,8 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     count,
     sourceId: `form:${form.formId}:${personOf(turn).id}`,
     ...(place ? { place } : {}),
+    ...optionalField('hours', hours.value),
+    ...optionalField('participants', participants.value),
     ...(note ? { note } : {}),
   };
   const repeat = repeatQuestion(turn, draft, true);
@@ -243,6 +293,11 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     return again(result.refusal.replace(` ${NOTHING_STORED}`, ''), result.personalData ? rest : prefill);
   }
   return [loggedReply(turn, result.entry, agreement, activity, result.stored, true)];
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined (the store leaves out absent fields). */
+function optionalField<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
 }
 
 function pageAction(turn: Turn, value: unknown): Reply[] {

@@ -38,6 +38,8 @@ export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> 
       date: entry.date,
       count: entry.count,
       ...(entry.place ? { place: entry.place } : {}),
+      ...(entry.participants !== undefined ? { participants: entry.participants } : {}),
+      ...(entry.hours !== undefined ? { hours: entry.hours } : {}),
       ...(entry.note ? { note: entry.note } : {}),
       entryId: entry.id,
     });

@@ -2,7 +2,7 @@
 // from the log form: every path gets the same checks and the same confirmation.
 import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
-import type { Entry } from '../domain/entry.js';
+import { loggedFields, type Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
 import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData } from '../views/loggedCard.js';
@@ -82,11 +82,7 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
       agreementId: entry.agreementId,
       activityId: entry.activityId,
       entryId: entry.id,
-      changes: {
-        date: { to: entry.date },
-        count: { to: entry.count },
-        ...(entry.hours !== undefined ? { hours: { to: entry.hours } } : {}),
-      },
+      changes: loggedFields(entry),
     }),
   );
   turn.log.info({ entryId: result.entry.id, activityId: entry.activityId, stored: result.stored }, 'entry logged');

@@ -108,6 +108,20 @@ export function fieldChanges(
   return out;
 }
 
+/**
+ * Every field a new entry has, for the audit record of logging it: field → { to }. A note is named
+ * without its text ("note": {}), as in fieldChanges: audit records never hold it.
+ */
+export function loggedFields(fields: EntryFields): Record<string, { to?: string | number }> {
+  const out: Record<string, { to?: string | number }> = {};
+  for (const key of ['activityId', 'date', 'place', 'count', 'hours', 'participants'] as const) {
+    const value = fields[key];
+    if (value !== undefined) out[key] = { to: value };
+  }
+  if (fields.note !== undefined) out.note = {};
+  return out;
+}
+
 export function isActive(entry: Entry): boolean {
   return entry.removed === undefined;
 }

@@ -12,7 +12,10 @@ import { storeFiles } from './backups.js';
 import { entriesWithJournal, foldJournal } from './entriesLog.js';
 import { fileStorage } from './storage.js';
 
-/** Where a record about the person is: the file, and the path of the record in it ("entries[3]"). */
+/**
+ * Where a record about the person is: the file, and the path of the record in it ("entries[3]"),
+ * or for a journal its line ("rad 2").
+ */
 export interface FoundRecord {
   file: string;
   path: string;
@@ -78,17 +81,22 @@ export async function findPerson(
     if (!name.endsWith('.json')) continue;
     // An entries file is read with its journal (the entries not yet folded into it).
     const agreementId = /^entries-(.+)\.json$/u.exec(name)?.[1];
-    let data: Json;
-    if (agreementId === undefined) data = JSON.parse(await readFile(path.join(storeDir, name), 'utf8')) as Json;
-    else {
-      const withJournal = await entriesWithJournal(fileStorage(storeDir), agreementId);
-      data = withJournal.document as Json;
-      journalAudit.push(...withJournal.audit);
-    }
+    // Read before the document: a fold between the two reads would otherwise hide the lines it moved.
+    const journal = agreementId === undefined ? undefined : await journalRecords(storeDir, agreementId);
+    const data = JSON.parse(await readFile(path.join(storeDir, name), 'utf8')) as Json;
     const found: { path: string; record: Json }[] = [];
     findIn(data, id, '', found);
-    for (const f of found) {
-      records.push({ file: name, ...f });
+    const at = found.map((f) => ({ file: name, ...f }));
+    if (agreementId !== undefined && journal) {
+      // The entries not yet folded are in the journal: each record is named where it is, file and line.
+      // Reading the document with its journal validates both, and yields the audit records a crash kept there.
+      journalAudit.push(...(await entriesWithJournal(fileStorage(storeDir), agreementId)).audit);
+      for (const line of journal.lines) {
+        if (mentions(line.record, id)) at.push({ file: journal.file, path: `rad ${line.number}`, record: line.record });
+      }
+    }
+    for (const f of at) {
+      records.push(f);
       collectNames(f.record);
     }
   }
@@ -113,30 +121,100 @@ export async function findPerson(
   return { records, audit, names: [...names].sort() };
 }
 
+/**
+ * The lines of an agreement's journal as they are on disk, each without the audit record it carries
+ * (that is listed with the audit records), numbered from 1. A torn last line is no record.
+ */
+async function journalRecords(
+  storeDir: string,
+  agreementId: string,
+): Promise<{ file: string; lines: { number: number; record: Json }[] }> {
+  const file = `entries-${agreementId}.journal.jsonl`;
+  const text = await readFile(path.join(storeDir, file), 'utf8').catch(() => '');
+  const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+  const lines: { number: number; record: Json }[] = [];
+  complete.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const { audit: _audit, ...record } = JSON.parse(line) as { [key: string]: Json };
+    lines.push({ number: i + 1, record });
+  });
+  return { file, lines };
+}
+
 /** A pseudonym that says nothing about the person (random, not derived from the id). */
 export function newPseudonym(): { id: string; name: string } {
   return { id: `anonym-${randomBytes(6).toString('hex')}`, name: 'Borttagen person' };
 }
 
-function replaced(value: Json, id: string, pseudonym: { id: string; name: string }): Json {
-  if (value === id) return pseudonym.id;
-  if (Array.isArray(value)) return value.map((v) => replaced(v, id, pseudonym));
+/** What erase puts in place of the person: their id and name, and their personal chats' ids. */
+interface Replacement {
+  id: string;
+  pseudonym: { id: string; name: string };
+  /** Personal conversation id → its pseudonym. */
+  conversations: ReadonlyMap<string, string>;
+}
+
+/** A string with a personal conversation's id replaced: the id itself, or a message's source id ("message:<conv>:<id>"). */
+function replacedText(value: string, r: Replacement): string {
+  if (value === r.id) return r.pseudonym.id;
+  const direct = r.conversations.get(value);
+  if (direct !== undefined) return direct;
+  if (!value.startsWith('message:')) return value;
+  for (const [conversation, alias] of r.conversations) {
+    const prefix = `message:${conversation}:`;
+    if (value.startsWith(prefix)) return `message:${alias}:${value.slice(prefix.length)}`;
+  }
+  return value;
+}
+
+function replaced(value: Json, r: Replacement): Json {
+  if (typeof value === 'string') return replacedText(value, r);
+  if (Array.isArray(value)) return value.map((v) => replaced(v, r));
   if (typeof value === 'object' && value !== null) {
     const out: { [key: string]: Json } = {};
-    for (const [k, v] of Object.entries(value)) out[k] = replaced(v, id, pseudonym);
-    if (isPerson(value, id)) {
-      out.id = pseudonym.id;
-      out.name = pseudonym.name;
+    for (const [k, v] of Object.entries(value)) out[k] = replaced(v, r);
+    if (isPerson(value, r.id)) {
+      out.id = r.pseudonym.id;
+      out.name = r.pseudonym.name;
     }
     return out;
   }
   return value;
 }
 
+/** The conversation a message's source id ("message:<conv>:<activity id>") names. */
+const conversationOfSource = (sourceId: unknown): string | undefined =>
+  typeof sourceId === 'string' ? /^message:(.+):[^:]*$/su.exec(sourceId)?.[1] : undefined;
+
+/**
+ * The person's personal chats with the bot: conversations their own changes came from (audit
+ * records, entries' source ids) in which nobody else ever did anything, and that are not a Teams
+ * channel or group chat (those ids hold "@thread"). A 1:1 chat's id is one per person, so it is
+ * personal data; a shared conversation's id is not theirs to erase.
+ */
+function personalConversations(
+  id: string,
+  audit: readonly AuditRecord[],
+  entries: readonly { by?: { id?: string }; sourceId?: string }[],
+): Set<string> {
+  const theirs = new Set<string>();
+  const shared = new Set<string>();
+  const seen = (conversation: string | undefined, by: string | undefined, system: boolean) => {
+    if (conversation === undefined) return;
+    if (by === id) theirs.add(conversation);
+    else if (!system) shared.add(conversation);
+  };
+  for (const r of audit) seen(r.conversationId, r.by.id, r.via === 'system');
+  for (const e of entries) seen(conversationOfSource(e.sourceId), e.by?.id, false);
+  return new Set([...theirs].filter((c) => !shared.has(c) && !c.includes('@thread')));
+}
+
 /**
  * Replaces the person's id and name with the pseudonym in every file of the store folder (each file
- * written atomically and flushed) and in the audit log (rewritten atomically). The caller holds the
- * store's lock. Returns how many records changed per file.
+ * written atomically and flushed) and in the audit log (rewritten atomically), and the ids of their
+ * personal chats (see personalConversations) with a pseudonym of their own, the same one everywhere
+ * (audit records' conversationId, entries' source ids), so records of one chat still belong together.
+ * The caller holds the store's lock. Returns how many records changed per file.
  */
 export async function replacePerson(
   storeDir: string,
@@ -150,17 +228,29 @@ export async function replacePerson(
     const agreementId = /^entries-(.+)\.json$/u.exec(name)?.[1];
     if (agreementId !== undefined) await foldJournal(storage, agreementId);
   }
+  const files = new Map<string, Json>();
+  const entries: { by?: { id?: string }; sourceId?: string }[] = [];
   for (const name of await storeFiles(storeDir)) {
     if (!name.endsWith('.json') || name.includes('/')) continue;
     const data = JSON.parse(await readFile(path.join(storeDir, name), 'utf8')) as Json;
-    const found: { path: string; record: Json }[] = [];
-    findIn(data, id, '', found);
-    if (found.length === 0) continue;
-    await storage.document(name.replace(/\.json$/u, '')).adapter.write(replaced(data, id, pseudonym));
-    changed[name] = found.length;
+    files.set(name, data);
+    if (/^entries-.+\.json$/u.test(name) && typeof data === 'object' && data !== null && !Array.isArray(data))
+      entries.push(...((data.entries ?? []) as typeof entries));
   }
   const audit = await AuditLog.open(fileAppendLog(path.join(storeDir, 'audit.jsonl')));
-  const rewritten = await audit.rewrite((r) => replaced(r, id, pseudonym) as unknown as AuditRecord);
+  const conversations = new Map(
+    [...personalConversations(id, await audit.read(), entries)].map((c, i) => [c, `${pseudonym.id}-chatt-${i + 1}`]),
+  );
+  const replacement: Replacement = { id, pseudonym, conversations };
+  for (const [name, data] of files) {
+    const found: { path: string; record: Json }[] = [];
+    findIn(data, id, '', found);
+    const after = replaced(data, replacement);
+    if (found.length === 0 && JSON.stringify(after) === JSON.stringify(data)) continue;
+    await storage.document(name.replace(/\.json$/u, '')).adapter.write(after);
+    changed[name] = Math.max(found.length, 1);
+  }
+  const rewritten = await audit.rewrite((r) => replaced(r, replacement) as unknown as AuditRecord);
   if (rewritten > 0) changed['audit.jsonl'] = rewritten;
   return changed;
 }

@@ -1,5 +1,5 @@
 import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
-import { MAX_COUNT, MAX_NOTE_LENGTH } from '../domain/logRequest.js';
+import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
 import { fold } from '../domain/text.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 
@@ -17,9 +17,11 @@ export interface ChoiceSubmit {
   note?: string;
   /** The entry a click changes instead of logging a new one (a question about an edited message). */
   entryId?: string;
-  /** The typed message the question answers, and its writer: their click logs as that message. */
+  /** The typed message the question answers: its writer's click logs as that message. */
   messageId?: string;
+  /** Who asked (Entra object id, and display name for the answer to anyone else's click). */
   writer?: string;
+  writerName?: string;
 }
 
 export interface ChooseActivityCardData {
@@ -101,6 +103,11 @@ export interface LogFormCardData {
   count: number;
   maxCount: number;
   countError: string;
+  /** '' when none: the inputs stay empty. Hours as typed or with a decimal comma ("1,5"). */
+  participants: number | '';
+  maxParticipants: number;
+  participantsError: string;
+  hours: string;
   note: string;
   maxNote: number;
   formId: string;
@@ -112,6 +119,9 @@ export interface LogFormPrefill {
   date?: IsoDate;
   place?: string;
   count?: number;
+  participants?: number;
+  /** A number, or the text typed when it could not be read (shown back next to the error). */
+  hours?: number | string;
   note?: string;
   error?: string;
   /** The entry the form changes (Ändra); without it the form logs a new one. */
@@ -160,6 +170,10 @@ export function logFormCardData(
     count: prefill.count ?? 1,
     maxCount: MAX_COUNT,
     countError: `Skriv ett antal från 1 till ${MAX_COUNT}.`,
+    participants: prefill.participants ?? '',
+    maxParticipants: MAX_PARTICIPANTS,
+    participantsError: `Skriv ett antal deltagare från 1 till ${MAX_PARTICIPANTS}, eller lämna fältet tomt.`,
+    hours: typeof prefill.hours === 'number' ? String(prefill.hours).replace('.', ',') : (prefill.hours ?? ''),
     note: prefill.note ?? '',
     maxNote: MAX_NOTE_LENGTH,
     formId,

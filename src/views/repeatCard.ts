@@ -11,6 +11,9 @@ import { countText, hoursText, participantsText } from './texts.js';
 /** What "Avbryt" sends. */
 interface RepeatCancelSubmit {
   verb: 'log.cancel';
+  /** Who asked: only their Avbryt answers the question. */
+  writer?: string;
+  writerName?: string;
 }
 
 export interface RepeatCardData {
@@ -44,7 +47,11 @@ export function repeatCardData(draft: ChoiceSubmit, activity: Activity, today: I
     ],
     show: true,
     again: draft,
-    cancel: { verb: 'log.cancel' },
+    cancel: {
+      verb: 'log.cancel',
+      ...(draft.writer ? { writer: draft.writer } : {}),
+      ...(draft.writerName ? { writerName: draft.writerName } : {}),
+    },
   };
 }
 

@@ -199,14 +199,63 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(active(h)).to.have.length(0);
     });
 
-    it("a colleague's click on the question is their own entry, not the message's", async () => {
+    it("a colleague's click on the question stores nothing and says whose it is; the writer's click logs once", async () => {
       const h = await harness({ now: NOW });
       const id = `e${++seq}`;
-      const asked = await h.app.handle(message(id, '/logga krogtillsyn igår', { kind: 'channel', mentionsBot: true }));
+      const asked = await h.app.handle(
+        message(id, '/logga krogtillsyn i förrgår 5 pers', { kind: 'channel', mentionsBot: true }),
+      );
       const joint = buttons(asked).find((b) => b.activityId === 'gemensam-krogtillsyn');
-      await h.app.handle({ ...message(`click-${id}`, '', { kind: 'channel', user: BERIT }), value: joint });
-      expect(active(h)[0]?.by.name).to.equal('Berit Berg');
-      expect(active(h)[0]?.sourceId).to.match(/^choice:/u);
+      const berits = await h.app.handle({
+        ...message(`click-${id}`, '', { kind: 'channel', user: BERIT }),
+        value: joint,
+      });
+      expect(readable(berits)).to.include('Frågan gäller Anna Anderssons insats – bara Anna Andersson kan välja.');
+      expect(readable(berits)).to.include('Logga din egen med /logga');
+      expect(entries(h)).to.have.length(0);
+      const annas = await h.app.handle({ ...message(`click2-${id}`, '', { kind: 'channel' }), value: joint });
+      expect(readable(annas)).to.include('✅ Loggat');
+      expect(active(h)).to.have.length(1);
+      expect(active(h)[0]).to.deep.include({ sourceId: `message:19:ssg@thread.tacv2:${id}`, participants: 5 });
+      expect(active(h)[0]?.by.name).to.equal('Anna Andersson');
+      // Berit again, then Anna again: still the one entry.
+      await h.app.handle({ ...message(`click3-${id}`, '', { kind: 'channel', user: BERIT }), value: joint });
+      await h.app.handle({ ...message(`click4-${id}`, '', { kind: 'channel' }), value: joint });
+      expect(entries(h)).to.have.length(1);
+    });
+
+    it("a colleague's click on the day question stores nothing", async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      const asked = await h.app.handle(message(id, '/logga ssg förra veckan', { kind: 'channel', mentionsBot: true }));
+      expect(readable(asked)).to.include('Vilken dag menar du?');
+      const day = buttons(asked)[0];
+      expect(day).to.include({ verb: 'log.choose', writer: 'aad-anna' });
+      const berits = await h.app.handle({
+        ...message(`click-${id}`, '', { kind: 'channel', user: BERIT }),
+        value: day,
+      });
+      expect(readable(berits)).to.include('bara Anna Andersson kan välja');
+      expect(entries(h)).to.have.length(0);
+      await h.app.handle({ ...message(`click2-${id}`, '', { kind: 'channel' }), value: day });
+      expect(active(h)).to.have.length(1);
+    });
+
+    it("a colleague's click on the question about an edited message leaves the entry as it was", async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      await h.app.handle(message(id, '/logga ssg igår', { kind: 'channel', mentionsBot: true }));
+      const asked = await h.app.handle(
+        message(id, '/logga krogtillsyn i förrgår', { kind: 'channel', mentionsBot: true, event: 'edited' }),
+      );
+      const joint = buttons(asked).find((b) => b.activityId === 'gemensam-krogtillsyn');
+      expect(joint).to.include({ writer: 'aad-anna' });
+      const berits = await h.app.handle({
+        ...message(`click-${id}`, '', { kind: 'channel', user: BERIT }),
+        value: joint,
+      });
+      expect(readable(berits)).to.include('bara Anna Andersson kan välja');
+      expect(active(h)[0]).to.include({ activityId: 'ssg', date: '2020-05-31' });
     });
 
     it('a personnummer in the new text is refused and never shown back; the entry stays', async () => {

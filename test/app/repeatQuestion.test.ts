@@ -54,6 +54,21 @@ describe('issue 9: the same activity, day and place twice in a row', () => {
     expect(active(h)).to.have.length(1);
   });
 
+  it("a colleague's Logga igen or Avbryt answers nothing and stores nothing", async () => {
+    const h = await harness({ now: NOW });
+    await h.say('/logga ssg igår');
+    const asked = await h.say('/logga ssg igår');
+    const again = await h.submit(button(asked, 'Logga igen'), { user: BERIT });
+    expect(readable(again)).to.include('Frågan gäller Anna Anderssons insats – bara Anna Andersson kan välja.');
+    expect(again[0]?.kind).to.equal('text');
+    const cancel = await h.submit(button(asked, 'Avbryt'), { user: BERIT });
+    expect(readable(cancel)).to.include('bara Anna Andersson kan välja').and.not.include('Inget nytt loggat');
+    expect(h.store.allEntries()).to.have.length(1);
+    await h.submit(button(asked, 'Logga igen'));
+    expect(active(h)).to.have.length(2);
+    expect(active(h)[1]?.by.name).to.equal('Anna Andersson');
+  });
+
   it('does not ask for another day, place or activity, for another person, or after the earlier one was undone', async () => {
     const h = await harness({ now: NOW });
     await h.say('/logga ssg igår');

@@ -45,11 +45,47 @@ describe('npm run gdpr', () => {
     };
     expect(report.names).to.deep.equal([ANNA.name]);
     const entries = report.records.filter((x) => x.file.startsWith('entries-'));
-    expect(entries).to.have.length(3);
+    // Three logs and one /ångra, each a line of the journal (nothing is folded yet).
+    expect(entries).to.have.length(4);
     expect(JSON.stringify(report.records)).to.include('Annas anteckning');
     expect(r.out).not.to.include(BERIT.name);
     expect(r.out).not.to.include('Beritas anteckning');
     expect(report.audit.length).to.be.greaterThan(0);
+  });
+
+  it('export names the file and line where each record is: the journal while it holds them, the entries file after a fold', async () => {
+    const { dir, h } = await storeWithTwoPeople();
+    const located = async () => {
+      const report = JSON.parse((await run(['export', '--user', ANNA.aadObjectId], dir)).out) as {
+        records: { file: string; path: string; record: unknown }[];
+      };
+      const entries = report.records.filter((x) => x.file.startsWith('entries-'));
+      for (const r of entries) {
+        const text = readFileSync(path.join(dir, r.file), 'utf8');
+        // The record is what the file holds at that place.
+        const line = /^rad (\d+)$/u.exec(r.path)?.[1];
+        const atPlace = line
+          ? (({ audit: _audit, ...rest }) => rest)(
+              JSON.parse(text.split('\n')[Number(line) - 1]!) as { audit?: unknown },
+            )
+          : (JSON.parse(text) as { entries: unknown[] }).entries[Number(/^entries\[(\d+)\]$/u.exec(r.path)?.[1])];
+        expect(atPlace, `${r.file} ${r.path}`).to.deep.equal(r.record);
+      }
+      return entries.map((r) => `${r.file} ${r.path}`);
+    };
+    // Berit's entry is line 2; Anna's /ångra is a line of its own (she took the entry back).
+    expect(await located()).to.deep.equal([
+      'entries-jonkoping-2020.journal.jsonl rad 1',
+      'entries-jonkoping-2020.journal.jsonl rad 3',
+      'entries-jonkoping-2020.journal.jsonl rad 4',
+      'entries-jonkoping-2020.journal.jsonl rad 5',
+    ]);
+    await h.store.close();
+    expect(await located()).to.deep.equal([
+      'entries-jonkoping-2020.json entries[0]',
+      'entries-jonkoping-2020.json entries[2]',
+      'entries-jonkoping-2020.json entries[3]',
+    ]);
   });
 
   it('erase: no trace of the name or the ids, the same figures, the erasure recorded; refused while a bot runs', async () => {
@@ -77,6 +113,39 @@ describe('npm run gdpr', () => {
     expect(readable(await after.say('/status 2020', { user: SAMORDNARE }))).to.equal(before);
     const again = await run(['export', '--user', ANNA.aadObjectId], dir);
     expect(JSON.parse(again.out)).to.deep.include({ records: [], audit: [], names: [] });
+  });
+
+  it('erase replaces the id of the person’s personal chat too, the same pseudonym everywhere; a shared chat keeps its id', async () => {
+    const { dir, h } = await storeWithTwoPeople();
+    await h.say('/logga sig 2020-05-22', { user: ANNA, kind: 'channel' });
+    await h.say('/logga sig 2020-05-23', { user: BERIT, kind: 'channel' });
+    const personal = `personal-${ANNA.id}`;
+    expect(allText(dir)).to.include(`"message:${personal}:`);
+    const r = await run(['erase', '--user', ANNA.aadObjectId], dir);
+    expect(r.code, r.err).to.equal(0);
+    const text = allText(dir);
+    expect(text).not.to.include(personal);
+    const records = readFileSync(path.join(dir, 'audit.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { by: { id: string }; conversationId?: string; action: string });
+    const erased = records.filter((x) => x.by.id.startsWith('anonym-'));
+    const chats = new Set(erased.map((x) => x.conversationId));
+    expect([...chats].sort()).to.deep.equal([`${erased[0]!.by.id}-chatt-1`, 'conv-channel'].sort());
+    const entries = (
+      JSON.parse(readFileSync(path.join(dir, 'entries-jonkoping-2020.json'), 'utf8')) as {
+        entries: { by: { id: string }; sourceId?: string }[];
+      }
+    ).entries;
+    const sources = entries.filter((e) => e.by.id === erased[0]!.by.id).map((e) => e.sourceId?.replace(/:[^:]+$/u, ''));
+    expect(sources).to.deep.equal([
+      `message:${erased[0]!.by.id}-chatt-1`,
+      `message:${erased[0]!.by.id}-chatt-1`,
+      `message:${erased[0]!.by.id}-chatt-1`,
+      'message:conv-channel',
+    ]);
+    // Berit's chat and the shared channel are untouched.
+    expect(text).to.include(`personal-${BERIT.id}`);
   });
 
   it('answers a usage error with the usage', async () => {

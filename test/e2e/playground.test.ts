@@ -170,6 +170,9 @@ for (const sdk of ['botbuilder', 'agents'] as const)
       await form.getByPlaceholder('Välj plats (valfritt)').click();
       await page.getByRole('option', { name: 'Öxnehaga' }).click();
       await form.getByLabel('Antal').fill('2');
+      // Deltagare and Timmar are optional; Timmar takes a decimal comma.
+      await form.getByLabel('Deltagare').fill('6');
+      await form.getByLabel('Timmar').fill('1,5');
       await form.getByLabel('Anteckning').fill('Lugn kväll vid torget');
       await page.screenshot({
         path: path.join(artifacts, `${String(step + 1).padStart(2, '0')}-form-filled-in.png`),
@@ -186,6 +189,8 @@ for (const sdk of ['botbuilder', 'agents'] as const)
         '1 juni 2020',
         'Öxnehaga',
         '2 tillfällen',
+        '6 deltagare',
+        '1,5 timmar',
         '3 av 4 tillfällen',
       ]);
       // Replaced where it stood: no form is left to submit a second time.
