@@ -6,7 +6,6 @@
 // Writes bench/results/card-heights.md; with `--png <dir>` also a picture of each card, as sent
 // and all open. Run: npx tsx scripts/card-heights.ts [--png <dir>]   (needs Debian's chromium)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createApp } from '../src/app/app.js';
@@ -18,17 +17,15 @@ import { MemoryStorage } from '../src/store/storage.js';
 import { Store } from '../src/store/store.js';
 import { DEMO_TODAY, DEMO_USER, demoEntries } from './demoData.js';
 import { ROOT } from './services.js';
-import { TEAMS_LIGHT_HOST_CONFIG } from './teamsHostConfig.js';
+import { CHROMIUM, TEAMS_LIKE_CONTROLS_CSS, cardScript, renderCard } from './cardRenderer.js';
 import { worstCaseStore } from '../test/support/worstCase.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTH = 350;
 const GOAL = 1000;
 /** A Thursday, the weekly card's day. */
 const TODAY = '2020-12-17';
 /** The demo's half year again, 28 weeks later (weekdays kept), so the year is logged up to TODAY. */
 const SECOND_HALF_SHIFT = 196;
-const SDK = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
 const OUT = path.join(ROOT, 'bench', 'results', 'card-heights.md');
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 
@@ -100,13 +97,12 @@ function asker(store: Store, today: string): (text: string) => Promise<unknown> 
 }
 
 function html(card: unknown): string {
-  // Buttons styled like cards-preview's (Teams' are about 32 px tall), so they count as they do on a phone.
+  // Buttons styled like cards-preview's, so they count as they do on a phone.
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body { margin: 0; font-family: 'Segoe UI', system-ui, 'DejaVu Sans', sans-serif; }
-    #card { width: ${WIDTH}px; }
-    .ac-pushButton { background: #fff; border: 1px solid #d1d1d1; border-radius: 4px; padding: 6px 12px; font: 600 14px 'Segoe UI', system-ui, 'DejaVu Sans', sans-serif; color: #252424; }
+    #card { width: ${WIDTH}px; }${TEAMS_LIKE_CONTROLS_CSS}
   </style></head><body><div id="card"></div>
-  <script>window.CARD=${JSON.stringify(card)};window.HOST_CONFIG=${JSON.stringify(TEAMS_LIGHT_HOST_CONFIG)};</script></body></html>`;
+  ${cardScript(card)}</body></html>`;
 }
 
 /** Renders the card; returns its height as it arrives and with every toggle ("Visa …") pressed. */
@@ -116,21 +112,7 @@ async function measure(
   card: unknown,
   png?: string,
 ): Promise<{ collapsed: number; expanded: number }> {
-  await tab.setContent(html(card));
-  await tab.addScriptTag({ path: SDK });
-  const problems = await tab.evaluate(() => {
-    const w = window as unknown as { AdaptiveCards: typeof import('adaptivecards'); CARD: object; HOST_CONFIG: object };
-    const AC = w.AdaptiveCards;
-    const adaptive = new AC.AdaptiveCard();
-    adaptive.hostConfig = new AC.HostConfig(w.HOST_CONFIG);
-    const context = new AC.SerializationContext(AC.Versions.v1_5);
-    adaptive.parse(w.CARD, context);
-    const rendered = adaptive.render();
-    if (rendered) document.getElementById('card')?.appendChild(rendered);
-    return context.eventCount;
-  });
-  if (problems > 0) throw new Error(`${name}: the renderer reported ${problems} problem(s)`);
-  await tab.evaluate(() => document.fonts.ready);
+  await renderCard(tab, name, html(card));
   const height = () => tab.evaluate(() => document.getElementById('card')?.getBoundingClientRect().height ?? 0);
   const collapsed = await height();
   const file = (state: string) =>

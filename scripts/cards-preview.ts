@@ -4,7 +4,6 @@
 // marks fonts-noto-color-emoji): apt-get install chromium fonts-noto-color-emoji
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createApp } from '../src/app/app.js';
@@ -15,10 +14,9 @@ import { MemoryStorage } from '../src/store/storage.js';
 import { Store } from '../src/store/store.js';
 import { DEMO_TODAY, DEMO_USER, demoEntries } from './demoData.js';
 import { ROOT } from './services.js';
-import { TEAMS_LIGHT_HOST_CONFIG } from './teamsHostConfig.js';
+import { CHROMIUM, TEAMS_LIKE_CONTROLS_CSS, cardScript, renderCard } from './cardRenderer.js';
 
 const OUT = path.join(ROOT, 'docs', 'cards');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -31,7 +29,6 @@ const CHROMIUM_ARGS = [
 ];
 /** A phone held upright: what most people at the Thursday meetings read the cards on. */
 const WIDTH = 400;
-const SDK = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 
@@ -91,11 +88,9 @@ function page(card: unknown): string {
     body { margin: 0; background: #f0f0f0; font-family: 'Segoe UI', system-ui, 'DejaVu Sans', sans-serif; }
     #frame { display: inline-block; padding: 16px; background: #f0f0f0; }
     #card { width: ${WIDTH - 32}px; background: #fff; border-radius: 6px; box-shadow: 0 1px 3px rgba(0,0,0,.18); overflow: hidden; }
-    .ac-pushButton { background: #fff; border: 1px solid #d1d1d1; border-radius: 4px; padding: 6px 12px; font: 600 14px 'Segoe UI', system-ui, 'DejaVu Sans', sans-serif; color: #252424; }
-    .ac-pushButton.style-positive { background: #6264a7; color: #fff; border-color: #6264a7; }
-    .ac-input { font: 14px 'Segoe UI', system-ui, 'DejaVu Sans', sans-serif; padding: 6px 8px; border: 1px solid #d1d1d1; border-radius: 4px; }
+${TEAMS_LIKE_CONTROLS_CSS}
   </style></head><body><div id="frame"><div id="card"></div></div>
-  <script>window.CARD = ${JSON.stringify(card)}; window.HOST_CONFIG = ${JSON.stringify(TEAMS_LIGHT_HOST_CONFIG)};</script></body></html>`;
+  ${cardScript(card)}</body></html>`;
 }
 
 async function main(): Promise<void> {
@@ -116,25 +111,7 @@ async function main(): Promise<void> {
       locale: 'sv-SE',
     });
     for (const { name, title, card } of await cards()) {
-      await tab.setContent(page(card));
-      await tab.addScriptTag({ path: SDK });
-      const problems = await tab.evaluate(() => {
-        const w = window as unknown as {
-          AdaptiveCards: typeof import('adaptivecards');
-          CARD: object;
-          HOST_CONFIG: object;
-        };
-        const AC = w.AdaptiveCards;
-        const adaptive = new AC.AdaptiveCard();
-        adaptive.hostConfig = new AC.HostConfig(w.HOST_CONFIG);
-        const context = new AC.SerializationContext(AC.Versions.v1_5);
-        adaptive.parse(w.CARD, context);
-        const rendered = adaptive.render();
-        if (rendered) document.getElementById('card')?.appendChild(rendered);
-        return context.eventCount;
-      });
-      if (problems > 0) throw new Error(`${name}: the renderer reported ${problems} problem(s)`);
-      await tab.evaluate(() => document.fonts.ready);
+      await renderCard(tab, name, page(card));
       const file = path.join(OUT, `${name}.png`);
       await tab.locator('#frame').screenshot({ path: file });
       console.log(`${path.relative(ROOT, file)}  ${title}`);
