@@ -38,9 +38,13 @@ interface Server {
   startMs: number;
 }
 
-/** The n-th day of 2020 from 1 January, round again after 360 days (all before TODAY). */
+/**
+ * The day the n-th activity logs: its person (n % 40) moves on a day with each of their messages and
+ * comes back to a day only after 359 of them (all days before TODAY), so no /logga repeats its
+ * person's latest entry, even when the rounds of several bots take turns with the counter.
+ */
 function dayOf2020(n: number): string {
-  return new Date(Date.UTC(2020, 0, 1 + (n % 360))).toISOString().slice(0, 10);
+  return new Date(Date.UTC(2020, 0, 1 + (Math.floor(n / 40) % 359))).toISOString().slice(0, 10);
 }
 
 function activity(template: string): string {
