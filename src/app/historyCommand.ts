@@ -8,6 +8,7 @@ import { pageOf } from '../views/paging.js';
 import { agreementForYear, currentAgreement } from './agreements.js';
 import { COORDINATOR_ONLY, isCoordinator, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
+import { countText } from '../views/texts.js';
 
 const HISTORY_PAGE_SIZE = 15;
 
@@ -33,6 +34,10 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
   const names: HistoryNames = {
     activity: (agreementId, activityId) =>
       store.agreement(agreementId ?? '')?.activities.find((a) => a.id === activityId)?.name,
+    count: (agreementId, activityId, count) => {
+      const activity = store.agreement(agreementId ?? '')?.activities.find((a) => a.id === activityId);
+      return activity ? countText(count, activity) : `${count} st`;
+    },
   };
   const records = (await turn.deps.store.audit.read()).filter(
     (r) => r.areaId === turn.area.id || (r.agreementId !== undefined && store.agreement(r.agreementId)),

@@ -14,19 +14,26 @@ export function withRedeliveryCache(
   const seen = new Map<string, { at: number; replies: Promise<Reply[]> }>();
 
   // An edit, deletion or restore names the earlier message's id, and the same message may be
-  // edited back and forth: such an event is shared only while it is being worked on (Teams' resend
-  // of a slow answer); afterwards the store's state makes a redelivery harmless (an edit to what
-  // the entry already says changes nothing, a deleted entry is not removed twice).
-  const inFlight = new Map<string, Promise<Reply[]>>();
+  // edited back and forth, deleted and restored: each new event acts and is answered. The same
+  // event delivered again (Teams' resend, while the first is being worked on or after) is
+  // answered once: a second "🗑️ Borttagen" card would say twice what happened once. It is known
+  // by being what the message's last event was (same kind, writer and text); the store's state
+  // makes one that comes after a restart harmless (an edit to what the entry already says changes
+  // nothing, a deleted entry is not removed twice).
+  const lastEvent = new Map<string, { at: number; signature: string }>();
   const handleEvent = (input: TurnInput & { activityId: string }): Promise<Reply[]> => {
-    const key = `${input.conversation.id}|${input.activityId}|${input.event ?? ''}|${input.user.id}|${input.text ?? ''}`;
-    const running = inFlight.get(key);
-    if (running) return running;
-    const replies = app.handle(input);
-    inFlight.set(key, replies);
-    const settle = () => inFlight.delete(key);
-    replies.then(settle, settle);
-    return replies;
+    const messageKey = `${input.conversation.id}|${input.activityId}`;
+    const signature = `${input.event ?? ''}|${input.user.id}|${input.text ?? ''}`;
+    const last = lastEvent.get(messageKey);
+    if (last && last.signature === signature && now() - last.at < ttlMs) return Promise.resolve([]);
+    lastEvent.delete(messageKey);
+    lastEvent.set(messageKey, { at: now(), signature });
+    while (lastEvent.size > maxEntries) {
+      const oldest = lastEvent.keys().next().value;
+      if (oldest === undefined) break;
+      lastEvent.delete(oldest);
+    }
+    return app.handle(input);
   };
 
   return {

@@ -1,6 +1,6 @@
 // /historik as text: one line per change, newest first, with who, when and from where.
 import type { AuditAction, AuditVia, HistoryEvent } from '../domain/audit.js';
-import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
+import { formatSwedishDate, isValidIsoDate, stockholmDate } from '../domain/calendar.js';
 import type { Page } from './paging.js';
 import { stockholmTimeOfDay } from './scheduleTexts.js';
 
@@ -45,30 +45,45 @@ const SUBSCRIPTION_DETAIL: Readonly<Record<string, string>> = {
 export interface HistoryNames {
   /** The activity's name, when the event names one the store knows. */
   activity(agreementId: string | undefined, activityId: string | undefined): string | undefined;
+  /** A count in the activity's unit ("2 tillfällen", "1 ärende"); "2 st" when the activity is unknown. */
+  count(agreementId: string | undefined, activityId: string | undefined, count: number): string;
 }
 
-function entryText(event: HistoryEvent): string {
+function entryText(event: HistoryEvent, names: HistoryNames): string {
   const logged = typeof event.changes?.date?.to === 'string' ? event.changes.date.to : undefined;
   const loggedCount = typeof event.changes?.count?.to === 'number' ? event.changes.count.to : undefined;
   // A log says what was logged then; other events name the entry as it stands now.
   const date = event.action === 'entry.logged' ? (logged ?? event.entry?.date) : (event.entry?.date ?? logged);
   const count =
     event.action === 'entry.logged' ? (loggedCount ?? event.entry?.count) : (event.entry?.count ?? loggedCount);
-  const parts = [date ? formatSwedishDate(date) : undefined, count !== undefined ? `${count} st` : undefined];
+  const parts = [
+    date ? formatSwedishDate(date) : undefined,
+    count !== undefined ? names.count(event.agreementId, event.activityId, count) : undefined,
+  ];
   return parts.filter((p) => p !== undefined).join(', ');
 }
 
-function changesText(event: HistoryEvent): string {
-  const changes = Object.entries(event.changes ?? {});
-  if (changes.length === 0) return '';
-  return changes
+/** One changed field's value as a reader would write it: a Swedish date, a count in its unit, "1,5". */
+function changeValue(event: HistoryEvent, names: HistoryNames, field: string, value: unknown, unit: boolean): string {
+  if (value === undefined || value === null || value === '') return '–';
+  if (field === 'date' && typeof value === 'string' && isValidIsoDate(value)) return formatSwedishDate(value);
+  if (field === 'count' && typeof value === 'number' && unit)
+    return names.count(event.agreementId, event.activityId, value);
+  if (field === 'hours' && typeof value === 'number') return String(value).replace('.', ',');
+  if (field === 'activityId' && typeof value === 'string') return names.activity(event.agreementId, value) ?? value;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+/** "antal 3 → 2 tillfällen; anteckning ändrad": the fields an edit changed. */
+function changesText(event: HistoryEvent, names: HistoryNames): string {
+  return Object.entries(event.changes ?? {})
     .map(([field, c]) => {
       const name = FIELD[field] ?? field;
       // A note's text is never in the audit record: only that it changed.
-      if (field === 'note' || (c.from === undefined && c.to === undefined)) return name;
-      return `${name} ${c.from ?? '–'} → ${c.to ?? '–'}`;
+      if (field === 'note' || (c.from === undefined && c.to === undefined)) return `${name} ändrad`;
+      return `${name} ${changeValue(event, names, field, c.from, false)} → ${changeValue(event, names, field, c.to, true)}`;
     })
-    .join(', ');
+    .join('; ');
 }
 
 /** What happened, in a few words ("loggade 14 mars 2020, 1 st"). */
@@ -85,20 +100,20 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
   }
   switch (event.action) {
     case 'entry.logged':
-      return `loggade ${entryText(event)}${of}`;
+      return `loggade ${entryText(event, names)}${of}`;
     case 'entry.edited': {
+      // What changed comes last, after where it was done (historyLine), so the list ends the line.
       const how = event.detail === 'meddelandet redigerat' ? ' genom att redigera sitt meddelande' : '';
-      const what = changesText(event);
-      return `ändrade insatsen ${entryText(event)}${of}${how}${what ? `: ${what}` : ''}`;
+      return `ändrade insatsen ${entryText(event, names)}${of}${how}`;
     }
     case 'entry.undone':
-      return `ångrade insatsen ${entryText(event)}${of}`;
+      return `ångrade insatsen ${entryText(event, names)}${of}`;
     case 'entry.removed':
-      return `tog bort insatsen ${entryText(event)}${of}${event.detail === 'meddelandet borttaget' ? ' genom att ta bort sitt meddelande' : ''}`;
+      return `tog bort insatsen ${entryText(event, names)}${of}${event.detail === 'meddelandet borttaget' ? ' genom att ta bort sitt meddelande' : ''}`;
     case 'entry.restored':
-      return `behöll insatsen ${entryText(event)}${of} efter att meddelandet togs bort`;
+      return `behöll insatsen ${entryText(event, names)}${of} efter att meddelandet togs bort`;
     case 'note.cleared':
-      return `rensade anteckningen på insatsen ${entryText(event)}${of}`;
+      return `rensade anteckningen på insatsen ${entryText(event, names)}${of}`;
     case 'milestone.done':
       return `markerade${activity ? ` ${activity}` : ' aktiviteten'} som genomförd${typeof event.changes?.date?.to === 'string' ? ` ${formatSwedishDate(event.changes.date.to)}` : ''}`;
     case 'agreement.created':
@@ -130,7 +145,8 @@ function momentText(iso: string): string {
 
 function historyLine(event: HistoryEvent, names: HistoryNames, withActivity: boolean): string {
   const via = event.via ? ` ${VIA[event.via]}` : '';
-  return `• ${momentText(event.at)} – ${event.by.name || event.by.id} ${actionText(event, names, withActivity)}${via}`;
+  const what = event.action === 'entry.edited' ? changesText(event, names) : '';
+  return `• ${momentText(event.at)} – ${event.by.name || event.by.id} ${actionText(event, names, withActivity)}${via}${what ? `: ${what}` : ''}`;
 }
 
 /** The page as a message: heading, lines, and how to see the next page. */

@@ -40,9 +40,9 @@ describe('/historik and the audit log', () => {
     expect(shown).to.include('Historik: ');
     const lines = shown.split('\n').filter((l) => l.startsWith('• '));
     expect(lines).to.deep.equal([
-      '• 15 juni 2020 10:09 – Berit Berg ångrade insatsen 2 april 2020, 1 st i chatten',
-      '• 15 juni 2020 10:05 – Berit Berg loggade 2 april 2020, 1 st i chatten',
-      '• 15 juni 2020 10:00 – Anna Andersson loggade 14 mars 2020, 1 st i chatten',
+      '• 15 juni 2020 10:09 – Berit Berg ångrade insatsen 2 april 2020, 1 tillfälle i chatten',
+      '• 15 juni 2020 10:05 – Berit Berg loggade 2 april 2020, 1 tillfälle i chatten',
+      '• 15 juni 2020 10:00 – Anna Andersson loggade 14 mars 2020, 1 tillfälle i chatten',
     ]);
     expect(shown).not.to.include('HEMLIG');
   });
@@ -75,7 +75,7 @@ describe('/historik and the audit log', () => {
     expect(shown).to.include('Senaste ändringarna');
     expect(shown).to.include('Sam Samordnare markerade');
     expect(shown).to.include('som genomförd 15 juni 2020');
-    expect(shown).to.include('Anna Andersson loggade 29 maj 2020, 2 st (Gemensam krogtillsyn) med ett kort');
+    expect(shown).to.include('Anna Andersson loggade 29 maj 2020, 2 tillfällen (Gemensam krogtillsyn) med ett kort');
   });
 
   it('records subscribing, changing and ending a subscription', async () => {
@@ -130,12 +130,12 @@ describe('/historik and the audit log', () => {
     const shown = readable(await h.say('/historik gemensam krogtillsyn', { user: SAMORDNARE }));
     const lines = shown.split('\n').filter((l) => l.startsWith('• '));
     expect(lines).to.deep.equal([
-      '• 15 juni 2020 10:05 – Anna Andersson ångrade insatsen 15 mars 2020, 3 st i chatten',
-      '• 15 juni 2020 10:04 – Anna Andersson behöll insatsen 15 mars 2020, 3 st efter att meddelandet togs bort med ett kort',
-      '• 15 juni 2020 10:03 – Anna Andersson tog bort insatsen 15 mars 2020, 3 st genom att ta bort sitt meddelande i chatten',
-      '• 15 juni 2020 10:02 – Anna Andersson ändrade insatsen 15 mars 2020, 3 st: antal 1 → 3, anteckning med ett kort',
-      '• 15 juni 2020 10:01 – Anna Andersson ändrade insatsen 15 mars 2020, 3 st genom att redigera sitt meddelande: datum 2020-03-14 → 2020-03-15 i chatten',
-      '• 15 juni 2020 10:00 – Anna Andersson loggade 14 mars 2020, 1 st i chatten',
+      '• 15 juni 2020 10:05 – Anna Andersson ångrade insatsen 15 mars 2020, 3 tillfällen i chatten',
+      '• 15 juni 2020 10:04 – Anna Andersson behöll insatsen 15 mars 2020, 3 tillfällen efter att meddelandet togs bort med ett kort',
+      '• 15 juni 2020 10:03 – Anna Andersson tog bort insatsen 15 mars 2020, 3 tillfällen genom att ta bort sitt meddelande i chatten',
+      '• 15 juni 2020 10:02 – Anna Andersson ändrade insatsen 15 mars 2020, 3 tillfällen med ett kort: antal 1 → 3 tillfällen; anteckning ändrad',
+      '• 15 juni 2020 10:01 – Anna Andersson ändrade insatsen 15 mars 2020, 3 tillfällen genom att redigera sitt meddelande i chatten: datum 14 mars 2020 → 15 mars 2020',
+      '• 15 juni 2020 10:00 – Anna Andersson loggade 14 mars 2020, 1 tillfälle i chatten',
     ]);
     expect(shown).not.to.include('HEMLIG');
   });

@@ -101,7 +101,9 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       await app.handle(message(id, '/logga ssg igår'));
       const toFriday = message(id, '/logga ssg 29/5', { event: 'edited' });
       const [first, resent] = await Promise.all([app.handle(toFriday), app.handle(toFriday)]);
-      expect(readable(resent)).to.equal(readable(first));
+      expect(readable(first)).to.include('✏️ Ändrat');
+      // The resend is answered once: by the first.
+      expect(resent).to.deep.equal([]);
       expect(entries(h)[0]?.history).to.have.length(1);
       await app.handle(message(id, '/logga ssg igår', { event: 'edited' }));
       await app.handle(toFriday);
@@ -309,6 +311,33 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect((await h.store.audit.read()).filter((r) => r.action === 'entry.restored')).to.have.length(1);
       // Someone else cannot.
       expect(readable(await h.submit(titled(said, 'Behåll insatsen'), { user: BERIT }))).to.include('Bara Anna');
+    });
+
+    it('the same deletion or edit delivered again is answered once; a new event on the message is answered (redelivery cache, as main wires it)', async () => {
+      const h = await harness({ now: NOW });
+      const app = withRedeliveryCache(h.app, { now: () => 0 });
+      const id = `e${++seq}`;
+      await app.handle(message(id, '/logga ssg igår'));
+      const deletion = message(id, '', { event: 'deleted' });
+      const [said, resentAtOnce] = await Promise.all([app.handle(deletion), app.handle(deletion)]);
+      expect(readable(said)).to.include('Meddelandet togs bort');
+      expect(resentAtOnce).to.deep.equal([]);
+      expect(await app.handle(deletion), 'resent later').to.deep.equal([]);
+      expect(active(h)).to.have.length(0);
+
+      const restore = message(id, '/logga ssg igår', { event: 'undeleted' });
+      expect(readable(await app.handle(restore))).to.include('Insatsen räknas igen');
+      expect(await app.handle(restore)).to.deep.equal([]);
+      expect(readable(await app.handle(deletion)), 'deleted again after the restore').to.include(
+        'Meddelandet togs bort',
+      );
+      expect(await app.handle(message(id, '/logga ssg igår', { event: 'undeleted' }))).to.not.deep.equal([]);
+
+      const edit = message(id, '/logga ssg i förrgår', { event: 'edited' });
+      expect(readable(await app.handle(edit))).to.include('✏️ Ändrat');
+      expect(await app.handle(edit)).to.deep.equal([]);
+      expect(active(h)[0]).to.include({ date: '2020-05-30' });
+      expect(entries(h)[0]?.history?.filter((c) => c.reason === 'messageEdited')).to.have.length(1);
     });
 
     it('restoring the message in Teams restores the entry', async () => {

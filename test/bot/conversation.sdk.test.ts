@@ -161,6 +161,32 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
       expect(connector.replies(PERSONAL)).to.have.length(2);
     });
 
+    it('a deletion or an edit Teams delivers twice is answered once (the redelivery cache, as the bot runs)', async () => {
+      const bot = await startBot(store, clock, { sdk, redeliveryCache: true });
+      harness = bot;
+      const message = personal(connector, { text: '/logga sig 2020-05-20' });
+      await bot.post(message);
+      const edit = personal(connector, {
+        type: 'messageUpdate',
+        id: message.id,
+        text: '/logga sig 2020-05-21',
+        channelData: { eventType: 'editMessage', tenant: { id: TENANT } },
+      });
+      expect(await bot.post(edit)).to.equal(200);
+      expect(await bot.post(edit)).to.equal(200);
+      const deletion = personal(connector, {
+        type: 'messageDelete',
+        id: message.id,
+        channelData: { eventType: 'softDeleteMessage', tenant: { id: TENANT } },
+      });
+      expect(await bot.post(deletion)).to.equal(200);
+      expect(await bot.post(deletion)).to.equal(200);
+      const said = connector.replies(PERSONAL).map((r) => shown([r]));
+      expect(said.filter((t) => t.includes('✏️ Ändrat'))).to.have.length(1);
+      expect(said.filter((t) => t.includes('Meddelandet togs bort'))).to.have.length(1);
+      expect(active(store)).to.have.length(0);
+    });
+
     it('a /logga message edited in Teams changes its entry; deleted, removes it with Behåll insatsen', async () => {
       const bot = await start();
       const message = personal(connector, { text: '/logga sig 2020-05-20' });

@@ -1,6 +1,7 @@
 // The real HTTP server, the chosen SDK's adapter and the bot in-process, unauthenticated as in local
 // trial unless `env` names an app id, talking to a FakeConnector: activities go in by POST
 // /api/messages, and whatever the bot sends comes out at the connector.
+import { withRedeliveryCache } from '../../src/app/redelivery.js';
 import { areasForTenant } from '../../src/domain/area.js';
 import { createApp, type App } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
@@ -36,11 +37,19 @@ export interface Harness {
 export async function startBot(
   store: StorePort,
   clock: Clock,
-  options: { coordinators?: string[]; sdk?: BotSdk; env?: Record<string, string>; app?: App } = {},
+  options: {
+    coordinators?: string[];
+    sdk?: BotSdk;
+    env?: Record<string, string>;
+    app?: App;
+    /** Wrap the app in the redelivery cache, as src/main.ts does. */
+    redeliveryCache?: boolean;
+  } = {},
 ): Promise<Harness> {
   const logger = new CapturingLogger();
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', BOT_SDK: options.sdk ?? 'botbuilder', ...options.env });
-  const app = options.app ?? createApp({ store, clock, admins: options.coordinators ?? [], logger, newId });
+  const created = options.app ?? createApp({ store, clock, admins: options.coordinators ?? [], logger, newId });
+  const app = options.redeliveryCache ? withRedeliveryCache(created, { now: () => clock.now().getTime() }) : created;
   const bot = await createBotRuntime({
     config,
     app,
