@@ -20,6 +20,7 @@ import { NOTHING_STORED, futureDateRefusal, loggedReply, personalDataRefusal, re
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeAction, unsubscribeCommand } from './subscriptionCommands.js';
+import { givenDetails } from '../domain/entry.js';
 
 const choiceSchema = z.object({
   verb: z.literal('log.choose'),
@@ -139,10 +140,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
       choice.messageId && choice.writer === personOf(turn).id
         ? `message:${turn.input.conversation.id}:${choice.messageId}`
         : `choice:${choice.requestId}:${personOf(turn).id}`,
-    ...(choice.place ? { place: choice.place } : {}),
-    ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
-    ...(choice.participants !== undefined ? { participants: choice.participants } : {}),
-    ...(choice.note ? { note: choice.note } : {}),
+    ...givenDetails(choice),
   });
   // The choice card becomes the confirmation: the other buttons must not log a second entry.
   return result.ok
@@ -172,10 +170,7 @@ async function chooseForEdit(turn: Turn, choice: z.infer<typeof choiceSchema>, e
       activityId: choice.activityId,
       date: choice.date,
       count: choice.count,
-      ...(choice.place ? { place: choice.place } : {}),
-      ...(choice.hours !== undefined ? { hours: choice.hours } : {}),
-      ...(choice.participants !== undefined ? { participants: choice.participants } : {}),
-      ...(choice.note ? { note: choice.note } : {}),
+      ...givenDetails(choice),
     },
     'messageEdited',
   );

@@ -9,6 +9,7 @@ import { entryCard, findEntry, type FoundEntry } from './entryCard.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { text, type Reply } from './ports.js';
+import { givenDetails } from '../domain/entry.js';
 
 const entrySubmitSchema = z.object({
   verb: z.enum(['entry.undo', 'entry.remove', 'entry.edit', 'entry.restore']),
@@ -37,10 +38,7 @@ export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> 
       activityId: entry.activityId,
       date: entry.date,
       count: entry.count,
-      ...(entry.place ? { place: entry.place } : {}),
-      ...(entry.participants !== undefined ? { participants: entry.participants } : {}),
-      ...(entry.hours !== undefined ? { hours: entry.hours } : {}),
-      ...(entry.note ? { note: entry.note } : {}),
+      ...givenDetails(entry),
       entryId: entry.id,
     });
   }

@@ -16,7 +16,7 @@ import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreem
 import type { Turn } from './context.js';
 import { questionOrigin } from './questionOrigin.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
-import type { Entry } from '../domain/entry.js';
+import { givenDetails, type Entry } from '../domain/entry.js';
 import { repeatQuestion } from './repeatQuestion.js';
 import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry, type EntryDraft } from './recordEntry.js';
 
@@ -122,10 +122,7 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
       agreementId: agreement.id,
       date,
       count,
-      ...(request.place ? { place: request.place } : {}),
-      ...(request.hours !== undefined ? { hours: request.hours } : {}),
-      ...(request.participants !== undefined ? { participants: request.participants } : {}),
-      ...(note ? { note } : {}),
+      ...givenDetails({ ...request, note }),
       ...(editing ? { entryId: editing.id } : {}),
     });
     const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – ${untilChosen}`;
@@ -154,10 +151,7 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
       activity,
       date,
       count,
-      ...(request.place ? { place: request.place } : {}),
-      ...(request.hours !== undefined ? { hours: request.hours } : {}),
-      ...(request.participants !== undefined ? { participants: request.participants } : {}),
-      ...(note ? { note } : {}),
+      ...givenDetails({ ...request, note }),
     },
   };
 }
@@ -181,10 +175,7 @@ function suggestActivities(
     agreementId: agreement.id,
     date,
     count,
-    ...(request.place ? { place: request.place } : {}),
-    ...(request.hours !== undefined ? { hours: request.hours } : {}),
-    ...(request.participants !== undefined ? { participants: request.participants } : {}),
-    ...(request.note ? { note: request.note } : {}),
+    ...givenDetails(request),
     ...(editing ? { entryId: editing.id } : {}),
   });
   const question = `Jag hittar ingen aktivitet med de orden i ${agreement.title}. Välj den du menade – ${editing ? 'insatsen ändras inte' : 'inget är loggat'} förrän du har valt.`;
@@ -251,10 +242,7 @@ function askWhichDay(
     {
       ...questionOrigin(turn, editing),
       count,
-      ...(request.place ? { place: request.place } : {}),
-      ...(request.hours !== undefined ? { hours: request.hours } : {}),
-      ...(request.participants !== undefined ? { participants: request.participants } : {}),
-      ...(note ? { note } : {}),
+      ...givenDetails({ ...request, note }),
       ...(editing ? { entryId: editing.id } : {}),
     },
   );

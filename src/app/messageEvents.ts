@@ -5,7 +5,7 @@
 // - deleted: the entry is removed (reason messageDeleted) and the answer has Behåll insatsen;
 // - restored (Teams' "ångra borttagning"): an entry removed with its message counts again.
 // A message that produced no entry is answered only when its new text is a log: then it is one.
-import { isActive, type EntryFields } from '../domain/entry.js';
+import { givenDetails, isActive, type EntryFields } from '../domain/entry.js';
 import { entryLine } from '../views/texts.js';
 import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
@@ -74,10 +74,7 @@ export async function messageEdited(
     activityId: draft.activity.id,
     date: draft.date,
     count: draft.count,
-    ...(draft.place ? { place: draft.place } : {}),
-    ...(draft.hours !== undefined ? { hours: draft.hours } : {}),
-    ...(draft.participants !== undefined ? { participants: draft.participants } : {}),
-    ...(draft.note ? { note: draft.note } : {}),
+    ...givenDetails(draft),
   };
   const outcome = await editEntry(turn, found, fields, 'messageEdited');
   if (outcome.kind === 'refused') return [text(`${outcome.why} ${UNCHANGED}`)];

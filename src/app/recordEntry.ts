@@ -2,7 +2,7 @@
 // from the log form: every path gets the same checks and the same confirmation.
 import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
-import { loggedFields, type Entry } from '../domain/entry.js';
+import { givenDetails, loggedFields, type Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
 import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData } from '../views/loggedCard.js';
@@ -68,10 +68,7 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     count: draft.count,
     by: personOf(turn),
     loggedAt: turn.now.toISOString(),
-    ...(draft.place ? { place: draft.place } : {}),
-    ...(draft.hours !== undefined ? { hours: draft.hours } : {}),
-    ...(draft.participants !== undefined ? { participants: draft.participants } : {}),
-    ...(draft.note ? { note: draft.note } : {}),
+    ...givenDetails(draft),
     ...(draft.sourceId ? { sourceId: draft.sourceId } : {}),
   };
   // The audit record goes into the same disk write as the entry (and is written only if it is stored).

@@ -2,7 +2,7 @@
 // their last entry is more often a message sent twice by hand than a second occasion, so the bot
 // asks before it stores. A redelivered message or a form sent twice never gets here: they carry
 // the same source id as the stored entry and are answered with it, as before.
-import { isActive, type Entry } from '../domain/entry.js';
+import { givenDetails, isActive, type Entry } from '../domain/entry.js';
 import { fold } from '../domain/text.js';
 import { repeatCancelledData, repeatCard, repeatCardData } from '../views/repeatCard.js';
 import { personOf, type Turn } from './context.js';
@@ -40,10 +40,7 @@ export function repeatQuestion(turn: Turn, draft: EntryDraft, replace = false): 
       activityId: draft.activity.id,
       date: draft.date,
       count: draft.count,
-      ...(draft.place ? { place: draft.place } : {}),
-      ...(draft.hours !== undefined ? { hours: draft.hours } : {}),
-      ...(draft.participants !== undefined ? { participants: draft.participants } : {}),
-      ...(draft.note ? { note: draft.note } : {}),
+      ...givenDetails(draft),
     },
     draft.activity,
     turn.today,

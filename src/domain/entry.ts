@@ -145,3 +145,25 @@ export function entryAgreementProblem(
     return `insatsen ${entry.id} har datumet ${entry.date}, utanför medborgarlöftets period ${start}–${end}`;
   return undefined;
 }
+
+/** The optional details of a log as a parser, a card or an entry holds them; absent ones may be undefined. */
+export interface LogDetails {
+  place?: string | undefined;
+  hours?: number | undefined;
+  participants?: number | undefined;
+  note?: string | undefined;
+}
+
+/**
+ * The details that were given, ready to spread into an entry, a draft or a card's data: an empty
+ * place or note and an undefined number are left out, as a stored entry leaves them out (so the
+ * JSON a card carries and the entry's file hold no empty fields).
+ */
+export function givenDetails(details: LogDetails): Pick<EntryFields, 'place' | 'hours' | 'participants' | 'note'> {
+  return {
+    ...(details.place ? { place: details.place } : {}),
+    ...(details.hours !== undefined ? { hours: details.hours } : {}),
+    ...(details.participants !== undefined ? { participants: details.participants } : {}),
+    ...(details.note ? { note: details.note } : {}),
+  };
+}
