@@ -6,6 +6,7 @@ import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
 import { readCardDate } from '../domain/cardDate.js';
 import { readFormHours, readFormParticipants } from '../domain/formNumbers.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
+import { exampleKeyword } from './agreements.js';
 import { personOf, type Turn } from './context.js';
 import { reviewAction } from './followUpReview.js';
 import { importAction, isImportVerb } from './importCommand.js';
@@ -98,10 +99,14 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
  */
 function notYourQuestion(turn: Turn, asked: { writer?: string; writerName?: string }): Reply[] | undefined {
   if (!asked.writer || asked.writer === personOf(turn).id) return undefined;
-  const name = asked.writerName?.trim() || 'någon annan';
+  const name = asked.writerName?.trim();
+  // A card from before it carried the name: the answer still says whose turn it is, without it.
+  const whose = name
+    ? `Frågan gäller ${swedishGenitive(name)} insats – bara ${name} kan välja.`
+    : 'Frågan gäller någon annans insats – bara den som skrev kan välja.';
   return [
     text(
-      `Frågan gäller ${swedishGenitive(name)} insats – bara ${name} kan välja. Logga din egen med /logga, t.ex. /logga krogtillsyn igår. ${NOTHING_STORED}`,
+      `${whose} Logga din egen med /logga, t.ex. /logga ${exampleKeyword(turn.store, turn.today)} igår. ${NOTHING_STORED}`,
     ),
   ];
 }

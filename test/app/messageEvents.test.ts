@@ -226,6 +226,19 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(entries(h)).to.have.length(1);
     });
 
+    it("a colleague's click on a card that names no writer's name still says it is someone else's question", async () => {
+      const h = await harness({ now: NOW });
+      const id = `e${++seq}`;
+      const asked = await h.app.handle(message(id, '/logga krogtillsyn igår', { kind: 'channel', mentionsBot: true }));
+      const { writerName: _name, ...joint } = buttons(asked).find((b) => b.activityId === 'gemensam-krogtillsyn') ?? {};
+      const berits = await h.app.handle({
+        ...message(`click-${id}`, '', { kind: 'channel', user: BERIT }),
+        value: joint,
+      });
+      expect(readable(berits)).to.include('Frågan gäller någon annans insats – bara den som skrev kan välja.');
+      expect(entries(h)).to.have.length(0);
+    });
+
     it("a colleague's click on the day question stores nothing", async () => {
       const h = await harness({ now: NOW });
       const id = `e${++seq}`;
