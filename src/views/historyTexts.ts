@@ -86,6 +86,23 @@ function changesText(event: HistoryEvent, names: HistoryNames): string {
     .join('; ');
 }
 
+/** ", i Öxnehaga, 1,5 timmar, 5 deltagare": what a log's record holds beyond date and count. */
+function loggedDetails(event: HistoryEvent): string {
+  const to = (field: string): unknown => event.changes?.[field]?.to;
+  const place = to('place');
+  const hours = to('hours');
+  const participants = to('participants');
+  const parts = [
+    typeof place === 'string' && place !== '' ? `i ${place}` : undefined,
+    typeof hours === 'number' ? `${String(hours).replace('.', ',')} ${hours === 1 ? 'timme' : 'timmar'}` : undefined,
+    typeof participants === 'number' ? `${participants} deltagare` : undefined,
+  ];
+  return parts
+    .filter((p) => p !== undefined)
+    .map((p) => `, ${p}`)
+    .join('');
+}
+
 /** What happened, in a few words ("loggade 14 mars 2020, 1 st"). */
 function actionText(event: HistoryEvent, names: HistoryNames, withActivity: boolean): string {
   const activity = withActivity ? names.activity(event.agreementId, event.activityId) : undefined;
@@ -100,7 +117,7 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
   }
   switch (event.action) {
     case 'entry.logged':
-      return `loggade ${entryText(event, names)}${of}`;
+      return `loggade ${entryText(event, names)}${loggedDetails(event)}${of}`;
     case 'entry.edited': {
       // What changed comes last, after where it was done (historyLine), so the list ends the line.
       const how = event.detail === 'meddelandet redigerat' ? ' genom att redigera sitt meddelande' : '';

@@ -47,6 +47,18 @@ describe('/historik and the audit log', () => {
     expect(shown).not.to.include('HEMLIG');
   });
 
+  it('shows what a log held beyond date and count: place, hours and participants, never the note', async () => {
+    const h = await harness();
+    await h.say('/logga fotpatrullering Öxnehaga 2020-03-14 kl 19-20.30 6 pers HEMLIG-ANTECKNING');
+    const lines = readable(await h.say('/historik fotpatrullering öxnehaga', { user: SAMORDNARE }))
+      .split('\n')
+      .filter((l) => l.startsWith('• '));
+    expect(lines).to.deep.equal([
+      '• 15 juni 2020 10:00 – Anna Andersson loggade 14 mars 2020, 1 gång, i Öxnehaga, 1,5 timmar, 6 deltagare i chatten',
+    ]);
+    expect(lines.join('\n')).not.to.include('HEMLIG');
+  });
+
   it('is for coordinators only', async () => {
     const h = await harness();
     expect(readable(await h.say('/historik'))).to.include('bara en samordnare');
