@@ -109,7 +109,8 @@ function activityDetail(a: ActivitySummary): string {
   if (a.entries === 0) {
     return a.previousCount ? `inget loggat (förra perioden ${countText(a.previousCount, a.activity)})` : 'inget loggat';
   }
-  return `loggat ${countText(a.count, a.activity)}${placesText(a.places)} · ${peopleText(a.contributors)} · ${change}`;
+  // "av 2 personer": who logged, not who took part (participants are the follow-up's).
+  return `loggat ${countText(a.count, a.activity)}${placesText(a.places)} av ${peopleText(a.contributors)} · ${change}`;
 }
 
 /** What was logged in the period, each activity once (in the agreement's order), with its count. */
@@ -177,7 +178,7 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
     promises: promiseSections(summary.promises, idOf, (a) => a.activity.name, shown).map((section) => {
       const p = byPromise.get(section.promise);
       const detail = p
-        ? `${entriesText(p.entries)} · ${peopleText(p.contributors)} · ${p.previousEntries === undefined ? 'ny sedan förra perioden' : `${signedText(p.entries - p.previousEntries)} mot förra perioden`}`
+        ? `${entriesText(p.entries)} av ${peopleText(p.contributors)} · ${p.previousEntries === undefined ? 'ny sedan förra perioden' : `${signedText(p.entries - p.previousEntries)} mot förra perioden`}`
         : '';
       return {
         heading: promiseHeading(section.promise, section.number),

@@ -32,8 +32,8 @@ describe('/sammanfattning', () => {
     // Insatser are entries: "2 st" in one entry is one insats (its count shows on the activity's row).
     expect(texts).to.include('3 insatser av 2 personer');
     expect(texts).to.include('2 insatser 1–7 mars 2020, nu 1 fler');
-    expect(texts).to.include(' · loggat 2 tillfällen (1 i Öxnehaga, 1 utan plats) · 2 personer · +2 mot förra');
-    expect(texts).to.include(' · loggat 2 ärenden i Österängen · 1 person · +1 mot förra');
+    expect(texts).to.include(' · loggat 2 tillfällen (1 i Öxnehaga, 1 utan plats) av 2 personer · +2 mot förra');
+    expect(texts).to.include(' · loggat 2 ärenden i Österängen av 1 person · +1 mot förra');
     expect(texts).to.include(' · inget loggat (förra perioden 1 gång)');
     expect(texts).to.include('2 av 4 tillfällen');
     expect(texts).to.include('3 av 2 ärenden');
@@ -47,7 +47,7 @@ describe('/sammanfattning', () => {
     const promiseRows = texts.filter((t) => t.includes('mot förra perioden') || t.includes('ny sedan förra perioden'));
     expect(promiseRows.length).to.be.greaterThan(0);
     for (const row of promiseRows) expect(row).to.not.match(/5 insatser|\+5 mot/u);
-    expect(texts.some((t) => t.startsWith('1 insats · 1 person · +1 mot förra perioden'))).to.equal(true);
+    expect(texts.some((t) => t.startsWith('1 insats av 1 person · +1 mot förra perioden'))).to.equal(true);
     // The count is there, in the activity's own unit.
     expect(texts.join('\n')).to.include('loggat 5 tillfällen');
   });
@@ -68,7 +68,7 @@ describe('/sammanfattning', () => {
     const texts = cardTexts(cardOf((await h.say('/sammanfattning'))[0]).card);
     expect(texts).to.include('inget loggat 1–7 mars 2020');
     expect(texts.join('\n')).not.to.match(/\(0\)|utan plats/u);
-    expect(texts.some((t) => /^ · loggat 8 gånger · 1 person · /u.test(t))).to.equal(true);
+    expect(texts.some((t) => /^ · loggat 8 gånger av 1 person · /u.test(t))).to.equal(true);
   });
 
   it('a month, a tertial and a year are calendar periods up to today, said as such', async () => {

@@ -209,7 +209,7 @@ describe('long cards fold their activities (a phone screen)', () => {
       for (const heading of [PROMISE_1, PROMISE_2]) {
         const at = lines.indexOf(heading);
         expect(at, heading).to.be.greaterThan(0);
-        expect(lines[at + 1]).to.match(/^\d+ insatse?r? · /u);
+        expect(lines[at + 1]).to.match(/^\d+ insatse?r? av \d+ persone?r? · /u);
         expect(lines[at + 2]).to.match(/^\[Visa aktiviteterna \(\d+\)\]$/u);
       }
       expect(lines.filter((l) => /^loggat |^inget loggat/u.test(l))).to.deep.equal([]);
