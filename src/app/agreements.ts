@@ -1,4 +1,5 @@
 // Which agreement a turn is about: the one whose period holds a date, or the one a year names.
+import { matchActivities } from '../domain/matching.js';
 import { agreementForDate, agreementsForYear, type Agreement, type IsoDate } from '../domain/agreement.js';
 import type { AgreementRecords } from './storePort.js';
 
@@ -22,11 +23,24 @@ export function knownPeriodsText(store: AgreementRecords): string {
   return years.length > 0 ? years.join(', ') : 'inga';
 }
 
-/** A word to log with in this area's examples ("/logga kvällspatrull" in Habo, "/logga krogtillsyn" in Jönköping). */
+/**
+ * A word to log with in this area's examples ("/logga kvällspatrull" in Habo): one that names a
+ * single activity of the current agreement, so following the example logs instead of asking
+ * "vilken aktivitet menar du?". Activities with a count target come first; when no keyword is
+ * unique, the first one (or "krogtillsyn" without an agreement).
+ */
 export function exampleKeyword(store: AgreementRecords, today: IsoDate): string {
   const agreement = currentAgreement(store, today);
-  const activity = agreement?.activities.find((a) => a.target.kind === 'count') ?? agreement?.activities[0];
-  return activity?.keywords[0] ?? 'krogtillsyn';
+  if (!agreement) return 'krogtillsyn';
+  const { activities } = agreement;
+  const ordered = [
+    ...activities.filter((a) => a.target.kind === 'count'),
+    ...activities.filter((a) => a.target.kind !== 'count'),
+  ];
+  const unique = ordered
+    .flatMap((a) => a.keywords)
+    .find((k) => matchActivities(activities, k.split(/\s+/u)).candidates.length === 1);
+  return unique ?? ordered[0]?.keywords[0] ?? 'krogtillsyn';
 }
 
 export function allPlaces(store: AgreementRecords): string[] {
