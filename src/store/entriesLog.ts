@@ -192,7 +192,8 @@ export class EntriesLog {
       const parsed = entriesFileSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? ` vid ${issue.path.join('.')}` : '';
+        const where =
+          issue && issue.path.length > 0 ? ` vid ${issue.path.join('.')}${entryNamed(raw, issue.path)}` : '';
         throw new StoreFileError(
           doc.label,
           `innehållet stämmer inte med formatet${where}: ${issue?.message ?? 'okänt fel'}`,
@@ -614,4 +615,16 @@ export async function entriesWithJournal(
 export async function foldJournal(storage: Storage, agreementId: string): Promise<void> {
   const audit = await AuditLog.open(storage.appendLog('audit'));
   await EntriesLog.open(storage, agreementId, toolOptions(false, audit));
+}
+
+/**
+ * " (insats nr 5, id e5)" for a problem inside `entries[4]`, so a person mending the file by hand
+ * need not count entries from 0; "" for anything else.
+ */
+function entryNamed(raw: unknown, path: readonly PropertyKey[]): string {
+  if (path[0] !== 'entries' || typeof path[1] !== 'number') return '';
+  const entries = (raw as { entries?: unknown }).entries;
+  const entry: unknown = Array.isArray(entries) ? entries[path[1]] : undefined;
+  const id = entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+  return ` (insats nr ${path[1] + 1}${typeof id === 'string' ? `, id ${id}` : ''})`;
 }

@@ -108,13 +108,14 @@ describe('entries that cannot be right are refused at start and by store:check',
     const damaged = damage(documentOf(dir), '"date":"2020-05-02"', '"date":"2020-02-31"');
     const error = await refusal(dir);
     expect(error.file).to.equal(documentOf(dir));
-    expect(error.reason).to.include('entries.1.date');
+    expect(error.reason).to.include('entries.1.date (insats nr 2, id e2)');
     expect(error.reason).to.include('datumet finns inte i kalendern');
     expect(readFileSync(documentOf(dir), 'utf8')).to.equal(damaged);
     const check = await storeCheck(dir);
     expect(check.code).to.equal(1);
     expect(check.out).to.include(documentOf(dir));
     expect(check.out).to.include('datumet finns inte i kalendern');
+    expect(check.out).to.include('insats nr 2, id e2');
   });
 
   it('2020-02-31 in a journal line: refused with the line', async () => {
