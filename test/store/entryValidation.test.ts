@@ -8,26 +8,13 @@ import { Writable } from 'node:stream';
 import { runStoreCli } from '../../src/cli/store.js';
 import { isoDateSchema } from '../../src/domain/agreement.js';
 import { isValidIsoDate } from '../../src/domain/calendar.js';
-import type { Entry } from '../../src/domain/entry.js';
 import { fileStorage, StoreFileError } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
 import { bundledAgreements } from '../support/fakes.js';
 import { tempDir } from '../support/harness.js';
+import { sampleEntry as entry } from '../support/entries.js';
 
 const seed = await bundledAgreements();
-
-function entry(n: number, overrides: Partial<Entry> = {}): Entry {
-  return {
-    id: `e${n}`,
-    agreementId: 'jonkoping-2020',
-    activityId: 'gemensam-krogtillsyn',
-    date: '2020-03-14',
-    count: 1,
-    by: { id: 'aad-anna', name: 'Anna' },
-    loggedAt: '2020-03-14T18:00:00.000Z',
-    ...overrides,
-  };
-}
 
 async function storeCheck(dir: string): Promise<{ code: number; out: string }> {
   let out = '';

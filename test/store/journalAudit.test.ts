@@ -11,18 +11,9 @@ import { fileStorage, MemoryStorage, type Storage } from '../../src/store/storag
 import { Store } from '../../src/store/store.js';
 import { bundledAgreements } from '../support/fakes.js';
 import { harness, readable, tempDir } from '../support/harness.js';
+import { sampleEntry as entry } from '../support/entries.js';
 
 const seed = await bundledAgreements();
-
-const entry = (n: number): Entry => ({
-  id: `e${n}`,
-  agreementId: 'jonkoping-2020',
-  activityId: 'gemensam-krogtillsyn',
-  date: '2020-03-14',
-  count: 1,
-  by: { id: 'aad-anna', name: 'Anna' },
-  loggedAt: '2020-03-14T18:00:00.000Z',
-});
 
 const logged = (n: number): NewAuditRecord => ({
   at: '2020-03-14T18:00:00.000Z',

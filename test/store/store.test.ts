@@ -9,6 +9,7 @@ import { fileStorage, MemoryStorage, StoreFileError, type Storage } from '../../
 import { Store } from '../../src/store/store.js';
 import { bundledAgreements } from '../support/fakes.js';
 import { tempDir } from '../support/harness.js';
+import { sampleEntry as entry } from '../support/entries.js';
 
 const seed = await bundledAgreements();
 const jonkoping = {
@@ -42,19 +43,6 @@ function entryIdsOnDisk(dir: string, agreementId = 'jonkoping-2020'): string[] {
     .filter((l) => l.seq > (doc.journalSeq ?? 0) && l.op === 'add')
     .map((l) => l.entry!.id);
   return [...doc.entries.map((e) => e.id), ...added];
-}
-
-function entry(n: number, overrides: Partial<Entry> = {}): Entry {
-  return {
-    id: `e${n}`,
-    agreementId: 'jonkoping-2020',
-    activityId: 'gemensam-krogtillsyn',
-    date: '2020-03-14',
-    count: 1,
-    by: { id: 'aad-anna', name: 'Anna' },
-    loggedAt: '2020-03-14T18:00:00.000Z',
-    ...overrides,
-  };
 }
 
 async function expectStoreFileError(promise: Promise<unknown>, file: string): Promise<StoreFileError> {
