@@ -19,7 +19,7 @@ import {
   type InboundRequest,
   type RuntimeDeps,
 } from '../channel/runtime.js';
-import { createTurnHandler, TURN_ERROR_TEXT, type TurnIO } from '../channel/turn.js';
+import { answerTurnError, createTurnHandler, type TurnIO } from '../channel/turn.js';
 import { agentsAuthConfiguration } from './authConfig.js';
 
 type JwtClaims = NonNullable<Parameters<CloudAdapter['process']>[0]['user']>;
@@ -102,22 +102,8 @@ function turnIO(adapter: CloudAdapter, context: TurnContext): TurnIO {
 export function createAgentsRuntime(deps: RuntimeDeps): BotRuntime {
   const { logger } = deps;
   const adapter = new CloudAdapter(agentsAuthConfiguration(deps.config));
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error(
-      {
-        err: error,
-        conversationId: context.activity?.conversation?.id,
-        activityId: context.activity?.id,
-        type: context.activity?.type,
-      },
-      'unhandled error in turn',
-    );
-    try {
-      await context.sendActivity(TURN_ERROR_TEXT);
-    } catch (sendError) {
-      logger.error({ err: sendError }, 'could not tell the user about the error');
-    }
-  };
+  adapter.onTurnError = (context: TurnContext, error: Error) =>
+    answerTurnError(logger, context.activity, (text) => context.sendActivity(text), error);
   const handle = createTurnHandler(deps.app, botOptions(deps));
   const token = () => adapter.connectionManager.getDefaultConnection().getAccessToken(BOT_CONNECTOR_SCOPE);
 

@@ -13,7 +13,7 @@ import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestR
 export type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../app/ports.js';
 import type { Config } from '../config.js';
-import { TURN_ERROR_TEXT } from '../channel/turn.js';
+import { answerTurnError } from '../channel/turn.js';
 
 /**
  * The token settings botbuilder reads (botbuilder-core configurationBotFrameworkAuthentication.ts).
@@ -100,21 +100,7 @@ export function createAdapter(
   logger: Logger,
 ): VerifiedCallerAdapter {
   const adapter = new VerifiedCallerAdapter(authentication);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error(
-      {
-        err: error,
-        conversationId: context.activity?.conversation?.id,
-        activityId: context.activity?.id,
-        type: context.activity?.type,
-      },
-      'unhandled error in turn',
-    );
-    try {
-      await context.sendActivity(TURN_ERROR_TEXT);
-    } catch (sendError) {
-      logger.error({ err: sendError }, 'could not tell the user about the error');
-    }
-  };
+  adapter.onTurnError = (context: TurnContext, error: Error) =>
+    answerTurnError(logger, context.activity, (text) => context.sendActivity(text), error);
   return adapter;
 }

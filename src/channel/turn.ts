@@ -176,5 +176,26 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
 }
 
 /** What the user reads when a turn fails, whichever SDK caught it. */
-export const TURN_ERROR_TEXT =
-  'Något gick fel hos mig. Försök igen om en stund; skriv /mina för att se vad som sparats.';
+const TURN_ERROR_TEXT = 'Något gick fel hos mig. Försök igen om en stund; skriv /mina för att se vad som sparats.';
+
+/**
+ * What either SDK does with an error a turn threw: log it with the activity's ids only (never its
+ * text), then tell the user TURN_ERROR_TEXT through `send`; a failing send is logged, not thrown,
+ * so the adapter's own error path ends there.
+ */
+export async function answerTurnError(
+  logger: Logger,
+  activity: { conversation?: { id?: string }; id?: string; type?: string } | undefined,
+  send: (text: string) => Promise<unknown>,
+  error: unknown,
+): Promise<void> {
+  logger.error(
+    { err: error, conversationId: activity?.conversation?.id, activityId: activity?.id, type: activity?.type },
+    'unhandled error in turn',
+  );
+  try {
+    await send(TURN_ERROR_TEXT);
+  } catch (sendError) {
+    logger.error({ err: sendError }, 'could not tell the user about the error');
+  }
+}
