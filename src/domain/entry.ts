@@ -44,14 +44,9 @@ export const entryChangeSchema = z.object({
 export const entrySchema = z.object({
   id: z.string().min(1),
   agreementId: z.string().min(1),
-  activityId: z.string().min(1),
-  date: isoDateSchema,
-  place: z.string().optional(),
-  count: z.number().int().positive(),
-  hours: z.number().positive().optional(),
-  // People taking part ("6 deltagare"); absent in entries logged before it was asked for.
-  participants: z.number().int().positive().optional(),
-  note: z.string().optional(),
+  // What the entry says about the work, in the same order as ever, so stored files read the same.
+  // participants ("6 deltagare") is absent in entries logged before it was asked for.
+  ...entryFieldsSchema.shape,
   by: personSchema,
   loggedAt: z.string().datetime(),
   // The Teams activity (or card click) that produced the entry: a redelivery must not log twice.
