@@ -41,20 +41,23 @@ function convert(raw: RawNode): StructNode {
 }
 
 export async function pdfStructure(pdf: Buffer): Promise<PdfStructure> {
-  const doc = await getDocument({
-    data: new Uint8Array(pdf),
-    standardFontDataUrl,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
-  const markInfo = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
+  // pdf.js 6 dropped isEvalSupported (it no longer evaluates code) and PDFDocumentProxy.destroy():
+  // the loading task owns the document's worker and is what is destroyed.
+  const task = getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, verbosity: 0 });
+  const doc = await task.promise;
+  // pdf.js 6 answers with a Map although its types still describe an object.
+  const markInfo: unknown = await doc.getMarkInfo();
+  const marked =
+    markInfo instanceof Map
+      ? markInfo.get('Marked') === true
+      : (markInfo as { Marked?: boolean } | null)?.Marked === true;
   const pages: StructNode[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const tree = (await (await doc.getPage(i)).getStructTree()) as RawNode | null;
     pages.push(convert(tree ?? { role: 'Root', children: [] }));
   }
-  await doc.destroy();
-  return { marked: markInfo?.Marked === true, pages };
+  await task.destroy();
+  return { marked, pages };
 }
 
 /** Every node of the trees, depth first (reading order). */

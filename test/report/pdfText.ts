@@ -12,12 +12,10 @@ export interface PdfText {
 }
 
 export async function pdfText(pdf: Buffer): Promise<PdfText> {
-  const doc = await getDocument({
-    data: new Uint8Array(pdf),
-    standardFontDataUrl,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  // pdf.js 6 dropped isEvalSupported (it no longer evaluates code) and PDFDocumentProxy.destroy():
+  // the loading task owns the document's worker and is what is destroyed.
+  const task = getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, verbosity: 0 });
+  const doc = await task.promise;
   const pages: string[] = [];
   let pageSize = { width: 0, height: 0 };
   for (let i = 1; i <= doc.numPages; i++) {
@@ -30,6 +28,6 @@ export async function pdfText(pdf: Buffer): Promise<PdfText> {
     pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
   }
   const meta = await doc.getMetadata();
-  await doc.destroy();
+  await task.destroy();
   return { pages, info: meta.info as Record<string, unknown>, pageSize };
 }
