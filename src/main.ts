@@ -25,6 +25,7 @@ import { Store } from './store/store.js';
 import { outdatedFiles, pruneSnapshots, snapshotIfDue, takeSnapshot } from './store/backups.js';
 import { startNightlyBackups } from './scheduler/nightlyBackup.js';
 import { clearOldNotes } from './app/noteRetention.js';
+import { nodeRuntime, OLDEST_SUPPORTED_NODE_MAJOR } from './nodeRuntime.js';
 
 const BUNDLED_AGREEMENTS = fileURLToPath(new URL('../data/agreements', import.meta.url));
 
@@ -144,6 +145,13 @@ async function main(): Promise<void> {
     now: () => clock.now(),
   });
   logger.info({ sdk: bot.sdk }, 'bot SDK');
+  const runtime = nodeRuntime(process.version);
+  if (!runtime.supported) {
+    logger.warn(
+      { node: runtime.version, oldestSupported: OLDEST_SUPPORTED_NODE_MAJOR },
+      'this Node.js no longer gets security fixes: run the bot on Node.js 22, 24 or 26',
+    );
+  }
   const weeklySummaries = new WeeklySummaries({
     store,
     clock,
@@ -158,6 +166,7 @@ async function main(): Promise<void> {
       agreements: store.agreements().length,
       authenticated: config.auth !== undefined,
       sdk: bot.sdk,
+      node: runtime.version,
     }),
     reports: { store, secret: reportSecret, now: () => clock.now(), logger },
     ...(config.publicPages ? { publicPages: { store, now: () => clock.now() } } : {}),
@@ -165,7 +174,7 @@ async function main(): Promise<void> {
   const onListening = () => {
     const where = config.host ?? 'every interface';
     logger.info(
-      { url: `http://${config.host ?? 'localhost'}:${config.port}/api/messages`, host: where },
+      { url: `http://${config.host ?? 'localhost'}:${config.port}/api/messages`, host: where, node: runtime.version },
       'bot listening',
     );
   };

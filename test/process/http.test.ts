@@ -51,7 +51,16 @@ describe('the bot process over HTTP', function () {
   it('answers GET /healthz', async () => {
     const res = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
     expect(res.status).to.equal(200);
-    expect(await res.json()).to.deep.include({ status: 'ok', agreements: 2, authenticated: false });
+    expect(await res.json()).to.deep.include({
+      status: 'ok',
+      agreements: 2,
+      authenticated: false,
+      node: process.version,
+    });
+  });
+
+  it('logs the Node.js version it runs on when it starts listening', () => {
+    expect(bot.output()).to.match(new RegExp(`"node":"${process.version.replaceAll('.', '\\.')}".*bot listening`, 'u'));
   });
 
   it('says loudly in its log that it runs unauthenticated', () => {
