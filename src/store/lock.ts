@@ -15,7 +15,28 @@ export class StoreLockedError extends Error {
   }
 }
 
+/**
+ * The state letter of a Linux process from `/proc/<pid>/stat` (R, S, D, Z, X, …; proc(5)), or
+ * undefined where there is no /proc or no such process. The command name in parentheses may itself
+ * hold spaces and parentheses, so the state is read after the last ')'.
+ */
+function procState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the lock's process still runs. A zombie (Z) or dead (X) process has exited and only waits
+ * for its parent to reap it, which on a host where nothing reaps at once (a container's PID 1 that is
+ * not an init) can take long; signal 0 still reaches such a process, so it is asked about first.
+ */
 function alive(pid: number): boolean {
+  const state = procState(pid);
+  if (state === 'Z' || state === 'X') return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -24,7 +45,7 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Takes the lock (a stale one from a dead process is taken over); returns its release. */
+/** Takes the lock (a stale one from a process that is gone or a zombie is taken over); returns its release. */
 export function lockStoreDir(dir: string): () => void {
   const file = path.join(dir, '.lock');
   let holder = Number.NaN;
