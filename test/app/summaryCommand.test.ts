@@ -131,6 +131,17 @@ describe('/sammanfattning', () => {
     expect(fallbackText).to.contain('Efter plan: ');
   });
 
+  it('a week with nothing logged: the text Teams notifies with says so, never "0 insatser av 0 personer"', async () => {
+    const h = await harness('2020-03-14');
+    const { fallbackText } = cardOf((await h.say('/sammanfattning'))[0]);
+    expect(fallbackText).to.match(/^Medborgarlöfte 2020, senaste 7 dagarna \(8–14 mars 2020\): inget loggat; /u);
+    const sendDay = '2020-03-15';
+    const request = { sendDay, cutAt: stockholmInstant(sendDay, '07:30'), previous: undefined };
+    const weekly = cardOf(weeklySummaryReplies(h.store.inArea('jonkoping'), request)[0]);
+    expect(weekly.fallbackText).to.match(/^Så gick det 8–14 mars 2020: inget loggat\. /u);
+    for (const text of [fallbackText, weekly.fallbackText]) expect(text).not.to.match(/\b0 (insatser|personer)/u);
+  });
+
   it('the weekly card: "Så gick det 8–14 mars 2020", with Status, Logga and Sluta prenumerera that work', async () => {
     const h = await loggedWeek();
     const sendDay = '2020-03-15';
