@@ -209,7 +209,7 @@ function summaryCardData(
     promises: promiseSections(summary.promises, idOf, (a) => a.activity.name, shown).map((section) => {
       const p = byPromise.get(section.promise);
       const detail = p
-        ? `${entriesText(p.entries)} av ${peopleText(p.contributors)} · ${p.previousEntries === undefined ? 'ny sedan förra perioden' : `${signedText(p.entries - p.previousEntries)} mot förra perioden`}`
+        ? `${p.entries === 0 ? 'inget loggat' : `${entriesText(p.entries)} av ${peopleText(p.contributors)}`} · ${p.previousEntries === undefined ? 'ny sedan förra perioden' : `${signedText(p.entries - p.previousEntries)} mot förra perioden`}`
         : '';
       return {
         heading: promiseHeading(section.promise, section.number),
@@ -302,9 +302,19 @@ function doneText(summary: Summary): string {
   ].join(', ');
 }
 
+/** Activities behind plan named in the text: a notification shows a line or two, the card has them all. */
+const BEHIND_IN_TEXT = 3;
+
+/** "Efter plan: A (…), B (…), C (…) och 8 till.", the furthest behind first. */
 function behindText(summary: Summary): string {
-  const behind = summary.behind.map((a) => `${a.activity.name} (${progressText(a.status.progress)})`).join(', ');
-  return behind ? `Efter plan: ${behind}.` : 'Inget är efter plan.';
+  const { behind } = summary;
+  if (behind.length === 0) return 'Inget är efter plan.';
+  const named = behind
+    .slice(0, BEHIND_IN_TEXT)
+    .map((a) => `${a.activity.name} (${progressText(a.status.progress)})`)
+    .join(', ');
+  const more = behind.length > BEHIND_IN_TEXT ? ` och ${behind.length - BEHIND_IN_TEXT} till` : '';
+  return `Efter plan: ${named}${more}.`;
 }
 
 /** The same summary as text, for notifications and clients that cannot show the card. */

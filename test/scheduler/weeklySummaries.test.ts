@@ -479,6 +479,11 @@ describe('WeeklySummaries: which days and entries each card reports', () => {
     expect(third.texts).to.include('Så gick det 19–25 mars 2020');
     expect(third.texts.some((t) => t.startsWith('Efterregistrerat'))).to.equal(false);
     expect(third.summary).to.match(/^Så gick det 19–25 mars 2020: inget loggat\. /u);
+    // Nothing logged is said as such on the card too, and the notification names three activities behind plan at most.
+    expect(third.texts.join('\n')).not.to.match(/\b0 insatser av 0 personer/u);
+    expect(third.summary).to.match(
+      / Efter plan: [^()]+ \([^)]+\), [^()]+ \([^)]+\), [^()]+ \([^)]+\) och \d+ till\.$/u,
+    );
   });
 
   it('after a week the bot missed, the next card covers every day since the last one', async () => {
