@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createApp } from '../src/app/app.js';
 import type { Logger, Reply } from '../src/app/ports.js';
-import { weeklySummaryReplies } from '../src/app/weeklySummary.js';
+import { weeklySummaryReplies, type WeeklyCardRequest } from '../src/app/weeklySummary.js';
 import { addDays, stockholmInstant } from '../src/domain/calendar.js';
 import { loadBundledAgreements } from '../src/store/bundled.js';
 import { MemoryStorage } from '../src/store/storage.js';
@@ -55,8 +55,11 @@ async function cards(store: Store): Promise<{ name: string; card: unknown }[]> {
     { name: '/sammanfattning', card: await ask('/sammanfattning') },
     { name: '/sammanfattning tertial', card: await ask('/sammanfattning tertial') },
     { name: '/sammanfattning år', card: await ask('/sammanfattning år') },
-    // What the scheduler sends on TODAY (src/scheduler/weeklySummaries.ts calls the same function).
-    { name: 'weekly card', card: firstCard(weeklySummaryReplies(store.inArea('jonkoping'), TODAY), 'weekly') },
+    // What the scheduler sends the day after TODAY (src/scheduler/weeklySummaries.ts calls the same function).
+    {
+      name: 'weekly card',
+      card: firstCard(weeklySummaryReplies(store.inArea('jonkoping'), weeklyRequest(TODAY)), 'weekly'),
+    },
   ];
 }
 
@@ -71,8 +74,17 @@ async function worstCaseCards(): Promise<{ name: string; card: unknown }[]> {
   return [
     { name: '40 activities: /status', card: await ask('/status') },
     { name: '40 activities: /sammanfattning år', card: await ask('/sammanfattning år') },
-    { name: '40 activities: weekly', card: firstCard(weeklySummaryReplies(store.inArea('storstad'), today), 'weekly') },
+    {
+      name: '40 activities: weekly',
+      card: firstCard(weeklySummaryReplies(store.inArea('storstad'), weeklyRequest(today)), 'weekly'),
+    },
   ];
+}
+
+/** The first card of a subscription, sent at 07:30 the day after `day`: it covers the seven days up to `day`. */
+function weeklyRequest(day: string): WeeklyCardRequest {
+  const sendDay = addDays(day, 1);
+  return { sendDay, cutAt: stockholmInstant(sendDay, '07:30'), previous: undefined };
 }
 
 function firstCard(replies: Reply[], what: string): unknown {

@@ -1,9 +1,10 @@
 // "/historik [aktivitet] [år] [sida N]" (coordinators): who changed what and when, newest first.
 // Without an activity: the latest changes of every kind; with one: that activity's entries and changes.
 import { historyEvents } from '../domain/audit.js';
-import { matchActivities } from '../domain/matching.js';
+import type { Activity } from '../domain/agreement.js';
+import { closestActivities, matchActivities, narrowingWords } from '../domain/matching.js';
 import { words } from '../domain/text.js';
-import { historyText, type HistoryNames } from '../views/historyTexts.js';
+import { historyAmbiguousText, historyNoActivityText, historyText, type HistoryNames } from '../views/historyTexts.js';
 import { pageOf } from '../views/paging.js';
 import { agreementForYear, currentAgreement } from './agreements.js';
 import { COORDINATOR_ONLY, isCoordinator, type Turn } from './context.js';
@@ -59,15 +60,19 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
   const agreement =
     parsed.year !== undefined ? agreementForYear(store, parsed.year) : currentAgreement(store, turn.today);
   if (!agreement) return [text(`Det finns inget medborgarlöfte för ${parsed.year ?? 'i år'}.`)];
-  const match = matchActivities(agreement.activities, words(parsed.words));
+  const typed = words(parsed.words);
+  const match = matchActivities(agreement.activities, typed);
+  // Each option is what to type for that activity alone, never the ambiguous words back.
+  const options = (activities: readonly Activity[]) =>
+    activities.map((a) => ({ command: `/historik ${narrowingWords(agreement.activities, typed, a)}`, name: a.name }));
   if (match.candidates.length === 0)
-    return [text(`Jag hittar ingen aktivitet "${parsed.words.slice(0, 80)}" i ${agreement.title}.`)];
-  if (match.candidates.length > 1) {
-    const options = match.candidates.map((a) => `• /historik ${a.keywords[0] ?? a.id} – ${a.name}`).join('\n');
     return [
-      text(`"${parsed.words.slice(0, 80)}" passar flera aktiviteter i ${agreement.title}. Skriv en av:\n${options}`),
+      text(
+        historyNoActivityText(parsed.words, agreement.title, options(closestActivities(agreement.activities, typed))),
+      ),
     ];
-  }
+  if (match.candidates.length > 1)
+    return [text(historyAmbiguousText(parsed.words, agreement.title, options(match.candidates)))];
   const activity = match.candidates[0];
   if (!activity) return [];
   const events = historyEvents(records, store.entries(agreement.id), {

@@ -5,7 +5,8 @@ import { formatSwedishDate, stockholmDate, type IsoWeekday } from '../domain/cal
 import { DEFAULT_SCHEDULE, nextSend, type Schedule } from '../domain/schedule.js';
 import { parseSubscribeArgs } from '../domain/subscribeArgs.js';
 import { scheduleOf, scheduleStateOf, type Subscription } from '../domain/subscription.js';
-import { instantText, kindWord, recipientText, scheduleText } from '../views/scheduleTexts.js';
+import { instantText, recipientText, scheduleText } from '../views/scheduleTexts.js';
+import { subscriptionLabel } from '../views/subscriptionLabel.js';
 import { auditTurn } from './audit.js';
 import { isCoordinator, personOf, type Turn } from './context.js';
 import { subscriptionArea } from './subscriptionArea.js';
@@ -139,11 +140,11 @@ export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
   ];
   if (active.length === 0) lines.push('Inga.');
   for (const s of active.slice(0, MAX_LISTED))
-    lines.push(`• ${label(s)}: ${scheduleText(scheduleOf(s))}. ${nextAndLast(s, turn.now)}`);
+    lines.push(`• ${subscriptionLabel(s)}: ${scheduleText(scheduleOf(s))}. ${nextAndLast(s, turn.now)}`);
   if (active.length > MAX_LISTED) lines.push(`… och ${active.length - MAX_LISTED} till.`);
   if (ended.length > 0) {
     lines.push('', `**Avslutade** (de senaste ${Math.min(ended.length, 10)}):`);
-    for (const s of ended.slice(0, 10)) lines.push(`• ${label(s)}: ${endedText(s)}`);
+    for (const s of ended.slice(0, 10)) lines.push(`• ${subscriptionLabel(s)}: ${endedText(s)}`);
   }
   return [text(lines.join('\n'))];
 }
@@ -172,11 +173,6 @@ function nextAndLast(s: Subscription, now: Date): string {
 function heldText(held: NonNullable<Subscription['held']>): string {
   const since = formatSwedishDate(stockholmDate(new Date(held.at)));
   return `⏸️ Pausad sedan ${since}: teamet är arkiverat i Teams, så inget kan postas där. Fortsätter av sig själv när teamet återställs.`;
-}
-
-function label(s: Subscription): string {
-  const name = s.conversationName ?? `…${s.conversationId.slice(-12)}`;
-  return `${name} (${kindWord(s.conversationKind)})`;
 }
 
 const END_REASON: Readonly<Record<NonNullable<Subscription['ended']>['reason'], string>> = {

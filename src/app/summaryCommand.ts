@@ -27,10 +27,9 @@ export function summaryReplies(
   kind: SummaryKind,
   year?: number,
   page = 0,
-  weekly = false,
 ): Reply[] {
-  return cachedReplies(store, `summary|${today}|${kind}|${year ?? ''}|${page}|${weekly}`, () =>
-    buildSummaryReplies(store, today, kind, year, page, weekly),
+  return cachedReplies(store, `summary|${today}|${kind}|${year ?? ''}|${page}`, () =>
+    buildSummaryReplies(store, today, kind, year, page),
   );
 }
 
@@ -40,7 +39,6 @@ function buildSummaryReplies(
   kind: SummaryKind,
   year: number | undefined,
   page: number,
-  weekly: boolean,
 ): Reply[] {
   const thisYear = Number(today.slice(0, 4));
   if (year !== undefined && year > thisYear)
@@ -67,7 +65,7 @@ function buildSummaryReplies(
     completions: store.completions(agreement.id),
   });
   const args = [kind, year === undefined ? '' : String(year)].join(' ').trim();
-  return [card(summaryCard(summary, args, today, page, weekly), summaryText(summary))];
+  return [card(summaryCard(summary, args, today, page), summaryText(summary))];
 }
 
 function knownYear(store: AgreementRecords): string | undefined {

@@ -1,10 +1,63 @@
-// What the weekly summary says: the last 7 days per promise and activity, with each activity's
-// status, the same card as "/sammanfattning vecka". The one function the scheduler calls.
+// What a weekly card says: the days since the subscription's last card (the seven days before the
+// day it is sent, as a rule), per promise and activity with each activity's status, and the
+// entries recorded after the card for their days had gone ("Efterregistrerat"). The one function
+// the scheduler calls; which entries belong to which card is src/domain/weeklyCard.ts.
 import type { IsoDate } from '../domain/agreement.js';
+import { agreementForDate } from '../domain/agreement.js';
+import { addDays, daysBetween } from '../domain/calendar.js';
+import { summarize, type SummaryPeriod } from '../domain/summary.js';
+import { weeklyCardContent, type DayRange, type SentCard } from '../domain/weeklyCard.js';
+import { noWeeklyAgreementText, weeklyCard, weeklyText, type LateEntry } from '../views/summaryCard.js';
 import type { AgreementRecords } from './storePort.js';
-import type { Reply } from './ports.js';
-import { summaryReplies } from './summaryCommand.js';
+import { card, text, type Reply } from './ports.js';
+import { cachedReplies } from './replyCache.js';
 
-export function weeklySummaryReplies(store: AgreementRecords, today: IsoDate): Reply[] {
-  return summaryReplies(store, today, 'vecka', undefined, 0, true);
+export interface WeeklyCardRequest {
+  /** The Stockholm day the card is sent. */
+  sendDay: IsoDate;
+  /** The instant the card is made: what is on record then is what it reports. */
+  cutAt: Date;
+  /** The subscription's last card, or undefined before its first. */
+  previous: SentCard | undefined;
+}
+
+/**
+ * The weekly card of one area's records for one subscription's send (a card with its text
+ * fallback, which Teams shows in the notification). Cards for the same days and the same previous
+ * card are the same until the store changes, so they are built once.
+ */
+export function weeklySummaryReplies(store: AgreementRecords, request: WeeklyCardRequest): Reply[] {
+  const { sendDay, previous } = request;
+  const key = `weekly|${sendDay}|${previous?.through ?? ''}|${previous?.cutAt.toISOString() ?? ''}`;
+  return cachedReplies(store, key, () => buildWeeklyReplies(store, request));
+}
+
+function buildWeeklyReplies(store: AgreementRecords, request: WeeklyCardRequest): Reply[] {
+  const content = weeklyCardContent(store.allEntries(), request.sendDay, request.cutAt, request.previous);
+  const { days } = content;
+  const agreement = agreementForDate(store.agreements(), days.end) ?? agreementForDate(store.agreements(), days.start);
+  if (!agreement) return [text(noWeeklyAgreementText(days))];
+  const summary = summarize({
+    agreement,
+    period: weeklyPeriod(days),
+    agreements: store.agreements(),
+    entries: store.allEntries(),
+    completions: store.completions(agreement.id),
+  });
+  const late: LateEntry[] = content.late.map((entry) => ({
+    entry,
+    activity: store.agreement(entry.agreementId)?.activities.find((a) => a.id === entry.activityId),
+  }));
+  return [card(weeklyCard(summary, late), weeklyText(summary, late))];
+}
+
+/** The card's days as a summary period, held against as many days just before them. */
+function weeklyPeriod(days: DayRange): SummaryPeriod {
+  const length = daysBetween(days.start, days.end) + 1;
+  return {
+    kind: 'vecka',
+    range: days,
+    full: days,
+    previous: { start: addDays(days.start, -length), end: addDays(days.start, -1) },
+  };
 }

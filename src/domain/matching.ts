@@ -161,3 +161,33 @@ export function closestActivities(
     .slice(0, limit)
     .map((s) => s.activity);
 }
+
+/**
+ * What to type to mean `activity` alone, for "write one of": the typed words with the fewest of
+ * the activity's name words added that make it the only match ("fotpatrullering öxnehaga"),
+ * else a keyword of its own, else its id (an exact id always matches it alone). Never the typed
+ * words alone when they match several activities: that would suggest the same ambiguity back.
+ * Words come lower-case, as written in the activity's name or keywords.
+ */
+export function narrowingWords(
+  activities: readonly Activity[],
+  typedWords: readonly string[],
+  activity: Activity,
+): string {
+  const only = (words: readonly string[]) => {
+    const { candidates } = matchActivities(activities, words);
+    return candidates.length === 1 && candidates[0] === activity;
+  };
+  const typed = typedWords.filter((w) => fold(w).length > 0);
+  if (typed.length > 0 && only(typed)) return typed.join(' ');
+  const typedFolded = typed.map(fold);
+  const nameWords = activity.name
+    .split(/[\s,.;:()"”“/]+/u)
+    .filter((w) => w.length > 0 && !STOP_WORDS.has(fold(w)) && !typedFolded.some((t) => wordsMatch(t, fold(w))));
+  for (const word of nameWords) {
+    const words = [...typed, word.toLocaleLowerCase('sv')];
+    if (only(words)) return words.join(' ');
+  }
+  const own = activity.keywords.find((k) => only(k.split(/\s+/u)));
+  return own ?? activity.id;
+}

@@ -1,9 +1,11 @@
 // A conversation's weekly summary subscription (prenumeration). One per conversation; ending it
 // keeps the record (who ended it, when and why), and subscribing again brings it back.
 import { z } from 'zod';
-import type { IsoWeekday } from './calendar.js';
+import { isoDateSchema } from './agreement.js';
+import { stockholmDate, type IsoWeekday } from './calendar.js';
 import { personSchema } from './entry.js';
 import type { Schedule, ScheduleState } from './schedule.js';
+import type { SentCard } from './weeklyCard.js';
 
 const conversationKindSchema = z.enum(['personal', 'channel', 'groupChat']);
 
@@ -38,6 +40,15 @@ export const subscriptionSchema = z.object({
     .regex(/^\d{4}-W\d{2}$/u)
     .optional(),
   lastSentAt: z.string().datetime().optional(),
+  // The last card sent: the last day it covered and the instant its content was taken. The next
+  // card starts the day after and reports as late what was recorded after that instant
+  // (weeklyCard.ts). Absent in stores from before it was kept: then lastSentAt stands for both.
+  lastCard: z
+    .object({
+      through: isoDateSchema,
+      cutAt: z.string().datetime(),
+    })
+    .optional(),
   ended: endedSchema.optional(),
   // Teams refused this week's summary for a reason that lifts by itself (an administrator switched
   // the bot off, an app policy): no send again that ISO week; the next week tries as usual.
@@ -83,4 +94,21 @@ export function scheduleStateOf(subscription: Subscription): ScheduleState {
     since: new Date(subscription.since),
     ...(subscription.lastSentWeek ? { lastSentWeek: subscription.lastSentWeek } : {}),
   };
+}
+
+/**
+ * The last card the subscription was sent, as the next card's rule needs it (weeklyCard.ts), or
+ * undefined before its first. A subscription sent before the card's days were kept has only
+ * lastSentAt: its cards covered the seven days up to and including the day they were sent, taken
+ * just before that instant, so that day counts as covered and that instant as the cut (entries
+ * recorded between the card being taken and the connector's answer are counted as reported).
+ */
+export function lastCardOf(subscription: Subscription): SentCard | undefined {
+  if (subscription.lastCard)
+    return { through: subscription.lastCard.through, cutAt: new Date(subscription.lastCard.cutAt) };
+  if (subscription.lastSentAt) {
+    const at = new Date(subscription.lastSentAt);
+    return { through: stockholmDate(at), cutAt: at };
+  }
+  return undefined;
 }

@@ -8,12 +8,13 @@
 // process, a week once accepted is never sent again, even if recording it failed.
 import type { Clock, Logger, Reply } from '../app/ports.js';
 import type { Notifier } from '../app/notifier.js';
-import { weeklySummaryReplies } from '../app/weeklySummary.js';
+import { weeklySummaryReplies, type WeeklyCardRequest } from '../app/weeklySummary.js';
 import { SYSTEM_ACTOR } from '../domain/audit.js';
 import { temporaryBlock } from '../domain/deliveryBlock.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { dueWeek, type IsoWeekKey } from '../domain/schedule.js';
-import { scheduleStateOf, type Subscription } from '../domain/subscription.js';
+import { lastCardOf, scheduleStateOf, type Subscription } from '../domain/subscription.js';
+import { weeklyCardDays, type SentCard } from '../domain/weeklyCard.js';
 import { subscriptionArea } from '../app/subscriptionArea.js';
 import type { AgreementRecords, StorePort } from '../app/storePort.js';
 import { Pacer, TEAMS_LIMITS, type PacingLimits } from './pacer.js';
@@ -30,8 +31,8 @@ export interface WeeklySummaryDeps {
   limits?: PacingLimits;
   /** After a delivery gave up (retries spent, a refusal): how long before the next ticks try again. */
   cooldownMs?: number;
-  /** The summary of one area's records (default: the same card as /sammanfattning vecka). */
-  summary?: (records: AgreementRecords, today: string) => Reply[];
+  /** One subscription's weekly card from its area's records (default: weeklySummaryReplies). */
+  summary?: (records: AgreementRecords, request: WeeklyCardRequest) => Reply[];
 }
 
 type DeliveryOutcome = 'sent' | 'paused' | 'gone' | 'failed' | 'cancelled';
@@ -85,15 +86,16 @@ export class WeeklySummaries {
     const now = this.deps.clock.now();
     const due = this.due(now);
     for (const { subscription } of due) this.#inFlight.add(subscription.id);
-    // Everyone due in this tick in one area gets the same summary: made once per area, not once per conversation.
-    const replies = new Map<string, Reply[]>();
-    const summaryOf = (areaId: string) => () => {
-      let made = replies.get(areaId);
-      if (!made) {
-        made = (this.deps.summary ?? weeklySummaryReplies)(this.deps.store.inArea(areaId), stockholmDate(now));
-        replies.set(areaId, made);
-      }
-      return made;
+    // Each card is taken now: what is on record at this instant is what it reports, and the next
+    // card of the subscription starts after it (weeklyCard.ts). Cards with the same days and the
+    // same card before them are the same (weeklySummaryReplies builds them once).
+    const sendDay = stockholmDate(now);
+    const cardOf = (areaId: string, subscription: Subscription) => () => {
+      const previous = lastCardOf(subscription);
+      const request: WeeklyCardRequest = { sendDay, cutAt: now, previous };
+      const replies = (this.deps.summary ?? weeklySummaryReplies)(this.deps.store.inArea(areaId), request);
+      const card: SentCard = { through: weeklyCardDays(sendDay, previous).end, cutAt: now };
+      return { replies, card };
     };
     return Promise.all(
       due.map(({ subscription, week }) => {
@@ -113,7 +115,7 @@ export class WeeklySummaries {
             attempts: 0,
           });
         }
-        return this.deliver(subscription, week, now, summaryOf(areaId));
+        return this.deliver(subscription, week, now, cardOf(areaId, subscription));
       }),
     );
   }
@@ -127,7 +129,7 @@ export class WeeklySummaries {
     subscription: Subscription,
     week: IsoWeekKey,
     now: Date,
-    summary: () => Reply[],
+    summary: () => { replies: Reply[]; card: SentCard },
   ): Promise<DeliveryReport> {
     const { store, clock, notifier } = this.deps;
     const log = this.deps.logger.child({
@@ -144,7 +146,7 @@ export class WeeklySummaries {
       ...(status !== undefined ? { status } : {}),
     });
     try {
-      const replies = summary();
+      const { replies, card } = summary();
       const { result, attempts, cancelled } = await withRetry(
         async () => {
           await this.#pacer.acquire(subscription.conversationId, subscription.tenantId);
@@ -173,7 +175,7 @@ export class WeeklySummaries {
           const at = clock.now();
           this.#sentInProcess.add(`${subscription.id}|${week}`);
           try {
-            await store.subscriptions.recordSent(subscription.id, week, at);
+            await store.subscriptions.recordSent(subscription.id, week, at, card);
           } catch (error) {
             log.error({ err: error }, 'weekly summary sent but not recorded: a restart this week may send it again');
           }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Person } from '../domain/entry.js';
 import type { IsoWeekKey, Schedule } from '../domain/schedule.js';
+import type { SentCard } from '../domain/weeklyCard.js';
 import {
   subscriptionSchema,
   type ConversationKindCode,
@@ -222,13 +223,17 @@ export class SubscriptionStore {
     });
   }
 
-  /** Records that the connector accepted the summary for `week` (a pause is over then). */
-  recordSent(id: string, week: IsoWeekKey, at: Date): Promise<void> {
+  /**
+   * Records that the connector accepted the summary for `week` at `at` (a pause is over then), and
+   * the card it was: its last day and the instant its content was taken, where the next card starts.
+   */
+  recordSent(id: string, week: IsoWeekKey, at: Date, card: SentCard): Promise<void> {
     return this.doc.update((data) => {
       const subscription = data.subscriptions.find((s) => s.id === id);
       if (!subscription) return;
       subscription.lastSentWeek = week;
       subscription.lastSentAt = at.toISOString();
+      subscription.lastCard = { through: card.through, cutAt: card.cutAt.toISOString() };
       delete subscription.paused;
     });
   }

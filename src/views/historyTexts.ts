@@ -142,17 +142,47 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
     case 'binding.changed':
       return `ändrade vilket område ${event.detail?.startsWith('team') ? 'teamet' : 'konversationen'} hör till`;
     case 'area.changed':
-      return `ändrade området${event.detail ? ` (${event.detail})` : ''}`;
     case 'coordinators.changed':
-      return `ändrade samordnarna${event.detail ? ` (${event.detail})` : ''}`;
+      return areaChangeText(event);
     case 'person.erased':
       return 'raderade en persons namn och id (dataskydd)';
     case 'store.restored':
       return `återställde lagringen från en säkerhetskopia${event.detail ? ` (${event.detail})` : ''}`;
     default:
-      return event.action;
+      // Every action has its words above; one from a newer version is still said in Swedish.
+      return 'gjorde en ändring';
   }
 }
+
+/**
+ * What an area change did, in Swedish. The store records the area's own action word first
+ * ("created: jonkoping-2020", "coordinatorAdded: Anna Lind", "tenantsSet: tenants: t1; samordnare: …"):
+ * that word becomes the verb, the rest follows in brackets with its field names in Swedish.
+ */
+function areaChangeText(event: HistoryEvent): string {
+  const detail = event.detail ?? '';
+  const colon = detail.indexOf(':');
+  const word = colon < 0 ? detail : detail.slice(0, colon);
+  const verb = AREA_CHANGE[word];
+  const rest = (verb ? (colon < 0 ? '' : detail.slice(colon + 1)) : detail)
+    .trim()
+    .replace(/\btenants:/gu, 'organisationer:');
+  const fallback = event.action === 'coordinators.changed' ? 'ändrade samordnarna' : 'ändrade området';
+  return `${verb ?? fallback}${rest ? ` (${rest})` : ''}`;
+}
+
+/** The area's change words (src/store/areaFiles.ts), as history verbs. */
+const AREA_CHANGE: Readonly<Record<string, string>> = {
+  created: 'skapade området',
+  upgraded: 'uppgraderade området',
+  agreementAdded: 'lade till ett medborgarlöfte i området',
+  tenantsSet: 'ändrade områdets organisationer',
+  coordinatorsSet: 'ändrade samordnarna',
+  coordinatorAdded: 'lade till en samordnare',
+  coordinatorRemoved: 'tog bort en samordnare',
+  bound: 'band en konversation till området',
+  unbound: 'tog bort en konversation från området',
+};
 
 /** "14 mars 2020 10:02" in Stockholm time. */
 function momentText(iso: string): string {
@@ -178,4 +208,29 @@ export function historyText(
   const position = `Visar ${page.first}–${page.last} av ${page.total}, nyast först.`;
   const next = page.page + 1 < page.pages ? ` Äldre: ${options.nextCommand} sida ${page.page + 2}.` : '';
   return `${heading}\n\n${lines.join('\n')}\n\n${position}${next}`;
+}
+
+/** A /historik option: what to type, and the activity it shows. */
+export interface HistoryOption {
+  command: string;
+  name: string;
+}
+
+const optionLines = (options: readonly HistoryOption[]) => options.map((o) => `• ${o.command} – ${o.name}`).join('\n');
+
+/** "/historik fotpatrullering" matched several activities: the commands that name each alone. */
+export function historyAmbiguousText(typed: string, agreementTitle: string, options: readonly HistoryOption[]): string {
+  return `"${typed.slice(0, 80)}" passar flera aktiviteter i ${agreementTitle}. Skriv en av:\n${optionLines(options)}`;
+}
+
+/** No activity matched: the closest ones, when there are any, else how to see every change. */
+export function historyNoActivityText(
+  typed: string,
+  agreementTitle: string,
+  options: readonly HistoryOption[],
+): string {
+  const none = `Jag hittar ingen aktivitet "${typed.slice(0, 80)}" i ${agreementTitle}.`;
+  return options.length > 0
+    ? `${none} Menar du någon av dem här?\n${optionLines(options)}`
+    : `${none} Skriv /historik utan aktivitet för alla ändringar, eller /status för aktiviteterna.`;
 }

@@ -3,8 +3,10 @@
 // page 1 carries the totals, for a week what was done, one line per promise and the "behind" list
 // (what the SSG asks about first); each promise's activity rows unfold with "Visa aktiviteterna"
 // (promiseSections.ts), and every page carries its share of them.
-import type { IsoDate } from '../domain/agreement.js';
-import { SWEDISH_MONTHS, formatSwedishDate, tertialOf, isoWeek } from '../domain/calendar.js';
+import type { Activity, IsoDate } from '../domain/agreement.js';
+import { SWEDISH_MONTHS, daysBetween, formatSwedishDate, tertialOf } from '../domain/calendar.js';
+import type { Entry } from '../domain/entry.js';
+import type { DayRange } from '../domain/weeklyCard.js';
 import {
   isRunning,
   type ActivitySummary,
@@ -34,6 +36,16 @@ import {
 const SUMMARY_PAGE_SIZE = 16;
 /** Places named per activity; the rest are counted, never dropped without a word. */
 const PLACES_SHOWN = 4;
+/** Late entries named on a weekly card; the rest are counted. */
+const LATE_SHOWN = 8;
+/** Late entries named in the weekly card's notification text. */
+const LATE_IN_TEXT = 2;
+
+/** An entry a weekly card reports as late ("Efterregistrerat"), with its activity when the store knows it. */
+export interface LateEntry {
+  entry: Entry;
+  activity: Activity | undefined;
+}
 
 interface SummaryCardData {
   title: string;
@@ -44,6 +56,11 @@ interface SummaryCardData {
   /** A week's card: what was done, each activity logged once ("Torsdagsmöte Öxnehaga: 1 gång"). */
   done: { name: string; count: string }[];
   doneMore: string;
+  /** A weekly card's late entries: "Krogtillsyn natthelger: 12 oktober, 1 gång i centrum". */
+  lateHeading: string;
+  lateIntro: string;
+  late: { name: string; detail: string }[];
+  lateMore: string;
   behindHeading: string;
   behind: { mark: string; name: string; progress: string; label: string; color: string }[];
   behindMore: string;
@@ -125,7 +142,13 @@ function weekDone(summary: Summary): { name: string; count: string }[] {
  * `args` is what /sammanfattning was given and `asOf` the date it was taken at, so "Visa fler"
  * shows the same period even when clicked the next day.
  */
-function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0, weekly = false): SummaryCardData {
+function summaryCardData(
+  summary: Summary,
+  args: string,
+  asOf: IsoDate,
+  page = 0,
+  weekly?: { late: readonly LateEntry[] },
+): SummaryCardData {
   const { agreement, period, total } = summary;
   const byPromise = new Map(summary.promises.map((p) => [p.promise, p]));
   const idOf = (a: ActivitySummary) => a.activity.id;
@@ -137,6 +160,7 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
   const shown = pageOf(rows, page, SUMMARY_PAGE_SIZE);
   const first = shown.page === 0;
   const nothing = total.entries === 0;
+  const late = weekly?.late ?? [];
   const behind = overviewList(
     first
       ? summary.behind.map((a) => ({
@@ -152,22 +176,29 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
   const done = overviewList(first && period.kind === 'vecka' ? weekDone(summary) : []);
 
   return {
-    // The weekly card has a title of its own: it arrives unasked, in a channel's stream of posts.
-    title: weekly ? `Vecka ${isoWeek(asOf).week}: så gick det` : `Sammanfattning, ${periodTitle(period)}`,
-    weekly,
-    subtitle: `${periodDays(period)} · ${agreement.title}`,
+    // The weekly card has a title of its own, naming its days: it arrives unasked, in a channel's stream of posts.
+    title: weekly ? weeklyTitle(period.range) : `Sammanfattning, ${periodTitle(period)}`,
+    weekly: weekly !== undefined,
+    subtitle: weekly ? weeklySubtitle(summary) : `${periodDays(period)} · ${agreement.title}`,
     facts: first
       ? [
           {
             title: 'Loggat',
             value: nothing ? 'inget' : `${entriesText(total.entries)} av ${peopleText(total.contributors)}`,
           },
+          ...(late.length > 0
+            ? [{ title: 'Efterregistrerat', value: `${entriesText(late.length)} från dagar före` }]
+            : []),
           { title: 'Förra perioden', value: changeText(total.entries, total.previousEntries, period.previous) },
           { title: 'Läge', value: `${formatSwedishDate(period.range.end)}` },
         ]
       : [],
     done: done.shown,
     doneMore: done.rest,
+    lateHeading: `Efterregistrerat (${late.length})`,
+    lateIntro: 'Loggat efter att kortet för de dagarna hade gått ut.',
+    late: first ? late.slice(0, LATE_SHOWN).map(lateLine) : [],
+    lateMore: first && late.length > LATE_SHOWN ? `… och ${entriesText(late.length - LATE_SHOWN)} till.` : '',
     behindHeading: `Efter plan (${summary.behind.length})`,
     behind: behind.shown,
     behindMore: behind.rest,
@@ -178,7 +209,7 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
     promises: promiseSections(summary.promises, idOf, (a) => a.activity.name, shown).map((section) => {
       const p = byPromise.get(section.promise);
       const detail = p
-        ? `${entriesText(p.entries)} av ${peopleText(p.contributors)} · ${p.previousEntries === undefined ? 'ny sedan förra perioden' : `${signedText(p.entries - p.previousEntries)} mot förra perioden`}`
+        ? `${p.entries === 0 ? 'inget loggat' : `${entriesText(p.entries)} av ${peopleText(p.contributors)}`} · ${p.previousEntries === undefined ? 'ny sedan förra perioden' : `${signedText(p.entries - p.previousEntries)} mot förra perioden`}`
         : '';
       return {
         heading: promiseHeading(section.promise, section.number),
@@ -190,34 +221,114 @@ function summaryCardData(summary: Summary, args: string, asOf: IsoDate, page = 0
     }),
     empty:
       first && nothing
-        ? `Inget loggat ${periodDays(period)}. Logga med /logga, t.ex. /logga ${summary.agreement.activities[0]?.keywords[0] ?? 'krogtillsyn'}.`
+        ? `Inget loggat ${weekly ? dateRangeText(period.range.start, period.range.end) : periodDays(period)}. Logga med /logga, t.ex. /logga ${summary.agreement.activities[0]?.keywords[0] ?? 'krogtillsyn'}.`
         : '',
     more: moreData(shown, 'summary', args, 'aktiviteter', asOf),
   };
 }
 
+/** The summary card of /sammanfattning; `page` > 0 gives the later pages of a long agreement. */
+export function summaryCard(summary: Summary, args: string, asOf: IsoDate, page = 0): AdaptiveCard {
+  return expandCard('summary', summaryCardData(summary, args, asOf, page));
+}
+
 /**
- * The summary card; `weekly` makes it the weekly post: "Vecka 23: så gick det", with buttons for
- * the status, logging and ending the subscription.
+ * The weekly post: "Så gick det 15–21 oktober 2020" (the days the summary's period holds), the late
+ * entries under "Efterregistrerat", and buttons for the status, logging and ending the subscription.
+ * Its "Visa fler" shows /sammanfattning vecka as of its last day: the same seven days.
  */
-export function summaryCard(summary: Summary, args: string, asOf: IsoDate, page = 0, weekly = false): AdaptiveCard {
-  return expandCard('summary', summaryCardData(summary, args, asOf, page, weekly));
+export function weeklyCard(summary: Summary, late: readonly LateEntry[]): AdaptiveCard {
+  return expandCard('summary', summaryCardData(summary, 'vecka', summary.period.range.end, 0, { late }));
+}
+
+/** "Så gick det 15–21 oktober 2020" */
+function weeklyTitle(days: DayRange): string {
+  return `Så gick det ${dateRangeText(days.start, days.end)}`;
+}
+
+/** The agreement, and why the days are not seven when they are not (a week missed, the weekday moved). */
+function weeklySubtitle(summary: Summary): string {
+  const { start, end } = summary.period.range;
+  const length = daysBetween(start, end) + 1;
+  return length === 7
+    ? `Veckokortet · ${summary.agreement.title}`
+    : `Veckokortet: ${length} dagar, sedan förra kortet · ${summary.agreement.title}`;
+}
+
+/** "Krogtillsyn natthelger" / "12 oktober, 1 gång i centrum": no name, no note (the card goes to a channel). */
+function lateLine({ entry, activity }: LateEntry): { name: string; detail: string } {
+  const count = activity ? countText(entry.count, activity) : `${entry.count} st`;
+  const place = entry.place?.trim() ? ` i ${entry.place.trim()}` : '';
+  return { name: activity?.name ?? 'Okänd aktivitet', detail: `${formatSwedishDate(entry.date)}, ${count}${place}` };
+}
+
+/** What Teams shows when no agreement holds a weekly card's days. */
+export function noWeeklyAgreementText(days: DayRange): string {
+  return `Veckokortet ${dateRangeText(days.start, days.end)}: inget medborgarlöfte gäller de dagarna, så det finns inget att sammanfatta.`;
+}
+
+/**
+ * The weekly card as text, which Teams shows in the notification and the activity feed: the days,
+ * what was logged (or plainly that nothing was), the late entries, what is behind.
+ */
+export function weeklyText(summary: Summary, late: readonly LateEntry[]): string {
+  const { period, total } = summary;
+  const days = dateRangeText(period.range.start, period.range.end);
+  const done = doneText(summary);
+  const logged =
+    total.entries === 0
+      ? late.length === 0
+        ? 'inget loggat.'
+        : 'inget loggat för de dagarna.'
+      : `${entriesText(total.entries)} av ${peopleText(total.contributors)}${done ? `: ${done}` : ''}.`;
+  const named = late
+    .slice(0, LATE_IN_TEXT)
+    .map(({ entry, activity }) => `${activity?.name ?? 'okänd aktivitet'} ${formatSwedishDate(entry.date)}`);
+  const lateText =
+    late.length === 0
+      ? []
+      : [
+          `Efterregistrerat: ${named.join(', ')}${late.length > LATE_IN_TEXT ? ` och ${late.length - LATE_IN_TEXT} till` : ''}.`,
+        ];
+  return [`Så gick det ${days}: ${logged}`, ...lateText, behindText(summary)].join(' ');
+}
+
+/** "Torsdagsmöte Öxnehaga 1 gång, Krogtillsyn 2 tillfällen": each activity once, five named. */
+function doneText(summary: Summary): string {
+  const logged = weekDone(summary);
+  return [
+    ...logged.slice(0, 5).map((d) => `${d.name} ${d.count}`),
+    ...(logged.length > 5 ? [`${logged.length - 5} aktiviteter till`] : []),
+  ].join(', ');
+}
+
+/** Activities behind plan named in the text: a notification shows a line or two, the card has them all. */
+const BEHIND_IN_TEXT = 3;
+
+/** "Efter plan: A (…), B (…), C (…) och 8 till.", the furthest behind first. */
+function behindText(summary: Summary): string {
+  const { behind } = summary;
+  if (behind.length === 0) return 'Inget är efter plan.';
+  const named = behind
+    .slice(0, BEHIND_IN_TEXT)
+    .map((a) => `${a.activity.name} (${progressText(a.status.progress)})`)
+    .join(', ');
+  const more = behind.length > BEHIND_IN_TEXT ? ` och ${behind.length - BEHIND_IN_TEXT} till` : '';
+  return `Efter plan: ${named}${more}.`;
 }
 
 /** The same summary as text, for notifications and clients that cannot show the card. */
 export function summaryText(summary: Summary): string {
   const { period, total } = summary;
-  const behind = summary.behind.map((a) => `${a.activity.name} (${progressText(a.status.progress)})`).join(', ');
   // A week's text says what was done, as its card does: each activity once, five named.
-  const logged = period.kind === 'vecka' ? weekDone(summary) : [];
-  const done = [
-    ...logged.slice(0, 5).map((d) => `${d.name} ${d.count}`),
-    ...(logged.length > 5 ? [`${logged.length - 5} aktiviteter till`] : []),
-  ].join(', ');
+  const done = period.kind === 'vecka' ? doneText(summary) : '';
+  // Never "0 insatser av 0 personer": nothing logged is said as such.
+  const logged =
+    total.entries === 0 ? 'inget loggat' : `${entriesText(total.entries)} av ${peopleText(total.contributors)}`;
   return [
     `${summary.agreement.title}, ${periodTitle(period)} (${periodDays(period)}):`,
-    `${entriesText(total.entries)} av ${peopleText(total.contributors)}; förra perioden ${changeText(total.entries, total.previousEntries, period.previous)}.`,
+    `${logged}; förra perioden ${changeText(total.entries, total.previousEntries, period.previous)}.`,
     ...(done ? [`Gjort: ${done}.`] : []),
-    behind ? `Efter plan: ${behind}.` : 'Inget är efter plan.',
+    behindText(summary),
   ].join(' ');
 }

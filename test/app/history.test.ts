@@ -170,4 +170,50 @@ describe('/historik and the audit log', () => {
     const again = await harness({ storage: h.storage });
     expect((await changesBy(again.store)).map((r) => r.action)).to.deep.equal(['entry.logged']);
   });
+
+  it('/historik fotpatrullering (two activities) suggests commands that each name one, and each works', async () => {
+    const h = await harness();
+    await h.say('/logga fotpatrullering öxnehaga 2020-03-14');
+    const asked = readable(await h.say('/historik fotpatrullering', { user: SAMORDNARE }));
+    const options = asked.split('\n').filter((l) => l.startsWith('• '));
+    expect(options).to.deep.equal([
+      '• /historik fotpatrullering krogtillsyn – Fotpatrullering och krogtillsyn natthelger',
+      '• /historik fotpatrullering öxnehaga – Fotpatrullering Öxnehaga',
+    ]);
+    for (const option of options) {
+      const [command = '', name = ''] = option.slice(2).split(' – ');
+      expect(command).not.to.equal('/historik fotpatrullering');
+      expect(readable(await h.say(command, { user: SAMORDNARE }))).to.include(`**Historik: ${name}**`);
+    }
+    // Nothing matched: the closest activities, each as a command that works.
+    const typo = readable(await h.say('/historik fotpatrulering', { user: SAMORDNARE }));
+    expect(typo).not.to.include('Jag hittar ingen');
+    const unknown = readable(await h.say('/historik blomvattning', { user: SAMORDNARE }));
+    expect(unknown).to.include('Jag hittar ingen aktivitet "blomvattning" i Medborgarlöfte 2020.');
+    expect(unknown).to.include('/historik utan aktivitet');
+  });
+
+  it('says area and coordinator changes in Swedish: no English action word in /historik', async () => {
+    const h = await harness();
+    const by = { by: { id: 'aad-op', name: 'Operatören' }, at: new Date('2020-06-15T08:00:00Z') };
+    await h.store.updateArea(
+      'jonkoping',
+      () => ({ action: 'tenantsSet', detail: 'tenants: tenant-1, tenant-2; samordnare: aad-sam' }),
+      by,
+    );
+    await h.store.updateArea('jonkoping', () => ({ action: 'coordinatorAdded', detail: 'Berit Berg' }), by);
+    await h.store.updateArea('jonkoping', () => ({ action: 'coordinatorRemoved', detail: 'Berit Berg' }), by);
+    await h.say('/prenumerera', { user: SAMORDNARE });
+    await h.say('/avprenumerera', { user: SAMORDNARE });
+    const shown = readable(await h.say('/historik', { user: SAMORDNARE }));
+    const lines = shown.split('\n').filter((l) => l.startsWith('• '));
+    expect(lines).to.include.members([
+      '• 15 juni 2020 10:00 – Operatören ändrade områdets organisationer (organisationer: tenant-1, tenant-2; samordnare: aad-sam) från kommandoraden',
+      '• 15 juni 2020 10:00 – Operatören lade till en samordnare (Berit Berg) från kommandoraden',
+      '• 15 juni 2020 10:00 – Operatören tog bort en samordnare (Berit Berg) från kommandoraden',
+    ]);
+    expect(shown).not.to.match(
+      /\b(created|changed|resumed|ended|paused|tenantsSet|coordinator\w*|unsubscribed|uninstalled|tenants)\b/u,
+    );
+  });
 });

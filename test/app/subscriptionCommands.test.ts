@@ -148,6 +148,31 @@ describe('subscription commands', () => {
     expect(answer).to.include('avslutad med /avprenumerera av Anna Andersson');
   });
 
+  it('/prenumerationer names each conversation by its Teams name, or says what it is; never by a cut id', async () => {
+    const { store, say } = await setup(['aad-samordnare']);
+    const chat = (id: string, kind: 'groupChat' | 'channel' | 'personal', extra: Record<string, string> = {}) => ({
+      conversationId: id,
+      conversation: { id, kind, tenantId: 'tenant-1', ...extra },
+    });
+    await say('/prenumerera', chat('19:named@thread.v2', 'groupChat', { name: 'Torsdagsgänget' }));
+    await say('/prenumerera', chat('19:a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5ga@thread.v2', 'groupChat'));
+    await say('/prenumerera', chat('19:general@thread.tacv2', 'channel', { teamId: '19:general@thread.tacv2' }));
+    await say('/prenumerera', chat('a:anna-personal', 'personal'));
+    expect(store.subscriptions.forConversation('19:named@thread.v2')?.conversationName).to.equal('Torsdagsgänget');
+    const answer = await say('/prenumerationer', {
+      user: { id: '29:kim', name: 'Kim', aadObjectId: 'aad-samordnare' },
+      conversationId: 'a:kim',
+      kind: 'personal',
+    });
+    expect(answer).to.include('• Torsdagsgänget (gruppchatt): varje torsdag kl. 07:30.');
+    expect(answer).to.include(
+      '• gruppchatt utan namn, där Anna Andersson prenumererade 25 november 2026: varje torsdag kl. 07:30.',
+    );
+    expect(answer).to.include('• teamets allmänna kanal: varje torsdag kl. 07:30.');
+    expect(answer).to.include('• personlig chatt med Anna Andersson: varje torsdag kl. 07:30.');
+    expect(answer).not.to.match(/@thread|…[^ ]/u);
+  });
+
   it('the welcome card’s button subscribes with the default schedule', async () => {
     const { store, app } = await setup();
     const answer = textOf(await app.handle(turnInput('', { value: { verb: 'subscribe', weekday: 4, time: '07:30' } })));

@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { summaryReplies } from '../../src/app/summaryCommand.js';
 import { weeklySummaryReplies } from '../../src/app/weeklySummary.js';
+import { stockholmInstant } from '../../src/domain/calendar.js';
 import { assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { newId, referenceFor } from '../support/fakes.js';
 import { cardOf, cardTexts, harness } from '../support/cardsHarness.js';
@@ -130,14 +131,28 @@ describe('/sammanfattning', () => {
     expect(fallbackText).to.contain('Efter plan: ');
   });
 
-  it('the weekly card: "Vecka 11: så gick det", with Status, Logga and Sluta prenumerera that work', async () => {
+  it('a week with nothing logged: the text Teams notifies with says so, never "0 insatser av 0 personer"', async () => {
+    const h = await harness('2020-03-14');
+    const { fallbackText } = cardOf((await h.say('/sammanfattning'))[0]);
+    expect(fallbackText).to.match(/^Medborgarlöfte 2020, senaste 7 dagarna \(8–14 mars 2020\): inget loggat; /u);
+    const sendDay = '2020-03-15';
+    const request = { sendDay, cutAt: stockholmInstant(sendDay, '07:30'), previous: undefined };
+    const weekly = cardOf(weeklySummaryReplies(h.store.inArea('jonkoping'), request)[0]);
+    expect(weekly.fallbackText).to.match(/^Så gick det 8–14 mars 2020: inget loggat\. /u);
+    for (const text of [fallbackText, weekly.fallbackText]) expect(text).not.to.match(/\b0 (insatser|personer)/u);
+  });
+
+  it('the weekly card: "Så gick det 8–14 mars 2020", with Status, Logga and Sluta prenumerera that work', async () => {
     const h = await loggedWeek();
-    const { card } = cardOf(weeklySummaryReplies(h.store.inArea('jonkoping'), '2020-03-14')[0]);
+    const sendDay = '2020-03-15';
+    const request = { sendDay, cutAt: stockholmInstant(sendDay, '07:30'), previous: undefined };
+    const { card } = cardOf(weeklySummaryReplies(h.store.inArea('jonkoping'), request)[0]);
     assertValidCard(card, 'weekly card');
     const texts = cardTexts(card);
-    expect(texts).to.include('Vecka 11: så gick det');
+    expect(texts).to.include('Så gick det 8–14 mars 2020');
     expect(texts).not.to.include('Sammanfattning, senaste 7 dagarna');
-    expect(texts).to.include('8–14 mars 2020 · Medborgarlöfte 2020');
+    expect(texts).to.include('Veckokortet · Medborgarlöfte 2020');
+    expect(texts).to.include('3 insatser av 2 personer');
     const buttons = JSON.stringify(card);
     for (const title of ['"Status"', '"Logga"', '"Sluta prenumerera"']) expect(buttons).to.include(`"title":${title}`);
     // /sammanfattning itself keeps its own title and has no subscription button.

@@ -9,6 +9,7 @@ import { WeeklySummaries, type WeeklySummaryDeps } from '../../src/scheduler/wee
 import { MemoryStorage, type Storage, type StoredDocument } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
 import { cardsOf, FakeConnector } from '../support/fakeConnector.js';
+import { cardTexts } from '../support/cardsHarness.js';
 import { haboInput } from '../support/areasHarness.js';
 import { createApp } from '../../src/app/app.js';
 import { CapturingLogger, FakeClock, fakeSleep, newId, openStore, referenceFor, turnInput } from '../support/fakes.js';
@@ -422,5 +423,101 @@ describe('WeeklySummaries per area', () => {
     expect(
       logger.lines.some((l) => l.level === 'warn' && l.msg?.startsWith('weekly summary not sent: no area')),
     ).to.equal(true);
+  });
+});
+
+describe('WeeklySummaries: which days and entries each card reports', () => {
+  /** What a posted weekly card shows, its notification text (activity.summary) first. */
+  const posted = (request: Parameters<typeof cardsOf>[0]) => ({
+    summary: typeof request.activity.summary === 'string' ? request.activity.summary : '',
+    texts: cardsOf(request).flatMap((c) => cardTexts(c.content)),
+  });
+
+  it("Thursday's meeting logged Thursday afternoon is in the next Thursday's card; an entry for last week logged after its card is there as Efterregistrerat", async () => {
+    const { store, clock, summaries, subscribe } = await setup();
+    const id = '19:ssg@thread.tacv2';
+    await subscribe(id);
+    const app = createApp({ store, clock, logger: new CapturingLogger(), newId });
+    const say = async (text: string) =>
+      (await app.handle(turnInput(text, { conversationId: id })))
+        .map((r) => (r.kind === 'text' ? r.text : r.fallbackText))
+        .join(' ');
+
+    // Thursday 12 March 07:30: the first card covers 5–11 March.
+    clock.set(DUE);
+    await summaries.tick();
+    const first = posted(connector.proactive(id)[0]!);
+    expect(first.texts).to.include('Så gick det 5–11 mars 2020');
+    expect(first.summary).to.match(/^Så gick det 5–11 mars 2020: inget loggat\. /u);
+    expect(store.subscriptions.forConversation(id)?.lastCard).to.deep.equal({
+      through: '2020-03-11',
+      cutAt: DUE,
+    });
+
+    // The meeting, logged that afternoon; on Friday an inspection of Tuesday 10 March, after its card.
+    clock.set('2020-03-12T14:00:00Z');
+    expect(await say('/logga torsdagsmöte 6 pers')).to.include('Torsdagsmöte');
+    clock.set('2020-03-13T09:00:00Z');
+    expect(await say('/logga gemensam krogtillsyn 2020-03-10')).to.include('Gemensam krogtillsyn');
+
+    clock.set('2020-03-19T06:30:00Z');
+    await summaries.tick();
+    const second = posted(connector.proactive(id)[1]!);
+    expect(second.texts).to.include('Så gick det 12–18 mars 2020');
+    expect(second.texts).to.include('Torsdagsmöte Öxnehaga: ');
+    expect(second.texts).to.include('Efterregistrerat (1)');
+    expect(second.texts).to.include('Gemensam krogtillsyn: ');
+    expect(second.texts).to.include('10 mars 2020, 1 tillfälle');
+    expect(second.summary).to.match(
+      /^Så gick det 12–18 mars 2020: 1 insats av 1 person: Torsdagsmöte Öxnehaga 1 gång\. Efterregistrerat: Gemensam krogtillsyn 10 mars 2020\. /u,
+    );
+
+    // The week after: neither again.
+    clock.set('2020-03-26T06:30:00Z');
+    await summaries.tick();
+    const third = posted(connector.proactive(id)[2]!);
+    expect(third.texts).to.include('Så gick det 19–25 mars 2020');
+    expect(third.texts.some((t) => t.startsWith('Efterregistrerat'))).to.equal(false);
+    expect(third.summary).to.match(/^Så gick det 19–25 mars 2020: inget loggat\. /u);
+    // Nothing logged is said as such on the card too, and the notification names three activities behind plan at most.
+    expect(third.texts.join('\n')).not.to.match(/\b0 insatser av 0 personer/u);
+    expect(third.summary).to.match(
+      / Efter plan: [^()]+ \([^)]+\), [^()]+ \([^)]+\), [^()]+ \([^)]+\) och \d+ till\.$/u,
+    );
+  });
+
+  it('after a week the bot missed, the next card covers every day since the last one', async () => {
+    const { store, clock, summaries, subscribe } = await setup();
+    const id = '19:a';
+    await subscribe(id);
+    clock.set(DUE);
+    await summaries.tick();
+    // Down from before Thursday 19 March until after that week; up again Thursday 26 March.
+    const app = createApp({ store, clock, logger: new CapturingLogger(), newId });
+    clock.set('2020-03-16T10:00:00Z');
+    await app.handle(turnInput('/logga gemensam krogtillsyn', { conversationId: id }));
+    clock.set('2020-03-26T06:30:00Z');
+    await summaries.tick();
+    const [, card] = connector.proactive(id);
+    const texts = cardsOf(card!).flatMap((c) => cardTexts(c.content));
+    expect(texts).to.include('Så gick det 12–25 mars 2020');
+    expect(texts).to.include('Veckokortet: 14 dagar, sedan förra kortet · Medborgarlöfte 2020');
+    expect(texts).to.include('Gemensam krogtillsyn: ');
+  });
+
+  it('a subscription moved from Thursday to Monday: the Monday card covers the days since the Thursday card', async () => {
+    const { store, clock, summaries, subscribe } = await setup();
+    const id = '19:a';
+    await subscribe(id);
+    clock.set(DUE);
+    await summaries.tick();
+    clock.set('2020-03-13T08:00:00Z');
+    await subscribe(id, { weekday: 1, time: '08:00' });
+    clock.set('2020-03-16T07:00:00Z');
+    await summaries.tick();
+    const [, card] = connector.proactive(id);
+    const texts = cardsOf(card!).flatMap((c) => cardTexts(c.content));
+    expect(texts).to.include('Så gick det 12–15 mars 2020');
+    expect(store.subscriptions.forConversation(id)?.lastCard?.through).to.equal('2020-03-15');
   });
 });

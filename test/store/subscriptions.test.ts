@@ -55,7 +55,10 @@ describe('SubscriptionStore', () => {
   it('ends a subscription keeping the record, and resumes it keeping the week already sent', async () => {
     const store = await openStore();
     const { subscription } = await store.subscriptions.subscribe(request());
-    await store.subscriptions.recordSent(subscription.id, '2026-W48', new Date('2026-11-26T06:30:01Z'));
+    await store.subscriptions.recordSent(subscription.id, '2026-W48', new Date('2026-11-26T06:30:01Z'), {
+      through: '2026-11-25',
+      cutAt: new Date('2026-11-26T06:30:00Z'),
+    });
     const ended = await store.subscriptions.end(channel.id, {
       at: '2026-11-26T09:00:00.000Z',
       reason: 'unsubscribed',
@@ -70,6 +73,8 @@ describe('SubscriptionStore', () => {
     expect(again.change).to.equal('resumed');
     expect(again.subscription.ended).to.equal(undefined);
     expect(again.subscription.lastSentWeek).to.equal('2026-W48');
+    // The next card starts where the last one ended, so nothing is reported twice or never.
+    expect(again.subscription.lastCard).to.deep.equal({ through: '2026-11-25', cutAt: '2026-11-26T06:30:00.000Z' });
   });
 
   it('ends every channel of a team when the bot is removed from the team', async () => {

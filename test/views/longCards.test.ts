@@ -5,6 +5,7 @@
 // scripts/card-heights.ts, never asserted here; these tests count what is visible.
 import { expect } from 'chai';
 import { weeklySummaryReplies } from '../../src/app/weeklySummary.js';
+import { stockholmInstant } from '../../src/domain/calendar.js';
 import { assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { cardOf, cardTexts, harness, type Harness } from '../support/cardsHarness.js';
 import { worstCaseStore } from '../support/worstCase.js';
@@ -180,10 +181,11 @@ describe('long cards fold their activities (a phone screen)', () => {
 
   it('the weekly card: its title, what was done this week (each activity once), what is behind, and its three buttons', async () => {
     const h = await december();
-    const { card, fallbackText } = cardOf(weeklySummaryReplies(h.store.inArea('jonkoping'), '2020-12-17')[0]);
+    const request = { sendDay: '2020-12-18', cutAt: stockholmInstant('2020-12-18', '07:30'), previous: undefined };
+    const { card, fallbackText } = cardOf(weeklySummaryReplies(h.store.inArea('jonkoping'), request)[0]);
     assertValidCard(card, 'weekly card');
     const lines = visibleLines(card);
-    expect(lines[0]).to.equal('Vecka 51: så gick det');
+    expect(lines[0]).to.equal('Så gick det 11–17 december 2020');
     const done = lines.slice(lines.indexOf('Gjort') + 1, lines.indexOf(PROMISE_1));
     expect(done).to.have.members([
       'SSG-möte: 1 gång',
@@ -194,10 +196,9 @@ describe('long cards fold their activities (a phone screen)', () => {
     expect(lines.some((l) => l.startsWith('Efter plan ('))).to.equal(true);
     expect(lines.slice(-3)).to.deep.equal(['[Status]', '[Logga]', '[Sluta prenumerera]']);
     expect(lines.filter((l) => /^loggat /u.test(l))).to.deep.equal([]); // rows folded
-    expect(fallbackText).to.match(/^Medborgarlöfte 2020, senaste 7 dagarna \(11–17 december 2020\): 4 insatser/u);
-    // The text (notifications, clients without cards) says what was done too.
-    expect(fallbackText).to.contain(
-      'Gjort: Gemensam krogtillsyn 1 tillfälle, SSG-möte 1 gång, Fotpatrullering Öxnehaga 1 gång, Torsdagsmöte Öxnehaga 1 gång.',
+    // The text (notifications, clients without cards) names the days and says what was done too.
+    expect(fallbackText).to.match(
+      /^Så gick det 11–17 december 2020: 4 insatser av 1 person: Gemensam krogtillsyn 1 tillfälle, SSG-möte 1 gång, Fotpatrullering Öxnehaga 1 gång, Torsdagsmöte Öxnehaga 1 gång\. (Efter plan: |Inget är efter plan\.)/u,
     );
   });
 
