@@ -103,6 +103,8 @@ function isInflected(lower: string, lexicon: NameLexicon): boolean {
  */
 function isOrdinary(lower: string, lexicon: NameLexicon): boolean {
   if (isInflected(lower, lexicon)) return true;
+  // Two words of three letters or more: a short name is rarely two Swedish words put together.
+  if (lower.length < 8) return false;
   for (let k = 3; k <= lower.length - 3; k++) {
     const head = lower.slice(0, k);
     const joined = lexicon.commonWords.has(head) || (head.endsWith('s') && lexicon.commonWords.has(head.slice(0, -1)));

@@ -10,8 +10,8 @@
 // - a Swedish number is written with its trunk prefix 0, or internationally with + or 00: a
 //   match the library found without one ("2020-10-14", "19.00–21.00", "200314") is not a phone
 //   number but a date, a time or a count that happens to fit a number range;
-// - a match that the bot's own date or time readers read whole ("08.00-10.00", "02-10-2020") is a
-//   date or a time.
+// - a match that begins with what the bot's own date or time readers read ("08.00-10.00",
+//   "02-10-2020", "08.00-10.00 12 pers") is a date or a time; only the rest of it is looked at again.
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 import type { IsoDate } from './agreement.js';
 import { looksLikeDate, parseDateAt } from './dateWords.js';
@@ -39,9 +39,21 @@ export function findPhoneNumbers(text: string, today: IsoDate): PhoneNumberMatch
   } catch {
     return [];
   }
-  return found
-    .map((m) => ({ match: text.slice(m.startsAt, m.endsAt), start: m.startsAt, end: m.endsAt }))
-    .filter((m) => /^(?:\+|0)/u.test(m.match) && !readAsDateOrTime(m.match, today));
+  return found.flatMap((m) => {
+    const match = text.slice(m.startsAt, m.endsAt);
+    if (!/^(?:\+|0)/u.test(match)) return [];
+    // "08.00-10.00 12 pers": a time or a date first; what follows it may still hold a number.
+    const read = dateOrTimeTokens(match, today);
+    if (read === 0) return [{ match, start: m.startsAt, end: m.endsAt }];
+    const tokens = match.split(/(\s+)/u);
+    const skipped = tokens.slice(0, read * 2).join('').length;
+    const rest = match.slice(skipped);
+    return findPhoneNumbers(rest, today).map((r) => ({
+      match: r.match,
+      start: m.startsAt + skipped + r.start,
+      end: m.startsAt + skipped + r.end,
+    }));
+  });
 }
 
 /** The first phone number in any of the texts, or undefined. */
@@ -53,12 +65,16 @@ export function findPhoneNumber(today: IsoDate, ...texts: (string | undefined)[]
   return undefined;
 }
 
-/** True when the bot's date or time readers take the whole text as one date or one time. */
-function readAsDateOrTime(written: string, today: IsoDate): boolean {
+/**
+ * How many of the written tokens, from the first, the bot's date or time readers read as one
+ * date or time ("08.00-10.00", "02-10-2020", "kl 19-21"); 0 when they read none.
+ */
+function dateOrTimeTokens(written: string, today: IsoDate): number {
   const tokens = words(written);
   const date = parseDateAt(tokens, 0, today);
-  if (date && date.consumed === tokens.length) return true;
+  if (date && date.ok) return date.consumed;
   const time = parseTimeAt(tokens, 0);
-  if (time && time.ok && time.consumed === tokens.length) return true;
-  return tokens.length === 1 && looksLikeDate(written) && /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/u.test(written);
+  if (time && time.ok) return time.consumed;
+  const first = tokens[0] ?? '';
+  return looksLikeDate(first) && /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/u.test(first) ? 1 : 0;
 }

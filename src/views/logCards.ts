@@ -63,6 +63,12 @@ export function candidatesFor(
   });
 }
 
+/** The activity's name, with a warning when it would not count the day ("förra veckan" for weekend nights). */
+function noteIfNotCounted(activity: Activity, date: IsoDate): string {
+  const why = whyNotCounted(activity, date);
+  return why ? `${activity.name} ${notCountedCandidateText(date, why)}` : activity.name;
+}
+
 /** One button per candidate day ("fredag 29 maj 2020"), each logging the same activity on that day. */
 export function dayCandidatesFor(
   days: readonly { date: IsoDate; label: string; agreementId: string }[],
@@ -71,7 +77,7 @@ export function dayCandidatesFor(
 ): ChooseActivityCardData['candidates'] {
   return days.slice(0, 7).map((day) => ({
     name: day.label,
-    text: activity.name,
+    text: noteIfNotCounted(activity, day.date),
     buttonTitle: base.entryId ? 'Ändra till den här dagen' : 'Logga den här dagen',
     submit: { verb: 'log.choose', ...base, agreementId: day.agreementId, activityId: activity.id, date: day.date },
   }));

@@ -9,7 +9,7 @@ import type { ChoiceSubmit } from './logCards.js';
 import { countText, hoursText, participantsText } from './texts.js';
 
 /** "Ändra" on the name question: the log form again, filled in with what was written. */
-export interface ReopenSubmit extends Omit<ChoiceSubmit, 'verb'> {
+interface ReopenSubmit extends Omit<ChoiceSubmit, 'verb'> {
   verb: 'log.reopen';
 }
 
@@ -26,7 +26,7 @@ export function noteQuestionCard(data: NoteQuestionCardData): AdaptiveCard {
 }
 
 /** The number as it may be shown back: the first three digits, the rest hidden ("070-••• •• ••"). */
-export function maskPhoneNumber(written: string): string {
+function maskPhoneNumber(written: string): string {
   let digits = 0;
   return written.replace(/\d/gu, (d) => (++digits <= 3 ? d : '•'));
 }
