@@ -76,8 +76,9 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
   // A phone number is personal data: found before any of its digits is read as a count or a date.
   const phone = phoneNumberIn(turn, args);
   if (phone) {
-    const rest = resolveLog(turn, withoutPhoneNumbers(turn, args), editing);
-    return answer(phoneAnswer(turn, phone, rest.kind === 'draft' ? rest.draft : undefined, editing));
+    // An edited message is only refused: its entry stays as it was.
+    const rest = editing ? undefined : resolveLog(turn, withoutPhoneNumbers(turn, args));
+    return answer(phoneAnswer(turn, phone, rest?.kind === 'draft' ? rest.draft : undefined, editing));
   }
 
   const everyActivity = store.agreements().flatMap((a) => a.activities);

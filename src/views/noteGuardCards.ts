@@ -21,6 +21,7 @@ export interface NoteQuestionCardData {
   buttons: { title: string; submit: ChoiceSubmit | ReopenSubmit }[];
 }
 
+/** The question card (cards/note-question.json): heading, question, what would be stored, and its buttons. */
 export function noteQuestionCard(data: NoteQuestionCardData): AdaptiveCard {
   return expandCard('note-question', data);
 }

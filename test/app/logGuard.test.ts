@@ -2,8 +2,9 @@
 // count where the words put them, and words too vague to pick an activity. What the user sees,
 // and what the store holds, turn by turn.
 import { expect } from 'chai';
+import fc from 'fast-check';
 import type { Reply } from '../../src/app/ports.js';
-import { BERIT, cardsOf, harness, readable, submitActions, type Harness } from '../support/harness.js';
+import { ANNA, BERIT, cardsOf, harness, readable, submitActions, type Harness } from '../support/harness.js';
 
 const NOW = '2020-10-15T10:00:00+02:00'; // a Thursday
 const active = (h: Harness) => h.store.allEntries().filter((e) => !e.removed);
@@ -64,6 +65,30 @@ describe('issue 20: a phone number in a log', () => {
     });
   }
 
+  it('any Swedish mobile number anywhere in a log stores nothing and is never read as a count or a date', async () => {
+    const h = await harness({ now: NOW });
+    const digits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 }).map((a) => a.join(''));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('70', '72', '73', '76', '79'),
+        digits,
+        fc.constantFrom('sig igår ring', 'ssg kl 19-21 mamma', 'torsdagsmöte 12 pers nr', 'sig: ring'),
+        fc.boolean(),
+        async (prefix, rest, before, international) => {
+          const phone = international
+            ? `+46 ${prefix} ${rest.slice(0, 3)} ${rest.slice(3, 5)} ${rest.slice(5)}`
+            : `0${prefix}-${rest.slice(0, 3)} ${rest.slice(3, 5)} ${rest.slice(5)}`;
+          const replies = await h.say(`/logga ${before} ${phone}`);
+          const shown = readable(replies);
+          expect(shown, phone).to.include('Telefonnummer är personuppgifter').and.not.include('Vad betyder');
+          expect(shown, phone).to.not.include(phone).and.include('•');
+          expect(h.store.allEntries()).to.have.length(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('a message whose rest is no clear log is refused in words, nothing stored', async () => {
     const h = await harness({ now: NOW });
     const replies = await h.say('/logga krogtillsyn 070-123 45 67');
@@ -89,6 +114,23 @@ describe('issue 20: a phone number in a log', () => {
       ['ssg', '2020-10-09'],
       ['grannsamverkan', '2020-10-13'],
     ]);
+  });
+
+  it('an edited log message that now holds a phone number leaves its entry as it was', async () => {
+    const h = await harness({ now: NOW });
+    const input = (text: string, event?: 'edited') => ({
+      user: ANNA,
+      conversation: { id: 'personal-anna', kind: 'personal' as const },
+      activityId: 'msg-phone',
+      text,
+      ...(event ? { event } : {}),
+    });
+    await h.app.handle(input('/logga sig igår lugnt'));
+    const before = JSON.stringify(h.store.allEntries());
+    const replies = await h.app.handle(input('/logga sig igår ring 070-123 45 67', 'edited'));
+    expect(readable(replies)).to.include('Telefonnummer är personuppgifter').and.include('Insatsen är oförändrad.');
+    expect(readable(replies)).to.not.include('123 45 67');
+    expect(JSON.stringify(h.store.allEntries())).to.equal(before);
   });
 
   it('the log form with a phone number in the note comes back without the note, nothing stored', async () => {
