@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import type { Reply } from '../../src/app/ports.js';
+import { assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { ANNA, BERIT, cardsOf, harness, readable, submitActions, type Harness } from '../support/harness.js';
 
 const NOW = '2020-10-15T10:00:00+02:00'; // a Thursday
@@ -334,5 +335,23 @@ describe('issue 20: one generic word or a party alone', () => {
     expect(readable(await h.say('/logga ssg'))).to.include('✅ Loggat');
     expect(readable(await h.say('/logga torsdagsmöte samverkan med polisen'))).to.include('✅ Loggat');
     expect(active(h).map((e) => e.activityId)).to.deep.equal(['ssg', 'torsdagsmote']);
+  });
+});
+
+describe('issue 20: the new questions are clean cards', () => {
+  it('the phone, name, not-counted and vague-word questions pass the Adaptive Cards SDK and Teams’ size limit', async () => {
+    const h = await harness({ now: NOW });
+    for (const typed of [
+      '/logga sig ring 070-123 45 67',
+      '/logga sig Kevin 15 år',
+      '/logga krogtillsyn + fotpatrullering centrum i onsdags',
+      '/logga arbete',
+    ]) {
+      const [card] = cardsOf(await h.say(typed));
+      assertValidCard(card, typed);
+    }
+    const asked = await h.say('/logga krogtillsyn + fotpatrullering centrum i onsdags');
+    const [confirmation] = cardsOf(await h.submit(button(asked, 'Logga ändå (räknas inte)')));
+    assertValidCard(confirmation, 'confirmation of an entry that does not count');
   });
 });
