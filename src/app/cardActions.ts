@@ -204,6 +204,8 @@ function reopenAction(turn: Turn, value: unknown): Reply[] {
       date: asked.date,
       count: asked.count,
       ...givenDetails(asked),
+      // A question about an edited message: the form changes that entry.
+      ...(asked.entryId ? { entryId: asked.entryId } : {}),
     },
     true,
   );

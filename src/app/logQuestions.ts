@@ -163,21 +163,23 @@ function lexicon(turn: Turn): NameLexicon {
  * A name in the note of work about individuals (SIG, orosanmälan): the gentle question, or
  * undefined when there is no note, the activity is not about individuals, no word looks like a
  * name, or the writer already chose "Spara ändå" (`noteChecked`). `replace` puts it where the
- * submitted card was.
+ * submitted card was; with `editing` (an edited log message) the buttons change that entry.
  */
 export function nameQuestion(
   turn: Turn,
   draft: EntryDraft,
-  options: { noteChecked?: boolean; replace?: boolean; origin?: Partial<ChoiceSubmit> } = {},
+  options: { noteChecked?: boolean; replace?: boolean; origin?: Partial<ChoiceSubmit>; editing?: Entry } = {},
 ): Reply | undefined {
   if (options.noteChecked || !draft.note || !isAboutIndividuals(draft.activity)) return undefined;
+  // An edit that keeps the stored note as it was is not asked about again.
+  if (options.editing && options.editing.note === draft.note) return undefined;
   const name = findLikelyName(draft.note, lexicon(turn), areaWords(turn.store.agreements()));
   if (name === undefined) return undefined;
   // The name itself is never logged: a note is personal data.
   turn.log.info({ activityId: draft.activity.id }, 'asked about a name in a note');
   const submit: ChoiceSubmit = {
     verb: 'log.choose',
-    ...choiceBase(turn, draft.agreement, draft.date, draft.count, draft),
+    ...choiceBase(turn, draft.agreement, draft.date, draft.count, draft, options.editing),
     ...options.origin,
     activityId: draft.activity.id,
   };

@@ -216,6 +216,37 @@ describe('issue 20: a name in the note of an SIG case', () => {
     expect(h.store.allEntries()).to.have.length(0);
   });
 
+  it('an edited log message that now names someone asks first; the buttons change that entry', async () => {
+    const h = await harness({ now: NOW });
+    const input = (text: string, event?: 'edited') => ({
+      user: ANNA,
+      conversation: { id: 'personal-anna', kind: 'personal' as const },
+      activityId: 'msg-name',
+      text,
+      ...(event ? { event } : {}),
+    });
+    await h.app.handle(input('/logga sig igår lugnt'));
+    const before = JSON.stringify(h.store.allEntries());
+    const asked = await h.app.handle(input('/logga sig igår Kevin 15 år', 'edited'));
+    expect(readable(asked)).to.include('Insatsen är oförändrad').and.include('Anteckningen verkar innehålla ett namn.');
+    expect(JSON.stringify(h.store.allEntries())).to.equal(before);
+    expect(button(asked, 'Spara ändå')).to.have.property('entryId');
+
+    const without = await h.submit(button(asked, 'Spara utan anteckning'));
+    expect(readable(without)).to.include('✏️ Ändrat');
+    expect(active(h)).to.have.length(1);
+    expect(active(h)[0]).to.not.have.property('note');
+
+    const anyway = await h.submit(button(asked, 'Spara ändå'));
+    expect(readable(anyway)).to.include('✏️ Ändrat');
+    expect(active(h)).to.have.length(1);
+    expect(active(h)[0]).to.include({ note: 'Kevin 15 år' });
+    // The same text again (a redelivered edit) is not asked about: the note is stored as written.
+    expect(readable(await h.app.handle(input('/logga sig igår Kevin 15 år', 'edited')))).to.not.include(
+      'Anteckningen verkar',
+    );
+  });
+
   it('the log form asks the same, in place of the form', async () => {
     const h = await harness({ now: NOW });
     const [form] = cardsOf(await h.say('/logga'));
