@@ -3,6 +3,7 @@ import { agreementForDate, type Activity, type Agreement, type IsoDate } from '.
 import { SWEDISH_WEEKDAYS, formatSwedishDate, isoWeekday } from '../domain/calendar.js';
 import { parseLogRequest, type LogRequest } from '../domain/logRequest.js';
 import { closestActivities, isActivityNoun, isActivityWord, matchActivities } from '../domain/matching.js';
+import { vagueActivityCandidates } from '../domain/vagueWords.js';
 import {
   candidatesFor,
   chooseActivityCard,
@@ -231,7 +232,9 @@ function askWhichDay(
   const agreement = days[days.length - 1]?.agreement;
   if (!agreement) return refuse('');
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
-  const activity: Activity | undefined = match.candidates.length === 1 ? match.candidates[0] : undefined;
+  // "samverkan förra veckan": too vague for an activity, whatever the day.
+  const vague = vagueActivityCandidates(agreement.activities, agreement.parties, request.activityWords);
+  const activity: Activity | undefined = match.candidates.length === 1 && !vague ? match.candidates[0] : undefined;
   if (!activity) {
     return refuse(`Skriv dagen och aktiviteten tydligare, t.ex. /logga ${request.activityWords.join(' ')} 29/5. `);
   }

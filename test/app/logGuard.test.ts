@@ -359,6 +359,13 @@ describe('issue 20: one generic word or a party alone', () => {
     });
   }
 
+  it('"samverkan förra veckan" asks for the activity too, instead of offering days of a guessed one', async () => {
+    const h = await harness({ now: NOW });
+    const replies = await h.say('/logga samverkan förra veckan');
+    expect(readable(replies)).to.include('Skriv dagen och aktiviteten tydligare').and.include('Inget har sparats.');
+    expect(h.store.allEntries()).to.have.length(0);
+  });
+
   it('a party with a generic word narrows the choice; an activity word logs as before', async () => {
     const h = await harness({ now: NOW });
     const asked = await h.say('/logga möte med polisen igår');
