@@ -17,7 +17,15 @@ import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { repeatCancelled, repeatQuestion } from './repeatQuestion.js';
 import { text, type Reply } from './ports.js';
-import { NOTHING_STORED, futureDateRefusal, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
+import { nameQuestion, notCountedAnswer } from './logQuestions.js';
+import {
+  NOTHING_STORED,
+  futureDateRefusal,
+  loggedReply,
+  personalDataRefusal,
+  phoneNumberRefusal,
+  recordEntry,
+} from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeAction, unsubscribeCommand } from './subscriptionCommands.js';
@@ -40,7 +48,12 @@ const choiceSchema = z.object({
   messageId: z.string().min(1).max(200).optional(),
   writer: z.string().min(1).max(200).optional(),
   writerName: z.string().max(200).optional(),
+  // The writer chose "Spara ändå" on the question about a name in the note.
+  noteChecked: z.boolean().optional(),
 });
+
+// "Ändra" on the question about a name in the note: the log form, filled in with the same.
+const reopenSchema = choiceSchema.extend({ verb: z.literal('log.reopen') });
 
 const cancelSchema = z.object({
   verb: z.literal('log.cancel'),
@@ -83,6 +96,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'log.choose') return chooseAction(turn, value);
   if (verb === 'log.form') return formAction(turn, value);
   if (verb === 'log.cancel') return cancelAction(turn, value);
+  if (verb === 'log.reopen') return reopenAction(turn, value);
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
   if (verb === 'subscribe') return subscribeAction(turn, value);
@@ -134,7 +148,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
   if (choice.entryId) return chooseForEdit(turn, choice, choice.entryId);
-  const result = await recordEntry(turn, {
+  const draft = {
     agreement,
     activity,
     date: choice.date,
@@ -146,11 +160,55 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
         ? `message:${turn.input.conversation.id}:${choice.messageId}`
         : `choice:${choice.requestId}:${personOf(turn).id}`,
     ...givenDetails(choice),
-  });
+  };
+  // A name in the note of work about individuals is asked about once, in place of this card; a
+  // second click after the entry is stored is answered with it below (recordEntry finds the source).
+  if (!turn.store.findBySource(draft.sourceId)) {
+    const { requestId, messageId, writer, writerName } = choice;
+    const origin = {
+      requestId,
+      ...(messageId ? { messageId } : {}),
+      ...(writer ? { writer } : {}),
+      ...(writerName ? { writerName } : {}),
+    };
+    const askName = nameQuestion(turn, draft, {
+      replace: true,
+      origin,
+      ...(choice.noteChecked ? { noteChecked: true } : {}),
+    });
+    if (askName) return [askName];
+  }
+  const result = await recordEntry(turn, draft);
   // The choice card becomes the confirmation: the other buttons must not log a second entry.
   return result.ok
     ? [loggedReply(turn, result.entry, agreement, activity, result.stored, true)]
     : [text(result.refusal)];
+}
+
+/** "Ändra" on the question about a name in the note: the log form, filled in, where the question was. */
+function reopenAction(turn: Turn, value: unknown): Reply[] {
+  const parsed = reopenSchema.safeParse(value);
+  if (!parsed.success || !isValidIsoDate(parsed.data.date)) {
+    return [text(`Kortet skickade något jag inte kan läsa. Skriv kommandot igen. ${NOTHING_STORED}`)];
+  }
+  const asked = parsed.data;
+  const notYours = notYourQuestion(turn, asked);
+  if (notYours) return notYours;
+  const agreement = turn.store.agreement(asked.agreementId);
+  if (!agreement) return [text(`Medborgarlöftet finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
+  return logForm(
+    turn,
+    agreement,
+    {
+      activityId: asked.activityId,
+      date: asked.date,
+      count: asked.count,
+      ...givenDetails(asked),
+      // A question about an edited message: the form changes that entry.
+      ...(asked.entryId ? { entryId: asked.entryId } : {}),
+    },
+    true,
+  );
 }
 
 /** A click on the question asked about an edited message: that message's entry takes the choice. */
@@ -218,7 +276,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   };
 
   // Before anything is shown back: a personnummer must never be echoed into the card.
-  const personal = personalDataRefusal(note, place);
+  const personal = personalDataRefusal(note, place) ?? phoneNumberRefusal(turn.today, note, place);
   if (personal) {
     const { note: _note, place: _place, ...rest } = prefill;
     return again(personal.replace(` ${NOTHING_STORED}`, ''), rest);
@@ -284,6 +342,10 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...optionalField('participants', participants.value),
     ...(note ? { note } : {}),
   };
+  // Asked in place of the form, before anything is stored: a name in a note about individuals,
+  // a day the activity does not count.
+  const ask = nameQuestion(turn, draft, { replace: true }) ?? notCountedAnswer(turn, draft, [], { replace: true });
+  if (ask) return [ask];
   const repeat = repeatQuestion(turn, draft, true);
   if (repeat) return [repeat];
   const result = await recordEntry(turn, draft);

@@ -3,21 +3,30 @@ import { agreementForDate, type Activity, type Agreement, type IsoDate } from '.
 import { SWEDISH_WEEKDAYS, formatSwedishDate, isoWeekday } from '../domain/calendar.js';
 import { parseLogRequest, type LogRequest } from '../domain/logRequest.js';
 import { closestActivities, isActivityNoun, isActivityWord, matchActivities } from '../domain/matching.js';
+import { vagueActivityCandidates } from '../domain/vagueWords.js';
 import {
   candidatesFor,
   chooseActivityCard,
   dayCandidatesFor,
+  detailsText,
   logFormCard,
   logFormCardData,
   moreCandidatesText,
 } from '../views/logCards.js';
-import { hoursText, participantsText } from '../views/texts.js';
 import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { questionOrigin } from './questionOrigin.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import { givenDetails, type Entry } from '../domain/entry.js';
 import { repeatQuestion } from './repeatQuestion.js';
+import {
+  nameQuestion,
+  notCountedAnswer,
+  phoneAnswer,
+  phoneNumberIn,
+  tooVagueAnswer,
+  withoutPhoneNumbers,
+} from './logQuestions.js';
 import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry, type EntryDraft } from './recordEntry.js';
 
 export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
@@ -36,6 +45,8 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   const resolved = resolveLog(turn, args);
   if (resolved.kind === 'answer') return resolved.replies;
   const draft = { ...resolved.draft, ...(sourceId ? { sourceId } : {}) };
+  const askName = nameQuestion(turn, draft);
+  if (askName) return [askName];
   const repeat = repeatQuestion(turn, draft);
   if (repeat) return [repeat];
   const result = await recordEntry(turn, draft);
@@ -62,6 +73,14 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
   const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
   const unchanged = editing ? 'Insatsen är oförändrad.' : NOTHING_STORED;
   const untilChosen = editing ? 'insatsen ändras inte förrän du har valt.' : 'inget är loggat förrän du har valt.';
+
+  // A phone number is personal data: found before any of its digits is read as a count or a date.
+  const phone = phoneNumberIn(turn, args);
+  if (phone) {
+    // An edited message is only refused: its entry stays as it was.
+    const rest = editing ? undefined : resolveLog(turn, withoutPhoneNumbers(turn, args));
+    return answer(phoneAnswer(turn, phone, rest?.kind === 'draft' ? rest.draft : undefined, editing));
+  }
 
   const everyActivity = store.agreements().flatMap((a) => a.activities);
   const parsed = parseLogRequest(args, turn.today, allPlaces(store), {
@@ -98,6 +117,10 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
     );
   }
 
+  const count = request.count ?? 1;
+  const vague = tooVagueAnswer(turn, agreement, request.activityWords, date, count, request, editing);
+  if (vague) return answer(vague);
+
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
   const typed = request.activityWords.join(' ');
   if (match.candidates.length === 0) {
@@ -114,7 +137,6 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
   // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
   const leftover = request.activityWords.slice(match.usedWords).join(' ');
   const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
-  const count = request.count ?? 1;
 
   if (match.candidates.length > 1) {
     const candidates = candidatesFor(match.candidates, {
@@ -144,16 +166,11 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
 
   const activity = match.candidates[0];
   if (!activity) return answer(text(unchanged));
-  return {
-    kind: 'draft',
-    draft: {
-      agreement,
-      activity,
-      date,
-      count,
-      ...givenDetails({ ...request, note }),
-    },
-  };
+  const draft: EntryDraft = { agreement, activity, date, count, ...givenDetails({ ...request, note }) };
+  // A weekday for weekend nights: asked before it is stored where it would not count.
+  const notCounted = notCountedAnswer(turn, draft, request.activityWords, editing ? { editing } : {});
+  if (notCounted) return answer(notCounted);
+  return { kind: 'draft', draft };
 }
 
 /**
@@ -186,19 +203,6 @@ function suggestActivities(
   ];
 }
 
-/** What a question card repeats of the message: "31 maj 2020 · Öxnehaga · 2 st · 2 timmar · 6 deltagare". */
-function detailsText(first: string, request: LogRequest, count: number): string {
-  return [
-    first,
-    request.place,
-    count > 1 ? `${count} st` : undefined,
-    request.hours !== undefined ? hoursText(request.hours) : undefined,
-    request.participants !== undefined ? participantsText(request.participants) : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
 /** "fredag 29 maj 2020" */
 function dayLabel(date: IsoDate): string {
   return `${SWEDISH_WEEKDAYS[isoWeekday(date) - 1] ?? ''} ${formatSwedishDate(date)}`;
@@ -228,7 +232,9 @@ function askWhichDay(
   const agreement = days[days.length - 1]?.agreement;
   if (!agreement) return refuse('');
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
-  const activity: Activity | undefined = match.candidates.length === 1 ? match.candidates[0] : undefined;
+  // "samverkan förra veckan": too vague for an activity, whatever the day.
+  const vague = vagueActivityCandidates(agreement.activities, agreement.parties, request.activityWords);
+  const activity: Activity | undefined = match.candidates.length === 1 && !vague ? match.candidates[0] : undefined;
   if (!activity) {
     return refuse(`Skriv dagen och aktiviteten tydligare, t.ex. /logga ${request.activityWords.join(' ')} 29/5. `);
   }

@@ -4,6 +4,9 @@ import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { givenDetails, loggedFields, type Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
+import { findPhoneNumber } from '../domain/phoneNumbers.js';
+import { notCountedText, phoneRefusal } from '../views/noteGuardCards.js';
+import { whyNotCounted } from '../domain/counting.js';
 import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData } from '../views/loggedCard.js';
 import { progressAndStatus } from '../views/statusWords.js';
@@ -49,9 +52,16 @@ export type RecordResult =
   /** Nothing stored; `personalData` says the free text must not be shown back. */
   | { ok: false; refusal: string; personalData: boolean };
 
+/** A refusal when a note or place holds a phone number (libphonenumber-js, region SE), else undefined. */
+export function phoneNumberRefusal(today: IsoDate, ...texts: (string | undefined)[]): string | undefined {
+  const found = findPhoneNumber(today, ...texts);
+  return found ? phoneRefusal(found.match) : undefined;
+}
+
 /** Checks and stores (write-then-acknowledge). The caller confirms with `loggedReply`. */
 export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<RecordResult> {
-  const personal = personalDataRefusal(draft.note, draft.place);
+  const personal =
+    personalDataRefusal(draft.note, draft.place) ?? phoneNumberRefusal(turn.today, draft.note, draft.place);
   if (personal) return { ok: false, refusal: personal, personalData: true };
   const refusal =
     futureDateRefusal(draft.date, turn.today) ??
@@ -130,9 +140,11 @@ function confirmation(
       ? `✅ Loggat: ${line}.`
       : `Det här var redan loggat: ${line}.`;
   const progress = `${agreement.title}: ${progressAndStatus(progressText(status.progress), status.status)}.`;
+  const why = entry.removed ? undefined : whyNotCounted(activity, entry.date);
+  const notCounted = why ? `\n\n⚠️ ${notCountedText(activity, entry.date, why)}` : '';
   const note = entry.note ? `\n\nAnteckning: ${entry.note}` : '';
   // The text is read where the card's Ångra cannot be pressed. /ångra takes back the latest entry:
   // true of one just logged; an earlier one is taken back in /mina.
   const fix = entry.removed ? '' : fresh ? '\n\nFel? Skriv /ångra.' : '\n\nFel? Ta bort den i /mina.';
-  return `${head}\n\n${progress}${note}${fix}`;
+  return `${head}\n\n${progress}${notCounted}${note}${fix}`;
 }

@@ -1,7 +1,8 @@
 // Progress and status of activities at a given date. Every rule here is a pure function of the
 // agreement, its entries and completions, and "today": the same inputs always give the same colour.
 import type { Activity, Agreement, AgreementPromise, IsoDate } from './agreement.js';
-import { addDays, daysBetween, isoWeekStart, isoWeekday, monthStart } from './calendar.js';
+import { addDays, daysBetween, isoWeekStart, monthStart } from './calendar.js';
+import { isWeekendNight } from './counting.js';
 import { isActive, type Completion, type Entry } from './entry.js';
 
 export type StatusCode = 'done' | 'onTrack' | 'behind' | 'farBehind' | 'notStarted';
@@ -288,7 +289,7 @@ export function periodsCovered(
   const keyOf = (d: IsoDate): IsoDate | undefined => {
     if (rhythm === 'monthly') return monthStart(d);
     if (rhythm === 'weekly') return isoWeekStart(d);
-    return isoWeekday(d) >= 5 ? isoWeekStart(d) : undefined;
+    return isWeekendNight(d) ? isoWeekStart(d) : undefined;
   };
   const covered = new Set<IsoDate>();
   for (const d of dates) {

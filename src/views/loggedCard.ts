@@ -1,10 +1,12 @@
 // The confirmation of a logged entry: what was stored, and where the activity stands now.
 import type { Activity, Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
+import { whyNotCounted } from '../domain/counting.js';
 import type { Entry } from '../domain/entry.js';
 import type { ActivityStatus } from '../domain/status.js';
 import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
+import { notCountedText } from './noteGuardCards.js';
 import { countText, hoursText, participantsText } from './texts.js';
 
 /** What a button on an entry's card sends: take it back, remove it, or open it in the form. */
@@ -23,6 +25,8 @@ export interface LoggedCardData {
   facts: { title: string; value: string }[];
   progressTitle: string;
   row: ActivityRowData;
+  /** Why the entry does not count toward the target ('' when it does). */
+  notCounted: string;
   hint: string;
   action: { show: boolean; title: string; submit: EntrySubmit | Record<string, never> };
 }
@@ -101,9 +105,17 @@ export function loggedCardData(
     facts,
     progressTitle: agreement.title,
     row: activityRow(status, ''),
+    notCounted: notCountedLine(entry, activity, mode),
     hint: HINT[mode],
     action: ACTION[mode](ids),
   };
+}
+
+/** "⚠️ Onsdag 14 oktober 2020 räknas inte för …", for an active entry on a day its target does not count. */
+function notCountedLine(entry: Entry, activity: Activity, mode: LoggedCardMode): string {
+  if (mode === 'undone' || mode === 'messageDeleted') return '';
+  const why = whyNotCounted(activity, entry.date);
+  return why ? `⚠️ ${notCountedText(activity, entry.date, why)}` : '';
 }
 
 export function loggedCard(data: LoggedCardData): AdaptiveCard {
