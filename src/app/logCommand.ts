@@ -1,7 +1,7 @@
 // "/logga <aktivitet> [plats] [datum] [antal] [anteckning]"
 import { agreementForDate, type Activity, type Agreement, type IsoDate } from '../domain/agreement.js';
 import { SWEDISH_WEEKDAYS, formatSwedishDate, isoWeekday } from '../domain/calendar.js';
-import { parseLogRequest, type LogRequest } from '../domain/logRequest.js';
+import { parseLogRequest, splitNote, type LogRequest } from '../domain/logRequest.js';
 import { closestActivities, isActivityNoun, isActivityWord, matchActivities } from '../domain/matching.js';
 import {
   candidatesFor,
@@ -11,6 +11,7 @@ import {
   logFormCardData,
   moreCandidatesText,
 } from '../views/logCards.js';
+import { longNoteRefusal, longNoteTexts } from '../views/longNote.js';
 import { hoursText, participantsText } from '../views/texts.js';
 import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
@@ -92,6 +93,8 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
   if (request.activityWords.length === 0) {
     const ask = `Skriv vilken aktivitet du vill logga, t.ex. /logga ${exampleKeyword(store, turn.today)}.`;
     if (editing) return answer(text(`${ask} ${unchanged}`));
+    const long = longNoteAnswer(turn, agreement, { date, ...givenDetails(request) }, editing);
+    if (long) return answer(...long);
     return answer(
       text(`${ask} Eller fyll i formuläret.`),
       ...logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) }),
@@ -100,6 +103,22 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
 
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
   const typed = request.activityWords.join(' ');
+  // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
+  const leftover = request.activityWords.slice(match.usedWords).join(' ');
+  const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
+  const count = request.count ?? 1;
+  const long = longNoteAnswer(
+    turn,
+    agreement,
+    {
+      date,
+      count,
+      ...givenDetails({ ...request, note }),
+      ...(match.candidates.length === 1 && match.candidates[0] ? { activityId: match.candidates[0].id } : {}),
+    },
+    editing,
+  );
+  if (long) return answer(...long);
   if (match.candidates.length === 0) {
     const close = closestActivities(agreement.activities, request.activityWords);
     if (close.length > 0) return answer(...suggestActivities(turn, agreement, close, request, date, editing));
@@ -110,11 +129,6 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
       ),
     );
   }
-
-  // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
-  const leftover = request.activityWords.slice(match.usedWords).join(' ');
-  const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
-  const count = request.count ?? 1;
 
   if (match.candidates.length > 1) {
     const candidates = candidatesFor(match.candidates, {
@@ -154,6 +168,29 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
       ...givenDetails({ ...request, note }),
     },
   };
+}
+
+/**
+ * A note longer than an entry holds is not thrown away: the answer is the log form with what was
+ * read and the note's first MAX_NOTE_LENGTH characters, and the rest as text to copy. An edited
+ * message is refused instead (its text is still in Teams). Undefined when the note fits.
+ */
+function longNoteAnswer(
+  turn: Turn,
+  agreement: Agreement,
+  prefill: NonNullable<Parameters<typeof logFormCardData>[3]>,
+  editing: Entry | undefined,
+): Reply[] | undefined {
+  const note = prefill.note ?? '';
+  const { kept, rest } = splitNote(note);
+  if (rest === '') return undefined;
+  if (editing) return [text(`${longNoteRefusal(note.length)} Insatsen är oförändrad.`)];
+  const texts = longNoteTexts(note.length, rest);
+  return [
+    text(texts.intro),
+    ...logForm(turn, agreement, { ...prefill, note: kept }),
+    ...texts.rest.map((r) => text(r)),
+  ];
 }
 
 /**
@@ -235,6 +272,13 @@ function askWhichDay(
   const leftover = request.activityWords.slice(match.usedWords).join(' ');
   const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
   const count = request.count ?? 1;
+  const long = longNoteAnswer(
+    turn,
+    agreement,
+    { date: '', count, activityId: activity.id, ...givenDetails({ ...request, note }) },
+    editing,
+  );
+  if (long) return long;
   const usable = days.filter((d) => d.agreement.activities.some((a) => a.id === activity.id));
   const candidates = dayCandidatesFor(
     usable.map((d) => ({ date: d.date, label: d.label, agreementId: d.agreement.id })),
