@@ -17,6 +17,7 @@ import {
 } from './areaCommands.js';
 import type { AppDeps, BaseTurn, Turn } from './context.js';
 import { coordinatorsCommand } from './coordinatorList.js';
+import { correctionCommand } from './correctionCommand.js';
 import { doneCommand, newAgreementCommand } from './coordinatorCommands.js';
 import { exportCommand } from './exportCommand.js';
 import { followUpCommand } from './followUpCommand.js';
@@ -76,7 +77,10 @@ const routes: Routes = {
   unknown: (turn, c) => unknownCommand(turn, c),
 };
 
-function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' }>): Reply[] | Promise<Reply[]> {
+async function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' }>): Promise<Reply[]> {
+  // "nej, i tisdags", "ändra till 3 pers": a correction of what was just logged or asked.
+  const corrected = await correctionCommand(turn);
+  if (corrected) return corrected;
   const typed = startsWithActivity(turn);
   if (typed !== undefined) {
     // "fotpatrullering öxnehaga igår 2h" is a log without its command word: in a personal chat, or

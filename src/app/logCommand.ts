@@ -1,7 +1,7 @@
 // "/logga <aktivitet> [plats] [datum] [antal] [anteckning]"
 import { agreementForDate, type Activity, type Agreement, type IsoDate } from '../domain/agreement.js';
 import { SWEDISH_WEEKDAYS, formatSwedishDate, isoWeekday } from '../domain/calendar.js';
-import { parseLogRequest, splitNote, type LogRequest } from '../domain/logRequest.js';
+import { parseLogRequest, splitNote, type LogRequest, type LogRequestParse } from '../domain/logRequest.js';
 import { closestActivities, isActivityNoun, isActivityWord, matchActivities } from '../domain/matching.js';
 import {
   candidatesFor,
@@ -15,6 +15,7 @@ import { longNoteRefusal, longNoteTexts } from '../views/longNote.js';
 import { hoursText, participantsText } from '../views/texts.js';
 import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
+import { rememberQuestion } from './openQuestions.js';
 import { questionOrigin } from './questionOrigin.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import { givenDetails, type Entry } from '../domain/entry.js';
@@ -34,7 +35,14 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   }
 
   if (args.trim().length === 0) return logForm(turn);
-  const resolved = resolveLog(turn, args);
+  return logResolved(turn, resolveLog(turn, args), sourceId);
+}
+
+/**
+ * A resolved log stored (once on disk, confirmed with its card) or its answer given. `sourceId`
+ * names the message the entry comes from; logging the same as your own latest entry asks first.
+ */
+export async function logResolved(turn: Turn, resolved: LogResolution, sourceId: string | undefined): Promise<Reply[]> {
   if (resolved.kind === 'answer') return resolved.replies;
   const draft = { ...resolved.draft, ...(sourceId ? { sourceId } : {}) };
   const repeat = repeatQuestion(turn, draft);
@@ -59,20 +67,37 @@ export type LogResolution = { kind: 'draft'; draft: EntryDraft } | { kind: 'answ
  * whose entry it would change: the questions say so, and their buttons change that entry.
  */
 export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolution {
+  const everyActivity = turn.store.agreements().flatMap((a) => a.activities);
+  const parsed = parseLogRequest(args, turn.today, allPlaces(turn.store), {
+    isActivityWord: (w) => isActivityWord(everyActivity, w),
+    isActivityNoun: (w) => isActivityNoun(everyActivity, w),
+  });
+  return resolveParsed(turn, parsed, editing);
+}
+
+/**
+ * resolveLog from what the parser read: also what a typed answer to an open question resolves
+ * (the question's request with the answer's values). A question asked about a new log is
+ * remembered (openQuestions.ts), so that "nej, i fredags" can answer it.
+ */
+export function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Entry): LogResolution {
   const { store } = turn;
   const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
   const unchanged = editing ? 'Insatsen är oförändrad.' : NOTHING_STORED;
   const untilChosen = editing ? 'insatsen ändras inte förrän du har valt.' : 'inget är loggat förrän du har valt.';
+  const remember = (request: LogRequest, whichDay?: { choices: IsoDate[]; error: string }): void => {
+    if (editing) return;
+    const messageId = turn.input.value === undefined ? turn.input.activityId : undefined;
+    rememberQuestion(turn, { request, ...(whichDay ? { whichDay } : {}), ...(messageId ? { messageId } : {}) });
+  };
 
-  const everyActivity = store.agreements().flatMap((a) => a.activities);
-  const parsed = parseLogRequest(args, turn.today, allPlaces(store), {
-    isActivityWord: (w) => isActivityWord(everyActivity, w),
-    isActivityNoun: (w) => isActivityNoun(everyActivity, w),
-  });
   if (!parsed.ok) {
-    return parsed.whichDay
-      ? answer(...askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request, editing))
-      : answer(text(`${parsed.error} ${unchanged}`));
+    if (!parsed.whichDay) return answer(text(`${parsed.error} ${unchanged}`));
+    const replies = askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request, editing);
+    if (replies.some((r) => r.kind === 'card')) {
+      remember(parsed.whichDay.request, { choices: parsed.whichDay.choices, error: parsed.error });
+    }
+    return answer(...replies);
   }
   const request = parsed.request;
   const date = request.date ?? turn.today;
@@ -121,7 +146,10 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
   if (long) return answer(...long);
   if (match.candidates.length === 0) {
     const close = closestActivities(agreement.activities, request.activityWords);
-    if (close.length > 0) return answer(...suggestActivities(turn, agreement, close, request, date, editing));
+    if (close.length > 0) {
+      remember(request);
+      return answer(...suggestActivities(turn, agreement, close, request, date, editing));
+    }
     const keywords = [...new Set(agreement.activities.map((a) => a.keywords[0]))].slice(0, 5).join(', ');
     return answer(
       text(
@@ -142,6 +170,7 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
     const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – ${untilChosen}`;
     const details = detailsText(formatSwedishDate(date), request, count);
     const fallback = `${question}\n${match.candidates.map((a) => `• ${a.name}`).join('\n')}`;
+    remember(request);
     return answer(
       card(
         chooseActivityCard({
