@@ -24,7 +24,7 @@ export function withinCorrectionWindow(loggedAt: string, now: Date): boolean {
 export type CorrectionField = 'date' | 'place' | 'count' | 'participants' | 'hours';
 
 /** What a correction changes; a field left out stays as it was. */
-export interface CorrectionChange {
+interface CorrectionChange {
   date?: IsoDate;
   place?: string;
   count?: number;
