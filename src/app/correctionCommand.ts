@@ -4,12 +4,12 @@
 // CORRECTION_WINDOW_MINUTES ("right after"); or, when the bot asked a question about a log since
 // (which day, which activity), it answers that question as a click would. Nothing else is touched:
 // only your own entry, only the latest, only for a short while.
-import { agreementForDate } from '../domain/agreement.js';
+import { agreementForDate, type Agreement, type IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseCorrection, withinCorrectionWindow, type CorrectionParse } from '../domain/correction.js';
 import { fieldsOf, givenDetails, isActive, type Entry } from '../domain/entry.js';
 import type { LogRequestParse } from '../domain/logRequest.js';
-import { correctionText, CORRECTED_IN_WORDS } from '../views/correctionTexts.js';
+import { correctionText, CORRECTED_IN_WORDS, UNCHANGED } from '../views/correctionTexts.js';
 import { entryLine } from '../views/texts.js';
 import { allPlaces } from './agreements.js';
 import { personOf, type Turn } from './context.js';
@@ -18,9 +18,8 @@ import { editEntry } from './entryEdit.js';
 import { logForm, logResolved, messageSourceId, resolveParsed } from './logCommand.js';
 import { forgetQuestion, openQuestion, type OpenQuestion } from './openQuestions.js';
 import { text, type Reply } from './ports.js';
-import { futureDateRefusal, NOTHING_STORED } from './recordEntry.js';
-
-const UNCHANGED = 'Insatsen är oförändrad.';
+import { futureDateRefusal, NOTHING_STORED, type EntryDraft } from './recordEntry.js';
+import { repeatCancelled } from './repeatQuestion.js';
 
 /**
  * The answer to a typed message when it is a correction, else undefined (the message is then
@@ -89,32 +88,41 @@ async function correctEntry(turn: Turn, found: FoundEntry, parsed: CorrectionPar
       break;
   }
   const fields = { ...fieldsOf(entry), ...parsed.change };
-  const future = futureDateRefusal(fields.date, turn.today);
-  if (future) return [text(future.replace(NOTHING_STORED, UNCHANGED))];
-  const target = agreementForDate(turn.store.agreements(), fields.date);
-  if (target?.id !== agreement.id) {
-    return [
-      text(
-        target
-          ? correctionText({ kind: 'otherAgreement', title: target.title, entryTitle: agreement.title })
-          : correctionText({ kind: 'noAgreement', date: formatSwedishDate(fields.date) }),
-      ),
-    ];
-  }
+  const refusal = dateRefusal(turn, fields.date, agreement, UNCHANGED);
+  if (refusal) return [text(refusal)];
   const outcome = await editEntry(turn, found, fields, 'edit', CORRECTED_IN_WORDS);
-  if (outcome.kind === 'refused') return [text(`${outcome.why} ${UNCHANGED}`)];
+  if (outcome.kind === 'refused') return [text(correctionText({ kind: 'refused', why: outcome.why }))];
   return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', false)];
+}
+
+/** Why `date` cannot be the new date of an entry in `agreement` (a future day, another agreement's), or undefined. */
+function dateRefusal(turn: Turn, date: IsoDate, agreement: Agreement, unchanged: string): string | undefined {
+  const future = futureDateRefusal(date, turn.today);
+  if (future) return future.replace(NOTHING_STORED, unchanged);
+  const target = agreementForDate(turn.store.agreements(), date);
+  if (target?.id === agreement.id) return undefined;
+  return target
+    ? correctionText({ kind: 'otherAgreement', title: target.title, entryTitle: agreement.title })
+    : correctionText({ kind: 'noAgreement', date: formatSwedishDate(date) });
 }
 
 /**
  * A typed answer to the open question: the question's request with the answer's values, resolved
  * as if the message had said so from the start, as the message it answers (so an entry made is
  * that message's, as a click's would be). A day named answers "which day"; anything else asks again.
+ * "Logga igen?" is answered by answerRepeat.
  */
 async function answerQuestion(turn: Turn, question: OpenQuestion, parsed: CorrectionParse): Promise<Reply[]> {
   if (parsed.kind === 'none') return [];
-  if (parsed.kind === 'unclear') return [text(correctionText({ kind: 'unclearAnswer' }))];
   if (parsed.kind === 'refused') return [text(`${parsed.error} ${NOTHING_STORED}`)];
+  const { activityId: _answer, ...input } = turn.input;
+  const asAsked: Turn = {
+    ...turn,
+    input: { ...input, ...(question.messageId ? { activityId: question.messageId } : {}) },
+  };
+  const sourceId = messageSourceId(question.messageId ? asAsked : turn);
+  if (question.kind === 'repeat') return answerRepeat(turn, question.draft, parsed, asAsked, sourceId);
+  if (parsed.kind === 'unclear') return [text(correctionText({ kind: 'unclearAnswer' }))];
   forgetQuestion(turn);
   const request = { ...question.request, ...parsed.change };
   let log: LogRequestParse;
@@ -125,11 +133,27 @@ async function answerQuestion(turn: Turn, question: OpenQuestion, parsed: Correc
   } else {
     log = { ok: true, request };
   }
-  const { activityId: _answer, ...input } = turn.input;
-  const asAsked: Turn = {
-    ...turn,
-    input: { ...input, ...(question.messageId ? { activityId: question.messageId } : {}) },
-  };
-  const sourceId = messageSourceId(question.messageId ? asAsked : turn);
   return logResolved(asAsked, resolveParsed(asAsked, log), sourceId);
+}
+
+/**
+ * A typed answer to "Logga igen?": "nej" with nothing else is Avbryt; "nej, i fredags" logs the
+ * same on that day instead (asked again if that too is what was logged last).
+ */
+async function answerRepeat(
+  turn: Turn,
+  draft: EntryDraft,
+  parsed: Exclude<CorrectionParse, { kind: 'none' | 'refused' }>,
+  asAsked: Turn,
+  sourceId: string | undefined,
+): Promise<Reply[]> {
+  if (parsed.kind === 'whichDay') return [text(correctionText({ kind: 'whichDay', question: parsed.question }))];
+  forgetQuestion(turn);
+  // The question's card is elsewhere in the conversation: the answer is a new message.
+  if (parsed.kind === 'unclear')
+    return repeatCancelled().map((r) => (r.kind === 'replaceCard' ? { ...r, kind: 'card' } : r));
+  const changed: EntryDraft = { ...draft, ...parsed.change };
+  const refusal = dateRefusal(turn, changed.date, draft.agreement, NOTHING_STORED);
+  if (refusal) return [text(refusal)];
+  return logResolved(asAsked, { kind: 'draft', draft: changed }, sourceId);
 }

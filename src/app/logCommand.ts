@@ -12,6 +12,7 @@ import {
   moreCandidatesText,
 } from '../views/logCards.js';
 import { longNoteRefusal, longNoteTexts } from '../views/longNote.js';
+import { UNCHANGED } from '../views/correctionTexts.js';
 import { hoursText, participantsText } from '../views/texts.js';
 import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
@@ -46,7 +47,11 @@ export async function logResolved(turn: Turn, resolved: LogResolution, sourceId:
   if (resolved.kind === 'answer') return resolved.replies;
   const draft = { ...resolved.draft, ...(sourceId ? { sourceId } : {}) };
   const repeat = repeatQuestion(turn, draft);
-  if (repeat) return [repeat];
+  if (repeat) {
+    const messageId = turn.input.value === undefined ? turn.input.activityId : undefined;
+    rememberQuestion(turn, { kind: 'repeat', draft, ...(messageId ? { messageId } : {}) });
+    return [repeat];
+  }
   const result = await recordEntry(turn, draft);
   return result.ok
     ? [loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]
@@ -83,12 +88,17 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
 export function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Entry): LogResolution {
   const { store } = turn;
   const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
-  const unchanged = editing ? 'Insatsen är oförändrad.' : NOTHING_STORED;
+  const unchanged = editing ? UNCHANGED : NOTHING_STORED;
   const untilChosen = editing ? 'insatsen ändras inte förrän du har valt.' : 'inget är loggat förrän du har valt.';
   const remember = (request: LogRequest, whichDay?: { choices: IsoDate[]; error: string }): void => {
     if (editing) return;
     const messageId = turn.input.value === undefined ? turn.input.activityId : undefined;
-    rememberQuestion(turn, { request, ...(whichDay ? { whichDay } : {}), ...(messageId ? { messageId } : {}) });
+    rememberQuestion(turn, {
+      kind: 'log',
+      request,
+      ...(whichDay ? { whichDay } : {}),
+      ...(messageId ? { messageId } : {}),
+    });
   };
 
   if (!parsed.ok) {
@@ -213,7 +223,7 @@ function longNoteAnswer(
   const note = prefill.note ?? '';
   const { kept, rest } = splitNote(note);
   if (rest === '') return undefined;
-  if (editing) return [text(`${longNoteRefusal(note.length)} Insatsen är oförändrad.`)];
+  if (editing) return [text(longNoteRefusal(note.length))];
   const texts = longNoteTexts(note.length, rest);
   return [
     text(texts.intro),

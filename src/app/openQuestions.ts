@@ -1,5 +1,5 @@
 // The question the bot last asked someone about a log they typed ("Vilken dag menar du?", "Vilken
-// aktivitet menar du?"), kept so that a typed answer ("nej, i fredags") can answer it as a click
+// aktivitet menar du?", "Redan loggat idag – logga igen?"), kept so that a typed answer ("nej, i fredags") can answer it as a click
 // would. The card carries everything its buttons need; this is only what the typed answer needs.
 // Kept in the running process, per conversation and person, for CORRECTION_WINDOW_MINUTES: a
 // restart (or another instance) forgets it, and the card's buttons still work.
@@ -7,17 +7,26 @@ import { CORRECTION_WINDOW_MINUTES } from '../domain/correction.js';
 import type { IsoDate } from '../domain/agreement.js';
 import type { LogRequest } from '../domain/logRequest.js';
 import { personOf, type AppDeps, type Turn } from './context.js';
+import type { EntryDraft } from './recordEntry.js';
 
-export interface OpenQuestion {
-  /** What the message said, as the log parser read it. */
-  request: LogRequest;
-  /** Present when the question is which day: the candidate days and the question asked. */
-  whichDay?: { choices: IsoDate[]; error: string };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type OpenQuestion = (
+  | {
+      kind: 'log';
+      /** What the message said, as the log parser read it. */
+      request: LogRequest;
+      /** Present when the question is which day: the candidate days and the question asked. */
+      whichDay?: { choices: IsoDate[]; error: string };
+    }
+  /** "Logga igen?": the entry the message would make. */
+  | { kind: 'repeat'; draft: EntryDraft }
+) & {
   /** The Teams message the question answers: an entry made from the answer is that message's. */
   messageId?: string;
   /** When it was asked (ms since the epoch). */
   askedAt: number;
-}
+};
 
 /** More open questions than this in one process are the oldest forgotten (a question is cheap to ask again). */
 const MAX_KEPT = 5000;
@@ -29,7 +38,7 @@ function keyOf(turn: Turn): string {
 }
 
 /** Remembers the question just asked in this conversation to this person (replacing an earlier one). */
-export function rememberQuestion(turn: Turn, question: Omit<OpenQuestion, 'askedAt'>): void {
+export function rememberQuestion(turn: Turn, question: DistributiveOmit<OpenQuestion, 'askedAt'>): void {
   let open = questions.get(turn.deps);
   if (!open) questions.set(turn.deps, (open = new Map<string, OpenQuestion>()));
   const key = keyOf(turn);

@@ -1,6 +1,9 @@
 // What the bot says about a correction typed in words ("nej, i tisdags", "ändra till 3 pers").
 import { CORRECTION_WINDOW_MINUTES, type CorrectionField } from '../domain/correction.js';
 
+/** How an answer ends when the entry it is about stays as it was. */
+export const UNCHANGED = 'Insatsen är oförändrad.';
+
 /** The audit record's detail for an entry changed by a correction in words. */
 export const CORRECTED_IN_WORDS = 'rättat i chatten';
 
@@ -36,13 +39,13 @@ export function correctionText(t: CorrectionText): string {
     case 'unclear':
       return `Vad ska ändras i ${t.line}? Skriv t.ex. ${EXAMPLES[t.field ?? 'any']}, eller ändra i formuläret.`;
     case 'whichDay':
-      return `${t.question} Skriv en dag, t.ex. "nej, i tisdags" eller "nej, 13/10". Insatsen är oförändrad.`;
+      return `${t.question} Skriv en dag, t.ex. "nej, i tisdags" eller "nej, 13/10". ${UNCHANGED}`;
     case 'refused':
-      return `${t.why} Insatsen är oförändrad.`;
+      return `${t.why} ${UNCHANGED}`;
     case 'otherAgreement':
-      return `Det datumet ligger i ${t.title}, men insatsen hör till ${t.entryTitle}. Insatsen är oförändrad. Ta bort den med Ångra och logga på nytt.`;
+      return `Det datumet ligger i ${t.title}, men insatsen hör till ${t.entryTitle}. ${UNCHANGED} Ta bort den med Ångra och logga på nytt.`;
     case 'noAgreement':
-      return `Inget medborgarlöfte gäller ${t.date}. Insatsen är oförändrad.`;
+      return `Inget medborgarlöfte gäller ${t.date}. ${UNCHANGED}`;
     case 'unclearAnswer':
       return `Jag förstår inte svaret. Välj på kortet, eller skriv t.ex. "nej, i fredags" eller "nej, 2 tillfällen". Inget har sparats.`;
   }

@@ -19,5 +19,5 @@ export function longNoteTexts(length: number, rest: string): { intro: string; re
 
 /** An edited message whose note is too long: the entry stays as it was. */
 export function longNoteRefusal(length: number): string {
-  return `Anteckningen är för lång (${length.toLocaleString('sv-SE')} tecken). Skriv högst ${MAX_NOTE_LENGTH} tecken.`;
+  return `Anteckningen är för lång (${length.toLocaleString('sv-SE')} tecken). Skriv högst ${MAX_NOTE_LENGTH} tecken. Insatsen är oförändrad.`;
 }

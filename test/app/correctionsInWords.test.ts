@@ -126,6 +126,29 @@ describe('issue 20: corrections in words', () => {
     expect(only(h)).to.deep.include({ activityId: 'gemensam-krogtillsyn', date: '2020-10-09' });
   });
 
+  it('"nej" answers "Logga igen?" as Avbryt; "nej, i fredags" logs the same on Friday instead', async () => {
+    const h = await harness({ now: NOW });
+    await h.say('/logga gemensam krogtillsyn igår');
+    minutesLater(h, 2);
+    expect(readable(await h.say('/logga gemensam krogtillsyn igår'))).to.include('logga igen?');
+    const cancelled = await h.say('nej');
+    expect(cancelled[0]?.kind).to.equal('card');
+    expect(readable(cancelled)).to.include('Inget nytt loggat');
+    expect(active(h)).to.have.length(1);
+    expect(only(h).history).to.equal(undefined);
+
+    minutesLater(h, 1);
+    const asked = await h.say('/logga gemensam krogtillsyn igår', { activityId: 'msg-again' });
+    expect(readable(asked)).to.include('logga igen?');
+    expect(readable(await h.say('nej, det var i fredags'))).to.include('✅ Loggat');
+    expect(
+      active(h)
+        .map((e) => e.date)
+        .sort(),
+    ).to.deep.equal(['2020-10-09', '2020-10-14']);
+    expect(active(h).find((e) => e.date === '2020-10-09')?.sourceId).to.equal('message:personal-29:anna:msg-again');
+  });
+
   it('an open question is about the latest thing: an entry logged after it is what gets corrected', async () => {
     const h = await harness({ now: NOW });
     await h.say('/logga krogtillsyn igår');
