@@ -153,7 +153,7 @@ async function messageEvent(base: BaseTurn, event: MessageEvent): Promise<Reply[
   if (event === 'deleted') return messageDeleted(turn);
   if (event === 'undeleted') return messageUndeleted(turn);
   const raw = turn.input.text ?? '';
-  const command = raw.length > MAX_TEXT_LENGTH ? undefined : parseCommand(raw);
+  const command = raw.length > MAX_LOG_TEXT_LENGTH ? undefined : parseCommand(raw);
   const args = command ? logArgsOf(turn, command) : undefined;
   return messageEdited(turn, args, () => (args === undefined ? [] : logCommand(turn, args)));
 }
