@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { MAX_NOTE_LENGTH } from '../../src/domain/logRequest.js';
 import { entriesCsv } from '../../src/report/csv.js';
-import { cardsOf, harness, readable, type Harness } from '../support/harness.js';
+import { cardsOf, harness, readable, SAMORDNARE, type Harness } from '../support/harness.js';
 
 // BOT_TODAY=2020-10-15, a Thursday: "i fredags" is 9 October.
 const NOW = '2020-10-15T12:00:00+02:00';
@@ -39,6 +39,13 @@ describe('issue 20: notes keep what was written', () => {
     if (!agreement || !entry) throw new Error('no agreement');
     const csv = entriesCsv([{ agreement, entries: [entry] }], agreement.period);
     expect(csv).to.include('"möte i lokal Kungsgatan\n12 boende kom"');
+  });
+
+  it('a line break in a note is shown in the follow-up review', async () => {
+    const h = await harness({ now: NOW });
+    await h.say('/logga gemensam krogtillsyn 2020-08-10 lokal Kungsgatan\n12 boende kom', { user: SAMORDNARE });
+    const review = readable(await h.say('/uppföljning T2 2020', { user: SAMORDNARE }));
+    expect(review).to.include('lokal Kungsgatan\\n\\n12 boende kom');
   });
 
   it('after a colon a house number is part of the note', async () => {
