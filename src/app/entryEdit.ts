@@ -16,14 +16,15 @@ export type EditOutcome =
 
 /**
  * Writes `fields` over the active entry `found` (the same agreement), records the change with its
- * `reason`, and audits which fields changed (a note as changed, never its text). Only the person
- * who logged the entry may change it.
+ * `reason`, and audits which fields changed (a note as changed, never its text) with `detail`
+ * (by default the way of asking the reason stands for). Only the person who logged the entry may change it.
  */
 export async function editEntry(
   turn: Turn,
   found: FoundEntry,
   fields: EntryFields,
   reason: EntryChange['reason'] & ('edit' | 'messageEdited'),
+  detail: string = reason === 'edit' ? 'Ändra' : 'meddelandet redigerat',
 ): Promise<EditOutcome> {
   const { entry, agreement } = found;
   if (entry.removed) return { kind: 'refused', why: 'Insatsen är borttagen och kan inte ändras.' };
@@ -50,7 +51,7 @@ export async function editEntry(
     activityId: changed.activityId,
     entryId: changed.id,
     changes,
-    detail: reason === 'edit' ? 'Ändra' : 'meddelandet redigerat',
+    detail,
   });
   turn.log.info({ entryId: changed.id, reason, fields: Object.keys(changes) }, 'entry edited');
   return { kind: 'changed', found: { entry: changed, agreement, activity } };

@@ -7,7 +7,7 @@ import type { ActivityStatus } from '../domain/status.js';
 import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { notCountedText } from './noteGuardCards.js';
-import { countText, hoursText, participantsText } from './texts.js';
+import { countText, hoursText, noteForCard, participantsText } from './texts.js';
 
 /** What a button on an entry's card sends: take it back, remove it, or open it in the form. */
 export interface EntrySubmit {
@@ -95,7 +95,7 @@ export function loggedCardData(
     { title: 'Antal', value: countText(entry.count, activity) },
     ...(entry.hours !== undefined ? [{ title: 'Tid', value: hoursText(entry.hours) }] : []),
     ...(entry.participants !== undefined ? [{ title: 'Deltagare', value: participantsText(entry.participants) }] : []),
-    ...(entry.note ? [{ title: 'Anteckning', value: entry.note }] : []),
+    ...(entry.note ? [{ title: 'Anteckning', value: noteForCard(entry.note) }] : []),
     ...(entry.by.name ? [{ title: 'Loggat av', value: entry.by.name }] : []),
   ];
   return {

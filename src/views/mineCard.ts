@@ -5,7 +5,7 @@ import type { Entry } from '../domain/entry.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import type { EntrySubmit } from './loggedCard.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
-import { countText, hoursText, participantsText } from './texts.js';
+import { countText, hoursText, noteForCard, participantsText } from './texts.js';
 
 const MINE_PAGE_SIZE = 10;
 
@@ -40,7 +40,7 @@ export function mineCardData(
       return {
         name: activity?.name ?? e.activityId,
         detail: parts.filter(Boolean).join(' · '),
-        note: e.note ?? '',
+        note: noteForCard(e.note ?? ''),
         edit: { verb: 'entry.edit', ...ids },
         remove: { verb: 'entry.remove', ...ids, view: 'mine' },
       };
