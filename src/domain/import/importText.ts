@@ -24,6 +24,11 @@ export interface AgreementDraft {
   activityDoubts: Record<string, Doubts<ActivityField>>;
   /** Paragraphs of the section that were neither promise nor activity. */
   unused: string[];
+  /**
+   * True when the text names no period: `agreement.period` is then only a placeholder, and the
+   * coordinator must choose the period before the draft can be saved.
+   */
+  periodMissing: boolean;
 }
 
 export interface ImportOptions {
@@ -243,7 +248,7 @@ function draftSection(
   if (!checked.success) {
     return `${label}: utkastet följer inte formatet (${checked.error.issues.map((i) => i.message).join('; ')})`;
   }
-  return { agreement: checked.data, doubts, activityDoubts, unused: section.unused };
+  return { agreement: checked.data, doubts, activityDoubts, unused: section.unused, periodMissing: false };
 }
 
 function contentWords(text: string): string[] {
