@@ -194,7 +194,15 @@ function draftSection(
     if (read.inherit) {
       const fromGroup = raw.group ? headingParties(raw.group) : [];
       const promiseRead = readParties(promiseTexts[link.primary] ?? '');
-      parties = fromGroup.length > 0 ? fromGroup : !promiseRead.inherit ? promiseRead.parties : agreementParties;
+      // "Hög polisiär närvaro …", "… ska den polisiära övervakningen öka": police work, though no subject says so.
+      const policeWork = /^(?:\S+\s+){0,3}polisiär\p{L}*|\s(?:ska|skall) den polisiära\s/iu.test(raw.text);
+      parties = policeWork
+        ? [POLICE]
+        : fromGroup.length > 0
+          ? fromGroup
+          : !promiseRead.inherit
+            ? promiseRead.parties
+            : agreementParties;
       if (read.unknownSubject) d.parties = `"${read.unknownSubject}" är ingen känd part: ärvda parter`;
     }
     const target = readTarget(raw.text, years);

@@ -279,8 +279,8 @@ class SectionReader {
     // "Ökad trygghet och synlighet genom:": the goal before "genom" is the promise.
     const goal = /^(.+?)\s+genom(?: att)?:$/iu.exec(t)?.[1];
     if (goal && !pointsBack && !/^i arbetet/iu.test(goal) && words(goal) >= 2) {
+      // The intro stays the group: "Polisen i Östra Norrbotten arbetar för att … genom att:" names the party.
       this.owner = this.addPromise(goal, line);
-      this.group = undefined;
     }
   }
 

@@ -32,7 +32,7 @@ const ADJECTIVE = /^(?:nya|nytt|ny|gemensamma|gemensamt|olika|större|fler|stora
 const OCCASION_WORDS = /^(?:gång|gånger)$/iu;
 
 const MILESTONE =
-  /(?<![\p{L}\p{N}])(?:genomföra (?:en|ett) |göra (?:en|ett) |se över|översyn|ta fram|utreda|utredning|kartlägg\p{L}*|inventera|inventering|starta upp|starta (?:en|ett) |införa|inrätta|upprätta|bilda (?:en|ett) |enkät\p{L}*|undersökning\p{L}*|trygghetsmätning\p{L}*|handlingsplan|informera och utbilda|utbilda|installera|bygga|förändra|anlägga|utvärdera)/iu;
+  /(?<![\p{L}\p{N}])(?:ansöka om|stänga av|byta ut|offentliggör\p{L}*|medborgardialog(?!\p{L})|i (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?!\p{L})|genomföra (?:en|ett) |göra (?:en|ett) |se över|översyn|ta fram|utreda|utredning|kartlägg\p{L}*|inventera|inventering|starta upp|starta (?:en|ett) |införa|inrätta|upprätta|bilda (?:en|ett) |enkät\p{L}*|undersökning\p{L}*|trygghetsmätning\p{L}*|handlingsplan|informera och utbilda|utbilda|installera|bygga|förändra|anlägga|utvärdera)/iu;
 const ONGOING = /(?<![\p{L}\p{N}])(?:fortsätta|fortsätter|fortsatt)(?![\p{L}\p{N}])/iu;
 const ONGOING_WORK =
   /(?<![\p{L}\p{N}])(?:arbeta (?:med|för|mot|aktivt|förebyggande)|stötta|stödja|använda|verka för|främja|bidra|delta|samverka|prioritera|öka|minska|förbättra|utveckla)(?![\p{L}\p{N}])/iu;
@@ -70,6 +70,8 @@ function countIn(words: string[], years: number): { count: number; unit: string;
     // Years, paragraphs (14 kap 1 §) and clock times are not targets.
     if (n.digits && n.value >= 1900 && n.value <= 2100 && !/^(?:minst|totalt)$/iu.test(before)) continue;
     if (NOT_A_UNIT.test(next) || /^(?:kap|§|kl|klockan)$/iu.test(before)) continue;
+    // "i våra tre kommuner" counts what there is, not what is to be done.
+    if (/^(?:våra|de|dessa|alla|sina|deras|båda)$/iu.test(before)) continue;
     const triggered = COUNT_TRIGGER.test(before) || /^(?:nya|stycken|st)$/iu.test(next);
     // "en"/"ett" is the article far more often than the number: only with "minst".
     if (n.value === 1 && !n.digits && !/^(?:minst|åtminstone)$/iu.test(before)) continue;
@@ -107,6 +109,10 @@ function countIn(words: string[], years: number): { count: number; unit: string;
         unit: earlier ?? 'tillfällen',
         ...(earlier ? {} : { doubt: 'enheten står inte i texten' }),
       };
+    }
+    // "minst 900 timmar per år" over two years is 1 800.
+    if (years > 1 && PER_YEAR.test(words.slice(j + 1, j + 4).join(' '))) {
+      return { count: n.value * years, unit: unit.toLowerCase(), doubt: `${n.value} ${unit} per år × ${years} år` };
     }
     return { count: n.value, unit: unit.toLowerCase() };
   }
