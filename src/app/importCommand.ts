@@ -6,9 +6,16 @@ import { auditTurn } from './audit.js';
 import { z } from 'zod';
 import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
-import { editActivity, type ImportDraft } from '../domain/importDraft.js';
+import { editActivity, withPeriod, type ImportDraft } from '../domain/importDraft.js';
 import { importAgreements } from '../domain/import/importText.js';
-import { MAX_IMPORT_LENGTH, importActivityCard, importDraftCard, importFormCard } from '../views/importCards.js';
+import {
+  MAX_IMPORT_LENGTH,
+  PERIOD_FIRST,
+  importActivityCard,
+  importDraftCard,
+  importFormCard,
+  periodNotRead,
+} from '../views/importCards.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 
@@ -39,6 +46,7 @@ const submitSchema = z.discriminatedUnion('verb', [
     unit: z.string().max(100).optional(),
   }),
   z.object({ verb: z.literal('import.back'), draftId: id, page }),
+  z.object({ verb: z.literal('import.period'), draftId: id, page, period: z.string().max(200).optional() }),
   z.object({ verb: z.literal('import.save'), draftId: id }),
   z.object({ verb: z.literal('import.cancel'), draftId: id }),
 ]);
@@ -82,7 +90,13 @@ async function importText(turn: Turn, source: string, fromForm: boolean): Promis
     return [fromForm ? replaceCard(importFormCard(message), message) : text(message)];
   }
   // An import always lands in the conversation's area.
-  const result = importAgreements(source, { today: turn.today, area: turn.area.id });
+  // The police area and the kommun come from the area's settings, not from the text.
+  const result = importAgreements(source, {
+    today: turn.today,
+    area: turn.area.id,
+    policeArea: turn.area.policeArea,
+    municipality: turn.area.name,
+  });
   if (result.drafts.length === 0) {
     const why = result.problems.length > 0 ? ` (${result.problems.join('; ')})` : '';
     const message = `Jag hittade inga löften eller aktiviteter i texten${why}. Klistra in texten som den är publicerad, med rubriken "Medborgarlöfte «år»" och punktlistorna. ${NOTHING_SAVED}`;
@@ -98,6 +112,8 @@ async function importText(turn: Turn, source: string, fromForm: boolean): Promis
     agreement: d.agreement,
     doubts: d.doubts,
     activityDoubts: d.activityDoubts,
+    unused: d.unused,
+    periodMissing: d.periodMissing,
     status: 'open',
   }));
   await turn.deps.store.importDrafts.add(drafts);
@@ -149,6 +165,8 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
     }
     case 'import.editSave':
       return editSave(turn, draft, submit);
+    case 'import.period':
+      return setPeriod(turn, draft, submit.page, submit.period ?? '');
     case 'import.save':
       return save(turn, draft);
     case 'import.cancel': {
@@ -196,7 +214,24 @@ async function editSave(
   return [draftReply(turn, updated, submit.page, true)];
 }
 
+/** "Sätt period" on the draft card: the period typed, read like a published text's. */
+async function setPeriod(turn: Turn, draft: ImportDraft, page: number, typed: string): Promise<Reply[]> {
+  const agreement = withPeriod(draft.agreement, typed);
+  if (!agreement) {
+    const message = periodNotRead(typed);
+    return [replaceCard(importDraftCard(draft, page, [message]), message)];
+  }
+  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+    // The period the coordinator set is no longer a doubt.
+    const { period: _chosen, ...doubts } = d.doubts;
+    return { ...d, agreement, doubts, periodMissing: false };
+  });
+  if (!updated) return [text('Utkastet är redan stängt.')];
+  return [draftReply(turn, updated, page, true)];
+}
+
 async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
+  if (draft.periodMissing) return [text(PERIOD_FIRST)];
   const by = personOf(turn);
   const agreement: Agreement = {
     ...draft.agreement,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { agreementSchema, targetSchema, type Agreement, type Target } from './agreement.js';
 import { personSchema } from './entry.js';
+import { parsePeriod, periodLabel } from './import/period.js';
 
 const doubtsSchema = z.record(z.string(), z.string());
 
@@ -17,6 +18,10 @@ export const importDraftSchema = z.object({
   agreement: agreementSchema,
   doubts: doubtsSchema,
   activityDoubts: z.record(z.string(), doubtsSchema),
+  /** Paragraphs of the text that became neither promise nor activity ("Text som inte lästes in"). */
+  unused: z.array(z.string()).optional(),
+  /** True while the text's period is unknown: the coordinator must set one before saving. */
+  periodMissing: z.boolean().optional(),
   status: z.enum(['open', 'saved', 'cancelled']),
   closed: z.object({ by: personSchema, at: z.string().min(1) }).optional(),
 });
@@ -91,4 +96,22 @@ export function editActivity(agreement: Agreement, activityId: string, edit: Act
     ...agreement,
     activities: agreement.activities.map((a) => (a.id === activityId ? changed : a)),
   });
+}
+
+/**
+ * The agreement with the period the coordinator typed, in any form a published text uses ("2024",
+ * "2018-2019", "under 2018 och 2019", "2018-07-01 – 2020-06-30", "1 juli 2021 – 30 juni 2022").
+ * The id and a title made from the old period follow the new one. Undefined when no period can be read.
+ */
+export function withPeriod(agreement: Agreement, typed: string): Agreement | undefined {
+  const period = parsePeriod(typed);
+  if (!period) return undefined;
+  const oldLabel = periodLabel(agreement.period);
+  const label = periodLabel(period);
+  return {
+    ...agreement,
+    id: `${agreement.area}-${label}`,
+    title: agreement.title === `Medborgarlöfte ${oldLabel}` ? `Medborgarlöfte ${label}` : agreement.title,
+    period: { start: period.start, end: period.end },
+  };
 }

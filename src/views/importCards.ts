@@ -15,6 +15,7 @@ type ImportSubmit =
   | { verb: 'import.edit'; draftId: string; activityId: string; page: number }
   | { verb: 'import.editSave'; draftId: string; activityId: string; page: number }
   | { verb: 'import.back'; draftId: string; page: number }
+  | { verb: 'import.period'; draftId: string; page: number }
   | { verb: 'import.save'; draftId: string }
   | { verb: 'import.cancel'; draftId: string }
   | { verb: 'import.text' };
@@ -30,6 +31,28 @@ const FIELD_TEXT: Record<string, string> = {
   promiseIds: 'Löfte',
 };
 
+/** Spara on a draft whose text named no period. */
+export const PERIOD_FIRST =
+  'Texten anger ingen period, så utkastet kan inte sparas än. Skriv perioden i rutan Period på kortet (t.ex. 2024 eller 2024-07-01 – 2025-06-30) och tryck Sätt period. Inget har sparats.';
+
+/** "Sätt period" with something that is no period. */
+export function periodNotRead(typed: string): string {
+  const shown = typed.trim().length > 0 ? `"${typed.trim().slice(0, 60)}"` : 'Rutan';
+  return `${shown} går inte att läsa som en period. Skriv t.ex. 2024, 2023-2024 eller 2024-07-01 – 2025-06-30. Perioden är inte ändrad.`;
+}
+
+// The text not read is shown so the coordinator sees what the import left out; a long text is cut
+// so the card stays under Teams' size limit.
+const UNUSED_SHOWN = 12;
+const UNUSED_CHARS = 200;
+
+function unusedLines(unused: readonly string[]): string[] {
+  const shown = unused
+    .slice(0, UNUSED_SHOWN)
+    .map((u) => `"${u.length > UNUSED_CHARS ? `${u.slice(0, UNUSED_CHARS)}…` : u}"`);
+  return unused.length > UNUSED_SHOWN ? [...shown, `… och ${unused.length - UNUSED_SHOWN} stycken till.`] : shown;
+}
+
 interface DraftRow {
   name: string;
   facts: { title: string; value: string }[];
@@ -42,6 +65,9 @@ interface ImportDraftCardData {
   meta: string;
   notice: string;
   doubts: string[];
+  periodForm: ImportSubmit | null;
+  unusedTitle: string;
+  unused: string[];
   rows: DraftRow[];
   pageText: string;
   more: ImportSubmit | null;
@@ -86,7 +112,7 @@ export function importDraftCard(draft: ImportDraft, page: number, warnings: read
   const promises = a.promises.map((x, i) => `${i + 1}. ${x.text}`).join(' · ');
   const data: ImportDraftCardData = {
     heading: `${open ? 'Utkast' : draft.status === 'saved' ? 'Sparat' : 'Slängt utkast'}: ${a.title}`,
-    meta: `${a.period.start} – ${a.period.end} · ${a.municipality} · ${a.policeArea} · ${a.activities.length} aktiviteter · Löften: ${promises}`,
+    meta: `${draft.periodMissing ? 'Period saknas' : `${a.period.start} – ${a.period.end}`} · ${a.municipality} · ${a.policeArea} · ${a.activities.length} aktiviteter · Löften: ${promises}`,
     notice: open
       ? 'Inget är sparat än. Granska raderna: ⚠ betyder att jag är osäker. Ändra det som är fel, tryck sedan Spara.'
       : '',
@@ -94,6 +120,9 @@ export function importDraftCard(draft: ImportDraft, page: number, warnings: read
       ...warnings,
       ...Object.entries(draft.doubts).map(([field, reason]) => `${FIELD_TEXT[field] ?? field}: ${reason}`),
     ],
+    periodForm: open && draft.periodMissing ? { verb: 'import.period', draftId: draft.id, page: p.page } : null,
+    unusedTitle: (draft.unused ?? []).length > 0 ? 'Text som inte lästes in:' : '',
+    unused: unusedLines(draft.unused ?? []),
     rows: p.items.map((x) => row(draft, x, p.page, open)),
     pageText: p.pages > 1 ? `Visar ${p.first}–${p.last} av ${p.total} aktiviteter.` : '',
     more: p.page + 1 < p.pages ? { verb: 'import.page', draftId: draft.id, page: p.page + 1 } : null,

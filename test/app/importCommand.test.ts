@@ -179,6 +179,72 @@ describe('/importera', () => {
   });
 });
 
+describe('/importera with published texts', () => {
+  const lindbo = readFileSync(new URL('../fixtures/import/lindbo-lopa-fran-datum.txt', import.meta.url), 'utf8');
+  const noPeriod = [
+    'Tallby – medborgarlöften',
+    '',
+    'Polisen och Tallby kommun har tagit fram följande medborgarlöfte.',
+    '',
+    'Polisen och kommunen lovar att:',
+    '',
+    '  • Polisen ska genomföra minst fyra trafikkontroller vid skolorna.',
+    '  • Kommunen ska se över belysningen i Tallby centrum.',
+  ].join('\n');
+
+  it("a Laxå-shaped text: the dated period, the four 'lovar att' promises, the area's police area, and the text not read", async () => {
+    const h = await harness('2023-01-15');
+    const [, draft] = await h.say(`/importera\n${lindbo}`, coordinator);
+    withinBudget(draft, 'lindbo draft');
+    const texts = cardTexts(cardOf(draft).card);
+    const meta = texts.find((t) => t.includes(' · Löften: '))!;
+    expect(meta).to.match(/^2018-07-01 – 2020-06-30 · /u);
+    // The area's settings say where the police work, whatever the text calls it.
+    expect(meta).to.contain('Lokalpolisområde södra Vätterbygden');
+    expect(meta).not.to.contain('Lokalpolisområde Lindbo');
+    expect(meta).to.contain('1. Polisen lovar att prioritera närvaro i Lindbo centrum');
+    expect(meta).to.contain('4. Lindbo kommun lovar att fortsätta verka');
+    expect(meta).not.to.contain('Lindbo – medborgarlöften');
+    expect(texts).to.include('Prioritera närvaro i Lindbo centrum');
+    expect(texts).to.include('Utveckla samverkansformer mellan polisen');
+    expect(texts).to.include('Text som inte lästes in:');
+    expect(texts).to.include('"Lindbo den 2 november 2018"');
+  });
+
+  it('a text without a period: Spara is refused until the coordinator sets one; then it saves with that period', async () => {
+    const h = await harness('2023-01-15');
+    const before = h.store.agreements().length;
+    const [, draft] = await h.say(`/importera\n${noPeriod}`, coordinator);
+    const texts = cardTexts(cardOf(draft).card);
+    expect(texts.find((t) => t.includes(' · Löften: '))).to.match(/^Period saknas · /u);
+    expect(texts.some((t) => t.includes('texten anger ingen period'))).to.equal(true);
+
+    const [refused] = await h.submit(button(draft, 'Spara'), coordinator);
+    expect(replyText(refused)).to.contain('Texten anger ingen period');
+    expect(replyText(refused)).to.contain('Inget har sparats');
+    expect(h.store.agreements()).to.have.length(before);
+
+    const setPeriod = button(draft, 'Sätt period');
+    const [bad] = await h.submit({ ...setPeriod, period: 'snart' }, coordinator);
+    expect(cardTexts(cardOf(bad).card).some((t) => t.includes('"snart" går inte att läsa som en period'))).to.equal(
+      true,
+    );
+    const [set] = await h.submit({ ...setPeriod, period: '2024' }, coordinator);
+    const setTexts = cardTexts(cardOf(set).card);
+    expect(setTexts.find((t) => t.includes(' · Löften: '))).to.match(/^2024-01-01 – 2024-12-31 · /u);
+    expect(setTexts).not.to.include('Sätt period');
+
+    await h.submit(button(set, 'Spara'), coordinator);
+    const saved = h.store.agreements().find((a) => a.period.start === '2024-01-01');
+    expect(saved?.period).to.deep.equal({ start: '2024-01-01', end: '2024-12-31' });
+    expect(saved?.id).to.equal('jonkoping-2024');
+    expect(saved?.promises.map((p) => p.text)).to.deep.equal([
+      'Polisen ska genomföra minst fyra trafikkontroller vid skolorna.',
+      'Kommunen ska se över belysningen i Tallby centrum.',
+    ]);
+  });
+});
+
 describe('/importera in a deployment with two areas', () => {
   it("lands in the importer's own area; another area's coordinator cannot see or save the draft", async () => {
     const { areasHarness, JONNA_JKPG_SAM, SARA_HABO_SAM } = await import('../support/areasHarness.js');

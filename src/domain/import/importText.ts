@@ -34,6 +34,13 @@ export interface AgreementDraft {
 export interface ImportOptions {
   /** The Area the drafts belong to (a slug); default: made from the kommun's name. */
   area?: string;
+  /**
+   * The area's lokalpolisområde from its settings ("Lokalpolisområde Hallsberg"): used as it is,
+   * whatever the text says. Without it the text's own words are read, and marked as a guess.
+   */
+  policeArea?: string;
+  /** The area's kommun from its settings: used when the text names none. */
+  municipality?: string;
   /** Today in Europe/Stockholm: the period of a text that names none. */
   today: IsoDate;
 }
@@ -93,12 +100,14 @@ function readMeta(preamble: readonly string[], section: RawSection, options: Imp
   const texts = [...preamble, ...section.unused, ...sectionTexts(section)];
   const doubts: AgreementDraft['doubts'] = {};
   const m = firstMatch(texts, MUNICIPALITY_NAME);
-  const municipality = m ? `${m[1]} kommun` : 'Kommunen';
-  if (!m) doubts.municipality = 'kommunens namn står inte i texten';
+  const municipality = m ? `${m[1]} kommun` : (options.municipality ?? 'Kommunen');
+  if (!m && options.municipality === undefined) doubts.municipality = 'kommunens namn står inte i texten';
   const town = m ? (m[1] ?? '').replace(/s$/u, '') : '';
-  const pa = firstMatch(texts, POLICE_AREA);
-  const policeArea = pa ? `Lokalpolisområde ${pa[1]}` : town ? `Lokalpolisområde ${town}` : 'Lokalpolisområdet';
-  if (!pa) doubts.policeArea = 'lokalpolisområdets namn står inte i texten';
+  // The area's settings know its police area; a text may name it otherwise, or not at all.
+  const pa = options.policeArea === undefined ? firstMatch(texts, POLICE_AREA) : undefined;
+  const policeArea =
+    options.policeArea ?? (pa ? `Lokalpolisområde ${pa[1]}` : town ? `Lokalpolisområde ${town}` : 'Lokalpolisområdet');
+  if (options.policeArea === undefined && !pa) doubts.policeArea = 'lokalpolisområdets namn står inte i texten';
   const area = options.area ?? (town ? slugOf(town, 3) : 'omrade');
   return { municipality, town, policeArea, area, doubts };
 }

@@ -108,7 +108,7 @@ export function periodLabel(period: { start: IsoDate; end: IsoDate }): string {
 }
 
 /** True when the period is more than one plain calendar year: a range of years, or dated. */
-export function isRange(period: { start: IsoDate; end: IsoDate }): boolean {
+function isRange(period: { start: IsoDate; end: IsoDate }): boolean {
   return (
     period.start.slice(0, 4) !== period.end.slice(0, 4) ||
     !period.start.endsWith('-01-01') ||
@@ -135,7 +135,8 @@ export function statedPeriod(texts: readonly string[]): Period | undefined {
   const sentences = texts.flatMap((t) => t.split(/(?<=[.!?])\s+/u)).filter((t) => PERIOD_TALK.test(t));
   for (const sentence of sentences) {
     const p = parsePeriod(sentence);
-    if (p && isRange(p)) return p;
+    // "januari - december 2022" is one calendar year, but written as a range.
+    if (p && (isRange(p) || !/^\d{4}$/u.test(p.source))) return p;
   }
   for (const sentence of sentences) {
     for (const m of sentence.matchAll(/(?<![\d-])((?:19|20)\d{2})(?![\d-])/gu)) {

@@ -65,6 +65,8 @@ function isShortHeading(text: string): boolean {
 /** "Medborgarlöfte 2020", "Medborgarlöften för Ekby 2021–2022": a heading that opens an agreement. */
 function agreementHeading(block: Block, next: Block | undefined): { period?: Period; merged: boolean } | undefined {
   if (block.kind !== 'text' || words(block.text) > 14 || FOLLOW_UP.test(block.text)) return undefined;
+  // A sentence ("Medborgarlöftet utgår från en kartläggning hösten 2016.") is no heading.
+  if (/\.$/u.test(block.text) && words(block.text) > 4) return undefined;
   // "Löften gällande Skäggetorp under 2018-2019:" introduces a list; it opens no agreement.
   if (/:$/u.test(block.text) && !/^medborgarlöft\p{L}*\s+\S+:$/iu.test(block.text)) return undefined;
   if (!/löfte/iu.test(block.text) || /^(?:löfte|delmål)\s*\d/iu.test(block.text)) return undefined;
