@@ -111,7 +111,9 @@ export function withPeriod(agreement: Agreement, typed: string): Agreement | und
   return {
     ...agreement,
     id: `${agreement.area}-${label}`,
-    title: agreement.title === `Medborgarlöfte ${oldLabel}` ? `Medborgarlöfte ${label}` : agreement.title,
+    title: [`Medborgarlöfte ${oldLabel}`, 'Medborgarlöfte'].includes(agreement.title)
+      ? `Medborgarlöfte ${label}`
+      : agreement.title,
     period: { start: period.start, end: period.end },
   };
 }

@@ -216,6 +216,7 @@ describe('/importera with published texts', () => {
     const before = h.store.agreements().length;
     const [, draft] = await h.say(`/importera\n${noPeriod}`, coordinator);
     const texts = cardTexts(cardOf(draft).card);
+    expect(texts).to.include('Utkast: Medborgarlöfte');
     expect(texts.find((t) => t.includes(' · Löften: '))).to.match(/^Period saknas · /u);
     expect(texts.some((t) => t.includes('texten anger ingen period'))).to.equal(true);
 
@@ -231,6 +232,7 @@ describe('/importera with published texts', () => {
     );
     const [set] = await h.submit({ ...setPeriod, period: '2024' }, coordinator);
     const setTexts = cardTexts(cardOf(set).card);
+    expect(setTexts).to.include('Utkast: Medborgarlöfte 2024');
     expect(setTexts.find((t) => t.includes(' · Löften: '))).to.match(/^2024-01-01 – 2024-12-31 · /u);
     expect(setTexts).not.to.include('Sätt period');
 

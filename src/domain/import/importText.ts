@@ -153,7 +153,8 @@ function draftSection(
     missing: periodMissing,
   } = periodOf(section, [...section.unused, ...sectionTexts(section), ...preamble], options.today);
   const doubts = { ...meta.doubts, ...(periodDoubt ? { period: periodDoubt } : {}) };
-  const title = section.heading ?? `Medborgarlöfte ${periodLabel(period)}`;
+  // Without a period the title names none: the placeholder year is no year of the text.
+  const title = section.heading ?? (periodMissing ? 'Medborgarlöfte' : `Medborgarlöfte ${periodLabel(period)}`);
   if (section.promises.length === 0) {
     section.promises.push({ text: title, line: section.line });
     doubts.promises = 'inga löften i texten: ett löfte med rubrikens namn';

@@ -51,7 +51,8 @@ export function shortName(rest: string, subjectAbbreviation?: string, maxWords =
   const head = (cut ? ` ${text} `.slice(0, cut.index) : text).trim();
   let words = head.split(/\s+/u).filter((w) => w.length > 0);
   // "… trygghetsvandringar och verka för utökad grannsamverkan": a second clause is a second thing.
-  const and = words.findIndex((w, i) => i >= 2 && /^och$/iu.test(w));
+  // "alkohol- och drograttonykterhet" is one phrase.
+  const and = words.findIndex((w, i) => i >= 2 && /^och$/iu.test(w) && !(words[i - 1] ?? '').endsWith('-'));
   if (and >= 2 && words.length > 4) words = words.slice(0, and);
   if (words.length > maxWords) {
     let end = maxWords;
@@ -59,7 +60,7 @@ export function shortName(rest: string, subjectAbbreviation?: string, maxWords =
     words = words.slice(0, end > 2 ? end : maxWords);
   }
   // Never end on a little word: "… krogtillsyner i" → "… krogtillsyner".
-  while (words.length > 1 && LITTLE_WORD.test(words.at(-1) ?? '')) words.pop();
+  while (words.length > 1 && (LITTLE_WORD.test(words.at(-1) ?? '') || (words.at(-1) ?? '').endsWith('-'))) words.pop();
   const name = words.join(' ').replace(/[,.;:]+$/u, '');
   const base = name.length > 0 ? capitalise(name) : capitalise(text.split(/\s+/u).slice(0, maxWords).join(' '));
   return subjectAbbreviation ? `${subjectAbbreviation}: ${base.charAt(0).toLowerCase()}${base.slice(1)}` : base;

@@ -351,6 +351,12 @@ describe('importer: periods in every form the texts use', () => {
     const d = importAgreements(text, { today }).drafts[0]!;
     expect(d.periodMissing).to.equal(true);
     expect(d.doubts.period).to.match(/ingen period.*välj perioden/u);
+    expect(d.agreement.title, 'no placeholder year in the title').to.equal('Medborgarlöfte');
+    expect(
+      importAgreements('Polisen lovar att:\n\n• Polisens samverkan med alkohol- och drograttonykterhet i fokus.', {
+        today,
+      }).drafts[0]!.agreement.activities[0]!.name,
+    ).not.to.match(/-$/u);
   });
 
   it('any dash between two dates, any year from 1990', () => {
