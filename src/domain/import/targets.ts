@@ -32,7 +32,7 @@ const ADJECTIVE = /^(?:nya|nytt|ny|gemensamma|gemensamt|olika|större|fler|stora
 const OCCASION_WORDS = /^(?:gång|gånger)$/iu;
 
 const MILESTONE =
-  /(?<![\p{L}\p{N}])(?:ansöka om|stänga av|byta ut|offentliggör\p{L}*|medborgardialog(?!\p{L})|i (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?!\p{L})|genomföra (?:en|ett) |göra (?:en|ett) |se över|översyn|ta fram|utreda|utredning|kartlägg\p{L}*|inventera|inventering|starta upp|starta (?:en|ett) |införa|inrätta|upprätta|bilda (?:en|ett) |enkät\p{L}*|undersökning\p{L}*|trygghetsmätning\p{L}*|handlingsplan|informera och utbilda|utbilda|installera|bygga|förändra|anlägga|utvärdera)/iu;
+  /(?<![\p{L}\p{N}])(?:ansöka om|stänga av|byta ut|offentliggör\p{L}*|medborgardialog(?!\p{L})|i (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?!\p{L})|genomföra (?:en|ett) |göra (?:en|ett) |se över|översyn|ta fram|utreda|utredning|kartlägg\p{L}*|inventera|inventering|starta upp|starta (?:en|ett) |införa|inrätta|upprätta|bilda (?:en|ett) |enkät\p{L}*|undersökning\p{L}*|trygghetsmätning\p{L}*|handlingsplan|informera och utbilda|utbilda(?!\p{L})|installera|under en (?:arbets)?dag|bygga|förändra|anlägga|utvärdera)/iu;
 const ONGOING = /(?<![\p{L}\p{N}])(?:fortsätta|fortsätter|fortsatt)(?![\p{L}\p{N}])/iu;
 const ONGOING_WORK =
   /(?<![\p{L}\p{N}])(?:arbeta (?:med|för|mot|aktivt|förebyggande)|stötta|stödja|använda|verka för|främja|bidra|delta|samverka|prioritera|öka|minska|förbättra|utveckla)(?![\p{L}\p{N}])/iu;
@@ -139,7 +139,8 @@ export function readTarget(sentence: string, years = 1): TargetRead {
   if (count) return withDoubt({ kind: 'count', count: count.count, unit: count.unit }, count.doubt);
   if (MONTHLY.test(text)) return withDoubt({ kind: 'recurring', rhythm: 'monthly' });
   if (ONGOING.test(text)) return withDoubt({ kind: 'ongoing' });
-  if (MILESTONE.test(text)) return withDoubt({ kind: 'milestone' });
+  // What is to be done stands before its stated aim: "… i avsikt att vid behov genomföra …" is no milestone.
+  if (MILESTONE.test(text.split(/\s(?:i syfte|i avsikt)\s/u)[0] ?? text)) return withDoubt({ kind: 'milestone' });
   if (PATROL.test(text)) {
     return withDoubt({ kind: 'recurring', rhythm: 'monthly' }, 'ingen takt i texten: patrullering räknas varje månad');
   }
