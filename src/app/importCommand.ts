@@ -44,6 +44,8 @@ const submitSchema = z.discriminatedUnion('verb', [
     target: z.enum(['count', 'weekly', 'monthly', 'weekendNights', 'milestone', 'ongoing']).optional(),
     count: z.union([z.string().max(100), z.number()]).optional(),
     unit: z.string().max(100).optional(),
+    promiseIds: z.string().max(2000).optional(),
+    keywords: z.string().max(1000).optional(),
   }),
   z.object({ verb: z.literal('import.back'), draftId: id, page }),
   z.object({ verb: z.literal('import.period'), draftId: id, page, period: z.string().max(200).optional() }),
@@ -199,6 +201,8 @@ async function editSave(
     target: submit.target ?? (activity.target.kind === 'recurring' ? activity.target.rhythm : activity.target.kind),
     count: submit.count === undefined ? '' : String(submit.count),
     unit: submit.unit ?? '',
+    ...(submit.promiseIds !== undefined ? { promiseIds: submit.promiseIds } : {}),
+    ...(submit.keywords !== undefined ? { keywords: submit.keywords } : {}),
   });
   if (typeof edited === 'string') {
     return [

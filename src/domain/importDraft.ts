@@ -36,6 +36,10 @@ export interface ActivityEdit {
   target: 'count' | 'weekly' | 'monthly' | 'weekendNights' | 'milestone' | 'ongoing';
   count?: string;
   unit?: string;
+  /** The promises it serves: ids, comma-separated (the form's multi-select); unchanged when undefined. */
+  promiseIds?: string;
+  /** The words people log it by, comma-separated; unchanged when undefined. */
+  keywords?: string;
 }
 
 function list(text: string): string[] {
@@ -71,9 +75,9 @@ function targetOf(edit: ActivityEdit, previous: Target): Target | string {
 }
 
 /**
- * The agreement with one activity changed as the coordinator typed it: name, parties and places
- * (comma-separated), target. Returns a Swedish message instead when the edit cannot be stored
- * (empty name, no party, a count that is not a whole number from 1); the agreement stays valid.
+ * The agreement with one activity changed as the coordinator typed it: name, parties, places and
+ * keywords (comma-separated), target, and the promises it serves. Returns a Swedish message instead when the edit cannot be stored
+ * (empty name, no party, no promise or one not in the draft, no keyword, a count that is not a whole number from 1); the agreement stays valid.
  */
 export function editActivity(agreement: Agreement, activityId: string, edit: ActivityEdit): Agreement | string {
   const activity = agreement.activities.find((a) => a.id === activityId);
@@ -85,12 +89,19 @@ export function editActivity(agreement: Agreement, activityId: string, edit: Act
   if (parties.length === 0) return 'Ange minst en part, t.ex. Polisen, Kommunen.';
   const target = targetOf(edit, activity.target);
   if (typeof target === 'string') return target;
+  const promiseIds = edit.promiseIds === undefined ? activity.promiseIds : list(edit.promiseIds);
+  if (promiseIds.length === 0) return 'Välj minst ett löfte som aktiviteten hör till.';
+  if (promiseIds.some((id) => !agreement.promises.some((p) => p.id === id))) return 'Löftet finns inte i utkastet.';
+  const keywords = edit.keywords === undefined ? activity.keywords : list(edit.keywords.toLowerCase());
+  if (keywords.length === 0) return 'Ange minst ett nyckelord, t.ex. trygghetsvandring.';
   const changed = {
     ...activity,
     name,
     parties,
     places: list(edit.places),
     target: targetSchema.parse(target),
+    promiseIds,
+    keywords,
   };
   return agreementSchema.parse({
     ...agreement,

@@ -143,11 +143,14 @@ interface ImportActivityCardData {
   target: string;
   count: string;
   unit: string;
+  promiseIds: string;
+  promiseChoices: { title: string; value: string }[];
+  keywords: string;
   save: ImportSubmit;
   back: ImportSubmit;
 }
 
-/** The small form behind "Ändra": name, parties, places and target of one activity. */
+/** The small form behind "Ändra": name, parties, places, target, promises and keywords of one activity. */
 export function importActivityCard(draft: ImportDraft, activity: Activity, page: number, error = ''): AdaptiveCard {
   const t = activity.target;
   const data: ImportActivityCardData = {
@@ -159,6 +162,12 @@ export function importActivityCard(draft: ImportDraft, activity: Activity, page:
     target: t.kind === 'recurring' ? t.rhythm : t.kind,
     count: t.kind === 'count' ? String(t.count) : '',
     unit: t.kind === 'count' ? t.unit : '',
+    promiseIds: activity.promiseIds.join(','),
+    promiseChoices: draft.agreement.promises.map((p, i) => ({
+      title: `${i + 1}. ${p.text.length > 80 ? `${p.text.slice(0, 80)}…` : p.text}`,
+      value: p.id,
+    })),
+    keywords: activity.keywords.join(', '),
     save: { verb: 'import.editSave', draftId: draft.id, activityId: activity.id, page },
     back: { verb: 'import.back', draftId: draft.id, page },
   };

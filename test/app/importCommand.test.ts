@@ -211,6 +211,39 @@ describe('/importera with published texts', () => {
     expect(texts).to.include('"Lindbo den 2 november 2018"');
   });
 
+  it('Ändra moves an activity to another promise and sets its keywords; a promise not in the draft is refused', async () => {
+    const h = await harness('2023-01-15');
+    const [, draft] = await h.say(`/importera\n${lindbo}`, coordinator);
+    const draftId = String(button(draft, 'Spara').draftId);
+    const [form] = await h.submit(button(draft, 'Ändra', 0), coordinator);
+    withinBudget(form, 'edit form with promises');
+    const formTexts = cardTexts(cardOf(form).card);
+    expect(formTexts).to.include('Hör till löfte');
+    expect(formTexts.some((t) => t.startsWith('2. Polisen lovar att medverka i olika informationskampanjer'))).to.equal(
+      true,
+    );
+    const promises = h.store.importDrafts.get(draftId)!.agreement.promises;
+    const edit = button(form, 'Spara ändringen');
+    const fields = {
+      name: 'Närvaro i Lindbo centrum',
+      parties: 'Polisen',
+      places: 'Lindbo centrum',
+      target: 'ongoing',
+    };
+
+    const [refused] = await h.submit({ ...edit, ...fields, promiseIds: 'nej' }, coordinator);
+    expect(cardTexts(cardOf(refused).card)).to.include('Löftet finns inte i utkastet. Ändringen är inte sparad.');
+
+    await h.submit(
+      { ...edit, ...fields, promiseIds: `${promises[0]!.id},${promises[1]!.id}`, keywords: 'Närvaro, centrumpatrull' },
+      coordinator,
+    );
+    const changed = h.store.importDrafts.get(draftId)!.agreement.activities[0]!;
+    expect(changed.promiseIds).to.deep.equal([promises[0]!.id, promises[1]!.id]);
+    expect(changed.keywords).to.deep.equal(['närvaro', 'centrumpatrull']);
+    expect(changed.name).to.equal('Närvaro i Lindbo centrum');
+  });
+
   it('a text without a period: Spara is refused until the coordinator sets one; then it saves with that period', async () => {
     const h = await harness('2023-01-15');
     const before = h.store.agreements().length;
