@@ -6,12 +6,13 @@ import { auditTurn } from './audit.js';
 import { z } from 'zod';
 import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
-import { editActivity, withPeriod, type ImportDraft } from '../domain/importDraft.js';
+import { editActivity, editAgreement, withPeriod, type ImportDraft } from '../domain/importDraft.js';
 import { importAgreements } from '../domain/import/importText.js';
 import {
   MAX_IMPORT_LENGTH,
   PERIOD_FIRST,
   importActivityCard,
+  importAgreementCard,
   importDraftCard,
   importFormCard,
   periodNotRead,
@@ -49,6 +50,16 @@ const submitSchema = z.discriminatedUnion('verb', [
   }),
   z.object({ verb: z.literal('import.back'), draftId: id, page }),
   z.object({ verb: z.literal('import.period'), draftId: id, page, period: z.string().max(200).optional() }),
+  z.object({ verb: z.literal('import.agreementEdit'), draftId: id, page }),
+  z.object({
+    verb: z.literal('import.agreementSave'),
+    draftId: id,
+    page,
+    title: z.string().max(1000).optional(),
+    period: z.string().max(200).optional(),
+    policeArea: z.string().max(1000).optional(),
+    promises: z.string().max(20_000).optional(),
+  }),
   z.object({ verb: z.literal('import.save'), draftId: id }),
   z.object({ verb: z.literal('import.cancel'), draftId: id }),
 ]);
@@ -169,6 +180,10 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
       return editSave(turn, draft, submit);
     case 'import.period':
       return setPeriod(turn, draft, submit.page, submit.period ?? '');
+    case 'import.agreementEdit':
+      return [replaceCard(importAgreementCard(draft, submit.page), `Ändra ${draft.agreement.title}`)];
+    case 'import.agreementSave':
+      return agreementSave(turn, draft, submit);
     case 'import.save':
       return save(turn, draft);
     case 'import.cancel': {
@@ -213,6 +228,32 @@ async function editSave(
     // What the coordinator set is no longer a guess.
     const { [activity.id]: _reviewed, ...rest } = d.activityDoubts;
     return { ...d, agreement: edited, activityDoubts: rest };
+  });
+  if (!updated) return [text('Utkastet är redan stängt.')];
+  return [draftReply(turn, updated, submit.page, true)];
+}
+
+/** "Ändra löften och period": title, period, police area and promises as typed. */
+async function agreementSave(
+  turn: Turn,
+  draft: ImportDraft,
+  submit: Extract<z.infer<typeof submitSchema>, { verb: 'import.agreementSave' }>,
+): Promise<Reply[]> {
+  const a = draft.agreement;
+  const edited = editAgreement(a, {
+    title: submit.title ?? a.title,
+    period: submit.period ?? `${a.period.start} – ${a.period.end}`,
+    policeArea: submit.policeArea ?? a.policeArea,
+    promises: submit.promises ?? a.promises.map((p, i) => `${i + 1}. ${p.text}`).join('\n'),
+  });
+  if (typeof edited === 'string') {
+    const message = `${edited} Ändringen är inte sparad.`;
+    return [replaceCard(importAgreementCard(draft, submit.page, message), message)];
+  }
+  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+    // What the coordinator set is no longer a guess.
+    const { period: _p, policeArea: _pa, promises: _pr, ...doubts } = d.doubts;
+    return { ...d, agreement: edited, doubts, periodMissing: false };
   });
   if (!updated) return [text('Utkastet är redan stängt.')];
   return [draftReply(turn, updated, submit.page, true)];

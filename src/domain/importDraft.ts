@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { agreementSchema, targetSchema, type Agreement, type Target } from './agreement.js';
 import { personSchema } from './entry.js';
+import { slugOf, uniqueId } from './import/names.js';
 import { parsePeriod, periodLabel } from './import/period.js';
 
 const doubtsSchema = z.record(z.string(), z.string());
@@ -127,4 +128,62 @@ export function withPeriod(agreement: Agreement, typed: string): Agreement | und
       : agreement.title,
     period: { start: period.start, end: period.end },
   };
+}
+
+/** What the "Ändra löften och period" form sends back, as typed. */
+export interface AgreementEdit {
+  title: string;
+  period: string;
+  policeArea: string;
+  /** One promise a line; "2. …" keeps promise 2 (its text as now written), a line without a number adds one. */
+  promises: string;
+}
+
+/**
+ * The draft's agreement with its title, period, police area and promises as the coordinator typed
+ * them. A numbered line ("2. Tryggare skolvägar") is that promise, its text changed; a line without
+ * a number is a new promise; a promise whose number is left out is removed, and its activities move
+ * to the promise before it (the first, for the first) — that is how two promises are merged. Returns
+ * a Swedish message instead when the edit cannot be stored (empty title or police area, no period, no promise).
+ */
+export function editAgreement(agreement: Agreement, edit: AgreementEdit): Agreement | string {
+  const title = edit.title.trim();
+  if (title.length === 0) return 'Titeln kan inte vara tom.';
+  if (title.length > 200) return 'Titeln är för lång: högst 200 tecken.';
+  const policeArea = edit.policeArea.trim();
+  if (policeArea.length === 0) return 'Ange lokalpolisområdet, t.ex. Lokalpolisområde Hallsberg.';
+  const withNewPeriod = withPeriod({ ...agreement, title }, edit.period);
+  if (!withNewPeriod)
+    return `"${edit.period.trim().slice(0, 60)}" går inte att läsa som en period. Skriv t.ex. 2024 eller 2024-07-01 – 2025-06-30.`;
+  const lines = edit.promises
+    .split(/\r?\n/u)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  if (lines.length === 0) return 'Ange minst ett löfte, ett per rad.';
+  const taken = new Set(agreement.promises.map((p) => p.id));
+  const kept = new Map<number, string>();
+  const promises = lines.map((line) => {
+    const numbered = /^(\d{1,3})[.)]\s+(.+)$/u.exec(line);
+    const n = numbered ? Number(numbered[1]) - 1 : -1;
+    const old = agreement.promises[n];
+    if (old && !kept.has(n)) {
+      kept.set(n, old.id);
+      return { ...old, text: (numbered?.[2] ?? line).trim() };
+    }
+    return { id: uniqueId(slugOf(line, 3), taken), text: line.replace(/^\d{1,3}[.)]\s+/u, '') };
+  });
+  // A removed promise's activities join the nearest kept promise before it.
+  const movedTo = (index: number): string => {
+    for (let i = index; i >= 0; i--) {
+      const id = kept.get(i);
+      if (id) return id;
+    }
+    return promises[0]?.id ?? '';
+  };
+  const indexOf = new Map(agreement.promises.map((p, i) => [p.id, i]));
+  const activities = agreement.activities.map((a) => ({
+    ...a,
+    promiseIds: [...new Set(a.promiseIds.map((id) => movedTo(indexOf.get(id) ?? 0)))],
+  }));
+  return agreementSchema.parse({ ...withNewPeriod, policeArea, promises, activities });
 }

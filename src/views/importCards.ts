@@ -16,6 +16,8 @@ type ImportSubmit =
   | { verb: 'import.editSave'; draftId: string; activityId: string; page: number }
   | { verb: 'import.back'; draftId: string; page: number }
   | { verb: 'import.period'; draftId: string; page: number }
+  | { verb: 'import.agreementEdit'; draftId: string; page: number }
+  | { verb: 'import.agreementSave'; draftId: string; page: number }
   | { verb: 'import.save'; draftId: string }
   | { verb: 'import.cancel'; draftId: string }
   | { verb: 'import.text' };
@@ -74,6 +76,7 @@ interface ImportDraftCardData {
   first: ImportSubmit | null;
   save: ImportSubmit | null;
   cancel: ImportSubmit | null;
+  editAgreement: ImportSubmit | null;
   closedText: string;
 }
 
@@ -129,6 +132,7 @@ export function importDraftCard(draft: ImportDraft, page: number, warnings: read
     first: p.page > 0 ? { verb: 'import.page', draftId: draft.id, page: 0 } : null,
     save: open ? { verb: 'import.save', draftId: draft.id } : null,
     cancel: open ? { verb: 'import.cancel', draftId: draft.id } : null,
+    editAgreement: open ? { verb: 'import.agreementEdit', draftId: draft.id, page: p.page } : null,
     closedText: draft.closed ? `${draft.status === 'saved' ? 'Sparat' : 'Slängt'} av ${draft.closed.by.name}.` : '',
   };
   return expandCard('import-draft', data);
@@ -172,6 +176,43 @@ export function importActivityCard(draft: ImportDraft, activity: Activity, page:
     back: { verb: 'import.back', draftId: draft.id, page },
   };
   return expandCard('import-activity', data);
+}
+
+interface ImportAgreementCardData {
+  error: string;
+  title: string;
+  period: string;
+  policeArea: string;
+  promises: string;
+  save: ImportSubmit;
+  back: ImportSubmit;
+}
+
+/** The period as the form shows it: "2024", "2018-2019", or "2018-07-01 – 2020-06-30". */
+function periodText(period: { start: string; end: string }): string {
+  const y1 = period.start.slice(0, 4);
+  const y2 = period.end.slice(0, 4);
+  if (period.start.endsWith('-01-01') && period.end.endsWith('-12-31')) return y1 === y2 ? y1 : `${y1}-${y2}`;
+  return `${period.start} – ${period.end}`;
+}
+
+/**
+ * The form behind "Ändra löften och period": title, period, police area, and the promises one a
+ * line, numbered ("2. …" keeps promise 2; a line without a number adds one; a left-out number removes
+ * that promise and moves its activities to the one before it).
+ */
+export function importAgreementCard(draft: ImportDraft, page: number, error = ''): AdaptiveCard {
+  const a = draft.agreement;
+  const data: ImportAgreementCardData = {
+    error,
+    title: a.title,
+    period: draft.periodMissing ? '' : periodText(a.period),
+    policeArea: a.policeArea,
+    promises: a.promises.map((p, i) => `${i + 1}. ${p.text}`).join('\n'),
+    save: { verb: 'import.agreementSave', draftId: draft.id, page },
+    back: { verb: 'import.back', draftId: draft.id, page },
+  };
+  return expandCard('import-agreement', data);
 }
 
 interface ImportFormCardData {

@@ -244,6 +244,64 @@ describe('/importera with published texts', () => {
     expect(changed.name).to.equal('Närvaro i Lindbo centrum');
   });
 
+  it('Ändra löften och period: title, period, police area and promises edited, added, removed and merged', async () => {
+    const h = await harness('2023-01-15');
+    const [, draft] = await h.say(`/importera\n${lindbo}`, coordinator);
+    const draftId = String(button(draft, 'Spara').draftId);
+    const before = h.store.importDrafts.get(draftId)!.agreement;
+    const [form] = await h.submit(button(draft, 'Ändra löften och period'), coordinator);
+    withinBudget(form, 'agreement form');
+    const formTexts = cardTexts(cardOf(form).card);
+    expect(formTexts).to.include('2018-07-01 – 2020-06-30');
+    expect(formTexts.find((t) => t.startsWith('1. Polisen lovar att prioritera'))).to.contain(
+      '\n2. Polisen lovar att medverka',
+    );
+    const save = button(form, 'Spara ändringen');
+
+    const [bad] = await h.submit({ ...save, period: 'i vår' }, coordinator);
+    expect(cardTexts(cardOf(bad).card).some((t) => t.includes('"i vår" går inte att läsa som en period'))).to.equal(
+      true,
+    );
+    expect(h.store.importDrafts.get(draftId)!.agreement).to.deep.equal(before);
+
+    // Promise 2 left out: merged into promise 1. Promise 3 reworded, 4 kept, one new promise added.
+    const [after] = await h.submit(
+      {
+        ...save,
+        title: 'Medborgarlöfte Lindbo 2021',
+        period: '2021',
+        policeArea: 'Lokalpolisområde Hallsberg',
+        promises: [
+          `1. ${before.promises[0]!.text}`,
+          '3. Fler trygghetsvandringar och mer grannsamverkan',
+          `4. ${before.promises[3]!.text}`,
+          'Tryggare skolvägar',
+        ].join('\n'),
+      },
+      coordinator,
+    );
+    const a = h.store.importDrafts.get(draftId)!.agreement;
+    expect(a.title).to.equal('Medborgarlöfte Lindbo 2021');
+    expect(a.period).to.deep.equal({ start: '2021-01-01', end: '2021-12-31' });
+    expect(a.policeArea).to.equal('Lokalpolisområde Hallsberg');
+    expect(a.promises.map((p) => p.text)).to.deep.equal([
+      before.promises[0]!.text,
+      'Fler trygghetsvandringar och mer grannsamverkan',
+      before.promises[3]!.text,
+      'Tryggare skolvägar',
+    ]);
+    expect(a.promises[1]!.id).to.equal(before.promises[2]!.id);
+    expect(a.activities.map((x) => x.promiseIds)).to.deep.equal([
+      [before.promises[0]!.id],
+      [before.promises[0]!.id],
+      [before.promises[2]!.id],
+      [before.promises[3]!.id],
+    ]);
+    expect(cardTexts(cardOf(after).card).find((t) => t.includes(' · Löften: '))).to.match(
+      /^2021-01-01 – 2021-12-31 · /u,
+    );
+  });
+
   it('a text without a period: Spara is refused until the coordinator sets one; then it saves with that period', async () => {
     const h = await harness('2023-01-15');
     const before = h.store.agreements().length;
