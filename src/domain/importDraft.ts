@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { agreementSchema, targetSchema, type Agreement, type Target } from './agreement.js';
 import { personSchema } from './entry.js';
 import { slugOf, uniqueId } from './import/names.js';
-import { parsePeriod, periodLabel } from './import/period.js';
+import { parsePeriod, periodLabel, periodTitle } from './import/period.js';
 
 const doubtsSchema = z.record(z.string(), z.string());
 
@@ -118,13 +118,12 @@ export function editActivity(agreement: Agreement, activityId: string, edit: Act
 export function withPeriod(agreement: Agreement, typed: string): Agreement | undefined {
   const period = parsePeriod(typed);
   if (!period) return undefined;
-  const oldLabel = periodLabel(agreement.period);
-  const label = periodLabel(period);
+  const made = [`Medborgarlöfte ${periodTitle(agreement.period)}`, `Medborgarlöfte ${periodLabel(agreement.period)}`];
   return {
     ...agreement,
-    id: `${agreement.area}-${label}`,
-    title: [`Medborgarlöfte ${oldLabel}`, 'Medborgarlöfte'].includes(agreement.title)
-      ? `Medborgarlöfte ${label}`
+    id: `${agreement.area}-${periodLabel(period)}`,
+    title: [...made, 'Medborgarlöfte'].includes(agreement.title)
+      ? `Medborgarlöfte ${periodTitle(period)}`
       : agreement.title,
     period: { start: period.start, end: period.end },
   };

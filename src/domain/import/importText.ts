@@ -4,7 +4,7 @@ import { agreementSchema, type Activity, type Agreement, type AgreementPromise, 
 import { keywordsFor } from './keywords.js';
 import { closestPromise, contentStems, linkPromises } from './links.js';
 import { MUNICIPALITY, POLICE, headingParties, readParties } from './parties.js';
-import { periodLabel, statedPeriod, yearsCovered, type Period } from './period.js';
+import { periodLabel, periodTitle, statedPeriod, yearsCovered, type Period } from './period.js';
 import { readPlaces, type PlaceContext } from './places.js';
 import { shortName, slugOf, uniqueId } from './names.js';
 import { readStructure, type RawSection } from './structure.js';
@@ -154,7 +154,7 @@ function draftSection(
   } = periodOf(section, [...section.unused, ...sectionTexts(section), ...preamble], options.today);
   const doubts = { ...meta.doubts, ...(periodDoubt ? { period: periodDoubt } : {}) };
   // Without a period the title names none: the placeholder year is no year of the text.
-  const title = section.heading ?? (periodMissing ? 'Medborgarlöfte' : `Medborgarlöfte ${periodLabel(period)}`);
+  const title = section.heading ?? (periodMissing ? 'Medborgarlöfte' : `Medborgarlöfte ${periodTitle(period)}`);
   if (section.promises.length === 0) {
     section.promises.push({ text: title, line: section.line });
     doubts.promises = 'inga löften i texten: ett löfte med rubrikens namn';

@@ -149,3 +149,10 @@ export function statedPeriod(texts: readonly string[]): Period | undefined {
   }
   return undefined;
 }
+
+/** The period as a title names it: "2020", "2018-2019", "2018-07-01 – 2020-06-30". */
+export function periodTitle(period: { start: IsoDate; end: IsoDate }): string {
+  return isRange(period) && !(period.start.endsWith('-01-01') && period.end.endsWith('-12-31'))
+    ? `${period.start} – ${period.end}`
+    : periodLabel(period);
+}

@@ -379,6 +379,7 @@ describe('importer: promises, names and keywords of a Laxå-shaped text', () => 
   const d = importAgreements(lindbo, { today, policeArea: 'Lokalpolisområde Hallsberg' }).drafts[0]!;
 
   it('the four "lovar att" bullets are the promises, each its own activity; title and intro are text not read', () => {
+    expect(d.agreement.title).to.equal('Medborgarlöfte 2018-07-01 – 2020-06-30');
     expect(d.agreement.promises.map((p) => p.text.slice(0, 30))).to.deep.equal([
       'Polisen lovar att prioritera n',
       'Polisen lovar att medverka i o',
