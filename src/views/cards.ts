@@ -19,6 +19,7 @@ export const CARD_NAMES = [
   'import-form',
   'import-draft',
   'import-activity',
+  'import-agreement',
   'repeat',
   'note-question',
 ] as const;
