@@ -17,7 +17,15 @@ import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
 import { repeatCancelled, repeatQuestion } from './repeatQuestion.js';
 import { text, type Reply } from './ports.js';
-import { NOTHING_STORED, futureDateRefusal, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
+import { occasionQuestion } from './occasionQuestion.js';
+import {
+  NOTHING_STORED,
+  futureDateRefusal,
+  loggedReply,
+  personalDataRefusal,
+  recordEntry,
+  type EntryDraft,
+} from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeAction, unsubscribeCommand } from './subscriptionCommands.js';
@@ -40,6 +48,9 @@ const choiceSchema = z.object({
   messageId: z.string().min(1).max(200).optional(),
   writer: z.string().min(1).max(200).optional(),
   writerName: z.string().max(200).optional(),
+  // The answer to "Var du med där?" (see occasionQuestion): join that occasion, or a separate one.
+  occasionId: z.string().min(1).max(100).optional(),
+  newOccasion: z.boolean().optional(),
 });
 
 const cancelSchema = z.object({
@@ -134,7 +145,8 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
   if (choice.entryId) return chooseForEdit(turn, choice, choice.entryId);
-  const result = await recordEntry(turn, {
+  const { occasionId, newOccasion, ...details } = choice;
+  const draft: EntryDraft = {
     agreement,
     activity,
     date: choice.date,
@@ -145,8 +157,13 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
       choice.messageId && choice.writer === personOf(turn).id
         ? `message:${turn.input.conversation.id}:${choice.messageId}`
         : `choice:${choice.requestId}:${personOf(turn).id}`,
-    ...givenDetails(choice),
-  });
+    ...givenDetails(details),
+    ...(occasionId ? { occasion: { join: occasionId } } : newOccasion ? { occasion: 'new' as const } : {}),
+  };
+  // A choice of activity or day may still meet an occasion someone else logged: ask that first.
+  const question = occasionQuestion(turn, draft, true, choice.messageId);
+  if (question) return [question];
+  const result = await recordEntry(turn, draft);
   // The choice card becomes the confirmation: the other buttons must not log a second entry.
   return result.ok
     ? [loggedReply(turn, result.entry, agreement, activity, result.stored, true)]
@@ -273,7 +290,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     if (outcome.kind === 'refused') return again(`${outcome.why} Skriv /mina för dina insatser.`);
     return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
   }
-  const draft = {
+  const draft: EntryDraft = {
     agreement,
     activity,
     date,
@@ -284,8 +301,8 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...optionalField('participants', participants.value),
     ...(note ? { note } : {}),
   };
-  const repeat = repeatQuestion(turn, draft, true);
-  if (repeat) return [repeat];
+  const question = repeatQuestion(turn, draft, true) ?? occasionQuestion(turn, draft, true);
+  if (question) return [question];
   const result = await recordEntry(turn, draft);
   if (!result.ok) {
     // A personnummer must not be echoed back into the card (the card is a stored Teams message).

@@ -17,6 +17,7 @@ import type { Turn } from './context.js';
 import { questionOrigin } from './questionOrigin.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import { givenDetails, type Entry } from '../domain/entry.js';
+import { occasionQuestion } from './occasionQuestion.js';
 import { repeatQuestion } from './repeatQuestion.js';
 import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry, type EntryDraft } from './recordEntry.js';
 
@@ -36,8 +37,8 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   const resolved = resolveLog(turn, args);
   if (resolved.kind === 'answer') return resolved.replies;
   const draft = { ...resolved.draft, ...(sourceId ? { sourceId } : {}) };
-  const repeat = repeatQuestion(turn, draft);
-  if (repeat) return [repeat];
+  const question = repeatQuestion(turn, draft) ?? occasionQuestion(turn, draft);
+  if (question) return [question];
   const result = await recordEntry(turn, draft);
   return result.ok
     ? [loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]

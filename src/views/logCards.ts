@@ -22,6 +22,10 @@ export interface ChoiceSubmit {
   /** Who asked (Entra object id, and display name for the answer to anyone else's click). */
   writer?: string;
   writerName?: string;
+  /** The answer to "Var du med där?": join this occasion (its id) … */
+  occasionId?: string;
+  /** … or log a separate one (also "Logga igen": one's own repeat is another occasion). */
+  newOccasion?: boolean;
 }
 
 export interface ChooseActivityCardData {

@@ -5,6 +5,7 @@ import type { Entry } from '../domain/entry.js';
 import type { ActivityStatus } from '../domain/status.js';
 import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
+import { namesText } from './occasionCard.js';
 import { countText, hoursText, participantsText } from './texts.js';
 
 /** What a button on an entry's card sends: take it back, remove it, or open it in the form. */
@@ -75,7 +76,15 @@ const ACTION: Readonly<Record<LoggedCardMode, (ids: EntryIds) => LoggedCardData[
   messageDeleted: (ids) => ({ show: true, title: 'Behåll insatsen', submit: { verb: 'entry.restore', ...ids } }),
 };
 
-/** `fresh` is false when the entry was already stored (a second click, a redelivered message). */
+/** "Samma tillfälle som Johan Berg – räknas en gång", or undefined when nobody else logged the occasion. */
+export function sameOccasionText(others: readonly string[]): string | undefined {
+  return others.length > 0 ? `Samma tillfälle som ${namesText(others)} – räknas en gång` : undefined;
+}
+
+/**
+ * `fresh` is false when the entry was already stored (a second click, a redelivered message);
+ * `others` are the names of the other people who logged the entry's occasion.
+ */
 export function loggedCardData(
   entry: Entry,
   agreement: Agreement,
@@ -83,7 +92,9 @@ export function loggedCardData(
   status: ActivityStatus,
   fresh: boolean,
   mode: LoggedCardMode = fresh ? 'logged' : 'already',
+  others: readonly string[] = [],
 ): LoggedCardData {
+  const same = sameOccasionText(others);
   const ids = { agreementId: entry.agreementId, entryId: entry.id };
   const facts = [
     { title: 'Datum', value: formatSwedishDate(entry.date) },
@@ -93,6 +104,7 @@ export function loggedCardData(
     ...(entry.participants !== undefined ? [{ title: 'Deltagare', value: participantsText(entry.participants) }] : []),
     ...(entry.note ? [{ title: 'Anteckning', value: entry.note }] : []),
     ...(entry.by.name ? [{ title: 'Loggat av', value: entry.by.name }] : []),
+    ...(same ? [{ title: 'Tillfälle', value: same }] : []),
   ];
   return {
     heading: HEADING[mode],
