@@ -759,6 +759,8 @@ export class AreaStore implements AgreementRecords {
         count: valid.count,
         history: [...(entry.history ?? []), entryChangeSchema.parse({ ...change, before: fieldsOf(entry) })],
       };
+      // Moved to another activity or day, it is no longer part of the occasion it joined: one of its own.
+      if (valid.activityId !== entry.activityId || valid.date !== entry.date) changed.occasionId = entry.id;
       for (const key of ['place', 'hours', 'participants', 'note'] as const) delete changed[key];
       if (valid.place !== undefined) changed.place = valid.place;
       if (valid.hours !== undefined) changed.hours = valid.hours;
