@@ -3,7 +3,13 @@
 // too. So logging writes one agreement's file, a change to an area writes that area's file, and
 // nothing written for one area ever rewrites another area's data. An agreement's entries file has a
 // journal beside it (see entriesLog.ts): logging appends one line to it and rewrites nothing.
-import { AgreementConflictError, agreementSchema, overlappingAgreements, type Agreement, type IsoDate } from '../domain/agreement.js';
+import {
+  AgreementConflictError,
+  agreementSchema,
+  overlappingAgreements,
+  type Agreement,
+  type IsoDate,
+} from '../domain/agreement.js';
 import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
 import {
   completionSchema,

@@ -68,7 +68,13 @@ describe('occasions (tillfällen)', () => {
     const eight = entry(LINA, { occasionId: 'x', participants: 8 });
     const none = entry(OLLE, { occasionId: 'x' });
     expect(occasionsOf([six, eight, none])[0]?.participants).to.equal(8);
-    expect(occasionsOf([entry(JOHAN, { occasionId: 'y', participants: 2 }), entry(LINA, { occasionId: 'y' }), entry(OLLE, { occasionId: 'y' })])[0]?.participants).to.equal(3);
+    expect(
+      occasionsOf([
+        entry(JOHAN, { occasionId: 'y', participants: 2 }),
+        entry(LINA, { occasionId: 'y' }),
+        entry(OLLE, { occasionId: 'y' }),
+      ])[0]?.participants,
+    ).to.equal(3);
     expect(occasionsOf([entry(JOHAN)])[0]?.participants).to.equal(undefined);
     expect(occasionParticipants(undefined, 1)).to.equal(undefined);
     expect(occasionParticipants(undefined, 2)).to.equal(2);
@@ -138,20 +144,18 @@ describe('occasions (tillfällen)', () => {
   }
 
   const logs = (saysOther: fc.Arbitrary<boolean>) =>
-    fc
-      .uniqueArray(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 12 })
-      .chain((people) =>
-        fc.tuple(
-          ...people.map((person) =>
-            fc.record({
-              person: fc.constant(person),
-              count: fc.integer({ min: 1, max: 4 }),
-              participants: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
-              saysOther,
-            }),
-          ),
+    fc.uniqueArray(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 12 }).chain((people) =>
+      fc.tuple(
+        ...people.map((person) =>
+          fc.record({
+            person: fc.constant(person),
+            count: fc.integer({ min: 1, max: 4 }),
+            participants: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
+            saysOther,
+          }),
         ),
-      );
+      ),
+    );
 
   it('property: any number of people logging the same activity, day and place make one occasion', () => {
     fc.assert(
@@ -163,7 +167,8 @@ describe('occasions (tillfällen)', () => {
         expect(only?.count).to.equal(Math.max(...all.map((l) => l.count)));
         const given = all.flatMap((l) => (l.participants === undefined ? [] : [l.participants]));
         // Never summed: the largest given, or the people who logged it.
-        const expected = given.length === 0 ? (all.length > 1 ? all.length : undefined) : Math.max(...given, all.length);
+        const expected =
+          given.length === 0 ? (all.length > 1 ? all.length : undefined) : Math.max(...given, all.length);
         expect(only?.participants).to.equal(expected);
       }),
     );
