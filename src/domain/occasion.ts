@@ -55,50 +55,75 @@ export function occasionKey(entry: Pick<Entry, 'id' | 'occasionId' | 'agreementI
 }
 
 /**
+ * The active entries (removed ones skipped) grouped by occasion, each group in the order given,
+ * the groups in the order of their first entry. The key is the occasion id alone, which is unique
+ * (an entry's id); only an entry whose group lies on another day or activity (moved by a
+ * correction) needs the longer key. A year is 100,000 entries: this runs in one pass.
+ */
+export function occasionGroups(entries: readonly Entry[]): Entry[][] {
+  const groups = new Map<string, Entry[]>();
+  for (const e of entries) {
+    if (!isActive(e)) continue;
+    let key = occasionIdOf(e);
+    let group = groups.get(key);
+    const first = group?.[0];
+    if (first && (first.date !== e.date || first.activityId !== e.activityId || first.agreementId !== e.agreementId)) {
+      key = occasionKey(e);
+      group = groups.get(key);
+    }
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  return [...groups.values()];
+}
+
+/**
  * The occasions the active entries make (removed entries are skipped), in the order of each
  * occasion's first entry in `entries`. Pure: the same entries always give the same occasions.
  */
 export function occasionsOf(entries: readonly Entry[]): Occasion[] {
-  const groups = new Map<string, Entry[]>();
-  for (const e of entries) {
-    if (!isActive(e)) continue;
-    const key = occasionKey(e);
-    const group = groups.get(key);
-    if (group) group.push(e);
-    else groups.set(key, [e]);
-  }
-  return [...groups.values()].map(occasionOfEntries);
+  return occasionGroups(entries).map(occasionOfEntries);
+}
+
+/** The count of one occasion from its active entries: the largest they give (see the rules above). */
+export function groupCount(entries: readonly Entry[]): number {
+  let count = 0;
+  for (const e of entries) if (e.count > count) count = e.count;
+  return count;
 }
 
 /** One occasion from its active entries (non-empty, all of one occasion), by the rules above. */
 export function occasionOfEntries(entries: readonly Entry[]): Occasion {
   const first = entries[0];
   if (!first) throw new RangeError('an occasion needs at least one entry');
-  const people = new Map<string, Person>();
+  // Built field by field, without spreads: a year's summary makes tens of thousands of these.
+  const people: Person[] = [];
   let count = 0;
   let given: number | undefined;
   let hours: number | undefined;
   let place: string | undefined;
   for (const e of entries) {
-    if (!people.has(e.by.id)) people.set(e.by.id, e.by);
-    count = Math.max(count, e.count);
-    if (e.participants !== undefined) given = Math.max(given ?? 0, e.participants);
-    if (e.hours !== undefined) hours = Math.max(hours ?? 0, e.hours);
+    // An occasion has a few people: a list is quicker than a set.
+    if (!people.some((p) => p.id === e.by.id)) people.push(e.by);
+    if (e.count > count) count = e.count;
+    if (e.participants !== undefined && (given === undefined || e.participants > given)) given = e.participants;
+    if (e.hours !== undefined && (hours === undefined || e.hours > hours)) hours = e.hours;
     if (place === undefined && e.place) place = e.place;
   }
-  const participants = occasionParticipants(given, people.size);
-  return {
+  const occasion: Occasion = {
     id: occasionIdOf(first),
     agreementId: first.agreementId,
     activityId: first.activityId,
     date: first.date,
-    ...(place !== undefined ? { place } : {}),
     count,
-    ...(participants !== undefined ? { participants } : {}),
-    ...(hours !== undefined ? { hours } : {}),
-    entries: [...entries],
-    people: [...people.values()],
+    entries: entries.slice(),
+    people,
   };
+  if (place !== undefined) occasion.place = place;
+  const participants = occasionParticipants(given, people.length);
+  if (participants !== undefined) occasion.participants = participants;
+  if (hours !== undefined) occasion.hours = hours;
+  return occasion;
 }
 
 /**

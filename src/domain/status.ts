@@ -3,7 +3,7 @@
 import type { Activity, Agreement, AgreementPromise, IsoDate } from './agreement.js';
 import { addDays, daysBetween, isoWeekStart, isoWeekday, monthStart } from './calendar.js';
 import type { Completion, Entry } from './entry.js';
-import { occasionsOf } from './occasion.js';
+import { groupCount, occasionGroups, type Occasion } from './occasion.js';
 
 export type StatusCode = 'done' | 'onTrack' | 'behind' | 'farBehind' | 'notStarted';
 export type Rhythm = 'weekly' | 'weekendNights' | 'monthly';
@@ -107,16 +107,34 @@ export interface DayTotal {
 
 /** The day totals of every activity the active entries name, with the activity's id. */
 function dayTotalsOf(entries: readonly Entry[]): (DayTotal & { activityId: string })[] {
-  const days = new Map<string, DayTotal & { activityId: string }>();
-  for (const o of occasionsOf(entries)) {
-    const key = `${o.activityId}\u0000${o.date}`;
-    const day = days.get(key);
+  const days = new Map<string, Map<IsoDate, DayTotal & { activityId: string }>>();
+  for (const group of occasionGroups(entries)) {
+    const { activityId, date } = group[0]!;
+    let byDate = days.get(activityId);
+    if (!byDate) days.set(activityId, (byDate = new Map<IsoDate, DayTotal & { activityId: string }>()));
+    const count = groupCount(group);
+    const day = byDate.get(date);
+    if (day) {
+      day.count += count;
+      day.occasions += 1;
+    } else byDate.set(date, { activityId, date, count, occasions: 1 });
+  }
+  return [...days.values()].flatMap((byDate) => [...byDate.values()]);
+}
+
+/** Each activity's day totals (by activity id) from occasions already made. */
+export function daysOfOccasions(occasions: readonly Occasion[]): (activityId: string) => DayTotal[] {
+  const days = new Map<string, Map<IsoDate, DayTotal>>();
+  for (const o of occasions) {
+    let byDate = days.get(o.activityId);
+    if (!byDate) days.set(o.activityId, (byDate = new Map<IsoDate, DayTotal>()));
+    const day = byDate.get(o.date);
     if (day) {
       day.count += o.count;
       day.occasions += 1;
-    } else days.set(key, { activityId: o.activityId, date: o.date, count: o.count, occasions: 1 });
+    } else byDate.set(o.date, { date: o.date, count: o.count, occasions: 1 });
   }
-  return [...days.values()];
+  return (activityId) => [...(days.get(activityId)?.values() ?? [])];
 }
 
 /** The occasions of `agreementId`'s `activityId` (from its active entries) summed per day, in no particular order. */

@@ -5,7 +5,7 @@ import type { Activity, Agreement, AgreementPromise, IsoDate } from './agreement
 import { addDays, daysBetween, monthStart, sameDayYearBefore, tertialOf, tertialRange } from './calendar.js';
 import { isActive, type Completion, type Entry } from './entry.js';
 import { occasionTotal, occasionsOf, type Occasion } from './occasion.js';
-import { agreementStatus, type ActivityStatus, type AgreementStatus } from './status.js';
+import { agreementStatusOfDays, daysOfOccasions, type ActivityStatus, type AgreementStatus } from './status.js';
 import { fold, words } from './text.js';
 
 export type SummaryKind = 'vecka' | 'månad' | 'tertial' | 'år';
@@ -140,9 +140,10 @@ export function summarize(input: SummaryInput): Summary {
   const inRange = (e: Occasion, r: DateRange) => e.date >= r.start && e.date <= r.end;
   const current = occasions.filter((e) => inRange(e, period.range));
   const previous = occasions.filter((e) => inRange(e, period.previous));
-  const status = agreementStatus(
+  // The status from the same occasions, not grouped a second time: a year is 100,000 entries.
+  const status = agreementStatusOfDays(
     agreement,
-    active.filter((e) => e.agreementId === agreement.id),
+    daysOfOccasions(occasions.filter((o) => o.agreementId === agreement.id)),
     input.completions,
     period.range.end,
   );
