@@ -20,7 +20,7 @@ import {
   type Entry,
 } from '../domain/entry.js';
 import { auditRecordSchema, type AuditRecord } from '../domain/audit.js';
-import { occasionIdOf, occasionOfEntries, type Occasion } from '../domain/occasion.js';
+import { groupCount, occasionIdOf, occasionOfEntries, type Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
 import { AuditLog } from './auditLog.js';
 import { WriteGate } from './gate.js';
@@ -537,21 +537,16 @@ export class EntriesLog {
     if (!days) this.#days.set(entry.activityId, (days = new Map<IsoDate, OccasionDay>()));
     const day = days.get(entry.date) ?? { occasions: new Map<string, Entry[]>(), total: emptyTotal(entry.date) };
     const id = occasionIdOf(entry);
-    const others = (day.occasions.get(id) ?? []).filter((e) => e.id !== entry.id);
-    const entries = sign === 1 ? [...others, entry] : others;
-    if (entries.length > 0) day.occasions.set(id, entries);
+    const before = day.occasions.get(id) ?? [];
+    const others = before.filter((e) => e.id !== entry.id);
+    const after = sign === 1 ? [...others, entry] : others;
+    if (after.length > 0) day.occasions.set(id, after);
     else day.occasions.delete(id);
-    if (day.occasions.size === 0) {
-      days.delete(entry.date);
-      return;
-    }
-    // A day holds a few occasions: its total is summed again rather than adjusted.
-    day.total = emptyTotal(entry.date);
-    for (const list of day.occasions.values()) {
-      day.total.count += occasionOfEntries(list).count;
-      day.total.occasions += 1;
-    }
-    days.set(entry.date, day);
+    // Only this occasion changed: its count (the largest its entries give) replaces the old one.
+    day.total.count += groupCount(after) - groupCount(before);
+    day.total.occasions += Number(after.length > 0) - Number(before.length > 0);
+    if (day.occasions.size === 0) days.delete(entry.date);
+    else days.set(entry.date, day);
   }
 
   #withJournal<R>(step: () => Promise<R>): Promise<R> {

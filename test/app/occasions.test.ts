@@ -6,6 +6,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { AuditRecord } from '../../src/domain/audit.js';
 import type { Entry } from '../../src/domain/entry.js';
+import { dayTotals } from '../../src/domain/status.js';
 import type { Reply } from '../../src/app/ports.js';
 import { weeklySummaryReplies } from '../../src/app/weeklySummary.js';
 import { followUpDocument } from '../../src/report/followUpDocument.js';
@@ -134,6 +135,13 @@ describe('issue 20: one occasion, several people', () => {
     });
     expect(readable(await h.say('/ångra', { user: JOHAN }))).to.include('1 av 4 tillfällen');
     expect(await status(h)).to.include('1 av 4 tillfällen');
+    // The store's running day totals agree with the domain's, read from every entry.
+    expect(h.store.dayTotals('jonkoping-2020', 'gemensam-krogtillsyn')).to.deep.equal(
+      dayTotals(h.store.entries('jonkoping-2020'), 'jonkoping-2020', 'gemensam-krogtillsyn'),
+    );
+    expect(h.store.dayTotals('jonkoping-2020', 'gemensam-krogtillsyn')).to.deep.equal([
+      { date: '2020-10-13', count: 1, occasions: 1 },
+    ]);
     expect(readable(await h.say('/ångra', { user: BERIT }))).to.include('0 av 4 tillfällen');
   });
 
@@ -202,6 +210,11 @@ describe('issue 20: one occasion, several people', () => {
     expect(berits?.audit).to.deep.include({ action: 'entry.logged', entryId: berits?.entry?.id });
     expect(berits?.audit?.changes?.occasionId).to.deep.equal({ to: johans?.entry?.id });
     await h.store.close();
+    // After a restart (the journal replayed) it is still one occasion.
+    const again = await harness({ now: NOW, storage: fileStorage(dir), idPrefix: 'again' });
+    expect(await status(again)).to.include('1 av 4 tillfällen');
+    expect(readable(await again.say('/mina', { user: BERIT }))).to.include('Samma tillfälle som Johan Berg');
+    await again.store.close();
   });
 
   it('the CSV keeps every entry and numbers the occasion they share', async () => {
