@@ -5,7 +5,7 @@
 import { addDays } from '../domain/calendar.js';
 import { givenDetails } from '../domain/entry.js';
 import { occasionToJoin, type Occasion } from '../domain/occasion.js';
-import { occasionCard, occasionCardData } from '../views/occasionCard.js';
+import { occasionCard, occasionCardData, occasionFallback } from '../views/occasionCard.js';
 import { personOf, type Turn } from './context.js';
 import { card, replaceCard, type Reply } from './ports.js';
 import { questionOrigin } from './questionOrigin.js';
@@ -54,5 +54,5 @@ export function occasionQuestion(
     draft.activity,
     { today: turn.today, yesterday: addDays(turn.today, -1) },
   );
-  return (replace ? replaceCard : card)(occasionCard(data), `${data.question} Svara med knapparna på kortet.`);
+  return (replace ? replaceCard : card)(occasionCard(data), occasionFallback(data));
 }

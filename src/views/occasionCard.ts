@@ -72,6 +72,11 @@ export function occasionCardData(
   };
 }
 
+/** The card's text where the card cannot be shown (a notification, a client without cards). */
+export function occasionFallback(data: OccasionCardData): string {
+  return `${data.question} Svara med knapparna på kortet.`;
+}
+
 export function occasionCard(data: OccasionCardData): AdaptiveCard {
   return expandCard('occasion', data);
 }
