@@ -11,9 +11,12 @@ import type { Reply } from '../../src/app/ports.js';
 import { weeklySummaryReplies } from '../../src/app/weeklySummary.js';
 import { followUpDocument } from '../../src/report/followUpDocument.js';
 import { followUpHtml } from '../../src/report/html.js';
+import { followUpPdf } from '../../src/report/pdf.js';
+import { answerPublicPage } from '../../src/report/publicRoute.js';
 import { followUpFromStore, renderEntriesCsv } from '../../src/report/reports.js';
 import { fileStorage } from '../../src/store/storage.js';
 import { outcomeText } from '../../src/views/followUpTexts.js';
+import { pdfText } from '../report/pdfText.js';
 import {
   ANNA,
   BERIT,
@@ -79,6 +82,8 @@ describe('issue 20: one occasion, several people', () => {
     expect(berits?.occasionId).to.equal(johans?.id);
     expect(berits?.by.name).to.equal('Berit Berg');
     expect(await status(h)).to.include('1 av 4 tillfällen');
+    const page = answerPublicPage({ store: h.store, now: () => new Date(NOW) }, '/loften/jonkoping', '');
+    expect(page.body).to.include('1 av 4 tillfällen').and.not.include('2 av 4 tillfällen');
 
     // A second click (either button) stores nothing more.
     await h.submit(button(asked, 'Ja, samma tillfälle'), { user: BERIT });
@@ -186,6 +191,10 @@ describe('issue 20: one occasion, several people', () => {
     // The web page (and the PDF, drawn from the same document) says the same.
     const html = followUpHtml(followUpDocument(f!, {}, '2020-10-15'));
     expect(html).to.include('1 gång (8 deltagare)').and.not.include('3 gånger').and.not.include('14 deltagare');
+    const pdf = (await pdfText(await followUpPdf(followUpDocument(f!, {}, '2020-10-15'), new Date(NOW)))).pages
+      .join(' ')
+      .replace(/\s+/gu, ' ');
+    expect(pdf).to.include('1 gång (8 deltagare)').and.not.include('3 gånger');
 
     // The weekly card, and /sammanfattning, count it once too.
     const weekly = readable(weeklySummaryReplies(h.store, '2020-10-15'));
