@@ -12,7 +12,8 @@
 //   someone who is not yet part of it, is the same occasion unless that person says otherwise: the
 //   app asks ("Var du med där?") before anything is stored; yes stores the entry with the
 //   occasion's id, no with an id of its own. Repeating one's own entry is a separate question
-//   ("Redan loggat – logga igen?") and, answered yes, a new occasion.
+//   ("Redan loggat – logga igen?") and, answered yes, a new occasion. When several occasions that
+//   day fit (someone said no before), the one logged last is offered.
 // - Life. An occasion exists while any of its entries is active: when its first entry is taken
 //   back but others joined it, it still counts, once.
 // - Count. An occasion counts the largest count given by its active entries: "3 tillfällen" from
