@@ -18,6 +18,7 @@ import { mineCommand } from './myEntries.js';
 import { repeatCancelled, repeatQuestion } from './repeatQuestion.js';
 import { text, type Reply } from './ports.js';
 import { nameQuestion, notCountedAnswer } from './logQuestions.js';
+import { occasionQuestion } from './occasionQuestion.js';
 import {
   NOTHING_STORED,
   futureDateRefusal,
@@ -25,6 +26,7 @@ import {
   personalDataRefusal,
   phoneNumberRefusal,
   recordEntry,
+  type EntryDraft,
 } from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
@@ -50,6 +52,9 @@ const choiceSchema = z.object({
   writerName: z.string().max(200).optional(),
   // The writer chose "Spara ändå" on the question about a name in the note.
   noteChecked: z.boolean().optional(),
+  // The answer to "Var du med där?" (see occasionQuestion): join that occasion, or a separate one.
+  occasionId: z.string().min(1).max(100).optional(),
+  newOccasion: z.boolean().optional(),
 });
 
 // "Ändra" on the question about a name in the note: the log form, filled in with the same.
@@ -148,7 +153,8 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
   if (choice.entryId) return chooseForEdit(turn, choice, choice.entryId);
-  const draft = {
+  const { occasionId, newOccasion, ...details } = choice;
+  const draft: EntryDraft = {
     agreement,
     activity,
     date: choice.date,
@@ -159,11 +165,12 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
       choice.messageId && choice.writer === personOf(turn).id
         ? `message:${turn.input.conversation.id}:${choice.messageId}`
         : `choice:${choice.requestId}:${personOf(turn).id}`,
-    ...givenDetails(choice),
+    ...givenDetails(details),
+    ...(occasionId ? { occasion: { join: occasionId } } : newOccasion ? { occasion: 'new' as const } : {}),
   };
   // A name in the note of work about individuals is asked about once, in place of this card; a
   // second click after the entry is stored is answered with it below (recordEntry finds the source).
-  if (!turn.store.findBySource(draft.sourceId)) {
+  if (!draft.sourceId || !turn.store.findBySource(draft.sourceId)) {
     const { requestId, messageId, writer, writerName } = choice;
     const origin = {
       requestId,
@@ -178,6 +185,9 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     });
     if (askName) return [askName];
   }
+  // A choice of activity or day may still meet an occasion someone else logged: ask that first.
+  const question = occasionQuestion(turn, draft, true, choice.messageId, choice.noteChecked === true);
+  if (question) return [question];
   const result = await recordEntry(turn, draft);
   // The choice card becomes the confirmation: the other buttons must not log a second entry.
   return result.ok
@@ -331,7 +341,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     if (outcome.kind === 'refused') return again(`${outcome.why} Skriv /mina för dina insatser.`);
     return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
   }
-  const draft = {
+  const draft: EntryDraft = {
     agreement,
     activity,
     date,
@@ -343,11 +353,13 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...(note ? { note } : {}),
   };
   // Asked in place of the form, before anything is stored: a name in a note about individuals,
-  // a day the activity does not count.
-  const ask = nameQuestion(turn, draft, { replace: true }) ?? notCountedAnswer(turn, draft, [], { replace: true });
+  // a day the activity does not count, a repeat of one's own entry, an occasion someone else logged.
+  const ask =
+    nameQuestion(turn, draft, { replace: true }) ??
+    notCountedAnswer(turn, draft, [], { replace: true }) ??
+    repeatQuestion(turn, draft, true) ??
+    occasionQuestion(turn, draft, true);
   if (ask) return [ask];
-  const repeat = repeatQuestion(turn, draft, true);
-  if (repeat) return [repeat];
   const result = await recordEntry(turn, draft);
   if (!result.ok) {
     // A personnummer must not be echoed back into the card (the card is a stored Teams message).

@@ -21,6 +21,7 @@ import { rememberQuestion } from './openQuestions.js';
 import { questionOrigin } from './questionOrigin.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import { givenDetails, type Entry } from '../domain/entry.js';
+import { occasionQuestion } from './occasionQuestion.js';
 import { repeatQuestion } from './repeatQuestion.js';
 import {
   nameQuestion,
@@ -63,6 +64,8 @@ export async function logResolved(turn: Turn, resolved: LogResolution, sourceId:
     rememberQuestion(turn, { kind: 'repeat', draft, ...(messageId ? { messageId } : {}) });
     return [repeat];
   }
+  const joinQuestion = occasionQuestion(turn, draft);
+  if (joinQuestion) return [joinQuestion];
   const result = await recordEntry(turn, draft);
   return result.ok
     ? [loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]

@@ -22,6 +22,7 @@ export const CARD_NAMES = [
   'import-agreement',
   'repeat',
   'note-question',
+  'occasion',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

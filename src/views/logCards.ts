@@ -27,6 +27,10 @@ export interface ChoiceSubmit {
   writerName?: string;
   /** The writer was asked about a name in the note and chose "Spara ändå": not asked again. */
   noteChecked?: boolean;
+  /** The answer to "Var du med där?": join this occasion (its id) … */
+  occasionId?: string;
+  /** … or log a separate one (also "Logga igen": one's own repeat is another occasion). */
+  newOccasion?: boolean;
 }
 
 export interface ChooseActivityCardData {

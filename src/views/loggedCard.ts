@@ -7,6 +7,7 @@ import type { ActivityStatus } from '../domain/status.js';
 import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { notCountedText } from './noteGuardCards.js';
+import { namesText } from './occasionCard.js';
 import { countText, hoursText, noteForCard, participantsText } from './texts.js';
 
 /** What a button on an entry's card sends: take it back, remove it, or open it in the form. */
@@ -79,7 +80,15 @@ const ACTION: Readonly<Record<LoggedCardMode, (ids: EntryIds) => LoggedCardData[
   messageDeleted: (ids) => ({ show: true, title: 'Behåll insatsen', submit: { verb: 'entry.restore', ...ids } }),
 };
 
-/** `fresh` is false when the entry was already stored (a second click, a redelivered message). */
+/** "Samma tillfälle som Johan Berg – räknas en gång", or undefined when nobody else logged the occasion. */
+export function sameOccasionText(others: readonly string[]): string | undefined {
+  return others.length > 0 ? `Samma tillfälle som ${namesText(others)} – räknas en gång` : undefined;
+}
+
+/**
+ * `fresh` is false when the entry was already stored (a second click, a redelivered message);
+ * `others` are the names of the other people who logged the entry's occasion.
+ */
 export function loggedCardData(
   entry: Entry,
   agreement: Agreement,
@@ -87,7 +96,9 @@ export function loggedCardData(
   status: ActivityStatus,
   fresh: boolean,
   mode: LoggedCardMode = fresh ? 'logged' : 'already',
+  others: readonly string[] = [],
 ): LoggedCardData {
+  const same = sameOccasionText(others);
   const ids = { agreementId: entry.agreementId, entryId: entry.id };
   const facts = [
     { title: 'Datum', value: formatSwedishDate(entry.date) },
@@ -97,6 +108,7 @@ export function loggedCardData(
     ...(entry.participants !== undefined ? [{ title: 'Deltagare', value: participantsText(entry.participants) }] : []),
     ...(entry.note ? [{ title: 'Anteckning', value: noteForCard(entry.note) }] : []),
     ...(entry.by.name ? [{ title: 'Loggat av', value: entry.by.name }] : []),
+    ...(same ? [{ title: 'Tillfälle', value: same }] : []),
   ];
   return {
     heading: HEADING[mode],
