@@ -25,6 +25,7 @@ import { helpCommand } from './helpCommand.js';
 import { historyCommand } from './historyCommand.js';
 import { clearNoteCommand } from './clearNoteCommand.js';
 import { importCommand } from './importCommand.js';
+import { agreementCommand } from './agreementEditCommand.js';
 import { logCommand } from './logCommand.js';
 import { mineCommand, undoCommand } from './myEntries.js';
 import { MAX_IMPORT_LENGTH } from '../views/importCards.js';
@@ -59,6 +60,7 @@ const routes: Routes = {
   history: (turn, c) => historyCommand(turn, c.args),
   clearNote: (turn, c) => clearNoteCommand(turn, c.args),
   import: (turn, c) => importCommand(turn, c.args),
+  agreement: (turn, c) => agreementCommand(turn, c.args),
   summary: (turn, c) => summaryCommand(turn, c.args),
   followUp: (turn, c) => followUpCommand(turn, c.args),
   export: (turn, c) => exportCommand(turn, c.args),

@@ -8,6 +8,9 @@ import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { editActivity, editAgreement, withPeriod, type ImportDraft } from '../domain/importDraft.js';
 import { importAgreements } from '../domain/import/importText.js';
+import { activityEntryCount } from '../domain/agreementEdit.js';
+import { LAST_ACTIVITY, agreementEditProblemText, removeActivityQuestion } from '../views/agreementEditTexts.js';
+import { saveAgreementEdit } from './agreementEditCommand.js';
 import {
   MAX_IMPORT_LENGTH,
   PERIOD_FIRST,
@@ -60,6 +63,13 @@ const submitSchema = z.discriminatedUnion('verb', [
     policeArea: z.string().max(1000).optional(),
     promises: z.string().max(20_000).optional(),
   }),
+  z.object({
+    verb: z.literal('import.remove'),
+    draftId: id,
+    activityId: id,
+    page,
+    confirmed: z.boolean().optional(),
+  }),
   z.object({ verb: z.literal('import.save'), draftId: id }),
   z.object({ verb: z.literal('import.cancel'), draftId: id }),
 ]);
@@ -69,7 +79,21 @@ export function isImportVerb(verb: unknown): boolean {
   return typeof verb === 'string' && verb.startsWith('import.');
 }
 
-function overlapWarning(turn: Turn, agreement: Agreement): string[] {
+function overlapWarning(turn: Turn, agreement: Agreement, editOf?: string): string[] {
+  if (editOf !== undefined) {
+    // A working copy of a saved agreement replaces it: only the others' periods matter.
+    const other = turn.store
+      .agreements()
+      .find((a) => a.id !== editOf && a.period.start <= agreement.period.end && agreement.period.start <= a.period.end);
+    return other
+      ? [
+          agreementEditProblemText({
+            code: 'overlap',
+            other: { id: other.id, title: other.title, start: other.period.start, end: other.period.end },
+          }),
+        ]
+      : [];
+  }
   // Ids are unique across areas; periods may not overlap within the area.
   const same = turn.deps.store.agreement(agreement.id);
   if (same)
@@ -85,7 +109,11 @@ function overlapWarning(turn: Turn, agreement: Agreement): string[] {
 }
 
 function draftReply(turn: Turn, draft: ImportDraft, page: number, replace: boolean): Reply {
-  const c = importDraftCard(draft, page, draft.status === 'open' ? overlapWarning(turn, draft.agreement) : []);
+  const c = importDraftCard(
+    draft,
+    page,
+    draft.status === 'open' ? overlapWarning(turn, draft.agreement, draft.editOf?.agreementId) : [],
+  );
   const fallback = `Utkast: ${draft.agreement.title}, ${draft.agreement.activities.length} aktiviteter.`;
   return replace ? replaceCard(c, fallback) : card(c, fallback);
 }
@@ -184,8 +212,10 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
       return [replaceCard(importAgreementCard(draft, submit.page), `Ändra ${draft.agreement.title}`)];
     case 'import.agreementSave':
       return agreementSave(turn, draft, submit);
+    case 'import.remove':
+      return removeActivity(turn, draft, submit);
     case 'import.save':
-      return save(turn, draft);
+      return draft.editOf ? saveAgreementEdit(turn, draft) : save(turn, draft);
     case 'import.cancel': {
       const closed = await drafts.updateOpen(draft.id, (d) => ({
         ...d,
@@ -253,7 +283,7 @@ async function agreementSave(
   const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
     // What the coordinator set is no longer a guess.
     const { period: _p, policeArea: _pa, promises: _pr, ...doubts } = d.doubts;
-    return { ...d, agreement: edited, doubts, periodMissing: false };
+    return { ...d, agreement: keptId(d, edited), doubts, periodMissing: false };
   });
   if (!updated) return [text('Utkastet är redan stängt.')];
   return [draftReply(turn, updated, submit.page, true)];
@@ -269,10 +299,45 @@ async function setPeriod(turn: Turn, draft: ImportDraft, page: number, typed: st
   const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
     // The period the coordinator set is no longer a doubt.
     const { period: _chosen, ...doubts } = d.doubts;
-    return { ...d, agreement, doubts, periodMissing: false };
+    return { ...d, agreement: keptId(d, agreement), doubts, periodMissing: false };
   });
   if (!updated) return [text('Utkastet är redan stängt.')];
   return [draftReply(turn, updated, page, true)];
+}
+
+/** A working copy of a saved agreement keeps its id whatever its period becomes: its entries are filed under it. */
+function keptId(draft: ImportDraft, agreement: Agreement): Agreement {
+  return draft.editOf ? { ...agreement, id: draft.editOf.agreementId } : agreement;
+}
+
+/**
+ * "Ta bort aktiviteten" on the activity's form. On a working copy of a saved agreement an activity
+ * with entries is removed only after "Ta bort ändå?" (its entries are then kept; see agreementEdit.ts).
+ */
+async function removeActivity(
+  turn: Turn,
+  draft: ImportDraft,
+  submit: Extract<z.infer<typeof submitSchema>, { verb: 'import.remove' }>,
+): Promise<Reply[]> {
+  const activity = draft.agreement.activities.find((a) => a.id === submit.activityId);
+  if (!activity) return [text(`Aktiviteten finns inte i utkastet. ${NOTHING_SAVED}`)];
+  if (draft.agreement.activities.length === 1)
+    return [replaceCard(importActivityCard(draft, activity, submit.page, LAST_ACTIVITY), LAST_ACTIVITY)];
+  const entries = draft.editOf ? activityEntryCount(turn.store.entries(draft.editOf.agreementId), activity.id) : 0;
+  if (entries > 0 && submit.confirmed !== true) {
+    const question = removeActivityQuestion(entries);
+    return [replaceCard(importActivityCard(draft, activity, submit.page, '', { question, confirm: true }), question)];
+  }
+  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+    const { [activity.id]: _gone, ...activityDoubts } = d.activityDoubts;
+    return {
+      ...d,
+      agreement: { ...d.agreement, activities: d.agreement.activities.filter((a) => a.id !== activity.id) },
+      activityDoubts,
+    };
+  });
+  if (!updated) return [text('Utkastet är redan stängt.')];
+  return [draftReply(turn, updated, submit.page, true)];
 }
 
 async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {

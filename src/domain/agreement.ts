@@ -56,6 +56,9 @@ export const agreementSchema = z
     period: z.object({ start: isoDateSchema, end: isoDateSchema }),
     promises: z.array(promiseSchema).min(1),
     activities: z.array(activitySchema).min(1),
+    // Activities a coordinator removed after saving while they had entries (/medborgarlöfte ändra):
+    // kept so their entries stay readable and valid, but no longer part of the agreement's figures.
+    removedActivities: z.array(activitySchema).optional(),
     copiedFrom: slug.optional(),
     // Made from a published text with /importera: the text as pasted, who saved it and when.
     imported: z
@@ -74,8 +77,8 @@ export const agreementSchema = z
     if (promiseIds.size !== a.promises.length) {
       ctx.addIssue({ code: 'custom', message: 'två löften har samma id', path: ['promises'] });
     }
-    const activityIds = new Set(a.activities.map((x) => x.id));
-    if (activityIds.size !== a.activities.length) {
+    const activityIds = new Set([...a.activities, ...(a.removedActivities ?? [])].map((x) => x.id));
+    if (activityIds.size !== a.activities.length + (a.removedActivities ?? []).length) {
       ctx.addIssue({ code: 'custom', message: 'två aktiviteter har samma id', path: ['activities'] });
     }
     a.activities.forEach((act, i) => {

@@ -15,6 +15,7 @@ const AUDIT_ACTIONS = [
   'milestone.done',
   'agreement.created',
   'agreement.imported',
+  'agreement.changed',
   'publication.published',
   'subscription.created',
   'subscription.changed',

@@ -22,6 +22,7 @@ export type Command =
   | { kind: 'history'; args: string }
   | { kind: 'clearNote'; args: string }
   | { kind: 'import'; args: string }
+  | { kind: 'agreement'; args: string }
   | { kind: 'area'; args: string }
   | { kind: 'coordinators'; args: string }
   | { kind: 'smallTalk'; topic: SmallTalk }
@@ -84,6 +85,7 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   history: ['historik', 'historia'],
   clearNote: ['rensa-anteckning', 'rensaanteckning'],
   import: ['importera', 'import'],
+  agreement: ['medborgarlöfte', 'medborgarlöftet'],
   area: ['område', 'områden'],
   coordinators: ['samordnare'],
 };
@@ -130,6 +132,7 @@ export function parseCommand(text: string): Command {
     case 'history':
     case 'clearNote':
     case 'import':
+    case 'agreement':
     case 'area':
     case 'coordinators':
       return { kind, args: rest };

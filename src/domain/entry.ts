@@ -132,11 +132,12 @@ export function isActive(entry: Entry): boolean {
  */
 export function entryAgreementProblem(
   entry: Pick<Entry, 'id' | 'agreementId' | 'activityId' | 'date'>,
-  agreement: Pick<Agreement, 'id' | 'period' | 'activities'>,
+  agreement: Pick<Agreement, 'id' | 'period' | 'activities' | 'removedActivities'>,
 ): string | undefined {
   if (entry.agreementId !== agreement.id)
     return `insatsen ${entry.id} hör till medborgarlöftet "${entry.agreementId}", inte "${agreement.id}"`;
-  if (!agreement.activities.some((a) => a.id === entry.activityId))
+  // A removed activity keeps its entries (see removedActivities).
+  if (![...agreement.activities, ...(agreement.removedActivities ?? [])].some((a) => a.id === entry.activityId))
     return `insatsen ${entry.id} gäller aktiviteten "${entry.activityId}", som inte finns i medborgarlöftet ${agreement.id}`;
   const { start, end } = agreement.period;
   if (entry.date < start || entry.date > end)

@@ -23,6 +23,11 @@ export const importDraftSchema = z.object({
   unused: z.array(z.string()).optional(),
   /** True while the text's period is unknown: the coordinator must set one before saving. */
   periodMissing: z.boolean().optional(),
+  /**
+   * Set on a working copy of a saved agreement (/medborgarlöfte ändra): its id, and the agreement as
+   * stored when the copy was made, so Spara can see a change someone else saved meanwhile.
+   */
+  editOf: z.object({ agreementId: z.string().min(1), base: agreementSchema }).optional(),
   status: z.enum(['open', 'saved', 'cancelled']),
   closed: z.object({ by: personSchema, at: z.string().min(1) }).optional(),
 });

@@ -28,6 +28,7 @@ const AREA_ACTIONS = [
   'created',
   'upgraded',
   'agreementAdded',
+  'agreementChanged',
   'tenantsSet',
   'coordinatorsSet',
   'coordinatorAdded',

@@ -18,6 +18,7 @@ import {
   entrySchema,
   fieldsOf,
   type Completion,
+  entryAgreementProblem,
   type Entry,
   type EntryChange,
   type EntryFields,
@@ -50,6 +51,11 @@ class UnknownAgreementError extends Error {
   constructor(readonly agreementId: string) {
     super(`okänt medborgarlöfte ${agreementId}`);
   }
+}
+
+/** A changed agreement the store refuses: it would leave an entry outside it, or overlap another. */
+class AgreementChangeRefusedError extends Error {
+  override name = 'AgreementChangeRefusedError';
 }
 
 /** An area that cannot be added as it is: invalid, or one with its id exists already. The message says which, in Swedish. */
@@ -127,6 +133,8 @@ const AREA_AUDIT: Readonly<Record<AreaAction, AuditAction | undefined>> = {
   upgraded: undefined,
   // Recorded by whoever added the agreement (/nytt-medborgarlöfte, the seeding).
   agreementAdded: undefined,
+  // Recorded, field by field, by whoever changed it (/medborgarlöfte ändra).
+  agreementChanged: undefined,
   tenantsSet: 'area.changed',
   coordinatorsSet: 'coordinators.changed',
   coordinatorAdded: 'coordinators.changed',
@@ -658,6 +666,36 @@ export class Store implements AgreementRecords {
       this.#adding.delete(valid.id);
     }
   }
+
+  /**
+   * @internal Replaces a stored agreement with its changed version (same id, same area), records the
+   * change in the area's history in the same write, then appends `audit` (the before/after of each
+   * changed field) to the audit log. Refused (AgreementChangeRefusedError, nothing written) when any
+   * of its entries would not belong to it any more (an activity or a date outside it) or the period
+   * overlaps another agreement of the area.
+   */
+  async changeAgreement(agreement: Agreement, by: AreaChangeBy, audit: readonly NewAuditRecord[]): Promise<void> {
+    const valid = agreementSchema.parse(agreement);
+    const doc = this.areaDocOf(valid.area);
+    const log = this.logs.get(valid.id);
+    if (!log || !doc.data.agreements.some((a) => a.id === valid.id)) throw new UnknownAgreementError(valid.id);
+    await doc.update((data) => {
+      // Checked inside the write, so no entry stored meanwhile is missed.
+      for (const entry of log.entries) {
+        const problem = entryAgreementProblem(entry, valid);
+        if (problem) throw new AgreementChangeRefusedError(problem);
+      }
+      const overlap = overlappingAgreements(data.agreements.map((a) => (a.id === valid.id ? valid : a)));
+      if (overlap)
+        throw new AgreementChangeRefusedError(
+          `perioden överlappar ${overlap[0].id === valid.id ? overlap[1].id : overlap[0].id}`,
+        );
+      data.agreements = data.agreements.map((a) => (a.id === valid.id ? valid : a));
+      data.history.push({ at: by.at.toISOString(), by: by.by, action: 'agreementChanged', detail: valid.id });
+    });
+    this.revisions.count++;
+    for (const record of audit) await this.audit.record(record);
+  }
 }
 
 /** One area's agreements and entries (or, unscoped, every area's): another area's ids are unknown here. */
@@ -800,6 +838,15 @@ export class AreaStore implements AgreementRecords {
   async addCompletion(agreementId: string, completion: Completion): Promise<void> {
     const valid = completionSchema.parse(completion);
     await this.logOf(agreementId).addCompletion(valid);
+  }
+
+  /**
+   * Replaces one of this area's agreements with its changed version and audits it (see
+   * Store.changeAgreement). Resolves once both are on disk.
+   */
+  changeAgreement(agreement: Agreement, by: AreaChangeBy, audit: readonly NewAuditRecord[]): Promise<void> {
+    if (!this.agreement(agreement.id)) return Promise.reject(new UnknownAgreementError(agreement.id));
+    return this.store.changeAgreement(agreement, by, audit);
   }
 
   private logOf(agreementId: string): EntriesLog {

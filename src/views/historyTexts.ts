@@ -141,6 +141,8 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
       return `skapade medborgarlöftet ${event.agreementId ?? ''}`.trim();
     case 'agreement.imported':
       return `importerade medborgarlöftet ${event.agreementId ?? ''}`.trim();
+    case 'agreement.changed':
+      return agreementChangeText(event, names);
     case 'publication.published':
       return `publicerade uppföljningen${event.detail ? ` ${event.detail}` : ''}`;
     case 'binding.changed':
@@ -156,6 +158,75 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
       // Every action has its words above; one from a newer version is still said in Swedish.
       return 'gjorde en ändring';
   }
+}
+
+const AGREEMENT_FIELD: Readonly<Record<string, string>> = {
+  title: 'titel',
+  period: 'period',
+  policeArea: 'lokalpolisområde',
+  name: 'namn',
+  parties: 'parter',
+  places: 'platser',
+  target: 'mål',
+  keywords: 'nyckelord',
+  promises: 'löfte',
+};
+
+const RHYTHM: Readonly<Record<string, string>> = {
+  weekly: 'varje vecka',
+  monthly: 'varje månad',
+  weekendNights: 'natthelger',
+  milestone: 'engångsinsats',
+  ongoing: 'löpande arbete',
+};
+
+/** A value of an agreement change (see agreementChanges in the domain) as a reader writes it. */
+function agreementValue(field: string, value: string | number | null | undefined): string {
+  if (value === undefined || value === null || value === '') return '–';
+  const text = String(value);
+  if (field === 'period')
+    return text
+      .split(' – ')
+      .map((d) => (isValidIsoDate(d) ? formatSwedishDate(d) : d))
+      .join(' – ');
+  if (field === 'target') return /^count \d+ /u.test(text) ? text.slice('count '.length) : (RHYTHM[text] ?? text);
+  const short = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return field === 'promises' || field.startsWith('promise:') || field === 'title' ? `"${short}"` : short;
+}
+
+/**
+ * A change to a saved agreement (/medborgarlöfte ändra): its own fields ("ändrade medborgarlöftet
+ * jonkoping-2020: period 1 januari 2020 – 31 december 2020 → …"), or one activity's
+ * ("ändrade aktiviteten Krogtillsyn: namn Krogtillsyn → Krogkontroll"), added or removed.
+ */
+function agreementChangeText(event: HistoryEvent, names: HistoryNames): string {
+  const changes = event.changes ?? {};
+  if (event.activityId !== undefined) {
+    if (changes['removed']) return `tog bort aktiviteten ${agreementValue('name', changes['removed'].from)}`;
+    if (changes['added']) return `lade till aktiviteten ${agreementValue('name', changes['added'].to)}`;
+    const name =
+      (typeof changes['name']?.from === 'string' ? changes['name'].from : undefined) ??
+      names.activity(event.agreementId, event.activityId) ??
+      event.activityId;
+    const list = Object.entries(changes)
+      .map(
+        ([field, c]) =>
+          `${AGREEMENT_FIELD[field] ?? field} ${agreementValue(field, c.from)} → ${agreementValue(field, c.to)}`,
+      )
+      .join('; ');
+    return `ändrade aktiviteten ${name}: ${list}`;
+  }
+  const list = Object.entries(changes)
+    .map(([field, c]) => {
+      if (field.startsWith('promise:')) {
+        if (c.from === null || c.from === undefined) return `nytt löfte ${agreementValue(field, c.to)}`;
+        if (c.to === null || c.to === undefined) return `löftet ${agreementValue(field, c.from)} borttaget`;
+        return `löfte ${agreementValue(field, c.from)} → ${agreementValue(field, c.to)}`;
+      }
+      return `${AGREEMENT_FIELD[field] ?? field} ${agreementValue(field, c.from)} → ${agreementValue(field, c.to)}`;
+    })
+    .join('; ');
+  return `ändrade medborgarlöftet ${event.agreementId ?? ''}${list ? `: ${list}` : ''}`;
 }
 
 /**
@@ -180,6 +251,7 @@ const AREA_CHANGE: Readonly<Record<string, string>> = {
   created: 'skapade området',
   upgraded: 'uppgraderade området',
   agreementAdded: 'lade till ett medborgarlöfte i området',
+  agreementChanged: 'ändrade ett medborgarlöfte i området',
   tenantsSet: 'ändrade områdets organisationer',
   coordinatorsSet: 'ändrade samordnarna',
   coordinatorAdded: 'lade till en samordnare',

@@ -18,6 +18,7 @@ type ImportSubmit =
   | { verb: 'import.period'; draftId: string; page: number }
   | { verb: 'import.agreementEdit'; draftId: string; page: number }
   | { verb: 'import.agreementSave'; draftId: string; page: number }
+  | { verb: 'import.remove'; draftId: string; activityId: string; page: number; confirmed?: boolean }
   | { verb: 'import.save'; draftId: string }
   | { verb: 'import.cancel'; draftId: string }
   | { verb: 'import.text' };
@@ -113,12 +114,18 @@ export function importDraftCard(draft: ImportDraft, page: number, warnings: read
   const open = draft.status === 'open';
   const p = pageOf(a.activities, page, IMPORT_ROWS_PER_PAGE);
   const promises = a.promises.map((x, i) => `${i + 1}. ${x.text}`).join(' · ');
+  // A working copy of a saved agreement (/medborgarlöfte ändra) reads as a change, not an import.
+  const change = draft.editOf !== undefined;
   const data: ImportDraftCardData = {
-    heading: `${open ? 'Utkast' : draft.status === 'saved' ? 'Sparat' : 'Slängt utkast'}: ${a.title}`,
+    heading: change
+      ? `${open ? 'Ändra' : draft.status === 'saved' ? 'Ändrat' : 'Slängd ändring'}: ${a.title}`
+      : `${open ? 'Utkast' : draft.status === 'saved' ? 'Sparat' : 'Slängt utkast'}: ${a.title}`,
     meta: `${draft.periodMissing ? 'Period saknas' : `${a.period.start} – ${a.period.end}`} · ${a.municipality} · ${a.policeArea} · ${a.activities.length} aktiviteter · Löften: ${promises}`,
-    notice: open
-      ? 'Inget är sparat än. Granska raderna: ⚠ betyder att jag är osäker. Ändra det som är fel, tryck sedan Spara.'
-      : '',
+    notice: !open
+      ? ''
+      : change
+        ? 'Det här är en arbetskopia: inget ändras i medborgarlöftet förrän du trycker Spara. Ändra det som ska ändras, tryck sedan Spara; Avbryt slänger ändringarna.'
+        : 'Inget är sparat än. Granska raderna: ⚠ betyder att jag är osäker. Ändra det som är fel, tryck sedan Spara.',
     doubts: [
       ...warnings,
       ...Object.entries(draft.doubts).map(([field, reason]) => `${FIELD_TEXT[field] ?? field}: ${reason}`),
@@ -152,10 +159,23 @@ interface ImportActivityCardData {
   keywords: string;
   save: ImportSubmit;
   back: ImportSubmit;
+  remove: ImportSubmit;
+  question: string;
+  confirmRemove: ImportSubmit | null;
 }
 
-/** The small form behind "Ändra": name, parties, places, target, promises and keywords of one activity. */
-export function importActivityCard(draft: ImportDraft, activity: Activity, page: number, error = ''): AdaptiveCard {
+/**
+ * The small form behind "Ändra": name, parties, places, target, promises and keywords of one
+ * activity, and "Ta bort aktiviteten". With `removal`, the question asked before an activity with
+ * entries is removed, and its "Ta bort ändå" button.
+ */
+export function importActivityCard(
+  draft: ImportDraft,
+  activity: Activity,
+  page: number,
+  error = '',
+  removal?: { question: string; confirm: boolean },
+): AdaptiveCard {
   const t = activity.target;
   const data: ImportActivityCardData = {
     text: activity.text,
@@ -174,6 +194,11 @@ export function importActivityCard(draft: ImportDraft, activity: Activity, page:
     keywords: activity.keywords.join(', '),
     save: { verb: 'import.editSave', draftId: draft.id, activityId: activity.id, page },
     back: { verb: 'import.back', draftId: draft.id, page },
+    remove: { verb: 'import.remove', draftId: draft.id, activityId: activity.id, page },
+    question: removal?.question ?? '',
+    confirmRemove: removal?.confirm
+      ? { verb: 'import.remove', draftId: draft.id, activityId: activity.id, page, confirmed: true }
+      : null,
   };
   return expandCard('import-activity', data);
 }
