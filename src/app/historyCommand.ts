@@ -32,11 +32,15 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
   // The conversation's area only: its agreements' records, and what was recorded for the area.
   const { store } = turn;
   const parsed = parseHistoryArgs(args);
+  // A removed activity (/medborgarlöfte ändra) keeps its name in the history of its entries.
+  const activityOf = (agreementId: string | undefined, activityId: string | undefined) => {
+    const agreement = store.agreement(agreementId ?? '');
+    return [...(agreement?.activities ?? []), ...(agreement?.removedActivities ?? [])].find((a) => a.id === activityId);
+  };
   const names: HistoryNames = {
-    activity: (agreementId, activityId) =>
-      store.agreement(agreementId ?? '')?.activities.find((a) => a.id === activityId)?.name,
+    activity: (agreementId, activityId) => activityOf(agreementId, activityId)?.name,
     count: (agreementId, activityId, count) => {
-      const activity = store.agreement(agreementId ?? '')?.activities.find((a) => a.id === activityId);
+      const activity = activityOf(agreementId, activityId);
       return activity ? countText(count, activity) : `${count} st`;
     },
   };
