@@ -1,7 +1,7 @@
 // "/historik [aktivitet] [år] [sida N]" (coordinators): who changed what and when, newest first.
 // Without an activity: the latest changes of every kind; with one: that activity's entries and changes.
 import { historyEvents } from '../domain/audit.js';
-import type { Activity } from '../domain/agreement.js';
+import { activityNamedBy, type Activity } from '../domain/agreement.js';
 import { closestActivities, matchActivities, narrowingWords } from '../domain/matching.js';
 import { words } from '../domain/text.js';
 import { historyAmbiguousText, historyNoActivityText, historyText, type HistoryNames } from '../views/historyTexts.js';
@@ -33,10 +33,8 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
   const { store } = turn;
   const parsed = parseHistoryArgs(args);
   // A removed activity (/medborgarlöfte ändra) keeps its name in the history of its entries.
-  const activityOf = (agreementId: string | undefined, activityId: string | undefined) => {
-    const agreement = store.agreement(agreementId ?? '');
-    return [...(agreement?.activities ?? []), ...(agreement?.removedActivities ?? [])].find((a) => a.id === activityId);
-  };
+  const activityOf = (agreementId: string | undefined, activityId: string | undefined) =>
+    activityNamedBy(store.agreement(agreementId ?? ''), activityId ?? '');
   const names: HistoryNames = {
     activity: (agreementId, activityId) => activityOf(agreementId, activityId)?.name,
     count: (agreementId, activityId, count) => {

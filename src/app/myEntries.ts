@@ -1,4 +1,5 @@
 // "/mina" and "/ångra": a user's own latest entries, and taking the latest one back.
+import { activityNamedBy } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { isActive, type Entry } from '../domain/entry.js';
 import { activityStatusOfDays } from '../domain/status.js';
@@ -37,7 +38,8 @@ export function mineCommand(turn: Turn, page = 0): Reply[] {
   if (mine.length === 0)
     return [text(`Du har inte loggat något än. Prova /logga ${exampleKeyword(turn.store, turn.today)}.`)];
   const { store } = turn;
-  const activityOf = (e: Entry) => store.agreement(e.agreementId)?.activities.find((a) => a.id === e.activityId);
+  // An entry of an activity removed after saving still shows under its name.
+  const activityOf = (e: Entry) => activityNamedBy(store.agreement(e.agreementId), e.activityId);
   const othersOf = (e: Entry) => occasionOthers(turn, e);
   const lines = mine.slice(0, SHOWN_AS_TEXT).map((e) => {
     const same = sameOccasionText(othersOf(e));

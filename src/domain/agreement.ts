@@ -96,6 +96,18 @@ export type AgreementPromise = z.infer<typeof promiseSchema>;
 export type Activity = z.infer<typeof activitySchema>;
 export type Agreement = z.infer<typeof agreementSchema>;
 
+/**
+ * The activity with this id, also one removed after saving (removedActivities): what names an
+ * entry in a list or a history. Undefined when the agreement has no such activity.
+ */
+export function activityNamedBy(agreement: Agreement | undefined, activityId: string): Activity | undefined {
+  if (!agreement) return undefined;
+  return (
+    agreement.activities.find((a) => a.id === activityId) ??
+    agreement.removedActivities?.find((a) => a.id === activityId)
+  );
+}
+
 /** The agreement whose period holds the date, if any. */
 export function agreementForDate(agreements: readonly Agreement[], date: IsoDate): Agreement | undefined {
   return agreements.find((a) => a.period.start <= date && date <= a.period.end);

@@ -81,7 +81,7 @@ describe('/medborgarlöfte ändra', () => {
     );
     expect(replyText((await h.say('/medborgarlöfte', coordinator))[0])).to.contain('/medborgarlöfte ändra 2020');
     const inChannel = await h.app.handle({
-      user: { id: 'u', name: 'Sara Samordnare', ...coordinator },
+      user: { id: 'u', ...coordinator },
       conversation: { id: 'channel-1', kind: 'channel' },
       mentionsBot: true,
       text: '/medborgarlöfte ändra',
