@@ -59,6 +59,11 @@ const HELP_ITEMS: readonly HelpItem[] = [
     example: 'T.ex. /importera följt av texten, eller bara /importera för ett formulär',
   },
   {
+    usage: '/medborgarlöfte ändra [år]',
+    text: 'Ändrar ett sparat medborgarlöfte i samma kort som importen; inget ändras förrän du trycker Spara (samordnare, i personlig chatt).',
+    example: 'T.ex. /medborgarlöfte ändra 2020',
+  },
+  {
     usage: '/export [år]',
     text: 'Alla insatser som CSV för Excel (samordnare, i personlig chatt).',
     example: 'T.ex. /export 2020',

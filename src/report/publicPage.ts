@@ -102,7 +102,7 @@ ${
 `
 }<main>
 <h1>${e(`${agreement.title} för ${agreement.municipality}`)}</h1>
-<p>Här kan du följa hur arbetet med medborgarlöftet går. ${e(periodText(agreement))}.</p>
+<p>Här kan du följa hur arbetet med medborgarlöftet går. Medborgarlöftet gäller ${e(periodText(agreement))}.</p>
 <p class="subtle">${e(when)} Siffrorna är de insatser som polisen och kommunen har loggat; de räknas på samma sätt som i Teams.</p>
 <h2>Löften och aktiviteter</h2>
 ${promises}

@@ -6,10 +6,14 @@
 import { expect } from 'chai';
 import type { Reply } from '../../src/app/ports.js';
 import { toOutgoing } from '../../src/channel/activity.js';
+import { answerPublicPage } from '../../src/report/publicRoute.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import { CARD_BUDGET_BYTES, assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { cardOf, cardTexts, harness, replyText, type Harness } from '../support/cardsHarness.js';
 import { openStore } from '../support/fakes.js';
+import { readFileSync } from 'node:fs';
+
+const ekby = readFileSync(new URL('../fixtures/import/ekby-bullets-aktiviteter.txt', import.meta.url), 'utf8');
 
 const coordinator = { aadObjectId: 'coordinator-aad', name: 'Sara Samordnare' };
 
@@ -239,5 +243,29 @@ describe('/medborgarlöfte ändra', () => {
       'har ändrats av någon annan',
     );
     expect(h.store.agreement('jonkoping-2020')!.activities[0]!.name).to.equal('Enkäten');
+  });
+
+  it('the public page names the period, shows an agreement only once saved, and follows a change', async () => {
+    const h = await harness('2023-01-15');
+    const area = h.store.areas()[0]!.id;
+    const page = () =>
+      answerPublicPage({ store: h.store, now: () => new Date('2023-01-15T12:00:00Z') }, `/loften/${area}`, '').body;
+    expect(page(), 'the bundled agreement counts as saved').to.contain(
+      'Medborgarlöftet gäller 1 januari 2020 – 31 december 2020.',
+    );
+    const [, draft] = await h.say(`/importera\n${ekby}`, coordinator);
+    expect(page(), 'a draft never shows').to.not.contain('2022');
+    await h.submit(button(draft, 'Spara'), coordinator);
+    expect(page()).to.contain('Medborgarlöftet gäller 1 juli 2022 – 30 juni 2023.');
+
+    const [, copy] = await h.say('/medborgarlöfte ändra', coordinator);
+    const [form] = await h.submit(button(copy, 'Ändra löften och period'), coordinator);
+    const [changed] = await h.submit(
+      filled(form, 'Spara ändringen', { period: '2022-07-01 – 2023-08-31' }),
+      coordinator,
+    );
+    expect(page(), 'a working copy never shows').to.contain('1 juli 2022 – 30 juni 2023');
+    await h.submit(button(changed, 'Spara'), coordinator);
+    expect(page()).to.contain('Medborgarlöftet gäller 1 juli 2022 – 31 augusti 2023.');
   });
 });

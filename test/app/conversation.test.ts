@@ -325,7 +325,7 @@ describe('conversation: help and unknown input', () => {
   it('/hjälp lists every command with an example', async () => {
     const h = await harness();
     const shown = readable(await h.say('/hjälp'));
-    for (const c of ['/logga', '/status', '/mina', '/ångra', '/klar', '/nytt-medborgarlöfte'])
+    for (const c of ['/logga', '/status', '/mina', '/ångra', '/klar', '/nytt-medborgarlöfte', '/medborgarlöfte ändra'])
       expect(shown).to.include(c);
   });
 
