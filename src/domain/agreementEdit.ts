@@ -18,7 +18,7 @@ import type { Entry } from './entry.js';
 import { isActive } from './entry.js';
 
 /** A field's value before and after, as the audit log stores it (null: absent). */
-export interface FieldChange {
+interface FieldChange {
   from: string | null;
   to: string | null;
 }
