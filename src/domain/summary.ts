@@ -134,7 +134,13 @@ export interface SummaryInput {
 
 export function summarize(input: SummaryInput): Summary {
   const { agreement, period, agreements } = input;
-  const active = input.entries.filter(isActive);
+  // An activity removed after saving (removedActivities) keeps its entries, but they count nowhere.
+  const removed = new Set(
+    [agreement, ...agreements].flatMap((a) => (a.removedActivities ?? []).map((x) => `${a.id}|${x.id}`)),
+  );
+  const active = input.entries.filter(
+    (e) => isActive(e) && (removed.size === 0 || !removed.has(`${e.agreementId}|${e.activityId}`)),
+  );
   // Every figure reads occasions: the entries of one occasion are counted once (occasion.ts).
   const occasions = occasionsOf(active);
   const inRange = (e: Occasion, r: DateRange) => e.date >= r.start && e.date <= r.end;

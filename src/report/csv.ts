@@ -75,7 +75,8 @@ export interface CsvSource {
 export function entriesCsv(sources: readonly CsvSource[], range: { start: IsoDate; end: IsoDate }): string {
   const rows: { entry: Entry; cells: string[] }[] = [];
   for (const { agreement, entries, changes } of sources) {
-    const activities = new Map(agreement.activities.map((a) => [a.id, a]));
+    // An entry of an activity removed after saving still names it.
+    const activities = new Map([...agreement.activities, ...(agreement.removedActivities ?? [])].map((a) => [a.id, a]));
     const promises = new Map(agreement.promises.map((p) => [p.id, p.text]));
     for (const entry of entries) {
       if (entry.date < range.start || entry.date > range.end) continue;

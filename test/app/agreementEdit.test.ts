@@ -174,6 +174,10 @@ describe('/medborgarlöfte ändra', () => {
     expect(statusText).to.not.contain('SSG-möte');
     expect(statusText).to.not.contain('Översyn av Öxnehaga torg');
 
+    const [summary] = await h.say('/sammanfattning år', coordinator);
+    expect(cardOf(summary).fallbackText, "the removed activity's entry counts nowhere").to.contain(
+      '2 insatser av 1 person',
+    );
     const history = replyText((await h.say('/historik', coordinator))[0]);
     expect(history).to.contain(
       'Sara Samordnare ändrade medborgarlöftet jonkoping-2020: titel "Medborgarlöfte 2020" → "Medborgarlöfte 2020-01-01 – 2020-10-31"; period 1 januari 2020 – 31 december 2020 → 1 januari 2020 – 31 oktober 2020 med ett kort',
