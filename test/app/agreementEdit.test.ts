@@ -11,6 +11,7 @@ import { MemoryStorage } from '../../src/store/storage.js';
 import { CARD_BUDGET_BYTES, assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { cardOf, cardTexts, harness, replyText, type Harness } from '../support/cardsHarness.js';
 import { openStore } from '../support/fakes.js';
+import { buttonData } from '../support/harness.js';
 import { readFileSync } from 'node:fs';
 
 const ekby = readFileSync(new URL('../fixtures/import/ekby-bullets-aktiviteter.txt', import.meta.url), 'utf8');
@@ -19,22 +20,15 @@ const coordinator = { aadObjectId: 'coordinator-aad', name: 'Sara Samordnare' };
 
 type Json = Record<string, unknown>;
 
-/** The data of the nth submit button with this title on the card. */
-function button(reply: Reply | undefined, title: string, nth = 0): Json {
-  const found: Json[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Json;
-      if (o['type'] === 'Action.Submit' && o['title'] === title && o['data']) found.push(o['data'] as Json);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(cardOf(reply).card);
-  const data = found[nth];
-  if (!data)
-    throw new Error(`no button "${title}" #${nth} on ${cardTexts(cardOf(reply).card).join(' | ').slice(0, 400)}`);
-  return data;
+/** The data of the first submit button with this title on the card. */
+function button(reply: Reply | undefined, title: string): Json {
+  return buttonData([cardReply(reply)], title);
+}
+
+/** The reply, known to be a card (cardOf throws, naming what came instead). */
+function cardReply(reply: Reply | undefined): Reply {
+  cardOf(reply);
+  return reply!;
 }
 
 /** What a form sends as the card would: every input's value, then what the user typed over them. */
