@@ -8,7 +8,7 @@ import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { editActivity, editAgreement, withPeriod, type ImportDraft } from '../domain/importDraft.js';
 import { importAgreements } from '../domain/import/importText.js';
-import { activityEntryCount } from '../domain/agreementEdit.js';
+import { activityEntryCount, agreementEditProblem } from '../domain/agreementEdit.js';
 import { LAST_ACTIVITY, agreementEditProblemText, removeActivityQuestion } from '../views/agreementEditTexts.js';
 import { saveAgreementEdit } from './agreementEditCommand.js';
 import {
@@ -81,18 +81,11 @@ export function isImportVerb(verb: unknown): boolean {
 
 function overlapWarning(turn: Turn, agreement: Agreement, editOf?: string): string[] {
   if (editOf !== undefined) {
-    // A working copy of a saved agreement replaces it: only the others' periods matter.
-    const other = turn.store
-      .agreements()
-      .find((a) => a.id !== editOf && a.period.start <= agreement.period.end && agreement.period.start <= a.period.end);
-    return other
-      ? [
-          agreementEditProblemText({
-            code: 'overlap',
-            other: { id: other.id, title: other.title, start: other.period.start, end: other.period.end },
-          }),
-        ]
-      : [];
+    // A working copy of a saved agreement: what Spara would refuse, shown before it is pressed.
+    const stored = turn.store.agreement(editOf);
+    if (!stored) return [];
+    const problem = agreementEditProblem(stored, agreement, turn.store.entries(editOf), turn.store.agreements());
+    return problem && problem.code !== 'unchanged' ? [agreementEditProblemText(problem)] : [];
   }
   // Ids are unique across areas; periods may not overlap within the area.
   const same = turn.deps.store.agreement(agreement.id);

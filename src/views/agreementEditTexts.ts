@@ -32,7 +32,9 @@ export function agreementEditProblemText(problem: AgreementEditProblem): string 
     case 'unchanged':
       return 'Inget är ändrat, så det finns inget att spara.';
     case 'entriesOutside':
-      return `${problem.count} ${problem.count === 1 ? 'insats ligger' : 'insatser ligger'} utanför den nya perioden (den första ${formatSwedishDate(problem.first)}). De skulle inte höra till något medborgarlöfte, så perioden kan inte ändras så. Flytta eller ta bort de insatserna först, eller välj en period som rymmer dem. Inget har ändrats.`;
+      return problem.count === 1
+        ? `1 insats ligger utanför den nya perioden (${formatSwedishDate(problem.first)}). Den skulle inte höra till något medborgarlöfte, så perioden kan inte ändras så. Flytta eller ta bort den insatsen först, eller välj en period som rymmer den. Inget har ändrats.`
+        : `${problem.count} insatser ligger utanför den nya perioden (den första ${formatSwedishDate(problem.first)}). De skulle inte höra till något medborgarlöfte, så perioden kan inte ändras så. Flytta eller ta bort de insatserna först, eller välj en period som rymmer dem. Inget har ändrats.`;
     case 'overlap':
       return `Perioden överlappar ${problem.other.title} (${problem.other.start} – ${problem.other.end}): det går inte att spara. Inget har ändrats.`;
   }

@@ -209,10 +209,11 @@ describe('/medborgarlöfte ändra', () => {
     const [, draft] = await h.say('/medborgarlöfte ändra', coordinator);
     const [form] = await h.submit(button(draft, 'Ändra löften och period'), coordinator);
     const [short] = await h.submit(filled(form, 'Spara ändringen', { period: '2020-01-01 – 2020-09-30' }), coordinator);
+    const refusal =
+      '1 insats ligger utanför den nya perioden (8 oktober 2020). Den skulle inte höra till något medborgarlöfte, så perioden kan inte ändras så. Flytta eller ta bort den insatsen först, eller välj en period som rymmer den. Inget har ändrats.';
+    expect(cardTexts(cardOf(short).card), 'said on the card before Spara').to.include(`⚠ ${refusal}`);
     const [outside] = await h.submit(button(short, 'Spara'), coordinator);
-    expect(replyText(outside)).to.equal(
-      '1 insats ligger utanför den nya perioden (den första 8 oktober 2020). De skulle inte höra till något medborgarlöfte, så perioden kan inte ändras så. Flytta eller ta bort de insatserna först, eller välj en period som rymmer dem. Inget har ändrats.',
-    );
+    expect(replyText(outside)).to.equal(refusal);
     const [form2] = await h.submit(button(short, 'Ändra löften och period'), coordinator);
     const [early] = await h.submit(
       filled(form2, 'Spara ändringen', { period: '2019-07-01 – 2020-12-31' }),
