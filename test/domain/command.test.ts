@@ -21,11 +21,21 @@ const KINDS: readonly Kind[] = [
   'unsubscribe',
   'subscriptions',
   'newAgreement',
+  'agreement',
   'smallTalk',
   'empty',
   'unknown',
 ];
-const WITH_ARGS = new Set<Kind>(['log', 'status', 'summary', 'followUp', 'done', 'subscribe', 'newAgreement']);
+const WITH_ARGS = new Set<Kind>([
+  'log',
+  'status',
+  'summary',
+  'followUp',
+  'done',
+  'subscribe',
+  'newAgreement',
+  'agreement',
+]);
 const ALL_WORDS: [WordKind, string][] = (Object.entries(COMMAND_WORDS) as [WordKind, readonly string[]][]).flatMap(
   ([kind, names]) => names.map((n): [WordKind, string] => [kind, n]),
 );
@@ -297,6 +307,12 @@ describe('command.parseCommand', () => {
         maxLength: 60,
       }),
     );
+
+    it('"/medborgarlöfte ändra 2020" changes an agreement; "nytt medborgarlöfte …" still makes one', () => {
+      expect(parseCommand('/medborgarlöfte ändra 2020')).to.deep.equal({ kind: 'agreement', args: 'ändra 2020' });
+      expect(parseCommand('medborgarlofte andra')).to.deep.equal({ kind: 'agreement', args: 'andra' });
+      expect(parseCommand('nytt medborgarlöfte 2026 från 2020').kind).to.equal('newAgreement');
+    });
 
     function checkShape(c: Command): void {
       expect(KINDS).to.include(c.kind);
