@@ -8,7 +8,7 @@ import {
   settledAgreement,
   type AgreementChangeGroup,
 } from '../domain/agreementEdit.js';
-import type { Agreement } from '../domain/agreement.js';
+import { agreementSchema, type Agreement } from '../domain/agreement.js';
 import type { ImportDraft } from '../domain/importDraft.js';
 import { fold } from '../domain/text.js';
 import {
@@ -18,6 +18,7 @@ import {
   agreementEditIntro,
   agreementEditNotFound,
   agreementEditProblemText,
+  agreementEditFailed,
   agreementEditSaved,
 } from '../views/agreementEditTexts.js';
 import { importDraftCard } from '../views/importCards.js';
@@ -86,11 +87,18 @@ export async function saveAgreementEdit(turn: Turn, draft: ImportDraft): Promise
     }),
   );
   const by = personOf(turn);
+  let audited = true;
   try {
     await turn.store.changeAgreement(after, { by, at: turn.now, via: viaOf(turn) }, records);
   } catch (error) {
-    turn.log.warn({ err: error, draftId: draft.id }, 'agreement edit could not be saved');
-    return [text(`${current.title} kunde inte ändras: ${(error as Error).message}. Inget har ändrats.`)];
+    // The agreement's file is written first (with the change in the area's history), the audit log
+    // after it: a failure after the first write must not be reported as "nothing changed".
+    if (JSON.stringify(turn.store.agreement(current.id)) !== JSON.stringify(agreementSchema.parse(after))) {
+      turn.log.warn({ err: error, draftId: draft.id }, 'agreement edit could not be saved');
+      return [text(agreementEditFailed(current.title, (error as Error).message))];
+    }
+    turn.log.error({ err: error, draftId: draft.id }, 'agreement changed, audit record not written');
+    audited = false;
   }
   const closed = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => ({
     ...d,
@@ -103,6 +111,6 @@ export async function saveAgreementEdit(turn: Turn, draft: ImportDraft): Promise
   const shown = closed ?? { ...draft, status: 'saved' as const, closed: { by, at: turn.now.toISOString() } };
   return [
     replaceCard(importDraftCard(shown, 0), `${after.title} är ändrat.`),
-    text(agreementEditSaved(after.title, changes, after.period.start.slice(0, 4))),
+    text(agreementEditSaved(after.title, changes, after.period.start.slice(0, 4), audited)),
   ];
 }

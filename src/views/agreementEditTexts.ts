@@ -44,6 +44,14 @@ export const AGREEMENT_CHANGED_MEANWHILE =
   'Medborgarlöftet har ändrats av någon annan sedan du öppnade kortet. Skriv /medborgarlöfte ändra igen för att börja från det som gäller nu. Inget har ändrats.';
 
 /** After Spara of a working copy. */
-export function agreementEditSaved(title: string, changes: number, year: string): string {
-  return `✅ Ändringarna i ${title} är sparade (${changes} ${changes === 1 ? 'ändring' : 'ändringar'}, alla i /historik). Skriv /status ${year} för läget.`;
+export function agreementEditSaved(title: string, changes: number, year: string, audited = true): string {
+  const where = audited
+    ? ', alla i /historik'
+    : '; historiken kunde inte skrivas, så de syns inte i /historik. Be den som driver boten titta i loggen';
+  return `✅ Ändringarna i ${title} är sparade (${changes} ${changes === 1 ? 'ändring' : 'ändringar'}${where}). Skriv /status ${year} för läget.`;
+}
+
+/** Spara failed in the store (a write error, or a refusal it found itself). */
+export function agreementEditFailed(title: string, reason: string): string {
+  return `${title} kunde inte ändras: ${reason}. Inget har ändrats.`;
 }

@@ -267,4 +267,24 @@ describe('/medborgarlöfte ändra', () => {
     await h.submit(button(changed, 'Spara'), coordinator);
     expect(page()).to.contain('Medborgarlöftet gäller 1 juli 2022 – 31 augusti 2023.');
   });
+
+  it('a failed write of the agreement changes nothing; a failed audit write after it is not called "nothing changed"', async () => {
+    const h = await harness('2020-10-15');
+    const [, copy] = await h.say('/medborgarlöfte ändra', coordinator);
+    const [form] = await h.submit(editOf(copy, 'enkatundersokning'), coordinator);
+    const [edited] = await h.submit(filled(form, 'Spara ändringen', { name: 'Enkäten' }), coordinator);
+    const area = h.store.areaDocOf(h.store.areas()[0]!.id);
+    const update = area.update.bind(area);
+    area.update = () => Promise.reject(new Error('disken är full'));
+    const [failed] = await h.submit(button(edited, 'Spara'), coordinator);
+    expect(replyText(failed)).to.equal('Medborgarlöfte 2020 kunde inte ändras: disken är full. Inget har ändrats.');
+    expect(h.store.agreement('jonkoping-2020')!.activities[0]!.name).to.equal('Polisens enkätundersökning');
+
+    area.update = update;
+    h.store.audit.record = () => Promise.reject(new Error('disken är full'));
+    const [, said] = await h.submit(button(edited, 'Spara'), coordinator);
+    expect(replyText(said)).to.contain('är sparade (1 ändring; historiken kunde inte skrivas');
+    expect(h.store.agreement('jonkoping-2020')!.activities[0]!.name).to.equal('Enkäten');
+    expect(h.logger.lines.some((r) => r.msg === 'agreement changed, audit record not written')).to.equal(true);
+  });
 });
