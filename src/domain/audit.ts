@@ -24,6 +24,8 @@ const AUDIT_ACTIONS = [
   'binding.changed',
   'coordinators.changed',
   'area.changed',
+  'responsible.changed',
+  'reminders.changed',
   'person.erased',
   'store.restored',
 ] as const;

@@ -24,6 +24,9 @@ export type Command =
   | { kind: 'import'; args: string }
   | { kind: 'area'; args: string }
   | { kind: 'coordinators'; args: string }
+  | { kind: 'responsible'; args: string }
+  | { kind: 'reminderTime'; args: string }
+  | { kind: 'reminders'; args: string }
   | { kind: 'smallTalk'; topic: SmallTalk }
   | { kind: 'empty' }
   | { kind: 'unknown'; word: string; suggestion?: string };
@@ -86,6 +89,9 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   import: ['importera', 'import'],
   area: ['område', 'områden'],
   coordinators: ['samordnare'],
+  responsible: ['ansvarig', 'ansvariga'],
+  reminderTime: ['påminnelsetid'],
+  reminders: ['påminnelser', 'påminnelse'],
 };
 
 const lookup = new Map<string, CommandKind>();
@@ -132,6 +138,9 @@ export function parseCommand(text: string): Command {
     case 'import':
     case 'area':
     case 'coordinators':
+    case 'responsible':
+    case 'reminderTime':
+    case 'reminders':
       return { kind, args: rest };
   }
 }

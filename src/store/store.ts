@@ -35,6 +35,7 @@ import { WriteGate } from './gate.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
+import { ReminderStore } from './reminders.js';
 import { SubscriptionStore, type ReferenceUpgrade } from './subscriptions.js';
 
 export type { AddEntryResult } from './entriesLog.js';
@@ -121,6 +122,9 @@ const AREA_AUDIT: Readonly<Record<AreaAction, AuditAction | undefined>> = {
   coordinatorRemoved: 'coordinators.changed',
   bound: 'binding.changed',
   unbound: 'binding.changed',
+  responsibleAdded: 'responsible.changed',
+  responsibleRemoved: 'responsible.changed',
+  reminderTimeSet: 'reminders.changed',
 };
 
 /** How the store came to be: opened as it was, made new (seeded), or upgraded from the single-area format. */
@@ -178,6 +182,8 @@ export class Store implements AgreementRecords {
     /** What the journals held at start (replayed lines, a torn last line dropped), for the start's log. */
     readonly recovered: readonly JournalRecovery[],
     private readonly revisions: { count: number },
+    /** The people reminded of their activities: how to reach them, their choices, the week last sent (reminders.json). */
+    readonly reminders: ReminderStore,
   ) {
     this.#all = new AreaStore(this, undefined);
   }
@@ -293,6 +299,7 @@ export class Store implements AgreementRecords {
     });
     const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference, gate);
     const importDrafts = await ImportDraftStore.open(storage);
+    const reminders = await ReminderStore.open(storage, gate);
     if (openedAs === 'created')
       for (const agreement of seed)
         await audit.record({
@@ -317,6 +324,7 @@ export class Store implements AgreementRecords {
       audit,
       recovered,
       revisions,
+      reminders,
     );
   }
 

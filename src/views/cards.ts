@@ -20,6 +20,7 @@ export const CARD_NAMES = [
   'import-draft',
   'import-activity',
   'repeat',
+  'reminder',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
