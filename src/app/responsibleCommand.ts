@@ -3,7 +3,7 @@
 // @mention (a channel or group chat where they are) or by a UPN (any chat, a personal one too).
 // A change is written to the area's file with its history line, and to the audit log.
 import type { Activity } from '../domain/agreement.js';
-import { matchActivities } from '../domain/matching.js';
+import { isActivityWord, matchActivities } from '../domain/matching.js';
 import { responsibleFor, samePerson, type ResponsiblePerson } from '../domain/responsible.js';
 import { fold, words } from '../domain/text.js';
 import { responsibleName, responsibleText, type ResponsibleOutcome } from '../views/reminderTexts.js';
@@ -75,7 +75,14 @@ export async function responsibleCommand(turn: Turn, args: string): Promise<Repl
       return reply({ kind: 'namesWithoutMention', words: rest.slice(known + 1).join(' ') });
     return reply({ kind: 'noActivity', typed, title: agreement.title });
   }
-  if (trailing.length > 0) return reply({ kind: 'namesWithoutMention', words: trailing.join(' ') });
+  // Words after the activity's own that name no activity are people the bot cannot identify ("Berit").
+  const shortest = rest.findIndex((_, i) => {
+    const found = matchActivities(agreement.activities, rest.slice(0, i + 1)).candidates;
+    return found.length === 1 && found[0]?.id === activity.id;
+  });
+  const leftover = [...(shortest >= 0 ? rest.slice(shortest + 1) : []), ...trailing];
+  if (leftover.length > 0 && !leftover.some((w) => isActivityWord(agreement.activities, w)))
+    return reply({ kind: 'namesWithoutMention', words: leftover.join(' ') });
   if (people.length === 0)
     return removing
       ? reply({ kind: 'noPeople' })

@@ -7,6 +7,7 @@ import { Reminders } from '../../src/scheduler/reminders.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
 import { BOT, channelActivity, mention, startBot, TENANT, type Harness } from '../support/botHarness.js';
+import { assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { cardsOf, FakeConnector } from '../support/fakeConnector.js';
 import { CapturingLogger, FakeClock, fakeSleep, openStore } from '../support/fakes.js';
 
@@ -110,6 +111,7 @@ describe('reminders to the responsible people (HTTP, fake connector)', () => {
     expect(toCarl).to.have.length(1);
     expect(connector.proactive()).to.have.length(2);
     const [reminderCard] = cardsOf(toCarl[0]!);
+    assertValidCard(reminderCard?.content, 'reminder');
     const body = JSON.stringify(reminderCard?.content.body);
     expect(body).to.include('Torsdagsmöte Öxnehaga');
     expect(body).to.include('Logga');
