@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { createApp } from './app/app.js';
+import { swedishLexicon } from './lexicon/swedishWords.js';
 import { createLifecycle } from './app/lifecycle.js';
 import { withRedeliveryCache } from './app/redelivery.js';
 import { createBotRuntime } from './botSdk.js';
@@ -130,7 +131,15 @@ async function main(): Promise<void> {
   const reportLinks = createReportLinks({ secret: reportSecret, publicUrl });
 
   const app = withRedeliveryCache(
-    createApp({ store, clock, admins: config.admins, logger, newId: randomUUID, reportLinks }),
+    createApp({
+      store,
+      clock,
+      admins: config.admins,
+      logger,
+      newId: randomUUID,
+      reportLinks,
+      nameLexicon: swedishLexicon,
+    }),
     {
       now: () => clock.now().getTime(),
     },

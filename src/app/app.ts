@@ -2,6 +2,7 @@
 // typed command and routed by a table; card submits are routed by their verb.
 import { stockholmDate } from '../domain/calendar.js';
 import { parseCommand, type Command } from '../domain/command.js';
+import { MAX_LOG_TEXT_LENGTH } from '../domain/logRequest.js';
 import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';
 import { currentAgreement, exampleKeyword } from './agreements.js';
@@ -18,6 +19,7 @@ import type { AppDeps, BaseTurn, Turn } from './context.js';
 import { coordinatorsCommand } from './coordinatorList.js';
 import { noteContact, reminderTimeCommand, remindersCommand } from './reminders.js';
 import { responsibleCommand } from './responsibleCommand.js';
+import { correctionCommand } from './correctionCommand.js';
 import { doneCommand, newAgreementCommand } from './coordinatorCommands.js';
 import { exportCommand } from './exportCommand.js';
 import { followUpCommand } from './followUpCommand.js';
@@ -80,7 +82,10 @@ const routes: Routes = {
   unknown: (turn, c) => unknownCommand(turn, c),
 };
 
-function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' }>): Reply[] | Promise<Reply[]> {
+async function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unknown' }>): Promise<Reply[]> {
+  // "nej, i tisdags", "ändra till 3 pers": a correction of what was just logged or asked.
+  const corrected = await correctionCommand(turn);
+  if (corrected) return corrected;
   const typed = startsWithActivity(turn);
   if (typed !== undefined) {
     // "fotpatrullering öxnehaga igår 2h" is a log without its command word: in a personal chat, or
@@ -153,7 +158,7 @@ async function messageEvent(base: BaseTurn, event: MessageEvent): Promise<Reply[
   if (event === 'deleted') return messageDeleted(turn);
   if (event === 'undeleted') return messageUndeleted(turn);
   const raw = turn.input.text ?? '';
-  const command = raw.length > MAX_TEXT_LENGTH ? undefined : parseCommand(raw);
+  const command = raw.length > MAX_LOG_TEXT_LENGTH ? undefined : parseCommand(raw);
   const args = command ? logArgsOf(turn, command) : undefined;
   return messageEdited(turn, args, () => (args === undefined ? [] : logCommand(turn, args)));
 }
@@ -182,14 +187,11 @@ export function createApp(deps: AppDeps): App {
       if (!isSubmit) {
         const raw = input.text ?? '';
         // A pasted agreement text is longer than any command; /importera says itself when it is too long.
-        const limit = /^\s*\/?\s*import(?:era)?(?![\p{L}])/iu.test(raw) ? MAX_IMPORT_LENGTH + 1000 : MAX_TEXT_LENGTH;
-        if (raw.length > limit) {
-          return [
-            text(
-              `Meddelandet är för långt (${raw.length.toLocaleString('sv-SE')} tecken); jag läser högst ${limit.toLocaleString('sv-SE')}. Inget har sparats.`,
-            ),
-          ];
-        }
+        // A log may carry a long pasted note: it is answered with the form and the rest (see logCommand).
+        const limit = /^\s*\/?\s*import(?:era)?(?![\p{L}])/iu.test(raw)
+          ? MAX_IMPORT_LENGTH + 1000
+          : MAX_LOG_TEXT_LENGTH;
+        if (raw.length > limit) return [text(tooLong(raw.length, limit))];
         // Checked for every command, before anything can echo the text back into the conversation.
         const personal = personalDataRefusal(raw);
         if (personal) return [text(personal)];
@@ -226,6 +228,10 @@ export function createApp(deps: AppDeps): App {
       }
       const parsed = (command ??= parseCommand(input.text ?? ''));
       log.debug({ areaId: resolution.area.id, command: parsed.kind }, 'command');
+      const length = (input.text ?? '').length;
+      if (length > MAX_TEXT_LENGTH && parsed.kind !== 'import' && logArgsOf(turn, parsed) === undefined) {
+        return [text(tooLong(length, MAX_TEXT_LENGTH))];
+      }
       return await dispatch(turn, parsed);
     } catch (error) {
       log.error({ err: error }, 'turn failed');
@@ -241,6 +247,10 @@ export function createApp(deps: AppDeps): App {
     }
   };
   return { handle };
+}
+
+function tooLong(length: number, limit: number): string {
+  return `Meddelandet är för långt (${length.toLocaleString('sv-SE')} tecken); jag läser högst ${limit.toLocaleString('sv-SE')}. Inget har sparats.`;
 }
 
 /** The turn the question card's pending command runs as: the first message again, by its writer. */

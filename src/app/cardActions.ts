@@ -18,7 +18,17 @@ import { mineCommand } from './myEntries.js';
 import { reminderAction, REMINDER_VERBS } from './reminders.js';
 import { repeatCancelled, repeatQuestion } from './repeatQuestion.js';
 import { text, type Reply } from './ports.js';
-import { NOTHING_STORED, futureDateRefusal, loggedReply, personalDataRefusal, recordEntry } from './recordEntry.js';
+import { nameQuestion, notCountedAnswer } from './logQuestions.js';
+import { occasionQuestion } from './occasionQuestion.js';
+import {
+  NOTHING_STORED,
+  futureDateRefusal,
+  loggedReply,
+  personalDataRefusal,
+  phoneNumberRefusal,
+  recordEntry,
+  type EntryDraft,
+} from './recordEntry.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
 import { subscribeAction, unsubscribeCommand } from './subscriptionCommands.js';
@@ -41,7 +51,15 @@ const choiceSchema = z.object({
   messageId: z.string().min(1).max(200).optional(),
   writer: z.string().min(1).max(200).optional(),
   writerName: z.string().max(200).optional(),
+  // The writer chose "Spara ändå" on the question about a name in the note.
+  noteChecked: z.boolean().optional(),
+  // The answer to "Var du med där?" (see occasionQuestion): join that occasion, or a separate one.
+  occasionId: z.string().min(1).max(100).optional(),
+  newOccasion: z.boolean().optional(),
 });
+
+// "Ändra" on the question about a name in the note: the log form, filled in with the same.
+const reopenSchema = choiceSchema.extend({ verb: z.literal('log.reopen') });
 
 const cancelSchema = z.object({
   verb: z.literal('log.cancel'),
@@ -84,6 +102,7 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'log.choose') return chooseAction(turn, value);
   if (verb === 'log.form') return formAction(turn, value);
   if (verb === 'log.cancel') return cancelAction(turn, value);
+  if (verb === 'log.reopen') return reopenAction(turn, value);
   if (verb === 'page') return pageAction(turn, value);
   if (verb === 'command') return commandAction(turn, value);
   if (verb === 'subscribe') return subscribeAction(turn, value);
@@ -136,7 +155,8 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
   if (choice.entryId) return chooseForEdit(turn, choice, choice.entryId);
-  const result = await recordEntry(turn, {
+  const { occasionId, newOccasion, ...details } = choice;
+  const draft: EntryDraft = {
     agreement,
     activity,
     date: choice.date,
@@ -147,12 +167,60 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
       choice.messageId && choice.writer === personOf(turn).id
         ? `message:${turn.input.conversation.id}:${choice.messageId}`
         : `choice:${choice.requestId}:${personOf(turn).id}`,
-    ...givenDetails(choice),
-  });
+    ...givenDetails(details),
+    ...(occasionId ? { occasion: { join: occasionId } } : newOccasion ? { occasion: 'new' as const } : {}),
+  };
+  // A name in the note of work about individuals is asked about once, in place of this card; a
+  // second click after the entry is stored is answered with it below (recordEntry finds the source).
+  if (!draft.sourceId || !turn.store.findBySource(draft.sourceId)) {
+    const { requestId, messageId, writer, writerName } = choice;
+    const origin = {
+      requestId,
+      ...(messageId ? { messageId } : {}),
+      ...(writer ? { writer } : {}),
+      ...(writerName ? { writerName } : {}),
+    };
+    const askName = nameQuestion(turn, draft, {
+      replace: true,
+      origin,
+      ...(choice.noteChecked ? { noteChecked: true } : {}),
+    });
+    if (askName) return [askName];
+  }
+  // A choice of activity or day may still meet an occasion someone else logged: ask that first.
+  const question = occasionQuestion(turn, draft, true, choice.messageId, choice.noteChecked === true);
+  if (question) return [question];
+  const result = await recordEntry(turn, draft);
   // The choice card becomes the confirmation: the other buttons must not log a second entry.
   return result.ok
     ? [loggedReply(turn, result.entry, agreement, activity, result.stored, true)]
     : [text(result.refusal)];
+}
+
+/** "Ändra" on the question about a name in the note: the log form, filled in, where the question was. */
+function reopenAction(turn: Turn, value: unknown): Reply[] {
+  const parsed = reopenSchema.safeParse(value);
+  if (!parsed.success || !isValidIsoDate(parsed.data.date)) {
+    return [text(`Kortet skickade något jag inte kan läsa. Skriv kommandot igen. ${NOTHING_STORED}`)];
+  }
+  const asked = parsed.data;
+  const notYours = notYourQuestion(turn, asked);
+  if (notYours) return notYours;
+  const agreement = turn.store.agreement(asked.agreementId);
+  if (!agreement) return [text(`Medborgarlöftet finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
+  return logForm(
+    turn,
+    agreement,
+    {
+      activityId: asked.activityId,
+      date: asked.date,
+      count: asked.count,
+      ...givenDetails(asked),
+      // A question about an edited message: the form changes that entry.
+      ...(asked.entryId ? { entryId: asked.entryId } : {}),
+    },
+    true,
+  );
 }
 
 /** A click on the question asked about an edited message: that message's entry takes the choice. */
@@ -220,7 +288,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   };
 
   // Before anything is shown back: a personnummer must never be echoed into the card.
-  const personal = personalDataRefusal(note, place);
+  const personal = personalDataRefusal(note, place) ?? phoneNumberRefusal(turn.today, note, place);
   if (personal) {
     const { note: _note, place: _place, ...rest } = prefill;
     return again(personal.replace(` ${NOTHING_STORED}`, ''), rest);
@@ -275,7 +343,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     if (outcome.kind === 'refused') return again(`${outcome.why} Skriv /mina för dina insatser.`);
     return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
   }
-  const draft = {
+  const draft: EntryDraft = {
     agreement,
     activity,
     date,
@@ -286,8 +354,14 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...optionalField('participants', participants.value),
     ...(note ? { note } : {}),
   };
-  const repeat = repeatQuestion(turn, draft, true);
-  if (repeat) return [repeat];
+  // Asked in place of the form, before anything is stored: a name in a note about individuals,
+  // a day the activity does not count, a repeat of one's own entry, an occasion someone else logged.
+  const ask =
+    nameQuestion(turn, draft, { replace: true }) ??
+    notCountedAnswer(turn, draft, [], { replace: true }) ??
+    repeatQuestion(turn, draft, true) ??
+    occasionQuestion(turn, draft, true);
+  if (ask) return [ask];
   const result = await recordEntry(turn, draft);
   if (!result.ok) {
     // A personnummer must not be echoed back into the card (the card is a stored Teams message).

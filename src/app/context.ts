@@ -1,6 +1,7 @@
 import type { IsoDate } from '../domain/agreement.js';
 import { isListed, type Area } from '../domain/area.js';
 import type { Person } from '../domain/entry.js';
+import type { NameLexicon } from '../domain/noteNames.js';
 import type { AreaStorePort, StorePort } from './storePort.js';
 import type { Clock, Logger, TurnInput } from './ports.js';
 import type { ReportLinks } from './reportLinks.js';
@@ -14,6 +15,8 @@ export interface AppDeps {
   newId: () => string;
   /** Signed links to documents (/uppföljning, /export); without it the card has no links. */
   reportLinks?: ReportLinks;
+  /** The Swedish word list for telling names in notes from words (read once); without it, dictionary-sv's. */
+  nameLexicon?: () => NameLexicon;
 }
 
 /** One turn before its area is known: enough for /hjälp, /område and the area question. */

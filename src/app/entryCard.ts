@@ -6,6 +6,7 @@ import { activityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData, type LoggedCardMode } from '../views/loggedCard.js';
 import { entryLine } from '../views/texts.js';
 import type { Turn } from './context.js';
+import { occasionOthers } from './recordEntry.js';
 import { card, replaceCard, type Reply } from './ports.js';
 
 export interface FoundEntry {
@@ -31,7 +32,7 @@ export function entryCard(turn: Turn, found: FoundEntry, mode: LoggedCardMode, r
     turn.store.completions(agreement.id),
     turn.today,
   );
-  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, true, mode));
+  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, true, mode, occasionOthers(turn, entry)));
   const line = entryLine(entry, activity);
   const fallback: Partial<Record<LoggedCardMode, string>> = {
     undone: `↩️ Ångrat: ${line}. Den finns kvar i historiken.`,

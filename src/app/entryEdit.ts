@@ -5,6 +5,7 @@ import { fieldChanges, fieldsOf, type EntryChange, type EntryFields } from '../d
 import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import type { FoundEntry } from './entryCard.js';
+import { NOTHING_STORED, personalDataRefusal, phoneNumberRefusal } from './recordEntry.js';
 
 export type EditOutcome =
   | { kind: 'changed'; found: FoundEntry }
@@ -15,14 +16,15 @@ export type EditOutcome =
 
 /**
  * Writes `fields` over the active entry `found` (the same agreement), records the change with its
- * `reason`, and audits which fields changed (a note as changed, never its text). Only the person
- * who logged the entry may change it.
+ * `reason`, and audits which fields changed (a note as changed, never its text) with `detail`
+ * (by default the way of asking the reason stands for). Only the person who logged the entry may change it.
  */
 export async function editEntry(
   turn: Turn,
   found: FoundEntry,
   fields: EntryFields,
   reason: EntryChange['reason'] & ('edit' | 'messageEdited'),
+  detail: string = reason === 'edit' ? 'Ändra' : 'meddelandet redigerat',
 ): Promise<EditOutcome> {
   const { entry, agreement } = found;
   if (entry.removed) return { kind: 'refused', why: 'Insatsen är borttagen och kan inte ändras.' };
@@ -31,6 +33,10 @@ export async function editEntry(
   }
   const activity = agreement.activities.find((a) => a.id === fields.activityId);
   if (!activity) return { kind: 'refused', why: `Aktiviteten finns inte i ${agreement.title}.` };
+  // Every way to change an entry (the form, a question's button, an edited message) gets here.
+  const personal =
+    personalDataRefusal(fields.note, fields.place) ?? phoneNumberRefusal(turn.today, fields.note, fields.place);
+  if (personal) return { kind: 'refused', why: personal.replace(` ${NOTHING_STORED}`, '') };
   const changes = fieldChanges(fieldsOf(entry), fields);
   if (Object.keys(changes).length === 0) return { kind: 'same', found };
   const changed = await turn.store.editEntry(agreement.id, entry.id, fields, {
@@ -45,7 +51,7 @@ export async function editEntry(
     activityId: changed.activityId,
     entryId: changed.id,
     changes,
-    detail: reason === 'edit' ? 'Ändra' : 'meddelandet redigerat',
+    detail,
   });
   turn.log.info({ entryId: changed.id, reason, fields: Object.keys(changes) }, 'entry edited');
   return { kind: 'changed', found: { entry: changed, agreement, activity } };

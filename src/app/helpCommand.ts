@@ -1,3 +1,5 @@
+import { CORRECTION_WINDOW_MINUTES } from '../domain/correction.js';
+import { MAX_NOTE_LENGTH } from '../domain/logRequest.js';
 import { helpCard } from '../views/helpCard.js';
 import { card, type Reply } from './ports.js';
 
@@ -11,7 +13,7 @@ interface HelpItem {
 const HELP_ITEMS: readonly HelpItem[] = [
   {
     usage: '/logga «aktivitet» [plats] [datum] [antal] [anteckning]',
-    text: 'Loggar en insats. Bara /logga ger ett formulär.',
+    text: `Loggar en insats. Bara /logga ger ett formulär. Efter ett kolon är allt anteckning; en anteckning rymmer högst ${MAX_NOTE_LENGTH} tecken (en längre kommer tillbaka i formuläret, med resten att kopiera).`,
     example: 'T.ex. /logga krogtillsyn, /logga fotpatrullering Öxnehaga 2 h igår',
   },
   {
@@ -33,6 +35,11 @@ const HELP_ITEMS: readonly HelpItem[] = [
     usage: '/prenumerera [veckodag] [tid]',
     text: 'Veckosammanfattning till den här konversationen, som standard torsdag 07:30. /avprenumerera slutar, /prenumerationer visar.',
     example: 'T.ex. /prenumerera måndag 08:00',
+  },
+  {
+    usage: 'nej … · fel dag … · ändra till …',
+    text: `Rättar insatsen du nyss loggade här (inom ${CORRECTION_WINDOW_MINUTES} minuter), eller svarar på min fråga om dag eller aktivitet.`,
+    example: 'T.ex. nej det var i tisdags, ändra till 3 pers, fel plats, Österängen',
   },
   { usage: '/mina', text: 'Dina senaste insatser.', example: '' },
   { usage: '/ångra', text: 'Tar bort din senaste insats (den sparas i historiken).', example: '' },

@@ -6,9 +6,17 @@ import { auditTurn } from './audit.js';
 import { z } from 'zod';
 import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
-import { editActivity, type ImportDraft } from '../domain/importDraft.js';
+import { editActivity, editAgreement, withPeriod, type ImportDraft } from '../domain/importDraft.js';
 import { importAgreements } from '../domain/import/importText.js';
-import { MAX_IMPORT_LENGTH, importActivityCard, importDraftCard, importFormCard } from '../views/importCards.js';
+import {
+  MAX_IMPORT_LENGTH,
+  PERIOD_FIRST,
+  importActivityCard,
+  importAgreementCard,
+  importDraftCard,
+  importFormCard,
+  periodNotRead,
+} from '../views/importCards.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 
@@ -37,8 +45,21 @@ const submitSchema = z.discriminatedUnion('verb', [
     target: z.enum(['count', 'weekly', 'monthly', 'weekendNights', 'milestone', 'ongoing']).optional(),
     count: z.union([z.string().max(100), z.number()]).optional(),
     unit: z.string().max(100).optional(),
+    promiseIds: z.string().max(2000).optional(),
+    keywords: z.string().max(1000).optional(),
   }),
   z.object({ verb: z.literal('import.back'), draftId: id, page }),
+  z.object({ verb: z.literal('import.period'), draftId: id, page, period: z.string().max(200).optional() }),
+  z.object({ verb: z.literal('import.agreementEdit'), draftId: id, page }),
+  z.object({
+    verb: z.literal('import.agreementSave'),
+    draftId: id,
+    page,
+    title: z.string().max(1000).optional(),
+    period: z.string().max(200).optional(),
+    policeArea: z.string().max(1000).optional(),
+    promises: z.string().max(20_000).optional(),
+  }),
   z.object({ verb: z.literal('import.save'), draftId: id }),
   z.object({ verb: z.literal('import.cancel'), draftId: id }),
 ]);
@@ -82,7 +103,13 @@ async function importText(turn: Turn, source: string, fromForm: boolean): Promis
     return [fromForm ? replaceCard(importFormCard(message), message) : text(message)];
   }
   // An import always lands in the conversation's area.
-  const result = importAgreements(source, { today: turn.today, area: turn.area.id });
+  // The police area and the kommun come from the area's settings, not from the text.
+  const result = importAgreements(source, {
+    today: turn.today,
+    area: turn.area.id,
+    policeArea: turn.area.policeArea,
+    municipality: turn.area.name,
+  });
   if (result.drafts.length === 0) {
     const why = result.problems.length > 0 ? ` (${result.problems.join('; ')})` : '';
     const message = `Jag hittade inga löften eller aktiviteter i texten${why}. Klistra in texten som den är publicerad, med rubriken "Medborgarlöfte «år»" och punktlistorna. ${NOTHING_SAVED}`;
@@ -98,6 +125,8 @@ async function importText(turn: Turn, source: string, fromForm: boolean): Promis
     agreement: d.agreement,
     doubts: d.doubts,
     activityDoubts: d.activityDoubts,
+    unused: d.unused,
+    periodMissing: d.periodMissing,
     status: 'open',
   }));
   await turn.deps.store.importDrafts.add(drafts);
@@ -149,6 +178,12 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
     }
     case 'import.editSave':
       return editSave(turn, draft, submit);
+    case 'import.period':
+      return setPeriod(turn, draft, submit.page, submit.period ?? '');
+    case 'import.agreementEdit':
+      return [replaceCard(importAgreementCard(draft, submit.page), `Ändra ${draft.agreement.title}`)];
+    case 'import.agreementSave':
+      return agreementSave(turn, draft, submit);
     case 'import.save':
       return save(turn, draft);
     case 'import.cancel': {
@@ -181,6 +216,8 @@ async function editSave(
     target: submit.target ?? (activity.target.kind === 'recurring' ? activity.target.rhythm : activity.target.kind),
     count: submit.count === undefined ? '' : String(submit.count),
     unit: submit.unit ?? '',
+    ...(submit.promiseIds !== undefined ? { promiseIds: submit.promiseIds } : {}),
+    ...(submit.keywords !== undefined ? { keywords: submit.keywords } : {}),
   });
   if (typeof edited === 'string') {
     return [
@@ -196,7 +233,50 @@ async function editSave(
   return [draftReply(turn, updated, submit.page, true)];
 }
 
+/** "Ändra löften och period": title, period, police area and promises as typed. */
+async function agreementSave(
+  turn: Turn,
+  draft: ImportDraft,
+  submit: Extract<z.infer<typeof submitSchema>, { verb: 'import.agreementSave' }>,
+): Promise<Reply[]> {
+  const a = draft.agreement;
+  const edited = editAgreement(a, {
+    title: submit.title ?? a.title,
+    period: submit.period ?? `${a.period.start} – ${a.period.end}`,
+    policeArea: submit.policeArea ?? a.policeArea,
+    promises: submit.promises ?? a.promises.map((p, i) => `${i + 1}. ${p.text}`).join('\n'),
+  });
+  if (typeof edited === 'string') {
+    const message = `${edited} Ändringen är inte sparad.`;
+    return [replaceCard(importAgreementCard(draft, submit.page, message), message)];
+  }
+  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+    // What the coordinator set is no longer a guess.
+    const { period: _p, policeArea: _pa, promises: _pr, ...doubts } = d.doubts;
+    return { ...d, agreement: edited, doubts, periodMissing: false };
+  });
+  if (!updated) return [text('Utkastet är redan stängt.')];
+  return [draftReply(turn, updated, submit.page, true)];
+}
+
+/** "Sätt period" on the draft card: the period typed, read like a published text's. */
+async function setPeriod(turn: Turn, draft: ImportDraft, page: number, typed: string): Promise<Reply[]> {
+  const agreement = withPeriod(draft.agreement, typed);
+  if (!agreement) {
+    const message = periodNotRead(typed);
+    return [replaceCard(importDraftCard(draft, page, [message]), message)];
+  }
+  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+    // The period the coordinator set is no longer a doubt.
+    const { period: _chosen, ...doubts } = d.doubts;
+    return { ...d, agreement, doubts, periodMissing: false };
+  });
+  if (!updated) return [text('Utkastet är redan stängt.')];
+  return [draftReply(turn, updated, page, true)];
+}
+
 async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
+  if (draft.periodMissing) return [text(PERIOD_FIRST)];
   const by = personOf(turn);
   const agreement: Agreement = {
     ...draft.agreement,

@@ -1,23 +1,36 @@
 // "/logga <aktivitet> [plats] [datum] [antal] [anteckning]"
 import { agreementForDate, type Activity, type Agreement, type IsoDate } from '../domain/agreement.js';
 import { SWEDISH_WEEKDAYS, formatSwedishDate, isoWeekday } from '../domain/calendar.js';
-import { parseLogRequest, type LogRequest } from '../domain/logRequest.js';
+import { parseLogRequest, splitNote, type LogRequest, type LogRequestParse } from '../domain/logRequest.js';
 import { closestActivities, isActivityNoun, isActivityWord, matchActivities } from '../domain/matching.js';
+import { vagueActivityCandidates } from '../domain/vagueWords.js';
 import {
   candidatesFor,
   chooseActivityCard,
   dayCandidatesFor,
+  detailsText,
   logFormCard,
   logFormCardData,
   moreCandidatesText,
 } from '../views/logCards.js';
-import { hoursText, participantsText } from '../views/texts.js';
+import { longNoteRefusal, longNoteTexts } from '../views/longNote.js';
+import { UNCHANGED } from '../views/correctionTexts.js';
 import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
+import { rememberQuestion } from './openQuestions.js';
 import { questionOrigin } from './questionOrigin.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import { givenDetails, type Entry } from '../domain/entry.js';
+import { occasionQuestion } from './occasionQuestion.js';
 import { repeatQuestion } from './repeatQuestion.js';
+import {
+  nameQuestion,
+  notCountedAnswer,
+  phoneAnswer,
+  phoneNumberIn,
+  tooVagueAnswer,
+  withoutPhoneNumbers,
+} from './logQuestions.js';
 import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry, type EntryDraft } from './recordEntry.js';
 
 export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
@@ -33,11 +46,26 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   }
 
   if (args.trim().length === 0) return logForm(turn);
-  const resolved = resolveLog(turn, args);
+  return logResolved(turn, resolveLog(turn, args), sourceId);
+}
+
+/**
+ * A resolved log stored (once on disk, confirmed with its card) or its answer given. `sourceId`
+ * names the message the entry comes from; logging the same as your own latest entry asks first.
+ */
+export async function logResolved(turn: Turn, resolved: LogResolution, sourceId: string | undefined): Promise<Reply[]> {
   if (resolved.kind === 'answer') return resolved.replies;
   const draft = { ...resolved.draft, ...(sourceId ? { sourceId } : {}) };
+  const askName = nameQuestion(turn, draft);
+  if (askName) return [askName];
   const repeat = repeatQuestion(turn, draft);
-  if (repeat) return [repeat];
+  if (repeat) {
+    const messageId = turn.input.value === undefined ? turn.input.activityId : undefined;
+    rememberQuestion(turn, { kind: 'repeat', draft, ...(messageId ? { messageId } : {}) });
+    return [repeat];
+  }
+  const joinQuestion = occasionQuestion(turn, draft);
+  if (joinQuestion) return [joinQuestion];
   const result = await recordEntry(turn, draft);
   return result.ok
     ? [loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]
@@ -58,20 +86,53 @@ export type LogResolution = { kind: 'draft'; draft: EntryDraft } | { kind: 'answ
  * whose entry it would change: the questions say so, and their buttons change that entry.
  */
 export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolution {
-  const { store } = turn;
-  const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
-  const unchanged = editing ? 'Insatsen är oförändrad.' : NOTHING_STORED;
-  const untilChosen = editing ? 'insatsen ändras inte förrän du har valt.' : 'inget är loggat förrän du har valt.';
+  // A phone number is personal data: found before any of its digits is read as a count or a date.
+  const phone = phoneNumberIn(turn, args);
+  if (phone) {
+    // An edited message is only refused: its entry stays as it was.
+    const rest = editing ? undefined : resolveLog(turn, withoutPhoneNumbers(turn, args));
+    return {
+      kind: 'answer',
+      replies: [phoneAnswer(turn, phone, rest?.kind === 'draft' ? rest.draft : undefined, editing)],
+    };
+  }
 
-  const everyActivity = store.agreements().flatMap((a) => a.activities);
-  const parsed = parseLogRequest(args, turn.today, allPlaces(store), {
+  const everyActivity = turn.store.agreements().flatMap((a) => a.activities);
+  const parsed = parseLogRequest(args, turn.today, allPlaces(turn.store), {
     isActivityWord: (w) => isActivityWord(everyActivity, w),
     isActivityNoun: (w) => isActivityNoun(everyActivity, w),
   });
+  return resolveParsed(turn, parsed, editing);
+}
+
+/**
+ * resolveLog from what the parser read: also what a typed answer to an open question resolves
+ * (the question's request with the answer's values). A question asked about a new log is
+ * remembered (openQuestions.ts), so that "nej, i fredags" can answer it.
+ */
+export function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Entry): LogResolution {
+  const { store } = turn;
+  const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
+  const unchanged = editing ? UNCHANGED : NOTHING_STORED;
+  const untilChosen = editing ? 'insatsen ändras inte förrän du har valt.' : 'inget är loggat förrän du har valt.';
+  const remember = (request: LogRequest, whichDay?: { choices: IsoDate[]; error: string }): void => {
+    if (editing) return;
+    const messageId = turn.input.value === undefined ? turn.input.activityId : undefined;
+    rememberQuestion(turn, {
+      kind: 'log',
+      request,
+      ...(whichDay ? { whichDay } : {}),
+      ...(messageId ? { messageId } : {}),
+    });
+  };
+
   if (!parsed.ok) {
-    return parsed.whichDay
-      ? answer(...askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request, editing))
-      : answer(text(`${parsed.error} ${unchanged}`));
+    if (!parsed.whichDay) return answer(text(`${parsed.error} ${unchanged}`));
+    const replies = askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request, editing);
+    if (replies.some((r) => r.kind === 'card')) {
+      remember(parsed.whichDay.request, { choices: parsed.whichDay.choices, error: parsed.error });
+    }
+    return answer(...replies);
   }
   const request = parsed.request;
   const date = request.date ?? turn.today;
@@ -92,17 +153,41 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
   if (request.activityWords.length === 0) {
     const ask = `Skriv vilken aktivitet du vill logga, t.ex. /logga ${exampleKeyword(store, turn.today)}.`;
     if (editing) return answer(text(`${ask} ${unchanged}`));
+    const long = longNoteAnswer(turn, agreement, { date, ...givenDetails(request) }, editing);
+    if (long) return answer(...long);
     return answer(
       text(`${ask} Eller fyll i formuläret.`),
       ...logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) }),
     );
   }
 
+  const count = request.count ?? 1;
+  const vague = tooVagueAnswer(turn, agreement, request.activityWords, date, count, request, editing);
+  if (vague) return answer(vague);
+
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
   const typed = request.activityWords.join(' ');
+  // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
+  const leftover = request.activityWords.slice(match.usedWords).join(' ');
+  const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
+  const long = longNoteAnswer(
+    turn,
+    agreement,
+    {
+      date,
+      count,
+      ...givenDetails({ ...request, note }),
+      ...(match.candidates.length === 1 && match.candidates[0] ? { activityId: match.candidates[0].id } : {}),
+    },
+    editing,
+  );
+  if (long) return answer(...long);
   if (match.candidates.length === 0) {
     const close = closestActivities(agreement.activities, request.activityWords);
-    if (close.length > 0) return answer(...suggestActivities(turn, agreement, close, request, date, editing));
+    if (close.length > 0) {
+      remember(request);
+      return answer(...suggestActivities(turn, agreement, close, request, date, editing));
+    }
     const keywords = [...new Set(agreement.activities.map((a) => a.keywords[0]))].slice(0, 5).join(', ');
     return answer(
       text(
@@ -110,11 +195,6 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
       ),
     );
   }
-
-  // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
-  const leftover = request.activityWords.slice(match.usedWords).join(' ');
-  const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
-  const count = request.count ?? 1;
 
   if (match.candidates.length > 1) {
     const candidates = candidatesFor(match.candidates, {
@@ -128,6 +208,7 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
     const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – ${untilChosen}`;
     const details = detailsText(formatSwedishDate(date), request, count);
     const fallback = `${question}\n${match.candidates.map((a) => `• ${a.name}`).join('\n')}`;
+    remember(request);
     return answer(
       card(
         chooseActivityCard({
@@ -144,16 +225,34 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
 
   const activity = match.candidates[0];
   if (!activity) return answer(text(unchanged));
-  return {
-    kind: 'draft',
-    draft: {
-      agreement,
-      activity,
-      date,
-      count,
-      ...givenDetails({ ...request, note }),
-    },
-  };
+  const draft: EntryDraft = { agreement, activity, date, count, ...givenDetails({ ...request, note }) };
+  // A weekday for weekend nights: asked before it is stored where it would not count.
+  const notCounted = notCountedAnswer(turn, draft, request.activityWords, editing ? { editing } : {});
+  if (notCounted) return answer(notCounted);
+  return { kind: 'draft', draft };
+}
+
+/**
+ * A note longer than an entry holds is not thrown away: the answer is the log form with what was
+ * read and the note's first MAX_NOTE_LENGTH characters, and the rest as text to copy. An edited
+ * message is refused instead (its text is still in Teams). Undefined when the note fits.
+ */
+function longNoteAnswer(
+  turn: Turn,
+  agreement: Agreement,
+  prefill: NonNullable<Parameters<typeof logFormCardData>[3]>,
+  editing: Entry | undefined,
+): Reply[] | undefined {
+  const note = prefill.note ?? '';
+  const { kept, rest } = splitNote(note);
+  if (rest === '') return undefined;
+  if (editing) return [text(longNoteRefusal(note.length))];
+  const texts = longNoteTexts(note.length, rest);
+  return [
+    text(texts.intro),
+    ...logForm(turn, agreement, { ...prefill, note: kept }),
+    ...texts.rest.map((r) => text(r)),
+  ];
 }
 
 /**
@@ -186,19 +285,6 @@ function suggestActivities(
   ];
 }
 
-/** What a question card repeats of the message: "31 maj 2020 · Öxnehaga · 2 st · 2 timmar · 6 deltagare". */
-function detailsText(first: string, request: LogRequest, count: number): string {
-  return [
-    first,
-    request.place,
-    count > 1 ? `${count} st` : undefined,
-    request.hours !== undefined ? hoursText(request.hours) : undefined,
-    request.participants !== undefined ? participantsText(request.participants) : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
 /** "fredag 29 maj 2020" */
 function dayLabel(date: IsoDate): string {
   return `${SWEDISH_WEEKDAYS[isoWeekday(date) - 1] ?? ''} ${formatSwedishDate(date)}`;
@@ -228,13 +314,22 @@ function askWhichDay(
   const agreement = days[days.length - 1]?.agreement;
   if (!agreement) return refuse('');
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
-  const activity: Activity | undefined = match.candidates.length === 1 ? match.candidates[0] : undefined;
+  // "samverkan förra veckan": too vague for an activity, whatever the day.
+  const vague = vagueActivityCandidates(agreement.activities, agreement.parties, request.activityWords);
+  const activity: Activity | undefined = match.candidates.length === 1 && !vague ? match.candidates[0] : undefined;
   if (!activity) {
     return refuse(`Skriv dagen och aktiviteten tydligare, t.ex. /logga ${request.activityWords.join(' ')} 29/5. `);
   }
+  const count = request.count ?? 1;
   const leftover = request.activityWords.slice(match.usedWords).join(' ');
   const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
-  const count = request.count ?? 1;
+  const long = longNoteAnswer(
+    turn,
+    agreement,
+    { date: '', count, activityId: activity.id, ...givenDetails({ ...request, note }) },
+    editing,
+  );
+  if (long) return long;
   const usable = days.filter((d) => d.agreement.activities.some((a) => a.id === activity.id));
   const candidates = dayCandidatesFor(
     usable.map((d) => ({ date: d.date, label: d.label, agreementId: d.agreement.id })),

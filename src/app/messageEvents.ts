@@ -14,6 +14,7 @@ import { entryCard, findEntry, type FoundEntry } from './entryCard.js';
 import { editEntry } from './entryEdit.js';
 import { messageSourceId, resolveLog } from './logCommand.js';
 import { text, type Reply } from './ports.js';
+import { nameQuestion } from './logQuestions.js';
 import { personalDataRefusal } from './recordEntry.js';
 
 const UNCHANGED = 'Insatsen är oförändrad.';
@@ -70,6 +71,8 @@ export async function messageEdited(
       ),
     ];
   }
+  const askName = nameQuestion(turn, draft, { editing: entry });
+  if (askName) return [text(`Du ändrade meddelandet med insatsen ${line}. ${UNCHANGED}`), askName];
   const fields: EntryFields = {
     activityId: draft.activity.id,
     date: draft.date,

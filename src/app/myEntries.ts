@@ -2,6 +2,7 @@
 import { formatSwedishDate } from '../domain/calendar.js';
 import { isActive, type Entry } from '../domain/entry.js';
 import { activityStatusOfDays } from '../domain/status.js';
+import { sameOccasionText } from '../views/loggedCard.js';
 import { mineCard, mineCardData } from '../views/mineCard.js';
 import { progressAndStatus } from '../views/statusWords.js';
 import { entryLine, progressText } from '../views/texts.js';
@@ -10,6 +11,7 @@ import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { entryCard, findEntry } from './entryCard.js';
 import { card, text, type Reply } from './ports.js';
+import { occasionOthers } from './recordEntry.js';
 
 const SHOWN_AS_TEXT = 10;
 const SECOND_UNDO_ASKS_WITHIN_MS = 60_000;
@@ -36,12 +38,14 @@ export function mineCommand(turn: Turn, page = 0): Reply[] {
     return [text(`Du har inte loggat något än. Prova /logga ${exampleKeyword(turn.store, turn.today)}.`)];
   const { store } = turn;
   const activityOf = (e: Entry) => store.agreement(e.agreementId)?.activities.find((a) => a.id === e.activityId);
-  const lines = mine
-    .slice(0, SHOWN_AS_TEXT)
-    .map((e) => `• ${entryLine(e, activityOf(e))}${e.note ? ` – ${e.note}` : ''}`);
+  const othersOf = (e: Entry) => occasionOthers(turn, e);
+  const lines = mine.slice(0, SHOWN_AS_TEXT).map((e) => {
+    const same = sameOccasionText(othersOf(e));
+    return `• ${entryLine(e, activityOf(e))}${same ? ` (${same})` : ''}${e.note ? ` – ${e.note}` : ''}`;
+  });
   const more = mine.length > SHOWN_AS_TEXT ? `\n\n…och ${mine.length - SHOWN_AS_TEXT} äldre.` : '';
   const fallback = `Dina insatser, senaste arbetsdag först (${mine.length} totalt):\n\n${lines.join('\n')}${more}`;
-  return [card(mineCard(mineCardData(mine, activityOf, page)), fallback)];
+  return [card(mineCard(mineCardData(mine, activityOf, page, othersOf)), fallback)];
 }
 
 export async function undoCommand(turn: Turn): Promise<Reply[]> {

@@ -4,8 +4,12 @@ import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { givenDetails, loggedFields, type Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
+import { findPhoneNumber } from '../domain/phoneNumbers.js';
+import { notCountedText, phoneRefusal } from '../views/noteGuardCards.js';
+import { whyNotCounted } from '../domain/counting.js';
 import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
-import { loggedCard, loggedCardData } from '../views/loggedCard.js';
+import { occasionIdOf } from '../domain/occasion.js';
+import { loggedCard, loggedCardData, sameOccasionText } from '../views/loggedCard.js';
 import { progressAndStatus } from '../views/statusWords.js';
 import { entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
 import { turnAuditRecord } from './audit.js';
@@ -22,6 +26,12 @@ export interface EntryDraft {
   participants?: number;
   note?: string;
   sourceId?: string;
+  /**
+   * Which occasion the entry is (see src/domain/occasion.ts): `{ join }` the occasion with that id
+   * (the answer "Ja, samma tillfälle"), 'new' a separate one (the answer "Nej", or "Logga igen");
+   * undefined: nobody was asked, so it is an occasion of its own.
+   */
+  occasion?: { join: string } | 'new';
 }
 
 export const NOTHING_STORED = 'Inget har sparats.';
@@ -49,9 +59,16 @@ export type RecordResult =
   /** Nothing stored; `personalData` says the free text must not be shown back. */
   | { ok: false; refusal: string; personalData: boolean };
 
+/** A refusal when a note or place holds a phone number (libphonenumber-js, region SE), else undefined. */
+export function phoneNumberRefusal(today: IsoDate, ...texts: (string | undefined)[]): string | undefined {
+  const found = findPhoneNumber(today, ...texts);
+  return found ? phoneRefusal(found.match) : undefined;
+}
+
 /** Checks and stores (write-then-acknowledge). The caller confirms with `loggedReply`. */
 export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<RecordResult> {
-  const personal = personalDataRefusal(draft.note, draft.place);
+  const personal =
+    personalDataRefusal(draft.note, draft.place) ?? phoneNumberRefusal(turn.today, draft.note, draft.place);
   if (personal) return { ok: false, refusal: personal, personalData: true };
   const refusal =
     futureDateRefusal(draft.date, turn.today) ??
@@ -60,8 +77,10 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
       : undefined);
   if (refusal) return { ok: false, refusal, personalData: false };
 
+  const id = turn.deps.newId();
+  const occasionId = typeof draft.occasion === 'object' ? draft.occasion.join : id;
   const entry: Entry = {
-    id: turn.deps.newId(),
+    id,
     agreementId: draft.agreement.id,
     activityId: draft.activity.id,
     date: draft.date,
@@ -70,6 +89,7 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     loggedAt: turn.now.toISOString(),
     ...givenDetails(draft),
     ...(draft.sourceId ? { sourceId: draft.sourceId } : {}),
+    occasionId,
   };
   // The audit record goes into the same disk write as the entry (and is written only if it is stored).
   const result = await turn.store.addEntry(
@@ -79,7 +99,8 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
       agreementId: entry.agreementId,
       activityId: entry.activityId,
       entryId: entry.id,
-      changes: loggedFields(entry),
+      // The occasion is named only when the entry joined someone else's (the record says "samma tillfälle").
+      changes: { ...loggedFields(entry), ...(occasionId !== id ? { occasionId: { to: occasionId } } : {}) },
     }),
   );
   turn.log.info({ entryId: result.entry.id, activityId: entry.activityId, stored: result.stored }, 'entry logged');
@@ -98,9 +119,21 @@ export function loggedReply(
   const status = statusAfter(turn, agreement, activity);
   // An entry already taken back (a redelivery or a second click after Ångra) says so, without Ångra.
   const mode = entry.removed ? 'undone' : fresh ? 'logged' : 'already';
-  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh, mode));
-  const fallback = confirmation(turn, entry, agreement, activity, fresh, status);
+  const others = occasionOthers(turn, entry);
+  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh, mode, others));
+  const same = sameOccasionText(others);
+  const fallback = confirmation(turn, entry, agreement, activity, fresh, status, same ? `${same}.` : undefined);
   return replace ? replaceCard(shown, fallback) : card(shown, fallback);
+}
+
+/** The names of the other people who logged the entry's occasion (none for a removed entry). */
+export function occasionOthers(turn: Turn, entry: Entry): string[] {
+  if (entry.removed) return [];
+  const id = occasionIdOf(entry);
+  const occasion = turn.store
+    .occasionsOn(entry.agreementId, entry.activityId, entry.date)
+    .find((o) => o.id === id && o.entries.some((e) => e.id === entry.id));
+  return (occasion?.people ?? []).filter((p) => p.id !== entry.by.id).map((p) => p.name);
 }
 
 /** The activity's status with the new entry, from its day totals: the cost does not grow with the year. */
@@ -122,6 +155,7 @@ function confirmation(
   activity: Activity,
   fresh: boolean,
   status = statusAfter(turn, agreement, activity),
+  sameOccasion?: string,
 ): string {
   const line = entryLine(entry, activity);
   const head = entry.removed
@@ -130,9 +164,12 @@ function confirmation(
       ? `✅ Loggat: ${line}.`
       : `Det här var redan loggat: ${line}.`;
   const progress = `${agreement.title}: ${progressAndStatus(progressText(status.progress), status.status)}.`;
+  const why = entry.removed ? undefined : whyNotCounted(activity, entry.date);
+  const notCounted = why ? `\n\n⚠️ ${notCountedText(activity, entry.date, why)}` : '';
   const note = entry.note ? `\n\nAnteckning: ${entry.note}` : '';
   // The text is read where the card's Ångra cannot be pressed. /ångra takes back the latest entry:
   // true of one just logged; an earlier one is taken back in /mina.
   const fix = entry.removed ? '' : fresh ? '\n\nFel? Skriv /ångra.' : '\n\nFel? Ta bort den i /mina.';
-  return `${head}\n\n${progress}${note}${fix}`;
+  const occasion = sameOccasion ? `\n\n${sameOccasion}` : '';
+  return `${head}${occasion}\n\n${progress}${notCounted}${note}${fix}`;
 }

@@ -76,7 +76,7 @@ export function reminderContent(
       a.id,
       records
         .dayTotals(agreement.id, a.id)
-        .filter((d) => d.entries > 0)
+        .filter((d) => d.occasions > 0)
         .map((d) => d.date),
     ]),
   );

@@ -41,6 +41,8 @@ export function repeatQuestion(turn: Turn, draft: EntryDraft, replace = false): 
       date: draft.date,
       count: draft.count,
       ...givenDetails(draft),
+      // Logging one's own again is another time the work was done, never someone else's occasion.
+      newOccasion: true,
     },
     draft.activity,
     turn.today,

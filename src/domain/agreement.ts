@@ -38,6 +38,10 @@ const activitySchema = z.object({
   parties: z.array(z.string().min(1)).min(1),
   places: z.array(z.string().min(1)),
   keywords: z.array(z.string().min(1)).min(1),
+  // The work concerns individuals (SIG cases, orosanmälningar: young people): a note that seems to
+  // name someone is asked about before it is stored. Absent: decided from the activity's words
+  // (see isAboutIndividuals in noteNames.ts), so agreements stored before the flag are covered.
+  aboutIndividuals: z.boolean().optional(),
   target: targetSchema,
 });
 

@@ -51,6 +51,9 @@ export const entrySchema = z.object({
   loggedAt: z.string().datetime(),
   // The Teams activity (or card click) that produced the entry: a redelivery must not log twice.
   sourceId: z.string().optional(),
+  // The occasion (tillfälle) the entry is part of (see occasion.ts); absent in entries stored
+  // before occasions, each of which is an occasion of its own.
+  occasionId: z.string().min(1).optional(),
   // Undo never deletes: the entry stays, marked, so the year's record shows who took what back.
   removed: removalSchema.optional(),
   // Corrections, oldest first; absent until the entry is first changed.

@@ -10,6 +10,7 @@ import type { Activity, Agreement, AgreementPromise, IsoDate } from './agreement
 import { addDays, monthStart, tertialOf, tertialRange, type Tertial } from './calendar.js';
 import { isActive, type Completion, type Entry } from './entry.js';
 import { condenseNotes } from './notes.js';
+import { occasionTotal, occasionsOf, type Occasion } from './occasion.js';
 import { activityStatus, type Progress, type StatusCode } from './status.js';
 import { fold } from './text.js';
 
@@ -29,9 +30,13 @@ export interface ActivityFollowUp {
   state: StatusCode;
   /** From the agreement's start to `asOf`, as the status card counts it ("2 av 4 tillfällen"). */
   progress: Progress;
-  /** What was logged within the tertial. */
+  /**
+   * What was done within the tertial, by occasion (occasion.ts): `entries` is how many occasions,
+   * `count` their counts, `hours` and `participants` each occasion's once (never added up across
+   * the people who logged one), `contributors` the people who logged them.
+   */
   tertial: { count: number; entries: number; hours: number; participants: number; contributors: number };
-  /** What was logged from the agreement's start to `asOf`. */
+  /** What was done from the agreement's start to `asOf`: occasions and their counts. */
   toDate: { count: number; entries: number };
   /** The tertial's places, most used first. */
   places: PlaceCount[];
@@ -57,7 +62,7 @@ export interface FollowUp {
   finished: boolean;
   promises: { promise: AgreementPromise; activities: ActivityFollowUp[] }[];
   activities: ActivityFollowUp[];
-  /** Entries per month from the start of the year (or the agreement) to the tertial's end. */
+  /** Occasions per month from the start of the year (or the agreement) to the tertial's end. */
   months: MonthCount[];
   totals: { entries: number; contributors: number; byState: Record<StatusCode, number> };
 }
@@ -131,10 +136,12 @@ export function followUp(
   const active = entries.filter(
     (e) => isActive(e) && e.agreementId === agreement.id && e.date >= agreement.period.start && e.date <= asOf,
   );
+  // Every figure reads occasions: a meeting logged by three attendees is one (occasion.ts).
+  const occasions = occasionsOf(active);
   const closesAgreement = range.end === agreement.period.end && finished;
 
   const activities = agreement.activities.map((activity) =>
-    activityFollowUp(agreement, activity, active, completions, range, closesAgreement ? today : asOf),
+    activityFollowUp(agreement, activity, active, occasions, completions, range, closesAgreement ? today : asOf),
   );
   const byId = new Map(activities.map((a) => [a.activity.id, a]));
   const promises = agreement.promises.map((promise) => ({
@@ -145,7 +152,7 @@ export function followUp(
       .filter((a): a is ActivityFollowUp => a !== undefined),
   }));
 
-  const inTertial = active.filter((e) => e.date >= range.start);
+  const inTertial = occasions.filter((e) => e.date >= range.start);
   const byState = { done: 0, onTrack: 0, behind: 0, farBehind: 0, notStarted: 0 };
   for (const a of activities) byState[a.state] += 1;
   return {
@@ -156,8 +163,8 @@ export function followUp(
     finished,
     promises,
     activities,
-    months: monthCounts(agreement, active, ref.year, range),
-    totals: { entries: inTertial.length, contributors: new Set(inTertial.map((e) => e.by.id)).size, byState },
+    months: monthCounts(agreement, occasions, ref.year, range),
+    totals: { entries: inTertial.length, contributors: peopleCount(inTertial), byState },
   };
 }
 
@@ -165,15 +172,22 @@ function activityFollowUp(
   agreement: Agreement,
   activity: Activity,
   active: readonly Entry[],
+  occasions: readonly Occasion[],
   completions: readonly Completion[],
   range: { start: IsoDate; end: IsoDate },
   judgedOn: IsoDate,
 ): ActivityFollowUp {
-  const mine = active.filter((e) => e.activityId === activity.id);
-  const inTertial = mine.filter((e) => e.date >= range.start).sort(newestFirst);
+  const mine = occasions.filter((o) => o.activityId === activity.id);
+  const inTertial = mine.filter((o) => o.date >= range.start);
   // The status at asOf counts from the agreement's start, which is the "so far" of a follow-up;
   // judged after the agreement's end (`judgedOn` = today), it is the agreement's final state.
-  const status = activityStatus(agreement, activity, mine, completions, judgedOn);
+  const status = activityStatus(
+    agreement,
+    activity,
+    active.filter((e) => e.activityId === activity.id),
+    completions,
+    judgedOn,
+  );
   const progress = status.progress;
   const completedOn = progress.kind === 'milestone' ? progress.doneDate : undefined;
   return {
@@ -181,24 +195,33 @@ function activityFollowUp(
     state: status.status,
     progress,
     tertial: {
-      count: sum(inTertial.map((e) => e.count)),
+      count: occasionTotal(inTertial),
       entries: inTertial.length,
-      hours: sum(inTertial.map((e) => e.hours ?? 0)),
-      participants: sum(inTertial.map((e) => e.participants ?? 0)),
-      contributors: new Set(inTertial.map((e) => e.by.id)).size,
+      hours: sum(inTertial.map((o) => o.hours ?? 0)),
+      participants: sum(inTertial.map((o) => o.participants ?? 0)),
+      contributors: peopleCount(inTertial),
     },
-    toDate: { count: sum(mine.map((e) => e.count)), entries: mine.length },
+    toDate: { count: occasionTotal(mine), entries: mine.length },
     places: placeCounts(inTertial, activity.places),
+    // Every entry's note, the newest first: each person who logged an occasion may have written one.
     notes: condenseNotes(
-      inTertial.map((e) => e.note),
+      inTertial
+        .flatMap((o) => o.entries)
+        .sort(newestFirst)
+        .map((e) => e.note),
       NOTE_LENGTH,
     ),
     ...(completedOn ? { completedOn } : {}),
   };
 }
 
+/** The people who logged any of the occasions, each once. */
+function peopleCount(occasions: readonly Occasion[]): number {
+  return new Set(occasions.flatMap((o) => o.people.map((p) => p.id))).size;
+}
+
 /** Places as people wrote them, counted together when they differ only in case or å/ä/ö. */
-function placeCounts(entries: readonly Entry[], known: readonly string[]): PlaceCount[] {
+function placeCounts(entries: readonly Occasion[], known: readonly string[]): PlaceCount[] {
   const canonical = new Map(known.map((p) => [fold(p), p]));
   const counts = new Map<string, PlaceCount>();
   for (const e of entries) {
@@ -214,7 +237,7 @@ function placeCounts(entries: readonly Entry[], known: readonly string[]): Place
 
 function monthCounts(
   agreement: Agreement,
-  active: readonly Entry[],
+  active: readonly Occasion[],
   year: number,
   range: { start: IsoDate; end: IsoDate },
 ): MonthCount[] {

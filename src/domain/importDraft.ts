@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { agreementSchema, targetSchema, type Agreement, type Target } from './agreement.js';
 import { personSchema } from './entry.js';
+import { slugOf, uniqueId } from './import/names.js';
+import { parsePeriod, periodLabel, periodTitle } from './import/period.js';
 
 const doubtsSchema = z.record(z.string(), z.string());
 
@@ -17,6 +19,10 @@ export const importDraftSchema = z.object({
   agreement: agreementSchema,
   doubts: doubtsSchema,
   activityDoubts: z.record(z.string(), doubtsSchema),
+  /** Paragraphs of the text that became neither promise nor activity ("Text som inte lästes in"). */
+  unused: z.array(z.string()).optional(),
+  /** True while the text's period is unknown: the coordinator must set one before saving. */
+  periodMissing: z.boolean().optional(),
   status: z.enum(['open', 'saved', 'cancelled']),
   closed: z.object({ by: personSchema, at: z.string().min(1) }).optional(),
 });
@@ -31,6 +37,10 @@ export interface ActivityEdit {
   target: 'count' | 'weekly' | 'monthly' | 'weekendNights' | 'milestone' | 'ongoing';
   count?: string;
   unit?: string;
+  /** The promises it serves: ids, comma-separated (the form's multi-select); unchanged when undefined. */
+  promiseIds?: string;
+  /** The words people log it by, comma-separated; unchanged when undefined. */
+  keywords?: string;
 }
 
 function list(text: string): string[] {
@@ -66,9 +76,9 @@ function targetOf(edit: ActivityEdit, previous: Target): Target | string {
 }
 
 /**
- * The agreement with one activity changed as the coordinator typed it: name, parties and places
- * (comma-separated), target. Returns a Swedish message instead when the edit cannot be stored
- * (empty name, no party, a count that is not a whole number from 1); the agreement stays valid.
+ * The agreement with one activity changed as the coordinator typed it: name, parties, places and
+ * keywords (comma-separated), target, and the promises it serves. Returns a Swedish message instead when the edit cannot be stored
+ * (empty name, no party, no promise or one not in the draft, no keyword, a count that is not a whole number from 1); the agreement stays valid.
  */
 export function editActivity(agreement: Agreement, activityId: string, edit: ActivityEdit): Agreement | string {
   const activity = agreement.activities.find((a) => a.id === activityId);
@@ -80,15 +90,99 @@ export function editActivity(agreement: Agreement, activityId: string, edit: Act
   if (parties.length === 0) return 'Ange minst en part, t.ex. Polisen, Kommunen.';
   const target = targetOf(edit, activity.target);
   if (typeof target === 'string') return target;
+  const promiseIds = edit.promiseIds === undefined ? activity.promiseIds : list(edit.promiseIds);
+  if (promiseIds.length === 0) return 'Välj minst ett löfte som aktiviteten hör till.';
+  if (promiseIds.some((id) => !agreement.promises.some((p) => p.id === id))) return 'Löftet finns inte i utkastet.';
+  const keywords = edit.keywords === undefined ? activity.keywords : list(edit.keywords.toLowerCase());
+  if (keywords.length === 0) return 'Ange minst ett nyckelord, t.ex. trygghetsvandring.';
   const changed = {
     ...activity,
     name,
     parties,
     places: list(edit.places),
     target: targetSchema.parse(target),
+    promiseIds,
+    keywords,
   };
   return agreementSchema.parse({
     ...agreement,
     activities: agreement.activities.map((a) => (a.id === activityId ? changed : a)),
   });
+}
+
+/**
+ * The agreement with the period the coordinator typed, in any form a published text uses ("2024",
+ * "2018-2019", "under 2018 och 2019", "2018-07-01 – 2020-06-30", "1 juli 2021 – 30 juni 2022").
+ * The id and a title made from the old period follow the new one. Undefined when no period can be read.
+ */
+export function withPeriod(agreement: Agreement, typed: string): Agreement | undefined {
+  const period = parsePeriod(typed);
+  if (!period) return undefined;
+  const made = [`Medborgarlöfte ${periodTitle(agreement.period)}`, `Medborgarlöfte ${periodLabel(agreement.period)}`];
+  return {
+    ...agreement,
+    id: `${agreement.area}-${periodLabel(period)}`,
+    title: [...made, 'Medborgarlöfte'].includes(agreement.title)
+      ? `Medborgarlöfte ${periodTitle(period)}`
+      : agreement.title,
+    period: { start: period.start, end: period.end },
+  };
+}
+
+/** What the "Ändra löften och period" form sends back, as typed. */
+export interface AgreementEdit {
+  title: string;
+  period: string;
+  policeArea: string;
+  /** One promise a line; "2. …" keeps promise 2 (its text as now written), a line without a number adds one. */
+  promises: string;
+}
+
+/**
+ * The draft's agreement with its title, period, police area and promises as the coordinator typed
+ * them. A numbered line ("2. Tryggare skolvägar") is that promise, its text changed; a line without
+ * a number is a new promise; a promise whose number is left out is removed, and its activities move
+ * to the promise before it (the first, for the first) — that is how two promises are merged. Returns
+ * a Swedish message instead when the edit cannot be stored (empty title or police area, no period, no promise).
+ */
+export function editAgreement(agreement: Agreement, edit: AgreementEdit): Agreement | string {
+  const title = edit.title.trim();
+  if (title.length === 0) return 'Titeln kan inte vara tom.';
+  if (title.length > 200) return 'Titeln är för lång: högst 200 tecken.';
+  const policeArea = edit.policeArea.trim();
+  if (policeArea.length === 0) return 'Ange lokalpolisområdet, t.ex. Lokalpolisområde Hallsberg.';
+  const withNewPeriod = withPeriod({ ...agreement, title }, edit.period);
+  if (!withNewPeriod)
+    return `"${edit.period.trim().slice(0, 60)}" går inte att läsa som en period. Skriv t.ex. 2024 eller 2024-07-01 – 2025-06-30.`;
+  const lines = edit.promises
+    .split(/\r?\n/u)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  if (lines.length === 0) return 'Ange minst ett löfte, ett per rad.';
+  const taken = new Set(agreement.promises.map((p) => p.id));
+  const kept = new Map<number, string>();
+  const promises = lines.map((line) => {
+    const numbered = /^(\d{1,3})[.)]\s+(.+)$/u.exec(line);
+    const n = numbered ? Number(numbered[1]) - 1 : -1;
+    const old = agreement.promises[n];
+    if (old && !kept.has(n)) {
+      kept.set(n, old.id);
+      return { ...old, text: (numbered?.[2] ?? line).trim() };
+    }
+    return { id: uniqueId(slugOf(line, 3), taken), text: line.replace(/^\d{1,3}[.)]\s+/u, '') };
+  });
+  // A removed promise's activities join the nearest kept promise before it.
+  const movedTo = (index: number): string => {
+    for (let i = index; i >= 0; i--) {
+      const id = kept.get(i);
+      if (id) return id;
+    }
+    return promises[0]?.id ?? '';
+  };
+  const indexOf = new Map(agreement.promises.map((p, i) => [p.id, i]));
+  const activities = agreement.activities.map((a) => ({
+    ...a,
+    promiseIds: [...new Set(a.promiseIds.map((id) => movedTo(indexOf.get(id) ?? 0)))],
+  }));
+  return agreementSchema.parse({ ...withNewPeriod, policeArea, promises, activities });
 }

@@ -8,11 +8,16 @@
 // - A number with any other noun ("3 krogar", "14 svar") is part of the note; the count stays 1.
 // - "kl 19-21", "19.00–21.00" are hours; a lone "kl 22" is a question.
 // - The first plain word after the activity starts the note; places are read only before it.
-// - Whatever follows ": " is the note as written, unless it holds one of the things above.
+// - Whatever follows ": " is the note as written, unless it holds one of the things above; a bare
+//   number there is part of the note ("möte på Storgatan 12"), never a question.
+// - Line breaks in the note are kept ("lokal Kungsgatan⏎12 boende kom" stays two lines).
+// - Two date words naming the same day are that day ("i fredags 9/10"); two naming different days
+//   are asked about, with both days as the choices.
+// - The note's length is not checked here: the caller cuts a long one (splitNote) and offers the rest.
 import type { IsoDate } from './agreement.js';
 import { DATE_HINT, looksLikeDate, parseDateAt } from './dateWords.js';
 import { numberWord } from './numberWords.js';
-import { fold, words as splitWords } from './text.js';
+import { fold, joinWritten, writtenWords, type WrittenWord } from './text.js';
 import { isClockTime, parseTimeAt } from './timeOfDay.js';
 import { COUNT_UNITS, HOUR_UNITS, MINUTE_UNITS, PARTICIPANT_UNITS } from './units.js';
 
@@ -20,6 +25,11 @@ export const MAX_COUNT = 1000;
 export const MAX_HOURS = 24;
 export const MAX_PARTICIPANTS = 10_000;
 export const MAX_NOTE_LENGTH = 500;
+/**
+ * The longest log message read (/logga or an activity word first): a pasted note longer than an
+ * entry holds is answered with the form and the rest to copy, up to this; other commands read 2,000.
+ */
+export const MAX_LOG_TEXT_LENGTH = 10_000;
 
 export interface LogRequest {
   activityWords: string[];
@@ -94,6 +104,8 @@ function readPlace(
 
 interface Context {
   tokens: readonly string[];
+  /** Index of the first token after ": ", where a bare number is part of the note. */
+  colonNoteStart: number;
   today: IsoDate;
   places: readonly string[];
   vocabulary: Vocabulary;
@@ -222,6 +234,8 @@ function readModifier(c: Context, i: number, phase: Phase): Read {
   // A number word without a unit is just a word ("en kväll").
   if (parseNumber(word) === undefined) return undefined;
   if (!endsPhrase(c, i + 1, raw)) return undefined; // "3 krogar": part of the note.
+  // After a colon a bare number is the note's ("möte på Storgatan 12").
+  if (i >= c.colonNoteStart) return undefined;
   if (phase === 'note') {
     return {
       error: `Vad betyder "${stripPunctuation(raw)}"? Skriv "${stripPunctuation(raw)} st" för antal gånger, "${stripPunctuation(raw)} pers" för deltagare eller "${stripPunctuation(raw)} h" för tid.`,
@@ -259,15 +273,18 @@ export function parseLogRequest(
     explicitNote = text.slice(colon.index + 1).trim();
     text = text.slice(0, colon.index);
   }
-  const mainTokens = splitWords(text);
-  const noteTokens = explicitNote ? splitWords(explicitNote) : [];
+  const mainWritten = writtenWords(text);
+  const written = [...mainWritten, ...(explicitNote ? writtenWords(explicitNote) : [])];
+  const mainTokens = mainWritten.map((w) => w.word);
+  const noteTokens = written.slice(mainWritten.length).map((w) => w.word);
   const tokens = [...mainTokens, ...noteTokens];
   // Longer place names first, so "Öxnehaga torg" wins over "Öxnehaga".
   const knownPlaces = [...places].sort((a, b) => b.length - a.length);
-  const c: Context = { tokens, today, places: knownPlaces, vocabulary: vocab };
+  const c: Context = { tokens, colonNoteStart: mainTokens.length, today, places: knownPlaces, vocabulary: vocab };
   const request: LogRequest = { activityWords: [] };
-  const noteWords: string[] = [];
+  const noteIndexes: number[] = [];
   let whichDay: { choices: IsoDate[]; error: string } | undefined;
+  let dateWritten = '';
   let typedInExplicitNote = false;
   let phase: Phase = 'activity';
 
@@ -284,6 +301,22 @@ export function parseLogRequest(
     if (read && 'error' in read) return { ok: false, error: read.error };
     if (read) {
       const m = read.modifier;
+      const words = tokens.slice(i, i + read.consumed).join(' ');
+      if (m.kind === 'date' || m.kind === 'whichDay') {
+        const both = secondDate(request.date, whichDay, m, dateWritten, words);
+        if (both) {
+          if (both.kind === 'error') return { ok: false, error: both.error };
+          delete request.date;
+          whichDay = undefined;
+          if (both.kind === 'date') request.date = both.date;
+          else whichDay = { choices: both.choices, error: both.error };
+          dateWritten = `${dateWritten} ${words}`;
+          if (i >= mainTokens.length) typedInExplicitNote = true;
+          i += read.consumed;
+          continue;
+        }
+        dateWritten = words;
+      }
       const already =
         m.kind === 'date' || m.kind === 'whichDay'
           ? (request.date ?? whichDay)
@@ -318,30 +351,100 @@ export function parseLogRequest(
       continue;
     }
     if (i >= mainTokens.length) {
-      noteWords.push(token);
+      noteIndexes.push(i);
     } else if (phase === 'activity' && (request.activityWords.length === 0 || vocab.isActivityWord(token))) {
       request.activityWords.push(token);
     } else {
       phase = 'note';
-      noteWords.push(token);
+      noteIndexes.push(i);
     }
     i += 1;
   }
-  const freeNote = noteWords.slice(0, noteWords.length - (typedInExplicitNote ? 0 : noteTokens.length)).join(' ');
+  const noteWords = noteWordsAsWritten(written, noteIndexes, mainTokens.length);
+  const freeNote = joinWritten(noteWords.slice(0, noteWords.length - (typedInExplicitNote ? 0 : noteTokens.length)));
   // An explicit note with nothing typed in it is kept exactly as written (spaces and all).
   const colonNote = typedInExplicitNote ? '' : (explicitNote ?? '');
   const note = (
-    typedInExplicitNote ? noteWords.join(' ') : [freeNote, colonNote].filter((s) => s.length > 0).join(' ')
+    typedInExplicitNote ? joinWritten(noteWords) : [freeNote, colonNote].filter((s) => s.length > 0).join(' ')
   ).trim();
-  if (note.length > MAX_NOTE_LENGTH) {
-    return {
-      ok: false,
-      error: `Anteckningen är för lång (${note.length} tecken). Skriv högst ${MAX_NOTE_LENGTH} tecken.`,
-    };
-  }
   if (note.length > 0) request.note = note;
   if (whichDay) return { ok: false, error: whichDay.error, whichDay: { choices: whichDay.choices, request } };
   return { ok: true, request };
+}
+
+/**
+ * The note's words with the line breaks that stood between them: a modifier read from the middle
+ * of the note ("lugnt⏎6 pers⏎trött") leaves its line break to the words around it. The free note
+ * and the colon note meet with a space.
+ */
+function noteWordsAsWritten(
+  written: readonly WrittenWord[],
+  indexes: readonly number[],
+  colonNoteStart: number,
+): WrittenWord[] {
+  return indexes.map((index, k) => {
+    const previous = indexes[k - 1];
+    if (previous === undefined || (previous < colonNoteStart && index >= colonNoteStart)) {
+      return { word: written[index]?.word ?? '', breaksBefore: 0 };
+    }
+    const between = written.slice(previous + 1, index + 1).map((w) => w.breaksBefore);
+    return { word: written[index]?.word ?? '', breaksBefore: Math.max(0, ...between) };
+  });
+}
+
+type SecondDate =
+  | { kind: 'date'; date: IsoDate }
+  | { kind: 'whichDay'; choices: IsoDate[]; error: string }
+  | { kind: 'error'; error: string };
+
+/**
+ * A second date expression, when one was read already: the same day ("i fredags 9/10") is that
+ * day; a day among the first one's candidates ("förra veckan i fredags") is that day; two
+ * different days are asked about, both as choices. Undefined when this is the first.
+ */
+function secondDate(
+  date: IsoDate | undefined,
+  whichDay: { choices: IsoDate[]; error: string } | undefined,
+  m: Extract<Modifier, { kind: 'date' | 'whichDay' }>,
+  firstWritten: string,
+  written: string,
+): SecondDate | undefined {
+  if (date === undefined && whichDay === undefined) return undefined;
+  if (m.kind === 'date') {
+    if (date === m.date) return { kind: 'date', date };
+    if (whichDay?.choices.includes(m.date)) return { kind: 'date', date: m.date };
+  } else if (date !== undefined && m.choices.includes(date)) {
+    return { kind: 'date', date };
+  }
+  if (date !== undefined && m.kind === 'date') {
+    const choices = [date, m.date].sort();
+    return {
+      kind: 'whichDay',
+      choices,
+      error: `"${stripPunctuation(firstWritten)}" och "${stripPunctuation(written)}" är olika dagar. Vilken menar du?`,
+    };
+  }
+  return {
+    kind: 'error',
+    error: `Du angav ${modifierName(m.kind)} två gånger. Skriv ${modifierName(m.kind)} en gång.`,
+  };
+}
+
+/**
+ * A note cut to fit MAX_NOTE_LENGTH (or `max`), at the last space or line break in its final
+ * fifth when there is one, never inside a surrogate pair; `rest` is what did not fit, trimmed
+ * ('' when the note fits).
+ */
+export function splitNote(note: string, max = MAX_NOTE_LENGTH): { kept: string; rest: string } {
+  if (note.length <= max) return { kept: note, rest: '' };
+  let cut = max;
+  // Never split an emoji or another character outside the basic plane.
+  const last = note.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  const head = note.slice(0, cut);
+  const space = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n'));
+  if (space >= Math.floor(max * 0.8) && !/\s/u.test(note[cut] ?? '')) cut = space;
+  return { kept: note.slice(0, cut).trimEnd(), rest: note.slice(cut).trim() };
 }
 
 function modifierName(kind: Modifier['kind']): string {

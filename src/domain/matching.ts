@@ -30,6 +30,16 @@ const STOP_WORDS = new Set(
   ].map(fold),
 );
 
+/** True for a folded filler word that names no activity ("och", "med", "i"). */
+export function isFillerWord(folded: string): boolean {
+  return STOP_WORDS.has(folded);
+}
+
+/** The folded words of an activity's name, keywords and id, as matching reads them. */
+export function activityVocabulary(activity: Activity): readonly string[] {
+  return vocabulary(activity);
+}
+
 export interface ActivityMatch {
   /** The best candidates: one means a clear match, several an ambiguity, none no match. */
   candidates: Activity[];

@@ -37,8 +37,16 @@ export function condenseNotes(notes: readonly (string | undefined)[], maxLength:
   const out: string[] = [];
   for (const raw of notes) {
     if (raw === undefined) continue;
-    // Control characters (a pasted tab, a stray NUL) have no place in a printed line.
-    const clean = redactIdentityNumbers(raw.replace(/[\p{Cc}\s]+/gu, ' ').trim());
+    // Control characters (a pasted tab, a stray NUL) have no place in a printed line; a line
+    // break the writer made is kept, one however many there were.
+    const clean = redactIdentityNumbers(
+      raw
+        .replace(/\r\n?/gu, '\n')
+        .replace(/\p{Cc}/gu, (c) => (c === '\n' ? c : ' '))
+        .replace(/[^\S\n]+/gu, ' ')
+        .replace(/ *\n[\s]*/gu, '\n')
+        .trim(),
+    );
     if (clean.length === 0) continue;
     const key = fold(clean);
     if (seen.has(key)) continue;

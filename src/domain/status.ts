@@ -1,8 +1,10 @@
 // Progress and status of activities at a given date. Every rule here is a pure function of the
 // agreement, its entries and completions, and "today": the same inputs always give the same colour.
 import type { Activity, Agreement, AgreementPromise, IsoDate } from './agreement.js';
-import { addDays, daysBetween, isoWeekStart, isoWeekday, monthStart } from './calendar.js';
-import { isActive, type Completion, type Entry } from './entry.js';
+import { addDays, daysBetween, isoWeekStart, monthStart } from './calendar.js';
+import { isWeekendNight } from './counting.js';
+import type { Completion, Entry } from './entry.js';
+import { groupCount, occasionGroups, type Occasion } from './occasion.js';
 
 export type StatusCode = 'done' | 'onTrack' | 'behind' | 'farBehind' | 'notStarted';
 export type Rhythm = 'weekly' | 'weekendNights' | 'monthly';
@@ -26,9 +28,10 @@ export interface ActivityStatus {
   activity: Activity;
   status: StatusCode;
   progress: Progress;
-  /** Sum of the counts of active entries up to the evaluation date. */
+  /** Sum of the counts of its occasions up to the evaluation date. */
   total: number;
-  entryCount: number;
+  /** How many occasions up to the evaluation date. */
+  occasionCount: number;
   lastEntryDate?: IsoDate;
 }
 
@@ -62,18 +65,13 @@ export function agreementStatus(
   today: IsoDate,
 ): AgreementStatus {
   // One pass over the year, then each activity reads only its own day totals.
-  const days = new Map<string, Map<IsoDate, DayTotal>>();
-  for (const e of entries) {
-    if (!isActive(e) || e.agreementId !== agreement.id) continue;
-    let byDate = days.get(e.activityId);
-    if (!byDate) days.set(e.activityId, (byDate = new Map<IsoDate, DayTotal>()));
-    const day = byDate.get(e.date);
-    if (day) {
-      day.count += e.count;
-      day.entries += 1;
-    } else byDate.set(e.date, { date: e.date, count: e.count, entries: 1 });
+  const days = new Map<string, DayTotal[]>();
+  for (const total of dayTotalsOf(entries.filter((e) => e.agreementId === agreement.id))) {
+    const list = days.get(total.activityId);
+    if (list) list.push(total);
+    else days.set(total.activityId, [total]);
   }
-  return agreementStatusOfDays(agreement, (id) => days.get(id)?.values() ?? [], completions, today);
+  return agreementStatusOfDays(agreement, (id) => days.get(id) ?? [], completions, today);
 }
 
 /** The same as agreementStatus, from each activity's day totals (`daysOf(activityId)`). */
@@ -99,27 +97,52 @@ export function agreementStatusOfDays(
   return { agreement, today, asOf, phase, promises, activities };
 }
 
-/** One day's active entries of one activity, summed: all that its status depends on. */
+/** One day's occasions of one activity, summed: all that its status depends on. */
 export interface DayTotal {
   date: IsoDate;
-  /** The entries' counts added up. */
+  /** The occasions' counts added up (see occasion.ts: an occasion logged by three counts once). */
   count: number;
-  /** How many entries. */
-  entries: number;
+  /** How many occasions. */
+  occasions: number;
 }
 
-/** The active entries of `agreementId`'s `activityId` summed per day, in no particular order. */
-export function dayTotals(entries: readonly Entry[], agreementId: string, activityId: string): DayTotal[] {
-  const days = new Map<IsoDate, DayTotal>();
-  for (const e of entries) {
-    if (!isActive(e) || e.agreementId !== agreementId || e.activityId !== activityId) continue;
-    const day = days.get(e.date);
+/** The day totals of every activity the active entries name, with the activity's id. */
+function dayTotalsOf(entries: readonly Entry[]): (DayTotal & { activityId: string })[] {
+  const days = new Map<string, Map<IsoDate, DayTotal & { activityId: string }>>();
+  for (const group of occasionGroups(entries)) {
+    const { activityId, date } = group[0]!;
+    let byDate = days.get(activityId);
+    if (!byDate) days.set(activityId, (byDate = new Map<IsoDate, DayTotal & { activityId: string }>()));
+    const count = groupCount(group);
+    const day = byDate.get(date);
     if (day) {
-      day.count += e.count;
-      day.entries += 1;
-    } else days.set(e.date, { date: e.date, count: e.count, entries: 1 });
+      day.count += count;
+      day.occasions += 1;
+    } else byDate.set(date, { activityId, date, count, occasions: 1 });
   }
-  return [...days.values()];
+  return [...days.values()].flatMap((byDate) => [...byDate.values()]);
+}
+
+/** Each activity's day totals (by activity id) from occasions already made. */
+export function daysOfOccasions(occasions: readonly Occasion[]): (activityId: string) => DayTotal[] {
+  const days = new Map<string, Map<IsoDate, DayTotal>>();
+  for (const o of occasions) {
+    let byDate = days.get(o.activityId);
+    if (!byDate) days.set(o.activityId, (byDate = new Map<IsoDate, DayTotal>()));
+    const day = byDate.get(o.date);
+    if (day) {
+      day.count += o.count;
+      day.occasions += 1;
+    } else byDate.set(o.date, { date: o.date, count: o.count, occasions: 1 });
+  }
+  return (activityId) => [...(days.get(activityId)?.values() ?? [])];
+}
+
+/** The occasions of `agreementId`'s `activityId` (from its active entries) summed per day, in no particular order. */
+export function dayTotals(entries: readonly Entry[], agreementId: string, activityId: string): DayTotal[] {
+  return dayTotalsOf(entries.filter((e) => e.agreementId === agreementId && e.activityId === activityId)).map(
+    ({ date, count, occasions }) => ({ date, count, occasions }),
+  );
 }
 
 export function activityStatus(
@@ -146,15 +169,15 @@ export function activityStatusOfDays(
   const { start, end } = agreement.period;
   const past = today > end;
   const asOf = past ? end : today;
-  const mine = [...days].filter((d) => d.entries > 0 && d.date >= start && d.date <= asOf);
+  const mine = [...days].filter((d) => d.occasions > 0 && d.date >= start && d.date <= asOf);
   const total = mine.reduce((sum, d) => sum + d.count, 0);
-  const entryCount = mine.reduce((sum, d) => sum + d.entries, 0);
+  const occasionCount = mine.reduce((sum, d) => sum + d.occasions, 0);
   const lastEntryDate = mine.reduce<IsoDate | undefined>(
     (last, d) => (last === undefined || d.date > last ? d.date : last),
     undefined,
   );
   const share = elapsedShare(agreement, asOf);
-  const base = { activity, total, entryCount, ...(lastEntryDate ? { lastEntryDate } : {}) };
+  const base = { activity, total, occasionCount, ...(lastEntryDate ? { lastEntryDate } : {}) };
   const target = activity.target;
 
   if (today < start) {
@@ -288,7 +311,7 @@ export function periodsCovered(
   const keyOf = (d: IsoDate): IsoDate | undefined => {
     if (rhythm === 'monthly') return monthStart(d);
     if (rhythm === 'weekly') return isoWeekStart(d);
-    return isoWeekday(d) >= 5 ? isoWeekStart(d) : undefined;
+    return isWeekendNight(d) ? isoWeekStart(d) : undefined;
   };
   const covered = new Set<IsoDate>();
   for (const d of dates) {

@@ -4,7 +4,8 @@
 import type { Activity, Agreement, AgreementPromise, IsoDate } from './agreement.js';
 import { addDays, daysBetween, monthStart, sameDayYearBefore, tertialOf, tertialRange } from './calendar.js';
 import { isActive, type Completion, type Entry } from './entry.js';
-import { agreementStatus, type ActivityStatus, type AgreementStatus } from './status.js';
+import { occasionTotal, occasionsOf, type Occasion } from './occasion.js';
+import { agreementStatusOfDays, daysOfOccasions, type ActivityStatus, type AgreementStatus } from './status.js';
 import { fold, words } from './text.js';
 
 export type SummaryKind = 'vecka' | 'månad' | 'tertial' | 'år';
@@ -80,8 +81,9 @@ export interface ActivitySummary {
   activity: Activity;
   /** Status and progress at the end of the period. */
   status: ActivityStatus;
-  /** Sum of the counts logged in the period. */
+  /** Sum of the counts of the period's occasions (see occasion.ts: one logged by three counts once). */
   count: number;
+  /** How many occasions (insatser) in the period: a meeting logged by three attendees is one. */
   entries: number;
   /** Most first; places that differ only in case or å/ä/ö are one place. */
   places: PlaceTally[];
@@ -89,22 +91,22 @@ export interface ActivitySummary {
   contributors: number;
   /** The same in the period before; undefined when the activity did not exist then. */
   previousCount?: number;
-  /** Entries in the period before; undefined when the activity did not exist then. */
+  /** Occasions in the period before; undefined when the activity did not exist then. */
   previousEntries?: number;
 }
 
-// "Insatser" are entries everywhere (one logged piece of work), as in the header's total;
-// counts are occasions in an activity's own unit ("5 tillfällen") and are never called insatser.
+// "Insatser" are occasions everywhere (one piece of work, however many people logged it), as in the
+// header's total; counts are in an activity's own unit ("5 tillfällen") and are never called insatser.
 interface PromiseSummary {
   promise: AgreementPromise;
   activities: ActivitySummary[];
   count: number;
-  /** Entries (insatser) in the period. */
+  /** Occasions (insatser) in the period. */
   entries: number;
   contributors: number;
   /** Over the activities that existed in the period before; undefined when none did. */
   previousCount?: number;
-  /** Entries over the activities that existed in the period before; undefined when none did. */
+  /** Occasions over the activities that existed in the period before; undefined when none did. */
   previousEntries?: number;
 }
 
@@ -113,8 +115,7 @@ export interface Summary {
   period: SummaryPeriod;
   status: AgreementStatus;
   promises: PromiseSummary[];
-  /** Everything logged in the period in any agreement, each entry once. */
-  /** This agreement's entries in the period (what the rows add up to), and the period before's. */
+  /** This agreement's occasions in the period (what the rows add up to), and the period before's. */
   total: { count: number; entries: number; contributors: number; previousCount: number; previousEntries: number };
   /** Activities behind plan at the end of the period, the furthest behind first. */
   behind: ActivitySummary[];
@@ -134,12 +135,15 @@ export interface SummaryInput {
 export function summarize(input: SummaryInput): Summary {
   const { agreement, period, agreements } = input;
   const active = input.entries.filter(isActive);
-  const inRange = (e: Entry, r: DateRange) => e.date >= r.start && e.date <= r.end;
-  const current = active.filter((e) => inRange(e, period.range));
-  const previous = active.filter((e) => inRange(e, period.previous));
-  const status = agreementStatus(
+  // Every figure reads occasions: the entries of one occasion are counted once (occasion.ts).
+  const occasions = occasionsOf(active);
+  const inRange = (e: Occasion, r: DateRange) => e.date >= r.start && e.date <= r.end;
+  const current = occasions.filter((e) => inRange(e, period.range));
+  const previous = occasions.filter((e) => inRange(e, period.previous));
+  // The status from the same occasions, not grouped a second time: a year is 100,000 entries.
+  const status = agreementStatusOfDays(
     agreement,
-    active.filter((e) => e.agreementId === agreement.id),
+    daysOfOccasions(occasions.filter((o) => o.agreementId === agreement.id)),
     input.completions,
     period.range.end,
   );
@@ -220,26 +224,27 @@ export function summarize(input: SummaryInput): Summary {
   };
 }
 
-function groupBy(entries: readonly Entry[], key: (entry: Entry) => string): Map<string, Entry[]> {
-  const groups = new Map<string, Entry[]>();
-  for (const e of entries) {
-    const k = key(e);
+function groupBy(occasions: readonly Occasion[], key: (occasion: Occasion) => string): Map<string, Occasion[]> {
+  const groups = new Map<string, Occasion[]>();
+  for (const o of occasions) {
+    const k = key(o);
     const group = groups.get(k);
-    if (group) group.push(e);
-    else groups.set(k, [e]);
+    if (group) group.push(o);
+    else groups.set(k, [o]);
   }
   return groups;
 }
 
-function sumCounts(entries: readonly Entry[]): number {
-  return entries.reduce((sum, e) => sum + e.count, 0);
+function sumCounts(occasions: readonly Occasion[]): number {
+  return occasionTotal(occasions);
 }
 
-function contributorCount(entries: readonly Entry[]): number {
-  return new Set(entries.map((e) => e.by.id)).size;
+/** People who logged any of the occasions (each once). */
+function contributorCount(occasions: readonly Occasion[]): number {
+  return new Set(occasions.flatMap((o) => o.people.map((p) => p.id))).size;
 }
 
-function tallyPlaces(entries: readonly Entry[]): PlaceTally[] {
+function tallyPlaces(entries: readonly Occasion[]): PlaceTally[] {
   const tallies = new Map<string, PlaceTally>();
   // Folding is slow (Unicode normalization) and a year names a few places many times: once per place.
   const folded = new Map<string, string>();

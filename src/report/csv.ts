@@ -2,9 +2,12 @@
 // Windows-1252), ";" between fields (Swedish Excel's list separator, since "," is the decimal
 // comma), CRLF line ends. Undone entries are kept and marked "ja" under "borttagen", with who undid
 // them and when; the last edit of an entry (from the audit log) has who and when too: the export
-// is the whole record. It holds the names of who logged, so only coordinators get it.
+// is the whole record. It holds the names of who logged, so only coordinators get it. The last
+// column numbers the occasions (1, 2, … in the file's order): the entries of one occasion, logged
+// by several people, share a number, so a sum over distinct numbers counts what was done.
 import type { Agreement, IsoDate } from '../domain/agreement.js';
 import type { Entry } from '../domain/entry.js';
+import { occasionKey } from '../domain/occasion.js';
 
 const CSV_HEADER = [
   'datum',
@@ -23,6 +26,8 @@ const CSV_HEADER = [
   'borttagen tid',
   'ändrad av',
   'ändrad tid',
+  // Entries with the same number are one occasion, logged by several people (occasion.ts).
+  'tillfälle',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -101,6 +106,13 @@ export function entriesCsv(sources: readonly CsvSource[], range: { start: IsoDat
     }
   }
   rows.sort((a, b) => a.entry.date.localeCompare(b.entry.date) || a.entry.loggedAt.localeCompare(b.entry.loggedAt));
+  const numbers = new Map<string, number>();
+  for (const row of rows) {
+    const key = occasionKey(row.entry);
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = numbers.size + 1));
+    row.cells.push(csvField(String(n), { text: false }));
+  }
   const lines = [CSV_HEADER.join(';'), ...rows.map((r) => r.cells.join(';'))];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

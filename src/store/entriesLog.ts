@@ -20,6 +20,7 @@ import {
   type Entry,
 } from '../domain/entry.js';
 import { auditRecordSchema, type AuditRecord } from '../domain/audit.js';
+import { groupCount, occasionIdOf, occasionOfEntries, type Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
 import { AuditLog } from './auditLog.js';
 import { WriteGate } from './gate.js';
@@ -105,6 +106,14 @@ export interface JournalRecovery {
 
 const YIELD_EVERY = 2000;
 
+/** One day of one activity: its occasions' active entries (by occasion id), and what they count. */
+interface OccasionDay {
+  occasions: Map<string, Entry[]>;
+  total: DayTotal;
+}
+
+const emptyTotal = (date: IsoDate): DayTotal => ({ date, count: 0, occasions: 0 });
+
 /** The document as text, one entry per line; yields to the event loop between slices. */
 async function documentText(
   agreementId: string,
@@ -136,8 +145,8 @@ export class EntriesLog {
   readonly #bySource = new Map<string, Entry>();
   /** The entries each person logged or took back (by person id), as indexes: what /mina and /ångra read. */
   readonly #byPerson = new Map<string, Set<number>>();
-  /** Each activity's active entries summed per day, kept as entries come and go. */
-  readonly #days = new Map<string, Map<IsoDate, DayTotal>>();
+  /** Each activity's days: the active entries of each occasion and their total, kept as entries come and go. */
+  readonly #days = new Map<string, Map<IsoDate, OccasionDay>>();
   readonly #pendingSources = new Map<string, Promise<AddEntryResult>>();
   readonly #pendingRemovals = new Map<string, Promise<Entry | undefined>>();
   /** The last sequence number on disk, and the last one the document holds. */
@@ -301,9 +310,15 @@ export class EntriesLog {
     return this.#completions;
   }
 
-  /** One activity's active entries summed per day (see dayTotals in the domain). */
+  /** One activity's occasions summed per day (see dayTotals in the domain). */
   dayTotals(activityId: string): DayTotal[] {
-    return [...(this.#days.get(activityId)?.values() ?? [])].map((d) => ({ ...d }));
+    return [...(this.#days.get(activityId)?.values() ?? [])].map((d) => ({ ...d.total }));
+  }
+
+  /** One activity's occasions on one day (from their active entries), in the order they were first logged. */
+  occasionsOn(activityId: string, date: IsoDate): Occasion[] {
+    const day = this.#days.get(activityId)?.get(date);
+    return day ? [...day.occasions.values()].map((entries) => occasionOfEntries(entries)) : [];
   }
 
   bySource(sourceId: string): Entry | undefined {
@@ -516,14 +531,21 @@ export class EntriesLog {
     return [...mine].sort((a, b) => a - b).map((i) => this.#entries[i]!);
   }
 
-  /** Adds (+1) or takes away (-1) an active entry from its activity's day totals. */
+  /** Adds (+1) or takes away (-1) an active entry from its occasion, and its day's total. */
   #count(entry: Entry, sign: 1 | -1): void {
     let days = this.#days.get(entry.activityId);
-    if (!days) this.#days.set(entry.activityId, (days = new Map<IsoDate, DayTotal>()));
-    const day = days.get(entry.date) ?? { date: entry.date, count: 0, entries: 0 };
-    day.count += sign * entry.count;
-    day.entries += sign;
-    if (day.entries === 0) days.delete(entry.date);
+    if (!days) this.#days.set(entry.activityId, (days = new Map<IsoDate, OccasionDay>()));
+    const day = days.get(entry.date) ?? { occasions: new Map<string, Entry[]>(), total: emptyTotal(entry.date) };
+    const id = occasionIdOf(entry);
+    const before = day.occasions.get(id) ?? [];
+    const others = before.filter((e) => e.id !== entry.id);
+    const after = sign === 1 ? [...others, entry] : others;
+    if (after.length > 0) day.occasions.set(id, after);
+    else day.occasions.delete(id);
+    // Only this occasion changed: its count (the largest its entries give) replaces the old one.
+    day.total.count += groupCount(after) - groupCount(before);
+    day.total.occasions += Number(after.length > 0) - Number(before.length > 0);
+    if (day.occasions.size === 0) days.delete(entry.date);
     else days.set(entry.date, day);
   }
 

@@ -30,6 +30,8 @@ export class Interner {
     entry.date = this.string(entry.date);
     if (entry.place !== undefined) entry.place = this.string(entry.place);
     entry.by = this.person(entry.by);
+    // Most entries are an occasion of their own: one string for both.
+    if (entry.occasionId === entry.id) entry.occasionId = entry.id;
     return entry;
   }
 }

@@ -3,7 +3,13 @@
 // too. So logging writes one agreement's file, a change to an area writes that area's file, and
 // nothing written for one area ever rewrites another area's data. An agreement's entries file has a
 // journal beside it (see entriesLog.ts): logging appends one line to it and rewrites nothing.
-import { AgreementConflictError, agreementSchema, overlappingAgreements, type Agreement } from '../domain/agreement.js';
+import {
+  AgreementConflictError,
+  agreementSchema,
+  overlappingAgreements,
+  type Agreement,
+  type IsoDate,
+} from '../domain/agreement.js';
 import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
 import {
   completionSchema,
@@ -26,6 +32,7 @@ import {
   type AreaFile,
   type AreaIndexFile,
 } from './areaFiles.js';
+import type { Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
 import { SYSTEM_ACTOR, type AuditAction, type AuditVia, type NewAuditRecord } from '../domain/audit.js';
 import { AuditLog } from './auditLog.js';
@@ -94,6 +101,11 @@ export interface AgreementRecords {
    * computed from, without reading the year's entries. Equals dayTotals(entries(agreementId), …).
    */
   dayTotals(agreementId: string, activityId: string): DayTotal[];
+  /**
+   * One activity's occasions on one day (from their active entries), without reading the year's
+   * entries: what a new log is compared with. Equals the day's part of occasionsOf(entries(agreementId)).
+   */
+  occasionsOn(agreementId: string, activityId: string, date: IsoDate): Occasion[];
   /** Grows with every change to areas, agreements, entries or completions: what a cached view depends on. */
   revision(): number;
   /** The store behind this view: the same object for every view of one store. */
@@ -551,6 +563,9 @@ export class Store implements AgreementRecords {
   dayTotals(agreementId: string, activityId: string): DayTotal[] {
     return this.#all.dayTotals(agreementId, activityId);
   }
+  occasionsOn(agreementId: string, activityId: string, date: IsoDate): Occasion[] {
+    return this.#all.occasionsOn(agreementId, activityId, date);
+  }
   allEntries(): Entry[] {
     return this.#all.allEntries();
   }
@@ -686,6 +701,10 @@ export class AreaStore implements AgreementRecords {
     return this.agreement(agreementId) ? (this.store.logOf(agreementId)?.dayTotals(activityId) ?? []) : [];
   }
 
+  occasionsOn(agreementId: string, activityId: string, date: IsoDate): Occasion[] {
+    return this.agreement(agreementId) ? (this.store.logOf(agreementId)?.occasionsOn(activityId, date) ?? []) : [];
+  }
+
   revision(): number {
     return this.store.revision();
   }
@@ -754,6 +773,8 @@ export class AreaStore implements AgreementRecords {
         count: valid.count,
         history: [...(entry.history ?? []), entryChangeSchema.parse({ ...change, before: fieldsOf(entry) })],
       };
+      // Moved to another activity or day, it is no longer part of the occasion it joined: one of its own.
+      if (valid.activityId !== entry.activityId || valid.date !== entry.date) changed.occasionId = entry.id;
       for (const key of ['place', 'hours', 'participants', 'note'] as const) delete changed[key];
       if (valid.place !== undefined) changed.place = valid.place;
       if (valid.hours !== undefined) changed.hours = valid.hours;

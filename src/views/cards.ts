@@ -19,8 +19,11 @@ export const CARD_NAMES = [
   'import-form',
   'import-draft',
   'import-activity',
+  'import-agreement',
   'repeat',
   'reminder',
+  'note-question',
+  'occasion',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -9,6 +9,7 @@ import { expandCard, type AdaptiveCard } from './cards.js';
 import type { DocumentLinks } from './followUpCard.js';
 import { cardBytes, CARD_BUDGET } from './followUpCard.js';
 import { statusLine } from './statusWords.js';
+import { noteForCard } from './texts.js';
 import {
   changedAfterPublicationText,
   followUpTitle,
@@ -88,7 +89,7 @@ function notesText(a: ActivityFollowUp, perActivity: number, length: number): st
   if (perActivity === 0) return '';
   const shown = a.notes.slice(0, perActivity).map((n) => `”${shorten(n, length)}”`);
   const more = a.notes.length > perActivity ? ` (+${a.notes.length - perActivity} till)` : '';
-  return `Anteckningar, bara för dig: ${shown.join(' ')}${more}`;
+  return noteForCard(`Anteckningar, bara för dig: ${shown.join(' ')}${more}`);
 }
 
 function followUpReviewCardData(

@@ -19,6 +19,7 @@ const FIELD: Readonly<Record<string, string>> = {
   participants: 'deltagare',
   note: 'anteckning',
   activityId: 'aktivitet',
+  occasionId: 'tillfälle',
   weekday: 'veckodag',
   time: 'tid',
 };
@@ -92,10 +93,13 @@ function loggedDetails(event: HistoryEvent): string {
   const place = to('place');
   const hours = to('hours');
   const participants = to('participants');
+  // Set only when the entry joined an occasion someone else had logged (recordEntry).
+  const joined = typeof to('occasionId') === 'string';
   const parts = [
     typeof place === 'string' && place !== '' ? `i ${place}` : undefined,
     typeof hours === 'number' ? `${String(hours).replace('.', ',')} ${hours === 1 ? 'timme' : 'timmar'}` : undefined,
     typeof participants === 'number' ? `${participants} deltagare` : undefined,
+    joined ? 'samma tillfälle som en tidigare loggning (räknas en gång)' : undefined,
   ];
   return parts
     .filter((p) => p !== undefined)

@@ -15,6 +15,9 @@ type ImportSubmit =
   | { verb: 'import.edit'; draftId: string; activityId: string; page: number }
   | { verb: 'import.editSave'; draftId: string; activityId: string; page: number }
   | { verb: 'import.back'; draftId: string; page: number }
+  | { verb: 'import.period'; draftId: string; page: number }
+  | { verb: 'import.agreementEdit'; draftId: string; page: number }
+  | { verb: 'import.agreementSave'; draftId: string; page: number }
   | { verb: 'import.save'; draftId: string }
   | { verb: 'import.cancel'; draftId: string }
   | { verb: 'import.text' };
@@ -30,6 +33,28 @@ const FIELD_TEXT: Record<string, string> = {
   promiseIds: 'Löfte',
 };
 
+/** Spara on a draft whose text named no period. */
+export const PERIOD_FIRST =
+  'Texten anger ingen period, så utkastet kan inte sparas än. Skriv perioden i rutan Period på kortet (t.ex. 2024 eller 2024-07-01 – 2025-06-30) och tryck Sätt period. Inget har sparats.';
+
+/** "Sätt period" with something that is no period. */
+export function periodNotRead(typed: string): string {
+  const shown = typed.trim().length > 0 ? `"${typed.trim().slice(0, 60)}"` : 'Rutan';
+  return `${shown} går inte att läsa som en period. Skriv t.ex. 2024, 2023-2024 eller 2024-07-01 – 2025-06-30. Perioden är inte ändrad.`;
+}
+
+// The text not read is shown so the coordinator sees what the import left out; a long text is cut
+// so the card stays under Teams' size limit.
+const UNUSED_SHOWN = 12;
+const UNUSED_CHARS = 200;
+
+function unusedLines(unused: readonly string[]): string[] {
+  const shown = unused
+    .slice(0, UNUSED_SHOWN)
+    .map((u) => `"${u.length > UNUSED_CHARS ? `${u.slice(0, UNUSED_CHARS)}…` : u}"`);
+  return unused.length > UNUSED_SHOWN ? [...shown, `… och ${unused.length - UNUSED_SHOWN} stycken till.`] : shown;
+}
+
 interface DraftRow {
   name: string;
   facts: { title: string; value: string }[];
@@ -42,12 +67,16 @@ interface ImportDraftCardData {
   meta: string;
   notice: string;
   doubts: string[];
+  periodForm: ImportSubmit | null;
+  unusedTitle: string;
+  unused: string[];
   rows: DraftRow[];
   pageText: string;
   more: ImportSubmit | null;
   first: ImportSubmit | null;
   save: ImportSubmit | null;
   cancel: ImportSubmit | null;
+  editAgreement: ImportSubmit | null;
   closedText: string;
 }
 
@@ -86,7 +115,7 @@ export function importDraftCard(draft: ImportDraft, page: number, warnings: read
   const promises = a.promises.map((x, i) => `${i + 1}. ${x.text}`).join(' · ');
   const data: ImportDraftCardData = {
     heading: `${open ? 'Utkast' : draft.status === 'saved' ? 'Sparat' : 'Slängt utkast'}: ${a.title}`,
-    meta: `${a.period.start} – ${a.period.end} · ${a.municipality} · ${a.policeArea} · ${a.activities.length} aktiviteter · Löften: ${promises}`,
+    meta: `${draft.periodMissing ? 'Period saknas' : `${a.period.start} – ${a.period.end}`} · ${a.municipality} · ${a.policeArea} · ${a.activities.length} aktiviteter · Löften: ${promises}`,
     notice: open
       ? 'Inget är sparat än. Granska raderna: ⚠ betyder att jag är osäker. Ändra det som är fel, tryck sedan Spara.'
       : '',
@@ -94,12 +123,16 @@ export function importDraftCard(draft: ImportDraft, page: number, warnings: read
       ...warnings,
       ...Object.entries(draft.doubts).map(([field, reason]) => `${FIELD_TEXT[field] ?? field}: ${reason}`),
     ],
+    periodForm: open && draft.periodMissing ? { verb: 'import.period', draftId: draft.id, page: p.page } : null,
+    unusedTitle: (draft.unused ?? []).length > 0 ? 'Text som inte lästes in:' : '',
+    unused: unusedLines(draft.unused ?? []),
     rows: p.items.map((x) => row(draft, x, p.page, open)),
     pageText: p.pages > 1 ? `Visar ${p.first}–${p.last} av ${p.total} aktiviteter.` : '',
     more: p.page + 1 < p.pages ? { verb: 'import.page', draftId: draft.id, page: p.page + 1 } : null,
     first: p.page > 0 ? { verb: 'import.page', draftId: draft.id, page: 0 } : null,
     save: open ? { verb: 'import.save', draftId: draft.id } : null,
     cancel: open ? { verb: 'import.cancel', draftId: draft.id } : null,
+    editAgreement: open ? { verb: 'import.agreementEdit', draftId: draft.id, page: p.page } : null,
     closedText: draft.closed ? `${draft.status === 'saved' ? 'Sparat' : 'Slängt'} av ${draft.closed.by.name}.` : '',
   };
   return expandCard('import-draft', data);
@@ -114,11 +147,14 @@ interface ImportActivityCardData {
   target: string;
   count: string;
   unit: string;
+  promiseIds: string;
+  promiseChoices: { title: string; value: string }[];
+  keywords: string;
   save: ImportSubmit;
   back: ImportSubmit;
 }
 
-/** The small form behind "Ändra": name, parties, places and target of one activity. */
+/** The small form behind "Ändra": name, parties, places, target, promises and keywords of one activity. */
 export function importActivityCard(draft: ImportDraft, activity: Activity, page: number, error = ''): AdaptiveCard {
   const t = activity.target;
   const data: ImportActivityCardData = {
@@ -130,10 +166,53 @@ export function importActivityCard(draft: ImportDraft, activity: Activity, page:
     target: t.kind === 'recurring' ? t.rhythm : t.kind,
     count: t.kind === 'count' ? String(t.count) : '',
     unit: t.kind === 'count' ? t.unit : '',
+    promiseIds: activity.promiseIds.join(','),
+    promiseChoices: draft.agreement.promises.map((p, i) => ({
+      title: `${i + 1}. ${p.text.length > 80 ? `${p.text.slice(0, 80)}…` : p.text}`,
+      value: p.id,
+    })),
+    keywords: activity.keywords.join(', '),
     save: { verb: 'import.editSave', draftId: draft.id, activityId: activity.id, page },
     back: { verb: 'import.back', draftId: draft.id, page },
   };
   return expandCard('import-activity', data);
+}
+
+interface ImportAgreementCardData {
+  error: string;
+  title: string;
+  period: string;
+  policeArea: string;
+  promises: string;
+  save: ImportSubmit;
+  back: ImportSubmit;
+}
+
+/** The period as the form shows it: "2024", "2018-2019", or "2018-07-01 – 2020-06-30". */
+function periodText(period: { start: string; end: string }): string {
+  const y1 = period.start.slice(0, 4);
+  const y2 = period.end.slice(0, 4);
+  if (period.start.endsWith('-01-01') && period.end.endsWith('-12-31')) return y1 === y2 ? y1 : `${y1}-${y2}`;
+  return `${period.start} – ${period.end}`;
+}
+
+/**
+ * The form behind "Ändra löften och period": title, period, police area, and the promises one a
+ * line, numbered ("2. …" keeps promise 2; a line without a number adds one; a left-out number removes
+ * that promise and moves its activities to the one before it).
+ */
+export function importAgreementCard(draft: ImportDraft, page: number, error = ''): AdaptiveCard {
+  const a = draft.agreement;
+  const data: ImportAgreementCardData = {
+    error,
+    title: a.title,
+    period: draft.periodMissing ? '' : periodText(a.period),
+    policeArea: a.policeArea,
+    promises: a.promises.map((p, i) => `${i + 1}. ${p.text}`).join('\n'),
+    save: { verb: 'import.agreementSave', draftId: draft.id, page },
+    back: { verb: 'import.back', draftId: draft.id, page },
+  };
+  return expandCard('import-agreement', data);
 }
 
 interface ImportFormCardData {

@@ -1,7 +1,10 @@
 import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
+import { whyNotCounted } from '../domain/counting.js';
 import { fold } from '../domain/text.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
+import { notCountedCandidateText } from './noteGuardCards.js';
+import { hoursText, participantsText } from './texts.js';
 
 /** What a click on the ambiguity card sends back: everything needed to log without asking again. */
 export interface ChoiceSubmit {
@@ -22,6 +25,12 @@ export interface ChoiceSubmit {
   /** Who asked (Entra object id, and display name for the answer to anyone else's click). */
   writer?: string;
   writerName?: string;
+  /** The writer was asked about a name in the note and chose "Spara ändå": not asked again. */
+  noteChecked?: boolean;
+  /** The answer to "Var du med där?": join this occasion (its id) … */
+  occasionId?: string;
+  /** … or log a separate one (also "Logga igen": one's own repeat is another occasion). */
+  newOccasion?: boolean;
 }
 
 export interface ChooseActivityCardData {
@@ -45,13 +54,23 @@ export function candidatesFor(
   activities: readonly Activity[],
   base: Omit<ChoiceSubmit, 'activityId' | 'verb'>,
 ): ChooseActivityCardData['candidates'] {
-  return activities.slice(0, MAX_CANDIDATES).map((activity) => ({
-    name: activity.name,
-    text: activity.text,
-    // The name stands right above; a short title fits a phone's width.
-    buttonTitle: base.entryId ? 'Ändra till den här' : 'Logga den här',
-    submit: { verb: 'log.choose', ...base, activityId: activity.id },
-  }));
+  return activities.slice(0, MAX_CANDIDATES).map((activity) => {
+    const why = whyNotCounted(activity, base.date);
+    return {
+      name: activity.name,
+      // A candidate that would not count the day says so before it is chosen.
+      text: why ? `${notCountedCandidateText(base.date, why)} ${activity.text}` : activity.text,
+      // The name stands right above; a short title fits a phone's width.
+      buttonTitle: base.entryId ? 'Ändra till den här' : 'Logga den här',
+      submit: { verb: 'log.choose', ...base, activityId: activity.id },
+    };
+  });
+}
+
+/** The activity's name, with a warning when it would not count the day ("förra veckan" for weekend nights). */
+function noteIfNotCounted(activity: Activity, date: IsoDate): string {
+  const why = whyNotCounted(activity, date);
+  return why ? `${activity.name} ${notCountedCandidateText(date, why)}` : activity.name;
 }
 
 /** One button per candidate day ("fredag 29 maj 2020"), each logging the same activity on that day. */
@@ -62,10 +81,27 @@ export function dayCandidatesFor(
 ): ChooseActivityCardData['candidates'] {
   return days.slice(0, 7).map((day) => ({
     name: day.label,
-    text: activity.name,
+    text: noteIfNotCounted(activity, day.date),
     buttonTitle: base.entryId ? 'Ändra till den här dagen' : 'Logga den här dagen',
     submit: { verb: 'log.choose', ...base, agreementId: day.agreementId, activityId: activity.id, date: day.date },
   }));
+}
+
+/** What a question card repeats of the message: "31 maj 2020 · Öxnehaga · 2 st · 2 timmar · 6 deltagare". */
+export function detailsText(
+  first: string,
+  request: { place?: string; hours?: number; participants?: number },
+  count: number,
+): string {
+  return [
+    first,
+    request.place,
+    count > 1 ? `${count} st` : undefined,
+    request.hours !== undefined ? hoursText(request.hours) : undefined,
+    request.participants !== undefined ? participantsText(request.participants) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function moreCandidatesText(activities: readonly Activity[]): string {

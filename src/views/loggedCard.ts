@@ -1,11 +1,14 @@
 // The confirmation of a logged entry: what was stored, and where the activity stands now.
 import type { Activity, Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
+import { whyNotCounted } from '../domain/counting.js';
 import type { Entry } from '../domain/entry.js';
 import type { ActivityStatus } from '../domain/status.js';
 import { activityRow, type ActivityRowData } from './activityRow.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
-import { countText, hoursText, participantsText } from './texts.js';
+import { notCountedText } from './noteGuardCards.js';
+import { namesText } from './occasionCard.js';
+import { countText, hoursText, noteForCard, participantsText } from './texts.js';
 
 /** What a button on an entry's card sends: take it back, remove it, or open it in the form. */
 export interface EntrySubmit {
@@ -23,6 +26,8 @@ export interface LoggedCardData {
   facts: { title: string; value: string }[];
   progressTitle: string;
   row: ActivityRowData;
+  /** Why the entry does not count toward the target ('' when it does). */
+  notCounted: string;
   hint: string;
   action: { show: boolean; title: string; submit: EntrySubmit | Record<string, never> };
 }
@@ -75,7 +80,15 @@ const ACTION: Readonly<Record<LoggedCardMode, (ids: EntryIds) => LoggedCardData[
   messageDeleted: (ids) => ({ show: true, title: 'Behåll insatsen', submit: { verb: 'entry.restore', ...ids } }),
 };
 
-/** `fresh` is false when the entry was already stored (a second click, a redelivered message). */
+/** "Samma tillfälle som Johan Berg – räknas en gång", or undefined when nobody else logged the occasion. */
+export function sameOccasionText(others: readonly string[]): string | undefined {
+  return others.length > 0 ? `Samma tillfälle som ${namesText(others)} – räknas en gång` : undefined;
+}
+
+/**
+ * `fresh` is false when the entry was already stored (a second click, a redelivered message);
+ * `others` are the names of the other people who logged the entry's occasion.
+ */
 export function loggedCardData(
   entry: Entry,
   agreement: Agreement,
@@ -83,7 +96,9 @@ export function loggedCardData(
   status: ActivityStatus,
   fresh: boolean,
   mode: LoggedCardMode = fresh ? 'logged' : 'already',
+  others: readonly string[] = [],
 ): LoggedCardData {
+  const same = sameOccasionText(others);
   const ids = { agreementId: entry.agreementId, entryId: entry.id };
   const facts = [
     { title: 'Datum', value: formatSwedishDate(entry.date) },
@@ -91,8 +106,9 @@ export function loggedCardData(
     { title: 'Antal', value: countText(entry.count, activity) },
     ...(entry.hours !== undefined ? [{ title: 'Tid', value: hoursText(entry.hours) }] : []),
     ...(entry.participants !== undefined ? [{ title: 'Deltagare', value: participantsText(entry.participants) }] : []),
-    ...(entry.note ? [{ title: 'Anteckning', value: entry.note }] : []),
+    ...(entry.note ? [{ title: 'Anteckning', value: noteForCard(entry.note) }] : []),
     ...(entry.by.name ? [{ title: 'Loggat av', value: entry.by.name }] : []),
+    ...(same ? [{ title: 'Tillfälle', value: same }] : []),
   ];
   return {
     heading: HEADING[mode],
@@ -101,9 +117,17 @@ export function loggedCardData(
     facts,
     progressTitle: agreement.title,
     row: activityRow(status, ''),
+    notCounted: notCountedLine(entry, activity, mode),
     hint: HINT[mode],
     action: ACTION[mode](ids),
   };
+}
+
+/** "⚠️ Onsdag 14 oktober 2020 räknas inte för …", for an active entry on a day its target does not count. */
+function notCountedLine(entry: Entry, activity: Activity, mode: LoggedCardMode): string {
+  if (mode === 'undone' || mode === 'messageDeleted') return '';
+  const why = whyNotCounted(activity, entry.date);
+  return why ? `⚠️ ${notCountedText(activity, entry.date, why)}` : '';
 }
 
 export function loggedCard(data: LoggedCardData): AdaptiveCard {

@@ -3,9 +3,9 @@ import type { Activity } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import type { Entry } from '../domain/entry.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
-import type { EntrySubmit } from './loggedCard.js';
+import { sameOccasionText, type EntrySubmit } from './loggedCard.js';
 import { moreData, pageOf, type MoreData } from './paging.js';
-import { countText, hoursText, participantsText } from './texts.js';
+import { countText, hoursText, noteForCard, participantsText } from './texts.js';
 
 const MINE_PAGE_SIZE = 10;
 
@@ -17,11 +17,15 @@ export interface MineCardData {
   more: MoreData;
 }
 
-/** `entries` newest first; `activityOf` names an entry's activity (undefined if it is gone). */
+/**
+ * `entries` newest first; `activityOf` names an entry's activity (undefined if it is gone);
+ * `othersOf` the other people who logged its occasion (the entry counts once with theirs).
+ */
 export function mineCardData(
   entries: readonly Entry[],
   activityOf: (e: Entry) => Activity | undefined,
   page = 0,
+  othersOf: (e: Entry) => readonly string[] = () => [],
 ): MineCardData {
   const shown = pageOf(entries, page, MINE_PAGE_SIZE);
   return {
@@ -35,12 +39,13 @@ export function mineCardData(
         activity ? countText(e.count, activity) : String(e.count),
         e.hours !== undefined ? hoursText(e.hours) : undefined,
         e.participants !== undefined ? participantsText(e.participants) : undefined,
+        sameOccasionText(othersOf(e)),
       ];
       const ids = { agreementId: e.agreementId, entryId: e.id };
       return {
         name: activity?.name ?? e.activityId,
         detail: parts.filter(Boolean).join(' · '),
-        note: e.note ?? '',
+        note: noteForCard(e.note ?? ''),
         edit: { verb: 'entry.edit', ...ids },
         remove: { verb: 'entry.remove', ...ids, view: 'mine' },
       };

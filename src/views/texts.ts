@@ -71,6 +71,14 @@ export function entryLine(entry: Entry, activity: Activity | undefined): string 
 }
 
 /** "811218-9876" → "811218-****": enough to recognise what was refused, not enough to store. */
+/**
+ * A note as a card shows it: each line break doubled, because Teams' TextBlock (and a FactSet
+ * value) draws a single "\n" as a space and starts a new line only at "\n\n".
+ */
+export function noteForCard(note: string): string {
+  return note.replace(/\r\n?|\n/gu, '\n').replace(/\n+/gu, '\n\n');
+}
+
 export function maskIdentityNumber(match: string): string {
   return match.replace(/(\d{4})$/u, '****');
 }

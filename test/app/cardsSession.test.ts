@@ -61,6 +61,10 @@ async function session(h: Harness): Promise<{ label: string; reply: Reply }[]> {
   for (const args of ['', 'månad', 'tertial', 'år', 'år 2019'])
     await run(`/sammanfattning ${args}`, h.say(`/sammanfattning ${args}`));
   await run('/mina', h.say('/mina'));
+  // A colleague logs the same joint inspection: "Samma tillfälle?", then the joined confirmation.
+  const colleague = { id: '29:johan', name: 'Johan Berg', aadObjectId: 'aad-johan' };
+  const same = await run('occasion question', h.say('/logga gemensam krogtillsyn 2020-03-14 Öxnehaga', colleague));
+  await run('occasion joined', h.submit(submitData(cardOf(same[0]).card, 'Ja, samma tillfälle'), colleague));
   return all;
 }
 
@@ -69,8 +73,10 @@ describe("cards in a normal session, checked with Microsoft's Adaptive Cards SDK
     const h = await harness('2020-06-01');
     const replies = await session(h);
     const cards = replies.filter((r) => r.reply.kind !== 'text');
-    // help, log, ambiguity, confirmation, form, form with error, confirmation, status ×2, summary ×5, mina
-    expect(cards.map((c) => c.label)).to.have.length.of.at.least(15);
+    // help, log, ambiguity, confirmation, form, form with error, confirmation, status ×2, summary ×5, mina,
+    // the occasion question and its confirmation
+    expect(cards.map((c) => c.label)).to.include.members(['occasion question #1', 'occasion joined #1']);
+    expect(cards.map((c) => c.label)).to.have.length.of.at.least(17);
     for (const { label, reply } of cards) assertValidCard(cardOf(reply).card, label);
   });
 

@@ -1,6 +1,6 @@
 // A coordinator clears one entry's note in chat: the entry and its figures stay, the clearing is audited.
 import { expect } from 'chai';
-import { ANNA, BERIT, harness, readable, SAMORDNARE } from '../support/harness.js';
+import { ANNA, BERIT, cardsOf, harness, readable, SAMORDNARE, submitActions } from '../support/harness.js';
 
 describe('/rensa-anteckning', () => {
   it('clears the one note of that day, keeps the entry, and records who did it', async () => {
@@ -28,7 +28,9 @@ describe('/rensa-anteckning', () => {
   it('asks which one when several entries that day have notes, and clears the one named by nr', async () => {
     const h = await harness();
     await h.say('/logga gemensam krogtillsyn 2020-03-14 första', { user: ANNA });
-    await h.say('/logga gemensam krogtillsyn 2020-03-14 andra', { user: BERIT });
+    // Another inspection that day: Berit answers that it was not the one Anna logged.
+    const asked0 = await h.say('/logga gemensam krogtillsyn 2020-03-14 andra', { user: BERIT });
+    await h.submit(submitActions(cardsOf(asked0)[0])[1], { user: BERIT });
     const asked = readable(await h.say('/rensa-anteckning gemensam krogtillsyn 2020-03-14', { user: SAMORDNARE }));
     expect(asked).to.include('2 insatser');
     expect(asked).to.include('nr N');

@@ -179,6 +179,165 @@ describe('/importera', () => {
   });
 });
 
+describe('/importera with published texts', () => {
+  const lindbo = readFileSync(new URL('../fixtures/import/lindbo-lopa-fran-datum.txt', import.meta.url), 'utf8');
+  const noPeriod = [
+    'Tallby – medborgarlöften',
+    '',
+    'Polisen och Tallby kommun har tagit fram följande medborgarlöfte.',
+    '',
+    'Polisen och kommunen lovar att:',
+    '',
+    '  • Polisen ska genomföra minst fyra trafikkontroller vid skolorna.',
+    '  • Kommunen ska se över belysningen i Tallby centrum.',
+  ].join('\n');
+
+  it("a Laxå-shaped text: the dated period, the four 'lovar att' promises, the area's police area, and the text not read", async () => {
+    const h = await harness('2023-01-15');
+    const [, draft] = await h.say(`/importera\n${lindbo}`, coordinator);
+    withinBudget(draft, 'lindbo draft');
+    const texts = cardTexts(cardOf(draft).card);
+    const meta = texts.find((t) => t.includes(' · Löften: '))!;
+    expect(meta).to.match(/^2018-07-01 – 2020-06-30 · /u);
+    // The area's settings say where the police work, whatever the text calls it.
+    expect(meta).to.contain('Lokalpolisområde södra Vätterbygden');
+    expect(meta).not.to.contain('Lokalpolisområde Lindbo');
+    expect(meta).to.contain('1. Polisen lovar att prioritera närvaro i Lindbo centrum');
+    expect(meta).to.contain('4. Lindbo kommun lovar att fortsätta verka');
+    expect(meta).not.to.contain('Lindbo – medborgarlöften');
+    expect(texts).to.include('Prioritera närvaro i Lindbo centrum');
+    expect(texts).to.include('Utveckla samverkansformer mellan polisen');
+    expect(texts).to.include('Text som inte lästes in:');
+    expect(texts).to.include('"Lindbo den 2 november 2018"');
+  });
+
+  it('Ändra moves an activity to another promise and sets its keywords; a promise not in the draft is refused', async () => {
+    const h = await harness('2023-01-15');
+    const [, draft] = await h.say(`/importera\n${lindbo}`, coordinator);
+    const draftId = String(button(draft, 'Spara').draftId);
+    const [form] = await h.submit(button(draft, 'Ändra', 0), coordinator);
+    withinBudget(form, 'edit form with promises');
+    const formTexts = cardTexts(cardOf(form).card);
+    expect(formTexts).to.include('Hör till löfte');
+    expect(formTexts.some((t) => t.startsWith('2. Polisen lovar att medverka i olika informationskampanjer'))).to.equal(
+      true,
+    );
+    const promises = h.store.importDrafts.get(draftId)!.agreement.promises;
+    const edit = button(form, 'Spara ändringen');
+    const fields = {
+      name: 'Närvaro i Lindbo centrum',
+      parties: 'Polisen',
+      places: 'Lindbo centrum',
+      target: 'ongoing',
+    };
+
+    const [refused] = await h.submit({ ...edit, ...fields, promiseIds: 'nej' }, coordinator);
+    expect(cardTexts(cardOf(refused).card)).to.include('Löftet finns inte i utkastet. Ändringen är inte sparad.');
+
+    await h.submit(
+      { ...edit, ...fields, promiseIds: `${promises[0]!.id},${promises[1]!.id}`, keywords: 'Närvaro, centrumpatrull' },
+      coordinator,
+    );
+    const changed = h.store.importDrafts.get(draftId)!.agreement.activities[0]!;
+    expect(changed.promiseIds).to.deep.equal([promises[0]!.id, promises[1]!.id]);
+    expect(changed.keywords).to.deep.equal(['närvaro', 'centrumpatrull']);
+    expect(changed.name).to.equal('Närvaro i Lindbo centrum');
+  });
+
+  it('Ändra löften och period: title, period, police area and promises edited, added, removed and merged', async () => {
+    const h = await harness('2023-01-15');
+    const [, draft] = await h.say(`/importera\n${lindbo}`, coordinator);
+    const draftId = String(button(draft, 'Spara').draftId);
+    const before = h.store.importDrafts.get(draftId)!.agreement;
+    const [form] = await h.submit(button(draft, 'Ändra löften och period'), coordinator);
+    withinBudget(form, 'agreement form');
+    const formTexts = cardTexts(cardOf(form).card);
+    expect(formTexts).to.include('2018-07-01 – 2020-06-30');
+    expect(formTexts.find((t) => t.startsWith('1. Polisen lovar att prioritera'))).to.contain(
+      '\n2. Polisen lovar att medverka',
+    );
+    const save = button(form, 'Spara ändringen');
+
+    const [bad] = await h.submit({ ...save, period: 'i vår' }, coordinator);
+    expect(cardTexts(cardOf(bad).card).some((t) => t.includes('"i vår" går inte att läsa som en period'))).to.equal(
+      true,
+    );
+    expect(h.store.importDrafts.get(draftId)!.agreement).to.deep.equal(before);
+
+    // Promise 2 left out: merged into promise 1. Promise 3 reworded, 4 kept, one new promise added.
+    const [after] = await h.submit(
+      {
+        ...save,
+        title: 'Medborgarlöfte Lindbo 2021',
+        period: '2021',
+        policeArea: 'Lokalpolisområde Hallsberg',
+        promises: [
+          `1. ${before.promises[0]!.text}`,
+          '3. Fler trygghetsvandringar och mer grannsamverkan',
+          `4. ${before.promises[3]!.text}`,
+          'Tryggare skolvägar',
+        ].join('\n'),
+      },
+      coordinator,
+    );
+    const a = h.store.importDrafts.get(draftId)!.agreement;
+    expect(a.title).to.equal('Medborgarlöfte Lindbo 2021');
+    expect(a.period).to.deep.equal({ start: '2021-01-01', end: '2021-12-31' });
+    expect(a.policeArea).to.equal('Lokalpolisområde Hallsberg');
+    expect(a.promises.map((p) => p.text)).to.deep.equal([
+      before.promises[0]!.text,
+      'Fler trygghetsvandringar och mer grannsamverkan',
+      before.promises[3]!.text,
+      'Tryggare skolvägar',
+    ]);
+    expect(a.promises[1]!.id).to.equal(before.promises[2]!.id);
+    expect(a.activities.map((x) => x.promiseIds)).to.deep.equal([
+      [before.promises[0]!.id],
+      [before.promises[0]!.id],
+      [before.promises[2]!.id],
+      [before.promises[3]!.id],
+    ]);
+    expect(cardTexts(cardOf(after).card).find((t) => t.includes(' · Löften: '))).to.match(
+      /^2021-01-01 – 2021-12-31 · /u,
+    );
+  });
+
+  it('a text without a period: Spara is refused until the coordinator sets one; then it saves with that period', async () => {
+    const h = await harness('2023-01-15');
+    const before = h.store.agreements().length;
+    const [, draft] = await h.say(`/importera\n${noPeriod}`, coordinator);
+    const texts = cardTexts(cardOf(draft).card);
+    expect(texts).to.include('Utkast: Medborgarlöfte');
+    expect(texts.find((t) => t.includes(' · Löften: '))).to.match(/^Period saknas · /u);
+    expect(texts.some((t) => t.includes('texten anger ingen period'))).to.equal(true);
+
+    const [refused] = await h.submit(button(draft, 'Spara'), coordinator);
+    expect(replyText(refused)).to.contain('Texten anger ingen period');
+    expect(replyText(refused)).to.contain('Inget har sparats');
+    expect(h.store.agreements()).to.have.length(before);
+
+    const setPeriod = button(draft, 'Sätt period');
+    const [bad] = await h.submit({ ...setPeriod, period: 'snart' }, coordinator);
+    expect(cardTexts(cardOf(bad).card).some((t) => t.includes('"snart" går inte att läsa som en period'))).to.equal(
+      true,
+    );
+    const [set] = await h.submit({ ...setPeriod, period: '2024' }, coordinator);
+    const setTexts = cardTexts(cardOf(set).card);
+    expect(setTexts).to.include('Utkast: Medborgarlöfte 2024');
+    expect(setTexts.find((t) => t.includes(' · Löften: '))).to.match(/^2024-01-01 – 2024-12-31 · /u);
+    expect(setTexts).not.to.include('Sätt period');
+
+    await h.submit(button(set, 'Spara'), coordinator);
+    const saved = h.store.agreements().find((a) => a.period.start === '2024-01-01');
+    expect(saved?.period).to.deep.equal({ start: '2024-01-01', end: '2024-12-31' });
+    expect(saved?.id).to.equal('jonkoping-2024');
+    expect(saved?.promises.map((p) => p.text)).to.deep.equal([
+      'Polisen ska genomföra minst fyra trafikkontroller vid skolorna.',
+      'Kommunen ska se över belysningen i Tallby centrum.',
+    ]);
+  });
+});
+
 describe('/importera in a deployment with two areas', () => {
   it("lands in the importer's own area; another area's coordinator cannot see or save the draft", async () => {
     const { areasHarness, JONNA_JKPG_SAM, SARA_HABO_SAM } = await import('../support/areasHarness.js');

@@ -79,10 +79,16 @@ describe('issue 9: the same activity, day and place twice in a row', () => {
     ]) {
       expect(readable(await h.say(typed)), typed).to.include('✅ Loggat');
     }
-    expect(readable(await h.say('/logga torsdagsmöte i förrgår Öxnehaga', { user: BERIT }))).to.include('✅ Loggat');
+    // Another person is asked whether it was the same occasion (occasionQuestion), never "logga igen?".
+    const berit = await h.say('/logga torsdagsmöte i förrgår Öxnehaga', { user: BERIT });
+    expect(readable(berit)).to.include('Var du med där?').and.not.include('logga igen?');
+    expect(readable(await h.submit(button(berit, 'Ja, samma tillfälle'), { user: BERIT }))).to.include('✅ Loggat');
     await h.say('/ångra');
-    // The latest is now "ssg i förrgår Öxnehaga": the undone torsdagsmöte is not asked about.
-    expect(readable(await h.say('/logga torsdagsmöte i förrgår Öxnehaga'))).to.include('✅ Loggat');
+    // The latest is now "ssg i förrgår Öxnehaga": the undone torsdagsmöte is not asked about as a
+    // repeat; the occasion Berit joined remains, so it is the occasion question.
+    const again = await h.say('/logga torsdagsmöte i förrgår Öxnehaga');
+    expect(readable(again)).to.include('Berit Berg har redan loggat').and.not.include('logga igen?');
+    expect(readable(await h.submit(button(again, 'Ja, samma tillfälle')))).to.include('✅ Loggat');
     expect(active(h)).to.have.length(5);
   });
 

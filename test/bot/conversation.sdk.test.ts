@@ -112,6 +112,19 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
       expect(shown(connector.requests.slice(-1))).to.include('redan loggat');
     });
 
+    it('a correction in words right after a log changes it, and a pasted line break stays in the note', async () => {
+      const bot = await start();
+      await bot.post(
+        personal(connector, { text: '/logga gemensam krogtillsyn igår lokal Kungsgatan\r\n12 boende kom' }),
+      );
+      clock.set('2020-06-15T08:05:00Z');
+      expect(await bot.post(personal(connector, { text: 'nej det var i fredags' }))).to.equal(200);
+      expect(shown(connector.replies(PERSONAL).slice(1))).to.include('✏️ Ändrat');
+      expect(active(store)).to.have.length(1);
+      expect(active(store)[0]).to.include({ date: '2020-06-12', note: 'lokal Kungsgatan\n12 boende kom' });
+      expect(active(store)[0]?.history?.map((c) => c.reason)).to.deep.equal(['edit']);
+    });
+
     it('the log form: a submit stores the entry and the form becomes its confirmation', async () => {
       const bot = await start();
       await bot.post(personal(connector, { text: '/logga' }));

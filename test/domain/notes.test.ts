@@ -32,6 +32,12 @@ describe('notes', () => {
     ]);
   });
 
+  it('keeps the line breaks the writer made, one for several, without the spaces around them', () => {
+    expect(condenseNotes(['lokal Kungsgatan \r\n\n  12 boende kom\t\u0000ok'], 100)).to.deep.equal([
+      'lokal Kungsgatan\n12 boende kom ok',
+    ]);
+  });
+
   it('shortens at a word boundary with an ellipsis', () => {
     expect(shorten('Två anmärkningar på alkoholservering vid krogen', 20)).to.equal('Två anmärkningar på…');
     expect(shorten('kort', 20)).to.equal('kort');

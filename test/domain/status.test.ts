@@ -123,7 +123,7 @@ describe('status', () => {
       expect(s.status).to.equal('notStarted');
       expect(s.progress).to.deep.equal({ kind: 'count', done: 0, target: 4, unit: 'tillfällen' });
       expect(shown(s)).to.equal('inte påbörjad: 0 av 4 tillfällen');
-      expect(s.entryCount).to.equal(0);
+      expect(s.occasionCount).to.equal(0);
       expect(s.lastEntryDate).to.equal(undefined);
     });
 
@@ -141,14 +141,14 @@ describe('status', () => {
       expect(s.status).to.equal('onTrack');
       expect(shown(s)).to.equal('i fas: 3 av 4 tillfällen');
       expect(s.total).to.equal(3);
-      expect(s.entryCount).to.equal(3);
+      expect(s.occasionCount).to.equal(3);
       expect(s.lastEntryDate).to.equal('2020-05-29');
     });
 
     it('counts the count of an entry, not only the entry ("3 st" is three occasions)', () => {
       const s = statusOf(ID, '2020-06-01', [entry(ID, '2020-02-14', { count: 3 })]);
       expect(s.progress).to.deep.include({ done: 3 });
-      expect(s.entryCount).to.equal(1);
+      expect(s.occasionCount).to.equal(1);
     });
 
     it('is genomförd at 4 occasions, and stays genomförd later and after the year', () => {
@@ -199,7 +199,7 @@ describe('status', () => {
       const s = statusOf(ID, '2020-06-10', entries);
       expect(s.progress).to.deep.include({ done: 3 });
       expect(s.status).to.equal('onTrack');
-      expect(s.entryCount).to.equal(3);
+      expect(s.occasionCount).to.equal(3);
       const allUndone = statusOf(ID, '2020-06-10', entries.map(removed));
       expect(allUndone.progress).to.deep.include({ done: 0 });
       expect(allUndone.lastEntryDate).to.equal(undefined);
@@ -821,7 +821,7 @@ describe('status', () => {
             const sum = counted.reduce((n, e) => n + e.count, 0);
             const started = today >= A2020.period.start;
             expect(a.total).to.equal(sum);
-            expect(a.entryCount).to.equal(counted.length);
+            expect(a.occasionCount).to.equal(counted.length);
             if (a.progress.kind === 'count') expect(a.progress.done).to.equal(started ? sum : 0);
             if (a.progress.kind === 'ongoing') expect(a.progress.done).to.equal(started ? sum : 0);
             if (a.progress.kind === 'recurring') {

@@ -278,7 +278,7 @@ describe('Store on JSON files', () => {
         );
       }
       expect(s.dayTotals('jonkoping-2020', 'gemensam-krogtillsyn')).to.deep.equal([
-        { date: '2020-03-14', count: 2, entries: 1 },
+        { date: '2020-03-14', count: 2, occasions: 1 },
       ]);
     }
   });

@@ -30,7 +30,7 @@ export interface Harness {
 let counter = 0;
 
 export async function harness(
-  options: { now?: string; storage?: Storage; coordinators?: string[] } = {},
+  options: { now?: string; storage?: Storage; coordinators?: string[]; idPrefix?: string } = {},
 ): Promise<Harness> {
   const storage = options.storage ?? new MemoryStorage();
   const store = await openStore(storage, { coordinators: options.coordinators ?? ['aad-sam'] });
@@ -41,7 +41,8 @@ export async function harness(
     store,
     clock: { now: () => clock.now },
     logger,
-    newId: () => `id-${++ids}`,
+    // A store written by an earlier harness already holds id-1, id-2, …: another prefix then.
+    newId: () => `${options.idPrefix ?? 'id'}-${++ids}`,
   });
   const input = (user: typeof ANNA, kind: ConversationKind = 'personal'): Omit<TurnInput, 'text' | 'value'> => ({
     user,

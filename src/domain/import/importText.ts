@@ -4,7 +4,7 @@ import { agreementSchema, type Activity, type Agreement, type AgreementPromise, 
 import { keywordsFor } from './keywords.js';
 import { closestPromise, contentStems, linkPromises } from './links.js';
 import { MUNICIPALITY, POLICE, headingParties, readParties } from './parties.js';
-import { periodLabel, yearsCovered, type Period } from './period.js';
+import { periodLabel, periodTitle, statedPeriod, yearsCovered, type Period } from './period.js';
 import { readPlaces, type PlaceContext } from './places.js';
 import { shortName, slugOf, uniqueId } from './names.js';
 import { readStructure, type RawSection } from './structure.js';
@@ -24,11 +24,23 @@ export interface AgreementDraft {
   activityDoubts: Record<string, Doubts<ActivityField>>;
   /** Paragraphs of the section that were neither promise nor activity. */
   unused: string[];
+  /**
+   * True when the text names no period: `agreement.period` is then only a placeholder, and the
+   * coordinator must choose the period before the draft can be saved.
+   */
+  periodMissing: boolean;
 }
 
 export interface ImportOptions {
   /** The Area the drafts belong to (a slug); default: made from the kommun's name. */
   area?: string;
+  /**
+   * The area's lokalpolisområde from its settings ("Lokalpolisområde Hallsberg"): used as it is,
+   * whatever the text says. Without it the text's own words are read, and marked as a guess.
+   */
+  policeArea?: string;
+  /** The area's kommun from its settings: used when the text names none. */
+  municipality?: string;
   /** Today in Europe/Stockholm: the period of a text that names none. */
   today: IsoDate;
 }
@@ -54,18 +66,25 @@ function firstMatch(texts: readonly string[], re: RegExp): RegExpExecArray | und
 function sectionTexts(s: RawSection): string[] {
   return [
     ...(s.heading ? [s.heading] : []),
-    ...s.promises.map((p) => p.text),
+    ...s.promises.flatMap((p) => [p.text, p.group ?? '']),
     ...s.activities.flatMap((a) => [a.text, a.group ?? '']),
   ];
 }
 
-/** A section whose bullets all read as promises but which has no activity: the bullets were activities. */
-function promotePromises(section: RawSection): boolean {
+/**
+ * The rule for a bullet that is both promise and activity: when a section has promises but no
+ * activities at all (the bullets under "Medborgarlöfte 2024", or under "Polisen lovar att:"), every
+ * promise is also its own activity, linked to it, so the public page shows the promises as written
+ * and each one can be logged. Returns true when it applied.
+ */
+function promisesAreActivities(section: RawSection): boolean {
   if (section.activities.length > 0 || section.promises.length === 0) return false;
-  const actionLike = section.promises.filter((p) => !readParties(p.text).inherit).length;
-  if (actionLike * 2 < section.promises.length) return false;
-  section.activities = section.promises.map((p) => ({ text: p.text, line: p.line, promise: 0 }));
-  section.promises = [];
+  section.activities = section.promises.map((p, i) => ({
+    text: p.text,
+    line: p.line,
+    promise: i,
+    ...(p.group !== undefined ? { group: p.group } : {}),
+  }));
   return true;
 }
 
@@ -81,32 +100,32 @@ function readMeta(preamble: readonly string[], section: RawSection, options: Imp
   const texts = [...preamble, ...section.unused, ...sectionTexts(section)];
   const doubts: AgreementDraft['doubts'] = {};
   const m = firstMatch(texts, MUNICIPALITY_NAME);
-  const municipality = m ? `${m[1]} kommun` : 'Kommunen';
-  if (!m) doubts.municipality = 'kommunens namn står inte i texten';
+  const municipality = m ? `${m[1]} kommun` : (options.municipality ?? 'Kommunen');
+  if (!m && options.municipality === undefined) doubts.municipality = 'kommunens namn står inte i texten';
   const town = m ? (m[1] ?? '').replace(/s$/u, '') : '';
-  const pa = firstMatch(texts, POLICE_AREA);
-  const policeArea = pa ? `Lokalpolisområde ${pa[1]}` : town ? `Lokalpolisområde ${town}` : 'Lokalpolisområdet';
-  if (!pa) doubts.policeArea = 'lokalpolisområdets namn står inte i texten';
+  // The area's settings know its police area; a text may name it otherwise, or not at all.
+  const pa = options.policeArea === undefined ? firstMatch(texts, POLICE_AREA) : undefined;
+  const policeArea =
+    options.policeArea ?? (pa ? `Lokalpolisområde ${pa[1]}` : town ? `Lokalpolisområde ${town}` : 'Lokalpolisområdet');
+  if (options.policeArea === undefined && !pa) doubts.policeArea = 'lokalpolisområdets namn står inte i texten';
   const area = options.area ?? (town ? slugOf(town, 3) : 'omrade');
   return { municipality, town, policeArea, area, doubts };
 }
 
-function periodOf(section: RawSection, texts: readonly string[], today: IsoDate): { period: Period; doubt?: string } {
-  if (section.period) return { period: section.period };
-  for (const t of texts) {
-    const year = /(?<![\d-])(?:19|20)\d{2}(?![\d-])/u.exec(t);
-    if (year) {
-      const y = year[0];
-      return {
-        period: { start: `${y}-01-01`, end: `${y}-12-31`, source: y },
-        doubt: `ingen rubrik med period: året ${y} är hämtat ur texten`,
-      };
-    }
-  }
+function periodOf(
+  section: RawSection,
+  texts: readonly string[],
+  today: IsoDate,
+): { period: Period; doubt?: string; missing: boolean } {
+  if (section.period) return { period: section.period, missing: false };
+  const stated = statedPeriod(texts);
+  if (stated) return { period: stated, missing: false };
+  // A placeholder the schema accepts; the draft cannot be saved before the coordinator chooses.
   const y = today.slice(0, 4);
   return {
     period: { start: `${y}-01-01`, end: `${y}-12-31`, source: y },
-    doubt: `texten anger ingen period: innevarande år ${y}`,
+    doubt: 'texten anger ingen period: välj perioden innan utkastet sparas',
+    missing: true,
   };
 }
 
@@ -125,17 +144,20 @@ function draftSection(
   takenIds: Set<string>,
 ): AgreementDraft | string {
   const label = section.heading ?? 'texten';
-  const promoted = promotePromises(section);
+  const dual = promisesAreActivities(section);
   if (section.activities.length === 0) return `${label}: inga aktiviteter hittades`;
   const meta = readMeta(preamble, section, options);
-  const { period, doubt: periodDoubt } = periodOf(section, [...preamble, ...sectionTexts(section)], options.today);
+  const {
+    period,
+    doubt: periodDoubt,
+    missing: periodMissing,
+  } = periodOf(section, [...section.unused, ...sectionTexts(section), ...preamble], options.today);
   const doubts = { ...meta.doubts, ...(periodDoubt ? { period: periodDoubt } : {}) };
-  const title = section.heading ?? `Medborgarlöfte ${periodLabel(period)}`;
+  // Without a period the title names none: the placeholder year is no year of the text.
+  const title = section.heading ?? (periodMissing ? 'Medborgarlöfte' : `Medborgarlöfte ${periodTitle(period)}`);
   if (section.promises.length === 0) {
     section.promises.push({ text: title, line: section.line });
-    doubts.promises = promoted
-      ? 'texten har bara aktiviteter: ett löfte med rubrikens namn'
-      : 'inga löften i texten: ett löfte med rubrikens namn';
+    doubts.promises = 'inga löften i texten: ett löfte med rubrikens namn';
   }
   const promiseTexts = section.promises.map((p) => p.text);
   const promiseIds = new Set<string>();
@@ -149,6 +171,7 @@ function draftSection(
   const linkInput = section.activities.map((raw) => {
     const a = { ...raw, text: readParties(raw.text).rest };
     // Sub-headings ("Effektiv samordning för trygghet") are topics, not promises: only intros link.
+    if (dual) return { text: a.text, promise: a.promise, own: true };
     if (a.promise !== undefined || a.group === undefined || !a.group.endsWith(':')) {
       return { text: a.text, promise: a.promise };
     }
@@ -181,7 +204,15 @@ function draftSection(
     if (read.inherit) {
       const fromGroup = raw.group ? headingParties(raw.group) : [];
       const promiseRead = readParties(promiseTexts[link.primary] ?? '');
-      parties = fromGroup.length > 0 ? fromGroup : !promiseRead.inherit ? promiseRead.parties : agreementParties;
+      // "Hög polisiär närvaro …", "… ska den polisiära övervakningen öka": police work, though no subject says so.
+      const policeWork = /^(?:\S+\s+){0,3}polisiär\p{L}*|\s(?:ska|skall) den polisiära\s/iu.test(raw.text);
+      parties = policeWork
+        ? [POLICE]
+        : fromGroup.length > 0
+          ? fromGroup
+          : !promiseRead.inherit
+            ? promiseRead.parties
+            : agreementParties;
       if (read.unknownSubject) d.parties = `"${read.unknownSubject}" är ingen känd part: ärvda parter`;
     }
     const target = readTarget(raw.text, years);
@@ -239,11 +270,12 @@ function draftSection(
     promises,
     activities,
   };
+  if (dual) doubts.promises = 'varje löfte är också sin egen aktivitet (texten har inga separata aktiviteter)';
   const checked = agreementSchema.safeParse(agreement);
   if (!checked.success) {
     return `${label}: utkastet följer inte formatet (${checked.error.issues.map((i) => i.message).join('; ')})`;
   }
-  return { agreement: checked.data, doubts, activityDoubts, unused: section.unused };
+  return { agreement: checked.data, doubts, activityDoubts, unused: section.unused, periodMissing };
 }
 
 function contentWords(text: string): string[] {

@@ -3,7 +3,7 @@
 // as written and as its stem: "krogtillsyner" → also "krogtillsyn", "torsdagsmöten" → "torsdagsmöt",
 // which then match singular, plural and definite forms alike. Stems come from the Snowball Swedish
 // stemmer (@orama/stemmers) and stop words from the stopword package's Swedish list, not from
-// hand-written suffix rules.
+// hand-written suffix rules. Keywords are the activity's nouns: its leading verbs are left out.
 import { stemmer } from '@orama/stemmers/swedish';
 import { swe } from 'stopword';
 
@@ -23,6 +23,24 @@ const GENERIC = new Set(
     'tidigt upptäcka tecken väg kriminalitet resurser program programmet eventuellt syfte appen'
   ).split(' '),
 );
+
+// Verbs say what is done, not to what: "prioritera, medverka, verka" are no words anyone logs by.
+const VERBS = new Set(
+  (
+    'prioritera prioriteras medverka medverkar verka verkar bistå bidra delta samverka samverkar stötta inkludera ' +
+    'intensifiera fokusera bevaka värdera följa ansöka stänga byta komplettera aktivera belysa erbjuda förlägga ' +
+    'initiera tillhandahålla offentliggöra offentliggör låta styra närvara motverka satsas genomföras bedriver ' +
+    'bedriva uppkommer förekomma vistas säljer sälja hjälpas genomför fortsätter utvecklar arbetar identifieras ' +
+    'vidta åtgärda åtgärdas analysera kartlägga fördjupa inhämta rikta riktas tidigt'
+  ).split(' '),
+);
+
+/** The word as people log it: a verb gives nothing, an "-era" verb its "-ering" noun ("fotpatrullera" → "fotpatrullering"). */
+function asNoun(word: string): string | undefined {
+  if (VERBS.has(word)) return undefined;
+  if (word.length >= 9 && word.endsWith('era')) return `${word.slice(0, -1)}ing`;
+  return word;
+}
 
 function stem(word: string): string {
   return stemmer(word);
@@ -52,10 +70,9 @@ export function keywordsFor(input: KeywordInput, limit = 5): string[] {
       .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}-]+$/gu, '').toLowerCase())
       .filter((w) => w.length >= 4 && /^\p{L}[\p{L}-]*$/u.test(w));
   const ok = (w: string): boolean => !STOP.has(w) && !GENERIC.has(w) && !exclude.has(w) && !w.endsWith('-');
-  const nameWords = split(input.name).filter(ok);
-  const others = split(input.text)
-    .filter(ok)
-    .sort((a, b) => b.length - a.length);
+  const nouns = (words: string[]): string[] => words.map(asNoun).filter((w): w is string => w !== undefined && ok(w));
+  const nameWords = nouns(split(input.name));
+  const others = nouns(split(input.text)).sort((a, b) => b.length - a.length);
   const ordered = [...abbreviations.map((a) => a.toLowerCase()), ...nameWords, ...others];
   const out: string[] = [];
   const stems = new Set<string>();

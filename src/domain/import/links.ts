@@ -54,6 +54,8 @@ export interface LinkInput {
   text: string;
   /** The promise it stands under, when the structure says so. */
   promise?: number;
+  /** The activity is its promise's own text (a bullet that is both): it serves that promise only. */
+  own?: boolean;
 }
 
 export interface Link {
@@ -114,7 +116,7 @@ export function linkPromises(promises: readonly string[], activities: readonly L
   }
   return activities.map((a, n) => {
     const p = primary[n] ?? 0;
-    if (promises.length > 1 && EVERY_PROMISE.test(a.text)) {
+    if (promises.length > 1 && !a.own && EVERY_PROMISE.test(a.text)) {
       return {
         promises: promises.map((_, x) => x),
         primary: p,

@@ -1,6 +1,6 @@
 // A short name and an id for an imported activity or promise. The name is the sentence's own words
-// from its verb on, cut before the purpose ("för att …") or the target ("vid minst …"), so that a
-// coordinator recognises it and can shorten it in the review.
+// from its verb on, cut before the purpose ("för att …") or the target ("vid minst …") and never
+// inside a phrase, so that a coordinator recognises it and a person would say it.
 import { fold } from '../text.js';
 
 const CUT =
@@ -10,31 +10,58 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// Words a name may be cut before: a phrase of its own starts there ("… centrum | för ökad synlighet").
+const PHRASE_START =
+  /^(?:för|med|mot|av|på|i|vid|till|under|inför|genom|tillsammans|samt|och|så|utifrån|kring|gällande|om)$/iu;
+const LITTLE_WORD =
+  /^(?:i|på|vid|med|för|av|till|och|samt|eller|en|ett|de|den|det|sin|sina|sitt|genom|om|som|att|så|mot|under|inför|tillsammans)$/iu;
+
+/** "i samverkan fortsätta verka för att utveckla …" → "utveckla …": what is done, not how steadily. */
+function withoutLead(rest: string): string {
+  let text = rest.trim();
+  for (let i = 0; i < 6; i++) {
+    const next = text
+      .replace(/^(?:att|även|också|gemensamt|i samverkan|aktivt|det att|vi att)\s+/iu, '')
+      .replace(/^under (?:\S+ )?\d{4}(?:[-–—]\d{2,4})?\s+/iu, '')
+      // "fortsätta genomföra …", not "fortsätta med sina täta kontakter".
+      .replace(/^fortsätta(?: att)?\s+(?!(?:sin|sina|sitt|den|det|de)\s)(?=\p{L}+a\s)/iu, '')
+      .replace(/^(?:verka|arbeta|jobba)\s+(?:(?:förebyggande|aktivt|vidare)\s+)?(?:för att|genom att|med att)\s+/iu, '')
+      .replace(/^(?:arbeta|jobba)\s+(?:(?:förebyggande|aktivt|vidare)\s+)?(?:genom|med|för|mot)\s+/iu, '')
+      .replace(/^genom\s+/iu, '')
+      .replace(/^(?:en|ett)\s+/iu, '')
+      .trim();
+    if (next === text || next.length === 0) break;
+    text = next;
+  }
+  return text;
+}
+
 /**
  * Short name from what follows the subject ("genomföra en enkätundersökning för att …" →
- * "Genomföra en enkätundersökning"); at most `maxWords` words, with an abbreviation of the
- * subject in front ("SSG: träffas kontinuerligt"). Never empty for a non-empty sentence.
+ * "Genomföra en enkätundersökning"): the first clause, never cut inside a phrase. Over `maxWords`
+ * words it ends before the last phrase that fits ("Prioritera närvaro i Lindbo centrum för ökad
+ * synlighet …" → "Prioritera närvaro i Lindbo centrum"); a second clause after "och" goes
+ * ("Stänga av biltrafik och skapa en umgängesyta" → "Stänga av biltrafik"). An abbreviation of the
+ * subject goes in front ("SSG: träffas kontinuerligt"). Never empty for a non-empty sentence.
  */
 export function shortName(rest: string, subjectAbbreviation?: string, maxWords = 7): string {
-  const text = rest
-    .replace(/^(?:att|även|också|gemensamt)\s+/iu, '')
-    .replace(/^(?:arbeta|jobba)\s+(?:(?:förebyggande|aktivt|vidare)\s+)?(?:genom|med att|med|för att|för|mot)\s+/iu, '')
-    .replace(/^genom\s+/iu, '')
-    .replace(/^(?:en|ett|att)\s+/iu, '')
-    .trim();
+  // A parenthesis explains; it is not part of what a person would call the activity.
+  const text = withoutLead(rest.replace(/\s*\([^)]*\)/gu, ''));
   const cut = CUT.exec(` ${text} `);
   const head = (cut ? ` ${text} `.slice(0, cut.index) : text).trim();
-  const words = head.split(/\s+/u).filter((w) => w.length > 0);
-  const kept = words.slice(0, maxWords);
+  let words = head.split(/\s+/u).filter((w) => w.length > 0);
+  // "… trygghetsvandringar och verka för utökad grannsamverkan": a second clause is a second thing.
+  // "alkohol- och drograttonykterhet" is one phrase.
+  const and = words.findIndex((w, i) => i >= 2 && /^och$/iu.test(w) && !(words[i - 1] ?? '').endsWith('-'));
+  if (and >= 2 && words.length > 4) words = words.slice(0, and);
+  if (words.length > maxWords) {
+    let end = maxWords;
+    while (end > 2 && !PHRASE_START.test(words[end] ?? '')) end -= 1;
+    words = words.slice(0, end > 2 ? end : maxWords);
+  }
   // Never end on a little word: "… krogtillsyner i" → "… krogtillsyner".
-  while (
-    kept.length > 1 &&
-    /^(?:i|på|vid|med|för|av|till|och|samt|eller|en|ett|de|den|det|sin|sina|sitt|genom|om|som)$/iu.test(
-      kept.at(-1) ?? '',
-    )
-  )
-    kept.pop();
-  const name = kept.join(' ').replace(/[,.;:]+$/u, '');
+  while (words.length > 1 && (LITTLE_WORD.test(words.at(-1) ?? '') || (words.at(-1) ?? '').endsWith('-'))) words.pop();
+  const name = words.join(' ').replace(/[,.;:]+$/u, '');
   const base = name.length > 0 ? capitalise(name) : capitalise(text.split(/\s+/u).slice(0, maxWords).join(' '));
   return subjectAbbreviation ? `${subjectAbbreviation}: ${base.charAt(0).toLowerCase()}${base.slice(1)}` : base;
 }

@@ -41,7 +41,7 @@ function partyOf(phrase: string): string | undefined {
     return name.length === words.length - 1 && name.length > 0 ? words.join(' ') : capitalise(head);
   }
   // A name: a capitalised word ("Vätterhem", "Fastighetsbolaget Ekbo") that is not a sentence word.
-  if (/^\p{Lu}[\p{L}-]+$/u.test(head) && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w))) {
+  if (/^\p{Lu}[\p{L}-]*\p{L}$/u.test(head) && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w))) {
     return words.join(' ');
   }
   return undefined;
@@ -128,6 +128,9 @@ export function readParties(sentence: string): PartiesRead {
   return { parties, inherit: false, rest };
 }
 
+const INVERTED_SUBJECT =
+  /(?:^|\s)(?:lovar|ska|skall|kommer)\s+((?:polisen|kommunen|kommunerna|polis|kommun)(?:\s+och\s+(?:polisen|kommunen|kommunerna|polis|kommun))?)\s+att(?:\s|$)/iu;
+
 /**
  * The party a sub-heading or intro speaks for: "Polisiärt arbete" → Polisen, "Kommunen lovar att:"
  * → Kommunen; undefined for headings about a topic ("Effektiv samordning för trygghet (EST)").
@@ -136,6 +139,13 @@ export function headingParties(heading: string): string[] {
   const t = heading.replace(/:$/u, '').trim();
   const read = readParties(`${t} x`);
   if (!read.inherit) return read.parties;
+  // "Under tiden … lovar polisen att", "Under samma tidsperiod lovar kommunerna att": the subject after the verb.
+  const inverted = INVERTED_SUBJECT.exec(t);
+  if (inverted) {
+    const parties: string[] = [];
+    for (const part of conjuncts(inverted[1] ?? '')) addUnique(parties, partyOf(part));
+    if (parties.length > 0) return parties;
+  }
   const head = t.split(/\s+/u)[0] ?? '';
   if (POLICE_WORD.test(head) || /^polisiär\p{L}*$/iu.test(head)) return [POLICE];
   if (MUNICIPAL_UNIT.test(head) || /^kommunal\p{L}*$/iu.test(head)) return [MUNICIPALITY];

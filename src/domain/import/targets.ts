@@ -32,7 +32,7 @@ const ADJECTIVE = /^(?:nya|nytt|ny|gemensamma|gemensamt|olika|större|fler|stora
 const OCCASION_WORDS = /^(?:gång|gånger)$/iu;
 
 const MILESTONE =
-  /(?<![\p{L}\p{N}])(?:genomföra (?:en|ett) |göra (?:en|ett) |se över|översyn|ta fram|utreda|utredning|kartlägg\p{L}*|inventera|inventering|starta upp|starta (?:en|ett) |införa|inrätta|upprätta|bilda (?:en|ett) |enkät\p{L}*|undersökning\p{L}*|trygghetsmätning\p{L}*|handlingsplan|informera och utbilda|utbilda|installera|bygga|förändra|anlägga|utvärdera)/iu;
+  /(?<![\p{L}\p{N}])(?:ansöka om|stänga av|byta ut|offentliggör\p{L}*|medborgardialog(?!\p{L})|i (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?!\p{L})|genomföra (?:en|ett) |göra (?:en|ett) |se över|översyn|ta fram|utreda|utredning|kartlägg\p{L}*|inventera|inventering|starta upp|starta (?:en|ett) |införa|inrätta|upprätta|bilda (?:en|ett) |enkät\p{L}*|undersökning\p{L}*|trygghetsmätning\p{L}*|handlingsplan|informera och utbilda|utbilda(?!\p{L})|installera|under en (?:arbets)?dag|bygga|förändra|anlägga|utvärdera)/iu;
 const ONGOING = /(?<![\p{L}\p{N}])(?:fortsätta|fortsätter|fortsatt)(?![\p{L}\p{N}])/iu;
 const ONGOING_WORK =
   /(?<![\p{L}\p{N}])(?:arbeta (?:med|för|mot|aktivt|förebyggande)|stötta|stödja|använda|verka för|främja|bidra|delta|samverka|prioritera|öka|minska|förbättra|utveckla)(?![\p{L}\p{N}])/iu;
@@ -70,6 +70,8 @@ function countIn(words: string[], years: number): { count: number; unit: string;
     // Years, paragraphs (14 kap 1 §) and clock times are not targets.
     if (n.digits && n.value >= 1900 && n.value <= 2100 && !/^(?:minst|totalt)$/iu.test(before)) continue;
     if (NOT_A_UNIT.test(next) || /^(?:kap|§|kl|klockan)$/iu.test(before)) continue;
+    // "i våra tre kommuner" counts what there is, not what is to be done.
+    if (/^(?:våra|de|dessa|alla|sina|deras|båda)$/iu.test(before)) continue;
     const triggered = COUNT_TRIGGER.test(before) || /^(?:nya|stycken|st)$/iu.test(next);
     // "en"/"ett" is the article far more often than the number: only with "minst".
     if (n.value === 1 && !n.digits && !/^(?:minst|åtminstone)$/iu.test(before)) continue;
@@ -108,6 +110,10 @@ function countIn(words: string[], years: number): { count: number; unit: string;
         ...(earlier ? {} : { doubt: 'enheten står inte i texten' }),
       };
     }
+    // "minst 900 timmar per år" over two years is 1 800.
+    if (years > 1 && PER_YEAR.test(words.slice(j + 1, j + 4).join(' '))) {
+      return { count: n.value * years, unit: unit.toLowerCase(), doubt: `${n.value} ${unit} per år × ${years} år` };
+    }
     return { count: n.value, unit: unit.toLowerCase() };
   }
   return undefined;
@@ -133,7 +139,8 @@ export function readTarget(sentence: string, years = 1): TargetRead {
   if (count) return withDoubt({ kind: 'count', count: count.count, unit: count.unit }, count.doubt);
   if (MONTHLY.test(text)) return withDoubt({ kind: 'recurring', rhythm: 'monthly' });
   if (ONGOING.test(text)) return withDoubt({ kind: 'ongoing' });
-  if (MILESTONE.test(text)) return withDoubt({ kind: 'milestone' });
+  // What is to be done stands before its stated aim: "… i avsikt att vid behov genomföra …" is no milestone.
+  if (MILESTONE.test(text.split(/\s(?:i syfte|i avsikt)\s/u)[0] ?? text)) return withDoubt({ kind: 'milestone' });
   if (PATROL.test(text)) {
     return withDoubt({ kind: 'recurring', rhythm: 'monthly' }, 'ingen takt i texten: patrullering räknas varje månad');
   }

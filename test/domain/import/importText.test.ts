@@ -83,7 +83,7 @@ describe('importer: the seed re-imported', () => {
 });
 
 describe('importer: texts written for the tests, one per published style', () => {
-  for (const c of importCorpus().filter((x) => x.file !== 'jonkoping-medborgarloften.txt')) {
+  for (const c of importCorpus().filter((x) => !x.published)) {
     it(`reads ${c.file} right on every field`, () => {
       const score = scoreImport(c.file, c.text, c.expected);
       expect(score.misses).to.deep.equal([]);
@@ -269,6 +269,180 @@ describe('importer: generated texts in every style import back to what generated
         });
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('importer: published texts (test/fixtures/import/corpus)', () => {
+  const published = importCorpus().filter((c) => c.file.startsWith('corpus/'));
+  const total = (
+    key: 'periods' | 'promisesFound' | 'promisesClean' | 'parties' | 'targetKind' | 'numbers' | 'promiseLinks',
+  ) =>
+    published
+      .map((c) => scoreImport(c.file, c.text, c.expected)[key])
+      .reduce((t, x) => ({ right: t.right + x.right, total: t.total + x.total }), { right: 0, total: 0 });
+
+  it('holds at least 20 texts of other areas, none of those kept for the acceptance check', () => {
+    expect(published.length).to.be.at.least(20);
+    for (const c of published) {
+      expect(c.file, 'kept for the acceptance check').not.to.match(
+        /dorotea|sandviken|trosa|alvkarleby|laxa|strangnas|jonkoping-202[12]/u,
+      );
+    }
+  });
+
+  it('reads every period, finds every stated promise and takes no title, heading or intro for one', () => {
+    for (const key of ['periods', 'promisesFound', 'promisesClean'] as const) {
+      const t = total(key);
+      expect(t.right, key).to.equal(t.total);
+    }
+  });
+
+  it('gets at least 95 % of activities right on party, number and promise link, and 93 % on target kind', () => {
+    for (const key of ['parties', 'numbers', 'promiseLinks'] as const) {
+      const t = total(key);
+      expect(t.right / t.total, key).to.be.at.least(0.95);
+    }
+    const kind = total('targetKind');
+    expect(kind.right / kind.total, 'targetKind').to.be.at.least(0.93);
+  });
+});
+
+describe('importer: periods in every form the texts use', () => {
+  const forms: [string, { start: string; end: string }][] = [
+    ['Medborgarlöfte 2019\n\n• Polisen ska patrullera i centrum.', { start: '2019-01-01', end: '2019-12-31' }],
+    ['Medborgarlöfte 2018-2019\n\n• Polisen ska patrullera i centrum.', { start: '2018-01-01', end: '2019-12-31' }],
+    [
+      'Löftena gäller under 2018 och 2019.\n\n• Polisen ska patrullera i centrum.',
+      { start: '2018-01-01', end: '2019-12-31' },
+    ],
+    [
+      'Medborgarlöftet kommer att löpa från 2018-07-01—2020-06-30\n\n• Polisen ska patrullera i centrum.',
+      { start: '2018-07-01', end: '2020-06-30' },
+    ],
+    [
+      'Medborgarlöftet gäller från 2021-07-01 till 2022-06-30.\n\n• Polisen ska patrullera i centrum.',
+      { start: '2021-07-01', end: '2022-06-30' },
+    ],
+    [
+      'Medborgarlöftet gäller från 1 juli 2021 till 30 juni 2022.\n\n• Polisen ska patrullera i centrum.',
+      { start: '2021-07-01', end: '2022-06-30' },
+    ],
+    [
+      'Medborgarlöfte under perioden januari - december 2022.\n\n• Polisen ska patrullera i centrum.',
+      { start: '2022-01-01', end: '2022-12-31' },
+    ],
+    [
+      'Under tiden 1 januari 2023 - 31 december 2024 lovar polisen att:\n\n• Patrullera i centrum.',
+      { start: '2023-01-01', end: '2024-12-31' },
+    ],
+  ];
+  for (const [text, period] of forms) {
+    it(`reads "${text.split('\n')[0]}"`, () => {
+      const d = importAgreements(text, { today }).drafts[0]!;
+      expect(d.periodMissing).to.equal(false);
+      expect(d.agreement.period).to.deep.equal(period);
+    });
+  }
+
+  it('takes a survey\'s "hösten 2016" for no period: the draft says it has none', () => {
+    const text =
+      'Medborgarlöftet utgår från en kartläggning som gjordes under hösten 2016.\n\nPolisen lovar att:\n\n• Patrullera i centrum.';
+    const d = importAgreements(text, { today }).drafts[0]!;
+    expect(d.periodMissing).to.equal(true);
+    expect(d.doubts.period).to.match(/ingen period.*välj perioden/u);
+    expect(d.agreement.title, 'no placeholder year in the title').to.equal('Medborgarlöfte');
+    expect(
+      importAgreements('Polisen lovar att:\n\n• Polisens samverkan med alkohol- och drograttonykterhet i fokus.', {
+        today,
+      }).drafts[0]!.agreement.activities[0]!.name,
+    ).not.to.match(/-$/u);
+  });
+
+  it('any dash between two dates, any year from 1990', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1990, max: 2098 }),
+        fc.constantFrom('-', '–', '—', ' – ', ' - ', ' till '),
+        (y, dash) => {
+          const text = `Medborgarlöftet kommer att löpa från ${y}-07-01${dash}${y + 1}-06-30\n\n• Polisen ska patrullera.`;
+          const d = importAgreements(text, { today }).drafts[0]!;
+          expect(d.agreement.period, text).to.deep.equal({ start: `${y}-07-01`, end: `${y + 1}-06-30` });
+        },
+      ),
+    );
+  });
+});
+
+describe('importer: promises, names and keywords of a Laxå-shaped text', () => {
+  const lindbo = readFileSync(new URL('../../fixtures/import/lindbo-lopa-fran-datum.txt', import.meta.url), 'utf8');
+  const d = importAgreements(lindbo, { today, policeArea: 'Lokalpolisområde Hallsberg' }).drafts[0]!;
+
+  it('the four "lovar att" bullets are the promises, each its own activity; title and intro are text not read', () => {
+    expect(d.agreement.title).to.equal('Medborgarlöfte 2018-07-01 – 2020-06-30');
+    expect(d.agreement.promises.map((p) => p.text.slice(0, 30))).to.deep.equal([
+      'Polisen lovar att prioritera n',
+      'Polisen lovar att medverka i o',
+      'Lindbo kommun och polisen lova',
+      'Lindbo kommun lovar att fortsä',
+    ]);
+    d.agreement.activities.forEach((a, i) => expect(a.promiseIds).to.deep.equal([d.agreement.promises[i]!.id]));
+    expect(d.doubts.promises).to.match(/också sin egen aktivitet/u);
+    expect(d.unused).to.include('Lindbo – medborgarlöften');
+    expect(d.unused.some((u) => u.startsWith('Medborgarlöftet är framtaget'))).to.equal(true);
+  });
+
+  it('names a person would say, never cut mid-phrase; keywords are nouns, not the leading verbs', () => {
+    expect(d.agreement.activities.map((a) => a.name)).to.deep.equal([
+      'Prioritera närvaro i Lindbo centrum',
+      'Medverka i olika informationskampanjer',
+      'Genomföra trygghetsvandringar',
+      'Utveckla samverkansformer mellan polisen',
+    ]);
+    const keywords = d.agreement.activities.flatMap((a) => a.keywords);
+    for (const verb of ['prioritera', 'medverka', 'verka', 'fortsätta']) expect(keywords).not.to.include(verb);
+    expect(keywords).to.include.members([
+      'närvaro',
+      'informationskampanjer',
+      'trygghetsvandringar',
+      'samverkansformer',
+    ]);
+  });
+
+  it("takes the police area from the area's settings, not from the text", () => {
+    expect(d.agreement.policeArea).to.equal('Lokalpolisområde Hallsberg');
+    expect(d.doubts.policeArea).to.equal(undefined);
+  });
+
+  it('a name never ends on a little word and never runs past seven words', () => {
+    const word = fc.constantFrom(
+      'polisen',
+      'ska',
+      'genomföra',
+      'trygghetsvandringar',
+      'i',
+      'centrum',
+      'för',
+      'att',
+      'och',
+      'med',
+      'föreningar',
+      'närvaro',
+      'verka',
+      'fortsätta',
+      'på',
+      'torget',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 20 }), (words) => {
+        const text = `Polisen ska ${words.join(' ')}.`;
+        const [draft] = importAgreements(`Medborgarlöfte 2020\n\n• ${text}`, { today }).drafts;
+        const name = draft!.agreement.activities[0]!.name;
+        const parts = name.split(' ');
+        expect(name.length, text).to.be.above(0);
+        expect(parts.length, text).to.be.at.most(7);
+        if (parts.length > 1) expect(parts.at(-1), text).not.to.match(/^(?:i|på|för|att|och|med)$/u);
+      }),
     );
   });
 });
