@@ -3,7 +3,7 @@
 // reminder holds, and keeping how to reach a person (their personal chat) when they write to the bot.
 import { z } from 'zod';
 import type { Area } from '../domain/area.js';
-import type { Agreement, IsoDate } from '../domain/agreement.js';
+import { agreementForDate, type Agreement, type IsoDate } from '../domain/agreement.js';
 import { addDays } from '../domain/calendar.js';
 import {
   DEFAULT_REMINDER_SCHEDULE,
@@ -14,13 +14,22 @@ import {
   type ReminderItem,
   type ReminderState,
 } from '../domain/reminders.js';
-import { responsiblePeople, samePerson, type PersonIdentity, type ResponsiblePerson } from '../domain/responsible.js';
+import {
+  responsibleFor,
+  responsiblePeople,
+  samePerson,
+  type PersonIdentity,
+  type ResponsiblePerson,
+} from '../domain/responsible.js';
+import type { TertialNotice } from '../domain/tertialNotices.js';
 import type { Schedule } from '../domain/schedule.js';
-import { activityStatusOfDays } from '../domain/status.js';
+import { activityStatusOfDays, agreementStatusOfDays, type ActivityStatus } from '../domain/status.js';
 import { fold } from '../domain/text.js';
 import { reminderCard, reminderText, type ReminderCardInput } from '../views/reminderCard.js';
+import { tertialNoticeCard, tertialNoticeText } from '../views/tertialNoticeCard.js';
 import {
   myRemindersText,
+  responsibleName,
   reminderSwitchText,
   reminderTimeText,
   type ReminderTimeOutcome,
@@ -29,6 +38,7 @@ import { currentAgreement } from './agreements.js';
 import { auditTurn, viaOf } from './audit.js';
 import { resolveTurnArea } from './areaCommands.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type BaseTurn, type Turn } from './context.js';
+import { followUpCommand } from './followUpCommand.js';
 import { logForm } from './logCommand.js';
 import { card, text, type Reply } from './ports.js';
 import type { AgreementRecords, ReminderPerson } from './storePort.js';
@@ -223,4 +233,44 @@ export async function reminderAction(turn: Turn, value: unknown): Promise<Reply[
   await auditTurn(turn, { action: 'reminders.changed', detail: 'paused' });
   turn.log.info({ areaId: turn.area.id }, 'reminders paused');
   return [text(reminderSwitchText('paused', until))];
+}
+
+/**
+ * The coordinator's tertial notice for the area: the card, or undefined when the tertial has no
+ * agreement. The closing notice lists what is behind plan today with who is responsible.
+ */
+export function tertialNoticeReplies(
+  records: AgreementRecords,
+  area: Area,
+  notice: TertialNotice,
+  today: IsoDate,
+): Reply[] | undefined {
+  const agreement = agreementForDate(records.agreements(), notice.end);
+  if (!agreement) return undefined;
+  const status = agreementStatusOfDays(
+    agreement,
+    (id) => records.dayTotals(agreement.id, id),
+    records.completions(agreement.id),
+    today,
+  );
+  const rank = (s: ActivityStatus) => (s.status === 'farBehind' ? 0 : 1);
+  const behind = status.activities
+    .filter((s) => s.status === 'behind' || s.status === 'farBehind')
+    .sort((a, b) => rank(a) - rank(b))
+    .map((s) => ({ status: s, responsible: responsibleFor(area.responsible, s.activity.id).map(responsibleName) }));
+  const input = { notice, agreementTitle: agreement.title, behind };
+  return [card(tertialNoticeCard(input), tertialNoticeText(input))];
+}
+
+const openFollowUpSchema = z.object({
+  verb: z.literal('followUp.open'),
+  year: z.number().int().min(2000).max(9999),
+  tertial: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+});
+
+/** The tertial notice's "Granska uppföljningen": the same as typing /uppföljning T2 2020. */
+export function openFollowUpAction(turn: Turn, value: unknown): Promise<Reply[]> | Reply[] {
+  const parsed = openFollowUpSchema.safeParse(value);
+  if (!parsed.success) return [text('Jag kan inte läsa det kortet. Skriv /uppföljning för att granska uppföljningen.')];
+  return followUpCommand(turn, `T${parsed.data.tertial} ${parsed.data.year}`);
 }

@@ -7,9 +7,17 @@
 // that over a second one, since a reminder nobody asked for twice is what makes people mute a bot,
 // and next week's comes as usual. A week with nothing behind is claimed too and sends nothing, so
 // something falling behind later that week does not bring a reminder on an odd day.
+// The same job sends the coordinators' tertial notices (tertialNotices.ts), claimed the same way.
 import type { Notifier } from '../app/notifier.js';
 import type { Clock, Logger } from '../app/ports.js';
-import { reminderContent, reminderReplies, reminderScheduleOf, reminderStateOf } from '../app/reminders.js';
+import {
+  reminderContent,
+  reminderReplies,
+  reminderScheduleOf,
+  reminderStateOf,
+  tertialNoticeReplies,
+} from '../app/reminders.js';
+import { dueTertialNotice } from '../domain/tertialNotices.js';
 import type { StorePort } from '../app/storePort.js';
 import type { Area } from '../domain/area.js';
 import { isListed } from '../domain/area.js';
@@ -132,7 +140,39 @@ export class Reminders {
         }
       }
     }
+    for (const area of store.areas()) {
+      try {
+        await this.tertialNotice(area, now, today);
+      } catch (error) {
+        logger.error({ err: error, areaId: area.id }, 'tertial notice failed');
+      }
+    }
     return reports;
+  }
+
+  /** The personal chats the bot has with the area's coordinators. */
+  private coordinatorChats(area: Area) {
+    return this.deps.store.reminders
+      .all()
+      .filter((p) => p.reference && isListed(area.coordinators, [p.userId, p.aadObjectId, p.upn]));
+  }
+
+  /**
+   * Two weeks before a tertial ends, and when it has ended: one message to each coordinator the bot
+   * can reach. Claimed for the area before sending, as the reminders are, so it goes out once.
+   */
+  private async tertialNotice(area: Area, now: Date, today: string): Promise<void> {
+    const { store, logger, notifier } = this.deps;
+    const notice = dueTertialNotice(now, today, reminderScheduleOf(area), store.reminders.noticesSent(area.id));
+    if (!notice) return;
+    const chats = this.coordinatorChats(area);
+    // Nobody to tell yet: the notice waits (within its window) for a coordinator to write to the bot.
+    if (chats.length === 0) return;
+    const replies = tertialNoticeReplies(store.inArea(area.id), area, notice, today);
+    if (!(await store.reminders.claimNotice(area.id, notice.key, now)) || !replies) return;
+    let sent = 0;
+    for (const chat of chats) if ((await notifier.send(chat.reference, replies)).kind === 'sent') sent++;
+    logger.info({ areaId: area.id, notice: notice.key, coordinators: chats.length, sent }, 'tertial notice sent');
   }
 
   /**
@@ -157,9 +197,7 @@ export class Reminders {
       .flatMap((a) => a.activities)
       .filter((a, i, all) => activityIds.has(a.id) && all.findIndex((b) => b.id === a.id) === i)
       .map((a) => a.name);
-    const coordinators = store.reminders
-      .all()
-      .filter((p) => p.reference && isListed(area.coordinators, [p.userId, p.aadObjectId, p.upn]));
+    const coordinators = this.coordinatorChats(area);
     for (const coordinator of coordinators) {
       const result = await notifier.send(coordinator.reference, [text(unreachableText(who.name, names))]);
       if (result.kind === 'sent') {

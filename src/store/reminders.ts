@@ -36,9 +36,18 @@ const reminderPersonSchema = z.object({
 
 export type ReminderPerson = z.infer<typeof reminderPersonSchema>;
 
+const noticeSchema = z.object({
+  areaId: z.string().min(1).max(60),
+  /** The notice's key, e.g. '2020-T2-ended' (see tertialNotices.ts). */
+  key: z.string().min(1).max(40),
+  at: z.string().datetime(),
+});
+
 const remindersFileSchema = z.object({
   version: z.literal(1),
   people: z.array(reminderPersonSchema),
+  /** The coordinators' tertial notices claimed so far, per area. */
+  notices: z.array(noticeSchema).optional(),
 });
 
 type RemindersFile = z.infer<typeof remindersFileSchema>;
@@ -122,6 +131,21 @@ export class ReminderStore {
       if (p.lastWeek !== undefined && p.lastWeek >= week) return false;
       p.lastWeek = week;
       p.claimedAt = at.toISOString();
+      return true;
+    });
+  }
+
+  /** The notices already claimed for the area (their keys). */
+  noticesSent(areaId: string): ReadonlySet<string> {
+    return new Set((this.doc.data.notices ?? []).filter((n) => n.areaId === areaId).map((n) => n.key));
+  }
+
+  /** Claims the area's notice `key` on disk before it is sent: true when this call claimed it. */
+  claimNotice(areaId: string, key: string, at: Date): Promise<boolean> {
+    return this.doc.update((data) => {
+      data.notices ??= [];
+      if (data.notices.some((n) => n.areaId === areaId && n.key === key)) return false;
+      data.notices.push({ areaId, key, at: at.toISOString() });
       return true;
     });
   }

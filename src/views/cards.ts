@@ -22,6 +22,7 @@ export const CARD_NAMES = [
   'import-agreement',
   'repeat',
   'reminder',
+  'tertial-notice',
   'note-question',
   'occasion',
 ] as const;

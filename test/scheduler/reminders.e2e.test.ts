@@ -57,7 +57,7 @@ function personal(from: typeof SAM, text: string, value?: unknown) {
 function repliesIn(conversationId: string): string {
   return connector
     .replies(conversationId)
-    .map((r) => r.activity.text ?? JSON.stringify(r.activity.attachments ?? []))
+    .map((r) => r.activity.text || JSON.stringify(r.activity.attachments ?? []))
     .join('\n');
 }
 
@@ -199,5 +199,41 @@ describe('reminders to the responsible people (HTTP, fake connector)', () => {
     expect((await job.tick()).map((r) => r.outcome)).to.deep.equal(['nothingBehind']);
     expect(connector.proactive()).to.have.length(0);
     expect(connector.created).to.have.length(0);
+  });
+
+  it('the coordinator hears two weeks before a tertial ends, and when it has ended, once each; the button opens the review', async () => {
+    const { clock, reminders } = await setup('2020-08-10T10:00:00Z');
+    await harness!.post(personal(SAM, 'hej'));
+    await harness!.post(inChannel(SAM, '/ansvarig sig', [BERIT]));
+    const job = reminders();
+    // Monday 17 August 2020, 09:00: T2 ends on 31 August.
+    clock.set('2020-08-17T07:00:00Z');
+    await job.tick();
+    clock.set('2020-08-18T07:30:00Z');
+    await job.tick();
+    const closing = connector.proactive('a:chat-29:sam');
+    expect(closing).to.have.length(1);
+    const closingCard = cardsOf(closing[0]!)[0];
+    assertValidCard(closingCard?.content, 'tertial notice');
+    const text = JSON.stringify(closingCard?.content.body);
+    expect(text).to.include('Två veckor kvar av T2 2020 (slutar 31 augusti 2020)');
+    expect(text).to.include('SIG-ärenden');
+    expect(text).to.include('ansvarig: Berit Berg');
+
+    // Tuesday 1 September: the tertial has ended.
+    clock.set('2020-09-01T07:00:00Z');
+    await job.tick();
+    clock.set('2020-09-02T07:00:00Z');
+    await job.tick();
+    const all = connector.proactive('a:chat-29:sam');
+    expect(all).to.have.length(2);
+    const endedCard = cardsOf(all[1]!)[0];
+    expect(JSON.stringify(endedCard?.content.body)).to.include('Dags att granska uppföljningen T2 2020');
+    const button = endedCard?.content.actions?.[0];
+    expect(button?.title).to.equal('Granska uppföljningen');
+    await harness!.post(personal(SAM, '', button?.data));
+    expect(repliesIn('a:chat-29:sam')).to.include(
+      'Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 2 2020',
+    );
   });
 });
