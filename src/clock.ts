@@ -14,11 +14,18 @@ const HOUR_MS = 3_600_000;
  */
 export function shiftedClock(today: IsoDate, real: () => Date = () => new Date()): Clock {
   const firstRealDay = stockholmDate(real());
+  const midnight = (day: IsoDate): number => stockholmInstant(day, '00:00').getTime();
   const shifted = (instant: Date): number => {
     const realDay = stockholmDate(instant);
-    const sinceMidnight = instant.getTime() - stockholmInstant(realDay, '00:00').getTime();
     const day = addDays(today, daysBetween(firstRealDay, realDay));
-    return stockholmInstant(day, '00:00').getTime() + sinceMidnight;
+    let sinceMidnight = instant.getTime() - midnight(realDay);
+    // A real day of 25 hours (summer time ends) is longer than most shifted days, and a shifted day
+    // of 23 hours shorter than most real ones: the real day's last hour would land on the shifted
+    // day after. It is folded back onto the shifted day's last hour, so the day is always `today`'s
+    // (time then steps back once, by the hour the two days differ).
+    const dayLength = midnight(addDays(day, 1)) - midnight(day);
+    if (sinceMidnight >= dayLength) sinceMidnight -= midnight(addDays(realDay, 1)) - midnight(realDay) - dayLength;
+    return midnight(day) + sinceMidnight;
   };
   // Within one UTC hour the Stockholm day and offset stay the same (midnight and the summer-time
   // changes fall on whole UTC hours), so the shift is worked out once an hour, not on every read:

@@ -41,6 +41,15 @@ describe('BOT_TODAY', () => {
     );
   });
 
+  it('keeps the day through the last hour of a 25-hour real day (summer time ends) and of any shifted day', () => {
+    // 2021-10-31 23:00 in Stockholm (CET), 24 hours after its midnight (CEST): found by the property above.
+    const real = Date.parse('2021-10-31T22:00:00Z');
+    expect(stockholmDate(shiftedClock('2020-06-01', () => new Date(real)).now())).to.equal('2020-06-01');
+    // A shifted day of 23 hours (summer time begins) holds a whole 24-hour real day too.
+    const late = Date.parse('2026-11-24T22:30:00Z'); // 23:30 in Stockholm
+    expect(stockholmDate(shiftedClock('2020-03-29', () => new Date(late)).now())).to.equal('2020-03-29');
+  });
+
   it('turns to the next day when the real day turns', () => {
     let real = Date.parse('2026-11-24T22:30:00Z'); // 23:30 in Stockholm
     const clock = shiftedClock('2020-06-01', () => new Date(real));

@@ -6,6 +6,7 @@
 import type { IsoDate } from './agreement.js';
 import { addDays } from './calendar.js';
 import type { Entry } from './entry.js';
+import { occasionKey } from './occasion.js';
 
 /** Whole Stockholm calendar days, both ends included. */
 export interface DayRange {
@@ -61,6 +62,9 @@ export interface WeeklyCardContent {
  *   its days, or then removed and since restored). The first card shows no late entries: what was
  *   recorded before a subscription's first card, for days before its first week, is no card's news.
  *
+ * - Late entries are counted by occasion: one line per occasion, none for an occasion the card
+ *   before reported through another of its entries.
+ *
  * Hence, over a subscription's cards (the days tile), every entry dated on or after the first
  * card's first day, or recorded after the first card's cut, is shown by exactly one card: the first
  * whose cut it was on record at, with a date at or before that card's last day. Corrections that
@@ -89,7 +93,23 @@ export function weeklyCardContent(
     else if (previous !== undefined && !covered(entry, previous)) late.push(entry);
   }
   late.sort((a, b) => a.date.localeCompare(b.date) || a.loggedAt.localeCompare(b.loggedAt));
-  return { days, onTime, late };
+  return { days, onTime, late: newOccasions(late, entries, previous) };
+}
+
+/**
+ * The late entries that are news: one per occasion (src/domain/occasion.ts), and none for an
+ * occasion the card before already reported through another entry of it. Someone who joins the
+ * inspection Johan logged last week adds a participant, not a second late inspection.
+ */
+function newOccasions(late: readonly Entry[], entries: readonly Entry[], previous: SentCard | undefined): Entry[] {
+  if (late.length === 0 || previous === undefined) return [...late];
+  const reported = new Set(entries.filter((e) => covered(e, previous)).map(occasionKey));
+  return late.filter((entry) => {
+    const key = occasionKey(entry);
+    if (reported.has(key)) return false;
+    reported.add(key);
+    return true;
+  });
 }
 
 /** Whether `card` covered the entry: on record, not removed and dated on or before its last day at its cut. */

@@ -5,8 +5,8 @@ import type { Activity, IsoDate } from '../domain/agreement.js';
 import { SWEDISH_WEEKDAYS, formatSwedishDate, isoWeekday } from '../domain/calendar.js';
 import type { NotCounted } from '../domain/counting.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
+import { draftFacts } from './draftFacts.js';
 import type { ChoiceSubmit } from './logCards.js';
-import { countText, hoursText, participantsText } from './texts.js';
 
 /** "Ändra" on the name question: the log form again, filled in with what was written. */
 interface ReopenSubmit extends Omit<ChoiceSubmit, 'verb'> {
@@ -37,17 +37,6 @@ export function phoneRefusal(written: string, editing = false): string {
   return `Texten innehåller ett telefonnummer (${maskPhoneNumber(written)}). Telefonnummer är personuppgifter: skriv aldrig sådana om invånare här – SIG-ärendena gäller unga. ${editing ? 'Insatsen är oförändrad.' : 'Inget har sparats.'}`;
 }
 
-function draftFacts(draft: ChoiceSubmit, activity: Activity): NoteQuestionCardData['facts'] {
-  return [
-    { title: 'Aktivitet', value: activity.name },
-    { title: 'Datum', value: formatSwedishDate(draft.date) },
-    ...(draft.place ? [{ title: 'Plats', value: draft.place }] : []),
-    { title: 'Antal', value: countText(draft.count, activity) },
-    ...(draft.hours !== undefined ? [{ title: 'Tid', value: hoursText(draft.hours) }] : []),
-    ...(draft.participants !== undefined ? [{ title: 'Deltagare', value: participantsText(draft.participants) }] : []),
-  ];
-}
-
 /**
  * The phone number question: the number is never shown back (the card is a stored Teams message);
  * one button stores the entry without its note. `withoutNote` is that entry.
@@ -60,7 +49,7 @@ export function phoneQuestionData(
   return {
     heading: 'Telefonnummer i anteckningen',
     question: `${phoneRefusal(written)} Du kan spara insatsen utan anteckningen, eller skriva om meddelandet utan numret.`,
-    facts: draftFacts(withoutNote, activity),
+    facts: draftFacts(withoutNote, activity, { note: false }),
     buttons: [{ title: 'Spara utan anteckning', submit: withoutNote }],
   };
 }
@@ -73,7 +62,7 @@ export function nameQuestionData(draft: ChoiceSubmit, activity: Activity): NoteQ
     heading: 'Anteckningen verkar innehålla ett namn. Skriv inga namn på ungdomar.',
     question:
       'Spara utan anteckning, ändra anteckningen, eller spara ändå om det inte är ett namn på någon ungdom. Inget har sparats än.',
-    facts: [...draftFacts(draft, activity), ...(draft.note ? [{ title: 'Anteckning', value: draft.note }] : [])],
+    facts: draftFacts(draft, activity, { note: true }),
     buttons: [
       { title: 'Spara utan anteckning', submit: withoutNote },
       { title: 'Ändra', submit: { ...rest, verb: 'log.reopen' } },

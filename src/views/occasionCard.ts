@@ -7,8 +7,8 @@ import { formatSwedishDate } from '../domain/calendar.js';
 import type { Occasion } from '../domain/occasion.js';
 import { fold } from '../domain/text.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
+import { draftFacts } from './draftFacts.js';
 import type { ChoiceSubmit } from './logCards.js';
-import { countText, hoursText, participantsText } from './texts.js';
 
 export interface OccasionCardData {
   heading: string;
@@ -56,17 +56,7 @@ export function occasionCardData(
     question: `${who} har redan loggat ${activity.name} ${dayText(draft.date, days.today, days.yesterday)}${where}. Var du med där?`,
     explanation:
       'Ja: du står med som deltagare och tillfället räknas en gång. Nej: det sparas som ett eget tillfälle. Inget är sparat förrän du har svarat.',
-    facts: [
-      { title: 'Aktivitet', value: activity.name },
-      { title: 'Datum', value: formatSwedishDate(draft.date) },
-      ...(draft.place ? [{ title: 'Plats', value: draft.place }] : []),
-      { title: 'Antal', value: countText(draft.count, activity) },
-      ...(draft.hours !== undefined ? [{ title: 'Tid', value: hoursText(draft.hours) }] : []),
-      ...(draft.participants !== undefined
-        ? [{ title: 'Deltagare', value: participantsText(draft.participants) }]
-        : []),
-      ...(draft.note ? [{ title: 'Anteckning', value: draft.note }] : []),
-    ],
+    facts: draftFacts(draft, activity, { note: true }),
     join: { ...base, occasionId: occasion.id },
     separate: { ...base, newOccasion: true },
   };

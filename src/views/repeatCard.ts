@@ -5,8 +5,8 @@ import type { Activity, IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { fold } from '../domain/text.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
+import { draftFacts } from './draftFacts.js';
 import type { ChoiceSubmit } from './logCards.js';
-import { countText, hoursText, participantsText } from './texts.js';
 
 /** What "Avbryt" sends. */
 interface RepeatCancelSubmit {
@@ -34,17 +34,7 @@ export function repeatCardData(draft: ChoiceSubmit, activity: Activity, today: I
   return {
     heading: `Redan loggat ${when} – logga igen?`,
     question: `Du har nyss loggat ${activity.name}${where} ${when}. Var det ett nytt tillfälle? Tryck Logga igen; annars Avbryt, så loggas inget nytt.`,
-    facts: [
-      { title: 'Aktivitet', value: activity.name },
-      { title: 'Datum', value: formatSwedishDate(draft.date) },
-      ...(draft.place ? [{ title: 'Plats', value: draft.place }] : []),
-      { title: 'Antal', value: countText(draft.count, activity) },
-      ...(draft.hours !== undefined ? [{ title: 'Tid', value: hoursText(draft.hours) }] : []),
-      ...(draft.participants !== undefined
-        ? [{ title: 'Deltagare', value: participantsText(draft.participants) }]
-        : []),
-      ...(draft.note ? [{ title: 'Anteckning', value: draft.note }] : []),
-    ],
+    facts: draftFacts(draft, activity, { note: true }),
     show: true,
     again: draft,
     cancel: {

@@ -5,27 +5,21 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import type { Reply } from '../../src/app/ports.js';
 import { assertValidCard } from '../support/adaptiveCardsSdk.js';
-import { ANNA, BERIT, cardsOf, harness, readable, submitActions, type Harness } from '../support/harness.js';
+import {
+  ANNA,
+  BERIT,
+  cardsOf,
+  harness,
+  readable,
+  submitActions,
+  type Harness,
+  buttonData,
+} from '../support/harness.js';
 
 const NOW = '2020-10-15T10:00:00+02:00'; // a Thursday
 const active = (h: Harness) => h.store.allEntries().filter((e) => !e.removed);
 
-function button(replies: Reply[], title: string, where: Record<string, unknown> = {}): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      const data = o.data as Record<string, unknown> | undefined;
-      if (o.type === 'Action.Submit' && o.title === title && Object.entries(where).every(([k, v]) => data?.[k] === v))
-        found ??= data;
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(cardsOf(replies));
-  if (!found) throw new Error(`no "${title}" button in ${readable(replies)}`);
-  return found;
-}
+const button = buttonData;
 
 const titles = (replies: Reply[]) => {
   const out: string[] = [];

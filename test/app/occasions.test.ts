@@ -27,26 +27,14 @@ import {
   submitActions,
   tempDir,
   type Harness,
+  buttonData,
 } from '../support/harness.js';
 
 const NOW = '2020-10-15T10:00:00+02:00';
 const JOHAN = { id: '29:johan', name: 'Johan Berg', aadObjectId: 'aad-johan' };
 const active = (h: Harness) => h.store.allEntries().filter((e) => !e.removed);
 
-function button(replies: Reply[], title: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Submit' && o.title === title) found ??= o.data as Record<string, unknown>;
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(cardsOf(replies));
-  if (!found) throw new Error(`no "${title}" button in ${readable(replies)}`);
-  return found;
-}
+const button = buttonData;
 
 const fallbackOf = (replies: Reply[]) =>
   replies.map((r) => (r.kind === 'card' || r.kind === 'replaceCard' ? r.fallbackText : r.text)).join('\n');

@@ -1,25 +1,11 @@
 // Issue 9: logging the same activity, day and place twice in a row asks "redan loggat idag, logga igen?".
 import { expect } from 'chai';
-import type { Reply } from '../../src/app/ports.js';
-import { BERIT, cardsOf, harness, readable, submitActions, type Harness } from '../support/harness.js';
+import { BERIT, cardsOf, harness, readable, submitActions, type Harness, buttonData } from '../support/harness.js';
 
 const NOW = '2020-06-01T12:00:00+02:00';
 const active = (h: Harness) => h.store.allEntries().filter((e) => !e.removed);
 
-function button(replies: Reply[], title: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Submit' && o.title === title) found ??= o.data as Record<string, unknown>;
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(cardsOf(replies));
-  if (!found) throw new Error(`no "${title}" button in ${readable(replies)}`);
-  return found;
-}
+const button = buttonData;
 
 describe('issue 9: the same activity, day and place twice in a row', () => {
   it('asks before logging it again; Logga igen logs it once, in place of the question', async () => {

@@ -3,24 +3,11 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
-import { addDays } from '../../src/domain/calendar.js';
+import { SWEDISH_MONTHS, addDays } from '../../src/domain/calendar.js';
 import { findPhoneNumber, findPhoneNumbers } from '../../src/domain/phoneNumbers.js';
 
 const TODAY = '2020-10-15';
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+const MONTHS = SWEDISH_MONTHS;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const found = (text: string) => findPhoneNumbers(text, TODAY).map((m) => m.match);
 

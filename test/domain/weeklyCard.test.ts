@@ -65,6 +65,18 @@ describe('weeklyCardContent', () => {
     expect(ids(card22.onTime)).to.deep.equal([]);
   });
 
+  it('a late entry that joined an occasion already reported is no news; two late entries of one occasion are one', () => {
+    const johan = sampleEntry(1, { date: '2020-10-13', loggedAt: iso('2020-10-13', '21:00') });
+    // Berit said "Ja, samma tillfälle" after the card of 15 October had gone out.
+    const berit = sampleEntry(2, { date: '2020-10-13', loggedAt: iso('2020-10-16', '09:00'), occasionId: 'e1' });
+    const card15 = send([johan], '2020-10-15', '07:30');
+    expect(ids(card15.onTime)).to.deep.equal(['e1']);
+    expect(ids(send([johan, berit], '2020-10-22', '07:30', card15.sent).late)).to.deep.equal([]);
+    // Both logged only after the card: one late occasion, shown once.
+    const lateJohan = { ...johan, loggedAt: iso('2020-10-16', '08:00') };
+    expect(ids(send([lateJohan, berit], '2020-10-22', '07:30', card15.sent).late)).to.deep.equal(['e1']);
+  });
+
   it('the first card of a subscription has no late entries: earlier days are before it began', () => {
     const old = sampleEntry(4, { date: '2020-09-01', loggedAt: iso('2020-10-20', '09:00') });
     expect(send([old], '2020-10-22', '07:30').late).to.deep.equal([]);

@@ -70,6 +70,31 @@ export function cardsOf(replies: Reply[]) {
   return replies.flatMap((r) => (r.kind === 'card' || r.kind === 'replaceCard' ? [r.card] : []));
 }
 
+/**
+ * The data of the first Action.Submit titled `title` in the replies' cards whose data holds every
+ * value of `where`; throws, showing the replies, when there is none.
+ */
+export function buttonData(
+  replies: Reply[],
+  title: string,
+  where: Record<string, unknown> = {},
+): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      const data = o.data as Record<string, unknown> | undefined;
+      if (o.type === 'Action.Submit' && o.title === title && Object.entries(where).every(([k, v]) => data?.[k] === v))
+        found ??= data;
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(cardsOf(replies));
+  if (!found) throw new Error(`no "${title}" button in ${readable(replies)}`);
+  return found;
+}
+
 /** The Action.Submit data objects of a card, in order. */
 export function submitActions(card: unknown): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];
