@@ -19,6 +19,7 @@ import type { AppDeps, BaseTurn, Turn } from './context.js';
 import { coordinatorsCommand } from './coordinatorList.js';
 import { noteContact, reminderTimeCommand, remindersCommand } from './reminders.js';
 import { responsibleCommand } from './responsibleCommand.js';
+import { meetingCommand } from './meetingCommand.js';
 import { correctionCommand } from './correctionCommand.js';
 import { doneCommand, newAgreementCommand } from './coordinatorCommands.js';
 import { exportCommand } from './exportCommand.js';
@@ -73,6 +74,7 @@ const routes: Routes = {
   responsible: (turn, c) => responsibleCommand(turn, c.args),
   reminderTime: (turn, c) => reminderTimeCommand(turn, c.args),
   reminders: (turn, c) => remindersCommand(turn, c.args),
+  meeting: (turn, c) => meetingCommand(turn, c.args),
   smallTalk: (_turn, c) => smallTalkReply(c.topic),
   empty: (turn) => [
     text(

@@ -88,6 +88,11 @@ const HELP_ITEMS: readonly HelpItem[] = [
     text: 'Dina veckopåminnelser om det du är ansvarig för och som ligger efter; samordnare sätter tiden med /påminnelsetid.',
     example: 'T.ex. /påminnelsetid måndag 09:00',
   },
+  {
+    usage: '/möte «veckodag» «tid» «aktivitet»',
+    text: 'I mötets gruppchatt eller kanal: en dagordning en timme före varje möte, med knappen Logga mötet. /möte av avslutar.',
+    example: 'T.ex. /möte torsdag 13:00 torsdagsmöte',
+  },
   { usage: '/hjälp', text: 'Den här listan.', example: '' },
 ];
 

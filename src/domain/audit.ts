@@ -26,6 +26,7 @@ const AUDIT_ACTIONS = [
   'area.changed',
   'responsible.changed',
   'reminders.changed',
+  'meeting.changed',
   'person.erased',
   'store.restored',
 ] as const;

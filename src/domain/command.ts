@@ -27,6 +27,7 @@ export type Command =
   | { kind: 'responsible'; args: string }
   | { kind: 'reminderTime'; args: string }
   | { kind: 'reminders'; args: string }
+  | { kind: 'meeting'; args: string }
   | { kind: 'smallTalk'; topic: SmallTalk }
   | { kind: 'empty' }
   | { kind: 'unknown'; word: string; suggestion?: string };
@@ -92,6 +93,7 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   responsible: ['ansvarig', 'ansvariga'],
   reminderTime: ['påminnelsetid'],
   reminders: ['påminnelser', 'påminnelse'],
+  meeting: ['möte', 'mötet'],
 };
 
 const lookup = new Map<string, CommandKind>();
@@ -141,6 +143,7 @@ export function parseCommand(text: string): Command {
     case 'responsible':
     case 'reminderTime':
     case 'reminders':
+    case 'meeting':
       return { kind, args: rest };
   }
 }

@@ -18,6 +18,10 @@ import {
   tertialNoticeReplies,
 } from '../app/reminders.js';
 import { dueTertialNotice } from '../domain/tertialNotices.js';
+import { agendaReplies } from '../app/meetingCommand.js';
+import { dueAgenda } from '../domain/meeting.js';
+import type { Schedule } from '../domain/schedule.js';
+import type { Meeting } from '../store/meetings.js';
 import type { StorePort } from '../app/storePort.js';
 import type { Area } from '../domain/area.js';
 import { isListed } from '../domain/area.js';
@@ -140,6 +144,13 @@ export class Reminders {
         }
       }
     }
+    for (const meeting of store.meetings.active()) {
+      try {
+        await this.agenda(meeting, now);
+      } catch (error) {
+        logger.error({ err: error, meetingId: meeting.id }, 'agenda card failed');
+      }
+    }
     for (const area of store.areas()) {
       try {
         await this.tertialNotice(area, now, today);
@@ -148,6 +159,20 @@ export class Reminders {
       }
     }
     return reports;
+  }
+
+  /** An hour before a meeting: its agenda card in its conversation, claimed first so it is posted once a week. */
+  private async agenda(meeting: Meeting, now: Date): Promise<void> {
+    const { store, logger, notifier } = this.deps;
+    const area = store.area(meeting.areaId);
+    if (!area) return;
+    const schedule = { weekday: meeting.weekday as Schedule['weekday'], time: meeting.time };
+    const due = dueAgenda(schedule, new Date(meeting.since), meeting.lastWeek, now);
+    if (!due) return;
+    const replies = agendaReplies(store.inArea(area.id), area, meeting, due.date, meeting.lastDate);
+    if (!replies || !(await store.meetings.claim(meeting.id, due.week, due.date))) return;
+    const result = await notifier.send(meeting.reference, replies);
+    logger.info({ meetingId: meeting.id, week: due.week, result: result.kind }, 'agenda card');
   }
 
   /** The personal chats the bot has with the area's coordinators. */

@@ -42,6 +42,7 @@ import { WriteGate } from './gate.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
+import { MeetingStore } from './meetings.js';
 import { ReminderStore } from './reminders.js';
 import { SubscriptionStore, type ReferenceUpgrade } from './subscriptions.js';
 
@@ -196,6 +197,8 @@ export class Store implements AgreementRecords {
     private readonly revisions: { count: number },
     /** The people reminded of their activities: how to reach them, their choices, the week last sent (reminders.json). */
     readonly reminders: ReminderStore,
+    /** The weekly meetings set with /möte and the week of their last agenda card (meetings.json). */
+    readonly meetings: MeetingStore,
   ) {
     this.#all = new AreaStore(this, undefined);
   }
@@ -312,6 +315,7 @@ export class Store implements AgreementRecords {
     const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference, gate);
     const importDrafts = await ImportDraftStore.open(storage);
     const reminders = await ReminderStore.open(storage, gate);
+    const meetings = await MeetingStore.open(storage, gate);
     if (openedAs === 'created')
       for (const agreement of seed)
         await audit.record({
@@ -337,6 +341,7 @@ export class Store implements AgreementRecords {
       recovered,
       revisions,
       reminders,
+      meetings,
     );
   }
 

@@ -23,6 +23,7 @@ export const CARD_NAMES = [
   'repeat',
   'reminder',
   'tertial-notice',
+  'agenda',
   'note-question',
   'occasion',
 ] as const;

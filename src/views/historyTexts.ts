@@ -153,6 +153,10 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
       return event.detail?.startsWith('reminderTimeSet')
         ? areaChangeText(event)
         : `ändrade sina påminnelser${event.detail ? ` (${REMINDER_CHANGE[event.detail] ?? event.detail})` : ''}`;
+    case 'meeting.changed':
+      return event.detail === 'ended'
+        ? 'avslutade mötet'
+        : `satte mötets tid${event.detail ? ` (${event.detail})` : ''}`;
     case 'person.erased':
       return 'raderade en persons namn och id (dataskydd)';
     case 'store.restored':

@@ -236,4 +236,65 @@ describe('reminders to the responsible people (HTTP, fake connector)', () => {
       'Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 2 2020',
     );
   });
+
+  it('/möte: the agenda card arrives an hour before the meeting, once; two attendees pressing Logga mötet log it once', async () => {
+    const GROUP = '19:torsdagsgruppen@thread.v2';
+    const inGroup = (from: typeof SAM, text: string, value?: unknown) => {
+      const botAt = `<at>${BOT.name}</at>`;
+      return channelActivity(connector, GROUP, {
+        from,
+        text: value === undefined ? `${botAt} ${text}` : '',
+        ...(value !== undefined ? { value } : {}),
+        entities: [{ type: 'mention', mentioned: BOT, text: botAt }],
+        conversation: { id: GROUP, conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
+        channelData: { tenant: { id: TENANT } },
+      });
+    };
+    const { clock, reminders, store } = await setup('2020-10-21T10:00:00Z');
+    await harness!.post(inChannel(SAM, '/ansvarig sig', [BERIT]));
+    await harness!.post(inGroup(SAM, '/möte torsdag 13:00 torsdagsmöte'));
+    expect(repliesIn(GROUP)).to.include(
+      '✅ Mötet är Torsdagsmöte Öxnehaga, varje torsdag kl. 13:00. En timme före lägger jag ut en dagordning här (nästa torsdag 22 oktober 2020 kl. 12:00)',
+    );
+    const job = reminders();
+    clock.set('2020-10-22T09:59:00Z');
+    await job.tick();
+    expect(connector.proactive(GROUP)).to.have.length(0);
+    clock.set('2020-10-22T10:00:00Z');
+    await job.tick();
+    clock.set('2020-10-22T10:30:00Z');
+    await job.tick();
+    const posted = connector.proactive(GROUP);
+    expect(posted).to.have.length(1);
+    const agenda = cardsOf(posted[0]!)[0];
+    assertValidCard(agenda?.content, 'agenda');
+    const body = JSON.stringify(agenda?.content.body);
+    expect(body).to.include('Inför mötet torsdag 22 oktober');
+    expect(body).to.include('SIG-ärenden');
+    expect(body).to.include('<at>Berit Berg</at>');
+    expect((agenda?.content as { msteams?: { entities?: unknown[] } }).msteams?.entities).to.deep.equal([
+      { type: 'mention', text: '<at>Berit Berg</at>', mentioned: { id: '29:berit', name: 'Berit Berg' } },
+    ]);
+    const button = agenda?.content.actions?.[0];
+    expect(button?.title).to.equal('Logga mötet');
+
+    await harness!.post(inGroup(ANNA, '', button?.data));
+    await harness!.post(inGroup(BERIT, '', button?.data));
+    await harness!.post(inGroup(ANNA, '', button?.data));
+    const entries = store.entries('jonkoping-2020').filter((e) => e.activityId === 'torsdagsmote');
+    expect(entries.map((e) => [e.by.id, e.date])).to.deep.equal([
+      ['aad-anna', '2020-10-22'],
+      ['aad-berit', '2020-10-22'],
+    ]);
+    expect(new Set(entries.map((e) => e.occasionId)).size).to.equal(1);
+    expect(store.dayTotals('jonkoping-2020', 'torsdagsmote')).to.deep.equal([
+      { date: '2020-10-22', count: 1, occasions: 1 },
+    ]);
+
+    await harness!.post(inGroup(SAM, '/möte av'));
+    expect(repliesIn(GROUP)).to.include('✅ Mötet Torsdagsmöte Öxnehaga är avslutat');
+    clock.set('2020-10-29T11:00:00Z');
+    await job.tick();
+    expect(connector.proactive(GROUP)).to.have.length(1);
+  });
 });
