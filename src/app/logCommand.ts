@@ -302,7 +302,8 @@ function askWhichDay(
   request: LogRequest,
   editing?: Entry,
 ): Reply[] {
-  const { store } = turn.deps;
+  // The area's own agreements: another area's would find no such activity, or the wrong one.
+  const { store } = turn;
   const days = choices.flatMap((date) => {
     const agreement = agreementForDate(store.agreements(), date);
     return agreement ? [{ date, label: dayLabel(date), agreement }] : [];

@@ -73,8 +73,10 @@ function dateOrTimeTokens(written: string, today: IsoDate): number {
   const tokens = words(written);
   const date = parseDateAt(tokens, 0, today);
   if (date && date.ok) return date.consumed;
+  // A time the reader refuses ("02.30–02.30" is 0 hours) is still a time, answered as one by the log
+  // parser, never a phone number.
   const time = parseTimeAt(tokens, 0);
-  if (time && time.ok) return time.consumed;
+  if (time) return time.consumed;
   const first = tokens[0] ?? '';
   return looksLikeDate(first) && /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/u.test(first) ? 1 : 0;
 }

@@ -53,6 +53,16 @@ describe('areas: each kommun sees its own area, without a question', () => {
     expect(h.store.allEntries()).to.deep.equal([]);
   });
 
+  it('"förra veckan" asks which day from the area\'s own agreements: a Habo-only activity gets the day card', async () => {
+    const h = await areasHarness();
+    // Skolbesök is Habo's alone; the question once read every area's agreements and refused it.
+    const habo = readable(await h.say(HANNA_HABO, '/logga skolbesök förra veckan'));
+    expect(habo).to.include('Välj en dag').and.include('Skolbesök').and.not.include('tydligare');
+    const jkpg = readable(await h.say(KALLE_JKPG, '/logga skolbesök förra veckan'));
+    expect(jkpg).to.include('Skriv dagen och aktiviteten tydligare').and.not.include('Välj en dag');
+    expect(h.store.allEntries()).to.have.length(0);
+  });
+
   it('a tenant in no area is told so, and nothing happens', async () => {
     const h = await areasHarness();
     const stranger = { ...KALLE_JKPG, id: '29:x', aadObjectId: 'aad-x', tenant: 'tenant-elsewhere' };

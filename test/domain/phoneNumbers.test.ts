@@ -104,6 +104,10 @@ describe('phoneNumbers.findPhoneNumbers', () => {
       );
     });
 
+    it('a time span the time reader refuses is still no phone number: "02.30–02.30" (found by the property below)', () => {
+      expect(found('torsdagsmöte 02.30–02.30')).to.deep.equal([]);
+    });
+
     it('no time span, count, number of people, hours or year is flagged', () => {
       const hour = fc.integer({ min: 0, max: 23 });
       const minute = fc.constantFrom(0, 15, 30, 45);
