@@ -119,7 +119,7 @@ export async function startBot(options: BotOptions): Promise<Service> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const service = track(child, options.echo ?? false);
-  await waitFor('the bot', service, 30_000, async () => {
+  await waitFor('the bot', service, 90_000, async () => {
     const res = await fetch(`http://127.0.0.1:${options.port}/healthz`);
     return res.ok ? true : undefined;
   });
@@ -156,11 +156,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Servi
   const child = spawn(process.execPath, args, { cwd: PLAYGROUND_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const service = track(child, options.echo ?? false);
   // It takes another port when the asked one is busy, and says which.
-  const port = await waitFor('the Agents Playground', service, 60_000, async () => {
+  const port = await waitFor('the Agents Playground', service, 120_000, async () => {
     const m = /Listening on (\d+)/u.exec(service.output());
     return m ? Number(m[1]) : undefined;
   });
   const url = `http://127.0.0.1:${port}/`;
-  await waitFor('the Agents Playground page', service, 30_000, async () => ((await fetch(url)).ok ? true : undefined));
+  await waitFor('the Agents Playground page', service, 90_000, async () => ((await fetch(url)).ok ? true : undefined));
   return { ...service, url };
 }

@@ -16,6 +16,7 @@ import { areasForTenant } from './domain/area.js';
 import { seedDisagreements } from './store/seedCheck.js';
 import { createReportLinks } from './report/links.js';
 import { startTicker } from './scheduler/ticker.js';
+import { Reminders } from './scheduler/reminders.js';
 import { WeeklySummaries } from './scheduler/weeklySummaries.js';
 import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
@@ -190,11 +191,15 @@ async function main(): Promise<void> {
   if (config.host) server.listen(config.port, config.host, onListening);
   else server.listen(config.port, onListening);
   const ticker = startTicker(weeklySummaries, { logger });
+  const reminders = new Reminders({ store, clock, notifier: bot.notifier, logger: logger.child({ job: 'reminders' }) });
+  // Reminders are due to the minute: a tick a minute is enough, and scans every area's people once.
+  const reminderTicker = startTicker(reminders, { logger, everySeconds: 60, name: 'reminders' });
   logger.info({ subscriptions: store.subscriptions.active().length }, 'weekly summaries scheduled');
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     ticker.stop();
+    reminderTicker.stop();
     nightly.stop();
     // After the last answer, the journals are folded so the entries files are whole on disk.
     server.close(() => {

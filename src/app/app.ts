@@ -17,6 +17,9 @@ import {
 } from './areaCommands.js';
 import type { AppDeps, BaseTurn, Turn } from './context.js';
 import { coordinatorsCommand } from './coordinatorList.js';
+import { noteContact, reminderTimeCommand, remindersCommand } from './reminders.js';
+import { responsibleCommand } from './responsibleCommand.js';
+import { meetingCommand } from './meetingCommand.js';
 import { correctionCommand } from './correctionCommand.js';
 import { doneCommand, newAgreementCommand } from './coordinatorCommands.js';
 import { exportCommand } from './exportCommand.js';
@@ -70,6 +73,10 @@ const routes: Routes = {
   // Answered before the area is known (see createApp); here when it is.
   area: (turn, c) => areaCommand(turn, c.args),
   coordinators: (turn, c) => coordinatorsCommand(turn, c.args),
+  responsible: (turn, c) => responsibleCommand(turn, c.args),
+  reminderTime: (turn, c) => reminderTimeCommand(turn, c.args),
+  reminders: (turn, c) => remindersCommand(turn, c.args),
+  meeting: (turn, c) => meetingCommand(turn, c.args),
   smallTalk: (_turn, c) => smallTalkReply(c.topic),
   empty: (turn) => [
     text(
@@ -173,6 +180,8 @@ export function createApp(deps: AppDeps): App {
     let command: Command | undefined;
     try {
       if (input.event) return await messageEvent(base, input.event);
+      // Before anything answers: "hej" or /hjälp is often the first message of a personal chat.
+      await noteContact(base);
       const value = input.value;
       const isSubmit = typeof value === 'object' && value !== null && 'verb' in value;
       if (isSubmit && value.verb === 'area.choose') {

@@ -15,6 +15,8 @@ import { entryCard, findEntry } from './entryCard.js';
 import { editEntry } from './entryEdit.js';
 import { logForm } from './logCommand.js';
 import { mineCommand } from './myEntries.js';
+import { meetingLogAction } from './meetingCommand.js';
+import { openFollowUpAction, reminderAction, REMINDER_VERBS } from './reminders.js';
 import { repeatCancelled, repeatQuestion } from './repeatQuestion.js';
 import { text, type Reply } from './ports.js';
 import { nameQuestion, notCountedAnswer } from './logQuestions.js';
@@ -107,6 +109,9 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (verb === 'subscribe') return subscribeAction(turn, value);
   if (verb === 'followUp.publish' || verb === 'followUp.draft') return reviewAction(turn, value);
   if (isImportVerb(verb)) return importAction(turn, value);
+  if (typeof verb === 'string' && REMINDER_VERBS.includes(verb)) return reminderAction(turn, value);
+  if (verb === 'followUp.open') return openFollowUpAction(turn, value);
+  if (verb === 'meeting.log') return meetingLogAction(turn, value);
   if (typeof verb === 'string' && ENTRY_VERBS.includes(verb)) return entryAction(turn, value);
   return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
 }

@@ -83,6 +83,21 @@ const HELP_ITEMS: readonly HelpItem[] = [
     text: 'Områdets samordnare; samordnare kan ändra listan.',
     example: 'T.ex. /samordnare lägg till anna@kommun.se',
   },
+  {
+    usage: '/ansvarig «aktivitet» [@namn]',
+    text: 'Vem som är ansvarig för aktiviteten; samordnare lägger till (@nämn dem, eller e-post i personlig chatt) och tar bort.',
+    example: 'T.ex. /ansvarig torsdagsmöte @Anna',
+  },
+  {
+    usage: '/påminnelser [av | på]',
+    text: 'Dina veckopåminnelser om det du är ansvarig för och som ligger efter; samordnare sätter tiden med /påminnelsetid.',
+    example: 'T.ex. /påminnelsetid måndag 09:00',
+  },
+  {
+    usage: '/möte «veckodag» «tid» «aktivitet»',
+    text: 'I mötets gruppchatt eller kanal: en dagordning en timme före varje möte, med knappen Logga mötet. /möte av avslutar.',
+    example: 'T.ex. /möte torsdag 13:00 torsdagsmöte',
+  },
   { usage: '/hjälp', text: 'Den här listan.', example: '' },
 ];
 

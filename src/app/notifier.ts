@@ -14,6 +14,16 @@ export type DeliveryResult =
   /** Any other refusal (400, 401, an unusable reference): another try would get the same answer. */
   | { kind: 'rejected'; status?: number; detail: string };
 
+/** Opening a personal chat: the new chat's reference (stored as is), or why it could not be opened. */
+export type OpenResult =
+  { kind: 'opened'; reference: Record<string, unknown> } | Exclude<DeliveryResult, { kind: 'sent' }>;
+
 export interface Notifier {
   send(reference: unknown, replies: readonly Reply[]): Promise<DeliveryResult>;
+  /**
+   * Opens (or finds) the bot's personal chat with a member (Bot Framework createConversation), in
+   * the tenant and service of `via`, a stored reference of a conversation the member is in. Teams
+   * answers 403 when the app is not installed for them.
+   */
+  openPersonal(via: unknown, memberId: string): Promise<OpenResult>;
 }

@@ -48,6 +48,8 @@ export interface TurnInput {
   text?: string;
   /** The message @mentions the bot: in a channel or group chat it was meant for the bot. */
   mentionsBot?: boolean;
+  /** The other people the message @mentions (Teams user id and name), in the order written; never the bot. */
+  mentioned?: readonly { id: string; name: string }[];
   /**
    * Not a new message but a change to an earlier one (Teams: messageUpdate editMessage /
    * undeleteMessage, messageDelete softDeleteMessage); `activityId` and `text` are that message's.

@@ -1,8 +1,10 @@
 // "/status [år | aktivitet]"
 import { formatSwedishDate } from '../domain/calendar.js';
 import { matchActivities } from '../domain/matching.js';
+import { responsibleFor } from '../domain/responsible.js';
 import { activityStatusOfDays, agreementStatusOfDays } from '../domain/status.js';
 import { words } from '../domain/text.js';
+import { responsibleName } from '../views/reminderTexts.js';
 import { statusCard, statusText } from '../views/statusCard.js';
 import { statusMark, statusWord, saysStatus } from '../views/statusWords.js';
 import { progressText } from '../views/texts.js';
@@ -13,7 +15,8 @@ import { cachedReplies } from './replyCache.js';
 
 /** The status of the current (or asked for) agreement; the same for everyone until the next write or day. */
 export function statusCommand(turn: Turn, args: string, page = 0): Reply[] {
-  return cachedReplies(turn.store, `status|${turn.today}|${page}|${args.trim()}`, () =>
+  // The area's responsible people are on the rows: its revision is in the key (an area change counts as a write).
+  return cachedReplies(turn.store, `status|${turn.area.id}|${turn.today}|${page}|${args.trim()}`, () =>
     statusReplies(turn, args, page),
   );
 }
@@ -55,5 +58,6 @@ function statusReplies(turn: Turn, args: string, page: number): Reply[] {
     !yearMatch && turn.today > agreement.period.end
       ? [text(`Inget medborgarlöfte gäller idag; här är det senaste. ${noAgreementHint(store, thisYear)}`)]
       : [];
-  return [...hint, card(statusCard(status, yearMatch ? arg : '', page), statusText(status))];
+  const names = (activityId: string) => responsibleFor(turn.area.responsible, activityId).map(responsibleName);
+  return [...hint, card(statusCard(status, yearMatch ? arg : '', page, names), statusText(status))];
 }

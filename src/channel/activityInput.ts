@@ -5,7 +5,7 @@ import type { Person } from '../domain/entry.js';
 import type { TeamsConversationEvent } from '../domain/subscription.js';
 import type { ChannelActivity } from './activity.js';
 import { channelConversationId, referenceOf } from './conversationReference.js';
-import { commandText, mentionsBot } from './mentions.js';
+import { commandText, mentionedPeople, mentionsBot } from './mentions.js';
 
 function conversationKind(activity: ChannelActivity): ConversationKind {
   const type = activity.conversation?.conversationType;
@@ -90,6 +90,7 @@ function messageEventOf(activity: ChannelActivity): MessageEvent | undefined {
 export function toTurnInput(activity: ChannelActivity, resolveUpn?: () => Promise<string | undefined>): TurnInput {
   const reference = referenceOf(activity);
   const event = messageEventOf(activity);
+  const mentioned = mentionedPeople(activity);
   return {
     user: {
       id: activity.from?.id ?? 'okänd',
@@ -102,6 +103,7 @@ export function toTurnInput(activity: ChannelActivity, resolveUpn?: () => Promis
     ...(event ? { event } : {}),
     text: commandText(activity),
     ...(mentionsBot(activity) ? { mentionsBot: true } : {}),
+    ...(mentioned.length > 0 ? { mentioned } : {}),
     ...(activity.value !== undefined ? { value: activity.value } : {}),
     ...(reference ? { conversationReference: reference } : {}),
   };

@@ -9,7 +9,7 @@
 // bot's token, which the SDK in use gives (src/bot or src/bot-agents, from the same credentials its
 // adapter uses); without one (local trial) it carries none, as the Emulator and the Playground expect.
 // The Agents SDK's continueConversation has the same drawbacks, so both SDKs send through this one module.
-import type { DeliveryResult, Notifier } from '../app/notifier.js';
+import type { DeliveryResult, Notifier, OpenResult } from '../app/notifier.js';
 import type { Reply } from '../app/ports.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './activity.js';
 import { readStoredReference, type StoredReference } from './conversationReference.js';
@@ -51,38 +51,74 @@ export function proactiveActivity(reference: StoredReference, replies: readonly 
 export function createConnectorNotifier(options: ConnectorNotifierOptions = {}): Notifier {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+  /** One POST to the connector, classified; the parsed body on 2xx. */
+  const post = async (url: string, body: unknown): Promise<{ result: DeliveryResult; body?: string }> => {
+    let response: Response;
+    try {
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+      if (options.token) headers.authorization = `Bearer ${await options.token()}`;
+      response = await doFetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const name = (error as Error).name;
+      const detail =
+        name === 'TimeoutError' || name === 'AbortError'
+          ? `no answer within ${timeoutMs} ms`
+          : `network: ${(error as Error).message}`;
+      return { result: { kind: 'transient', detail } };
+    }
+    const text = await response.text().catch(() => '');
+    return { result: classify(response.status, response.headers.get('retry-after') ?? undefined, text), body: text };
+  };
+  const refusal = (reference: StoredReference): DeliveryResult | undefined => {
+    const tenantId = reference.conversation.tenantId;
+    return options.isTrusted && !options.isTrusted(tenantId, reference.serviceUrl)
+      ? {
+          kind: 'rejected',
+          detail: `refused: ${reference.serviceUrl} has not arrived on an authenticated request from tenant ${tenantId ?? '(none)'}; it is trusted once a signed message from that tenant comes through it`,
+        }
+      : undefined;
+  };
   return {
+    // POST {serviceUrl}/v3/conversations (Bot Framework REST API, "Create conversation"): Teams
+    // answers with the personal chat's id, the same one each time for the same member.
+    async openPersonal(rawVia: unknown, memberId: string): Promise<OpenResult> {
+      const read = readStoredReference(rawVia);
+      if (!read.ok) return { kind: 'rejected', detail: `unusable conversation reference: ${read.reason}` };
+      const via = read.reference;
+      const refused = refusal(via);
+      if (refused && refused.kind !== 'sent') return refused;
+      const tenantId = via.conversation.tenantId;
+      const { result, body } = await post(`${via.serviceUrl.replace(/\/+$/u, '')}/v3/conversations`, {
+        isGroup: false,
+        ...(via.bot ? { bot: via.bot } : {}),
+        members: [{ id: memberId }],
+        ...(tenantId ? { tenantId, channelData: { tenant: { id: tenantId } } } : {}),
+      });
+      if (result.kind !== 'sent') return result;
+      const id = readId(body ?? '');
+      if (!id) return { kind: 'rejected', detail: 'createConversation answered without a conversation id' };
+      const reference: StoredReference = {
+        version: via.version,
+        serviceUrl: via.serviceUrl,
+        ...(via.channelId ? { channelId: via.channelId } : {}),
+        conversation: { id, conversationType: 'personal', ...(tenantId ? { tenantId } : {}) },
+        ...(via.bot ? { bot: via.bot } : {}),
+      };
+      return { kind: 'opened', reference };
+    },
     async send(rawReference: unknown, replies: readonly Reply[]): Promise<DeliveryResult> {
       const read = readStoredReference(rawReference);
       if (!read.ok) return { kind: 'rejected', detail: `unusable conversation reference: ${read.reason}` };
       const { reference } = read;
-      const tenantId = reference.conversation.tenantId;
-      if (options.isTrusted && !options.isTrusted(tenantId, reference.serviceUrl))
-        return {
-          kind: 'rejected',
-          detail: `refused: ${reference.serviceUrl} has not arrived on an authenticated request from tenant ${tenantId ?? '(none)'}; it is trusted once a signed message from that tenant comes through it`,
-        };
+      const refused = refusal(reference);
+      if (refused) return refused;
       const url = `${reference.serviceUrl.replace(/\/+$/u, '')}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
-      let response: Response;
-      try {
-        const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-        if (options.token) headers.authorization = `Bearer ${await options.token()}`;
-        response = await doFetch(url, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(proactiveActivity(reference, replies)),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        const name = (error as Error).name;
-        const detail =
-          name === 'TimeoutError' || name === 'AbortError'
-            ? `no answer within ${timeoutMs} ms`
-            : `network: ${(error as Error).message}`;
-        return { kind: 'transient', detail };
-      }
-      const body = await response.text().catch(() => '');
-      return classify(response.status, response.headers.get('retry-after') ?? undefined, body);
+      return (await post(url, proactiveActivity(reference, replies))).result;
     },
   };
 }

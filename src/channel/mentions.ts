@@ -83,3 +83,20 @@ export function mentionsBot(activity: ChannelActivity): boolean {
     [...(activity.text ?? '').matchAll(MENTION)].some((m) => names.some((n) => sameName(n, decodeEntities(m[1] ?? ''))))
   );
 }
+
+/**
+ * The people the message @mentions other than the bot, once each, in the order of their mention
+ * entities: the Teams user id (29:…) and the name (decoded), what /ansvarig stores.
+ */
+export function mentionedPeople(activity: ChannelActivity): { id: string; name: string }[] {
+  const out: { id: string; name: string }[] = [];
+  for (const entity of activity.entities ?? []) {
+    const e = entity as { type?: unknown; mentioned?: { id?: unknown; name?: unknown } };
+    const id = e.mentioned?.id;
+    if (e.type !== 'mention' || typeof id !== 'string' || id.length === 0 || id === activity.recipient?.id) continue;
+    if (out.some((p) => p.id === id)) continue;
+    const name = typeof e.mentioned?.name === 'string' ? decodeEntities(e.mentioned.name).trim() : '';
+    out.push({ id, name: name.slice(0, 200) });
+  }
+  return out;
+}

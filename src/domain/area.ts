@@ -2,6 +2,7 @@
 // the Entra tenants allowed to use it and its coordinators. Which area a conversation works in is
 // decided here, from plain data: the areas, the user's tenant and the conversation's bindings.
 import { z } from 'zod';
+import { responsibilitySchema } from './responsible.js';
 import { fold } from './text.js';
 
 export const areaIdSchema = z
@@ -18,6 +19,16 @@ export const areaSchema = z.object({
   tenants: z.array(z.string().trim().min(1).max(100)),
   /** Entra object ids or UPNs. */
   coordinators: z.array(z.string().trim().min(1).max(320)),
+  /** Who is responsible for which activity (/ansvarig). */
+  responsible: z.array(responsibilitySchema).optional(),
+  /** When the weekly reminders go out (/påminnelsetid); default måndag 09:00. `since`: when it was set. */
+  reminderTime: z
+    .object({
+      weekday: z.number().int().min(1).max(5),
+      time: z.string().regex(/^\d{2}:\d{2}$/u),
+      since: z.string().datetime(),
+    })
+    .optional(),
 });
 
 export type Area = z.infer<typeof areaSchema>;

@@ -25,6 +25,9 @@ const AUDIT_ACTIONS = [
   'binding.changed',
   'coordinators.changed',
   'area.changed',
+  'responsible.changed',
+  'reminders.changed',
+  'meeting.changed',
   'person.erased',
   'store.restored',
 ] as const;

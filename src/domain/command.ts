@@ -25,6 +25,10 @@ export type Command =
   | { kind: 'agreement'; args: string }
   | { kind: 'area'; args: string }
   | { kind: 'coordinators'; args: string }
+  | { kind: 'responsible'; args: string }
+  | { kind: 'reminderTime'; args: string }
+  | { kind: 'reminders'; args: string }
+  | { kind: 'meeting'; args: string }
   | { kind: 'smallTalk'; topic: SmallTalk }
   | { kind: 'empty' }
   | { kind: 'unknown'; word: string; suggestion?: string };
@@ -88,6 +92,10 @@ export const COMMAND_WORDS: Readonly<Record<CommandKind, readonly string[]>> = {
   agreement: ['medborgarlöfte', 'medborgarlöftet'],
   area: ['område', 'områden'],
   coordinators: ['samordnare'],
+  responsible: ['ansvarig', 'ansvariga'],
+  reminderTime: ['påminnelsetid'],
+  reminders: ['påminnelser', 'påminnelse'],
+  meeting: ['möte', 'mötet'],
 };
 
 const lookup = new Map<string, CommandKind>();
@@ -135,6 +143,10 @@ export function parseCommand(text: string): Command {
     case 'agreement':
     case 'area':
     case 'coordinators':
+    case 'responsible':
+    case 'reminderTime':
+    case 'reminders':
+    case 'meeting':
       return { kind, args: rest };
   }
 }

@@ -36,7 +36,8 @@ const TIME = /^(\d{1,2})[:.](\d{2})$/u;
 // Words people put around the schedule: "varje torsdag kl. 7.30", "på måndagar".
 const FILLERS = new Set(['kl', 'kl.', 'klockan', 'varje', 'pa', 'och']);
 
-function weekdayOf(word: string): IsoWeekday | undefined {
+/** The weekday a folded word names ("torsdag", "torsdagar", "tors"), or undefined. */
+export function weekdayOf(word: string): IsoWeekday | undefined {
   const w = word.replace(/\.$/u, '');
   for (const [stem, day] of WEEKDAY_STEMS) {
     // "torsdag", "torsdagar" (every Thursday), "torsdagen", "torsdagarna".

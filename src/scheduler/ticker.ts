@@ -3,7 +3,12 @@
 // tick at start, which is where a summary missed while the bot was down is caught up.
 import { Cron } from 'croner';
 import type { Logger } from '../app/ports.js';
-import type { WeeklySummaries } from './weeklySummaries.js';
+
+/** A job the ticker runs: the weekly summaries, the reminders. */
+interface TickedJob {
+  tick(): Promise<unknown>;
+  stop(): void;
+}
 
 const DEFAULT_TICK_SECONDS = 10;
 
@@ -18,9 +23,16 @@ function tickPattern(everySeconds: number): string {
   return everySeconds === 60 ? '0 * * * * *' : `*/${everySeconds} * * * * *`;
 }
 
-export function startTicker(summaries: WeeklySummaries, options: { everySeconds?: number; logger: Logger }): Ticker {
+export function startTicker(
+  summaries: TickedJob,
+  options: { everySeconds?: number; logger: Logger; name?: string },
+): Ticker {
   const run = () => {
-    summaries.tick().catch((error: unknown) => options.logger.error({ err: error }, 'weekly summary tick failed'));
+    summaries
+      .tick()
+      .catch((error: unknown) =>
+        options.logger.error({ err: error, job: options.name ?? 'weeklySummaries' }, 'scheduled tick failed'),
+      );
   };
   const job = new Cron(tickPattern(options.everySeconds ?? DEFAULT_TICK_SECONDS), run);
   run();

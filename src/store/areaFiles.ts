@@ -35,6 +35,9 @@ const AREA_ACTIONS = [
   'coordinatorRemoved',
   'bound',
   'unbound',
+  'responsibleAdded',
+  'responsibleRemoved',
+  'reminderTimeSet',
 ] as const;
 
 /** One change to the area, kept for good: who, when, what. */

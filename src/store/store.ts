@@ -43,6 +43,8 @@ import { WriteGate } from './gate.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
+import { MeetingStore } from './meetings.js';
+import { ReminderStore } from './reminders.js';
 import { SubscriptionStore, type ReferenceUpgrade } from './subscriptions.js';
 
 export type { AddEntryResult } from './entriesLog.js';
@@ -141,6 +143,9 @@ const AREA_AUDIT: Readonly<Record<AreaAction, AuditAction | undefined>> = {
   coordinatorRemoved: 'coordinators.changed',
   bound: 'binding.changed',
   unbound: 'binding.changed',
+  responsibleAdded: 'responsible.changed',
+  responsibleRemoved: 'responsible.changed',
+  reminderTimeSet: 'reminders.changed',
 };
 
 /** How the store came to be: opened as it was, made new (seeded), or upgraded from the single-area format. */
@@ -198,6 +203,10 @@ export class Store implements AgreementRecords {
     /** What the journals held at start (replayed lines, a torn last line dropped), for the start's log. */
     readonly recovered: readonly JournalRecovery[],
     private readonly revisions: { count: number },
+    /** The people reminded of their activities: how to reach them, their choices, the week last sent (reminders.json). */
+    readonly reminders: ReminderStore,
+    /** The weekly meetings set with /möte and the week of their last agenda card (meetings.json). */
+    readonly meetings: MeetingStore,
   ) {
     this.#all = new AreaStore(this, undefined);
   }
@@ -313,6 +322,8 @@ export class Store implements AgreementRecords {
     });
     const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference, gate);
     const importDrafts = await ImportDraftStore.open(storage);
+    const reminders = await ReminderStore.open(storage, gate);
+    const meetings = await MeetingStore.open(storage, gate);
     if (openedAs === 'created')
       for (const agreement of seed)
         await audit.record({
@@ -337,6 +348,8 @@ export class Store implements AgreementRecords {
       audit,
       recovered,
       revisions,
+      reminders,
+      meetings,
     );
   }
 

@@ -21,6 +21,9 @@ export const CARD_NAMES = [
   'import-activity',
   'import-agreement',
   'repeat',
+  'reminder',
+  'tertial-notice',
+  'agenda',
   'note-question',
   'occasion',
 ] as const;

@@ -149,7 +149,16 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
       return `ändrade vilket område ${event.detail?.startsWith('team') ? 'teamet' : 'konversationen'} hör till`;
     case 'area.changed':
     case 'coordinators.changed':
+    case 'responsible.changed':
       return areaChangeText(event);
+    case 'reminders.changed':
+      return event.detail?.startsWith('reminderTimeSet')
+        ? areaChangeText(event)
+        : `ändrade sina påminnelser${event.detail ? ` (${REMINDER_CHANGE[event.detail] ?? event.detail})` : ''}`;
+    case 'meeting.changed':
+      return event.detail === 'ended'
+        ? 'avslutade mötet'
+        : `satte mötets tid${event.detail ? ` (${event.detail})` : ''}`;
     case 'person.erased':
       return 'raderade en persons namn och id (dataskydd)';
     case 'store.restored':
@@ -258,6 +267,16 @@ const AREA_CHANGE: Readonly<Record<string, string>> = {
   coordinatorRemoved: 'tog bort en samordnare',
   bound: 'band en konversation till området',
   unbound: 'tog bort en konversation från området',
+  responsibleAdded: 'gjorde någon ansvarig',
+  responsibleRemoved: 'tog bort en ansvarig',
+  reminderTimeSet: 'ändrade påminnelsetiden',
+};
+
+/** What a person did to their own reminders (the audit detail), in Swedish. */
+const REMINDER_CHANGE: Readonly<Record<string, string>> = {
+  off: 'av',
+  on: 'på',
+  paused: 'pausade 4 veckor',
 };
 
 /** "14 mars 2020 10:02" in Stockholm time. */

@@ -72,7 +72,12 @@ function behindLines(activities: readonly ActivityStatus[]): BehindLine[] {
 }
 
 /** `args` is what /status was given ("2020"), so "Visa fler" asks for the same agreement. */
-function statusCardData(status: AgreementStatus, args = '', page = 0): StatusCardData {
+function statusCardData(
+  status: AgreementStatus,
+  args: string,
+  page: number,
+  responsibleNames: (activityId: string) => readonly string[],
+): StatusCardData {
   const { agreement } = status;
   const phaseText =
     status.phase === 'past'
@@ -84,7 +89,9 @@ function statusCardData(status: AgreementStatus, args = '', page = 0): StatusCar
   const rows = ownActivities(status.promises, idOf).map((owned) => {
     const a = owned.activity;
     const last = a.lastEntryDate ? `senast loggad ${formatSwedishDate(a.lastEntryDate)}` : 'inget loggat än';
-    return { owned, row: activityRow(a, `${last}${alsoServesText(owned.alsoServes)}`) };
+    const names = responsibleNames(a.activity.id);
+    const who = names.length > 0 ? ` · ansvarig: ${names.join(', ')}` : '';
+    return { owned, row: activityRow(a, `${last}${who}${alsoServesText(owned.alsoServes)}`) };
   });
   const shown = pageOf(rows, page, STATUS_PAGE_SIZE);
   const first = shown.page === 0;
@@ -134,6 +141,12 @@ export function statusText(status: AgreementStatus): string {
   ].join(' ');
 }
 
-export function statusCard(status: AgreementStatus, args = '', page = 0): AdaptiveCard {
-  return expandCard('status', statusCardData(status, args, page));
+/** The /status card; `responsibleNames` gives each activity's responsible people (/ansvarig), shown on its row. */
+export function statusCard(
+  status: AgreementStatus,
+  args = '',
+  page = 0,
+  responsibleNames: (activityId: string) => readonly string[] = () => [],
+): AdaptiveCard {
+  return expandCard('status', statusCardData(status, args, page, responsibleNames));
 }

@@ -124,6 +124,9 @@ describe('Teams channel and team events and weekly subscriptions', () => {
         send: () => {
           throw new Error('nothing may be sent to an archived team');
         },
+        openPersonal: () => {
+          throw new Error('no personal chat is opened by the weekly summaries');
+        },
       },
       logger: new CapturingLogger(),
     });

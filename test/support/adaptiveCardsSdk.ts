@@ -117,6 +117,8 @@ function unknownPropertiesOf(node: unknown, path = '', kind?: string): string[] 
   for (const [key, value] of Object.entries(obj)) {
     const at = `${path}.${key}`;
     if (key === '$schema' && type === 'AdaptiveCard') continue;
+    // Teams' own extension on the card (msteams.entities: @mentions in a card); other hosts ignore it.
+    if (key === 'msteams' && type === 'AdaptiveCard' && path === '') continue;
     if (known && !known.has(key) && !COLLECTIONS.has(key)) out.push(`${at} (${type})`);
     if (key === 'data' && type?.startsWith('Action.')) continue; // free-form payload
     if (key === 'facts') out.push(...unknownPropertiesOf(value, at, '#fact'));

@@ -54,6 +54,35 @@ export class FakeConnector {
     this.#script = script;
   }
 
+  /** The personal chats the bot opened (Bot Framework createConversation): the request bodies. */
+  readonly created: { body: Record<string, unknown>; status: number; conversationId?: string }[] = [];
+
+  /** Answers createConversation as Teams does for a personal chat: the same id for the same member, or as scripted. */
+  private createConversation(raw: string, res: ServerResponse, authorization: string | undefined): void {
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      res.writeHead(400);
+      res.end();
+      return;
+    }
+    const member = ((body.members as { id?: string }[] | undefined) ?? [])[0]?.id ?? '';
+    const request = {
+      method: 'POST',
+      path: '/v3/conversations',
+      conversationId: '',
+      ...(authorization ? { authorization } : {}),
+      activity: body,
+      receivedAt: Date.now(),
+    };
+    const answer = this.#script(request, this.requests.length) ?? { status: 200 };
+    const conversationId = `a:personal-${member}`;
+    this.created.push({ body, status: answer.status, ...(answer.status < 300 ? { conversationId } : {}) });
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer.status < 300 ? { id: conversationId } : { error: { code: 'Forbidden' } }));
+  }
+
   /** New messages (not replies to a turn) posted to the conversation. */
   proactive(conversationId?: string): ConnectorRequest[] {
     return this.requests.filter(
@@ -97,6 +126,10 @@ export class FakeConnector {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method === 'POST' && path === '/v3/conversations') {
+      this.createConversation(Buffer.concat(chunks).toString('utf8'), res, req.headers.authorization);
+      return;
+    }
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/u.exec(path);
     const put = req.method === 'PUT' && m?.[2] !== undefined;
     if ((req.method !== 'POST' && !put) || !m) {

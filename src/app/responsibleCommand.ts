@@ -1,0 +1,148 @@
+// "/ansvarig <aktivitet> [@person …]", "/ansvarig <aktivitet> ta bort @person": who is responsible
+// for an activity. Anyone may see it; the area's coordinators change it. People are named by an
+// @mention (a channel or group chat where they are) or by a UPN (any chat, a personal one too).
+// A change is written to the area's file with its history line, and to the audit log.
+import type { Activity } from '../domain/agreement.js';
+import { isActivityWord, matchActivities } from '../domain/matching.js';
+import { responsibleFor, samePerson, type ResponsiblePerson } from '../domain/responsible.js';
+import { fold, words } from '../domain/text.js';
+import { responsibleName, responsibleText, type ResponsibleOutcome } from '../views/reminderTexts.js';
+import { currentAgreement } from './agreements.js';
+import { viaOf } from './audit.js';
+import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
+import { text, type Reply } from './ports.js';
+
+const UPN = /^[^\s@]{1,100}@[^\s@]{1,200}\.[^\s@]{2,50}$/u;
+
+/** The text with each mentioned name taken out once (its last occurrence: names follow the activity). */
+function withoutNames(text: string, names: readonly string[]): string {
+  let out = text;
+  for (const name of names) {
+    const at = name.length > 0 ? out.lastIndexOf(name) : -1;
+    if (at >= 0) out = `${out.slice(0, at)} ${out.slice(at + name.length)}`;
+  }
+  return out;
+}
+
+function reply(outcome: ResponsibleOutcome): Reply[] {
+  return [text(responsibleText(outcome))];
+}
+
+export async function responsibleCommand(turn: Turn, args: string): Promise<Reply[]> {
+  const agreement = currentAgreement(turn.store, turn.today);
+  const trimmed = args.trim().normalize('NFC');
+  const namesOf = (activityId: string) => responsibleFor(turn.area.responsible, activityId).map(responsibleName);
+  if (trimmed.length === 0) {
+    const rows = (agreement?.activities ?? [])
+      .map((a) => ({ activity: a.name, names: namesOf(a.id) }))
+      .filter((r) => r.names.length > 0);
+    return reply({ kind: 'overview', rows });
+  }
+  if (!agreement) return reply({ kind: 'noAgreement' });
+
+  const mentioned = turn.input.mentioned ?? [];
+  const tokens = words(
+    withoutNames(
+      trimmed,
+      mentioned.map((m) => m.name),
+    ),
+  );
+  const upns = tokens.filter((t) => UPN.test(t));
+  let rest = tokens.filter((t) => !UPN.test(t));
+  const removeAt = rest.findIndex((t, i) => fold(t) === 'ta' && fold(rest[i + 1] ?? '') === 'bort');
+  const removing = removeAt >= 0;
+  const trailing = removing ? rest.slice(removeAt + 2) : [];
+  if (removing) rest = rest.slice(0, removeAt);
+  const reference = turn.input.conversationReference;
+  const via = typeof reference === 'object' && reference !== null ? { via: reference as Record<string, unknown> } : {};
+  const people: ResponsiblePerson[] = [
+    ...mentioned.map((m) => ({ id: m.id, name: m.name, since: turn.now.toISOString(), ...via })),
+    ...upns.map((u) => ({ upn: u.toLowerCase(), name: '', since: turn.now.toISOString() })),
+  ];
+
+  const typed = rest.join(' ');
+  if (typed.length === 0) return reply({ kind: 'noPeople' });
+  const match = matchActivities(agreement.activities, rest);
+  const activity: Activity | undefined = match.candidates.length === 1 ? match.candidates[0] : undefined;
+  if (match.candidates.length > 1)
+    return reply({ kind: 'severalActivities', typed, names: match.candidates.map((a) => a.name) });
+  if (!activity) {
+    // "/ansvarig krogtillsyn Anna" in a personal chat: a name the bot cannot tell who it is.
+    const known = rest.findIndex(
+      (_, i) => matchActivities(agreement.activities, rest.slice(0, i + 1)).candidates.length === 1,
+    );
+    if (known >= 0 && known < rest.length - 1)
+      return reply({ kind: 'namesWithoutMention', words: rest.slice(known + 1).join(' ') });
+    return reply({ kind: 'noActivity', typed, title: agreement.title });
+  }
+  // Words after the activity's own that name no activity are people the bot cannot identify ("Berit").
+  const shortest = rest.findIndex((_, i) => {
+    const found = matchActivities(agreement.activities, rest.slice(0, i + 1)).candidates;
+    return found.length === 1 && found[0]?.id === activity.id;
+  });
+  const leftover = [...(shortest >= 0 ? rest.slice(shortest + 1) : []), ...trailing];
+  if (leftover.length > 0 && !leftover.some((w) => isActivityWord(agreement.activities, w)))
+    return reply({ kind: 'namesWithoutMention', words: leftover.join(' ') });
+  if (people.length === 0)
+    return removing
+      ? reply({ kind: 'noPeople' })
+      : reply({ kind: 'list', activity: activity.name, names: namesOf(activity.id) });
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+
+  let outcome: ResponsibleOutcome | undefined;
+  const updated = await turn.deps.store.updateArea(
+    turn.area.id,
+    (area) => {
+      area.responsible ??= [];
+      let entry = area.responsible.find((r) => r.activityId === activity.id);
+      if (!entry) {
+        entry = { activityId: activity.id, people: [] };
+        area.responsible.push(entry);
+      }
+      const current = entry;
+      if (removing) {
+        const gone = current.people.filter((p) => people.some((q) => samePerson(p, q)));
+        if (gone.length === 0) {
+          outcome = { kind: 'notResponsible', activity: activity.name, who: people.map(responsibleName) };
+          return undefined;
+        }
+        current.people = current.people.filter((p) => !gone.includes(p));
+        area.responsible = area.responsible.filter((r) => r.people.length > 0);
+        outcome = {
+          kind: 'removed',
+          activity: activity.name,
+          removed: gone.map(responsibleName),
+          names: current.people.map(responsibleName),
+        };
+        return { action: 'responsibleRemoved', detail: `${activity.id}: ${gone.map(responsibleName).join(', ')}` };
+      }
+      const added = people.filter((p) => !current.people.some((q) => samePerson(p, q)));
+      const already = people.filter((p) => !added.includes(p));
+      if (added.length === 0) {
+        outcome = {
+          kind: 'added',
+          activity: activity.name,
+          added: [],
+          already: already.map(responsibleName),
+          names: current.people.map(responsibleName),
+        };
+        return undefined;
+      }
+      current.people.push(...added);
+      outcome = {
+        kind: 'added',
+        activity: activity.name,
+        added: added.map(responsibleName),
+        already: already.map(responsibleName),
+        names: current.people.map(responsibleName),
+      };
+      return { action: 'responsibleAdded', detail: `${activity.id}: ${added.map(responsibleName).join(', ')}` };
+    },
+    { by: personOf(turn), at: turn.now, via: viaOf(turn) },
+  );
+  turn.log.info(
+    { areaId: turn.area.id, activityId: activity.id, changed: updated !== undefined },
+    'responsible people',
+  );
+  return outcome ? reply(outcome) : [];
+}

@@ -1,0 +1,199 @@
+// reminders.json: the people the bot reminds, one record each. It holds how to reach them (their
+// personal chat's conversation reference, stored when they write to the bot or when the bot opened
+// the chat itself), their own choices (off, paused) and the week whose reminder was last claimed.
+// A week is claimed on disk before the reminder is sent, so no restart or second tick sends it again.
+import { z } from 'zod';
+import { isoDateSchema } from '../domain/agreement.js';
+import { samePerson, type PersonIdentity } from '../domain/responsible.js';
+import { JsonDocument } from './document.js';
+import type { WriteGate } from './gate.js';
+import type { Storage } from './storage.js';
+
+const reminderPersonSchema = z.object({
+  /** Teams user id (29:…), when known. */
+  userId: z.string().min(1).max(500).optional(),
+  aadObjectId: z.string().min(1).max(200).optional(),
+  upn: z.string().min(3).max(320).optional(),
+  name: z.string().max(200),
+  /** The personal chat with the bot, as the bot layer stores references (opaque here). */
+  reference: z.record(z.string(), z.unknown()).optional(),
+  referenceAt: z.string().datetime().optional(),
+  off: z.object({ at: z.string().datetime() }).optional(),
+  pausedUntil: isoDateSchema.optional(),
+  /** The ISO week whose reminder was claimed (and then sent, or lost to a failure: never twice). */
+  lastWeek: z.string().max(10).optional(),
+  claimedAt: z.string().datetime().optional(),
+  sentAt: z.string().datetime().optional(),
+  /** The bot could not reach them (403: the app is not installed for them); told to a coordinator once. */
+  unreachable: z
+    .object({
+      at: z.string().datetime(),
+      status: z.number().int().optional(),
+      reportedAt: z.string().datetime().optional(),
+    })
+    .optional(),
+});
+
+export type ReminderPerson = z.infer<typeof reminderPersonSchema>;
+
+const noticeSchema = z.object({
+  areaId: z.string().min(1).max(60),
+  /** The notice's key, e.g. '2020-T2-ended' (see tertialNotices.ts). */
+  key: z.string().min(1).max(40),
+  at: z.string().datetime(),
+});
+
+const remindersFileSchema = z.object({
+  version: z.literal(1),
+  people: z.array(reminderPersonSchema),
+  /** The coordinators' tertial notices claimed so far, per area. */
+  notices: z.array(noticeSchema).optional(),
+});
+
+type RemindersFile = z.infer<typeof remindersFileSchema>;
+
+/** The identity of a stored person, for samePerson. */
+function identityOf(p: ReminderPerson): PersonIdentity {
+  return { id: p.userId, aadObjectId: p.aadObjectId, upn: p.upn };
+}
+
+/** Who a change is about: any of their ids, and their name as Teams shows it. */
+export interface ReminderIdentity extends PersonIdentity {
+  name: string;
+}
+
+export class ReminderStore {
+  private constructor(private readonly doc: JsonDocument<RemindersFile>) {}
+
+  static async open(storage: Storage, gate?: WriteGate): Promise<ReminderStore> {
+    const { document } = await JsonDocument.open(
+      storage.document('reminders'),
+      remindersFileSchema,
+      () => ({ version: 1 as const, people: [] }),
+      gate,
+    );
+    return new ReminderStore(document);
+  }
+
+  all(): readonly ReminderPerson[] {
+    return this.doc.data.people;
+  }
+
+  find(who: PersonIdentity): ReminderPerson | undefined {
+    return this.all().find((p) => samePerson(identityOf(p), who));
+  }
+
+  /**
+   * Someone wrote to the bot in a personal chat: keeps how to reach them. Writes only when the
+   * person is new, a reference or id is new or changed, so an ordinary message costs no write.
+   */
+  async noteContact(who: ReminderIdentity & { reference: Record<string, unknown> }, at: Date): Promise<void> {
+    const known = this.find(who);
+    if (
+      known &&
+      JSON.stringify(known.reference) === JSON.stringify(who.reference) &&
+      (who.upn === undefined || known.upn !== undefined) &&
+      (who.aadObjectId === undefined || known.aadObjectId !== undefined)
+    )
+      return;
+    await this.change(who, (p) => {
+      p.reference = who.reference;
+      p.referenceAt = at.toISOString();
+      if (who.name) p.name = who.name.slice(0, 200);
+    });
+  }
+
+  /** Turns reminders off (true) or on again (false, which also ends a pause). */
+  setOff(who: ReminderIdentity, off: boolean, at: Date): Promise<ReminderPerson> {
+    return this.change(who, (p) => {
+      if (off) p.off = { at: at.toISOString() };
+      else {
+        delete p.off;
+        delete p.pausedUntil;
+      }
+    });
+  }
+
+  /** No reminder before `until` (an ISO date). */
+  pause(who: ReminderIdentity, until: string): Promise<ReminderPerson> {
+    return this.change(who, (p) => {
+      p.pausedUntil = until;
+    });
+  }
+
+  /**
+   * Claims `week`'s reminder for the person, on disk, before it is sent: true when this call
+   * claimed it, false when it was claimed already (by an earlier tick, or before a restart).
+   */
+  claim(who: ReminderIdentity, week: string, at: Date): Promise<boolean> {
+    return this.doc.update((data) => {
+      const p = this.upsert(data, who);
+      if (p.lastWeek !== undefined && p.lastWeek >= week) return false;
+      p.lastWeek = week;
+      p.claimedAt = at.toISOString();
+      return true;
+    });
+  }
+
+  /** The notices already claimed for the area (their keys). */
+  noticesSent(areaId: string): ReadonlySet<string> {
+    return new Set((this.doc.data.notices ?? []).filter((n) => n.areaId === areaId).map((n) => n.key));
+  }
+
+  /** Claims the area's notice `key` on disk before it is sent: true when this call claimed it. */
+  claimNotice(areaId: string, key: string, at: Date): Promise<boolean> {
+    return this.doc.update((data) => {
+      data.notices ??= [];
+      if (data.notices.some((n) => n.areaId === areaId && n.key === key)) return false;
+      data.notices.push({ areaId, key, at: at.toISOString() });
+      return true;
+    });
+  }
+
+  /** The claimed reminder was accepted by the connector; `reference` is the chat the bot opened, if it did. */
+  recordSent(who: ReminderIdentity, at: Date, reference?: Record<string, unknown>): Promise<ReminderPerson> {
+    return this.change(who, (p) => {
+      p.sentAt = at.toISOString();
+      delete p.unreachable;
+      if (reference) {
+        p.reference = reference;
+        p.referenceAt = at.toISOString();
+      }
+    });
+  }
+
+  /** The bot could not reach the person; a later report keeps the first moment and whether it was told. */
+  markUnreachable(who: ReminderIdentity, at: Date, status: number | undefined): Promise<ReminderPerson> {
+    return this.change(who, (p) => {
+      p.unreachable ??= { at: at.toISOString(), ...(status !== undefined ? { status } : {}) };
+    });
+  }
+
+  /** A coordinator was told the person cannot be reached. */
+  markReported(who: ReminderIdentity, at: Date): Promise<ReminderPerson> {
+    return this.change(who, (p) => {
+      if (p.unreachable) p.unreachable.reportedAt = at.toISOString();
+    });
+  }
+
+  private change(who: ReminderIdentity, apply: (p: ReminderPerson) => void): Promise<ReminderPerson> {
+    return this.doc.update((data) => {
+      const p = this.upsert(data, who);
+      apply(p);
+      return structuredClone(reminderPersonSchema.parse(p));
+    });
+  }
+
+  /** The stored person matching `who` (its missing ids filled in), or a new one. */
+  private upsert(data: RemindersFile, who: ReminderIdentity): ReminderPerson {
+    let p = data.people.find((x) => samePerson(identityOf(x), who));
+    if (!p) {
+      p = { name: who.name.slice(0, 200) };
+      data.people.push(p);
+    }
+    if (who.id !== undefined && p.userId === undefined) p.userId = who.id;
+    if (who.aadObjectId !== undefined && p.aadObjectId === undefined) p.aadObjectId = who.aadObjectId;
+    if (who.upn !== undefined && p.upn === undefined) p.upn = who.upn;
+    return p;
+  }
+}

@@ -1,0 +1,102 @@
+// Swedish words for /möte and the agenda card posted an hour before the meeting.
+import { formatSwedishDate, isoWeekday, SWEDISH_WEEKDAYS } from '../domain/calendar.js';
+import type { Schedule } from '../domain/schedule.js';
+import type { ActivityStatus } from '../domain/status.js';
+import { expandCard, type AdaptiveCard } from './cards.js';
+import { instantText, scheduleText } from './scheduleTexts.js';
+import { statusCardColor, statusMark, statusWord } from './statusWords.js';
+import { progressText } from './texts.js';
+
+const MEETING_USAGE =
+  'Skriv /möte <veckodag> <HH:MM> <aktivitet> i mötets gruppchatt eller kanal, t.ex. /möte torsdag 13:00 torsdagsmöte. /möte av avslutar det.';
+
+export type MeetingOutcome =
+  | { kind: 'set'; activity: string; schedule: Schedule; agendaAt: Date }
+  | { kind: 'shown'; activity: string; schedule: Schedule }
+  | { kind: 'none' }
+  | { kind: 'ended'; activity: string }
+  | { kind: 'personal' }
+  | { kind: 'usage'; word?: string }
+  | { kind: 'badTime'; word: string }
+  | { kind: 'noActivity'; typed: string }
+  | { kind: 'severalActivities'; typed: string; names: readonly string[] }
+  | { kind: 'noAgreement' };
+
+export function meetingText(o: MeetingOutcome): string {
+  switch (o.kind) {
+    case 'set':
+      return `✅ Mötet är ${o.activity}, ${scheduleText(o.schedule)}. En timme före lägger jag ut en dagordning här (nästa ${instantText(o.agendaAt)}) med det som ligger efter och det som loggats sedan förra mötet, och knappen Logga mötet.`;
+    case 'shown':
+      return `Mötet här är ${o.activity}, ${scheduleText(o.schedule)}. /möte av avslutar det.`;
+    case 'none':
+      return `Här finns inget möte än. ${MEETING_USAGE}`;
+    case 'ended':
+      return `✅ Mötet ${o.activity} är avslutat: inga fler dagordningar här.`;
+    case 'personal':
+      return `Ett möte hör till en gruppchatt eller kanal. ${MEETING_USAGE}`;
+    case 'usage':
+      return `${o.word ? `Jag förstod inte "${o.word}". ` : ''}${MEETING_USAGE} Inget har ändrats.`;
+    case 'badTime':
+      return `Tiden "${o.word}" finns inte; skriv den som TT:MM. Inget har ändrats.`;
+    case 'noActivity':
+      return `Jag hittar ingen aktivitet "${o.typed}". Inget har ändrats.`;
+    case 'severalActivities':
+      return `"${o.typed}" passar flera aktiviteter: ${o.names.join(', ')}. Skriv fler ord ur namnet. Inget har ändrats.`;
+    case 'noAgreement':
+      return 'Det finns inget medborgarlöfte som gäller idag. Inget har ändrats.';
+  }
+}
+
+export interface AgendaInput {
+  meetingId: string;
+  date: string;
+  activityName: string;
+  behind: readonly { status: ActivityStatus; responsible: readonly { name: string; id?: string | undefined }[] }[];
+  /** What was logged since the last meeting, by activity: its name and how many occasions. */
+  logged: readonly { name: string; occasions: number }[];
+  since: string;
+}
+
+function heading(date: string): string {
+  return `Inför mötet ${SWEDISH_WEEKDAYS[isoWeekday(date) - 1] ?? ''} ${formatSwedishDate(date).replace(/ \d{4}$/u, '')}`;
+}
+
+/** The agenda card: behind plan with who is responsible (@mentioned), what was logged since the last meeting, Logga mötet. */
+export function agendaCard(input: AgendaInput): AdaptiveCard {
+  const mentions: { type: 'mention'; text: string; mentioned: { id: string; name: string } }[] = [];
+  const who = (people: AgendaInput['behind'][number]['responsible']) =>
+    people
+      .map((p) => {
+        if (!p.id) return p.name;
+        const text = `<at>${p.name}</at>`;
+        if (!mentions.some((m) => m.mentioned.id === p.id))
+          mentions.push({ type: 'mention', text, mentioned: { id: p.id, name: p.name } });
+        return text;
+      })
+      .join(', ');
+  const behind = input.behind.map((b) => ({
+    mark: statusMark(b.status.status),
+    text: `${b.status.activity.name}: ${progressText(b.status.progress)}, ${statusWord(b.status.status)}${b.responsible.length > 0 ? ` – ${who(b.responsible)}` : ''}`,
+    color: statusCardColor(b.status.status),
+  }));
+  return expandCard('agenda', {
+    title: heading(input.date),
+    activity: input.activityName,
+    behindHeading: input.behind.length > 0 ? `Efter plan (${input.behind.length})` : 'Inget ligger efter plan.',
+    behind,
+    loggedHeading:
+      input.logged.length > 0
+        ? `Loggat sedan ${formatSwedishDate(input.since)}`
+        : `Inget loggat sedan ${formatSwedishDate(input.since)}.`,
+    logged: input.logged.map((l) => ({
+      text: `${l.name}: ${l.occasions} ${l.occasions === 1 ? 'tillfälle' : 'tillfällen'}`,
+    })),
+    submit: { verb: 'meeting.log', meetingId: input.meetingId, date: input.date },
+    mentions,
+  });
+}
+
+export function agendaText(input: AgendaInput): string {
+  const behind = input.behind.map((b) => b.status.activity.name).join(', ');
+  return `${heading(input.date)}: ${behind ? `efter plan: ${behind}` : 'inget ligger efter plan'}.`;
+}
