@@ -12,8 +12,11 @@ export interface TargetRead {
   doubt?: string;
 }
 
+// "helger" alone is the weekend-nights rhythm ("fotpatrullering under helger"), but "på kvällar och
+// helger" is when an ongoing presence happens, not a rhythm to count (Halmstad 2019: "Verka för ökad
+// närvaro av trygga vuxna på kvällar och helger").
 const WEEKEND_NIGHTS =
-  /(?<![\p{L}\p{N}])(?:natthelg\p{L}*|helgnätter\p{L}*|helgnatt\p{L}*|helgkvällar\p{L}*|varje helg|helger(?:na)?|fredags- och lördagsnätter|fredagar och lördagar)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:natthelg\p{L}*|helgnätter\p{L}*|helgnatt\p{L}*|helgkvällar\p{L}*|varje helg|(?<!kvällar (?:och|samt) )helger(?:na)?|fredags- och lördagsnätter|fredagar och lördagar)(?![\p{L}\p{N}])/iu;
 const WEEKLY =
   /(?<![\p{L}\p{N}])(?:veckovis\p{L}*|varje vecka|(?:en|1) gång (?:i|per) vecka[n]?|i veckan|per vecka|varje (?:måndag|tisdag|onsdag|torsdag|fredag)|varannan vecka)(?![\p{L}\p{N}])/iu;
 const MONTHLY =
