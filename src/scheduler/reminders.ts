@@ -8,8 +8,6 @@
 // and next week's comes as usual. A week with nothing behind is claimed too and sends nothing, so
 // something falling behind later that week does not bring a reminder on an odd day.
 // The same job sends the coordinators' tertial notices (tertialNotices.ts), claimed the same way.
-import type { Notifier } from '../app/notifier.js';
-import type { Clock, Logger } from '../app/ports.js';
 import {
   reminderContent,
   reminderReplies,
@@ -22,7 +20,6 @@ import { agendaReplies } from '../app/meetingCommand.js';
 import { dueAgenda } from '../domain/meeting.js';
 import type { Schedule } from '../domain/schedule.js';
 import type { Meeting } from '../store/meetings.js';
-import type { StorePort } from '../app/storePort.js';
 import type { Area } from '../domain/area.js';
 import { isListed } from '../domain/area.js';
 import { stockholmDate } from '../domain/calendar.js';
@@ -30,17 +27,10 @@ import { dueReminderWeek } from '../domain/reminders.js';
 import { responsiblePeople, type ResponsiblePerson } from '../domain/responsible.js';
 import { text } from '../app/ports.js';
 import { unreachableText, responsibleName } from '../views/reminderTexts.js';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
+import type { ProactiveJobDeps } from './jobDeps.js';
+import { DEFAULT_RETRY_POLICY, withRetry } from './retry.js';
 
-export interface ReminderDeps {
-  store: StorePort;
-  clock: Clock;
-  notifier: Notifier;
-  logger: Logger;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  retryPolicy?: RetryPolicy;
-}
+export type ReminderDeps = ProactiveJobDeps;
 
 type ReminderOutcome = 'sent' | 'nothingBehind' | 'unreachable' | 'failed';
 

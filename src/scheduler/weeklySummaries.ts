@@ -6,8 +6,7 @@
 // at-least-once, because a duplicate summary is a small annoyance and a silently missing one is
 // what this bot must never do. The window is the few milliseconds of one file write. Within one
 // process, a week once accepted is never sent again, even if recording it failed.
-import type { Clock, Logger, Reply } from '../app/ports.js';
-import type { Notifier } from '../app/notifier.js';
+import type { Reply } from '../app/ports.js';
 import { weeklySummaryReplies, type WeeklyCardRequest } from '../app/weeklySummary.js';
 import { SYSTEM_ACTOR } from '../domain/audit.js';
 import { temporaryBlock } from '../domain/deliveryBlock.js';
@@ -16,18 +15,12 @@ import { dueWeek, type IsoWeekKey } from '../domain/schedule.js';
 import { lastCardOf, scheduleStateOf, type Subscription } from '../domain/subscription.js';
 import { weeklyCardDays, type SentCard } from '../domain/weeklyCard.js';
 import { subscriptionArea } from '../app/subscriptionArea.js';
-import type { AgreementRecords, StorePort } from '../app/storePort.js';
+import type { AgreementRecords } from '../app/storePort.js';
+import type { ProactiveJobDeps } from './jobDeps.js';
 import { Pacer, TEAMS_LIMITS, type PacingLimits } from './pacer.js';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, withRetry } from './retry.js';
 
-export interface WeeklySummaryDeps {
-  store: StorePort;
-  clock: Clock;
-  notifier: Notifier;
-  logger: Logger;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  retryPolicy?: RetryPolicy;
+export interface WeeklySummaryDeps extends ProactiveJobDeps {
   limits?: PacingLimits;
   /** After a delivery gave up (retries spent, a refusal): how long before the next ticks try again. */
   cooldownMs?: number;
