@@ -10,8 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+let child;
 const fail = (message, output = '') => {
   console.error(`smoke (${process.version}): ${message}\n${output}`);
+  child?.kill('SIGKILL');
   process.exit(1);
 };
 
@@ -36,15 +38,22 @@ const bot = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
   },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
+child = bot;
 let output = '';
 bot.stdout.on('data', (chunk) => (output += chunk));
 bot.stderr.on('data', (chunk) => (output += chunk));
 bot.on('exit', (code) => {
   if (code !== null && code !== 0) fail(`the bot exited with ${code}`, output);
 });
-const stop = () => {
-  bot.kill('SIGTERM');
-  rmSync(storeDir, { recursive: true, force: true });
+// The store is removed only after the bot has exited: at SIGTERM it still folds its journals into
+// the store's files, and removing the folder under it fails (ENOTEMPTY) or races its writes.
+const stop = async () => {
+  if (bot.exitCode === null && bot.signalCode === null) {
+    const exited = new Promise((resolve) => bot.once('exit', resolve));
+    bot.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(storeDir, { recursive: true, force: true, maxRetries: 5 });
 };
 
 // A cold start may build dist/ first (the compiler), so allow it a minute; it never waits longer.
@@ -52,7 +61,7 @@ const deadline = Date.now() + 60_000;
 let health;
 while (health === undefined) {
   if (Date.now() > deadline) {
-    stop();
+    await stop();
     fail('the bot did not answer /healthz within 60 s', output);
   }
   health = await fetch(`http://127.0.0.1:${port}/healthz`)
@@ -90,5 +99,5 @@ try {
   if (!status.includes('1 av 4')) fail(`/status does not show the entry ("1 av 4"): ${status}`, output);
   console.log(`smoke: Node ${process.version}: started, logged an entry, /status shows 1 av 4`);
 } finally {
-  stop();
+  await stop();
 }
