@@ -334,7 +334,9 @@ describe('reminders to the responsible people (HTTP, fake connector)', () => {
     await job.tick();
     expect(connector.proactive(SSG)).to.have.length(1);
     expect(
-      (await store.audit.read()).filter((r) => r.action === 'meeting.changed' && r.via === 'system').map((r) => r.detail),
+      (await store.audit.read())
+        .filter((r) => r.action === 'meeting.changed' && r.via === 'system')
+        .map((r) => r.detail),
     ).to.deep.equal(['channelRenamed', 'channelDeleted', 'channelRestored']);
     expect(connector.proactive('a:chat-29:sam')).to.have.length(1);
     await harness!.post(personal(SAM, '/historik'));
@@ -365,7 +367,9 @@ describe('reminders to the responsible people (HTTP, fake connector)', () => {
     await job.tick();
     expect(connector.proactive(SSG)).to.have.length(1);
     expect(
-      (await store.audit.read()).filter((r) => r.action === 'meeting.changed' && r.via === 'system').map((r) => r.detail),
+      (await store.audit.read())
+        .filter((r) => r.action === 'meeting.changed' && r.via === 'system')
+        .map((r) => r.detail),
     ).to.deep.equal(['teamArchived', 'teamUnarchived']);
   });
 
