@@ -36,6 +36,13 @@ function withoutLead(rest: string): string {
   return text;
 }
 
+/** Never end on a little word: "… krogtillsyner i" → "… krogtillsyner" (one word always stays). */
+function withoutTrailingLittleWords(words: readonly string[]): string[] {
+  const kept = [...words];
+  while (kept.length > 1 && (LITTLE_WORD.test(kept.at(-1) ?? '') || (kept.at(-1) ?? '').endsWith('-'))) kept.pop();
+  return kept;
+}
+
 /**
  * Short name from what follows the subject ("genomföra en enkätundersökning för att …" →
  * "Genomföra en enkätundersökning"): the first clause, never cut inside a phrase. Over `maxWords`
@@ -59,10 +66,13 @@ export function shortName(rest: string, subjectAbbreviation?: string, maxWords =
     while (end > 2 && !PHRASE_START.test(words[end] ?? '')) end -= 1;
     words = words.slice(0, end > 2 ? end : maxWords);
   }
-  // Never end on a little word: "… krogtillsyner i" → "… krogtillsyner".
-  while (words.length > 1 && (LITTLE_WORD.test(words.at(-1) ?? '') || (words.at(-1) ?? '').endsWith('-'))) words.pop();
-  const name = words.join(' ').replace(/[,.;:]+$/u, '');
-  const base = name.length > 0 ? capitalise(name) : capitalise(text.split(/\s+/u).slice(0, maxWords).join(' '));
+  const name = withoutTrailingLittleWords(words)
+    .join(' ')
+    .replace(/[,.;:]+$/u, '');
+  // A sentence that is all purpose ("för att …") has no clause before the cut: its first words then.
+  const base = capitalise(
+    name.length > 0 ? name : withoutTrailingLittleWords(text.split(/\s+/u).slice(0, maxWords)).join(' '),
+  );
   return subjectAbbreviation ? `${subjectAbbreviation}: ${base.charAt(0).toLowerCase()}${base.slice(1)}` : base;
 }
 

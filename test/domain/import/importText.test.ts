@@ -423,6 +423,14 @@ describe('importer: promises, names and keywords of a Laxå-shaped text', () => 
     expect(d.doubts.policeArea).to.equal(undefined);
   });
 
+  it('a sentence that is all purpose still gets a name without a little word at its end (found by the property below)', () => {
+    const [draft] = importAgreements(
+      'Medborgarlöfte 2020\n\n• Polisen ska för att polisen polisen polisen polisen och polisen.',
+      { today },
+    ).drafts;
+    expect(draft!.agreement.activities[0]!.name).to.equal('För att polisen polisen polisen polisen');
+  });
+
   it('a name never ends on a little word and never runs past seven words', () => {
     const word = fc.constantFrom(
       'polisen',
