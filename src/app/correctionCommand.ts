@@ -7,6 +7,7 @@
 import { agreementForDate, type Agreement, type IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseCorrection, withinCorrectionWindow, type CorrectionParse } from '../domain/correction.js';
+import { occasionAnswer, type OccasionAnswer } from '../domain/occasionAnswer.js';
 import { fieldsOf, givenDetails, isActive, type Entry } from '../domain/entry.js';
 import type { LogRequestParse } from '../domain/logRequest.js';
 import { correctionText, CORRECTED_IN_WORDS, UNCHANGED } from '../views/correctionTexts.js';
@@ -27,6 +28,11 @@ import { repeatCancelled } from './repeatQuestion.js';
  * left without a reply.
  */
 export async function correctionCommand(turn: Turn): Promise<Reply[] | undefined> {
+  const open = openQuestion(turn);
+  if (open?.kind === 'occasion') {
+    const answer = occasionAnswer(turn.input.text ?? '');
+    if (answer) return answerOccasion(turn, open, answer);
+  }
   const parsed = parseCorrection(turn.input.text ?? '', turn.today, allPlaces(turn.store));
   if (parsed.kind === 'none') return undefined;
   const latest = latestCorrectable(turn);
@@ -121,7 +127,9 @@ async function answerQuestion(turn: Turn, question: OpenQuestion, parsed: Correc
     input: { ...input, ...(question.messageId ? { activityId: question.messageId } : {}) },
   };
   const sourceId = messageSourceId(question.messageId ? asAsked : turn);
-  if (question.kind === 'repeat') return answerRepeat(turn, question.draft, parsed, asAsked, sourceId);
+  if (question.kind === 'repeat' || question.kind === 'occasion') {
+    return answerRepeat(turn, question.draft, parsed, asAsked, sourceId);
+  }
   if (parsed.kind === 'unclear') return [text(correctionText({ kind: 'unclearAnswer' }))];
   forgetQuestion(turn);
   const request = { ...question.request, ...parsed.change };
@@ -134,6 +142,28 @@ async function answerQuestion(turn: Turn, question: OpenQuestion, parsed: Correc
     log = { ok: true, request };
   }
   return logResolved(asAsked, resolveParsed(asAsked, log), sourceId);
+}
+
+/**
+ * A typed "ja" or "nej" to "Var du med där?": stored as the message's entry, joining the occasion
+ * or as one of its own, exactly as the buttons would (a later click on either stores nothing more).
+ */
+async function answerOccasion(
+  turn: Turn,
+  question: Extract<OpenQuestion, { kind: 'occasion' }>,
+  answer: OccasionAnswer,
+): Promise<Reply[]> {
+  forgetQuestion(turn);
+  const draft: EntryDraft = {
+    ...question.draft,
+    occasion: answer === 'same' ? { join: question.occasionId } : 'new',
+  };
+  const { activityId: _answer, ...input } = turn.input;
+  const asAsked: Turn = {
+    ...turn,
+    input: { ...input, ...(question.messageId ? { activityId: question.messageId } : {}) },
+  };
+  return logResolved(asAsked, { kind: 'draft', draft }, draft.sourceId);
 }
 
 /**

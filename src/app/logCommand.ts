@@ -21,7 +21,7 @@ import { rememberQuestion } from './openQuestions.js';
 import { questionOrigin } from './questionOrigin.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import { givenDetails, type Entry } from '../domain/entry.js';
-import { occasionQuestion } from './occasionQuestion.js';
+import { occasionFor, occasionQuestion } from './occasionQuestion.js';
 import { repeatQuestion } from './repeatQuestion.js';
 import {
   nameQuestion,
@@ -65,7 +65,14 @@ export async function logResolved(turn: Turn, resolved: LogResolution, sourceId:
     return [repeat];
   }
   const joinQuestion = occasionQuestion(turn, draft);
-  if (joinQuestion) return [joinQuestion];
+  if (joinQuestion) {
+    // Kept so that a typed "ja" or "nej" answers it as the buttons would.
+    const occasion = occasionFor(turn, draft);
+    const messageId = turn.input.value === undefined ? turn.input.activityId : undefined;
+    if (occasion)
+      rememberQuestion(turn, { kind: 'occasion', draft, occasionId: occasion.id, ...(messageId ? { messageId } : {}) });
+    return [joinQuestion];
+  }
   const result = await recordEntry(turn, draft);
   return result.ok
     ? [loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]

@@ -12,7 +12,7 @@ import { questionOrigin } from './questionOrigin.js';
 import type { EntryDraft } from './recordEntry.js';
 
 /** The occasion someone else logged that the draft may be part of; undefined when there is none. */
-function occasionFor(turn: Turn, draft: EntryDraft): Occasion | undefined {
+export function occasionFor(turn: Turn, draft: EntryDraft): Occasion | undefined {
   const occasions = turn.store.occasionsOn(draft.agreement.id, draft.activity.id, draft.date);
   return occasionToJoin(
     occasions,

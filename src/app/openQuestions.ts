@@ -1,5 +1,5 @@
 // The question the bot last asked someone about a log they typed ("Vilken dag menar du?", "Vilken
-// aktivitet menar du?", "Redan loggat idag – logga igen?"), kept so that a typed answer ("nej, i fredags") can answer it as a click
+// aktivitet menar du?", "Redan loggat idag – logga igen?", "Var du med där?"), kept so that a typed answer ("nej, i fredags") can answer it as a click
 // would. The card carries everything its buttons need; this is only what the typed answer needs.
 // Kept in the running process, per conversation and person, for CORRECTION_WINDOW_MINUTES: a
 // restart (or another instance) forgets it, and the card's buttons still work.
@@ -21,6 +21,8 @@ export type OpenQuestion = (
     }
   /** "Logga igen?": the entry the message would make. */
   | { kind: 'repeat'; draft: EntryDraft }
+  /** "Var du med där?": the entry the message would make, and the occasion someone else logged. */
+  | { kind: 'occasion'; draft: EntryDraft; occasionId: string }
 ) & {
   /** The Teams message the question answers: an entry made from the answer is that message's. */
   messageId?: string;

@@ -31,7 +31,7 @@ export function responsibleText(o: ResponsibleOutcome): string {
     case 'list':
       return o.names.length > 0
         ? `Ansvariga för ${o.activity}: ${o.names.join(', ')}.`
-        : `Ingen är ansvarig för ${o.activity} än. En samordnare kan skriva /ansvarig ${o.activity} @namn.`;
+        : `Ingen är ansvarig för ${o.activity} än. En samordnare kan skriva /ansvarig ${o.activity} @namn i en kanal eller gruppchatt där personen är med, eller /ansvarig ${o.activity} namn@kommun.se här.`;
     case 'overview':
       return o.rows.length > 0
         ? `Ansvariga:\n\n${o.rows.map((r) => `• ${r.activity}: ${list(r.names)}`).join('\n')}\n\n${RESPONSIBLE_USAGE}`

@@ -99,6 +99,26 @@ describe('issue 20: one occasion, several people', () => {
     expect(await status(h)).to.include('2 av 4 tillfällen');
   });
 
+  it('a typed "ja" or "nej, ett annat tillfälle" answers the question as the buttons would, once', async () => {
+    const h = await harness({ now: NOW });
+    await h.say('/logga gemensam krogtillsyn Öxnehaga 13/10', { user: JOHAN });
+    const asked = await h.say('/logga gemensam krogtillsyn Öxnehaga 13/10', { user: BERIT });
+    // Someone else's "ja" answers nothing of Berit's.
+    expect(readable(await h.say('ja', { user: ANNA }))).to.not.include('Loggat');
+    const yes = await h.say('Ja!', { user: BERIT });
+    expect(fallbackOf(yes)).to.include('✅ Loggat').and.include('Samma tillfälle som Johan Berg – räknas en gång.');
+    expect(active(h)[1]?.occasionId).to.equal(active(h)[0]?.id);
+    // The card's buttons, pressed after the typed answer, store nothing more.
+    await h.submit(button(asked, 'Nej, ett annat tillfälle'), { user: BERIT });
+    expect(active(h)).to.have.length(2);
+
+    await h.say('/logga gemensam krogtillsyn Öxnehaga 13/10', { user: ANNA });
+    const no = await h.say('nej, ett annat tillfälle', { user: ANNA });
+    expect(fallbackOf(no)).to.include('✅ Loggat').and.include('2 av 4 tillfällen');
+    expect(active(h)).to.have.length(3);
+    expect(await status(h)).to.include('2 av 4 tillfällen');
+  });
+
   it('a third person joins the same occasion; another day, place or activity is not asked about', async () => {
     const h = await harness({ now: NOW });
     await h.say('/logga gemensam krogtillsyn Öxnehaga 13/10', { user: JOHAN });
