@@ -149,7 +149,8 @@ async function main(): Promise<void> {
     app,
     logger,
     tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
-    lifecycle: createLifecycle({ store, clock, logger }),
+    // The lifecycle tells coordinators through the runtime's notifier, made by this very call: asked for later.
+    lifecycle: createLifecycle({ store, clock, logger, notifier: () => bot.notifier }),
     // Local trial has no authenticated requests to learn addresses from; the Playground or Emulator is the connector.
     trustedServiceUrls: serviceUrls,
     now: () => clock.now(),

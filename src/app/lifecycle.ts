@@ -2,15 +2,22 @@
 // with a one-click subscribe. Removed: the conversation's subscriptions end (for a team, those of
 // all its channels), since the bot can no longer post there. And what Teams says about a channel or
 // team a subscription posts to: renamed (the subscription follows the name), deleted (it ends),
-// archived (it waits), restored or unarchived (it goes on).
+// archived (it waits), restored or unarchived (it goes on). A meeting set with /möte in the channel
+// goes the same way (held while archived: no agenda card). When one is ended or held, the area's
+// coordinators are told in their personal chat with the bot, one message an event.
 import { SYSTEM_ACTOR, type AuditRecord } from '../domain/audit.js';
 import type { Person } from '../domain/entry.js';
 import type { Subscription, TeamsConversationEvent } from '../domain/subscription.js';
 import { DEFAULT_SCHEDULE } from '../domain/schedule.js';
 import { scheduleText } from '../views/scheduleTexts.js';
+import { channelChangeText, type ChannelChange } from '../views/channelChangeTexts.js';
 import { welcomeCard, type WelcomeCardData } from '../views/welcomeCard.js';
 import type { AppDeps } from './context.js';
-import { card, type Conversation, type Reply } from './ports.js';
+import type { Notifier } from './notifier.js';
+import { card, text, type Conversation, type Reply } from './ports.js';
+import { coordinatorChats } from './reminders.js';
+import type { Meeting } from './storePort.js';
+import { subscriptionArea } from './subscriptionArea.js';
 
 export interface Lifecycle {
   /** The welcome, or nothing when this conversation was just welcomed. */
@@ -23,7 +30,12 @@ export interface Lifecycle {
 // Teams announces one installation twice (conversationUpdate and installationUpdate), a second apart.
 const WELCOME_WINDOW_MS = 10 * 60 * 1000;
 
-export function createLifecycle(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'>): Lifecycle {
+export interface LifecycleDeps extends Pick<AppDeps, 'store' | 'clock' | 'logger'> {
+  /** The proactive sender, asked for when a coordinator is to be told (the bot runtime makes it after the lifecycle). */
+  notifier: () => Notifier;
+}
+
+export function createLifecycle(deps: LifecycleDeps): Lifecycle {
   const welcomed = new Map<string, number>();
   return {
     added(conversation) {
@@ -57,6 +69,7 @@ export function createLifecycle(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'
     },
     async teamsEvent(event, by) {
       const at = deps.clock.now().toISOString();
+      const actor = by ?? SYSTEM_ACTOR;
       const audit = async (
         s: Subscription,
         action: AuditRecord['action'],
@@ -64,7 +77,7 @@ export function createLifecycle(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'
       ): Promise<void> => {
         await deps.store.audit.record({
           at,
-          by: by ?? SYSTEM_ACTOR,
+          by: actor,
           via: 'system',
           action,
           subscriptionId: s.id,
@@ -74,27 +87,62 @@ export function createLifecycle(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'
           detail: event.kind,
         });
       };
+      const auditMeetings = async (changed: readonly Meeting[], changes?: AuditRecord['changes']): Promise<void> => {
+        for (const m of changed)
+          await deps.store.audit.record({
+            at,
+            by: actor,
+            via: 'system',
+            action: 'meeting.changed',
+            areaId: m.areaId,
+            activityId: m.activityId,
+            conversationId: m.conversationId,
+            ...(changes ? { changes } : {}),
+            detail: event.kind,
+          });
+      };
       const subscriptions = deps.store.subscriptions;
+      const meetings = deps.store.meetings;
       let touched: Subscription[] = [];
+      let meetingsTouched: Meeting[] = [];
       switch (event.kind) {
         case 'channelRenamed': {
           const renamed = await subscriptions.rename(event.channelId, event.name);
           for (const r of renamed)
             await audit(r.subscription, 'subscription.changed', { name: { from: r.from ?? null, to: event.name } });
           touched = renamed.map((r) => r.subscription);
+          // The meeting is kept by the conversation's id, which a rename keeps: only its name follows.
+          for (const r of await meetings.rename(event.channelId, event.name)) {
+            await auditMeetings([r.meeting], { name: { from: r.from ?? null, to: event.name } });
+            meetingsTouched.push(r.meeting);
+          }
           break;
         }
         case 'channelDeleted':
           touched = await subscriptions.endForRemoval(event.channelId, undefined, { at, reason: 'channelDeleted' });
           for (const s of touched) await audit(s, 'subscription.ended');
+          meetingsTouched = await meetings.endWhere((m) => m.conversationId === event.channelId, {
+            at,
+            by: actor,
+            reason: 'channelDeleted',
+          });
+          await auditMeetings(meetingsTouched);
           break;
         case 'teamDeleted':
           touched = await subscriptions.endForTeam(event.teamId, { at, reason: 'teamDeleted' });
           for (const s of touched) await audit(s, 'subscription.ended');
+          meetingsTouched = await meetings.endWhere((m) => inTeam(m, event.teamId), {
+            at,
+            by: actor,
+            reason: 'teamDeleted',
+          });
+          await auditMeetings(meetingsTouched);
           break;
         case 'channelRestored':
           touched = await subscriptions.resumeEnded((s) => s.conversationId === event.channelId, 'channelDeleted');
           for (const s of touched) await audit(s, 'subscription.resumed');
+          meetingsTouched = await meetings.resumeEnded((m) => m.conversationId === event.channelId, 'channelDeleted');
+          await auditMeetings(meetingsTouched);
           break;
         case 'teamRestored':
           touched = await subscriptions.resumeEnded(
@@ -102,22 +150,101 @@ export function createLifecycle(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'
             'teamDeleted',
           );
           for (const s of touched) await audit(s, 'subscription.resumed');
+          meetingsTouched = await meetings.resumeEnded((m) => inTeam(m, event.teamId), 'teamDeleted');
+          await auditMeetings(meetingsTouched);
           break;
         case 'teamArchived':
           touched = await subscriptions.hold(event.teamId, { at, reason: 'teamArchived' });
           for (const s of touched) await audit(s, 'subscription.paused');
+          meetingsTouched = await meetings.hold(event.teamId, { at, reason: 'teamArchived' });
+          await auditMeetings(meetingsTouched);
           break;
         case 'teamUnarchived':
           touched = await subscriptions.release(event.teamId, 'teamArchived');
           for (const s of touched) await audit(s, 'subscription.resumed');
+          meetingsTouched = await meetings.release(event.teamId);
+          await auditMeetings(meetingsTouched);
           break;
       }
       deps.logger.info(
-        { event: event.kind, subscriptions: touched.map((s) => s.id) },
+        {
+          event: event.kind,
+          subscriptions: touched.map((s) => s.id),
+          meetings: meetingsTouched.map((m) => m.id),
+        },
         'Teams changed a channel or team',
       );
+      if (event.kind === 'channelDeleted' || event.kind === 'teamDeleted' || event.kind === 'teamArchived')
+        await tellCoordinators(event.kind, touched, meetingsTouched, 'teamId' in event ? event.teamId : undefined);
     },
   };
+
+  /**
+   * One personal message to each of the coordinators of every area whose weekly summary or meeting
+   * was ended or held. A coordinator the bot cannot reach is logged (by area, no names) and skipped.
+   */
+  async function tellCoordinators(
+    event: ChannelChange['event'],
+    ended: readonly Subscription[],
+    meetings: readonly Meeting[],
+    teamId: string | undefined,
+  ): Promise<void> {
+    const byArea = new Map<string, ChannelChange[]>();
+    const add = (areaId: string | undefined, change: ChannelChange) => {
+      if (areaId === undefined) {
+        deps.logger.warn({ event }, 'no area to tell about a channel change');
+        return;
+      }
+      byArea.set(areaId, [...(byArea.get(areaId) ?? []), change]);
+    };
+    for (const s of ended)
+      add(subscriptionArea(deps.store, s) ?? s.areaId, {
+        event,
+        what: { kind: 'subscription' },
+        ...(s.conversationName ? { name: s.conversationName } : {}),
+        general: s.teamId !== undefined && s.teamId === s.conversationId,
+      });
+    for (const m of meetings) {
+      const activity =
+        deps.store
+          .inArea(m.areaId)
+          .agreements()
+          .flatMap((a) => a.activities)
+          .find((a) => a.id === m.activityId)?.name ?? m.activityId;
+      add(m.areaId, {
+        event,
+        what: { kind: 'meeting', activity },
+        ...(m.conversationName ? { name: m.conversationName } : {}),
+        general: m.conversationId === (m.teamId ?? teamId),
+      });
+    }
+    for (const [areaId, changes] of byArea) {
+      const area = deps.store.area(areaId);
+      const chats = area ? coordinatorChats(deps.store, area) : [];
+      if (chats.length === 0) {
+        deps.logger.warn({ areaId, event }, 'no coordinator could be told about a channel change');
+        continue;
+      }
+      const replies = [text(channelChangeText(changes))];
+      for (const chat of chats) {
+        try {
+          const result = await deps.notifier().send(chat.reference, replies);
+          if (result.kind !== 'sent')
+            deps.logger.warn(
+              { areaId, event, result: result.kind, status: 'status' in result ? result.status : undefined },
+              'a coordinator could not be told about a channel change',
+            );
+        } catch (error) {
+          deps.logger.error({ err: error, areaId, event }, 'telling a coordinator about a channel change failed');
+        }
+      }
+    }
+  }
+}
+
+/** A meeting in the team: in one of its channels, or in its General channel (whose id is the team's). */
+function inTeam(m: Pick<Meeting, 'teamId' | 'conversationId'>, teamId: string): boolean {
+  return m.teamId === teamId || m.conversationId === teamId;
 }
 
 export function welcomeReplies(conversation: Pick<Conversation, 'kind'>): Reply[] {

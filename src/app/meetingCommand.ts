@@ -72,6 +72,8 @@ export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]>
   await meetings.set(
     {
       conversationId: conversation.id,
+      ...(conversation.name ? { conversationName: conversation.name } : {}),
+      ...(conversation.teamId ? { teamId: conversation.teamId } : {}),
       areaId: turn.area.id,
       reference: reference as Record<string, unknown>,
       weekday: parsed.schedule.weekday,

@@ -2,7 +2,7 @@
 // own reminders (/påminnelser, av, på; the card's Pausa 4 veckor and Sluta påminna mig), what one
 // reminder holds, and keeping how to reach a person (their personal chat) when they write to the bot.
 import { z } from 'zod';
-import type { Area } from '../domain/area.js';
+import { isListed, type Area } from '../domain/area.js';
 import { agreementForDate, type Agreement, type IsoDate } from '../domain/agreement.js';
 import { addDays } from '../domain/calendar.js';
 import {
@@ -41,7 +41,17 @@ import { COORDINATOR_ONLY, isCoordinator, personOf, type BaseTurn, type Turn } f
 import { followUpCommand } from './followUpCommand.js';
 import { logForm } from './logCommand.js';
 import { card, text, type Reply } from './ports.js';
-import type { AgreementRecords, ReminderPerson } from './storePort.js';
+import type { AgreementRecords, ReminderPerson, StorePort } from './storePort.js';
+
+/**
+ * The personal chats the bot has with the area's coordinators (those who wrote to it): where the bot
+ * tells them what it noticed itself (someone unreachable, a tertial ending, a channel deleted).
+ */
+export function coordinatorChats(store: Pick<StorePort, 'reminders'>, area: Area): ReminderPerson[] {
+  return store.reminders
+    .all()
+    .filter((p) => p.reference && isListed(area.coordinators, [p.userId, p.aadObjectId, p.upn]));
+}
 
 /** The area's reminder time: what /påminnelsetid set, or måndag 09:00. */
 export function reminderScheduleOf(area: Area): Schedule {

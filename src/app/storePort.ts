@@ -9,6 +9,7 @@ import type { SubscriptionStore } from '../store/subscriptions.js';
 
 export type { AgreementRecords } from '../store/store.js';
 export type { ReminderPerson } from '../store/reminders.js';
+export type { Meeting } from '../store/meetings.js';
 
 /** The public members of T, without its private ones (which make a class type nominal). */
 type PublicShape<T> = { [K in keyof T]: T[K] };

@@ -9,6 +9,7 @@
 // something falling behind later that week does not bring a reminder on an odd day.
 // The same job sends the coordinators' tertial notices (tertialNotices.ts), claimed the same way.
 import {
+  coordinatorChats,
   reminderContent,
   reminderReplies,
   reminderScheduleOf,
@@ -21,7 +22,6 @@ import { dueAgenda } from '../domain/meeting.js';
 import type { Schedule } from '../domain/schedule.js';
 import type { Meeting } from '../store/meetings.js';
 import type { Area } from '../domain/area.js';
-import { isListed } from '../domain/area.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { dueReminderWeek } from '../domain/reminders.js';
 import { responsiblePeople, type ResponsiblePerson } from '../domain/responsible.js';
@@ -165,13 +165,6 @@ export class Reminders {
     logger.info({ meetingId: meeting.id, week: due.week, result: result.kind }, 'agenda card');
   }
 
-  /** The personal chats the bot has with the area's coordinators. */
-  private coordinatorChats(area: Area) {
-    return this.deps.store.reminders
-      .all()
-      .filter((p) => p.reference && isListed(area.coordinators, [p.userId, p.aadObjectId, p.upn]));
-  }
-
   /**
    * Two weeks before a tertial ends, and when it has ended: one message to each coordinator the bot
    * can reach. Claimed for the area before sending, as the reminders are, so it goes out once.
@@ -180,7 +173,7 @@ export class Reminders {
     const { store, logger, notifier } = this.deps;
     const notice = dueTertialNotice(now, today, reminderScheduleOf(area), store.reminders.noticesSent(area.id));
     if (!notice) return;
-    const chats = this.coordinatorChats(area);
+    const chats = coordinatorChats(store, area);
     // Nobody to tell yet: the notice waits (within its window) for a coordinator to write to the bot.
     if (chats.length === 0) return;
     const replies = tertialNoticeReplies(store.inArea(area.id), area, notice, today);
@@ -212,7 +205,7 @@ export class Reminders {
       .flatMap((a) => a.activities)
       .filter((a, i, all) => activityIds.has(a.id) && all.findIndex((b) => b.id === a.id) === i)
       .map((a) => a.name);
-    const coordinators = this.coordinatorChats(area);
+    const coordinators = coordinatorChats(store, area);
     for (const coordinator of coordinators) {
       const result = await notifier.send(coordinator.reference, [text(unreachableText(who.name, names))]);
       if (result.kind === 'sent') {

@@ -1,6 +1,8 @@
 // meetings.json: the weekly meetings set with /möte, one per conversation (the group chat or channel
 // the meeting is). Each keeps how to post to its conversation and the week whose agenda card was
-// claimed, on disk before the card is posted, so a restart never posts it twice.
+// claimed, on disk before the card is posted, so a restart never posts it twice. What Teams says
+// about the channel reaches it too (src/app/lifecycle.ts): renamed (the name follows), deleted
+// (it ends, with the reason; a restore resumes it), its team archived (it is held: no agenda card).
 import { z } from 'zod';
 import { personSchema } from '../domain/entry.js';
 import { JsonDocument } from './document.js';
@@ -10,6 +12,10 @@ import type { Storage } from './storage.js';
 const meetingSchema = z.object({
   id: z.string().min(1).max(100),
   conversationId: z.string().min(1).max(500),
+  /** The channel's or chat's name, when Teams told it; follows a rename. */
+  conversationName: z.string().max(500).optional(),
+  /** The channel's team. Meetings set before it was stored have none: a team event cannot reach them. */
+  teamId: z.string().min(1).max(500).optional(),
   areaId: z.string().min(1).max(60),
   reference: z.record(z.string(), z.unknown()),
   weekday: z.number().int().min(1).max(7),
@@ -20,7 +26,16 @@ const meetingSchema = z.object({
   lastWeek: z.string().max(10).optional(),
   /** The meeting's date of the last agenda card: "logged since the last meeting" starts after it. */
   lastDate: z.string().max(10).optional(),
-  ended: z.object({ at: z.string().datetime(), by: personSchema }).optional(),
+  /** `reason` when Teams ended it (the channel or team deleted); a restore resumes only those. */
+  ended: z
+    .object({
+      at: z.string().datetime(),
+      by: personSchema,
+      reason: z.enum(['channelDeleted', 'teamDeleted']).optional(),
+    })
+    .optional(),
+  /** Held while its team is archived: no agenda card until released. */
+  held: z.object({ at: z.string().datetime(), reason: z.literal('teamArchived') }).optional(),
 });
 
 export type Meeting = z.infer<typeof meetingSchema>;
@@ -41,8 +56,9 @@ export class MeetingStore {
     return new MeetingStore(document);
   }
 
+  /** The meetings whose agenda cards are due by their schedule: neither ended nor held. */
   active(): readonly Meeting[] {
-    return this.doc.data.meetings.filter((m) => m.ended === undefined);
+    return this.doc.data.meetings.filter((m) => m.ended === undefined && m.held === undefined);
   }
 
   get(id: string): Meeting | undefined {
@@ -54,7 +70,10 @@ export class MeetingStore {
   }
 
   /** Sets the conversation's meeting (a new one, or a new time or activity for its existing one). */
-  set(meeting: Omit<Meeting, 'id' | 'lastWeek' | 'lastDate' | 'ended'>, newId: () => string): Promise<Meeting> {
+  set(
+    meeting: Omit<Meeting, 'id' | 'lastWeek' | 'lastDate' | 'ended' | 'held'>,
+    newId: () => string,
+  ): Promise<Meeting> {
     return this.doc.update((data) => {
       const existing = data.meetings.find((m) => m.conversationId === meeting.conversationId);
       if (existing) {
@@ -78,6 +97,52 @@ export class MeetingStore {
     });
   }
 
+  /** The conversation's meetings take its new name; returns each changed one with its old name. */
+  rename(conversationId: string, name: string): Promise<{ meeting: Meeting; from?: string }[]> {
+    return this.doc.update((data) => {
+      const renamed = data.meetings.filter((m) => m.conversationId === conversationId && m.conversationName !== name);
+      const changes = renamed.map((m) => ({ from: m.conversationName, meeting: m }));
+      for (const m of renamed) m.conversationName = name;
+      return changes.map((c) => ({ meeting: structuredClone(c.meeting), ...(c.from ? { from: c.from } : {}) }));
+    });
+  }
+
+  /** Ends the running meetings that `match` (their channel or team deleted in Teams). */
+  endWhere(match: (m: Meeting) => boolean, ended: Required<NonNullable<Meeting['ended']>>): Promise<Meeting[]> {
+    return this.doc.update((data) => {
+      const ending = data.meetings.filter((m) => m.ended === undefined && match(m));
+      for (const m of ending) m.ended = { ...ended };
+      return structuredClone(ending);
+    });
+  }
+
+  /** Resumes the meetings that `match` and were ended for `reason`, not those ended with /möte av. */
+  resumeEnded(match: (m: Meeting) => boolean, reason: 'channelDeleted' | 'teamDeleted'): Promise<Meeting[]> {
+    return this.doc.update((data) => {
+      const resuming = data.meetings.filter((m) => m.ended?.reason === reason && match(m));
+      for (const m of resuming) delete m.ended;
+      return structuredClone(resuming);
+    });
+  }
+
+  /** Holds the team's running meetings (an archived team). */
+  hold(teamId: string, held: NonNullable<Meeting['held']>): Promise<Meeting[]> {
+    return this.doc.update((data) => {
+      const holding = data.meetings.filter((m) => m.ended === undefined && !m.held && inTeam(m, teamId));
+      for (const m of holding) m.held = { ...held };
+      return structuredClone(holding);
+    });
+  }
+
+  /** Releases the team's held meetings (the team unarchived): agenda cards go on by the schedule. */
+  release(teamId: string): Promise<Meeting[]> {
+    return this.doc.update((data) => {
+      const releasing = data.meetings.filter((m) => m.held !== undefined && inTeam(m, teamId));
+      for (const m of releasing) delete m.held;
+      return structuredClone(releasing);
+    });
+  }
+
   /** Claims the agenda card of `week` (meeting on `date`) before it is posted: true when this call claimed it. */
   claim(id: string, week: string, date: string): Promise<boolean> {
     return this.doc.update((data) => {
@@ -88,4 +153,9 @@ export class MeetingStore {
       return true;
     });
   }
+}
+
+/** A meeting in the team: in one of its channels, or in its General channel (whose id is the team's). */
+function inTeam(m: Pick<Meeting, 'teamId' | 'conversationId'>, teamId: string): boolean {
+  return m.teamId === teamId || m.conversationId === teamId;
 }

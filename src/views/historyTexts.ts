@@ -43,6 +43,16 @@ const SUBSCRIPTION_DETAIL: Readonly<Record<string, string>> = {
   teamUnarchived: 'teamet återställdes från arkivet i Teams',
 };
 
+/** What a Teams event did to a meeting in the channel (its reason is said as for a subscription). */
+const MEETING_TEAMS_EVENT: Readonly<Record<string, string>> = {
+  channelDeleted: 'avslutade mötet',
+  teamDeleted: 'avslutade mötet',
+  teamArchived: 'pausade mötet',
+  channelRestored: 'startade mötet igen',
+  teamRestored: 'startade mötet igen',
+  teamUnarchived: 'startade mötet igen',
+};
+
 export interface HistoryNames {
   /** The activity's name, when the event names one the store knows. */
   activity(agreementId: string | undefined, activityId: string | undefined): string | undefined;
@@ -155,10 +165,15 @@ function actionText(event: HistoryEvent, names: HistoryNames, withActivity: bool
       return event.detail?.startsWith('reminderTimeSet')
         ? areaChangeText(event)
         : `ändrade sina påminnelser${event.detail ? ` (${REMINDER_CHANGE[event.detail] ?? event.detail})` : ''}`;
-    case 'meeting.changed':
-      return event.detail === 'ended'
-        ? 'avslutade mötet'
-        : `satte mötets tid${event.detail ? ` (${event.detail})` : ''}`;
+    case 'meeting.changed': {
+      if (event.detail === 'ended') return 'avslutade mötet';
+      const name = event.changes?.name;
+      if (event.detail === 'channelRenamed' && name)
+        return `mötet följde kanalens nya namn (${name.from ?? '–'} → ${name.to ?? '–'})`;
+      const teams = MEETING_TEAMS_EVENT[event.detail ?? ''];
+      if (teams) return `${teams} (${SUBSCRIPTION_DETAIL[event.detail ?? '']})`;
+      return `satte mötets tid${event.detail ? ` (${event.detail})` : ''}`;
+    }
     case 'person.erased':
       return 'raderade en persons namn och id (dataskydd)';
     case 'store.restored':

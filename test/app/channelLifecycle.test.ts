@@ -1,13 +1,14 @@
 // Issue 14, weekly delivery: what Teams says about a channel or a team reaches its subscriptions.
 // Renamed: the subscription follows the name. Deleted: it ends, with the reason. Archived: it waits.
 // Restored or unarchived: it goes on. Every change is audited with the Teams event as its source.
+// Ended or held, the area's coordinators are told once, in their personal chat with the bot.
 import { expect } from 'chai';
 import { createApp } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
 import type { Reply } from '../../src/app/ports.js';
 import { WeeklySummaries } from '../../src/scheduler/weeklySummaries.js';
 import type { Store } from '../../src/store/store.js';
-import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
+import { CapturingLogger, CapturingNotifier, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
 
 // Wednesday 25 November 2026, 10:00 in Stockholm.
 const NOW = '2026-11-25T09:00:00Z';
@@ -25,14 +26,15 @@ async function setup() {
   const clock = new FakeClock(NOW);
   const logger = new CapturingLogger();
   const app = createApp({ store, clock, logger, newId, admins: ['aad-anna'] });
-  const lifecycle = createLifecycle({ store, clock, logger });
+  const notifier = new CapturingNotifier();
+  const lifecycle = createLifecycle({ store, clock, logger, notifier: () => notifier });
   const say = async (text: string, conversationId = SSG, name = 'SSG') => {
     const input = turnInput(text, { conversationId });
     return textOf(await app.handle({ ...input, conversation: { ...input.conversation, name, teamId: TEAM } }));
   };
   await say('/prenumerera', SSG, 'SSG');
   await say('/prenumerera', OTHER, 'Övrigt');
-  return { store, clock, app, lifecycle, say };
+  return { store, clock, logger, app, lifecycle, notifier, say };
 }
 
 const audit = async (store: Store) =>
@@ -142,5 +144,43 @@ describe('Teams channel and team events and weekly subscriptions', () => {
       ['subscription.resumed', 'teamUnarchived'],
       ['subscription.resumed', 'teamUnarchived'],
     ]);
+  });
+
+  it('a deleted channel and an archived team are told to the coordinator once, in the personal chat', async () => {
+    const { app, lifecycle, notifier } = await setup();
+    // Anna, the area's coordinator, has written to the bot: her personal chat is known.
+    await app.handle(turnInput('hej', { conversationId: 'a:anna', kind: 'personal' }));
+    await lifecycle.teamsEvent({ kind: 'channelDeleted', channelId: SSG }, OWNER);
+    await lifecycle.teamsEvent({ kind: 'channelDeleted', channelId: SSG }, OWNER);
+    expect(notifier.textsTo('a:anna')).to.deep.equal([
+      'Kanalen SSG togs bort i Teams – veckosammanfattningen dit har avslutats. Återställs kanalen fortsätter den.',
+    ]);
+    // Restoring tells nobody; archiving the team holds the other channel's summary and says so.
+    await lifecycle.teamsEvent({ kind: 'channelRestored', channelId: SSG }, OWNER);
+    await lifecycle.teamsEvent({ kind: 'channelDeleted', channelId: SSG }, OWNER);
+    await lifecycle.teamsEvent({ kind: 'teamArchived', teamId: TEAM }, OWNER);
+    expect(notifier.textsTo('a:anna').slice(1)).to.deep.equal([
+      'Kanalen SSG togs bort i Teams – veckosammanfattningen dit har avslutats. Återställs kanalen fortsätter den.',
+      'Teamet som kanalen Övrigt hör till arkiverades i Teams – veckosammanfattningen dit är pausad. Den fortsätter när teamet tas ur arkivet.',
+    ]);
+    expect(notifier.sent).to.have.length(3);
+  });
+
+  it('a coordinator the bot cannot reach is logged without names, and the change still stands', async () => {
+    const { app, store, lifecycle, notifier, logger } = await setup();
+    await app.handle(turnInput('hej', { conversationId: 'a:anna', kind: 'personal' }));
+    notifier.result = { kind: 'gone', status: 403, detail: 'Forbidden' };
+    const before = logger.lines.length;
+    await lifecycle.teamsEvent({ kind: 'teamDeleted', teamId: TEAM });
+    // One message for the whole team: both its channels' summaries.
+    expect(notifier.textsTo('a:anna')).to.deep.equal([
+      'Teamet som kanalen SSG hör till togs bort i Teams – veckosammanfattningen dit har avslutats. Återställs teamet fortsätter den.\n\n' +
+        'Teamet som kanalen Övrigt hör till togs bort i Teams – veckosammanfattningen dit har avslutats. Återställs teamet fortsätter den.',
+    ]);
+    expect(store.subscriptions.active()).to.deep.equal([]);
+    const lines = logger.lines.slice(before);
+    const warning = lines.find((l) => l.msg === 'a coordinator could not be told about a channel change');
+    expect(warning?.obj).to.deep.include({ event: 'teamDeleted', result: 'gone', status: 403 });
+    expect(JSON.stringify(lines)).not.to.match(/Anna|aad-anna|a:anna/u);
   });
 });

@@ -2,12 +2,17 @@
 // the conversation's subscriptions.
 import { expect } from 'chai';
 import { createLifecycle, welcomeReplies } from '../../src/app/lifecycle.js';
-import { CapturingLogger, FakeClock, newId, openStore, referenceFor } from '../support/fakes.js';
+import { CapturingLogger, CapturingNotifier, FakeClock, newId, openStore, referenceFor } from '../support/fakes.js';
 
 describe('lifecycle', () => {
   it('welcomes a conversation once, and again after ten minutes (a reinstall)', async () => {
     const clock = new FakeClock('2026-11-25T09:00:00Z');
-    const lifecycle = createLifecycle({ store: await openStore(), clock, logger: new CapturingLogger() });
+    const lifecycle = createLifecycle({
+      store: await openStore(),
+      clock,
+      logger: new CapturingLogger(),
+      notifier: () => new CapturingNotifier(),
+    });
     const chat = { id: 'chat-1', kind: 'groupChat' as const };
     expect(lifecycle.added(chat)).to.have.length(1);
     clock.advance(2_000);
@@ -37,7 +42,10 @@ describe('lifecycle', () => {
       at: clock.now(),
       newId,
     });
-    await createLifecycle({ store, clock, logger }).removed({ id: 'chat-1', kind: 'groupChat' });
+    await createLifecycle({ store, clock, logger, notifier: () => new CapturingNotifier() }).removed({
+      id: 'chat-1',
+      kind: 'groupChat',
+    });
     expect(store.subscriptions.forConversation('chat-1')?.ended).to.deep.equal({
       at: '2026-11-25T09:00:00.000Z',
       reason: 'uninstalled',

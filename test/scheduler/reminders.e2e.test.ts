@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { Reminders } from '../../src/scheduler/reminders.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
-import { BOT, channelActivity, mention, startBot, TENANT, type Harness } from '../support/botHarness.js';
+import { BOT, channelActivity, mention, startBot, TEAM, TENANT, type Harness } from '../support/botHarness.js';
 import { assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { cardsOf, FakeConnector } from '../support/fakeConnector.js';
 import { CapturingLogger, FakeClock, fakeSleep, openStore } from '../support/fakes.js';
@@ -296,5 +296,95 @@ describe('reminders to the responsible people (HTTP, fake connector)', () => {
     clock.set('2020-10-29T11:00:00Z');
     await job.tick();
     expect(connector.proactive(GROUP)).to.have.length(1);
+  });
+
+  /** What Teams posts when a channel or its team changes (conversationUpdate with an eventType). */
+  const teamsEvent = (eventType: string, channel: Record<string, unknown> = {}) =>
+    channelActivity(connector, TEAM, {
+      type: 'conversationUpdate',
+      channelData: { eventType, tenant: { id: TENANT }, team: { id: TEAM, name: 'Polisen' }, channel },
+    });
+
+  it('/möte in a channel that is deleted: no agenda card, and the coordinator is told once; a restore resumes it', async () => {
+    const { clock, reminders, store } = await setup('2020-10-21T10:00:00Z');
+    await harness!.post(personal(SAM, 'hej'));
+    await harness!.post(inChannel(SAM, '/möte torsdag 13:00 torsdagsmöte'));
+    const meeting = store.meetings.forConversation(SSG);
+    expect(meeting).to.deep.include({ teamId: TEAM, conversationName: 'SSG' });
+
+    expect(await harness!.post(teamsEvent('channelRenamed', { id: SSG, name: 'SSG Jönköping' }))).to.equal(200);
+    expect(store.meetings.forConversation(SSG)?.conversationName).to.equal('SSG Jönköping');
+    expect(await harness!.post(teamsEvent('channelDeleted', { id: SSG, name: 'SSG Jönköping' }))).to.equal(200);
+    // Teams may say it twice: the coordinator hears it once.
+    await harness!.post(teamsEvent('channelDeleted', { id: SSG, name: 'SSG Jönköping' }));
+    expect(store.meetings.forConversation(SSG)?.ended?.reason).to.equal('channelDeleted');
+    const toSam = connector.proactive('a:chat-29:sam');
+    expect(toSam.map((r) => r.activity.text)).to.deep.equal([
+      'Kanalen SSG Jönköping togs bort i Teams – mötet Torsdagsmöte Öxnehaga där har avslutats. Återställs kanalen fortsätter det.',
+    ]);
+
+    const job = reminders();
+    clock.set('2020-10-22T10:00:00Z');
+    await job.tick();
+    expect(connector.proactive(SSG)).to.have.length(0);
+
+    await harness!.post(teamsEvent('channelRestored', { id: SSG, name: 'SSG Jönköping' }));
+    // Thursday 29 October, 12:30 in Stockholm (winter time now): half an hour into the agenda hour.
+    clock.set('2020-10-29T11:30:00Z');
+    await job.tick();
+    expect(connector.proactive(SSG)).to.have.length(1);
+    expect(
+      (await store.audit.read())
+        .filter((r) => r.action === 'meeting.changed' && r.via === 'system')
+        .map((r) => r.detail),
+    ).to.deep.equal(['channelRenamed', 'channelDeleted', 'channelRestored']);
+    expect(connector.proactive('a:chat-29:sam')).to.have.length(1);
+    await harness!.post(personal(SAM, '/historik'));
+    const history = repliesIn('a:chat-29:sam');
+    expect(history).to.include('mötet följde kanalens nya namn (SSG → SSG Jönköping)');
+    expect(history).to.include('avslutade mötet (kanalen togs bort i Teams)');
+    expect(history).to.include('startade mötet igen (kanalen återställdes i Teams)');
+  });
+
+  it('/möte in an archived team is held (no agenda card, the coordinator told); unarchived it goes on', async () => {
+    const { clock, reminders, store } = await setup('2020-10-21T10:00:00Z');
+    await harness!.post(personal(SAM, 'hej'));
+    await harness!.post(inChannel(SAM, '/möte torsdag 13:00 torsdagsmöte'));
+    expect(await harness!.post(teamsEvent('teamArchived'))).to.equal(200);
+    expect(store.meetings.forConversation(SSG)?.held?.reason).to.equal('teamArchived');
+    expect(connector.proactive('a:chat-29:sam').map((r) => r.activity.text)).to.deep.equal([
+      'Teamet som kanalen SSG hör till arkiverades i Teams – mötet Torsdagsmöte Öxnehaga där är pausat (ingen dagordning läggs ut). Det fortsätter när teamet tas ur arkivet.',
+    ]);
+
+    const job = reminders();
+    clock.set('2020-10-22T10:00:00Z');
+    await job.tick();
+    expect(connector.proactive(SSG)).to.have.length(0);
+
+    await harness!.post(teamsEvent('teamUnarchived'));
+    expect(store.meetings.forConversation(SSG)?.held).to.equal(undefined);
+    clock.set('2020-10-22T10:30:00Z');
+    await job.tick();
+    expect(connector.proactive(SSG)).to.have.length(1);
+    expect(
+      (await store.audit.read())
+        .filter((r) => r.action === 'meeting.changed' && r.via === 'system')
+        .map((r) => r.detail),
+    ).to.deep.equal(['teamArchived', 'teamUnarchived']);
+  });
+
+  it('a team deleted ends its meetings; one set before the team was stored is reached only in the General channel', async () => {
+    const { store } = await setup('2020-10-21T10:00:00Z');
+    await harness!.post(inChannel(SAM, '/möte torsdag 13:00 torsdagsmöte'));
+    // Two meetings as stored before meetings kept their team: in another channel, and in the General one.
+    const { id: _id, teamId: _teamId, ...before } = store.meetings.forConversation(SSG)!;
+    const OLD = '19:old@thread.tacv2';
+    await store.meetings.set({ ...before, conversationId: OLD }, () => 'old-channel');
+    await store.meetings.set({ ...before, conversationId: TEAM }, () => 'old-general');
+    expect(store.meetings.forConversation(OLD)?.teamId).to.equal(undefined);
+    await harness!.post(teamsEvent('teamDeleted'));
+    expect(store.meetings.forConversation(SSG)?.ended?.reason).to.equal('teamDeleted');
+    expect(store.meetings.forConversation(TEAM)?.ended?.reason).to.equal('teamDeleted');
+    expect(store.meetings.forConversation(OLD)?.ended).to.equal(undefined);
   });
 });

@@ -55,7 +55,7 @@ export async function startBot(
     app,
     logger,
     tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
-    lifecycle: createLifecycle({ store, clock, logger }),
+    lifecycle: createLifecycle({ store, clock, logger, notifier: () => bot.notifier }),
   });
   const server = createServer({ bot, logger, health: () => ({}) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

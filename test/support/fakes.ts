@@ -1,7 +1,8 @@
 // Fakes for the ports: a clock the test moves, a sleep that moves it instead of waiting, a logger
 // that keeps what was logged, a store on memory seeded with the bundled agreements.
 import { fileURLToPath } from 'node:url';
-import type { Clock, Logger, TurnInput } from '../../src/app/ports.js';
+import type { DeliveryResult, Notifier, OpenResult } from '../../src/app/notifier.js';
+import type { Clock, Logger, Reply, TurnInput } from '../../src/app/ports.js';
 import type { Agreement } from '../../src/domain/agreement.js';
 import { loadBundledAgreements } from '../../src/store/bundled.js';
 import { MemoryStorage, type Storage } from '../../src/store/storage.js';
@@ -122,4 +123,26 @@ export function turnInput(
     conversationReference: referenceFor('http://127.0.0.1:9', conversationId),
     ...rest,
   };
+}
+
+/** A notifier that keeps what the bot sent proactively, and answers `result` (sent unless told). */
+export class CapturingNotifier implements Notifier {
+  readonly sent: { reference: unknown; replies: readonly Reply[] }[] = [];
+  result: DeliveryResult = { kind: 'sent' };
+
+  send(reference: unknown, replies: readonly Reply[]): Promise<DeliveryResult> {
+    this.sent.push({ reference, replies });
+    return Promise.resolve(this.result);
+  }
+
+  openPersonal(): Promise<OpenResult> {
+    return Promise.resolve({ kind: 'rejected', detail: 'no personal chats in this fake' });
+  }
+
+  /** The texts sent to the conversation `conversationId` (by its reference). */
+  textsTo(conversationId: string): string[] {
+    return this.sent
+      .filter((s) => (s.reference as { conversation?: { id?: string } }).conversation?.id === conversationId)
+      .map((s) => s.replies.map((r) => (r.kind === 'text' ? r.text : r.fallbackText)).join('\n'));
+  }
 }
