@@ -1,5 +1,6 @@
 // The application: one turn in, replies out, with no bot SDK in sight. Text is parsed into a
 // typed command and routed by a table; card submits are routed by their verb.
+import { tooLongText } from '../views/turnTexts.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { parseCommand, type Command } from '../domain/command.js';
 import { MAX_LOG_TEXT_LENGTH } from '../domain/logRequest.js';
@@ -195,7 +196,7 @@ export function createApp(deps: AppDeps): App {
         const limit = /^\s*\/?\s*import(?:era)?(?![\p{L}])/iu.test(raw)
           ? MAX_IMPORT_LENGTH + 1000
           : MAX_LOG_TEXT_LENGTH;
-        if (raw.length > limit) return [text(tooLong(raw.length, limit))];
+        if (raw.length > limit) return [text(tooLongText(raw.length, limit))];
         // Checked for every command, before anything can echo the text back into the conversation.
         const personal = personalDataRefusal(raw);
         if (personal) return [text(personal)];
@@ -234,7 +235,7 @@ export function createApp(deps: AppDeps): App {
       log.debug({ areaId: resolution.area.id, command: parsed.kind }, 'command');
       const length = (input.text ?? '').length;
       if (length > MAX_TEXT_LENGTH && parsed.kind !== 'import' && logArgsOf(turn, parsed) === undefined) {
-        return [text(tooLong(length, MAX_TEXT_LENGTH))];
+        return [text(tooLongText(length, MAX_TEXT_LENGTH))];
       }
       return await dispatch(turn, parsed);
     } catch (error) {
@@ -251,10 +252,6 @@ export function createApp(deps: AppDeps): App {
     }
   };
   return { handle };
-}
-
-function tooLong(length: number, limit: number): string {
-  return `Meddelandet är för långt (${length.toLocaleString('sv-SE')} tecken); jag läser högst ${limit.toLocaleString('sv-SE')}. Inget har sparats.`;
 }
 
 /** The turn the question card's pending command runs as: the first message again, by its writer. */

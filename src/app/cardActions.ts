@@ -1,5 +1,6 @@
 // Card submits: a click on the ambiguity card, the log form, "Visa fler" and the help buttons.
 // The payload comes from a client and is checked like any other input before anything is stored.
+import { AGREEMENT_GONE, UNREADABLE_CARD } from '../views/turnTexts.js';
 import { z } from 'zod';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
@@ -142,14 +143,14 @@ function swedishGenitive(name: string): string {
 
 function cancelAction(turn: Turn, value: unknown): Reply[] {
   const parsed = cancelSchema.safeParse(value);
-  if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv kommandot igen.')];
+  if (!parsed.success) return [text(UNREADABLE_CARD)];
   return notYourQuestion(turn, parsed.data) ?? repeatCancelled();
 }
 
 async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = choiceSchema.safeParse(value);
   if (!parsed.success || !isValidIsoDate(parsed.data.date)) {
-    return [text(`Kortet skickade något jag inte kan läsa. Skriv kommandot igen. ${NOTHING_STORED}`)];
+    return [text(`${UNREADABLE_CARD} ${NOTHING_STORED}`)];
   }
   const choice = parsed.data;
   const notYours = notYourQuestion(turn, choice);
@@ -204,13 +205,13 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
 function reopenAction(turn: Turn, value: unknown): Reply[] {
   const parsed = reopenSchema.safeParse(value);
   if (!parsed.success || !isValidIsoDate(parsed.data.date)) {
-    return [text(`Kortet skickade något jag inte kan läsa. Skriv kommandot igen. ${NOTHING_STORED}`)];
+    return [text(`${UNREADABLE_CARD} ${NOTHING_STORED}`)];
   }
   const asked = parsed.data;
   const notYours = notYourQuestion(turn, asked);
   if (notYours) return notYours;
   const agreement = turn.store.agreement(asked.agreementId);
-  if (!agreement) return [text(`Medborgarlöftet finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
+  if (!agreement) return [text(`${AGREEMENT_GONE} ${NOTHING_STORED}`)];
   return logForm(
     turn,
     agreement,
@@ -381,7 +382,7 @@ function optionalField<K extends string>(key: K, value: number | undefined): Par
 
 function pageAction(turn: Turn, value: unknown): Reply[] {
   const parsed = pageSchema.safeParse(value);
-  if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv kommandot igen.')];
+  if (!parsed.success) return [text(UNREADABLE_CARD)];
   const { view, page, args, asOf } = parsed.data;
   switch (view) {
     case 'status':
