@@ -12,10 +12,10 @@ import { AGENDA_LEAD_MS, meetingDateInWeekOf, parseMeetingArgs } from '../domain
 import { occasionIdOf } from '../domain/occasion.js';
 import { responsibleFor } from '../domain/responsible.js';
 import type { Schedule } from '../domain/schedule.js';
-import { agreementStatusOfDays, type ActivityStatus } from '../domain/status.js';
 import { agendaCard, agendaText, meetingText, type AgendaInput, type MeetingOutcome } from '../views/meetingTexts.js';
 import { responsibleName } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
+import { behindPlan } from './behindPlan.js';
 import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
@@ -111,20 +111,10 @@ export function agendaReplies(
 ): Reply[] | undefined {
   const agreement = agreementForDate(records.agreements(), date);
   if (!agreement) return undefined;
-  const status = agreementStatusOfDays(
-    agreement,
-    (id) => records.dayTotals(agreement.id, id),
-    records.completions(agreement.id),
-    date,
-  );
-  const rank = (s: ActivityStatus) => (s.status === 'farBehind' ? 0 : 1);
-  const behind = status.activities
-    .filter((s) => s.status === 'behind' || s.status === 'farBehind')
-    .sort((a, b) => rank(a) - rank(b))
-    .map((s) => ({
-      status: s,
-      responsible: responsibleFor(area.responsible, s.activity.id).map((p) => ({ name: responsibleName(p), id: p.id })),
-    }));
+  const behind = behindPlan(records, agreement, date).map((s) => ({
+    status: s,
+    responsible: responsibleFor(area.responsible, s.activity.id).map((p) => ({ name: responsibleName(p), id: p.id })),
+  }));
   const since = lastDate !== undefined && lastDate < date ? addDays(lastDate, 1) : addDays(date, -7);
   const occasions = new Map<string, Set<string>>();
   for (const e of records.entries(agreement.id)) {

@@ -23,7 +23,7 @@ import {
 } from '../domain/responsible.js';
 import type { TertialNotice } from '../domain/tertialNotices.js';
 import type { Schedule } from '../domain/schedule.js';
-import { activityStatusOfDays, agreementStatusOfDays, type ActivityStatus } from '../domain/status.js';
+import { activityStatusOfDays } from '../domain/status.js';
 import { fold } from '../domain/text.js';
 import { reminderCard, reminderText, type ReminderCardInput } from '../views/reminderCard.js';
 import { tertialNoticeCard, tertialNoticeText } from '../views/tertialNoticeCard.js';
@@ -35,6 +35,7 @@ import {
   type ReminderTimeOutcome,
 } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
+import { behindPlan } from './behindPlan.js';
 import { auditTurn, viaOf } from './audit.js';
 import { resolveTurnArea } from './areaCommands.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type BaseTurn, type Turn } from './context.js';
@@ -257,17 +258,10 @@ export function tertialNoticeReplies(
 ): Reply[] | undefined {
   const agreement = agreementForDate(records.agreements(), notice.end);
   if (!agreement) return undefined;
-  const status = agreementStatusOfDays(
-    agreement,
-    (id) => records.dayTotals(agreement.id, id),
-    records.completions(agreement.id),
-    today,
-  );
-  const rank = (s: ActivityStatus) => (s.status === 'farBehind' ? 0 : 1);
-  const behind = status.activities
-    .filter((s) => s.status === 'behind' || s.status === 'farBehind')
-    .sort((a, b) => rank(a) - rank(b))
-    .map((s) => ({ status: s, responsible: responsibleFor(area.responsible, s.activity.id).map(responsibleName) }));
+  const behind = behindPlan(records, agreement, today).map((s) => ({
+    status: s,
+    responsible: responsibleFor(area.responsible, s.activity.id).map(responsibleName),
+  }));
   const input = { notice, agreementTitle: agreement.title, behind };
   return [card(tertialNoticeCard(input), tertialNoticeText(input))];
 }
