@@ -1,0 +1,109 @@
+// What the bot keeps about conversations and people rather than about the work: the weekly
+// card's subscriptions, the meetings' agenda cards, the personal reminders, and the service URLs
+// the connector may be called at. Selections are criteria (a conversation, a team), never closures,
+// so a database store can run them as queries.
+import type { IsoWeekKey, Schedule } from '../../domain/schedule.js';
+import type { Person } from '../../domain/entry.js';
+import type { PersonIdentity } from '../../domain/responsible.js';
+import type {
+  ConversationKindCode,
+  Subscription,
+  SubscriptionEnd,
+  SubscriptionHold,
+} from '../../domain/subscription.js';
+import type { SentCard } from '../../domain/weeklyCard.js';
+import type { Meeting } from '../../domain/meetingRecord.js';
+import type { ReminderPerson } from '../../domain/reminderRecord.js';
+
+/** A conversation, or every conversation of a team (its channels and the team's own). */
+export type ConversationSelection = { conversationId: string } | { teamId: string };
+
+export interface SubscribeRequest {
+  conversation: { id: string; kind: ConversationKindCode; name?: string; tenantId?: string; teamId?: string };
+  /** The area the conversation works in. */
+  areaId?: string;
+  reference: Record<string, unknown>;
+  schedule: Schedule;
+  by: Person;
+  at: Date;
+  newId: () => string;
+}
+
+/** created: a first subscription; changed: an active one got a new schedule; resumed: an ended one came back. */
+export type SubscribeResult = { subscription: Subscription; change: 'created' | 'changed' | 'resumed' };
+
+/** The weekly card's subscriptions (the transitions are the domain's: src/domain/subscription.ts). */
+export interface Subscriptions {
+  all(): Promise<readonly Subscription[]>;
+  active(): Promise<readonly Subscription[]>;
+  get(id: string): Promise<Subscription | undefined>;
+  forConversation(conversationId: string): Promise<Subscription | undefined>;
+  subscribe(request: SubscribeRequest): Promise<SubscribeResult>;
+  end(conversationId: string, ended: SubscriptionEnd): Promise<Subscription | undefined>;
+  /** Ends every active subscription of the conversation or, for a team, of any of its channels. */
+  endWhere(selection: ConversationSelection, ended: SubscriptionEnd): Promise<readonly Subscription[]>;
+  /** Resumes the selected subscriptions ended for `reason` (a deleted channel or team restored). */
+  resumeEnded(selection: ConversationSelection, reason: SubscriptionEnd['reason']): Promise<readonly Subscription[]>;
+  rename(
+    conversationId: string,
+    name: string,
+  ): Promise<readonly { from: string | undefined; subscription: Subscription }[]>;
+  hold(teamId: string, held: SubscriptionHold): Promise<readonly Subscription[]>;
+  release(teamId: string, reason: SubscriptionHold['reason']): Promise<readonly Subscription[]>;
+  pause(id: string, paused: NonNullable<Subscription['paused']>): Promise<Subscription | undefined>;
+  /**
+   * Claims the subscription's card for `week` before it is sent: true for exactly one caller across
+   * every process sharing the store, until the claim is recorded as sent or `claimTtlMs` passes
+   * without that (its process died), when another may claim it.
+   */
+  claimWeek(id: string, week: IsoWeekKey, at: Date, claimTtlMs: number): Promise<boolean>;
+  /** Records that the connector accepted the card for `week` at `at`, and which card it was. */
+  recordSent(id: string, week: IsoWeekKey, at: Date, card: SentCard): Promise<void>;
+}
+
+/** The meetings whose agenda card the bot posts (/möte). */
+export interface Meetings {
+  active(): Promise<readonly Meeting[]>;
+  get(id: string): Promise<Meeting | undefined>;
+  forConversation(conversationId: string): Promise<Meeting | undefined>;
+  set(meeting: Omit<Meeting, 'id'> & { id?: string }): Promise<Meeting>;
+  end(conversationId: string, ended: NonNullable<Meeting['ended']>): Promise<Meeting | undefined>;
+  endWhere(
+    selection: ConversationSelection,
+    ended: Required<NonNullable<Meeting['ended']>>,
+  ): Promise<readonly Meeting[]>;
+  resumeEnded(selection: ConversationSelection, reason: 'channelDeleted' | 'teamDeleted'): Promise<readonly Meeting[]>;
+  rename(conversationId: string, name: string): Promise<readonly { meeting: Meeting; from?: string }[]>;
+  hold(teamId: string, held: NonNullable<Meeting['held']>): Promise<readonly Meeting[]>;
+  release(teamId: string): Promise<readonly Meeting[]>;
+  /** Claims the agenda card of the meeting's week: true once across every process sharing the store. */
+  claim(id: string, week: string, date: string): Promise<boolean>;
+}
+
+/** Who a reminder change is about: any of their ids, and their name as Teams shows it. */
+export interface ReminderIdentity extends PersonIdentity {
+  name: string;
+}
+
+/** The personal Monday reminders and the coordinators' tertial notices. */
+export interface Reminders {
+  all(): Promise<readonly ReminderPerson[]>;
+  find(who: PersonIdentity): Promise<ReminderPerson | undefined>;
+  noteContact(who: ReminderIdentity & { reference: Record<string, unknown> }, at: Date): Promise<void>;
+  setOff(who: ReminderIdentity, off: boolean, at: Date): Promise<ReminderPerson>;
+  pause(who: ReminderIdentity, until: string): Promise<ReminderPerson>;
+  /** Claims the person's reminder for `week`: true once across every process sharing the store. */
+  claim(who: ReminderIdentity, week: string, at: Date): Promise<boolean>;
+  noticesSent(areaId: string): Promise<ReadonlySet<string>>;
+  /** Claims a coordinators' notice of the area: true once across every process sharing the store. */
+  claimNotice(areaId: string, key: string, at: Date): Promise<boolean>;
+  recordSent(who: ReminderIdentity, at: Date, reference?: Record<string, unknown>): Promise<ReminderPerson>;
+  markUnreachable(who: ReminderIdentity, at: Date, status: number | undefined): Promise<ReminderPerson>;
+  markReported(who: ReminderIdentity, at: Date): Promise<ReminderPerson>;
+}
+
+/** The Bot Framework service URLs seen in authenticated requests, per tenant (SSRF guard for proactive sends). */
+export interface ServiceUrls {
+  trust(tenantId: string | undefined, serviceUrl: string, at: Date): Promise<void>;
+  isTrusted(tenantId: string | undefined, serviceUrl: string): Promise<boolean>;
+}
