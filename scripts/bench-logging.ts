@@ -2,6 +2,7 @@
 // real file store, the entries file's size, and how long a start (open + validate) takes.
 // Run: npx tsx scripts/bench-logging.ts [entries=5000]
 import { existsSync, statSync } from 'node:fs';
+import { fileStorePort } from '../src/store/filePort.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ const store = await Store.open(fileStorage(dir), seed);
 let id = 0;
 const app = createApp({
   store,
+  port: fileStorePort(store),
   clock: { now: () => new Date('2020-12-30T12:00:00+01:00') },
   logger: silent,
   newId: () => `e${++id}`,

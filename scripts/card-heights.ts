@@ -6,6 +6,7 @@
 // Writes bench/results/card-heights.md; with `--png <dir>` also a picture of each card, as sent
 // and all open. Run: npx tsx scripts/card-heights.ts [--png <dir>]   (needs Debian's chromium)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileStorePort } from '../src/store/filePort.js';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createApp } from '../src/app/app.js';
@@ -95,7 +96,13 @@ function firstCard(replies: Reply[], what: string): unknown {
 /** What a user typing `text` in a personal chat on `today` gets as a card. */
 function asker(store: Store, today: string): (text: string) => Promise<unknown> {
   const now = stockholmInstant(today, '09:00');
-  const app = createApp({ store, clock: { now: () => now }, logger: silent, newId: () => 'x' });
+  const app = createApp({
+    store,
+    port: fileStorePort(store),
+    clock: { now: () => now },
+    logger: silent,
+    newId: () => 'x',
+  });
   return async (text: string) =>
     firstCard(
       await app.handle({

@@ -3,6 +3,7 @@
 // Chromium, at a phone's width, to docs/cards/*.png. Needs Debian's chromium (and for the status
 // marks fonts-noto-color-emoji): apt-get install chromium fonts-noto-color-emoji
 import { execFileSync } from 'node:child_process';
+import { fileStorePort } from '../src/store/filePort.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -42,6 +43,7 @@ async function cards(): Promise<{ name: string; title: string; card: unknown }[]
   let ids = 0;
   const app = createApp({
     store,
+    port: fileStorePort(store),
     clock: { now: () => (now = new Date(now.getTime() + 60_000)) },
     logger: silent,
     newId: () => `preview-${++ids}`,

@@ -22,6 +22,7 @@ import { createServer } from './server.js';
 import { loadBundledAgreements } from './store/bundled.js';
 import { lockStoreDir, StoreLockedError } from './store/lock.js';
 import { ServiceUrlStore } from './store/serviceUrls.js';
+import { fileStorePort } from './store/filePort.js';
 import { fileStorage, StoreFileError } from './store/storage.js';
 import { Store } from './store/store.js';
 import { outdatedFiles, pruneSnapshots, snapshotIfDue, takeSnapshot } from './store/backups.js';
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
   const app = withRedeliveryCache(
     createApp({
       store,
+      port: fileStorePort(store, serviceUrls),
       clock,
       admins: config.admins,
       logger,

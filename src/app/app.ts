@@ -158,7 +158,12 @@ async function messageEvent(base: BaseTurn, event: MessageEvent): Promise<Reply[
   const resolution = resolveTurnArea(base);
   // No area yet: no entry can have come from this conversation.
   if (resolution.kind !== 'area') return [];
-  const turn: Turn = { ...base, area: resolution.area, store: base.deps.store.inArea(resolution.area.id) };
+  const turn: Turn = {
+    ...base,
+    area: resolution.area,
+    store: base.deps.store.inArea(resolution.area.id),
+    records: base.deps.port.records(resolution.area.id),
+  };
   turn.log.debug({ areaId: resolution.area.id, event }, 'message event');
   if (event === 'deleted') return messageDeleted(turn);
   if (event === 'undeleted') return messageUndeleted(turn);
@@ -219,7 +224,12 @@ export function createApp(deps: AppDeps): App {
         };
         return askForArea(base, resolution.areas, pending);
       }
-      const turn: Turn = { ...base, area: resolution.area, store: deps.store.inArea(resolution.area.id) };
+      const turn: Turn = {
+        ...base,
+        area: resolution.area,
+        store: deps.store.inArea(resolution.area.id),
+        records: deps.port.records(resolution.area.id),
+      };
       // What kind of turn, never what was typed: the text may hold notes, places and names.
       if (isSubmit) {
         log.debug(

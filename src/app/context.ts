@@ -3,11 +3,15 @@ import { isListed, type Area } from '../domain/area.js';
 import type { Person } from '../domain/entry.js';
 import type { NameLexicon } from '../domain/noteNames.js';
 import type { AreaStorePort, StorePort } from './storePort.js';
+import type { AreaRecords, StorePort as Port } from './port/index.js';
 import type { Clock, Logger, TurnInput } from './ports.js';
 import type { ReportLinks } from './reportLinks.js';
 
 export interface AppDeps {
+  /** Being replaced by `port`: the synchronous view of the file store. */
   store: StorePort;
+  /** The store, through the port the application owns (src/app/port). */
+  port: Port;
   clock: Clock;
   /** Entra object ids or UPNs who may act as coordinators in every area (ADMINS). */
   admins?: readonly string[];
@@ -33,6 +37,8 @@ export interface Turn extends BaseTurn {
   area: Area;
   /** The conversation's area's agreements and entries; another area's ids are unknown here. */
   store: AreaStorePort;
+  /** The same area's records through the port; nothing of another area is reachable through it. */
+  records: AreaRecords;
 }
 
 export function personOf(turn: BaseTurn): Person {

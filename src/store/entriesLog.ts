@@ -353,17 +353,21 @@ export class EntriesLog {
   }
 
   /** Marks the entry removed; undefined when there is no such entry or it is already removed. */
-  markRemoved(entryId: string, removed: NonNullable<Entry['removed']>): Promise<Entry | undefined> {
+  markRemoved(
+    entryId: string,
+    removed: NonNullable<Entry['removed']>,
+    audit?: AuditRecord,
+  ): Promise<Entry | undefined> {
     const pending = this.#pendingRemovals.get(entryId);
     if (pending)
       return pending.then(
         () => undefined,
-        () => this.markRemoved(entryId, removed),
+        () => this.markRemoved(entryId, removed, audit),
       );
     const index = this.#byId.get(entryId);
     const entry = index === undefined ? undefined : this.#entries[index];
     if (!entry || entry.removed) return Promise.resolve(undefined);
-    const done = this.#submit({ op: 'remove', entryId, removed }).then(() => this.#entries[index!]);
+    const done = this.#submit({ op: 'remove', entryId, removed }, audit).then(() => this.#entries[index!]);
     this.#pendingRemovals.set(entryId, done);
     const settle = () => this.#pendingRemovals.delete(entryId);
     done.then(settle, settle);
@@ -375,37 +379,41 @@ export class EntriesLog {
    * so that the note's text is gone from the document and the journal too. Returns the entries as
    * they are now.
    */
-  async clearNotes(match: (entry: Entry) => boolean, cleared: NonNullable<Entry['noteCleared']>): Promise<Entry[]> {
+  async clearNotes(
+    match: (entry: Entry) => boolean,
+    cleared: NonNullable<Entry['noteCleared']>,
+    audit?: (entryIds: readonly string[]) => AuditRecord,
+  ): Promise<Entry[]> {
     const entryIds = this.#entries.filter((e) => e.note !== undefined && match(e)).map((e) => e.id);
     if (entryIds.length === 0) return [];
-    await this.#submit({ op: 'clearNotes', entryIds, cleared });
+    await this.#submit({ op: 'clearNotes', entryIds, cleared }, audit?.(entryIds));
     await this.#fold(true);
     return entryIds.map((id) => this.#entries[this.#byId.get(id)!]!);
   }
 
   /** Replaces an active entry with what `change` makes of it; undefined when there is no such active entry. */
-  async edit(entryId: string, change: (entry: Entry) => Entry): Promise<Entry | undefined> {
+  async edit(entryId: string, change: (entry: Entry) => Entry, audit?: AuditRecord): Promise<Entry | undefined> {
     const index = this.#byId.get(entryId);
     const entry = index === undefined ? undefined : this.#entries[index];
     if (!entry || entry.removed) return undefined;
     const next = change(entry);
-    await this.#submit({ op: 'edit', entry: next });
+    await this.#submit({ op: 'edit', entry: next }, audit);
     return next;
   }
 
   /** Replaces a removed entry with what `change` makes of it (active again); undefined when there is no such removed entry. */
-  async restore(entryId: string, change: (entry: Entry) => Entry): Promise<Entry | undefined> {
+  async restore(entryId: string, change: (entry: Entry) => Entry, audit?: AuditRecord): Promise<Entry | undefined> {
     await this.#pendingRemovals.get(entryId)?.catch(() => undefined);
     const index = this.#byId.get(entryId);
     const entry = index === undefined ? undefined : this.#entries[index];
     if (!entry?.removed) return undefined;
     const next = change(entry);
-    await this.#submit({ op: 'edit', entry: next });
+    await this.#submit({ op: 'edit', entry: next }, audit);
     return next;
   }
 
-  addCompletion(completion: Completion): Promise<void> {
-    return this.#submit({ op: 'complete', completion });
+  addCompletion(completion: Completion, audit?: AuditRecord): Promise<void> {
+    return this.#submit({ op: 'complete', completion }, audit);
   }
 
   /** Folds what the journal holds into the document (nothing to do when it holds nothing). */

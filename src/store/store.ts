@@ -13,10 +13,7 @@ import {
 import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
 import {
   completionSchema,
-  entryChangeSchema,
-  entryFieldsSchema,
   entrySchema,
-  fieldsOf,
   type Completion,
   entryAgreementProblem,
   type Entry,
@@ -35,6 +32,7 @@ import {
 } from './areaFiles.js';
 import type { Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
+import { applyEdit, applyRestore } from '../domain/entryChange.js';
 import { SYSTEM_ACTOR, type AuditAction, type AuditVia, type NewAuditRecord } from '../domain/audit.js';
 import { AuditLog } from './auditLog.js';
 import { JsonDocument } from './document.js';
@@ -793,8 +791,9 @@ export class AreaStore implements AgreementRecords {
     agreementId: string,
     entryId: string,
     removal: NonNullable<Entry['removed']>,
+    audit?: NewAuditRecord,
   ): Promise<Entry | undefined> {
-    return this.logOf(agreementId).markRemoved(entryId, removal);
+    return this.logOf(agreementId).markRemoved(entryId, removal, audit && this.store.audit.prepare(audit));
   }
 
   /**
@@ -806,25 +805,10 @@ export class AreaStore implements AgreementRecords {
     entryId: string,
     fields: EntryFields,
     change: Omit<EntryChange, 'before'>,
+    audit?: NewAuditRecord,
   ): Promise<Entry | undefined> {
-    const valid = entryFieldsSchema.parse(fields);
-    return this.logOf(agreementId).edit(entryId, (entry) => {
-      const changed: Entry = {
-        ...entry,
-        activityId: valid.activityId,
-        date: valid.date,
-        count: valid.count,
-        history: [...(entry.history ?? []), entryChangeSchema.parse({ ...change, before: fieldsOf(entry) })],
-      };
-      // Moved to another activity or day, it is no longer part of the occasion it joined: one of its own.
-      if (valid.activityId !== entry.activityId || valid.date !== entry.date) changed.occasionId = entry.id;
-      for (const key of ['place', 'hours', 'participants', 'note'] as const) delete changed[key];
-      if (valid.place !== undefined) changed.place = valid.place;
-      if (valid.hours !== undefined) changed.hours = valid.hours;
-      if (valid.participants !== undefined) changed.participants = valid.participants;
-      if (valid.note !== undefined) changed.note = valid.note;
-      return entrySchema.parse(changed);
-    });
+    const log = this.logOf(agreementId);
+    return log.edit(entryId, (entry) => applyEdit(entry, fields, change), audit && this.store.audit.prepare(audit));
   }
 
   /**
@@ -835,22 +819,18 @@ export class AreaStore implements AgreementRecords {
     agreementId: string,
     entryId: string,
     change: Omit<EntryChange, 'before' | 'removed' | 'reason'>,
+    audit?: NewAuditRecord,
   ): Promise<Entry | undefined> {
-    return this.logOf(agreementId).restore(entryId, (entry) => {
-      const { removed, ...rest } = entry;
-      return entrySchema.parse({
-        ...rest,
-        history: [
-          ...(entry.history ?? []),
-          entryChangeSchema.parse({ ...change, reason: 'restored', before: fieldsOf(entry), removed }),
-        ],
-      });
-    });
+    return this.logOf(agreementId).restore(
+      entryId,
+      (entry) => applyRestore(entry, change),
+      audit && this.store.audit.prepare(audit),
+    );
   }
 
-  async addCompletion(agreementId: string, completion: Completion): Promise<void> {
+  async addCompletion(agreementId: string, completion: Completion, audit?: NewAuditRecord): Promise<void> {
     const valid = completionSchema.parse(completion);
-    await this.logOf(agreementId).addCompletion(valid);
+    await this.logOf(agreementId).addCompletion(valid, audit && this.store.audit.prepare(audit));
   }
 
   /**
@@ -860,6 +840,30 @@ export class AreaStore implements AgreementRecords {
   changeAgreement(agreement: Agreement, by: AreaChangeBy, audit: readonly NewAuditRecord[]): Promise<void> {
     if (!this.agreement(agreement.id)) return Promise.reject(new UnknownAgreementError(agreement.id));
     return this.store.changeAgreement(agreement, by, audit);
+  }
+
+  /**
+   * Clears the notes of this area's entries that `match` (one journal line per agreement, with its
+   * audit record: `audit` completed with the agreement's id and the ids of the entries cleared).
+   */
+  async clearNotes(
+    match: (entry: Entry) => boolean,
+    cleared: NonNullable<Entry['noteCleared']>,
+    audit?: Omit<NewAuditRecord, 'agreementId' | 'entryIds' | 'entryId'>,
+  ): Promise<Entry[]> {
+    const out: Entry[] = [];
+    for (const agreement of this.agreements()) {
+      const log = this.logOf(agreement.id);
+      out.push(
+        ...(await log.clearNotes(
+          match,
+          cleared,
+          audit &&
+            ((entryIds) => this.store.audit.prepare({ ...audit, agreementId: agreement.id, entryIds: [...entryIds] })),
+        )),
+      );
+    }
+    return out;
   }
 
   private logOf(agreementId: string): EntriesLog {

@@ -3,6 +3,7 @@
 // Restored or unarchived: it goes on. Every change is audited with the Teams event as its source.
 // Ended or held, the area's coordinators are told once, in their personal chat with the bot.
 import { expect } from 'chai';
+import { fileStorePort } from '../../src/store/filePort.js';
 import { createApp } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
 import type { Reply } from '../../src/app/ports.js';
@@ -25,7 +26,7 @@ async function setup() {
   const store = await openStore(undefined, { coordinators: ['aad-anna'] });
   const clock = new FakeClock(NOW);
   const logger = new CapturingLogger();
-  const app = createApp({ store, clock, logger, newId, admins: ['aad-anna'] });
+  const app = createApp({ store, port: fileStorePort(store), clock, logger, newId, admins: ['aad-anna'] });
   const notifier = new CapturingNotifier();
   const lifecycle = createLifecycle({ store, clock, logger, notifier: () => notifier });
   const say = async (text: string, conversationId = SSG, name = 'SSG') => {

@@ -1,5 +1,6 @@
 // The audit trail as a coordinator reads it: /historik, after logging, undoing, /klar and subscribing.
 import { expect } from 'chai';
+import { fileStorePort } from '../../src/store/filePort.js';
 import { createApp } from '../../src/app/app.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
@@ -94,6 +95,7 @@ describe('/historik and the audit log', () => {
     const store = await openStore(new MemoryStorage());
     const app = createApp({
       store,
+      port: fileStorePort(store),
       clock: new FakeClock('2026-11-25T09:00:00Z'),
       logger: new CapturingLogger(),
       newId,

@@ -1,6 +1,7 @@
 // /prenumerera, /avprenumerera, /prenumerationer and the welcome card's subscribe button, through
 // the app as a turn sees it: what the user reads and what the store holds.
 import { expect } from 'chai';
+import { fileStorePort } from '../../src/store/filePort.js';
 import { createApp } from '../../src/app/app.js';
 import type { Reply } from '../../src/app/ports.js';
 import { MemoryStorage } from '../../src/store/storage.js';
@@ -13,7 +14,7 @@ async function setup(coordinators: string[] = []) {
   const storage = new MemoryStorage();
   const store = await openStore(storage, { coordinators });
   const clock = new FakeClock(NOW);
-  const app = createApp({ store, clock, logger: new CapturingLogger(), newId });
+  const app = createApp({ store, port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
   const say = async (text: string, over: Parameters<typeof turnInput>[1] = {}) =>
     textOf(await app.handle(turnInput(text, over)));
   return { storage, store, clock, app, say };

@@ -2,6 +2,7 @@
 // sleep that moves that clock: each rule of the issue, proved on what the connector received and
 // what the store holds.
 import { expect } from 'chai';
+import { fileStorePort } from '../../src/store/filePort.js';
 import type { Adapter } from 'lowdb';
 import { createConnectorNotifier } from '../../src/channel/connectorNotifier.js';
 import type { Schedule } from '../../src/domain/schedule.js';
@@ -194,7 +195,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     expect(paused?.ended).to.equal(undefined);
     expect(paused?.paused).to.deep.include({ week: '2020-W11', code: 'BotDisabledByAdmin' });
 
-    const app = createApp({ store, clock, logger: new CapturingLogger(), newId });
+    const app = createApp({ store, port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
     const listed = (await app.handle(turnInput('/prenumerationer')))
       .map((r) => (r.kind === 'text' ? r.text : ''))
       .join();
@@ -437,7 +438,7 @@ describe('WeeklySummaries: which days and entries each card reports', () => {
     const { store, clock, summaries, subscribe } = await setup();
     const id = '19:ssg@thread.tacv2';
     await subscribe(id);
-    const app = createApp({ store, clock, logger: new CapturingLogger(), newId });
+    const app = createApp({ store, port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
     const say = async (text: string) =>
       (await app.handle(turnInput(text, { conversationId: id })))
         .map((r) => (r.kind === 'text' ? r.text : r.fallbackText))
@@ -493,7 +494,7 @@ describe('WeeklySummaries: which days and entries each card reports', () => {
     clock.set(DUE);
     await summaries.tick();
     // Down from before Thursday 19 March until after that week; up again Thursday 26 March.
-    const app = createApp({ store, clock, logger: new CapturingLogger(), newId });
+    const app = createApp({ store, port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
     clock.set('2020-03-16T10:00:00Z');
     await app.handle(turnInput('/logga gemensam krogtillsyn', { conversationId: id }));
     clock.set('2020-03-26T06:30:00Z');

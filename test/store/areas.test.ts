@@ -1,6 +1,7 @@
 // The store per area: the upgrade of a single-area store (a fixture written by that version),
 // areas kept apart on disk, overlap rules, bindings.
 import { expect } from 'chai';
+import { fileStorePort } from '../../src/store/filePort.js';
 import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -89,6 +90,7 @@ describe('store: upgrade of a single-area store', () => {
     const store = await Store.open(fileStorage(dir), seed, { tenants: ['tenant-jkpg'], coordinators: ['aad-sam'] });
     const app = createApp({
       store,
+      port: fileStorePort(store),
       clock: { now: () => new Date('2020-06-15T10:00:00+02:00') },
       logger: new CapturingLogger(),
       newId: () => 'new-1',

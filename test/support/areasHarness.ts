@@ -1,6 +1,7 @@
 // Two areas in one deployment, as the trial has them: Jönköping (bundled agreements) and
 // Habo (test/fixtures/areas/habo.json). Each kommun has its own tenant; Polisen's tenant is in both.
 import { readFileSync } from 'node:fs';
+import { fileStorePort } from '../../src/store/filePort.js';
 import { createApp, type App } from '../../src/app/app.js';
 import type { ConversationKind, Reply, TurnInput } from '../../src/app/ports.js';
 import { areaInputSchema } from '../../src/cli/area.js';
@@ -81,6 +82,7 @@ export async function areasHarness(now = '2020-06-15T10:00:00+02:00'): Promise<A
   let ids = 0;
   const app = createApp({
     store,
+    port: fileStorePort(store),
     clock: { now: () => new Date(now) },
     admins: ['aad-admin'],
     logger,

@@ -2,6 +2,7 @@
 // trial unless `env` names an app id, talking to a FakeConnector: activities go in by POST
 // /api/messages, and whatever the bot sends comes out at the connector.
 import { withRedeliveryCache } from '../../src/app/redelivery.js';
+import { fileStorePort } from '../../src/store/filePort.js';
 import { areasForTenant } from '../../src/domain/area.js';
 import { createApp, type App } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
@@ -11,7 +12,7 @@ import { createBotRuntime } from '../../src/botSdk.js';
 import type { BotSdk } from '../../src/channel/runtime.js';
 import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server.js';
-import type { StorePort } from '../../src/app/storePort.js';
+import type { Store } from '../../src/store/store.js';
 import type { FakeConnector } from './fakeConnector.js';
 import { CapturingLogger, newId } from './fakes.js';
 
@@ -35,7 +36,7 @@ export interface Harness {
 }
 
 export async function startBot(
-  store: StorePort,
+  store: Store,
   clock: Clock,
   options: {
     coordinators?: string[];
@@ -48,7 +49,9 @@ export async function startBot(
 ): Promise<Harness> {
   const logger = new CapturingLogger();
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', BOT_SDK: options.sdk ?? 'botbuilder', ...options.env });
-  const created = options.app ?? createApp({ store, clock, admins: options.coordinators ?? [], logger, newId });
+  const created =
+    options.app ??
+    createApp({ store, port: fileStorePort(store), clock, admins: options.coordinators ?? [], logger, newId });
   const app = options.redeliveryCache ? withRedeliveryCache(created, { now: () => clock.now().getTime() }) : created;
   const bot = await createBotRuntime({
     config,

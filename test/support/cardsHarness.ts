@@ -1,6 +1,7 @@
 // An app on an in-memory store seeded with the bundled agreements, a fixed clock and
 // predictable ids: what a test needs to drive whole conversations without Teams.
 import { createApp, type App } from '../../src/app/app.js';
+import { fileStorePort } from '../../src/store/filePort.js';
 import type { Reply, TurnInput } from '../../src/app/ports.js';
 import { stockholmInstant } from '../../src/domain/calendar.js';
 import type { IsoDate } from '../../src/domain/agreement.js';
@@ -26,6 +27,7 @@ export async function harness(today: IsoDate, options: { store?: Store } = {}): 
   let messages = 0;
   const app = createApp({
     store,
+    port: fileStorePort(store),
     clock: { now: () => new Date((now = new Date(now.getTime() + 1000)).getTime()) },
     admins: ['coordinator-aad'],
     logger,

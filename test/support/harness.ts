@@ -1,5 +1,6 @@
 // A whole app on an in-memory (or temp-dir) store with a fixed clock: what a user says, what they see.
 import { mkdtempSync } from 'node:fs';
+import { fileStorePort } from '../../src/store/filePort.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/app/app.js';
@@ -39,6 +40,7 @@ export async function harness(
   let ids = 0;
   const app = createApp({
     store,
+    port: fileStorePort(store),
     clock: { now: () => clock.now },
     logger,
     // A store written by an earlier harness already holds id-1, id-2, …: another prefix then.

@@ -3,6 +3,7 @@ import type { Agreement } from '../../domain/agreement.js';
 import type { Area, Binding, BindingTarget } from '../../domain/area.js';
 import type { AuditVia, NewAuditRecord } from '../../domain/audit.js';
 import type { Person } from '../../domain/entry.js';
+import type { AreaChange, AreaChangeResult } from '../../domain/areaChange.js';
 
 /** Who made a change to an area and when, for its history and the audit log. */
 export interface ChangeBy {
@@ -12,22 +13,8 @@ export interface ChangeBy {
   via: AuditVia;
 }
 
-/**
- * A change to an area's settings, as data: the domain (applyAreaChange in src/domain/areaChange.ts)
- * decides whether it applies and what it records, so every store applies it the same way.
- */
-export type AreaChange =
-  | { kind: 'tenantsSet'; tenants: readonly string[] }
-  | { kind: 'coordinatorsSet'; coordinators: readonly string[] }
-  | { kind: 'coordinatorAdded'; upn: string }
-  | { kind: 'coordinatorRemoved'; upn: string }
-  | { kind: 'responsibleAdded'; activityId: string; person: { upn?: string; id?: string; name: string } }
-  | { kind: 'responsibleRemoved'; activityId: string; person: { upn?: string; id?: string; name: string } }
-  | { kind: 'reminderTimeSet'; weekday: number; time: string };
-
-/** What updateArea did: changed (the new area), or refused with the domain's code and nothing stored. */
-export type AreaChangeOutcome =
-  { ok: true; area: Area } | { ok: false; code: string; params?: Readonly<Record<string, string | number>> };
+/** What updateArea did: the domain's result (src/domain/areaChange.ts), applied to the area as stored. */
+export type { AreaChange, AreaChangeResult } from '../../domain/areaChange.js';
 
 /** One line of an area's history: who, when, what. */
 export interface AreaHistoryItem {
@@ -47,8 +34,11 @@ export interface AreaDirectory {
    * names another area, or two of its periods overlap.
    */
   addArea(area: Area, agreements: readonly Agreement[], by: ChangeBy): Promise<void>;
-  /** Applies the change (see AreaChange) with its history line and audit record in one write. */
-  updateArea(areaId: string, change: AreaChange, by: ChangeBy): Promise<AreaChangeOutcome>;
+  /**
+   * Applies the change with applyAreaChange to the area as stored, and stores the changed area, its
+   * history line and its audit record together; a refusal stores nothing.
+   */
+  updateArea(areaId: string, change: AreaChange, by: ChangeBy): Promise<AreaChangeResult>;
   /** Adds an agreement to the area its `area` field names, with the record of adding it. */
   addAgreement(agreement: Agreement, audit: NewAuditRecord): Promise<void>;
   /**

@@ -66,7 +66,8 @@ export interface Meetings {
   active(): Promise<readonly Meeting[]>;
   get(id: string): Promise<Meeting | undefined>;
   forConversation(conversationId: string): Promise<Meeting | undefined>;
-  set(meeting: Omit<Meeting, 'id'> & { id?: string }): Promise<Meeting>;
+  /** Sets the conversation's meeting (a new one with `newId()`, or a new time or activity for its existing one). */
+  set(meeting: Omit<Meeting, 'id' | 'lastWeek' | 'lastDate' | 'ended' | 'held'>, newId: () => string): Promise<Meeting>;
   end(conversationId: string, ended: NonNullable<Meeting['ended']>): Promise<Meeting | undefined>;
   endWhere(
     selection: ConversationSelection,
