@@ -76,6 +76,9 @@ async function main(): Promise<void> {
     logger.info(r, r.tornBytes > 0 ? 'journal folded; a torn last line from a crash was dropped' : 'journal folded');
   }
   const serviceUrls = await ServiceUrlStore.open(storage);
+  // Beyond start-up (recovery, snapshots), the application, the jobs and the routes see the store
+  // only through the port.
+  const port = fileStorePort(store, serviceUrls);
   if (store.audit.droppedTornLine)
     logger.warn(
       { file: store.audit.label },
@@ -92,13 +95,13 @@ async function main(): Promise<void> {
   if (config.today)
     logger.warn({ today: config.today }, "BOT_TODAY is set: the bot's clock is shifted (for tests and demos only)");
   // Retention counts from the bot's day: with BOT_TODAY (a demo, the benchmark) that is the shifted one.
-  await clearOldNotes(store, clock.now(), config.noteRetentionMonths, logger);
+  await clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger);
   const nightly = startNightlyBackups({
     storeDir: config.storeDir,
     keepDays: config.backupKeepDays,
     betweenWrites,
     logger: logger.child({ job: 'nightlySnapshot' }),
-    afterSnapshot: () => clearOldNotes(store, clock.now(), config.noteRetentionMonths, logger).then(() => undefined),
+    afterSnapshot: () => clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger).then(() => undefined),
   });
 
   if (!config.auth) {
@@ -133,8 +136,7 @@ async function main(): Promise<void> {
 
   const app = withRedeliveryCache(
     createApp({
-      store,
-      port: fileStorePort(store, serviceUrls),
+      port,
       clock,
       admins: config.admins,
       logger,
@@ -150,11 +152,11 @@ async function main(): Promise<void> {
     config,
     app,
     logger,
-    tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
+    tenantAllowed: async (tenantId) => areasForTenant(await port.areas.areas(), tenantId).length > 0,
     // The lifecycle tells coordinators through the runtime's notifier, made by this very call: asked for later.
-    lifecycle: createLifecycle({ store, clock, logger, notifier: () => bot.notifier }),
+    lifecycle: createLifecycle({ port, clock, logger, notifier: () => bot.notifier }),
     // Local trial has no authenticated requests to learn addresses from; the Playground or Emulator is the connector.
-    trustedServiceUrls: serviceUrls,
+    trustedServiceUrls: port.serviceUrls,
     now: () => clock.now(),
   });
   logger.info({ sdk: bot.sdk }, 'bot SDK');
@@ -166,7 +168,7 @@ async function main(): Promise<void> {
     );
   }
   const weeklySummaries = new WeeklySummaries({
-    store,
+    port,
     clock,
     notifier: bot.notifier,
     logger: logger.child({ job: 'weeklySummaries' }),
@@ -181,8 +183,8 @@ async function main(): Promise<void> {
       sdk: bot.sdk,
       node: runtime.version,
     }),
-    reports: { store, secret: reportSecret, now: () => clock.now(), logger },
-    ...(config.publicPages ? { publicPages: { store, now: () => clock.now() } } : {}),
+    reports: { port, secret: reportSecret, now: () => clock.now(), logger },
+    ...(config.publicPages ? { publicPages: { port, now: () => clock.now() } } : {}),
   });
   const onListening = () => {
     const where = config.host ?? 'every interface';
@@ -194,10 +196,10 @@ async function main(): Promise<void> {
   if (config.host) server.listen(config.port, config.host, onListening);
   else server.listen(config.port, onListening);
   const ticker = startTicker(weeklySummaries, { logger });
-  const reminders = new Reminders({ store, clock, notifier: bot.notifier, logger: logger.child({ job: 'reminders' }) });
+  const reminders = new Reminders({ port, clock, notifier: bot.notifier, logger: logger.child({ job: 'reminders' }) });
   // Reminders are due to the minute: a tick a minute is enough, and scans every area's people once.
   const reminderTicker = startTicker(reminders, { logger, everySeconds: 60, name: 'reminders' });
-  logger.info({ subscriptions: store.subscriptions.active().length }, 'weekly summaries scheduled');
+  logger.info({ subscriptions: (await port.subscriptions.active()).length }, 'weekly summaries scheduled');
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');

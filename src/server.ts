@@ -67,16 +67,15 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   const publicPages = deps.publicPages;
   if (publicPages) {
-    server.get(`${PUBLIC_PAGE_PATH}/:area`, (req, res, next) => {
+    server.get(`${PUBLIC_PAGE_PATH}/:area`, async (req, res) => {
       try {
-        const answer = answerPublicPage(publicPages, req.getPath(), req.getQuery(), req.header('if-none-match'));
+        const answer = await answerPublicPage(publicPages, req.getPath(), req.getQuery(), req.header('if-none-match'));
         res.writeHead(answer.status, answer.headers);
         res.end(answer.body);
       } catch (error) {
         deps.logger.error({ err: error, path: req.getPath() }, 'could not make the public page');
         if (!res.headersSent) res.send(500, 'Sidan kunde inte tas fram just nu. Försök igen om en stund.');
       }
-      return next();
     });
   }
 

@@ -27,10 +27,11 @@ import { turnAuditRecord, viaOf } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 
-function agreementNamed(turn: Turn, typed: string): Agreement | undefined {
-  if (typed.length === 0) return currentAgreement(turn.store, turn.today);
-  if (/^(?:19|20)\d{2}$/u.test(typed)) return agreementForYear(turn.store, Number(typed));
-  return turn.store.agreement(typed.toLowerCase());
+async function agreementNamed(turn: Turn, typed: string): Promise<Agreement | undefined> {
+  const agreements = await turn.records.agreements();
+  if (typed.length === 0) return currentAgreement(agreements, turn.today);
+  if (/^(?:19|20)\d{2}$/u.test(typed)) return agreementForYear(agreements, Number(typed));
+  return turn.records.agreement(typed.toLowerCase());
 }
 
 /** "/medborgarlöfte ändra [år|id]": the working copy of the agreement in the draft card. */
@@ -40,8 +41,8 @@ export async function agreementCommand(turn: Turn, args: string): Promise<Reply[
   if (fold(verb) !== 'andra') return [text(AGREEMENT_EDIT_USAGE)];
   if (turn.input.conversation.kind !== 'personal') return [text(AGREEMENT_EDIT_PERSONAL_ONLY)];
   const typed = rest.join(' ').trim();
-  const agreement = agreementNamed(turn, typed);
-  if (!agreement) return [text(agreementEditNotFound(typed, knownPeriodsText(turn.store)))];
+  const agreement = await agreementNamed(turn, typed);
+  if (!agreement) return [text(agreementEditNotFound(typed, knownPeriodsText(await turn.records.agreements())))];
   const draft: ImportDraft = {
     id: turn.deps.newId(),
     conversationId: turn.input.conversation.id,
@@ -54,7 +55,7 @@ export async function agreementCommand(turn: Turn, args: string): Promise<Reply[
     editOf: { agreementId: agreement.id, base: structuredClone(agreement) },
     status: 'open',
   };
-  await turn.deps.store.importDrafts.add([draft]);
+  await turn.deps.port.importDrafts.add([draft]);
   turn.log.info({ draftId: draft.id, agreementId: agreement.id }, 'agreement edit opened');
   return [
     text(agreementEditIntro(agreement.title)),
@@ -69,13 +70,13 @@ export async function agreementCommand(turn: Turn, args: string): Promise<Reply[
  */
 export async function saveAgreementEdit(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
   const editOf = draft.editOf;
-  const current = editOf ? turn.store.agreement(editOf.agreementId) : undefined;
+  const current = editOf ? await turn.records.agreement(editOf.agreementId) : undefined;
   if (!editOf || !current)
-    return [text(agreementEditNotFound(editOf?.agreementId ?? '', knownPeriodsText(turn.store)))];
+    return [text(agreementEditNotFound(editOf?.agreementId ?? '', knownPeriodsText(await turn.records.agreements())))];
   if (JSON.stringify(current) !== JSON.stringify(editOf.base)) return [text(AGREEMENT_CHANGED_MEANWHILE)];
-  const entries = turn.store.entries(current.id);
+  const entries = await turn.records.entries(current.id);
   const after = settledAgreement(current, draft.agreement, entries);
-  const problem = agreementEditProblem(current, after, entries, turn.store.agreements());
+  const problem = agreementEditProblem(current, after, entries, await turn.records.agreements());
   if (problem) return [text(agreementEditProblemText(problem))];
   const groups: AgreementChangeGroup[] = agreementChanges(current, after);
   const records = groups.map((g) =>
@@ -89,18 +90,18 @@ export async function saveAgreementEdit(turn: Turn, draft: ImportDraft): Promise
   const by = personOf(turn);
   let audited = true;
   try {
-    await turn.store.changeAgreement(after, { by, at: turn.now, via: viaOf(turn) }, records);
+    await turn.deps.port.areas.changeAgreement(after, { by, at: turn.now, via: viaOf(turn) }, records);
   } catch (error) {
     // The agreement's file is written first (with the change in the area's history), the audit log
     // after it: a failure after the first write must not be reported as "nothing changed".
-    if (JSON.stringify(turn.store.agreement(current.id)) !== JSON.stringify(agreementSchema.parse(after))) {
+    if (JSON.stringify(await turn.records.agreement(current.id)) !== JSON.stringify(agreementSchema.parse(after))) {
       turn.log.warn({ err: error, draftId: draft.id }, 'agreement edit could not be saved');
       return [text(agreementEditFailed(current.title, (error as Error).message))];
     }
     turn.log.error({ err: error, draftId: draft.id }, 'agreement changed, audit record not written');
     audited = false;
   }
-  const closed = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => ({
+  const closed = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => ({
     ...d,
     agreement: after,
     status: 'saved',

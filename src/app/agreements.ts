@@ -1,23 +1,22 @@
 // Which agreement a turn is about: the one whose period holds a date, or the one a year names.
 import { matchActivities } from '../domain/matching.js';
 import { agreementForDate, agreementsForYear, type Agreement, type IsoDate } from '../domain/agreement.js';
-import type { AgreementRecords } from './storePort.js';
 
 /** The agreement running today, else the most recent one that has started. */
-export function currentAgreement(store: AgreementRecords, today: IsoDate): Agreement | undefined {
-  const running = agreementForDate(store.agreements(), today);
+export function currentAgreement(agreements: readonly Agreement[], today: IsoDate): Agreement | undefined {
+  const running = agreementForDate(agreements, today);
   if (running) return running;
-  return [...store.agreements()]
+  return [...agreements]
     .filter((a) => a.period.start <= today)
     .sort((a, b) => b.period.start.localeCompare(a.period.start))[0];
 }
 
-export function agreementForYear(store: AgreementRecords, year: number): Agreement | undefined {
-  return agreementsForYear(store.agreements(), year)[0];
+export function agreementForYear(agreements: readonly Agreement[], year: number): Agreement | undefined {
+  return agreementsForYear(agreements, year)[0];
 }
 
-export function knownPeriodsText(store: AgreementRecords): string {
-  const years = [...store.agreements()]
+export function knownPeriodsText(agreements: readonly Agreement[]): string {
+  const years = [...agreements]
     .sort((a, b) => a.period.start.localeCompare(b.period.start))
     .map((a) => a.title.replace(/^Medborgarlöfte\s*/u, ''));
   return years.length > 0 ? years.join(', ') : 'inga';
@@ -29,8 +28,8 @@ export function knownPeriodsText(store: AgreementRecords): string {
  * "vilken aktivitet menar du?". Activities with a count target come first; when no keyword is
  * unique, the first one (or "krogtillsyn" without an agreement).
  */
-export function exampleKeyword(store: AgreementRecords, today: IsoDate): string {
-  const agreement = currentAgreement(store, today);
+export function exampleKeyword(agreements: readonly Agreement[], today: IsoDate): string {
+  const agreement = currentAgreement(agreements, today);
   if (!agreement) return 'krogtillsyn';
   const { activities } = agreement;
   const ordered = [
@@ -43,17 +42,17 @@ export function exampleKeyword(store: AgreementRecords, today: IsoDate): string 
   return unique ?? ordered[0]?.keywords[0] ?? 'krogtillsyn';
 }
 
-export function allPlaces(store: AgreementRecords): string[] {
+export function allPlaces(agreements: readonly Agreement[]): string[] {
   const places = new Map<string, string>();
-  for (const a of store.agreements()) {
+  for (const a of agreements) {
     for (const act of a.activities) for (const p of act.places) places.set(p.toLowerCase(), p);
   }
   return [...places.values()];
 }
 
 /** "Inget medborgarlöfte gäller 24 november 2026" plus how a coordinator fixes that. */
-export function noAgreementHint(store: AgreementRecords, year: number): string {
-  const latest = [...store.agreements()].sort((a, b) => b.period.start.localeCompare(a.period.start))[0];
+export function noAgreementHint(agreements: readonly Agreement[], year: number): string {
+  const latest = [...agreements].sort((a, b) => b.period.start.localeCompare(a.period.start))[0];
   const from = latest ? latest.period.start.slice(0, 4) : undefined;
   return from
     ? `En samordnare kan skapa det med /nytt-medborgarlöfte ${year} från ${from}.`

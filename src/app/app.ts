@@ -79,9 +79,9 @@ const routes: Routes = {
   reminders: (turn, c) => remindersCommand(turn, c.args),
   meeting: (turn, c) => meetingCommand(turn, c.args),
   smallTalk: (_turn, c) => smallTalkReply(c.topic),
-  empty: (turn) => [
+  empty: async (turn) => [
     text(
-      `Skriv ett kommando, t.ex. /hjälp eller /logga ${exampleKeyword(turn.store, turn.today)}. (Bilder och filer läser jag inte.)`,
+      `Skriv ett kommando, t.ex. /hjälp eller /logga ${exampleKeyword(await turn.records.agreements(), turn.today)}. (Bilder och filer läser jag inte.)`,
     ),
   ],
   unknown: (turn, c) => unknownCommand(turn, c),
@@ -91,7 +91,7 @@ async function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unk
   // "nej, i tisdags", "ändra till 3 pers": a correction of what was just logged or asked.
   const corrected = await correctionCommand(turn);
   if (corrected) return corrected;
-  const typed = startsWithActivity(turn);
+  const typed = await startsWithActivity(turn);
   if (typed !== undefined) {
     // "fotpatrullering öxnehaga igår 2h" is a log without its command word: in a personal chat, or
     // where the bot was @mentioned, it is logged (the confirmation's Ångra makes a wrong guess cheap).
@@ -103,15 +103,15 @@ async function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unk
     ? [text(`Jag känner inte igen "${shown}". Menade du /${command.suggestion}? Skriv /hjälp för alla kommandon.`)]
     : [
         text(
-          `Jag känner inte igen "${shown}". Skriv /hjälp för att se vad jag kan, t.ex. /logga ${exampleKeyword(turn.store, turn.today)}.`,
+          `Jag känner inte igen "${shown}". Skriv /hjälp för att se vad jag kan, t.ex. /logga ${exampleKeyword(await turn.records.agreements(), turn.today)}.`,
         ),
       ];
 }
 
 /** The message's text when it starts with an activity word of the agreement running today, else undefined. */
-function startsWithActivity(turn: Turn): string | undefined {
+async function startsWithActivity(turn: Turn): Promise<string | undefined> {
   const typed = (turn.input.text ?? '').trim().replace(/^\/+/u, '');
-  const agreement = currentAgreement(turn.store, turn.today);
+  const agreement = currentAgreement(await turn.records.agreements(), turn.today);
   return agreement && matchActivities(agreement.activities, words(typed).slice(0, 1)).candidates.length > 0
     ? typed
     : undefined;
@@ -126,7 +126,7 @@ function implicitLogAllowed(turn: Turn): boolean {
  * The arguments of a log when the message is one (/logga …, or an activity word where that logs),
  * else undefined: what an edited message is read as.
  */
-function logArgsOf(turn: Turn, command: Command): string | undefined {
+async function logArgsOf(turn: Turn, command: Command): Promise<string | undefined> {
   if (command.kind === 'log') return command.args;
   if (command.kind !== 'unknown' || !implicitLogAllowed(turn)) return undefined;
   return startsWithActivity(turn);
@@ -155,13 +155,12 @@ function dispatch<K extends Command['kind']>(
  * A message that produced an entry always gets an answer.
  */
 async function messageEvent(base: BaseTurn, event: MessageEvent): Promise<Reply[]> {
-  const resolution = resolveTurnArea(base);
+  const resolution = await resolveTurnArea(base);
   // No area yet: no entry can have come from this conversation.
   if (resolution.kind !== 'area') return [];
   const turn: Turn = {
     ...base,
     area: resolution.area,
-    store: base.deps.store.inArea(resolution.area.id),
     records: base.deps.port.records(resolution.area.id),
   };
   turn.log.debug({ areaId: resolution.area.id, event }, 'message event');
@@ -169,7 +168,7 @@ async function messageEvent(base: BaseTurn, event: MessageEvent): Promise<Reply[
   if (event === 'undeleted') return messageUndeleted(turn);
   const raw = turn.input.text ?? '';
   const command = raw.length > MAX_LOG_TEXT_LENGTH ? undefined : parseCommand(raw);
-  const args = command ? logArgsOf(turn, command) : undefined;
+  const args = command ? await logArgsOf(turn, command) : undefined;
   return messageEdited(turn, args, () => (args === undefined ? [] : logCommand(turn, args)));
 }
 
@@ -211,7 +210,7 @@ export function createApp(deps: AppDeps): App {
         if (command.kind === 'area') return await areaCommand(base, command.args);
       }
 
-      const resolution = resolveTurnArea(base);
+      const resolution = await resolveTurnArea(base);
       if (resolution.kind === 'refused') {
         log.warn({ tenant: input.conversation.tenantId }, 'message from a tenant that no area allows');
         return [text(NOT_OPEN)];
@@ -227,7 +226,6 @@ export function createApp(deps: AppDeps): App {
       const turn: Turn = {
         ...base,
         area: resolution.area,
-        store: deps.store.inArea(resolution.area.id),
         records: deps.port.records(resolution.area.id),
       };
       // What kind of turn, never what was typed: the text may hold notes, places and names.
@@ -244,7 +242,7 @@ export function createApp(deps: AppDeps): App {
       const parsed = (command ??= parseCommand(input.text ?? ''));
       log.debug({ areaId: resolution.area.id, command: parsed.kind }, 'command');
       const length = (input.text ?? '').length;
-      if (length > MAX_TEXT_LENGTH && parsed.kind !== 'import' && logArgsOf(turn, parsed) === undefined) {
+      if (length > MAX_TEXT_LENGTH && parsed.kind !== 'import' && (await logArgsOf(turn, parsed)) === undefined) {
         return [text(tooLongText(length, MAX_TEXT_LENGTH))];
       }
       return await dispatch(turn, parsed);

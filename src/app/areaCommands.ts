@@ -22,15 +22,17 @@ const MAX_BUTTONS = 6;
 export const NOT_OPEN = 'Den här boten är inte öppen för er organisation.';
 
 /** The area the conversation works in, from the store's areas and bindings and the user's tenant. */
-export function resolveTurnArea(turn: BaseTurn): AreaResolution {
+export async function resolveTurnArea(turn: BaseTurn): Promise<AreaResolution> {
   const { conversation } = turn.input;
-  const { store } = turn.deps;
+  const { areas } = turn.deps.port;
   return resolveArea({
-    areas: store.areas(),
+    areas: await areas.areas(),
     tenantId: conversation.tenantId,
-    conversationBinding: store.binding('conversation', conversation.id),
+    conversationBinding: await areas.binding('conversation', conversation.id),
     teamBinding:
-      conversation.kind === 'channel' && conversation.teamId ? store.binding('team', conversation.teamId) : undefined,
+      conversation.kind === 'channel' && conversation.teamId
+        ? await areas.binding('team', conversation.teamId)
+        : undefined,
   });
 }
 
@@ -105,7 +107,7 @@ type BindResult = { ok: true; text: string; changed: boolean } | { ok: false; te
  */
 async function bindConversation(turn: BaseTurn, area: Area, scope: 'first' | 'explicit'): Promise<BindResult> {
   const { conversation } = turn.input;
-  const { store } = turn.deps;
+  const store = turn.deps.port.areas;
   const coordinator = await userListed(turn, area.coordinators);
   const admin = !coordinator && (await isAdmin(turn));
   if (!mayBind(conversation.kind, { coordinator, admin })) {
@@ -121,12 +123,12 @@ async function bindConversation(turn: BaseTurn, area: Area, scope: 'first' | 'ex
     scope === 'first' &&
     conversation.kind === 'channel' &&
     conversation.teamId &&
-    !store.binding('team', conversation.teamId)
+    !(await store.binding('team', conversation.teamId))
   ) {
     target = 'team';
     id = conversation.teamId;
   }
-  const current = store.binding(target, id);
+  const current = await store.binding(target, id);
   if (current?.areaId === area.id) return { ok: true, text: `Här gäller redan ${area.name}.`, changed: false };
   await store.bind(target, id, area.id, { by: personOf(turn), at: turn.now, via: viaOf(turn) });
   turn.log.info({ areaId: area.id, target }, 'conversation bound to an area');
@@ -147,7 +149,7 @@ export async function areaChoiceAction(
 ): Promise<Reply[]> {
   const parsed = choiceSchema.safeParse(value);
   if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv /område för att välja område.')];
-  const allowed = areasForTenant(turn.deps.store.areas(), turn.input.conversation.tenantId);
+  const allowed = areasForTenant(await turn.deps.port.areas.areas(), turn.input.conversation.tenantId);
   const area = allowed.find((a) => a.id === parsed.data.areaId);
   if (!area) {
     turn.log.warn({ areaId: parsed.data.areaId }, 'area choice outside the tenant');
@@ -168,7 +170,7 @@ export async function areaChoiceAction(
 /** "/område": shows the area; "/område <namn>" changes it, under the same rules as the card. */
 export async function areaCommand(turn: BaseTurn, args: string): Promise<Reply[]> {
   const { conversation } = turn.input;
-  const allowed = areasForTenant(turn.deps.store.areas(), conversation.tenantId);
+  const allowed = areasForTenant(await turn.deps.port.areas.areas(), conversation.tenantId);
   if (allowed.length === 0) return [text(NOT_OPEN)];
   const typed = args.trim();
   const others = (except?: Area) =>
@@ -178,7 +180,7 @@ export async function areaCommand(turn: BaseTurn, args: string): Promise<Reply[]
       .join(', ');
 
   if (typed.length === 0) {
-    const resolution = resolveTurnArea(turn);
+    const resolution = await resolveTurnArea(turn);
     if (resolution.kind !== 'area') return askForArea(turn, allowed);
     const { area, via } = resolution;
     const how =

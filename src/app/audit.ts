@@ -30,5 +30,5 @@ export async function auditTurn(
   turn: BaseTurn & { area?: { id: string } },
   record: Omit<NewAuditRecord, 'at' | 'by' | 'via' | 'conversationId'>,
 ): Promise<void> {
-  await turn.deps.store.audit.record(turnAuditRecord(turn, record));
+  await turn.deps.port.audit.record(turnAuditRecord(turn, record));
 }

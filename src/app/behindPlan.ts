@@ -2,17 +2,18 @@
 // coordinator's tertial notice both list it, far behind first.
 import type { Agreement, IsoDate } from '../domain/agreement.js';
 import { agreementStatusOfDays, type ActivityStatus } from '../domain/status.js';
-import type { AgreementRecords } from './storePort.js';
+import { dayTotalsOf } from './dayTotals.js';
+import type { AreaRecords } from './port/index.js';
 
 /**
  * The activities of `agreement` that are behind (yellow) or far behind (red) on `date`, read from the
  * area's records; far behind first, otherwise in the agreement's order.
  */
-export function behindPlan(records: AgreementRecords, agreement: Agreement, date: IsoDate): ActivityStatus[] {
+export async function behindPlan(records: AreaRecords, agreement: Agreement, date: IsoDate): Promise<ActivityStatus[]> {
   const status = agreementStatusOfDays(
     agreement,
-    (id) => records.dayTotals(agreement.id, id),
-    records.completions(agreement.id),
+    await dayTotalsOf(records, agreement),
+    await records.completions(agreement.id),
     date,
   );
   const rank = (s: ActivityStatus) => (s.status === 'farBehind' ? 0 : 1);

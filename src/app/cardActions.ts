@@ -122,7 +122,10 @@ export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
  * undefined when the clicker asked it. Cards from before questions carried a writer have none:
  * those clicks are taken as before.
  */
-function notYourQuestion(turn: Turn, asked: { writer?: string; writerName?: string }): Reply[] | undefined {
+async function notYourQuestion(
+  turn: Turn,
+  asked: { writer?: string; writerName?: string },
+): Promise<Reply[] | undefined> {
   if (!asked.writer || asked.writer === personOf(turn).id) return undefined;
   const name = asked.writerName?.trim();
   // A card from before it carried the name: the answer still says whose turn it is, without it.
@@ -131,7 +134,7 @@ function notYourQuestion(turn: Turn, asked: { writer?: string; writerName?: stri
     : 'Frågan gäller någon annans insats – bara den som skrev kan välja.';
   return [
     text(
-      `${whose} Logga din egen med /logga, t.ex. /logga ${exampleKeyword(turn.store, turn.today)} igår. ${NOTHING_STORED}`,
+      `${whose} Logga din egen med /logga, t.ex. /logga ${exampleKeyword(await turn.records.agreements(), turn.today)} igår. ${NOTHING_STORED}`,
     ),
   ];
 }
@@ -141,10 +144,10 @@ function swedishGenitive(name: string): string {
   return /[sxz]$/iu.test(name) ? name : `${name}s`;
 }
 
-function cancelAction(turn: Turn, value: unknown): Reply[] {
+async function cancelAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = cancelSchema.safeParse(value);
   if (!parsed.success) return [text(UNREADABLE_CARD)];
-  return notYourQuestion(turn, parsed.data) ?? repeatCancelled();
+  return (await notYourQuestion(turn, parsed.data)) ?? repeatCancelled();
 }
 
 async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
@@ -153,9 +156,9 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     return [text(`${UNREADABLE_CARD} ${NOTHING_STORED}`)];
   }
   const choice = parsed.data;
-  const notYours = notYourQuestion(turn, choice);
+  const notYours = await notYourQuestion(turn, choice);
   if (notYours) return notYours;
-  const agreement = turn.store.agreement(choice.agreementId);
+  const agreement = await turn.records.agreement(choice.agreementId);
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
   if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
   if (choice.entryId) return chooseForEdit(turn, choice, choice.entryId);
@@ -176,7 +179,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   };
   // A name in the note of work about individuals is asked about once, in place of this card; a
   // second click after the entry is stored is answered with it below (recordEntry finds the source).
-  if (!draft.sourceId || !turn.store.findBySource(draft.sourceId)) {
+  if (!draft.sourceId || !(await turn.records.findBySource(draft.sourceId))) {
     const { requestId, messageId, writer, writerName } = choice;
     const origin = {
       requestId,
@@ -184,7 +187,7 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
       ...(writer ? { writer } : {}),
       ...(writerName ? { writerName } : {}),
     };
-    const askName = nameQuestion(turn, draft, {
+    const askName = await nameQuestion(turn, draft, {
       replace: true,
       origin,
       ...(choice.noteChecked ? { noteChecked: true } : {}),
@@ -192,25 +195,25 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     if (askName) return [askName];
   }
   // A choice of activity or day may still meet an occasion someone else logged: ask that first.
-  const question = occasionQuestion(turn, draft, true, choice.messageId, choice.noteChecked === true);
+  const question = await occasionQuestion(turn, draft, true, choice.messageId, choice.noteChecked === true);
   if (question) return [question];
   const result = await recordEntry(turn, draft);
   // The choice card becomes the confirmation: the other buttons must not log a second entry.
   return result.ok
-    ? [loggedReply(turn, result.entry, agreement, activity, result.stored, true)]
+    ? [await loggedReply(turn, result.entry, agreement, activity, result.stored, true)]
     : [text(result.refusal)];
 }
 
 /** "Ändra" on the question about a name in the note: the log form, filled in, where the question was. */
-function reopenAction(turn: Turn, value: unknown): Reply[] {
+async function reopenAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = reopenSchema.safeParse(value);
   if (!parsed.success || !isValidIsoDate(parsed.data.date)) {
     return [text(`${UNREADABLE_CARD} ${NOTHING_STORED}`)];
   }
   const asked = parsed.data;
-  const notYours = notYourQuestion(turn, asked);
+  const notYours = await notYourQuestion(turn, asked);
   if (notYours) return notYours;
-  const agreement = turn.store.agreement(asked.agreementId);
+  const agreement = await turn.records.agreement(asked.agreementId);
   if (!agreement) return [text(`${AGREEMENT_GONE} ${NOTHING_STORED}`)];
   return logForm(
     turn,
@@ -229,9 +232,9 @@ function reopenAction(turn: Turn, value: unknown): Reply[] {
 
 /** A click on the question asked about an edited message: that message's entry takes the choice. */
 async function chooseForEdit(turn: Turn, choice: z.infer<typeof choiceSchema>, entryId: string): Promise<Reply[]> {
-  const found = findEntry(turn, choice.agreementId, entryId);
+  const found = await findEntry(turn, choice.agreementId, entryId);
   if (!found) {
-    const elsewhere = turn.store.allEntries().some((e) => e.id === entryId);
+    const elsewhere = (await turn.records.allEntries()).some((e) => e.id === entryId);
     return [
       text(
         elsewhere
@@ -254,7 +257,7 @@ async function chooseForEdit(turn: Turn, choice: z.infer<typeof choiceSchema>, e
     'messageEdited',
   );
   if (outcome.kind === 'refused') return [text(`${outcome.why} Insatsen är oförändrad.`)];
-  return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
+  return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
 }
 
 async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
@@ -286,8 +289,9 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...(note && note.length <= MAX_NOTE_LENGTH ? { note } : {}),
   };
   // The form comes back with the error on it and what was filled in kept, in place of the one sent.
-  const again = (error: string, keep = prefill): Reply[] => {
-    const formAgreement = keep.date !== '' ? agreementForDate(turn.store.agreements(), keep.date) : undefined;
+  const agreements = await turn.records.agreements();
+  const again = (error: string, keep = prefill): Reply[] | Promise<Reply[]> => {
+    const formAgreement = keep.date !== '' ? agreementForDate(agreements, keep.date) : undefined;
     return logForm(turn, formAgreement, { ...keep, error: `${error} ${NOTHING_STORED}` }, true);
   };
 
@@ -315,13 +319,13 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   if (note && note.length > MAX_NOTE_LENGTH)
     return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken (den var ${note.length}).`);
   if (!form.activityId) return again('Välj en aktivitet.');
-  const agreement = agreementForDate(turn.store.agreements(), date);
+  const agreement = agreementForDate(agreements, date);
   if (!agreement) return again(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`);
   const activity = agreement.activities.find((a) => a.id === form.activityId);
   if (!activity)
     return again(`Aktiviteten finns inte i ${agreement.title}; välj en som gör det, eller ett annat datum.`);
   if (form.entryId) {
-    const original = turn.store.allEntries().find((e) => e.id === form.entryId);
+    const original = (await turn.records.allEntries()).find((e) => e.id === form.entryId);
     if (!original || original.removed) return again('Insatsen finns inte längre; skriv /mina för dina insatser.');
     if (original.by.id !== personOf(turn).id) return again('Bara den som loggade insatsen kan ändra den.');
     if (original.agreementId !== agreement.id) {
@@ -345,7 +349,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
       'edit',
     );
     if (outcome.kind === 'refused') return again(`${outcome.why} Skriv /mina för dina insatser.`);
-    return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
+    return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
   }
   const draft: EntryDraft = {
     agreement,
@@ -361,10 +365,10 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
   // Asked in place of the form, before anything is stored: a name in a note about individuals,
   // a day the activity does not count, a repeat of one's own entry, an occasion someone else logged.
   const ask =
-    nameQuestion(turn, draft, { replace: true }) ??
+    (await nameQuestion(turn, draft, { replace: true })) ??
     notCountedAnswer(turn, draft, [], { replace: true }) ??
-    repeatQuestion(turn, draft, true) ??
-    occasionQuestion(turn, draft, true);
+    (await repeatQuestion(turn, draft, true)) ??
+    (await occasionQuestion(turn, draft, true));
   if (ask) return [ask];
   const result = await recordEntry(turn, draft);
   if (!result.ok) {
@@ -372,7 +376,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     const { note: _dropped, place: _alsoDropped, ...rest } = prefill;
     return again(result.refusal.replace(` ${NOTHING_STORED}`, ''), result.personalData ? rest : prefill);
   }
-  return [loggedReply(turn, result.entry, agreement, activity, result.stored, true)];
+  return [await loggedReply(turn, result.entry, agreement, activity, result.stored, true)];
 }
 
 /** `{ [key]: value }`, or nothing when the value is undefined (the store leaves out absent fields). */
@@ -380,7 +384,7 @@ function optionalField<K extends string>(key: K, value: number | undefined): Par
   return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
 }
 
-function pageAction(turn: Turn, value: unknown): Reply[] {
+async function pageAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = pageSchema.safeParse(value);
   if (!parsed.success) return [text(UNREADABLE_CARD)];
   const { view, page, args, asOf } = parsed.data;

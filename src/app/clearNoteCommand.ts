@@ -6,7 +6,7 @@ import type { Entry } from '../domain/entry.js';
 import { parseLogRequest } from '../domain/logRequest.js';
 import { matchActivities } from '../domain/matching.js';
 import { allPlaces, currentAgreement } from './agreements.js';
-import { auditTurn } from './audit.js';
+import { turnAuditRecord } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
 
@@ -17,13 +17,12 @@ export async function clearNoteCommand(turn: Turn, args: string): Promise<Reply[
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   const numbered = /\s+nr\s*(\d{1,3})\s*$/iu.exec(args);
   const rest = numbered ? args.slice(0, numbered.index) : args;
-  const { store } = turn;
+  const store = await turn.records.agreements();
   const parsed = parseLogRequest(rest, turn.today, allPlaces(store));
   if (!parsed.ok || !parsed.request.date || parsed.request.activityWords.length === 0) return [text(USAGE)];
   const date = parsed.request.date;
   const agreement =
-    store.agreements().find((a) => a.period.start <= date && date <= a.period.end) ??
-    currentAgreement(store, turn.today);
+    store.find((a) => a.period.start <= date && date <= a.period.end) ?? currentAgreement(store, turn.today);
   if (!agreement) return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`)];
   const match = matchActivities(agreement.activities, parsed.request.activityWords);
   if (match.candidates.length !== 1)
@@ -33,8 +32,7 @@ export async function clearNoteCommand(turn: Turn, args: string): Promise<Reply[
       ),
     ];
   const activity = match.candidates[0]!;
-  const withNotes = store
-    .entries(agreement.id)
+  const withNotes = (await turn.records.entries(agreement.id))
     .filter((e) => e.activityId === activity.id && e.date === date && e.note !== undefined)
     .sort((a, b) => a.loggedAt.localeCompare(b.loggedAt));
   if (withNotes.length === 0)
@@ -56,19 +54,12 @@ export async function clearNoteCommand(turn: Turn, args: string): Promise<Reply[
     ];
   }
   const target = chosen.id;
-  const cleared = await turn.deps.store.clearNotes((e) => e.id === target, {
-    at: turn.now.toISOString(),
-    reason: 'coordinator',
-    by: personOf(turn),
-  });
+  const cleared = await turn.records.clearNotes(
+    { entryId: target },
+    { at: turn.now.toISOString(), reason: 'coordinator', by: personOf(turn) },
+    turnAuditRecord(turn, { action: 'note.cleared', activityId: activity.id, detail: 'samordnare' }),
+  );
   if (cleared.length === 0) return [text('Anteckningen var redan borttagen. Inget ändrat.')];
-  await auditTurn(turn, {
-    action: 'note.cleared',
-    agreementId: agreement.id,
-    activityId: activity.id,
-    entryId: target,
-    detail: 'samordnare',
-  });
   turn.log.info({ entryId: target }, 'note cleared by a coordinator');
   return [
     text(

@@ -2,16 +2,13 @@ import type { IsoDate } from '../domain/agreement.js';
 import { isListed, type Area } from '../domain/area.js';
 import type { Person } from '../domain/entry.js';
 import type { NameLexicon } from '../domain/noteNames.js';
-import type { AreaStorePort, StorePort } from './storePort.js';
-import type { AreaRecords, StorePort as Port } from './port/index.js';
+import type { AreaRecords, StorePort } from './port/index.js';
 import type { Clock, Logger, TurnInput } from './ports.js';
 import type { ReportLinks } from './reportLinks.js';
 
 export interface AppDeps {
-  /** Being replaced by `port`: the synchronous view of the file store. */
-  store: StorePort;
-  /** The store, through the port the application owns (src/app/port). */
-  port: Port;
+  /** The store, through the port the application owns (src/app/port); main.ts wires one in. */
+  port: StorePort;
   clock: Clock;
   /** Entra object ids or UPNs who may act as coordinators in every area (ADMINS). */
   admins?: readonly string[];
@@ -35,9 +32,7 @@ export interface BaseTurn {
 /** Everything one turn's handler needs: the input, its moment, its area and that area's records only. */
 export interface Turn extends BaseTurn {
   area: Area;
-  /** The conversation's area's agreements and entries; another area's ids are unknown here. */
-  store: AreaStorePort;
-  /** The same area's records through the port; nothing of another area is reachable through it. */
+  /** The conversation's area's agreements and entries; nothing of another area is reachable through it. */
   records: AreaRecords;
 }
 

@@ -11,20 +11,20 @@ import { parseLogRequest } from '../domain/logRequest.js';
 import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';
 import { agreementForYear, allPlaces, currentAgreement, knownPeriodsText } from './agreements.js';
-import { auditTurn } from './audit.js';
+import { turnAuditRecord } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
 import { futureDateRefusal } from './recordEntry.js';
 
 export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
-  const { store } = turn;
+  const store = await turn.records.agreements();
   const parsed = parseLogRequest(args, turn.today, allPlaces(store));
   if (!parsed.ok) return [text(parsed.error)];
   const given = parsed.request.date;
   const future = given ? futureDateRefusal(given, turn.today) : undefined;
   if (future) return [text(future)];
-  const agreement = given ? agreementForDate(store.agreements(), given) : currentAgreement(store, turn.today);
+  const agreement = given ? agreementForDate(store, given) : currentAgreement(store, turn.today);
   if (!agreement) return [text(`Inget medborgarlöfte gäller ${formatSwedishDate(given ?? turn.today)}.`)];
   // Closing last year's agreement in January: undated, the milestone was done by its last day, or
   // it would not count in the agreement's final state and follow-up.
@@ -51,7 +51,7 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
   }
   const activity = milestones[0];
   if (!activity) return [];
-  const existing = store.completions(agreement.id).find((c) => c.activityId === activity.id);
+  const existing = (await turn.records.completions(agreement.id)).find((c) => c.activityId === activity.id);
   if (existing) {
     return [
       text(
@@ -59,18 +59,16 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
       ),
     ];
   }
-  await store.addCompletion(agreement.id, {
-    activityId: activity.id,
-    date,
-    by: personOf(turn),
-    at: turn.now.toISOString(),
-  });
-  await auditTurn(turn, {
-    action: 'milestone.done',
-    agreementId: agreement.id,
-    activityId: activity.id,
-    changes: { date: { to: date } },
-  });
+  await turn.records.addCompletion(
+    agreement.id,
+    { activityId: activity.id, date, by: personOf(turn), at: turn.now.toISOString() },
+    turnAuditRecord(turn, {
+      action: 'milestone.done',
+      agreementId: agreement.id,
+      activityId: activity.id,
+      changes: { date: { to: date } },
+    }),
+  );
   turn.log.info({ agreementId: agreement.id, activityId: activity.id }, 'milestone marked done');
   return [text(`✅ ${activity.name} är markerad som genomförd ${formatSwedishDate(date)} i ${agreement.title}.`)];
 }
@@ -93,7 +91,7 @@ const NEW_AGREEMENT_USAGE =
 
 export async function newAgreementCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
-  const { store } = turn;
+  const store = await turn.records.agreements();
   const m = /^(\d{4})\s+(?:från|fran|from)\s+(\d{4})$/iu.exec(args.trim().normalize('NFC'));
   if (!m) return [text(NEW_AGREEMENT_USAGE)];
   const year = Number(m[1]);
@@ -103,7 +101,7 @@ export async function newAgreementCommand(turn: Turn, args: string): Promise<Rep
     return [
       text(`Året ${year} går inte: skapa årets eller nästa års medborgarlöfte (${thisYear} eller ${thisYear + 1}).`),
     ];
-  const existing = agreementsForYear(store.agreements(), year)[0];
+  const existing = agreementsForYear(store, year)[0];
   if (existing)
     return [text(`Det finns redan ett medborgarlöfte som gäller ${year}: ${existing.title}. Skriv /status ${year}.`)];
   const source = agreementForYear(store, fromYear);
@@ -121,16 +119,18 @@ export async function newAgreementCommand(turn: Turn, args: string): Promise<Rep
     // The copy was not imported: the source text stays with the agreement it was pasted for.
     imported: undefined,
   });
-  if (store.agreement(copy.id)) return [text(`Det finns redan ett medborgarlöfte med id ${copy.id}.`)];
+  if (await turn.records.agreement(copy.id)) return [text(`Det finns redan ett medborgarlöfte med id ${copy.id}.`)];
   try {
-    await store.addAgreement(copy);
+    await turn.deps.port.areas.addAgreement(
+      copy,
+      turnAuditRecord(turn, { action: 'agreement.created', agreementId: copy.id, detail: `kopia av ${source.id}` }),
+    );
   } catch (error) {
     // Two coordinators asking at the same moment: the first one's copy stands.
     if (error instanceof AgreementConflictError)
       return [text(`Det finns redan ett medborgarlöfte som gäller ${year}. Skriv /status ${year}.`)];
     throw error;
   }
-  await auditTurn(turn, { action: 'agreement.created', agreementId: copy.id, detail: `kopia av ${source.id}` });
   turn.log.info({ agreementId: copy.id, copiedFrom: source.id }, 'agreement created');
   return [
     text(

@@ -1,5 +1,6 @@
 // "/samordnare": the area's coordinators; "/samordnare lägg till <UPN>" and "ta bort <UPN>" change
 // them (the area's coordinators and admins only). Only the conversation's area is ever touched.
+import { coordinatorRefusalText } from '../views/areaChangeTexts.js';
 import { viaOf } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
@@ -33,33 +34,13 @@ export async function coordinatorsCommand(turn: Turn, args: string): Promise<Rep
         `"${who.slice(0, 60)}" ser inte ut som en e-postadress (UPN, namn@kommun.se) eller ett Entra-objekt-id. Inget har ändrats.`,
       ),
     ];
-  const same = (c: string) => c.toLowerCase() === who.toLowerCase();
-  let refusal: string | undefined;
-  const updated = await turn.deps.store.updateArea(
+  const result = await turn.deps.port.areas.updateArea(
     area.id,
-    (current) => {
-      if (adding) {
-        if (current.coordinators.some(same)) {
-          refusal = `${who} är redan samordnare i ${current.name}.`;
-          return undefined;
-        }
-        current.coordinators.push(who);
-        return { action: 'coordinatorAdded', detail: who };
-      }
-      if (!current.coordinators.some(same)) {
-        refusal = `${who} är inte samordnare i ${current.name}. Skriv /samordnare för listan.`;
-        return undefined;
-      }
-      if (current.coordinators.length === 1) {
-        refusal = `${who} är den enda samordnaren i ${current.name}; lägg till en ny först.`;
-        return undefined;
-      }
-      current.coordinators = current.coordinators.filter((c) => !same(c));
-      return { action: 'coordinatorRemoved', detail: who };
-    },
+    { kind: adding ? 'coordinatorAdded' : 'coordinatorRemoved', who },
     { by: personOf(turn), at: turn.now, via: viaOf(turn) },
   );
-  if (!updated) return [text(refusal ?? 'Inget har ändrats.')];
+  if (!result.ok) return [text(coordinatorRefusalText(result, area.name))];
+  const updated = result.area;
   turn.log.info({ areaId: area.id, change: adding ? 'added' : 'removed' }, 'coordinators changed');
   return [
     text(

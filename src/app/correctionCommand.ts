@@ -33,9 +33,9 @@ export async function correctionCommand(turn: Turn): Promise<Reply[] | undefined
     const answer = occasionAnswer(turn.input.text ?? '');
     if (answer) return answerOccasion(turn, open, answer);
   }
-  const parsed = parseCorrection(turn.input.text ?? '', turn.today, allPlaces(turn.store));
+  const parsed = parseCorrection(turn.input.text ?? '', turn.today, allPlaces(await turn.records.agreements()));
   if (parsed.kind === 'none') return undefined;
-  const latest = latestCorrectable(turn);
+  const latest = await latestCorrectable(turn);
   const question = openQuestion(turn);
   if (question && (!latest || Date.parse(latest.entry.loggedAt) < question.askedAt)) {
     return answerQuestion(turn, question, parsed);
@@ -50,10 +50,10 @@ export async function correctionCommand(turn: Turn): Promise<Reply[] | undefined
  * The person's latest active entry, when it was logged within the correction window and, if it
  * came from a typed message, in this conversation (a form or a card click names no conversation).
  */
-function latestCorrectable(turn: Turn): FoundEntry | undefined {
+async function latestCorrectable(turn: Turn): Promise<FoundEntry | undefined> {
   const me = personOf(turn).id;
   let latest: Entry | undefined;
-  for (const e of turn.store.entriesTouchedBy(me)) {
+  for (const e of await turn.records.entriesTouchedBy(me)) {
     if (!isActive(e) || e.by.id !== me) continue;
     // Entries logged in the same millisecond: the one stored later is the later one.
     if (latest === undefined || e.loggedAt >= latest.loggedAt) latest = e;
@@ -78,13 +78,13 @@ async function correctEntry(turn: Turn, found: FoundEntry, parsed: CorrectionPar
             ...(parsed.field ? { field: parsed.field } : {}),
           }),
         ),
-        ...logForm(turn, agreement, {
+        ...(await logForm(turn, agreement, {
           activityId: entry.activityId,
           date: entry.date,
           count: entry.count,
           ...givenDetails(entry),
           entryId: entry.id,
-        }),
+        })),
       ];
     case 'refused':
       return [text(correctionText({ kind: 'refused', why: parsed.error }))];
@@ -94,18 +94,23 @@ async function correctEntry(turn: Turn, found: FoundEntry, parsed: CorrectionPar
       break;
   }
   const fields = { ...fieldsOf(entry), ...parsed.change };
-  const refusal = dateRefusal(turn, fields.date, agreement, UNCHANGED);
+  const refusal = await dateRefusal(turn, fields.date, agreement, UNCHANGED);
   if (refusal) return [text(refusal)];
   const outcome = await editEntry(turn, found, fields, 'edit', CORRECTED_IN_WORDS);
   if (outcome.kind === 'refused') return [text(correctionText({ kind: 'refused', why: outcome.why }))];
-  return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', false)];
+  return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', false)];
 }
 
 /** Why `date` cannot be the new date of an entry in `agreement` (a future day, another agreement's), or undefined. */
-function dateRefusal(turn: Turn, date: IsoDate, agreement: Agreement, unchanged: string): string | undefined {
+async function dateRefusal(
+  turn: Turn,
+  date: IsoDate,
+  agreement: Agreement,
+  unchanged: string,
+): Promise<string | undefined> {
   const future = futureDateRefusal(date, turn.today);
   if (future) return future.replace(NOTHING_STORED, unchanged);
-  const target = agreementForDate(turn.store.agreements(), date);
+  const target = agreementForDate(await turn.records.agreements(), date);
   if (target?.id === agreement.id) return undefined;
   return target
     ? correctionText({ kind: 'otherAgreement', title: target.title, entryTitle: agreement.title })
@@ -141,7 +146,7 @@ async function answerQuestion(turn: Turn, question: OpenQuestion, parsed: Correc
   } else {
     log = { ok: true, request };
   }
-  return logResolved(asAsked, resolveParsed(asAsked, log), sourceId);
+  return logResolved(asAsked, await resolveParsed(asAsked, log), sourceId);
 }
 
 /**
@@ -183,7 +188,7 @@ async function answerRepeat(
   if (parsed.kind === 'unclear')
     return repeatCancelled().map((r) => (r.kind === 'replaceCard' ? { ...r, kind: 'card' } : r));
   const changed: EntryDraft = { ...draft, ...parsed.change };
-  const refusal = dateRefusal(turn, changed.date, draft.agreement, NOTHING_STORED);
+  const refusal = await dateRefusal(turn, changed.date, draft.agreement, NOTHING_STORED);
   if (refusal) return [text(refusal)];
   return logResolved(asAsked, { kind: 'draft', draft: changed }, sourceId);
 }

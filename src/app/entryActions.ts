@@ -3,7 +3,7 @@
 // deleted: a removal marks the entry, and the year's record keeps it.
 import { z } from 'zod';
 import { entryLine } from '../views/texts.js';
-import { auditTurn } from './audit.js';
+import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { entryCard, findEntry, type FoundEntry } from './entryCard.js';
 import { logForm } from './logCommand.js';
@@ -26,7 +26,7 @@ export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> 
   const parsed = entrySubmitSchema.safeParse(value);
   if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv /mina för dina insatser.')];
   const { verb, agreementId, entryId } = parsed.data;
-  const found = findEntry(turn, agreementId, entryId);
+  const found = await findEntry(turn, agreementId, entryId);
   if (!found) return [text('Insatsen finns inte längre. Skriv /mina för dina insatser.')];
   if (found.entry.by.id !== personOf(turn).id) {
     return [text(`Bara ${found.entry.by.name || 'den som loggade'} kan ändra den här insatsen. Inget har ändrats.`)];
@@ -46,26 +46,24 @@ export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> 
   // Undoing twice (a second click, a colleague's old card) answers with the same card.
   const removed =
     found.entry.removed === undefined
-      ? await turn.store.markRemoved(agreementId, entryId, {
-          by: personOf(turn),
-          at: turn.now.toISOString(),
-          reason: verb === 'entry.undo' ? 'undo' : 'remove',
-        })
+      ? await turn.records.removeEntry(
+          agreementId,
+          entryId,
+          { by: personOf(turn), at: turn.now.toISOString(), reason: verb === 'entry.undo' ? 'undo' : 'remove' },
+          turnAuditRecord(turn, {
+            action: verb === 'entry.undo' ? 'entry.undone' : 'entry.removed',
+            agreementId,
+            activityId: found.entry.activityId,
+            entryId,
+          }),
+        )
       : found.entry;
-  if (removed && removed !== found.entry) {
-    await auditTurn(turn, {
-      action: verb === 'entry.undo' ? 'entry.undone' : 'entry.removed',
-      agreementId,
-      activityId: removed.activityId,
-      entryId,
-    });
-    turn.log.info({ entryId, reason: verb }, 'entry removed');
-  }
+  if (removed && removed !== found.entry) turn.log.info({ entryId, reason: verb }, 'entry removed');
   const after = { ...found, entry: removed ?? found.entry };
   if (verb === 'entry.remove' && parsed.data.view === 'mine') {
-    return [text(`🗑️ Borttaget: ${entryLine(after.entry, after.activity)}.`), ...mineCommand(turn)];
+    return [text(`🗑️ Borttaget: ${entryLine(after.entry, after.activity)}.`), ...(await mineCommand(turn))];
   }
-  return [entryCard(turn, after, 'undone', true)];
+  return [await entryCard(turn, after, 'undone', true)];
 }
 
 /**
@@ -75,24 +73,27 @@ export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> 
  */
 export async function restoreEntry(turn: Turn, found: FoundEntry, replace: boolean): Promise<Reply[]> {
   const { entry, agreement, activity } = found;
-  if (!entry.removed) return [entryCard(turn, found, 'restored', replace)];
+  if (!entry.removed) return [await entryCard(turn, found, 'restored', replace)];
   if (entry.removed.reason !== 'messageDeleted') {
     return [
       text(`Insatsen ${entryLine(entry, activity)} är ångrad och räknas inte. Logga den på nytt om den ska räknas.`),
     ];
   }
-  const restored = await turn.store.restoreEntry(agreement.id, entry.id, {
-    by: personOf(turn),
-    at: turn.now.toISOString(),
-  });
+  const restored = await turn.records.restoreEntry(
+    agreement.id,
+    entry.id,
+    { by: personOf(turn), at: turn.now.toISOString() },
+    turnAuditRecord(turn, {
+      action: 'entry.restored',
+      agreementId: agreement.id,
+      activityId: entry.activityId,
+      entryId: entry.id,
+    }),
+  );
   // Restored meanwhile (a second click, the message restored at the same time): the same card.
-  if (!restored) return [entryCard(turn, findEntry(turn, agreement.id, entry.id) ?? found, 'restored', replace)];
-  await auditTurn(turn, {
-    action: 'entry.restored',
-    agreementId: agreement.id,
-    activityId: restored.activityId,
-    entryId: restored.id,
-  });
+  if (!restored) {
+    return [await entryCard(turn, (await findEntry(turn, agreement.id, entry.id)) ?? found, 'restored', replace)];
+  }
   turn.log.info({ entryId: restored.id }, 'entry restored');
-  return [entryCard(turn, { entry: restored, agreement, activity }, 'restored', replace)];
+  return [await entryCard(turn, { entry: restored, agreement, activity }, 'restored', replace)];
 }

@@ -15,24 +15,26 @@ export interface FoundEntry {
   activity: Activity;
 }
 
-export function findEntry(turn: Turn, agreementId: string, entryId: string): FoundEntry | undefined {
-  const agreement = turn.store.agreement(agreementId);
-  const entry = turn.store.entries(agreementId).find((e) => e.id === entryId);
+export async function findEntry(turn: Turn, agreementId: string, entryId: string): Promise<FoundEntry | undefined> {
+  const agreement = await turn.records.agreement(agreementId);
+  const entry = (await turn.records.entries(agreementId)).find((e) => e.id === entryId);
   const activity = agreement?.activities.find((a) => a.id === entry?.activityId);
   return agreement && entry && activity ? { entry, agreement, activity } : undefined;
 }
 
 /** The entry's card in the given mode, with where its activity stands now. */
-export function entryCard(turn: Turn, found: FoundEntry, mode: LoggedCardMode, replace: boolean): Reply {
+export async function entryCard(turn: Turn, found: FoundEntry, mode: LoggedCardMode, replace: boolean): Promise<Reply> {
   const { entry, agreement, activity } = found;
   const status = activityStatus(
     agreement,
     activity,
-    turn.store.entries(agreement.id),
-    turn.store.completions(agreement.id),
+    await turn.records.entries(agreement.id),
+    await turn.records.completions(agreement.id),
     turn.today,
   );
-  const shown = loggedCard(loggedCardData(entry, agreement, activity, status, true, mode, occasionOthers(turn, entry)));
+  const shown = loggedCard(
+    loggedCardData(entry, agreement, activity, status, true, mode, await occasionOthers(turn, entry)),
+  );
   const line = entryLine(entry, activity);
   const fallback: Partial<Record<LoggedCardMode, string>> = {
     undone: `↩️ Ångrat: ${line}. Den finns kvar i historiken.`,

@@ -2,7 +2,7 @@
 // message in Teams, a click on the question about an edited message): the same checks, the old
 // fields kept in the entry's history, one audit record naming the fields that changed.
 import { fieldChanges, fieldsOf, type EntryChange, type EntryFields } from '../domain/entry.js';
-import { auditTurn } from './audit.js';
+import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import type { FoundEntry } from './entryCard.js';
 import { NOTHING_STORED, personalDataRefusal, phoneNumberRefusal } from './recordEntry.js';
@@ -39,20 +39,21 @@ export async function editEntry(
   if (personal) return { kind: 'refused', why: personal.replace(` ${NOTHING_STORED}`, '') };
   const changes = fieldChanges(fieldsOf(entry), fields);
   if (Object.keys(changes).length === 0) return { kind: 'same', found };
-  const changed = await turn.store.editEntry(agreement.id, entry.id, fields, {
-    by: personOf(turn),
-    at: turn.now.toISOString(),
-    reason,
-  });
+  const changed = await turn.records.editEntry(
+    agreement.id,
+    entry.id,
+    fields,
+    { by: personOf(turn), at: turn.now.toISOString(), reason },
+    turnAuditRecord(turn, {
+      action: 'entry.edited',
+      agreementId: agreement.id,
+      activityId: fields.activityId,
+      entryId: entry.id,
+      changes,
+      detail,
+    }),
+  );
   if (!changed) return { kind: 'refused', why: 'Insatsen finns inte längre.' };
-  await auditTurn(turn, {
-    action: 'entry.edited',
-    agreementId: agreement.id,
-    activityId: changed.activityId,
-    entryId: changed.id,
-    changes,
-    detail,
-  });
   turn.log.info({ entryId: changed.id, reason, fields: Object.keys(changes) }, 'entry edited');
   return { kind: 'changed', found: { entry: changed, agreement, activity } };
 }

@@ -20,9 +20,9 @@ export async function exportCommand(turn: Turn, args: string): Promise<Reply[]> 
   }
   const parsed = parseYearArg(args, '/export 2020');
   if (!parsed.ok) return [text(parsed.error)];
-  const { store } = turn;
+  const store = await turn.records.agreements();
   const year = parsed.year ?? Number(turn.today.slice(0, 4));
-  const agreements = agreementsForYear(store.agreements(), year);
+  const agreements = agreementsForYear(store, year);
   if (agreements.length === 0)
     return [text(`Det finns inget medborgarlöfte för ${year}. Det som finns: ${knownPeriodsText(store)}.`)];
   const links = turn.deps.reportLinks;
@@ -33,7 +33,9 @@ export async function exportCommand(turn: Turn, args: string): Promise<Reply[]> 
       ),
     ];
 
-  const entries = agreements.flatMap((a) => store.entries(a.id)).filter((e) => e.date.startsWith(`${year}-`));
+  const entries = (await Promise.all(agreements.map((a) => turn.records.entries(a.id))))
+    .flat()
+    .filter((e) => e.date.startsWith(`${year}-`));
   const undone = entries.filter((e) => e.removed).length;
   const { csv, expires } = links.entries({ areaId: turn.area.id, year }, turn.now);
   turn.log.info({ year, rows: entries.length }, 'export link handed out');

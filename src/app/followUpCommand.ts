@@ -29,13 +29,14 @@ export async function followUpCommand(turn: Turn, args: string): Promise<Reply[]
   if (!parsed.ok) return [text(parsed.error)];
   const choice = choose(
     turn,
+    await turn.records.agreements(),
     parsed.tertial ? { year: parsed.year ?? Number(turn.today.slice(0, 4)), tertial: parsed.tertial } : undefined,
     parsed.year,
   );
   if (!choice.ok) return [text(choice.reply)];
 
   const { agreement, ref } = choice;
-  const { store } = turn;
+  const store = turn.records;
   const coordinator = await isCoordinator(turn);
   turn.log.info(
     { areaId: turn.area.id, agreementId: agreement.id, year: ref.year, tertial: ref.tertial, coordinator },
@@ -43,18 +44,28 @@ export async function followUpCommand(turn: Turn, args: string): Promise<Reply[]
   );
   const note = choice.note ? [text(choice.note)] : [];
   if (coordinator && turn.input.conversation.kind === 'personal') {
-    const f = followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, turn.today);
-    return [...note, reviewReply(turn, agreement, f)];
+    const f = followUp(
+      agreement,
+      await store.entries(agreement.id),
+      await store.completions(agreement.id),
+      ref,
+      turn.today,
+    );
+    return [...note, await reviewReply(turn, agreement, f)];
   }
-  return [...note, ...publishedReply(turn, agreement, ref, coordinator)];
+  return [...note, ...(await publishedReply(turn, agreement, ref, coordinator))];
 }
 
 /** The tertial asked for, or the latest finished one (of the year, when only a year is given). */
-function choose(turn: Turn, asked: TertialRef | undefined, year: number | undefined): Choice {
-  const { store } = turn;
+function choose(
+  turn: Turn,
+  store: readonly Agreement[],
+  asked: TertialRef | undefined,
+  year: number | undefined,
+): Choice {
   const today = turn.today;
   if (asked) {
-    const agreement = agreementForTertial(store.agreements(), asked);
+    const agreement = agreementForTertial(store, asked);
     if (!agreement) {
       return {
         ok: false,

@@ -45,12 +45,11 @@ function keyOf(agreement: Agreement, ref: TertialRef): TertialKey {
   return { agreementId: agreement.id, year: ref.year, tertial: ref.tertial };
 }
 
-function isChanged(turn: Turn, publication: Publication): boolean {
-  const { store } = turn;
+async function isChanged(turn: Turn, publication: Publication): Promise<boolean> {
   return changedAfterPublication(
     publication,
-    store.entries(publication.agreementId),
-    store.completions(publication.agreementId),
+    await turn.records.entries(publication.agreementId),
+    await turn.records.completions(publication.agreementId),
   );
 }
 
@@ -63,21 +62,21 @@ function publishedStatus(publication: Publication): string {
 }
 
 /** The coordinator's review card for a started tertial, with the saved draft's comments if any. */
-export function reviewReply(turn: Turn, agreement: Agreement, f: FollowUp): Reply {
-  return card(reviewCard(turn, agreement, f), `${followUpTitle(f)}: utkast att granska.`);
+export async function reviewReply(turn: Turn, agreement: Agreement, f: FollowUp): Promise<Reply> {
+  return card(await reviewCard(turn, agreement, f), `${followUpTitle(f)}: utkast att granska.`);
 }
 
-function reviewCard(turn: Turn, agreement: Agreement, f: FollowUp, statusLine?: string): AdaptiveCard {
+async function reviewCard(turn: Turn, agreement: Agreement, f: FollowUp, statusLine?: string): Promise<AdaptiveCard> {
   const key = keyOf(agreement, f.ref);
-  const publications = turn.deps.store.publications;
-  const published = publications.latest(key);
-  const draft = publications.draft(key);
+  const publications = turn.deps.port.publications;
+  const published = await publications.latest(key);
+  const draft = await publications.draft(key);
   const state: ReviewState = {
     comments: draft?.comments,
     basis: draft ? basisOf(draft, published) : undefined,
     statusLine:
       statusLine ?? (published ? publishedStatus(published) : 'Utkast: inte publicerat. Ingen annan ser något ännu.'),
-    changed: published !== undefined && isChanged(turn, published),
+    changed: published !== undefined && (await isChanged(turn, published)),
     links: published ? links(turn, key) : undefined,
   };
   return followUpReviewCard(f, state);
@@ -96,9 +95,14 @@ function basisOf(draft: Draft, published: Publication | undefined): CommentBases
 }
 
 /** What anyone but a reviewing coordinator sees: the published version, or that there is none. */
-export function publishedReply(turn: Turn, agreement: Agreement, ref: TertialRef, coordinator: boolean): Reply[] {
+export async function publishedReply(
+  turn: Turn,
+  agreement: Agreement,
+  ref: TertialRef,
+  coordinator: boolean,
+): Promise<Reply[]> {
   const key = keyOf(agreement, ref);
-  const published = turn.deps.store.publications.latest(key);
+  const published = await turn.deps.port.publications.latest(key);
   if (!published) {
     const who = coordinator
       ? REVIEW_IN_PERSONAL_CHAT
@@ -114,7 +118,7 @@ export function publishedReply(turn: Turn, agreement: Agreement, ref: TertialRef
     .join('\n');
   return [
     ...(coordinator ? [text(REVIEW_IN_PERSONAL_CHAT)] : []),
-    card(followUpCard(published, documentLinks, isChanged(turn, published)), fallback),
+    card(followUpCard(published, documentLinks, await isChanged(turn, published)), fallback),
   ];
 }
 
@@ -127,9 +131,9 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
   if (turn.input.conversation.kind !== 'personal') return [text(`${REVIEW_IN_PERSONAL_CHAT} ${NOTHING_PUBLISHED}`)];
   const submit = parsed.data;
   // Only the conversation's area's agreements: a payload naming another area's finds nothing.
-  const { store } = turn;
-  const { publications } = turn.deps.store;
-  const agreement = store.agreement(submit.agreementId);
+  const store = turn.records;
+  const { publications } = turn.deps.port;
+  const agreement = await store.agreement(submit.agreementId);
   const ref: TertialRef = { year: submit.year, tertial: submit.tertial };
   const phase = agreement ? tertialPhase(agreement, ref, turn.today) : 'outside';
   if (!agreement || phase === 'outside' || phase === 'future') {
@@ -153,14 +157,21 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
   if (personal) return [text(personal.replace('Inget har sparats.', NOTHING_PUBLISHED))];
 
   const key = keyOf(agreement, ref);
-  const f = followUp(agreement, store.entries(agreement.id), store.completions(agreement.id), ref, turn.today);
+  const f = followUp(
+    agreement,
+    await store.entries(agreement.id),
+    await store.completions(agreement.id),
+    ref,
+    turn.today,
+  );
   const by = personOf(turn);
   const at = turn.now.toISOString();
   if (submit.verb === 'followUp.draft') {
     await publications.saveDraft({ ...key, comments, basis: commentBases(f), savedBy: by, savedAt: at });
     turn.log.info({ ...key }, 'follow-up draft saved');
-    const published = publications.latest(key) !== undefined;
-    return [replaceCard(reviewCard(turn, agreement, f, draftSavedText(turn.now, published)), 'Utkastet är sparat.')];
+    const published = (await publications.latest(key)) !== undefined;
+    const shown = await reviewCard(turn, agreement, f, draftSavedText(turn.now, published));
+    return [replaceCard(shown, 'Utkastet är sparat.')];
   }
   const publication = await publications.publish(publicationOf(f, comments, by, turn.now, turn.deps.newId()));
   await auditTurn(turn, {
@@ -170,7 +181,7 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
   });
   turn.log.info({ ...key, publicationId: publication.id }, 'follow-up published');
   return [
-    replaceCard(reviewCard(turn, agreement, f), `Publicerad: ${publication.document.title}.`),
+    replaceCard(await reviewCard(turn, agreement, f), `Publicerad: ${publication.document.title}.`),
     text(
       `Publicerad. PDF:en, webbsidan och den publika sidan visar nu tertial ${ref.tertial} ${ref.year} med dina kommentarer. Publicera igen när du vill uppdatera den.`,
     ),

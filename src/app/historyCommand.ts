@@ -30,11 +30,14 @@ function parseHistoryArgs(args: string): { words: string; year?: number; page: n
 export async function historyCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   // The conversation's area only: its agreements' records, and what was recorded for the area.
-  const { store } = turn;
+  const store = await turn.records.agreements();
   const parsed = parseHistoryArgs(args);
   // A removed activity (/medborgarlöfte ändra) keeps its name in the history of its entries.
   const activityOf = (agreementId: string | undefined, activityId: string | undefined) =>
-    activityNamedBy(store.agreement(agreementId ?? ''), activityId ?? '');
+    activityNamedBy(
+      store.find((a) => a.id === agreementId),
+      activityId ?? '',
+    );
   const names: HistoryNames = {
     activity: (agreementId, activityId) => activityOf(agreementId, activityId)?.name,
     count: (agreementId, activityId, count) => {
@@ -42,12 +45,10 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
       return activity ? countText(count, activity) : `${count} st`;
     },
   };
-  const records = (await turn.deps.store.audit.read()).filter(
-    (r) => r.areaId === turn.area.id || (r.agreementId !== undefined && store.agreement(r.agreementId)),
-  );
+  const records = await turn.deps.port.audit.read({ areaId: turn.area.id });
 
   if (parsed.words.length === 0) {
-    const events = historyEvents(records, store.allEntries());
+    const events = historyEvents(records, await turn.records.allEntries());
     const heading = '**Senaste ändringarna**';
     return [
       text(
@@ -77,7 +78,7 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
     return [text(historyAmbiguousText(parsed.words, agreement.title, options(match.candidates)))];
   const activity = match.candidates[0];
   if (!activity) return [];
-  const events = historyEvents(records, store.entries(agreement.id), {
+  const events = historyEvents(records, await turn.records.entries(agreement.id), {
     agreementId: agreement.id,
     activityId: activity.id,
   });

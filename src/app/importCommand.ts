@@ -2,7 +2,7 @@
 // the drafts as cards, changes rows with "Ändra", and saves with "Spara". Nothing is live before
 // Spara; saving adds the agreement under the store's rules (no overlapping period, no duplicate id)
 // with the pasted text, who saved it and when. Drafts are on disk, so a restart loses none.
-import { auditTurn } from './audit.js';
+import { turnAuditRecord } from './audit.js';
 import { z } from 'zod';
 import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
@@ -79,21 +79,23 @@ export function isImportVerb(verb: unknown): boolean {
   return typeof verb === 'string' && verb.startsWith('import.');
 }
 
-function overlapWarning(turn: Turn, agreement: Agreement, editOf?: string): string[] {
+async function overlapWarning(turn: Turn, agreement: Agreement, editOf?: string): Promise<string[]> {
+  const agreements = await turn.records.agreements();
   if (editOf !== undefined) {
     // A working copy of a saved agreement: what Spara would refuse, shown before it is pressed.
-    const stored = turn.store.agreement(editOf);
+    const stored = await turn.records.agreement(editOf);
     if (!stored) return [];
-    const problem = agreementEditProblem(stored, agreement, turn.store.entries(editOf), turn.store.agreements());
+    const problem = agreementEditProblem(stored, agreement, await turn.records.entries(editOf), agreements);
     return problem && problem.code !== 'unchanged' ? [agreementEditProblemText(problem)] : [];
   }
-  // Ids are unique across areas; periods may not overlap within the area.
-  const same = turn.deps.store.agreement(agreement.id);
+  // Ids are unique across areas (the store refuses a taken one): every area is asked, for the warning.
+  const same = await agreementAnywhere(turn, agreement.id);
   if (same)
     return [`Det finns redan ett medborgarlöfte med id ${agreement.id} (${same.title}): det går inte att spara.`];
-  const overlapping = turn.store
-    .agreements()
-    .find((a) => a.period.start <= agreement.period.end && agreement.period.start <= a.period.end);
+  // Periods may not overlap within the area.
+  const overlapping = agreements.find(
+    (a) => a.period.start <= agreement.period.end && agreement.period.start <= a.period.end,
+  );
   return overlapping
     ? [
         `Perioden överlappar ${overlapping.title} (${overlapping.period.start} – ${overlapping.period.end}) som redan finns: det går inte att spara.`,
@@ -101,11 +103,20 @@ function overlapWarning(turn: Turn, agreement: Agreement, editOf?: string): stri
     : [];
 }
 
-function draftReply(turn: Turn, draft: ImportDraft, page: number, replace: boolean): Reply {
+/** The agreement with this id in any area: an import's id must be free in all of them. */
+async function agreementAnywhere(turn: Turn, id: string): Promise<Agreement | undefined> {
+  for (const area of await turn.deps.port.areas.areas()) {
+    const found = await turn.deps.port.records(area.id).agreement(id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function draftReply(turn: Turn, draft: ImportDraft, page: number, replace: boolean): Promise<Reply> {
   const c = importDraftCard(
     draft,
     page,
-    draft.status === 'open' ? overlapWarning(turn, draft.agreement, draft.editOf?.agreementId) : [],
+    draft.status === 'open' ? await overlapWarning(turn, draft.agreement, draft.editOf?.agreementId) : [],
   );
   const fallback = `Utkast: ${draft.agreement.title}, ${draft.agreement.activities.length} aktiviteter.`;
   return replace ? replaceCard(c, fallback) : card(c, fallback);
@@ -150,13 +161,13 @@ async function importText(turn: Turn, source: string, fromForm: boolean): Promis
     periodMissing: d.periodMissing,
     status: 'open',
   }));
-  await turn.deps.store.importDrafts.add(drafts);
+  await turn.deps.port.importDrafts.add(drafts);
   // Counts only: the pasted text and names stay out of the log.
   turn.log.info(
     { drafts: drafts.map((d) => ({ id: d.id, activities: d.agreement.activities.length })) },
     'import drafted',
   );
-  const replies = drafts.map((d) => draftReply(turn, d, 0, false));
+  const replies = await Promise.all(drafts.map((d) => draftReply(turn, d, 0, false)));
   const intro =
     drafts.length === 1
       ? `Här är utkastet ur texten (${result.drafts[0]?.agreement.activities.length ?? 0} aktiviteter).`
@@ -172,7 +183,7 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
     return [text(`Kortet skickade något jag inte kan läsa. Skriv /importera igen. ${NOTHING_SAVED}`)];
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   const submit = parsed.data;
-  const drafts = turn.deps.store.importDrafts;
+  const drafts = turn.deps.port.importDrafts;
   if (submit.verb === 'import.text') {
     const source = (submit.text ?? '').trim();
     if (source.length === 0) {
@@ -181,7 +192,7 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
     }
     return importText(turn, source, true);
   }
-  const found = drafts.get(submit.draftId);
+  const found = await drafts.get(submit.draftId);
   // Another area's draft is unknown here, like its agreements.
   const draft = found?.agreement.area === turn.area.id ? found : undefined;
   if (!draft) return [text(`Utkastet finns inte längre. Skriv /importera igen. ${NOTHING_SAVED}`)];
@@ -191,7 +202,7 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
   switch (submit.verb) {
     case 'import.page':
     case 'import.back':
-      return [draftReply(turn, draft, submit.page, true)];
+      return [await draftReply(turn, draft, submit.page, true)];
     case 'import.edit': {
       const activity = draft.agreement.activities.find((a) => a.id === submit.activityId);
       if (!activity) return [text(`Aktiviteten finns inte i utkastet. ${NOTHING_SAVED}`)];
@@ -218,7 +229,7 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
       if (!closed) return [text('Utkastet är redan stängt.')];
       turn.log.info({ draftId: draft.id }, 'import cancelled');
       return [
-        draftReply(turn, closed, 0, true),
+        await draftReply(turn, closed, 0, true),
         text(`Utkastet till ${draft.agreement.title} är slängt. ${NOTHING_SAVED}`),
       ];
     }
@@ -247,13 +258,13 @@ async function editSave(
       replaceCard(importActivityCard(draft, activity, submit.page, `${edited} Ändringen är inte sparad.`), edited),
     ];
   }
-  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+  const updated = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => {
     // What the coordinator set is no longer a guess.
     const { [activity.id]: _reviewed, ...rest } = d.activityDoubts;
     return { ...d, agreement: edited, activityDoubts: rest };
   });
   if (!updated) return [text('Utkastet är redan stängt.')];
-  return [draftReply(turn, updated, submit.page, true)];
+  return [await draftReply(turn, updated, submit.page, true)];
 }
 
 /** "Ändra löften och period": title, period, police area and promises as typed. */
@@ -273,13 +284,13 @@ async function agreementSave(
     const message = `${edited} Ändringen är inte sparad.`;
     return [replaceCard(importAgreementCard(draft, submit.page, message), message)];
   }
-  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+  const updated = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => {
     // What the coordinator set is no longer a guess.
     const { period: _p, policeArea: _pa, promises: _pr, ...doubts } = d.doubts;
     return { ...d, agreement: keptId(d, edited), doubts, periodMissing: false };
   });
   if (!updated) return [text('Utkastet är redan stängt.')];
-  return [draftReply(turn, updated, submit.page, true)];
+  return [await draftReply(turn, updated, submit.page, true)];
 }
 
 /** "Sätt period" on the draft card: the period typed, read like a published text's. */
@@ -289,13 +300,13 @@ async function setPeriod(turn: Turn, draft: ImportDraft, page: number, typed: st
     const message = periodNotRead(typed);
     return [replaceCard(importDraftCard(draft, page, [message]), message)];
   }
-  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+  const updated = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => {
     // The period the coordinator set is no longer a doubt.
     const { period: _chosen, ...doubts } = d.doubts;
     return { ...d, agreement: keptId(d, agreement), doubts, periodMissing: false };
   });
   if (!updated) return [text('Utkastet är redan stängt.')];
-  return [draftReply(turn, updated, page, true)];
+  return [await draftReply(turn, updated, page, true)];
 }
 
 /** A working copy of a saved agreement keeps its id whatever its period becomes: its entries are filed under it. */
@@ -316,12 +327,14 @@ async function removeActivity(
   if (!activity) return [text(`Aktiviteten finns inte i utkastet. ${NOTHING_SAVED}`)];
   if (draft.agreement.activities.length === 1)
     return [replaceCard(importActivityCard(draft, activity, submit.page, LAST_ACTIVITY), LAST_ACTIVITY)];
-  const entries = draft.editOf ? activityEntryCount(turn.store.entries(draft.editOf.agreementId), activity.id) : 0;
+  const entries = draft.editOf
+    ? activityEntryCount(await turn.records.entries(draft.editOf.agreementId), activity.id)
+    : 0;
   if (entries > 0 && submit.confirmed !== true) {
     const question = removeActivityQuestion(entries);
     return [replaceCard(importActivityCard(draft, activity, submit.page, '', { question, confirm: true }), question)];
   }
-  const updated = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => {
+  const updated = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => {
     const { [activity.id]: _gone, ...activityDoubts } = d.activityDoubts;
     return {
       ...d,
@@ -330,7 +343,7 @@ async function removeActivity(
     };
   });
   if (!updated) return [text('Utkastet är redan stängt.')];
-  return [draftReply(turn, updated, submit.page, true)];
+  return [await draftReply(turn, updated, submit.page, true)];
 }
 
 async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
@@ -340,24 +353,26 @@ async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
     ...draft.agreement,
     imported: { by, at: turn.now.toISOString(), source: draft.source },
   };
-  const blocked = overlapWarning(turn, agreement)[0];
+  const blocked = (await overlapWarning(turn, agreement))[0];
   if (blocked) return [text(`${blocked} ${NOTHING_SAVED} Ändra perioden i texten och läs in den igen, eller Avbryt.`)];
   try {
-    await turn.store.addAgreement(agreement);
+    await turn.deps.port.areas.addAgreement(
+      agreement,
+      turnAuditRecord(turn, { action: 'agreement.imported', agreementId: agreement.id, detail: `utkast ${draft.id}` }),
+    );
   } catch (error) {
     turn.log.warn({ err: error, draftId: draft.id }, 'import could not be saved');
     return [text(`${draft.agreement.title} kunde inte sparas: ${(error as Error).message}. ${NOTHING_SAVED}`)];
   }
-  const saved = await turn.deps.store.importDrafts.updateOpen(draft.id, (d) => ({
+  const saved = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => ({
     ...d,
     status: 'saved',
     closed: { by, at: turn.now.toISOString() },
   }));
-  await auditTurn(turn, { action: 'agreement.imported', agreementId: agreement.id, detail: `utkast ${draft.id}` });
   turn.log.info({ draftId: draft.id, agreementId: agreement.id }, 'import saved');
   const year = agreement.period.start.slice(0, 4);
   return [
-    draftReply(turn, saved ?? { ...draft, status: 'saved', closed: { by, at: turn.now.toISOString() } }, 0, true),
+    await draftReply(turn, saved ?? { ...draft, status: 'saved', closed: { by, at: turn.now.toISOString() } }, 0, true),
     text(
       `✅ ${agreement.title} är sparat (${formatSwedishDate(agreement.period.start)} – ${formatSwedishDate(agreement.period.end)}) med ${agreement.promises.length} löften och ${agreement.activities.length} aktiviteter. Skriv /status ${year} för läget.`,
     ),

@@ -16,7 +16,7 @@ import type { AppDeps } from './context.js';
 import type { Notifier } from './notifier.js';
 import { card, text, type Conversation, type Reply } from './ports.js';
 import { coordinatorChats } from './reminders.js';
-import type { Meeting } from './storePort.js';
+import type { Meeting } from '../domain/meetingRecord.js';
 import { subscriptionArea } from './subscriptionArea.js';
 
 export interface Lifecycle {
@@ -30,7 +30,7 @@ export interface Lifecycle {
 // Teams announces one installation twice (conversationUpdate and installationUpdate), a second apart.
 const WELCOME_WINDOW_MS = 10 * 60 * 1000;
 
-export interface LifecycleDeps extends Pick<AppDeps, 'store' | 'clock' | 'logger'> {
+export interface LifecycleDeps extends Pick<AppDeps, 'port' | 'clock' | 'logger'> {
   /** The proactive sender, asked for when a coordinator is to be told (the bot runtime makes it after the lifecycle). */
   notifier: () => Notifier;
 }
@@ -47,12 +47,16 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
       return welcomeReplies(conversation);
     },
     async removed(conversation) {
-      const ended = await deps.store.subscriptions.endForRemoval(conversation.id, conversation.teamId, {
-        at: deps.clock.now().toISOString(),
-        reason: 'uninstalled',
-      });
+      const uninstalled = { at: deps.clock.now().toISOString(), reason: 'uninstalled' } as const;
+      // Removed from a team: every channel of it goes too.
+      const ended = [
+        ...(conversation.teamId !== undefined
+          ? await deps.port.subscriptions.endWhere({ teamId: conversation.teamId }, uninstalled)
+          : []),
+        ...(await deps.port.subscriptions.endWhere({ conversationId: conversation.id }, uninstalled)),
+      ];
       for (const s of ended)
-        await deps.store.audit.record({
+        await deps.port.audit.record({
           at: deps.clock.now().toISOString(),
           by: SYSTEM_ACTOR,
           via: 'system',
@@ -75,7 +79,7 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
         action: AuditRecord['action'],
         changes?: AuditRecord['changes'],
       ): Promise<void> => {
-        await deps.store.audit.record({
+        await deps.port.audit.record({
           at,
           by: actor,
           via: 'system',
@@ -89,7 +93,7 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
       };
       const auditMeetings = async (changed: readonly Meeting[], changes?: AuditRecord['changes']): Promise<void> => {
         for (const m of changed)
-          await deps.store.audit.record({
+          await deps.port.audit.record({
             at,
             by: actor,
             via: 'system',
@@ -101,10 +105,10 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
             detail: event.kind,
           });
       };
-      const subscriptions = deps.store.subscriptions;
-      const meetings = deps.store.meetings;
-      let touched: Subscription[] = [];
-      let meetingsTouched: Meeting[] = [];
+      const subscriptions = deps.port.subscriptions;
+      const meetings = deps.port.meetings;
+      let touched: readonly Subscription[] = [];
+      let meetingsTouched: readonly Meeting[] = [];
       switch (event.kind) {
         case 'channelRenamed': {
           const renamed = await subscriptions.rename(event.channelId, event.name);
@@ -114,43 +118,46 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
           // The meeting is kept by the conversation's id, which a rename keeps: only its name follows.
           for (const r of await meetings.rename(event.channelId, event.name)) {
             await auditMeetings([r.meeting], { name: { from: r.from ?? null, to: event.name } });
-            meetingsTouched.push(r.meeting);
+            meetingsTouched = [...meetingsTouched, r.meeting];
           }
           break;
         }
         case 'channelDeleted':
-          touched = await subscriptions.endForRemoval(event.channelId, undefined, { at, reason: 'channelDeleted' });
+          touched = await subscriptions.endWhere({ conversationId: event.channelId }, { at, reason: 'channelDeleted' });
           for (const s of touched) await audit(s, 'subscription.ended');
-          meetingsTouched = await meetings.endWhere((m) => m.conversationId === event.channelId, {
-            at,
-            by: actor,
-            reason: 'channelDeleted',
-          });
+          meetingsTouched = await meetings.endWhere(
+            { conversationId: event.channelId },
+            {
+              at,
+              by: actor,
+              reason: 'channelDeleted',
+            },
+          );
           await auditMeetings(meetingsTouched);
           break;
         case 'teamDeleted':
-          touched = await subscriptions.endForTeam(event.teamId, { at, reason: 'teamDeleted' });
+          touched = await subscriptions.endWhere({ teamId: event.teamId }, { at, reason: 'teamDeleted' });
           for (const s of touched) await audit(s, 'subscription.ended');
-          meetingsTouched = await meetings.endWhere((m) => inTeam(m, event.teamId), {
-            at,
-            by: actor,
-            reason: 'teamDeleted',
-          });
+          meetingsTouched = await meetings.endWhere(
+            { teamId: event.teamId },
+            {
+              at,
+              by: actor,
+              reason: 'teamDeleted',
+            },
+          );
           await auditMeetings(meetingsTouched);
           break;
         case 'channelRestored':
-          touched = await subscriptions.resumeEnded((s) => s.conversationId === event.channelId, 'channelDeleted');
+          touched = await subscriptions.resumeEnded({ conversationId: event.channelId }, 'channelDeleted');
           for (const s of touched) await audit(s, 'subscription.resumed');
-          meetingsTouched = await meetings.resumeEnded((m) => m.conversationId === event.channelId, 'channelDeleted');
+          meetingsTouched = await meetings.resumeEnded({ conversationId: event.channelId }, 'channelDeleted');
           await auditMeetings(meetingsTouched);
           break;
         case 'teamRestored':
-          touched = await subscriptions.resumeEnded(
-            (s) => s.teamId === event.teamId || s.conversationId === event.teamId,
-            'teamDeleted',
-          );
+          touched = await subscriptions.resumeEnded({ teamId: event.teamId }, 'teamDeleted');
           for (const s of touched) await audit(s, 'subscription.resumed');
-          meetingsTouched = await meetings.resumeEnded((m) => inTeam(m, event.teamId), 'teamDeleted');
+          meetingsTouched = await meetings.resumeEnded({ teamId: event.teamId }, 'teamDeleted');
           await auditMeetings(meetingsTouched);
           break;
         case 'teamArchived':
@@ -198,7 +205,7 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
       byArea.set(areaId, [...(byArea.get(areaId) ?? []), change]);
     };
     for (const s of ended)
-      add(subscriptionArea(deps.store, s) ?? s.areaId, {
+      add((await subscriptionArea(deps.port.areas, s)) ?? s.areaId, {
         event,
         what: { kind: 'subscription' },
         ...(s.conversationName ? { name: s.conversationName } : {}),
@@ -206,11 +213,8 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
       });
     for (const m of meetings) {
       const activity =
-        deps.store
-          .inArea(m.areaId)
-          .agreements()
-          .flatMap((a) => a.activities)
-          .find((a) => a.id === m.activityId)?.name ?? m.activityId;
+        (await deps.port.records(m.areaId).agreements()).flatMap((a) => a.activities).find((a) => a.id === m.activityId)
+          ?.name ?? m.activityId;
       add(m.areaId, {
         event,
         what: { kind: 'meeting', activity },
@@ -219,8 +223,8 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
       });
     }
     for (const [areaId, changes] of byArea) {
-      const area = deps.store.area(areaId);
-      const chats = area ? coordinatorChats(deps.store, area) : [];
+      const area = await deps.port.areas.area(areaId);
+      const chats = area ? await coordinatorChats(deps.port.reminders, area) : [];
       if (chats.length === 0) {
         deps.logger.warn({ areaId, event }, 'no coordinator could be told about a channel change');
         continue;
@@ -240,11 +244,6 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
       }
     }
   }
-}
-
-/** A meeting in the team: in one of its channels, or in its General channel (whose id is the team's). */
-function inTeam(m: Pick<Meeting, 'teamId' | 'conversationId'>, teamId: string): boolean {
-  return m.teamId === teamId || m.conversationId === teamId;
 }
 
 export function welcomeReplies(conversation: Pick<Conversation, 'kind'>): Reply[] {

@@ -34,19 +34,19 @@ import {
 import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry, type EntryDraft } from './recordEntry.js';
 
 export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
-  const { store } = turn;
+  const store = turn.records;
 
   // Teams redelivers a message it thinks went unanswered: answer again, store nothing new.
   const sourceId = messageSourceId(turn);
-  const earlier = sourceId ? store.findBySource(sourceId) : undefined;
+  const earlier = sourceId ? await store.findBySource(sourceId) : undefined;
   if (earlier) {
-    const agreement = store.agreement(earlier.agreementId);
+    const agreement = await store.agreement(earlier.agreementId);
     const activity = agreement?.activities.find((a) => a.id === earlier.activityId);
-    if (agreement && activity) return [loggedReply(turn, earlier, agreement, activity, false)];
+    if (agreement && activity) return [await loggedReply(turn, earlier, agreement, activity, false)];
   }
 
   if (args.trim().length === 0) return logForm(turn);
-  return logResolved(turn, resolveLog(turn, args), sourceId);
+  return logResolved(turn, await resolveLog(turn, args), sourceId);
 }
 
 /**
@@ -56,18 +56,18 @@ export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
 export async function logResolved(turn: Turn, resolved: LogResolution, sourceId: string | undefined): Promise<Reply[]> {
   if (resolved.kind === 'answer') return resolved.replies;
   const draft = { ...resolved.draft, ...(sourceId ? { sourceId } : {}) };
-  const askName = nameQuestion(turn, draft);
+  const askName = await nameQuestion(turn, draft);
   if (askName) return [askName];
-  const repeat = repeatQuestion(turn, draft);
+  const repeat = await repeatQuestion(turn, draft);
   if (repeat) {
     const messageId = turn.input.value === undefined ? turn.input.activityId : undefined;
     rememberQuestion(turn, { kind: 'repeat', draft, ...(messageId ? { messageId } : {}) });
     return [repeat];
   }
-  const joinQuestion = occasionQuestion(turn, draft);
+  const joinQuestion = await occasionQuestion(turn, draft);
   if (joinQuestion) {
     // Kept so that a typed "ja" or "nej" answers it as the buttons would.
-    const occasion = occasionFor(turn, draft);
+    const occasion = await occasionFor(turn, draft);
     const messageId = turn.input.value === undefined ? turn.input.activityId : undefined;
     if (occasion)
       rememberQuestion(turn, { kind: 'occasion', draft, occasionId: occasion.id, ...(messageId ? { messageId } : {}) });
@@ -75,7 +75,7 @@ export async function logResolved(turn: Turn, resolved: LogResolution, sourceId:
   }
   const result = await recordEntry(turn, draft);
   return result.ok
-    ? [loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]
+    ? [await loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]
     : [text(result.refusal)];
 }
 
@@ -92,20 +92,21 @@ export type LogResolution = { kind: 'draft'; draft: EntryDraft } | { kind: 'answ
  * activity, which day) or a refusal. Stores nothing. With `editing`, the text is an edited message
  * whose entry it would change: the questions say so, and their buttons change that entry.
  */
-export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolution {
+export async function resolveLog(turn: Turn, args: string, editing?: Entry): Promise<LogResolution> {
   // A phone number is personal data: found before any of its digits is read as a count or a date.
   const phone = phoneNumberIn(turn, args);
   if (phone) {
     // An edited message is only refused: its entry stays as it was.
-    const rest = editing ? undefined : resolveLog(turn, withoutPhoneNumbers(turn, args));
+    const rest = editing ? undefined : await resolveLog(turn, withoutPhoneNumbers(turn, args));
     return {
       kind: 'answer',
       replies: [phoneAnswer(turn, phone, rest?.kind === 'draft' ? rest.draft : undefined, editing)],
     };
   }
 
-  const everyActivity = turn.store.agreements().flatMap((a) => a.activities);
-  const parsed = parseLogRequest(args, turn.today, allPlaces(turn.store), {
+  const agreements = await turn.records.agreements();
+  const everyActivity = agreements.flatMap((a) => a.activities);
+  const parsed = parseLogRequest(args, turn.today, allPlaces(agreements), {
     isActivityWord: (w) => isActivityWord(everyActivity, w),
     isActivityNoun: (w) => isActivityNoun(everyActivity, w),
   });
@@ -117,8 +118,8 @@ export function resolveLog(turn: Turn, args: string, editing?: Entry): LogResolu
  * (the question's request with the answer's values). A question asked about a new log is
  * remembered (openQuestions.ts), so that "nej, i fredags" can answer it.
  */
-export function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Entry): LogResolution {
-  const { store } = turn;
+export async function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Entry): Promise<LogResolution> {
+  const store = await turn.records.agreements();
   const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
   const unchanged = editing ? UNCHANGED : NOTHING_STORED;
   const untilChosen = editing ? 'insatsen ändras inte förrän du har valt.' : 'inget är loggat förrän du har valt.';
@@ -135,7 +136,7 @@ export function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Ent
 
   if (!parsed.ok) {
     if (!parsed.whichDay) return answer(text(`${parsed.error} ${unchanged}`));
-    const replies = askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request, editing);
+    const replies = await askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request, editing);
     if (replies.some((r) => r.kind === 'card')) {
       remember(parsed.whichDay.request, { choices: parsed.whichDay.choices, error: parsed.error });
     }
@@ -146,7 +147,7 @@ export function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Ent
   const future = futureDateRefusal(date, turn.today);
   if (future) return answer(text(future.replace(NOTHING_STORED, unchanged)));
 
-  const agreement = agreementForDate(store.agreements(), date);
+  const agreement = agreementForDate(store, date);
   if (!agreement) {
     const year = Number(date.slice(0, 4));
     const hint =
@@ -160,11 +161,11 @@ export function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Ent
   if (request.activityWords.length === 0) {
     const ask = `Skriv vilken aktivitet du vill logga, t.ex. /logga ${exampleKeyword(store, turn.today)}.`;
     if (editing) return answer(text(`${ask} ${unchanged}`));
-    const long = longNoteAnswer(turn, agreement, { date, ...givenDetails(request) }, editing);
+    const long = await longNoteAnswer(turn, agreement, { date, ...givenDetails(request) }, editing);
     if (long) return answer(...long);
     return answer(
       text(`${ask} Eller fyll i formuläret.`),
-      ...logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) }),
+      ...(await logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) })),
     );
   }
 
@@ -177,7 +178,7 @@ export function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Ent
   // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
   const leftover = request.activityWords.slice(match.usedWords).join(' ');
   const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
-  const long = longNoteAnswer(
+  const long = await longNoteAnswer(
     turn,
     agreement,
     {
@@ -244,12 +245,12 @@ export function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Ent
  * read and the note's first MAX_NOTE_LENGTH characters, and the rest as text to copy. An edited
  * message is refused instead (its text is still in Teams). Undefined when the note fits.
  */
-function longNoteAnswer(
+async function longNoteAnswer(
   turn: Turn,
   agreement: Agreement,
   prefill: NonNullable<Parameters<typeof logFormCardData>[3]>,
   editing: Entry | undefined,
-): Reply[] | undefined {
+): Promise<Reply[] | undefined> {
   const note = prefill.note ?? '';
   const { kept, rest } = splitNote(note);
   if (rest === '') return undefined;
@@ -257,7 +258,7 @@ function longNoteAnswer(
   const texts = longNoteTexts(note.length, rest);
   return [
     text(texts.intro),
-    ...logForm(turn, agreement, { ...prefill, note: kept }),
+    ...(await logForm(turn, agreement, { ...prefill, note: kept })),
     ...texts.rest.map((r) => text(r)),
   ];
 }
@@ -302,17 +303,17 @@ function dayLabel(date: IsoDate): string {
  * the candidate days; each button logs the rest of what was written on that day. Nothing is
  * stored until a day is chosen, and never on today's date by default.
  */
-function askWhichDay(
+async function askWhichDay(
   turn: Turn,
   question: string,
   choices: readonly IsoDate[],
   request: LogRequest,
   editing?: Entry,
-): Reply[] {
+): Promise<Reply[]> {
   // The area's own agreements: another area's would find no such activity, or the wrong one.
-  const { store } = turn;
+  const agreements = await turn.records.agreements();
   const days = choices.flatMap((date) => {
-    const agreement = agreementForDate(store.agreements(), date);
+    const agreement = agreementForDate(agreements, date);
     return agreement ? [{ date, label: dayLabel(date), agreement }] : [];
   });
   const refuse = (why: string) => [text(`${question} ${why}${editing ? 'Insatsen är oförändrad.' : NOTHING_STORED}`)];
@@ -331,7 +332,7 @@ function askWhichDay(
   const count = request.count ?? 1;
   const leftover = request.activityWords.slice(match.usedWords).join(' ');
   const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
-  const long = longNoteAnswer(
+  const long = await longNoteAnswer(
     turn,
     agreement,
     { date: '', count, activityId: activity.id, ...givenDetails({ ...request, note }) },
@@ -369,16 +370,17 @@ function askWhichDay(
  * The log form for the agreement running today (or the one given). `replace` sends it in place of
  * the form that was just submitted, with the error on it, so a mistake is fixed where it was made.
  */
-export function logForm(
+export async function logForm(
   turn: Turn,
   agreement?: Agreement,
   prefill: Parameters<typeof logFormCardData>[3] = {},
   replace = false,
-): Reply[] {
-  const target = agreement ?? currentAgreement(turn.store, turn.today);
+): Promise<Reply[]> {
+  const agreements = agreement ? [] : await turn.records.agreements();
+  const target = agreement ?? currentAgreement(agreements, turn.today);
   if (!target || (!agreement && turn.today > target.period.end)) {
     const year = Number(turn.today.slice(0, 4));
-    return [text(`Inget medborgarlöfte gäller idag. ${noAgreementHint(turn.store, year)}`)];
+    return [text(`Inget medborgarlöfte gäller idag. ${noAgreementHint(agreements, year)}`)];
   }
   const data = logFormCardData(target, turn.today, turn.deps.newId(), prefill);
   const fallback = prefill.error

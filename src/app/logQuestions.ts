@@ -165,15 +165,15 @@ function lexicon(turn: Turn): NameLexicon {
  * name, or the writer already chose "Spara ändå" (`noteChecked`). `replace` puts it where the
  * submitted card was; with `editing` (an edited log message) the buttons change that entry.
  */
-export function nameQuestion(
+export async function nameQuestion(
   turn: Turn,
   draft: EntryDraft,
   options: { noteChecked?: boolean; replace?: boolean; origin?: Partial<ChoiceSubmit>; editing?: Entry } = {},
-): Reply | undefined {
+): Promise<Reply | undefined> {
   if (options.noteChecked || !draft.note || !isAboutIndividuals(draft.activity)) return undefined;
   // An edit that keeps the stored note as it was is not asked about again.
   if (options.editing && options.editing.note === draft.note) return undefined;
-  const name = findLikelyName(draft.note, lexicon(turn), areaWords(turn.store.agreements()));
+  const name = findLikelyName(draft.note, lexicon(turn), areaWords(await turn.records.agreements()));
   if (name === undefined) return undefined;
   // The name itself is never logged: a note is personal data.
   turn.log.info({ activityId: draft.activity.id }, 'asked about a name in a note');

@@ -20,7 +20,7 @@ import { auditTurn } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
 import { loggedReply, recordEntry } from './recordEntry.js';
-import type { AgreementRecords } from './storePort.js';
+import type { AreaRecords } from './port/index.js';
 import type { Area } from '../domain/area.js';
 
 const say = (o: MeetingOutcome): Reply[] => [text(meetingText(o))];
@@ -37,13 +37,11 @@ function nextAgendaAt(schedule: Schedule, now: Date, today: IsoDate): Date {
 export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]> {
   const { conversation } = turn.input;
   if (conversation.kind === 'personal') return say({ kind: 'personal' });
-  const meetings = turn.deps.store.meetings;
-  const existing = meetings.forConversation(conversation.id);
+  const meetings = turn.deps.port.meetings;
+  const existing = await meetings.forConversation(conversation.id);
+  const agreements = await turn.records.agreements();
   const nameOf = (activityId: string) =>
-    turn.store
-      .agreements()
-      .flatMap((a) => a.activities)
-      .find((a) => a.id === activityId)?.name ?? activityId;
+    agreements.flatMap((a) => a.activities).find((a) => a.id === activityId)?.name ?? activityId;
   const parsed = parseMeetingArgs(args);
   if (!parsed.ok)
     return parsed.code === 'badTime' ? say({ kind: 'badTime', word: parsed.word ?? '' }) : say({ kind: 'usage' });
@@ -58,7 +56,7 @@ export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]>
     await auditTurn(turn, { action: 'meeting.changed', activityId: ended.activityId, detail: 'ended' });
     return say({ kind: 'ended', activity: nameOf(ended.activityId) });
   }
-  const agreement = currentAgreement(turn.store, turn.today);
+  const agreement = currentAgreement(agreements, turn.today);
   if (!agreement || turn.today > agreement.period.end) return say({ kind: 'noAgreement' });
   const typed = parsed.activityWords.join(' ');
   const match = matchActivities(agreement.activities, parsed.activityWords);
@@ -102,22 +100,22 @@ export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]>
  * The agenda card for the meeting on `date`: behind plan in the agreement that day (with who is
  * responsible), and what was logged after the last meeting (`lastDate`, or a week back) up to `date`.
  */
-export function agendaReplies(
-  records: AgreementRecords,
+export async function agendaReplies(
+  records: AreaRecords,
   area: Area,
   meeting: { id: string; activityId: string },
   date: IsoDate,
   lastDate: IsoDate | undefined,
-): Reply[] | undefined {
-  const agreement = agreementForDate(records.agreements(), date);
+): Promise<Reply[] | undefined> {
+  const agreement = agreementForDate(await records.agreements(), date);
   if (!agreement) return undefined;
-  const behind = behindPlan(records, agreement, date).map((s) => ({
+  const behind = (await behindPlan(records, agreement, date)).map((s) => ({
     status: s,
     responsible: responsibleFor(area.responsible, s.activity.id).map((p) => ({ name: responsibleName(p), id: p.id })),
   }));
   const since = lastDate !== undefined && lastDate < date ? addDays(lastDate, 1) : addDays(date, -7);
   const occasions = new Map<string, Set<string>>();
-  for (const e of records.entries(agreement.id)) {
+  for (const e of await records.entries(agreement.id)) {
     if (!isActive(e) || e.date < since || e.date > date) continue;
     const set = occasions.get(e.activityId) ?? new Set<string>();
     set.add(occasionIdOf(e));
@@ -151,17 +149,17 @@ function meetingOccasionId(meetingId: string, date: IsoDate): string {
 /** Logga mötet: the presser's entry for the meeting's activity that day, in the meeting's one occasion. */
 export async function meetingLogAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = meetingLogSchema.safeParse(value);
-  const meeting = parsed.success ? turn.deps.store.meetings.get(parsed.data.meetingId) : undefined;
+  const meeting = parsed.success ? await turn.deps.port.meetings.get(parsed.data.meetingId) : undefined;
   if (!parsed.success || !meeting || meeting.areaId !== turn.area.id)
     return [text('Jag hittar inte det mötet. Logga med /logga i stället.')];
   const { date } = parsed.data;
-  const agreement: Agreement | undefined = agreementForDate(turn.store.agreements(), date);
+  const agreement: Agreement | undefined = agreementForDate(await turn.records.agreements(), date);
   const activity = agreement?.activities.find((a) => a.id === meeting.activityId);
   if (!agreement || !activity)
     return [text('Mötets aktivitet finns inte i medborgarlöftet för den dagen. Inget har sparats.')];
   const sourceId = `meeting:${meeting.id}:${date}:${personOf(turn).id}`;
-  const already = turn.store.findBySource(sourceId);
-  if (already && isActive(already)) return [loggedReply(turn, already, agreement, activity, false)];
+  const already = await turn.records.findBySource(sourceId);
+  if (already && isActive(already)) return [await loggedReply(turn, already, agreement, activity, false)];
   const result = await recordEntry(turn, {
     agreement,
     activity,
@@ -172,5 +170,5 @@ export async function meetingLogAction(turn: Turn, value: unknown): Promise<Repl
     occasion: { join: meetingOccasionId(meeting.id, date) },
   });
   if (!result.ok) return [text(result.refusal)];
-  return [loggedReply(turn, result.entry, agreement, activity, result.stored)];
+  return [await loggedReply(turn, result.entry, agreement, activity, result.stored)];
 }

@@ -7,7 +7,7 @@
 // A message that produced no entry is answered only when its new text is a log: then it is one.
 import { givenDetails, isActive, type EntryFields } from '../domain/entry.js';
 import { entryLine } from '../views/texts.js';
-import { auditTurn } from './audit.js';
+import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { restoreEntry } from './entryActions.js';
 import { entryCard, findEntry, type FoundEntry } from './entryCard.js';
@@ -20,9 +20,9 @@ import { personalDataRefusal } from './recordEntry.js';
 const UNCHANGED = 'Insatsen är oförändrad.';
 
 /** The entry the turn's message produced, with its agreement and activity; undefined when it produced none. */
-function messageEntry(turn: Turn): FoundEntry | undefined {
+async function messageEntry(turn: Turn): Promise<FoundEntry | undefined> {
   const sourceId = messageSourceId(turn);
-  const entry = sourceId ? turn.store.findBySource(sourceId) : undefined;
+  const entry = sourceId ? await turn.records.findBySource(sourceId) : undefined;
   return entry ? findEntry(turn, entry.agreementId, entry.id) : undefined;
 }
 
@@ -36,7 +36,7 @@ export async function messageEdited(
   args: string | undefined,
   logAsNew: () => Reply[] | Promise<Reply[]>,
 ): Promise<Reply[]> {
-  const found = messageEntry(turn);
+  const found = await messageEntry(turn);
   const personal = personalDataRefusal(turn.input.text);
   if (!found) {
     if (args === undefined) return [];
@@ -59,7 +59,7 @@ export async function messageEdited(
       ),
     ];
   }
-  const resolved = resolveLog(turn, args, entry);
+  const resolved = await resolveLog(turn, args, entry);
   if (resolved.kind === 'answer') {
     return [text(`Du ändrade meddelandet med insatsen ${line}. ${UNCHANGED}`), ...resolved.replies];
   }
@@ -71,7 +71,7 @@ export async function messageEdited(
       ),
     ];
   }
-  const askName = nameQuestion(turn, draft, { editing: entry });
+  const askName = await nameQuestion(turn, draft, { editing: entry });
   if (askName) return [text(`Du ändrade meddelandet med insatsen ${line}. ${UNCHANGED}`), askName];
   const fields: EntryFields = {
     activityId: draft.activity.id,
@@ -81,7 +81,7 @@ export async function messageEdited(
   };
   const outcome = await editEntry(turn, found, fields, 'messageEdited');
   if (outcome.kind === 'refused') return [text(`${outcome.why} ${UNCHANGED}`)];
-  return [entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', false)];
+  return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', false)];
 }
 
 /**
@@ -90,11 +90,11 @@ export async function messageEdited(
  * deletion leaves the entry and says so. A redelivered deletion answers the same and removes nothing more.
  */
 export async function messageDeleted(turn: Turn): Promise<Reply[]> {
-  const found = messageEntry(turn);
+  const found = await messageEntry(turn);
   if (!found) return [];
   const { entry, agreement, activity } = found;
   const line = entryLine(entry, activity);
-  if (entry.removed?.reason === 'messageDeleted') return [entryCard(turn, found, 'messageDeleted', false)];
+  if (entry.removed?.reason === 'messageDeleted') return [await entryCard(turn, found, 'messageDeleted', false)];
   if (entry.removed) return [text(`Meddelandet togs bort. Insatsen ${line} var redan borttagen.`)];
   if (entry.by.id !== personOf(turn).id) {
     return [
@@ -103,28 +103,26 @@ export async function messageDeleted(turn: Turn): Promise<Reply[]> {
       ),
     ];
   }
-  const removed = await turn.store.markRemoved(agreement.id, entry.id, {
-    by: personOf(turn),
-    at: turn.now.toISOString(),
-    reason: 'messageDeleted',
-  });
-  if (removed) {
-    await auditTurn(turn, {
+  const removed = await turn.records.removeEntry(
+    agreement.id,
+    entry.id,
+    { by: personOf(turn), at: turn.now.toISOString(), reason: 'messageDeleted' },
+    turnAuditRecord(turn, {
       action: 'entry.removed',
       agreementId: agreement.id,
-      activityId: removed.activityId,
-      entryId: removed.id,
+      activityId: entry.activityId,
+      entryId: entry.id,
       detail: 'meddelandet borttaget',
-    });
-    turn.log.info({ entryId: removed.id, reason: 'messageDeleted' }, 'entry removed');
-  }
-  const now = findEntry(turn, agreement.id, entry.id) ?? found;
-  return [entryCard(turn, now, 'messageDeleted', false)];
+    }),
+  );
+  if (removed) turn.log.info({ entryId: removed.id, reason: 'messageDeleted' }, 'entry removed');
+  const now = (await findEntry(turn, agreement.id, entry.id)) ?? found;
+  return [await entryCard(turn, now, 'messageDeleted', false)];
 }
 
 /** The deleted message was restored in Teams: an entry removed with it counts again. */
 export async function messageUndeleted(turn: Turn): Promise<Reply[]> {
-  const found = messageEntry(turn);
+  const found = await messageEntry(turn);
   if (!found) return [];
   const line = entryLine(found.entry, found.activity);
   if (!found.entry.removed) return [text(`Meddelandet är tillbaka, och insatsen ${line} räknas.`)];

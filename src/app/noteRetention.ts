@@ -6,32 +6,32 @@
 import { SYSTEM_ACTOR } from '../domain/audit.js';
 import { noteRetentionCutoff } from '../domain/retention.js';
 import { stockholmDate } from '../domain/calendar.js';
+import type { StorePort } from './port/index.js';
 import type { Logger } from './ports.js';
-import type { Store } from '../store/store.js';
 
-/** Clears the notes of entries dated before the cutoff; returns how many. Never throws. */
-export async function clearOldNotes(store: Store, now: Date, months: number, logger: Logger): Promise<number> {
+/** Clears the notes of entries dated before the cutoff, in every area; returns how many. Never throws. */
+export async function clearOldNotes(port: StorePort, now: Date, months: number, logger: Logger): Promise<number> {
   try {
     const cutoff = noteRetentionCutoff(stockholmDate(now), months);
-    const cleared = await store.clearNotes((e) => e.date < cutoff, { at: now.toISOString(), reason: 'retention' });
-    const byAgreement = new Map<string, string[]>();
-    for (const e of cleared) {
-      const ids = byAgreement.get(e.agreementId) ?? [];
-      ids.push(e.id);
-      byAgreement.set(e.agreementId, ids);
+    let cleared = 0;
+    for (const area of await port.areas.areas()) {
+      // The store completes the record per agreement with the entries it cleared there.
+      const entries = await port.records(area.id).clearNotes(
+        { before: cutoff },
+        { at: now.toISOString(), reason: 'retention' },
+        {
+          at: now.toISOString(),
+          by: SYSTEM_ACTOR,
+          via: 'system',
+          action: 'note.cleared',
+          areaId: area.id,
+          detail: `retention: anteckningar äldre än ${months} månader`,
+        },
+      );
+      cleared += entries.length;
     }
-    for (const [agreementId, entryIds] of byAgreement)
-      await store.audit.record({
-        at: now.toISOString(),
-        by: SYSTEM_ACTOR,
-        via: 'system',
-        action: 'note.cleared',
-        agreementId,
-        entryIds,
-        detail: `retention: ${entryIds.length} ${entryIds.length === 1 ? 'anteckning' : 'anteckningar'} äldre än ${months} månader`,
-      });
-    if (cleared.length > 0) logger.info({ cleared: cleared.length, cutoff }, 'notes past their retention cleared');
-    return cleared.length;
+    if (cleared > 0) logger.info({ cleared, cutoff }, 'notes past their retention cleared');
+    return cleared;
   } catch (error) {
     logger.error({ err: error }, 'could not clear the notes past their retention');
     return 0;

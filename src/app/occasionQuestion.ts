@@ -12,8 +12,8 @@ import { questionOrigin } from './questionOrigin.js';
 import type { EntryDraft } from './recordEntry.js';
 
 /** The occasion someone else logged that the draft may be part of; undefined when there is none. */
-export function occasionFor(turn: Turn, draft: EntryDraft): Occasion | undefined {
-  const occasions = turn.store.occasionsOn(draft.agreement.id, draft.activity.id, draft.date);
+export async function occasionFor(turn: Turn, draft: EntryDraft): Promise<Occasion | undefined> {
+  const occasions = await turn.records.occasionsOn(draft.agreement.id, draft.activity.id, draft.date);
   return occasionToJoin(
     occasions,
     { agreementId: draft.agreement.id, activityId: draft.activity.id, date: draft.date, place: draft.place },
@@ -29,16 +29,16 @@ export function occasionFor(turn: Turn, draft: EntryDraft): Occasion | undefined
  * message an earlier question (which activity, which day) answered; `noteChecked` carries the
  * writer's "Spara ändå" about a name in the note on to the answer.
  */
-export function occasionQuestion(
+export async function occasionQuestion(
   turn: Turn,
   draft: EntryDraft,
   replace = false,
   messageId?: string,
   noteChecked = false,
-): Reply | undefined {
+): Promise<Reply | undefined> {
   if (draft.occasion !== undefined) return undefined;
-  if (draft.sourceId && turn.store.findBySource(draft.sourceId)) return undefined;
-  const occasion = occasionFor(turn, draft);
+  if (draft.sourceId && (await turn.records.findBySource(draft.sourceId))) return undefined;
+  const occasion = await occasionFor(turn, draft);
   if (!occasion) return undefined;
   const data = occasionCardData(
     {

@@ -8,7 +8,7 @@ import { findPhoneNumber } from '../domain/phoneNumbers.js';
 import { notCountedText, phoneRefusal } from '../views/noteGuardCards.js';
 import { whyNotCounted } from '../domain/counting.js';
 import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
-import { occasionIdOf } from '../domain/occasion.js';
+import { occasionIdOf, type Occasion } from '../domain/occasion.js';
 import { loggedCard, loggedCardData, sameOccasionText } from '../views/loggedCard.js';
 import { progressAndStatus } from '../views/statusWords.js';
 import { entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
@@ -92,7 +92,7 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     occasionId,
   };
   // The audit record goes into the same disk write as the entry (and is written only if it is stored).
-  const result = await turn.store.addEntry(
+  const result = await turn.records.addEntry(
     entry,
     turnAuditRecord(turn, {
       action: 'entry.logged',
@@ -108,53 +108,78 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
 }
 
 /** The confirmation card (with the text as fallback); `replace` puts it where the submitted card was. */
-export function loggedReply(
+export async function loggedReply(
   turn: Turn,
   entry: Entry,
   agreement: Agreement,
   activity: Activity,
   fresh: boolean,
   replace = false,
-): Reply {
-  const status = statusAfter(turn, agreement, activity);
+): Promise<Reply> {
+  const status = await statusAfter(turn, agreement, activity);
   // An entry already taken back (a redelivery or a second click after Ångra) says so, without Ångra.
   const mode = entry.removed ? 'undone' : fresh ? 'logged' : 'already';
-  const others = occasionOthers(turn, entry);
+  const others = await occasionOthers(turn, entry);
   const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh, mode, others));
   const same = sameOccasionText(others);
-  const fallback = confirmation(turn, entry, agreement, activity, fresh, status, same ? `${same}.` : undefined);
+  const fallback = confirmation(entry, agreement, activity, fresh, status, same ? `${same}.` : undefined);
   return replace ? replaceCard(shown, fallback) : card(shown, fallback);
 }
 
 /** The names of the other people who logged the entry's occasion (none for a removed entry). */
-export function occasionOthers(turn: Turn, entry: Entry): string[] {
+export async function occasionOthers(turn: Turn, entry: Entry): Promise<string[]> {
   if (entry.removed) return [];
   const id = occasionIdOf(entry);
-  const occasion = turn.store
-    .occasionsOn(entry.agreementId, entry.activityId, entry.date)
-    .find((o) => o.id === id && o.entries.some((e) => e.id === entry.id));
+  const occasion = (await turn.records.occasionsOn(entry.agreementId, entry.activityId, entry.date)).find(
+    (o) => o.id === id && o.entries.some((e) => e.id === entry.id),
+  );
   return (occasion?.people ?? []).filter((p) => p.id !== entry.by.id).map((p) => p.name);
 }
 
+/**
+ * occasionOthers for every one of `entries`, read first (one read per activity and day): a lookup
+ * for views that ask synchronously.
+ */
+export async function occasionOthersOf(turn: Turn, entries: readonly Entry[]): Promise<(entry: Entry) => string[]> {
+  const days = new Map<string, Promise<readonly Occasion[]>>();
+  const others = new Map<string, string[]>();
+  await Promise.all(
+    entries.map(async (entry) => {
+      if (entry.removed) return;
+      const day = `${entry.agreementId}|${entry.activityId}|${entry.date}`;
+      let occasions = days.get(day);
+      if (!occasions) {
+        occasions = turn.records.occasionsOn(entry.agreementId, entry.activityId, entry.date);
+        days.set(day, occasions);
+      }
+      const id = occasionIdOf(entry);
+      const occasion = (await occasions).find((o) => o.id === id && o.entries.some((e) => e.id === entry.id));
+      others.set(
+        entry.id,
+        (occasion?.people ?? []).filter((p) => p.id !== entry.by.id).map((p) => p.name),
+      );
+    }),
+  );
+  return (entry) => others.get(entry.id) ?? [];
+}
+
 /** The activity's status with the new entry, from its day totals: the cost does not grow with the year. */
-function statusAfter(turn: Turn, agreement: Agreement, activity: Activity): ActivityStatus {
-  const { store } = turn;
+async function statusAfter(turn: Turn, agreement: Agreement, activity: Activity): Promise<ActivityStatus> {
   return activityStatusOfDays(
     agreement,
     activity,
-    store.dayTotals(agreement.id, activity.id),
-    store.completions(agreement.id),
+    await turn.records.dayTotals(agreement.id, activity.id),
+    await turn.records.completions(agreement.id),
     turn.today,
   );
 }
 
 function confirmation(
-  turn: Turn,
   entry: Entry,
   agreement: Agreement,
   activity: Activity,
   fresh: boolean,
-  status = statusAfter(turn, agreement, activity),
+  status: ActivityStatus,
   sameOccasion?: string,
 ): string {
   const line = entryLine(entry, activity);

@@ -42,16 +42,18 @@ import { COORDINATOR_ONLY, isCoordinator, personOf, type BaseTurn, type Turn } f
 import { followUpCommand } from './followUpCommand.js';
 import { logForm } from './logCommand.js';
 import { card, text, type Reply } from './ports.js';
-import type { AgreementRecords, ReminderPerson, StorePort } from './storePort.js';
+import type { ReminderPerson } from '../domain/reminderRecord.js';
+import type { AreaRecords, Reminders } from './port/index.js';
+import { dayTotalsOf } from './dayTotals.js';
 
 /**
  * The personal chats the bot has with the area's coordinators (those who wrote to it): where the bot
  * tells them what it noticed itself (someone unreachable, a tertial ending, a channel deleted).
  */
-export function coordinatorChats(store: Pick<StorePort, 'reminders'>, area: Area): ReminderPerson[] {
-  return store.reminders
-    .all()
-    .filter((p) => p.reference && isListed(area.coordinators, [p.userId, p.aadObjectId, p.upn]));
+export async function coordinatorChats(reminders: Reminders, area: Area): Promise<ReminderPerson[]> {
+  return (await reminders.all()).filter(
+    (p) => p.reference && isListed(area.coordinators, [p.userId, p.aadObjectId, p.upn]),
+  );
 }
 
 /** The area's reminder time: what /påminnelsetid set, or måndag 09:00. */
@@ -80,23 +82,21 @@ export function reminderStateOf(
 }
 
 /** What a reminder to someone responsible for `activityIds` lists today, in the agreement running today. */
-export function reminderContent(
-  records: AgreementRecords,
+export async function reminderContent(
+  records: AreaRecords,
   activityIds: ReadonlySet<string>,
   today: IsoDate,
-): { agreement: Agreement; items: ReminderItem[] } | undefined {
-  const agreement = currentAgreement(records, today);
+): Promise<{ agreement: Agreement; items: ReminderItem[] } | undefined> {
+  const agreement = currentAgreement(await records.agreements(), today);
   if (!agreement || today > agreement.period.end) return undefined;
-  const completions = records.completions(agreement.id);
+  const completions = await records.completions(agreement.id);
+  const daysOf = await dayTotalsOf(records, agreement);
   const mine = agreement.activities.filter((a) => activityIds.has(a.id));
-  const statuses = mine.map((a) =>
-    activityStatusOfDays(agreement, a, records.dayTotals(agreement.id, a.id), completions, today),
-  );
+  const statuses = mine.map((a) => activityStatusOfDays(agreement, a, daysOf(a.id), completions, today));
   const dates = new Map(
     mine.map((a) => [
       a.id,
-      records
-        .dayTotals(agreement.id, a.id)
+      daysOf(a.id)
         .filter((d) => d.occasions > 0)
         .map((d) => d.date),
     ]),
@@ -149,10 +149,10 @@ export async function noteContact(turn: BaseTurn): Promise<void> {
   if (turn.input.conversation.kind !== 'personal' || typeof reference !== 'object' || reference === null) return;
   try {
     // Only someone whose tenant may use the bot; the UPN is asked for only when their area names people by it.
-    const resolution = resolveTurnArea(turn);
+    const resolution = await resolveTurnArea(turn);
     if (resolution.kind === 'refused') return;
-    const { reminders } = turn.deps.store;
-    const known = reminders.find({ id: turn.input.user.id, aadObjectId: turn.input.user.aadObjectId });
+    const { reminders } = turn.deps.port;
+    const known = await reminders.find({ id: turn.input.user.id, aadObjectId: turn.input.user.aadObjectId });
     const byUpn = resolution.kind === 'area' ? namesByUpn(resolution.area) : resolution.areas.some(namesByUpn);
     const me = await identityOf(turn, known?.upn === undefined && byUpn);
     await reminders.noteContact({ ...me, reference: reference as Record<string, unknown> }, turn.now);
@@ -172,16 +172,13 @@ export async function reminderTimeCommand(turn: Turn, args: string): Promise<Rep
   const { schedule } = parsed;
   if (turn.area.reminderTime && schedule.weekday === current.weekday && schedule.time === current.time)
     return say({ kind: 'unchanged', schedule });
-  const updated = await turn.deps.store.updateArea(
+  const updated = await turn.deps.port.areas.updateArea(
     turn.area.id,
-    (area) => {
-      area.reminderTime = { weekday: schedule.weekday, time: schedule.time, since: turn.now.toISOString() };
-      return { action: 'reminderTimeSet', detail: `${schedule.weekday} ${schedule.time}` };
-    },
+    { kind: 'reminderTimeSet', weekday: schedule.weekday, time: schedule.time, since: turn.now.toISOString() },
     { by: personOf(turn), at: turn.now, via: viaOf(turn) },
   );
   turn.log.info({ areaId: turn.area.id, weekday: schedule.weekday, time: schedule.time }, 'reminder time set');
-  const next = updated ? nextReminder({ schedule, since: turn.now }, turn.now) : undefined;
+  const next = updated.ok ? nextReminder({ schedule, since: turn.now }, turn.now) : undefined;
   return say({ kind: 'set', schedule, next });
 }
 
@@ -191,11 +188,11 @@ export async function remindersCommand(turn: Turn, args: string): Promise<Reply[
   if (word === 'av' || word === 'pa') return switchReminders(turn, word === 'av' ? 'off' : 'on');
   if (word.length > 0) return [text(reminderSwitchText('usage'))];
   const { me, mine } = await meAsResponsible(turn);
-  const record = turn.deps.store.reminders.find(me);
+  const record = await turn.deps.port.reminders.find(me);
   if (!mine) return [text(myRemindersText({ activities: [], off: false, behind: [] }))];
-  const agreement = currentAgreement(turn.store, turn.today);
+  const agreement = currentAgreement(await turn.records.agreements(), turn.today);
   const names = (agreement?.activities ?? []).filter((a) => mine.activityIds.has(a.id)).map((a) => a.name);
-  const content = reminderContent(turn.store, mine.activityIds, turn.today);
+  const content = await reminderContent(turn.records, mine.activityIds, turn.today);
   return [
     text(
       myRemindersText({
@@ -212,8 +209,8 @@ export async function remindersCommand(turn: Turn, args: string): Promise<Reply[
 
 async function switchReminders(turn: Turn, to: 'off' | 'on'): Promise<Reply[]> {
   const { me } = await meAsResponsible(turn);
-  const { reminders } = turn.deps.store;
-  const before = reminders.find(me);
+  const { reminders } = turn.deps.port;
+  const before = await reminders.find(me);
   const isOff = before?.off !== undefined;
   if (to === 'off' && isOff) return [text(reminderSwitchText('alreadyOff'))];
   if (to === 'on' && !isOff && before?.pausedUntil === undefined) return [text(reminderSwitchText('alreadyOn'))];
@@ -240,7 +237,7 @@ export async function reminderAction(turn: Turn, value: unknown): Promise<Reply[
   if (action.verb === 'reminder.stop') return switchReminders(turn, 'off');
   const { me } = await meAsResponsible(turn);
   const until = addDays(turn.today, REMINDER_PAUSE_DAYS);
-  await turn.deps.store.reminders.pause(me, until);
+  await turn.deps.port.reminders.pause(me, until);
   await auditTurn(turn, { action: 'reminders.changed', detail: 'paused' });
   turn.log.info({ areaId: turn.area.id }, 'reminders paused');
   return [text(reminderSwitchText('paused', until))];
@@ -250,15 +247,15 @@ export async function reminderAction(turn: Turn, value: unknown): Promise<Reply[
  * The coordinator's tertial notice for the area: the card, or undefined when the tertial has no
  * agreement. The closing notice lists what is behind plan today with who is responsible.
  */
-export function tertialNoticeReplies(
-  records: AgreementRecords,
+export async function tertialNoticeReplies(
+  records: AreaRecords,
   area: Area,
   notice: TertialNotice,
   today: IsoDate,
-): Reply[] | undefined {
-  const agreement = agreementForDate(records.agreements(), notice.end);
+): Promise<Reply[] | undefined> {
+  const agreement = agreementForDate(await records.agreements(), notice.end);
   if (!agreement) return undefined;
-  const behind = behindPlan(records, agreement, today).map((s) => ({
+  const behind = (await behindPlan(records, agreement, today)).map((s) => ({
     status: s,
     responsible: responsibleFor(area.responsible, s.activity.id).map(responsibleName),
   }));

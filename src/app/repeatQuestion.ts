@@ -11,11 +11,11 @@ import { questionOrigin } from './questionOrigin.js';
 import type { EntryDraft } from './recordEntry.js';
 
 /** The person's latest active entry (by when it was logged), when it is of the draft's activity, day and place. */
-function repeatedEntry(turn: Turn, draft: EntryDraft): Entry | undefined {
+async function repeatedEntry(turn: Turn, draft: EntryDraft): Promise<Entry | undefined> {
   const me = personOf(turn).id;
   let latest: Entry | undefined;
   // The person's own entries (an index), not the year's: this runs on every /logga.
-  for (const e of turn.store.entriesTouchedBy(me)) {
+  for (const e of await turn.records.entriesTouchedBy(me)) {
     // Entries logged in the same millisecond: the one stored later is the later one.
     if (e.by.id === me && isActive(e) && (!latest || e.loggedAt >= latest.loggedAt)) latest = e;
   }
@@ -29,9 +29,9 @@ function repeatedEntry(turn: Turn, draft: EntryDraft): Entry | undefined {
  * draft's source is already stored (a redelivery: the caller answers with that entry). `replace`
  * puts the question where the submitted form was.
  */
-export function repeatQuestion(turn: Turn, draft: EntryDraft, replace = false): Reply | undefined {
-  if (draft.sourceId && turn.store.findBySource(draft.sourceId)) return undefined;
-  if (!repeatedEntry(turn, draft)) return undefined;
+export async function repeatQuestion(turn: Turn, draft: EntryDraft, replace = false): Promise<Reply | undefined> {
+  if (draft.sourceId && (await turn.records.findBySource(draft.sourceId))) return undefined;
+  if (!(await repeatedEntry(turn, draft))) return undefined;
   const data = repeatCardData(
     {
       verb: 'log.choose',

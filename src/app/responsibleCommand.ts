@@ -4,7 +4,7 @@
 // A change is written to the area's file with its history line, and to the audit log.
 import type { Activity } from '../domain/agreement.js';
 import { isActivityWord, matchActivities } from '../domain/matching.js';
-import { responsibleFor, samePerson, type ResponsiblePerson } from '../domain/responsible.js';
+import { responsibleFor, type ResponsiblePerson } from '../domain/responsible.js';
 import { fold, words } from '../domain/text.js';
 import { responsibleName, responsibleText, type ResponsibleOutcome } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
@@ -29,7 +29,7 @@ function reply(outcome: ResponsibleOutcome): Reply[] {
 }
 
 export async function responsibleCommand(turn: Turn, args: string): Promise<Reply[]> {
-  const agreement = currentAgreement(turn.store, turn.today);
+  const agreement = currentAgreement(await turn.records.agreements(), turn.today);
   const trimmed = args.trim().normalize('NFC');
   const namesOf = (activityId: string) => responsibleFor(turn.area.responsible, activityId).map(responsibleName);
   if (trimmed.length === 0) {
@@ -89,60 +89,35 @@ export async function responsibleCommand(turn: Turn, args: string): Promise<Repl
       : reply({ kind: 'list', activity: activity.name, names: namesOf(activity.id) });
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
 
-  let outcome: ResponsibleOutcome | undefined;
-  const updated = await turn.deps.store.updateArea(
+  const result = await turn.deps.port.areas.updateArea(
     turn.area.id,
-    (area) => {
-      area.responsible ??= [];
-      let entry = area.responsible.find((r) => r.activityId === activity.id);
-      if (!entry) {
-        entry = { activityId: activity.id, people: [] };
-        area.responsible.push(entry);
-      }
-      const current = entry;
-      if (removing) {
-        const gone = current.people.filter((p) => people.some((q) => samePerson(p, q)));
-        if (gone.length === 0) {
-          outcome = { kind: 'notResponsible', activity: activity.name, who: people.map(responsibleName) };
-          return undefined;
-        }
-        current.people = current.people.filter((p) => !gone.includes(p));
-        area.responsible = area.responsible.filter((r) => r.people.length > 0);
-        outcome = {
-          kind: 'removed',
-          activity: activity.name,
-          removed: gone.map(responsibleName),
-          names: current.people.map(responsibleName),
-        };
-        return { action: 'responsibleRemoved', detail: `${activity.id}: ${gone.map(responsibleName).join(', ')}` };
-      }
-      const added = people.filter((p) => !current.people.some((q) => samePerson(p, q)));
-      const already = people.filter((p) => !added.includes(p));
-      if (added.length === 0) {
-        outcome = {
-          kind: 'added',
-          activity: activity.name,
-          added: [],
-          already: already.map(responsibleName),
-          names: current.people.map(responsibleName),
-        };
-        return undefined;
-      }
-      current.people.push(...added);
-      outcome = {
-        kind: 'added',
-        activity: activity.name,
-        added: added.map(responsibleName),
-        already: already.map(responsibleName),
-        names: current.people.map(responsibleName),
-      };
-      return { action: 'responsibleAdded', detail: `${activity.id}: ${added.map(responsibleName).join(', ')}` };
-    },
+    { kind: removing ? 'responsibleRemoved' : 'responsibleAdded', activityId: activity.id, people },
     { by: personOf(turn), at: turn.now, via: viaOf(turn) },
   );
-  turn.log.info(
-    { areaId: turn.area.id, activityId: activity.id, changed: updated !== undefined },
-    'responsible people',
-  );
-  return outcome ? reply(outcome) : [];
+  turn.log.info({ areaId: turn.area.id, activityId: activity.id, changed: result.ok }, 'responsible people');
+  if (result.ok) {
+    const names = responsibleFor(result.area.responsible, activity.id).map(responsibleName);
+    return removing
+      ? reply({ kind: 'removed', activity: activity.name, removed: (result.removed ?? []).map(responsibleName), names })
+      : reply({
+          kind: 'added',
+          activity: activity.name,
+          added: (result.added ?? []).map(responsibleName),
+          already: (result.already ?? []).map(responsibleName),
+          names,
+        });
+  }
+  if (result.code === 'responsible.notResponsible')
+    return reply({ kind: 'notResponsible', activity: activity.name, who: people.map(responsibleName) });
+  if (result.code === 'responsible.allAlready') {
+    const stored = await turn.deps.port.areas.area(turn.area.id);
+    return reply({
+      kind: 'added',
+      activity: activity.name,
+      added: [],
+      already: result.already.map(responsibleName),
+      names: responsibleFor(stored?.responsible, activity.id).map(responsibleName),
+    });
+  }
+  return [];
 }

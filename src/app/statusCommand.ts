@@ -10,19 +10,20 @@ import { statusMark, statusWord, saysStatus } from '../views/statusWords.js';
 import { progressText } from '../views/texts.js';
 import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
+import { dayTotalsOf } from './dayTotals.js';
 import { card, text, type Reply } from './ports.js';
 import { cachedReplies } from './replyCache.js';
 
 /** The status of the current (or asked for) agreement; the same for everyone until the next write or day. */
-export function statusCommand(turn: Turn, args: string, page = 0): Reply[] {
-  // The area's responsible people are on the rows: its revision is in the key (an area change counts as a write).
-  return cachedReplies(turn.store, `status|${turn.area.id}|${turn.today}|${page}|${args.trim()}`, () =>
+export function statusCommand(turn: Turn, args: string, page = 0): Promise<Reply[]> {
+  // The area's responsible people are on the rows: its version counts an area change as a write.
+  return cachedReplies(turn.deps.port, turn.records, `status|${turn.today}|${page}|${args.trim()}`, () =>
     statusReplies(turn, args, page),
   );
 }
 
-function statusReplies(turn: Turn, args: string, page: number): Reply[] {
-  const { store } = turn;
+async function statusReplies(turn: Turn, args: string, page: number): Promise<Reply[]> {
+  const store = await turn.records.agreements();
   const arg = args.trim();
   const yearMatch = /^(\d{4})$/u.exec(arg);
   const thisYear = Number(turn.today.slice(0, 4));
@@ -34,8 +35,8 @@ function statusReplies(turn: Turn, args: string, page: number): Reply[] {
       : [text(`Det finns inget medborgarlöfte än. ${noAgreementHint(store, thisYear)}`)];
   }
 
-  const completions = store.completions(agreement.id);
-  const daysOf = (activityId: string) => store.dayTotals(agreement.id, activityId);
+  const completions = await turn.records.completions(agreement.id);
+  const daysOf = await dayTotalsOf(turn.records, agreement);
   if (arg.length > 0 && !yearMatch) {
     const match = matchActivities(agreement.activities, words(arg));
     if (match.candidates.length === 0) {

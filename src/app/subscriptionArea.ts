@@ -2,17 +2,17 @@
 // or, when it would be asked, the area it subscribed in.
 import { resolveArea } from '../domain/area.js';
 import type { Subscription } from '../domain/subscription.js';
-import type { StorePort } from './storePort.js';
+import type { AreaDirectory } from './port/index.js';
 
 /** The area id, or undefined when no area applies (its tenant is in no area, or it must choose). */
-export function subscriptionArea(store: StorePort, subscription: Subscription): string | undefined {
+export async function subscriptionArea(areas: AreaDirectory, subscription: Subscription): Promise<string | undefined> {
   const resolution = resolveArea({
-    areas: store.areas(),
+    areas: await areas.areas(),
     tenantId: subscription.tenantId,
-    conversationBinding: store.binding('conversation', subscription.conversationId),
+    conversationBinding: await areas.binding('conversation', subscription.conversationId),
     teamBinding:
       subscription.conversationKind === 'channel' && subscription.teamId
-        ? store.binding('team', subscription.teamId)
+        ? await areas.binding('team', subscription.teamId)
         : undefined,
   });
   if (resolution.kind === 'area') return resolution.area.id;

@@ -51,8 +51,8 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
       ),
     ];
   }
-  const before = turn.deps.store.subscriptions.forConversation(input.conversation.id);
-  const { subscription, change } = await turn.deps.store.subscriptions.subscribe({
+  const before = await turn.deps.port.subscriptions.forConversation(input.conversation.id);
+  const { subscription, change } = await turn.deps.port.subscriptions.subscribe({
     conversation: input.conversation,
     areaId: turn.area.id,
     reference: reference as Record<string, unknown>,
@@ -95,7 +95,7 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
 
 export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
   const { conversation } = turn.input;
-  const ended = await turn.deps.store.subscriptions.end(conversation.id, {
+  const ended = await turn.deps.port.subscriptions.end(conversation.id, {
     at: turn.now.toISOString(),
     reason: 'unsubscribed',
     by: personOf(turn),
@@ -118,8 +118,8 @@ export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
 }
 
 export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
-  const store = turn.deps.store.subscriptions;
-  const own = store.forConversation(turn.input.conversation.id);
+  const store = turn.deps.port.subscriptions;
+  const own = await store.forConversation(turn.input.conversation.id);
   const ownText =
     own && own.ended === undefined
       ? `${recipientText(own.conversationKind)} får veckosammanfattningen ${scheduleText(scheduleOf(own))}. ${nextAndLast(own, turn.now)}`
@@ -127,10 +127,13 @@ export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(ownText)];
 
   // Only the conversation's area: a coordinator sees their own area's subscriptions.
-  const inArea = (s: Subscription) => subscriptionArea(turn.deps.store, s) === turn.area.id;
-  const active = store.active().filter(inArea);
-  const ended = store
-    .all()
+  const all = await store.all();
+  const areaOf = new Map(
+    await Promise.all(all.map(async (s) => [s.id, await subscriptionArea(turn.deps.port.areas, s)] as const)),
+  );
+  const inArea = (s: Subscription) => areaOf.get(s.id) === turn.area.id;
+  const active = (await store.active()).filter(inArea);
+  const ended = all
     .filter((s) => s.ended !== undefined && inArea(s))
     .sort((a, b) => (b.ended?.at ?? '').localeCompare(a.ended?.at ?? ''));
   const lines = [

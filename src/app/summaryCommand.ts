@@ -1,20 +1,20 @@
 // "/sammanfattning [vecka | månad | tertial | år] [år]", and the same summary for callers with no
 // turn (the weekly post to a subscribed channel).
-import type { IsoDate } from '../domain/agreement.js';
+import type { Agreement, IsoDate } from '../domain/agreement.js';
 import { agreementForDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { parseSummaryArgs, summarize, summaryPeriod, type SummaryKind } from '../domain/summary.js';
-import type { AgreementRecords } from './storePort.js';
+import type { AreaRecords, StorePort } from './port/index.js';
 import { summaryCard, summaryText } from '../views/summaryCard.js';
 import { agreementForYear, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
 import { cachedReplies } from './replyCache.js';
 
-export function summaryCommand(turn: Turn, args: string, page = 0, asOf?: IsoDate): Reply[] {
+export async function summaryCommand(turn: Turn, args: string, page = 0, asOf?: IsoDate): Promise<Reply[]> {
   const parsed = parseSummaryArgs(args);
   if (!parsed.ok) return [text(parsed.error)];
-  return summaryReplies(turn.store, asOf ?? turn.today, parsed.kind, parsed.year, page);
+  return summaryReplies(turn.deps.port, turn.area.id, asOf ?? turn.today, parsed.kind, parsed.year, page);
 }
 
 /**
@@ -22,32 +22,34 @@ export function summaryCommand(turn: Turn, args: string, page = 0, asOf?: IsoDat
  * period), with a text fallback. `page` > 0 gives the later pages of a long agreement.
  */
 export function summaryReplies(
-  store: AgreementRecords,
+  port: StorePort,
+  areaId: string,
   today: IsoDate,
   kind: SummaryKind,
   year?: number,
   page = 0,
-): Reply[] {
-  return cachedReplies(store, `summary|${today}|${kind}|${year ?? ''}|${page}`, () =>
-    buildSummaryReplies(store, today, kind, year, page),
+): Promise<Reply[]> {
+  const records = port.records(areaId);
+  return cachedReplies(port, records, `summary|${today}|${kind}|${year ?? ''}|${page}`, () =>
+    buildSummaryReplies(records, today, kind, year, page),
   );
 }
 
-function buildSummaryReplies(
-  store: AgreementRecords,
+async function buildSummaryReplies(
+  records: AreaRecords,
   today: IsoDate,
   kind: SummaryKind,
   year: number | undefined,
   page: number,
-): Reply[] {
+): Promise<Reply[]> {
+  const store = await records.agreements();
   const thisYear = Number(today.slice(0, 4));
   if (year !== undefined && year > thisYear)
     return [text(`${year} har inte börjat än, så det finns inget att sammanfatta.`)];
   const asOf = year === undefined || year === thisYear ? today : `${String(year).padStart(4, '0')}-12-31`;
   const period = summaryPeriod(kind, asOf);
   const agreement =
-    agreementForDate(store.agreements(), period.range.end) ??
-    (year !== undefined ? agreementForYear(store, year) : undefined);
+    agreementForDate(store, period.range.end) ?? (year !== undefined ? agreementForYear(store, year) : undefined);
   if (!agreement) {
     return year !== undefined
       ? [text(`Det finns inget medborgarlöfte för ${year}. Det som finns: ${knownPeriodsText(store)}.`)]
@@ -60,14 +62,14 @@ function buildSummaryReplies(
   const summary = summarize({
     agreement,
     period,
-    agreements: store.agreements(),
-    entries: store.allEntries(),
-    completions: store.completions(agreement.id),
+    agreements: store,
+    entries: await records.allEntries(),
+    completions: await records.completions(agreement.id),
   });
   const args = [kind, year === undefined ? '' : String(year)].join(' ').trim();
   return [card(summaryCard(summary, args, today, page), summaryText(summary))];
 }
 
-function knownYear(store: AgreementRecords): string | undefined {
-  return [...store.agreements()].sort((a, b) => b.period.end.localeCompare(a.period.end))[0]?.period.end.slice(0, 4);
+function knownYear(store: readonly Agreement[]): string | undefined {
+  return [...store].sort((a, b) => b.period.end.localeCompare(a.period.end))[0]?.period.end.slice(0, 4);
 }

@@ -8,7 +8,7 @@ import { addDays, daysBetween } from '../domain/calendar.js';
 import { summarize, type SummaryPeriod } from '../domain/summary.js';
 import { weeklyCardContent, type DayRange, type SentCard } from '../domain/weeklyCard.js';
 import { noWeeklyAgreementText, weeklyCard, weeklyText, type LateEntry } from '../views/summaryCard.js';
-import type { AgreementRecords } from './storePort.js';
+import type { AreaRecords, StorePort } from './port/index.js';
 import { card, text, type Reply } from './ports.js';
 import { cachedReplies } from './replyCache.js';
 
@@ -26,27 +26,30 @@ export interface WeeklyCardRequest {
  * fallback, which Teams shows in the notification). Cards for the same days and the same previous
  * card are the same until the store changes, so they are built once.
  */
-export function weeklySummaryReplies(store: AgreementRecords, request: WeeklyCardRequest): Reply[] {
+export function weeklySummaryReplies(port: StorePort, areaId: string, request: WeeklyCardRequest): Promise<Reply[]> {
   const { sendDay, previous } = request;
   const key = `weekly|${sendDay}|${previous?.through ?? ''}|${previous?.cutAt.toISOString() ?? ''}`;
-  return cachedReplies(store, key, () => buildWeeklyReplies(store, request));
+  const records = port.records(areaId);
+  return cachedReplies(port, records, key, () => buildWeeklyReplies(records, request));
 }
 
-function buildWeeklyReplies(store: AgreementRecords, request: WeeklyCardRequest): Reply[] {
-  const content = weeklyCardContent(store.allEntries(), request.sendDay, request.cutAt, request.previous);
+async function buildWeeklyReplies(records: AreaRecords, request: WeeklyCardRequest): Promise<Reply[]> {
+  const agreements = await records.agreements();
+  const entries = await records.allEntries();
+  const content = weeklyCardContent(entries, request.sendDay, request.cutAt, request.previous);
   const { days } = content;
-  const agreement = agreementForDate(store.agreements(), days.end) ?? agreementForDate(store.agreements(), days.start);
+  const agreement = agreementForDate(agreements, days.end) ?? agreementForDate(agreements, days.start);
   if (!agreement) return [text(noWeeklyAgreementText(days))];
   const summary = summarize({
     agreement,
     period: weeklyPeriod(days),
-    agreements: store.agreements(),
-    entries: store.allEntries(),
-    completions: store.completions(agreement.id),
+    agreements,
+    entries,
+    completions: await records.completions(agreement.id),
   });
   const late: LateEntry[] = content.late.map((entry) => ({
     entry,
-    activity: store.agreement(entry.agreementId)?.activities.find((a) => a.id === entry.activityId),
+    activity: agreements.find((a) => a.id === entry.agreementId)?.activities.find((a) => a.id === entry.activityId),
   }));
   return [card(weeklyCard(summary, late), weeklyText(summary, late))];
 }

@@ -25,7 +25,7 @@ export interface ConnectorNotifierOptions {
    * With authentication on: is this tenant's serviceUrl one that arrived on an authenticated
    * request? A reference pointing anywhere else is refused (never sent the bot's token or a card).
    */
-  isTrusted?: (tenantId: string | undefined, serviceUrl: string) => boolean;
+  isTrusted?: (tenantId: string | undefined, serviceUrl: string) => boolean | Promise<boolean>;
 }
 
 /** All replies as one message: the text first, the cards as its attachments. One message is all or nothing. */
@@ -74,9 +74,9 @@ export function createConnectorNotifier(options: ConnectorNotifierOptions = {}):
     const text = await response.text().catch(() => '');
     return { result: classify(response.status, response.headers.get('retry-after') ?? undefined, text), body: text };
   };
-  const refusal = (reference: StoredReference): DeliveryResult | undefined => {
+  const refusal = async (reference: StoredReference): Promise<DeliveryResult | undefined> => {
     const tenantId = reference.conversation.tenantId;
-    return options.isTrusted && !options.isTrusted(tenantId, reference.serviceUrl)
+    return options.isTrusted && !(await options.isTrusted(tenantId, reference.serviceUrl))
       ? {
           kind: 'rejected',
           detail: `refused: ${reference.serviceUrl} has not arrived on an authenticated request from tenant ${tenantId ?? '(none)'}; it is trusted once a signed message from that tenant comes through it`,
@@ -90,7 +90,7 @@ export function createConnectorNotifier(options: ConnectorNotifierOptions = {}):
       const read = readStoredReference(rawVia);
       if (!read.ok) return { kind: 'rejected', detail: `unusable conversation reference: ${read.reason}` };
       const via = read.reference;
-      const refused = refusal(via);
+      const refused = await refusal(via);
       if (refused && refused.kind !== 'sent') return refused;
       const tenantId = via.conversation.tenantId;
       const { result, body } = await post(`${via.serviceUrl.replace(/\/+$/u, '')}/v3/conversations`, {
@@ -115,7 +115,7 @@ export function createConnectorNotifier(options: ConnectorNotifierOptions = {}):
       const read = readStoredReference(rawReference);
       if (!read.ok) return { kind: 'rejected', detail: `unusable conversation reference: ${read.reason}` };
       const { reference } = read;
-      const refused = refusal(reference);
+      const refused = await refusal(reference);
       if (refused) return refused;
       const url = `${reference.serviceUrl.replace(/\/+$/u, '')}/v3/conversations/${encodeURIComponent(reference.conversation.id)}/activities`;
       return (await post(url, proactiveActivity(reference, replies))).result;

@@ -12,7 +12,7 @@ import type { Logger } from '../app/ports.js';
 import type { ConnectorNotifierOptions } from './connectorNotifier.js';
 import type { BotOptions } from './turn.js';
 import type { Config } from '../config.js';
-import type { TrustedServiceUrls } from '../store/serviceUrls.js';
+import type { ServiceUrls as TrustedServiceUrls } from '../app/port/index.js';
 
 /** An HTTP request as the host received it: headers (lower-case names) and the parsed JSON body. */
 export interface InboundRequest {
@@ -62,7 +62,7 @@ export interface RuntimeDeps {
   app: App;
   logger: Logger;
   /** Whether any area lets users of the tenant in (undefined: the channel named no tenant). */
-  tenantAllowed: (tenantId: string | undefined) => boolean;
+  tenantAllowed: (tenantId: string | undefined) => boolean | Promise<boolean>;
   lifecycle?: Lifecycle;
   /** Authenticated serviceUrls per tenant: recorded on each verified request, required for proactive sends. */
   trustedServiceUrls?: TrustedServiceUrls;

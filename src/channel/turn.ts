@@ -6,7 +6,7 @@ import type { App } from '../app/app.js';
 import { welcomeReplies, type Lifecycle } from '../app/lifecycle.js';
 import type { Logger, Reply } from '../app/ports.js';
 import { toOutgoing, type ChannelActivity, type OutgoingMessage } from './activity.js';
-import type { TrustedServiceUrls } from '../store/serviceUrls.js';
+import type { ServiceUrls as TrustedServiceUrls } from '../app/port/index.js';
 import { conversationOf, personFrom, teamsConversationEventOf, tenantOf, toTurnInput } from './activityInput.js';
 
 /** What a turn can do, as the SDK's turn context does it. */
@@ -24,7 +24,7 @@ export interface TurnIO {
 
 export interface BotOptions {
   /** Whether any area lets users of the tenant in (undefined: the channel named no tenant). */
-  tenantAllowed: (tenantId: string | undefined) => boolean;
+  tenantAllowed: (tenantId: string | undefined) => boolean | Promise<boolean>;
   logger: Logger;
   /** Welcome once per installation, end subscriptions on removal. Without it: a welcome every time, removals ignored. */
   lifecycle?: Lifecycle;
@@ -56,10 +56,10 @@ function messageBytes(reply: Reply, message: OutgoingMessage): number {
 export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
   const { logger } = options;
 
-  const allowed = (activity: ChannelActivity): boolean => options.tenantAllowed(tenantOf(activity));
+  const allowed = async (activity: ChannelActivity): Promise<boolean> => options.tenantAllowed(tenantOf(activity));
 
   const welcome = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
-    if (!allowed(activity)) return;
+    if (!(await allowed(activity))) return;
     const conversation = conversationOf(activity);
     const replies = options.lifecycle ? options.lifecycle.added(conversation) : welcomeReplies(conversation);
     for (const reply of replies) await io.send(toOutgoing(reply));
@@ -72,7 +72,7 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
   // A channel renamed, deleted or restored, a team archived, deleted or restored: its subscriptions follow.
   const teamsEvent = async (activity: ChannelActivity): Promise<void> => {
     const event = teamsConversationEventOf(activity);
-    if (!event || !options.lifecycle || !allowed(activity)) return;
+    if (!event || !options.lifecycle || !(await allowed(activity))) return;
     const by = personFrom(activity);
     await options.lifecycle.teamsEvent(event, by);
   };
@@ -105,7 +105,7 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
   };
 
   const message = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
-    if (!allowed(activity)) {
+    if (!(await allowed(activity))) {
       logger.warn(
         { tenant: tenantOf(activity), conversationId: activity.conversation?.id },
         'message from a tenant that is not allowed',
@@ -122,7 +122,7 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
 
   // An edited, deleted or restored message: answered only where it concerns a log (see the app).
   const messageChange = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
-    if (!allowed(activity)) {
+    if (!(await allowed(activity))) {
       logger.warn(
         { tenant: tenantOf(activity), conversationId: activity.conversation?.id, type: activity.type },
         'message change from a tenant that is not allowed',
@@ -135,7 +135,7 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
 
   const trustServiceUrl = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
     const registry = options.trustedServiceUrls;
-    if (!registry || !activity.serviceUrl || !allowed(activity)) return;
+    if (!registry || !activity.serviceUrl || !(await allowed(activity))) return;
     if (io.signedServiceUrl === undefined || io.signedServiceUrl !== activity.serviceUrl) return;
     try {
       await registry.trust(tenantOf(activity), activity.serviceUrl, options.now?.() ?? new Date());

@@ -45,7 +45,8 @@ export type AreaChangeResult =
     }
   | ({ ok: false } & AreaChangeRefusal);
 
-const nameOf = (p: ResponsiblePerson): string => p.name;
+// As the history has always shown them: a person added by UPN has no name yet.
+const nameOf = (p: ResponsiblePerson): string => p.name || p.upn || 'okänd';
 
 /**
  * Applies `change` to `area` (which it does not modify). Returns the changed, validated area with the

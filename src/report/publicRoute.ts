@@ -7,12 +7,12 @@ import { stockholmDate } from '../domain/calendar.js';
 import { tertialsOf } from '../domain/followUp.js';
 import type { Publication } from '../domain/publication.js';
 import { agreementStatus } from '../domain/status.js';
-import type { AreaStore, Store } from '../store/store.js';
+import type { StorePort } from '../app/port/index.js';
 import { PUBLIC_PAGE_PATH } from './paths.js';
 import { publicPageHtml } from './publicPage.js';
 
 export interface PublicPageDeps {
-  store: Store;
+  port: StorePort;
   now: () => Date;
 }
 
@@ -27,8 +27,8 @@ export const NO_SUCH_AREA = 'Det finns ingen sida för det området.';
 const AREA = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
 /** The area's records, or undefined for an id that is no area: the one place the page resolves an area id. */
-function areaRecords(store: Store, areaId: string): AreaStore | undefined {
-  return store.area(areaId) ? store.inArea(areaId) : undefined;
+async function areaRecords(port: StorePort, areaId: string) {
+  return (await port.areas.area(areaId)) ? port.records(areaId) : undefined;
 }
 
 /** The agreement whose period holds today, else the latest that has begun, else the first. */
@@ -49,32 +49,39 @@ function notFound(): PublicAnswer {
 }
 
 /** The page for `path` ("/loften/jonkoping"), 304 when `ifNoneMatch` holds its current ETag. */
-export function answerPublicPage(
+export async function answerPublicPage(
   deps: PublicPageDeps,
   path: string,
   query: string,
   ifNoneMatch?: string,
-): PublicAnswer {
+): Promise<PublicAnswer> {
   const area = path.startsWith(`${PUBLIC_PAGE_PATH}/`)
     ? decodeURIComponentSafe(path.slice(PUBLIC_PAGE_PATH.length + 1))
     : '';
   if (!area || !AREA.test(area) || area.length > 100) return notFound();
   const today = stockholmDate(deps.now());
-  const records = areaRecords(deps.store, area);
+  const records = await areaRecords(deps.port, area);
   const agreement = records
     ? shownAgreement(
-        [...records.agreements()].sort((a, b) => a.period.start.localeCompare(b.period.start)),
+        [...(await records.agreements())].sort((a, b) => a.period.start.localeCompare(b.period.start)),
         today,
       )
     : undefined;
   if (!records || !agreement) return notFound();
   const embed = new URLSearchParams(query.replace(/^\?/u, '')).get('inbaddad') === '1';
-  const publications = tertialsOf(agreement)
-    .map((ref) => deps.store.publications.latest({ agreementId: agreement.id, ...ref }))
-    .filter((p): p is Publication => p !== undefined);
+  const publications = (
+    await Promise.all(
+      tertialsOf(agreement).map((ref) => deps.port.publications.latest({ agreementId: agreement.id, ...ref })),
+    )
+  ).filter((p): p is Publication => p !== undefined);
   const body = publicPageHtml({
     agreement,
-    status: agreementStatus(agreement, records.entries(agreement.id), records.completions(agreement.id), today),
+    status: agreementStatus(
+      agreement,
+      await records.entries(agreement.id),
+      await records.completions(agreement.id),
+      today,
+    ),
     publications,
     embed,
   });

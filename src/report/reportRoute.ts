@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import type { Logger } from '../app/ports.js';
 import type { Tertial } from '../domain/calendar.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from '../app/port/index.js';
 import { ENTRIES_PATH, FOLLOW_UP_PATH } from './paths.js';
-import { renderEntriesCsv, renderPublication, type RenderedReport } from './reports.js';
+import { readArea, renderEntriesCsv, renderPublication, type RenderedReport } from './reports.js';
 import { areaKey, areaOfQuery, verifyQuery } from './signedLink.js';
 
 export interface ReportRouteDeps {
-  store: Store;
+  port: StorePort;
   secret: string;
   now: () => Date;
   logger: Logger;
@@ -69,7 +69,7 @@ export async function answerReportRequest(deps: ReportRouteDeps, path: string, q
   if (path !== FOLLOW_UP_PATH && path !== ENTRIES_PATH) return plain(404, NOT_FOUND);
   const now = deps.now();
   const areaId = areaOfQuery(query);
-  const area = areaId === undefined ? undefined : deps.store.area(areaId);
+  const area = areaId === undefined ? undefined : await deps.port.areas.area(areaId);
   const check =
     areaId === undefined
       ? ({ ok: false, reason: 'unsigned' } as const)
@@ -84,11 +84,10 @@ export async function answerReportRequest(deps: ReportRouteDeps, path: string, q
     if (!params.success) return plain(404, NOT_FOUND);
     const { agreement: agreementId, year: y, tertial, format } = params.data;
     // Only the agreements of the area the link was signed for.
-    const records = area ? deps.store.inArea(area.id) : undefined;
-    const agreement = records?.agreement(agreementId);
+    const agreement = area ? await deps.port.records(area.id).agreement(agreementId) : undefined;
     if (!agreement) return plain(404, NOT_FOUND);
     // Only a tertial a coordinator has published has a document, and it is the published one.
-    const published = deps.store.publications.latest({ agreementId, year: y, tertial });
+    const published = await deps.port.publications.latest({ agreementId, year: y, tertial });
     if (!published) return plain(404, NOT_PUBLISHED);
     return document(await renderPublication(published, agreement.area, format), 'inline');
   }
@@ -100,10 +99,10 @@ export async function answerReportRequest(deps: ReportRouteDeps, path: string, q
   deps.logger.info({ areaId: area.id, year: y }, 'entries exported');
   return document(
     renderEntriesCsv(
-      deps.store.inArea(area.id),
+      await readArea(deps.port.records(area.id), (a) => a.period.start <= `${y}-12-31` && `${y}-01-01` <= a.period.end),
       y,
       { start: `${y}-01-01`, end: `${y}-12-31` },
-      await deps.store.audit.read(),
+      await deps.port.audit.read({ areaId: area.id }),
     ),
     'attachment',
   );

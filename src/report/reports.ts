@@ -6,12 +6,44 @@ import { stockholmDate, type Tertial } from '../domain/calendar.js';
 import { lastEntryChanges, type AuditRecord } from '../domain/audit.js';
 import { followUp, tertialPhase, type FollowUp, type TertialRef } from '../domain/followUp.js';
 import type { Publication } from '../domain/publication.js';
-import type { AgreementRecords } from '../store/store.js';
+import type { Completion, Entry } from '../domain/entry.js';
+import type { AreaRecords } from '../app/port/index.js';
 import { entriesCsv } from './csv.js';
 import { followUpHtml } from './html.js';
 import { followUpPdf } from './pdf.js';
 
 export type DocumentFormat = 'pdf' | 'html';
+
+/** What a document reads of one area, already in hand: its agreements, their entries and completions. */
+export interface AreaReads {
+  agreements(): readonly Agreement[];
+  entries(agreementId: string): readonly Entry[];
+  completions(agreementId: string): readonly Completion[];
+}
+
+/**
+ * The area's agreements (those `which` keeps: by default all) with their entries and completions,
+ * read from the port once, for the documents' synchronous rules.
+ */
+export async function readArea(
+  records: AreaRecords,
+  which: (agreement: Agreement) => boolean = () => true,
+): Promise<AreaReads> {
+  const agreements = (await records.agreements()).filter(which);
+  const read = await Promise.all(
+    agreements.map(async (a) => ({
+      id: a.id,
+      entries: await records.entries(a.id),
+      completions: await records.completions(a.id),
+    })),
+  );
+  const byId = new Map(read.map((r) => [r.id, r]));
+  return {
+    agreements: () => agreements,
+    entries: (id) => byId.get(id)?.entries ?? [],
+    completions: (id) => byId.get(id)?.completions ?? [],
+  };
+}
 
 export interface RenderedReport {
   body: Buffer;
@@ -21,7 +53,7 @@ export interface RenderedReport {
 
 /** The follow-up of a tertial that has started, or undefined when there is none to make. */
 export function followUpFromStore(
-  store: AgreementRecords,
+  store: AreaReads,
   agreement: Agreement,
   ref: { year: number; tertial: Tertial },
   now: Date,
@@ -59,7 +91,7 @@ export async function renderPublication(
 
 /** Entries dated in the year, or in one of its tertials, from every agreement that year touches. */
 export function renderEntriesCsv(
-  store: AgreementRecords,
+  store: AreaReads,
   year: number,
   range: { start: string; end: string },
   audit: readonly AuditRecord[] = [],

@@ -20,7 +20,7 @@ import { dueTertialNotice } from '../domain/tertialNotices.js';
 import { agendaReplies } from '../app/meetingCommand.js';
 import { dueAgenda } from '../domain/meeting.js';
 import type { Schedule } from '../domain/schedule.js';
-import type { Meeting } from '../store/meetings.js';
+import type { Meeting } from '../domain/meetingRecord.js';
 import type { Area } from '../domain/area.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { dueReminderWeek } from '../domain/reminders.js';
@@ -65,19 +65,20 @@ export class Reminders {
   }
 
   private async run(): Promise<ReminderReport[]> {
-    const { store, clock, logger } = this.deps;
+    const { port: store, clock, logger } = this.deps;
     const reports: ReminderReport[] = [];
     const now = clock.now();
     const today = stockholmDate(now);
-    for (const area of store.areas()) {
+    const areas = await store.areas.areas();
+    for (const area of areas) {
       for (const { person, activityIds } of responsiblePeople(area.responsible)) {
         try {
-          const record = store.reminders.find(person);
+          const record = await store.reminders.find(person);
           const week = dueReminderWeek(reminderStateOf(area, person, record), now);
           if (week === undefined) continue;
           const who = { id: person.id, upn: person.upn, name: responsibleName(person) };
           if (!(await store.reminders.claim(who, week, now))) continue;
-          const content = reminderContent(store.inArea(area.id), activityIds, today);
+          const content = await reminderContent(store.records(area.id), activityIds, today);
           if (!content || content.items.length === 0) {
             reports.push({ areaId: area.id, week, outcome: 'nothingBehind' });
             continue;
@@ -134,14 +135,14 @@ export class Reminders {
         }
       }
     }
-    for (const meeting of store.meetings.active()) {
+    for (const meeting of await store.meetings.active()) {
       try {
         await this.agenda(meeting, now);
       } catch (error) {
         logger.error({ err: error, meetingId: meeting.id }, 'agenda card failed');
       }
     }
-    for (const area of store.areas()) {
+    for (const area of areas) {
       try {
         await this.tertialNotice(area, now, today);
       } catch (error) {
@@ -153,13 +154,13 @@ export class Reminders {
 
   /** An hour before a meeting: its agenda card in its conversation, claimed first so it is posted once a week. */
   private async agenda(meeting: Meeting, now: Date): Promise<void> {
-    const { store, logger, notifier } = this.deps;
-    const area = store.area(meeting.areaId);
+    const { port: store, logger, notifier } = this.deps;
+    const area = await store.areas.area(meeting.areaId);
     if (!area) return;
     const schedule = { weekday: meeting.weekday as Schedule['weekday'], time: meeting.time };
     const due = dueAgenda(schedule, new Date(meeting.since), meeting.lastWeek, now);
     if (!due) return;
-    const replies = agendaReplies(store.inArea(area.id), area, meeting, due.date, meeting.lastDate);
+    const replies = await agendaReplies(store.records(area.id), area, meeting, due.date, meeting.lastDate);
     if (!replies || !(await store.meetings.claim(meeting.id, due.week, due.date))) return;
     const result = await notifier.send(meeting.reference, replies);
     logger.info({ meetingId: meeting.id, week: due.week, result: result.kind }, 'agenda card');
@@ -170,13 +171,13 @@ export class Reminders {
    * can reach. Claimed for the area before sending, as the reminders are, so it goes out once.
    */
   private async tertialNotice(area: Area, now: Date, today: string): Promise<void> {
-    const { store, logger, notifier } = this.deps;
-    const notice = dueTertialNotice(now, today, reminderScheduleOf(area), store.reminders.noticesSent(area.id));
+    const { port: store, logger, notifier } = this.deps;
+    const notice = dueTertialNotice(now, today, reminderScheduleOf(area), await store.reminders.noticesSent(area.id));
     if (!notice) return;
-    const chats = coordinatorChats(store, area);
+    const chats = await coordinatorChats(store.reminders, area);
     // Nobody to tell yet: the notice waits (within its window) for a coordinator to write to the bot.
     if (chats.length === 0) return;
-    const replies = tertialNoticeReplies(store.inArea(area.id), area, notice, today);
+    const replies = await tertialNoticeReplies(store.records(area.id), area, notice, today);
     if (!(await store.reminders.claimNotice(area.id, notice.key, now)) || !replies) return;
     let sent = 0;
     for (const chat of chats) if ((await notifier.send(chat.reference, replies)).kind === 'sent') sent++;
@@ -194,18 +195,16 @@ export class Reminders {
     activityIds: ReadonlySet<string>,
     status: number | undefined,
   ): Promise<void> {
-    const { store, clock, logger, notifier } = this.deps;
+    const { port: store, clock, logger, notifier } = this.deps;
     const who = { id: person.id, upn: person.upn, name: responsibleName(person) };
     const record = await store.reminders.markUnreachable(who, clock.now(), status);
     logger.warn({ areaId: area.id, status }, 'a responsible person cannot be reached for reminders');
     if (record.unreachable?.reportedAt) return;
-    const names = store
-      .inArea(area.id)
-      .agreements()
+    const names = (await store.records(area.id).agreements())
       .flatMap((a) => a.activities)
       .filter((a, i, all) => activityIds.has(a.id) && all.findIndex((b) => b.id === a.id) === i)
       .map((a) => a.name);
-    const coordinators = coordinatorChats(store, area);
+    const coordinators = await coordinatorChats(store.reminders, area);
     for (const coordinator of coordinators) {
       const result = await notifier.send(coordinator.reference, [text(unreachableText(who.name, names))]);
       if (result.kind === 'sent') {

@@ -65,7 +65,7 @@ export interface RetryDeps {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   /** Checked before every retry: false stops (the subscription ended meanwhile, the process is stopping). */
-  proceed?: () => boolean;
+  proceed?: () => boolean | Promise<boolean>;
   onRetry?: (info: { attempt: number; result: DeliveryResult; delayMs: number }) => void;
 }
 
@@ -83,6 +83,6 @@ export async function withRetry(attempt: () => Promise<DeliveryResult>, deps: Re
     if (!decision.retry) return { result, attempts: n, cancelled: false };
     deps.onRetry?.({ attempt: n, result, delayMs: decision.delayMs });
     await deps.sleep(decision.delayMs);
-    if (deps.proceed && !deps.proceed()) return { result, attempts: n, cancelled: true };
+    if (deps.proceed && !(await deps.proceed())) return { result, attempts: n, cancelled: true };
   }
 }

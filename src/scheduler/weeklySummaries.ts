@@ -15,7 +15,7 @@ import { dueWeek, type IsoWeekKey } from '../domain/schedule.js';
 import { lastCardOf, scheduleStateOf, type Subscription } from '../domain/subscription.js';
 import { weeklyCardDays, type SentCard } from '../domain/weeklyCard.js';
 import { subscriptionArea } from '../app/subscriptionArea.js';
-import type { AgreementRecords } from '../app/storePort.js';
+import type { StorePort } from '../app/port/index.js';
 import type { ProactiveJobDeps } from './jobDeps.js';
 import { Pacer, TEAMS_LIMITS, type PacingLimits } from './pacer.js';
 import { DEFAULT_RETRY_POLICY, withRetry } from './retry.js';
@@ -25,7 +25,7 @@ export interface WeeklySummaryDeps extends ProactiveJobDeps {
   /** After a delivery gave up (retries spent, a refusal): how long before the next ticks try again. */
   cooldownMs?: number;
   /** One subscription's weekly card from its area's records (default: weeklySummaryReplies). */
-  summary?: (records: AgreementRecords, request: WeeklyCardRequest) => Reply[];
+  summary?: (port: StorePort, areaId: string, request: WeeklyCardRequest) => Reply[] | Promise<Reply[]>;
 }
 
 type DeliveryOutcome = 'sent' | 'paused' | 'gone' | 'failed' | 'cancelled';
@@ -57,9 +57,9 @@ export class WeeklySummaries {
   }
 
   /** Subscriptions due now that no delivery is working on, with the week each is due for. */
-  due(now: Date): { subscription: Subscription; week: IsoWeekKey }[] {
+  async due(now: Date): Promise<{ subscription: Subscription; week: IsoWeekKey }[]> {
     const out: { subscription: Subscription; week: IsoWeekKey }[] = [];
-    for (const subscription of this.deps.store.subscriptions.active()) {
+    for (const subscription of await this.deps.port.subscriptions.active()) {
       const week = dueWeek(scheduleStateOf(subscription), now);
       if (week === undefined) continue;
       if (this.#inFlight.has(subscription.id) || this.#sentInProcess.has(`${subscription.id}|${week}`)) continue;
@@ -77,22 +77,23 @@ export class WeeklySummaries {
   async tick(): Promise<DeliveryReport[]> {
     if (this.#stopped) return [];
     const now = this.deps.clock.now();
-    const due = this.due(now);
+    // Read, then claimed in one synchronous step: a tick that read meanwhile sees them in flight.
+    const due = (await this.due(now)).filter(({ subscription }) => !this.#inFlight.has(subscription.id));
     for (const { subscription } of due) this.#inFlight.add(subscription.id);
     // Each card is taken now: what is on record at this instant is what it reports, and the next
     // card of the subscription starts after it (weeklyCard.ts). Cards with the same days and the
     // same card before them are the same (weeklySummaryReplies builds them once).
     const sendDay = stockholmDate(now);
-    const cardOf = (areaId: string, subscription: Subscription) => () => {
+    const cardOf = (areaId: string, subscription: Subscription) => async () => {
       const previous = lastCardOf(subscription);
       const request: WeeklyCardRequest = { sendDay, cutAt: now, previous };
-      const replies = (this.deps.summary ?? weeklySummaryReplies)(this.deps.store.inArea(areaId), request);
+      const replies = await (this.deps.summary ?? weeklySummaryReplies)(this.deps.port, areaId, request);
       const card: SentCard = { through: weeklyCardDays(sendDay, previous).end, cutAt: now };
       return { replies, card };
     };
     return Promise.all(
-      due.map(({ subscription, week }) => {
-        const areaId = subscriptionArea(this.deps.store, subscription);
+      due.map(async ({ subscription, week }): Promise<DeliveryReport> => {
+        const areaId = await subscriptionArea(this.deps.port.areas, subscription);
         if (areaId === undefined) {
           this.#coolingUntil.set(subscription.id, now.getTime() + (this.deps.cooldownMs ?? DEFAULT_COOLDOWN_MS));
           this.#inFlight.delete(subscription.id);
@@ -100,13 +101,13 @@ export class WeeklySummaries {
             { subscriptionId: subscription.id, conversationId: subscription.conversationId },
             'weekly summary not sent: no area applies to the conversation (its tenant is in no area, or it must choose with /område)',
           );
-          return Promise.resolve<DeliveryReport>({
+          return {
             subscriptionId: subscription.id,
             conversationId: subscription.conversationId,
             week,
             outcome: 'failed',
             attempts: 0,
-          });
+          };
         }
         return this.deliver(subscription, week, now, cardOf(areaId, subscription));
       }),
@@ -122,9 +123,9 @@ export class WeeklySummaries {
     subscription: Subscription,
     week: IsoWeekKey,
     now: Date,
-    summary: () => { replies: Reply[]; card: SentCard },
+    summary: () => Promise<{ replies: Reply[]; card: SentCard }>,
   ): Promise<DeliveryReport> {
-    const { store, clock, notifier } = this.deps;
+    const { port: store, clock, notifier } = this.deps;
     const log = this.deps.logger.child({
       subscriptionId: subscription.id,
       conversationId: subscription.conversationId,
@@ -139,7 +140,7 @@ export class WeeklySummaries {
       ...(status !== undefined ? { status } : {}),
     });
     try {
-      const { replies, card } = summary();
+      const { replies, card } = await summary();
       const { result, attempts, cancelled } = await withRetry(
         async () => {
           await this.#pacer.acquire(subscription.conversationId, subscription.tenantId);
@@ -150,7 +151,7 @@ export class WeeklySummaries {
           now: () => clock.now(),
           sleep: this.#sleep,
           random: this.deps.random ?? Math.random,
-          proceed: () => !this.#stopped && store.subscriptions.get(subscription.id)?.ended === undefined,
+          proceed: async () => !this.#stopped && (await store.subscriptions.get(subscription.id))?.ended === undefined,
           onRetry: ({ attempt, result: r, delayMs }) =>
             log.warn(
               { attempt, result: r, delayMs },

@@ -56,6 +56,11 @@ const selects =
       ? x.conversationId === selection.conversationId
       : x.teamId === selection.teamId || x.conversationId === selection.teamId;
 
+/** The clearing's record with the one entry it names (the store completes it with agreementId and entryIds). */
+function withEntryId<T extends object>(audit: T, entryId: string): T {
+  return { ...audit, entryId };
+}
+
 function recordsOf(store: Store, areaId: string): AreaRecords {
   const view = store.inArea(areaId);
   return {
@@ -94,11 +99,9 @@ function recordsOf(store: Store, areaId: string): AreaRecords {
     addCompletion: (agreementId: string, completion: Completion, audit: NewAuditRecord) =>
       view.addCompletion(agreementId, completion, audit),
     clearNotes: (selection: NoteSelection, cleared: NoteClearing, audit) =>
-      view.clearNotes(
-        'entryId' in selection ? (e) => e.id === selection.entryId : (e) => e.date < selection.before,
-        cleared,
-        audit,
-      ),
+      'entryId' in selection
+        ? view.clearNotes((e) => e.id === selection.entryId, cleared, withEntryId(audit, selection.entryId))
+        : view.clearNotes((e) => e.date < selection.before, cleared, audit),
   };
 }
 

@@ -75,7 +75,8 @@ export interface AreaRecords {
   /**
    * Clears the selected entries' notes (entries without a note are left); resolves with the entries
    * changed. One audit record per agreement touched: `audit` completed with that agreement's id and
-   * the ids of its entries cleared (`agreementId`, `entryIds`); none when nothing was cleared.
+   * the ids of its entries cleared (`agreementId`, `entryIds`; for an `{ entryId }` selection also
+   * `entryId`); none when nothing was cleared.
    */
   clearNotes(
     selection: NoteSelection,
