@@ -21,7 +21,6 @@ const seed = await loadBundledAgreements(fileURLToPath(new URL('../data/agreemen
 const store = await Store.open(fileStorage(dir), seed);
 let id = 0;
 const app = createApp({
-  store,
   port: fileStorePort(store),
   clock: { now: () => new Date('2020-12-30T12:00:00+01:00') },
   logger: silent,

@@ -59,7 +59,7 @@ async function cards(store: Store): Promise<{ name: string; card: unknown }[]> {
     // What the scheduler sends the day after TODAY (src/scheduler/weeklySummaries.ts calls the same function).
     {
       name: 'weekly card',
-      card: firstCard(weeklySummaryReplies(store.inArea('jonkoping'), weeklyRequest(TODAY)), 'weekly'),
+      card: firstCard(await weeklySummaryReplies(fileStorePort(store), 'jonkoping', weeklyRequest(TODAY)), 'weekly'),
     },
   ];
 }
@@ -77,7 +77,7 @@ async function worstCaseCards(): Promise<{ name: string; card: unknown }[]> {
     { name: '40 activities: /sammanfattning år', card: await ask('/sammanfattning år') },
     {
       name: '40 activities: weekly',
-      card: firstCard(weeklySummaryReplies(store.inArea('storstad'), weeklyRequest(today)), 'weekly'),
+      card: firstCard(await weeklySummaryReplies(fileStorePort(store), 'storstad', weeklyRequest(today)), 'weekly'),
     },
   ];
 }
@@ -97,7 +97,6 @@ function firstCard(replies: Reply[], what: string): unknown {
 function asker(store: Store, today: string): (text: string) => Promise<unknown> {
   const now = stockholmInstant(today, '09:00');
   const app = createApp({
-    store,
     port: fileStorePort(store),
     clock: { now: () => now },
     logger: silent,

@@ -42,7 +42,6 @@ async function cards(): Promise<{ name: string; title: string; card: unknown }[]
   let now = stockholmInstant(DEMO_TODAY, '07:45');
   let ids = 0;
   const app = createApp({
-    store,
     port: fileStorePort(store),
     clock: { now: () => (now = new Date(now.getTime() + 60_000)) },
     logger: silent,

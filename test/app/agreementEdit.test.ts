@@ -3,6 +3,7 @@
 // promise, "Ta bort" asking first for an activity with entries, Spara, then /status, /historik, a
 // log after the new end, and a restart. Refusals: entries outside a new period, an overlap, a
 // non-coordinator, a channel.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import type { Reply } from '../../src/app/ports.js';
 import { toOutgoing } from '../../src/channel/activity.js';
@@ -247,15 +248,21 @@ describe('/medborgarlöfte ändra', () => {
   it('the public page names the period, shows an agreement only once saved, and follows a change', async () => {
     const h = await harness('2023-01-15');
     const area = h.store.areas()[0]!.id;
-    const page = () =>
-      answerPublicPage({ store: h.store, now: () => new Date('2023-01-15T12:00:00Z') }, `/loften/${area}`, '').body;
-    expect(page(), 'the bundled agreement counts as saved').to.contain(
+    const page = async () =>
+      (
+        await answerPublicPage(
+          { port: fileStorePort(h.store), now: () => new Date('2023-01-15T12:00:00Z') },
+          `/loften/${area}`,
+          '',
+        )
+      ).body;
+    expect(await page(), 'the bundled agreement counts as saved').to.contain(
       'Medborgarlöftet gäller 1 januari 2020 – 31 december 2020.',
     );
     const [, draft] = await h.say(`/importera\n${ekby}`, coordinator);
-    expect(page(), 'a draft never shows').to.not.contain('2022');
+    expect(await page(), 'a draft never shows').to.not.contain('2022');
     await h.submit(button(draft, 'Spara'), coordinator);
-    expect(page()).to.contain('Medborgarlöftet gäller 1 juli 2022 – 30 juni 2023.');
+    expect(await page()).to.contain('Medborgarlöftet gäller 1 juli 2022 – 30 juni 2023.');
 
     const [, copy] = await h.say('/medborgarlöfte ändra', coordinator);
     const [form] = await h.submit(button(copy, 'Ändra löften och period'), coordinator);
@@ -263,9 +270,9 @@ describe('/medborgarlöfte ändra', () => {
       filled(form, 'Spara ändringen', { period: '2022-07-01 – 2023-08-31' }),
       coordinator,
     );
-    expect(page(), 'a working copy never shows').to.contain('1 juli 2022 – 30 juni 2023');
+    expect(await page(), 'a working copy never shows').to.contain('1 juli 2022 – 30 juni 2023');
     await h.submit(button(changed, 'Spara'), coordinator);
-    expect(page()).to.contain('Medborgarlöftet gäller 1 juli 2022 – 31 augusti 2023.');
+    expect(await page()).to.contain('Medborgarlöftet gäller 1 juli 2022 – 31 augusti 2023.');
   });
 
   it('a failed write of the agreement changes nothing; a failed audit write after it is not called "nothing changed"', async () => {

@@ -325,7 +325,7 @@ describe('areas: follow-up and documents', () => {
     const url = new URL(pdf);
     expect(url.searchParams.get('area')).to.equal('habo');
     const deps = {
-      store: h.store,
+      port: h.port,
       secret: SECRET,
       now: () => new Date('2020-06-15T10:00:00+02:00'),
       logger: new CapturingLogger(),
@@ -352,7 +352,7 @@ describe('areas: follow-up and documents', () => {
     const link = /\((https:[^)]+)\)/u.exec(answer)?.[1] ?? '';
     const url = new URL(link);
     const deps = {
-      store: h.store,
+      port: h.port,
       secret: SECRET,
       now: () => new Date('2020-06-15T10:00:00+02:00'),
       logger: new CapturingLogger(),

@@ -26,9 +26,9 @@ async function setup() {
   const store = await openStore(undefined, { coordinators: ['aad-anna'] });
   const clock = new FakeClock(NOW);
   const logger = new CapturingLogger();
-  const app = createApp({ store, port: fileStorePort(store), clock, logger, newId, admins: ['aad-anna'] });
+  const app = createApp({ port: fileStorePort(store), clock, logger, newId, admins: ['aad-anna'] });
   const notifier = new CapturingNotifier();
-  const lifecycle = createLifecycle({ store, clock, logger, notifier: () => notifier });
+  const lifecycle = createLifecycle({ port: fileStorePort(store), clock, logger, notifier: () => notifier });
   const say = async (text: string, conversationId = SSG, name = 'SSG') => {
     const input = turnInput(text, { conversationId });
     return textOf(await app.handle({ ...input, conversation: { ...input.conversation, name, teamId: TEAM } }));
@@ -121,7 +121,7 @@ describe('Teams channel and team events and weekly subscriptions', () => {
 
     // Thursday 07:30 passes while the team is archived: nothing is due, nothing is sent.
     const summaries = new WeeklySummaries({
-      store,
+      port: fileStorePort(store),
       clock,
       notifier: {
         send: () => {
@@ -134,11 +134,11 @@ describe('Teams channel and team events and weekly subscriptions', () => {
       logger: new CapturingLogger(),
     });
     clock.set('2026-11-26T06:31:00Z');
-    expect(summaries.due(clock.now())).to.deep.equal([]);
+    expect(await summaries.due(clock.now())).to.deep.equal([]);
 
     await lifecycle.teamsEvent({ kind: 'teamUnarchived', teamId: TEAM }, OWNER);
     expect(store.subscriptions.forConversation(SSG)?.held).to.equal(undefined);
-    expect(summaries.due(clock.now()).map((d) => d.subscription.conversationId)).to.have.members([SSG, OTHER]);
+    expect((await summaries.due(clock.now())).map((d) => d.subscription.conversationId)).to.have.members([SSG, OTHER]);
     expect((await audit(store)).map((r) => [r.action, r.detail])).to.deep.equal([
       ['subscription.paused', 'teamArchived'],
       ['subscription.paused', 'teamArchived'],

@@ -1,4 +1,5 @@
 // "/uppföljning" and "/export" as a user meets them: a turn in, the card or text out.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import type { Agreement } from '../../src/domain/agreement.js';
 import { FOLLOW_UP_PATH, ENTRIES_PATH } from '../../src/report/paths.js';
@@ -150,7 +151,7 @@ describe('/uppföljning', () => {
     });
     expect(texts).to.include('Länkarna till dokumentet gäller till 17 maj 2020.');
     const answer = await answerReportRequest(
-      { store, secret: TEST_SECRET, now: () => MAY_10, logger: new CapturingLogger() },
+      { port: fileStorePort(store), secret: TEST_SECRET, now: () => MAY_10, logger: new CapturingLogger() },
       url.pathname,
       url.search,
     );

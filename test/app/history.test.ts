@@ -94,7 +94,6 @@ describe('/historik and the audit log', () => {
   it('records subscribing, changing and ending a subscription', async () => {
     const store = await openStore(new MemoryStorage());
     const app = createApp({
-      store,
       port: fileStorePort(store),
       clock: new FakeClock('2026-11-25T09:00:00Z'),
       logger: new CapturingLogger(),

@@ -1,5 +1,6 @@
 // Added and removed: one welcome per installation (Teams announces it twice), and removal ends
 // the conversation's subscriptions.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import { createLifecycle, welcomeReplies } from '../../src/app/lifecycle.js';
 import { CapturingLogger, CapturingNotifier, FakeClock, newId, openStore, referenceFor } from '../support/fakes.js';
@@ -8,7 +9,7 @@ describe('lifecycle', () => {
   it('welcomes a conversation once, and again after ten minutes (a reinstall)', async () => {
     const clock = new FakeClock('2026-11-25T09:00:00Z');
     const lifecycle = createLifecycle({
-      store: await openStore(),
+      port: fileStorePort(await openStore()),
       clock,
       logger: new CapturingLogger(),
       notifier: () => new CapturingNotifier(),
@@ -42,7 +43,12 @@ describe('lifecycle', () => {
       at: clock.now(),
       newId,
     });
-    await createLifecycle({ store, clock, logger, notifier: () => new CapturingNotifier() }).removed({
+    await createLifecycle({
+      port: fileStorePort(store),
+      clock,
+      logger,
+      notifier: () => new CapturingNotifier(),
+    }).removed({
       id: 'chat-1',
       kind: 'groupChat',
     });

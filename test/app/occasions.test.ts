@@ -70,7 +70,7 @@ describe('issue 20: one occasion, several people', () => {
     expect(berits?.occasionId).to.equal(johans?.id);
     expect(berits?.by.name).to.equal('Berit Berg');
     expect(await status(h)).to.include('1 av 4 tillfällen');
-    const page = answerPublicPage({ store: h.store, now: () => new Date(NOW) }, '/loften/jonkoping', '');
+    const page = await answerPublicPage({ port: h.port, now: () => new Date(NOW) }, '/loften/jonkoping', '');
     expect(page.body).to.include('1 av 4 tillfällen').and.not.include('2 av 4 tillfällen');
 
     // A second click (either button) stores nothing more.
@@ -206,7 +206,7 @@ describe('issue 20: one occasion, several people', () => {
 
     // The weekly card (next Thursday's, which covers the meeting's day), and /sammanfattning, count it once too.
     const weekly = readable(
-      weeklySummaryReplies(h.store, {
+      await weeklySummaryReplies(h.port, 'jonkoping', {
         sendDay: '2020-10-22',
         cutAt: new Date('2020-10-22T07:30:00+02:00'),
         previous: undefined,

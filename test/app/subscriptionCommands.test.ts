@@ -14,7 +14,7 @@ async function setup(coordinators: string[] = []) {
   const storage = new MemoryStorage();
   const store = await openStore(storage, { coordinators });
   const clock = new FakeClock(NOW);
-  const app = createApp({ store, port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
+  const app = createApp({ port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
   const say = async (text: string, over: Parameters<typeof turnInput>[1] = {}) =>
     textOf(await app.handle(turnInput(text, over)));
   return { storage, store, clock, app, say };

@@ -1,6 +1,7 @@
 // One conversation suite, run against each bot SDK (BOT_SDK=botbuilder and BOT_SDK=agents): the real
 // HTTP server and the chosen SDK's adapter in-process, Teams-shaped activities in, and what a user
 // would see read from a fake Bot Connector. Both bots must pass the same tests.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import type { BotSdk } from '../../src/channel/runtime.js';
 import { WeeklySummaries } from '../../src/scheduler/weeklySummaries.js';
@@ -287,7 +288,12 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
       expect(subscription?.teamId).to.equal(TEAM);
       expect(subscription?.reference).to.deep.include({ version: 2, serviceUrl: connector.url });
 
-      const summaries = new WeeklySummaries({ store, clock, notifier: bot.notifier, logger: new CapturingLogger() });
+      const summaries = new WeeklySummaries({
+        port: fileStorePort(store),
+        clock,
+        notifier: bot.notifier,
+        logger: new CapturingLogger(),
+      });
       clock.set('2020-06-22T06:00:30Z'); // Monday 08:00:30 in Stockholm
       await summaries.tick();
       const posted = connector.proactive(SSG);

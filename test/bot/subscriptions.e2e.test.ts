@@ -1,6 +1,7 @@
 // End to end over HTTP: Teams-shaped activities into the real server and bot, out to a fake
 // connector. Welcome card once per installation, the one-click subscribe, removal, and the weekly
 // card posted as a new message in the channel; one test in real time with the croner ticker.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import { createConnectorNotifier } from '../../src/channel/connectorNotifier.js';
 import { startTicker } from '../../src/scheduler/ticker.js';
@@ -95,7 +96,7 @@ describe('subscriptions end to end (HTTP, fake connector)', () => {
     expect(textsTo(THREAD).join('\n')).to.include('Nästa: torsdag 26 november 2026 kl. 07:30.');
 
     const summaries = new WeeklySummaries({
-      store,
+      port: fileStorePort(store),
       clock,
       notifier: createConnectorNotifier(),
       logger: new CapturingLogger(),
@@ -128,7 +129,12 @@ describe('subscriptions end to end (HTTP, fake connector)', () => {
     expect(textsTo(SSG).join('\n')).to.include('Nästa: onsdag 25 november 2026 kl. 11:00.');
 
     const ticker = startTicker(
-      new WeeklySummaries({ store, clock, notifier: createConnectorNotifier(), logger: new CapturingLogger() }),
+      new WeeklySummaries({
+        port: fileStorePort(store),
+        clock,
+        notifier: createConnectorNotifier(),
+        logger: new CapturingLogger(),
+      }),
       {
         everySeconds: 1,
         logger: new CapturingLogger(),

@@ -1,5 +1,6 @@
 // The public progress page and the published follow-up's web page as a browser shows them: real
 // restify server on loopback, headless Chromium, and axe-core (WCAG 2.1 A and AA rules) in the page.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -71,8 +72,8 @@ describe('public page and published web page in Chromium (axe-core)', function (
       },
       logger,
       health: () => ({}),
-      reports: { store, secret: SECRET, now: () => NOW, logger },
-      publicPages: { store, now: () => NOW },
+      reports: { port: fileStorePort(store), secret: SECRET, now: () => NOW, logger },
+      publicPages: { port: fileStorePort(store), now: () => NOW },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${server.address().port}`;

@@ -1,5 +1,6 @@
 // GET /loften/<area>: on only with PUBLIC_PAGES=on, cacheable with an ETag, embeddable, and made
 // from figures and published comments only.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config.js';
 import { NO_SUCH_AREA, answerPublicPage } from '../../src/report/publicRoute.js';
@@ -19,7 +20,7 @@ async function serve(publicPages: boolean) {
     },
     logger: new CapturingLogger(),
     health: () => ({}),
-    ...(publicPages ? { publicPages: { store, now: () => NOW } } : {}),
+    ...(publicPages ? { publicPages: { port: fileStorePort(store), now: () => NOW } } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -69,21 +70,27 @@ describe('public page route', () => {
 
   it('the embeddable variant may be framed anywhere and has no page chrome', async () => {
     const store = await fixtureStore();
-    const page = answerPublicPage({ store, now: () => NOW }, '/loften/jonkoping', '?inbaddad=1');
+    const page = await answerPublicPage(
+      { port: fileStorePort(store), now: () => NOW },
+      '/loften/jonkoping',
+      '?inbaddad=1',
+    );
     expect(page.status).to.equal(200);
     expect(page.headers['Content-Security-Policy']).to.include('frame-ancestors *');
     expect(page.body).not.to.include('<footer>');
     expect(page.headers.ETag).not.to.equal(
-      answerPublicPage({ store, now: () => NOW }, '/loften/jonkoping', '').headers.ETag,
+      (await answerPublicPage({ port: fileStorePort(store), now: () => NOW }, '/loften/jonkoping', '')).headers.ETag,
     );
   });
 
   it('shows the published comments of a tertial once published, and never a note', async () => {
     const store = await fixtureStore();
-    const before = answerPublicPage({ store, now: () => NOW }, '/loften/jonkoping', '').body;
+    const before = (await answerPublicPage({ port: fileStorePort(store), now: () => NOW }, '/loften/jonkoping', ''))
+      .body;
     expect(before).to.include('Ingen tertialuppföljning är publicerad än.');
     await publishFixture(store, { year: 2020, tertial: 1 }, new Date('2020-05-05T08:00:00Z'));
-    const after = answerPublicPage({ store, now: () => NOW }, '/loften/jonkoping', '').body;
+    const after = (await answerPublicPage({ port: fileStorePort(store), now: () => NOW }, '/loften/jonkoping', ''))
+      .body;
     expect(after).to.include('<h3>Tertial 1 2020</h3>');
     expect(after).to.include(APPROVED_COMMENT);
     for (const note of NOTES) expect(after).not.to.include(note.slice(0, 15));

@@ -1,4 +1,5 @@
 // The document links as a browser follows them: through the real restify server on loopback.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { createReportLinks } from '../../src/report/links.js';
@@ -30,7 +31,7 @@ describe('document links over HTTP', () => {
   before(async () => {
     store = await fixtureStore();
     await publishFixture(store, { year: 2020, tertial: 1 }, new Date('2020-05-05T08:00:00Z'));
-    deps = { store, secret: TEST_SECRET, now: () => now, logger: new CapturingLogger(logs) };
+    deps = { port: fileStorePort(store), secret: TEST_SECRET, now: () => now, logger: new CapturingLogger(logs) };
     // The Bot Framework parts are not reached by GET /rapport; the route must not need them.
     const server = createServer({
       bot: {

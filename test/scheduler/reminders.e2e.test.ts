@@ -2,6 +2,7 @@
 // channel (Teams @mentions), people write to the bot in personal chats, and the reminder job sends
 // through the same connector notifier the bot uses, to a fake Bot Connector. Each rule of the issue
 // is proved on what the connector received and what the store holds.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import { Reminders } from '../../src/scheduler/reminders.js';
 import { MemoryStorage } from '../../src/store/storage.js';
@@ -68,7 +69,7 @@ async function setup(now: string, storage = new MemoryStorage()) {
   const { sleep } = fakeSleep(clock);
   const reminders = (s: Store = store) =>
     new Reminders({
-      store: s,
+      port: fileStorePort(s),
       clock,
       notifier: harness!.notifier,
       logger: new CapturingLogger(),

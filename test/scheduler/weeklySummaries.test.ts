@@ -39,7 +39,7 @@ async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryD
   const logger = new CapturingLogger();
   const make = (s: Store) =>
     new WeeklySummaries({
-      store: s,
+      port: fileStorePort(s),
       clock,
       notifier: createConnectorNotifier({ timeoutMs: options.timeoutMs ?? 10_000 }),
       logger,
@@ -195,7 +195,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     expect(paused?.ended).to.equal(undefined);
     expect(paused?.paused).to.deep.include({ week: '2020-W11', code: 'BotDisabledByAdmin' });
 
-    const app = createApp({ store, port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
+    const app = createApp({ port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
     const listed = (await app.handle(turnInput('/prenumerationer')))
       .map((r) => (r.kind === 'text' ? r.text : ''))
       .join();
@@ -329,7 +329,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     await subscribe('19:a');
     connector.script(() => ({ status: 429, headers: { 'retry-after': '5' } }));
     const summaries = new WeeklySummaries({
-      store,
+      port: fileStorePort(store),
       clock,
       notifier: createConnectorNotifier({ timeoutMs: 10_000 }),
       logger: new CapturingLogger(),
@@ -351,7 +351,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     await subscribe('19:a');
     let release: () => void = () => undefined;
     const summaries = new WeeklySummaries({
-      store,
+      port: fileStorePort(store),
       clock,
       notifier: createConnectorNotifier({ timeoutMs: 10_000 }),
       logger: new CapturingLogger(),
@@ -438,7 +438,7 @@ describe('WeeklySummaries: which days and entries each card reports', () => {
     const { store, clock, summaries, subscribe } = await setup();
     const id = '19:ssg@thread.tacv2';
     await subscribe(id);
-    const app = createApp({ store, port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
+    const app = createApp({ port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
     const say = async (text: string) =>
       (await app.handle(turnInput(text, { conversationId: id })))
         .map((r) => (r.kind === 'text' ? r.text : r.fallbackText))
@@ -494,7 +494,7 @@ describe('WeeklySummaries: which days and entries each card reports', () => {
     clock.set(DUE);
     await summaries.tick();
     // Down from before Thursday 19 March until after that week; up again Thursday 26 March.
-    const app = createApp({ store, port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
+    const app = createApp({ port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
     clock.set('2020-03-16T10:00:00Z');
     await app.handle(turnInput('/logga gemensam krogtillsyn', { conversationId: id }));
     clock.set('2020-03-26T06:30:00Z');

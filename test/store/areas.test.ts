@@ -89,7 +89,6 @@ describe('store: upgrade of a single-area store', () => {
     const dir = copyFixture();
     const store = await Store.open(fileStorage(dir), seed, { tenants: ['tenant-jkpg'], coordinators: ['aad-sam'] });
     const app = createApp({
-      store,
       port: fileStorePort(store),
       clock: { now: () => new Date('2020-06-15T10:00:00+02:00') },
       logger: new CapturingLogger(),

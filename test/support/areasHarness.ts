@@ -1,5 +1,6 @@
 // Two areas in one deployment, as the trial has them: Jönköping (bundled agreements) and
 // Habo (test/fixtures/areas/habo.json). Each kommun has its own tenant; Polisen's tenant is in both.
+import type { StorePort } from '../../src/app/port/index.js';
 import { readFileSync } from 'node:fs';
 import { fileStorePort } from '../../src/store/filePort.js';
 import { createApp, type App } from '../../src/app/app.js';
@@ -65,6 +66,8 @@ export interface Where {
 export interface AreasHarness {
   app: App;
   store: Store;
+  /** The same store through the application's port. */
+  port: StorePort;
   storage: Storage;
   logger: CapturingLogger;
   say(who: Person, text: string, where?: Where): Promise<Reply[]>;
@@ -80,9 +83,9 @@ export async function areasHarness(now = '2020-06-15T10:00:00+02:00'): Promise<A
   await store.addArea(habo, agreements, { by: { id: 'cli:op', name: 'op' }, at: new Date(now) });
   const logger = new CapturingLogger();
   let ids = 0;
+  const port = fileStorePort(store);
   const app = createApp({
-    store,
-    port: fileStorePort(store),
+    port,
     clock: { now: () => new Date(now) },
     admins: ['aad-admin'],
     logger,
@@ -114,6 +117,7 @@ export async function areasHarness(now = '2020-06-15T10:00:00+02:00'): Promise<A
   return {
     app,
     store,
+    port,
     storage,
     logger,
     say: (who, text, where) => app.handle({ ...input(who, where), text }),

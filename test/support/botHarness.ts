@@ -50,15 +50,14 @@ export async function startBot(
   const logger = new CapturingLogger();
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', BOT_SDK: options.sdk ?? 'botbuilder', ...options.env });
   const created =
-    options.app ??
-    createApp({ store, port: fileStorePort(store), clock, admins: options.coordinators ?? [], logger, newId });
+    options.app ?? createApp({ port: fileStorePort(store), clock, admins: options.coordinators ?? [], logger, newId });
   const app = options.redeliveryCache ? withRedeliveryCache(created, { now: () => clock.now().getTime() }) : created;
   const bot = await createBotRuntime({
     config,
     app,
     logger,
     tenantAllowed: (tenantId) => areasForTenant(store.areas(), tenantId).length > 0,
-    lifecycle: createLifecycle({ store, clock, logger, notifier: () => bot.notifier }),
+    lifecycle: createLifecycle({ port: fileStorePort(store), clock, logger, notifier: () => bot.notifier }),
   });
   const server = createServer({ bot, logger, health: () => ({}) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -26,7 +26,6 @@ export async function harness(today: IsoDate, options: { store?: Store } = {}): 
   let ids = 0;
   let messages = 0;
   const app = createApp({
-    store,
     port: fileStorePort(store),
     clock: { now: () => new Date((now = new Date(now.getTime() + 1000)).getTime()) },
     admins: ['coordinator-aad'],

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/app/app.js';
 import type { Reply, TurnInput, ConversationKind } from '../../src/app/ports.js';
+import type { StorePort } from '../../src/app/port/index.js';
 import { MemoryStorage, type Storage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
 import { CapturingLogger, openStore } from './fakes.js';
@@ -20,6 +21,8 @@ export function tempDir(prefix = 'mlb-'): string {
 export interface Harness {
   app: App;
   store: Store;
+  /** The same store through the application's port. */
+  port: StorePort;
   storage: Storage;
   logger: CapturingLogger;
   clock: { now: Date };
@@ -38,9 +41,9 @@ export async function harness(
   const logger = new CapturingLogger();
   const clock = { now: new Date(options.now ?? '2020-06-15T10:00:00+02:00') };
   let ids = 0;
+  const port = fileStorePort(store);
   const app = createApp({
-    store,
-    port: fileStorePort(store),
+    port,
     clock: { now: () => clock.now },
     logger,
     // A store written by an earlier harness already holds id-1, id-2, …: another prefix then.
@@ -54,6 +57,7 @@ export async function harness(
   return {
     app,
     store,
+    port,
     storage,
     logger,
     clock,

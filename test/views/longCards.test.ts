@@ -3,6 +3,7 @@
 // folded behind "Visa aktiviteterna"; pressing it shows them. An activity serving two promises
 // (SSG-möte in Medborgarlöfte 2020) is one row. Heights in pixels are measured by
 // scripts/card-heights.ts, never asserted here; these tests count what is visible.
+import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import { weeklySummaryReplies } from '../../src/app/weeklySummary.js';
 import { stockholmInstant } from '../../src/domain/calendar.js';
@@ -182,7 +183,9 @@ describe('long cards fold their activities (a phone screen)', () => {
   it('the weekly card: its title, what was done this week (each activity once), what is behind, and its three buttons', async () => {
     const h = await december();
     const request = { sendDay: '2020-12-18', cutAt: stockholmInstant('2020-12-18', '07:30'), previous: undefined };
-    const { card, fallbackText } = cardOf(weeklySummaryReplies(h.store.inArea('jonkoping'), request)[0]);
+    const { card, fallbackText } = cardOf(
+      (await weeklySummaryReplies(fileStorePort(h.store), 'jonkoping', request))[0],
+    );
     assertValidCard(card, 'weekly card');
     const lines = visibleLines(card);
     expect(lines[0]).to.equal('Så gick det 11–17 december 2020');
