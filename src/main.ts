@@ -144,9 +144,7 @@ async function main(): Promise<void> {
       reportLinks,
       nameLexicon: swedishLexicon,
     }),
-    {
-      now: () => clock.now().getTime(),
-    },
+    { now: () => clock.now().getTime(), deliveries: port.deliveries },
   );
   const bot = await createBotRuntime({
     config,

@@ -1,12 +1,20 @@
 // Teams resends a message when the bot took more than 15 s to answer. The second delivery gets
 // the first one's answer (awaiting it if it is still being worked on) instead of a second run.
 // Entries and undos also carry the message id in the store, so this holds across a restart too.
+// Another instance sharing the store may get the resend: a message this process has not seen is
+// claimed in the store first (`deliveries`), and one another process claimed is not answered again.
 import type { App } from './app.js';
+import type { Deliveries } from './port/index.js';
 import type { Reply, TurnInput } from './ports.js';
 
+/**
+ * The app, answering a redelivered message (same conversation and activity id) once. `now` is in
+ * ms; answers are kept `ttlMs` (default 10 min) for up to `maxEntries` messages; `deliveries`, when
+ * given, is asked before a message is run for the first time in this process.
+ */
 export function withRedeliveryCache(
   app: App,
-  options: { now: () => number; maxEntries?: number; ttlMs?: number },
+  options: { now: () => number; maxEntries?: number; ttlMs?: number; deliveries?: Deliveries },
 ): App {
   const maxEntries = options.maxEntries ?? 1000;
   const ttlMs = options.ttlMs ?? 10 * 60 * 1000;
@@ -36,6 +44,9 @@ export function withRedeliveryCache(
     return app.handle(input);
   };
 
+  const firstDelivery = async (deliveries: Deliveries, key: string, input: TurnInput): Promise<Reply[]> =>
+    (await deliveries.claim(key, new Date(now()))) ? app.handle(input) : [];
+
   return {
     handle(input: TurnInput): Promise<Reply[]> {
       if (input.event && input.activityId) return handleEvent({ ...input, activityId: input.activityId });
@@ -43,7 +54,9 @@ export function withRedeliveryCache(
       if (key === undefined) return app.handle(input);
       const earlier = seen.get(key);
       if (earlier && now() - earlier.at < ttlMs) return earlier.replies;
-      const replies = app.handle(input);
+      // Seen here before (the answer expired): the store's source ids make running it again harmless.
+      const replies =
+        earlier || !options.deliveries ? app.handle(input) : firstDelivery(options.deliveries, key, input);
       seen.set(key, { at: now(), replies });
       // Map keeps insertion order: drop the oldest when full.
       while (seen.size > maxEntries) {

@@ -34,4 +34,19 @@ describe('redelivered messages', () => {
     expect(readable(await app.handle(input('a1', 'c1')))).to.include('redan loggat');
     expect(h.store.entries('jonkoping-2020')).to.have.length(2);
   });
+
+  it('a resend that reaches a second instance sharing the store is not answered or run there', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    const { deliveries } = h.port;
+    let runs = 0;
+    const counted = { handle: (i: Parameters<typeof h.app.handle>[0]) => (runs++, h.app.handle(i)) };
+    const first = withRedeliveryCache(counted, { now: () => 0, deliveries });
+    const second = withRedeliveryCache(counted, { now: () => 0, deliveries });
+    expect(readable(await first.handle(input('a1')))).to.include('Loggat');
+    expect(await second.handle(input('a1'))).to.deep.equal([]);
+    expect(runs).to.equal(1);
+    expect(h.store.entries('jonkoping-2020')).to.have.length(1);
+    // A message the first instance never saw is the second's to answer.
+    expect(readable(await second.handle(input('a2', 'c1', '2020-06-02')))).to.include('Loggat');
+  });
 });
