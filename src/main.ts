@@ -97,9 +97,11 @@ async function main(): Promise<void> {
   // Retention counts from the bot's day: with BOT_TODAY (a demo, the benchmark) that is the shifted one.
   await clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger);
   const nightly = startNightlyBackups({
-    storeDir: config.storeDir,
-    keepDays: config.backupKeepDays,
-    betweenWrites,
+    snapshot: async (now) => {
+      const snapshot = await takeSnapshot(config.storeDir, 'nightly', { now, betweenWrites });
+      const removed = await pruneSnapshots(config.storeDir, config.backupKeepDays, now);
+      return { dir: snapshot.dir, files: snapshot.manifest.files.length, removed: removed.length };
+    },
     logger: logger.child({ job: 'nightlySnapshot' }),
     afterSnapshot: () => clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger).then(() => undefined),
   });

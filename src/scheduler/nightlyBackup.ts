@@ -1,14 +1,20 @@
 // Snapshots on the wall clock: every night at 03:00 Swedish time (a quiet hour for the meetings and
-// the Thursday summaries), then snapshots older than the kept days are removed.
+// the Thursday summaries), then snapshots older than the kept days are removed. What a snapshot is
+// belongs to the store: main.ts hands in its snapshot and prune operations.
 import { Cron } from 'croner';
 import type { Logger } from '../app/ports.js';
-import { pruneSnapshots, takeSnapshot } from '../store/backups.js';
+
+/** What one night's snapshot did, for the log. */
+export interface NightlySnapshotDone {
+  dir: string;
+  files: number;
+  /** Older snapshots removed after it. */
+  removed: number;
+}
 
 export interface NightlyBackupOptions {
-  storeDir: string;
-  keepDays: number;
-  /** Store.betweenWrites of the running store. */
-  betweenWrites: <T>(read: () => Promise<T>) => Promise<T>;
+  /** Takes tonight's snapshot at `now` and prunes the old ones; rejects when the snapshot failed. */
+  snapshot: (now: Date) => Promise<NightlySnapshotDone>;
   logger: Logger;
   now?: () => Date;
   /** The night's other housekeeping (note retention), after the snapshot. */
@@ -19,12 +25,8 @@ export interface NightlyBackupOptions {
 async function nightlySnapshot(options: NightlyBackupOptions): Promise<void> {
   const now = options.now?.() ?? new Date();
   try {
-    const snapshot = await takeSnapshot(options.storeDir, 'nightly', { now, betweenWrites: options.betweenWrites });
-    const removed = await pruneSnapshots(options.storeDir, options.keepDays, now);
-    options.logger.info(
-      { snapshot: snapshot.dir, files: snapshot.manifest.files.length, removed: removed.length },
-      'nightly snapshot taken',
-    );
+    const done = await options.snapshot(now);
+    options.logger.info({ snapshot: done.dir, files: done.files, removed: done.removed }, 'nightly snapshot taken');
   } catch (error) {
     options.logger.error({ err: error }, 'NIGHTLY SNAPSHOT FAILED: the store has no fresh backup; npm run store:check');
   }
