@@ -30,6 +30,17 @@ const ioBuiltins = [
 const botSdk = ['botbuilder', 'botbuilder-*', 'botframework-*'];
 const agentsSdk = ['@microsoft/agents-*'];
 
+/**
+ * The store behind its port: the application, its views, the domain, the jobs, the documents and the
+ * channel see it through src/app/port only, not even by type; main.ts wires a store in.
+ */
+const storeImports = {
+  group: ['**/store/*', '**/store/**'],
+  allowTypeImports: false,
+  message:
+    'Only main.ts (and the command-line tools) import src/store, type imports included: use the port (src/app/port) the application owns.',
+};
+
 export default tseslint.config(
   {
     // The boundary fixtures break the rules on purpose; test/lint/boundaries.test.ts lints each as the file it names.
@@ -110,7 +121,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: agentsSdk, message: 'Only src/bot-agents imports the Microsoft 365 Agents SDK.' }] },
+        {
+          patterns: [
+            { group: agentsSdk, message: 'Only src/bot-agents imports the Microsoft 365 Agents SDK.' },
+            storeImports,
+          ],
+        },
       ],
       'import-x/no-restricted-paths': [
         'error',
@@ -131,7 +147,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: botSdk, message: 'Only src/bot imports the Bot Framework SDK (STYLE.md, layout).' }] },
+        {
+          patterns: [
+            { group: botSdk, message: 'Only src/bot imports the Bot Framework SDK (STYLE.md, layout).' },
+            storeImports,
+          ],
+        },
       ],
       'import-x/no-restricted-paths': [
         'error',
@@ -147,10 +168,18 @@ export default tseslint.config(
       ],
     },
   },
-  // The application and its views see the outside world through ports (src/app/ports.ts): no store or
-  // bot internals, only the store's types while its port is the Store class itself.
+  // The application and its views see the outside world through ports (src/app/ports.ts, src/app/port):
+  // no bot internals and nothing of src/store, not even a type. The domain, the jobs, the documents and
+  // the channel code reach the store the same way.
   {
-    files: ['src/app/**/*.ts', 'src/views/**/*.ts'],
+    files: [
+      'src/app/**/*.ts',
+      'src/views/**/*.ts',
+      'src/domain/**/*.ts',
+      'src/scheduler/**/*.ts',
+      'src/report/**/*.ts',
+      'src/channel/**/*.ts',
+    ],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
@@ -168,11 +197,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: ['**/store/*', '**/store/**'],
-              allowTypeImports: true,
-              message: 'src/app and src/views reach the store through its type (the port), never its implementation.',
-            },
+            storeImports,
             { group: botSdk, message: 'Only src/bot imports the Bot Framework SDK (STYLE.md, layout).' },
             { group: agentsSdk, message: 'Only src/bot-agents imports the Microsoft 365 Agents SDK.' },
           ],

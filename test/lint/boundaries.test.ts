@@ -53,6 +53,22 @@ describe('layer boundaries (eslint.config.js)', function () {
       expect(rules, rule).to.include(rule);
   });
 
+  // Issue 21: only main.ts wires the store in; everything else reaches it through src/app/port.
+  for (const folder of ['app', 'views', 'domain', 'scheduler', 'report', 'channel', 'bot', 'bot-agents']) {
+    it(`refuses a type import of src/store in src/${folder}, and allows the port`, async () => {
+      const lint = async (text: string) => {
+        const [result] = await eslint.lintText(text, { filePath: path.join(root, `src/${folder}/storeFixture.ts`) });
+        return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId);
+      };
+      const store = "import type { Store } from '../store/store.js';\nexport type Wired = Store;\n";
+      const port = "import type { StorePort } from '../app/port/index.js';\nexport type Wired = StorePort;\n";
+      expect(await lint(store)).to.satisfy((ids: (string | null)[]) =>
+        ids.some((id) => id === '@typescript-eslint/no-restricted-imports' || id === 'import-x/no-restricted-paths'),
+      );
+      if (folder !== 'domain') expect(await lint(port)).to.deep.equal([]);
+    });
+  }
+
   for (const fixture of all) {
     const verdict = fixture.rule === 'none' ? 'passes' : `fails with ${fixture.rule}`;
     it(`${fixture.file} linted as ${fixture.lintAs} ${verdict}`, async () => {
