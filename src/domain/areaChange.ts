@@ -13,7 +13,7 @@ export type AreaChange =
   | { kind: 'reminderTimeSet'; weekday: number; time: string; since: string };
 
 /** The history action a change is recorded as. */
-export type AreaChangeAction =
+type AreaChangeAction =
   | 'tenantsSet'
   | 'coordinatorsSet'
   | 'coordinatorAdded'

@@ -5,7 +5,7 @@ import { Cron } from 'croner';
 import type { Logger } from '../app/ports.js';
 
 /** What one night's snapshot did, for the log. */
-export interface NightlySnapshotDone {
+interface NightlySnapshotDone {
   dir: string;
   files: number;
   /** Older snapshots removed after it. */

@@ -24,7 +24,7 @@ import type {
   Subscriptions,
 } from '../app/port/index.js';
 import type { Meeting } from '../domain/meetingRecord.js';
-import type { ServiceUrlStore } from './serviceUrls.js';
+import type { TrustedServiceUrls } from './serviceUrls.js';
 import type { Store } from './store.js';
 
 /** Claims (weekly cards) and delivery keys kept in this process: the lock makes it the only one. */
@@ -202,7 +202,7 @@ function remindersOf(store: Store): Reminders {
  * The port over an open file store. `serviceUrls` is the store folder's service-urls.json (opened
  * beside the Store); without it every URL is untrusted and `trust` remembers nothing.
  */
-export function fileStorePort(store: Store, serviceUrls?: ServiceUrlStore): StorePort {
+export function fileStorePort(store: Store, serviceUrls?: TrustedServiceUrls): StorePort {
   const claims = new ProcessClaims();
   const deliveries: Deliveries = {
     claim: (key, at) => Promise.resolve(claims.claim(`delivery|${key}`, at.getTime(), DELIVERY_TTL_MS)),

@@ -70,7 +70,7 @@ class UnknownAreaError extends Error {
 }
 
 /** The agreements and entries one area may read and write, or (the Store itself) all of them. */
-export interface AgreementRecords {
+interface AgreementRecords {
   agreements(): readonly Agreement[];
   agreement(id: string): Agreement | undefined;
   entries(agreementId: string): readonly Entry[];

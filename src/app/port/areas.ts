@@ -13,10 +13,17 @@ export interface ChangeBy {
   via: AuditVia;
 }
 
-/** What updateArea did: the domain's result (src/domain/areaChange.ts), applied to the area as stored. */
+/**
+ * What updateArea did: the domain's result (src/domain/areaChange.ts), applied to the area as stored.
+ * The port's vocabulary for every store that implements it.
+ * @public
+ */
 export type { AreaChange, AreaChangeResult } from '../../domain/areaChange.js';
 
-/** One line of an area's history: who, when, what. */
+/**
+ * One line of an area's history: who, when, what.
+ * @public
+ */
 export interface AreaHistoryItem {
   at: string;
   by: Person;

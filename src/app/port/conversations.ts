@@ -18,6 +18,7 @@ import type { ReminderPerson } from '../../domain/reminderRecord.js';
 /** A conversation, or every conversation of a team (its channels and the team's own). */
 export type ConversationSelection = { conversationId: string } | { teamId: string };
 
+/** What subscribe is asked to store. @public */
 export interface SubscribeRequest {
   conversation: { id: string; kind: ConversationKindCode; name?: string; tenantId?: string; teamId?: string };
   /** The area the conversation works in. */
@@ -29,7 +30,10 @@ export interface SubscribeRequest {
   newId: () => string;
 }
 
-/** created: a first subscription; changed: an active one got a new schedule; resumed: an ended one came back. */
+/**
+ * created: a first subscription; changed: an active one got a new schedule; resumed: an ended one came back.
+ * @public
+ */
 export type SubscribeResult = { subscription: Subscription; change: 'created' | 'changed' | 'resumed' };
 
 /** The weekly card's subscriptions (the transitions are the domain's: src/domain/subscription.ts). */
@@ -81,7 +85,10 @@ export interface Meetings {
   claim(id: string, week: string, date: string): Promise<boolean>;
 }
 
-/** Who a reminder change is about: any of their ids, and their name as Teams shows it. */
+/**
+ * Who a reminder change is about: any of their ids, and their name as Teams shows it.
+ * @public
+ */
 export interface ReminderIdentity extends PersonIdentity {
   name: string;
 }

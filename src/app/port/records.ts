@@ -7,7 +7,10 @@ import type { Completion, Entry, EntryChange, EntryFields } from '../../domain/e
 import type { Occasion } from '../../domain/occasion.js';
 import type { DayTotal } from '../../domain/status.js';
 
-/** What storing a new entry did: stored, or refused as a repeat of one stored from the same message. */
+/**
+ * What storing a new entry did: stored, or refused as a repeat of one stored from the same message.
+ * @public
+ */
 export type AddEntryResult = { stored: true; entry: Entry } | { stored: false; entry: Entry; reason: 'duplicate' };
 
 /** Which entries' notes to clear: every note on entries dated before a day, or one entry's. */
