@@ -8,6 +8,7 @@ import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAuditLog } from './auditLog.js';
+import { checkEntriesJson } from './entriesLog.js';
 import { ServiceUrlStore } from './serviceUrls.js';
 import { fileStorage, readOnlyStorage, StoreFileError } from './storage.js';
 import { Store } from './store.js';
@@ -185,13 +186,15 @@ export async function validateStoreDir(dir: string): Promise<Problem[]> {
     if (text === undefined) continue;
     if (name.endsWith('.json')) {
       try {
-        JSON.parse(text);
+        if (/^entries-.*\.json$/.test(path.basename(name))) checkEntriesJson(text);
+        else JSON.parse(text);
       } catch (e) {
         problems.push({ file, problem: `ogiltig JSON (${(e as Error).message})` });
       }
     } else if (name === 'audit.jsonl') {
       try {
-        if (parseAuditLog(text, file).torn)
+        // Checked line by line, none kept: a year of records is not held for a check.
+        if (parseAuditLog(text, file, false).torn)
           problems.push({ file, problem: 'sista raden är avbruten (den tas bort när boten startar)' });
       } catch (e) {
         problems.push({ file, problem: (e as StoreFileError).reason ?? (e as Error).message });

@@ -310,6 +310,8 @@ export class Store implements AgreementRecords {
           },
           { written: () => audit.adopt(seeded) },
         );
+        // A new store starts with its records in audit.jsonl, not on their way there.
+        await audit.flushed();
         areaDocs.set(first.area.id, areaDoc);
       }
       await index.update((data) => {
@@ -403,6 +405,9 @@ export class Store implements AgreementRecords {
   /** Resolves when every write asked for so far has reached the disk and no fold is under way. */
   async settled(): Promise<void> {
     for (const log of this.logs.values()) await log.settled();
+    // Audit records an area's file or a journal carries, on their way to audit.jsonl (a failed
+    // append leaves them where they are, for the next flush or start).
+    await this.audit.flushed().catch(() => undefined);
   }
 
   /** At a clean stop: waits for the writes under way, then folds every journal into its entries file. */
@@ -412,6 +417,7 @@ export class Store implements AgreementRecords {
       await log.settled();
       await log.fold();
     }
+    await this.audit.flushed();
   }
 
   /** The audit record of an area change (none for the actions whoever made them records). */
@@ -434,15 +440,18 @@ export class Store implements AgreementRecords {
    * Writes an area's file with what `change` makes of it and the audit records it returns, in one
    * atomic write: the records stand in the file (pendingAudit) until its next write, and are
    * appended to audit.jsonl right after this one (adopt). A crash before that append leaves them in
-   * the file, and the next start appends them (recover, by id: never twice). Before the next write
+   * the file, and the next start appends them (recover, by id: never twice); resolves after that
+   * append (see appended). Before the next write
    * replaces them, the ones appended so far are flushed. `change` may throw: nothing is written.
+   * With `later`, the records are not appended now: the caller adopts them (see addArea).
    */
-  private writeArea<R>(
+  private async writeArea<R>(
     doc: JsonDocument<AreaFile>,
     change: (data: AreaFile) => { result: R; audit: readonly NewAuditRecord[] },
+    later?: (records: AuditRecord[]) => void,
   ): Promise<R> {
     let prepared: AuditRecord[] = [];
-    return doc.update(
+    const result = await doc.update(
       (data) => {
         const done = change(data);
         prepared = done.audit.map((r) => this.audit.prepare(r));
@@ -450,8 +459,22 @@ export class Store implements AgreementRecords {
         else delete data.pendingAudit;
         return done.result;
       },
-      { before: () => this.audit.flushed(), written: () => this.audit.adopt(prepared) },
+      {
+        before: () => this.audit.flushed(),
+        written: () => (later ? later(prepared) : this.audit.adopt(prepared)),
+      },
     );
+    if (!later && prepared.length > 0) await this.appended();
+    return result;
+  }
+
+  /**
+   * Waits for adopted records to reach audit.jsonl. Area changes are rare, so they wait for it (one
+   * more fsync) and whoever made one finds audit.jsonl complete. A failed append is not the
+   * change's failure: the area's file keeps the record for the next flush or start.
+   */
+  private async appended(): Promise<void> {
+    await this.audit.flushed().catch(() => undefined);
   }
 
   /**
@@ -517,28 +540,36 @@ export class Store implements AgreementRecords {
         this.logs.set(a.id, log);
       }
       const doc = await Store.openArea(this.storage, this.settings.gate, valid.id, valid);
-      await this.writeArea(doc, (data) => {
-        data.area = valid;
-        data.agreements = checked;
-        data.bindings = [];
-        data.history = [
-          {
-            at: change.at.toISOString(),
-            by: change.by,
-            action: 'created',
-            ...(checked.length > 0 ? { detail: checked.map((a) => a.id).join(', ') } : {}),
-          },
-        ];
-        return {
-          result: undefined,
-          audit: this.areaAudit(valid.id, 'created', change, checked.map((a) => a.id).join(', ')),
-        };
-      });
+      let records: AuditRecord[] = [];
+      await this.writeArea(
+        doc,
+        (data) => {
+          data.area = valid;
+          data.agreements = checked;
+          data.bindings = [];
+          data.history = [
+            {
+              at: change.at.toISOString(),
+              by: change.by,
+              action: 'created',
+              ...(checked.length > 0 ? { detail: checked.map((a) => a.id).join(', ') } : {}),
+            },
+          ];
+          return {
+            result: undefined,
+            audit: this.areaAudit(valid.id, 'created', change, checked.map((a) => a.id).join(', ')),
+          };
+        },
+        (prepared) => (records = prepared),
+      );
       this.areaDocs.set(valid.id, doc);
-      // A crash before this leaves the area unlisted and never acknowledged, its record with it.
+      // A crash before this leaves the area unlisted and never acknowledged, its record with it
+      // (a start reads the records of listed areas only); after it, the area's file has the record.
       await this.index.update((data) => {
         data.areas.push(valid.id);
       });
+      this.audit.adopt(records);
+      await this.appended();
       this.revisions.count++;
     } finally {
       for (const c of claims) this.#adding.delete(c);
