@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { areaIdSchema, areaSchema } from '../domain/area.js';
 import { agreementSchema, overlappingAgreements } from '../domain/agreement.js';
+import { auditRecordSchema } from '../domain/audit.js';
 import { personSchema } from '../domain/entry.js';
 
 export const areaIndexSchema = z
@@ -80,6 +81,12 @@ export const areaFileSchema = z
     agreements: z.array(agreementSchema),
     bindings: z.array(bindingRecordSchema),
     history: z.array(areaChangeSchema),
+    /**
+     * The audit records of the change this file was last written for, in the same write: appended
+     * to audit.jsonl right after it, and at the next start when a crash came first (by id, once).
+     * Absent in files written before it; the next write replaces it.
+     */
+    pendingAudit: z.array(auditRecordSchema).optional(),
   })
   .superRefine((file, ctx) => {
     checkAreaAgreements(file.area.id, file.agreements, ctx);

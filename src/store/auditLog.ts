@@ -163,15 +163,21 @@ export class AuditLog implements AuditTrail {
 
   /**
    * At start, with the records a journal still carries: appends those a crash kept out of this file
-   * (read only: only keeps them in memory). Records already here are left alone, by id.
+   * (read only: only keeps them in memory). Records already here, or adopted and on their way, are
+   * left alone, by id.
    */
   async recover(records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const wanted = new Set(records.map((r) => r.id));
-    const known = new Set<string>();
-    for (const r of parseAuditLog((await this.log.read()) ?? '', this.log.label).records)
-      if (wanted.has(r.id)) known.add(r.id);
-    const missing = records.filter((r) => !known.has(r.id));
+    // The file was checked line by line at open; a record's id is its second key as written
+    // (prepare, JSON.stringify), so finding its text is finding it, without parsing a year of records.
+    const text = (await this.log.read()) ?? '';
+    const waiting = new Set([...this.#adopted, ...this.#appending, ...this.#recovered].map((r) => r.id));
+    const missing = records.filter(
+      (r, i) =>
+        !waiting.has(r.id) &&
+        !text.includes(`"id":${JSON.stringify(r.id)},`) &&
+        !records.slice(0, i).some((o) => o.id === r.id),
+    );
     if (missing.length === 0) return;
     if (this.log.readOnly) this.#recovered.push(...missing);
     else await this.log.append(missing.map((r) => `${JSON.stringify(r)}\n`).join(''));

@@ -2,12 +2,15 @@
 // store (JSON documents, the audit log, whatever the store holds), copied between writes, each
 // flushed to disk, with a manifest of sizes and SHA-256 sums; the snapshot is validated after it is
 // written (sums, and the store's own validation of every file) before it counts as one.
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseAuditLog } from './auditLog.js';
+import { checkEntriesJson } from './entriesLog.js';
 import { ServiceUrlStore } from './serviceUrls.js';
 import { fileStorage, readOnlyStorage, StoreFileError } from './storage.js';
 import { Store } from './store.js';
@@ -185,13 +188,15 @@ export async function validateStoreDir(dir: string): Promise<Problem[]> {
     if (text === undefined) continue;
     if (name.endsWith('.json')) {
       try {
-        JSON.parse(text);
+        if (/^entries-.*\.json$/.test(path.basename(name))) checkEntriesJson(text);
+        else JSON.parse(text);
       } catch (e) {
         problems.push({ file, problem: `ogiltig JSON (${(e as Error).message})` });
       }
     } else if (name === 'audit.jsonl') {
       try {
-        if (parseAuditLog(text, file).torn)
+        // Checked line by line, none kept: a year of records is not held for a check.
+        if (parseAuditLog(text, file, false).torn)
           problems.push({ file, problem: 'sista raden är avbruten (den tas bort när boten startar)' });
       } catch (e) {
         problems.push({ file, problem: (e as StoreFileError).reason ?? (e as Error).message });
@@ -232,7 +237,27 @@ export async function validateSnapshot(dir: string, options: { asStore?: boolean
     if (name !== MANIFEST && !listed.has(name))
       problems.push({ file: path.join(dir, name), problem: 'filen finns inte i säkerhetskopians förteckning' });
   if (problems.length > 0 || options.asStore === false) return problems;
-  return validateStoreDir(dir);
+  return checkStoreDirApart(dir);
+}
+
+/**
+ * validateStoreDir in a child process (checkProcess.ts). Checking a snapshot opens a second copy of
+ * the store (a year of entries: a few hundred MB while it is read); in the bot's own process that
+ * memory would stay reserved after the check (by V8 and the C allocator alike), so the check runs
+ * apart and its memory goes with it. The child inherits the runtime's options (tsx in tests).
+ */
+function checkStoreDirApart(dir: string): Promise<Problem[]> {
+  const source = new URL(import.meta.url).pathname.endsWith('.ts') ? 'checkProcess.ts' : 'checkProcess.js';
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL(source, import.meta.url)), [dir], { stdio: 'inherit' });
+    let answer: Problem[] | undefined;
+    child.once('message', (problems) => (answer = problems as Problem[]));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (answer) resolve(answer);
+      else reject(new Error(`the store check ended (${signal ?? code}) without an answer`));
+    });
+  });
 }
 
 /** The file format this code writes; a store file with another "version" is upgraded (or refused) at start. */

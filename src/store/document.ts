@@ -43,9 +43,15 @@ export class JsonDocument<T> {
     return this.low.data;
   }
 
-  /** Applies `change` to a copy, writes it, and only then makes it the current data. */
-  update<R>(change: (draft: T) => R): Promise<R> {
+  /**
+   * Applies `change` to a copy, writes it, and only then makes it the current data. In the
+   * document's queue, so no other update of it comes between: `hooks.before` runs (and is awaited)
+   * before `change`, and `hooks.written` right after the write reached the disk (not after a failed
+   * one). A store that keeps a change's audit record in the document uses them (see Store).
+   */
+  update<R>(change: (draft: T) => R, hooks: { before?: () => Promise<void>; written?: () => void } = {}): Promise<R> {
     const run = async (): Promise<R> => {
+      await hooks.before?.();
       const previous = this.low.data;
       const draft = structuredClone(previous);
       const result = change(draft);
@@ -56,6 +62,7 @@ export class JsonDocument<T> {
         this.low.data = previous;
         throw error;
       }
+      hooks.written?.();
       return result;
     };
     const next = this.#queue.then(run, run);

@@ -194,10 +194,15 @@ export class EntriesLog {
   ): Promise<{ log: EntriesLog; recovery: JournalRecovery }> {
     const doc = storage.document(`entries-${agreementId}`);
     const journal = storage.journal(`entries-${agreementId}`);
-    const raw = await doc.adapter.read();
     const interner = new Interner();
+    // A file as this store writes it is read entry by entry (see readEntriesText): a year's entries
+    // are never held twice, as one parsed value and its validated copy.
+    const text = doc.readText ? await doc.readText() : undefined;
+    const lineWise = text ? readEntriesText(text, doc.label, interner) : undefined;
+    const raw = lineWise ? lineWise : text === undefined ? await doc.adapter.read() : parseDocument(text, doc.label);
     let data: z.infer<typeof entriesFileSchema> = { version: 1, agreementId, entries: [], completions: [] };
-    if (raw !== null && raw !== undefined) {
+    if (lineWise) data = lineWise;
+    else if (raw !== null && raw !== undefined) {
       const parsed = entriesFileSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -645,6 +650,102 @@ export async function entriesWithJournal(
 export async function foldJournal(storage: Storage, agreementId: string): Promise<void> {
   const audit = await AuditLog.open(storage.appendLog('audit'));
   await EntriesLog.open(storage, agreementId, toolOptions(false, audit));
+}
+
+/** The document's text as a value; throws StoreFileError for text that is not JSON (as JsonFile.read). */
+function parseDocument(text: string | null, label: string): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new StoreFileError(label, `ogiltig JSON (${(error as Error).message})`);
+  }
+}
+
+const ENTRIES_START = '  "entries": [';
+const LIST_END = /^ {2}\],?$/;
+
+/**
+ * Throws JSON.parse's SyntaxError when an entries document's text is not JSON. One laid out as
+ * documentText writes it is parsed line by line, so a year's entries are never one value in memory.
+ */
+export function checkEntriesJson(text: string): void {
+  const start = text.indexOf(`\n${ENTRIES_START}\n`);
+  let offset = start + ENTRIES_START.length + 2;
+  let comma: boolean | undefined;
+  for (let whole = start >= 0; whole;) {
+    const end = text.indexOf('\n', offset);
+    if (end < 0) break;
+    const line = text.slice(offset, end);
+    offset = end + 1;
+    if (LIST_END.test(line)) {
+      if (comma === true) break;
+      JSON.parse(`${text.slice(0, start)}\n  "entries": [],\n${text.slice(offset)}`);
+      return;
+    }
+    if (comma === false) break;
+    comma = line.endsWith(',');
+    try {
+      JSON.parse(comma ? line.slice(0, -1) : line);
+    } catch {
+      whole = false;
+    }
+  }
+  // Another layout, or a line that is not JSON: the whole text, for JSON.parse's own message.
+  JSON.parse(text);
+}
+
+/**
+ * Reads an entries document laid out as documentText writes it (one entry per line) entry by entry:
+ * each line is parsed, validated and interned on its own, so only the kept entries stay. Returns
+ * undefined for any other layout, or a line that is not JSON, so the caller reads it whole (and
+ * names any error as before). Throws the StoreFileError the whole read would for an invalid entry.
+ */
+function readEntriesText(
+  text: string,
+  label: string,
+  interner: Interner,
+): z.infer<typeof entriesFileSchema> | undefined {
+  const start = text.indexOf(`\n${ENTRIES_START}\n`);
+  if (start < 0) return undefined;
+  const entries: Entry[] = [];
+  let offset = start + ENTRIES_START.length + 2;
+  // Every entry's line but the last ends in a comma, as JSON needs.
+  let comma: boolean | undefined;
+  for (;;) {
+    const end = text.indexOf('\n', offset);
+    if (end < 0) return undefined;
+    const line = text.slice(offset, end);
+    offset = end + 1;
+    if (LIST_END.test(line)) {
+      if (comma === true) return undefined;
+      break;
+    }
+    if (comma === false) return undefined;
+    comma = line.endsWith(',');
+    const json = comma ? line.slice(0, -1) : line;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch {
+      return undefined;
+    }
+    const parsed = entrySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = ['entries', entries.length, ...(issue?.path ?? [])];
+      throw new StoreFileError(
+        label,
+        `innehållet stämmer inte med formatet vid ${path.join('.')}${entryNamed({ entries: [...entries, raw] }, path)}: ${issue?.message ?? 'okänt fel'}`,
+      );
+    }
+    entries.push(interner.entry(parsed.data));
+  }
+  // The rest, with the entries taken out, is small: read and checked whole, as before.
+  const skeleton = parseDocument(`${text.slice(0, start)}\n  "entries": [],\n${text.slice(offset)}`, label);
+  const parsed = entriesFileSchema.safeParse(skeleton);
+  if (!parsed.success) return undefined;
+  return { ...parsed.data, entries };
 }
 
 /**

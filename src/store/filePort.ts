@@ -127,8 +127,7 @@ function areasOf(store: Store): AreaDirectory {
       return result;
     },
     async addAgreement(agreement: Agreement, audit: NewAuditRecord): Promise<void> {
-      await store.addAgreement(agreement);
-      await store.audit.record(audit);
+      await store.addAgreement(agreement, audit);
     },
     changeAgreement: (agreement: Agreement, by: ChangeBy, audit: readonly NewAuditRecord[]) =>
       store.inArea(agreement.area).changeAgreement(agreement, by, audit),

@@ -38,6 +38,11 @@ export interface StoredDocument {
   /** Where the document lives, as told in error messages (a file path, or "memory:name"). */
   label: string;
   adapter: Adapter<unknown>;
+  /**
+   * The document's text as stored (null when it does not exist), for a reader that parses it piece
+   * by piece instead of as one value (a year's entries file; see EntriesLog). Absent: use adapter.
+   */
+  readText?: () => Promise<string | null>;
 }
 
 /** An append-only text file: the journal of changes not yet folded into a document. */
@@ -80,13 +85,16 @@ class JsonFile implements Adapter<unknown> {
     this.#file = new TextFile(filename);
   }
 
-  async read(): Promise<unknown> {
-    let text: string | null;
+  async readText(): Promise<string | null> {
     try {
-      text = await this.#file.read();
+      return await this.#file.read();
     } catch (error) {
       throw new StoreFileError(this.filename, (error as Error).message);
     }
+  }
+
+  async read(): Promise<unknown> {
+    const text = await this.readText();
     if (text === null) return null;
     try {
       return JSON.parse(text) as unknown;
@@ -177,7 +185,8 @@ export function fileStorage(dir: string): Storage {
     gate,
     document(name) {
       const filename = path.join(dir, `${name}.json`);
-      return { label: filename, adapter: new JsonFile(filename, gate) };
+      const adapter = new JsonFile(filename, gate);
+      return { label: filename, adapter, readText: () => adapter.readText() };
     },
     journal(name) {
       return new JournalFile(path.join(dir, `${name}.journal.jsonl`), gate);
@@ -265,8 +274,11 @@ export function readOnlyStorage(storage: Storage): Storage {
   return {
     document(name) {
       const doc = storage.document(name);
+      const readText = doc.readText;
       return {
         label: doc.label,
+        // What this reader wrote is kept as a value: read that through the adapter.
+        ...(readText && !written.has(name) ? { readText } : {}),
         adapter: {
           read: () => (written.has(name) ? Promise.resolve(structuredClone(written.get(name))) : doc.adapter.read()),
           write: (data: unknown) => {

@@ -33,7 +33,13 @@ import {
 import type { Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
 import { applyEdit, applyRestore } from '../domain/entryChange.js';
-import { SYSTEM_ACTOR, type AuditAction, type AuditVia, type NewAuditRecord } from '../domain/audit.js';
+import {
+  SYSTEM_ACTOR,
+  type AuditAction,
+  type AuditRecord,
+  type AuditVia,
+  type NewAuditRecord,
+} from '../domain/audit.js';
 import { AuditLog } from './auditLog.js';
 import { JsonDocument } from './document.js';
 import { EntriesLog, type AddEntryResult, type JournalAudit, type JournalRecovery } from './entriesLog.js';
@@ -81,7 +87,8 @@ interface AgreementRecords {
    * allEntries gives them: the same as filtering allEntries, without reading the year.
    */
   entriesTouchedBy(personId: string): Entry[];
-  addAgreement(agreement: Agreement): Promise<void>;
+  /** Adds the agreement; `audit`, when given, is the record of adding it, stored in the same write. */
+  addAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void>;
   /**
    * Stores the entry (see AreaStore.addEntry). `audit`, when given, is the record of storing it,
    * written in the same disk write as the entry and only when the entry is stored.
@@ -268,22 +275,43 @@ export class Store implements AgreementRecords {
           // A new agreement gets its (empty) entries file first; an upgraded one keeps its own.
           if (openedAs === 'created') await log.writeDocument();
         }
-        await areaDoc.update((data) => {
-          data.area = first.area;
-          data.agreements = first.agreements;
-          data.bindings = [];
-          data.history = [
-            {
-              at,
-              by: SYSTEM,
-              action: openedAs === 'upgraded' ? 'upgraded' : 'created',
-              detail:
-                openedAs === 'upgraded'
-                  ? 'från agreements.json, med ALLOWED_TENANTS och COORDINATORS'
-                  : 'med de medföljande medborgarlöftena',
-            },
-          ];
-        });
+        // The bundled agreements' records go in the area's first write (see writeArea).
+        const seeded =
+          openedAs === 'created'
+            ? seed.map((agreement) =>
+                audit.prepare({
+                  at,
+                  by: SYSTEM_ACTOR,
+                  via: 'system',
+                  action: 'agreement.created',
+                  agreementId: agreement.id,
+                  areaId: agreement.area,
+                  detail: 'bundled',
+                }),
+              )
+            : [];
+        await areaDoc.update(
+          (data) => {
+            if (seeded.length > 0) data.pendingAudit = seeded;
+            data.area = first.area;
+            data.agreements = first.agreements;
+            data.bindings = [];
+            data.history = [
+              {
+                at,
+                by: SYSTEM,
+                action: openedAs === 'upgraded' ? 'upgraded' : 'created',
+                detail:
+                  openedAs === 'upgraded'
+                    ? 'från agreements.json, med ALLOWED_TENANTS och COORDINATORS'
+                    : 'med de medföljande medborgarlöftena',
+              },
+            ];
+          },
+          { written: () => audit.adopt(seeded) },
+        );
+        // A new store starts with its records in audit.jsonl, not on their way there.
+        await audit.flushed();
         areaDocs.set(first.area.id, areaDoc);
       }
       await index.update((data) => {
@@ -318,21 +346,12 @@ export class Store implements AgreementRecords {
       const log = opened[i];
       if (log) logs.set(id, log);
     });
+    // Area changes whose audit record a crash kept out of audit.jsonl (see writeArea).
+    await audit.recover([...areaDocs.values()].flatMap((doc) => doc.data.pendingAudit ?? []));
     const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference, gate);
     const importDrafts = await ImportDraftStore.open(storage);
     const reminders = await ReminderStore.open(storage, gate);
     const meetings = await MeetingStore.open(storage, gate);
-    if (openedAs === 'created')
-      for (const agreement of seed)
-        await audit.record({
-          at: (options.now ?? new Date()).toISOString(),
-          by: SYSTEM_ACTOR,
-          via: 'system',
-          action: 'agreement.created',
-          agreementId: agreement.id,
-          areaId: agreement.area,
-          detail: 'bundled',
-        });
     return new Store(
       storage,
       settings,
@@ -386,6 +405,9 @@ export class Store implements AgreementRecords {
   /** Resolves when every write asked for so far has reached the disk and no fold is under way. */
   async settled(): Promise<void> {
     for (const log of this.logs.values()) await log.settled();
+    // Audit records an area's file or a journal carries, on their way to audit.jsonl (a failed
+    // append leaves them where they are, for the next flush or start).
+    await this.audit.flushed().catch(() => undefined);
   }
 
   /** At a clean stop: waits for the writes under way, then folds every journal into its entries file. */
@@ -395,25 +417,70 @@ export class Store implements AgreementRecords {
       await log.settled();
       await log.fold();
     }
+    await this.audit.flushed();
   }
 
-  /** Every area change is also an audit record (after the area's file is written). */
-  private async auditArea(areaId: string, action: AreaAction, change: AreaChangeBy, detail?: string): Promise<void> {
+  /** The audit record of an area change (none for the actions whoever made them records). */
+  private areaAudit(areaId: string, action: AreaAction, change: AreaChangeBy, detail?: string): NewAuditRecord[] {
     const audited = AREA_AUDIT[action];
-    if (!audited) return;
-    await this.audit.record({
-      at: change.at.toISOString(),
-      by: change.by,
-      via: change.via ?? 'cli',
-      action: audited,
-      areaId,
-      ...(detail ? { detail: `${action}: ${detail}`.slice(0, 300) } : { detail: action }),
-    });
+    if (!audited) return [];
+    return [
+      {
+        at: change.at.toISOString(),
+        by: change.by,
+        via: change.via ?? 'cli',
+        action: audited,
+        areaId,
+        ...(detail ? { detail: `${action}: ${detail}`.slice(0, 300) } : { detail: action }),
+      },
+    ];
+  }
+
+  /**
+   * Writes an area's file with what `change` makes of it and the audit records it returns, in one
+   * atomic write: the records stand in the file (pendingAudit) until its next write, and are
+   * appended to audit.jsonl right after this one (adopt). A crash before that append leaves them in
+   * the file, and the next start appends them (recover, by id: never twice); resolves after that
+   * append (see appended). Before the next write
+   * replaces them, the ones appended so far are flushed. `change` may throw: nothing is written.
+   * With `later`, the records are not appended now: the caller adopts them (see addArea).
+   */
+  private async writeArea<R>(
+    doc: JsonDocument<AreaFile>,
+    change: (data: AreaFile) => { result: R; audit: readonly NewAuditRecord[] },
+    later?: (records: AuditRecord[]) => void,
+  ): Promise<R> {
+    let prepared: AuditRecord[] = [];
+    const result = await doc.update(
+      (data) => {
+        const done = change(data);
+        prepared = done.audit.map((r) => this.audit.prepare(r));
+        if (prepared.length > 0) data.pendingAudit = prepared;
+        else delete data.pendingAudit;
+        return done.result;
+      },
+      {
+        before: () => this.audit.flushed(),
+        written: () => (later ? later(prepared) : this.audit.adopt(prepared)),
+      },
+    );
+    if (!later && prepared.length > 0) await this.appended();
+    return result;
+  }
+
+  /**
+   * Waits for adopted records to reach audit.jsonl. Area changes are rare, so they wait for it (one
+   * more fsync) and whoever made one finds audit.jsonl complete. A failed append is not the
+   * change's failure: the area's file keeps the record for the next flush or start.
+   */
+  private async appended(): Promise<void> {
+    await this.audit.flushed().catch(() => undefined);
   }
 
   /**
    * Runs `read` when no write to the store's files is under way, holding new writes back until it
-   * resolves: a consistent snapshot. Each write is one file; a change and its audit record are two.
+   * resolves: a consistent snapshot. Each write is one file, a change's audit record included (its
+   * journal line or its area's file carries it until audit.jsonl has it).
    */
   betweenWrites<T>(read: () => Promise<T>): Promise<T> {
     return this.storage.gate ? this.storage.gate.exclusive(read) : read();
@@ -473,24 +540,36 @@ export class Store implements AgreementRecords {
         this.logs.set(a.id, log);
       }
       const doc = await Store.openArea(this.storage, this.settings.gate, valid.id, valid);
-      await doc.update((data) => {
-        data.area = valid;
-        data.agreements = checked;
-        data.bindings = [];
-        data.history = [
-          {
-            at: change.at.toISOString(),
-            by: change.by,
-            action: 'created',
-            ...(checked.length > 0 ? { detail: checked.map((a) => a.id).join(', ') } : {}),
-          },
-        ];
-      });
+      let records: AuditRecord[] = [];
+      await this.writeArea(
+        doc,
+        (data) => {
+          data.area = valid;
+          data.agreements = checked;
+          data.bindings = [];
+          data.history = [
+            {
+              at: change.at.toISOString(),
+              by: change.by,
+              action: 'created',
+              ...(checked.length > 0 ? { detail: checked.map((a) => a.id).join(', ') } : {}),
+            },
+          ];
+          return {
+            result: undefined,
+            audit: this.areaAudit(valid.id, 'created', change, checked.map((a) => a.id).join(', ')),
+          };
+        },
+        (prepared) => (records = prepared),
+      );
       this.areaDocs.set(valid.id, doc);
+      // A crash before this leaves the area unlisted and never acknowledged, its record with it
+      // (a start reads the records of listed areas only); after it, the area's file has the record.
       await this.index.update((data) => {
         data.areas.push(valid.id);
       });
-      await this.auditArea(valid.id, 'created', change, checked.map((a) => a.id).join(', '));
+      this.audit.adopt(records);
+      await this.appended();
       this.revisions.count++;
     } finally {
       for (const c of claims) this.#adding.delete(c);
@@ -506,16 +585,13 @@ export class Store implements AgreementRecords {
     change: (area: Area) => { action: AreaAction; detail: string } | undefined,
     by: AreaChangeBy,
   ): Promise<Area | undefined> {
-    let recorded: { action: AreaAction; detail: string } | undefined;
-    const updated = await this.areaDocOf(areaId).update((data) => {
+    const updated = await this.writeArea(this.areaDocOf(areaId), (data) => {
       const done = change(data.area);
-      if (!done) return undefined;
+      if (!done) return { result: undefined, audit: [] };
       data.area = areaSchema.parse(data.area);
       data.history.push({ at: by.at.toISOString(), by: by.by, action: done.action, detail: done.detail });
-      recorded = done;
-      return structuredClone(data.area);
+      return { result: structuredClone(data.area), audit: this.areaAudit(areaId, done.action, by, done.detail) };
     });
-    if (recorded) await this.auditArea(areaId, recorded.action, by, recorded.detail);
     this.revisions.count++;
     return updated;
   }
@@ -540,19 +616,20 @@ export class Store implements AgreementRecords {
     const doc = this.areaDocOf(areaId);
     const at = change.at.toISOString();
     const label = target === 'team' ? `team ${id}` : `konversation ${id}`;
-    await doc.update((data) => {
+    await this.writeArea(doc, (data) => {
       data.bindings = data.bindings.filter((b) => !(b.target === target && b.id === id));
       data.bindings.push({ target, id, by: change.by, at });
       data.history.push({ at, by: change.by, action: 'bound', detail: label });
+      return { result: undefined, audit: this.areaAudit(areaId, 'bound', change, label) };
     });
-    await this.auditArea(areaId, 'bound', change, label);
     for (const [otherId, other] of this.areaDocs) {
       if (otherId === areaId || !other.data.bindings.some((b) => b.target === target && b.id === id)) continue;
-      await other.update((data) => {
+      await this.writeArea(other, (data) => {
+        const detail = `${label} (nu ${areaId})`;
         data.bindings = data.bindings.filter((b) => !(b.target === target && b.id === id));
-        data.history.push({ at, by: change.by, action: 'unbound', detail: `${label} (nu ${areaId})` });
+        data.history.push({ at, by: change.by, action: 'unbound', detail });
+        return { result: undefined, audit: this.areaAudit(otherId, 'unbound', change, detail) };
       });
-      await this.auditArea(otherId, 'unbound', change, `${label} (nu ${areaId})`);
     }
     this.revisions.count++;
   }
@@ -583,9 +660,9 @@ export class Store implements AgreementRecords {
   entriesTouchedBy(personId: string): Entry[] {
     return this.#all.entriesTouchedBy(personId);
   }
-  /** Adds the agreement to the area its `area` field names. */
-  addAgreement(agreement: Agreement): Promise<void> {
-    return this.#all.addAgreement(agreement);
+  /** Adds the agreement to the area its `area` field names, with `audit` in the same write. */
+  addAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void> {
+    return this.#all.addAgreement(agreement, audit);
   }
   addEntry(entry: Entry, audit?: NewAuditRecord): Promise<AddEntryResult> {
     return this.#all.addEntry(entry, audit);
@@ -649,8 +726,11 @@ export class Store implements AgreementRecords {
     return this.logs.get(agreementId);
   }
 
-  /** @internal Adds the agreement to its area's file, after its (empty) entries file. */
-  async storeAgreement(agreement: Agreement): Promise<void> {
+  /**
+   * @internal Adds the agreement to its area's file, after its (empty) entries file, with `audit`
+   * (the record of adding it) in the same write.
+   */
+  async storeAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void> {
     const valid = agreementSchema.parse(agreement);
     const doc = this.areaDocs.get(valid.area);
     if (!doc) throw new UnknownAreaError(valid.area);
@@ -668,9 +748,10 @@ export class Store implements AgreementRecords {
       const log = await this.openLog(valid);
       await log.writeDocument();
       this.logs.set(valid.id, log);
-      await doc.update((data) => {
+      await this.writeArea(doc, (data) => {
         data.agreements.push(valid);
         data.history.push({ at: new Date().toISOString(), by: SYSTEM, action: 'agreementAdded', detail: valid.id });
+        return { result: undefined, audit: audit ? [audit] : [] };
       });
       this.revisions.count++;
     } finally {
@@ -679,9 +760,9 @@ export class Store implements AgreementRecords {
   }
 
   /**
-   * @internal Replaces a stored agreement with its changed version (same id, same area), records the
-   * change in the area's history in the same write, then appends `audit` (the before/after of each
-   * changed field) to the audit log. Refused (AgreementChangeRefusedError, nothing written) when any
+   * @internal Replaces a stored agreement with its changed version (same id, same area), with the
+   * change in the area's history and `audit` (the before/after of each changed field) in the same
+   * write (see writeArea). Refused (AgreementChangeRefusedError, nothing written) when any
    * of its entries would not belong to it any more (an activity or a date outside it) or the period
    * overlaps another agreement of the area.
    */
@@ -690,7 +771,7 @@ export class Store implements AgreementRecords {
     const doc = this.areaDocOf(valid.area);
     const log = this.logs.get(valid.id);
     if (!log || !doc.data.agreements.some((a) => a.id === valid.id)) throw new UnknownAgreementError(valid.id);
-    await doc.update((data) => {
+    await this.writeArea(doc, (data) => {
       // Checked inside the write, so no entry stored meanwhile is missed.
       for (const entry of log.entries) {
         const problem = entryAgreementProblem(entry, valid);
@@ -703,9 +784,9 @@ export class Store implements AgreementRecords {
         );
       data.agreements = data.agreements.map((a) => (a.id === valid.id ? valid : a));
       data.history.push({ at: by.at.toISOString(), by: by.by, action: 'agreementChanged', detail: valid.id });
+      return { result: undefined, audit };
     });
     this.revisions.count++;
-    for (const record of audit) await this.audit.record(record);
   }
 }
 
@@ -762,10 +843,10 @@ export class AreaStore implements AgreementRecords {
     return this.agreements().flatMap((a) => this.store.logOf(a.id)?.touchedBy(personId) ?? []);
   }
 
-  addAgreement(agreement: Agreement): Promise<void> {
+  addAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void> {
     if (this.areaId !== undefined && agreement.area !== this.areaId)
       return Promise.reject(new Error(`medborgarlöftet hör till området ${agreement.area}, inte ${this.areaId}`));
-    return this.store.storeAgreement(agreement);
+    return this.store.storeAgreement(agreement, audit);
   }
 
   /**
@@ -835,7 +916,7 @@ export class AreaStore implements AgreementRecords {
 
   /**
    * Replaces one of this area's agreements with its changed version and audits it (see
-   * Store.changeAgreement). Resolves once both are on disk.
+   * Store.changeAgreement). Resolves once both are on disk (in one write).
    */
   changeAgreement(agreement: Agreement, by: AreaChangeBy, audit: readonly NewAuditRecord[]): Promise<void> {
     if (!this.agreement(agreement.id)) return Promise.reject(new UnknownAgreementError(agreement.id));
