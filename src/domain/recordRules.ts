@@ -54,8 +54,10 @@ export function removable(entry: Entry | undefined): entry is Entry {
   return entry !== undefined && entry.removed === undefined;
 }
 
-/** True when the entry can be edited: it exists and is active. */
-export const editable = removable;
+/** True when the entry can be edited: it exists and is active (a removed entry is restored first). */
+export function editable(entry: Entry | undefined): entry is Entry {
+  return entry !== undefined && entry.removed === undefined;
+}
 
 /** True when the entry can be restored: it exists and is removed. */
 export function restorable(entry: Entry | undefined): entry is Entry {

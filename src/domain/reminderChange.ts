@@ -18,7 +18,7 @@ export interface ClaimedNotice {
 }
 
 /** The identity of a stored person, for samePerson. */
-export function identityOf(p: ReminderPerson): PersonIdentity {
+function identityOf(p: ReminderPerson): PersonIdentity {
   return { id: p.userId, aadObjectId: p.aadObjectId, upn: p.upn };
 }
 

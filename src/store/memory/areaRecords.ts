@@ -8,7 +8,16 @@ import { occasionsOf } from '../../domain/occasion.js';
 import { duplicateOf, editable, removable, restorable } from '../../domain/recordRules.js';
 import { dayTotals } from '../../domain/status.js';
 import type { AddEntryResult, AreaRecords } from '../../app/port/index.js';
-import { auditRecordOf, copy, touch, UnknownRecordError, type LogState, type MemoryState } from './state.js';
+import {
+  auditRecordOf,
+  copy,
+  DuplicateRecordError,
+  settle,
+  touch,
+  UnknownRecordError,
+  type LogState,
+  type MemoryState,
+} from './state.js';
 
 /** The area's records over the memory store's state. */
 export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecords {
@@ -45,11 +54,12 @@ export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecor
     allEntries: () => Promise.resolve(copy(allEntries())),
     entriesTouchedBy: (personId) =>
       Promise.resolve(copy(allEntries().filter((e) => e.by.id === personId || e.removed?.by.id === personId))),
-    async findBySource(sourceId) {
-      const at = state.sources.get(sourceId);
-      const log = at && mine(at.agreementId);
-      return copy(log && entryOf(log, at.entryId));
-    },
+    findBySource: (sourceId) =>
+      settle(() => {
+        const at = state.sources.get(sourceId);
+        const log = at && mine(at.agreementId);
+        return copy(log && entryOf(log, at.entryId));
+      }),
     dayTotals: (agreementId, activityId) =>
       Promise.resolve(
         dayTotals(mine(agreementId)?.entries ?? [], agreementId, activityId).sort((a, b) =>
@@ -63,66 +73,72 @@ export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecor
         ),
       ),
 
-    async addEntry(entry, audit): Promise<AddEntryResult> {
-      const valid = entrySchema.parse(entry);
-      const log = logOf(valid.agreementId);
-      const duplicate = duplicateOf(valid, (sourceId) => {
-        const at = state.sources.get(sourceId);
-        return at && state.logs.get(at.agreementId) && entryOf(state.logs.get(at.agreementId)!, at.entryId);
-      });
-      if (duplicate) return { stored: false, entry: copy(duplicate), reason: 'duplicate' };
-      if (log.byId.has(valid.id)) throw new Error(`insatsen ${valid.id} finns redan`);
-      const record = auditRecordOf(audit);
-      log.byId.set(valid.id, log.entries.length);
-      log.entries.push(copy(valid));
-      if (valid.sourceId !== undefined)
-        state.sources.set(valid.sourceId, { agreementId: valid.agreementId, entryId: valid.id });
-      state.audit.push(record);
-      touch(state, areaId);
-      return { stored: true, entry: copy(valid) };
-    },
-    async removeEntry(agreementId, entryId, removal, audit) {
-      const log = logOf(agreementId);
-      const entry = entryOf(log, entryId);
-      return removable(entry) ? replace(log, applyRemoval(entry, copy(removal)), audit) : undefined;
-    },
-    async editEntry(agreementId, entryId, fields, change, audit) {
-      const log = logOf(agreementId);
-      const entry = entryOf(log, entryId);
-      return editable(entry) ? replace(log, applyEdit(entry, fields, change), audit) : undefined;
-    },
-    async restoreEntry(agreementId, entryId, change, audit) {
-      const log = logOf(agreementId);
-      const entry = entryOf(log, entryId);
-      return restorable(entry) ? replace(log, applyRestore(entry, change), audit) : undefined;
-    },
-    async addCompletion(agreementId, completion, audit) {
-      const log = logOf(agreementId);
-      const valid = completionSchema.parse(completion);
-      const record = auditRecordOf(audit);
-      log.completions.push(copy(valid));
-      state.audit.push(record);
-      touch(state, areaId);
-    },
-    async clearNotes(selection, cleared, audit) {
-      const out: Entry[] = [];
-      for (const agreement of agreements()) {
-        const log = logOf(agreement.id);
-        const chosen = log.entries.filter(
-          (e) =>
-            e.note !== undefined && ('entryId' in selection ? e.id === selection.entryId : e.date < selection.before),
-        );
-        if (chosen.length === 0) continue;
-        const record = auditRecordOf({ ...audit, agreementId: agreement.id, entryIds: chosen.map((e) => e.id) });
-        for (const e of chosen) {
-          const next = applyNoteClearing(e, copy(cleared));
-          log.entries[log.byId.get(e.id)!] = next;
-          out.push(copy(next));
-        }
+    addEntry: (entry, audit) =>
+      settle((): AddEntryResult => {
+        const valid = entrySchema.parse(entry);
+        const log = logOf(valid.agreementId);
+        const duplicate = duplicateOf(valid, (sourceId) => {
+          const at = state.sources.get(sourceId);
+          return at && state.logs.get(at.agreementId) && entryOf(state.logs.get(at.agreementId)!, at.entryId);
+        });
+        if (duplicate) return { stored: false, entry: copy(duplicate), reason: 'duplicate' };
+        if (log.byId.has(valid.id)) throw new DuplicateRecordError(`insatsen ${valid.id} finns redan`);
+        const record = auditRecordOf(audit);
+        log.byId.set(valid.id, log.entries.length);
+        log.entries.push(copy(valid));
+        if (valid.sourceId !== undefined)
+          state.sources.set(valid.sourceId, { agreementId: valid.agreementId, entryId: valid.id });
         state.audit.push(record);
         touch(state, areaId);
-      }
-      return out;
-    },
+        return { stored: true, entry: copy(valid) };
+      }),
+    removeEntry: (agreementId, entryId, removal, audit) =>
+      settle(() => {
+        const log = logOf(agreementId);
+        const entry = entryOf(log, entryId);
+        return removable(entry) ? replace(log, applyRemoval(entry, copy(removal)), audit) : undefined;
+      }),
+    editEntry: (agreementId, entryId, fields, change, audit) =>
+      settle(() => {
+        const log = logOf(agreementId);
+        const entry = entryOf(log, entryId);
+        return editable(entry) ? replace(log, applyEdit(entry, fields, change), audit) : undefined;
+      }),
+    restoreEntry: (agreementId, entryId, change, audit) =>
+      settle(() => {
+        const log = logOf(agreementId);
+        const entry = entryOf(log, entryId);
+        return restorable(entry) ? replace(log, applyRestore(entry, change), audit) : undefined;
+      }),
+    addCompletion: (agreementId, completion, audit) =>
+      settle(() => {
+        const log = logOf(agreementId);
+        const valid = completionSchema.parse(completion);
+        const record = auditRecordOf(audit);
+        log.completions.push(copy(valid));
+        state.audit.push(record);
+        touch(state, areaId);
+      }),
+    clearNotes: (selection, cleared, audit) =>
+      settle(() => {
+        const out: Entry[] = [];
+        for (const agreement of agreements()) {
+          const log = logOf(agreement.id);
+          const chosen = log.entries.filter(
+            (e) =>
+              e.note !== undefined && ('entryId' in selection ? e.id === selection.entryId : e.date < selection.before),
+          );
+          if (chosen.length === 0) continue;
+          const record = auditRecordOf({ ...audit, agreementId: agreement.id, entryIds: chosen.map((e) => e.id) });
+          for (const e of chosen) {
+            const next = applyNoteClearing(e, copy(cleared));
+            log.entries[log.byId.get(e.id)!] = next;
+            out.push(copy(next));
+          }
+          state.audit.push(record);
+          touch(state, areaId);
+        }
+        return out;
+      }),
   };
 }

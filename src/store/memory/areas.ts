@@ -11,8 +11,10 @@ import { applyAreaChange } from '../../domain/areaChange.js';
 import type { AuditAction, AuditRecord } from '../../domain/audit.js';
 import { bindingOf, moveBinding } from '../../domain/binding.js';
 import { agreementAdditionProblem, agreementChangeProblem } from '../../domain/recordRules.js';
-import type { AreaDirectory, AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
+import type { AreaChangeAction } from '../../domain/areaChange.js';
+import type { AreaChange, AreaChangeResult, AreaDirectory, AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
 import {
+  settle,
   AgreementChangeRefusedError,
   AreaRefusedError,
   auditRecordOf,
@@ -24,7 +26,7 @@ import {
 } from './state.js';
 
 /** The audit action an area's history action is recorded as (none: recorded by the caller). */
-const AUDITED: Readonly<Record<string, AuditAction>> = {
+const AUDITED: Readonly<Record<AreaChangeAction | 'created' | 'bound' | 'unbound', AuditAction>> = {
   created: 'area.changed',
   tenantsSet: 'area.changed',
   coordinatorsSet: 'coordinators.changed',
@@ -46,7 +48,7 @@ function recorded(
 ): { line: AreaHistoryItem; audit?: AuditRecord } {
   const at = by.at.toISOString();
   const line = { at, by: by.by, action, ...(detail ? { detail } : {}) };
-  const audited = AUDITED[action];
+  const audited = (AUDITED as Readonly<Record<string, AuditAction | undefined>>)[action];
   if (!audited) return { line };
   return {
     line,
@@ -74,74 +76,79 @@ export function memoryAreas(state: MemoryState): AreaDirectory {
     area: (id) => Promise.resolve(copy(state.areas.get(id)?.area)),
     history: (areaId) => Promise.resolve(copy(state.areas.get(areaId)?.history ?? [])),
 
-    async addArea(area: Area, agreements: readonly Agreement[], by: ChangeBy) {
-      const valid = areaSchema.safeParse(area);
-      if (!valid.success) throw new AreaRefusedError(valid.error.issues[0]?.message ?? 'ogiltigt område');
-      if (state.areas.has(valid.data.id)) throw new AreaRefusedError(`området ${valid.data.id} finns redan`);
-      const checked = agreements.map((a) => agreementSchema.parse(a));
-      const ids = new Set<string>();
-      for (const a of checked) {
-        if (a.area !== valid.data.id) throw new AreaRefusedError(`medborgarlöftet ${a.id} hör till området ${a.area}`);
-        if (taken(a.id) || ids.has(a.id)) throw new AreaRefusedError(`medborgarlöftet ${a.id} finns redan`);
-        ids.add(a.id);
-      }
-      const overlap = overlappingAgreements(checked);
-      if (overlap) throw new AreaRefusedError(`perioden för ${overlap[1].id} överlappar ${overlap[0].id}`);
-      const detail = checked.map((a) => a.id).join(', ');
-      const { line, audit } = recorded(valid.data.id, 'created', by, detail || undefined);
-      state.areas.set(valid.data.id, {
-        area: valid.data,
-        agreements: checked,
-        bindings: [],
-        history: [line],
-        version: 1,
-      });
-      for (const a of checked) {
-        state.areaOf.set(a.id, valid.data.id);
-        state.logs.set(a.id, { entries: [], byId: new Map(), completions: [] });
-      }
-      if (audit) state.audit.push(audit);
-    },
+    addArea: (area: Area, agreements: readonly Agreement[], by: ChangeBy) =>
+      settle(() => {
+        const valid = areaSchema.safeParse(area);
+        if (!valid.success) throw new AreaRefusedError(valid.error.issues[0]?.message ?? 'ogiltigt område');
+        if (state.areas.has(valid.data.id)) throw new AreaRefusedError(`området ${valid.data.id} finns redan`);
+        const checked = agreements.map((a) => agreementSchema.parse(a));
+        const ids = new Set<string>();
+        for (const a of checked) {
+          if (a.area !== valid.data.id)
+            throw new AreaRefusedError(`medborgarlöftet ${a.id} hör till området ${a.area}`);
+          if (taken(a.id) || ids.has(a.id)) throw new AreaRefusedError(`medborgarlöftet ${a.id} finns redan`);
+          ids.add(a.id);
+        }
+        const overlap = overlappingAgreements(checked);
+        if (overlap) throw new AreaRefusedError(`perioden för ${overlap[1].id} överlappar ${overlap[0].id}`);
+        const detail = checked.map((a) => a.id).join(', ');
+        const { line, audit } = recorded(valid.data.id, 'created', by, detail || undefined);
+        state.areas.set(valid.data.id, {
+          area: valid.data,
+          agreements: checked,
+          bindings: [],
+          history: [line],
+          version: 1,
+        });
+        for (const a of checked) {
+          state.areaOf.set(a.id, valid.data.id);
+          state.logs.set(a.id, { entries: [], byId: new Map(), completions: [] });
+        }
+        if (audit) state.audit.push(audit);
+      }),
 
-    async updateArea(areaId, change, by) {
-      const stored = areaOf(state, areaId);
-      const result = applyAreaChange(stored.area, change);
-      if (!result.ok) return result;
-      const { line, audit } = recorded(areaId, result.action, by, result.detail);
-      stored.area = result.area;
-      stored.history.push(line);
-      if (audit) state.audit.push(audit);
-      touch(state, areaId);
-      return copy(result);
-    },
+    updateArea: (areaId: string, change: AreaChange, by: ChangeBy) =>
+      settle((): AreaChangeResult => {
+        const stored = areaOf(state, areaId);
+        const result = applyAreaChange(stored.area, change);
+        if (!result.ok) return result;
+        const { line, audit } = recorded(areaId, result.action, by, result.detail);
+        stored.area = result.area;
+        stored.history.push(line);
+        if (audit) state.audit.push(audit);
+        touch(state, areaId);
+        return copy(result);
+      }),
 
-    async addAgreement(agreement, audit) {
-      const valid = agreementSchema.parse(agreement);
-      const area = areaOf(state, valid.area);
-      const problem = agreementAdditionProblem(valid, area.agreements, taken);
-      if (problem) throw new AgreementConflictError(problem.reason, valid.id, problem.conflictsWith);
-      const record = auditRecordOf(audit);
-      area.agreements.push(valid);
-      area.history.push({ at: record.at, by: record.by, action: 'agreementAdded', detail: valid.id });
-      state.areaOf.set(valid.id, valid.area);
-      state.logs.set(valid.id, { entries: [], byId: new Map(), completions: [] });
-      state.audit.push(record);
-      touch(state, valid.area);
-    },
+    addAgreement: (agreement, audit) =>
+      settle(() => {
+        const valid = agreementSchema.parse(agreement);
+        const area = areaOf(state, valid.area);
+        const problem = agreementAdditionProblem(valid, area.agreements, taken);
+        if (problem) throw new AgreementConflictError(problem.reason, valid.id, problem.conflictsWith);
+        const record = auditRecordOf(audit);
+        area.agreements.push(valid);
+        area.history.push({ at: record.at, by: record.by, action: 'agreementAdded', detail: valid.id });
+        state.areaOf.set(valid.id, valid.area);
+        state.logs.set(valid.id, { entries: [], byId: new Map(), completions: [] });
+        state.audit.push(record);
+        touch(state, valid.area);
+      }),
 
-    async changeAgreement(agreement, by, audit) {
-      const valid = agreementSchema.parse(agreement);
-      const area = state.areas.get(valid.area);
-      if (!area || state.areaOf.get(valid.id) !== valid.area)
-        throw new UnknownRecordError(`okänt medborgarlöfte ${valid.id} i området ${valid.area}`);
-      const problem = agreementChangeProblem(valid, area.agreements, state.logs.get(valid.id)?.entries ?? []);
-      if (problem) throw new AgreementChangeRefusedError(problem);
-      const records = audit.map(auditRecordOf);
-      area.agreements = area.agreements.map((a) => (a.id === valid.id ? valid : a));
-      area.history.push({ at: by.at.toISOString(), by: by.by, action: 'agreementChanged', detail: valid.id });
-      state.audit.push(...records);
-      touch(state, valid.area);
-    },
+    changeAgreement: (agreement, by, audit) =>
+      settle(() => {
+        const valid = agreementSchema.parse(agreement);
+        const area = state.areas.get(valid.area);
+        if (!area || state.areaOf.get(valid.id) !== valid.area)
+          throw new UnknownRecordError(`okänt medborgarlöfte ${valid.id} i området ${valid.area}`);
+        const problem = agreementChangeProblem(valid, area.agreements, state.logs.get(valid.id)?.entries ?? []);
+        if (problem) throw new AgreementChangeRefusedError(problem);
+        const records = audit.map(auditRecordOf);
+        area.agreements = area.agreements.map((a) => (a.id === valid.id ? valid : a));
+        area.history.push({ at: by.at.toISOString(), by: by.by, action: 'agreementChanged', detail: valid.id });
+        state.audit.push(...records);
+        touch(state, valid.area);
+      }),
 
     binding: (target, id) =>
       Promise.resolve(
@@ -152,26 +159,27 @@ export function memoryAreas(state: MemoryState): AreaDirectory {
         ),
       ),
 
-    async bind(target, id, areaId, by) {
-      areaOf(state, areaId);
-      const label = target === 'team' ? `team ${id}` : `konversation ${id}`;
-      const move = moveBinding(
-        [...state.areas.entries()].map(([key, a]) => ({ areaId: key, bindings: a.bindings })),
-        { target, id, areaId, by: by.by, at: by.at },
-      );
-      const lines = [
-        { areaId, ...recorded(areaId, 'bound', by, label) },
-        ...move.unboundFrom.map((other) => ({
-          areaId: other,
-          ...recorded(other, 'unbound', by, `${label} (nu ${areaId})`),
-        })),
-      ];
-      for (const [key, bindings] of move.bindings) areaOf(state, key).bindings = bindings;
-      for (const { areaId: key, line, audit } of lines) {
-        areaOf(state, key).history.push(line);
-        if (audit) state.audit.push(audit);
-        touch(state, key);
-      }
-    },
+    bind: (target, id, areaId, by) =>
+      settle(() => {
+        areaOf(state, areaId);
+        const label = target === 'team' ? `team ${id}` : `konversation ${id}`;
+        const move = moveBinding(
+          [...state.areas.entries()].map(([key, a]) => ({ areaId: key, bindings: a.bindings })),
+          { target, id, areaId, by: by.by, at: by.at },
+        );
+        const lines = [
+          { areaId, ...recorded(areaId, 'bound', by, label) },
+          ...move.unboundFrom.map((other) => ({
+            areaId: other,
+            ...recorded(other, 'unbound', by, `${label} (nu ${areaId})`),
+          })),
+        ];
+        for (const [key, bindings] of move.bindings) areaOf(state, key).bindings = bindings;
+        for (const { areaId: key, line, audit } of lines) {
+          areaOf(state, key).history.push(line);
+          if (audit) state.audit.push(audit);
+          touch(state, key);
+        }
+      }),
   };
 }

@@ -34,7 +34,7 @@ import {
   subscribe,
   weekClaimable,
 } from '../../domain/subscriptionChange.js';
-import type { Meetings, Reminders, Subscriptions } from '../../app/port/index.js';
+import type { Meetings, ReminderIdentity, Reminders, SubscribeResult, Subscriptions } from '../../app/port/index.js';
 import { claimKey, copy, type MemoryState } from './state.js';
 
 export function memorySubscriptions(state: MemoryState): Subscriptions {
@@ -50,7 +50,7 @@ export function memorySubscriptions(state: MemoryState): Subscriptions {
     get: (id) => Promise.resolve(copy(find(id))),
     forConversation: (conversationId) =>
       Promise.resolve(copy(state.subscriptions.find((s) => s.conversationId === conversationId))),
-    subscribe: (request) => apply(subscribe(state.subscriptions, request)),
+    subscribe: (request): Promise<SubscribeResult> => apply(subscribe(state.subscriptions, request)),
     end: async (conversationId, ended) =>
       (await apply(endSubscriptions(state.subscriptions, { conversationId }, ended)))[0],
     endWhere: (selection, ended) => apply(endSubscriptions(state.subscriptions, selection, ended)),
@@ -89,7 +89,7 @@ export function memoryMeetings(state: MemoryState): Meetings {
 }
 
 export function memoryReminders(state: MemoryState): Reminders {
-  const change = (who: Parameters<typeof changePerson>[1], apply: Parameters<typeof changePerson>[2]) => {
+  const change = (who: ReminderIdentity, apply: Parameters<typeof changePerson>[2]) => {
     const next = changePerson(state.people, who, apply);
     state.people = next.records;
     return Promise.resolve(copy(next.result));

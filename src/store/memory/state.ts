@@ -74,6 +74,11 @@ export class UnknownRecordError extends Error {
   override name = 'UnknownRecordError';
 }
 
+/** A new record whose id is taken already: nothing stored. */
+export class DuplicateRecordError extends Error {
+  override name = 'DuplicateRecordError';
+}
+
 /** An area that cannot be added as it is (its id taken, an agreement conflicting): nothing stored. */
 export class AreaRefusedError extends Error {
   override name = 'AreaRefusedError';
@@ -104,6 +109,18 @@ export function claimKey(state: MemoryState, key: string, at: Date, ttlMs: numbe
   if (held !== undefined && at.getTime() - held < ttlMs) return false;
   state.claims.set(key, at.getTime());
   return true;
+}
+
+/**
+ * The answer of a change made at once, as a promise: what `change` returns, or a rejection with
+ * what it throws (a caller awaiting it sees a refusal the same way as from any store).
+ */
+export function settle<T>(change: () => T): Promise<T> {
+  try {
+    return Promise.resolve(change());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 /** A copy the caller may change without changing the store. */

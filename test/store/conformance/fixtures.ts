@@ -73,7 +73,7 @@ export interface Seeded extends StoreUnderTest {
 }
 
 /** Seeds the areas with the store's own seed, or through the port. */
-export async function seeded(makeStore: MakeStore): Promise<Seeded> {
+async function seeded(makeStore: MakeStore): Promise<Seeded> {
   const made = await makeStore();
   const seed =
     made.seed?.bind(made) ??
