@@ -13,7 +13,7 @@
 // The PostgreSQL store runs the same suite with its own factory. Suites: records.ts (entries, audit,
 // occasions, versions, isolation), areas.ts (settings, agreements, bindings), conversations.ts
 // (subscriptions, meetings, reminders, claims) and documents.ts (publications, import drafts,
-// service URLs, copies).
+// service URLs, copies) and reopen.ts (the same data after a restart).
 import type { Agreement } from '../../../src/domain/agreement.js';
 import type { Area } from '../../../src/domain/area.js';
 import type { StorePort } from '../../../src/app/port/index.js';
@@ -21,6 +21,7 @@ import { areaConformance } from './areas.js';
 import { conversationConformance } from './conversations.js';
 import { documentConformance } from './documents.js';
 import { recordConformance } from './records.js';
+import { reopenConformance } from './reopen.js';
 
 export interface StoreUnderTest {
   port: StorePort;
@@ -38,5 +39,6 @@ export function storeConformance(name: string, makeStore: MakeStore): void {
     areaConformance(makeStore);
     conversationConformance(makeStore);
     documentConformance(makeStore);
+    reopenConformance(makeStore);
   });
 }
