@@ -90,7 +90,7 @@ export function reopenConformance(makeStore: MakeStore): void {
       await port.serviceUrls.trust('t1', 'https://smba.trafficmanager.net/emea/', AT);
       await port.settled();
       const before = await everything(port);
-      const reopened = await made.reopen!();
+      const reopened = await made.reopen();
       made.port = reopened;
       expect(await everything(reopened)).to.deep.equal(before);
       expect((await reopened.records('jonkoping').findBySource('msg:1'))?.id).to.equal('e1');
