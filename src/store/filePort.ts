@@ -6,6 +6,7 @@ import type { Area, BindingTarget } from '../domain/area.js';
 import { applyAreaChange, type AreaChange, type AreaChangeResult } from '../domain/areaChange.js';
 import type { NewAuditRecord } from '../domain/audit.js';
 import type { Completion, Entry, EntryChange, EntryFields } from '../domain/entry.js';
+import { copiesOfEntries } from '../domain/entryCopy.js';
 import type { IsoDate } from '../domain/agreement.js';
 import type { Subscription } from '../domain/subscription.js';
 import type {
@@ -116,10 +117,10 @@ function recordsOf(store: Store, areaId: string, versions: AreaVersions): AreaRe
     version: () => Promise.resolve(versions.of(areaId)),
     agreements: () => Promise.resolve(copy(view.agreements())),
     agreement: (id: string) => Promise.resolve(copy(view.agreement(id))),
-    entries: (agreementId: string) => Promise.resolve(copy(view.entries(agreementId))),
+    entries: (agreementId: string) => Promise.resolve(copiesOfEntries(view.entries(agreementId))),
     completions: (agreementId: string) => Promise.resolve(copy(view.completions(agreementId))),
-    allEntries: () => Promise.resolve(copy(view.allEntries())),
-    entriesTouchedBy: (personId: string) => Promise.resolve(copy(view.entriesTouchedBy(personId))),
+    allEntries: () => Promise.resolve(copiesOfEntries(view.allEntries())),
+    entriesTouchedBy: (personId: string) => Promise.resolve(copiesOfEntries(view.entriesTouchedBy(personId))),
     findBySource: (sourceId: string) => Promise.resolve(copy(view.findBySource(sourceId))),
     dayTotals: (agreementId: string, activityId: string) =>
       Promise.resolve(view.dayTotals(agreementId, activityId).sort((a, b) => a.date.localeCompare(b.date))),

@@ -3,6 +3,7 @@
 import type { Agreement, IsoDate } from '../../domain/agreement.js';
 import type { NewAuditRecord } from '../../domain/audit.js';
 import { completionSchema, entrySchema, type Entry } from '../../domain/entry.js';
+import { copiesOfEntries } from '../../domain/entryCopy.js';
 import { applyEdit, applyNoteClearing, applyRemoval, applyRestore } from '../../domain/entryChange.js';
 import { occasionsOf } from '../../domain/occasion.js';
 import { duplicateOf, editable, removable, restorable } from '../../domain/recordRules.js';
@@ -49,11 +50,13 @@ export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecor
     version: () => Promise.resolve(`${state.areas.get(areaId)?.version ?? 0}`),
     agreements: () => Promise.resolve(copy(agreements())),
     agreement: (id) => Promise.resolve(copy(agreements().find((a) => a.id === id))),
-    entries: (agreementId) => Promise.resolve(copy(mine(agreementId)?.entries ?? [])),
+    entries: (agreementId) => Promise.resolve(copiesOfEntries(mine(agreementId)?.entries ?? [])),
     completions: (agreementId) => Promise.resolve(copy(mine(agreementId)?.completions ?? [])),
-    allEntries: () => Promise.resolve(copy(allEntries())),
+    allEntries: () => Promise.resolve(copiesOfEntries(allEntries())),
     entriesTouchedBy: (personId) =>
-      Promise.resolve(copy(allEntries().filter((e) => e.by.id === personId || e.removed?.by.id === personId))),
+      Promise.resolve(
+        copiesOfEntries(allEntries().filter((e) => e.by.id === personId || e.removed?.by.id === personId)),
+      ),
     findBySource: (sourceId) =>
       settle(() => {
         const at = state.sources.get(sourceId);
