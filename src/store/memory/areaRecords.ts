@@ -72,7 +72,8 @@ export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecor
     occasionsOn: (agreementId, activityId, date: IsoDate) =>
       Promise.resolve(
         copy(
-          occasionsOf(mine(agreementId)?.entries ?? []).filter((o) => o.activityId === activityId && o.date === date),
+          // An occasion lies on one activity and day, so the day's entries alone make the day's occasions.
+          occasionsOf((mine(agreementId)?.entries ?? []).filter((e) => e.activityId === activityId && e.date === date)),
         ),
       ),
 
