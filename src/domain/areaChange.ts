@@ -13,7 +13,7 @@ export type AreaChange =
   | { kind: 'reminderTimeSet'; weekday: number; time: string; since: string };
 
 /** The history action a change is recorded as. */
-type AreaChangeAction =
+export type AreaChangeAction =
   | 'tenantsSet'
   | 'coordinatorsSet'
   | 'coordinatorAdded'

@@ -6,6 +6,7 @@ import type { Area, BindingTarget } from '../domain/area.js';
 import { applyAreaChange, type AreaChange, type AreaChangeResult } from '../domain/areaChange.js';
 import type { NewAuditRecord } from '../domain/audit.js';
 import type { Completion, Entry, EntryChange, EntryFields } from '../domain/entry.js';
+import { copiesOfEntries } from '../domain/entryCopy.js';
 import type { IsoDate } from '../domain/agreement.js';
 import type { Subscription } from '../domain/subscription.js';
 import type {
@@ -49,6 +50,57 @@ class ProcessClaims {
 
 const DELIVERY_TTL_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A version per area. Store has one revision for everything; a change made through the port moves
+ * only its area's version on. A change the port did not make (the old store view, still used during
+ * the move to the port) moves every area's on, the next time a version is read: never a version
+ * that stays while its area changed, only sometimes one that moves when it need not.
+ */
+class AreaVersions {
+  readonly #versions = new Map<string, number>();
+  #seen: number;
+  constructor(private readonly store: Store) {
+    this.#seen = store.revision();
+  }
+
+  of(areaId: string): string {
+    if (this.store.revision() !== this.#seen) {
+      this.#seen = this.store.revision();
+      this.#outside++;
+    }
+    return `${this.#outside}.${this.#versions.get(areaId) ?? 0}`;
+  }
+
+  #outside = 0;
+
+  /** After a change through the port: the areas it changed move on; the store's revision is accounted for. */
+  changed(...areaIds: readonly string[]): void {
+    for (const id of areaIds) this.#versions.set(id, (this.#versions.get(id) ?? 0) + 1);
+    this.#seen = this.store.revision();
+  }
+
+  /** After a port call that changed nothing (a refusal): the store's revision it moved is accounted for. */
+  unchanged(): void {
+    this.#seen = this.store.revision();
+  }
+}
+
+/** A copy the caller may keep and change: the store's own objects stay as they are. */
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** Runs `change`, then moves the area's version on when `did` says it changed something. */
+async function versioned<T>(
+  versions: AreaVersions,
+  areaId: string,
+  change: Promise<T>,
+  did: (result: T) => boolean,
+): Promise<T> {
+  const result = await change;
+  if (did(result)) versions.changed(areaId);
+  else versions.unchanged();
+  return result;
+}
+
 const selects =
   (selection: ConversationSelection) =>
   (x: { conversationId: string; teamId?: string | undefined }): boolean =>
@@ -61,88 +113,116 @@ function withEntryId<T extends object>(audit: T, entryId: string): T {
   return { ...audit, entryId };
 }
 
-function recordsOf(store: Store, areaId: string): AreaRecords {
+function recordsOf(store: Store, areaId: string, versions: AreaVersions): AreaRecords {
   const view = store.inArea(areaId);
+  const changed = <T>(change: Promise<T>, did: (result: T) => boolean = (r) => r !== undefined) =>
+    versioned(versions, areaId, change, did).then(copy);
   return {
     areaId,
-    version: () => Promise.resolve(String(view.revision())),
-    agreements: () => Promise.resolve(view.agreements()),
-    agreement: (id: string) => Promise.resolve(view.agreement(id)),
-    entries: (agreementId: string) => Promise.resolve(view.entries(agreementId)),
-    completions: (agreementId: string) => Promise.resolve(view.completions(agreementId)),
-    allEntries: () => Promise.resolve(view.allEntries()),
-    entriesTouchedBy: (personId: string) => Promise.resolve(view.entriesTouchedBy(personId)),
-    findBySource: (sourceId: string) => Promise.resolve(view.findBySource(sourceId)),
-    dayTotals: (agreementId: string, activityId: string) => Promise.resolve(view.dayTotals(agreementId, activityId)),
+    version: () => Promise.resolve(versions.of(areaId)),
+    agreements: () => Promise.resolve(copy(view.agreements())),
+    agreement: (id: string) => Promise.resolve(copy(view.agreement(id))),
+    entries: (agreementId: string) => Promise.resolve(copiesOfEntries(view.entries(agreementId))),
+    completions: (agreementId: string) => Promise.resolve(copy(view.completions(agreementId))),
+    allEntries: () => Promise.resolve(copiesOfEntries(view.allEntries())),
+    entriesTouchedBy: (personId: string) => Promise.resolve(copiesOfEntries(view.entriesTouchedBy(personId))),
+    findBySource: (sourceId: string) => Promise.resolve(copy(view.findBySource(sourceId))),
+    dayTotals: (agreementId: string, activityId: string) =>
+      Promise.resolve(view.dayTotals(agreementId, activityId).sort((a, b) => a.date.localeCompare(b.date))),
     occasionsOn: (agreementId: string, activityId: string, date: IsoDate) =>
-      Promise.resolve(view.occasionsOn(agreementId, activityId, date)),
-    addEntry: (entry: Entry, audit: NewAuditRecord) => view.addEntry(entry, audit),
+      Promise.resolve(copy(view.occasionsOn(agreementId, activityId, date))),
+    addEntry: (entry: Entry, audit: NewAuditRecord) => changed(view.addEntry(entry, audit), (r) => r.stored),
     removeEntry: (
       agreementId: string,
       entryId: string,
       removal: NonNullable<Entry['removed']>,
       audit: NewAuditRecord,
-    ) => view.markRemoved(agreementId, entryId, removal, audit),
+    ) => changed(view.markRemoved(agreementId, entryId, removal, audit)),
     editEntry: (
       agreementId: string,
       entryId: string,
       fields: EntryFields,
       change: Omit<EntryChange, 'before'>,
       audit: NewAuditRecord,
-    ) => view.editEntry(agreementId, entryId, fields, change, audit),
+    ) => changed(view.editEntry(agreementId, entryId, fields, change, audit)),
     restoreEntry: (
       agreementId: string,
       entryId: string,
       change: Omit<EntryChange, 'before' | 'removed' | 'reason'>,
       audit: NewAuditRecord,
-    ) => view.restoreEntry(agreementId, entryId, change, audit),
+    ) => changed(view.restoreEntry(agreementId, entryId, change, audit)),
     addCompletion: (agreementId: string, completion: Completion, audit: NewAuditRecord) =>
-      view.addCompletion(agreementId, completion, audit),
+      changed(view.addCompletion(agreementId, completion, audit), () => true),
     clearNotes: (selection: NoteSelection, cleared: NoteClearing, audit) =>
-      'entryId' in selection
-        ? view.clearNotes((e) => e.id === selection.entryId, cleared, withEntryId(audit, selection.entryId))
-        : view.clearNotes((e) => e.date < selection.before, cleared, audit),
+      changed(
+        'entryId' in selection
+          ? view.clearNotes((e) => e.id === selection.entryId, cleared, withEntryId(audit, selection.entryId))
+          : view.clearNotes((e) => e.date < selection.before, cleared, audit),
+        (r) => r.length > 0,
+      ),
   };
 }
 
-function areasOf(store: Store): AreaDirectory {
+function areasOf(store: Store, versions: AreaVersions): AreaDirectory {
   return {
-    areas: () => Promise.resolve(store.areas()),
-    area: (id: string) => Promise.resolve(store.area(id)),
-    history: (areaId: string) => Promise.resolve(store.area(areaId) ? store.areaHistory(areaId) : []),
-    addArea: (area: Area, agreements: readonly Agreement[], by: ChangeBy) => store.addArea(area, agreements, by),
+    areas: () => Promise.resolve(copy(store.areas())),
+    area: (id: string) => Promise.resolve(copy(store.area(id))),
+    history: (areaId: string) => Promise.resolve(copy(store.area(areaId) ? store.areaHistory(areaId) : [])),
+    addArea: (area: Area, agreements: readonly Agreement[], by: ChangeBy) =>
+      versioned(versions, area.id, store.addArea(area, agreements, by), () => true),
     async updateArea(areaId: string, change: AreaChange, by: ChangeBy): Promise<AreaChangeResult> {
       let result: AreaChangeResult = { ok: false, code: 'unchanged' };
-      await store.updateArea(
-        areaId,
-        (current) => {
-          result = applyAreaChange(current, change);
-          if (!result.ok) return undefined;
-          for (const key of Object.keys(current) as (keyof Area)[]) delete current[key];
-          Object.assign(current, result.area);
-          return { action: result.action, detail: result.detail };
-        },
-        by,
-      );
-      return result;
+      await store
+        .updateArea(
+          areaId,
+          (current) => {
+            result = applyAreaChange(current, change);
+            if (!result.ok) return undefined;
+            for (const key of Object.keys(current) as (keyof Area)[]) delete current[key];
+            Object.assign(current, result.area);
+            return { action: result.action, detail: result.detail };
+          },
+          by,
+        )
+        .finally(() => versions.unchanged());
+      if (result.ok) versions.changed(areaId);
+      return copy(result);
     },
     async addAgreement(agreement: Agreement, audit: NewAuditRecord): Promise<void> {
-      await store.addAgreement(agreement, audit);
+      await store.addAgreement(agreement, audit).finally(() => versions.unchanged());
+      versions.changed(agreement.area);
     },
     changeAgreement: (agreement: Agreement, by: ChangeBy, audit: readonly NewAuditRecord[]) =>
-      store.inArea(agreement.area).changeAgreement(agreement, by, audit),
+      versioned(
+        versions,
+        agreement.area,
+        store
+          .inArea(agreement.area)
+          .changeAgreement(agreement, by, audit)
+          .finally(() => versions.unchanged()),
+        () => true,
+      ),
     binding: (target: BindingTarget, id: string) => Promise.resolve(store.binding(target, id)),
-    bind: (target: BindingTarget, id: string, areaId: string, by: ChangeBy) => store.bind(target, id, areaId, by),
+    async bind(target: BindingTarget, id: string, areaId: string, by: ChangeBy) {
+      // The areas that hold it now lose it: their versions move on too.
+      const left = store
+        .areas()
+        .filter(
+          (a) => a.id !== areaId && store.areaDocOf(a.id).data.bindings.some((b) => b.target === target && b.id === id),
+        );
+      await store.bind(target, id, areaId, by).finally(() => versions.unchanged());
+      versions.changed(areaId, ...left.map((a) => a.id));
+    },
   };
 }
 
 function subscriptionsOf(store: Store, claims: ProcessClaims): Subscriptions {
   const s = store.subscriptions;
   return {
-    all: () => Promise.resolve(s.all()),
-    active: () => Promise.resolve(s.active()),
-    get: (id) => Promise.resolve(s.get(id)),
-    forConversation: (conversationId) => Promise.resolve(s.forConversation(conversationId)),
+    all: () => Promise.resolve(copy(s.all())),
+    active: () => Promise.resolve(copy(s.active())),
+    get: (id) => Promise.resolve(copy(s.get(id))),
+    forConversation: (conversationId) => Promise.resolve(copy(s.forConversation(conversationId))),
     subscribe: (request) => s.subscribe(request),
     end: (conversationId, ended) => s.end(conversationId, ended),
     endWhere: (selection, ended) =>
@@ -166,9 +246,9 @@ function subscriptionsOf(store: Store, claims: ProcessClaims): Subscriptions {
 function meetingsOf(store: Store): Meetings {
   const m = store.meetings;
   return {
-    active: () => Promise.resolve(m.active()),
-    get: (id) => Promise.resolve(m.get(id)),
-    forConversation: (conversationId) => Promise.resolve(m.forConversation(conversationId)),
+    active: () => Promise.resolve(copy(m.active())),
+    get: (id) => Promise.resolve(copy(m.get(id))),
+    forConversation: (conversationId) => Promise.resolve(copy(m.forConversation(conversationId))),
     set: (meeting, newId) => m.set(meeting, newId),
     end: (conversationId, ended) => m.end(conversationId, ended),
     endWhere: (selection, ended) => m.endWhere(selects(selection), ended),
@@ -183,8 +263,8 @@ function meetingsOf(store: Store): Meetings {
 function remindersOf(store: Store): Reminders {
   const r = store.reminders;
   return {
-    all: () => Promise.resolve(r.all()),
-    find: (who) => Promise.resolve(r.find(who)),
+    all: () => Promise.resolve(copy(r.all())),
+    find: (who) => Promise.resolve(copy(r.find(who))),
     noteContact: (who, at) => r.noteContact(who, at),
     setOff: (who, off, at) => r.setOff(who, off, at),
     pause: (who, until) => r.pause(who, until),
@@ -203,6 +283,7 @@ function remindersOf(store: Store): Reminders {
  */
 export function fileStorePort(store: Store, serviceUrls?: TrustedServiceUrls): StorePort {
   const claims = new ProcessClaims();
+  const versions = new AreaVersions(store);
   const deliveries: Deliveries = {
     claim: (key, at) => Promise.resolve(claims.claim(`delivery|${key}`, at.getTime(), DELIVERY_TTL_MS)),
   };
@@ -211,27 +292,27 @@ export function fileStorePort(store: Store, serviceUrls?: TrustedServiceUrls): S
     isTrusted: (tenantId, serviceUrl) => Promise.resolve(serviceUrls?.isTrusted(tenantId, serviceUrl) ?? false),
   };
   return {
-    areas: areasOf(store),
-    records: (areaId) => recordsOf(store, areaId),
+    areas: areasOf(store, versions),
+    records: (areaId) => recordsOf(store, areaId, versions),
     subscriptions: subscriptionsOf(store, claims),
     meetings: meetingsOf(store),
     reminders: remindersOf(store),
     publications: {
-      all: () => Promise.resolve(store.publications.all()),
-      latest: (key) => Promise.resolve(store.publications.latest(key)),
-      draft: (key) => Promise.resolve(store.publications.draft(key)),
+      all: () => Promise.resolve(copy(store.publications.all())),
+      latest: (key) => Promise.resolve(copy(store.publications.latest(key))),
+      draft: (key) => Promise.resolve(copy(store.publications.draft(key))),
       saveDraft: (draft) => store.publications.saveDraft(draft),
       publish: (publication) => store.publications.publish(publication),
     },
     importDrafts: {
-      get: (id) => Promise.resolve(store.importDrafts.get(id)),
+      get: (id) => Promise.resolve(copy(store.importDrafts.get(id))),
       add: (drafts) => store.importDrafts.add(drafts),
       updateOpen: (id, change) => store.importDrafts.updateOpen(id, change),
     },
     audit: {
       record: (record) => store.audit.record(record),
       async read(selection?: AuditSelection) {
-        const all = await store.audit.read();
+        const all = copy(await store.audit.read());
         if (!selection) return all;
         const agreementsOfArea =
           selection.areaId === undefined

@@ -4,7 +4,20 @@
 // A week is claimed on disk before the reminder is sent, so no restart or second tick sends it again.
 import { z } from 'zod';
 import { reminderPersonSchema, type ReminderPerson } from '../domain/reminderRecord.js';
-import { samePerson, type PersonIdentity } from '../domain/responsible.js';
+import {
+  changePerson,
+  claimNotice,
+  claimReminderWeek,
+  contactIsNews,
+  findPerson,
+  noteContact,
+  pauseUntil,
+  reminderSent,
+  reported,
+  setOff,
+  unreachable,
+} from '../domain/reminderChange.js';
+import type { PersonIdentity } from '../domain/responsible.js';
 export type { ReminderPerson } from '../domain/reminderRecord.js';
 import { JsonDocument } from './document.js';
 import type { WriteGate } from './gate.js';
@@ -25,11 +38,6 @@ const remindersFileSchema = z.object({
 });
 
 type RemindersFile = z.infer<typeof remindersFileSchema>;
-
-/** The identity of a stored person, for samePerson. */
-function identityOf(p: ReminderPerson): PersonIdentity {
-  return { id: p.userId, aadObjectId: p.aadObjectId, upn: p.upn };
-}
 
 /** Who a change is about: any of their ids, and their name as Teams shows it. */
 export interface ReminderIdentity extends PersonIdentity {
@@ -54,7 +62,7 @@ export class ReminderStore {
   }
 
   find(who: PersonIdentity): ReminderPerson | undefined {
-    return this.all().find((p) => samePerson(identityOf(p), who));
+    return findPerson(this.all(), who);
   }
 
   /**
@@ -62,37 +70,18 @@ export class ReminderStore {
    * person is new, a reference or id is new or changed, so an ordinary message costs no write.
    */
   async noteContact(who: ReminderIdentity & { reference: Record<string, unknown> }, at: Date): Promise<void> {
-    const known = this.find(who);
-    if (
-      known &&
-      JSON.stringify(known.reference) === JSON.stringify(who.reference) &&
-      (who.upn === undefined || known.upn !== undefined) &&
-      (who.aadObjectId === undefined || known.aadObjectId !== undefined)
-    )
-      return;
-    await this.change(who, (p) => {
-      p.reference = who.reference;
-      p.referenceAt = at.toISOString();
-      if (who.name) p.name = who.name.slice(0, 200);
-    });
+    if (!contactIsNews(this.all(), who)) return;
+    await this.change(who, noteContact(who.reference, who.name, at));
   }
 
   /** Turns reminders off (true) or on again (false, which also ends a pause). */
   setOff(who: ReminderIdentity, off: boolean, at: Date): Promise<ReminderPerson> {
-    return this.change(who, (p) => {
-      if (off) p.off = { at: at.toISOString() };
-      else {
-        delete p.off;
-        delete p.pausedUntil;
-      }
-    });
+    return this.change(who, setOff(off, at));
   }
 
   /** No reminder before `until` (an ISO date). */
   pause(who: ReminderIdentity, until: string): Promise<ReminderPerson> {
-    return this.change(who, (p) => {
-      p.pausedUntil = until;
-    });
+    return this.change(who, pauseUntil(until));
   }
 
   /**
@@ -101,11 +90,9 @@ export class ReminderStore {
    */
   claim(who: ReminderIdentity, week: string, at: Date): Promise<boolean> {
     return this.doc.update((data) => {
-      const p = this.upsert(data, who);
-      if (p.lastWeek !== undefined && p.lastWeek >= week) return false;
-      p.lastWeek = week;
-      p.claimedAt = at.toISOString();
-      return true;
+      const { records, result } = claimReminderWeek(data.people, who, week, at);
+      data.people = records;
+      return result;
     });
   }
 
@@ -117,57 +104,33 @@ export class ReminderStore {
   /** Claims the area's notice `key` on disk before it is sent: true when this call claimed it. */
   claimNotice(areaId: string, key: string, at: Date): Promise<boolean> {
     return this.doc.update((data) => {
-      data.notices ??= [];
-      if (data.notices.some((n) => n.areaId === areaId && n.key === key)) return false;
-      data.notices.push({ areaId, key, at: at.toISOString() });
-      return true;
+      const { records, result } = claimNotice(data.notices ?? [], areaId, key, at);
+      data.notices = records;
+      return result;
     });
   }
 
   /** The claimed reminder was accepted by the connector; `reference` is the chat the bot opened, if it did. */
   recordSent(who: ReminderIdentity, at: Date, reference?: Record<string, unknown>): Promise<ReminderPerson> {
-    return this.change(who, (p) => {
-      p.sentAt = at.toISOString();
-      delete p.unreachable;
-      if (reference) {
-        p.reference = reference;
-        p.referenceAt = at.toISOString();
-      }
-    });
+    return this.change(who, reminderSent(at, reference));
   }
 
   /** The bot could not reach the person; a later report keeps the first moment and whether it was told. */
   markUnreachable(who: ReminderIdentity, at: Date, status: number | undefined): Promise<ReminderPerson> {
-    return this.change(who, (p) => {
-      p.unreachable ??= { at: at.toISOString(), ...(status !== undefined ? { status } : {}) };
-    });
+    return this.change(who, unreachable(at, status));
   }
 
   /** A coordinator was told the person cannot be reached. */
   markReported(who: ReminderIdentity, at: Date): Promise<ReminderPerson> {
-    return this.change(who, (p) => {
-      if (p.unreachable) p.unreachable.reportedAt = at.toISOString();
-    });
+    return this.change(who, reported(at));
   }
 
-  private change(who: ReminderIdentity, apply: (p: ReminderPerson) => void): Promise<ReminderPerson> {
+  /** Stores what the domain's rule (reminderChange.ts) makes of the person, in one write. */
+  private change(who: ReminderIdentity, apply: (p: ReminderPerson) => ReminderPerson): Promise<ReminderPerson> {
     return this.doc.update((data) => {
-      const p = this.upsert(data, who);
-      apply(p);
-      return structuredClone(reminderPersonSchema.parse(p));
+      const { records, result } = changePerson(data.people, who, apply);
+      data.people = records;
+      return result;
     });
-  }
-
-  /** The stored person matching `who` (its missing ids filled in), or a new one. */
-  private upsert(data: RemindersFile, who: ReminderIdentity): ReminderPerson {
-    let p = data.people.find((x) => samePerson(identityOf(x), who));
-    if (!p) {
-      p = { name: who.name.slice(0, 200) };
-      data.people.push(p);
-    }
-    if (who.id !== undefined && p.userId === undefined) p.userId = who.id;
-    if (who.aadObjectId !== undefined && p.aadObjectId === undefined) p.aadObjectId = who.aadObjectId;
-    if (who.upn !== undefined && p.upn === undefined) p.upn = who.upn;
-    return p;
   }
 }

@@ -2,12 +2,22 @@
 // only after it is on disk, so "Klart" is never said about a subscription a restart would forget,
 // and a week is recorded as sent only after the connector accepted the message.
 import { z } from 'zod';
-import type { Person } from '../domain/entry.js';
-import type { IsoWeekKey, Schedule } from '../domain/schedule.js';
+import { changeWhere, without, type ListChange } from '../domain/conversationSelection.js';
+import type { IsoWeekKey } from '../domain/schedule.js';
+import {
+  endSubscriptions,
+  holdSubscriptions,
+  pauseSubscription,
+  recordSubscriptionSent,
+  releaseSubscriptions,
+  renameSubscriptions,
+  subscribe,
+  type Subscribed,
+  type SubscriptionRequest,
+} from '../domain/subscriptionChange.js';
 import type { SentCard } from '../domain/weeklyCard.js';
 import {
   subscriptionSchema,
-  type ConversationKindCode,
   type Subscription,
   type SubscriptionEnd,
   type SubscriptionHold,
@@ -23,19 +33,11 @@ const subscriptionsFileSchema = z.object({
 
 type SubscriptionsFile = z.infer<typeof subscriptionsFileSchema>;
 
-export interface SubscribeRequest {
-  conversation: { id: string; kind: ConversationKindCode; name?: string; tenantId?: string; teamId?: string };
-  /** The area the conversation works in. */
-  areaId?: string;
-  reference: Record<string, unknown>;
-  schedule: Schedule;
-  by: Person;
-  at: Date;
-  newId: () => string;
-}
+/** A subscribe request (src/domain/subscriptionChange.ts). */
+type SubscribeRequest = SubscriptionRequest;
 
 /** created: a first subscription; changed: an active one got a new schedule; resumed: an ended one came back. */
-export type SubscribeResult = { subscription: Subscription; change: 'created' | 'changed' | 'resumed' };
+type SubscribeResult = Subscribed;
 
 /**
  * The current form of a stored conversation reference, given one of any earlier form. Supplied by the
@@ -105,141 +107,79 @@ export class SubscriptionStore {
     return this.all().find((s) => s.conversationId === conversationId);
   }
 
-  /** Subscribes the conversation, or sets the schedule of its existing subscription. */
+  /** Subscribes the conversation, or sets the schedule of its existing subscription (the rule: subscriptionChange.ts). */
   subscribe(request: SubscribeRequest): Promise<SubscribeResult> {
-    const at = request.at.toISOString();
-    const { conversation } = request;
-    return this.doc.update((data): SubscribeResult => {
-      const existing = data.subscriptions.find((s) => s.conversationId === conversation.id);
-      const fields = {
-        conversationKind: conversation.kind,
-        ...(conversation.name ? { conversationName: conversation.name.slice(0, 200) } : {}),
-        ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
-        ...(conversation.teamId ? { teamId: conversation.teamId } : {}),
-        ...(request.areaId ? { areaId: request.areaId } : {}),
-        reference: request.reference,
-        weekday: request.schedule.weekday,
-        time: request.schedule.time,
-        since: at,
-      };
-      if (existing) {
-        const change = existing.ended ? 'resumed' : 'changed';
-        // lastSentWeek stays: subscribing again in a week already delivered does not send twice.
-        Object.assign(existing, fields);
-        delete existing.ended;
-        return { subscription: subscriptionSchema.parse(structuredClone(existing)), change };
-      }
-      const created: Subscription = subscriptionSchema.parse({
-        id: request.newId(),
-        conversationId: conversation.id,
-        ...fields,
-        createdBy: request.by,
-        createdAt: at,
-      });
-      data.subscriptions.push(created);
-      return { subscription: structuredClone(created), change: 'created' };
-    });
+    return this.apply((list) => subscribe(list, request));
   }
 
   /** Ends the conversation's active subscription; undefined when it had none. */
   async end(conversationId: string, ended: SubscriptionEnd): Promise<Subscription | undefined> {
-    return (await this.endWhere((s) => s.conversationId === conversationId, ended))[0];
+    return (await this.apply((list) => endSubscriptions(list, { conversationId }, ended)))[0];
   }
 
   /** Ends every active subscription of the conversation or, for a team, of any of its channels. */
   endForRemoval(conversationId: string, teamId: string | undefined, ended: SubscriptionEnd): Promise<Subscription[]> {
-    return this.endWhere(
-      (s) => s.conversationId === conversationId || (teamId !== undefined && s.teamId === teamId),
-      ended,
-    );
+    return this.apply((list) => {
+      const ofConversation = endSubscriptions(list, { conversationId }, ended);
+      if (teamId === undefined) return ofConversation;
+      const ofTeam = endSubscriptions(ofConversation.records, { teamId }, ended);
+      return { records: ofTeam.records, result: [...ofConversation.result, ...ofTeam.result] };
+    });
   }
 
   /** Ends every active subscription of the team (its channels and the team's own conversation). */
   endForTeam(teamId: string, ended: SubscriptionEnd): Promise<Subscription[]> {
-    return this.endWhere((s) => inTeam(s, teamId), ended);
+    return this.apply((list) => endSubscriptions(list, { teamId }, ended));
   }
 
   /**
-   * Resumes the subscriptions that `match` and were ended for `reason` (a deleted channel or team
-   * restored in Teams); the week already sent stays sent. Returns them as they are now.
+   * Resumes the selected subscriptions ended for `reason` (a deleted channel or team restored in
+   * Teams); the week already sent stays sent. Returns them as they are now.
    */
   resumeEnded(match: (s: Subscription) => boolean, reason: SubscriptionEnd['reason']): Promise<Subscription[]> {
-    return this.doc.update((data) => {
-      const resuming = data.subscriptions.filter((s) => s.ended?.reason === reason && match(s));
-      for (const s of resuming) delete s.ended;
-      return structuredClone(resuming);
-    });
+    return this.apply((list) =>
+      changeWhere(
+        list,
+        (s) => s.ended?.reason === reason && match(s),
+        (s) => without(s, 'ended'),
+      ),
+    );
   }
 
   /** The conversation's channel got a new name: every subscription of it (active or ended) follows. Returns [before, after] pairs. */
   rename(conversationId: string, name: string): Promise<{ from: string | undefined; subscription: Subscription }[]> {
-    const shown = name.slice(0, 200);
-    return this.doc.update((data) => {
-      const renamed = data.subscriptions.filter(
-        (s) => s.conversationId === conversationId && s.conversationName !== shown,
-      );
-      const out = renamed.map((s) => {
-        const from = s.conversationName;
-        s.conversationName = shown;
-        return { from, subscription: structuredClone(s) };
-      });
-      return out;
-    });
+    return this.apply((list) => renameSubscriptions(list, conversationId, name));
   }
 
   /** Holds the team's active subscriptions (an archived team): none is sent until released. */
   hold(teamId: string, held: SubscriptionHold): Promise<Subscription[]> {
-    return this.doc.update((data) => {
-      const holding = data.subscriptions.filter((s) => s.ended === undefined && !s.held && inTeam(s, teamId));
-      for (const s of holding) s.held = held;
-      return structuredClone(holding);
-    });
+    return this.apply((list) => holdSubscriptions(list, teamId, held));
   }
 
   /** Releases the team's held subscriptions (the team unarchived); they go on by their schedule. */
   release(teamId: string, reason: SubscriptionHold['reason']): Promise<Subscription[]> {
-    return this.doc.update((data) => {
-      const releasing = data.subscriptions.filter((s) => s.held?.reason === reason && inTeam(s, teamId));
-      for (const s of releasing) delete s.held;
-      return structuredClone(releasing);
-    });
-  }
-
-  private endWhere(match: (s: Subscription) => boolean, ended: SubscriptionEnd): Promise<Subscription[]> {
-    return this.doc.update((data) => {
-      const ending = data.subscriptions.filter((s) => s.ended === undefined && match(s));
-      for (const s of ending) s.ended = ended;
-      return structuredClone(ending);
-    });
+    return this.apply((list) => releaseSubscriptions(list, teamId, reason));
   }
 
   /** Pauses the subscription for the ISO week in `paused` (a temporary block); undefined when it is gone. */
   pause(id: string, paused: NonNullable<Subscription['paused']>): Promise<Subscription | undefined> {
-    return this.doc.update((data) => {
-      const subscription = data.subscriptions.find((s) => s.id === id);
-      if (!subscription) return undefined;
-      subscription.paused = paused;
-      return structuredClone(subscription);
-    });
+    return this.apply((list) => pauseSubscription(list, id, paused));
   }
 
   /**
    * Records that the connector accepted the summary for `week` at `at` (a pause is over then), and
    * the card it was: its last day and the instant its content was taken, where the next card starts.
    */
-  recordSent(id: string, week: IsoWeekKey, at: Date, card: SentCard): Promise<void> {
+  async recordSent(id: string, week: IsoWeekKey, at: Date, card: SentCard): Promise<void> {
+    await this.apply((list) => recordSubscriptionSent(list, id, week, at, card));
+  }
+
+  /** Stores the list a domain rule made, in one write, and resolves with the rule's answer once it is on disk. */
+  private apply<R>(change: (list: readonly Subscription[]) => ListChange<Subscription, R>): Promise<R> {
     return this.doc.update((data) => {
-      const subscription = data.subscriptions.find((s) => s.id === id);
-      if (!subscription) return;
-      subscription.lastSentWeek = week;
-      subscription.lastSentAt = at.toISOString();
-      subscription.lastCard = { through: card.through, cutAt: card.cutAt.toISOString() };
-      delete subscription.paused;
+      const { records, result } = change(data.subscriptions);
+      data.subscriptions = records;
+      return result;
     });
   }
-}
-
-/** A subscription of the team: one of its channels, or the team's own conversation (its General channel). */
-function inTeam(s: Subscription, teamId: string): boolean {
-  return s.teamId === teamId || s.conversationId === teamId;
 }
