@@ -21,7 +21,7 @@ const serviceUrlsFileSchema = z.object({
 type ServiceUrlsFile = z.infer<typeof serviceUrlsFileSchema>;
 
 /** One spelling per address: scheme and host lower case, no trailing slash. Undefined for a non-URL. */
-function normalServiceUrl(value: string): string | undefined {
+export function normalServiceUrl(value: string): string | undefined {
   try {
     const url = new URL(value);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
