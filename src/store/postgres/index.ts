@@ -11,7 +11,7 @@ import { migrate } from './migrations.js';
 import { postgresRecords } from './records.js';
 
 /** The database named by DATABASE_URL could not be reached or prepared at start; the message says why. */
-export class DatabaseUnavailableError extends Error {
+class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
