@@ -1,6 +1,7 @@
-// The areas, their settings, agreements, bindings and history in PostgreSQL. Each change bumps the
-// version of every area it touches (holding their row locks, in id order so two changes never wait
-// on each other) and writes its history line and audit record in the same transaction.
+// The areas, their settings, agreements, bindings and history in PostgreSQL. Each change holds the
+// area's row (FOR UPDATE: the area's settings and agreement list change one at a time), writes its
+// history line and audit record and, last, bumps the version of every area it touched, in id order:
+// rows are always locked area, agreement, entries, version, so two changes never wait on each other.
 import { z } from 'zod';
 import {
   AgreementConflictError,
@@ -40,6 +41,13 @@ const AREA_AUDIT: Readonly<Record<string, AuditAction | undefined>> = {
   responsibleRemoved: 'responsible.changed',
   reminderTimeSet: 'reminders.changed',
 };
+
+/** The area's settings, its row held until the transaction ends; UnknownRecordError when there is none. */
+async function lockedArea(sql: Sql, areaId: string): Promise<Area> {
+  const [row] = await sql<{ body: unknown }>('SELECT body FROM areas WHERE id = $1 FOR UPDATE', [areaId]);
+  if (!row) throw new UnknownRecordError(`okänt område ${areaId}`);
+  return areaSchema.parse(row.body);
+}
 
 /** Appends the history line and, for the actions the audit log records, its audit record. */
 async function recordAreaChange(
@@ -151,9 +159,7 @@ export function postgresAreas(db: Db): AreaDirectory {
 
     updateArea(areaId, change, by): Promise<AreaChangeResult> {
       return db.tx(async (sql) => {
-        await bumpArea(sql, areaId);
-        const [row] = await sql<{ body: unknown }>('SELECT body FROM areas WHERE id = $1', [areaId]);
-        const result = applyAreaChange(areaSchema.parse(row?.body), change);
+        const result = applyAreaChange(await lockedArea(sql, areaId), change);
         if (!result.ok) return result;
         await sql(
           'UPDATE areas SET name = $2, police_area = $3, tenants = $4, coordinators = $5, body = $6 WHERE id = $1',
@@ -167,6 +173,7 @@ export function postgresAreas(db: Db): AreaDirectory {
           ],
         );
         await recordAreaChange(sql, areaId, { action: result.action, detail: result.detail }, by);
+        await bumpArea(sql, areaId);
         return result;
       });
     },
@@ -175,7 +182,7 @@ export function postgresAreas(db: Db): AreaDirectory {
       const valid = agreementSchema.parse(agreement);
       try {
         await db.tx(async (sql) => {
-          await bumpArea(sql, valid.area);
+          await lockedArea(sql, valid.area);
           if ((await sql('SELECT 1 FROM agreements WHERE id = $1', [valid.id])).length > 0)
             throw new AgreementConflictError('duplicate', valid.id, valid.id);
           const overlap = overlappingAgreements([...(await areaAgreements(sql, valid.area)), valid]);
@@ -191,6 +198,7 @@ export function postgresAreas(db: Db): AreaDirectory {
             { by: SYSTEM, at: new Date(audit.at), via: audit.via },
           );
           await insertAudit(sql, audit);
+          await bumpArea(sql, valid.area);
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw new AgreementConflictError('duplicate', valid.id, valid.id);
@@ -201,10 +209,15 @@ export function postgresAreas(db: Db): AreaDirectory {
     async changeAgreement(agreement: Agreement, by: ChangeBy, audit: readonly NewAuditRecord[]) {
       const valid = agreementSchema.parse(agreement);
       await db.tx(async (sql) => {
-        await bumpArea(sql, valid.area);
+        await lockedArea(sql, valid.area);
+        const held = await sql('SELECT 1 FROM agreements WHERE id = $1 AND area_id = $2 FOR UPDATE', [
+          valid.id,
+          valid.area,
+        ]);
+        if (held.length === 0) throw new UnknownRecordError(`okänt medborgarlöfte ${valid.id}`);
         const current = await areaAgreements(sql, valid.area);
-        if (!current.some((a) => a.id === valid.id)) throw new UnknownRecordError(`okänt medborgarlöfte ${valid.id}`);
-        // The area's lock is held: no entry can be stored meanwhile and be missed here.
+        // The agreement's row is held: an entry being stored (FOR SHARE) is committed first, and
+        // none can be stored meanwhile and be missed here.
         const rows = await sql<{ body: unknown }>('SELECT body FROM entries WHERE agreement_id = $1 ORDER BY seq', [
           valid.id,
         ]);
@@ -225,6 +238,7 @@ export function postgresAreas(db: Db): AreaDirectory {
         ]);
         await recordAreaChange(sql, valid.area, { action: 'agreementChanged', detail: valid.id }, by);
         for (const record of audit) await insertAudit(sql, record);
+        await bumpArea(sql, valid.area);
       });
     },
 
@@ -245,7 +259,8 @@ export function postgresAreas(db: Db): AreaDirectory {
           [target, id],
         );
         const from = before && before.area_id !== areaId ? before.area_id : undefined;
-        for (const touched of [areaId, ...(from ? [from] : [])].sort()) await bumpArea(sql, touched);
+        if ((await sql('SELECT 1 FROM areas WHERE id = $1', [areaId])).length === 0)
+          throw new UnknownRecordError(`okänt område ${areaId}`);
         await sql(
           `INSERT INTO bindings (target, id, area_id, at, body) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (target, id) DO UPDATE SET area_id = excluded.area_id, at = excluded.at, body = excluded.body`,
@@ -253,6 +268,7 @@ export function postgresAreas(db: Db): AreaDirectory {
         );
         await recordAreaChange(sql, areaId, { action: 'bound', detail: label }, by);
         if (from) await recordAreaChange(sql, from, { action: 'unbound', detail: `${label} (nu ${areaId})` }, by);
+        for (const touched of [areaId, ...(from ? [from] : [])].sort()) await bumpArea(sql, touched);
       });
     },
   };

@@ -1,7 +1,8 @@
 // One area's agreements, entries and completions in PostgreSQL. Every change runs in one
-// transaction that first bumps the area's version (and so holds its row lock: the area's changes
-// happen one after another across instances), applies the domain's rule to the row as stored, and
-// appends its audit record; both are committed or neither is.
+// transaction: it holds its agreement's row (FOR SHARE: a change of the agreement waits for it) and
+// the entry's row (FOR UPDATE), applies the domain's rule to the entry as stored, appends its audit
+// record and, last, bumps the area's version; all are committed or none is. The rows are always
+// locked in that order (agreement, entries, version), so two transactions never wait on each other.
 import { agreementSchema, type Agreement, type IsoDate } from '../../domain/agreement.js';
 import type { NewAuditRecord } from '../../domain/audit.js';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../../domain/entry.js';
 import { applyEdit, applyNoteClearing, applyRemoval, applyRestore } from '../../domain/entryChange.js';
 import { occasionsOf, type Occasion } from '../../domain/occasion.js';
-import { dayTotals, type DayTotal } from '../../domain/status.js';
+import type { DayTotal } from '../../domain/status.js';
 import type { AddEntryResult, AreaRecords, NoteClearing, NoteSelection } from '../../app/port/index.js';
 import type { Db, Sql } from './db.js';
 import {
@@ -32,9 +33,15 @@ type BodyRow = { body: unknown };
 
 const entries = (rows: readonly BodyRow[]): Entry[] => rows.map((r) => entrySchema.parse(r.body));
 
-/** The area's agreement, read in the transaction; UnknownRecordError when the area has no such agreement. */
+/**
+ * The area's agreement, its row held (FOR SHARE) until the transaction ends, so it cannot change
+ * under the entry being stored; UnknownRecordError when the area has no such agreement.
+ */
 async function agreementIn(sql: Sql, areaId: string, agreementId: string): Promise<Agreement> {
-  const [row] = await sql<BodyRow>('SELECT body FROM agreements WHERE id = $1 AND area_id = $2', [agreementId, areaId]);
+  const [row] = await sql<BodyRow>('SELECT body FROM agreements WHERE id = $1 AND area_id = $2 FOR SHARE', [
+    agreementId,
+    areaId,
+  ]);
   if (!row) throw new UnknownRecordError(`okänt medborgarlöfte ${agreementId}`);
   return agreementSchema.parse(row.body);
 }
@@ -58,13 +65,13 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
     rule: (entry: Entry, agreement: Agreement) => Entry | undefined,
   ): Promise<Entry | undefined> =>
     db.tx(async (sql) => {
-      await bumpArea(sql, areaId);
       const agreement = await agreementIn(sql, areaId, agreementId);
       const entry = await lockedEntry(sql, agreementId, entryId);
       const changed = entry && rule(entry, agreement);
       if (!changed) return undefined;
       await updateEntry(sql, changed);
       await insertAudit(sql, audit);
+      await bumpArea(sql, areaId);
       return changed;
     });
 
@@ -138,14 +145,18 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
     },
 
     async dayTotals(agreementId, activityId): Promise<DayTotal[]> {
-      const active = entries(
-        await db.query<BodyRow>(
-          `SELECT body FROM entries WHERE area_id = $1 AND agreement_id = $2 AND activity_id = $3 AND NOT removed
-           ORDER BY seq`,
-          [areaId, agreementId, activityId],
-        ),
+      // The domain's rule (status.ts dayTotals, occasion.ts): an occasion is the active entries of
+      // one day with one occasion id (an entry's own id when it joined none) and counts its largest
+      // count. The property test against the file store holds the two together.
+      const rows = await db.query<{ date: string; count: number; occasions: number }>(
+        `SELECT date, sum(c)::integer AS count, count(*)::integer AS occasions FROM (
+           SELECT date, max(count) AS c FROM entries
+           WHERE area_id = $1 AND agreement_id = $2 AND activity_id = $3 AND NOT removed
+           GROUP BY date, COALESCE(occasion_id, id)) occasions
+         GROUP BY date ORDER BY date`,
+        [areaId, agreementId, activityId],
       );
-      return dayTotals(active, agreementId, activityId).sort((a, b) => a.date.localeCompare(b.date));
+      return rows.map((r) => ({ date: r.date, count: r.count, occasions: r.occasions }));
     },
 
     async occasionsOn(agreementId, activityId, date: IsoDate): Promise<Occasion[]> {
@@ -162,28 +173,29 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
     addEntry(entry: Entry, audit: NewAuditRecord): Promise<AddEntryResult> {
       const valid = entrySchema.parse(entry);
       return db.tx(async (sql): Promise<AddEntryResult> => {
-        await bumpArea(sql, areaId);
         const agreement = await agreementIn(sql, areaId, valid.agreementId);
-        if (valid.sourceId !== undefined) {
-          // The area's lock is held: a first entry from the same message is committed or not begun.
+        const problem = entryAgreementProblem(valid, agreement);
+        if (problem) throw new EntryRefusedError(problem);
+        // A second entry from the same message (a redelivery to any instance) meets the unique
+        // index; ON CONFLICT waits for the first one's transaction, so it reads the entry committed.
+        const inserted = await sql(
+          `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           ON CONFLICT (agreement_id, source_id) WHERE source_id IS NOT NULL DO NOTHING RETURNING seq`,
+          [areaId, ...entryColumns(valid)],
+        ).catch((error: unknown) => {
+          if ((error as { code?: string }).code === '23505')
+            throw new EntryRefusedError(`insatsen ${valid.id} finns redan`);
+          throw error;
+        });
+        if (inserted.length === 0) {
           const [first] = await sql<BodyRow>('SELECT body FROM entries WHERE agreement_id = $1 AND source_id = $2', [
             valid.agreementId,
             valid.sourceId,
           ]);
-          if (first) return { stored: false, entry: entrySchema.parse(first.body), reason: 'duplicate' };
+          return { stored: false, entry: entrySchema.parse(first?.body), reason: 'duplicate' };
         }
-        const problem = entryAgreementProblem(valid, agreement);
-        if (problem) throw new EntryRefusedError(problem);
-        const taken = await sql('SELECT 1 FROM entries WHERE agreement_id = $1 AND id = $2', [
-          valid.agreementId,
-          valid.id,
-        ]);
-        if (taken.length > 0) throw new EntryRefusedError(`insatsen ${valid.id} finns redan`);
-        await sql(
-          `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [areaId, ...entryColumns(valid)],
-        );
         await insertAudit(sql, audit);
+        await bumpArea(sql, areaId);
         return { stored: true, entry: valid };
       });
     },
@@ -213,7 +225,6 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
     async addCompletion(agreementId, completion: Completion, audit) {
       const valid = completionSchema.parse(completion);
       await db.tx(async (sql) => {
-        await bumpArea(sql, areaId);
         await agreementIn(sql, areaId, agreementId);
         await sql('INSERT INTO completions (agreement_id, activity_id, date, body) VALUES ($1, $2, $3, $4)', [
           agreementId,
@@ -222,12 +233,12 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
           valid,
         ]);
         await insertAudit(sql, audit);
+        await bumpArea(sql, areaId);
       });
     },
 
     clearNotes(selection: NoteSelection, cleared: NoteClearing, audit) {
       return db.tx(async (sql) => {
-        await bumpArea(sql, areaId);
         const rows = await sql<BodyRow>(
           `SELECT e.body FROM entries e JOIN agreements a ON a.id = e.agreement_id
            WHERE e.area_id = $1 AND e.has_note AND ${'entryId' in selection ? 'e.id = $2' : 'e.date < $2'}
@@ -242,6 +253,7 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
         }
         for (const [agreementId, cleaned] of byAgreement)
           await insertAudit(sql, { ...audit, agreementId, entryIds: cleaned.map((e) => e.id) });
+        if (changed.length > 0) await bumpArea(sql, areaId);
         return changed;
       });
     },

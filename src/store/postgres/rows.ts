@@ -26,9 +26,9 @@ export class AreaRefusedError extends Error {
 }
 
 /**
- * Bumps the area's version and holds its row lock until the transaction ends: every change of one
- * area waits for the one before it, whichever instance makes it. Throws UnknownRecordError for an
- * area that does not exist.
+ * Bumps the area's version, in the transaction of the change: the last statement before COMMIT, so
+ * its row lock is held only for the commit, and a reader never sees the new version without the
+ * change. Throws UnknownRecordError for an area that does not exist.
  */
 export async function bumpArea(sql: Sql, areaId: string): Promise<void> {
   const rows = await sql('UPDATE area_versions SET version = version + 1 WHERE area_id = $1 RETURNING version', [

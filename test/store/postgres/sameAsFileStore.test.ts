@@ -102,6 +102,7 @@ async function apply(records: AreaRecords, agreementId: string, op: Op, step: nu
             audit('entry.restored', agreementId, target.id),
           )
         )?.id;
+      if (op.op !== 'edit') return 'none';
       return (
         await records.editEntry(
           agreementId,
