@@ -132,15 +132,21 @@ export function postgresAudit(db: Db): AuditTrail {
   };
 }
 
+/** Every how many claims this instance deletes the keys past their day (one row per Teams message). */
+const PRUNE_EVERY = 500;
+
 /** The port's Deliveries over the PostgreSQL store: a key is claimed once, by one instance, for a day. */
 export function postgresDeliveries(db: Db): Deliveries {
+  let claims = 0;
   return {
     async claim(key, at) {
+      const expired = new Date(at.getTime() - DELIVERY_TTL_MS).toISOString();
+      if (++claims % PRUNE_EVERY === 0) await db.query('DELETE FROM deliveries WHERE at <= $1', [expired]);
       const rows = await db.query(
         `INSERT INTO deliveries (key, at) VALUES ($1, $2)
          ON CONFLICT (key) DO UPDATE SET at = excluded.at WHERE deliveries.at <= $3
          RETURNING key`,
-        [key, at.toISOString(), new Date(at.getTime() - DELIVERY_TTL_MS).toISOString()],
+        [key, at.toISOString(), expired],
       );
       return rows.length === 1;
     },

@@ -167,6 +167,7 @@ CREATE TABLE deliveries (
   key text PRIMARY KEY,
   at timestamptz NOT NULL
 );
+CREATE INDEX deliveries_at ON deliveries (at);
 -- Job claims (a weekly card's week): held until expires_at, when a dead instance's claim lapses.
 CREATE TABLE claims (
   key text PRIMARY KEY,

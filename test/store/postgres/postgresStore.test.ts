@@ -1,6 +1,7 @@
 // The PostgreSQL store through the port: what two instances sharing one database see and store.
 // Each describe gets a fresh database (skipped when no PostgreSQL server is reachable).
 import { expect } from 'chai';
+import pg from 'pg';
 import type { Agreement } from '../../../src/domain/agreement.js';
 import type { Area } from '../../../src/domain/area.js';
 import type { NewAuditRecord } from '../../../src/domain/audit.js';
@@ -265,6 +266,24 @@ describe('PostgreSQL store: one area’s records', () => {
     );
     expect(change).to.equal('AgreementChangeRefusedError');
     expect((await store.records('jonkoping').agreement('jonkoping-2020'))?.period.start).to.equal(source.period.start);
+  });
+
+  it('keeps the audit log append-only: the table refuses a change or a removal of a record', async () => {
+    const client = new pg.Client({ connectionString: database.url() });
+    await client.connect();
+    try {
+      const update = await client.query("UPDATE audit SET action = 'entry.edited'").then(
+        () => 'changed',
+        (e: Error) => e.message,
+      );
+      const remove = await client.query('DELETE FROM audit').then(
+        () => 'removed',
+        (e: Error) => e.message,
+      );
+      expect([update, remove]).to.deep.equal(['the audit log is append-only', 'the audit log is append-only']);
+    } finally {
+      await client.end();
+    }
   });
 
   it('reconnects by itself after its connections are cut', async () => {
