@@ -16,7 +16,14 @@ import { entryAgreementProblem, entrySchema, personSchema, type Person } from '.
 import type { AreaDirectory, AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
 import { areaFileSchema } from '../areaFiles.js';
 import type { Db, Sql } from './db.js';
-import { AgreementChangeRefusedError, AreaRefusedError, UnknownRecordError, bumpArea, insertAudit } from './rows.js';
+import {
+  AgreementChangeRefusedError,
+  AreaRefusedError,
+  UnknownRecordError,
+  bumpArea,
+  insertAreaVersion,
+  insertAudit,
+} from './rows.js';
 
 const historyItemSchema = z.object({
   at: z.string().datetime(),
@@ -144,7 +151,7 @@ export function postgresAreas(db: Db): AreaDirectory {
               valid,
             ],
           );
-          await sql('INSERT INTO area_versions (area_id, version) VALUES ($1, 1)', [valid.id]);
+          await insertAreaVersion(sql, valid.id);
           for (const a of checked) await insertAgreement(sql, a);
           const ids = checked.map((a) => a.id).join(', ');
           await recordAreaChange(sql, valid.id, { action: 'created', ...(ids ? { detail: ids } : {}) }, by);

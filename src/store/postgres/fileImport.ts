@@ -8,7 +8,7 @@ import type { ServiceUrlStore } from '../serviceUrls.js';
 import type { Store } from '../store.js';
 import { Db } from './db.js';
 import { openPostgresStore, TABLES, type PostgresStore } from './index.js';
-import { ENTRY_COLUMNS, entryColumns } from './rows.js';
+import { ENTRY_COLUMNS, entryColumns, insertAreaVersion } from './rows.js';
 
 /** The target database holds data already: nothing was copied. */
 class TargetNotEmptyError extends Error {
@@ -68,7 +68,7 @@ async function copy(db: Db, store: Store, serviceUrls: ServiceUrlStore | undefin
         'INSERT INTO areas (id, name, police_area, tenants, coordinators, body) VALUES ($1, $2, $3, $4, $5, $6)',
         [area.id, area.name, area.policeArea, JSON.stringify(area.tenants), JSON.stringify(area.coordinators), area],
       );
-      await sql('INSERT INTO area_versions (area_id, version) VALUES ($1, 1)', [area.id]);
+      await insertAreaVersion(sql, area.id);
       for (const item of doc.history)
         await sql('INSERT INTO area_history (area_id, at, action, body) VALUES ($1, $2, $3, $4)', [
           area.id,

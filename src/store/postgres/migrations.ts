@@ -28,11 +28,14 @@ CREATE TABLE areas (
   coordinators jsonb NOT NULL,
   body jsonb NOT NULL
 );
--- One counter per area, bumped in the transaction of every change of the area: what a cached reply
--- compares, whichever instance wrote.
+-- Each area's version: the sum of its counters, one of which is bumped in the transaction of every
+-- change of the area, so the sum grows with every commit, whichever instance wrote. Several rows
+-- rather than one, so concurrent changes rarely wait for each other's commit on one row lock.
 CREATE TABLE area_versions (
-  area_id text PRIMARY KEY REFERENCES areas(id),
-  version bigint NOT NULL DEFAULT 0
+  area_id text NOT NULL REFERENCES areas(id),
+  shard smallint NOT NULL,
+  version bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (area_id, shard)
 );
 CREATE TABLE area_history (
   seq bigserial PRIMARY KEY,

@@ -79,9 +79,10 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
     areaId,
 
     async version() {
-      const [row] = await db.query<{ version: string }>('SELECT version FROM area_versions WHERE area_id = $1', [
-        areaId,
-      ]);
+      const [row] = await db.query<{ version: string | null }>(
+        'SELECT sum(version)::text AS version FROM area_versions WHERE area_id = $1',
+        [areaId],
+      );
       return row?.version ?? 'none';
     },
 

@@ -25,15 +25,28 @@ export class AreaRefusedError extends Error {
   override name = 'AreaRefusedError';
 }
 
+/** How many counters an area's version is the sum of (see area_versions in migrations.ts). */
+const VERSION_SHARDS = 16;
+
+/** Makes the new area's version counters (in the transaction that adds the area). */
+export async function insertAreaVersion(sql: Sql, areaId: string): Promise<void> {
+  await sql('INSERT INTO area_versions (area_id, shard, version) SELECT $1, s, 0 FROM generate_series(0, $2 - 1) s', [
+    areaId,
+    VERSION_SHARDS,
+  ]);
+}
+
 /**
- * Bumps the area's version, in the transaction of the change: the last statement before COMMIT, so
- * its row lock is held only for the commit, and a reader never sees the new version without the
- * change. Throws UnknownRecordError for an area that does not exist.
+ * Bumps the area's version (one of its counters, at random), in the transaction of the change: the
+ * last statement before COMMIT, so the row lock is held only for the commit, and a reader never sees
+ * the new version without the change. Throws UnknownRecordError for an area that does not exist.
  */
 export async function bumpArea(sql: Sql, areaId: string): Promise<void> {
-  const rows = await sql('UPDATE area_versions SET version = version + 1 WHERE area_id = $1 RETURNING version', [
-    areaId,
-  ]);
+  const shard = Math.floor(Math.random() * VERSION_SHARDS);
+  const rows = await sql(
+    'UPDATE area_versions SET version = version + 1 WHERE area_id = $1 AND shard = $2 RETURNING version',
+    [areaId, shard],
+  );
   if (rows.length === 0) throw new UnknownRecordError(`okänt område ${areaId}`);
 }
 
