@@ -1,6 +1,7 @@
 // The PostgreSQL store through the port: what two instances sharing one database see and store.
 // Each describe gets a fresh database (skipped when no PostgreSQL server is reachable).
 import { expect } from 'chai';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import pg from 'pg';
 import type { Agreement } from '../../../src/domain/agreement.js';
 import type { Area } from '../../../src/domain/area.js';
@@ -49,6 +50,26 @@ describe('PostgreSQL store: opening', () => {
     );
     expect(error?.message).to.include('DATABASE_URL').and.not.include('s3cret');
     expect(error?.message).to.include('127.0.0.1:1');
+  });
+
+  it('gives up on a server that accepts the connection and never answers, instead of hanging', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const error = await openPostgresStore({
+        url: `postgres://bot:s3cret@127.0.0.1:${port}/none`,
+        connectionTimeoutMillis: 500,
+      }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error?.message).to.include('DATABASE_URL').and.not.include('s3cret');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('applies the migrations once when two instances open an empty database together', async function () {
