@@ -24,6 +24,11 @@ export class ImportDraftStore {
     return new ImportDraftStore(document);
   }
 
+  /** Every draft, open or closed (store:migrate copies them). */
+  all(): readonly ImportDraft[] {
+    return this.doc.data.drafts;
+  }
+
   get(id: string): ImportDraft | undefined {
     return this.doc.data.drafts.find((d) => d.id === id);
   }

@@ -37,6 +37,11 @@ export class MeetingStore {
     return new MeetingStore(document);
   }
 
+  /** Every meeting, ended and held ones included, in stored order (store:migrate copies them). */
+  all(): readonly Meeting[] {
+    return this.doc.data.meetings;
+  }
+
   /** The meetings whose agenda cards are due by their schedule: neither ended nor held. */
   active(): readonly Meeting[] {
     return activeMeetings(this.doc.data.meetings);

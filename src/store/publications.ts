@@ -44,6 +44,11 @@ export class PublicationStore {
     return latestPublication(this.all(), key);
   }
 
+  /** Every tertial's saved draft (store:migrate copies them). */
+  drafts(): readonly Draft[] {
+    return this.doc.data.drafts;
+  }
+
   draft(key: TertialKey): Draft | undefined {
     return this.doc.data.drafts.find((d) => sameTertial(d, key));
   }

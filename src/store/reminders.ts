@@ -96,6 +96,11 @@ export class ReminderStore {
     });
   }
 
+  /** Every notice claimed, of every area (store:migrate copies them). */
+  notices(): readonly z.infer<typeof noticeSchema>[] {
+    return this.doc.data.notices ?? [];
+  }
+
   /** The notices already claimed for the area (their keys). */
   noticesSent(areaId: string): ReadonlySet<string> {
     return new Set((this.doc.data.notices ?? []).filter((n) => n.areaId === areaId).map((n) => n.key));
