@@ -61,23 +61,27 @@ interface Server {
 }
 
 /**
- * The day the n-th activity logs. Each of the 40 people (n % 40) has eight days of their own
- * (person, person + 40, … + 280: all before TODAY), which nobody else logs (makeStore's entries are
- * of other activities), and moves on to the next with each of their messages. So no /logga is
- * someone else's occasion or repeats its person's latest entry, even when the rounds of several
- * bots take turns with the counter.
+ * The day the n-th /logga to a server logs. Each of the 40 people (n % 40) has eight days of their
+ * own (person, person + 40, … + 280: all before TODAY), which nobody else logs (makeStore's entries
+ * are of other activities), and moves on to the next with each of their /logga. So no /logga is
+ * someone else's occasion or repeats its person's latest entry.
  */
 function dayOf2020(n: number): string {
   const day = (n % 40) + 40 * (Math.floor(n / 40) % 8);
   return new Date(Date.UTC(2020, 0, 1 + day)).toISOString().slice(0, 10);
 }
 
-function activity(template: string): string {
-  const n = ++activities;
+/** Messages sent so far, by server and message (their people and days follow on, see dayOf2020). */
+const sent = new Map<string, number>();
+
+function activity(port: number, template: string): string {
+  const key = `${port} ${template}`;
+  const n = (sent.get(key) ?? 0) + 1;
+  sent.set(key, n);
   const text = template.replace('{date}', dayOf2020(n));
   return JSON.stringify({
     type: 'message',
-    id: `bench-${process.pid}-${n}`,
+    id: `bench-${process.pid}-${++activities}`,
     channelId: 'emulator',
     serviceUrl: 'http://localhost:9/',
     deliveryMode: 'expectReplies',
@@ -93,7 +97,7 @@ async function post(port: number, text: string): Promise<{ status: number; body:
   const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: activity(text),
+    body: activity(port, text),
   });
   return { status: res.status, body: await res.text() };
 }
@@ -165,6 +169,7 @@ const SHOWS: Record<string, string> = { [LOGGA]: 'Loggat', [STATUS]: ' av ' };
 async function load(port: number, text: string, connections: number, bot = true, seconds = SECONDS): Promise<Load> {
   const shows = bot ? SHOWS[text] : undefined;
   let otherAnswers = 0;
+  let firstOther = '';
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
     method: 'POST',
@@ -173,16 +178,17 @@ async function load(port: number, text: string, connections: number, bot = true,
     duration: seconds,
     requests: [
       {
-        setupRequest: (req) => ({ ...req, body: activity(text) }),
+        setupRequest: (req) => ({ ...req, body: activity(port, text) }),
         onResponse: (status, body) => {
-          if (status === 200 && shows !== undefined && !body.includes(shows)) otherAnswers++;
+          if (status !== 200 || shows === undefined || body.includes(shows)) return;
+          if (otherAnswers++ === 0) firstOther = body.slice(0, 300);
         },
       },
     ],
   });
   if (otherAnswers > 0)
     console.warn(
-      `${text} at ${connections} clients: ${otherAnswers} of ${result.requests.total} answers did not show "${shows}"`,
+      `${text} at ${connections} clients: ${otherAnswers} of ${result.requests.total} answers did not show "${shows}", the first: ${firstOther}`,
     );
   return {
     rps: result.requests.average,
