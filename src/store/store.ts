@@ -441,9 +441,9 @@ export class Store implements AgreementRecords {
    * atomic write: the records stand in the file (pendingAudit) until its next write, and are
    * appended to audit.jsonl right after this one (adopt). A crash before that append leaves them in
    * the file, and the next start appends them (recover, by id: never twice); resolves after that
-   * append (see appended). Before the next write
-   * replaces them, the ones appended so far are flushed. `change` may throw: nothing is written.
-   * With `later`, the records are not appended now: the caller adopts them (see addArea).
+   * append (see appended). The next write keeps those not appended yet beside its own. `change`
+   * may throw: nothing is written. With `later`, the records are not appended now: the caller
+   * adopts them (see addArea).
    */
   private async writeArea<R>(
     doc: JsonDocument<AreaFile>,
@@ -455,12 +455,16 @@ export class Store implements AgreementRecords {
       (data) => {
         const done = change(data);
         prepared = done.audit.map((r) => this.audit.prepare(r));
-        if (prepared.length > 0) data.pendingAudit = prepared;
+        // Records of earlier writes that audit.jsonl could not take yet stay in the file with these.
+        const waiting = new Set(this.audit.waiting().map((r) => r.id));
+        const pending = [...(data.pendingAudit ?? []).filter((r) => waiting.has(r.id)), ...prepared];
+        if (pending.length > 0) data.pendingAudit = pending;
         else delete data.pendingAudit;
         return done.result;
       },
       {
-        before: () => this.audit.flushed(),
+        // Usually empties `waiting`; when audit.jsonl cannot be written the change is still made.
+        before: () => this.audit.flushed().catch(() => undefined),
         written: () => (later ? later(prepared) : this.audit.adopt(prepared)),
       },
     );
