@@ -1,5 +1,6 @@
 // Conformance: publications, import drafts and service URLs round-trip, and readers get copies.
 import { expect } from 'chai';
+import { setupAudit } from '../../support/audit.js';
 import type { ImportDraft } from '../../../src/domain/importDraft.js';
 import { publicationSchema, type Publication } from '../../../src/domain/publication.js';
 import type { MakeStore } from './index.js';
@@ -29,7 +30,7 @@ export function documentConformance(makeStore: MakeStore): void {
       const existing = await publications.all();
       expect(existing).to.deep.equal([]);
       const published = publicationFixture();
-      await publications.publish(published);
+      await publications.publish(published, setupAudit('publication.published'));
       expect(await publications.all()).to.deep.equal([published]);
       expect(await publications.latest(key)).to.deep.equal(published);
       expect((await publications.draft(key))?.comments).to.deep.equal(published.comments);
