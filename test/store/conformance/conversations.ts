@@ -2,7 +2,8 @@
 // and again after its time-to-live where it has one).
 import { expect } from 'chai';
 import { setupAudit } from '../../support/audit.js';
-import type { SubscribeRequest } from '../../../src/app/port/index.js';
+import type { StorePort, SubscribeRequest } from '../../../src/app/port/index.js';
+import type { AuditRecord, NewAuditRecord } from '../../../src/domain/audit.js';
 import type { MakeStore } from './index.js';
 import { ANNA, AT, BERIT, freshStore } from './fixtures.js';
 
@@ -24,6 +25,8 @@ const ended = (reason: 'unsubscribed' | 'channelDeleted' | 'teamDeleted') => ({
   reason,
   by: ANNA,
 });
+const paused = { at: AT.toISOString(), week: '2020-W11', code: 'BotDisabled' };
+const held = { at: AT.toISOString(), reason: 'teamArchived' as const };
 const card = { through: '2020-03-12', cutAt: new Date('2020-03-12T06:30:00.000Z') };
 const meeting = (conversationId: string, teamId?: string) => ({
   conversationId,
@@ -38,6 +41,17 @@ const meeting = (conversationId: string, teamId?: string) => ({
   by: ANNA,
 });
 const anna = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna' };
+
+/** What a user's chat command says of a change; a subscribe's record is this (the store adds the rest). */
+const base = (detail = 'conformance') => ({ at: AT.toISOString(), by: ANNA, via: 'chat' as const, detail });
+
+/** A change's record as a user's chat command makes it (the store completes it where the method says). */
+const said = (action: NewAuditRecord['action'], detail = 'conformance') => ({ ...base(detail), action });
+
+/** The records the changes under test made (not the seeding's or a setup's), without their ids. */
+async function recordsMade(port: StorePort): Promise<Omit<AuditRecord, 'id' | 'v'>[]> {
+  return (await port.audit.read()).filter((r) => r.via === 'chat').map(({ id: _id, v: _v, ...rest }) => rest);
+}
 
 export function conversationConformance(makeStore: MakeStore): void {
   describe('subscriptions', () => {
@@ -287,6 +301,131 @@ export function conversationConformance(makeStore: MakeStore): void {
       expect(await reminders.claimNotice('habo', '2020-T1-ended', AT)).to.equal(true);
       expect([...(await reminders.noticesSent('jonkoping'))]).to.deep.equal(['2020-T1-ended']);
       expect([...(await reminders.noticesSent('tranas'))]).to.deep.equal([]);
+    });
+  });
+
+  describe('audit records of subscriptions, meetings and reminders', () => {
+    const store = freshStore(makeStore);
+
+    it('stores a subscription change with its record, completed with the subscription, and none for a no-op', async () => {
+      const { port } = store();
+      const { subscriptions } = port;
+      const { subscription } = await subscriptions.subscribe(request('c1'), { ...base(), areaId: 'habo' });
+      await subscriptions.subscribe({ ...request('c1'), schedule: { weekday: 1, time: '08:00' } }, base());
+      const done = await subscriptions.end('c1', ended('unsubscribed'), said('subscription.ended'));
+      expect(await subscriptions.end('c1', ended('unsubscribed'), said('subscription.ended'))).to.equal(undefined);
+      expect(await subscriptions.pause('nope', paused, said('subscription.paused'))).to.equal(undefined);
+      expect(await subscriptions.hold('team-none', held, said('subscription.paused'))).to.deep.equal([]);
+      expect(await recordsMade(port)).to.deep.equal([
+        {
+          ...said('subscription.created'),
+          areaId: 'habo',
+          subscriptionId: subscription.id,
+          changes: { weekday: { to: 4 }, time: { to: '07:30' } },
+        },
+        {
+          ...said('subscription.changed'),
+          subscriptionId: subscription.id,
+          changes: { weekday: { from: 4, to: 1 }, time: { from: '07:30', to: '08:00' } },
+        },
+        {
+          ...said('subscription.ended'),
+          subscriptionId: subscription.id,
+          conversationId: 'c1',
+          areaId: 'jonkoping',
+        },
+      ]);
+      expect(done?.ended?.reason).to.equal('unsubscribed');
+    });
+
+    it("writes one record per subscription a team's change touches, and the name's change of a rename", async () => {
+      const { port } = store();
+      const { subscriptions } = port;
+      const a = (await subscriptions.subscribe(request('ch1', { teamId: 'team1' }), base())).subscription;
+      const b = (await subscriptions.subscribe(request('team1', { teamId: 'team1' }), base())).subscription;
+      const before = (await recordsMade(port)).length;
+      const gone = await subscriptions.endWhere({ teamId: 'team1' }, ended('teamDeleted'), said('subscription.ended'));
+      await subscriptions.rename('ch1', 'Ny kanal', { ...said('subscription.changed'), conversationId: 'ch1' });
+      await subscriptions.recordSent(a.id, '2020-W11', AT, card);
+      await subscriptions.recordSent(b.id, '2020-W11', AT, card, said('subscription.resumed'));
+      const made = (await recordsMade(port)).slice(before);
+      expect(made).to.deep.equal([
+        ...gone.map((s) => ({
+          ...said('subscription.ended'),
+          subscriptionId: s.id,
+          conversationId: s.conversationId,
+          areaId: 'jonkoping',
+        })),
+        {
+          ...said('subscription.changed'),
+          conversationId: 'ch1',
+          areaId: 'jonkoping',
+          subscriptionId: a.id,
+          changes: { name: { from: 'Kanal', to: 'Ny kanal' } },
+        },
+        { ...said('subscription.resumed'), subscriptionId: b.id, conversationId: 'team1', areaId: 'jonkoping' },
+      ]);
+      expect(gone.map((s) => s.id).sort()).to.deep.equal([a.id, b.id].sort());
+    });
+
+    it('stores a meeting change with its record, completed with the meeting, and none for a no-op', async () => {
+      const { port } = store();
+      const { meetings } = port;
+      const set = { ...said('meeting.changed', '2 09:00'), activityId: 'torsdagsmote', conversationId: 'm1' };
+      await meetings.set(meeting('m1', 'team1'), () => 'meet-1', set);
+      await meetings.set(meeting('m2', 'team1'), () => 'meet-2', set);
+      await meetings.end(
+        'm1',
+        { at: AT.toISOString(), by: ANNA },
+        { ...said('meeting.changed', 'ended'), areaId: 'habo' },
+      );
+      expect(await meetings.end('m1', { at: AT.toISOString(), by: ANNA }, said('meeting.changed'))).to.equal(undefined);
+      const deleted = { at: AT.toISOString(), by: ANNA, reason: 'teamDeleted' as const };
+      await meetings.endWhere({ teamId: 'team1' }, deleted, said('meeting.changed'));
+      expect(await meetings.release('team1', said('meeting.changed'))).to.deep.equal([]);
+      await meetings.rename('m1', 'Nytt möte', said('meeting.changed', 'channelRenamed'));
+      expect(await recordsMade(port)).to.deep.equal([
+        set,
+        set,
+        { ...said('meeting.changed', 'ended'), areaId: 'habo', activityId: 'torsdagsmote', conversationId: 'm1' },
+        { ...said('meeting.changed'), activityId: 'torsdagsmote', conversationId: 'm2', areaId: 'jonkoping' },
+        {
+          ...said('meeting.changed', 'channelRenamed'),
+          activityId: 'torsdagsmote',
+          conversationId: 'm1',
+          areaId: 'jonkoping',
+          changes: { name: { from: 'Möte', to: 'Nytt möte' } },
+        },
+      ]);
+    });
+
+    it("stores a person's reminder choice with its record, and no record for the bookkeeping", async () => {
+      const { port } = store();
+      const { reminders } = port;
+      await reminders.noteContact({ ...anna, reference: { r: 1 } }, AT);
+      await reminders.setOff(anna, true, AT, said('reminders.changed', 'off'));
+      await reminders.pause(anna, '2020-04-01', said('reminders.changed', 'paused'));
+      await reminders.claim(anna, '2020-W12', AT);
+      await reminders.recordSent(anna, AT);
+      await reminders.markUnreachable(anna, AT, 403);
+      expect(await recordsMade(port)).to.deep.equal([
+        said('reminders.changed', 'off'),
+        said('reminders.changed', 'paused'),
+      ]);
+      expect(await reminders.find(anna)).to.deep.include({ off: { at: AT.toISOString() }, pausedUntil: '2020-04-01' });
+    });
+
+    it('refuses an invalid record, and then stores neither it nor the change', async () => {
+      const { port } = store();
+      const invalid = { ...said('subscription.ended'), detail: 'x'.repeat(301) };
+      await port.subscriptions.subscribe(request('c1'), base());
+      const refused = await port.subscriptions.end('c1', ended('unsubscribed'), invalid).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refused).to.be.instanceOf(Error);
+      expect((await port.subscriptions.forConversation('c1'))?.ended).to.equal(undefined);
+      expect((await recordsMade(port)).map((r) => r.action)).to.deep.equal(['subscription.created']);
     });
   });
 
