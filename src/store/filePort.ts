@@ -126,6 +126,7 @@ function recordsOf(store: Store, areaId: string, versions: AreaVersions): AreaRe
     completions: (agreementId: string) => Promise.resolve(copy(view.completions(agreementId))),
     allEntries: () => Promise.resolve(copiesOfEntries(view.allEntries())),
     entriesTouchedBy: (personId: string) => Promise.resolve(copiesOfEntries(view.entriesTouchedBy(personId))),
+    latestEntryBy: (personId: string) => Promise.resolve(copy(view.latestEntryBy(personId))),
     findBySource: (sourceId: string) => Promise.resolve(copy(view.findBySource(sourceId))),
     dayTotals: (agreementId: string, activityId: string) =>
       Promise.resolve(view.dayTotals(agreementId, activityId).sort((a, b) => a.date.localeCompare(b.date))),
