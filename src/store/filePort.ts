@@ -26,6 +26,7 @@ import type {
 } from '../app/port/index.js';
 import type { Meeting } from '../domain/meetingRecord.js';
 import type { TrustedServiceUrls } from './serviceUrls.js';
+import { plainCopy } from './plainCopy.js';
 import type { Store } from './store.js';
 
 /** Claims (weekly cards) and delivery keys kept in this process: the lock makes it the only one. */
@@ -86,7 +87,7 @@ class AreaVersions {
 }
 
 /** A copy the caller may keep and change: the store's own objects stay as they are. */
-const copy = <T>(value: T): T => structuredClone(value);
+const copy = plainCopy;
 
 /** Runs `change`, then moves the area's version on when `did` says it changed something. */
 async function versioned<T>(
