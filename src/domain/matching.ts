@@ -61,12 +61,23 @@ export function wordsMatch(typed: string, known: string): boolean {
 }
 
 // An activity's words are folded once per activity object, not on every message: the store's
-// agreements are replaced, never changed, so an activity object's words never change.
+// agreements are replaced, never changed, so an activity object's words never change. A store
+// answers each turn with new copies of its agreements, so the words are also kept by what they
+// are made of (a few hundred activities at most; the map starts over past that).
 const vocabularies = new WeakMap<Activity, readonly string[]>();
+const vocabulariesByContent = new Map<string, readonly string[]>();
+const MAX_VOCABULARIES = 500;
 
 function vocabulary(activity: Activity): readonly string[] {
   let known = vocabularies.get(activity);
-  if (!known) vocabularies.set(activity, (known = vocabularyOf(activity)));
+  if (known) return known;
+  const content = `${activity.id}\u0000${activity.name}\u0000${activity.keywords.join('\u0000')}`;
+  known = vocabulariesByContent.get(content);
+  if (!known) {
+    if (vocabulariesByContent.size >= MAX_VOCABULARIES) vocabulariesByContent.clear();
+    vocabulariesByContent.set(content, (known = vocabularyOf(activity)));
+  }
+  vocabularies.set(activity, known);
   return known;
 }
 
