@@ -130,7 +130,10 @@ function recordsOf(store: Store, areaId: string, versions: AreaVersions): AreaRe
     latestEntryBy: (personId: string) => Promise.resolve(copy(view.latestEntryBy(personId))),
     findBySource: (sourceId: string) => Promise.resolve(copy(view.findBySource(sourceId))),
     dayTotals: (agreementId: string, activityId: string) =>
-      Promise.resolve(view.dayTotals(agreementId, activityId).sort((a, b) => a.date.localeCompare(b.date))),
+      // ISO dates sort as text; localeCompare (ICU collation) made this 3 % of every /logga.
+      Promise.resolve(
+        view.dayTotals(agreementId, activityId).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+      ),
     occasionsOn: (agreementId: string, activityId: string, date: IsoDate) =>
       Promise.resolve(copy(view.occasionsOn(agreementId, activityId, date))),
     addEntry: (entry: Entry, audit: NewAuditRecord) => changed(view.addEntry(entry, audit), (r) => r.stored),
