@@ -60,25 +60,34 @@ export function wordsMatch(typed: string, known: string): boolean {
   return shorter >= 6 && oneEditApart(typed, known);
 }
 
-// An activity's words are folded once per activity object, not on every message: the store's
-// agreements are replaced, never changed, so an activity object's words never change. A store
-// answers each turn with new copies of its agreements, so the words are also kept by what they
-// are made of (a few hundred activities at most; the map starts over past that).
-const vocabularies = new WeakMap<Activity, readonly string[]>();
-const vocabulariesByContent = new Map<string, readonly string[]>();
-const MAX_VOCABULARIES = 500;
+// An activity's words are folded once, not on every message. A store answers each turn with new
+// copies of its agreements, so they are kept by the activity's id and found again by its name and
+// keywords (the same strings, compared at once): no key string is built or hashed per call. One id
+// may have a few versions (an agreement per year, an area's own copy).
+interface Vocabulary {
+  name: string;
+  keywords: readonly string[];
+  words: readonly string[];
+}
+const vocabularies = new Map<string, Vocabulary[]>();
+const MAX_IDS = 500;
+const MAX_VERSIONS = 8;
+
+const sameKeywords = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
 
 function vocabulary(activity: Activity): readonly string[] {
-  let known = vocabularies.get(activity);
-  if (known) return known;
-  const content = `${activity.id}\u0000${activity.name}\u0000${activity.keywords.join('\u0000')}`;
-  known = vocabulariesByContent.get(content);
-  if (!known) {
-    if (vocabulariesByContent.size >= MAX_VOCABULARIES) vocabulariesByContent.clear();
-    vocabulariesByContent.set(content, (known = vocabularyOf(activity)));
+  let versions = vocabularies.get(activity.id);
+  const known = versions?.find((v) => v.name === activity.name && sameKeywords(v.keywords, activity.keywords));
+  if (known) return known.words;
+  if (!versions) {
+    if (vocabularies.size >= MAX_IDS) vocabularies.clear();
+    vocabularies.set(activity.id, (versions = []));
   }
-  vocabularies.set(activity, known);
-  return known;
+  if (versions.length >= MAX_VERSIONS) versions.shift();
+  const words = vocabularyOf(activity);
+  versions.push({ name: activity.name, keywords: [...activity.keywords], words });
+  return words;
 }
 
 function vocabularyOf(activity: Activity): string[] {
