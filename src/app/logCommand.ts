@@ -110,16 +110,22 @@ export async function resolveLog(turn: Turn, args: string, editing?: Entry): Pro
     isActivityWord: (w) => isActivityWord(everyActivity, w),
     isActivityNoun: (w) => isActivityNoun(everyActivity, w),
   });
-  return resolveParsed(turn, parsed, editing);
+  return resolveParsed(turn, parsed, editing, agreements);
 }
 
 /**
  * resolveLog from what the parser read: also what a typed answer to an open question resolves
  * (the question's request with the answer's values). A question asked about a new log is
- * remembered (openQuestions.ts), so that "nej, i fredags" can answer it.
+ * remembered (openQuestions.ts), so that "nej, i fredags" can answer it. `agreements`: the area's,
+ * when the caller has read them this turn (each read of the port is another copy).
  */
-export async function resolveParsed(turn: Turn, parsed: LogRequestParse, editing?: Entry): Promise<LogResolution> {
-  const store = await turn.records.agreements();
+export async function resolveParsed(
+  turn: Turn,
+  parsed: LogRequestParse,
+  editing?: Entry,
+  agreements?: readonly Agreement[],
+): Promise<LogResolution> {
+  const store = agreements ?? (await turn.records.agreements());
   const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
   const unchanged = editing ? UNCHANGED : NOTHING_STORED;
   const untilChosen = editing ? 'insatsen ändras inte förrän du har valt.' : 'inget är loggat förrän du har valt.';

@@ -119,7 +119,9 @@ export async function loggedReply(
   const status = await statusAfter(turn, agreement, activity);
   // An entry already taken back (a redelivery or a second click after Ångra) says so, without Ångra.
   const mode = entry.removed ? 'undone' : fresh ? 'logged' : 'already';
-  const others = await occasionOthers(turn, entry);
+  // An entry this turn just stored as an occasion of its own has nobody else in it yet (others join
+  // only by answering a question about it): no second read of the day's occasions on every /logga.
+  const others = fresh && occasionIdOf(entry) === entry.id ? [] : await occasionOthers(turn, entry);
   const shown = loggedCard(loggedCardData(entry, agreement, activity, status, fresh, mode, others));
   const same = sameOccasionText(others);
   const fallback = confirmation(entry, agreement, activity, fresh, status, same ? `${same}.` : undefined);

@@ -2,7 +2,7 @@
 // their last entry is more often a message sent twice by hand than a second occasion, so the bot
 // asks before it stores. A redelivered message or a form sent twice never gets here: they carry
 // the same source id as the stored entry and are answered with it, as before.
-import { givenDetails, isActive, type Entry } from '../domain/entry.js';
+import { givenDetails, type Entry } from '../domain/entry.js';
 import { fold } from '../domain/text.js';
 import { repeatCancelledData, repeatCard, repeatCardData } from '../views/repeatCard.js';
 import { personOf, type Turn } from './context.js';
@@ -12,13 +12,7 @@ import type { EntryDraft } from './recordEntry.js';
 
 /** The person's latest active entry (by when it was logged), when it is of the draft's activity, day and place. */
 async function repeatedEntry(turn: Turn, draft: EntryDraft): Promise<Entry | undefined> {
-  const me = personOf(turn).id;
-  let latest: Entry | undefined;
-  // The person's own entries (an index), not the year's: this runs on every /logga.
-  for (const e of await turn.records.entriesTouchedBy(me)) {
-    // Entries logged in the same millisecond: the one stored later is the later one.
-    if (e.by.id === me && isActive(e) && (!latest || e.loggedAt >= latest.loggedAt)) latest = e;
-  }
+  const latest = await turn.records.latestEntryBy(personOf(turn).id);
   if (!latest) return undefined;
   const samePlace = fold(latest.place ?? '') === fold(draft.place ?? '');
   return latest.activityId === draft.activity.id && latest.date === draft.date && samePlace ? latest : undefined;

@@ -60,14 +60,34 @@ export function wordsMatch(typed: string, known: string): boolean {
   return shorter >= 6 && oneEditApart(typed, known);
 }
 
-// An activity's words are folded once per activity object, not on every message: the store's
-// agreements are replaced, never changed, so an activity object's words never change.
-const vocabularies = new WeakMap<Activity, readonly string[]>();
+// An activity's words are folded once, not on every message. A store answers each turn with new
+// copies of its agreements, so they are kept by the activity's id and found again by its name and
+// keywords (the same strings, compared at once): no key string is built or hashed per call. One id
+// may have a few versions (an agreement per year, an area's own copy).
+interface Vocabulary {
+  name: string;
+  keywords: readonly string[];
+  words: readonly string[];
+}
+const vocabularies = new Map<string, Vocabulary[]>();
+const MAX_IDS = 500;
+const MAX_VERSIONS = 8;
+
+const sameKeywords = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
 
 function vocabulary(activity: Activity): readonly string[] {
-  let known = vocabularies.get(activity);
-  if (!known) vocabularies.set(activity, (known = vocabularyOf(activity)));
-  return known;
+  let versions = vocabularies.get(activity.id);
+  const known = versions?.find((v) => v.name === activity.name && sameKeywords(v.keywords, activity.keywords));
+  if (known) return known.words;
+  if (!versions) {
+    if (vocabularies.size >= MAX_IDS) vocabularies.clear();
+    vocabularies.set(activity.id, (versions = []));
+  }
+  if (versions.length >= MAX_VERSIONS) versions.shift();
+  const words = vocabularyOf(activity);
+  versions.push({ name: activity.name, keywords: [...activity.keywords], words });
+  return words;
 }
 
 function vocabularyOf(activity: Activity): string[] {

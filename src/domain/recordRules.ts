@@ -3,7 +3,7 @@
 // entry per message (a redelivered message or a second click is a duplicate), and an entry removed
 // at most once.
 import { overlappingAgreements, type Agreement } from './agreement.js';
-import { entryAgreementProblem, type Entry } from './entry.js';
+import { entryAgreementProblem, isActive, type Entry } from './entry.js';
 
 /** Why an agreement cannot be added: its id is taken, or its period overlaps another of its area's. */
 export type AgreementAdditionProblem = { reason: 'duplicate' | 'overlap'; conflictsWith: string };
@@ -62,4 +62,26 @@ export function editable(entry: Entry | undefined): entry is Entry {
 /** True when the entry can be restored: it exists and is removed. */
 export function restorable(entry: Entry | undefined): entry is Entry {
   return entry?.removed !== undefined;
+}
+
+/**
+ * Whether `e` is a later log than `than`: logged later (`loggedAt`, ISO 8601 UTC, compared as text),
+ * or logged in the same millisecond and given later (the caller says, as the order entries are given
+ * in: stored order within an agreement, agreement order across them). The one definition of "the
+ * person's latest entry" that the "logga igen?" question asks about, in every store.
+ */
+export function isLaterLog(e: Pick<Entry, 'loggedAt'>, than: Pick<Entry, 'loggedAt'>, givenLater: boolean): boolean {
+  return givenLater ? e.loggedAt >= than.loggedAt : e.loggedAt > than.loggedAt;
+}
+
+/**
+ * The person's latest active entry among `entries` (given in allEntries' order): the one they
+ * logged (`by.id`, not one they only removed) with the latest `loggedAt`, and of entries logged in
+ * the same millisecond the one given last; undefined when they have no active entry.
+ */
+export function latestEntryBy<E extends Entry>(entries: Iterable<E>, personId: string): E | undefined {
+  let latest: E | undefined;
+  for (const e of entries)
+    if (e.by.id === personId && isActive(e) && (!latest || isLaterLog(e, latest, true))) latest = e;
+  return latest;
 }

@@ -20,6 +20,7 @@ import {
   type Entry,
 } from '../domain/entry.js';
 import { auditRecordSchema, type AuditRecord } from '../domain/audit.js';
+import { isLaterLog, latestEntryBy } from '../domain/recordRules.js';
 import { groupCount, occasionIdOf, occasionOfEntries, type Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
 import { AuditLog } from './auditLog.js';
@@ -145,6 +146,11 @@ export class EntriesLog {
   readonly #bySource = new Map<string, Entry>();
   /** The entries each person logged or took back (by person id), as indexes: what /mina and /ångra read. */
   readonly #byPerson = new Map<string, Set<number>>();
+  /**
+   * Each person's latest active entry (latestEntryBy), as an index, -1 for none; a person missing
+   * is worked out when asked. Every /logga asks, and a person's history only grows.
+   */
+  readonly #latest = new Map<string, number>();
   /** Each activity's days: the active entries of each occasion and their total, kept as entries come and go. */
   readonly #days = new Map<string, Map<IsoDate, OccasionDay>>();
   readonly #pendingSources = new Map<string, Promise<AddEntryResult>>();
@@ -484,11 +490,14 @@ export class EntriesLog {
 
   #apply(change: Change): void {
     switch (change.op) {
-      case 'add':
+      case 'add': {
         this.interner.entry(change.entry);
-        this.#index(change.entry, this.#entries.push(change.entry) - 1);
+        const index = this.#entries.push(change.entry) - 1;
+        this.#index(change.entry, index);
         if (isActive(change.entry)) this.#count(change.entry, 1);
+        this.#addedLatest(change.entry, index);
         break;
+      }
       case 'remove': {
         const index = this.#byId.get(change.entryId)!;
         // A new object, never a changed one: a fold in progress or a reader may hold the old one.
@@ -497,6 +506,7 @@ export class EntriesLog {
         this.#entries[index] = updated;
         this.#index(updated, index);
         if (isActive(previous)) this.#count(previous, -1);
+        this.#latest.delete(previous.by.id);
         break;
       }
       case 'complete':
@@ -510,6 +520,8 @@ export class EntriesLog {
         this.#index(change.entry, index);
         if (isActive(previous)) this.#count(previous, -1);
         if (isActive(change.entry)) this.#count(change.entry, 1);
+        this.#latest.delete(previous.by.id);
+        this.#latest.delete(change.entry.by.id);
         break;
       }
       case 'clearNotes':
@@ -535,6 +547,28 @@ export class EntriesLog {
     const mine = this.#byPerson.get(personId);
     if (mine) mine.add(index);
     else this.#byPerson.set(personId, new Set([index]));
+  }
+
+  /** A new entry, stored last: the person's latest when it is active and logged no earlier than the one known. */
+  #addedLatest(entry: Entry, index: number): void {
+    const known = this.#latest.get(entry.by.id);
+    if (known === undefined || !isActive(entry)) return;
+    if (known < 0 || isLaterLog(entry, this.#entries[known]!, true)) this.#latest.set(entry.by.id, index);
+  }
+
+  /** The person's latest active entry here (latestEntryBy over `entries`), without reading their history again. */
+  latestBy(personId: string): Entry | undefined {
+    let known = this.#latest.get(personId);
+    if (known === undefined) {
+      const mine = [...(this.#byPerson.get(personId) ?? [])].sort((a, b) => a - b);
+      const latest = latestEntryBy(
+        mine.map((i) => this.#entries[i]!),
+        personId,
+      );
+      known = latest ? this.#byId.get(latest.id)! : -1;
+      this.#latest.set(personId, known);
+    }
+    return known < 0 ? undefined : this.#entries[known];
   }
 
   /** The entries the person logged or took back, in the order they were stored (as `entries`). */

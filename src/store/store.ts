@@ -33,6 +33,7 @@ import {
 import type { Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
 import { applyEdit, applyRestore } from '../domain/entryChange.js';
+import { latestEntryBy } from '../domain/recordRules.js';
 import {
   SYSTEM_ACTOR,
   type AuditAction,
@@ -88,6 +89,8 @@ interface AgreementRecords {
    * allEntries gives them: the same as filtering allEntries, without reading the year.
    */
   entriesTouchedBy(personId: string): Entry[];
+  /** The person's latest active entry in every agreement in view: latestEntryBy over allEntries, from an index. */
+  latestEntryBy(personId: string): Entry | undefined;
   /** Adds the agreement; `audit`, when given, is the record of adding it, stored in the same write. */
   addAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void>;
   /**
@@ -637,6 +640,9 @@ export class Store implements AgreementRecords {
   entriesTouchedBy(personId: string): Entry[] {
     return this.#all.entriesTouchedBy(personId);
   }
+  latestEntryBy(personId: string): Entry | undefined {
+    return this.#all.latestEntryBy(personId);
+  }
   /** Adds the agreement to the area its `area` field names, with `audit` in the same write. */
   addAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void> {
     return this.#all.addAgreement(agreement, audit);
@@ -818,6 +824,14 @@ export class AreaStore implements AgreementRecords {
 
   entriesTouchedBy(personId: string): Entry[] {
     return this.agreements().flatMap((a) => this.store.logOf(a.id)?.touchedBy(personId) ?? []);
+  }
+
+  latestEntryBy(personId: string): Entry | undefined {
+    // Each agreement's latest, in agreement order: a later agreement's wins a tie, as in allEntries.
+    return latestEntryBy(
+      this.agreements().flatMap((a) => this.store.logOf(a.id)?.latestBy(personId) ?? []),
+      personId,
+    );
   }
 
   addAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void> {

@@ -218,6 +218,17 @@ describe('matching', () => {
   });
 
   describe('isActivityWord', () => {
+    it('reads a copy of an activity by its words, and a copy with other words by those', () => {
+      const [first] = A2020.activities;
+      if (!first) throw new Error('no activity');
+      expect(isActivityWord([first], 'krogtillsyn')).to.equal(isActivityWord([structuredClone(first)], 'krogtillsyn'));
+      // The same id and name with another keyword: the new word is known, as a fresh activity's would be.
+      const renamed = { ...structuredClone(first), keywords: [...first.keywords, 'zebrapromenad'] };
+      expect(isActivityWord([first], 'zebrapromenad')).to.equal(false);
+      expect(isActivityWord([renamed], 'zebrapromenad')).to.equal(true);
+      expect(isActivityWord([structuredClone(first)], 'zebrapromenad')).to.equal(false);
+    });
+
     it('tells activity words and filler words from the first word of a note', () => {
       const w = (t: string) => isActivityWord(A2020.activities, t);
       for (const t of [

@@ -9,6 +9,8 @@ import {
   agreementChangeProblem,
   duplicateOf,
   editable,
+  isLaterLog,
+  latestEntryBy,
   removable,
   restorable,
 } from '../../src/domain/recordRules.js';
@@ -80,5 +82,53 @@ describe('agreement and entry rules', () => {
     expect([removable(stored), removable(removed), removable(undefined)]).to.deep.equal([true, false, false]);
     expect([editable(stored), editable(removed)]).to.deep.equal([true, false]);
     expect([restorable(stored), restorable(removed), restorable(undefined)]).to.deep.equal([false, true, false]);
+  });
+});
+
+describe("latestEntryBy: a person's latest active entry", () => {
+  const logged = (id: string, by: string, loggedAt: string, removed = false): Entry => ({
+    id,
+    agreementId: 'jonkoping-2020',
+    activityId: 'gemensam-krogtillsyn',
+    date: '2020-03-14',
+    count: 1,
+    by: { id: by, name: by },
+    loggedAt,
+    ...(removed ? { removed: { by: { id: by, name: by }, at: loggedAt, reason: 'undo' as const } } : {}),
+  });
+
+  it('takes the latest loggedAt, the later given of equal ones, and skips removed and other people’s', () => {
+    const entries = [
+      logged('a1', 'anna', '2020-03-14T10:00:00.000Z'),
+      logged('a2', 'anna', '2020-03-14T11:00:00.000Z'),
+      logged('a3', 'anna', '2020-03-14T09:00:00.000Z'),
+      logged('a4', 'anna', '2020-03-14T11:00:00.000Z'),
+      logged('a5', 'anna', '2020-03-14T12:00:00.000Z', true),
+      logged('b1', 'berit', '2020-03-14T13:00:00.000Z'),
+    ];
+    expect(latestEntryBy(entries, 'anna')?.id).to.equal('a4');
+    expect(latestEntryBy(entries, 'berit')?.id).to.equal('b1');
+    expect(latestEntryBy(entries, 'cecilia')).to.equal(undefined);
+    expect(latestEntryBy([entries[4]!], 'anna')).to.equal(undefined);
+  });
+
+  it('is the last of the active ones sorted by loggedAt, for any entries', () => {
+    const minute = fc.integer({ min: 0, max: 5 }).map((m) => `2020-03-14T10:0${m}:00.000Z`);
+    const entry = fc.tuple(fc.constantFrom('anna', 'berit'), minute, fc.boolean());
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), (specs) => {
+        const entries = specs.map(([by, at, removed], i) => logged(`e${i}`, by, at, removed));
+        const mine = entries.filter((e) => e.by.id === 'anna' && !e.removed);
+        // A stable sort keeps the given order among equal times: the last is the later given.
+        const expected = [...mine].sort((a, b) => a.loggedAt.localeCompare(b.loggedAt)).at(-1);
+        expect(latestEntryBy(entries, 'anna')).to.equal(expected);
+      }),
+    );
+  });
+
+  it('compares equal times by the order given', () => {
+    const e = { loggedAt: '2020-03-14T10:00:00.000Z' };
+    expect(isLaterLog(e, e, true)).to.equal(true);
+    expect(isLaterLog(e, e, false)).to.equal(false);
   });
 });

@@ -43,6 +43,11 @@ export interface AreaRecords {
   allEntries(): Promise<readonly Entry[]>;
   /** The entries the person (by user id) logged or removed, in allEntries' order. */
   entriesTouchedBy(personId: string): Promise<readonly Entry[]>;
+  /**
+   * The person's latest active entry, as latestEntryBy (src/domain/recordRules.ts) finds it in
+   * allEntries: the latest `loggedAt` they logged, of equal ones the last in allEntries' order.
+   */
+  latestEntryBy(personId: string): Promise<Entry | undefined>;
   /** The entry stored from this message (`source.id`), if any. */
   findBySource(sourceId: string): Promise<Entry | undefined>;
   /** One activity's active entries summed per day, in date order: equals dayTotals(entries(…), …). */

@@ -6,7 +6,7 @@ import { completionSchema, entrySchema, type Entry } from '../../domain/entry.js
 import { copiesOfEntries } from '../../domain/entryCopy.js';
 import { applyEdit, applyNoteClearing, applyRemoval, applyRestore } from '../../domain/entryChange.js';
 import { occasionsOf } from '../../domain/occasion.js';
-import { duplicateOf, editable, removable, restorable } from '../../domain/recordRules.js';
+import { duplicateOf, editable, latestEntryBy, removable, restorable } from '../../domain/recordRules.js';
 import { dayTotals } from '../../domain/status.js';
 import type { AddEntryResult, AreaRecords } from '../../app/port/index.js';
 import {
@@ -57,6 +57,7 @@ export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecor
       Promise.resolve(
         copiesOfEntries(allEntries().filter((e) => e.by.id === personId || e.removed?.by.id === personId)),
       ),
+    latestEntryBy: (personId) => Promise.resolve(copy(latestEntryBy(allEntries(), personId))),
     findBySource: (sourceId) =>
       settle(() => {
         const at = state.sources.get(sourceId);

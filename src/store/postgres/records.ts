@@ -136,6 +136,18 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
       );
     },
 
+    async latestEntryBy(personId) {
+      // latestEntryBy's order (src/domain/recordRules.ts): loggedAt compared as text (COLLATE "C",
+      // as JavaScript compares), then allEntries' order. The person's rows come from entries_by.
+      const [row] = await db.query<BodyRow>(
+        `SELECT e.body FROM entries e JOIN agreements a ON a.id = e.agreement_id
+         WHERE e.area_id = $1 AND e.by_id = $2 AND NOT e.removed
+         ORDER BY e.body->>'loggedAt' COLLATE "C" DESC, a.position DESC, e.seq DESC LIMIT 1`,
+        [areaId, personId],
+      );
+      return row ? entrySchema.parse(row.body) : undefined;
+    },
+
     async findBySource(sourceId) {
       const [row] = await db.query<BodyRow>(
         `SELECT e.body FROM entries e JOIN agreements a ON a.id = e.agreement_id

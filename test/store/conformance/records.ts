@@ -1,6 +1,7 @@
 // Conformance: one area's entries and their audit records, occasions, versions and isolation.
 import { expect } from 'chai';
 import { occasionsOf } from '../../../src/domain/occasion.js';
+import { latestEntryBy } from '../../../src/domain/recordRules.js';
 import { dayTotals } from '../../../src/domain/status.js';
 import type { MakeStore } from './index.js';
 import { ANNA, AT, BERIT, H2020, J2020, audited, entry, freshStore } from './fixtures.js';
@@ -278,6 +279,63 @@ export function recordConformance(makeStore: MakeStore): void {
       expect((await jkpg.entriesTouchedBy(ANNA.id)).map((e) => e.id)).to.deep.equal(['a1', 'b2']);
       expect((await jkpg.entriesTouchedBy(BERIT.id)).map((e) => e.id)).to.deep.equal(['b1', 'b2']);
       expect((await jkpg.allEntries()).map((e) => e.id)).to.deep.equal(['a1', 'b1', 'b2']);
+    });
+
+    it("gives a person's latest active entry: by loggedAt, then the area's order, through removal and restore", async () => {
+      const { port } = store();
+      const jkpg = port.records('jonkoping');
+      const at = (minute: number) => `2020-03-14T18:0${minute}:00.000Z`;
+      const latest = async (): Promise<string | undefined> => {
+        const found = await jkpg.latestEntryBy(ANNA.id);
+        // The one definition, over what the area holds.
+        expect(found).to.deep.equal(latestEntryBy(await jkpg.allEntries(), ANNA.id));
+        return found?.id;
+      };
+      expect(await latest()).to.equal(undefined);
+      await jkpg.addEntry(entry('a1', { loggedAt: at(1) }), audited('entry.logged', 'a1'));
+      expect(await latest()).to.equal('a1');
+      // Stored later, logged earlier (a form sent late): not the latest.
+      await jkpg.addEntry(entry('a0', { loggedAt: at(0) }), audited('entry.logged', 'a0'));
+      expect(await latest()).to.equal('a1');
+      // Logged in the same millisecond: the one stored later.
+      await jkpg.addEntry(entry('a2', { loggedAt: at(1), count: 2 }), audited('entry.logged', 'a2'));
+      expect(await latest()).to.equal('a2');
+      // Someone else's, and one of theirs Anna removed, are not hers.
+      await jkpg.addEntry(entry('b1', { by: BERIT, loggedAt: at(5) }), audited('entry.logged', 'b1'));
+      await jkpg.removeEntry('jonkoping-2020', 'b1', removal, audited('entry.undone', 'b1'));
+      expect(await latest()).to.equal('a2');
+      await jkpg.removeEntry('jonkoping-2020', 'a2', removal, audited('entry.undone', 'a2'));
+      expect(await latest()).to.equal('a1');
+      await jkpg.restoreEntry('jonkoping-2020', 'a2', change, audited('entry.restored', 'a2'));
+      expect(await latest()).to.equal('a2');
+      await jkpg.editEntry('jonkoping-2020', 'a2', { ...entry('a2'), count: 4 }, change, audited('entry.edited', 'a2'));
+      expect((await jkpg.latestEntryBy(ANNA.id))?.count).to.equal(4);
+      // Another area's entry is not this area's latest.
+      await port
+        .records('habo')
+        .addEntry(entry('h1', { loggedAt: at(9) }, 'habo-2020'), audited('entry.logged', 'h1', 'habo-2020'));
+      expect(await latest()).to.equal('a2');
+      expect((await port.records('habo').latestEntryBy(ANNA.id))?.id).to.equal('h1');
+      // The same millisecond in a later agreement of the area: later in the area's order.
+      const y2021 = {
+        ...structuredClone(J2020),
+        id: 'jonkoping-2021',
+        period: { start: '2021-01-01', end: '2021-12-31' },
+      };
+      await port.areas.addAgreement(y2021, {
+        at: AT.toISOString(),
+        by: ANNA,
+        via: 'chat',
+        action: 'agreement.created',
+        agreementId: y2021.id,
+      });
+      await jkpg.addEntry(
+        entry('y1', { loggedAt: at(1), date: '2021-03-14' }, y2021.id),
+        audited('entry.logged', 'y1', y2021.id),
+      );
+      expect(await latest()).to.equal('y1');
+      await jkpg.removeEntry(y2021.id, 'y1', removal, audited('entry.undone', 'y1', y2021.id));
+      expect(await latest()).to.equal('a2');
     });
 
     it("changes an area's version on every change of it, and not on another area's", async () => {
