@@ -19,12 +19,14 @@ import type {
   Meetings,
   NoteClearing,
   NoteSelection,
+  PersonalData,
   Reminders,
   ServiceUrls,
   StorePort,
   Subscriptions,
 } from '../app/port/index.js';
 import type { Meeting } from '../domain/meetingRecord.js';
+import { noPersonalData } from './filePersonalData.js';
 import type { TrustedServiceUrls } from './serviceUrls.js';
 import type { Store } from './store.js';
 
@@ -279,9 +281,14 @@ function remindersOf(store: Store): Reminders {
 
 /**
  * The port over an open file store. `serviceUrls` is the store folder's service-urls.json (opened
- * beside the Store); without it every URL is untrusted and `trust` remembers nothing.
+ * beside the Store); without it every URL is untrusted and `trust` remembers nothing. `personalData`
+ * is the folder's (filePersonalData); without it the GDPR requests are refused.
  */
-export function fileStorePort(store: Store, serviceUrls?: TrustedServiceUrls): StorePort {
+export function fileStorePort(
+  store: Store,
+  serviceUrls?: TrustedServiceUrls,
+  personalData: PersonalData = noPersonalData,
+): StorePort {
   const claims = new ProcessClaims();
   const versions = new AreaVersions(store);
   const deliveries: Deliveries = {
@@ -337,6 +344,7 @@ export function fileStorePort(store: Store, serviceUrls?: TrustedServiceUrls): S
     },
     deliveries,
     serviceUrls: urls,
+    personalData,
     settled: () => store.settled(),
     close: () => store.close(),
   };
