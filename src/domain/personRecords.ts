@@ -47,7 +47,8 @@ export function recordsMentioning(value: unknown, id: string, at = ''): { path: 
   const walk = (v: Json, where: string): void => {
     if (Array.isArray(v)) {
       v.forEach((x, i) => {
-        if (typeof x === 'object' && x !== null ? mentions(x, id) : x === id) out.push({ path: `${where}[${i}]`, record: x });
+        if (typeof x === 'object' && x !== null ? mentions(x, id) : x === id)
+          out.push({ path: `${where}[${i}]`, record: x });
       });
       return;
     }
@@ -70,8 +71,7 @@ export function namesIn(value: unknown, id: string, into: Set<string> = new Set(
   const json = value as Json;
   if (Array.isArray(json)) json.forEach((v) => namesIn(v, id, into));
   else if (typeof json === 'object' && json !== null) {
-    if ((isPerson(json, id) || isReminded(json, id)) && typeof json.name === 'string' && json.name)
-      into.add(json.name);
+    if ((isPerson(json, id) || isReminded(json, id)) && typeof json.name === 'string' && json.name) into.add(json.name);
     Object.values(json).forEach((v) => namesIn(v, id, into));
   }
   return into;

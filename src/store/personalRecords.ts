@@ -150,10 +150,7 @@ export async function replacePerson(
   const inAudit = (await audit.read()).filter((r) => JSON.stringify(replaced(r, replacement)) !== JSON.stringify(r));
   const total = Object.values(changed).reduce((a, b) => a + b, 0) + inAudit.length;
   if (total === 0) return changed;
-  const rewritten = await audit.rewrite(
-    (r) => replaced(r, replacement),
-    record ? [audit.prepare(record(total))] : [],
-  );
+  const rewritten = await audit.rewrite((r) => replaced(r, replacement), record ? [audit.prepare(record(total))] : []);
   if (rewritten > 0) changed['audit.jsonl'] = rewritten;
   return changed;
 }

@@ -13,7 +13,13 @@ interface Slot {
   set(value: unknown): void;
 }
 
-function slotsOf<T>(kind: PersonalRecordKind, where: string, list: T[], key: (x: T) => string, areaId?: string): Slot[] {
+function slotsOf<T>(
+  kind: PersonalRecordKind,
+  where: string,
+  list: T[],
+  key: (x: T) => string,
+  areaId?: string,
+): Slot[] {
   return list.map((x, i) => ({
     kind,
     where: `${where}/${key(x)}`,
@@ -28,7 +34,13 @@ function slotsOf<T>(kind: PersonalRecordKind, where: string, list: T[], key: (x:
 function slots(state: MemoryState): Slot[] {
   const all: Slot[] = [];
   for (const [id, a] of state.areas) {
-    all.push({ kind: 'area', where: `areas/${id}`, areaId: id, get: () => a.area, set: (v) => (a.area = v as typeof a.area) });
+    all.push({
+      kind: 'area',
+      where: `areas/${id}`,
+      areaId: id,
+      get: () => a.area,
+      set: (v) => (a.area = v as typeof a.area),
+    });
     all.push(...slotsOf('area', `areas/${id}/history`, a.history, (h) => h.at, id));
     all.push(...slotsOf('area', `areas/${id}/bindings`, a.bindings, (b) => `${b.target}:${b.id}`, id));
     all.push(...slotsOf('agreement', 'agreements', a.agreements, (x) => x.id, id));
@@ -36,13 +48,23 @@ function slots(state: MemoryState): Slot[] {
   for (const [agreementId, log] of state.logs) {
     const areaId = state.areaOf.get(agreementId);
     all.push(...slotsOf('entry', `entries/${agreementId}`, log.entries, (e) => e.id, areaId));
-    all.push(...slotsOf('completion', `completions/${agreementId}`, log.completions, (c) => `${c.activityId}:${c.date}`, areaId));
+    all.push(
+      ...slotsOf(
+        'completion',
+        `completions/${agreementId}`,
+        log.completions,
+        (c) => `${c.activityId}:${c.date}`,
+        areaId,
+      ),
+    );
   }
   all.push(...slotsOf('subscription', 'subscriptions', state.subscriptions, (s) => s.id));
   all.push(...slotsOf('meeting', 'meetings', state.meetings, (m) => m.id));
   all.push(...slotsOf('reminder', 'reminders', state.people, (p) => p.name));
   all.push(...slotsOf('publication', 'drafts', state.drafts, (d) => `${d.agreementId}:${d.year}:T${d.tertial}`));
-  all.push(...slotsOf('publication', 'publications', state.publications, (p) => `${p.agreementId}:${p.year}:T${p.tertial}`));
+  all.push(
+    ...slotsOf('publication', 'publications', state.publications, (p) => `${p.agreementId}:${p.year}:T${p.tertial}`),
+  );
   all.push(...slotsOf('importDraft', 'importDrafts', state.importDrafts, (d) => d.id));
   return all;
 }

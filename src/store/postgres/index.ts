@@ -12,7 +12,7 @@ import { postgresPersonalData } from './personalData.js';
 import { postgresRecords } from './records.js';
 
 /** The database named by DATABASE_URL could not be reached or prepared at start; the message says why. */
-class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 

@@ -22,7 +22,12 @@ async function twoPeople(port: StorePort): Promise<void> {
     ...audited('entry.logged', 'b1'),
     by: BERIT,
   });
-  await jkpg.removeEntry('jonkoping-2020', 'a2', { at: AT.toISOString(), by: ANNA, reason: 'remove' }, audited('entry.removed', 'a2'));
+  await jkpg.removeEntry(
+    'jonkoping-2020',
+    'a2',
+    { at: AT.toISOString(), by: ANNA, reason: 'remove' },
+    audited('entry.removed', 'a2'),
+  );
   const subscribe = (conversationId: string, by: typeof ANNA, id: string) =>
     port.subscriptions.subscribe({
       conversation: { id: conversationId, kind: 'personal' },
