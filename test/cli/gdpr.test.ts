@@ -40,11 +40,11 @@ describe('npm run gdpr', () => {
     expect(r.code).to.equal(0);
     const report = JSON.parse(r.out) as {
       names: string[];
-      records: { file: string; record: unknown }[];
+      records: { kind: string; where: string; record: unknown }[];
       audit: unknown[];
     };
     expect(report.names).to.deep.equal([ANNA.name]);
-    const entries = report.records.filter((x) => x.file.startsWith('entries-'));
+    const entries = report.records.filter((x) => x.kind === 'entry');
     // Three logs and one /ångra, each a line of the journal (nothing is folded yet).
     expect(entries).to.have.length(4);
     expect(JSON.stringify(report.records)).to.include('Annas anteckning');
@@ -57,9 +57,12 @@ describe('npm run gdpr', () => {
     const { dir, h } = await storeWithTwoPeople();
     const located = async () => {
       const report = JSON.parse((await run(['export', '--user', ANNA.aadObjectId], dir)).out) as {
-        records: { file: string; path: string; record: unknown }[];
+        records: { kind: string; where: string; record: unknown }[];
       };
-      const entries = report.records.filter((x) => x.file.startsWith('entries-'));
+      // The file store says where a record is as "<file> <place in it>".
+      const entries = report.records
+        .filter((x) => x.kind === 'entry')
+        .map((x) => ({ ...x, file: x.where.split(' ')[0]!, path: x.where.split(' ').slice(1).join(' ') }));
       for (const r of entries) {
         const text = readFileSync(path.join(dir, r.file), 'utf8');
         // The record is what the file holds at that place.
