@@ -104,8 +104,8 @@ export function replaced<T>(value: T, r: Replacement): T {
     if (typeof v === 'string') return replacedText(v, r);
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v === 'object' && v !== null) {
-      const out: { [key: string]: Json } = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      // fromEntries: a key such as "__proto__" stays a key of the record.
+      const out: { [key: string]: Json } = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       if (isPerson(v, r.id)) {
         out.id = r.pseudonym.id;
         out.name = r.pseudonym.name;
@@ -131,7 +131,7 @@ const conversationOfSource = (sourceId: unknown): string | undefined =>
  * channel or group chat (those ids hold "@thread"). A 1:1 chat's id is one per person, so it is
  * personal data; a shared conversation's id is not theirs to erase.
  */
-export function personalConversations(
+function personalConversations(
   id: string,
   audit: readonly AuditRecord[],
   entries: readonly { by?: { id?: string }; sourceId?: string | undefined }[],

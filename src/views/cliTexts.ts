@@ -5,23 +5,17 @@
 /** Where the tools' store is: the folder, or PostgreSQL (its address without the password). */
 export type StoreWhere = { kind: 'file'; dir: string } | { kind: 'postgres'; url: string };
 
-const where = (w: StoreWhere): string => (w.kind === 'file' ? w.dir : `PostgreSQL ${w.url}`);
-
 /** Said by every tool. */
 export const toolTexts = {
   unknownArgument: (name: string) => `Okänt argument: ${name}`,
   unreadableArguments: 'Argumenten kunde inte läsas.',
-  noStore: (dir: string) => `Hittar ingen lagring i ${dir}. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
   noStoreFile: (dir: string, file: string) =>
     `Hittar ingen lagring i ${dir}: ${file} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
   storeLocked: (pid: number) =>
     `En bot använder lagringen just nu (process ${pid}). Stoppa boten först och kör kommandot igen. Inget har ändrats.`,
-  storeDirIgnored: (dir: string) =>
-    `DATABASE_URL är satt: verktyget använder databasen, inte lagringskatalogen ${dir}. Ta bort DATABASE_URL för att använda filerna.`,
   databaseUnavailable: (reason: string) => `Databasen kunde inte öppnas (DATABASE_URL): ${reason}`,
   couldNotWrite: (reason: string) => `Kunde inte skriva filen: ${reason}`,
   wrote: (file: string, bytes: number) => `Skrev ${file} (${bytes.toLocaleString('sv-SE')} byte).`,
-  where,
 };
 
 export const reportTexts = {
