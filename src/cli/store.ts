@@ -80,11 +80,72 @@ async function checkDatabase(
   }
 }
 
+type Io = { out: NodeJS.WriteStream; err: NodeJS.WriteStream };
+
+/** store:check on the folder: the live store and every snapshot; exit 0 when all is well, 1 on any problem. */
+async function checkFiles(storeDir: string, io: Io): Promise<number> {
+  let bad = 0;
+  const live = await validateStoreDir(storeDir);
+  io.out.write(`${texts.liveStore(live.length === 0, storeDir)}\n`);
+  show(io.out, live);
+  bad += live.length;
+  const snapshots = await listSnapshots(storeDir);
+  for (const s of snapshots) {
+    const problems = await validateSnapshot(s.dir, { asStore: s.manifest.reason !== 'upgrade' });
+    io.out.write(`${texts.snapshot(problems.length === 0, s.dir, s.manifest.reason, s.manifest.files.length)}\n`);
+    show(io.out, problems);
+    bad += problems.length;
+  }
+  io.out.write(`${bad === 0 ? texts.allWell(snapshots.length) : texts.problems(bad)}\n`);
+  return bad === 0 ? 0 : 1;
+}
+
+/** store:snapshot: only while no bot holds the folder (a running bot takes its own, nightly). */
+async function snapshotFiles(storeDir: string, io: Io, now: Date): Promise<number> {
+  let release: () => void;
+  try {
+    release = lockStoreDir(storeDir);
+  } catch (error) {
+    if (!(error instanceof StoreLockedError)) throw error;
+    io.err.write(`${texts.botTakesNightly(error.message)}\n`);
+    return 1;
+  }
+  try {
+    const s = await takeSnapshot(storeDir, 'manual', { now });
+    io.out.write(`${texts.snapshotTaken(s.dir, s.manifest.files.length)}\n`);
+    return 0;
+  } finally {
+    release();
+  }
+}
+
+/** store:restore of the snapshot `name`; refused while a bot holds the folder or when the snapshot is bad. */
+async function restoreFiles(storeDir: string, name: string, io: Io, now: Date): Promise<number> {
+  try {
+    const snapshot = await resolveSnapshot(storeDir, name);
+    const user = userInfo().username;
+    const result = await restoreSnapshot(storeDir, snapshot, { now, operator: { id: `cli:${user}`, name: user } });
+    io.out.write(`${texts.restored(result.snapshot, result.files.length, result.setAside)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof StoreLockedError) {
+      io.err.write(`${texts.notRestoring(error.message)}\n`);
+      return 1;
+    }
+    if (error instanceof RestoreRefusedError) {
+      io.err.write(`${error.message}\n`);
+      show(io.err, error.problems);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 /** Runs one command; returns the exit code. Output goes to the given streams (tests capture them). */
 export async function runStoreCli(
   argv: string[],
   env: Record<string, string | undefined>,
-  io: { out: NodeJS.WriteStream; err: NodeJS.WriteStream } = { out: process.stdout, err: process.stderr },
+  io: Io = { out: process.stdout, err: process.stderr },
   now: () => Date = () => new Date(),
 ): Promise<number> {
   let parsed;
@@ -103,66 +164,9 @@ export async function runStoreCli(
     }
   }
   const storeDir = path.resolve(ROOT, parsed.values.store?.trim() || env.STORE_DIR?.trim() || 'data/store');
-
-  if (command === 'check' && rest.length === 0) {
-    let bad = 0;
-    const live = await validateStoreDir(storeDir);
-    io.out.write(`${texts.liveStore(live.length === 0, storeDir)}\n`);
-    show(io.out, live);
-    bad += live.length;
-    const snapshots = await listSnapshots(storeDir);
-    for (const s of snapshots) {
-      const problems = await validateSnapshot(s.dir, { asStore: s.manifest.reason !== 'upgrade' });
-      io.out.write(`${texts.snapshot(problems.length === 0, s.dir, s.manifest.reason, s.manifest.files.length)}\n`);
-      show(io.out, problems);
-      bad += problems.length;
-    }
-    io.out.write(`${bad === 0 ? texts.allWell(snapshots.length) : texts.problems(bad)}\n`);
-    return bad === 0 ? 0 : 1;
-  }
-
-  if (command === 'snapshot' && rest.length === 0) {
-    let release: () => void;
-    try {
-      release = lockStoreDir(storeDir);
-    } catch (error) {
-      if (!(error instanceof StoreLockedError)) throw error;
-      io.err.write(`${texts.botTakesNightly(error.message)}\n`);
-      return 1;
-    }
-    try {
-      const s = await takeSnapshot(storeDir, 'manual', { now: now() });
-      io.out.write(`${texts.snapshotTaken(s.dir, s.manifest.files.length)}\n`);
-      return 0;
-    } finally {
-      release();
-    }
-  }
-
-  if (command === 'restore' && rest.length === 1 && rest[0]) {
-    try {
-      const snapshot = await resolveSnapshot(storeDir, rest[0]);
-      const user = userInfo().username;
-      const result = await restoreSnapshot(storeDir, snapshot, {
-        now: now(),
-        operator: { id: `cli:${user}`, name: user },
-      });
-      io.out.write(`${texts.restored(result.snapshot, result.files.length, result.setAside)}\n`);
-      return 0;
-    } catch (error) {
-      if (error instanceof StoreLockedError) {
-        io.err.write(`${texts.notRestoring(error.message)}\n`);
-        return 1;
-      }
-      if (error instanceof RestoreRefusedError) {
-        io.err.write(`${error.message}\n`);
-        show(io.err, error.problems);
-        return 1;
-      }
-      throw error;
-    }
-  }
-
+  if (command === 'check' && rest.length === 0) return checkFiles(storeDir, io);
+  if (command === 'snapshot' && rest.length === 0) return snapshotFiles(storeDir, io, now());
+  if (command === 'restore' && rest.length === 1 && rest[0]) return restoreFiles(storeDir, rest[0], io, now());
   io.err.write(`${USAGE}\n`);
   return 2;
 }
