@@ -1,38 +1,24 @@
 // npm run area -- add <område.json> | list | set <id> [--tenants a,b] [--coordinators x,y]
-// The operator's tool for areas, on STORE_DIR. It changes nothing while a bot holds the store
-// (the bot keeps the store in memory and would write over the change), and it writes nothing
-// from a file it could not fully validate.
+// The operator's tool for areas, through the store's port: on STORE_DIR, or on PostgreSQL when
+// DATABASE_URL is set. On the folder it changes nothing while a bot holds the store (the bot keeps
+// the store in memory and would write over the change); it writes nothing from a file it could not
+// fully validate.
 import 'dotenv/config';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import type { StorePort } from '../app/port/index.js';
 import { areaSchema, type Area } from '../domain/area.js';
 import { agreementSchema } from '../domain/agreement.js';
 import type { Person } from '../domain/entry.js';
 import { checkAreaAgreements } from '../store/areaFiles.js';
-import { loadBundledAgreements } from '../store/bundled.js';
-import { lockStoreDir, StoreLockedError } from '../store/lock.js';
-import { fileStorage, readOnlyStorage, StoreFileError } from '../store/storage.js';
-import { Store } from '../store/store.js';
+import { areaTexts as texts, toolTexts } from '../views/cliTexts.js';
+import { openToolStore, storeFailure } from './toolStore.js';
 
-export const USAGE = `Användning:
-  npm run area -- add <område.json>        lägger till ett område från en fil
-  npm run area -- list                     visar alla områden med medborgarlöften, tenants och samordnare
-  npm run area -- set <id> [--tenants a,b] [--coordinators x,y]
-                                           byter områdets tenants och/eller samordnare
-
-  --store <katalog>   lagringskatalogen (standard: STORE_DIR, annars data/store)
-
-Filen till add: {"id": "habo", "name": "Habo kommun", "policeArea": "Lokalpolisområde …",
-  "tenants": ["<tenant-id>"], "coordinators": ["namn@habo.se"], "agreements": [ … ]}
-där agreements (valfritt) har samma format som data/agreements/*.json.
-Boten måste vara stoppad: kommandona ändrar inget medan en bot använder lagringen.`;
-
-const BUNDLED_AGREEMENTS = fileURLToPath(new URL('../../data/agreements', import.meta.url));
+export const USAGE = texts.usage;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -51,7 +37,7 @@ export const areaInputSchema = areaSchema
     if (input.tenants.length === 0)
       ctx.addIssue({
         code: 'custom',
-        message: 'ange minst en tenant (en tom lista skulle öppna området för alla organisationer)',
+        message: texts.noTenantsInFile,
         path: ['tenants'],
       });
   });
@@ -85,7 +71,7 @@ export function parseCli(argv: readonly string[]): { command: Command; store?: s
     });
   } catch (error) {
     const unknown = /'([^']+)'/u.exec((error as Error).message)?.[1];
-    throw new UsageError(unknown ? `Okänt argument: ${unknown}` : 'Argumenten kunde inte läsas.');
+    throw new UsageError(unknown ? toolTexts.unknownArgument(unknown) : toolTexts.unreadableArguments);
   }
   const { values, positionals } = parsed;
   const store = typeof values.store === 'string' && values.store.trim() ? values.store.trim() : undefined;
@@ -96,19 +82,16 @@ export function parseCli(argv: readonly string[]): { command: Command; store?: s
   const coordinators = typeof values.coordinators === 'string' ? commaList(values.coordinators) : undefined;
   switch (verb) {
     case 'add':
-      if (rest.length !== 1 || !rest[0]) throw new UsageError('Ange filen: npm run area -- add habo.json');
-      if (tenants || coordinators)
-        throw new UsageError('--tenants och --coordinators hör till set; för add står de i filen.');
+      if (rest.length !== 1 || !rest[0]) throw new UsageError(texts.addFileMissing);
+      if (tenants || coordinators) throw new UsageError(texts.setOptionsOnAdd);
       return withStore({ kind: 'add', file: rest[0] });
     case 'list':
-      if (rest.length > 0 || tenants || coordinators) throw new UsageError('list tar inga argument.');
+      if (rest.length > 0 || tenants || coordinators) throw new UsageError(texts.listTakesNothing);
       return withStore({ kind: 'list' });
     case 'set': {
-      if (rest.length !== 1 || !rest[0])
-        throw new UsageError('Ange områdets id: npm run area -- set habo --tenants a,b');
-      if (!tenants && !coordinators) throw new UsageError('Ange --tenants, --coordinators eller båda.');
-      if (tenants && tenants.length === 0)
-        throw new UsageError('Ange minst en tenant (en tom lista skulle öppna området för alla organisationer).');
+      if (rest.length !== 1 || !rest[0]) throw new UsageError(texts.setIdMissing);
+      if (!tenants && !coordinators) throw new UsageError(texts.setWhatMissing);
+      if (tenants && tenants.length === 0) throw new UsageError(texts.noTenants);
       return withStore({
         kind: 'set',
         id: rest[0],
@@ -117,40 +100,28 @@ export function parseCli(argv: readonly string[]): { command: Command; store?: s
       });
     }
     case undefined:
-      throw new UsageError('Ange add, list eller set.');
+      throw new UsageError(texts.verbMissing);
     default:
-      throw new UsageError(`Okänt kommando "${verb}": ange add, list eller set.`);
+      throw new UsageError(texts.unknownVerb(verb));
   }
 }
 
 const operator = (): Person => {
-  let name = 'okänd';
+  let name = texts.unknownUser;
   try {
     name = userInfo().username;
   } catch {
     // No user database entry (a container): the record still says it was the operator's tool.
   }
-  return { id: `cli:${name}`, name: `${name} (npm run area)` };
+  return { id: `cli:${name}`, name: texts.operatorName(name) };
 };
 
-/** The store as the bot would open it: a new one seeded the same way, so the bot's first start finds it as left. */
-async function openForChange(dir: string, env: Record<string, string | undefined>): Promise<Store> {
-  const seed = await loadBundledAgreements(BUNDLED_AGREEMENTS);
-  return Store.open(fileStorage(dir), seed, {
-    tenants: commaList(env.ALLOWED_TENANTS ?? ''),
-    coordinators: commaList(env.COORDINATORS ?? ''),
+async function formatArea(port: StorePort, area: Area): Promise<string> {
+  const agreements = await port.records(area.id).agreements();
+  return texts.area({
+    ...area,
+    agreements: agreements.map((a) => ({ id: a.id, start: a.period.start, end: a.period.end })),
   });
-}
-
-function formatArea(store: Store, area: Area): string {
-  const agreements = store.inArea(area.id).agreements();
-  const lines = [
-    `${area.id}  ${area.name} (${area.policeArea})`,
-    `  medborgarlöften: ${agreements.map((a) => `${a.id} (${a.period.start} – ${a.period.end})`).join(', ') || 'inga'}`,
-    `  tenants: ${area.tenants.join(', ') || 'alla (ingen begränsning)'}`,
-    `  samordnare: ${area.coordinators.join(', ') || 'inga'}`,
-  ];
-  return lines.join('\n');
 }
 
 async function readAreaFile(file: string): Promise<z.infer<typeof areaInputSchema>> {
@@ -160,23 +131,63 @@ async function readAreaFile(file: string): Promise<z.infer<typeof areaInputSchem
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new RefusedError(
-      code === 'ENOENT'
-        ? `Filen ${file} finns inte. Inget har ändrats.`
-        : `Filen ${file} kan inte läsas som JSON (${(error as Error).message}). Inget har ändrats.`,
+      code === 'ENOENT' ? texts.fileMissing(file) : texts.fileNotJson(file, (error as Error).message),
     );
   }
   const parsed = areaInputSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 5)
-      .map((i) => `  ${i.path.length > 0 ? i.path.join('.') : '(filen)'}: ${i.message}`)
+      .map((i) => `  ${i.path.length > 0 ? i.path.join('.') : texts.wholeFile}: ${i.message}`)
       .join('\n');
-    throw new RefusedError(`Filen ${file} stämmer inte med formatet:\n${problems}\nInget har ändrats.`);
+    throw new RefusedError(texts.fileInvalid(file, problems));
   }
   return parsed.data;
 }
 
-/** Runs the command; returns the text to print. Throws UsageError, RefusedError, StoreFileError or StoreLockedError. */
+/** Refusals a store names by its error class (the id taken, an agreement clashing): nothing was stored. */
+const refusedByStore = (error: unknown): boolean =>
+  error instanceof Error && ['AreaRefusedError', 'AgreementConflictError'].includes(error.name);
+
+async function addArea(port: StorePort, input: z.infer<typeof areaInputSchema>, now: Date): Promise<string> {
+  const { agreements = [], ...area } = input;
+  const areas = await port.areas.areas();
+  if (areas.some((a) => a.id === area.id)) throw new RefusedError(texts.areaExists(area.id));
+  const existing = new Set<string>();
+  for (const a of areas) for (const x of await port.records(a.id).agreements()) existing.add(x.id);
+  const taken = agreements.find((a) => existing.has(a.id));
+  if (taken) throw new RefusedError(texts.agreementExists(taken.id));
+  try {
+    await port.areas.addArea(area, agreements, { by: operator(), at: now, via: 'cli' });
+  } catch (error) {
+    if (refusedByStore(error)) throw new RefusedError(texts.refused((error as Error).message));
+    throw error;
+  }
+  return texts.added(await formatArea(port, (await port.areas.area(area.id)) ?? area));
+}
+
+async function setArea(port: StorePort, command: Extract<Command, { kind: 'set' }>, now: Date): Promise<string> {
+  if (!(await port.areas.area(command.id))) {
+    const ids = (await port.areas.areas()).map((a) => a.id).join(', ') || texts.none;
+    throw new RefusedError(texts.noSuchArea(command.id, ids));
+  }
+  const result = await port.areas.updateArea(
+    command.id,
+    {
+      kind: 'settingsSet',
+      ...(command.tenants ? { tenants: command.tenants } : {}),
+      ...(command.coordinators ? { coordinators: command.coordinators } : {}),
+    },
+    { by: operator(), at: now, via: 'cli' },
+  );
+  return result.ok ? texts.changed(await formatArea(port, result.area)) : texts.unchanged;
+}
+
+/**
+ * Runs the command on the store (the folder `storeDir`, or PostgreSQL when env.DATABASE_URL is set);
+ * returns the text to print. Throws UsageError, RefusedError, or what opening the store throws
+ * (see openToolStore).
+ */
 export async function runAreaCommand(
   command: Command,
   storeDir: string,
@@ -184,72 +195,22 @@ export async function runAreaCommand(
   now: Date,
 ): Promise<string> {
   if (command.kind === 'help') return USAGE;
-  if (command.kind === 'list') {
-    if (!existsSync(path.join(storeDir, 'areas.json')) && !existsSync(path.join(storeDir, 'agreements.json')))
-      throw new RefusedError(
-        `Hittar ingen lagring i ${storeDir}. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
-      );
-    // Reading needs no lock: nothing is written, and a running bot's last write is what is shown.
-    const store = await Store.open(readOnlyStorage(fileStorage(storeDir)), [], {
-      tenants: commaList(env.ALLOWED_TENANTS ?? ''),
-      coordinators: commaList(env.COORDINATORS ?? ''),
-      readOnly: true,
-    });
-    const areas = store.areas();
-    return areas.length === 0 ? 'Inga områden än.' : areas.map((a) => formatArea(store, a)).join('\n\n');
-  }
-
+  // The file first: a bad one changes nothing, and needs no store.
   const input = command.kind === 'add' ? await readAreaFile(command.file) : undefined;
-  const release = lockStoreDir(storeDir);
+  const store = await openToolStore(command.kind === 'list' ? 'read' : 'change', storeDir, env);
   try {
-    const store = await openForChange(storeDir, env);
-    const change = { by: operator(), at: now };
-    if (command.kind === 'add' && input) {
-      const { agreements = [], ...area } = input;
-      if (store.area(area.id)) throw new RefusedError(`Området ${area.id} finns redan. Inget har ändrats.`);
-      const taken = agreements.find((a) => store.agreement(a.id));
-      if (taken)
-        throw new RefusedError(
-          `Medborgarlöftet ${taken.id} finns redan i lagringen (id ska vara unika). Inget har ändrats.`,
-        );
-      await store.addArea(area, agreements, change);
-      return `Lade till området:\n${formatArea(store, store.area(area.id) ?? area)}`;
+    if (command.kind === 'list') {
+      const areas = await store.port.areas.areas();
+      if (areas.length === 0) return texts.noAreas;
+      const shown: string[] = [];
+      for (const area of areas) shown.push(await formatArea(store.port, area));
+      return shown.join('\n\n');
     }
-    if (command.kind === 'set') {
-      if (!store.area(command.id))
-        throw new RefusedError(
-          `Området "${command.id}" finns inte. Områden: ${
-            store
-              .areas()
-              .map((a) => a.id)
-              .join(', ') || 'inga'
-          }. Inget har ändrats.`,
-        );
-      const updated = await store.updateArea(
-        command.id,
-        (area) => {
-          const details: string[] = [];
-          if (command.tenants) {
-            area.tenants = [...new Set(command.tenants)];
-            details.push(`tenants: ${area.tenants.join(', ')}`);
-          }
-          if (command.coordinators) {
-            area.coordinators = [...new Set(command.coordinators)];
-            details.push(`samordnare: ${area.coordinators.join(', ') || 'inga'}`);
-          }
-          return {
-            action: command.tenants ? 'tenantsSet' : 'coordinatorsSet',
-            detail: details.join('; '),
-          };
-        },
-        change,
-      );
-      const shown = updated ?? store.area(command.id);
-      return shown ? `Ändrade området:\n${formatArea(store, shown)}` : 'Inget ändrades.';
-    }
-    throw new UsageError('Ange add, list eller set.');
+    if (command.kind === 'add' && input) return await addArea(store.port, input, now);
+    if (command.kind === 'set') return await setArea(store.port, command, now);
+    throw new UsageError(texts.verbMissing);
   } finally {
-    release();
+    await store.close();
   }
 }
 
@@ -266,14 +227,13 @@ export async function main(argv: readonly string[], env: Record<string, string |
       console.error(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof StoreLockedError) {
-      console.error(
-        `En bot använder lagringen just nu (process ${error.pid}). Stoppa boten först och kör kommandot igen. Inget har ändrats.`,
-      );
+    if (error instanceof RefusedError) {
+      console.error(error.message);
       return 1;
     }
-    if (error instanceof RefusedError || error instanceof StoreFileError) {
-      console.error(error.message);
+    const failure = storeFailure(error);
+    if (failure) {
+      console.error(failure);
       return 1;
     }
     throw error;

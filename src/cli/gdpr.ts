@@ -1,34 +1,74 @@
 // npm run gdpr -- export --user <id> | erase --user <id>: the data protection officer's requests
 // (GDPR art. 15 and 17) for one person, by the id the bot stores (Entra object id, or the channel's
-// user id). The store folder is STORE_DIR (default data/store) or --store <dir>.
+// user id), through the store's port: the store folder (STORE_DIR, default data/store, or --store
+// <dir>), or PostgreSQL when DATABASE_URL is set.
 //
 // export  everything stored about the person as JSON (standard output, or --out <file>); reads only.
-// erase   replaces the person's id and name with a pseudonym in every file and the audit log; the
-//         figures stay (entries are kept, only who made them is gone); the erasure is recorded.
-//         Refused while a bot holds the store.
+// erase   replaces the person's id and name with a pseudonym in every record and the audit log; the
+//         figures stay (entries are kept, only who made them is gone); the erasure is recorded. On
+//         the folder it is refused while a bot holds the store, and the folder is checked after.
 // Exit codes: 0 done, 1 a refusal or a problem, 2 usage error.
 import 'dotenv/config';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fileAppendLog } from '../store/appendLog.js';
-import { AuditLog } from '../store/auditLog.js';
 import { validateStoreDir } from '../store/backups.js';
-import { lockStoreDir, StoreLockedError } from '../store/lock.js';
-import { findPerson, newPseudonym, replacePerson } from '../store/personalRecords.js';
+import { StoreLockedError } from '../store/lock.js';
+import { newPseudonym } from '../store/personalRecords.js';
+import { gdprTexts as texts } from '../views/cliTexts.js';
+import { openToolStore, storeFailure, type ToolStore } from './toolStore.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-const USAGE = `Användning:
-  npm run gdpr -- export --user <id> [--out <fil>] [--store <mapp>]
-  npm run gdpr -- erase --user <id> [--store <mapp>]`;
 
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+}
+
+async function exportPerson(store: ToolStore, user: string, out: string | undefined, io: Io, now: Date) {
+  const found = await store.port.personalData.find(user);
+  const report = {
+    user,
+    exportedAt: now.toISOString(),
+    store: store.where.kind === 'file' ? store.where.dir : store.where.url,
+    names: found.names,
+    records: found.records,
+    audit: found.audit,
+  };
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  if (out) {
+    await writeFile(path.resolve(ROOT, out), text, 'utf8');
+    io.err(`${texts.wroteExport(found.records.length, found.audit.length, out)}\n`);
+  } else io.out(text);
+  if (found.records.length === 0 && found.audit.length === 0) io.err(`${texts.nothingAbout(user)}\n`);
+  return 0;
+}
+
+async function erasePerson(store: ToolStore, user: string, io: Io, now: Date): Promise<number> {
+  const found = await store.port.personalData.find(user);
+  if (found.records.length === 0 && found.audit.length === 0) {
+    io.out(`${texts.nothingToErase(user)}\n`);
+    return 0;
+  }
+  const pseudonym = newPseudonym();
+  const operator = userInfo().username;
+  const counts = await store.port.personalData.erase(user, pseudonym, {
+    by: { id: `cli:${operator}`, name: operator },
+    at: now,
+    via: 'cli',
+  });
+  for (const [place, n] of Object.entries(counts.places)) io.out(`  ${place}: ${n}\n`);
+  if (store.where.kind === 'file') {
+    const problems = await validateStoreDir(store.where.dir);
+    if (problems.length > 0) {
+      for (const p of problems) io.err(`${texts.problem(p.file, p.problem)}\n`);
+      return 1;
+    }
+  }
+  io.out(`${texts.erased(user, pseudonym, counts.total, store.where)}\n`);
+  return 0;
 }
 
 /** Runs one request; returns the exit code. */
@@ -46,80 +86,31 @@ export async function runGdprCli(
       allowPositionals: true,
     });
   } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}\n`);
+    io.err(`${(error as Error).message}\n${texts.usage}\n`);
     return 2;
   }
   const [command, ...rest] = parsed.positionals;
   const user = parsed.values.user?.trim();
   if ((command !== 'export' && command !== 'erase') || rest.length > 0 || !user) {
-    io.err(`${USAGE}\n`);
+    io.err(`${texts.usage}\n`);
     return 2;
   }
   const storeDir = path.resolve(ROOT, parsed.values.store?.trim() || env.STORE_DIR?.trim() || 'data/store');
-  if (!existsSync(path.join(storeDir, 'areas.json')) && !existsSync(path.join(storeDir, 'agreements.json'))) {
-    io.err(`Hittar ingen lagring i ${storeDir}. Sätt STORE_DIR eller --store.\n`);
-    return 1;
-  }
-
-  if (command === 'export') {
-    const found = await findPerson(storeDir, user);
-    const report = {
-      user,
-      exportedAt: now().toISOString(),
-      store: storeDir,
-      names: found.names,
-      records: found.records,
-      audit: found.audit,
-    };
-    const text = `${JSON.stringify(report, null, 2)}\n`;
-    if (parsed.values.out) {
-      await writeFile(path.resolve(ROOT, parsed.values.out), text, 'utf8');
-      io.err(
-        `Skrev ${found.records.length} poster och ${found.audit.length} granskningsposter till ${parsed.values.out}.\n`,
-      );
-    } else io.out(text);
-    if (found.records.length === 0 && found.audit.length === 0) io.err(`Inget i lagringen gäller ${user}.\n`);
-    return 0;
-  }
-
-  let release: () => void;
+  let store: ToolStore;
   try {
-    release = lockStoreDir(storeDir);
+    store = await openToolStore(command === 'export' ? 'read' : 'erase', storeDir, env);
   } catch (error) {
-    if (!(error instanceof StoreLockedError)) throw error;
-    io.err(`Raderar inte: ${error.message}\n`);
+    const failure = storeFailure(error);
+    if (!failure) throw error;
+    io.err(`${error instanceof StoreLockedError ? texts.notErasing(error.message) : failure}\n`);
     return 1;
   }
   try {
-    const found = await findPerson(storeDir, user);
-    if (found.records.length === 0 && found.audit.length === 0) {
-      io.out(`Inget i lagringen gäller ${user}; inget ändrat.\n`);
-      return 0;
-    }
-    const pseudonym = newPseudonym();
-    const changed = await replacePerson(storeDir, user, pseudonym);
-    const operator = userInfo().username;
-    const audit = await AuditLog.open(fileAppendLog(path.join(storeDir, 'audit.jsonl')));
-    const total = Object.values(changed).reduce((a, b) => a + b, 0);
-    await audit.record({
-      at: now().toISOString(),
-      by: { id: `cli:${operator}`, name: operator },
-      via: 'cli',
-      action: 'person.erased',
-      detail: `ersatt med ${pseudonym.id} i ${total} poster`,
-    });
-    const problems = await validateStoreDir(storeDir);
-    for (const [file, n] of Object.entries(changed)) io.out(`  ${file}: ${n}\n`);
-    if (problems.length > 0) {
-      for (const p of problems) io.err(`  FEL  ${p.file}: ${p.problem}\n`);
-      return 1;
-    }
-    io.out(
-      `Klart: ${user} är ersatt med ${pseudonym.id} ("${pseudonym.name}") i ${total} poster. Siffrorna är desamma. Säkerhetskopior äldre än i dag har kvar uppgifterna tills de gallras (BACKUP_KEEP_DAYS).\n`,
-    );
-    return 0;
+    return command === 'export'
+      ? await exportPerson(store, user, parsed.values.out, io, now())
+      : await erasePerson(store, user, io, now());
   } finally {
-    release();
+    await store.close();
   }
 }
 

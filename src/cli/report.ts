@@ -1,29 +1,20 @@
 // npm run report -- --year 2020 --tertial 1 --format pdf|html|csv --out <fil>
-// The same documents the bot links to, made from the store on disk without the bot running. It
-// only reads: the store is opened through a storage whose writes fail, and a missing store is an
-// error rather than a new, seeded one.
+// The same documents the bot links to, made from the store without the bot running: the store
+// folder read-only (a missing store is an error rather than a new, seeded one), or PostgreSQL when
+// DATABASE_URL is set. It only reads, through the port.
 import 'dotenv/config';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { AreaRecords, StorePort } from '../app/port/index.js';
 import { tertialRange, type Tertial } from '../domain/calendar.js';
 import { agreementForTertial } from '../domain/followUp.js';
-import { renderEntriesCsv, renderPublication, type RenderedReport } from '../report/reports.js';
-import { fileStorage, readOnlyStorage, StoreFileError } from '../store/storage.js';
-import { Store, type AreaStore } from '../store/store.js';
+import { readArea, renderEntriesCsv, renderPublication, type RenderedReport } from '../report/reports.js';
+import { reportTexts as texts, toolTexts } from '../views/cliTexts.js';
+import { openToolStore, storeFailure } from './toolStore.js';
 
-export const USAGE = `Användning: npm run report -- --year <år> [--tertial 1|2|3] [--format pdf|html|csv] [--out <fil>] [--area <id>]
-
-  --year      året, t.ex. 2020 (krävs)
-  --tertial   1, 2 eller 3 (krävs för pdf och html; för csv: bara den tertialens insatser)
-  --format    pdf (standard), html eller csv
-  --out       filen att skriva; "-" skriver till standard ut. Standard: rapportens namn i katalogen du står i
-  --store     lagringskatalogen (standard: STORE_DIR, annars data/store)
-  --area      områdets id, t.ex. habo (krävs när lagringen har flera områden; npm run area -- list visar dem)
-
-Exempel: npm run report -- --year 2020 --tertial 1 --format pdf --out uppfoljning.pdf`;
+export const USAGE = texts.usage;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -64,28 +55,24 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     }));
   } catch (error) {
     const unknown = /'([^']+)'/u.exec((error as Error).message)?.[1];
-    throw new UsageError(unknown ? `Okänt argument: ${unknown}` : 'Argumenten kunde inte läsas.');
+    throw new UsageError(unknown ? toolTexts.unknownArgument(unknown) : toolTexts.unreadableArguments);
   }
   if (values.help) throw new HelpRequested();
   const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v.trim() : undefined);
 
   const yearText = text(values.year);
-  if (!yearText) throw new UsageError('Ange året med --year, t.ex. --year 2020.');
-  if (!/^\d{4}$/u.test(yearText)) throw new UsageError(`Året "${yearText}" ska skrivas med fyra siffror, t.ex. 2020.`);
+  if (!yearText) throw new UsageError(texts.yearMissing);
+  if (!/^\d{4}$/u.test(yearText)) throw new UsageError(texts.yearForm(yearText));
 
   const tertialText = text(values.tertial)?.replace(/^t/iu, '');
   if (tertialText !== undefined && !['1', '2', '3'].includes(tertialText)) {
-    throw new UsageError(
-      `Tertial "${text(values.tertial) ?? ''}" finns inte: ange 1 (januari–april), 2 (maj–augusti) eller 3 (september–december).`,
-    );
+    throw new UsageError(texts.noSuchTertial(text(values.tertial) ?? ''));
   }
   const out = text(values.out);
   const inferred = out && /\.(pdf|html|csv)$/iu.exec(out)?.[1]?.toLowerCase();
   const format = text(values.format)?.toLowerCase() ?? inferred ?? 'pdf';
-  if (format !== 'pdf' && format !== 'html' && format !== 'csv')
-    throw new UsageError(`Formatet "${format}" finns inte: ange pdf, html eller csv.`);
-  if (format !== 'csv' && tertialText === undefined)
-    throw new UsageError(`Ange tertialen med --tertial 1, 2 eller 3 (uppföljningen görs per tertial).`);
+  if (format !== 'pdf' && format !== 'html' && format !== 'csv') throw new UsageError(texts.noSuchFormat(format));
+  if (format !== 'csv' && tertialText === undefined) throw new UsageError(texts.tertialMissing);
 
   return {
     year: Number(yearText),
@@ -97,64 +84,64 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   };
 }
 
-export async function openStoreReadOnly(dir: string): Promise<Store> {
-  if (!existsSync(path.join(dir, 'areas.json')) && !existsSync(path.join(dir, 'agreements.json'))) {
-    throw new NoReportError(
-      `Hittar ingen lagring i ${dir}: ${path.join(dir, 'areas.json')} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
-    );
-  }
-  return Store.open(readOnlyStorage(fileStorage(dir)), [], { readOnly: true });
-}
-
 /** The area the report is for: the one named, or the store's only one. */
-function chooseArea(store: Store, wanted: string | undefined): AreaStore {
-  const areas = store.areas();
+async function chooseArea(port: StorePort, wanted: string | undefined): Promise<AreaRecords> {
+  const areas = await port.areas.areas();
   const ids = areas.map((a) => a.id).join(', ') || 'inga';
   if (wanted === undefined) {
     const only = areas.length === 1 ? areas[0] : undefined;
-    if (!only) throw new UsageError(`Lagringen har flera områden (${ids}): ange ett med --area.`);
-    return store.inArea(only.id);
+    if (!only) throw new UsageError(texts.severalAreas(ids));
+    return port.records(only.id);
   }
-  if (!store.area(wanted)) throw new NoReportError(`Området "${wanted}" finns inte i lagringen. Områden: ${ids}.`);
-  return store.inArea(wanted);
+  if (!areas.some((a) => a.id === wanted)) throw new NoReportError(texts.noSuchArea(wanted, ids));
+  return port.records(wanted);
 }
 
-export async function makeReport(options: ReportOptions): Promise<RenderedReport> {
-  const all = await openStoreReadOnly(options.storeDir);
-  const store = chooseArea(all, options.area);
+/** The report from the port's records (of the area chosen by `options.area`). */
+export async function reportFrom(port: StorePort, options: ReportOptions): Promise<RenderedReport> {
+  const records = await chooseArea(port, options.area);
   const { year, tertial } = options;
+  const agreements = await records.agreements();
   if (options.format === 'csv') {
     const range = tertial ? tertialRange(year, tertial) : { start: `${year}-01-01`, end: `${year}-12-31` };
-    if (store.agreements().every((a) => a.period.end < range.start || a.period.start > range.end)) {
-      throw new NoReportError(
-        `Inget medborgarlöfte i lagringen gäller ${tertial ? `tertial ${tertial} ` : ''}${year}.`,
-      );
-    }
-    return renderEntriesCsv(store, year, range);
+    const touches = (a: { period: { start: string; end: string } }) =>
+      a.period.start <= range.end && range.start <= a.period.end;
+    if (!agreements.some(touches)) throw new NoReportError(texts.noAgreement(year, tertial));
+    const reads = await readArea(records, (a) => a.period.start <= `${year}-12-31` && `${year}-01-01` <= a.period.end);
+    return renderEntriesCsv(reads, year, range, await port.audit.read({ areaId: records.areaId }));
   }
-  if (!tertial) throw new UsageError('Ange tertialen med --tertial 1, 2 eller 3.');
-  const agreement = agreementForTertial(store.agreements(), { year, tertial });
-  if (!agreement) throw new NoReportError(`Inget medborgarlöfte i lagringen gäller tertial ${tertial} ${year}.`);
-  const published = all.publications.latest({ agreementId: agreement.id, year, tertial });
-  if (!published) {
-    throw new NoReportError(
-      `Tertial ${tertial} ${year} är inte publicerad. En samordnare granskar och publicerar den med /uppföljning T${tertial} ${year} i boten.`,
-    );
-  }
+  if (!tertial) throw new UsageError(texts.tertialMissing);
+  const agreement = agreementForTertial(agreements, { year, tertial });
+  if (!agreement) throw new NoReportError(texts.noAgreement(year, tertial));
+  const published = await port.publications.latest({ agreementId: agreement.id, year, tertial });
+  if (!published) throw new NoReportError(texts.notPublished(year, tertial));
   return renderPublication(published, agreement.area, options.format);
+}
+
+/** Opens the store read-only (the folder, or PostgreSQL with DATABASE_URL), makes the report and closes it. */
+export async function makeReport(
+  options: ReportOptions,
+  env: Record<string, string | undefined> = {},
+): Promise<RenderedReport> {
+  const store = await openToolStore('read', options.storeDir, env);
+  try {
+    return await reportFrom(store.port, options);
+  } finally {
+    await store.close();
+  }
 }
 
 export async function main(argv: readonly string[], env: Record<string, string | undefined>): Promise<number> {
   try {
     const options = parseCli(argv, env);
-    const report = await makeReport(options);
+    const report = await makeReport(options, env);
     if (options.out === '-') {
       process.stdout.write(report.body);
       return 0;
     }
     const file = options.out ?? report.filename;
     await writeFile(file, report.body);
-    console.error(`Skrev ${file} (${report.body.length.toLocaleString('sv-SE')} byte).`);
+    console.error(toolTexts.wrote(file, report.body.length));
     return 0;
   } catch (error) {
     if (error instanceof HelpRequested) {
@@ -165,13 +152,18 @@ export async function main(argv: readonly string[], env: Record<string, string |
       console.error(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof StoreFileError || error instanceof NoReportError) {
+    if (error instanceof NoReportError) {
       console.error(error.message);
+      return 1;
+    }
+    const failure = storeFailure(error);
+    if (failure) {
+      console.error(failure);
       return 1;
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      console.error(`Kunde inte skriva filen: ${(error as Error).message}`);
+      console.error(toolTexts.couldNotWrite((error as Error).message));
       return 1;
     }
     throw error;

@@ -236,16 +236,18 @@ export class AuditLog implements AuditTrail {
   /**
    * Rewrites every record through `change` (the one exception to append-only: a data-protection
    * erasure replaces a person's name and ids). The file is replaced atomically, then memory.
+   * `appended` (the erasure's own record, from `prepare`) goes at the end in the same replacement.
+   * Resolves with the number of records `change` changed.
    */
-  async rewrite(change: (record: AuditRecord) => AuditRecord): Promise<number> {
+  async rewrite(change: (record: AuditRecord) => AuditRecord, appended: readonly AuditRecord[] = []): Promise<number> {
     // Adopted records first, so that none is appended again after the rewrite.
     await this.flushed();
     const run = async () => {
       const records = await this.read();
       const next = records.map((r) => auditRecordSchema.parse(change(structuredClone(r))));
       const changed = next.filter((r, i) => JSON.stringify(r) !== JSON.stringify(records[i])).length;
-      if (changed === 0) return 0;
-      await this.log.replace(next.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      if (changed === 0 && appended.length === 0) return 0;
+      await this.log.replace([...next, ...appended].map((r) => `${JSON.stringify(r)}\n`).join(''));
       return changed;
     };
     const next = this.#queue.then(run, run);

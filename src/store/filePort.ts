@@ -18,11 +18,13 @@ import type {
   Meetings,
   NoteClearing,
   NoteSelection,
+  PersonalData,
   Reminders,
   ServiceUrls,
   StorePort,
   Subscriptions,
 } from '../app/port/index.js';
+import { noPersonalData } from './filePersonalData.js';
 import type { TrustedServiceUrls } from './serviceUrls.js';
 import { plainCopy } from './plainCopy.js';
 import type { Store } from './store.js';
@@ -272,9 +274,14 @@ function remindersOf(store: Store): Reminders {
 
 /**
  * The port over an open file store. `serviceUrls` is the store folder's service-urls.json (opened
- * beside the Store); without it every URL is untrusted and `trust` remembers nothing.
+ * beside the Store); without it every URL is untrusted and `trust` remembers nothing. `personalData`
+ * is the folder's (filePersonalData); without it the GDPR requests are refused.
  */
-export function fileStorePort(store: Store, serviceUrls?: TrustedServiceUrls): StorePort {
+export function fileStorePort(
+  store: Store,
+  serviceUrls?: TrustedServiceUrls,
+  personalData: PersonalData = noPersonalData,
+): StorePort {
   const claims = new ProcessClaims();
   const versions = new AreaVersions(store);
   const deliveries: Deliveries = {
@@ -330,6 +337,7 @@ export function fileStorePort(store: Store, serviceUrls?: TrustedServiceUrls): S
     },
     deliveries,
     serviceUrls: urls,
+    personalData,
     settled: () => store.settled(),
     close: () => store.close(),
   };

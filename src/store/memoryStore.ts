@@ -10,6 +10,7 @@ import type { AuditSelection, StorePort } from '../app/port/index.js';
 import { memoryAreaRecords } from './memory/areaRecords.js';
 import { memoryAreas } from './memory/areas.js';
 import { memoryMeetings, memoryReminders, memorySubscriptions } from './memory/conversations.js';
+import { memoryPersonalData } from './memory/personalData.js';
 import { auditRecordOf, claimKey, copy, emptyState, type MemoryState } from './memory/state.js';
 import { normalServiceUrl } from './serviceUrls.js';
 
@@ -128,6 +129,7 @@ export async function createMemoryStore(options: MemoryStoreOptions = {}): Promi
         );
       },
     },
+    personalData: memoryPersonalData(state),
     settled: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };

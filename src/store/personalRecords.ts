@@ -1,11 +1,20 @@
 // One person's data across the store's files, found and replaced at the file level, so every kind
 // of record the store holds is covered (entries, removals, completions, subscriptions, areas,
-// publications, import drafts, the audit log), also kinds added later. A person is stored as
-// { id, name }; an id may also stand alone (a coordinator list, a binding).
+// publications, import drafts, the audit log), also kinds added later. What holds a person and what
+// replaces them are the domain's rules (src/domain/personRecords.ts).
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AuditRecord } from '../domain/audit.js';
+import type { AuditRecord, NewAuditRecord } from '../domain/audit.js';
+import {
+  mentions,
+  namesIn,
+  recordsMentioning,
+  replaced,
+  replacementFor,
+  type Json,
+  type Pseudonym,
+} from '../domain/personRecords.js';
 import { fileAppendLog } from './appendLog.js';
 import { AuditLog } from './auditLog.js';
 import { storeFiles } from './backups.js';
@@ -22,45 +31,6 @@ export interface FoundRecord {
   record: unknown;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-const isPerson = (v: Json, id: string): boolean =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && v.id === id && typeof v.name === 'string';
-
-/** True when `value` holds the person anywhere (as { id, name }, or the id alone as a value). */
-function mentions(value: Json, id: string): boolean {
-  if (value === id) return true;
-  if (Array.isArray(value)) return value.some((v) => mentions(v, id));
-  if (typeof value === 'object' && value !== null) {
-    if (isPerson(value, id)) return true;
-    return Object.values(value).some((v) => mentions(v, id));
-  }
-  return false;
-}
-
-/**
- * The records holding the person: for each array of records (entries, subscriptions, history…) the
- * elements that mention them, whole; a mention outside any array is given with its path.
- */
-function findIn(value: Json, id: string, at: string, out: { path: string; record: Json }[]): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => {
-      if (typeof v === 'object' && v !== null ? mentions(v, id) : v === id)
-        out.push({ path: `${at}[${i}]`, record: v });
-    });
-    return;
-  }
-  if (typeof value === 'object' && value !== null) {
-    if (isPerson(value, id)) {
-      out.push({ path: at, record: value });
-      return;
-    }
-    for (const [k, v] of Object.entries(value)) findIn(v, id, at ? `${at}.${k}` : k, out);
-    return;
-  }
-  if (value === id) out.push({ path: at, record: value });
-}
-
 /** Every record in the store folder (not its snapshots) that holds the person with this id. Reads only. */
 export async function findPerson(
   storeDir: string,
@@ -70,13 +40,6 @@ export async function findPerson(
   const names = new Set<string>();
   /** Audit records a journal still carries (after a crash, perhaps not yet in audit.jsonl). */
   const journalAudit: AuditRecord[] = [];
-  const collectNames = (v: Json): void => {
-    if (Array.isArray(v)) v.forEach(collectNames);
-    else if (typeof v === 'object' && v !== null) {
-      if (isPerson(v, id) && typeof v.name === 'string' && v.name) names.add(v.name);
-      Object.values(v).forEach(collectNames);
-    }
-  };
   for (const name of await storeFiles(storeDir)) {
     if (!name.endsWith('.json')) continue;
     // An entries file is read with its journal (the entries not yet folded into it).
@@ -84,9 +47,7 @@ export async function findPerson(
     // Read before the document: a fold between the two reads would otherwise hide the lines it moved.
     const journal = agreementId === undefined ? undefined : await journalRecords(storeDir, agreementId);
     const data = JSON.parse(await readFile(path.join(storeDir, name), 'utf8')) as Json;
-    const found: { path: string; record: Json }[] = [];
-    findIn(data, id, '', found);
-    const at = found.map((f) => ({ file: name, ...f }));
+    const at: FoundRecord[] = recordsMentioning(data, id).map((f) => ({ file: name, ...f }));
     if (agreementId !== undefined && journal) {
       // The entries not yet folded are in the journal: each record is named where it is, file and line.
       // Reading the document with its journal validates both, and yields the audit records a crash kept there.
@@ -97,7 +58,7 @@ export async function findPerson(
     }
     for (const f of at) {
       records.push(f);
-      collectNames(f.record);
+      namesIn(f.record, id, names);
     }
   }
   const auditText = await readFile(path.join(storeDir, 'audit.jsonl'), 'utf8').catch(() => '');
@@ -107,7 +68,7 @@ export async function findPerson(
     if (seen.has(record.id) || !mentions(record, id)) return;
     seen.add(record.id);
     audit.push(record);
-    collectNames(record);
+    namesIn(record, id, names);
   };
   for (const line of auditText.split('\n')) {
     if (!line.trim()) continue;
@@ -142,84 +103,24 @@ async function journalRecords(
 }
 
 /** A pseudonym that says nothing about the person (random, not derived from the id). */
-export function newPseudonym(): { id: string; name: string } {
+export function newPseudonym(): Pseudonym {
   return { id: `anonym-${randomBytes(6).toString('hex')}`, name: 'Borttagen person' };
-}
-
-/** What erase puts in place of the person: their id and name, and their personal chats' ids. */
-interface Replacement {
-  id: string;
-  pseudonym: { id: string; name: string };
-  /** Personal conversation id → its pseudonym. */
-  conversations: ReadonlyMap<string, string>;
-}
-
-/** A string with a personal conversation's id replaced: the id itself, or a message's source id ("message:<conv>:<id>"). */
-function replacedText(value: string, r: Replacement): string {
-  if (value === r.id) return r.pseudonym.id;
-  const direct = r.conversations.get(value);
-  if (direct !== undefined) return direct;
-  if (!value.startsWith('message:')) return value;
-  for (const [conversation, alias] of r.conversations) {
-    const prefix = `message:${conversation}:`;
-    if (value.startsWith(prefix)) return `message:${alias}:${value.slice(prefix.length)}`;
-  }
-  return value;
-}
-
-function replaced(value: Json, r: Replacement): Json {
-  if (typeof value === 'string') return replacedText(value, r);
-  if (Array.isArray(value)) return value.map((v) => replaced(v, r));
-  if (typeof value === 'object' && value !== null) {
-    const out: { [key: string]: Json } = {};
-    for (const [k, v] of Object.entries(value)) out[k] = replaced(v, r);
-    if (isPerson(value, r.id)) {
-      out.id = r.pseudonym.id;
-      out.name = r.pseudonym.name;
-    }
-    return out;
-  }
-  return value;
-}
-
-/** The conversation a message's source id ("message:<conv>:<activity id>") names. */
-const conversationOfSource = (sourceId: unknown): string | undefined =>
-  typeof sourceId === 'string' ? /^message:(.+):[^:]*$/su.exec(sourceId)?.[1] : undefined;
-
-/**
- * The person's personal chats with the bot: conversations their own changes came from (audit
- * records, entries' source ids) in which nobody else ever did anything, and that are not a Teams
- * channel or group chat (those ids hold "@thread"). A 1:1 chat's id is one per person, so it is
- * personal data; a shared conversation's id is not theirs to erase.
- */
-function personalConversations(
-  id: string,
-  audit: readonly AuditRecord[],
-  entries: readonly { by?: { id?: string }; sourceId?: string }[],
-): Set<string> {
-  const theirs = new Set<string>();
-  const shared = new Set<string>();
-  const seen = (conversation: string | undefined, by: string | undefined, system: boolean) => {
-    if (conversation === undefined) return;
-    if (by === id) theirs.add(conversation);
-    else if (!system) shared.add(conversation);
-  };
-  for (const r of audit) seen(r.conversationId, r.by.id, r.via === 'system');
-  for (const e of entries) seen(conversationOfSource(e.sourceId), e.by?.id, false);
-  return new Set([...theirs].filter((c) => !shared.has(c) && !c.includes('@thread')));
 }
 
 /**
  * Replaces the person's id and name with the pseudonym in every file of the store folder (each file
- * written atomically and flushed) and in the audit log (rewritten atomically), and the ids of their
- * personal chats (see personalConversations) with a pseudonym of their own, the same one everywhere
- * (audit records' conversationId, entries' source ids), so records of one chat still belong together.
- * The caller holds the store's lock. Returns how many records changed per file.
+ * written atomically and flushed) and in the audit log (rewritten atomically, with `erasure`, the
+ * record of this erasure made by `record(total)`, at its end), and the ids of their personal chats
+ * (see personalConversations) with a pseudonym of their own, the same one everywhere (audit records'
+ * conversationId, entries' source ids), so records of one chat still belong together. The caller
+ * holds the store's lock, and no open Store writes to the folder. Returns how many records changed
+ * per file; when none did, nothing is written or recorded.
  */
 export async function replacePerson(
   storeDir: string,
   id: string,
-  pseudonym: { id: string; name: string },
+  pseudonym: Pseudonym,
+  record?: (total: number) => NewAuditRecord,
 ): Promise<Record<string, number>> {
   const changed: Record<string, number> = {};
   const storage = fileStorage(storeDir);
@@ -238,19 +139,18 @@ export async function replacePerson(
       entries.push(...((data.entries ?? []) as typeof entries));
   }
   const audit = await AuditLog.open(fileAppendLog(path.join(storeDir, 'audit.jsonl')));
-  const conversations = new Map(
-    [...personalConversations(id, await audit.read(), entries)].map((c, i) => [c, `${pseudonym.id}-chatt-${i + 1}`]),
-  );
-  const replacement: Replacement = { id, pseudonym, conversations };
+  const replacement = replacementFor(id, pseudonym, await audit.read(), entries);
   for (const [name, data] of files) {
-    const found: { path: string; record: Json }[] = [];
-    findIn(data, id, '', found);
+    const found = recordsMentioning(data, id);
     const after = replaced(data, replacement);
     if (found.length === 0 && JSON.stringify(after) === JSON.stringify(data)) continue;
     await storage.document(name.replace(/\.json$/u, '')).adapter.write(after);
     changed[name] = Math.max(found.length, 1);
   }
-  const rewritten = await audit.rewrite((r) => replaced(r, replacement) as unknown as AuditRecord);
+  const inAudit = (await audit.read()).filter((r) => JSON.stringify(replaced(r, replacement)) !== JSON.stringify(r));
+  const total = Object.values(changed).reduce((a, b) => a + b, 0) + inAudit.length;
+  if (total === 0) return changed;
+  const rewritten = await audit.rewrite((r) => replaced(r, replacement), record ? [audit.prepare(record(total))] : []);
   if (rewritten > 0) changed['audit.jsonl'] = rewritten;
   return changed;
 }

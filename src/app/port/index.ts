@@ -5,12 +5,14 @@ import type { AreaDirectory } from './areas.js';
 import type { AuditTrail, Deliveries } from './audit.js';
 import type { Meetings, Reminders, ServiceUrls, Subscriptions } from './conversations.js';
 import type { ImportDrafts, Publications } from './documents.js';
+import type { PersonalData } from './personalData.js';
 import type { AreaRecords } from './records.js';
 
 export type * from './areas.js';
 export type * from './audit.js';
 export type * from './conversations.js';
 export type * from './documents.js';
+export type * from './personalData.js';
 export type * from './records.js';
 
 export interface StorePort {
@@ -25,6 +27,8 @@ export interface StorePort {
   readonly audit: AuditTrail;
   readonly deliveries: Deliveries;
   readonly serviceUrls: ServiceUrls;
+  /** One person's data: the export and the erasure of the GDPR tool (npm run gdpr). */
+  readonly personalData: PersonalData;
   /** Resolves when every write asked for so far is durable. */
   settled(): Promise<void>;
   /** At a clean stop: waits for the writes under way, then releases what the store holds. */

@@ -8,10 +8,11 @@ import { postgresMeetings, postgresReminders, postgresServiceUrls, postgresSubsc
 import { Db, redactedUrl } from './db.js';
 import { postgresAudit, postgresDeliveries, postgresImportDrafts, postgresPublications } from './documents.js';
 import { migrate } from './migrations.js';
+import { postgresPersonalData } from './personalData.js';
 import { postgresRecords } from './records.js';
 
 /** The database named by DATABASE_URL could not be reached or prepared at start; the message says why. */
-class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
@@ -91,6 +92,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
     audit: postgresAudit(db),
     deliveries: postgresDeliveries(db),
     serviceUrls: postgresServiceUrls(db),
+    personalData: postgresPersonalData(db),
     // Every change resolves after its COMMIT: nothing is left to wait for.
     settled: () => Promise.resolve(),
     close: () => db.end(),

@@ -12,14 +12,15 @@
 //   - close(): releases it (temp folders, connections).
 // The PostgreSQL store runs the same suite with its own factory. Suites: records.ts (entries, audit,
 // occasions, versions, isolation), areas.ts (settings, agreements, bindings), conversations.ts
-// (subscriptions, meetings, reminders, claims) and documents.ts (publications, import drafts,
-// service URLs, copies) and reopen.ts (the same data after a restart).
+// (subscriptions, meetings, reminders, claims), documents.ts (publications, import drafts,
+// service URLs, copies), personalData.ts (the GDPR export and erasure) and reopen.ts (the same data after a restart).
 import type { Agreement } from '../../../src/domain/agreement.js';
 import type { Area } from '../../../src/domain/area.js';
 import type { StorePort } from '../../../src/app/port/index.js';
 import { areaConformance } from './areas.js';
 import { conversationConformance } from './conversations.js';
 import { documentConformance } from './documents.js';
+import { personalDataConformance } from './personalData.js';
 import { recordConformance } from './records.js';
 import { reopenConformance } from './reopen.js';
 
@@ -39,6 +40,7 @@ export function storeConformance(name: string, makeStore: MakeStore): void {
     areaConformance(makeStore);
     conversationConformance(makeStore);
     documentConformance(makeStore);
+    personalDataConformance(makeStore);
     reopenConformance(makeStore);
   });
 }
