@@ -5,6 +5,7 @@ import {
   entryFieldsSchema,
   entrySchema,
   fieldsOf,
+  removalSchema,
   type Entry,
   type EntryChange,
   type EntryFields,
@@ -45,9 +46,12 @@ export function applyRestore(entry: Entry, change: Omit<EntryChange, 'before' | 
   });
 }
 
-/** The entry marked removed (it stays, as the record of what was removed). */
+/**
+ * The entry marked removed (it stays, as the record of what was removed). Throws ZodError for a
+ * removal that does not validate (no reason, say): no store may write what it could not read back.
+ */
 export function applyRemoval(entry: Entry, removed: NonNullable<Entry['removed']>): Entry {
-  return { ...entry, removed };
+  return { ...entry, removed: removalSchema.parse(removed) };
 }
 
 /** The entry without its note, saying when and why it was cleared; figures unchanged. */

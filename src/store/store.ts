@@ -12,6 +12,7 @@ import {
 } from '../domain/agreement.js';
 import { areaSchema, type Area, type Binding, type BindingTarget } from '../domain/area.js';
 import {
+  removalSchema,
   completionSchema,
   entrySchema,
   type Completion,
@@ -865,7 +866,9 @@ export class AreaStore implements AgreementRecords {
     removal: NonNullable<Entry['removed']>,
     audit?: NewAuditRecord,
   ): Promise<Entry | undefined> {
-    return this.logOf(agreementId).markRemoved(entryId, removal, audit && this.store.audit.prepare(audit));
+    // Validated before it is written: a removal the entries file's schema refuses would stop the next start.
+    const valid = removalSchema.parse(removal);
+    return this.logOf(agreementId).markRemoved(entryId, valid, audit && this.store.audit.prepare(audit));
   }
 
   /**

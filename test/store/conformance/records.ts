@@ -191,6 +191,21 @@ export function recordConformance(makeStore: MakeStore): void {
       expect((await port.audit.read({ entryId: 'e1' })).map((r) => r.action)).to.deep.equal(['entry.logged']);
     });
 
+    it('refuses a removal that does not validate and stores nothing', async () => {
+      const { port } = store();
+      const jkpg = port.records('jonkoping');
+      await jkpg.addEntry(entry('e1'), audited('entry.logged', 'e1'));
+      // A removal without its reason: what a stored entry may never hold.
+      const invalid = { at: AT.toISOString(), by: ANNA } as unknown as typeof removal;
+      let refused = false;
+      await jkpg
+        .removeEntry('jonkoping-2020', 'e1', invalid, audited('entry.undone', 'e1'))
+        .catch(() => (refused = true));
+      expect(refused).to.equal(true);
+      expect(await jkpg.entries('jonkoping-2020')).to.deep.equal([entry('e1')]);
+      expect((await port.audit.read({ entryId: 'e1' })).map((r) => r.action)).to.deep.equal(['entry.logged']);
+    });
+
     it('stores completions with their audit record', async () => {
       const { port } = store();
       const jkpg = port.records('jonkoping');
