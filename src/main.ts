@@ -9,7 +9,7 @@ import { swedishLexicon } from './lexicon/swedishWords.js';
 import { createLifecycle } from './app/lifecycle.js';
 import { withRedeliveryCache } from './app/redelivery.js';
 import { createBotRuntime } from './botSdk.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { shiftedClock, systemClock } from './clock.js';
 import { areasForTenant } from './domain/area.js';
 import { createReportLinks } from './report/links.js';
@@ -50,25 +50,7 @@ async function main(): Promise<void> {
     afterSnapshot: () => clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger).then(() => undefined),
   });
 
-  if (!config.auth) {
-    logger.warn(
-      '⚠️  NO MicrosoftAppId: running UNAUTHENTICATED for local trial (Microsoft 365 Agents Playground, Bot Framework Emulator). ' +
-        'Anyone who can reach this port can talk to the bot. Never run it like this in production (NODE_ENV=production refuses to).',
-    );
-  }
-  for (const area of await port.areas.areas()) {
-    if (area.coordinators.length === 0 && config.admins.length === 0)
-      logger.warn(
-        { areaId: area.id },
-        'this area has no coordinators and ADMINS is empty: nobody there can run coordinator commands (npm run area -- set)',
-      );
-  }
-  if (config.auth?.openIdMetadataUrl) {
-    logger.warn(
-      { openIdMetadata: config.auth.openIdMetadataUrl },
-      "BotOpenIdMetadata is set: the channel's tokens are checked against the keys published there, not login.botframework.com",
-    );
-  }
+  await warnAboutSetup(config, port, logger);
 
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   let reportSecret = config.reportSecret;
@@ -164,6 +146,29 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Start-up warnings about settings that leave the bot open or unusable. */
+async function warnAboutSetup(config: Config, port: StorePort, logger: pino.Logger): Promise<void> {
+  if (!config.auth) {
+    logger.warn(
+      '⚠️  NO MicrosoftAppId: running UNAUTHENTICATED for local trial (Microsoft 365 Agents Playground, Bot Framework Emulator). ' +
+        'Anyone who can reach this port can talk to the bot. Never run it like this in production (NODE_ENV=production refuses to).',
+    );
+  }
+  for (const area of await port.areas.areas()) {
+    if (area.coordinators.length === 0 && config.admins.length === 0)
+      logger.warn(
+        { areaId: area.id },
+        'this area has no coordinators and ADMINS is empty: nobody there can run coordinator commands (npm run area -- set)',
+      );
+  }
+  if (config.auth?.openIdMetadataUrl) {
+    logger.warn(
+      { openIdMetadata: config.auth.openIdMetadataUrl },
+      "BotOpenIdMetadata is set: the channel's tokens are checked against the keys published there, not login.botframework.com",
+    );
+  }
 }
 
 /** The areas and agreements the store holds, for /healthz. */
