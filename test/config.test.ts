@@ -15,6 +15,30 @@ describe('configuration', () => {
     });
   });
 
+  it('selects PostgreSQL with DATABASE_URL (pool of 10 unless DATABASE_POOL_MAX), the file store without it', () => {
+    expect(loadConfig({}).database).to.equal(undefined);
+    expect(loadConfig({ DATABASE_URL: ' ' }).database).to.equal(undefined);
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/mlb' }).database).to.deep.equal({
+      url: 'postgres://bot:pw@db:5432/mlb',
+      poolMax: 10,
+    });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgresql://db/mlb?sslmode=require', DATABASE_POOL_MAX: '4' }).database,
+    ).to.deep.equal({ url: 'postgresql://db/mlb?sslmode=require', poolMax: 4 });
+  });
+
+  it('refuses a DATABASE_URL that is no postgres:// address without repeating it (it may hold a password)', () => {
+    for (const url of ['mysql://bot:hemligt@db/x', 'hemligt'])
+      expect(() => loadConfig({ DATABASE_URL: url }))
+        .to.throw(ConfigError, 'DATABASE_URL')
+        .with.property('message')
+        .that.does.not.include('hemligt');
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/x', DATABASE_POOL_MAX: '0' })).to.throw(
+      ConfigError,
+      'DATABASE_POOL_MAX',
+    );
+  });
+
   it('treats empty values (as in a .env template) as not set', () => {
     const config = loadConfig({ PORT: '', MicrosoftAppType: '', MicrosoftAppId: ' ', STORE_DIR: '', COORDINATORS: '' });
     expect(config).to.deep.include({ port: 3978, storeDir: 'data/store', auth: undefined, coordinators: [] });

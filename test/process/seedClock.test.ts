@@ -40,7 +40,7 @@ describe('the seeding of a new store under BOT_TODAY', () => {
         .map((l) => JSON.parse(l) as { action: string; at: string });
       const seeding = records.filter((r) => r.action === 'agreement.created');
       expect(seeding).to.have.length(2);
-      // The bot's day is Stockholm's: late in the UTC evening its instant is still the 14th in UTC.
+      // The bot's day is Stockholm's: just after midnight there, the instant is still the day before in UTC.
       for (const r of seeding) expect(stockholmDate(new Date(r.at))).to.equal('2020-06-15');
       const area = JSON.parse(readFileSync(path.join(dir, 'area-jonkoping.json'), 'utf8')) as {
         history: { at: string }[];

@@ -24,8 +24,22 @@ export interface BotProcess {
   stop: () => Promise<void>;
 }
 
-/** Spawns the bot; resolves when it listens, rejects (with its output) if it exits first. */
+/**
+ * Spawns the bot; resolves when it listens, rejects (with its output) if it exits first. The port
+ * is free when chosen, but another process on a busy machine may take it before the bot listens:
+ * then the bot is started again on another.
+ */
 export async function startBot(env: Record<string, string>): Promise<BotProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env);
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
@@ -64,7 +78,7 @@ export async function startBot(env: Record<string, string>): Promise<BotProcess>
     output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
