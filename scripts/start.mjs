@@ -5,15 +5,16 @@
 // It also starts the bot with V8 settings that keep its memory near what it holds (README, Node.js):
 // by default V8 lets the heap grow to about four times what was live after each full collection
 // and keeps 16 MB young-generation halves, so a store of 100,000 entries (~70 MB live) ran at
-// 600+ MB RSS. BOT_NODE_FLAGS (space-separated) replaces the defaults; empty means none. A flag
-// already on the command line or in NODE_OPTIONS wins. The heap's size is still not capped: NODE_OPTIONS
-// (--max-old-space-size=…) does that where the host wants a limit.
+// 600 MB RSS; with these, ~260 MB, at a cost in speed (bench/results/memory.md). BOT_NODE_FLAGS
+// (space-separated) replaces the defaults; empty means none. A flag already on the command line or
+// in NODE_OPTIONS wins. The heap's size is not capped: NODE_OPTIONS (--max-old-space-size=…) does
+// that where the host wants a limit.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const DEFAULT_FLAGS = ['--max-semi-space-size=1', '--heap-growing-percent=20'];
+const DEFAULT_FLAGS = ['--optimize-for-size', '--max-semi-space-size=1', '--heap-growing-percent=20'];
 const wanted = (process.env.BOT_NODE_FLAGS?.split(/\s+/) ?? DEFAULT_FLAGS).filter((f) => f.length > 0);
 const flagName = (flag) => flag.split('=')[0].replaceAll('_', '-');
 // NODE_OPTIONS counts as the command line: a semi-space size the host set there is kept.
