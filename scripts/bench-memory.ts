@@ -1,8 +1,10 @@
 // npm run bench:memory: the built bot's memory on a store of 100,000 entries (bench/makeStore.ts),
-// in a fresh process: RSS once it answers, then after a load (/logga at 10 clients, /status, an
+// in a fresh process started as `npm start` starts it (scripts/start.mjs, with its V8 settings;
+// BOT_NODE_FLAGS= for none, see there): RSS once it answers, then after a load (/logga at 10 clients, /status, an
 // uncached /sammanfattning år, /mina, /uppföljning) and after 20 s idle, and the time of an uncached
 // /sammanfattning år.
 // Settings: BENCH_ENTRIES (default 100000), BENCH_SECONDS (the /logga load, default 10),
+// BENCH_CLIENTS (its concurrent clients, default 10),
 // BENCH_SKIP_BUILD=1 to use dist/ as it is, BENCH_NODE_ARGS (space-separated, e.g. --trace-gc) and
 // BENCH_BOT_LOG (a file for the bot's output) to look closer.
 import autocannon from 'autocannon';
@@ -17,6 +19,7 @@ import { makeStore } from '../bench/makeStore.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
 let n = 0;
 
 function activity(text: string, person = (n + 1) % 40): string {
@@ -58,7 +61,7 @@ function rssMb(pid: number | undefined): { rss: number; peak: number } {
 async function startBot(storeDir: string, port: number): Promise<{ child: ChildProcess; startMs: number }> {
   const t0 = performance.now();
   const args = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a.length > 0);
-  const child = spawn(process.execPath, [...args, 'dist/main.js'], {
+  const child = spawn(process.execPath, [...args, 'scripts/start.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
       url: `http://127.0.0.1:${port}/api/messages`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      connections: 10,
+      connections: CLIENTS,
       duration: SECONDS,
       requests: [
         { setupRequest: (req) => ({ ...req, body: activity('/logga gemensam krogtillsyn {date} lugn kväll') }) },
@@ -146,6 +149,10 @@ async function main(): Promise<void> {
     }
     const result = {
       entries: ENTRIES,
+      clients: CLIENTS,
+      nodeArgs: process.env.BENCH_NODE_ARGS ?? '',
+      botNodeFlags: process.env.BOT_NODE_FLAGS ?? '(start.mjs defaults)',
+      mallocArenaMax: process.env.MALLOC_ARENA_MAX ?? '',
       startMs: round(bot.startMs),
       loggaPerSecond: logga.requests.average,
       loggaErrors: logga.errors + logga.non2xx + logga.timeouts,

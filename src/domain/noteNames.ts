@@ -23,14 +23,19 @@
 import type { Activity, Agreement } from './agreement.js';
 import { fold } from './text.js';
 
+/** Words to look up: a Set, or a list as compact that answers `has` and lists them. */
+export interface WordSet extends Iterable<string> {
+  has(word: string): boolean;
+}
+
 /** The Swedish word list, lower case as written (å, ä, ö kept). */
 export interface NameLexicon {
   /** Ordinary words (the dictionary's entries written in lower case): "björn", "pojke", "prata". */
-  commonWords: ReadonlySet<string>;
+  commonWords: WordSet;
   /** Stems of the ordinary words, by `stem`, so inflected forms ("pratade", "pojkarna") are known. */
-  commonStems: ReadonlySet<string>;
+  commonStems: WordSet;
   /** Proper names (the dictionary's capitalised entries), lower case: "björn", "ahmed", "jönköping". */
-  properNames: ReadonlySet<string>;
+  properNames: WordSet;
   /** The stemmer the stems were made with (a Swedish Snowball stemmer). */
   stem: (word: string) => string;
 }

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stemmer } from '@orama/stemmers/swedish';
 import type { NameLexicon } from '../domain/noteNames.js';
+import { WordList } from './wordList.js';
 
 let cached: NameLexicon | undefined;
 
@@ -32,7 +33,13 @@ export function lexiconFromDic(dic: string): NameLexicon {
   }
   const commonStems = new Set<string>();
   for (const w of commonWords) commonStems.add(stemmer(w));
-  return { commonWords, commonStems, properNames, stem: stemmer };
+  // Built as Sets (to drop duplicates as they come), kept as compact lists.
+  return {
+    commonWords: new WordList(commonWords),
+    commonStems: new WordList(commonStems),
+    properNames: new WordList(properNames),
+    stem: stemmer,
+  };
 }
 
 /** The sv_SE word list from dictionary-sv, read and parsed on the first call (about a second), then kept. */
