@@ -133,7 +133,12 @@ export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecor
               e.note !== undefined && ('entryId' in selection ? e.id === selection.entryId : e.date < selection.before),
           );
           if (chosen.length === 0) continue;
-          const record = auditRecordOf({ ...audit, agreementId: agreement.id, entryIds: chosen.map((e) => e.id) });
+          const record = auditRecordOf({
+            ...audit,
+            agreementId: agreement.id,
+            entryIds: chosen.map((e) => e.id),
+            ...('entryId' in selection ? { entryId: selection.entryId } : {}),
+          });
           for (const e of chosen) {
             const next = applyNoteClearing(e, copy(cleared));
             log.entries[log.byId.get(e.id)!] = next;

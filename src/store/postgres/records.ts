@@ -253,7 +253,12 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
           byAgreement.set(e.agreementId, [...(byAgreement.get(e.agreementId) ?? []), e]);
         }
         for (const [agreementId, cleaned] of byAgreement)
-          await insertAudit(sql, { ...audit, agreementId, entryIds: cleaned.map((e) => e.id) });
+          await insertAudit(sql, {
+            ...audit,
+            agreementId,
+            entryIds: cleaned.map((e) => e.id),
+            ...('entryId' in selection ? { entryId: selection.entryId } : {}),
+          });
         if (changed.length > 0) await bumpArea(sql, areaId);
         return changed;
       });
