@@ -5,7 +5,12 @@
 //   - echo: the smallest botbuilder CloudAdapter + restify bot (the peer floor)
 //   - bot:  dist/main.js on stores made on disk with 0, 20,000 and 100,000 entries in 2020, and
 //           20,000 with ten earlier years of 10,000 entries each
-// Settings: BENCH_SECONDS (per measurement, default 3), BENCH_ROUNDS (default 2).
+// Settings: BENCH_SECONDS (per measurement, default 3), BENCH_ROUNDS (default 2);
+//   BENCH_ONLY: some of throughput, growth, cold (comma-separated; default all three);
+//   BENCH_CLIENTS: the throughput table's client counts (default 1,20,50);
+//   BENCH_BASELINE: a checkout of another version with its dist/ built (npm ci && npm run build),
+//           measured beside this one in the same rounds (throughput only), for before/after figures.
+// A run with BENCH_ONLY or BENCH_CLIENTS writes bench/results/partial.{json,md}, not latest.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,14 +19,31 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { makeStore } from './makeStore.js';
+import { BENCH_ACTIVITY, makeStore } from './makeStore.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const PARTS = ['throughput', 'growth', 'cold'] as const;
+type Part = (typeof PARTS)[number];
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((p) => {
+    const part = p.trim() as Part;
+    if (!PARTS.includes(part)) throw new Error(`BENCH_ONLY: ${p} is none of ${PARTS.join(', ')}`);
+    return part;
+  }),
+);
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,20,50').split(',').map((c) => {
+  const n = Number(c);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_CLIENTS: ${c} is not a number of clients`);
+  return n;
+});
+const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
+const PARTIAL = process.env.BENCH_ONLY !== undefined || process.env.BENCH_CLIENTS !== undefined;
 const TODAY = '2020-12-30';
-// Each /logga names another day of 2020 ({date}): the same person logging the same activity, day
-// and place as their latest entry is asked "Redan loggat idag – logga igen?" and nothing is stored.
+// Each /logga names another day of 2020 ({date}), so that each one is stored: the same person
+// logging the same activity, day and place as their latest entry is asked "Redan loggat idag –
+// logga igen?", and anyone logging it on a day someone else did is asked "Var du med där?".
 const LOGGA = '/logga gemensam krogtillsyn {date} lugn kväll';
 const STATUS = '/status';
 
@@ -39,20 +61,27 @@ interface Server {
 }
 
 /**
- * The day the n-th activity logs: its person (n % 40) moves on a day with each of their messages and
- * comes back to a day only after 359 of them (all days before TODAY), so no /logga repeats its
- * person's latest entry, even when the rounds of several bots take turns with the counter.
+ * The day the n-th /logga to a server logs. Each of the 40 people (n % 40) has eight days of their
+ * own (person, person + 40, … + 280: all before TODAY), which nobody else logs (makeStore's entries
+ * are of other activities), and moves on to the next with each of their /logga. So no /logga is
+ * someone else's occasion or repeats its person's latest entry.
  */
 function dayOf2020(n: number): string {
-  return new Date(Date.UTC(2020, 0, 1 + (Math.floor(n / 40) % 359))).toISOString().slice(0, 10);
+  const day = (n % 40) + 40 * (Math.floor(n / 40) % 8);
+  return new Date(Date.UTC(2020, 0, 1 + day)).toISOString().slice(0, 10);
 }
 
-function activity(template: string): string {
-  const n = ++activities;
+/** Messages sent so far, by server and message (their people and days follow on, see dayOf2020). */
+const sent = new Map<string, number>();
+
+function activity(port: number, template: string): string {
+  const key = `${port} ${template}`;
+  const n = (sent.get(key) ?? 0) + 1;
+  sent.set(key, n);
   const text = template.replace('{date}', dayOf2020(n));
   return JSON.stringify({
     type: 'message',
-    id: `bench-${process.pid}-${n}`,
+    id: `bench-${process.pid}-${++activities}`,
     channelId: 'emulator',
     serviceUrl: 'http://localhost:9/',
     deliveryMode: 'expectReplies',
@@ -68,16 +97,22 @@ async function post(port: number, text: string): Promise<{ status: number; body:
   const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: activity(text),
+    body: activity(port, text),
   });
   return { status: res.status, body: await res.text() };
 }
 
-async function start(name: string, script: string, env: Record<string, string>, ready: string): Promise<Server> {
+async function start(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  ready: string,
+  cwd = ROOT,
+): Promise<Server> {
   const port = nextPort++;
   const t0 = performance.now();
   const child = spawn(process.execPath, [script], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, NODE_ENV: 'production-like', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -107,7 +142,8 @@ const botEnv = (storeDir: string) => ({
   NODE_ENV: 'development',
 });
 
-const startBot = (name: string, storeDir: string) => start(name, 'dist/main.js', botEnv(storeDir), 'bot listening');
+const startBot = (name: string, storeDir: string, checkout = ROOT) =>
+  start(name, 'dist/main.js', botEnv(storeDir), 'bot listening', checkout);
 const startEcho = () => start('echo', 'bench/echo-bot.mjs', {}, 'echo bot listening');
 const startBare = () => start('bare', 'bench/bare-server.mjs', {}, 'bare server listening');
 
@@ -122,22 +158,44 @@ interface Load {
   p50: number;
   p99: number;
   errors: number;
+  /** Answers that did not show what this message's answer shows ("Loggat" for /logga): another path was measured. */
+  otherAnswers: number;
 }
 
-async function load(port: number, text: string, connections: number, seconds = SECONDS): Promise<Load> {
+/** What the bot's answer to each measured message shows, when all goes as meant. */
+const SHOWS: Record<string, string> = { [LOGGA]: 'Loggat', [STATUS]: ' av ' };
+
+/** `text` sent by `connections` clients for `seconds`; a bot's answers are checked against SHOWS. */
+async function load(port: number, text: string, connections: number, bot = true, seconds = SECONDS): Promise<Load> {
+  const shows = bot ? SHOWS[text] : undefined;
+  let otherAnswers = 0;
+  let firstOther = '';
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     connections,
     duration: seconds,
-    requests: [{ setupRequest: (req) => ({ ...req, body: activity(text) }) }],
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, body: activity(port, text) }),
+        onResponse: (status, body) => {
+          if (status !== 200 || shows === undefined || body.includes(shows)) return;
+          if (otherAnswers++ === 0) firstOther = body.slice(0, 300);
+        },
+      },
+    ],
   });
+  if (otherAnswers > 0)
+    console.warn(
+      `${text} at ${connections} clients: ${otherAnswers} of ${result.requests.total} answers did not show "${shows}", the first: ${firstOther}`,
+    );
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    otherAnswers,
   };
 }
 
@@ -159,32 +217,52 @@ function merge(loads: Load[]): Load {
     p50: round(mean(loads.map((l) => l.p50))),
     p99: round(mean(loads.map((l) => l.p99))),
     errors: loads.reduce((a, l) => a + l.errors, 0),
+    otherAnswers: loads.reduce((a, l) => a + l.otherAnswers, 0),
   };
 }
 
-async function throughput(bare: Server, echo: Server, bot: Server) {
+async function throughput(bare: Server, echo: Server, bot: Server, baseline?: Server) {
   await expectAnswer(echo, STATUS, 'Echo: /status');
-  await expectAnswer(bot, STATUS, 'av');
-  await expectAnswer(bot, LOGGA, 'Loggat');
+  for (const b of baseline ? [bot, baseline] : [bot]) {
+    await expectAnswer(b, STATUS, 'av');
+    await expectAnswer(b, LOGGA, 'Loggat');
+  }
   const rows = [];
-  for (const connections of [1, 20, 50]) {
-    const runs: Record<string, Load[]> = { bare: [], echo: [], status: [], logga: [] };
+  for (const connections of CLIENTS) {
+    const runs: Record<'bare' | 'echo' | 'status' | 'logga' | 'baseStatus' | 'baseLogga', Load[]> = {
+      bare: [],
+      echo: [],
+      status: [],
+      logga: [],
+      baseStatus: [],
+      baseLogga: [],
+    };
     for (let r = 0; r < ROUNDS; r++) {
-      runs.bare!.push(await load(bare.port, STATUS, connections));
-      runs.echo!.push(await load(echo.port, STATUS, connections));
-      runs.status!.push(await load(bot.port, STATUS, connections));
-      runs.logga!.push(await load(bot.port, LOGGA, connections));
+      runs.bare.push(await load(bare.port, STATUS, connections, false));
+      runs.echo.push(await load(echo.port, STATUS, connections, false));
+      runs.status.push(await load(bot.port, STATUS, connections));
+      runs.logga.push(await load(bot.port, LOGGA, connections));
+      if (baseline) {
+        runs.baseStatus.push(await load(baseline.port, STATUS, connections));
+        runs.baseLogga.push(await load(baseline.port, LOGGA, connections));
+      }
     }
-    const [b, e, s, l] = [merge(runs.bare!), merge(runs.echo!), merge(runs.status!), merge(runs.logga!)];
-    rows.push({
+    const [b, e, s, l] = [merge(runs.bare), merge(runs.echo), merge(runs.status), merge(runs.logga)];
+    const ratio = (x: Load) => ({ ...x, ratioToEcho: round(x.rps / e.rps, 2) });
+    const row = {
       connections,
       bare: b,
       echo: e,
-      status: { ...s, ratioToEcho: round(s.rps / e.rps, 2) },
-      logga: { ...l, ratioToEcho: round(l.rps / e.rps, 2) },
-    });
+      status: ratio(s),
+      logga: ratio(l),
+      ...(baseline ? { baseline: { status: ratio(merge(runs.baseStatus)), logga: ratio(merge(runs.baseLogga)) } } : {}),
+    };
+    rows.push(row);
     console.log(
-      `c=${connections}: bare ${b.rps} req/s, echo ${e.rps}, /status ${s.rps} (${round(s.rps / e.rps, 2)}×), /logga ${l.rps} (${round(l.rps / e.rps, 2)}×)`,
+      `c=${connections}: bare ${b.rps} req/s, echo ${e.rps}, /status ${s.rps} (${row.status.ratioToEcho}×), /logga ${l.rps} (${row.logga.ratioToEcho}×)` +
+        (row.baseline
+          ? `; baseline /status ${row.baseline.status.rps} (${row.baseline.status.ratioToEcho}×), /logga ${row.baseline.logga.rps} (${row.baseline.logga.ratioToEcho}×)`
+          : ''),
     );
   }
   return rows;
@@ -312,52 +390,84 @@ async function coldStart() {
 
 function markdown(results: Awaited<ReturnType<typeof run>>): string {
   const t = results.throughput;
+  const g = results.growth;
+  const c = results.coldStart;
+  const base = BASELINE !== undefined;
   const lines = [
     `# npm run bench: ${results.when}`,
     '',
-    `Machine: ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}, load average ${results.machine.loadBefore.join(' / ')} before and ${results.machine.loadAfter.join(' / ')} after (1/5/15 min). Commit ${results.commit}. ${SECONDS} s per measurement, ${ROUNDS} alternating rounds. Figures are means over rounds; the ratios are what to compare.`,
-    '',
-    '## Throughput against the echo bot (expectReplies, empty store)',
-    '',
-    '| clients | bare req/s | echo req/s | echo p50/p99 ms | /status req/s | ×echo | p50/p99 ms | /logga req/s | ×echo | p50/p99 ms |',
-    '| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
-    ...t.map(
-      (r) =>
-        `| ${r.connections} | ${r.bare.rps} | ${r.echo.rps} | ${r.echo.p50} / ${r.echo.p99} | ${r.status.rps} | **${r.status.ratioToEcho}** | ${r.status.p50} / ${r.status.p99} | ${r.logga.rps} | **${r.logga.ratioToEcho}** | ${r.logga.p50} / ${r.logga.p99} |`,
-    ),
-    '',
-    '## Growth: /logga at 10 clients, build times and memory by store size',
-    '',
-    '| entries in 2020 | earlier years | start ms | /logga req/s | ×empty | p50/p99 ms | /status ms | /sammanfattning år ms | /uppföljning ms | RSS MB (after start / after load / peak) |',
-    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
-    ...results.growth.map(
-      (g) =>
-        `| ${g.entries.toLocaleString('en')} | ${g.earlierYears ? `${g.earlierYears} (${g.earlierEntries.toLocaleString('en')} entries)` : '–'} | ${g.startMs} | ${g.logga10.rps} | **${g.logga10.ratioToEmpty}** | ${g.logga10.p50} / ${g.logga10.p99} | ${g.buildMs.status} | ${g.buildMs.summaryYear} | ${g.buildMs.followUp} | ${g.rssMb.afterStart} / ${g.rssMb.rss} / ${g.rssMb.peak} |`,
-    ),
-    '',
-    `Build times: one request right after a write (so no cached card helps), HTTP round trip included, median of five. The echo bot's RSS after its load: ${results.echoRssMb.rss} MB (peak ${results.echoRssMb.peak} MB). Ten earlier years: the same 20,000 entries in 2020 plus ten agreements (2008–2017) of 10,000 entries each.`,
-    '',
-    '## Cold start (process start to the first answered message, median of three)',
-    '',
-    `| built bot (empty store, seeded at start) | echo bot |`,
-    `| --: | --: |`,
-    `| ${results.coldStart.botMs} ms | ${results.coldStart.echoMs} ms |`,
+    `Machine: ${results.machine.cpus} × ${results.machine.cpu}, Node ${results.machine.node}, load average ${results.machine.loadBefore.join(' / ')} before and ${results.machine.loadAfter.join(' / ')} after (1/5/15 min). Commit ${results.commit}. ${SECONDS} s per measurement, ${ROUNDS} alternating rounds. Figures are means over rounds; the ratios are what to compare.${PARTIAL ? ` Only: ${[...ONLY].join(', ')}${ONLY.has('throughput') ? `, at ${CLIENTS.join(', ')} clients` : ''}.` : ''}`,
     '',
   ];
+  if (t) {
+    lines.push(
+      '## Throughput against the echo bot (expectReplies, empty store)',
+      '',
+      `| clients | bare req/s | echo req/s | echo p50/p99 ms | /status req/s | ×echo | p50/p99 ms | /logga req/s | ×echo | p50/p99 ms |${base ? ' baseline /status req/s | ×echo | baseline /logga req/s | ×echo | p50/p99 ms |' : ''}`,
+      `| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |${base ? ' --: | --: | --: | --: | --: |' : ''}`,
+      ...t.map(
+        (r) =>
+          `| ${r.connections} | ${r.bare.rps} | ${r.echo.rps} | ${r.echo.p50} / ${r.echo.p99} | ${r.status.rps} | **${r.status.ratioToEcho}** | ${r.status.p50} / ${r.status.p99} | ${r.logga.rps} | **${r.logga.ratioToEcho}** | ${r.logga.p50} / ${r.logga.p99} |` +
+          (r.baseline
+            ? ` ${r.baseline.status.rps} | ${r.baseline.status.ratioToEcho} | ${r.baseline.logga.rps} | ${r.baseline.logga.ratioToEcho} | ${r.baseline.logga.p50} / ${r.baseline.logga.p99} |`
+            : ''),
+      ),
+      '',
+    );
+    if (base) lines.push(`Baseline: ${results.baseline}, measured in the same alternating rounds.`, '');
+  }
+  if (g) {
+    lines.push(
+      '## Growth: /logga at 10 clients, build times and memory by store size',
+      '',
+      '| entries in 2020 | earlier years | start ms | /logga req/s | ×empty | p50/p99 ms | /status ms | /sammanfattning år ms | /uppföljning ms | RSS MB (after start / after load / peak) |',
+      '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+      ...g.map(
+        (r) =>
+          `| ${r.entries.toLocaleString('en')} | ${r.earlierYears ? `${r.earlierYears} (${r.earlierEntries.toLocaleString('en')} entries)` : '–'} | ${r.startMs} | ${r.logga10.rps} | **${r.logga10.ratioToEmpty}** | ${r.logga10.p50} / ${r.logga10.p99} | ${r.buildMs.status} | ${r.buildMs.summaryYear} | ${r.buildMs.followUp} | ${r.rssMb.afterStart} / ${r.rssMb.rss} / ${r.rssMb.peak} |`,
+      ),
+      '',
+      `Build times: one request right after a write (so no cached card helps), HTTP round trip included, median of five.${results.echoRssMb ? ` The echo bot's RSS after its load: ${results.echoRssMb.rss} MB (peak ${results.echoRssMb.peak} MB).` : ''} Ten earlier years: the same 20,000 entries in 2020 plus ten agreements (2008–2017) of 10,000 entries each. The stores' entries are of every activity but the one the benchmark logs (${BENCH_ACTIVITY}), so each measured /logga is stored.`,
+      '',
+    );
+  }
+  if (c) {
+    lines.push(
+      '## Cold start (process start to the first answered message, median of three)',
+      '',
+      `| built bot (empty store, seeded at start) | echo bot |`,
+      `| --: | --: |`,
+      `| ${c.botMs} ms | ${c.echoMs} ms |`,
+      '',
+    );
+  }
   return lines.join('\n');
 }
 
 async function run() {
   const loadBefore = loadavg().map((x) => round(x, 2));
-  const bare = await startBare();
-  const echo = await startEcho();
-  const bot = await startBot('bot', path.join(work, 'store-throughput'));
-  const throughputRows = await throughput(bare, echo, bot);
-  bot.child.kill('SIGTERM');
-  const echoRss = rssMb(echo.child.pid);
-  const growthRows = await growth();
-  const cold = await coldStart();
-  console.log(`cold start: bot ${cold.botMs} ms, echo ${cold.echoMs} ms`);
+  let throughputRows: Awaited<ReturnType<typeof throughput>> | undefined;
+  let echoRss: ReturnType<typeof rssMb> | undefined;
+  let baselineCommit: string | undefined;
+  if (ONLY.has('throughput')) {
+    const bare = await startBare();
+    const echo = await startEcho();
+    const bot = await startBot('bot', path.join(work, 'store-throughput'));
+    let baseline: Server | undefined;
+    if (BASELINE) {
+      baseline = await startBot('baseline', path.join(work, 'store-baseline'), BASELINE);
+      baselineCommit = `${BASELINE} at ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BASELINE }).toString().trim()}`;
+    }
+    throughputRows = await throughput(bare, echo, bot, baseline);
+    bot.child.kill('SIGTERM');
+    baseline?.child.kill('SIGTERM');
+    echoRss = rssMb(echo.child.pid);
+    bare.child.kill('SIGTERM');
+    echo.child.kill('SIGTERM');
+  }
+  const growthRows = ONLY.has('growth') ? await growth() : undefined;
+  const cold = ONLY.has('cold') ? await coldStart() : undefined;
+  if (cold) console.log(`cold start: bot ${cold.botMs} ms, echo ${cold.echoMs} ms`);
   return {
     when: new Date().toISOString(),
     commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim(),
@@ -368,20 +478,30 @@ async function run() {
       loadBefore,
       loadAfter: loadavg().map((x) => round(x, 2)),
     },
-    settings: { seconds: SECONDS, rounds: ROUNDS, today: TODAY, logga: LOGGA, status: STATUS },
-    throughput: throughputRows,
-    echoRssMb: echoRss,
-    growth: growthRows,
-    coldStart: cold,
+    settings: {
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      today: TODAY,
+      logga: LOGGA,
+      status: STATUS,
+      only: [...ONLY],
+      clients: CLIENTS,
+    },
+    ...(baselineCommit ? { baseline: baselineCommit } : {}),
+    ...(throughputRows ? { throughput: throughputRows } : {}),
+    ...(echoRss ? { echoRssMb: echoRss } : {}),
+    ...(growthRows ? { growth: growthRows } : {}),
+    ...(cold ? { coldStart: cold } : {}),
   };
 }
 
 try {
   const results = await run();
   const out = path.join(ROOT, 'bench', 'results');
-  writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const name = PARTIAL ? 'partial' : 'latest';
+  writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const md = markdown(results);
-  writeFileSync(path.join(out, 'latest.md'), md);
+  writeFileSync(path.join(out, `${name}.md`), md);
   console.log(`\n${md}`);
 } catch (error) {
   console.error('npm run bench failed:', error);

@@ -46,7 +46,16 @@ export async function seedDemoStore(
     const comments = Object.fromEntries(
       f.activities.map((a) => [a.activity.id, REVIEWED[a.activity.id] ?? neutralComment(a)]),
     );
-    await store.publications.publish(publicationOf(f, comments, DEMO_USER, publishedAt, 'demo-t1-2020'));
+    const publication = publicationOf(f, comments, DEMO_USER, publishedAt, 'demo-t1-2020');
+    // Recorded as the review card's Publicera records it.
+    await store.publications.publish(publication, {
+      at: publishedAt.toISOString(),
+      by: DEMO_USER,
+      via: 'card',
+      action: 'publication.published',
+      agreementId: publication.agreementId,
+      detail: `T1 2020 (${publication.id})`,
+    });
   }
   return true;
 }

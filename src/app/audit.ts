@@ -1,6 +1,6 @@
-// Recording a change in the audit log from a turn: who (the user), when (the turn's moment), from
-// where (a typed command or a card), in which conversation. Called after the change is on disk and
-// before it is acknowledged, so every acknowledged change has its record.
+// The audit record of a change made in a turn: who (the user), when (the turn's moment), from
+// where (a typed command or a card), in which conversation. A change hands it to the port method
+// that makes it, which stores both together, so every acknowledged change has its record.
 import type { NewAuditRecord } from '../domain/audit.js';
 import { personOf, type BaseTurn } from './context.js';
 
@@ -10,25 +10,26 @@ export function viaOf(turn: BaseTurn): 'chat' | 'card' {
   return typeof value === 'object' && value !== null && 'verb' in value ? 'card' : 'chat';
 }
 
-/** The audit record of this turn's change: who, when, from where, in which conversation. */
-export function turnAuditRecord(
+/**
+ * What every record of this turn's change says: who, when, from where, in which conversation and
+ * area. For a change whose store completes the record (a subscribe: its action and id).
+ */
+export function turnAuditBase(
   turn: BaseTurn & { area?: { id: string } },
-  record: Omit<NewAuditRecord, 'at' | 'by' | 'via' | 'conversationId'>,
-): NewAuditRecord {
+): Pick<NewAuditRecord, 'at' | 'by' | 'via' | 'conversationId' | 'areaId'> {
   return {
     at: turn.now.toISOString(),
     by: personOf(turn),
     via: viaOf(turn),
     conversationId: turn.input.conversation.id,
     ...(turn.area ? { areaId: turn.area.id } : {}),
-    ...record,
   };
 }
 
-/** Appends the record for this turn's change; rejects when it could not be written (the turn then says so). */
-export async function auditTurn(
+/** The audit record of this turn's change: who, when, from where, in which conversation. */
+export function turnAuditRecord(
   turn: BaseTurn & { area?: { id: string } },
   record: Omit<NewAuditRecord, 'at' | 'by' | 'via' | 'conversationId'>,
-): Promise<void> {
-  await turn.deps.port.audit.record(turnAuditRecord(turn, record));
+): NewAuditRecord {
+  return { ...turnAuditBase(turn), ...record };
 }

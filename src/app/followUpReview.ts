@@ -1,7 +1,7 @@
 // Review before publishing: a coordinator's /uppföljning in a personal chat is the tertial as a
 // draft with editable comments; "Spara utkast" keeps the comments, "Publicera" stores a snapshot of
 // the document with exactly those comments. Everyone else sees only what was published.
-import { auditTurn } from './audit.js';
+import { turnAuditRecord } from './audit.js';
 import { z } from 'zod';
 import type { Agreement } from '../domain/agreement.js';
 import type { Person } from '../domain/entry.js';
@@ -173,12 +173,15 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
     const shown = await reviewCard(turn, agreement, f, draftSavedText(turn.now, published));
     return [replaceCard(shown, 'Utkastet är sparat.')];
   }
-  const publication = await publications.publish(publicationOf(f, comments, by, turn.now, turn.deps.newId()));
-  await auditTurn(turn, {
-    action: 'publication.published',
-    agreementId: agreement.id,
-    detail: `T${ref.tertial} ${ref.year} (${publication.id})`,
-  });
+  const made = publicationOf(f, comments, by, turn.now, turn.deps.newId());
+  const publication = await publications.publish(
+    made,
+    turnAuditRecord(turn, {
+      action: 'publication.published',
+      agreementId: agreement.id,
+      detail: `T${ref.tertial} ${ref.year} (${made.id})`,
+    }),
+  );
   turn.log.info({ ...key, publicationId: publication.id }, 'follow-up published');
   return [
     replaceCard(await reviewCard(turn, agreement, f), `Publicerad: ${publication.document.title}.`),

@@ -47,25 +47,23 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
       return welcomeReplies(conversation);
     },
     async removed(conversation) {
-      const uninstalled = { at: deps.clock.now().toISOString(), reason: 'uninstalled' } as const;
+      const at = deps.clock.now().toISOString();
+      const uninstalled = { at, reason: 'uninstalled' } as const;
+      // One record per subscription ended, completed by the store with its id, conversation and area.
+      const record = {
+        at,
+        by: SYSTEM_ACTOR,
+        via: 'system',
+        action: 'subscription.ended',
+        detail: 'uninstalled',
+      } as const;
       // Removed from a team: every channel of it goes too.
       const ended = [
         ...(conversation.teamId !== undefined
-          ? await deps.port.subscriptions.endWhere({ teamId: conversation.teamId }, uninstalled)
+          ? await deps.port.subscriptions.endWhere({ teamId: conversation.teamId }, uninstalled, record)
           : []),
-        ...(await deps.port.subscriptions.endWhere({ conversationId: conversation.id }, uninstalled)),
+        ...(await deps.port.subscriptions.endWhere({ conversationId: conversation.id }, uninstalled, record)),
       ];
-      for (const s of ended)
-        await deps.port.audit.record({
-          at: deps.clock.now().toISOString(),
-          by: SYSTEM_ACTOR,
-          via: 'system',
-          action: 'subscription.ended',
-          subscriptionId: s.id,
-          conversationId: s.conversationId,
-          ...(s.areaId ? { areaId: s.areaId } : {}),
-          detail: 'uninstalled',
-        });
       deps.logger.info(
         { conversationId: conversation.id, teamId: conversation.teamId, endedSubscriptions: ended.map((s) => s.id) },
         'bot removed from a conversation',
@@ -74,103 +72,79 @@ export function createLifecycle(deps: LifecycleDeps): Lifecycle {
     async teamsEvent(event, by) {
       const at = deps.clock.now().toISOString();
       const actor = by ?? SYSTEM_ACTOR;
-      const audit = async (
-        s: Subscription,
-        action: AuditRecord['action'],
-        changes?: AuditRecord['changes'],
-      ): Promise<void> => {
-        await deps.port.audit.record({
-          at,
-          by: actor,
-          via: 'system',
-          action,
-          subscriptionId: s.id,
-          conversationId: s.conversationId,
-          ...(s.areaId ? { areaId: s.areaId } : {}),
-          ...(changes ? { changes } : {}),
-          detail: event.kind,
-        });
-      };
-      const auditMeetings = async (changed: readonly Meeting[], changes?: AuditRecord['changes']): Promise<void> => {
-        for (const m of changed)
-          await deps.port.audit.record({
-            at,
-            by: actor,
-            via: 'system',
-            action: 'meeting.changed',
-            areaId: m.areaId,
-            activityId: m.activityId,
-            conversationId: m.conversationId,
-            ...(changes ? { changes } : {}),
-            detail: event.kind,
-          });
-      };
+      // The records of the change, one per subscription or meeting it touched: the store completes
+      // each with that one's id (a meeting's activity), conversation and area, and stores it with the change.
+      const audit = (action: AuditRecord['action']) =>
+        ({ at, by: actor, via: 'system', action, detail: event.kind }) as const;
+      const meetingAudit = audit('meeting.changed');
       const subscriptions = deps.port.subscriptions;
       const meetings = deps.port.meetings;
       let touched: readonly Subscription[] = [];
       let meetingsTouched: readonly Meeting[] = [];
       switch (event.kind) {
         case 'channelRenamed': {
-          const renamed = await subscriptions.rename(event.channelId, event.name);
-          for (const r of renamed)
-            await audit(r.subscription, 'subscription.changed', { name: { from: r.from ?? null, to: event.name } });
+          // The name's change (changes.name) is the store's to add, from what each had.
+          const renamed = await subscriptions.rename(event.channelId, event.name, audit('subscription.changed'));
           touched = renamed.map((r) => r.subscription);
           // The meeting is kept by the conversation's id, which a rename keeps: only its name follows.
-          for (const r of await meetings.rename(event.channelId, event.name)) {
-            await auditMeetings([r.meeting], { name: { from: r.from ?? null, to: event.name } });
-            meetingsTouched = [...meetingsTouched, r.meeting];
-          }
+          meetingsTouched = (await meetings.rename(event.channelId, event.name, meetingAudit)).map((r) => r.meeting);
           break;
         }
         case 'channelDeleted':
-          touched = await subscriptions.endWhere({ conversationId: event.channelId }, { at, reason: 'channelDeleted' });
-          for (const s of touched) await audit(s, 'subscription.ended');
+          touched = await subscriptions.endWhere(
+            { conversationId: event.channelId },
+            { at, reason: 'channelDeleted' },
+            audit('subscription.ended'),
+          );
           meetingsTouched = await meetings.endWhere(
             { conversationId: event.channelId },
-            {
-              at,
-              by: actor,
-              reason: 'channelDeleted',
-            },
+            { at, by: actor, reason: 'channelDeleted' },
+            meetingAudit,
           );
-          await auditMeetings(meetingsTouched);
           break;
         case 'teamDeleted':
-          touched = await subscriptions.endWhere({ teamId: event.teamId }, { at, reason: 'teamDeleted' });
-          for (const s of touched) await audit(s, 'subscription.ended');
+          touched = await subscriptions.endWhere(
+            { teamId: event.teamId },
+            { at, reason: 'teamDeleted' },
+            audit('subscription.ended'),
+          );
           meetingsTouched = await meetings.endWhere(
             { teamId: event.teamId },
-            {
-              at,
-              by: actor,
-              reason: 'teamDeleted',
-            },
+            { at, by: actor, reason: 'teamDeleted' },
+            meetingAudit,
           );
-          await auditMeetings(meetingsTouched);
           break;
         case 'channelRestored':
-          touched = await subscriptions.resumeEnded({ conversationId: event.channelId }, 'channelDeleted');
-          for (const s of touched) await audit(s, 'subscription.resumed');
-          meetingsTouched = await meetings.resumeEnded({ conversationId: event.channelId }, 'channelDeleted');
-          await auditMeetings(meetingsTouched);
+          touched = await subscriptions.resumeEnded(
+            { conversationId: event.channelId },
+            'channelDeleted',
+            audit('subscription.resumed'),
+          );
+          meetingsTouched = await meetings.resumeEnded(
+            { conversationId: event.channelId },
+            'channelDeleted',
+            meetingAudit,
+          );
           break;
         case 'teamRestored':
-          touched = await subscriptions.resumeEnded({ teamId: event.teamId }, 'teamDeleted');
-          for (const s of touched) await audit(s, 'subscription.resumed');
-          meetingsTouched = await meetings.resumeEnded({ teamId: event.teamId }, 'teamDeleted');
-          await auditMeetings(meetingsTouched);
+          touched = await subscriptions.resumeEnded(
+            { teamId: event.teamId },
+            'teamDeleted',
+            audit('subscription.resumed'),
+          );
+          meetingsTouched = await meetings.resumeEnded({ teamId: event.teamId }, 'teamDeleted', meetingAudit);
           break;
         case 'teamArchived':
-          touched = await subscriptions.hold(event.teamId, { at, reason: 'teamArchived' });
-          for (const s of touched) await audit(s, 'subscription.paused');
-          meetingsTouched = await meetings.hold(event.teamId, { at, reason: 'teamArchived' });
-          await auditMeetings(meetingsTouched);
+          touched = await subscriptions.hold(
+            event.teamId,
+            { at, reason: 'teamArchived' },
+            audit('subscription.paused'),
+          );
+          meetingsTouched = await meetings.hold(event.teamId, { at, reason: 'teamArchived' }, meetingAudit);
           break;
         case 'teamUnarchived':
-          touched = await subscriptions.release(event.teamId, 'teamArchived');
-          for (const s of touched) await audit(s, 'subscription.resumed');
-          meetingsTouched = await meetings.release(event.teamId);
-          await auditMeetings(meetingsTouched);
+          touched = await subscriptions.release(event.teamId, 'teamArchived', audit('subscription.resumed'));
+          meetingsTouched = await meetings.release(event.teamId, meetingAudit);
           break;
       }
       deps.logger.info(

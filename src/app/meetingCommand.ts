@@ -16,7 +16,7 @@ import { agendaCard, agendaText, meetingText, type AgendaInput, type MeetingOutc
 import { responsibleName } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
 import { behindPlan } from './behindPlan.js';
-import { auditTurn } from './audit.js';
+import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
 import { loggedReply, recordEntry } from './recordEntry.js';
@@ -51,9 +51,12 @@ export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]>
     return say({ kind: 'shown', activity: nameOf(existing.activityId), schedule });
   }
   if (parsed.kind === 'off') {
-    const ended = await meetings.end(conversation.id, { at: turn.now.toISOString(), by: personOf(turn) });
+    const ended = await meetings.end(
+      conversation.id,
+      { at: turn.now.toISOString(), by: personOf(turn) },
+      turnAuditRecord(turn, { action: 'meeting.changed', detail: 'ended' }),
+    );
     if (!ended) return say({ kind: 'none' });
-    await auditTurn(turn, { action: 'meeting.changed', activityId: ended.activityId, detail: 'ended' });
     return say({ kind: 'ended', activity: nameOf(ended.activityId) });
   }
   const agreement = currentAgreement(agreements, turn.today);
@@ -81,12 +84,12 @@ export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]>
       by: personOf(turn),
     },
     turn.deps.newId,
+    turnAuditRecord(turn, {
+      action: 'meeting.changed',
+      activityId: activity.id,
+      detail: `${parsed.schedule.weekday} ${parsed.schedule.time}`,
+    }),
   );
-  await auditTurn(turn, {
-    action: 'meeting.changed',
-    activityId: activity.id,
-    detail: `${parsed.schedule.weekday} ${parsed.schedule.time}`,
-  });
   turn.log.info({ areaId: turn.area.id, activityId: activity.id }, 'meeting set');
   return say({
     kind: 'set',

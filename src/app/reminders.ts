@@ -36,7 +36,7 @@ import {
 } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
 import { behindPlan } from './behindPlan.js';
-import { auditTurn, viaOf } from './audit.js';
+import { turnAuditRecord, viaOf } from './audit.js';
 import { resolveTurnArea } from './areaCommands.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type BaseTurn, type Turn } from './context.js';
 import { followUpCommand } from './followUpCommand.js';
@@ -214,8 +214,12 @@ async function switchReminders(turn: Turn, to: 'off' | 'on'): Promise<Reply[]> {
   const isOff = before?.off !== undefined;
   if (to === 'off' && isOff) return [text(reminderSwitchText('alreadyOff'))];
   if (to === 'on' && !isOff && before?.pausedUntil === undefined) return [text(reminderSwitchText('alreadyOn'))];
-  await reminders.setOff(me, to === 'off', turn.now);
-  await auditTurn(turn, { action: 'reminders.changed', detail: to });
+  await reminders.setOff(
+    me,
+    to === 'off',
+    turn.now,
+    turnAuditRecord(turn, { action: 'reminders.changed', detail: to }),
+  );
   turn.log.info({ areaId: turn.area.id, reminders: to }, 'reminders switched');
   return [text(reminderSwitchText(to))];
 }
@@ -237,8 +241,11 @@ export async function reminderAction(turn: Turn, value: unknown): Promise<Reply[
   if (action.verb === 'reminder.stop') return switchReminders(turn, 'off');
   const { me } = await meAsResponsible(turn);
   const until = addDays(turn.today, REMINDER_PAUSE_DAYS);
-  await turn.deps.port.reminders.pause(me, until);
-  await auditTurn(turn, { action: 'reminders.changed', detail: 'paused' });
+  await turn.deps.port.reminders.pause(
+    me,
+    until,
+    turnAuditRecord(turn, { action: 'reminders.changed', detail: 'paused' }),
+  );
   turn.log.info({ areaId: turn.area.id }, 'reminders paused');
   return [text(reminderSwitchText('paused', until))];
 }

@@ -7,7 +7,7 @@ import { parseSubscribeArgs } from '../domain/subscribeArgs.js';
 import { scheduleOf, scheduleStateOf, type Subscription } from '../domain/subscription.js';
 import { instantText, recipientText, scheduleText } from '../views/scheduleTexts.js';
 import { subscriptionLabel } from '../views/subscriptionLabel.js';
-import { auditTurn } from './audit.js';
+import { turnAuditBase, turnAuditRecord } from './audit.js';
 import { isCoordinator, personOf, type Turn } from './context.js';
 import { subscriptionArea } from './subscriptionArea.js';
 import { text, type Reply } from './ports.js';
@@ -52,27 +52,19 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
     ];
   }
   const before = await turn.deps.port.subscriptions.forConversation(input.conversation.id);
-  const { subscription, change } = await turn.deps.port.subscriptions.subscribe({
-    conversation: input.conversation,
-    areaId: turn.area.id,
-    reference: reference as Record<string, unknown>,
-    schedule,
-    by: personOf(turn),
-    at: turn.now,
-    newId: turn.deps.newId,
-  });
-  await auditTurn(turn, {
-    action: `subscription.${change}`,
-    subscriptionId: subscription.id,
-    changes: {
-      ...(before && change === 'changed'
-        ? { weekday: { from: before.weekday, to: schedule.weekday } }
-        : { weekday: { to: schedule.weekday } }),
-      ...(before && change === 'changed'
-        ? { time: { from: before.time, to: schedule.time } }
-        : { time: { to: schedule.time } }),
+  // Recorded as subscription.<change>, with the schedule's change (see SubscribeAudit).
+  const { subscription, change } = await turn.deps.port.subscriptions.subscribe(
+    {
+      conversation: input.conversation,
+      areaId: turn.area.id,
+      reference: reference as Record<string, unknown>,
+      schedule,
+      by: personOf(turn),
+      at: turn.now,
+      newId: turn.deps.newId,
     },
-  });
+    turnAuditBase(turn),
+  );
   turn.log.info(
     { subscriptionId: subscription.id, change, weekday: schedule.weekday, time: schedule.time },
     'subscribed',
@@ -95,11 +87,11 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
 
 export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
   const { conversation } = turn.input;
-  const ended = await turn.deps.port.subscriptions.end(conversation.id, {
-    at: turn.now.toISOString(),
-    reason: 'unsubscribed',
-    by: personOf(turn),
-  });
+  const ended = await turn.deps.port.subscriptions.end(
+    conversation.id,
+    { at: turn.now.toISOString(), reason: 'unsubscribed', by: personOf(turn) },
+    turnAuditRecord(turn, { action: 'subscription.ended', detail: 'unsubscribed' }),
+  );
   const who = recipientText(conversation.kind);
   if (!ended) {
     return [
@@ -108,7 +100,6 @@ export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
       ),
     ];
   }
-  await auditTurn(turn, { action: 'subscription.ended', subscriptionId: ended.id, detail: 'unsubscribed' });
   turn.log.info({ subscriptionId: ended.id }, 'unsubscribed');
   return [
     text(

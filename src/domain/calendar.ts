@@ -139,10 +139,28 @@ export function isValidIsoDate(s: string): boolean {
   return typeof s === 'string' && splitValid(s) !== undefined;
 }
 
+// Since 1980 (the EU rules) Stockholm's offset from UTC changes only on a whole UTC hour (01:00 UTC),
+// so the offset read for an hour holds for all of it: every turn asks for today, and a formatter's
+// formatToParts is slow (1.6 % of the CPU under /logga load).
+const HOUR_MS = 3_600_000;
+const WHOLE_HOUR_CHANGES_FROM = Date.UTC(1980, 0, 1);
+const WHOLE_HOUR_CHANGES_UNTIL = Date.UTC(9999, 0, 1);
+let offsetHour = NaN;
+let offsetOfHour = 0;
+
 /** The calendar day in Europe/Stockholm at the instant. */
 export function stockholmDate(instant: Date): IsoDate {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new RangeError('ogiltig tidpunkt');
+  }
+  const ms = instant.getTime();
+  if (ms >= WHOLE_HOUR_CHANGES_FROM && ms < WHOLE_HOUR_CHANGES_UNTIL) {
+    const hour = Math.floor(ms / HOUR_MS);
+    if (hour !== offsetHour) {
+      offsetOfHour = stockholmOffsetMs(hour * HOUR_MS);
+      offsetHour = hour;
+    }
+    return isoFromUtc(ms + offsetOfHour);
   }
   const p = partsOf(getDateFormatter(), instant);
   return `${pad(p.year ?? NaN, 4)}-${pad(p.month ?? NaN, 2)}-${pad(p.day ?? NaN, 2)}`;

@@ -3,7 +3,7 @@
 // A one-letter typo of a harmless command word ("loga", "statu") is that command; commands that
 // remove or change something ("ångra", "klar") are only suggested. Greetings, thanks and
 // questions ("hej", "tack", "hur ligger vi till?") are small talk, answered kindly.
-import { editDistance, fold } from './text.js';
+import { editDistance, fold, oneEditApart } from './text.js';
 
 export type Command =
   | { kind: 'help' }
@@ -65,7 +65,7 @@ function typoOf(word: string): CommandKind | undefined {
   if (!/^\p{L}{4,40}$/u.test(word)) return undefined;
   const kinds = new Set<CommandKind>();
   for (const [kind, names] of Object.entries(COMMAND_WORDS) as [CommandKind, readonly string[]][]) {
-    if (names.some((name) => editDistance(word, fold(name)) === 1)) kinds.add(kind);
+    if (names.some((name) => oneEditApart(word, fold(name)))) kinds.add(kind);
   }
   const [only] = kinds;
   return kinds.size === 1 && only !== undefined && TYPO_SAFE.has(only) ? only : undefined;

@@ -92,8 +92,12 @@ function readPlace(
   i: number,
   places: readonly string[],
 ): { place: string; consumed: number } | undefined {
+  const first = tokens[i];
+  if (first === undefined) return undefined;
+  const head = fold(stripPunctuation(first));
   for (const place of places) {
     const parts = fold(place).split(' ');
+    if (parts[0] !== head) continue;
     const slice = tokens.slice(i, i + parts.length).map((t) => fold(stripPunctuation(t)));
     if (slice.length === parts.length && slice.every((t, k) => t === parts[k])) {
       return { place, consumed: parts.length };

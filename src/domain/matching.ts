@@ -2,7 +2,7 @@
 // forms ("krogtillsyner", "torsdagsmötet"), with or without å/ä/ö, so words match on a long
 // common prefix; several equally good candidates are an ambiguity the user resolves, never a guess.
 import type { Activity } from './agreement.js';
-import { editDistance, fold } from './text.js';
+import { editDistance, fold, oneEditApart } from './text.js';
 
 const STOP_WORDS = new Set(
   [
@@ -57,7 +57,7 @@ export function wordsMatch(typed: string, known: string): boolean {
   if (common === shorter) return shorter >= 4;
   if (common >= 6 && common >= shorter * 0.7) return true;
   // One letter missing, extra or wrong in a long word ("fotpatrulering"): a typo, not another word.
-  return shorter >= 6 && Math.abs(typed.length - known.length) <= 1 && editDistance(typed, known) === 1;
+  return shorter >= 6 && oneEditApart(typed, known);
 }
 
 // An activity's words are folded once per activity object, not on every message: the store's

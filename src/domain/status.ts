@@ -169,13 +169,18 @@ export function activityStatusOfDays(
   const { start, end } = agreement.period;
   const past = today > end;
   const asOf = past ? end : today;
-  const mine = [...days].filter((d) => d.occasions > 0 && d.date >= start && d.date <= asOf);
-  const total = mine.reduce((sum, d) => sum + d.count, 0);
-  const occasionCount = mine.reduce((sum, d) => sum + d.occasions, 0);
-  const lastEntryDate = mine.reduce<IsoDate | undefined>(
-    (last, d) => (last === undefined || d.date > last ? d.date : last),
-    undefined,
-  );
+  // One pass: this runs on every /logga, over up to a day total per day of the period.
+  const mine: IsoDate[] = [];
+  let total = 0;
+  let occasionCount = 0;
+  let lastEntryDate: IsoDate | undefined;
+  for (const d of days) {
+    if (d.occasions <= 0 || d.date < start || d.date > asOf) continue;
+    mine.push(d.date);
+    total += d.count;
+    occasionCount += d.occasions;
+    if (lastEntryDate === undefined || d.date > lastEntryDate) lastEntryDate = d.date;
+  }
   const share = elapsedShare(agreement, asOf);
   const base = { activity, total, occasionCount, ...(lastEntryDate ? { lastEntryDate } : {}) };
   const target = activity.target;
@@ -190,13 +195,7 @@ export function activityStatusOfDays(
       return { ...base, progress, status: countStatus(total, target.count, share, past) };
     }
     case 'recurring': {
-      const periods = periodsCovered(
-        target.rhythm,
-        mine.map((e) => e.date),
-        start,
-        asOf,
-        past,
-      );
+      const periods = periodsCovered(target.rhythm, mine, start, asOf, past);
       const { covered, due } = periods;
       const progress: Progress = { kind: 'recurring', rhythm: target.rhythm, covered, due, soFar: !past };
       return { ...base, progress, status: recurringStatus(periods, past) };

@@ -138,8 +138,16 @@ export function summarize(input: SummaryInput): Summary {
   const removed = new Set(
     [agreement, ...agreements].flatMap((a) => (a.removedActivities ?? []).map((x) => `${a.id}|${x.id}`)),
   );
+  // Only the agreement's entries (its status) and those of the period and the one before count:
+  // earlier years are skipped before any occasion is made of them. An occasion lies on one day of
+  // one agreement, so none is split.
+  const { range, previous: before } = period;
+  const counts = (e: Entry) =>
+    e.agreementId === agreement.id ||
+    (e.date >= range.start && e.date <= range.end) ||
+    (e.date >= before.start && e.date <= before.end);
   const active = input.entries.filter(
-    (e) => isActive(e) && (removed.size === 0 || !removed.has(`${e.agreementId}|${e.activityId}`)),
+    (e) => counts(e) && isActive(e) && (removed.size === 0 || !removed.has(`${e.agreementId}|${e.activityId}`)),
   );
   // Every figure reads occasions: the entries of one occasion are counted once (occasion.ts).
   const occasions = occasionsOf(active);
@@ -247,7 +255,10 @@ function sumCounts(occasions: readonly Occasion[]): number {
 
 /** People who logged any of the occasions (each once). */
 function contributorCount(occasions: readonly Occasion[]): number {
-  return new Set(occasions.flatMap((o) => o.people.map((p) => p.id))).size;
+  // Loops, not flatMap: a year is 100,000 occasions, and this runs for each activity and promise too.
+  const ids = new Set<string>();
+  for (const o of occasions) for (const p of o.people) ids.add(p.id);
+  return ids.size;
 }
 
 function tallyPlaces(entries: readonly Occasion[]): PlaceTally[] {

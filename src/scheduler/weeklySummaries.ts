@@ -169,21 +169,25 @@ export class WeeklySummaries {
           const at = clock.now();
           this.#sentInProcess.add(`${subscription.id}|${week}`);
           try {
-            await store.subscriptions.recordSent(subscription.id, week, at, card);
+            // Sent after a pause: the pause is over, recorded with the week sent (the store adds the ids).
+            await store.subscriptions.recordSent(
+              subscription.id,
+              week,
+              at,
+              card,
+              subscription.paused
+                ? {
+                    at: at.toISOString(),
+                    by: SYSTEM_ACTOR,
+                    via: 'system',
+                    action: 'subscription.resumed',
+                    detail: `efter paus (${subscription.paused.code}) vecka ${subscription.paused.week}`,
+                  }
+                : undefined,
+            );
           } catch (error) {
             log.error({ err: error }, 'weekly summary sent but not recorded: a restart this week may send it again');
           }
-          if (subscription.paused)
-            await store.audit.record({
-              at: at.toISOString(),
-              by: SYSTEM_ACTOR,
-              via: 'system',
-              action: 'subscription.resumed',
-              subscriptionId: subscription.id,
-              conversationId: subscription.conversationId,
-              ...(subscription.areaId ? { areaId: subscription.areaId } : {}),
-              detail: `efter paus (${subscription.paused.code}) vecka ${subscription.paused.week}`,
-            });
           log.info(
             { attempts, activityId: result.activityId, delayMs: at.getTime() - now.getTime() },
             'weekly summary sent',
@@ -194,41 +198,26 @@ export class WeeklySummaries {
           const block = temporaryBlock(result.status, result.detail);
           if (block) {
             const at = clock.now().toISOString();
-            await store.subscriptions.pause(subscription.id, {
-              at,
-              week,
-              code: block,
-              detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500),
-            });
-            await store.audit.record({
-              at,
-              by: SYSTEM_ACTOR,
-              via: 'system',
-              action: 'subscription.paused',
-              subscriptionId: subscription.id,
-              conversationId: subscription.conversationId,
-              ...(subscription.areaId ? { areaId: subscription.areaId } : {}),
-              detail: `${block} vecka ${week}`,
-            });
+            await store.subscriptions.pause(
+              subscription.id,
+              { at, week, code: block, detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500) },
+              { at, by: SYSTEM_ACTOR, via: 'system', action: 'subscription.paused', detail: `${block} vecka ${week}` },
+            );
             log.warn({ status: result.status, code: block }, 'weekly summary blocked for now: paused for this week');
             return report('paused', attempts, result.status);
           }
-          const ended = await store.subscriptions.end(subscription.conversationId, {
-            at: clock.now().toISOString(),
-            reason: 'unreachable',
-            detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500),
-          });
-          if (ended)
-            await store.audit.record({
-              at: clock.now().toISOString(),
+          const endedAt = clock.now().toISOString();
+          await store.subscriptions.end(
+            subscription.conversationId,
+            { at: endedAt, reason: 'unreachable', detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500) },
+            {
+              at: endedAt,
               by: SYSTEM_ACTOR,
               via: 'system',
               action: 'subscription.ended',
-              subscriptionId: ended.id,
-              conversationId: ended.conversationId,
-              ...(ended.areaId ? { areaId: ended.areaId } : {}),
               detail: `unreachable: HTTP ${result.status}`,
-            });
+            },
+          );
           log.warn(
             { status: result.status, detail: result.detail },
             'conversation unreachable (bot removed or conversation gone): subscription ended',

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { areaIdSchema, areaSchema } from '../domain/area.js';
 import { agreementSchema, overlappingAgreements } from '../domain/agreement.js';
-import { auditRecordSchema } from '../domain/audit.js';
 import { personSchema } from '../domain/entry.js';
+import { pendingAuditField } from './auditedWrite.js';
 
 export const areaIndexSchema = z
   .object({
@@ -86,7 +86,7 @@ export const areaFileSchema = z
      * to audit.jsonl right after it, and at the next start when a crash came first (by id, once).
      * Absent in files written before it; the next write replaces it.
      */
-    pendingAudit: z.array(auditRecordSchema).optional(),
+    ...pendingAuditField,
   })
   .superRefine((file, ctx) => {
     checkAreaAgreements(file.area.id, file.agreements, ctx);

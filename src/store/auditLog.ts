@@ -141,6 +141,11 @@ export class AuditLog implements AuditTrail {
     }, ADOPT_DELAY_MS).unref();
   }
 
+  /** Adopted records not yet in this file (their journal or area file holds them meanwhile). */
+  waiting(): readonly AuditRecord[] {
+    return [...this.#appending, ...this.#adopted];
+  }
+
   /** Resolves once every adopted record is in this file; rejects when the append fails (they stay pending). */
   flushed(): Promise<void> {
     const run = async () => {

@@ -14,7 +14,6 @@ import type {
   AreaRecords,
   AuditSelection,
   ChangeBy,
-  ConversationSelection,
   Deliveries,
   Meetings,
   NoteClearing,
@@ -24,7 +23,6 @@ import type {
   StorePort,
   Subscriptions,
 } from '../app/port/index.js';
-import type { Meeting } from '../domain/meetingRecord.js';
 import type { TrustedServiceUrls } from './serviceUrls.js';
 import type { Store } from './store.js';
 
@@ -100,13 +98,6 @@ async function versioned<T>(
   else versions.unchanged();
   return result;
 }
-
-const selects =
-  (selection: ConversationSelection) =>
-  (x: { conversationId: string; teamId?: string | undefined }): boolean =>
-    'conversationId' in selection
-      ? x.conversationId === selection.conversationId
-      : x.teamId === selection.teamId || x.conversationId === selection.teamId;
 
 /** The clearing's record with the one entry it names (the store completes it with agreementId and entryIds). */
 function withEntryId<T extends object>(audit: T, entryId: string): T {
@@ -223,23 +214,20 @@ function subscriptionsOf(store: Store, claims: ProcessClaims): Subscriptions {
     active: () => Promise.resolve(copy(s.active())),
     get: (id) => Promise.resolve(copy(s.get(id))),
     forConversation: (conversationId) => Promise.resolve(copy(s.forConversation(conversationId))),
-    subscribe: (request) => s.subscribe(request),
-    end: (conversationId, ended) => s.end(conversationId, ended),
-    endWhere: (selection, ended) =>
-      'conversationId' in selection
-        ? s.endForRemoval(selection.conversationId, undefined, ended)
-        : s.endForTeam(selection.teamId, ended),
-    resumeEnded: (selection, reason) => s.resumeEnded(selects(selection), reason),
-    rename: (conversationId, name) => s.rename(conversationId, name),
-    hold: (teamId, held) => s.hold(teamId, held),
-    release: (teamId, reason) => s.release(teamId, reason),
-    pause: (id, paused) => s.pause(id, paused),
+    subscribe: (request, audit) => s.subscribe(request, audit),
+    end: (conversationId, ended, audit) => s.end(conversationId, ended, audit),
+    endWhere: (selection, ended, audit) => s.endWhere(selection, ended, audit),
+    resumeEnded: (selection, reason, audit) => s.resumeEnded(selection, reason, audit),
+    rename: (conversationId, name, audit) => s.rename(conversationId, name, audit),
+    hold: (teamId, held, audit) => s.hold(teamId, held, audit),
+    release: (teamId, reason, audit) => s.release(teamId, reason, audit),
+    pause: (id, paused, audit) => s.pause(id, paused, audit),
     claimWeek(id, week, at, claimTtlMs) {
       const sub: Subscription | undefined = s.get(id);
       if (!sub || sub.lastSentWeek === week) return Promise.resolve(false);
       return Promise.resolve(claims.claim(`week|${id}|${week}`, at.getTime(), claimTtlMs));
     },
-    recordSent: (id, week, at, card) => s.recordSent(id, week, at, card),
+    recordSent: (id, week, at, card, audit) => s.recordSent(id, week, at, card, audit),
   };
 }
 
@@ -249,13 +237,13 @@ function meetingsOf(store: Store): Meetings {
     active: () => Promise.resolve(copy(m.active())),
     get: (id) => Promise.resolve(copy(m.get(id))),
     forConversation: (conversationId) => Promise.resolve(copy(m.forConversation(conversationId))),
-    set: (meeting, newId) => m.set(meeting, newId),
-    end: (conversationId, ended) => m.end(conversationId, ended),
-    endWhere: (selection, ended) => m.endWhere(selects(selection), ended),
-    resumeEnded: (selection, reason) => m.resumeEnded((x: Meeting) => selects(selection)(x), reason),
-    rename: (conversationId, name) => m.rename(conversationId, name),
-    hold: (teamId, held) => m.hold(teamId, held),
-    release: (teamId) => m.release(teamId),
+    set: (meeting, newId, audit) => m.set(meeting, newId, audit),
+    end: (conversationId, ended, audit) => m.end(conversationId, ended, audit),
+    endWhere: (selection, ended, audit) => m.endWhere(selection, ended, audit),
+    resumeEnded: (selection, reason, audit) => m.resumeEnded(selection, reason, audit),
+    rename: (conversationId, name, audit) => m.rename(conversationId, name, audit),
+    hold: (teamId, held, audit) => m.hold(teamId, held, audit),
+    release: (teamId, audit) => m.release(teamId, audit),
     claim: (id, week, date) => m.claim(id, week, date),
   };
 }
@@ -266,8 +254,8 @@ function remindersOf(store: Store): Reminders {
     all: () => Promise.resolve(copy(r.all())),
     find: (who) => Promise.resolve(copy(r.find(who))),
     noteContact: (who, at) => r.noteContact(who, at),
-    setOff: (who, off, at) => r.setOff(who, off, at),
-    pause: (who, until) => r.pause(who, until),
+    setOff: (who, off, at, audit) => r.setOff(who, off, at, audit),
+    pause: (who, until, audit) => r.pause(who, until, audit),
     claim: (who, week, at) => r.claim(who, week, at),
     noticesSent: (areaId) => Promise.resolve(r.noticesSent(areaId)),
     claimNotice: (areaId, key, at) => r.claimNotice(areaId, key, at),
@@ -301,13 +289,13 @@ export function fileStorePort(store: Store, serviceUrls?: TrustedServiceUrls): S
       all: () => Promise.resolve(copy(store.publications.all())),
       latest: (key) => Promise.resolve(copy(store.publications.latest(key))),
       draft: (key) => Promise.resolve(copy(store.publications.draft(key))),
-      saveDraft: (draft) => store.publications.saveDraft(draft),
-      publish: (publication) => store.publications.publish(publication),
+      saveDraft: (draft, audit) => store.publications.saveDraft(draft, audit),
+      publish: (publication, audit) => store.publications.publish(publication, audit),
     },
     importDrafts: {
       get: (id) => Promise.resolve(copy(store.importDrafts.get(id))),
-      add: (drafts) => store.importDrafts.add(drafts),
-      updateOpen: (id, change) => store.importDrafts.updateOpen(id, change),
+      add: (drafts, audit) => store.importDrafts.add(drafts, audit),
+      updateOpen: (id, change, audit) => store.importDrafts.updateOpen(id, change, audit),
     },
     audit: {
       record: (record) => store.audit.record(record),

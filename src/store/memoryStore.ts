@@ -55,14 +55,18 @@ export async function createMemoryStore(options: MemoryStoreOptions = {}): Promi
       all: () => Promise.resolve(copy(state.publications)),
       latest: (key) => Promise.resolve(copy(latestPublication(state.publications, key))),
       draft: (key) => Promise.resolve(copy(state.drafts.find((d) => sameTertial(d, key)))),
-      saveDraft(draft) {
+      saveDraft(draft, audit) {
         const valid = draftSchema.parse(draft);
+        const record = audit && auditRecordOf(audit);
         state.drafts = [...state.drafts.filter((d) => !sameTertial(d, valid)), copy(valid)];
+        if (record) state.audit.push(record);
         return Promise.resolve(copy(valid));
       },
-      publish(publication) {
+      publish(publication, audit) {
         const valid = publicationSchema.parse(publication);
+        const record = auditRecordOf(audit);
         state.publications.push(copy(valid));
+        state.audit.push(record);
         state.drafts = [
           ...state.drafts.filter((d) => !sameTertial(d, valid)),
           {
@@ -80,19 +84,23 @@ export async function createMemoryStore(options: MemoryStoreOptions = {}): Promi
     },
     importDrafts: {
       get: (id) => Promise.resolve(copy(state.importDrafts.find((d) => d.id === id))),
-      add(drafts) {
+      add(drafts, audit) {
         const valid = drafts.map((d) => importDraftSchema.parse(d));
+        const record = audit && auditRecordOf(audit);
         state.importDrafts.push(...copy(valid));
+        if (record) state.audit.push(record);
         return Promise.resolve();
       },
-      updateOpen(id, change) {
+      updateOpen(id, change, audit) {
         const i = state.importDrafts.findIndex((d) => d.id === id && d.status === 'open');
         const current = state.importDrafts[i];
         if (!current) return Promise.resolve(undefined);
         const next = change(copy(current));
         if (!next) return Promise.resolve(undefined);
         const valid = importDraftSchema.parse(next);
+        const record = audit && auditRecordOf(audit);
         state.importDrafts[i] = copy(valid);
+        if (record) state.audit.push(record);
         return Promise.resolve(copy(valid));
       },
     },

@@ -2,6 +2,8 @@
 // personal chat's conversation reference, stored when they write to the bot or when the bot opened
 // the chat itself), their own choices (off, paused) and the week whose reminder was last claimed.
 // A week is claimed on disk before the reminder is sent, so no restart or second tick sends it again.
+// A person's own choice (off, on, paused) is written with its audit record (pendingAudit, see
+// auditedWrite.ts); the bookkeeping (contacts, claims, sends) is not audited.
 import { z } from 'zod';
 import { reminderPersonSchema, type ReminderPerson } from '../domain/reminderRecord.js';
 import {
@@ -19,6 +21,9 @@ import {
 } from '../domain/reminderChange.js';
 import type { PersonIdentity } from '../domain/responsible.js';
 export type { ReminderPerson } from '../domain/reminderRecord.js';
+import type { NewAuditRecord } from '../domain/audit.js';
+import type { AuditLog } from './auditLog.js';
+import { pendingAuditField, recoverPendingAudit, writeAudited } from './auditedWrite.js';
 import { JsonDocument } from './document.js';
 import type { WriteGate } from './gate.js';
 import type { Storage } from './storage.js';
@@ -35,6 +40,7 @@ const remindersFileSchema = z.object({
   people: z.array(reminderPersonSchema),
   /** The coordinators' tertial notices claimed so far, per area. */
   notices: z.array(noticeSchema).optional(),
+  ...pendingAuditField,
 });
 
 type RemindersFile = z.infer<typeof remindersFileSchema>;
@@ -45,16 +51,21 @@ export interface ReminderIdentity extends PersonIdentity {
 }
 
 export class ReminderStore {
-  private constructor(private readonly doc: JsonDocument<RemindersFile>) {}
+  private constructor(
+    private readonly doc: JsonDocument<RemindersFile>,
+    private readonly audit: AuditLog,
+  ) {}
 
-  static async open(storage: Storage, gate?: WriteGate): Promise<ReminderStore> {
+  /** Opens reminders.json; audit records it carries that a crash kept out of `audit` are appended to it. */
+  static async open(storage: Storage, audit: AuditLog, gate?: WriteGate): Promise<ReminderStore> {
     const { document } = await JsonDocument.open(
       storage.document('reminders'),
       remindersFileSchema,
       () => ({ version: 1 as const, people: [] }),
       gate,
     );
-    return new ReminderStore(document);
+    await recoverPendingAudit(audit, [document]);
+    return new ReminderStore(document, audit);
   }
 
   all(): readonly ReminderPerson[] {
@@ -75,13 +86,13 @@ export class ReminderStore {
   }
 
   /** Turns reminders off (true) or on again (false, which also ends a pause). */
-  setOff(who: ReminderIdentity, off: boolean, at: Date): Promise<ReminderPerson> {
-    return this.change(who, setOff(off, at));
+  setOff(who: ReminderIdentity, off: boolean, at: Date, audit: NewAuditRecord): Promise<ReminderPerson> {
+    return this.choose(who, setOff(off, at), audit);
   }
 
   /** No reminder before `until` (an ISO date). */
-  pause(who: ReminderIdentity, until: string): Promise<ReminderPerson> {
-    return this.change(who, pauseUntil(until));
+  pause(who: ReminderIdentity, until: string, audit: NewAuditRecord): Promise<ReminderPerson> {
+    return this.choose(who, pauseUntil(until), audit);
   }
 
   /**
@@ -130,7 +141,23 @@ export class ReminderStore {
     return this.change(who, reported(at));
   }
 
-  /** Stores what the domain's rule (reminderChange.ts) makes of the person, in one write. */
+  /** A person's own choice: stored as the domain's rule makes it, with its audit record, in one write. */
+  private choose(
+    who: ReminderIdentity,
+    apply: (p: ReminderPerson) => ReminderPerson,
+    audit: NewAuditRecord,
+  ): Promise<ReminderPerson> {
+    return writeAudited(this.doc, this.audit, (data) => {
+      const { records, result } = changePerson(data.people, who, apply);
+      data.people = records;
+      return { result, audit: [audit] };
+    });
+  }
+
+  /**
+   * Stores what the domain's rule (reminderChange.ts) makes of the person, in one write: bookkeeping,
+   * not audited (the document keeps any records it carries for the next audited write).
+   */
   private change(who: ReminderIdentity, apply: (p: ReminderPerson) => ReminderPerson): Promise<ReminderPerson> {
     return this.doc.update((data) => {
       const { records, result } = changePerson(data.people, who, apply);

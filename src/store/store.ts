@@ -41,6 +41,7 @@ import {
   type NewAuditRecord,
 } from '../domain/audit.js';
 import { AuditLog } from './auditLog.js';
+import { recoverPendingAudit, writeAudited } from './auditedWrite.js';
 import { JsonDocument } from './document.js';
 import { EntriesLog, type AddEntryResult, type JournalAudit, type JournalRecovery } from './entriesLog.js';
 import { WriteGate } from './gate.js';
@@ -225,7 +226,7 @@ export class Store implements AgreementRecords {
   static async open(storage: Storage, seed: readonly Agreement[], options: OpenOptions = {}): Promise<Store> {
     const gate = new WriteGate();
     // Read before anything is written: an unreadable publications.json stops the start untouched.
-    const publications = await PublicationStore.open(storage);
+    const publicationsDoc = await PublicationStore.read(storage);
     // Before the journals: they may carry audit records a crash kept out of it (see EntriesLog).
     const audit = await AuditLog.open(storage.appendLog('audit'));
     const revisions = { count: 0 };
@@ -346,12 +347,14 @@ export class Store implements AgreementRecords {
       const log = opened[i];
       if (log) logs.set(id, log);
     });
-    // Area changes whose audit record a crash kept out of audit.jsonl (see writeArea).
-    await audit.recover([...areaDocs.values()].flatMap((doc) => doc.data.pendingAudit ?? []));
-    const subscriptions = await SubscriptionStore.open(storage, options.upgradeReference, gate);
-    const importDrafts = await ImportDraftStore.open(storage);
-    const reminders = await ReminderStore.open(storage, gate);
-    const meetings = await MeetingStore.open(storage, gate);
+    // Changes whose audit record a crash kept out of audit.jsonl (see writeAudited): the area files'
+    // here, the other documents' as each is opened.
+    await recoverPendingAudit(audit, [...areaDocs.values()]);
+    const publications = await PublicationStore.open(publicationsDoc, audit);
+    const subscriptions = await SubscriptionStore.open(storage, audit, options.upgradeReference, gate);
+    const importDrafts = await ImportDraftStore.open(storage, audit);
+    const reminders = await ReminderStore.open(storage, audit, gate);
+    const meetings = await MeetingStore.open(storage, audit, gate);
     return new Store(
       storage,
       settings,
@@ -438,43 +441,16 @@ export class Store implements AgreementRecords {
 
   /**
    * Writes an area's file with what `change` makes of it and the audit records it returns, in one
-   * atomic write: the records stand in the file (pendingAudit) until its next write, and are
-   * appended to audit.jsonl right after this one (adopt). A crash before that append leaves them in
-   * the file, and the next start appends them (recover, by id: never twice); resolves after that
-   * append (see appended). Before the next write
-   * replaces them, the ones appended so far are flushed. `change` may throw: nothing is written.
-   * With `later`, the records are not appended now: the caller adopts them (see addArea).
+   * atomic write (see writeAudited: the records stand in the file until audit.jsonl has them).
+   * `change` may throw: nothing is written. With `later`, the records are not appended now: the
+   * caller adopts them (see addArea).
    */
-  private async writeArea<R>(
+  private writeArea<R>(
     doc: JsonDocument<AreaFile>,
     change: (data: AreaFile) => { result: R; audit: readonly NewAuditRecord[] },
     later?: (records: AuditRecord[]) => void,
   ): Promise<R> {
-    let prepared: AuditRecord[] = [];
-    const result = await doc.update(
-      (data) => {
-        const done = change(data);
-        prepared = done.audit.map((r) => this.audit.prepare(r));
-        if (prepared.length > 0) data.pendingAudit = prepared;
-        else delete data.pendingAudit;
-        return done.result;
-      },
-      {
-        before: () => this.audit.flushed(),
-        written: () => (later ? later(prepared) : this.audit.adopt(prepared)),
-      },
-    );
-    if (!later && prepared.length > 0) await this.appended();
-    return result;
-  }
-
-  /**
-   * Waits for adopted records to reach audit.jsonl. Area changes are rare, so they wait for it (one
-   * more fsync) and whoever made one finds audit.jsonl complete. A failed append is not the
-   * change's failure: the area's file keeps the record for the next flush or start.
-   */
-  private async appended(): Promise<void> {
-    await this.audit.flushed().catch(() => undefined);
+    return writeAudited(doc, this.audit, change, later);
   }
 
   /**
@@ -569,7 +545,8 @@ export class Store implements AgreementRecords {
         data.areas.push(valid.id);
       });
       this.audit.adopt(records);
-      await this.appended();
+      // As writeAudited: waits for the append; a failed one leaves the record in the area's file.
+      await this.audit.flushed().catch(() => undefined);
       this.revisions.count++;
     } finally {
       for (const c of claims) this.#adding.delete(c);

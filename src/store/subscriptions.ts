@@ -1,8 +1,9 @@
 // subscriptions.json: one record per conversation that has ever subscribed. Every change resolves
 // only after it is on disk, so "Klart" is never said about a subscription a restart would forget,
-// and a week is recorded as sent only after the connector accepted the message.
+// and a week is recorded as sent only after the connector accepted the message. A change's audit
+// records go in the same write (pendingAudit, see auditedWrite.ts).
 import { z } from 'zod';
-import { changeWhere, without, type ListChange } from '../domain/conversationSelection.js';
+import { type ConversationSelection, type ListChange } from '../domain/conversationSelection.js';
 import type { IsoWeekKey } from '../domain/schedule.js';
 import {
   endSubscriptions,
@@ -11,6 +12,7 @@ import {
   recordSubscriptionSent,
   releaseSubscriptions,
   renameSubscriptions,
+  resumeSubscriptions,
   subscribe,
   type Subscribed,
   type SubscriptionRequest,
@@ -22,6 +24,17 @@ import {
   type SubscriptionEnd,
   type SubscriptionHold,
 } from '../domain/subscription.js';
+import type { NewAuditRecord } from '../domain/audit.js';
+import {
+  renamedSubscriptionRecords,
+  subscribedRecord,
+  subscriptionRecords,
+  type RenameAudit,
+  type SubscribeAudit,
+  type SubscriptionAudit,
+} from '../domain/conversationAudit.js';
+import type { AuditLog } from './auditLog.js';
+import { pendingAuditField, recoverPendingAudit, writeAudited } from './auditedWrite.js';
 import { JsonDocument } from './document.js';
 import type { WriteGate } from './gate.js';
 import { StoreFileError, type Storage } from './storage.js';
@@ -29,6 +42,7 @@ import { StoreFileError, type Storage } from './storage.js';
 const subscriptionsFileSchema = z.object({
   version: z.literal(1),
   subscriptions: z.array(subscriptionSchema),
+  ...pendingAuditField,
 });
 
 type SubscriptionsFile = z.infer<typeof subscriptionsFileSchema>;
@@ -46,15 +60,20 @@ type SubscribeResult = Subscribed;
 export type ReferenceUpgrade = (reference: Record<string, unknown>) => Record<string, unknown>;
 
 export class SubscriptionStore {
-  private constructor(private readonly doc: JsonDocument<SubscriptionsFile>) {}
+  private constructor(
+    private readonly doc: JsonDocument<SubscriptionsFile>,
+    private readonly audit: AuditLog,
+  ) {}
 
   /**
    * Opens subscriptions.json. With `upgradeReference`, references of an earlier form are rewritten
    * to the current one, in one atomic write, and only when every one of them could be read: one
-   * that cannot stops the start with a StoreFileError and the file is left as it was.
+   * that cannot stops the start with a StoreFileError and the file is left as it was. Audit records
+   * the file carries that a crash kept out of `audit` are appended to it.
    */
   static async open(
     storage: Storage,
+    audit: AuditLog,
     upgradeReference?: ReferenceUpgrade,
     gate?: WriteGate,
   ): Promise<SubscriptionStore> {
@@ -67,8 +86,9 @@ export class SubscriptionStore {
       }),
       gate,
     );
+    await recoverPendingAudit(audit, [document]);
     if (upgradeReference) await SubscriptionStore.upgradeReferences(document, upgradeReference);
-    return new SubscriptionStore(document);
+    return new SubscriptionStore(document, audit);
   }
 
   private static async upgradeReferences(
@@ -107,79 +127,129 @@ export class SubscriptionStore {
     return this.all().find((s) => s.conversationId === conversationId);
   }
 
-  /** Subscribes the conversation, or sets the schedule of its existing subscription (the rule: subscriptionChange.ts). */
-  subscribe(request: SubscribeRequest): Promise<SubscribeResult> {
-    return this.apply((list) => subscribe(list, request));
+  /**
+   * Subscribes the conversation, or sets the schedule of its existing subscription (the rule:
+   * subscriptionChange.ts), with its audit record (conversationAudit.ts).
+   */
+  subscribe(request: SubscribeRequest, audit: SubscribeAudit): Promise<SubscribeResult> {
+    return this.apply(
+      (list) => subscribe(list, request),
+      (result, list) =>
+        subscribedRecord(
+          audit,
+          result,
+          list.find((s) => s.conversationId === request.conversation.id),
+          request.schedule,
+        ),
+    );
   }
 
   /** Ends the conversation's active subscription; undefined when it had none. */
-  async end(conversationId: string, ended: SubscriptionEnd): Promise<Subscription | undefined> {
-    return (await this.apply((list) => endSubscriptions(list, { conversationId }, ended)))[0];
+  async end(
+    conversationId: string,
+    ended: SubscriptionEnd,
+    audit: SubscriptionAudit,
+  ): Promise<Subscription | undefined> {
+    return (
+      await this.apply(
+        (list) => endSubscriptions(list, { conversationId }, ended),
+        (result) => subscriptionRecords(audit, result),
+      )
+    )[0];
   }
 
   /** Ends every active subscription of the conversation or, for a team, of any of its channels. */
-  endForRemoval(conversationId: string, teamId: string | undefined, ended: SubscriptionEnd): Promise<Subscription[]> {
-    return this.apply((list) => {
-      const ofConversation = endSubscriptions(list, { conversationId }, ended);
-      if (teamId === undefined) return ofConversation;
-      const ofTeam = endSubscriptions(ofConversation.records, { teamId }, ended);
-      return { records: ofTeam.records, result: [...ofConversation.result, ...ofTeam.result] };
-    });
-  }
-
-  /** Ends every active subscription of the team (its channels and the team's own conversation). */
-  endForTeam(teamId: string, ended: SubscriptionEnd): Promise<Subscription[]> {
-    return this.apply((list) => endSubscriptions(list, { teamId }, ended));
+  endWhere(
+    selection: ConversationSelection,
+    ended: SubscriptionEnd,
+    audit: SubscriptionAudit,
+  ): Promise<Subscription[]> {
+    return this.apply(
+      (list) => endSubscriptions(list, selection, ended),
+      (result) => subscriptionRecords(audit, result),
+    );
   }
 
   /**
    * Resumes the selected subscriptions ended for `reason` (a deleted channel or team restored in
    * Teams); the week already sent stays sent. Returns them as they are now.
    */
-  resumeEnded(match: (s: Subscription) => boolean, reason: SubscriptionEnd['reason']): Promise<Subscription[]> {
-    return this.apply((list) =>
-      changeWhere(
-        list,
-        (s) => s.ended?.reason === reason && match(s),
-        (s) => without(s, 'ended'),
-      ),
+  resumeEnded(
+    selection: ConversationSelection,
+    reason: SubscriptionEnd['reason'],
+    audit: SubscriptionAudit,
+  ): Promise<Subscription[]> {
+    return this.apply(
+      (list) => resumeSubscriptions(list, selection, reason),
+      (result) => subscriptionRecords(audit, result),
     );
   }
 
   /** The conversation's channel got a new name: every subscription of it (active or ended) follows. Returns [before, after] pairs. */
-  rename(conversationId: string, name: string): Promise<{ from: string | undefined; subscription: Subscription }[]> {
-    return this.apply((list) => renameSubscriptions(list, conversationId, name));
+  rename(
+    conversationId: string,
+    name: string,
+    audit: RenameAudit<SubscriptionAudit>,
+  ): Promise<{ from: string | undefined; subscription: Subscription }[]> {
+    return this.apply(
+      (list) => renameSubscriptions(list, conversationId, name),
+      (result) => renamedSubscriptionRecords(audit, result, name),
+    );
   }
 
   /** Holds the team's active subscriptions (an archived team): none is sent until released. */
-  hold(teamId: string, held: SubscriptionHold): Promise<Subscription[]> {
-    return this.apply((list) => holdSubscriptions(list, teamId, held));
+  hold(teamId: string, held: SubscriptionHold, audit: SubscriptionAudit): Promise<Subscription[]> {
+    return this.apply(
+      (list) => holdSubscriptions(list, teamId, held),
+      (result) => subscriptionRecords(audit, result),
+    );
   }
 
   /** Releases the team's held subscriptions (the team unarchived); they go on by their schedule. */
-  release(teamId: string, reason: SubscriptionHold['reason']): Promise<Subscription[]> {
-    return this.apply((list) => releaseSubscriptions(list, teamId, reason));
+  release(teamId: string, reason: SubscriptionHold['reason'], audit: SubscriptionAudit): Promise<Subscription[]> {
+    return this.apply(
+      (list) => releaseSubscriptions(list, teamId, reason),
+      (result) => subscriptionRecords(audit, result),
+    );
   }
 
   /** Pauses the subscription for the ISO week in `paused` (a temporary block); undefined when it is gone. */
-  pause(id: string, paused: NonNullable<Subscription['paused']>): Promise<Subscription | undefined> {
-    return this.apply((list) => pauseSubscription(list, id, paused));
+  pause(
+    id: string,
+    paused: NonNullable<Subscription['paused']>,
+    audit: SubscriptionAudit,
+  ): Promise<Subscription | undefined> {
+    return this.apply(
+      (list) => pauseSubscription(list, id, paused),
+      (result) => subscriptionRecords(audit, result ? [result] : []),
+    );
   }
 
   /**
-   * Records that the connector accepted the summary for `week` at `at` (a pause is over then), and
-   * the card it was: its last day and the instant its content was taken, where the next card starts.
+   * Records that the connector accepted the summary for `week` at `at` (a pause is over then, and
+   * `audit` its record when given), and the card it was: its last day and the instant its content
+   * was taken, where the next card starts.
    */
-  async recordSent(id: string, week: IsoWeekKey, at: Date, card: SentCard): Promise<void> {
-    await this.apply((list) => recordSubscriptionSent(list, id, week, at, card));
+  async recordSent(id: string, week: IsoWeekKey, at: Date, card: SentCard, audit?: SubscriptionAudit): Promise<void> {
+    await this.apply(
+      (list) => recordSubscriptionSent(list, id, week, at, card),
+      (result) => subscriptionRecords(audit, result ? [result] : []),
+    );
   }
 
-  /** Stores the list a domain rule made, in one write, and resolves with the rule's answer once it is on disk. */
-  private apply<R>(change: (list: readonly Subscription[]) => ListChange<Subscription, R>): Promise<R> {
-    return this.doc.update((data) => {
-      const { records, result } = change(data.subscriptions);
-      data.subscriptions = records;
-      return result;
+  /**
+   * Stores the list a domain rule made with the audit records `records` makes of its answer (and of
+   * the list before), in one write, and resolves with the rule's answer once it is on disk.
+   */
+  private apply<R>(
+    change: (list: readonly Subscription[]) => ListChange<Subscription, R>,
+    records: (result: R, before: readonly Subscription[]) => NewAuditRecord[],
+  ): Promise<R> {
+    return writeAudited(this.doc, this.audit, (data) => {
+      const before = data.subscriptions;
+      const { records: list, result } = change(before);
+      data.subscriptions = list;
+      return { result, audit: records(result, before) };
     });
   }
 }

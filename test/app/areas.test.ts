@@ -21,6 +21,7 @@ import {
 import { assertValidCard, CARD_BUDGET_BYTES } from '../support/adaptiveCardsSdk.js';
 import { CapturingLogger } from '../support/fakes.js';
 import { fileStoreOnly } from '../support/storeBackend.js';
+import { setupAudit } from '../support/audit.js';
 
 const CHANNEL: Where = { kind: 'channel', conversationId: '19:ssg', teamId: 'team-trygghet', tenant: TENANT_POLIS };
 const OTHER_CHANNEL: Where = { ...CHANNEL, conversationId: '19:general' };
@@ -312,7 +313,10 @@ describe('areas: follow-up and documents', () => {
     const at = new Date('2020-06-15T10:00:00+02:00');
     const f = agreement && followUpFromStore(habo, agreement, { year: 2020, tertial: 1 }, at);
     if (!f) throw new Error('no follow-up');
-    await h.store.publications.publish(publicationOf(f, {}, { id: 'sara', name: 'Sara' }, at, 'p-habo'));
+    await h.store.publications.publish(
+      publicationOf(f, {}, { id: 'sara', name: 'Sara' }, at, 'p-habo'),
+      setupAudit('publication.published'),
+    );
     const replies = await h.say(HANNA_HABO, '/uppföljning T1 2020');
     expect(readable(replies)).to.include('Uppföljning av medborgarlöfte för Habo kommun, tertial 1 2020');
     const card = cardsOf(replies)[0];

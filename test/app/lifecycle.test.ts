@@ -4,6 +4,7 @@ import { storeUnderTest } from '../support/storeBackend.js';
 import { expect } from 'chai';
 import { createLifecycle, welcomeReplies } from '../../src/app/lifecycle.js';
 import { CapturingLogger, CapturingNotifier, FakeClock, newId, openStore, referenceFor } from '../support/fakes.js';
+import { setupAudit } from '../support/audit.js';
 
 describe('lifecycle', () => {
   it('welcomes a conversation once, and again after ten minutes (a reinstall)', async () => {
@@ -35,14 +36,17 @@ describe('lifecycle', () => {
     const store = await openStore();
     const logger = new CapturingLogger();
     const clock = new FakeClock('2026-11-25T09:00:00Z');
-    await store.subscriptions.subscribe({
-      conversation: { id: 'chat-1', kind: 'groupChat' },
-      reference: referenceFor('http://127.0.0.1:9', 'chat-1'),
-      schedule: { weekday: 4, time: '07:30' },
-      by: { id: 'a', name: 'A' },
-      at: clock.now(),
-      newId,
-    });
+    await store.subscriptions.subscribe(
+      {
+        conversation: { id: 'chat-1', kind: 'groupChat' },
+        reference: referenceFor('http://127.0.0.1:9', 'chat-1'),
+        schedule: { weekday: 4, time: '07:30' },
+        by: { id: 'a', name: 'A' },
+        at: clock.now(),
+        newId,
+      },
+      setupAudit(),
+    );
     const { port } = await storeUnderTest(store);
     await createLifecycle({
       port,

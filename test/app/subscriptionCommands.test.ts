@@ -6,6 +6,7 @@ import type { Reply } from '../../src/app/ports.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
 import { storeUnderTest } from '../support/storeBackend.js';
+import { setupAudit } from '../support/audit.js';
 
 // Wednesday 25 November 2026, 10:00 in Stockholm.
 const NOW = '2026-11-25T09:00:00Z';
@@ -136,7 +137,11 @@ describe('subscription commands', () => {
     await say('/prenumerera måndag 08:00', { conversationId: '19:other@thread.tacv2' });
     await say('/prenumerera', { conversationId: 'chat-1', kind: 'groupChat' });
     await say('/avprenumerera', { conversationId: 'chat-1', kind: 'groupChat' });
-    await port.subscriptions.end('19:other@thread.tacv2', { at: NOW, reason: 'unreachable', detail: 'HTTP 403' });
+    await port.subscriptions.end(
+      '19:other@thread.tacv2',
+      { at: NOW, reason: 'unreachable', detail: 'HTTP 403' },
+      setupAudit('subscription.ended'),
+    );
     const answer = await say('/prenumerationer', {
       user: { id: '29:kim', name: 'Kim', aadObjectId: 'aad-samordnare' },
       conversationId: 'a:kim',

@@ -6,6 +6,7 @@ import { stockholmInstant } from '../../src/domain/calendar.js';
 import { assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { newId, referenceFor } from '../support/fakes.js';
 import { cardOf, cardTexts, harness } from '../support/cardsHarness.js';
+import { setupAudit } from '../support/audit.js';
 
 describe('/sammanfattning', () => {
   async function loggedWeek() {
@@ -161,15 +162,18 @@ describe('/sammanfattning', () => {
     expect(JSON.stringify(asked)).not.to.include('Sluta prenumerera');
 
     // This personal chat subscribed earlier (as the bot stores it after /prenumerera).
-    await h.port.subscriptions.subscribe({
-      conversation: { id: 'conv-personal', kind: 'personal' },
-      reference: referenceFor('http://127.0.0.1:9', 'conv-personal'),
-      schedule: { weekday: 4, time: '07:30' },
-      by: { id: 'aad-anna', name: 'Anna Lind' },
-      at: new Date('2020-03-01T08:00:00Z'),
-      newId,
-      areaId: 'jonkoping',
-    });
+    await h.port.subscriptions.subscribe(
+      {
+        conversation: { id: 'conv-personal', kind: 'personal' },
+        reference: referenceFor('http://127.0.0.1:9', 'conv-personal'),
+        schedule: { weekday: 4, time: '07:30' },
+        by: { id: 'aad-anna', name: 'Anna Lind' },
+        at: new Date('2020-03-01T08:00:00Z'),
+        newId,
+        areaId: 'jonkoping',
+      },
+      setupAudit(),
+    );
     expect(await h.port.subscriptions.active()).to.have.lengthOf(1);
     const stopped = await h.submit({ verb: 'command', command: 'avprenumerera' });
     expect(stopped.map((r) => (r.kind === 'text' ? r.text : '')).join(' ')).to.match(

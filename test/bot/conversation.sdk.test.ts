@@ -89,6 +89,21 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
         .and.include('1 av 4');
     });
 
+    it('each answer goes to the service URL its message came from, turn after turn', async () => {
+      const bot = await start();
+      const other = await new FakeConnector().start();
+      try {
+        await bot.post(personal(connector, { text: '/status' }));
+        await bot.post(personal(other, { text: '/logga gemensam krogtillsyn 2020-03-14' }));
+        await bot.post(personal(connector, { text: '/status' }));
+        expect(connector.replies(PERSONAL)).to.have.length(2);
+        expect(shown(connector.replies(PERSONAL).slice(-1))).to.include('1 av 4');
+        expect(other.replies(PERSONAL)).to.have.length(1);
+        expect(shown(other.replies(PERSONAL))).to.include('✅ Loggat');
+      } finally {
+        await other.stop();
+      }
+    });
     it('the ambiguity card: nothing logged until a click, the click replaces the card, a second click logs nothing', async () => {
       const bot = await start();
       await bot.post(personal(connector, { text: '/logga krogtillsyn 2020-05-01' }));

@@ -61,6 +61,36 @@ describe('calendar', () => {
       expect(() => stockholmDate(new Date(Number.NaN))).to.throw(RangeError);
     });
 
+    it("is the day Stockholm's clock shows, by the time zone database, on any instant and around each change (property)", () => {
+      const shown = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Stockholm',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+      // The last Sundays of March and October at 01:00 UTC, give or take a day and a few hours.
+      const aroundChange = fc
+        .tuple(
+          fc.integer({ min: 1980, max: 2100 }),
+          fc.constantFrom(2, 9),
+          fc.integer({ min: -30 * 3_600_000, max: 30 * 3_600_000 }),
+        )
+        .map(([year, month, offset]) => {
+          const lastDay = new Date(Date.UTC(year, month + 1, 0));
+          const lastSunday = lastDay.getUTCDate() - lastDay.getUTCDay();
+          return Date.UTC(year, month, lastSunday, 1) + offset;
+        });
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2199, 11, 31) }), aroundChange),
+          (ms) => {
+            expect(stockholmDate(new Date(ms))).to.equal(shown.format(new Date(ms)));
+          },
+        ),
+        { numRuns: 2000 },
+      );
+    });
+
     it('is always the UTC day or the next one, and valid (property)', () => {
       fc.assert(
         fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) }), (ms) => {

@@ -2,7 +2,7 @@
 // grouped, and leaves alone every date, time, count, hour and year the log parser reads.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { isValidPhoneNumber } from 'libphonenumber-js/max';
+import { findPhoneNumbersInText, isValidPhoneNumber } from 'libphonenumber-js/max';
 import { SWEDISH_MONTHS, addDays } from '../../src/domain/calendar.js';
 import { findPhoneNumber, findPhoneNumbers } from '../../src/domain/phoneNumbers.js';
 
@@ -175,6 +175,48 @@ describe('phoneNumbers.findPhoneNumbers', () => {
         ),
         { numRuns: 1000 },
       );
+    });
+
+    // findPhoneNumbers asks the library only when a number it keeps can stand in the text: one that
+    // begins with + or 0 and has six digits or more.
+    it('the library finds no number that begins with + or 0 and has fewer than six digits', () => {
+      const piece = fc.oneof(
+        fc.constantFrom(
+          '070-123 45 67',
+          '+46 70 123 45 67',
+          '0046701234567',
+          '0701234567',
+          '036-10 20 30',
+          '08-123 456 78',
+          '+43 1234',
+          '+683 4002',
+          '2020-03-14',
+          '19.00–21.00',
+          '(08) 123 45 67',
+          '０７０１２３４５６７',
+          '701234567 x 500000000',
+        ),
+        fc.array(fc.constantFrom(...'0123456789'.split('')), { minLength: 1, maxLength: 12 }).map((d) => d.join('')),
+        fc.constantFrom(' ', '-', '.', '/', '(', ')', '+', ' x ', 'ring ', 'a', ', ', '–'),
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+          const text = pieces.join('');
+          for (const m of findPhoneNumbersInText(text, { defaultCountry: 'SE' })) {
+            const match = text.slice(m.startsAt, m.endsAt);
+            if (!/^(?:\+|0)/u.test(match)) continue;
+            expect(match.match(/\p{Nd}/gu)?.length ?? 0, text).to.be.at.least(6);
+          }
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('a number after a date is still found, and one that begins inside a run of digits', () => {
+      expect(found('krogtillsyn 2020-03-14 ring 070-123 45 67')).to.deep.equal(['070-123 45 67']);
+      // The library reads "701234567 x 500000000" as a number with an extension, and goes on inside the run.
+      expect(found('701234567 x 500000000070-123 45 67')).to.deep.equal(['070-123 45 67']);
+      expect(found('krogtillsyn igår 3 st lugn kväll')).to.deep.equal([]);
     });
   });
 });

@@ -11,6 +11,7 @@ import { BOT, channelActivity, mention, startBot, TEAM, TENANT, type Harness } f
 import { assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { cardsOf, FakeConnector } from '../support/fakeConnector.js';
 import { CapturingLogger, FakeClock, fakeSleep, openStore } from '../support/fakes.js';
+import { setupAudit } from '../support/audit.js';
 
 const SSG = '19:ssg@thread.tacv2';
 const SAM = { id: '29:sam', name: 'Sam Samordnare', aadObjectId: 'aad-sam' };
@@ -380,8 +381,8 @@ describe('reminders to the responsible people (HTTP, fake connector)', () => {
     // Two meetings as stored before meetings kept their team: in another channel, and in the General one.
     const { id: _id, teamId: _teamId, ...before } = store.meetings.forConversation(SSG)!;
     const OLD = '19:old@thread.tacv2';
-    await store.meetings.set({ ...before, conversationId: OLD }, () => 'old-channel');
-    await store.meetings.set({ ...before, conversationId: TEAM }, () => 'old-general');
+    await store.meetings.set({ ...before, conversationId: OLD }, () => 'old-channel', setupAudit('meeting.changed'));
+    await store.meetings.set({ ...before, conversationId: TEAM }, () => 'old-general', setupAudit('meeting.changed'));
     expect(store.meetings.forConversation(OLD)?.teamId).to.equal(undefined);
     await harness!.post(teamsEvent('teamDeleted'));
     expect(store.meetings.forConversation(SSG)?.ended?.reason).to.equal('teamDeleted');

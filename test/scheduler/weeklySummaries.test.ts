@@ -14,6 +14,7 @@ import { cardTexts } from '../support/cardsHarness.js';
 import { haboInput } from '../support/areasHarness.js';
 import { createApp } from '../../src/app/app.js';
 import { CapturingLogger, FakeClock, fakeSleep, newId, openStore, referenceFor, turnInput } from '../support/fakes.js';
+import { setupAudit } from '../support/audit.js';
 
 // Week 11 of 2020 (the bundled 2020 agreement is running): Thursday 12 March, 07:30 CET = 06:30Z.
 const MONDAY = '2020-03-09T08:00:00Z';
@@ -50,14 +51,17 @@ async function setup(options: { storage?: Storage; deps?: Partial<WeeklySummaryD
   const summaries = make(store);
   const subscribe = async (conversationId: string, schedule: Schedule = THURSDAY) =>
     (
-      await store.subscriptions.subscribe({
-        conversation: { id: conversationId, kind: 'channel', tenantId: 'tenant-1' },
-        reference: referenceFor(connector.url, conversationId),
-        schedule,
-        by: { id: 'aad-anna', name: 'Anna' },
-        at: clock.now(),
-        newId,
-      })
+      await store.subscriptions.subscribe(
+        {
+          conversation: { id: conversationId, kind: 'channel', tenantId: 'tenant-1' },
+          reference: referenceFor(connector.url, conversationId),
+          schedule,
+          by: { id: 'aad-anna', name: 'Anna' },
+          at: clock.now(),
+          newId,
+        },
+        setupAudit(),
+      )
     ).subscription;
   return { storage, store, clock, waits, logger, summaries, subscribe, make };
 }
@@ -337,7 +341,11 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
       sleep: async (ms) => {
         clock.advance(ms);
         if (ms === 5000)
-          await store.subscriptions.end('19:a', { at: clock.now().toISOString(), reason: 'unsubscribed' });
+          await store.subscriptions.end(
+            '19:a',
+            { at: clock.now().toISOString(), reason: 'unsubscribed' },
+            setupAudit('subscription.ended'),
+          );
       },
     });
     clock.set(DUE);
@@ -388,15 +396,18 @@ describe('WeeklySummaries per area', () => {
       { by: { id: 'op', name: 'op' }, at: clock.now() },
     );
     const subscribe = (id: string, tenantId: string, areaId?: string) =>
-      store.subscriptions.subscribe({
-        conversation: { id, kind: 'channel', tenantId, teamId: `team-${id}` },
-        ...(areaId ? { areaId } : {}),
-        reference: referenceFor(connector.url, id),
-        schedule: THURSDAY,
-        by: { id: 'aad-anna', name: 'Anna' },
-        at: clock.now(),
-        newId,
-      });
+      store.subscriptions.subscribe(
+        {
+          conversation: { id, kind: 'channel', tenantId, teamId: `team-${id}` },
+          ...(areaId ? { areaId } : {}),
+          reference: referenceFor(connector.url, id),
+          schedule: THURSDAY,
+          by: { id: 'aad-anna', name: 'Anna' },
+          at: clock.now(),
+          newId,
+        },
+        setupAudit(),
+      );
     await subscribe('19:jkpg', 'tenant-jkpg');
     await subscribe('19:habo', 'tenant-habo');
     await subscribe('19:polis-bound', 'tenant-polisen', 'jonkoping');

@@ -1,6 +1,7 @@
-// Kills a process (SIGKILL) in the middle of an area change, then opens the store again: a change
-// acknowledged before the kill has its audit record in audit.jsonl exactly once, however often the
-// store is opened after; a change killed in its own write left neither the change nor a record.
+// Kills a process (SIGKILL) in the middle of an audited change (an area's, a subscription's, a
+// reminder choice, a publication), then opens the store again: a change written before the kill has
+// its audit record in audit.jsonl exactly once, however often the store is opened after; a change
+// killed in its own write left neither the change nor a record.
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -66,6 +67,21 @@ const CHANGES: { change: string; action: AuditRecord['action']; shows: (store: S
     shows: (s) => s.agreement('jonkoping-2020')?.title === 'Ändrad titel',
   },
   { change: 'addArea', action: 'area.changed', shows: (s) => s.area('crashby') !== undefined },
+  {
+    change: 'subscribe',
+    action: 'subscription.created',
+    shows: (s) => s.subscriptions.forConversation('crash-chat')?.id === 'crash-subscription',
+  },
+  {
+    change: 'remindersOff',
+    action: 'reminders.changed',
+    shows: (s) => s.reminders.find({ id: '29:crash' })?.off !== undefined,
+  },
+  {
+    change: 'publish',
+    action: 'publication.published',
+    shows: (s) => s.publications.all().some((p) => p.id === 'crash-publication'),
+  },
 ];
 
 const recordsOf = (records: AuditRecord[], action: AuditRecord['action'], change: string) =>
@@ -76,7 +92,7 @@ const recordsOf = (records: AuditRecord[], action: AuditRecord['action'], change
       r.at === '2026-11-29T12:00:00.000Z',
   );
 
-describe('Store after a crash in an area change (SIGKILL)', function () {
+describe('Store after a crash in an audited change (SIGKILL)', function () {
   this.timeout(120_000);
 
   for (const { change, action, shows } of CHANGES) {
@@ -105,6 +121,15 @@ describe('Store after a crash in an area change (SIGKILL)', function () {
     const store = await Store.open(fileStorage(dir), seed);
     expect(store.area('jonkoping')?.coordinators).not.to.include('crash@jonkoping.se');
     expect(recordsOf(await store.audit.read(), 'coordinators.changed', 'updateArea')).to.have.length(0);
+  });
+
+  it('a subscribe killed in its own write leaves neither the subscription nor its record', async () => {
+    const dir = await newStore();
+    const out = await changeUntilKilled(dir, 'subscribe', 'write');
+    expect(out).not.to.include('acked');
+    const store = await Store.open(fileStorage(dir), seed);
+    expect(store.subscriptions.forConversation('crash-chat')).to.equal(undefined);
+    expect(recordsOf(await store.audit.read(), 'subscription.created', 'subscribe')).to.have.length(0);
   });
 
   it('every record of a new store (its bundled agreements) is in audit.jsonl once', async () => {

@@ -119,4 +119,26 @@ describe('an entry and its audit record in one journal line', () => {
     expect(auditLines(dir).filter((r) => r.action === 'entry.logged')).to.have.length(3);
     expect(reopened.entries('jonkoping-2020')).to.have.length(3);
   });
+
+  it('keeps area changes and their records while audit.jsonl cannot be written, and appends them once later', async () => {
+    const dir = tempDir();
+    const { storage, state } = withAuditAppend(fileStorage(dir), () => Promise.reject(new Error('ENOSPC')));
+    const store = await Store.open(storage, seed);
+    state.open = true;
+    const by = { by: { id: 'cli:op', name: 'op' }, at: new Date('2026-11-29T12:00:00Z'), via: 'cli' as const };
+    await store.bind('conversation', 'chat-1', 'jonkoping', by);
+    await store.bind('conversation', 'chat-2', 'jonkoping', by);
+    const bound = (records: AuditRecord[]) =>
+      records.filter((r) => r.action === 'binding.changed').map((r) => r.detail);
+    expect(bound(auditLines(dir))).to.deep.equal([]);
+    const file = JSON.parse(readFileSync(path.join(dir, 'area-jonkoping.json'), 'utf8')) as {
+      pendingAudit: AuditRecord[];
+    };
+    expect(bound(file.pendingAudit)).to.deep.equal(['bound: konversation chat-1', 'bound: konversation chat-2']);
+
+    const reopened = await Store.open(fileStorage(dir), seed);
+    await reopened.close();
+    await Store.open(fileStorage(dir), seed);
+    expect(bound(auditLines(dir))).to.deep.equal(['bound: konversation chat-1', 'bound: konversation chat-2']);
+  });
 });

@@ -1,6 +1,7 @@
 // subscriptions.json: one record per conversation, changes on disk before they are acknowledged,
 // a week recorded as sent, and a file that cannot be read stops the start and is left alone.
 import { expect } from 'chai';
+import { setupAudit } from '../support/audit.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ describe('SubscriptionStore', () => {
   it('keeps a subscription across a restart, with its opaque reference as given', async () => {
     const storage = new MemoryStorage();
     const store = await openStore(storage);
-    const { subscription, change } = await store.subscriptions.subscribe(request());
+    const { subscription, change } = await store.subscriptions.subscribe(request(), setupAudit());
     expect(change).to.equal('created');
     const reopened = await openStore(storage);
     expect(reopened.subscriptions.active()).to.deep.equal([subscription]);
@@ -38,9 +39,10 @@ describe('SubscriptionStore', () => {
 
   it('has one subscription per conversation: subscribing again changes its schedule', async () => {
     const store = await openStore();
-    const first = await store.subscriptions.subscribe(request());
+    const first = await store.subscriptions.subscribe(request(), setupAudit());
     const second = await store.subscriptions.subscribe(
       request({ schedule: { weekday: 1, time: '08:00' }, at: new Date('2026-11-24T08:00:00Z') }),
+      setupAudit(),
     );
     expect(second.change).to.equal('changed');
     expect(store.subscriptions.all()).to.have.length(1);
@@ -54,22 +56,30 @@ describe('SubscriptionStore', () => {
 
   it('ends a subscription keeping the record, and resumes it keeping the week already sent', async () => {
     const store = await openStore();
-    const { subscription } = await store.subscriptions.subscribe(request());
+    const { subscription } = await store.subscriptions.subscribe(request(), setupAudit());
     await store.subscriptions.recordSent(subscription.id, '2026-W48', new Date('2026-11-26T06:30:01Z'), {
       through: '2026-11-25',
       cutAt: new Date('2026-11-26T06:30:00Z'),
     });
-    const ended = await store.subscriptions.end(channel.id, {
-      at: '2026-11-26T09:00:00.000Z',
-      reason: 'unsubscribed',
-      by: anna,
-    });
+    const ended = await store.subscriptions.end(
+      channel.id,
+      {
+        at: '2026-11-26T09:00:00.000Z',
+        reason: 'unsubscribed',
+        by: anna,
+      },
+      setupAudit('subscription.ended'),
+    );
     expect(ended?.ended?.reason).to.equal('unsubscribed');
     expect(store.subscriptions.active()).to.deep.equal([]);
     expect(
-      await store.subscriptions.end(channel.id, { at: '2026-11-26T09:00:00.000Z', reason: 'unsubscribed' }),
+      await store.subscriptions.end(
+        channel.id,
+        { at: '2026-11-26T09:00:00.000Z', reason: 'unsubscribed' },
+        setupAudit('subscription.ended'),
+      ),
     ).to.equal(undefined);
-    const again = await store.subscriptions.subscribe(request({ at: new Date('2026-11-26T10:00:00Z') }));
+    const again = await store.subscriptions.subscribe(request({ at: new Date('2026-11-26T10:00:00Z') }), setupAudit());
     expect(again.change).to.equal('resumed');
     expect(again.subscription.ended).to.equal(undefined);
     expect(again.subscription.lastSentWeek).to.equal('2026-W48');
@@ -79,13 +89,24 @@ describe('SubscriptionStore', () => {
 
   it('ends every channel of a team when the bot is removed from the team', async () => {
     const store = await openStore();
-    await store.subscriptions.subscribe(request());
-    await store.subscriptions.subscribe(request({ conversation: { ...channel, id: '19:other@thread.tacv2' } }));
-    await store.subscriptions.subscribe(request({ conversation: { id: '19:chat@thread.v2', kind: 'groupChat' } }));
-    const ended = await store.subscriptions.endForRemoval('19:general@thread.tacv2', '19:team', {
-      at: '2026-11-26T09:00:00.000Z',
-      reason: 'uninstalled',
-    });
+    await store.subscriptions.subscribe(request(), setupAudit());
+    await store.subscriptions.subscribe(
+      request({ conversation: { ...channel, id: '19:other@thread.tacv2' } }),
+      setupAudit(),
+    );
+    await store.subscriptions.subscribe(
+      request({ conversation: { id: '19:chat@thread.v2', kind: 'groupChat' } }),
+      setupAudit(),
+    );
+    const uninstalled = { at: '2026-11-26T09:00:00.000Z', reason: 'uninstalled' } as const;
+    const ended = [
+      ...(await store.subscriptions.endWhere({ teamId: '19:team' }, uninstalled, setupAudit('subscription.ended'))),
+      ...(await store.subscriptions.endWhere(
+        { conversationId: '19:general@thread.tacv2' },
+        uninstalled,
+        setupAudit('subscription.ended'),
+      )),
+    ];
     expect(ended.map((s) => s.conversationId).sort()).to.deep.equal(['19:other@thread.tacv2', '19:ssg@thread.tacv2']);
     expect(store.subscriptions.active().map((s) => s.conversationId)).to.deep.equal(['19:chat@thread.v2']);
   });
@@ -101,7 +122,7 @@ describe('SubscriptionStore', () => {
 
     it('writes subscriptions.json before subscribe resolves', async () => {
       const store = await Store.open(fileStorage(dir), await bundledAgreements());
-      const { subscription } = await store.subscriptions.subscribe(request());
+      const { subscription } = await store.subscriptions.subscribe(request(), setupAudit());
       const file = JSON.parse(await readFile(path.join(dir, 'subscriptions.json'), 'utf8')) as {
         version: number;
         subscriptions: { id: string }[];

@@ -135,9 +135,9 @@ export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecor
           if (chosen.length === 0) continue;
           const record = auditRecordOf({
             ...audit,
+            ...('entryId' in selection ? { entryId: selection.entryId } : {}),
             agreementId: agreement.id,
             entryIds: chosen.map((e) => e.id),
-            ...('entryId' in selection ? { entryId: selection.entryId } : {}),
           });
           for (const e of chosen) {
             const next = applyNoteClearing(e, copy(cleared));

@@ -1,8 +1,19 @@
 // Subscriptions, meetings, reminders and trusted service URLs in PostgreSQL. The transitions mirror
 // the file store's (src/store/subscriptions.ts, meetings.ts, reminders.ts) row by row: each change
 // locks the rows it reads (FOR UPDATE, or a transaction-scoped advisory lock where a row may not
-// exist yet), so two instances never both make it. Claims are conditional writes: exactly one caller
+// exist yet), so two instances never both make it, and inserts the change's audit records
+// (conversationAudit.ts) in the same transaction. Claims are conditional writes: exactly one caller
 // across every instance gets true.
+import type { NewAuditRecord } from '../../domain/audit.js';
+import {
+  meetingRecords,
+  renamedMeetingRecords,
+  renamedSubscriptionRecords,
+  subscribedRecord,
+  subscriptionRecords,
+  type MeetingAudit,
+  type SubscriptionAudit,
+} from '../../domain/conversationAudit.js';
 import type { z } from 'zod';
 import { samePerson, type PersonIdentity } from '../../domain/responsible.js';
 import { subscriptionSchema, type Subscription } from '../../domain/subscription.js';
@@ -19,6 +30,7 @@ import type {
 } from '../../app/port/index.js';
 import { normalServiceUrl } from '../serviceUrls.js';
 import type { Db, Sql } from './db.js';
+import { insertAudit } from './rows.js';
 
 interface Table<T> {
   name: 'subscriptions' | 'meetings';
@@ -73,7 +85,8 @@ async function insertRow<T extends { id: string }>(sql: Sql, table: Table<T>, ro
 
 /**
  * Locks the rows `where` selects, applies `change` to each (a copy; undefined leaves it) and stores
- * the changed ones, in one transaction. Resolves with `out` of each changed row, in stored order.
+ * the changed ones with the audit records `records` makes of them, in one transaction. Resolves with
+ * `out` of each changed row, in stored order.
  */
 function changeRows<T extends { id: string }, O = T>(
   db: Db,
@@ -81,6 +94,7 @@ function changeRows<T extends { id: string }, O = T>(
   where: string,
   values: unknown[],
   change: (row: T) => T | undefined,
+  records: (changed: O[]) => NewAuditRecord[],
   out: (after: T, before: T) => O = (after) => after as unknown as O,
 ): Promise<O[]> {
   return db.tx(async (sql) => {
@@ -97,12 +111,25 @@ function changeRows<T extends { id: string }, O = T>(
       await writeRow(sql, table, valid);
       changed.push(out(valid, before));
     }
+    for (const record of records(changed)) await insertAudit(sql, record);
     return changed;
   });
 }
 
 /** Serialises the changes of one key (a conversation, the reminders) for the transaction's length. */
 const lockKey = (sql: Sql, key: string) => sql('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+
+/** The records of a change to the subscriptions: one per subscription changed (conversationAudit.ts). */
+const each =
+  (audit: SubscriptionAudit | undefined) =>
+  (changed: Subscription[]): NewAuditRecord[] =>
+    subscriptionRecords(audit, changed);
+
+/** The records of a change to the meetings: one per meeting changed (conversationAudit.ts). */
+const eachMeeting =
+  (audit: MeetingAudit) =>
+  (changed: Meeting[]): NewAuditRecord[] =>
+    meetingRecords(audit, changed);
 
 /** The port's Subscriptions over the PostgreSQL store. */
 export function postgresSubscriptions(db: Db): Subscriptions {
@@ -113,7 +140,7 @@ export function postgresSubscriptions(db: Db): Subscriptions {
     get: async (id) => (await readAll(db, T, 'id = $1', [id]))[0],
     forConversation: async (conversationId) => (await readAll(db, T, 'conversation_id = $1', [conversationId]))[0],
 
-    subscribe(request) {
+    subscribe(request, audit) {
       const at = request.at.toISOString();
       const { conversation } = request;
       return db.tx(async (sql): Promise<SubscribeResult> => {
@@ -139,6 +166,8 @@ export function postgresSubscriptions(db: Db): Subscriptions {
           const { ended: _ended, ...kept } = existing;
           const subscription = subscriptionSchema.parse({ ...kept, ...fields });
           await writeRow(sql, T, subscription);
+          for (const record of subscribedRecord(audit, { subscription, change }, existing, request.schedule))
+            await insertAudit(sql, record);
           return { subscription, change };
         }
         const subscription = subscriptionSchema.parse({
@@ -149,33 +178,46 @@ export function postgresSubscriptions(db: Db): Subscriptions {
           createdAt: at,
         });
         await insertRow(sql, T, subscription);
+        for (const record of subscribedRecord(audit, { subscription, change: 'created' }, undefined, request.schedule))
+          await insertAudit(sql, record);
         return { subscription, change: 'created' };
       });
     },
 
-    async end(conversationId, ended) {
-      const [done] = await changeRows(db, T, 'conversation_id = $1 AND NOT ended', [conversationId], (s) => ({
-        ...s,
-        ended,
-      }));
+    async end(conversationId, ended, audit) {
+      const [done] = await changeRows(
+        db,
+        T,
+        'conversation_id = $1 AND NOT ended',
+        [conversationId],
+        (s) => ({ ...s, ended }),
+        each(audit),
+      );
       return done;
     },
 
-    endWhere(selection, ended) {
+    endWhere(selection, ended, audit) {
       const { where, value } = selectionWhere(selection);
-      return changeRows(db, T, `${where} AND NOT ended`, [value], (s) => ({ ...s, ended }));
+      return changeRows(db, T, `${where} AND NOT ended`, [value], (s) => ({ ...s, ended }), each(audit));
     },
 
-    resumeEnded(selection, reason) {
+    resumeEnded(selection, reason, audit) {
       const { where, value } = selectionWhere(selection);
-      return changeRows(db, T, `${where} AND ended`, [value], (s) => {
-        if (s.ended?.reason !== reason) return undefined;
-        const { ended: _ended, ...rest } = s;
-        return rest;
-      });
+      return changeRows(
+        db,
+        T,
+        `${where} AND ended`,
+        [value],
+        (s) => {
+          if (s.ended?.reason !== reason) return undefined;
+          const { ended: _ended, ...rest } = s;
+          return rest;
+        },
+        each(audit),
+      );
     },
 
-    rename(conversationId, name) {
+    rename(conversationId, name, audit) {
       const shown = name.slice(0, 200);
       return changeRows(
         db,
@@ -183,26 +225,39 @@ export function postgresSubscriptions(db: Db): Subscriptions {
         'conversation_id = $1',
         [conversationId],
         (s) => (s.conversationName === shown ? undefined : { ...s, conversationName: shown }),
+        (renamed) => renamedSubscriptionRecords(audit, renamed, name),
         (subscription, before) => ({ from: before.conversationName, subscription }),
       );
     },
 
-    hold(teamId, held) {
-      return changeRows(db, T, '(team_id = $1 OR conversation_id = $1) AND NOT ended', [teamId], (s) =>
-        s.held ? undefined : { ...s, held },
+    hold(teamId, held, audit) {
+      return changeRows(
+        db,
+        T,
+        '(team_id = $1 OR conversation_id = $1) AND NOT ended',
+        [teamId],
+        (s) => (s.held ? undefined : { ...s, held }),
+        each(audit),
       );
     },
 
-    release(teamId, reason) {
-      return changeRows(db, T, '(team_id = $1 OR conversation_id = $1)', [teamId], (s) => {
-        if (s.held?.reason !== reason) return undefined;
-        const { held: _held, ...rest } = s;
-        return rest;
-      });
+    release(teamId, reason, audit) {
+      return changeRows(
+        db,
+        T,
+        '(team_id = $1 OR conversation_id = $1)',
+        [teamId],
+        (s) => {
+          if (s.held?.reason !== reason) return undefined;
+          const { held: _held, ...rest } = s;
+          return rest;
+        },
+        each(audit),
+      );
     },
 
-    async pause(id, paused) {
-      const [done] = await changeRows(db, T, 'id = $1', [id], (s) => ({ ...s, paused }));
+    async pause(id, paused, audit) {
+      const [done] = await changeRows(db, T, 'id = $1', [id], (s) => ({ ...s, paused }), each(audit));
       return done;
     },
 
@@ -222,16 +277,23 @@ export function postgresSubscriptions(db: Db): Subscriptions {
       });
     },
 
-    async recordSent(id, week, at, card) {
-      await changeRows(db, T, 'id = $1', [id], (s) => {
-        const { paused: _paused, ...rest } = s;
-        return {
-          ...rest,
-          lastSentWeek: week,
-          lastSentAt: at.toISOString(),
-          lastCard: { through: card.through, cutAt: card.cutAt.toISOString() },
-        };
-      });
+    async recordSent(id, week, at, card, audit) {
+      await changeRows(
+        db,
+        T,
+        'id = $1',
+        [id],
+        (s) => {
+          const { paused: _paused, ...rest } = s;
+          return {
+            ...rest,
+            lastSentWeek: week,
+            lastSentAt: at.toISOString(),
+            lastCard: { through: card.through, cutAt: card.cutAt.toISOString() },
+          };
+        },
+        each(audit),
+      );
     },
   };
 }
@@ -244,7 +306,7 @@ export function postgresMeetings(db: Db): Meetings {
     get: async (id) => (await readAll(db, T, 'id = $1', [id]))[0],
     forConversation: async (conversationId) => (await readAll(db, T, 'conversation_id = $1', [conversationId]))[0],
 
-    set(meeting, newId) {
+    set(meeting, newId, audit) {
       return db.tx(async (sql) => {
         await lockKey(sql, `meeting:${meeting.conversationId}`);
         const [row] = await sql<{ body: unknown }>('SELECT body FROM meetings WHERE conversation_id = $1', [
@@ -254,65 +316,102 @@ export function postgresMeetings(db: Db): Meetings {
           const { ended: _ended, ...kept } = meetingSchema.parse(row.body);
           const changed = meetingSchema.parse({ ...kept, ...meeting });
           await writeRow(sql, T, changed);
+          await insertAudit(sql, audit);
           return changed;
         }
         const created = meetingSchema.parse({ id: newId(), ...meeting });
         await insertRow(sql, T, created);
+        await insertAudit(sql, audit);
         return created;
       });
     },
 
-    async end(conversationId, ended) {
-      const [done] = await changeRows(db, T, 'conversation_id = $1', [conversationId], (m) =>
-        m.ended === undefined ? { ...m, ended } : undefined,
+    async end(conversationId, ended, audit) {
+      const [done] = await changeRows(
+        db,
+        T,
+        'conversation_id = $1',
+        [conversationId],
+        (m) => (m.ended === undefined ? { ...m, ended } : undefined),
+        eachMeeting(audit),
       );
       return done;
     },
 
-    endWhere(selection, ended) {
+    endWhere(selection, ended, audit) {
       const { where, value } = selectionWhere(selection);
-      return changeRows(db, T, where, [value], (m) =>
-        m.ended === undefined ? { ...m, ended: { ...ended } } : undefined,
+      return changeRows(
+        db,
+        T,
+        where,
+        [value],
+        (m) => (m.ended === undefined ? { ...m, ended: { ...ended } } : undefined),
+        eachMeeting(audit),
       );
     },
 
-    resumeEnded(selection, reason) {
+    resumeEnded(selection, reason, audit) {
       const { where, value } = selectionWhere(selection);
-      return changeRows(db, T, where, [value], (m) => {
-        if (m.ended?.reason !== reason) return undefined;
-        const { ended: _ended, ...rest } = m;
-        return rest;
-      });
+      return changeRows(
+        db,
+        T,
+        where,
+        [value],
+        (m) => {
+          if (m.ended?.reason !== reason) return undefined;
+          const { ended: _ended, ...rest } = m;
+          return rest;
+        },
+        eachMeeting(audit),
+      );
     },
 
-    rename(conversationId, name) {
+    rename(conversationId, name, audit) {
       return changeRows(
         db,
         T,
         'conversation_id = $1',
         [conversationId],
         (m) => (m.conversationName === name ? undefined : { ...m, conversationName: name }),
+        (renamed) => renamedMeetingRecords(audit, renamed, name),
         (meeting, before) => ({ meeting, ...(before.conversationName ? { from: before.conversationName } : {}) }),
       );
     },
 
-    hold(teamId, held) {
-      return changeRows(db, T, '(team_id = $1 OR conversation_id = $1)', [teamId], (m) =>
-        m.ended === undefined && !m.held ? { ...m, held: { ...held } } : undefined,
+    hold(teamId, held, audit) {
+      return changeRows(
+        db,
+        T,
+        '(team_id = $1 OR conversation_id = $1)',
+        [teamId],
+        (m) => (m.ended === undefined && !m.held ? { ...m, held: { ...held } } : undefined),
+        eachMeeting(audit),
       );
     },
 
-    release(teamId) {
-      return changeRows(db, T, '(team_id = $1 OR conversation_id = $1)', [teamId], (m) => {
-        if (m.held === undefined) return undefined;
-        const { held: _held, ...rest } = m;
-        return rest;
-      });
+    release(teamId, audit) {
+      return changeRows(
+        db,
+        T,
+        '(team_id = $1 OR conversation_id = $1)',
+        [teamId],
+        (m) => {
+          if (m.held === undefined) return undefined;
+          const { held: _held, ...rest } = m;
+          return rest;
+        },
+        eachMeeting(audit),
+      );
     },
 
     async claim(id, week, date) {
-      const done = await changeRows(db, T, 'id = $1', [id], (m) =>
-        m.lastWeek !== undefined && m.lastWeek >= week ? undefined : { ...m, lastWeek: week, lastDate: date },
+      const done = await changeRows(
+        db,
+        T,
+        'id = $1',
+        [id],
+        (m) => (m.lastWeek !== undefined && m.lastWeek >= week ? undefined : { ...m, lastWeek: week, lastDate: date }),
+        () => [],
       );
       return done.length === 1;
     },
@@ -336,6 +435,7 @@ export function postgresReminders(db: Db): Reminders {
   const change = <R>(
     who: ReminderIdentity,
     apply: (p: ReminderPerson) => R,
+    audit?: NewAuditRecord,
   ): Promise<{ value: R; person: ReminderPerson }> =>
     db.tx(async (sql) => {
       await lockKey(sql, 'reminders');
@@ -357,11 +457,15 @@ export function postgresReminders(db: Db): Reminders {
         ]);
       else
         await sql('INSERT INTO reminder_people (user_id, aad_object_id, upn, body) VALUES ($1, $2, $3, $4)', columns);
+      if (audit) await insertAudit(sql, audit);
       return { value, person: valid };
     });
 
-  const update = async (who: ReminderIdentity, apply: (p: ReminderPerson) => void): Promise<ReminderPerson> =>
-    (await change(who, apply)).person;
+  const update = async (
+    who: ReminderIdentity,
+    apply: (p: ReminderPerson) => void,
+    audit?: NewAuditRecord,
+  ): Promise<ReminderPerson> => (await change(who, apply, audit)).person;
 
   return {
     all: async () => (await people()).map((x) => x.person),
@@ -383,19 +487,27 @@ export function postgresReminders(db: Db): Reminders {
       });
     },
 
-    setOff: (who, off, at) =>
-      update(who, (p) => {
-        if (off) p.off = { at: at.toISOString() };
-        else {
-          delete p.off;
-          delete p.pausedUntil;
-        }
-      }),
+    setOff: (who, off, at, audit) =>
+      update(
+        who,
+        (p) => {
+          if (off) p.off = { at: at.toISOString() };
+          else {
+            delete p.off;
+            delete p.pausedUntil;
+          }
+        },
+        audit,
+      ),
 
-    pause: (who, until) =>
-      update(who, (p) => {
-        p.pausedUntil = until;
-      }),
+    pause: (who, until, audit) =>
+      update(
+        who,
+        (p) => {
+          p.pausedUntil = until;
+        },
+        audit,
+      ),
 
     async claim(who, week, at) {
       const { value } = await change(who, (p) => {

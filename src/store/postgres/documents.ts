@@ -1,4 +1,5 @@
-// Publications, import drafts, the audit log and the redelivery keys in PostgreSQL.
+// Publications, import drafts, the audit log and the redelivery keys in PostgreSQL. A change's audit
+// record is inserted in the change's transaction.
 import { importDraftSchema } from '../../domain/importDraft.js';
 import { draftSchema, latestPublication, publicationSchema, type Draft } from '../../domain/publication.js';
 import { auditRecordSchema } from '../../domain/audit.js';
@@ -41,12 +42,15 @@ export function postgresPublications(db: Db): Publications {
       );
       return row ? draftSchema.parse(row.body) : undefined;
     },
-    async saveDraft(draft) {
+    async saveDraft(draft, audit) {
       const valid = draftSchema.parse(draft);
-      await db.tx((sql) => saveDraftIn(sql, valid));
+      await db.tx(async (sql) => {
+        await saveDraftIn(sql, valid);
+        if (audit) await insertAudit(sql, audit);
+      });
       return valid;
     },
-    async publish(publication) {
+    async publish(publication, audit) {
       const valid = publicationSchema.parse(publication);
       await db.tx(async (sql) => {
         await sql('INSERT INTO publications (agreement_id, year, tertial, body) VALUES ($1, $2, $3, $4)', [
@@ -65,6 +69,7 @@ export function postgresPublications(db: Db): Publications {
           savedBy: valid.publishedBy,
           savedAt: valid.publishedAt,
         });
+        await insertAudit(sql, audit);
       });
       return valid;
     },
@@ -78,14 +83,15 @@ export function postgresImportDrafts(db: Db): ImportDrafts {
       const [row] = await db.query<{ body: unknown }>('SELECT body FROM import_drafts WHERE id = $1', [id]);
       return row ? importDraftSchema.parse(row.body) : undefined;
     },
-    async add(drafts) {
+    async add(drafts, audit) {
       const valid = drafts.map((d) => importDraftSchema.parse(d));
       await db.tx(async (sql) => {
         for (const d of valid)
           await sql('INSERT INTO import_drafts (id, status, body) VALUES ($1, $2, $3)', [d.id, d.status, d]);
+        if (audit) await insertAudit(sql, audit);
       });
     },
-    updateOpen(id, change) {
+    updateOpen(id, change, audit) {
       return db.tx(async (sql) => {
         const [row] = await sql<{ body: unknown }>(
           "SELECT body FROM import_drafts WHERE id = $1 AND status = 'open' FOR UPDATE",
@@ -96,6 +102,7 @@ export function postgresImportDrafts(db: Db): ImportDrafts {
         if (!next) return undefined;
         const valid = importDraftSchema.parse(next);
         await sql('UPDATE import_drafts SET status = $2, body = $3 WHERE id = $1', [id, valid.status, valid]);
+        if (audit) await insertAudit(sql, audit);
         return valid;
       });
     },

@@ -255,9 +255,9 @@ export function postgresRecords(db: Db, areaId: string): AreaRecords {
         for (const [agreementId, cleaned] of byAgreement)
           await insertAudit(sql, {
             ...audit,
+            ...('entryId' in selection ? { entryId: selection.entryId } : {}),
             agreementId,
             entryIds: cleaned.map((e) => e.id),
-            ...('entryId' in selection ? { entryId: selection.entryId } : {}),
           });
         if (changed.length > 0) await bumpArea(sql, areaId);
         return changed;

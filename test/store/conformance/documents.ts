@@ -1,5 +1,6 @@
 // Conformance: publications, import drafts and service URLs round-trip, and readers get copies.
 import { expect } from 'chai';
+import { setupAudit } from '../../support/audit.js';
 import type { ImportDraft } from '../../../src/domain/importDraft.js';
 import { publicationSchema, type Publication } from '../../../src/domain/publication.js';
 import type { MakeStore } from './index.js';
@@ -29,7 +30,7 @@ export function documentConformance(makeStore: MakeStore): void {
       const existing = await publications.all();
       expect(existing).to.deep.equal([]);
       const published = publicationFixture();
-      await publications.publish(published);
+      await publications.publish(published, setupAudit('publication.published'));
       expect(await publications.all()).to.deep.equal([published]);
       expect(await publications.latest(key)).to.deep.equal(published);
       expect((await publications.draft(key))?.comments).to.deep.equal(published.comments);
@@ -73,6 +74,59 @@ export function documentConformance(makeStore: MakeStore): void {
       expect(await serviceUrls.isTrusted('t1', 'https://SMBA.trafficmanager.net/emea')).to.equal(true);
       expect(await serviceUrls.isTrusted('t2', 'https://smba.trafficmanager.net/emea')).to.equal(false);
       expect(await serviceUrls.isTrusted('t1', 'https://evil.example/emea')).to.equal(false);
+    });
+
+    it('stores a publication with its record, and a draft or an import draft with theirs when given', async () => {
+      const { port } = store();
+      const record = (action: 'publication.published' | 'agreement.imported', detail: string) => ({
+        at: AT.toISOString(),
+        by: ANNA,
+        via: 'card' as const,
+        action,
+        agreementId: 'jonkoping-2020',
+        detail,
+      });
+      const made = async () =>
+        (await port.audit.read()).filter((r) => r.via === 'card').map(({ id: _id, v: _v, ...rest }) => rest);
+      await port.publications.saveDraft(draftOf('utan post'));
+      await port.publications.saveDraft(draftOf('med post'), record('publication.published', 'draft'));
+      const published = await port.publications.publish(
+        publicationFixture(),
+        record('publication.published', 'T1 2020'),
+      );
+      expect(published.id).to.equal('pub-1');
+      const draft: ImportDraft = {
+        id: 'imp-1',
+        conversationId: 'c1',
+        by: ANNA,
+        at: AT.toISOString(),
+        source: 'text',
+        agreement: J2020,
+        doubts: {},
+        activityDoubts: {},
+        status: 'open',
+      };
+      await port.importDrafts.add([draft], record('agreement.imported', 'drafted'));
+      // Nothing changed (no such draft, or the change left it): no record either.
+      expect(await port.importDrafts.updateOpen('nope', (d) => d, record('agreement.imported', 'none'))).to.equal(
+        undefined,
+      );
+      expect(
+        await port.importDrafts.updateOpen('imp-1', () => undefined, record('agreement.imported', 'left')),
+      ).to.equal(undefined);
+      await port.importDrafts.updateOpen(
+        'imp-1',
+        (d) => ({ ...d, status: 'saved', closed: { by: ANNA, at: AT.toISOString() } }),
+        record('agreement.imported', 'saved'),
+      );
+      expect(await made()).to.deep.equal([
+        record('publication.published', 'draft'),
+        record('publication.published', 'T1 2020'),
+        record('agreement.imported', 'drafted'),
+        record('agreement.imported', 'saved'),
+      ]);
+      expect(await port.publications.all()).to.deep.equal([published]);
+      expect((await port.importDrafts.get('imp-1'))?.status).to.equal('saved');
     });
 
     it('keeps audit records made without a change, and reads them back by selection', async () => {

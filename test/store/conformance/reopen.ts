@@ -1,6 +1,7 @@
 // Conformance for stores that keep their data across a restart: what was acknowledged before a
 // clean close reads the same after the store is opened again.
 import { expect } from 'chai';
+import { setupAudit } from '../../support/audit.js';
 import type { StorePort } from '../../../src/app/port/index.js';
 import type { MakeStore } from './index.js';
 import { ANNA, AT, CHANGE_BY, audited, entry, freshStore } from './fixtures.js';
@@ -64,14 +65,17 @@ export function reopenConformance(makeStore: MakeStore): void {
       );
       await port.areas.updateArea('jonkoping', { kind: 'coordinatorAdded', who: 'aad-ny' }, CHANGE_BY);
       await port.areas.bind('conversation', 'c1', 'habo', CHANGE_BY);
-      await port.subscriptions.subscribe({
-        conversation: { id: 'c1', kind: 'channel' },
-        reference: { r: 1 },
-        schedule: { weekday: 4, time: '07:30' },
-        by: ANNA,
-        at: AT,
-        newId: () => 'sub-1',
-      });
+      await port.subscriptions.subscribe(
+        {
+          conversation: { id: 'c1', kind: 'channel' },
+          reference: { r: 1 },
+          schedule: { weekday: 4, time: '07:30' },
+          by: ANNA,
+          at: AT,
+          newId: () => 'sub-1',
+        },
+        setupAudit(),
+      );
       await port.meetings.set(
         {
           conversationId: 'c1',
@@ -84,6 +88,7 @@ export function reopenConformance(makeStore: MakeStore): void {
           by: ANNA,
         },
         () => 'meet-1',
+        setupAudit('meeting.changed'),
       );
       await port.reminders.claim({ id: '29:anna', name: 'Anna' }, '2020-W12', AT);
       await port.reminders.claimNotice('jonkoping', '2020-T1-ended', AT);

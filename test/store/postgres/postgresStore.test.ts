@@ -1,6 +1,7 @@
 // The PostgreSQL store through the port: what two instances sharing one database see and store.
 // Each describe gets a fresh database (skipped when no PostgreSQL server is reachable).
 import { expect } from 'chai';
+import { setupAudit } from '../../support/audit.js';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import pg from 'pg';
 import type { Agreement } from '../../../src/domain/agreement.js';
@@ -345,14 +346,17 @@ describe('PostgreSQL store: claims across instances', () => {
   });
 
   it('gives each subscription’s week to one instance; a dead instance’s claim lapses; a sent week stays sent', async () => {
-    const { subscription, change } = await a.subscriptions.subscribe({
-      conversation: channel,
-      reference: referenceFor('http://127.0.0.1:9', channel.id),
-      schedule: { weekday: 4, time: '07:30' },
-      by: anna,
-      at: new Date('2026-11-23T08:00:00Z'),
-      newId,
-    });
+    const { subscription, change } = await a.subscriptions.subscribe(
+      {
+        conversation: channel,
+        reference: referenceFor('http://127.0.0.1:9', channel.id),
+        schedule: { weekday: 4, time: '07:30' },
+        by: anna,
+        at: new Date('2026-11-23T08:00:00Z'),
+        newId,
+      },
+      setupAudit(),
+    );
     expect(change).to.equal('created');
     const at = new Date('2026-11-26T06:30:00Z');
     const claims = await Promise.all(
@@ -371,14 +375,19 @@ describe('PostgreSQL store: claims across instances', () => {
     const ended = await b.subscriptions.endWhere(
       { teamId: '19:team' },
       { at: '2026-11-27T08:00:00.000Z', by: anna, reason: 'teamDeleted' },
+      setupAudit('subscription.ended'),
     );
     expect(ended).to.have.length(1);
     expect(await a.subscriptions.active()).to.deep.equal([]);
-    expect(await a.subscriptions.resumeEnded({ teamId: '19:team' }, 'channelDeleted')).to.deep.equal([]);
-    expect(await a.subscriptions.resumeEnded({ teamId: '19:team' }, 'teamDeleted')).to.have.length(1);
-    const renamed = await a.subscriptions.rename(channel.id, 'Trygghet');
+    expect(
+      await a.subscriptions.resumeEnded({ teamId: '19:team' }, 'channelDeleted', setupAudit('subscription.resumed')),
+    ).to.deep.equal([]);
+    expect(
+      await a.subscriptions.resumeEnded({ teamId: '19:team' }, 'teamDeleted', setupAudit('subscription.resumed')),
+    ).to.have.length(1);
+    const renamed = await a.subscriptions.rename(channel.id, 'Trygghet', setupAudit('subscription.changed'));
     expect(renamed.map((r) => [r.from, r.subscription.conversationName])).to.deep.equal([['SSG', 'Trygghet']]);
-    expect(await a.subscriptions.rename(channel.id, 'Trygghet')).to.deep.equal([]);
+    expect(await a.subscriptions.rename(channel.id, 'Trygghet', setupAudit('subscription.changed'))).to.deep.equal([]);
   });
 
   it('answers a Teams message once across instances', async () => {
@@ -402,6 +411,7 @@ describe('PostgreSQL store: claims across instances', () => {
         by: anna,
       },
       newId,
+      setupAudit('meeting.changed'),
     );
     const meetingClaims = await Promise.all([a, b].map((s) => s.meetings.claim(meeting.id, '2026-W48', '2026-11-24')));
     expect(meetingClaims.filter(Boolean)).to.have.length(1);

@@ -13,6 +13,7 @@ import { Store } from '../../../src/store/store.js';
 import { sampleEntry } from '../../support/entries.js';
 import { bundledAgreements, newId, referenceFor } from '../../support/fakes.js';
 import { freshDatabase } from './database.js';
+import { setupAudit } from '../../support/audit.js';
 
 const anna = { id: 'aad-anna', name: 'Anna' };
 
@@ -39,14 +40,17 @@ describe('npm run store:migrate', () => {
       );
     await area.markRemoved('jonkoping-2020', 'e3', { by: anna, at: '2020-03-20T08:00:00.000Z', reason: 'undo' });
     await store.bind('conversation', '19:c1', 'jonkoping', { by: anna, at: new Date('2020-03-02T00:00:00Z') });
-    await store.subscriptions.subscribe({
-      conversation: { id: '19:c1', kind: 'channel', name: 'SSG', tenantId: 't1', teamId: '19:team' },
-      reference: referenceFor('http://127.0.0.1:9', '19:c1'),
-      schedule: { weekday: 4, time: '07:30' },
-      by: anna,
-      at: new Date('2020-03-02T00:00:00Z'),
-      newId,
-    });
+    await store.subscriptions.subscribe(
+      {
+        conversation: { id: '19:c1', kind: 'channel', name: 'SSG', tenantId: 't1', teamId: '19:team' },
+        reference: referenceFor('http://127.0.0.1:9', '19:c1'),
+        schedule: { weekday: 4, time: '07:30' },
+        by: anna,
+        at: new Date('2020-03-02T00:00:00Z'),
+        newId,
+      },
+      setupAudit(),
+    );
     await store.reminders.claim({ id: '29:anna', name: 'Anna' }, '2020-W12', new Date('2020-03-16T08:00:00Z'));
     const urls = await ServiceUrlStore.open(storage);
     await urls.trust('t1', 'https://smba.trafficmanager.net/emea/', new Date('2020-03-02T00:00:00Z'));
