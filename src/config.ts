@@ -22,6 +22,13 @@ const envSchema = z.object({
   // The address to listen on. Default: 127.0.0.1 without MicrosoftAppId (local trial), every interface with it.
   HOST: optionalText,
   STORE_DIR: z.string().min(1).default('data/store'),
+  // postgres://user:password@host:5432/database: the store in PostgreSQL (several instances); unset: files in STORE_DIR.
+  DATABASE_URL: optionalText.refine(
+    (v) => v === undefined || isDatabaseUrl(v),
+    'ska vara en adress som postgres://användare:lösenord@värd:5432/databas',
+  ),
+  // Most connections one instance holds to the database.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -58,6 +65,15 @@ const envSchema = z.object({
   BOT_TODAY: optionalText.refine((v) => v === undefined || isValidIsoDate(v), 'ska vara ett datum ÅÅÅÅ-MM-DD'),
 });
 
+/** A postgres:// or postgresql:// URL (the error never repeats the value: it may hold a password). */
+function isDatabaseUrl(value: string): boolean {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** https anywhere; plain http only on the loopback interface (a test's or a developer's own keys). */
 function isMetadataUrl(value: string): boolean {
   try {
@@ -76,6 +92,8 @@ export type Config = {
   /** Undefined: every interface (the platform's default). */
   host?: string;
   storeDir: string;
+  /** DATABASE_URL: the store is PostgreSQL there (STORE_DIR is then unused); undefined: the file store. */
+  database?: { url: string; poolMax: number };
   auth:
     | {
         appId: string;
@@ -157,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     ...(host ? { host } : {}),
     storeDir: e.STORE_DIR,
+    ...(e.DATABASE_URL ? { database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX } } : {}),
     botSdk: e.BOT_SDK,
     auth: e.MicrosoftAppId
       ? {

@@ -9,23 +9,20 @@ import { swedishLexicon } from './lexicon/swedishWords.js';
 import { createLifecycle } from './app/lifecycle.js';
 import { withRedeliveryCache } from './app/redelivery.js';
 import { createBotRuntime } from './botSdk.js';
-import { upgradeReference } from './channel/conversationReference.js';
 import { ConfigError, loadConfig } from './config.js';
 import { shiftedClock, systemClock } from './clock.js';
 import { areasForTenant } from './domain/area.js';
-import { seedDisagreements } from './store/seedCheck.js';
 import { createReportLinks } from './report/links.js';
 import { startTicker } from './scheduler/ticker.js';
 import { Reminders } from './scheduler/reminders.js';
 import { WeeklySummaries } from './scheduler/weeklySummaries.js';
 import { createServer } from './server.js';
+import { StoreLockedError } from './store/lock.js';
+import { DatabaseUnavailableError } from './store/postgres/index.js';
+import { StoreFileError } from './store/storage.js';
+import { openConfiguredStore } from './storeSelection.js';
+import type { StorePort } from './app/port/index.js';
 import { loadBundledAgreements } from './store/bundled.js';
-import { lockStoreDir, StoreLockedError } from './store/lock.js';
-import { ServiceUrlStore } from './store/serviceUrls.js';
-import { fileStorePort } from './store/filePort.js';
-import { fileStorage, StoreFileError } from './store/storage.js';
-import { Store } from './store/store.js';
-import { outdatedFiles, pruneSnapshots, snapshotIfDue, takeSnapshot } from './store/backups.js';
 import { startNightlyBackups } from './scheduler/nightlyBackup.js';
 import { clearOldNotes } from './app/noteRetention.js';
 import { nodeRuntime, OLDEST_SUPPORTED_NODE_MAJOR } from './nodeRuntime.js';
@@ -37,71 +34,18 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { app: 'medborgarlofte-bot' } });
 
   const seed = await loadBundledAgreements(BUNDLED_AGREEMENTS);
-  const storage = fileStorage(config.storeDir);
-  const releaseLock = lockStoreDir(config.storeDir);
-  process.on('exit', releaseLock);
-  // No format upgrade without a backup: a snapshot of the files as they are, or no start.
-  const outdated = await outdatedFiles(config.storeDir);
-  if (outdated.length > 0) {
-    const before = await takeSnapshot(config.storeDir, 'upgrade', { now: new Date() });
-    logger.info({ snapshot: before.dir, files: outdated }, 'snapshot taken before the store format upgrade');
-  }
-  // The bot's clock (BOT_TODAY shifts it): the seeding of a new store is recorded at the bot's time,
-  // so /historik orders it before what is logged on the demo's days.
+  // The bot's clock (BOT_TODAY shifts it).
   const clock = config.today ? shiftedClock(config.today) : systemClock;
-  const store = await Store.open(storage, seed, {
-    now: clock.now(),
-    tenants: config.allowedTenants,
-    coordinators: config.coordinators,
-    upgradeReference,
-    backgroundError: (error) =>
-      logger.error(
-        { err: error },
-        'folding a journal into its entries file failed; the journal still holds every entry',
-      ),
-  });
-  logger.info(
-    {
-      storeDir: config.storeDir,
-      openedAs: store.openedAs,
-      areas: store.areas().length,
-      agreements: store.agreements().length,
-    },
-    store.openedAs === 'upgraded'
-      ? 'store upgraded to areas: the single area keeps ALLOWED_TENANTS and COORDINATORS'
-      : 'store opened',
-  );
-  for (const warning of seedDisagreements(store.areas(), config)) logger.warn({}, warning);
-  for (const r of store.recovered) {
-    logger.info(r, r.tornBytes > 0 ? 'journal folded; a torn last line from a crash was dropped' : 'journal folded');
-  }
-  const serviceUrls = await ServiceUrlStore.open(storage);
-  // Beyond start-up (recovery, snapshots), the application, the jobs and the routes see the store
+  // Beyond opening (recovery, snapshots), the application, the jobs and the routes see the store
   // only through the port.
-  const port = fileStorePort(store, serviceUrls);
-  if (store.audit.droppedTornLine)
-    logger.warn(
-      { file: store.audit.label },
-      'the audit log ended in a torn line (a crash during an append, never acknowledged): it was dropped',
-    );
-  const betweenWrites = <T>(read: () => Promise<T>) => store.betweenWrites(read);
-  try {
-    const started = await snapshotIfDue(config.storeDir, 'start', { now: new Date(), betweenWrites });
-    if (started) logger.info({ snapshot: started.dir, files: started.manifest.files.length }, 'snapshot taken');
-    await pruneSnapshots(config.storeDir, config.backupKeepDays, new Date());
-  } catch (error) {
-    logger.error({ err: error }, 'SNAPSHOT AT START FAILED: the store has no fresh backup; npm run store:check');
-  }
+  const opened = await openConfiguredStore(config, seed, clock, logger);
+  const port = opened.port;
   if (config.today)
     logger.warn({ today: config.today }, "BOT_TODAY is set: the bot's clock is shifted (for tests and demos only)");
   // Retention counts from the bot's day: with BOT_TODAY (a demo, the benchmark) that is the shifted one.
   await clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger);
   const nightly = startNightlyBackups({
-    snapshot: async (now) => {
-      const snapshot = await takeSnapshot(config.storeDir, 'nightly', { now, betweenWrites });
-      const removed = await pruneSnapshots(config.storeDir, config.backupKeepDays, now);
-      return { dir: snapshot.dir, files: snapshot.manifest.files.length, removed: removed.length };
-    },
+    ...(opened.snapshot ? { snapshot: opened.snapshot } : {}),
     logger: logger.child({ job: 'nightlySnapshot' }),
     afterSnapshot: () => clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger).then(() => undefined),
   });
@@ -112,7 +56,7 @@ async function main(): Promise<void> {
         'Anyone who can reach this port can talk to the bot. Never run it like this in production (NODE_ENV=production refuses to).',
     );
   }
-  for (const area of store.areas()) {
+  for (const area of await port.areas.areas()) {
     if (area.coordinators.length === 0 && config.admins.length === 0)
       logger.warn(
         { areaId: area.id },
@@ -176,9 +120,10 @@ async function main(): Promise<void> {
   const server = createServer({
     bot,
     logger,
-    health: () => ({
-      areas: store.areas().length,
-      agreements: store.agreements().length,
+    ready: (timeoutMs) => opened.ready(timeoutMs),
+    health: async () => ({
+      store: opened.kind,
+      ...(await storeCounts(port)),
       authenticated: config.auth !== undefined,
       sdk: bot.sdk,
       node: runtime.version,
@@ -208,7 +153,7 @@ async function main(): Promise<void> {
     nightly.stop();
     // After the last answer, the journals are folded so the entries files are whole on disk.
     server.close(() => {
-      store
+      port
         .close()
         .catch((error: unknown) =>
           logger.error({ err: error }, 'folding the journals at stop failed; they keep every entry'),
@@ -221,8 +166,20 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+/** The areas and agreements the store holds, for /healthz. */
+async function storeCounts(port: StorePort): Promise<{ areas: number; agreements: number }> {
+  const areas = await port.areas.areas();
+  const agreements = await Promise.all(areas.map(async (a) => (await port.records(a.id).agreements()).length));
+  return { areas: areas.length, agreements: agreements.reduce((sum, n) => sum + n, 0) };
+}
+
 main().catch((error: unknown) => {
-  if (error instanceof StoreFileError || error instanceof ConfigError || error instanceof StoreLockedError) {
+  if (
+    error instanceof StoreFileError ||
+    error instanceof ConfigError ||
+    error instanceof StoreLockedError ||
+    error instanceof DatabaseUnavailableError
+  ) {
     console.error(`Kan inte starta: ${error.message}`);
   } else {
     console.error('Kan inte starta:', error);

@@ -3,15 +3,22 @@
 import restify from 'restify';
 import type { Logger } from './app/ports.js';
 import type { BotRuntime } from './channel/runtime.js';
+import { storeNotReadyText } from './views/healthTexts.js';
 import { PUBLIC_PAGE_PATH } from './report/paths.js';
 import { answerPublicPage, type PublicPageDeps } from './report/publicRoute.js';
 import { answerReportRequest, type ReportRouteDeps } from './report/reportRoute.js';
+
+/** How long /healthz waits for the store's answer. */
+const READY_TIMEOUT_MS = 2000;
 
 export interface ServerDeps {
   /** The bot on the SDK BOT_SDK chose: it authenticates a request, then runs its turn. */
   bot: Pick<BotRuntime, 'authenticate' | 'process'>;
   logger: Logger;
-  health: () => Record<string, unknown>;
+  /** True while the store answers within `timeoutMs` (readiness: /healthz says 503 otherwise). Absent: always ready. */
+  ready?: (timeoutMs: number) => Promise<boolean>;
+  /** What /healthz shows when ready. */
+  health: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   reports?: ReportRouteDeps;
   /** The public progress pages (PUBLIC_PAGES=on); without it /loften/* is 404. */
   publicPages?: PublicPageDeps;
@@ -46,9 +53,27 @@ export function createServer(deps: ServerDeps): restify.Server {
     }
   });
 
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', ...deps.health() });
-    return next();
+  // Ready only while the store answers: a load balancer then sends no message to an instance that
+  // could not store it. The check is bounded, so a database that hangs gives a 503, not a hang.
+  server.get('/healthz', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS + 500)));
+    try {
+      const ready = await Promise.race([
+        (deps.ready?.(READY_TIMEOUT_MS) ?? Promise.resolve(true)).catch(() => false),
+        late,
+      ]);
+      if (!ready) {
+        res.send(503, { status: 'unavailable', reason: storeNotReadyText(READY_TIMEOUT_MS) });
+        return;
+      }
+      res.send(200, { status: 'ok', ...(await deps.health()) });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'the health check failed');
+      if (!res.headersSent) res.send(503, { status: 'unavailable', reason: storeNotReadyText(READY_TIMEOUT_MS) });
+    } finally {
+      clearTimeout(timer);
+    }
   });
 
   const reports = deps.reports;

@@ -6,6 +6,10 @@
 // at-least-once, because a duplicate summary is a small annoyance and a silently missing one is
 // what this bot must never do. The window is the few milliseconds of one file write. Within one
 // process, a week once accepted is never sent again, even if recording it failed.
+//
+// Several instances on one store: before a card is made, its (subscription, week) is claimed in the
+// store (subscriptions.claimWeek), so one instance sends it. A claim lapses after CLAIM_TTL_MS
+// without a recorded send (its instance died): another instance then claims and sends it.
 import type { Reply } from '../app/ports.js';
 import { weeklySummaryReplies, type WeeklyCardRequest } from '../app/weeklySummary.js';
 import { SYSTEM_ACTOR } from '../domain/audit.js';
@@ -28,7 +32,8 @@ export interface WeeklySummaryDeps extends ProactiveJobDeps {
   summary?: (port: StorePort, areaId: string, request: WeeklyCardRequest) => Reply[] | Promise<Reply[]>;
 }
 
-type DeliveryOutcome = 'sent' | 'paused' | 'gone' | 'failed' | 'cancelled';
+/** claimedElsewhere: another instance sharing the store holds the week's claim. */
+type DeliveryOutcome = 'sent' | 'paused' | 'gone' | 'failed' | 'cancelled' | 'claimedElsewhere';
 
 export interface DeliveryReport {
   subscriptionId: string;
@@ -41,12 +46,23 @@ export interface DeliveryReport {
 
 const DEFAULT_COOLDOWN_MS = 15 * 60_000;
 
+/**
+ * How long a week's claim holds without a recorded send. Longer than a delivery can take (6
+ * attempts, each Retry-After at most 5 minutes, with the default policy), so a slow delivery is
+ * never taken over; short enough that a week whose instance died goes out the same morning.
+ */
+const CLAIM_TTL_MS = 60 * 60_000;
+/** After a claim held elsewhere: when this instance looks again (the claim may lapse). */
+const CLAIMED_ELSEWHERE_WAIT_MS = 60_000;
+
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class WeeklySummaries {
   readonly #inFlight = new Set<string>();
   readonly #sentInProcess = new Set<string>();
   readonly #coolingUntil = new Map<string, number>();
+  /** The weeks this instance claimed ("id|week"), and when: a retry within the claim needs no new one. */
+  readonly #claimed = new Map<string, number>();
   readonly #pacer: Pacer;
   readonly #sleep: (ms: number) => Promise<void>;
   #stopped = false;
@@ -119,6 +135,22 @@ export class WeeklySummaries {
     this.#stopped = true;
   }
 
+  /**
+   * True when this instance may send the week: it claimed it now, or holds a claim young enough
+   * for a whole delivery (a retry after a failure). False while another instance's claim holds.
+   */
+  private async claim(id: string, week: IsoWeekKey, now: Date): Promise<boolean> {
+    const key = `${id}|${week}`;
+    const policy = this.deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    const longestDelivery = policy.maxAttempts * policy.maxRetryAfterMs;
+    for (const [k, at] of this.#claimed) if (now.getTime() - at >= CLAIM_TTL_MS) this.#claimed.delete(k);
+    const held = this.#claimed.get(key);
+    if (held !== undefined && now.getTime() - held + longestDelivery < CLAIM_TTL_MS) return true;
+    if (!(await this.deps.port.subscriptions.claimWeek(id, week, now, CLAIM_TTL_MS))) return false;
+    this.#claimed.set(key, now.getTime());
+    return true;
+  }
+
   private async deliver(
     subscription: Subscription,
     week: IsoWeekKey,
@@ -140,6 +172,11 @@ export class WeeklySummaries {
       ...(status !== undefined ? { status } : {}),
     });
     try {
+      if (!(await this.claim(subscription.id, week, now))) {
+        this.#coolingUntil.set(subscription.id, now.getTime() + CLAIMED_ELSEWHERE_WAIT_MS);
+        log.debug({}, 'weekly summary claimed by another instance');
+        return report('claimedElsewhere', 0);
+      }
       const { replies, card } = await summary();
       const { result, attempts, cancelled } = await withRetry(
         async () => {

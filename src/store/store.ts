@@ -935,7 +935,7 @@ export class AreaStore implements AgreementRecords {
  * The first area of a new or single-area store: named after its latest agreement, holding every
  * agreement (a single-area store had one area, whatever slug an agreement carried).
  */
-function firstArea(
+export function firstArea(
   agreements: readonly Agreement[],
   options: OpenOptions,
 ): { area: Area; agreements: Agreement[] } | undefined {

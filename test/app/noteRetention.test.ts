@@ -50,4 +50,17 @@ describe('note retention', () => {
     expect(added[0]?.detail).to.equal('retention: anteckningar äldre än 36 månader');
     expect((await h.records.allEntries()).every((e) => e.note === undefined)).to.equal(true);
   });
+
+  it('runs once a day across instances sharing the store: two runs at once clear each note once, the next day runs again', async () => {
+    const h = await harness();
+    await h.say('/logga gemensam krogtillsyn 2020-03-14 gammal anteckning');
+    await h.say('/logga gemensam krogtillsyn 2020-05-02 nyare anteckning');
+    const day = new Date('2023-05-01T12:00:00Z');
+    const runs = await Promise.all([1, 2].map(() => clearOldNotes(h.port, day, 36, new CapturingLogger())));
+    expect(runs.sort()).to.deep.equal([0, 1]);
+    expect((await h.store.audit.read()).filter((r) => r.action === 'note.cleared')).to.have.length(1);
+    // Two days on, the cutoff has passed the second note too.
+    expect(await clearOldNotes(h.port, new Date('2023-05-03T12:00:00Z'), 36, new CapturingLogger())).to.equal(1);
+    expect(h.store.allEntries().map((e) => e.note ?? null)).to.deep.equal([null, null]);
+  });
 });

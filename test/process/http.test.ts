@@ -48,11 +48,13 @@ describe('the bot process over HTTP', function () {
   });
   after(async () => bot?.stop());
 
-  it('answers GET /healthz', async () => {
+  it('answers GET /healthz: ready, on the file store', async () => {
     const res = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
     expect(res.status).to.equal(200);
     expect(await res.json()).to.deep.include({
       status: 'ok',
+      store: 'file',
+      areas: 1,
       agreements: 2,
       authenticated: false,
       node: process.version,

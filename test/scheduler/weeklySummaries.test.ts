@@ -381,6 +381,55 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
   });
 });
 
+describe('WeeklySummaries: several instances on one store', () => {
+  const instance = (port: ReturnType<typeof fileStorePort>, clock: FakeClock) =>
+    new WeeklySummaries({
+      port,
+      clock,
+      notifier: createConnectorNotifier({ timeoutMs: 10_000 }),
+      logger: new CapturingLogger(),
+      sleep: fakeSleep(clock).sleep,
+      random: () => 0.5,
+    });
+
+  it('two instances ticking at the same time send each subscription one card', async () => {
+    const { store, clock, subscribe } = await setup();
+    const ids = ['19:a', '19:b', '19:c', '19:d'];
+    for (const id of ids) await subscribe(id);
+    // One port, as two processes share one database: its claims are the store's.
+    const port = fileStorePort(store);
+    const [a, b] = [instance(port, clock), instance(port, clock)];
+    clock.set(DUE);
+    const [fromA, fromB] = await Promise.all([a.tick(), b.tick()]);
+    const outcomes = [...fromA, ...fromB].map((r) => r.outcome).sort();
+    expect(outcomes).to.deep.equal([...ids.map(() => 'claimedElsewhere'), ...ids.map(() => 'sent')]);
+    for (const id of ids) expect(connector.proactive(id), id).to.have.length(1);
+    expect(store.subscriptions.all().map((s) => s.lastSentWeek)).to.deep.equal(ids.map(() => '2020-W11'));
+    // Later ticks of either find nothing due.
+    clock.advance(2 * 60 * 60_000);
+    expect([...(await a.tick()), ...(await b.tick())]).to.deep.equal([]);
+    expect(connector.proactive()).to.have.length(ids.length);
+  });
+
+  it('a week claimed by an instance that died is sent by another once the claim has lapsed (an hour)', async () => {
+    const { store, clock, subscribe } = await setup();
+    const subscription = await subscribe('19:a');
+    const port = fileStorePort(store);
+    clock.set(DUE);
+    // The dead instance claimed the week and never recorded a send.
+    expect(await port.subscriptions.claimWeek(subscription.id, '2020-W11', clock.now(), 60 * 60_000)).to.equal(true);
+    const survivor = instance(port, clock);
+    expect((await survivor.tick()).map((r) => r.outcome)).to.deep.equal(['claimedElsewhere']);
+    clock.advance(30 * 60_000);
+    expect((await survivor.tick()).map((r) => r.outcome)).to.deep.equal(['claimedElsewhere']);
+    expect(connector.proactive('19:a')).to.have.length(0);
+    clock.advance(30 * 60_000);
+    expect((await survivor.tick()).map((r) => r.outcome)).to.deep.equal(['sent']);
+    expect(connector.proactive('19:a')).to.have.length(1);
+    expect(store.subscriptions.get(subscription.id)?.lastSentWeek).to.equal('2020-W11');
+  });
+});
+
 describe('WeeklySummaries per area', () => {
   it("each conversation gets its own area's summary: by binding, by tenant, or the area it subscribed in", async () => {
     const { store, clock, summaries, logger } = await setup();

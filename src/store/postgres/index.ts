@@ -2,6 +2,7 @@
 // change is one transaction with its audit record; an area's changes bump its version in the same
 // transaction, so a reply cached by any instance sees another's write at once. No LISTEN/NOTIFY and
 // no session advisory lock is used, so a pooler in transaction mode (PgBouncer) may stand in front.
+import type pg from 'pg';
 import type { StorePort } from '../../app/port/index.js';
 import { postgresAreas } from './areas.js';
 import { postgresMeetings, postgresReminders, postgresServiceUrls, postgresSubscriptions } from './conversations.js';
@@ -11,7 +12,7 @@ import { migrate } from './migrations.js';
 import { postgresRecords } from './records.js';
 
 /** The database named by DATABASE_URL could not be reached or prepared at start; the message says why. */
-class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
@@ -48,8 +49,8 @@ export const TABLES = [
 export interface PostgresStore extends StorePort {
   /** The migrations this open applied (none when another instance had applied them). */
   readonly migrated: readonly number[];
-  /** True while the database answers a query (readiness). */
-  ready(): Promise<boolean>;
+  /** True while the database answers `SELECT 1` within `timeoutMs` (default 2000) (readiness). */
+  ready(timeoutMs?: number): Promise<boolean>;
   /** Rows per table (TABLES). */
   counts(): Promise<Record<(typeof TABLES)[number], number>>;
 }
@@ -94,9 +95,10 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
     // Every change resolves after its COMMIT: nothing is left to wait for.
     settled: () => Promise.resolve(),
     close: () => db.end(),
-    async ready() {
+    async ready(timeoutMs = 2000) {
       try {
-        await db.query('SELECT 1');
+        // query_timeout: a server that accepts and never answers must not hold the probe.
+        await db.pool.query({ text: 'SELECT 1', query_timeout: timeoutMs } as pg.QueryConfig);
         return true;
       } catch {
         return false;
