@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { stockholmDate } from '../../src/domain/calendar.js';
 import { tempDir } from '../support/harness.js';
 import { startBot } from '../support/process.js';
 
@@ -39,11 +40,12 @@ describe('the seeding of a new store under BOT_TODAY', () => {
         .map((l) => JSON.parse(l) as { action: string; at: string });
       const seeding = records.filter((r) => r.action === 'agreement.created');
       expect(seeding).to.have.length(2);
-      for (const r of seeding) expect(r.at.slice(0, 10)).to.equal('2020-06-15');
+      // BOT_TODAY is a Stockholm day at the wall clock's time of day: after 22:00 UTC its instant is the day before in UTC.
+      for (const r of seeding) expect(stockholmDate(new Date(r.at))).to.equal('2020-06-15');
       const area = JSON.parse(readFileSync(path.join(dir, 'area-jonkoping.json'), 'utf8')) as {
         history: { at: string }[];
       };
-      expect(area.history[0]?.at.slice(0, 10)).to.equal('2020-06-15');
+      expect(stockholmDate(new Date(area.history[0]!.at))).to.equal('2020-06-15');
 
       expect(await say(bot.port, 'm1', '/logga gemensam krogtillsyn igår')).to.include('1 av 4');
       const shown = (await say(bot.port, 'm2', '/historik')).split('\n').filter((l) => l.startsWith('• '));
