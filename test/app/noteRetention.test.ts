@@ -58,9 +58,9 @@ describe('note retention', () => {
     const day = new Date('2023-05-01T12:00:00Z');
     const runs = await Promise.all([1, 2].map(() => clearOldNotes(h.port, day, 36, new CapturingLogger())));
     expect(runs.sort()).to.deep.equal([0, 1]);
-    expect((await h.store.audit.read()).filter((r) => r.action === 'note.cleared')).to.have.length(1);
+    expect((await h.port.audit.read()).filter((r) => r.action === 'note.cleared')).to.have.length(1);
     // Two days on, the cutoff has passed the second note too.
     expect(await clearOldNotes(h.port, new Date('2023-05-03T12:00:00Z'), 36, new CapturingLogger())).to.equal(1);
-    expect(h.store.allEntries().map((e) => e.note ?? null)).to.deep.equal([null, null]);
+    expect((await h.records.allEntries()).map((e) => e.note ?? null)).to.deep.equal([null, null]);
   });
 });
