@@ -6,12 +6,16 @@
 //   - bot:  dist/main.js on stores made on disk with 0, 20,000 and 100,000 entries in 2020, and
 //           20,000 with ten earlier years of 10,000 entries each
 // Settings: BENCH_SECONDS (per measurement, default 3), BENCH_ROUNDS (default 2);
-//   BENCH_ONLY: some of throughput, growth, cold (comma-separated; default all three);
+//   BENCH_ONLY: some of throughput, growth, cold, postgres (comma-separated; default all four);
+//   BENCH_PG_URL: the PostgreSQL server the postgres part makes its database on (default
+//     postgres://postgres@127.0.0.1:5432/postgres; without one answering, the part is skipped);
+//   BENCH_PG_CLIENTS: the postgres part's clients (default 20);
 //   BENCH_CLIENTS: the throughput table's client counts (default 1,20,50);
 //   BENCH_BASELINE: a checkout of another version with its dist/ built (npm ci && npm run build),
 //           measured beside this one in the same rounds (throughput only), for before/after figures.
 // A run with BENCH_ONLY or BENCH_CLIENTS writes bench/results/partial.{json,md}, not latest.
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -24,7 +28,7 @@ import { BENCH_ACTIVITY, makeStore } from './makeStore.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const PARTS = ['throughput', 'growth', 'cold'] as const;
+const PARTS = ['throughput', 'growth', 'cold', 'postgres'] as const;
 type Part = (typeof PARTS)[number];
 const ONLY = new Set(
   (process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((p) => {
@@ -38,6 +42,8 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,20,50').split(',').map((c) => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_CLIENTS: ${c} is not a number of clients`);
   return n;
 });
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_CLIENTS = Number(process.env.BENCH_PG_CLIENTS ?? 20);
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
 const PARTIAL = process.env.BENCH_ONLY !== undefined || process.env.BENCH_CLIENTS !== undefined;
 const TODAY = '2020-12-30';
@@ -142,8 +148,8 @@ const botEnv = (storeDir: string) => ({
   NODE_ENV: 'development',
 });
 
-const startBot = (name: string, storeDir: string, checkout = ROOT) =>
-  start(name, 'dist/main.js', botEnv(storeDir), 'bot listening', checkout);
+const startBot = (name: string, storeDir: string, checkout = ROOT, env: Record<string, string> = {}) =>
+  start(name, 'dist/main.js', { ...botEnv(storeDir), ...env }, 'bot listening', checkout);
 const startEcho = () => start('echo', 'bench/echo-bot.mjs', {}, 'echo bot listening');
 const startBare = () => start('bare', 'bench/bare-server.mjs', {}, 'bare server listening');
 
@@ -165,20 +171,32 @@ interface Load {
 /** What the bot's answer to each measured message shows, when all goes as meant. */
 const SHOWS: Record<string, string> = { [LOGGA]: 'Loggat', [STATUS]: ' av ' };
 
-/** `text` sent by `connections` clients for `seconds`; a bot's answers are checked against SHOWS. */
-async function load(port: number, text: string, connections: number, bot = true, seconds = SECONDS): Promise<Load> {
+/**
+ * `text` sent by `connections` clients for `seconds`; a bot's answers are checked against SHOWS.
+ * With several ports (instances sharing one store) the clients are dealt out among them in turn
+ * (autocannon's round robin over its URLs), and their messages follow on as one server's.
+ */
+async function load(
+  port: number | readonly number[],
+  text: string,
+  connections: number,
+  bot = true,
+  seconds = SECONDS,
+): Promise<Load> {
+  const ports = typeof port === 'number' ? [port] : port;
   const shows = bot ? SHOWS[text] : undefined;
   let otherAnswers = 0;
   let firstOther = '';
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/api/messages`,
+    // autocannon takes several URLs (its README: connections dealt out in turn); its types say one.
+    url: ports.map((p) => `http://127.0.0.1:${p}/api/messages`) as unknown as string,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     connections,
     duration: seconds,
     requests: [
       {
-        setupRequest: (req) => ({ ...req, body: activity(port, text) }),
+        setupRequest: (req) => ({ ...req, body: activity(ports[0]!, text) }),
         onResponse: (status, body) => {
           if (status !== 200 || shows === undefined || body.includes(shows)) return;
           if (otherAnswers++ === 0) firstOther = body.slice(0, 300);
@@ -388,6 +406,97 @@ async function coldStart() {
   };
 }
 
+/** Runs one statement on the bench's PostgreSQL server; undefined when none answers. */
+async function pgAdmin(text: string): Promise<unknown[] | undefined> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch {
+    return undefined;
+  }
+  try {
+    return (await client.query(text)).rows as unknown[];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * /status and /logga at PG_CLIENTS clients: the echo bot, the bot on files, the bot on a new
+ * PostgreSQL database, and two bots on another new database with the clients dealt out between
+ * them, in alternating rounds. Undefined (with a message) when no server answers at PG_URL.
+ */
+async function postgres() {
+  const name = `mlb_bench_${process.pid}`;
+  const databases = [`${name}_one`, `${name}_two`];
+  for (const db of databases) {
+    if (!(await pgAdmin(`CREATE DATABASE ${db}`))) {
+      console.warn(`postgres part skipped: no PostgreSQL server answers at ${PG_URL} (set BENCH_PG_URL)`);
+      return undefined;
+    }
+  }
+  const urlOf = (db: string) => Object.assign(new URL(PG_URL), { pathname: `/${db}` }).toString();
+  try {
+    const echo = await startEcho();
+    const files = await startBot('files', path.join(work, 'store-postgres-part'));
+    const one = await startBot('postgres', path.join(work, 'unused-1'), ROOT, { DATABASE_URL: urlOf(databases[0]!) });
+    // The second instance starts once the first has seeded the database (both would be safe).
+    const a = await startBot('postgres a', path.join(work, 'unused-2'), ROOT, { DATABASE_URL: urlOf(databases[1]!) });
+    const b = await startBot('postgres b', path.join(work, 'unused-3'), ROOT, { DATABASE_URL: urlOf(databases[1]!) });
+    for (const bot of [files, one, a, b]) await expectAnswer(bot, STATUS, ' av ');
+    // b's /logga would repeat a's days (the messages to a pair follow on as a's): a's stands for both.
+    for (const bot of [files, one, a]) await expectAnswer(bot, LOGGA, 'Loggat');
+    const targets = { files: [files.port], postgres: [one.port], twoInstances: [a.port, b.port] };
+    const runs = new Map<string, Load[]>();
+    const add = (key: string, l: Load) => runs.set(key, [...(runs.get(key) ?? []), l]);
+    for (let r = 0; r < ROUNDS; r++) {
+      add('echo', await load(echo.port, STATUS, PG_CLIENTS, false));
+      for (const [key, ports] of Object.entries(targets)) {
+        add(`${key} status`, await load(ports, STATUS, PG_CLIENTS));
+        add(`${key} logga`, await load(ports, LOGGA, PG_CLIENTS));
+      }
+    }
+    const e = merge(runs.get('echo')!);
+    const ratio = (x: Load) => ({ ...x, ratioToEcho: round(x.rps / e.rps, 2) });
+    const rows = Object.keys(targets).map((key) => ({
+      store: key,
+      status: ratio(merge(runs.get(`${key} status`)!)),
+      logga: ratio(merge(runs.get(`${key} logga`)!)),
+    }));
+    for (const row of rows)
+      console.log(
+        `${row.store} at ${PG_CLIENTS} clients: /status ${row.status.rps} req/s (${row.status.ratioToEcho}× echo), /logga ${row.logga.rps} (${row.logga.ratioToEcho}×)`,
+      );
+    for (const bot of [echo, files, one, a, b]) bot.child.kill('SIGTERM');
+    return { clients: PG_CLIENTS, echo: e, rows };
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const db of databases) await pgAdmin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  }
+}
+
+function postgresMarkdown(p: NonNullable<Awaited<ReturnType<typeof postgres>>>): string[] {
+  const label: Record<string, string> = {
+    files: 'files (one instance)',
+    postgres: 'PostgreSQL, one instance',
+    twoInstances: 'PostgreSQL, two instances on one database (clients dealt out in turn)',
+  };
+  return [
+    `## PostgreSQL beside files: /status and /logga at ${p.clients} clients`,
+    '',
+    '| store | /status req/s | ×echo | p50/p99 ms | /logga req/s | ×echo | p50/p99 ms | errors | other answers |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: |',
+    `| echo bot | ${p.echo.rps} | 1 | ${p.echo.p50} / ${p.echo.p99} | | | | ${p.echo.errors} | |`,
+    ...p.rows.map(
+      (r) =>
+        `| ${label[r.store] ?? r.store} | ${r.status.rps} | **${r.status.ratioToEcho}** | ${r.status.p50} / ${r.status.p99} | ${r.logga.rps} | **${r.logga.ratioToEcho}** | ${r.logga.p50} / ${r.logga.p99} | ${r.status.errors + r.logga.errors} | ${r.status.otherAnswers + r.logga.otherAnswers} |`,
+    ),
+    '',
+    `Each bot on an empty store (PostgreSQL: a new database on ${new URL(PG_URL).host}, seeded at start as a new file store is), built (dist/main.js), on the same machine as the database and the client. Every /logga is stored (it answers "Loggat"); a /status answer is built after the cache sees each write.`,
+    '',
+  ];
+}
+
 function markdown(results: Awaited<ReturnType<typeof run>>): string {
   const t = results.throughput;
   const g = results.growth;
@@ -431,6 +540,7 @@ function markdown(results: Awaited<ReturnType<typeof run>>): string {
       '',
     );
   }
+  if (results.postgres) lines.push(...postgresMarkdown(results.postgres));
   if (c) {
     lines.push(
       '## Cold start (process start to the first answered message, median of three)',
@@ -467,6 +577,7 @@ async function run() {
   }
   const growthRows = ONLY.has('growth') ? await growth() : undefined;
   const cold = ONLY.has('cold') ? await coldStart() : undefined;
+  const postgresRows = ONLY.has('postgres') ? await postgres() : undefined;
   if (cold) console.log(`cold start: bot ${cold.botMs} ms, echo ${cold.echoMs} ms`);
   return {
     when: new Date().toISOString(),
@@ -492,6 +603,7 @@ async function run() {
     ...(echoRss ? { echoRssMb: echoRss } : {}),
     ...(growthRows ? { growth: growthRows } : {}),
     ...(cold ? { coldStart: cold } : {}),
+    ...(postgresRows ? { postgres: postgresRows } : {}),
   };
 }
 
@@ -502,6 +614,10 @@ try {
   writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const md = markdown(results);
   writeFileSync(path.join(out, `${name}.md`), md);
+  if (results.postgres) {
+    const head = md.split('\n').slice(0, 3);
+    writeFileSync(path.join(out, 'postgres.md'), [...head, ...postgresMarkdown(results.postgres)].join('\n'));
+  }
   console.log(`\n${md}`);
 } catch (error) {
   console.error('npm run bench failed:', error);

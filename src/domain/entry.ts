@@ -91,6 +91,12 @@ export function fieldsOf(entry: Entry): EntryFields {
 export type Completion = z.infer<typeof completionSchema>;
 
 /**
+ * The order an entry's fields are named in, in an audit record's changes and wherever they are
+ * read back: a store may hand the record's fields back in another order (PostgreSQL's jsonb does).
+ */
+export const ENTRY_FIELD_ORDER = ['activityId', 'date', 'place', 'count', 'hours', 'participants', 'note'] as const;
+
+/**
  * What changed between two versions of an entry's fields, for the audit record: field → from/to.
  * A note is named without its text (audit records never hold it). Empty when nothing changed.
  */

@@ -107,9 +107,13 @@ export interface JournalRecovery {
 
 const YIELD_EVERY = 2000;
 
-/** One day of one activity: its occasions' active entries (by occasion id), and what they count. */
+/**
+ * One day of one activity: its occasions' active entries (by occasion id) as ascending indexes into
+ * the entries, and what they count. Indexes rather than entries, so that what the day answers is
+ * the entry as it is now (a cleared note, an edit) in the order stored, as occasionsOf gives it.
+ */
 interface OccasionDay {
-  occasions: Map<string, Entry[]>;
+  occasions: Map<string, number[]>;
   total: DayTotal;
 }
 
@@ -182,7 +186,7 @@ export class EntriesLog {
     this.#documentBytes = documentBytes;
     data.entries.forEach((entry, i) => {
       this.#index(entry, i);
-      if (isActive(entry)) this.#count(entry, 1);
+      if (isActive(entry)) this.#count(entry, i, 1);
     });
   }
 
@@ -325,10 +329,16 @@ export class EntriesLog {
     return [...(this.#days.get(activityId)?.values() ?? [])].map((d) => ({ ...d.total }));
   }
 
-  /** One activity's occasions on one day (from their active entries), in the order they were first logged. */
+  /**
+   * One activity's occasions on one day from their active entries as they are now, in the order of
+   * each occasion's first entry in `entries` (as occasionsOf over that day's entries).
+   */
   occasionsOn(activityId: string, date: IsoDate): Occasion[] {
     const day = this.#days.get(activityId)?.get(date);
-    return day ? [...day.occasions.values()].map((entries) => occasionOfEntries(entries)) : [];
+    if (!day) return [];
+    return [...day.occasions.values()]
+      .sort((a, b) => a[0]! - b[0]!)
+      .map((indexes) => occasionOfEntries(this.#entriesAt(indexes)));
   }
 
   bySource(sourceId: string): Entry | undefined {
@@ -495,7 +505,7 @@ export class EntriesLog {
         this.interner.entry(change.entry);
         const index = this.#entries.push(change.entry) - 1;
         this.#index(change.entry, index);
-        if (isActive(change.entry)) this.#count(change.entry, 1);
+        if (isActive(change.entry)) this.#count(change.entry, index, 1);
         this.#addedLatest(change.entry, index);
         break;
       }
@@ -503,10 +513,11 @@ export class EntriesLog {
         const index = this.#byId.get(change.entryId)!;
         // A new object, never a changed one: a fold in progress or a reader may hold the old one.
         const previous = this.#entries[index]!;
+        // Taken out of its day while the entries still hold it, so its occasion's count is the old one.
+        if (isActive(previous)) this.#count(previous, index, -1);
         const updated = { ...previous, removed: change.removed };
         this.#entries[index] = updated;
         this.#index(updated, index);
-        if (isActive(previous)) this.#count(previous, -1);
         this.#latest.delete(previous.by.id);
         break;
       }
@@ -517,10 +528,10 @@ export class EntriesLog {
         this.interner.entry(change.entry);
         const index = this.#byId.get(change.entry.id)!;
         const previous = this.#entries[index]!;
+        if (isActive(previous)) this.#count(previous, index, -1);
         this.#entries[index] = change.entry;
         this.#index(change.entry, index);
-        if (isActive(previous)) this.#count(previous, -1);
-        if (isActive(change.entry)) this.#count(change.entry, 1);
+        if (isActive(change.entry)) this.#count(change.entry, index, 1);
         this.#latest.delete(previous.by.id);
         this.#latest.delete(change.entry.by.id);
         break;
@@ -579,24 +590,38 @@ export class EntriesLog {
     return [...mine].sort((a, b) => a - b).map((i) => this.#entries[i]!);
   }
 
-  /** Adds (+1) or takes away (-1) an active entry from its occasion, and its day's total. */
-  #count(entry: Entry, sign: 1 | -1): void {
+  /**
+   * Adds (+1) or takes away (-1) the active entry at `index` from its occasion, and its day's
+   * total. The entries must hold it at `index` as `entry` while it is counted: the occasion's
+   * count before and after is read from them.
+   */
+  #count(entry: Entry, index: number, sign: 1 | -1): void {
     let days = this.#days.get(entry.activityId);
     if (!days) this.#days.set(entry.activityId, (days = new Map<IsoDate, OccasionDay>()));
-    const day = days.get(entry.date) ?? { occasions: new Map<string, Entry[]>(), total: emptyTotal(entry.date) };
+    const day = days.get(entry.date) ?? { occasions: new Map<string, number[]>(), total: emptyTotal(entry.date) };
     const id = occasionIdOf(entry);
     const before = day.occasions.get(id) ?? [];
-    const others = before.filter((e) => e.id !== entry.id);
-    // Most occasions hold one entry: an exact one-element array, not a spread's spare capacity
-    // (about 150 bytes each, 15 MB at 100,000 entries).
-    const after = sign === 1 ? (others.length === 0 ? [entry] : [...others, entry]) : others;
+    const others = before.filter((i) => i !== index);
+    // Kept ascending: an edit brings an entry back in the middle of its occasion. Most occasions
+    // hold one entry: an exact one-element array, not a spread's spare capacity (about 150 bytes
+    // each, 15 MB at 100,000 entries).
+    const after =
+      sign === 1
+        ? others.length === 0
+          ? [index]
+          : [...others.filter((i) => i < index), index, ...others.filter((i) => i > index)]
+        : others;
     if (after.length > 0) day.occasions.set(id, after);
     else day.occasions.delete(id);
     // Only this occasion changed: its count (the largest its entries give) replaces the old one.
-    day.total.count += groupCount(after) - groupCount(before);
+    day.total.count += groupCount(this.#entriesAt(after)) - groupCount(this.#entriesAt(before));
     day.total.occasions += Number(after.length > 0) - Number(before.length > 0);
     if (day.occasions.size === 0) days.delete(entry.date);
     else days.set(entry.date, day);
+  }
+
+  #entriesAt(indexes: readonly number[]): Entry[] {
+    return indexes.map((i) => this.#entries[i]!);
   }
 
   #withJournal<R>(step: () => Promise<R>): Promise<R> {

@@ -1,6 +1,7 @@
 // /historik as text: one line per change, newest first, with who, when and from where.
 import type { AuditAction, AuditVia, HistoryEvent } from '../domain/audit.js';
 import { formatSwedishDate, isValidIsoDate, stockholmDate } from '../domain/calendar.js';
+import { ENTRY_FIELD_ORDER } from '../domain/entry.js';
 import type { Page } from './paging.js';
 import { stockholmTimeOfDay } from './scheduleTexts.js';
 
@@ -87,7 +88,13 @@ function changeValue(event: HistoryEvent, names: HistoryNames, field: string, va
 
 /** "antal 3 → 2 tillfällen; anteckning ändrad": the fields an edit changed. */
 function changesText(event: HistoryEvent, names: HistoryNames): string {
+  // In the domain's order, not the record's: a store need not keep an object's key order.
+  const rank = (field: string) => {
+    const i = (ENTRY_FIELD_ORDER as readonly string[]).indexOf(field);
+    return i === -1 ? ENTRY_FIELD_ORDER.length : i;
+  };
   return Object.entries(event.changes ?? {})
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([field, c]) => {
       const name = FIELD[field] ?? field;
       // A note's text is never in the audit record: only that it changed.

@@ -3,7 +3,6 @@
 // promise, "Ta bort" asking first for an activity with entries, Spara, then /status, /historik, a
 // log after the new end, and a restart. Refusals: entries outside a new period, an overlap, a
 // non-coordinator, a channel.
-import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import type { Reply } from '../../src/app/ports.js';
 import { toOutgoing } from '../../src/channel/activity.js';
@@ -14,6 +13,7 @@ import { cardOf, cardTexts, harness, replyText, type Harness } from '../support/
 import { openStore } from '../support/fakes.js';
 import { buttonData } from '../support/harness.js';
 import { readFileSync } from 'node:fs';
+import { fileStoreOnly } from '../support/storeBackend.js';
 
 const ekby = readFileSync(new URL('../fixtures/import/ekby-bullets-aktiviteter.txt', import.meta.url), 'utf8');
 
@@ -86,17 +86,20 @@ describe('/medborgarlöfte ändra', () => {
       text: '/medborgarlöfte ändra',
     });
     expect(replyText(inChannel[0])).to.contain('i chatten med mig');
-    expect(h.store.importDrafts.get('id-1')).to.equal(undefined);
+    expect(await h.port.importDrafts.get('id-1')).to.equal(undefined);
   });
 
-  it('period, rename, move, remove (asked first), Spara → /status, /historik, logs after the end refused, restart', async () => {
+  it('period, rename, move, remove (asked first), Spara → /status, /historik, logs after the end refused, restart', async function () {
+    fileStoreOnly(this);
     const storage = new MemoryStorage();
     const h = await harness('2020-10-15', { store: await openStore(storage) });
     for (const log of ['/logga torsdagsmöte 2020-10-08', '/logga torsdagsmöte 2020-10-01', '/logga ssg 2020-09-02'])
       await h.say(log);
-    expect(h.store.entries('jonkoping-2020')).to.have.length(3);
-    const before = structuredClone(h.store.agreement('jonkoping-2020')!);
-    expect(h.store.entries('jonkoping-2020').filter((e) => e.activityId === 'torsdagsmote')).to.have.length(2);
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(3);
+    const before = structuredClone((await h.records.agreement('jonkoping-2020'))!);
+    expect((await h.records.entries('jonkoping-2020')).filter((e) => e.activityId === 'torsdagsmote')).to.have.length(
+      2,
+    );
 
     const [intro, draft] = await h.say('/medborgarlöfte ändra 2020', coordinator);
     expect(replyText(intro)).to.contain('Inget ändras förrän du trycker Spara');
@@ -110,7 +113,9 @@ describe('/medborgarlöfte ändra', () => {
       coordinator,
     );
     expect(cardTexts(cardOf(periodSet).card).join(' ')).to.contain('2020-01-01 – 2020-10-31');
-    expect(h.store.agreement('jonkoping-2020')!.period.end, 'nothing live before Spara').to.equal('2020-12-31');
+    expect((await h.records.agreement('jonkoping-2020'))!.period.end, 'nothing live before Spara').to.equal(
+      '2020-12-31',
+    );
 
     // Torsdagsmöte (two entries, promise 2): renamed and moved to promise 1.
     const [form] = await h.submit(editOf(await pageWith(h, periodSet, 'torsdagsmote'), 'torsdagsmote'), coordinator);
@@ -143,7 +148,7 @@ describe('/medborgarlöfte ändra', () => {
     );
     const [torgGone] = await h.submit(button(torgForm, 'Ta bort aktiviteten'), coordinator);
     expect(JSON.stringify(cardOf(torgGone).card)).to.not.contain('"activityId":"oxnehaga-torg"');
-    expect(h.store.agreement('jonkoping-2020'), 'still nothing live').to.deep.equal(before);
+    expect(await h.records.agreement('jonkoping-2020'), 'still nothing live').to.deep.equal(before);
 
     const [savedCard, done] = await h.submit(button(torgGone, 'Spara'), coordinator);
     expect(cardTexts(cardOf(savedCard).card)).to.include('Sparat av Sara Samordnare.');
@@ -151,7 +156,7 @@ describe('/medborgarlöfte ändra', () => {
       /^✅ Ändringarna i Medborgarlöfte 2020-01-01 – 2020-10-31 är sparade \(\d+ ändringar/u,
     );
 
-    const stored = h.store.agreement('jonkoping-2020')!;
+    const stored = (await h.records.agreement('jonkoping-2020'))!;
     expect(stored.period).to.deep.equal({ start: '2020-01-01', end: '2020-10-31' });
     const meeting = stored.activities.find((a) => a.id === 'torsdagsmote')!;
     expect(meeting.name).to.equal('Torsdagsmöte i Öxnehaga');
@@ -161,7 +166,7 @@ describe('/medborgarlöfte ändra', () => {
       stored.removedActivities?.map((a) => a.id),
       'kept with its entry',
     ).to.deep.equal(['ssg']);
-    expect(h.store.entries('jonkoping-2020'), 'no entry lost').to.have.length(3);
+    expect(await h.records.entries('jonkoping-2020'), 'no entry lost').to.have.length(3);
 
     const [status] = await h.say('/status 2020', coordinator);
     const statusText = cardTexts(cardOf(status).card).join('\n');
@@ -185,7 +190,7 @@ describe('/medborgarlöfte ändra', () => {
     );
     expect(history).to.contain('tog bort aktiviteten SSG-möte med ett kort');
     expect(history).to.contain('tog bort aktiviteten Översyn av Öxnehaga torg');
-    const records = (await h.store.audit.read()).filter((r) => r.action === 'agreement.changed');
+    const records = (await h.port.audit.read()).filter((r) => r.action === 'agreement.changed');
     expect(records.find((r) => r.activityId === 'torsdagsmote')?.changes?.['name']).to.deep.equal({
       from: 'Torsdagsmöte Öxnehaga',
       to: 'Torsdagsmöte i Öxnehaga',
@@ -195,7 +200,7 @@ describe('/medborgarlöfte ändra', () => {
     h.setToday('2020-11-20');
     const [late] = await h.say('/logga torsdagsmöte 2020-11-12');
     expect(replyText(late)).to.contain('Inget medborgarlöfte gäller 12 november 2020');
-    expect(h.store.entries('jonkoping-2020')).to.have.length(3);
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(3);
 
     // A restart reads it all back: the removed activity's entry is still valid.
     const reopened = await openStore(storage);
@@ -206,7 +211,7 @@ describe('/medborgarlöfte ändra', () => {
   it('refuses a period that would leave entries outside, or overlaps another agreement; the copy stays open', async () => {
     const h = await harness('2020-10-15');
     await h.say('/logga torsdagsmöte 2020-10-08');
-    const before = JSON.stringify(h.store.agreements());
+    const before = JSON.stringify(await h.records.agreements());
     const [, draft] = await h.say('/medborgarlöfte ändra', coordinator);
     const [form] = await h.submit(button(draft, 'Ändra löften och period'), coordinator);
     const [short] = await h.submit(filled(form, 'Spara ändringen', { period: '2020-01-01 – 2020-09-30' }), coordinator);
@@ -223,8 +228,8 @@ describe('/medborgarlöfte ändra', () => {
     expect(cardTexts(cardOf(early).card).join(' ')).to.contain('Perioden överlappar');
     const [overlap] = await h.submit(button(early, 'Spara'), coordinator);
     expect(replyText(overlap)).to.contain('Perioden överlappar Medborgarlöfte 2018-2019');
-    expect(JSON.stringify(h.store.agreements())).to.equal(before);
-    expect((await h.store.audit.read()).some((r) => r.action === 'agreement.changed')).to.equal(false);
+    expect(JSON.stringify(await h.records.agreements())).to.equal(before);
+    expect((await h.port.audit.read()).some((r) => r.action === 'agreement.changed')).to.equal(false);
     // Unchanged: nothing to save.
     const [, fresh] = await h.say('/medborgarlöfte ändra', coordinator);
     expect(replyText((await h.submit(button(fresh, 'Spara'), coordinator))[0])).to.contain('Inget är ändrat');
@@ -242,20 +247,15 @@ describe('/medborgarlöfte ändra', () => {
     expect(replyText((await h.submit(button(edited2, 'Spara'), coordinator))[0])).to.contain(
       'har ändrats av någon annan',
     );
-    expect(h.store.agreement('jonkoping-2020')!.activities[0]!.name).to.equal('Enkäten');
+    expect((await h.records.agreement('jonkoping-2020'))!.activities[0]!.name).to.equal('Enkäten');
   });
 
   it('the public page names the period, shows an agreement only once saved, and follows a change', async () => {
     const h = await harness('2023-01-15');
-    const area = h.store.areas()[0]!.id;
+    const area = (await h.port.areas.areas())[0]!.id;
     const page = async () =>
-      (
-        await answerPublicPage(
-          { port: fileStorePort(h.store), now: () => new Date('2023-01-15T12:00:00Z') },
-          `/loften/${area}`,
-          '',
-        )
-      ).body;
+      (await answerPublicPage({ port: h.port, now: () => new Date('2023-01-15T12:00:00Z') }, `/loften/${area}`, ''))
+        .body;
     expect(await page(), 'the bundled agreement counts as saved').to.contain(
       'Medborgarlöftet gäller 1 januari 2020 – 31 december 2020.',
     );
@@ -275,25 +275,26 @@ describe('/medborgarlöfte ändra', () => {
     expect(await page()).to.contain('Medborgarlöftet gäller 1 juli 2022 – 31 augusti 2023.');
   });
 
-  it('a failed write of the agreement changes nothing; its audit record is stored in the same write as the change', async () => {
+  it('a failed write of the agreement changes nothing; its audit record is stored in the same write as the change', async function () {
+    fileStoreOnly(this);
     const h = await harness('2020-10-15');
     const [, copy] = await h.say('/medborgarlöfte ändra', coordinator);
     const [form] = await h.submit(editOf(copy, 'enkatundersokning'), coordinator);
     const [edited] = await h.submit(filled(form, 'Spara ändringen', { name: 'Enkäten' }), coordinator);
-    const area = h.store.areaDocOf(h.store.areas()[0]!.id);
+    const area = h.store.areaDocOf((await h.port.areas.areas())[0]!.id);
     const update = area.update.bind(area);
     area.update = () => Promise.reject(new Error('disken är full'));
     const [failed] = await h.submit(button(edited, 'Spara'), coordinator);
     expect(replyText(failed)).to.equal('Medborgarlöfte 2020 kunde inte ändras: disken är full. Inget har ändrats.');
-    expect(h.store.agreement('jonkoping-2020')!.activities[0]!.name).to.equal('Polisens enkätundersökning');
+    expect((await h.records.agreement('jonkoping-2020'))!.activities[0]!.name).to.equal('Polisens enkätundersökning');
 
     area.update = update;
     // No separate audit write is left to fail: the record goes in the area file's write.
     h.store.audit.record = () => Promise.reject(new Error('disken är full'));
     const [, said] = await h.submit(button(edited, 'Spara'), coordinator);
     expect(replyText(said)).to.contain('är sparade').and.not.to.contain('historiken kunde inte');
-    expect(h.store.agreement('jonkoping-2020')!.activities[0]!.name).to.equal('Enkäten');
-    const records = (await h.store.audit.read()).filter((r) => r.action === 'agreement.changed');
+    expect((await h.records.agreement('jonkoping-2020'))!.activities[0]!.name).to.equal('Enkäten');
+    const records = (await h.port.audit.read()).filter((r) => r.action === 'agreement.changed');
     expect(records.map((r) => [r.activityId, r.changes])).to.deep.equal([
       ['enkatundersokning', { name: { from: 'Polisens enkätundersökning', to: 'Enkäten' } }],
     ]);

@@ -20,6 +20,7 @@ import {
 } from '../support/areasHarness.js';
 import { assertValidCard, CARD_BUDGET_BYTES } from '../support/adaptiveCardsSdk.js';
 import { CapturingLogger } from '../support/fakes.js';
+import { fileStoreOnly } from '../support/storeBackend.js';
 import { setupAudit } from '../support/audit.js';
 
 const CHANNEL: Where = { kind: 'channel', conversationId: '19:ssg', teamId: 'team-trygghet', tenant: TENANT_POLIS };
@@ -32,8 +33,8 @@ describe('areas: each kommun sees its own area, without a question', () => {
     const h = await areasHarness();
     expect(readable(await h.say(KALLE_JKPG, '/logga gemensam krogtillsyn 2020-03-14'))).to.include('Loggat');
     expect(readable(await h.say(HANNA_HABO, '/logga kvällspatrull centrum 2020-03-14'))).to.include('Loggat');
-    expect(h.store.entries('jonkoping-2020').map((e) => e.by.id)).to.deep.equal(['aad-kalle']);
-    expect(h.store.entries('habo-2020').map((e) => e.by.id)).to.deep.equal(['aad-hanna']);
+    expect((await h.records.entries('jonkoping-2020')).map((e) => e.by.id)).to.deep.equal(['aad-kalle']);
+    expect((await h.port.records('habo').entries('habo-2020')).map((e) => e.by.id)).to.deep.equal(['aad-hanna']);
 
     const jkpg = readable(await h.say(KALLE_JKPG, '/status 2020'));
     expect(jkpg).not.to.include(QUESTION);
@@ -51,7 +52,7 @@ describe('areas: each kommun sees its own area, without a question', () => {
     const h = await areasHarness();
     const answer = readable(await h.say(HANNA_HABO, '/logga gemensam krogtillsyn 2020-03-14'));
     expect(answer).to.include('Jag hittar ingen aktivitet');
-    expect(h.store.allEntries()).to.deep.equal([]);
+    expect(await h.everyEntry()).to.deep.equal([]);
   });
 
   it('"förra veckan" asks which day from the area\'s own agreements: a Habo-only activity gets the day card', async () => {
@@ -61,7 +62,7 @@ describe('areas: each kommun sees its own area, without a question', () => {
     expect(habo).to.include('Välj en dag').and.include('Skolbesök').and.not.include('tydligare');
     const jkpg = readable(await h.say(KALLE_JKPG, '/logga skolbesök förra veckan'));
     expect(jkpg).to.include('Skriv dagen och aktiviteten tydligare').and.not.include('Välj en dag');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.everyEntry()).to.have.length(0);
   });
 
   it('a tenant in no area is told so, and nothing happens', async () => {
@@ -71,7 +72,7 @@ describe('areas: each kommun sees its own area, without a question', () => {
     expect(readable(await h.say(stranger, '/område Habo'))).to.equal(
       'Den här boten är inte öppen för er organisation.',
     );
-    expect(h.store.allEntries()).to.deep.equal([]);
+    expect(await h.everyEntry()).to.deep.equal([]);
   });
 });
 
@@ -88,7 +89,7 @@ describe('areas: binding a conversation', () => {
     const refused = readable(await h.submit(PER_POLIS, haboButton, CHANNEL));
     expect(refused).to.include('Bara en samordnare i Habo kommun kan välja område');
     expect(refused).to.include('sara.samordnare@habo.se');
-    expect(h.store.binding('team', 'team-trygghet')).to.equal(undefined);
+    expect(await h.port.areas.binding('team', 'team-trygghet')).to.equal(undefined);
     expect(readable(await h.say(PER_POLIS, '/status 2020', CHANNEL))).to.include(QUESTION);
 
     // Jönköping's coordinator is no coordinator of Habo.
@@ -98,8 +99,8 @@ describe('areas: binding a conversation', () => {
     expect(bound).to.include('Den här kanalen och teamets andra kanaler arbetar nu i Habo kommun');
     // The command was Per's: it is not run as Sara.
     expect(bound).to.include('Den som skrev kommandot kan skriva det igen nu.');
-    expect(h.store.binding('team', 'team-trygghet')?.areaId).to.equal('habo');
-    expect(h.store.areaHistory('habo').at(-1)).to.deep.include({
+    expect((await h.port.areas.binding('team', 'team-trygghet'))?.areaId).to.equal('habo');
+    expect((await h.port.areas.history('habo')).at(-1)).to.deep.include({
       action: 'bound',
       by: { id: 'aad-sara', name: 'Sara Samordnare' },
     });
@@ -116,7 +117,7 @@ describe('areas: binding a conversation', () => {
     const h = await areasHarness();
     await h.say(SARA_HABO_SAM, '/område Habo', CHANNEL);
     // "/område" in a channel binds that channel; the team is still unbound.
-    expect(h.store.binding('conversation', '19:ssg')?.areaId).to.equal('habo');
+    expect((await h.port.areas.binding('conversation', '19:ssg'))?.areaId).to.equal('habo');
     expect(readable(await h.say(PER_POLIS, '/status 2020', OTHER_CHANNEL))).to.include(QUESTION);
     const [question] = cardsOf(await h.say(PER_POLIS, '/status 2020', OTHER_CHANNEL));
     const jkpg = submitActions(question).find((b) => b.areaId === 'jonkoping');
@@ -131,15 +132,15 @@ describe('areas: binding a conversation', () => {
     const h = await areasHarness();
     const asked = await h.say(PER_POLIS, '/logga kvällspatrull 2020-03-14');
     expect(readable(asked)).to.include(QUESTION);
-    expect(h.store.allEntries()).to.deep.equal([]);
+    expect(await h.everyEntry()).to.deep.equal([]);
     const habo = submitActions(cardsOf(asked)[0]).find((b) => b.areaId === 'habo');
     const after = readable(await h.submit(PER_POLIS, habo));
     expect(after).to.include('Den här chatten arbetar nu i Habo kommun');
     expect(after).to.include('Loggat');
-    expect(h.store.entries('habo-2020')).to.have.length(1);
+    expect(await h.port.records('habo').entries('habo-2020')).to.have.length(1);
     // A second click on the same card stores nothing more.
     expect(readable(await h.submit(PER_POLIS, habo))).to.include('redan loggat');
-    expect(h.store.entries('habo-2020')).to.have.length(1);
+    expect(await h.port.records('habo').entries('habo-2020')).to.have.length(1);
     expect(readable(await h.say(PER_POLIS, '/område'))).to.include('Det är valt för den här chatten');
     // "/område <namn>" changes it.
     expect(readable(await h.say(PER_POLIS, '/område jönköping'))).to.include('arbetar nu i Jönköpings kommun');
@@ -152,11 +153,11 @@ describe('areas: binding a conversation', () => {
     const refused = readable(await h.say(PER_POLIS, '/område habo', group));
     expect(refused).to.include('Bara en samordnare i Habo kommun');
     expect(refused).to.include('Inget har ändrats');
-    expect(h.store.binding('conversation', 'chat-1')).to.equal(undefined);
+    expect(await h.port.areas.binding('conversation', 'chat-1')).to.equal(undefined);
     expect(readable(await h.say(ADA_ADMIN, '/område habo', group))).to.include(
       'Den här gruppchatten arbetar nu i Habo kommun',
     );
-    expect(h.store.binding('conversation', 'chat-1')?.areaId).to.equal('habo');
+    expect((await h.port.areas.binding('conversation', 'chat-1'))?.areaId).to.equal('habo');
   });
 
   it('a user whose tenant is in one area is never asked, and /område says why', async () => {
@@ -165,7 +166,7 @@ describe('areas: binding a conversation', () => {
     expect(readable(await h.say(HANNA_HABO, '/område jönköping'))).to.include(
       'Jag hittar inget område "jönköping" för er',
     );
-    expect(h.store.binding('conversation', `a:${HANNA_HABO.id}`)).to.equal(undefined);
+    expect(await h.port.areas.binding('conversation', `a:${HANNA_HABO.id}`)).to.equal(undefined);
   });
 
   it('an unknown or ambiguous area name gets the choices', async () => {
@@ -197,20 +198,20 @@ describe('areas: forged card payloads', () => {
       count: '1',
     };
     expect(readable(await h.submit(HANNA_HABO, forgedForm))).to.include('Inget har sparats');
-    expect(h.store.entries('jonkoping-2020')).to.deep.equal([]);
-    expect(h.store.allEntries()).to.deep.equal([]);
+    expect(await h.records.entries('jonkoping-2020')).to.deep.equal([]);
+    expect(await h.everyEntry()).to.deep.equal([]);
   });
 
   it('an area choice for an area the tenant may not use binds nothing', async () => {
     const h = await areasHarness();
     const forged = { verb: 'area.choose', areaId: 'jonkoping', pending: { text: '/logga sig', by: 'aad-hanna' } };
     expect(readable(await h.submit(HANNA_HABO, forged))).to.include('Det området kan du inte välja');
-    expect(h.store.binding('conversation', `a:${HANNA_HABO.id}`)).to.equal(undefined);
-    expect(h.store.allEntries()).to.deep.equal([]);
+    expect(await h.port.areas.binding('conversation', `a:${HANNA_HABO.id}`)).to.equal(undefined);
+    expect(await h.everyEntry()).to.deep.equal([]);
     // Nor in a group chat of the Habo tenant, by Habo's coordinator.
     const group: Where = { kind: 'groupChat', conversationId: 'chat-habo', tenant: 'tenant-habo' };
     await h.submit({ ...SARA_HABO_SAM, tenant: 'tenant-habo' }, forged, group);
-    expect(h.store.binding('conversation', 'chat-habo')).to.equal(undefined);
+    expect(await h.port.areas.binding('conversation', 'chat-habo')).to.equal(undefined);
   });
 
   it('a pending command carried by a choice card is run only for the one who wrote it', async () => {
@@ -222,7 +223,7 @@ describe('areas: forged card payloads', () => {
     };
     const answer = readable(await h.submit(PER_POLIS, forged));
     expect(answer).to.include('arbetar nu i Habo kommun');
-    expect(h.store.allEntries()).to.deep.equal([]);
+    expect(await h.everyEntry()).to.deep.equal([]);
   });
 });
 
@@ -235,14 +236,14 @@ describe('areas: coordinators per area', () => {
       'Samordnare i Habo kommun: sara.samordnare@habo.se, aad-habo-sam',
     );
     expect(readable(await h.say(PER_POLIS, '/samordnare lägg till per@polisen.se'))).to.equal(COORDINATOR_ONLY);
-    expect(h.store.area('habo')?.coordinators).not.to.include('per@polisen.se');
+    expect((await h.port.areas.area('habo'))?.coordinators).not.to.include('per@polisen.se');
 
     // Sara is found by her UPN, looked up only for this check.
     const added = readable(await h.say(SARA_HABO_SAM, '/samordnare lägg till per@polisen.se'));
     expect(added).to.include('per@polisen.se är nu samordnare i Habo kommun');
-    expect(h.store.area('habo')?.coordinators).to.include('per@polisen.se');
-    expect(h.store.area('jonkoping')?.coordinators).to.deep.equal(['aad-jkpg-sam']);
-    expect(h.store.areaHistory('habo').at(-1)).to.deep.include({
+    expect((await h.port.areas.area('habo'))?.coordinators).to.include('per@polisen.se');
+    expect((await h.port.areas.area('jonkoping'))?.coordinators).to.deep.equal(['aad-jkpg-sam']);
+    expect((await h.port.areas.history('habo')).at(-1)).to.deep.include({
       action: 'coordinatorAdded',
       detail: 'per@polisen.se',
     });
@@ -266,7 +267,7 @@ describe('areas: coordinators per area', () => {
     const h = await areasHarness();
     await h.say(KALLE_JKPG, '/prenumerera');
     await h.say(HANNA_HABO, '/prenumerera');
-    expect(h.store.subscriptions.active().map((s) => s.areaId)).to.deep.equal(['jonkoping', 'habo']);
+    expect((await h.port.subscriptions.active()).map((s) => s.areaId)).to.deep.equal(['jonkoping', 'habo']);
     await h.say(SARA_HABO_SAM, '/område habo');
     const listed = readable(await h.say(SARA_HABO_SAM, '/prenumerationer'));
     expect(listed).to.include('**Alla prenumerationer i Habo kommun** (1 aktiv)');
@@ -280,10 +281,10 @@ describe('areas: coordinators per area', () => {
     expect(readable(await h.say(SARA_HABO_SAM, '/klar trygghetsvandring 2020-05-05'))).to.include(
       'Trygghetsvandring är markerad som genomförd',
     );
-    expect(h.store.completions('habo-2020')).to.have.length(1);
+    expect(await h.port.records('habo').completions('habo-2020')).to.have.length(1);
     // Jönköping's milestone is not found from Habo.
     expect(readable(await h.say(SARA_HABO_SAM, '/klar enkät'))).to.include('Jag hittar ingen aktivitet');
-    expect(h.store.completions('jonkoping-2020')).to.deep.equal([]);
+    expect(await h.records.completions('jonkoping-2020')).to.deep.equal([]);
   });
 
   it('/nytt-medborgarlöfte copies within the area', async () => {
@@ -292,23 +293,17 @@ describe('areas: coordinators per area', () => {
     expect(readable(await h.say(SARA_HABO_SAM, '/nytt-medborgarlöfte 2021 från 2020'))).to.include(
       'Medborgarlöfte 2021 är skapat',
     );
-    expect(
-      h.store
-        .inArea('habo')
-        .agreements()
-        .map((a) => a.id),
-    ).to.deep.equal(['habo-2020', 'habo-2021']);
-    expect(
-      h.store
-        .inArea('jonkoping')
-        .agreements()
-        .map((a) => a.id),
-    ).to.deep.equal(['jonkoping-2018-2019', 'jonkoping-2020']);
+    expect((await h.port.records('habo').agreements()).map((a) => a.id)).to.deep.equal(['habo-2020', 'habo-2021']);
+    expect((await h.port.records('jonkoping').agreements()).map((a) => a.id)).to.deep.equal([
+      'jonkoping-2018-2019',
+      'jonkoping-2020',
+    ]);
   });
 });
 
 describe('areas: follow-up and documents', () => {
-  it('/uppföljning T1 2020 in Habo is titled for Habo kommun, and its link opens Habo only', async () => {
+  it('/uppföljning T1 2020 in Habo is titled for Habo kommun, and its link opens Habo only', async function () {
+    fileStoreOnly(this);
     const h = await areasHarness();
     await h.say(HANNA_HABO, '/logga kvällspatrull 2020-03-14');
     // Nothing to read until Habo's coordinator has published the tertial.
@@ -370,7 +365,8 @@ describe('areas: follow-up and documents', () => {
 });
 
 describe('areas: the question card', () => {
-  it('is a clean card with a button per area for a few, and a list to type in for hundreds, under the 28 KB budget', async () => {
+  it('is a clean card with a button per area for a few, and a list to type in for hundreds, under the 28 KB budget', async function () {
+    fileStoreOnly(this);
     const h = await areasHarness();
     const [few] = cardsOf(await h.say(PER_POLIS, '/status'));
     expect(assertValidCard(few, 'two areas').bytes).to.be.below(CARD_BUDGET_BYTES);
@@ -400,6 +396,6 @@ describe('areas: the question card', () => {
     expect(pick?.areaId).to.equal(undefined);
     const after = readable(await h.submit(PER_POLIS, { ...pick, areaId: 'habo' }));
     expect(after).to.include('arbetar nu i Habo kommun');
-    expect(h.store.entries('habo-2020')).to.have.length(1);
+    expect(await h.port.records('habo').entries('habo-2020')).to.have.length(1);
   });
 });

@@ -7,9 +7,9 @@ describe('the audit record of logging an entry', () => {
   it('holds activity, date, place, count, hours and participants, and of the note only that it is there', async () => {
     const h = await harness();
     await h.say('/logga fotpatrullering Öxnehaga 2020-06-14 3 ggr 2 h 6 deltagare HEMLIG-ANTECKNING');
-    const [entry] = h.store.entriesTouchedBy(ANNA.aadObjectId);
+    const [entry] = await h.records.entriesTouchedBy(ANNA.aadObjectId);
     expect(entry).to.deep.include({ place: 'Öxnehaga', count: 3, hours: 2, participants: 6 });
-    const logged = (await h.store.audit.read()).filter((r) => r.action === 'entry.logged');
+    const logged = (await h.port.audit.read()).filter((r) => r.action === 'entry.logged');
     expect(logged).to.have.length(1);
     expect(logged[0]?.changes).to.deep.equal({
       activityId: { to: entry?.activityId },
@@ -26,7 +26,7 @@ describe('the audit record of logging an entry', () => {
   it('names only the fields the entry has', async () => {
     const h = await harness();
     await h.say('/logga gemensam krogtillsyn 2020-03-14');
-    const logged = (await h.store.audit.read()).filter((r) => r.action === 'entry.logged');
+    const logged = (await h.port.audit.read()).filter((r) => r.action === 'entry.logged');
     expect(logged[0]?.changes).to.deep.equal({
       activityId: { to: 'gemensam-krogtillsyn' },
       date: { to: '2020-03-14' },

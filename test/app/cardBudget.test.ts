@@ -46,7 +46,7 @@ describe('card budget: 40 activities and 5,000 entries', function () {
 
   before(async () => {
     h = await harness(today, { store: await worstCaseStore(today) });
-    expect(h.store.entries(agreement.id)).to.have.length(5000);
+    expect(await h.port.records(agreement.area).entries(agreement.id)).to.have.length(5000);
     expect(agreement.activities).to.have.length(WORST_ACTIVITIES);
   });
 

@@ -100,7 +100,7 @@ describe("cards in a normal session, checked with Microsoft's Adaptive Cards SDK
       );
       expect(replyText(replies[0]), `entry ${i}: ${replyText(replies[0]).slice(-300)}`).to.match(/✅ Loggat/u);
     }
-    expect(h.store.entries('jonkoping-2020').length).to.equal(400);
+    expect((await h.records.entries('jonkoping-2020')).length).to.equal(400);
     const replies = await session(h);
     for (const { label, reply } of replies.filter((r) => r.reply.kind !== 'text'))
       assertValidCard(cardOf(reply).card, `${label} (after 400)`);

@@ -3,13 +3,13 @@
 // Restored or unarchived: it goes on. Every change is audited with the Teams event as its source.
 // Ended or held, the area's coordinators are told once, in their personal chat with the bot.
 import { expect } from 'chai';
-import { fileStorePort } from '../../src/store/filePort.js';
 import { createApp } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
 import type { Reply } from '../../src/app/ports.js';
 import { WeeklySummaries } from '../../src/scheduler/weeklySummaries.js';
-import type { Store } from '../../src/store/store.js';
+import type { StorePort } from '../../src/app/port/index.js';
 import { CapturingLogger, CapturingNotifier, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
+import { storeUnderTest } from '../support/storeBackend.js';
 
 // Wednesday 25 November 2026, 10:00 in Stockholm.
 const NOW = '2026-11-25T09:00:00Z';
@@ -23,33 +23,33 @@ function textOf(replies: Reply[]): string {
 }
 
 async function setup() {
-  const store = await openStore(undefined, { coordinators: ['aad-anna'] });
+  const { port } = await storeUnderTest(await openStore(undefined, { coordinators: ['aad-anna'] }));
   const clock = new FakeClock(NOW);
   const logger = new CapturingLogger();
-  const app = createApp({ port: fileStorePort(store), clock, logger, newId, admins: ['aad-anna'] });
+  const app = createApp({ port: port, clock, logger, newId, admins: ['aad-anna'] });
   const notifier = new CapturingNotifier();
-  const lifecycle = createLifecycle({ port: fileStorePort(store), clock, logger, notifier: () => notifier });
+  const lifecycle = createLifecycle({ port: port, clock, logger, notifier: () => notifier });
   const say = async (text: string, conversationId = SSG, name = 'SSG') => {
     const input = turnInput(text, { conversationId });
     return textOf(await app.handle({ ...input, conversation: { ...input.conversation, name, teamId: TEAM } }));
   };
   await say('/prenumerera', SSG, 'SSG');
   await say('/prenumerera', OTHER, 'Övrigt');
-  return { store, clock, logger, app, lifecycle, notifier, say };
+  return { port, clock, logger, app, lifecycle, notifier, say };
 }
 
-const audit = async (store: Store) =>
+const audit = async (store: StorePort) =>
   (await store.audit.read()).filter(
     (r) => r.action.startsWith('subscription.') && r.detail !== undefined && r.via === 'system',
   );
 
 describe('Teams channel and team events and weekly subscriptions', () => {
   it('channelRenamed: the subscription follows the new name, audited with the old and new name', async () => {
-    const { store, lifecycle, say } = await setup();
+    const { port, lifecycle, say } = await setup();
     await lifecycle.teamsEvent({ kind: 'channelRenamed', channelId: SSG, name: 'SSG Jönköping' }, OWNER);
-    expect(store.subscriptions.forConversation(SSG)?.conversationName).to.equal('SSG Jönköping');
-    expect(store.subscriptions.forConversation(OTHER)?.conversationName).to.equal('Övrigt');
-    const [record] = await audit(store);
+    expect((await port.subscriptions.forConversation(SSG))?.conversationName).to.equal('SSG Jönköping');
+    expect((await port.subscriptions.forConversation(OTHER))?.conversationName).to.equal('Övrigt');
+    const [record] = await audit(port);
     expect(record).to.deep.include({
       action: 'subscription.changed',
       by: OWNER,
@@ -64,55 +64,55 @@ describe('Teams channel and team events and weekly subscriptions', () => {
     );
     // The same event again changes nothing and records nothing.
     await lifecycle.teamsEvent({ kind: 'channelRenamed', channelId: SSG, name: 'SSG Jönköping' }, OWNER);
-    expect(await audit(store)).to.have.length(1);
+    expect(await audit(port)).to.have.length(1);
   });
 
   it('channelDeleted ends that channel’s subscription with the reason; channelRestored resumes it', async () => {
-    const { store, lifecycle, say } = await setup();
+    const { port, lifecycle, say } = await setup();
     await lifecycle.teamsEvent({ kind: 'channelDeleted', channelId: SSG }, OWNER);
-    expect(store.subscriptions.forConversation(SSG)?.ended).to.deep.include({ reason: 'channelDeleted' });
-    expect(store.subscriptions.forConversation(OTHER)?.ended).to.equal(undefined);
+    expect((await port.subscriptions.forConversation(SSG))?.ended).to.deep.include({ reason: 'channelDeleted' });
+    expect((await port.subscriptions.forConversation(OTHER))?.ended).to.equal(undefined);
     const listed = await say('/prenumerationer', OTHER, 'Övrigt');
     expect(listed).to.include('SSG (kanal): kanalen togs bort i Teams');
-    expect((await audit(store)).map((r) => [r.action, r.detail])).to.deep.equal([
+    expect((await audit(port)).map((r) => [r.action, r.detail])).to.deep.equal([
       ['subscription.ended', 'channelDeleted'],
     ]);
 
     await lifecycle.teamsEvent({ kind: 'channelRestored', channelId: SSG }, OWNER);
-    expect(store.subscriptions.forConversation(SSG)?.ended).to.equal(undefined);
-    expect((await audit(store)).map((r) => [r.action, r.detail])).to.deep.equal([
+    expect((await port.subscriptions.forConversation(SSG))?.ended).to.equal(undefined);
+    expect((await audit(port)).map((r) => [r.action, r.detail])).to.deep.equal([
       ['subscription.ended', 'channelDeleted'],
       ['subscription.resumed', 'channelRestored'],
     ]);
   });
 
   it('a restored channel does not bring back a subscription ended with /avprenumerera', async () => {
-    const { store, lifecycle, say } = await setup();
+    const { port, lifecycle, say } = await setup();
     await say('/avprenumerera');
     await lifecycle.teamsEvent({ kind: 'channelDeleted', channelId: SSG });
     await lifecycle.teamsEvent({ kind: 'channelRestored', channelId: SSG });
-    expect(store.subscriptions.forConversation(SSG)?.ended).to.deep.include({ reason: 'unsubscribed' });
+    expect((await port.subscriptions.forConversation(SSG))?.ended).to.deep.include({ reason: 'unsubscribed' });
   });
 
   it('teamDeleted ends every subscription of the team; teamRestored resumes them', async () => {
-    const { store, lifecycle, say } = await setup();
+    const { port, lifecycle, say } = await setup();
     await lifecycle.teamsEvent({ kind: 'teamDeleted', teamId: TEAM });
     for (const id of [SSG, OTHER]) {
-      expect(store.subscriptions.forConversation(id)?.ended).to.deep.include({ reason: 'teamDeleted' });
+      expect((await port.subscriptions.forConversation(id))?.ended).to.deep.include({ reason: 'teamDeleted' });
     }
-    expect((await audit(store)).map((r) => [r.action, r.detail, r.by.name])).to.deep.equal([
+    expect((await audit(port)).map((r) => [r.action, r.detail, r.by.name])).to.deep.equal([
       ['subscription.ended', 'teamDeleted', 'boten'],
       ['subscription.ended', 'teamDeleted', 'boten'],
     ]);
     expect(await say('/prenumerationer', 'a:personal', 'Anna')).to.include('teamet togs bort i Teams');
     await lifecycle.teamsEvent({ kind: 'teamRestored', teamId: TEAM });
-    expect(store.subscriptions.active().map((s) => s.conversationId)).to.have.members([SSG, OTHER]);
+    expect((await port.subscriptions.active()).map((s) => s.conversationId)).to.have.members([SSG, OTHER]);
   });
 
   it('teamArchived holds the team’s subscriptions (nothing is sent, the reason is shown); teamUnarchived lets them go on', async () => {
-    const { store, clock, lifecycle, say } = await setup();
+    const { port, clock, lifecycle, say } = await setup();
     await lifecycle.teamsEvent({ kind: 'teamArchived', teamId: TEAM }, OWNER);
-    const held = store.subscriptions.forConversation(SSG);
+    const held = await port.subscriptions.forConversation(SSG);
     expect(held?.held).to.deep.equal({ at: NOW.replace('Z', '.000Z'), reason: 'teamArchived' });
     expect(held?.ended).to.equal(undefined);
     expect(await say('/prenumerationer', OTHER, 'Övrigt')).to.include(
@@ -121,7 +121,7 @@ describe('Teams channel and team events and weekly subscriptions', () => {
 
     // Thursday 07:30 passes while the team is archived: nothing is due, nothing is sent.
     const summaries = new WeeklySummaries({
-      port: fileStorePort(store),
+      port: port,
       clock,
       notifier: {
         send: () => {
@@ -137,9 +137,9 @@ describe('Teams channel and team events and weekly subscriptions', () => {
     expect(await summaries.due(clock.now())).to.deep.equal([]);
 
     await lifecycle.teamsEvent({ kind: 'teamUnarchived', teamId: TEAM }, OWNER);
-    expect(store.subscriptions.forConversation(SSG)?.held).to.equal(undefined);
+    expect((await port.subscriptions.forConversation(SSG))?.held).to.equal(undefined);
     expect((await summaries.due(clock.now())).map((d) => d.subscription.conversationId)).to.have.members([SSG, OTHER]);
-    expect((await audit(store)).map((r) => [r.action, r.detail])).to.deep.equal([
+    expect((await audit(port)).map((r) => [r.action, r.detail])).to.deep.equal([
       ['subscription.paused', 'teamArchived'],
       ['subscription.paused', 'teamArchived'],
       ['subscription.resumed', 'teamUnarchived'],
@@ -168,7 +168,7 @@ describe('Teams channel and team events and weekly subscriptions', () => {
   });
 
   it('a coordinator the bot cannot reach is logged without names, and the change still stands', async () => {
-    const { app, store, lifecycle, notifier, logger } = await setup();
+    const { app, port, lifecycle, notifier, logger } = await setup();
     await app.handle(turnInput('hej', { conversationId: 'a:anna', kind: 'personal' }));
     notifier.result = { kind: 'gone', status: 403, detail: 'Forbidden' };
     const before = logger.lines.length;
@@ -178,7 +178,7 @@ describe('Teams channel and team events and weekly subscriptions', () => {
       'Teamet som kanalen SSG hör till togs bort i Teams – veckosammanfattningen dit har avslutats. Återställs teamet fortsätter den.\n\n' +
         'Teamet som kanalen Övrigt hör till togs bort i Teams – veckosammanfattningen dit har avslutats. Återställs teamet fortsätter den.',
     ]);
-    expect(store.subscriptions.active()).to.deep.equal([]);
+    expect(await port.subscriptions.active()).to.deep.equal([]);
     const lines = logger.lines.slice(before);
     const warning = lines.find((l) => l.msg === 'a coordinator could not be told about a channel change');
     expect(warning?.obj).to.deep.include({ event: 'teamDeleted', result: 'gone', status: 403 });

@@ -10,16 +10,16 @@ describe('/rensa-anteckning', () => {
     expect(readable(await h.say('/rensa-anteckning gemensam krogtillsyn 2020-03-14'))).to.include('bara en samordnare');
     const answer = readable(await h.say('/rensa-anteckning gemensam krogtillsyn 2020-03-14', { user: SAMORDNARE }));
     expect(answer).to.include('Anteckningen är borttagen');
-    const [entry] = h.store.allEntries().filter((e) => e.date === '2020-03-14');
+    const [entry] = (await h.records.allEntries()).filter((e) => e.date === '2020-03-14');
     expect(entry?.note).to.equal(undefined);
     expect(entry?.noteCleared).to.deep.include({
       reason: 'coordinator',
       by: { id: SAMORDNARE.aadObjectId, name: SAMORDNARE.name },
     });
     expect(readable(await h.say('/status 2020', { user: SAMORDNARE }))).to.equal(before);
-    const audited = (await h.store.audit.read()).filter((r) => r.action === 'note.cleared');
+    const audited = (await h.port.audit.read()).filter((r) => r.action === 'note.cleared');
     expect(audited.map((r) => [r.by.name, r.via, r.entryId])).to.deep.equal([[SAMORDNARE.name, 'chat', entry?.id]]);
-    expect(JSON.stringify(await h.store.audit.read())).not.to.include('stod fel namn');
+    expect(JSON.stringify(await h.port.audit.read())).not.to.include('stod fel namn');
     expect(readable(await h.say('/historik gemensam krogtillsyn', { user: SAMORDNARE }))).to.include(
       'rensade anteckningen',
     );
@@ -35,10 +35,7 @@ describe('/rensa-anteckning', () => {
     expect(asked).to.include('2 insatser');
     expect(asked).to.include('nr N');
     await h.say('/rensa-anteckning gemensam krogtillsyn 2020-03-14 nr 2', { user: SAMORDNARE });
-    const notes = h.store
-      .allEntries()
-      .filter((e) => e.date === '2020-03-14')
-      .map((e) => e.note ?? null);
+    const notes = (await h.records.allEntries()).filter((e) => e.date === '2020-03-14').map((e) => e.note ?? null);
     expect(notes).to.deep.equal(['första', null]);
   });
 });

@@ -4,8 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileStorage } from '../../src/store/storage.js';
 import { ANNA, BERIT, SAMORDNARE, cardsOf, harness, readable, submitActions, tempDir } from '../support/harness.js';
+import { fileStoreOnly } from '../support/storeBackend.js';
 
-const activeEntries = (h: Awaited<ReturnType<typeof harness>>) => h.store.allEntries().filter((e) => !e.removed);
+const activeEntries = async (h: Awaited<ReturnType<typeof harness>>) =>
+  (await h.records.allEntries()).filter((e) => !e.removed);
 
 describe('conversation: logging', () => {
   it('logs a joint inspection and confirms with the activity, date and "N av M"', async () => {
@@ -15,7 +17,7 @@ describe('conversation: logging', () => {
     expect(shown).to.include('Gemensam krogtillsyn');
     expect(shown).to.include('14 mars 2020');
     expect(shown).to.include('1 av 4 tillfällen');
-    const [stored] = activeEntries(h);
+    const [stored] = await activeEntries(h);
     expect(stored).to.include({
       agreementId: 'jonkoping-2020',
       activityId: 'gemensam-krogtillsyn',
@@ -29,7 +31,7 @@ describe('conversation: logging', () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     const shown = readable(await h.say('/logga fotpatrullering Öxnehaga 2 h igår lugnt, pratade med 3 ungdomar'));
     expect(shown).to.include('Fotpatrullering');
-    const [stored] = activeEntries(h);
+    const [stored] = await activeEntries(h);
     expect(stored).to.include({
       activityId: 'fotpatrullering-oxnehaga',
       place: 'Öxnehaga',
@@ -43,7 +45,7 @@ describe('conversation: logging', () => {
   it('works without the slash, in any case, without å/ä/ö', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     await h.say('LOGGA gemensam krogtillsyn i forrgar');
-    expect(activeEntries(h)[0]?.date).to.equal('2020-06-13');
+    expect((await activeEntries(h))[0]?.date).to.equal('2020-06-13');
   });
 
   it('answers the ambiguous "krogtillsyn" with a card of candidates and logs only the clicked one', async () => {
@@ -51,7 +53,7 @@ describe('conversation: logging', () => {
     const replies = await h.say('/logga krogtillsyn 2020-05-01');
     const [card] = cardsOf(replies);
     expect(card, 'a card with the candidates').to.exist;
-    expect(activeEntries(h), 'nothing logged before the choice').to.have.length(0);
+    expect(await activeEntries(h), 'nothing logged before the choice').to.have.length(0);
     const choices = submitActions(card);
     expect(choices.map((c) => c.activityId)).to.have.members(['gemensam-krogtillsyn', 'krogtillsyn-natthelger']);
 
@@ -59,13 +61,13 @@ describe('conversation: logging', () => {
     const confirmation = readable(await h.submit(joint));
     expect(confirmation).to.include('Gemensam krogtillsyn');
     expect(confirmation).to.include('1 av 4');
-    expect(activeEntries(h)).to.have.length(1);
-    expect(activeEntries(h)[0]).to.include({ activityId: 'gemensam-krogtillsyn', date: '2020-05-01' });
+    expect(await activeEntries(h)).to.have.length(1);
+    expect((await activeEntries(h))[0]).to.include({ activityId: 'gemensam-krogtillsyn', date: '2020-05-01' });
 
     // A second click on the same card (or a redelivered click) logs nothing more.
     const again = readable(await h.submit(joint));
     expect(again).to.include('redan loggat');
-    expect(activeEntries(h)).to.have.length(1);
+    expect(await activeEntries(h)).to.have.length(1);
   });
 
   it('offers the log form when no activity is given, and the form logs', async () => {
@@ -78,7 +80,12 @@ describe('conversation: logging', () => {
       await h.submit({ ...submit, activityId: 'sig', date: '2020-06-01', place: 'Öxnehaga', count: '2', note: '' }),
     );
     expect(shown).to.include('2 av 2 ärenden');
-    expect(activeEntries(h)[0]).to.include({ activityId: 'sig', count: 2, place: 'Öxnehaga', date: '2020-06-01' });
+    expect((await activeEntries(h))[0]).to.include({
+      activityId: 'sig',
+      count: 2,
+      place: 'Öxnehaga',
+      date: '2020-06-01',
+    });
   });
 
   it('refuses a form with a future date and shows the form again with the error', async () => {
@@ -88,7 +95,7 @@ describe('conversation: logging', () => {
     const replies = await h.submit({ ...submit, activityId: 'sig', date: '2020-13-01', count: '1' });
     expect(readable(replies)).to.include('2020-13-01').and.to.include('finns inte');
     expect(cardsOf(replies)).to.have.length(1);
-    expect(activeEntries(h)).to.have.length(0);
+    expect(await activeEntries(h)).to.have.length(0);
   });
 
   it('suggests close activities for a word two letters off and stores nothing', async () => {
@@ -96,14 +103,14 @@ describe('conversation: logging', () => {
     const shown = readable(await h.say('/logga trosdagsmöte'));
     expect(shown).to.include('Torsdagsmöte');
     expect(shown).to.include('inget är loggat förrän du har valt');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
   });
 
   it('refuses future dates and dates outside every agreement', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     expect(readable(await h.say('/logga sig 2020-07-01'))).to.include('har inte varit än');
     expect(readable(await h.say('/logga sig 2017-03-01'))).to.include('Inget medborgarlöfte gäller 1 mars 2017');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
   });
 
   it('stores a message that Teams delivers twice only once', async () => {
@@ -112,7 +119,7 @@ describe('conversation: logging', () => {
     const second = readable(await h.say('/logga sig', { activityId: 'teams-1' }));
     expect(first).to.include('Loggat');
     expect(second).to.include('redan loggat');
-    expect(activeEntries(h)).to.have.length(1);
+    expect(await activeEntries(h)).to.have.length(1);
   });
 });
 
@@ -125,7 +132,7 @@ describe('conversation: personal data and odd input', () => {
       expect(shown).to.match(/personnummer|samordningsnummer/);
       expect(shown).to.include('Inget har sparats');
       expect(shown).not.to.include(pnr);
-      expect(h.store.allEntries()).to.have.length(0);
+      expect(await h.records.allEntries()).to.have.length(0);
     });
   }
 
@@ -149,7 +156,7 @@ describe('conversation: personal data and odd input', () => {
       const replies = await h.say(input);
       expect(replies.length).to.be.greaterThan(0);
       expect(readable(replies).trim().length).to.be.greaterThan(10);
-      expect(h.store.allEntries()).to.have.length(0);
+      expect(await h.records.allEntries()).to.have.length(0);
     });
   }
 
@@ -180,7 +187,7 @@ describe('conversation: personal data and odd input', () => {
       const replies = await h.submit(value);
       expect(readable(replies).length, JSON.stringify(value)).to.be.greaterThan(10);
     }
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
   });
 });
 
@@ -206,15 +213,13 @@ describe('conversation: /mina and /ångra', () => {
     expect(undo).to.include('1 av 4');
     const again = readable(await h.say('/angra', { activityId: 'undo-1' }));
     expect(again).to.include('Redan borttaget');
-    const removed = h.store.allEntries().filter((e) => e.removed);
+    const removed = (await h.records.allEntries()).filter((e) => e.removed);
     expect(removed).to.have.length(1);
     expect(removed[0]?.removed).to.deep.include({ reason: 'undo', by: { id: 'aad-anna', name: 'Anna Andersson' } });
-    expect(
-      h.store
-        .allEntries()
-        .filter((e) => !e.removed)
-        .map((e) => e.date),
-    ).to.have.members(['2020-03-14', '2020-04-20']);
+    expect((await h.records.allEntries()).filter((e) => !e.removed).map((e) => e.date)).to.have.members([
+      '2020-03-14',
+      '2020-04-20',
+    ]);
   });
 
   it('/ångra with nothing to undo says so', async () => {
@@ -259,18 +264,21 @@ describe('conversation: coordinators', () => {
 
     const refused = readable(await h.say('/nytt-medborgarlöfte 2026 från 2020', { user: ANNA }));
     expect(refused).to.include('samordnare');
-    expect(h.store.agreements()).to.have.length(2);
+    expect(await h.records.agreements()).to.have.length(2);
 
     const made = readable(await h.say('/nytt-medborgarlöfte 2026 från 2020', { user: SAMORDNARE }));
     expect(made).to.include('Medborgarlöfte 2026 är skapat');
-    const created = h.store.agreement('jonkoping-2026');
+    const created = await h.records.agreement('jonkoping-2026');
     expect(created?.period).to.deep.equal({ start: '2026-01-01', end: '2026-12-31' });
     expect(created?.copiedFrom).to.equal('jonkoping-2020');
     expect(created?.activities).to.have.length(11);
 
     const logged = readable(await h.say('/logga gemensam krogtillsyn'));
     expect(logged).to.include('1 av 4 tillfällen');
-    expect(h.store.entries('jonkoping-2026')[0]).to.include({ date: '2026-11-24', activityId: 'gemensam-krogtillsyn' });
+    expect((await h.records.entries('jonkoping-2026'))[0]).to.include({
+      date: '2026-11-24',
+      activityId: 'gemensam-krogtillsyn',
+    });
     expect(JSON.stringify(cardsOf(await h.say('/status'))[0])).to.include('1 av 4 tillfällen');
 
     expect(readable(await h.say('/nytt-medborgarlöfte 2026 från 2020', { user: SAMORDNARE }))).to.include(
@@ -281,9 +289,12 @@ describe('conversation: coordinators', () => {
   it('/klar marks a milestone done for coordinators only', async () => {
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     expect(readable(await h.say('/klar grannsamverkan', { user: ANNA }))).to.include('samordnare');
-    expect(h.store.completions('jonkoping-2020')).to.have.length(0);
+    expect(await h.records.completions('jonkoping-2020')).to.have.length(0);
     expect(readable(await h.say('/klar grannsamverkan', { user: SAMORDNARE }))).to.include('genomförd');
-    expect(h.store.completions('jonkoping-2020')[0]).to.include({ activityId: 'grannsamverkan', date: '2020-06-15' });
+    expect((await h.records.completions('jonkoping-2020'))[0]).to.include({
+      activityId: 'grannsamverkan',
+      date: '2020-06-15',
+    });
     expect(readable(await h.say('/klar grannsamverkan', { user: SAMORDNARE }))).to.include('redan markerad');
     expect(readable(await h.say('/klar gemensam krogtillsyn', { user: SAMORDNARE }))).to.include(
       'inte en engångsaktivitet',
@@ -309,7 +320,8 @@ describe('conversation: coordinators', () => {
 });
 
 describe('conversation: a restart on the same STORE_DIR', () => {
-  it('shows the same "3 av 4" after a restart, and the files hold the entries', async () => {
+  it('shows the same "3 av 4" after a restart, and the files hold the entries', async function () {
+    fileStoreOnly(this);
     const dir = tempDir();
     const before = await harness({ now: '2020-06-15T10:00:00+02:00', storage: fileStorage(dir) });
     for (const d of ['2020-02-01', '2020-03-01', '2020-04-01']) await before.say(`/logga gemensam krogtillsyn ${d}`);
@@ -337,7 +349,8 @@ describe('conversation: help and unknown input', () => {
     expect(readable(await h.say('krogtillsyn igår'))).to.include('Vilken aktivitet menar du?');
   });
 
-  it('answers with a short error when something breaks inside, and logs it', async () => {
+  it('answers with a short error when something breaks inside, and logs it', async function () {
+    fileStoreOnly(this);
     const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
     const inArea = h.store.inArea.bind(h.store);
     h.store.inArea = (areaId) =>
@@ -358,13 +371,13 @@ describe('conversation: shared cards in a channel, and closing a year', () => {
       await h.submit({ ...submit, activityId: 'torsdagsmote', date: '2020-06-04', count: '1' }, { user: BERIT }),
     );
     expect(berit).to.include('Torsdagsmöte');
-    expect(activeEntries(h).map((e) => [e.by.id, e.activityId])).to.have.deep.members([
+    expect((await activeEntries(h)).map((e) => [e.by.id, e.activityId])).to.have.deep.members([
       ['aad-anna', 'sig'],
       ['aad-berit', 'torsdagsmote'],
     ]);
     // Anna's second click is still a duplicate.
     await h.submit({ ...submit, activityId: 'sig', date: '2020-06-01', count: '1' }, { user: ANNA });
-    expect(activeEntries(h)).to.have.length(2);
+    expect(await activeEntries(h)).to.have.length(2);
   });
 
   it('never echoes a personnummer back, whatever the command', async () => {
@@ -378,13 +391,16 @@ describe('conversation: shared cards in a channel, and closing a year', () => {
     const [submit] = submitActions(form);
     const replies = await h.submit({ ...submit, date: '2020-06-01', count: '1', note: 'pojke 811218-9876' });
     expect(readable(replies)).not.to.include('811218-9876');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
   });
 
   it("/klar in January closes the milestone in last year's agreement, dated its last day", async () => {
     const h = await harness({ now: '2021-01-10T10:00:00+01:00' });
     expect(readable(await h.say('/klar grannsamverkan', { user: SAMORDNARE }))).to.include('31 december 2020');
-    expect(h.store.completions('jonkoping-2020')[0]).to.include({ activityId: 'grannsamverkan', date: '2020-12-31' });
+    expect((await h.records.completions('jonkoping-2020'))[0]).to.include({
+      activityId: 'grannsamverkan',
+      date: '2020-12-31',
+    });
     expect(JSON.stringify(cardsOf(await h.say('/status 2020'))[0])).to.include('genomförd 31 december 2020');
   });
 
@@ -393,6 +409,6 @@ describe('conversation: shared cards in a channel, and closing a year', () => {
     const shown = readable(await h.say('/klar enkät', { user: SAMORDNARE }));
     expect(shown).to.include('/klar enkätundersökning');
     expect(shown).to.include('/klar trivs i jkpg');
-    expect(h.store.completions('jonkoping-2020')).to.have.length(0);
+    expect(await h.records.completions('jonkoping-2020')).to.have.length(0);
   });
 });

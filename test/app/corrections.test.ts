@@ -3,7 +3,8 @@ import { expect } from 'chai';
 import { BERIT, cardsOf, harness, readable, submitActions } from '../support/harness.js';
 
 const NOW = '2020-06-01T12:00:00+02:00';
-const active = (h: Awaited<ReturnType<typeof harness>>) => h.store.allEntries().filter((e) => !e.removed);
+const active = async (h: Awaited<ReturnType<typeof harness>>) =>
+  (await h.records.allEntries()).filter((e) => !e.removed);
 
 function button(replies: Parameters<typeof cardsOf>[0], title: string): Record<string, unknown> {
   const card = cardsOf(replies)[0];
@@ -33,9 +34,9 @@ describe('issue 9: corrections', () => {
     expect(shown).to.include('↩️ Ångrat');
     expect(shown).to.include('finns kvar i historiken');
     expect(shown).to.not.include('"title":"Ångra"');
-    expect(active(h)).to.have.length(0);
-    expect(h.store.allEntries()[0]?.removed?.reason).to.equal('undo');
-    expect((await h.store.audit.read()).map((r) => r.action)).to.include('entry.undone');
+    expect(await active(h)).to.have.length(0);
+    expect((await h.records.allEntries())[0]?.removed?.reason).to.equal('undo');
+    expect((await h.port.audit.read()).map((r) => r.action)).to.include('entry.undone');
     // A second click answers the same, and removes nothing more.
     expect(readable(await h.submit(undo))).to.include('↩️ Ångrat');
   });
@@ -55,7 +56,7 @@ describe('issue 9: corrections', () => {
     const afterUndo = await h.say('/logga gemensam krogtillsyn igår', { activityId: 'msg-1' });
     expect(readable(afterUndo)).to.include('↩️ Ångrat').and.not.include('"title":"Ångra"');
     expect(afterUndo[0]?.kind === 'card' && afterUndo[0].fallbackText).to.include('är ångrat');
-    expect(active(h)).to.have.length(1);
+    expect(await active(h)).to.have.length(1);
   });
 
   it('only the one who logged an entry can take it back', async () => {
@@ -63,7 +64,7 @@ describe('issue 9: corrections', () => {
     const undo = button(await h.say('/logga gemensam krogtillsyn igår'), 'Ångra');
     const shown = readable(await h.submit(undo, { user: BERIT }));
     expect(shown).to.include('Bara Anna Andersson');
-    expect(active(h)).to.have.length(1);
+    expect(await active(h)).to.have.length(1);
   });
 
   it('/mina lists entries by the date of the work, each with Ändra and Ta bort', async () => {
@@ -88,8 +89,10 @@ describe('issue 9: corrections', () => {
     const remove = submitActions(cardsOf(mine)[0]).find((b) => b.verb === 'entry.remove');
     const replies = await h.submit(remove);
     expect(readable(replies)).to.include('Borttaget: Torsdagsmöte Öxnehaga, 31 maj 2020');
-    expect(active(h).map((e) => e.activityId)).to.deep.equal(['ssg']);
-    expect(h.store.allEntries().find((e) => e.activityId === 'torsdagsmote')?.removed?.reason).to.equal('remove');
+    expect((await active(h)).map((e) => e.activityId)).to.deep.equal(['ssg']);
+    expect((await h.records.allEntries()).find((e) => e.activityId === 'torsdagsmote')?.removed?.reason).to.equal(
+      'remove',
+    );
   });
 
   it('Ändra opens the form filled in; saving changes the entry and keeps the old one in its history', async () => {
@@ -110,7 +113,7 @@ describe('issue 9: corrections', () => {
       note: 'lugnt, tre krogar',
     });
     expect(readable(replies)).to.include('✏️ Ändrat');
-    const [entry, ...others] = h.store.allEntries();
+    const [entry, ...others] = await h.records.allEntries();
     expect(others).to.have.length(0);
     expect(entry).to.include({ date: '2020-05-30', count: 3, note: 'lugnt, tre krogar' });
     expect(entry?.history).to.have.length(1);
@@ -120,7 +123,7 @@ describe('issue 9: corrections', () => {
     });
     expect(entry?.history?.[0]?.before).to.deep.include({ date: '2020-05-31', count: 2, note: 'lugnt' });
     expect(
-      (await h.store.audit.read()).filter((r) => r.action === 'entry.edited' && r.entryId === entry?.id),
+      (await h.port.audit.read()).filter((r) => r.action === 'entry.edited' && r.entryId === entry?.id),
     ).to.have.length(1);
   });
 
@@ -131,13 +134,13 @@ describe('issue 9: corrections', () => {
     expect(readable(await h.say('/ångra'))).to.include('Borttaget');
     const asked = await h.say('/ångra');
     expect(readable(asked)).to.include('Ta bort även den här?');
-    expect(active(h).map((e) => e.activityId)).to.deep.equal(['torsdagsmote']);
+    expect((await active(h)).map((e) => e.activityId)).to.deep.equal(['torsdagsmote']);
     await h.submit(button(asked, 'Ta bort'));
-    expect(active(h)).to.have.length(0);
+    expect(await active(h)).to.have.length(0);
     // A minute later, /ångra removes without asking.
     await h.say('/logga torsdagsmöte i förrgår');
     h.clock.now = new Date(h.clock.now.getTime() + 61_000);
     expect(readable(await h.say('/ångra'))).to.include('Borttaget');
-    expect(active(h)).to.have.length(0);
+    expect(await active(h)).to.have.length(0);
   });
 });

@@ -1,5 +1,4 @@
 // "/uppföljning" and "/export" as a user meets them: a turn in, the card or text out.
-import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import type { Agreement } from '../../src/domain/agreement.js';
 import { FOLLOW_UP_PATH, ENTRIES_PATH } from '../../src/report/paths.js';
@@ -66,7 +65,7 @@ function click(value: Record<string, unknown>, who = BOSS, kind: 'personal' | 'c
 
 describe('/uppföljning', () => {
   it('for anyone before a coordinator has published: says none is published yet', async () => {
-    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: [BOSS.id] });
+    const { app } = await testApp(await fixtureStore(), MAY_10, { coordinators: [BOSS.id] });
     expect(textOf(await app.handle(say('/uppföljning T1 2020')))).to.equal(
       'Uppföljningen för tertial 1 2020 är inte publicerad än. En samordnare granskar och publicerar uppföljningen; fråga igen senare.',
     );
@@ -76,7 +75,7 @@ describe('/uppföljning', () => {
   });
 
   it('for a coordinator in a personal chat: a draft with figures, notes for them only and neutral comments', async () => {
-    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: [BOSS.id] });
+    const { app } = await testApp(await fixtureStore(), MAY_10, { coordinators: [BOSS.id] });
     const [reply] = await app.handle(asBoss('/uppföljning T1 2020'));
     const texts = cardTexts(reply);
     expect(texts[0]).to.equal('Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 1 2020');
@@ -110,7 +109,7 @@ describe('/uppföljning', () => {
 
   it('Done when: a coordinator edits a comment and publishes; the PDF has it and no note; others see only that', async () => {
     const store = await fixtureStore();
-    const { app } = testApp(store, MAY_10, { coordinators: [BOSS.id] });
+    const { app, port } = await testApp(store, MAY_10, { coordinators: [BOSS.id] });
     const [draft] = await app.handle(asBoss('/uppföljning T1 2020'));
     const replies = await app.handle(
       click(submit(draft, 'Publicera', { 'comment_gemensam-krogtillsyn': APPROVED_COMMENT })),
@@ -121,7 +120,7 @@ describe('/uppföljning', () => {
     );
     expect(textOf(replies.slice(1))).to.match(/^Publicerad\. PDF:en, webbsidan och den publika sidan visar nu/u);
 
-    const [publication] = store.publications.all();
+    const [publication] = await port.publications.all();
     expect(publication).to.deep.include({ agreementId: A2020.id, year: 2020, tertial: 1, publishedBy: BOSS });
     expect(publication?.publishedAt).to.equal(MAY_10.toISOString());
     expect(publication?.comments['gemensam-krogtillsyn']).to.equal(APPROVED_COMMENT);
@@ -151,7 +150,7 @@ describe('/uppföljning', () => {
     });
     expect(texts).to.include('Länkarna till dokumentet gäller till 17 maj 2020.');
     const answer = await answerReportRequest(
-      { port: fileStorePort(store), secret: TEST_SECRET, now: () => MAY_10, logger: new CapturingLogger() },
+      { port, secret: TEST_SECRET, now: () => MAY_10, logger: new CapturingLogger() },
       url.pathname,
       url.search,
     );
@@ -163,7 +162,7 @@ describe('/uppföljning', () => {
 
   it('Spara utkast keeps the comments for the coordinator and publishes nothing', async () => {
     const store = await fixtureStore();
-    const { app } = testApp(store, MAY_10, { coordinators: [BOSS.id] });
+    const { app, port } = await testApp(store, MAY_10, { coordinators: [BOSS.id] });
     const [draft] = await app.handle(asBoss('/uppföljning T1 2020'));
     const [saved] = await app.handle(
       click(submit(draft, 'Spara utkast', { comment_sig: 'Inga ärenden under våren.' })),
@@ -172,8 +171,10 @@ describe('/uppföljning', () => {
     expect(cardTexts({ ...saved!, kind: 'card' } as Reply)).to.include(
       'Utkastet sparades 10 maj 2020 kl. 10:00. Inget är publicerat ännu.',
     );
-    expect(store.publications.all()).to.have.lengthOf(0);
-    expect(store.publications.draft({ agreementId: A2020.id, year: 2020, tertial: 1 })?.savedBy).to.deep.equal(BOSS);
+    expect(await port.publications.all()).to.have.lengthOf(0);
+    expect((await port.publications.draft({ agreementId: A2020.id, year: 2020, tertial: 1 }))?.savedBy).to.deep.equal(
+      BOSS,
+    );
     expect(inputs((await app.handle(asBoss('/uppföljning T1 2020')))[0]).comment_sig).to.equal(
       'Inga ärenden under våren.',
     );
@@ -183,7 +184,7 @@ describe('/uppföljning', () => {
   it('an entry logged after publication marks it "ändrad efter publicering"; the published figures stay', async () => {
     const store = await fixtureStore();
     await publishFixture(store, { year: 2020, tertial: 1 }, new Date('2020-05-05T08:00:00Z'));
-    const { app } = testApp(store, MAY_10, { coordinators: [BOSS.id] });
+    const { app } = await testApp(store, MAY_10, { coordinators: [BOSS.id] });
     const before = cardTexts((await app.handle(say('/uppföljning T1 2020')))[0]);
     expect(before.join('\n')).not.to.include('Ändrad efter publicering');
 
@@ -198,7 +199,7 @@ describe('/uppföljning', () => {
     // An entry of the tertial taken back after publication changes the figures too.
     const other = await fixtureStore();
     await publishFixture(other, { year: 2020, tertial: 1 }, new Date('2020-05-05T08:00:00Z'));
-    const { app: app2 } = testApp(other, MAY_10);
+    const { app: app2 } = await testApp(other, MAY_10);
     expect(textOf(await app2.handle(say('/ångra', { id: 'aad-cecilia', name: 'Cecilia Ek' })))).to.match(
       /^↩️ Borttaget: Torsdagsmöte/u,
     );
@@ -209,7 +210,7 @@ describe('/uppföljning', () => {
 
   it('after a late entry: a prefilled neutral comment follows the new figures, an own comment is kept and flagged', async () => {
     const store = await fixtureStore();
-    const { app } = testApp(store, MAY_10, { coordinators: [BOSS.id] });
+    const { app, port } = await testApp(store, MAY_10, { coordinators: [BOSS.id] });
     const [draft] = await app.handle(asBoss('/uppföljning T1 2020'));
     expect(inputs(draft).comment_grannsamverkan).to.equal('Inget loggat under tertialen.');
     const own = 'Två tillsyner; målet nås i höst.';
@@ -238,7 +239,7 @@ describe('/uppföljning', () => {
     // Publicera publishes exactly the fields as approved; the flag goes once the figures are the comment's.
     const published = await app.handle(click(submit(review, 'Publicera', {})));
 
-    const latest = store.publications.latest({ agreementId: A2020.id, year: 2020, tertial: 1 });
+    const latest = await port.publications.latest({ agreementId: A2020.id, year: 2020, tertial: 1 });
     expect(latest?.comments.grannsamverkan).to.equal('1 insats under tertialen.');
     expect(latest?.comments['gemensam-krogtillsyn']).to.equal(own);
     expect(
@@ -267,7 +268,7 @@ describe('/uppföljning', () => {
     const reopened = await Store.open(storage, [A2020]);
     expect(reopened.publications.latest({ agreementId: A2020.id, year: 2020, tertial: 1 })?.id).to.equal(old.id);
 
-    const { app } = testApp(reopened, MAY_10, { coordinators: [BOSS.id] });
+    const { app } = await testApp(reopened, MAY_10, { coordinators: [BOSS.id] });
     await app.handle(say('/logga grannsamverkan 2020-04-10'));
     const [review] = await app.handle(asBoss('/uppföljning T1 2020'));
     const texts = cardTexts(review);
@@ -281,7 +282,7 @@ describe('/uppföljning', () => {
 
   it('refuses a publish from a non-coordinator, from a channel, with a personnummer, too long or malformed', async () => {
     const store = await fixtureStore();
-    const { app } = testApp(store, MAY_10, { coordinators: [BOSS.id] });
+    const { app, port } = await testApp(store, MAY_10, { coordinators: [BOSS.id] });
     const [draft] = await app.handle(asBoss('/uppföljning T1 2020'));
     const value = submit(draft, 'Publicera', {});
     expect(textOf(await app.handle(click(value, { id: 'aad-other', name: 'Olle' })))).to.equal(COORDINATOR_ONLY);
@@ -296,30 +297,34 @@ describe('/uppföljning', () => {
     );
     expect(textOf(await app.handle(click({ ...value, tertial: '7' })))).to.match(/^Kortet skickade något/u);
     expect(textOf(await app.handle(click({ ...value, year: 2031 })))).to.match(/^Tertialen finns inte längre/u);
-    expect(store.publications.all()).to.have.lengthOf(0);
+    expect(await port.publications.all()).to.have.lengthOf(0);
   });
 
   it('a coordinator in a channel is sent to the personal chat and sees no notes', async () => {
-    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: [BOSS.id] });
+    const { app } = await testApp(await fixtureStore(), MAY_10, { coordinators: [BOSS.id] });
     const replies = await app.handle(asBoss('/uppföljning T1 2020', 'channel'));
     expect(textOf(replies)).to.include(REVIEW_IN_PERSONAL_CHAT);
     for (const note of NOTES) expect(JSON.stringify(replies)).not.to.include(note.slice(0, 12));
   });
 
   it('without arguments: the latest finished tertial of the current agreement', async () => {
-    const { app } = testApp(await fixtureStore(), new Date('2020-10-01T08:00:00Z'), { coordinators: [BOSS.id] });
+    const { app } = await testApp(await fixtureStore(), new Date('2020-10-01T08:00:00Z'), {
+      coordinators: [BOSS.id],
+    });
     const replies = await app.handle(asBoss('/uppföljning'));
     expect(cardTexts(replies[0])[0]).to.equal('Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 2 2020');
   });
 
   it('with only a year that is over: its last tertial', async () => {
-    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: [BOSS.id] });
+    const { app } = await testApp(await fixtureStore(), MAY_10, { coordinators: [BOSS.id] });
     const replies = await app.handle(asBoss('/uppföljning 2019'));
     expect(cardTexts(replies[0])[0]).to.equal('Uppföljning av medborgarlöfte för Jönköpings kommun, tertial 3 2019');
   });
 
   it('when no tertial has finished: says so and shows the running one', async () => {
-    const { app } = testApp(await fixtureStore(), new Date('2020-02-20T08:00:00Z'), { coordinators: [BOSS.id] });
+    const { app } = await testApp(await fixtureStore(), new Date('2020-02-20T08:00:00Z'), {
+      coordinators: [BOSS.id],
+    });
     const replies = await app.handle(asBoss('/uppföljning'));
     expect(textOf(replies.slice(0, 1))).to.equal(
       'Ingen tertial i Medborgarlöfte 2020 är avslutad än. Här är tertial 1 2020, som pågår: siffrorna gäller till och med idag.',
@@ -330,7 +335,7 @@ describe('/uppföljning', () => {
   });
 
   it('answers a tertial not yet begun, a year without agreement and bad words in Swedish', async () => {
-    const { app } = testApp(await fixtureStore(), MAY_10);
+    const { app } = await testApp(await fixtureStore(), MAY_10);
     expect(textOf(await app.handle(say('/uppföljning T3 2020')))).to.equal(
       'Tertial 3 2020 har inte börjat än (den börjar 1 september 2020). Skriv /uppföljning för den senaste avslutade tertialen.',
     );
@@ -344,7 +349,7 @@ describe('/uppföljning', () => {
   it('without configured links: the published card says so and has no buttons', async () => {
     const store = await fixtureStore();
     await publishFixture(store, { year: 2020, tertial: 1 }, MAY_10);
-    const { app } = testApp(store, MAY_10, { links: false });
+    const { app } = await testApp(store, MAY_10, { links: false });
     const replies = await app.handle(say('/uppföljning T1 2020'));
     expect(cardActions(replies[0])).to.deep.equal([]);
     expect(cardTexts(replies[0])).to.include('Dokumentlänkar är inte påslagna i den här boten.');
@@ -375,7 +380,7 @@ describe('/uppföljning', () => {
         });
       }
     }
-    const { app } = testApp(store, MAY_10, { coordinators: [BOSS.id] });
+    const { app, port } = await testApp(store, MAY_10, { coordinators: [BOSS.id] });
     const [review] = await app.handle(asBoss('/uppföljning T1 2020'));
     if (review?.kind !== 'card') throw new Error('no card');
     expect(cardBytes(review.card)).to.be.at.most(24_000);
@@ -383,7 +388,7 @@ describe('/uppföljning', () => {
     expect(Object.keys(inputs(review))).to.have.lengthOf(40);
 
     const long = Object.fromEntries(activities.map((a) => [a.id, 'Lång kommentar. '.repeat(60).trim()]));
-    await publishFixture(store, { year: 2020, tertial: 1 }, MAY_10, long, big);
+    await publishFixture(store, { year: 2020, tertial: 1 }, MAY_10, long, big, port.publications);
     const [reply] = await app.handle(say('/uppföljning T1 2020'));
     if (reply?.kind !== 'card') throw new Error('no card');
     expect(cardBytes(reply.card)).to.be.at.most(24_000);
@@ -394,19 +399,19 @@ describe('/uppföljning', () => {
 
 describe('/export', () => {
   it('is for coordinators only', async () => {
-    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
+    const { app } = await testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
     expect(textOf(await app.handle(say('/export 2020')))).to.equal(COORDINATOR_ONLY);
   });
 
   it('is not handed out in a channel', async () => {
-    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
+    const { app } = await testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
     expect(textOf(await app.handle(say('/export 2020', { id: 'aad-boss', kind: 'channel' })))).to.match(
       /^Skriv \/export till mig i en personlig chatt.*inte synas för hela kanalen\.$/u,
     );
   });
 
   it('in a group chat it speaks of the chat, not of a channel', async () => {
-    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
+    const { app } = await testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
     const input = say('/export 2020', { id: 'aad-boss' });
     const reply = textOf(await app.handle({ ...input, conversation: { id: '19:chat@thread.v2', kind: 'groupChat' } }));
     expect(reply).to.match(/^Skriv \/export till mig i en personlig chatt.*inte synas för alla i chatten\.$/u);
@@ -414,7 +419,7 @@ describe('/export', () => {
   });
 
   it('gives a coordinator a signed CSV link that lives a day', async () => {
-    const { app, logs } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
+    const { app, logs } = await testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
     const reply = textOf(await app.handle(say('/exportera 2020', { id: 'aad-boss', name: 'Samordnaren' })));
     const link = /\]\((https:[^)]+)\)/u.exec(reply)?.[1] ?? '';
     expect(reply).to.match(
@@ -431,7 +436,7 @@ describe('/export', () => {
   });
 
   it('answers a year without agreement and a bad argument', async () => {
-    const { app } = testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
+    const { app } = await testApp(await fixtureStore(), MAY_10, { coordinators: ['aad-boss'] });
     expect(textOf(await app.handle(say('/export 2030', { id: 'aad-boss' })))).to.equal(
       'Det finns inget medborgarlöfte för 2030. Det som finns: 2018-2019, 2020.',
     );

@@ -1,19 +1,19 @@
 // The audit trail as a coordinator reads it: /historik, after logging, undoing, /klar and subscribing.
 import { expect } from 'chai';
-import { fileStorePort } from '../../src/store/filePort.js';
 import { createApp } from '../../src/app/app.js';
 import { MemoryStorage } from '../../src/store/storage.js';
-import type { Store } from '../../src/store/store.js';
+import type { StorePort } from '../../src/app/port/index.js';
 import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
 import { ANNA, BERIT, cardsOf, harness, readable, SAMORDNARE, submitActions } from '../support/harness.js';
+import { fileStoreOnly, storeUnderTest } from '../support/storeBackend.js';
 
 /** The audit records of what people did (the bundled agreements seeded at first start are the bot's). */
-const changesBy = async (store: Store) => (await store.audit.read()).filter((r) => r.via !== 'system');
+const changesBy = async (store: StorePort) => (await store.audit.read()).filter((r) => r.via !== 'system');
 
 describe('/historik and the audit log', () => {
   it('records the seeding of the bundled agreements as the bot’s own change', async () => {
     const h = await harness();
-    expect((await h.store.audit.read()).map((r) => [r.action, r.agreementId, r.via, r.detail])).to.deep.equal([
+    expect((await h.port.audit.read()).map((r) => [r.action, r.agreementId, r.via, r.detail])).to.deep.equal([
       ['agreement.created', 'jonkoping-2018-2019', 'system', 'bundled'],
       ['agreement.created', 'jonkoping-2020', 'system', 'bundled'],
     ]);
@@ -27,7 +27,7 @@ describe('/historik and the audit log', () => {
     h.clock.now = new Date('2020-06-15T10:09:00+02:00');
     await h.say('/ångra', { user: BERIT });
 
-    const records = await changesBy(h.store);
+    const records = await changesBy(h.port);
     expect(records.map((r) => [r.action, r.by.name, r.via])).to.deep.equal([
       ['entry.logged', ANNA.name, 'chat'],
       ['entry.logged', BERIT.name, 'chat'],
@@ -80,7 +80,7 @@ describe('/historik and the audit log', () => {
       note: '',
     });
     await h.say('/klar grannsamverkan', { user: SAMORDNARE });
-    expect((await changesBy(h.store)).map((r) => [r.action, r.via])).to.deep.equal([
+    expect((await changesBy(h.port)).map((r) => [r.action, r.via])).to.deep.equal([
       ['entry.logged', 'card'],
       ['milestone.done', 'chat'],
     ]);
@@ -92,9 +92,9 @@ describe('/historik and the audit log', () => {
   });
 
   it('records subscribing, changing and ending a subscription', async () => {
-    const store = await openStore(new MemoryStorage());
+    const { port } = await storeUnderTest(await openStore(new MemoryStorage()));
     const app = createApp({
-      port: fileStorePort(store),
+      port,
       clock: new FakeClock('2026-11-25T09:00:00Z'),
       logger: new CapturingLogger(),
       newId,
@@ -102,7 +102,7 @@ describe('/historik and the audit log', () => {
     await app.handle(turnInput('/prenumerera'));
     await app.handle(turnInput('/prenumerera måndag 08:00'));
     await app.handle(turnInput('/avprenumerera'));
-    const records = await changesBy(store);
+    const records = await changesBy(port);
     expect(records.map((r) => r.action)).to.deep.equal([
       'subscription.created',
       'subscription.changed',
@@ -165,11 +165,12 @@ describe('/historik and the audit log', () => {
     expect(second).to.include('1 februari 2020');
   });
 
-  it('keeps the audit log across a restart on the same storage', async () => {
+  it('keeps the audit log across a restart on the same storage', async function () {
+    fileStoreOnly(this);
     const h = await harness();
     await h.say('/logga gemensam krogtillsyn 2020-03-14');
     const again = await harness({ storage: h.storage });
-    expect((await changesBy(again.store)).map((r) => r.action)).to.deep.equal(['entry.logged']);
+    expect((await changesBy(again.port)).map((r) => r.action)).to.deep.equal(['entry.logged']);
   });
 
   it('/historik fotpatrullering (two activities) suggests commands that each name one, and each works', async () => {
@@ -194,7 +195,8 @@ describe('/historik and the audit log', () => {
     expect(unknown).to.include('/historik utan aktivitet');
   });
 
-  it('says area and coordinator changes in Swedish: no English action word in /historik', async () => {
+  it('says area and coordinator changes in Swedish: no English action word in /historik', async function () {
+    fileStoreOnly(this);
     const h = await harness();
     const by = { by: { id: 'aad-op', name: 'Operatören' }, at: new Date('2020-06-15T08:00:00Z') };
     await h.store.updateArea(

@@ -8,6 +8,7 @@ import { MemoryStorage } from '../../src/store/storage.js';
 import { CARD_BUDGET_BYTES, assertValidCard } from '../support/adaptiveCardsSdk.js';
 import { cardOf, cardTexts, harness, replyText } from '../support/cardsHarness.js';
 import { openStore } from '../support/fakes.js';
+import { fileStoreOnly } from '../support/storeBackend.js';
 
 const ekby = readFileSync(new URL('../fixtures/import/ekby-bullets-aktiviteter.txt', import.meta.url), 'utf8');
 const seed = readFileSync(new URL('../fixtures/jonkoping-medborgarloften.txt', import.meta.url), 'utf8');
@@ -36,13 +37,14 @@ describe('/importera', () => {
   it('is for coordinators only', async () => {
     const h = await harness('2023-01-15');
     expect(replyText((await h.say(`/importera\n${ekby}`))[0])).to.contain('bara en samordnare');
-    expect(h.store.importDrafts.get('id-1')).to.equal(undefined);
+    expect(await h.port.importDrafts.get('id-1')).to.equal(undefined);
   });
 
-  it('paste → draft card → Ändra → (restart) → Spara → /status shows the new agreement, with the import kept', async () => {
+  it('paste → draft card → Ändra → (restart) → Spara → /status shows the new agreement, with the import kept', async function () {
+    fileStoreOnly(this);
     const storage = new MemoryStorage();
     const h = await harness('2023-01-15', { store: await openStore(storage) });
-    const before = h.store.agreements().length;
+    const before = (await h.records.agreements()).length;
     const [intro, draftCard] = await h.say(`/importera\n${ekby}`, coordinator);
     expect(replyText(intro)).to.contain('6 aktiviteter');
     withinBudget(draftCard, 'draft');
@@ -51,7 +53,7 @@ describe('/importera', () => {
     expect(texts).to.include('Bevaka busstationen varje månad');
     expect(texts).to.include('Väktare, Kommunen');
     expect(texts.filter((t) => t === 'Ändra')).to.have.length(6);
-    expect(h.store.agreements(), 'nothing live before Spara').to.have.length(before);
+    expect(await h.records.agreements(), 'nothing live before Spara').to.have.length(before);
 
     // Ändra on the fourth row (the guards): the small form, then a changed target and parties.
     const edit = button(draftCard, 'Ändra', 3);
@@ -98,9 +100,9 @@ describe('/importera', () => {
     const [savedCard, done] = await h2.submit(button(edited, 'Spara'), coordinator);
     expect(cardTexts(cardOf(savedCard).card)).to.include('Sparat av Sara Samordnare.');
     expect(replyText(done)).to.contain('✅ Medborgarlöfte 2022-07-01 – 2023-06-30 är sparat');
-    const stored = h2.store.agreements().find((a) => a.period.start === '2022-07-01')!;
+    const stored = (await h2.records.agreements()).find((a) => a.period.start === '2022-07-01')!;
     expect(stored.imported?.source).to.equal(ekby.trim());
-    expect(stored.area, "the conversation's area").to.equal(h2.store.areas()[0]!.id);
+    expect(stored.area, "the conversation's area").to.equal((await h2.port.areas.areas())[0]!.id);
     expect(stored.imported?.by).to.deep.equal({ id: 'coordinator-aad', name: 'Sara Samordnare' });
     const guards = stored.activities.find((a) => a.name === 'Väktare vid busstationen')!;
     expect(guards.target).to.deep.equal({ kind: 'count', count: 12, unit: 'kvällar' });
@@ -122,10 +124,10 @@ describe('/importera', () => {
     expect(replyText(intro)).to.contain('2 medborgarlöften');
     expect(cardTexts(cardOf(first).card).join(' ')).to.contain('det går inte att spara');
     withinBudget(second, 'second draft');
-    const before = JSON.stringify(h.store.agreements());
+    const before = JSON.stringify(await h.records.agreements());
     const [refused] = await h.submit(button(first, 'Spara'), coordinator);
     expect(replyText(refused)).to.contain('Inget har sparats');
-    expect(JSON.stringify(h.store.agreements())).to.equal(before);
+    expect(JSON.stringify(await h.records.agreements())).to.equal(before);
   });
 
   it('Avbryt throws the draft away; its buttons then do nothing', async () => {
@@ -135,7 +137,7 @@ describe('/importera', () => {
     expect(cardTexts(cardOf(closed).card)).to.include('Slängt av Sara Samordnare.');
     expect(replyText(said)).to.contain('slängt');
     expect(replyText((await h.submit(button(draft, 'Spara'), coordinator))[0])).to.contain('redan slängt');
-    expect(h.store.agreements().some((a) => a.period.start === '2022-07-01')).to.equal(false);
+    expect((await h.records.agreements()).some((a) => a.period.start === '2022-07-01')).to.equal(false);
   });
 
   it('/importera alone gives the paste form; its submit drafts the text; empty or nonsense text says so', async () => {
@@ -222,7 +224,7 @@ describe('/importera with published texts', () => {
     expect(formTexts.some((t) => t.startsWith('2. Polisen lovar att medverka i olika informationskampanjer'))).to.equal(
       true,
     );
-    const promises = h.store.importDrafts.get(draftId)!.agreement.promises;
+    const promises = (await h.port.importDrafts.get(draftId))!.agreement.promises;
     const edit = button(form, 'Spara ändringen');
     const fields = {
       name: 'Närvaro i Lindbo centrum',
@@ -238,7 +240,7 @@ describe('/importera with published texts', () => {
       { ...edit, ...fields, promiseIds: `${promises[0]!.id},${promises[1]!.id}`, keywords: 'Närvaro, centrumpatrull' },
       coordinator,
     );
-    const changed = h.store.importDrafts.get(draftId)!.agreement.activities[0]!;
+    const changed = (await h.port.importDrafts.get(draftId))!.agreement.activities[0]!;
     expect(changed.promiseIds).to.deep.equal([promises[0]!.id, promises[1]!.id]);
     expect(changed.keywords).to.deep.equal(['närvaro', 'centrumpatrull']);
     expect(changed.name).to.equal('Närvaro i Lindbo centrum');
@@ -248,7 +250,7 @@ describe('/importera with published texts', () => {
     const h = await harness('2023-01-15');
     const [, draft] = await h.say(`/importera\n${lindbo}`, coordinator);
     const draftId = String(button(draft, 'Spara').draftId);
-    const before = h.store.importDrafts.get(draftId)!.agreement;
+    const before = (await h.port.importDrafts.get(draftId))!.agreement;
     const [form] = await h.submit(button(draft, 'Ändra löften och period'), coordinator);
     withinBudget(form, 'agreement form');
     const formTexts = cardTexts(cardOf(form).card);
@@ -262,7 +264,7 @@ describe('/importera with published texts', () => {
     expect(cardTexts(cardOf(bad).card).some((t) => t.includes('"i vår" går inte att läsa som en period'))).to.equal(
       true,
     );
-    expect(h.store.importDrafts.get(draftId)!.agreement).to.deep.equal(before);
+    expect((await h.port.importDrafts.get(draftId))!.agreement).to.deep.equal(before);
 
     // Promise 2 left out: merged into promise 1. Promise 3 reworded, 4 kept, one new promise added.
     const [after] = await h.submit(
@@ -280,7 +282,7 @@ describe('/importera with published texts', () => {
       },
       coordinator,
     );
-    const a = h.store.importDrafts.get(draftId)!.agreement;
+    const a = (await h.port.importDrafts.get(draftId))!.agreement;
     expect(a.title).to.equal('Medborgarlöfte Lindbo 2021');
     expect(a.period).to.deep.equal({ start: '2021-01-01', end: '2021-12-31' });
     expect(a.policeArea).to.equal('Lokalpolisområde Hallsberg');
@@ -304,7 +306,7 @@ describe('/importera with published texts', () => {
 
   it('a text without a period: Spara is refused until the coordinator sets one; then it saves with that period', async () => {
     const h = await harness('2023-01-15');
-    const before = h.store.agreements().length;
+    const before = (await h.records.agreements()).length;
     const [, draft] = await h.say(`/importera\n${noPeriod}`, coordinator);
     const texts = cardTexts(cardOf(draft).card);
     expect(texts).to.include('Utkast: Medborgarlöfte');
@@ -314,7 +316,7 @@ describe('/importera with published texts', () => {
     const [refused] = await h.submit(button(draft, 'Spara'), coordinator);
     expect(replyText(refused)).to.contain('Texten anger ingen period');
     expect(replyText(refused)).to.contain('Inget har sparats');
-    expect(h.store.agreements()).to.have.length(before);
+    expect(await h.records.agreements()).to.have.length(before);
 
     const setPeriod = button(draft, 'Sätt period');
     const [bad] = await h.submit({ ...setPeriod, period: 'snart' }, coordinator);
@@ -328,7 +330,7 @@ describe('/importera with published texts', () => {
     expect(setTexts).not.to.include('Sätt period');
 
     await h.submit(button(set, 'Spara'), coordinator);
-    const saved = h.store.agreements().find((a) => a.period.start === '2024-01-01');
+    const saved = (await h.records.agreements()).find((a) => a.period.start === '2024-01-01');
     expect(saved?.period).to.deep.equal({ start: '2024-01-01', end: '2024-12-31' });
     expect(saved?.id).to.equal('jonkoping-2024');
     expect(saved?.promises.map((p) => p.text)).to.deep.equal([
@@ -349,20 +351,17 @@ describe('/importera in a deployment with two areas', () => {
     const draft = replies.find((r) => r.kind !== 'text');
     const save = button(draft, 'Spara');
     const draftId = String(save.draftId);
-    expect(h.store.importDrafts.get(draftId)?.agreement.area).to.equal('habo');
+    expect((await h.port.importDrafts.get(draftId))?.agreement.area).to.equal('habo');
 
     const other = await h.submit(JONNA_JKPG_SAM, save);
     expect(replyText(other[0])).to.contain('finns inte längre');
-    expect(h.store.importDrafts.get(draftId)?.status).to.equal('open');
+    expect((await h.port.importDrafts.get(draftId))?.status).to.equal('open');
 
     await h.submit(SARA_HABO_SAM, save);
-    const saved = h.store.agreements().find((a) => a.period.start === '2022-07-01');
+    const saved = (await h.port.records('habo').agreements()).find((a) => a.period.start === '2022-07-01');
     expect(saved?.area).to.equal('habo');
-    expect(
-      h.store
-        .inArea('jonkoping')
-        .agreements()
-        .some((a) => a.period.start === '2022-07-01'),
-    ).to.equal(false);
+    expect((await h.port.records('jonkoping').agreements()).some((a) => a.period.start === '2022-07-01')).to.equal(
+      false,
+    );
   });
 });

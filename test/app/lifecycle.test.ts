@@ -1,6 +1,6 @@
 // Added and removed: one welcome per installation (Teams announces it twice), and removal ends
 // the conversation's subscriptions.
-import { fileStorePort } from '../../src/store/filePort.js';
+import { storeUnderTest } from '../support/storeBackend.js';
 import { expect } from 'chai';
 import { createLifecycle, welcomeReplies } from '../../src/app/lifecycle.js';
 import { CapturingLogger, CapturingNotifier, FakeClock, newId, openStore, referenceFor } from '../support/fakes.js';
@@ -10,7 +10,7 @@ describe('lifecycle', () => {
   it('welcomes a conversation once, and again after ten minutes (a reinstall)', async () => {
     const clock = new FakeClock('2026-11-25T09:00:00Z');
     const lifecycle = createLifecycle({
-      port: fileStorePort(await openStore()),
+      port: (await storeUnderTest(await openStore())).port,
       clock,
       logger: new CapturingLogger(),
       notifier: () => new CapturingNotifier(),
@@ -47,8 +47,9 @@ describe('lifecycle', () => {
       },
       setupAudit(),
     );
+    const { port } = await storeUnderTest(store);
     await createLifecycle({
-      port: fileStorePort(store),
+      port,
       clock,
       logger,
       notifier: () => new CapturingNotifier(),
@@ -56,7 +57,7 @@ describe('lifecycle', () => {
       id: 'chat-1',
       kind: 'groupChat',
     });
-    expect(store.subscriptions.forConversation('chat-1')?.ended).to.deep.equal({
+    expect((await port.subscriptions.forConversation('chat-1'))?.ended).to.deep.equal({
       at: '2026-11-25T09:00:00.000Z',
       reason: 'uninstalled',
     });

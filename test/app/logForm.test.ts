@@ -62,7 +62,7 @@ describe('the log form', () => {
       'Anna Lind',
       '2 av 4 tillfällen',
     ]);
-    const stored = h.store.entries('jonkoping-2020');
+    const stored = await h.records.entries('jonkoping-2020');
     expect(stored).to.have.length(1);
     expect(stored[0]).to.include({
       activityId: 'gemensam-krogtillsyn',
@@ -88,8 +88,8 @@ describe('the log form', () => {
     await h.submit(submit);
     const again = await h.submit(submit);
     expect(cardTexts(cardOf(again[0]).card)).to.include('Det här var redan loggat');
-    expect(h.store.entries('jonkoping-2020')).to.have.length(1);
-    expect(h.store.entries('jonkoping-2020')[0]?.place).to.equal('Råslätt');
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(1);
+    expect((await h.records.entries('jonkoping-2020'))[0]?.place).to.equal('Råslätt');
   });
 
   it('a mistake comes back on the form, in place of the one sent, with what was filled in kept', async () => {
@@ -114,14 +114,14 @@ describe('the log form', () => {
     expect(input(card, 'date').value).to.equal('2020-05-20');
     expect(input(card, 'otherPlace').value).to.equal('Råslätt');
     expect(input(card, 'note').value).to.equal('Två ärenden');
-    expect(h.store.entries('jonkoping-2020')).to.have.length(0);
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(0);
   });
 
   for (const sent of ['2020-05-20T00:00:00.000Z', '5/20/2020', '20/5/2020', '2020-05-20T00:00:00+02:00']) {
     it(`a card date sent as "${sent}" is read as 20 May 2020`, async () => {
       const h = await harness('2020-06-01');
       await h.submit({ verb: 'log.form', formId: `f-${sent}`, activityId: 'sig', date: sent, count: '1' });
-      expect(h.store.allEntries().map((e) => e.date)).to.deep.equal(['2020-05-20']);
+      expect((await h.records.allEntries()).map((e) => e.date)).to.deep.equal(['2020-05-20']);
     });
   }
 
@@ -147,7 +147,7 @@ describe('the log form', () => {
       expect(input(card, 'otherPlace').value).to.equal('Råslätt');
       expect(input(card, 'count').value).to.equal(2);
       expect(input(card, 'note').value).to.equal('två samtal');
-      expect(h.store.allEntries()).to.have.length(0);
+      expect(await h.records.allEntries()).to.have.length(0);
     });
   }
 
@@ -173,7 +173,7 @@ describe('the log form', () => {
       const { card, replace } = cardOf(replies[0]);
       expect(replace).to.equal(true);
       expect(cardTexts(card).join('\n')).to.contain(message);
-      expect(h.store.allEntries()).to.have.length(0);
+      expect(await h.records.allEntries()).to.have.length(0);
     });
   }
 
@@ -192,7 +192,7 @@ describe('the log form', () => {
     expect(all).to.contain('personnummer (811218-****)');
     expect(all).not.to.contain('9876');
     expect(input(card, 'note').value).to.equal('');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
   });
 
   it('a payload that is not a form at all gets a plain answer', async () => {
@@ -260,7 +260,7 @@ describe('the other cards', () => {
       'Gemensam krogtillsyn',
       '31 maj 2020',
     ]);
-    expect(h.store.entries('jonkoping-2020')).to.have.length(1);
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(1);
   });
 
   it('/mina is a card of my entries, newest first, with notes', async () => {

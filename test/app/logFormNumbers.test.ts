@@ -39,14 +39,14 @@ describe('issue 9: Deltagare and Timmar on the log form', () => {
       hours: '1,5',
     });
     expect(readable(replies)).to.include('✅ Loggat').and.include('6 deltagare').and.include('1,5 timmar');
-    expect(h.store.allEntries()[0]).to.include({ participants: 6, hours: 1.5, date: '2020-05-30' });
+    expect((await h.records.allEntries())[0]).to.include({ participants: 6, hours: 1.5, date: '2020-05-30' });
   });
 
   it('left empty, nothing is stored for them', async () => {
     const h = await harness({ now: NOW });
     const { save } = await openForm(h);
     await h.submit({ ...save, activityId: 'ssg', date: '2020-05-30', count: '1', participants: '', hours: '' });
-    const [entry] = h.store.allEntries();
+    const [entry] = await h.records.allEntries();
     expect(entry).to.not.have.property('participants');
     expect(entry).to.not.have.property('hours');
   });
@@ -73,7 +73,7 @@ describe('issue 9: Deltagare and Timmar on the log form', () => {
       });
       const fallback = replies[0]?.kind === 'replaceCard' ? replies[0].fallbackText : '';
       expect(fallback).to.include(said).and.include('Inget har sparats');
-      expect(h.store.allEntries()).to.have.length(0);
+      expect(await h.records.allEntries()).to.have.length(0);
       const card = cardsOf(replies)[0];
       expect(replies[0]?.kind).to.equal('replaceCard');
       expect(input(card, 'activityId')).to.include({ value: 'gemensam-krogtillsyn' });
@@ -92,7 +92,7 @@ describe('issue 9: Deltagare and Timmar on the log form', () => {
   it('Ändra shows the entry’s participants and hours; saving them unchanged keeps them, a new value is stored and kept in the history', async () => {
     const h = await harness({ now: NOW });
     await h.say('/logga gemensam krogtillsyn igår 7 pers 1,5 h');
-    expect(h.store.allEntries()[0]).to.include({ participants: 7, hours: 1.5 });
+    expect((await h.records.allEntries())[0]).to.include({ participants: 7, hours: 1.5 });
     const first = await openEdit(h);
     expect(input(first.card, 'participants')).to.include({ value: 7 });
     expect(input(first.card, 'hours')).to.include({ value: '1,5' });
@@ -105,7 +105,7 @@ describe('issue 9: Deltagare and Timmar on the log form', () => {
       participants: String(input(first.card, 'participants').value),
       hours: String(input(first.card, 'hours').value),
     });
-    expect(h.store.allEntries()[0]).to.include({ count: 2, participants: 7, hours: 1.5 });
+    expect((await h.records.allEntries())[0]).to.include({ count: 2, participants: 7, hours: 1.5 });
 
     const second = await openEdit(h);
     await h.submit({
@@ -116,7 +116,7 @@ describe('issue 9: Deltagare and Timmar on the log form', () => {
       participants: '9',
       hours: '2',
     });
-    const [entry] = h.store.allEntries();
+    const [entry] = await h.records.allEntries();
     expect(entry).to.include({ participants: 9, hours: 2 });
     expect(entry?.history?.[1]?.before).to.deep.include({ participants: 7, hours: 1.5 });
   });
@@ -127,6 +127,6 @@ describe('issue 9: Deltagare and Timmar on the log form', () => {
     const { save } = await openEdit(h);
     const replies = await h.submit({ ...save, activityId: 'gemensam-krogtillsyn', date: '2020-05-30', count: '1' });
     expect(readable(replies)).to.include('✏️ Ändrat');
-    expect(h.store.allEntries()[0]).to.include({ participants: 7, date: '2020-05-30' });
+    expect((await h.records.allEntries())[0]).to.include({ participants: 7, date: '2020-05-30' });
   });
 });

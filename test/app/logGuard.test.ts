@@ -17,7 +17,7 @@ import {
 } from '../support/harness.js';
 
 const NOW = '2020-10-15T10:00:00+02:00'; // a Thursday
-const active = (h: Harness) => h.store.allEntries().filter((e) => !e.removed);
+const active = async (h: Harness) => (await h.records.allEntries()).filter((e) => !e.removed);
 
 const button = buttonData;
 
@@ -43,7 +43,7 @@ describe('issue 20: a phone number in a log', () => {
       const shown = readable(asked);
       expect(shown).to.include('Telefonnummer i anteckningen').and.include('Telefonnummer är personuppgifter');
       expect(shown).to.not.include('Vad betyder').and.not.include(phone).and.not.include('Antalet');
-      expect(h.store.allEntries()).to.have.length(0);
+      expect(await h.records.allEntries()).to.have.length(0);
       expect(titles(asked)).to.deep.equal(['Spara utan anteckning']);
       const without = button(asked, 'Spara utan anteckning');
       expect(without).to.not.have.property('note');
@@ -51,12 +51,12 @@ describe('issue 20: a phone number in a log', () => {
       const saved = await h.submit(without);
       expect(saved[0]?.kind).to.equal('replaceCard');
       expect(readable(saved)).to.include('✅ Loggat').and.include('SIG-ärenden');
-      expect(active(h)).to.have.length(1);
-      expect(active(h)[0]).to.include({ activityId: 'sig', date: '2020-10-15', count: 1 });
-      expect(active(h)[0]).to.not.have.property('note');
+      expect(await active(h)).to.have.length(1);
+      expect((await active(h))[0]).to.include({ activityId: 'sig', date: '2020-10-15', count: 1 });
+      expect((await active(h))[0]).to.not.have.property('note');
       // A second click stores nothing more.
       await h.submit(without);
-      expect(active(h)).to.have.length(1);
+      expect(await active(h)).to.have.length(1);
     });
   }
 
@@ -78,7 +78,7 @@ describe('issue 20: a phone number in a log', () => {
           expect(shown, phone).to.include('Telefonnummer är personuppgifter').and.not.include('Vad betyder');
           expect(shown, phone).to.not.include(phone);
           expect(shown, phone).to.include('•');
-          expect(h.store.allEntries()).to.have.length(0);
+          expect(await h.records.allEntries()).to.have.length(0);
         },
       ),
       { numRuns: 60 },
@@ -90,7 +90,7 @@ describe('issue 20: a phone number in a log', () => {
     const replies = await h.say('/logga krogtillsyn 070-123 45 67');
     expect(readable(replies)).to.include('Telefonnummer är personuppgifter').and.include('Inget har sparats.');
     expect(readable(replies)).to.not.include('070-123 45 67');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
   });
 
   it('dates, times, counts, hours and years are still read as such', async () => {
@@ -104,7 +104,7 @@ describe('issue 20: a phone number in a log', () => {
       const replies = await h.say(typed);
       expect(readable(replies), typed).to.not.include('Telefonnummer');
     }
-    expect(active(h).map((e) => [e.activityId, e.date])).to.deep.equal([
+    expect((await active(h)).map((e) => [e.activityId, e.date])).to.deep.equal([
       ['sig', '2020-10-14'],
       ['torsdagsmote', '2020-10-08'],
       ['ssg', '2020-10-09'],
@@ -122,11 +122,11 @@ describe('issue 20: a phone number in a log', () => {
       ...(event ? { event } : {}),
     });
     await h.app.handle(input('/logga sig igår lugnt'));
-    const before = JSON.stringify(h.store.allEntries());
+    const before = JSON.stringify(await h.records.allEntries());
     const replies = await h.app.handle(input('/logga sig igår ring 070-123 45 67', 'edited'));
     expect(readable(replies)).to.include('Telefonnummer är personuppgifter').and.include('Insatsen är oförändrad.');
     expect(readable(replies)).to.not.include('123 45 67');
-    expect(JSON.stringify(h.store.allEntries())).to.equal(before);
+    expect(JSON.stringify(await h.records.allEntries())).to.equal(before);
   });
 
   it('the log form with a phone number in the note comes back without the note, nothing stored', async () => {
@@ -141,7 +141,7 @@ describe('issue 20: a phone number in a log', () => {
       note: 'ring 070-123 45 67',
     });
     expect(readable(replies)).to.include('Telefonnummer är personuppgifter').and.not.include('123 45 67');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
   });
 });
 
@@ -151,7 +151,7 @@ describe('issue 20: a name in the note of an SIG case', () => {
     const asked = await h.say('/logga sig Kevin 15 år, oro i skolan');
     expect(readable(asked)).to.include('Anteckningen verkar innehålla ett namn. Skriv inga namn på ungdomar.');
     expect(titles(asked)).to.deep.equal(['Spara utan anteckning', 'Ändra', 'Spara ändå']);
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
     expect(JSON.stringify(h.logger.lines)).to.not.include('Kevin');
   });
 
@@ -162,11 +162,11 @@ describe('issue 20: a name in the note of an SIG case', () => {
     const saved = await h.submit(without);
     expect(saved[0]?.kind).to.equal('replaceCard');
     expect(readable(saved)).to.include('✅ Loggat').and.not.include('Kevin');
-    expect(active(h)).to.have.length(1);
-    expect(active(h)[0]).to.not.have.property('note');
+    expect(await active(h)).to.have.length(1);
+    expect((await active(h))[0]).to.not.have.property('note');
     await h.submit(without);
     await h.submit(button(asked, 'Spara ändå'));
-    expect(active(h)).to.have.length(1);
+    expect(await active(h)).to.have.length(1);
   });
 
   it('Spara ändå stores it with the note as written, once', async () => {
@@ -175,10 +175,10 @@ describe('issue 20: a name in the note of an SIG case', () => {
     const anyway = button(asked, 'Spara ändå');
     const saved = await h.submit(anyway);
     expect(readable(saved)).to.include('✅ Loggat');
-    expect(active(h)).to.have.length(1);
-    expect(active(h)[0]).to.include({ activityId: 'sig', note: 'Kevin 15 år, oro i skolan' });
+    expect(await active(h)).to.have.length(1);
+    expect((await active(h))[0]).to.include({ activityId: 'sig', note: 'Kevin 15 år, oro i skolan' });
     await h.submit(anyway);
-    expect(active(h)).to.have.length(1);
+    expect(await active(h)).to.have.length(1);
   });
 
   it('Ändra opens the log form filled in, in place of the question; the changed note is stored', async () => {
@@ -197,7 +197,7 @@ describe('issue 20: a name in the note of an SIG case', () => {
       note: 'en pojke, 15 år',
     });
     expect(readable(saved)).to.include('✅ Loggat');
-    expect(active(h)[0]).to.include({ activityId: 'sig', date: '2020-10-14', note: 'en pojke, 15 år' });
+    expect((await active(h))[0]).to.include({ activityId: 'sig', date: '2020-10-14', note: 'en pojke, 15 år' });
   });
 
   it("only the writer can answer: a colleague's click stores nothing", async () => {
@@ -207,7 +207,7 @@ describe('issue 20: a name in the note of an SIG case', () => {
       const reply = await h.submit(button(asked, title), { user: BERIT });
       expect(readable(reply), title).to.include('bara Anna Andersson kan välja');
     }
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
   });
 
   it('an edited log message that now names someone asks first; the buttons change that entry', async () => {
@@ -220,21 +220,21 @@ describe('issue 20: a name in the note of an SIG case', () => {
       ...(event ? { event } : {}),
     });
     await h.app.handle(input('/logga sig igår lugnt'));
-    const before = JSON.stringify(h.store.allEntries());
+    const before = JSON.stringify(await h.records.allEntries());
     const asked = await h.app.handle(input('/logga sig igår Kevin 15 år', 'edited'));
     expect(readable(asked)).to.include('Insatsen är oförändrad').and.include('Anteckningen verkar innehålla ett namn.');
-    expect(JSON.stringify(h.store.allEntries())).to.equal(before);
+    expect(JSON.stringify(await h.records.allEntries())).to.equal(before);
     expect(button(asked, 'Spara ändå')).to.have.property('entryId');
 
     const without = await h.submit(button(asked, 'Spara utan anteckning'));
     expect(readable(without)).to.include('✏️ Ändrat');
-    expect(active(h)).to.have.length(1);
-    expect(active(h)[0]).to.not.have.property('note');
+    expect(await active(h)).to.have.length(1);
+    expect((await active(h))[0]).to.not.have.property('note');
 
     const anyway = await h.submit(button(asked, 'Spara ändå'));
     expect(readable(anyway)).to.include('✏️ Ändrat');
-    expect(active(h)).to.have.length(1);
-    expect(active(h)[0]).to.include({ note: 'Kevin 15 år' });
+    expect(await active(h)).to.have.length(1);
+    expect((await active(h))[0]).to.include({ note: 'Kevin 15 år' });
     // The same text again (a redelivered edit) is not asked about: the note is stored as written.
     expect(readable(await h.app.handle(input('/logga sig igår Kevin 15 år', 'edited')))).to.not.include(
       'Anteckningen verkar',
@@ -254,9 +254,9 @@ describe('issue 20: a name in the note of an SIG case', () => {
     });
     expect(asked[0]?.kind).to.equal('replaceCard');
     expect(readable(asked)).to.include('Anteckningen verkar innehålla ett namn.');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
     await h.submit(button(asked, 'Spara ändå'));
-    expect(active(h)[0]).to.include({ activityId: 'orosanmalan-utbildning', note: 'pratade med Kevin' });
+    expect((await active(h))[0]).to.include({ activityId: 'orosanmalan-utbildning', note: 'pratade med Kevin' });
   });
 
   it('no question for ordinary words, places and parties, nor for activities not about individuals', async () => {
@@ -269,7 +269,7 @@ describe('issue 20: a name in the note of an SIG case', () => {
       const replies = await h.say(typed);
       expect(readable(replies), typed).to.include('✅ Loggat');
     }
-    expect(active(h)).to.have.length(3);
+    expect(await active(h)).to.have.length(3);
   });
 });
 
@@ -282,18 +282,22 @@ describe('issue 20: an entry the target would not count', () => {
       'Onsdag 14 oktober 2020 räknas inte för Fotpatrullering och krogtillsyn natthelger: den räknar bara natthelger (fredag, lördag och söndag).',
     );
     expect(shown).to.not.include('aktiv 0 av');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
     const choices = submitActions(cardsOf(asked)[0]).map((c) => c.activityId);
     expect(choices).to.deep.equal(['gemensam-krogtillsyn', 'fotpatrullering-oxnehaga', 'krogtillsyn-natthelger']);
     expect(titles(asked)).to.deep.equal(['Logga den här', 'Logga den här', 'Logga ändå (räknas inte)']);
 
     const joint = await h.submit(button(asked, 'Logga den här', { activityId: 'gemensam-krogtillsyn' }));
     expect(readable(joint)).to.include('✅ Loggat').and.include('1 av 4 tillfällen').and.not.include('räknas inte');
-    expect(active(h)).to.have.length(1);
-    expect(active(h)[0]).to.include({ activityId: 'gemensam-krogtillsyn', date: '2020-10-14', place: 'centrum' });
+    expect(await active(h)).to.have.length(1);
+    expect((await active(h))[0]).to.include({
+      activityId: 'gemensam-krogtillsyn',
+      date: '2020-10-14',
+      place: 'centrum',
+    });
     // The card became the confirmation; its other buttons store nothing more.
     await h.submit(button(asked, 'Logga ändå (räknas inte)'));
-    expect(active(h)).to.have.length(1);
+    expect(await active(h)).to.have.length(1);
   });
 
   it('Logga ändå stores it, and the confirmation says plainly that it does not count and why', async () => {
@@ -304,14 +308,14 @@ describe('issue 20: an entry the target would not count', () => {
     expect(shown).to.include('✅ Loggat');
     expect(shown).to.include('⚠️ Onsdag 14 oktober 2020 räknas inte för Fotpatrullering och krogtillsyn natthelger');
     expect(logged[0]?.kind === 'replaceCard' ? logged[0].fallbackText : '').to.include('räknas inte');
-    expect(active(h)[0]).to.include({ activityId: 'krogtillsyn-natthelger', date: '2020-10-14' });
+    expect((await active(h))[0]).to.include({ activityId: 'krogtillsyn-natthelger', date: '2020-10-14' });
   });
 
   it('a weekend night is logged at once, as before', async () => {
     const h = await harness({ now: NOW });
     const replies = await h.say('/logga krogtillsyn natthelg i lördags');
     expect(readable(replies)).to.include('✅ Loggat').and.include('aktiv 1 av').and.not.include('räknas inte');
-    expect(active(h)[0]).to.include({ activityId: 'krogtillsyn-natthelger', date: '2020-10-10' });
+    expect((await active(h))[0]).to.include({ activityId: 'krogtillsyn-natthelger', date: '2020-10-10' });
   });
 
   it('the choice card marks a candidate that would not count the day', async () => {
@@ -331,7 +335,7 @@ describe('issue 20: an entry the target would not count', () => {
     const asked = await h.submit({ ...submit, activityId: 'krogtillsyn-natthelger', date: '2020-10-14', count: '1' });
     expect(asked[0]?.kind).to.equal('replaceCard');
     expect(readable(asked)).to.include('räknas inte för Fotpatrullering och krogtillsyn natthelger');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
     expect(submitActions(cardsOf(asked)[0]).map((c) => c.activityId)).to.include('gemensam-krogtillsyn');
   });
 });
@@ -344,12 +348,12 @@ describe('issue 20: one generic word or a party alone', () => {
       expect(readable(asked))
         .to.include('Vilken aktivitet menar du?')
         .and.include(`${word}\\" räcker inte för att veta`);
-      expect(h.store.allEntries()).to.have.length(0);
+      expect(await h.records.allEntries()).to.have.length(0);
       const [first] = submitActions(cardsOf(asked)[0]);
       expect(first?.verb).to.equal('log.choose');
       await h.submit(first);
       await h.submit(first);
-      expect(active(h)).to.have.length(1);
+      expect(await active(h)).to.have.length(1);
     });
   }
 
@@ -357,7 +361,7 @@ describe('issue 20: one generic word or a party alone', () => {
     const h = await harness({ now: NOW });
     const replies = await h.say('/logga samverkan förra veckan');
     expect(readable(replies)).to.include('Skriv dagen och aktiviteten tydligare').and.include('Inget har sparats.');
-    expect(h.store.allEntries()).to.have.length(0);
+    expect(await h.records.allEntries()).to.have.length(0);
   });
 
   it('a party with a generic word narrows the choice; an activity word logs as before', async () => {
@@ -366,7 +370,7 @@ describe('issue 20: one generic word or a party alone', () => {
     expect(submitActions(cardsOf(asked)[0]).map((c) => c.activityId)).to.deep.equal(['grannsamverkan', 'torsdagsmote']);
     expect(readable(await h.say('/logga ssg'))).to.include('✅ Loggat');
     expect(readable(await h.say('/logga torsdagsmöte samverkan med polisen'))).to.include('✅ Loggat');
-    expect(active(h).map((e) => e.activityId)).to.deep.equal(['ssg', 'torsdagsmote']);
+    expect((await active(h)).map((e) => e.activityId)).to.deep.equal(['ssg', 'torsdagsmote']);
   });
 });
 

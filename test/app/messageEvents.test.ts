@@ -25,8 +25,8 @@ function message(
   };
 }
 
-const entries = (h: Harness) => h.store.allEntries();
-const active = (h: Harness) => entries(h).filter((e) => !e.removed);
+const entries = async (h: Harness) => h.records.allEntries();
+const active = async (h: Harness) => (await entries(h)).filter((e) => !e.removed);
 
 function buttons(replies: Reply[]): Record<string, unknown>[] {
   return cardsOf(replies).flatMap((c) => submitActions(c));
@@ -59,8 +59,8 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(edited).to.have.length(1);
       expect(edited[0]?.kind).to.equal('card');
       expect(readable(edited)).to.include('✏️ Ändrat').and.include('30 maj 2020').and.include('"title":"Ångra"');
-      expect(entries(h)).to.have.length(2);
-      const entry = entries(h)[1];
+      expect(await entries(h)).to.have.length(2);
+      const entry = (await entries(h))[1];
       expect(entry).to.include({ date: '2020-05-30', count: 2, place: 'Öxnehaga', note: 'lugnt' });
       expect(entry?.history).to.have.length(1);
       expect(entry?.history?.[0]).to.deep.include({
@@ -68,7 +68,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
         by: { id: 'aad-anna', name: 'Anna Andersson' },
       });
       expect(entry?.history?.[0]?.before).to.deep.include({ date: '2020-05-31', count: 1 });
-      const audit = (await h.store.audit.read()).filter((r) => r.action === 'entry.edited');
+      const audit = (await h.port.audit.read()).filter((r) => r.action === 'entry.edited');
       expect(audit).to.have.length(1);
       expect(audit[0]).to.deep.include({ entryId: entry?.id, via: 'chat' });
       expect(audit[0]?.changes).to.deep.include({
@@ -77,8 +77,8 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
         note: {},
       });
       // The first entry is untouched.
-      expect(entries(h)[0]).to.include({ date: '2020-05-28', count: 1 });
-      expect(entries(h)[0]?.history).to.equal(undefined);
+      expect((await entries(h))[0]).to.include({ date: '2020-05-28', count: 1 });
+      expect((await entries(h))[0]?.history).to.equal(undefined);
     });
 
     it('the same edit delivered again changes nothing more', async () => {
@@ -89,9 +89,9 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       await h.app.handle(edit);
       const again = await h.app.handle(edit);
       expect(readable(again)).to.include('Inget att ändra');
-      expect(entries(h)).to.have.length(1);
-      expect(entries(h)[0]?.history).to.have.length(1);
-      expect((await h.store.audit.read()).filter((r) => r.action === 'entry.edited')).to.have.length(1);
+      expect(await entries(h)).to.have.length(1);
+      expect((await entries(h))[0]?.history).to.have.length(1);
+      expect((await h.port.audit.read()).filter((r) => r.action === 'entry.edited')).to.have.length(1);
     });
 
     it('an edit back and forth acts each time, and a resend while the first is running acts once (redelivery cache)', async () => {
@@ -104,11 +104,11 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(readable(first)).to.include('✏️ Ändrat');
       // The resend is answered once: by the first.
       expect(resent).to.deep.equal([]);
-      expect(entries(h)[0]?.history).to.have.length(1);
+      expect((await entries(h))[0]?.history).to.have.length(1);
       await app.handle(message(id, '/logga ssg igår', { event: 'edited' }));
       await app.handle(toFriday);
-      expect(entries(h)[0]).to.include({ date: '2020-05-29' });
-      expect(entries(h)[0]?.history?.map((c) => c.before.date)).to.deep.equal([
+      expect((await entries(h))[0]).to.include({ date: '2020-05-29' });
+      expect((await entries(h))[0]?.history?.map((c) => c.before.date)).to.deep.equal([
         '2020-05-31',
         '2020-05-29',
         '2020-05-31',
@@ -119,22 +119,22 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       const h = await harness({ now: NOW });
       const id = `e${++seq}`;
       await h.app.handle(message(id, 'gemensam krogtillsyn igår'));
-      expect(active(h)).to.have.length(1);
+      expect(await active(h)).to.have.length(1);
       await h.app.handle(message(id, 'gemensam krogtillsyn 3 st igår', { event: 'edited' }));
-      expect(active(h)[0]).to.include({ count: 3, date: '2020-05-31' });
+      expect((await active(h))[0]).to.include({ count: 3, date: '2020-05-31' });
     });
 
     it('a new text that cannot be logged leaves the entry as it was, and says so', async () => {
       const h = await harness({ now: NOW });
       const id = `e${++seq}`;
       await h.app.handle(message(id, '/logga ssg igår'));
-      const before = JSON.stringify(entries(h));
+      const before = JSON.stringify(await entries(h));
       for (const text of ['/logga ssg imorgon', '/logga ssg 31/2', 'hej', '/status', '/logga']) {
         const replies = await h.app.handle(message(id, text, { event: 'edited' }));
         expect(readable(replies), text).to.include('Insatsen är oförändrad');
       }
-      expect(JSON.stringify(entries(h))).to.equal(before);
-      expect((await h.store.audit.read()).filter((r) => r.action === 'entry.edited')).to.have.length(0);
+      expect(JSON.stringify(await entries(h))).to.equal(before);
+      expect((await h.port.audit.read()).filter((r) => r.action === 'entry.edited')).to.have.length(0);
     });
 
     it('a new text that asks a question asks it, and the answer changes that entry instead of logging another', async () => {
@@ -145,17 +145,18 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(readable(asked)).to.include('Insatsen är oförändrad').and.include('Vilken dag menar du?');
       const days = buttons(asked);
       expect(days.length).to.be.greaterThan(1);
-      expect(days.every((d) => d.entryId === entries(h)[0]?.id)).to.equal(true);
+      const first = (await entries(h))[0];
+      expect(days.every((d) => d.entryId === first?.id)).to.equal(true);
       expect(JSON.stringify(cardsOf(asked))).to.include('Ändra till den här dagen');
-      expect(entries(h)[0]).to.include({ date: '2020-05-31' });
+      expect((await entries(h))[0]).to.include({ date: '2020-05-31' });
 
       const wednesday = days.find((d) => d.date === '2020-05-27');
       const answered = await h.submit(wednesday);
       expect(answered[0]?.kind).to.equal('replaceCard');
       expect(readable(answered)).to.include('✏️ Ändrat');
-      expect(entries(h)).to.have.length(1);
-      expect(entries(h)[0]).to.include({ date: '2020-05-27' });
-      expect(entries(h)[0]?.history?.[0]?.reason).to.equal('messageEdited');
+      expect(await entries(h)).to.have.length(1);
+      expect((await entries(h))[0]).to.include({ date: '2020-05-27' });
+      expect((await entries(h))[0]?.history?.[0]?.reason).to.equal('messageEdited');
     });
 
     it('an edit of a message whose entry was undone says that it changes nothing', async () => {
@@ -165,7 +166,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       await h.say('/ångra');
       const replies = await h.app.handle(message(id, '/logga ssg i förrgår', { event: 'edited' }));
       expect(readable(replies)).to.include('borttagen').and.include('ändringen gör inget');
-      expect(entries(h)[0]).to.include({ date: '2020-05-31' });
+      expect((await entries(h))[0]).to.include({ date: '2020-05-31' });
     });
 
     it('a message that logged nothing: quiet unless its new text is a log, which is then logged', async () => {
@@ -176,12 +177,12 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(await h.app.handle(message(id, 'hej', { event: 'edited' }))).to.deep.equal([]);
       const logged = await h.app.handle(message(id, '/logga ssg igår', { event: 'edited' }));
       expect(readable(logged)).to.include('✅ Loggat');
-      expect(active(h)).to.have.length(1);
-      expect(active(h)[0]?.sourceId).to.equal(`message:personal-anna:${id}`);
+      expect(await active(h)).to.have.length(1);
+      expect((await active(h))[0]?.sourceId).to.equal(`message:personal-anna:${id}`);
       // From then on the message has its entry: a further edit changes it.
       await h.app.handle(message(id, '/logga ssg i förrgår', { event: 'edited' }));
-      expect(active(h)).to.have.length(1);
-      expect(active(h)[0]).to.include({ date: '2020-05-30' });
+      expect(await active(h)).to.have.length(1);
+      expect((await active(h))[0]).to.include({ date: '2020-05-30' });
     });
 
     it("a message answered with a question: the writer's click stands for the message, so its edit and deletion find the entry", async () => {
@@ -190,15 +191,15 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       const asked = await h.app.handle(message(id, '/logga krogtillsyn igår'));
       const joint = buttons(asked).find((b) => b.activityId === 'gemensam-krogtillsyn');
       await h.app.handle({ ...message(`click-${id}`, ''), value: joint });
-      expect(active(h)).to.have.length(1);
-      expect(active(h)[0]?.sourceId).to.equal(`message:personal-anna:${id}`);
+      expect(await active(h)).to.have.length(1);
+      expect((await active(h))[0]?.sourceId).to.equal(`message:personal-anna:${id}`);
       // Teams delivers the message again: answered with the entry the click made, not asked again.
       expect(readable(await h.app.handle(message(id, '/logga krogtillsyn igår')))).to.include('redan loggat');
       await h.app.handle(message(id, '/logga gemensam krogtillsyn i förrgår', { event: 'edited' }));
-      expect(active(h)).to.have.length(1);
-      expect(active(h)[0]).to.include({ date: '2020-05-30' });
+      expect(await active(h)).to.have.length(1);
+      expect((await active(h))[0]).to.include({ date: '2020-05-30' });
       await h.app.handle(message(id, '', { event: 'deleted' }));
-      expect(active(h)).to.have.length(0);
+      expect(await active(h)).to.have.length(0);
     });
 
     it("a colleague's click on the question stores nothing and says whose it is; the writer's click logs once", async () => {
@@ -214,16 +215,16 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       });
       expect(readable(berits)).to.include('Frågan gäller Anna Anderssons insats – bara Anna Andersson kan välja.');
       expect(readable(berits)).to.include('Logga din egen med /logga');
-      expect(entries(h)).to.have.length(0);
+      expect(await entries(h)).to.have.length(0);
       const annas = await h.app.handle({ ...message(`click2-${id}`, '', { kind: 'channel' }), value: joint });
       expect(readable(annas)).to.include('✅ Loggat');
-      expect(active(h)).to.have.length(1);
-      expect(active(h)[0]).to.deep.include({ sourceId: `message:19:ssg@thread.tacv2:${id}`, participants: 5 });
-      expect(active(h)[0]?.by.name).to.equal('Anna Andersson');
+      expect(await active(h)).to.have.length(1);
+      expect((await active(h))[0]).to.deep.include({ sourceId: `message:19:ssg@thread.tacv2:${id}`, participants: 5 });
+      expect((await active(h))[0]?.by.name).to.equal('Anna Andersson');
       // Berit again, then Anna again: still the one entry.
       await h.app.handle({ ...message(`click3-${id}`, '', { kind: 'channel', user: BERIT }), value: joint });
       await h.app.handle({ ...message(`click4-${id}`, '', { kind: 'channel' }), value: joint });
-      expect(entries(h)).to.have.length(1);
+      expect(await entries(h)).to.have.length(1);
     });
 
     it("a colleague's click on a card that names no writer's name still says it is someone else's question", async () => {
@@ -236,7 +237,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
         value: joint,
       });
       expect(readable(berits)).to.include('Frågan gäller någon annans insats – bara den som skrev kan välja.');
-      expect(entries(h)).to.have.length(0);
+      expect(await entries(h)).to.have.length(0);
     });
 
     it("a colleague's click on the day question stores nothing", async () => {
@@ -251,9 +252,9 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
         value: day,
       });
       expect(readable(berits)).to.include('bara Anna Andersson kan välja');
-      expect(entries(h)).to.have.length(0);
+      expect(await entries(h)).to.have.length(0);
       await h.app.handle({ ...message(`click2-${id}`, '', { kind: 'channel' }), value: day });
-      expect(active(h)).to.have.length(1);
+      expect(await active(h)).to.have.length(1);
     });
 
     it("a colleague's click on the question about an edited message leaves the entry as it was", async () => {
@@ -270,7 +271,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
         value: joint,
       });
       expect(readable(berits)).to.include('bara Anna Andersson kan välja');
-      expect(active(h)[0]).to.include({ activityId: 'ssg', date: '2020-05-31' });
+      expect((await active(h))[0]).to.include({ activityId: 'ssg', date: '2020-05-31' });
     });
 
     it('a personnummer in the new text is refused and never shown back; the entry stays', async () => {
@@ -279,7 +280,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       await h.app.handle(message(id, '/logga ssg igår'));
       const replies = await h.app.handle(message(id, '/logga ssg igår 811218-9876 pratade', { event: 'edited' }));
       expect(readable(replies)).to.include('Insatsen är oförändrad').and.not.include('811218-9876');
-      expect(entries(h)[0]?.note).to.equal(undefined);
+      expect((await entries(h))[0]?.note).to.equal(undefined);
     });
   });
 
@@ -293,15 +294,18 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(said[0]?.kind === 'card' ? said[0].fallbackText : '').to.include(
         'Meddelandet togs bort, så insatsen SSG-möte',
       );
-      expect(titled(said, 'Behåll insatsen')).to.deep.include({ verb: 'entry.restore', entryId: entries(h)[0]?.id });
-      expect(active(h)).to.have.length(0);
-      expect(entries(h)[0]?.removed).to.deep.include({
+      expect(titled(said, 'Behåll insatsen')).to.deep.include({
+        verb: 'entry.restore',
+        entryId: (await entries(h))[0]?.id,
+      });
+      expect(await active(h)).to.have.length(0);
+      expect((await entries(h))[0]?.removed).to.deep.include({
         reason: 'messageDeleted',
         by: { id: 'aad-anna', name: 'Anna Andersson' },
       });
       const again = await h.app.handle(message(id, '', { event: 'deleted' }));
       expect(readable(again)).to.equal(readable(said));
-      const removals = (await h.store.audit.read()).filter((r) => r.action === 'entry.removed');
+      const removals = (await h.port.audit.read()).filter((r) => r.action === 'entry.removed');
       expect(removals).to.have.length(1);
       expect(removals[0]?.detail).to.equal('meddelandet borttaget');
     });
@@ -314,14 +318,14 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       const kept = await h.submit(titled(said, 'Behåll insatsen'));
       expect(kept[0]?.kind).to.equal('replaceCard');
       expect(readable(kept)).to.include('Insatsen räknas igen').and.include('"title":"Ångra"');
-      expect(active(h)).to.have.length(1);
-      const [entry] = entries(h);
+      expect(await active(h)).to.have.length(1);
+      const [entry] = await entries(h);
       expect(entry?.history?.[0]).to.deep.include({ reason: 'restored' });
       expect(entry?.history?.[0]?.removed).to.deep.include({ reason: 'messageDeleted' });
-      expect((await h.store.audit.read()).map((r) => r.action)).to.include('entry.restored');
+      expect((await h.port.audit.read()).map((r) => r.action)).to.include('entry.restored');
       // A second click keeps it, once.
       await h.submit(titled(said, 'Behåll insatsen'));
-      expect((await h.store.audit.read()).filter((r) => r.action === 'entry.restored')).to.have.length(1);
+      expect((await h.port.audit.read()).filter((r) => r.action === 'entry.restored')).to.have.length(1);
       // Someone else cannot.
       expect(readable(await h.submit(titled(said, 'Behåll insatsen'), { user: BERIT }))).to.include('Bara Anna');
     });
@@ -336,7 +340,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       expect(readable(said)).to.include('Meddelandet togs bort');
       expect(resentAtOnce).to.deep.equal([]);
       expect(await app.handle(deletion), 'resent later').to.deep.equal([]);
-      expect(active(h)).to.have.length(0);
+      expect(await active(h)).to.have.length(0);
 
       const restore = message(id, '/logga ssg igår', { event: 'undeleted' });
       expect(readable(await app.handle(restore))).to.include('Insatsen räknas igen');
@@ -349,8 +353,8 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       const edit = message(id, '/logga ssg i förrgår', { event: 'edited' });
       expect(readable(await app.handle(edit))).to.include('✏️ Ändrat');
       expect(await app.handle(edit)).to.deep.equal([]);
-      expect(active(h)[0]).to.include({ date: '2020-05-30' });
-      expect(entries(h)[0]?.history?.filter((c) => c.reason === 'messageEdited')).to.have.length(1);
+      expect((await active(h))[0]).to.include({ date: '2020-05-30' });
+      expect((await entries(h))[0]?.history?.filter((c) => c.reason === 'messageEdited')).to.have.length(1);
     });
 
     it('restoring the message in Teams restores the entry', async () => {
@@ -360,7 +364,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       await h.app.handle(message(id, '', { event: 'deleted' }));
       const back = await h.app.handle(message(id, '/logga ssg igår', { event: 'undeleted' }));
       expect(readable(back)).to.include('Insatsen räknas igen');
-      expect(active(h)).to.have.length(1);
+      expect(await active(h)).to.have.length(1);
       expect(readable(await h.app.handle(message(id, '/logga ssg igår', { event: 'undeleted' })))).to.include(
         'Meddelandet är tillbaka',
       );
@@ -373,7 +377,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       await h.say('/ångra');
       const said = await h.app.handle(message(id, '', { event: 'deleted' }));
       expect(readable(said)).to.include('var redan borttagen');
-      expect(active(h)).to.have.length(0);
+      expect(await active(h)).to.have.length(0);
     });
 
     it('a message that logged nothing is deleted quietly', async () => {
@@ -389,7 +393,7 @@ describe('issue 9: a /logga message edited or deleted in Teams', () => {
       await h.app.handle(message(id, '/logga ssg igår', { kind: 'channel', mentionsBot: true }));
       const said = await h.app.handle(message(id, '', { event: 'deleted', kind: 'channel', user: BERIT }));
       expect(readable(said)).to.include('räknas fortfarande').and.include('Anna Andersson');
-      expect(active(h)).to.have.length(1);
+      expect(await active(h)).to.have.length(1);
     });
   });
 });

@@ -19,14 +19,14 @@ describe('note retention', () => {
     const before = readable(await h.say('/status 2020', { user: SAMORDNARE }));
     const cleared = await clearOldNotes(h.port, new Date('2023-05-01T12:00:00Z'), 36, new CapturingLogger());
     expect(cleared).to.equal(1);
-    const entries = h.store.allEntries().filter((e) => e.activityId === 'gemensam-krogtillsyn');
+    const entries = (await h.records.allEntries()).filter((e) => e.activityId === 'gemensam-krogtillsyn');
     expect(entries.map((e) => [e.date, e.count, e.note ?? null])).to.deep.equal([
       ['2020-03-14', 1, null],
       ['2020-06-01', 1, 'ny anteckning'],
     ]);
     expect(entries[0]?.noteCleared).to.deep.include({ reason: 'retention' });
     expect(readable(await h.say('/status 2020', { user: SAMORDNARE }))).to.equal(before);
-    const records = (await h.store.audit.read()).filter((r) => r.action === 'note.cleared');
+    const records = (await h.port.audit.read()).filter((r) => r.action === 'note.cleared');
     expect(records).to.have.length(1);
     expect(records[0]).to.deep.include({ agreementId: 'jonkoping-2020', entryIds: [entries[0]?.id] });
     expect(await clearOldNotes(h.port, new Date('2023-05-01T12:00:00Z'), 36, new CapturingLogger())).to.equal(0);
@@ -41,14 +41,14 @@ describe('note retention', () => {
       ['2020-03-13', 'fullt på torget'],
     ])
       await h.say(`/logga gemensam krogtillsyn ${day} ${note}`);
-    const auditedBefore = (await h.store.audit.read()).length;
+    const auditedBefore = (await h.port.audit.read()).length;
     expect(await clearOldNotes(h.port, new Date('2023-05-01T12:00:00Z'), 36, new CapturingLogger())).to.equal(4);
-    const added = (await h.store.audit.read()).slice(auditedBefore);
+    const added = (await h.port.audit.read()).slice(auditedBefore);
     expect(added).to.have.length(1);
-    const ids = h.store.allEntries().map((e) => e.id);
+    const ids = (await h.records.allEntries()).map((e) => e.id);
     expect(added[0]).to.deep.include({ action: 'note.cleared', via: 'system', entryIds: ids });
     expect(added[0]?.detail).to.equal('retention: anteckningar äldre än 36 månader');
-    expect(h.store.allEntries().every((e) => e.note === undefined)).to.equal(true);
+    expect((await h.records.allEntries()).every((e) => e.note === undefined)).to.equal(true);
   });
 
   it('runs once a day across instances sharing the store: two runs at once clear each note once, the next day runs again', async () => {
@@ -58,9 +58,9 @@ describe('note retention', () => {
     const day = new Date('2023-05-01T12:00:00Z');
     const runs = await Promise.all([1, 2].map(() => clearOldNotes(h.port, day, 36, new CapturingLogger())));
     expect(runs.sort()).to.deep.equal([0, 1]);
-    expect((await h.store.audit.read()).filter((r) => r.action === 'note.cleared')).to.have.length(1);
+    expect((await h.port.audit.read()).filter((r) => r.action === 'note.cleared')).to.have.length(1);
     // Two days on, the cutoff has passed the second note too.
     expect(await clearOldNotes(h.port, new Date('2023-05-03T12:00:00Z'), 36, new CapturingLogger())).to.equal(1);
-    expect(h.store.allEntries().map((e) => e.note ?? null)).to.deep.equal([null, null]);
+    expect((await h.records.allEntries()).map((e) => e.note ?? null)).to.deep.equal([null, null]);
   });
 });

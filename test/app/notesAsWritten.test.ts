@@ -7,7 +7,7 @@ import { cardsOf, harness, readable, SAMORDNARE, type Harness } from '../support
 
 // BOT_TODAY=2020-10-15, a Thursday: "i fredags" is 9 October.
 const NOW = '2020-10-15T12:00:00+02:00';
-const active = (h: Harness) => h.store.allEntries().filter((e) => !e.removed);
+const active = async (h: Harness) => (await h.records.allEntries()).filter((e) => !e.removed);
 
 /** The value the log form's input `id` is filled with. */
 function formValue(card: unknown, id: string): unknown {
@@ -29,13 +29,13 @@ describe('issue 20: notes keep what was written', () => {
     const h = await harness({ now: NOW });
     const logged = await h.say('/logga gemensam krogtillsyn igår möte i lokal Kungsgatan\n12 boende kom');
     expect(readable(logged)).to.include('✅ Loggat');
-    const [entry] = active(h);
+    const [entry] = await active(h);
     expect(entry?.note).to.equal('möte i lokal Kungsgatan\n12 boende kom');
     expect(entry?.place).to.equal(undefined);
     // Teams draws a line break in a card only at "\n\n".
     expect(readable(logged)).to.include('Kungsgatan\\n\\n12 boende kom');
     expect(readable(await h.say('/mina'))).to.include('Kungsgatan\\n\\n12 boende kom');
-    const agreement = h.store.agreement('jonkoping-2020');
+    const agreement = await h.records.agreement('jonkoping-2020');
     if (!agreement || !entry) throw new Error('no agreement');
     const csv = entriesCsv([{ agreement, entries: [entry] }], agreement.period);
     expect(csv).to.include('"möte i lokal Kungsgatan\n12 boende kom"');
@@ -52,18 +52,18 @@ describe('issue 20: notes keep what was written', () => {
     const h = await harness({ now: NOW });
     const replies = await h.say('/logga gemensam krogtillsyn igår: möte på Storgatan 12');
     expect(readable(replies)).to.include('✅ Loggat').and.not.include('Vad betyder');
-    expect(active(h)[0]).to.deep.include({ date: '2020-10-14', note: 'möte på Storgatan 12', count: 1 });
+    expect((await active(h))[0]).to.deep.include({ date: '2020-10-14', note: 'möte på Storgatan 12', count: 1 });
   });
 
   it('two words naming the same day are one date; two different days are asked about', async () => {
     const h = await harness({ now: NOW });
     expect(readable(await h.say('/logga gemensam krogtillsyn i fredags 9/10'))).to.include('✅ Loggat');
-    expect(active(h)[0]?.date).to.equal('2020-10-09');
+    expect((await active(h))[0]?.date).to.equal('2020-10-09');
     const asked = await h.say('/logga ssg i fredags 8/10');
     const shown = readable(asked);
     expect(shown).to.include('Vilken dag menar du?').and.include('\\"i fredags\\" och \\"8/10\\" är olika dagar');
     expect(shown).to.include('torsdag 8 oktober 2020').and.include('fredag 9 oktober 2020');
-    expect(active(h)).to.have.length(1);
+    expect(await active(h)).to.have.length(1);
   });
 
   it(`a note over ${MAX_NOTE_LENGTH} characters comes back on the form, cut, with the rest to copy; nothing is stored`, async () => {
@@ -83,7 +83,7 @@ describe('issue 20: notes keep what was written', () => {
     const rest = readable(replies.slice(2));
     expect(rest).to.include('Resten av anteckningen');
     expect(`${note} ${rest.split('\n\n')[1]}`).to.equal(words);
-    expect(active(h)).to.have.length(0);
+    expect(await active(h)).to.have.length(0);
   });
 
   it('a log message over 2,000 characters is read too; only one over 10,000 is refused', async () => {
@@ -96,6 +96,6 @@ describe('issue 20: notes keep what was written', () => {
       'jag läser högst 10\u00a0000',
     );
     expect(readable(await h.say(`/status ${'x'.repeat(2001)}`))).to.include('jag läser högst 2\u00a0000');
-    expect(active(h)).to.have.length(0);
+    expect(await active(h)).to.have.length(0);
   });
 });

@@ -29,10 +29,10 @@ describe('redelivered messages', () => {
     await app.handle(input('a1', 'c1'));
     // Another day: the same activity, day and place twice in a row by one person is asked about first.
     await app.handle(input('a1', 'c2', '2020-06-02'));
-    expect(h.store.entries('jonkoping-2020')).to.have.length(2);
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(2);
     ms += 61_000;
     expect(readable(await app.handle(input('a1', 'c1')))).to.include('redan loggat');
-    expect(h.store.entries('jonkoping-2020')).to.have.length(2);
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(2);
   });
 
   it('a resend that reaches a second instance sharing the store is not answered or run there', async () => {
@@ -45,7 +45,7 @@ describe('redelivered messages', () => {
     expect(readable(await first.handle(input('a1')))).to.include('Loggat');
     expect(await second.handle(input('a1'))).to.deep.equal([]);
     expect(runs).to.equal(1);
-    expect(h.store.entries('jonkoping-2020')).to.have.length(1);
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(1);
     // A message the first instance never saw is the second's to answer.
     expect(readable(await second.handle(input('a2', 'c1', '2020-06-02')))).to.include('Loggat');
   });

@@ -26,12 +26,12 @@ describe('/ansvarig: who is responsible for an activity', () => {
     expect(readable(await inChannel('/ansvarig sig ta bort'))).to.include(
       '✅ Berit Berg är inte längre ansvarig för SIG-ärenden. Ansvariga: ingen.',
     );
-    expect(h.store.area('jonkoping')?.responsible).to.deep.equal([]);
-    expect(h.store.areaHistory('jonkoping').map((c) => [c.action, c.detail])).to.deep.include.members([
+    expect((await h.port.areas.area('jonkoping'))?.responsible).to.deep.equal([]);
+    expect((await h.port.areas.history('jonkoping')).map((c) => [c.action, c.detail])).to.deep.include.members([
       ['responsibleAdded', 'sig: Berit Berg'],
       ['responsibleRemoved', 'sig: Berit Berg'],
     ]);
-    const audited = (await h.store.audit.read()).filter((r) => r.action === 'responsible.changed');
+    const audited = (await h.port.audit.read()).filter((r) => r.action === 'responsible.changed');
     expect(audited.map((r) => r.by.id)).to.deep.equal(['aad-sam', 'aad-sam']);
     expect(readable(await h.say('/historik', { user: SAMORDNARE }))).to.include('gjorde någon ansvarig');
   });
@@ -47,7 +47,7 @@ describe('/ansvarig: who is responsible for an activity', () => {
     expect(readable(await h.say('/ansvarig flygplan @x', { user: SAMORDNARE }))).to.include(
       'Jag hittar ingen aktivitet "flygplan @x"',
     );
-    expect(h.store.area('jonkoping')?.responsible?.[0]?.people.map((p) => p.upn)).to.deep.equal([
+    expect((await h.port.areas.area('jonkoping'))?.responsible?.[0]?.people.map((p) => p.upn)).to.deep.equal([
       'berit.berg@jonkoping.se',
     ]);
   });
@@ -55,7 +55,7 @@ describe('/ansvarig: who is responsible for an activity', () => {
   it('only a coordinator changes who is responsible', async () => {
     const h = await harness({ now: '2020-10-14T10:00:00+02:00' });
     expect(readable(await h.say('/ansvarig sig anna@jonkoping.se', { user: BERIT }))).to.equal(COORDINATOR_ONLY);
-    expect(h.store.area('jonkoping')?.responsible).to.equal(undefined);
+    expect((await h.port.areas.area('jonkoping'))?.responsible).to.equal(undefined);
   });
 });
 
@@ -70,8 +70,8 @@ describe('/påminnelsetid', () => {
     expect(readable(await h.say('/påminnelsetid tisdag 08:30', { user: SAMORDNARE }))).to.equal(
       '✅ Påminnelserna går nu ut varje tisdag kl. 08:30; nästa gång tisdag 20 oktober 2020 kl. 08:30. En helgdag flyttar dem till nästa arbetsdag.',
     );
-    expect(h.store.area('jonkoping')?.reminderTime).to.deep.include({ weekday: 2, time: '08:30' });
-    expect((await h.store.audit.read()).filter((r) => r.action === 'reminders.changed')).to.have.length(1);
+    expect((await h.port.areas.area('jonkoping'))?.reminderTime).to.deep.include({ weekday: 2, time: '08:30' });
+    expect((await h.port.audit.read()).filter((r) => r.action === 'reminders.changed')).to.have.length(1);
     expect(readable(await h.say('/påminnelser', { user: ANNA }))).to.include('Du är inte ansvarig för någon aktivitet');
   });
 });

@@ -1,11 +1,11 @@
 // /prenumerera, /avprenumerera, /prenumerationer and the welcome card's subscribe button, through
 // the app as a turn sees it: what the user reads and what the store holds.
 import { expect } from 'chai';
-import { fileStorePort } from '../../src/store/filePort.js';
 import { createApp } from '../../src/app/app.js';
 import type { Reply } from '../../src/app/ports.js';
 import { MemoryStorage } from '../../src/store/storage.js';
 import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
+import { storeUnderTest } from '../support/storeBackend.js';
 import { setupAudit } from '../support/audit.js';
 
 // Wednesday 25 November 2026, 10:00 in Stockholm.
@@ -13,12 +13,12 @@ const NOW = '2026-11-25T09:00:00Z';
 
 async function setup(coordinators: string[] = []) {
   const storage = new MemoryStorage();
-  const store = await openStore(storage, { coordinators });
+  const { port } = await storeUnderTest(await openStore(storage, { coordinators }));
   const clock = new FakeClock(NOW);
-  const app = createApp({ port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
+  const app = createApp({ port, clock, logger: new CapturingLogger(), newId });
   const say = async (text: string, over: Parameters<typeof turnInput>[1] = {}) =>
     textOf(await app.handle(turnInput(text, over)));
-  return { storage, store, clock, app, say };
+  return { storage, port, clock, app, say };
 }
 
 function textOf(replies: Reply[]): string {
@@ -27,12 +27,12 @@ function textOf(replies: Reply[]): string {
 
 describe('subscription commands', () => {
   it('/prenumerera in a channel: torsdag 07:30 by default, answered with the next send time, stored with the reference', async () => {
-    const { store, say } = await setup();
+    const { port, say } = await setup();
     const answer = await say('/prenumerera');
     expect(answer).to.include('Klart! Den här kanalen får veckosammanfattningen varje torsdag kl. 07:30.');
     expect(answer).to.include('Nästa: torsdag 26 november 2026 kl. 07:30.');
     expect(answer).to.include('/avprenumerera');
-    const s = store.subscriptions.forConversation('19:ssg@thread.tacv2');
+    const s = await port.subscriptions.forConversation('19:ssg@thread.tacv2');
     expect(s).to.deep.include({
       weekday: 4,
       time: '07:30',
@@ -57,17 +57,17 @@ describe('subscription commands', () => {
   });
 
   it('subscribing again changes the schedule of the one subscription', async () => {
-    const { store, say } = await setup();
+    const { port, say } = await setup();
     await say('/prenumerera');
     const answer = await say('/prenumerera fredag 14:00');
     expect(answer).to.include(
       'Ändrat: Den här kanalen får veckosammanfattningen varje fredag kl. 14:00 (förut varje torsdag kl. 07:30).',
     );
-    expect(store.subscriptions.all()).to.have.length(1);
+    expect(await port.subscriptions.all()).to.have.length(1);
   });
 
   it('subscribing again to the same time says nothing changed, instead of "Ändrat … (förut …)"', async () => {
-    const { store, say } = await setup();
+    const { port, say } = await setup();
     await say('/prenumerera');
     const answer = await say('/prenumerera torsdag 07:30');
     expect(answer).to.match(
@@ -75,8 +75,8 @@ describe('subscription commands', () => {
     );
     expect(answer).not.to.include('Ändrat');
     expect(answer).not.to.include('förut');
-    expect(store.subscriptions.all()).to.have.length(1);
-    expect(store.subscriptions.all()[0]).to.deep.include({ weekday: 4, time: '07:30' });
+    expect(await port.subscriptions.all()).to.have.length(1);
+    expect((await port.subscriptions.all())[0]).to.deep.include({ weekday: 4, time: '07:30' });
   });
 
   it('says who gets it in a group chat and in a personal chat', async () => {
@@ -88,31 +88,31 @@ describe('subscription commands', () => {
   });
 
   it('bad input: a clear Swedish answer with an example, and nothing stored or changed', async () => {
-    const { store, say } = await setup();
+    const { port, say } = await setup();
     const answer = await say('/prenumerera torsdag halv åtta');
     expect(answer).to.include('Jag förstod inte "halv"');
     expect(answer).to.include('/prenumerera torsdag 07:30');
-    expect(store.subscriptions.all()).to.deep.equal([]);
+    expect(await port.subscriptions.all()).to.deep.equal([]);
     await say('/prenumerera');
     await say('/prenumerera 25:00');
-    expect(store.subscriptions.forConversation('19:ssg@thread.tacv2')).to.include({ weekday: 4, time: '07:30' });
+    expect(await port.subscriptions.forConversation('19:ssg@thread.tacv2')).to.include({ weekday: 4, time: '07:30' });
   });
 
   it('without a conversation reference it says it cannot, and stores nothing', async () => {
-    const { store, say } = await setup();
+    const { port, say } = await setup();
     const answer = await say('/prenumerera', { conversationReference: undefined });
     expect(answer).to.include('går det inte att prenumerera');
-    expect(store.subscriptions.all()).to.deep.equal([]);
+    expect(await port.subscriptions.all()).to.deep.equal([]);
   });
 
   it('/avprenumerera ends it and says so; a second time says there is none', async () => {
-    const { store, say } = await setup();
+    const { port, say } = await setup();
     await say('/prenumerera måndag 08:00');
     expect(await say('/avprenumerera')).to.include(
       'Klart: Den här kanalen får inte längre veckosammanfattningen (den kom varje måndag kl. 08:00).',
     );
-    expect(store.subscriptions.active()).to.deep.equal([]);
-    expect(store.subscriptions.forConversation('19:ssg@thread.tacv2')?.ended).to.deep.include({
+    expect(await port.subscriptions.active()).to.deep.equal([]);
+    expect((await port.subscriptions.forConversation('19:ssg@thread.tacv2'))?.ended).to.deep.include({
       reason: 'unsubscribed',
       by: { id: 'aad-anna', name: 'Anna Andersson' },
     });
@@ -132,12 +132,12 @@ describe('subscription commands', () => {
   });
 
   it('/prenumerationer shows a coordinator all of them, and the ended ones with why', async () => {
-    const { store, say } = await setup(['aad-samordnare']);
+    const { port, say } = await setup(['aad-samordnare']);
     await say('/prenumerera');
     await say('/prenumerera måndag 08:00', { conversationId: '19:other@thread.tacv2' });
     await say('/prenumerera', { conversationId: 'chat-1', kind: 'groupChat' });
     await say('/avprenumerera', { conversationId: 'chat-1', kind: 'groupChat' });
-    await store.subscriptions.end(
+    await port.subscriptions.end(
       '19:other@thread.tacv2',
       { at: NOW, reason: 'unreachable', detail: 'HTTP 403' },
       setupAudit('subscription.ended'),
@@ -155,7 +155,7 @@ describe('subscription commands', () => {
   });
 
   it('/prenumerationer names each conversation by its Teams name, or says what it is; never by a cut id', async () => {
-    const { store, say } = await setup(['aad-samordnare']);
+    const { port, say } = await setup(['aad-samordnare']);
     const chat = (id: string, kind: 'groupChat' | 'channel' | 'personal', extra: Record<string, string> = {}) => ({
       conversationId: id,
       conversation: { id, kind, tenantId: 'tenant-1', ...extra },
@@ -164,7 +164,9 @@ describe('subscription commands', () => {
     await say('/prenumerera', chat('19:a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5ga@thread.v2', 'groupChat'));
     await say('/prenumerera', chat('19:general@thread.tacv2', 'channel', { teamId: '19:general@thread.tacv2' }));
     await say('/prenumerera', chat('a:anna-personal', 'personal'));
-    expect(store.subscriptions.forConversation('19:named@thread.v2')?.conversationName).to.equal('Torsdagsgänget');
+    expect((await port.subscriptions.forConversation('19:named@thread.v2'))?.conversationName).to.equal(
+      'Torsdagsgänget',
+    );
     const answer = await say('/prenumerationer', {
       user: { id: '29:kim', name: 'Kim', aadObjectId: 'aad-samordnare' },
       conversationId: 'a:kim',
@@ -180,15 +182,15 @@ describe('subscription commands', () => {
   });
 
   it('the welcome card’s button subscribes with the default schedule', async () => {
-    const { store, app } = await setup();
+    const { port, app } = await setup();
     const answer = textOf(await app.handle(turnInput('', { value: { verb: 'subscribe', weekday: 4, time: '07:30' } })));
     expect(answer).to.include('Klart! Den här kanalen får veckosammanfattningen varje torsdag kl. 07:30.');
-    expect(store.subscriptions.active()).to.have.length(1);
+    expect(await port.subscriptions.active()).to.have.length(1);
     const bad = textOf(
       await app.handle(turnInput('', { value: { verb: 'subscribe', weekday: 9 }, conversationId: 'chat-2' })),
     );
     expect(bad).to.include('Ingen prenumeration har sparats');
-    expect(store.subscriptions.forConversation('chat-2')).to.equal(undefined);
+    expect(await port.subscriptions.forConversation('chat-2')).to.equal(undefined);
   });
 
   it('/hjälp lists the subscription commands', async () => {

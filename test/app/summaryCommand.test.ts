@@ -1,5 +1,4 @@
 // "/sammanfattning" as a user reads it, and summaryReplies as the weekly channel post calls it.
-import { fileStorePort } from '../../src/store/filePort.js';
 import { expect } from 'chai';
 import { summaryReplies } from '../../src/app/summaryCommand.js';
 import { weeklySummaryReplies } from '../../src/app/weeklySummary.js';
@@ -124,7 +123,7 @@ describe('/sammanfattning', () => {
 
   it('summaryReplies builds the weekly summary with no turn, the text fallback saying the same', async () => {
     const h = await loggedWeek();
-    const replies = await summaryReplies(fileStorePort(h.store), 'jonkoping', '2020-03-14', 'vecka');
+    const replies = await summaryReplies(h.port, 'jonkoping', '2020-03-14', 'vecka');
     const { card, fallbackText } = cardOf(replies[0]);
     expect(cardTexts(card)).to.include('Sammanfattning, senaste 7 dagarna');
     expect(fallbackText).to.contain(
@@ -139,7 +138,7 @@ describe('/sammanfattning', () => {
     expect(fallbackText).to.match(/^Medborgarlöfte 2020, senaste 7 dagarna \(8–14 mars 2020\): inget loggat; /u);
     const sendDay = '2020-03-15';
     const request = { sendDay, cutAt: stockholmInstant(sendDay, '07:30'), previous: undefined };
-    const weekly = cardOf((await weeklySummaryReplies(fileStorePort(h.store), 'jonkoping', request))[0]);
+    const weekly = cardOf((await weeklySummaryReplies(h.port, 'jonkoping', request))[0]);
     expect(weekly.fallbackText).to.match(/^Så gick det 8–14 mars 2020: inget loggat\. /u);
     for (const text of [fallbackText, weekly.fallbackText]) expect(text).not.to.match(/\b0 (insatser|personer)/u);
   });
@@ -148,7 +147,7 @@ describe('/sammanfattning', () => {
     const h = await loggedWeek();
     const sendDay = '2020-03-15';
     const request = { sendDay, cutAt: stockholmInstant(sendDay, '07:30'), previous: undefined };
-    const { card } = cardOf((await weeklySummaryReplies(fileStorePort(h.store), 'jonkoping', request))[0]);
+    const { card } = cardOf((await weeklySummaryReplies(h.port, 'jonkoping', request))[0]);
     assertValidCard(card, 'weekly card');
     const texts = cardTexts(card);
     expect(texts).to.include('Så gick det 8–14 mars 2020');
@@ -158,12 +157,12 @@ describe('/sammanfattning', () => {
     const buttons = JSON.stringify(card);
     for (const title of ['"Status"', '"Logga"', '"Sluta prenumerera"']) expect(buttons).to.include(`"title":${title}`);
     // /sammanfattning itself keeps its own title and has no subscription button.
-    const asked = cardOf((await summaryReplies(fileStorePort(h.store), 'jonkoping', '2020-03-14', 'vecka'))[0]).card;
+    const asked = cardOf((await summaryReplies(h.port, 'jonkoping', '2020-03-14', 'vecka'))[0]).card;
     expect(cardTexts(asked)).to.include('Sammanfattning, senaste 7 dagarna');
     expect(JSON.stringify(asked)).not.to.include('Sluta prenumerera');
 
     // This personal chat subscribed earlier (as the bot stores it after /prenumerera).
-    await h.store.subscriptions.subscribe(
+    await h.port.subscriptions.subscribe(
       {
         conversation: { id: 'conv-personal', kind: 'personal' },
         reference: referenceFor('http://127.0.0.1:9', 'conv-personal'),
@@ -175,12 +174,12 @@ describe('/sammanfattning', () => {
       },
       setupAudit(),
     );
-    expect(h.store.subscriptions.active()).to.have.lengthOf(1);
+    expect(await h.port.subscriptions.active()).to.have.lengthOf(1);
     const stopped = await h.submit({ verb: 'command', command: 'avprenumerera' });
     expect(stopped.map((r) => (r.kind === 'text' ? r.text : '')).join(' ')).to.match(
       /^Klart: Du får inte längre veckosamman/u,
     );
-    expect(h.store.subscriptions.active()).to.have.lengthOf(0);
+    expect(await h.port.subscriptions.active()).to.have.lengthOf(0);
     expect(cardTexts(cardOf((await h.submit({ verb: 'command', command: 'status' }))[0]).card)).to.include(
       'Medborgarlöfte 2020',
     );

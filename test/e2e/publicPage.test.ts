@@ -100,7 +100,7 @@ describe('public page and published web page in Chromium (axe-core)', function (
     for (const p of A2020.promises) expect(text).to.include(p.text);
 
     // The same figures as /status 2020 on the same day, word for word.
-    const { app } = testApp(store, NOW);
+    const { app } = await testApp(store, NOW);
     const status = cardTexts((await app.handle(say('/status 2020')))[0]);
     const figures = status.filter((t) =>
       /^(aktiv )?\d+ av \d+ |^genomförd|^pågående|^inte påbörjad|insatser? loggade?$/u.test(t),

@@ -1,8 +1,8 @@
 // Two areas in one deployment, as the issue's trial has them: Jönköping (bundled agreements) and
 // Habo (test/fixtures/areas/habo.json). Each kommun has its own tenant; Polisen's tenant is in both.
-import type { StorePort } from '../../src/app/port/index.js';
+import type { AreaRecords, StorePort } from '../../src/app/port/index.js';
+import type { Entry } from '../../src/domain/entry.js';
 import { readFileSync } from 'node:fs';
-import { fileStorePort } from '../../src/store/filePort.js';
 import { createApp, type App } from '../../src/app/app.js';
 import type { ConversationKind, Reply, TurnInput } from '../../src/app/ports.js';
 import { areaInputSchema } from '../../src/cli/area.js';
@@ -10,6 +10,7 @@ import { createReportLinks } from '../../src/report/links.js';
 import { MemoryStorage, type Storage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
 import { CapturingLogger, openStore } from './fakes.js';
+import { storeUnderTest } from './storeBackend.js';
 
 const TENANT_JKPG = 'tenant-jkpg';
 const TENANT_HABO = 'tenant-habo';
@@ -66,8 +67,12 @@ export interface Where {
 export interface AreasHarness {
   app: App;
   store: Store;
-  /** The same store through the application's port. */
+  /** The store the application uses (on PostgreSQL, `store` only seeded it: see storeBackend.ts). */
   port: StorePort;
+  /** The port's records of Jönköping. */
+  records: AreaRecords;
+  /** Every area's entries, removed ones included. */
+  everyEntry(): Promise<Entry[]>;
   storage: Storage;
   logger: CapturingLogger;
   say(who: Person, text: string, where?: Where): Promise<Reply[]>;
@@ -78,12 +83,12 @@ let message = 0;
 
 export async function areasHarness(now = '2020-06-15T10:00:00+02:00'): Promise<AreasHarness> {
   const storage = new MemoryStorage();
-  const store = await openStore(storage, { tenants: [TENANT_JKPG, TENANT_POLIS], coordinators: ['aad-jkpg-sam'] });
+  const seeded = await openStore(storage, { tenants: [TENANT_JKPG, TENANT_POLIS], coordinators: ['aad-jkpg-sam'] });
   const { agreements = [], ...habo } = haboInput();
-  await store.addArea(habo, agreements, { by: { id: 'cli:op', name: 'op' }, at: new Date(now) });
+  await seeded.addArea(habo, agreements, { by: { id: 'cli:op', name: 'op' }, at: new Date(now) });
+  const { port, store } = await storeUnderTest(seeded);
   const logger = new CapturingLogger();
   let ids = 0;
-  const port = fileStorePort(store);
   const app = createApp({
     port,
     clock: { now: () => new Date(now) },
@@ -118,6 +123,14 @@ export async function areasHarness(now = '2020-06-15T10:00:00+02:00'): Promise<A
     app,
     store,
     port,
+    // Asked for when used: a test may seed a store without jonkoping.
+    get records() {
+      return port.records('jonkoping');
+    },
+    async everyEntry() {
+      const areas = await port.areas.areas();
+      return (await Promise.all(areas.map((a) => port.records(a.id).allEntries()))).flat();
+    },
     storage,
     logger,
     say: (who, text, where) => app.handle({ ...input(who, where), text }),

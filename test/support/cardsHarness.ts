@@ -1,16 +1,21 @@
 // An app on an in-memory store seeded with the bundled agreements, a fixed clock and
 // predictable ids: what a test needs to drive whole conversations without Teams.
 import { createApp, type App } from '../../src/app/app.js';
-import { fileStorePort } from '../../src/store/filePort.js';
 import type { Reply, TurnInput } from '../../src/app/ports.js';
 import { stockholmInstant } from '../../src/domain/calendar.js';
 import type { IsoDate } from '../../src/domain/agreement.js';
 import type { Store } from '../../src/store/store.js';
+import type { AreaRecords, StorePort } from '../../src/app/port/index.js';
 import { CapturingLogger, openStore } from './fakes.js';
+import { storeUnderTest } from './storeBackend.js';
 
 export interface Harness {
   app: App;
   store: Store;
+  /** The store the application uses (on PostgreSQL, `store` only seeded it: see storeBackend.ts). */
+  port: StorePort;
+  /** The port's records of the one area, jonkoping. */
+  records: AreaRecords;
   logger: CapturingLogger;
   /** Moves the clock to noon (Stockholm) of the day. */
   setToday(day: IsoDate): void;
@@ -20,13 +25,13 @@ export interface Harness {
 }
 
 export async function harness(today: IsoDate, options: { store?: Store } = {}): Promise<Harness> {
-  const store = options.store ?? (await openStore());
+  const { port, store } = await storeUnderTest(options.store ?? (await openStore()));
   const logger = new CapturingLogger();
   let now = stockholmInstant(today, '12:00');
   let ids = 0;
   let messages = 0;
   const app = createApp({
-    port: fileStorePort(store),
+    port,
     clock: { now: () => new Date((now = new Date(now.getTime() + 1000)).getTime()) },
     admins: ['coordinator-aad'],
     logger,
@@ -42,6 +47,11 @@ export async function harness(today: IsoDate, options: { store?: Store } = {}): 
   return {
     app,
     store,
+    port,
+    // Asked for when used: a test may seed a store without jonkoping.
+    get records() {
+      return port.records('jonkoping');
+    },
     logger,
     setToday(day) {
       now = stockholmInstant(day, '12:00');

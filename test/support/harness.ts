@@ -1,14 +1,14 @@
 // A whole app on an in-memory (or temp-dir) store with a fixed clock: what a user says, what they see.
 import { mkdtempSync } from 'node:fs';
-import { fileStorePort } from '../../src/store/filePort.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/app/app.js';
 import type { Reply, TurnInput, ConversationKind } from '../../src/app/ports.js';
-import type { StorePort } from '../../src/app/port/index.js';
+import type { AreaRecords, StorePort } from '../../src/app/port/index.js';
 import { MemoryStorage, type Storage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
 import { CapturingLogger, openStore } from './fakes.js';
+import { storeUnderTest } from './storeBackend.js';
 
 export const ANNA = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna' };
 export const BERIT = { id: '29:berit', name: 'Berit Berg', aadObjectId: 'aad-berit' };
@@ -21,8 +21,10 @@ export function tempDir(prefix = 'mlb-'): string {
 export interface Harness {
   app: App;
   store: Store;
-  /** The same store through the application's port. */
+  /** The store the application uses (on PostgreSQL, `store` only seeded it: see storeBackend.ts). */
   port: StorePort;
+  /** The port's records of the one area, jonkoping. */
+  records: AreaRecords;
   storage: Storage;
   logger: CapturingLogger;
   clock: { now: Date };
@@ -37,11 +39,12 @@ export async function harness(
   options: { now?: string; storage?: Storage; coordinators?: string[]; idPrefix?: string } = {},
 ): Promise<Harness> {
   const storage = options.storage ?? new MemoryStorage();
-  const store = await openStore(storage, { coordinators: options.coordinators ?? ['aad-sam'] });
+  const { port, store } = await storeUnderTest(
+    await openStore(storage, { coordinators: options.coordinators ?? ['aad-sam'] }),
+  );
   const logger = new CapturingLogger();
   const clock = { now: new Date(options.now ?? '2020-06-15T10:00:00+02:00') };
   let ids = 0;
-  const port = fileStorePort(store);
   const app = createApp({
     port,
     clock: { now: () => clock.now },
@@ -58,6 +61,10 @@ export async function harness(
     app,
     store,
     port,
+    // Asked for when used: a test may seed a store without jonkoping.
+    get records() {
+      return port.records('jonkoping');
+    },
     storage,
     logger,
     clock,

@@ -59,7 +59,7 @@ function fileCounts(store: Store, serviceUrls: ServiceUrlStore | undefined, audi
 }
 
 /** Copies every record of the (read-only opened) file store into the database, in one transaction. */
-async function copy(db: Db, store: Store, serviceUrls: ServiceUrlStore | undefined): Promise<void> {
+export async function copyFileStore(db: Db, store: Store, serviceUrls: ServiceUrlStore | undefined): Promise<void> {
   const audit = await store.audit.read();
   await db.tx(async (sql) => {
     for (const area of store.areas()) {
@@ -202,7 +202,7 @@ export async function moveFileStore(
     const holding = TABLES.filter((t) => before[t] > 0);
     if (holding.length > 0)
       throw new TargetNotEmptyError(`the database already holds data (${holding.join(', ')}); nothing was copied`);
-    await copy(db, store, serviceUrls);
+    await copyFileStore(db, store, serviceUrls);
     const expected = fileCounts(store, serviceUrls, (await store.audit.read()).length);
     const after = await target.counts();
     const tables = TABLES.map((t) => ({ table: t, file: expected[t] ?? 0, postgres: after[t] }));

@@ -242,6 +242,7 @@ export function recordConformance(makeStore: MakeStore): void {
       );
       expect(records).to.have.length(1);
       expect(records[0]?.entryIds?.slice().sort()).to.deep.equal(['e1', 'e2']);
+      expect(records[0]).to.not.have.property('entryId');
       expect((await port.audit.read({ entryId: 'e2' })).map((r) => r.action)).to.deep.equal([
         'entry.logged',
         'note.cleared',
@@ -251,7 +252,10 @@ export function recordConformance(makeStore: MakeStore): void {
       const stored = await jkpg.entries('jonkoping-2020');
       expect(stored.filter((e) => e.note !== undefined)).to.deep.equal([]);
       expect(stored.find((e) => e.id === 'e3')).to.deep.equal(entry('e3', { date: '2020-01-01' }));
-      expect((await port.audit.read()).filter((r) => r.action === 'note.cleared')).to.have.length(2);
+      const clearings = (await port.audit.read()).filter((r) => r.action === 'note.cleared');
+      expect(clearings).to.have.length(2);
+      // One entry's clearing names it, as an edit does (the export's "ändrad av" reads entryId).
+      expect(clearings[1]).to.deep.include({ entryId: 'e4', entryIds: ['e4'] });
     });
 
     it('answers occasionsOn and dayTotals as the domain does over its entries', async () => {
@@ -282,6 +286,49 @@ export function recordConformance(makeStore: MakeStore): void {
       expect(
         (await jkpg.occasionsOn('jonkoping-2020', 'gemensam-krogtillsyn', '2020-03-14')).map((o) => o.id),
       ).to.deep.equal(['o3']);
+    });
+
+    it('answers occasionsOn with the entries as they are now, after edits, note clearings and restores', async () => {
+      const { port } = store();
+      const jkpg = port.records('jonkoping');
+      const logs = [
+        entry('p1', { note: 'lugnt på torget' }),
+        entry('p2', { by: BERIT, occasionId: 'p1', note: 'två ordningsvakter' }),
+        entry('p3', { count: 2 }),
+        entry('p4', { date: '2020-03-15' }),
+      ];
+      for (const e of logs) await jkpg.addEntry(e, audited('entry.logged', e.id));
+      const edit = (id: string, fields: { date: string; count: number }) =>
+        jkpg.editEntry(
+          'jonkoping-2020',
+          id,
+          { activityId: 'gemensam-krogtillsyn', ...fields },
+          change,
+          audited('entry.edited', id),
+        );
+      // The first entry of the first occasion changes: it stays first, with its occasion first.
+      await edit('p1', { date: '2020-03-14', count: 3 });
+      // An entry moved away and back again stands where it was stored, not where it came back.
+      await edit('p4', { date: '2020-03-14', count: 1 });
+      await edit('p3', { date: '2020-03-16', count: 2 });
+      await edit('p3', { date: '2020-03-14', count: 2 });
+      await jkpg.removeEntry('jonkoping-2020', 'p2', removal, audited('entry.undone', 'p2'));
+      await jkpg.restoreEntry('jonkoping-2020', 'p2', change, audited('entry.restored', 'p2'));
+      await jkpg.clearNotes(
+        { before: '2020-03-15' },
+        { at: AT.toISOString(), reason: 'retention' },
+        { at: AT.toISOString(), by: ANNA, via: 'system', action: 'note.cleared' },
+      );
+      const entries = await jkpg.entries('jonkoping-2020');
+      expect(entries.filter((e) => e.note !== undefined)).to.deep.equal([]);
+      const occasions = await jkpg.occasionsOn('jonkoping-2020', 'gemensam-krogtillsyn', '2020-03-14');
+      expect(occasions).to.deep.equal(occasionsOf(entries.filter((e) => e.date === '2020-03-14')));
+      expect(occasions.map((o) => [o.id, o.count, o.entries.map((e) => e.id)])).to.deep.equal([
+        ['p1', 3, ['p1', 'p2']],
+        ['p3', 2, ['p3']],
+        ['p4', 1, ['p4']],
+      ]);
+      expect(occasions.flatMap((o) => o.entries).filter((e) => e.note !== undefined)).to.deep.equal([]);
     });
 
     it("lists the entries a person logged or removed, in the area's order", async () => {
