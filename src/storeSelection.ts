@@ -13,7 +13,7 @@ import { outdatedFiles, pruneSnapshots, snapshotIfDue, takeSnapshot } from './st
 import { fileStorePort } from './store/filePort.js';
 import { lockStoreDir } from './store/lock.js';
 import { openPostgresStore } from './store/postgres/index.js';
-import { AreaRefusedError } from './store/postgres/rows.js';
+import { AreaRefusedError } from './store/refusals.js';
 import { seedDisagreements } from './store/seedCheck.js';
 import { ServiceUrlStore } from './store/serviceUrls.js';
 import { fileStorage } from './store/storage.js';

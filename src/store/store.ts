@@ -43,6 +43,7 @@ import {
   type NewAuditRecord,
 } from '../domain/audit.js';
 import { AuditLog } from './auditLog.js';
+import { AgreementChangeRefusedError, AreaRefusedError, checkedNewArea } from './refusals.js';
 import { recoverPendingAudit, writeAudited } from './auditedWrite.js';
 import { JsonDocument } from './document.js';
 import { EntriesLog, type AddEntryResult, type JournalAudit, type JournalRecovery } from './entriesLog.js';
@@ -60,16 +61,6 @@ class UnknownAgreementError extends Error {
   constructor(readonly agreementId: string) {
     super(`okänt medborgarlöfte ${agreementId}`);
   }
-}
-
-/** A changed agreement the store refuses: it would leave an entry outside it, or overlap another. */
-class AgreementChangeRefusedError extends Error {
-  override name = 'AgreementChangeRefusedError';
-}
-
-/** An area that cannot be added as it is: invalid, or one with its id exists already. The message says which, in Swedish. */
-class AreaRefusedError extends Error {
-  override name = 'AreaRefusedError';
 }
 
 class UnknownAreaError extends Error {
@@ -496,16 +487,7 @@ export class Store implements AgreementRecords {
    * entries files come first, then the area's file, then areas.json.
    */
   async addArea(area: Area, agreements: readonly Agreement[], change: AreaChangeBy): Promise<void> {
-    const valid = areaSchema.parse(area);
-    const checked = agreements.map((a) => agreementSchema.parse(a));
-    const file = areaFileSchema.safeParse({
-      version: 1,
-      area: valid,
-      agreements: checked,
-      bindings: [],
-      history: [],
-    });
-    if (!file.success) throw new AreaRefusedError(file.error.issues[0]?.message ?? 'ogiltigt område');
+    const { area: valid, agreements: checked } = checkedNewArea(area, agreements);
     if (this.areaDocs.has(valid.id) || this.#adding.has(`area:${valid.id}`))
       throw new AreaRefusedError(`området ${valid.id} finns redan`);
     for (const a of checked) {

@@ -1,5 +1,6 @@
 // The memory store's areas: settings, agreements, bindings and history, with the domain's rules
 // (applyAreaChange, recordRules, binding moves) and an audit record beside every change.
+import { AgreementChangeRefusedError, AreaRefusedError } from '../refusals.js';
 import {
   AgreementConflictError,
   agreementSchema,
@@ -13,17 +14,7 @@ import { bindingOf, moveBinding } from '../../domain/binding.js';
 import { agreementAdditionProblem, agreementChangeProblem } from '../../domain/recordRules.js';
 import type { AreaChangeAction } from '../../domain/areaChange.js';
 import type { AreaChange, AreaChangeResult, AreaDirectory, AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
-import {
-  settle,
-  AgreementChangeRefusedError,
-  AreaRefusedError,
-  auditRecordOf,
-  copy,
-  touch,
-  UnknownRecordError,
-  type AreaState,
-  type MemoryState,
-} from './state.js';
+import { settle, auditRecordOf, copy, touch, UnknownRecordError, type AreaState, type MemoryState } from './state.js';
 
 /** The audit action an area's history action is recorded as (none: recorded by the caller). */
 const AUDITED: Readonly<Record<AreaChangeAction | 'created' | 'bound' | 'unbound', AuditAction>> = {

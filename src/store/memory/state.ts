@@ -79,16 +79,6 @@ export class DuplicateRecordError extends Error {
   override name = 'DuplicateRecordError';
 }
 
-/** An area that cannot be added as it is (its id taken, an agreement conflicting): nothing stored. */
-export class AreaRefusedError extends Error {
-  override name = 'AreaRefusedError';
-}
-
-/** A changed agreement the store refuses (an entry outside it, an overlap): nothing stored. */
-export class AgreementChangeRefusedError extends Error {
-  override name = 'AgreementChangeRefusedError';
-}
-
 /** The audit record as stored: validated, with its id. Throws ZodError for an invalid one. */
 export function auditRecordOf(record: NewAuditRecord): AuditRecord {
   return auditRecordSchema.parse({ ...structuredClone(record), v: 1, id: randomUUID() });

@@ -14,16 +14,9 @@ import { applyAreaChange, type AreaChangeResult } from '../../domain/areaChange.
 import type { AuditAction, NewAuditRecord } from '../../domain/audit.js';
 import { entryAgreementProblem, entrySchema, personSchema, type Person } from '../../domain/entry.js';
 import type { AreaDirectory, AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
-import { areaFileSchema } from '../areaFiles.js';
+import { AgreementChangeRefusedError, AreaRefusedError, checkedNewArea } from '../refusals.js';
 import type { Db, Sql } from './db.js';
-import {
-  AgreementChangeRefusedError,
-  AreaRefusedError,
-  UnknownRecordError,
-  bumpArea,
-  insertAreaVersion,
-  insertAudit,
-} from './rows.js';
+import { UnknownRecordError, bumpArea, insertAreaVersion, insertAudit } from './rows.js';
 
 const historyItemSchema = z.object({
   at: z.string().datetime(),
@@ -123,16 +116,7 @@ export function postgresAreas(db: Db): AreaDirectory {
     },
 
     async addArea(area: Area, agreements: readonly Agreement[], by: ChangeBy) {
-      const valid = areaSchema.parse(area);
-      const checked = agreements.map((a) => agreementSchema.parse(a));
-      const file = areaFileSchema.safeParse({
-        version: 1,
-        area: valid,
-        agreements: checked,
-        bindings: [],
-        history: [],
-      });
-      if (!file.success) throw new AreaRefusedError(file.error.issues[0]?.message ?? 'ogiltigt område');
+      const { area: valid, agreements: checked } = checkedNewArea(area, agreements);
       try {
         await db.tx(async (sql) => {
           if ((await sql('SELECT 1 FROM areas WHERE id = $1', [valid.id])).length > 0)

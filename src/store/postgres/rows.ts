@@ -15,16 +15,6 @@ export class EntryRefusedError extends Error {
   override name = 'EntryRefusedError';
 }
 
-/** A changed agreement the store refuses: it would leave an entry outside it, or overlap another. */
-export class AgreementChangeRefusedError extends Error {
-  override name = 'AgreementChangeRefusedError';
-}
-
-/** An area that cannot be added as it is (its id is taken, an agreement clashes); the message says which. */
-export class AreaRefusedError extends Error {
-  override name = 'AreaRefusedError';
-}
-
 /** How many counters an area's version is the sum of (see area_versions in migrations.ts). */
 const VERSION_SHARDS = 16;
 
