@@ -177,7 +177,8 @@ export function createApp(deps: AppDeps): App {
     const now = deps.clock.now();
     const log = deps.logger.child({
       conversationId: input.conversation.id,
-      activityId: input.activityId,
+      // The Teams message's id; `activityId` in a turn's log lines is the agreement's activity.
+      messageId: input.activityId,
       userId: input.user.aadObjectId ?? input.user.id,
     });
     const base: BaseTurn = { input, now, today: stockholmDate(now), deps, log };

@@ -2,7 +2,8 @@
 // the first one's answer (awaiting it if it is still being worked on) instead of a second run.
 // Entries and undos also carry the message id in the store, so this holds across a restart too.
 // Another instance sharing the store may get the resend: a message this process has not seen is
-// claimed in the store first (`deliveries`), and one another process claimed is not answered again.
+// claimed in the store first (`deliveries`), and one another process claimed is not answered again,
+// unless that process died before answering it.
 import type { App } from './app.js';
 import type { Deliveries } from './port/index.js';
 import type { Reply, TurnInput } from './ports.js';
@@ -44,8 +45,19 @@ export function withRedeliveryCache(
     return app.handle(input);
   };
 
-  const firstDelivery = async (deliveries: Deliveries, key: string, input: TurnInput): Promise<Reply[]> =>
-    (await deliveries.claim(key, new Date(now()))) ? app.handle(input) : [];
+  // Marked done once answered: a claim left undone (this instance died mid-turn) is taken over by
+  // Teams' resend to another instance, so the message is not lost (see src/domain/deliveries.ts).
+  const firstDelivery = async (deliveries: Deliveries, key: string, input: TurnInput): Promise<Reply[]> => {
+    if (!(await deliveries.claim(key, new Date(now())))) {
+      // Not remembered here: the next resend asks the store again, and takes the claim over once
+      // the instance holding it has run out of time.
+      seen.delete(key);
+      return [];
+    }
+    const replies = await app.handle(input);
+    await deliveries.done(key, new Date(now()));
+    return replies;
+  };
 
   return {
     handle(input: TurnInput): Promise<Reply[]> {

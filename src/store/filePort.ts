@@ -24,6 +24,7 @@ import type {
   StorePort,
   Subscriptions,
 } from '../app/port/index.js';
+import { DELIVERY_DONE_MS, DELIVERY_TAKEOVER_MS } from '../domain/deliveries.js';
 import { noPersonalData } from './filePersonalData.js';
 import type { TrustedServiceUrls } from './serviceUrls.js';
 import { plainCopy } from './plainCopy.js';
@@ -31,25 +32,28 @@ import type { Store } from './store.js';
 
 /** Claims (weekly cards) and delivery keys kept in this process: the lock makes it the only one. */
 class ProcessClaims {
-  readonly #claims = new Map<string, number>();
+  readonly #claims = new Map<string, { at: number; ttlMs: number }>();
   constructor(private readonly maxKeys = 10_000) {}
 
-  /** True when `key` is not claimed, or its claim is older than `ttlMs`; then it is claimed at `at`. */
+  /** True when `key` is not claimed, or its claim has lapsed; then it is claimed at `at` for `ttlMs`. */
   claim(key: string, at: number, ttlMs: number): boolean {
     const held = this.#claims.get(key);
-    if (held !== undefined && at - held < ttlMs) return false;
+    if (held !== undefined && at - held.at < held.ttlMs) return false;
+    this.hold(key, at, ttlMs);
+    return true;
+  }
+
+  /** Holds `key` from `at` for `ttlMs`, claimed or not. */
+  hold(key: string, at: number, ttlMs: number): void {
     this.#claims.delete(key);
-    this.#claims.set(key, at);
+    this.#claims.set(key, { at, ttlMs });
     while (this.#claims.size > this.maxKeys) {
       const oldest = this.#claims.keys().next().value;
       if (oldest === undefined) break;
       this.#claims.delete(oldest);
     }
-    return true;
   }
 }
-
-const DELIVERY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A version per area. Store has one revision for everything; a change made through the port moves
@@ -285,7 +289,8 @@ export function fileStorePort(
   const claims = new ProcessClaims();
   const versions = new AreaVersions(store);
   const deliveries: Deliveries = {
-    claim: (key, at) => Promise.resolve(claims.claim(`delivery|${key}`, at.getTime(), DELIVERY_TTL_MS)),
+    claim: (key, at) => Promise.resolve(claims.claim(`delivery|${key}`, at.getTime(), DELIVERY_TAKEOVER_MS)),
+    done: (key, at) => Promise.resolve(claims.hold(`delivery|${key}`, at.getTime(), DELIVERY_DONE_MS)),
   };
   const urls: ServiceUrls = {
     trust: (tenantId, serviceUrl, at) => serviceUrls?.trust(tenantId, serviceUrl, at) ?? Promise.resolve(),

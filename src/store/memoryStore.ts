@@ -3,6 +3,7 @@
 // without a disk; it passes the store conformance suite (test/store/conformance) like the file store.
 import type { Agreement } from '../domain/agreement.js';
 import type { Area } from '../domain/area.js';
+import { DELIVERY_DONE_MS, DELIVERY_TAKEOVER_MS } from '../domain/deliveries.js';
 import { latestPublication, sameTertial, draftSchema, publicationSchema } from '../domain/publication.js';
 import { importDraftSchema } from '../domain/importDraft.js';
 import { SYSTEM_ACTOR } from '../domain/audit.js';
@@ -13,9 +14,6 @@ import { memoryMeetings, memoryReminders, memorySubscriptions } from './memory/c
 import { memoryPersonalData } from './memory/personalData.js';
 import { auditRecordOf, claimKey, copy, emptyState, type MemoryState } from './memory/state.js';
 import { normalServiceUrl } from './serviceUrls.js';
-
-/** How long a Teams message id is remembered as answered (Teams redelivers within minutes). */
-const DELIVERY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface MemoryStoreOptions {
   /** Areas to start with, each with its agreements (added as the system, via the CLI, at `seededAt`). */
@@ -113,7 +111,13 @@ export async function createMemoryStore(options: MemoryStoreOptions = {}): Promi
       },
       read: (selection) => Promise.resolve(copy(selected(state, selection))),
     },
-    deliveries: { claim: (key, at) => Promise.resolve(claimKey(state, `delivery|${key}`, at, DELIVERY_TTL_MS)) },
+    deliveries: {
+      claim: (key, at) => Promise.resolve(claimKey(state, `delivery|${key}`, at, DELIVERY_TAKEOVER_MS)),
+      done(key, at) {
+        state.claims.set(`delivery|${key}`, { at: at.getTime(), ttlMs: DELIVERY_DONE_MS });
+        return Promise.resolve();
+      },
+    },
     serviceUrls: {
       trust(tenantId, serviceUrl) {
         const url = normalServiceUrl(serviceUrl);

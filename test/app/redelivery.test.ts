@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { withRedeliveryCache } from '../../src/app/redelivery.js';
+import { DELIVERY_TAKEOVER_MS } from '../../src/domain/deliveries.js';
 import { harness, readable } from '../support/harness.js';
 
 describe('redelivered messages', () => {
@@ -48,5 +49,25 @@ describe('redelivered messages', () => {
     expect(await h.records.entries('jonkoping-2020')).to.have.length(1);
     // A message the first instance never saw is the second's to answer.
     expect(readable(await second.handle(input('a2', 'c1', '2020-06-02')))).to.include('Loggat');
+  });
+
+  it('a resend reaching a second instance takes over a claim whose instance died before answering', async () => {
+    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
+    const { deliveries } = h.port;
+    let ms = Date.parse('2020-06-15T08:00:00Z');
+    // The first instance claimed the message and died: no answer, nothing stored, never marked done.
+    expect(await deliveries.claim('c1|a1', new Date(ms))).to.equal(true);
+    const second = withRedeliveryCache(h.app, { now: () => ms, deliveries });
+    ms += 5_000;
+    expect(await second.handle(input('a1'))).to.deep.equal([]);
+    // Teams resends after its 15 s: the claim has run out, and the message is logged once.
+    ms += DELIVERY_TAKEOVER_MS;
+    expect(readable(await second.handle(input('a1')))).to.include('Loggat');
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(1);
+    // Answered and done: a later resend to yet another instance is not run again.
+    const third = withRedeliveryCache(h.app, { now: () => ms, deliveries });
+    ms += 60_000;
+    expect(await third.handle(input('a1'))).to.deep.equal([]);
+    expect(await h.records.entries('jonkoping-2020')).to.have.length(1);
   });
 });

@@ -17,9 +17,13 @@ export interface AuditTrail {
 }
 
 /**
- * The Teams message ids already answered (Teams redelivers a message it thinks went unanswered,
- * possibly to another instance). `claim` is true once per key across every process sharing the store.
+ * The Teams message ids being answered or answered (Teams resends a message it thinks went
+ * unanswered, possibly to another instance). `claim` is true for one caller per key across every
+ * process sharing the store, except that a claim not marked `done` within DELIVERY_TAKEOVER_MS
+ * (src/domain/deliveries.ts: its instance died, and Teams has resent) may be taken over by a resend.
  */
 export interface Deliveries {
   claim(key: string, at: Date): Promise<boolean>;
+  /** The claimed message was answered: its key is held for the day (DELIVERY_DONE_MS). */
+  done(key: string, at: Date): Promise<void>;
 }

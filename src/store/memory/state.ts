@@ -47,7 +47,7 @@ export interface MemoryState {
   importDrafts: ImportDraft[];
   serviceUrls: { tenantId: string; serviceUrl: string }[];
   /** Claim key → when it was claimed (ms). */
-  claims: Map<string, number>;
+  claims: Map<string, { at: number; ttlMs: number }>;
 }
 
 export function emptyState(): MemoryState {
@@ -96,8 +96,8 @@ export function touch(state: MemoryState, areaId: string): void {
  */
 export function claimKey(state: MemoryState, key: string, at: Date, ttlMs: number): boolean {
   const held = state.claims.get(key);
-  if (held !== undefined && at.getTime() - held < ttlMs) return false;
-  state.claims.set(key, at.getTime());
+  if (held !== undefined && at.getTime() - held.at < held.ttlMs) return false;
+  state.claims.set(key, { at: at.getTime(), ttlMs });
   return true;
 }
 

@@ -11,11 +11,17 @@ export interface Sql {
   <R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<R[]>;
 }
 
-/** The connection string with its password replaced by "***", for messages and logs. */
+/**
+ * The connection string with its secrets replaced by "***", for messages and logs: the password after
+ * the user, and query parameters that carry one (libpq and node-postgres accept `password`,
+ * `sslpassword`, `sslkey` there).
+ */
 export function redactedUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    for (const name of [...parsed.searchParams.keys()])
+      if (/pass|secret|key|token/iu.test(name)) parsed.searchParams.set(name, '***');
     return parsed.toString();
   } catch {
     return '(DATABASE_URL is not a URL)';

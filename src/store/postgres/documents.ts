@@ -4,11 +4,9 @@ import { importDraftSchema } from '../../domain/importDraft.js';
 import { draftSchema, latestPublication, publicationSchema, type Draft } from '../../domain/publication.js';
 import { auditRecordSchema } from '../../domain/audit.js';
 import type { AuditTrail, Deliveries, ImportDrafts, Publications } from '../../app/port/index.js';
+import { DELIVERY_DONE_MS, DELIVERY_TAKEOVER_MS } from '../../domain/deliveries.js';
 import type { Db, Sql } from './db.js';
 import { insertAudit } from './rows.js';
-
-/** How long a Teams message id is remembered: Teams redelivers within minutes, not days. */
-const DELIVERY_TTL_MS = 24 * 60 * 60 * 1000;
 
 async function saveDraftIn(sql: Sql, draft: Draft): Promise<void> {
   await sql(
@@ -142,20 +140,27 @@ export function postgresAudit(db: Db): AuditTrail {
 /** Every how many claims this instance deletes the keys past their day (one row per Teams message). */
 const PRUNE_EVERY = 500;
 
-/** The port's Deliveries over the PostgreSQL store: a key is claimed once, by one instance, for a day. */
+/**
+ * The port's Deliveries over the PostgreSQL store: a key is claimed by one instance; a claim not done
+ * within DELIVERY_TAKEOVER_MS is taken over by a resend (its instance died); a done one holds for a day.
+ */
 export function postgresDeliveries(db: Db): Deliveries {
   let claims = 0;
   return {
     async claim(key, at) {
-      const expired = new Date(at.getTime() - DELIVERY_TTL_MS).toISOString();
+      const expired = new Date(at.getTime() - DELIVERY_DONE_MS).toISOString();
       if (++claims % PRUNE_EVERY === 0) await db.query('DELETE FROM deliveries WHERE at <= $1', [expired]);
       const rows = await db.query(
-        `INSERT INTO deliveries (key, at) VALUES ($1, $2)
-         ON CONFLICT (key) DO UPDATE SET at = excluded.at WHERE deliveries.at <= $3
+        `INSERT INTO deliveries (key, at, done) VALUES ($1, $2, false)
+         ON CONFLICT (key) DO UPDATE SET at = excluded.at, done = false
+           WHERE deliveries.at <= $3 OR (NOT deliveries.done AND deliveries.at <= $4)
          RETURNING key`,
-        [key, at.toISOString(), expired],
+        [key, at.toISOString(), expired, new Date(at.getTime() - DELIVERY_TAKEOVER_MS).toISOString()],
       );
       return rows.length === 1;
+    },
+    async done(key, at) {
+      await db.query('UPDATE deliveries SET at = $2, done = true WHERE key = $1', [key, at.toISOString()]);
     },
   };
 }

@@ -185,6 +185,13 @@ CREATE TABLE service_urls (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'deliveries done',
+    // A claim not marked done is taken over by Teams' resend once its turn has run out of time.
+    sql: `ALTER TABLE deliveries ADD COLUMN done boolean NOT NULL DEFAULT true;
+ALTER TABLE deliveries ALTER COLUMN done SET DEFAULT false;`,
+  },
 ];
 
 /**

@@ -1,6 +1,7 @@
 // Conformance: subscriptions, meetings, reminders and every claim (once, also when asked at once,
 // and again after its time-to-live where it has one).
 import { expect } from 'chai';
+import { DELIVERY_DONE_MS, DELIVERY_TAKEOVER_MS } from '../../../src/domain/deliveries.js';
 import { setupAudit } from '../../support/audit.js';
 import type { StorePort, SubscribeRequest } from '../../../src/app/port/index.js';
 import type { AuditRecord, NewAuditRecord } from '../../../src/domain/audit.js';
@@ -436,8 +437,21 @@ export function conversationConformance(makeStore: MakeStore): void {
       const { deliveries } = store().port;
       const claims = await Promise.all([1, 2, 3].map(() => deliveries.claim('msg-1', AT)));
       expect(claims.filter(Boolean)).to.have.length(1);
-      expect(await deliveries.claim('msg-1', new Date(AT.getTime() + 60_000))).to.equal(false);
+      expect(await deliveries.claim('msg-1', new Date(AT.getTime() + 5_000))).to.equal(false);
       expect(await deliveries.claim('msg-2', AT)).to.equal(true);
+    });
+
+    it('lets a resend take over a claim never done (its instance died), and holds a done one for the day', async () => {
+      const { deliveries } = store().port;
+      const later = (ms: number) => new Date(AT.getTime() + ms);
+      expect(await deliveries.claim('died', AT)).to.equal(true);
+      expect(await deliveries.claim('died', later(DELIVERY_TAKEOVER_MS - 1))).to.equal(false);
+      expect(await deliveries.claim('died', later(DELIVERY_TAKEOVER_MS + 1))).to.equal(true);
+      expect(await deliveries.claim('answered', AT)).to.equal(true);
+      await deliveries.done('answered', later(1_000));
+      expect(await deliveries.claim('answered', later(60_000))).to.equal(false);
+      expect(await deliveries.claim('answered', later(DELIVERY_DONE_MS - 1))).to.equal(false);
+      expect(await deliveries.claim('answered', later(DELIVERY_DONE_MS + 2_000))).to.equal(true);
     });
   });
 }
