@@ -17,6 +17,7 @@ import {
 import type { z } from 'zod';
 import { samePerson, type PersonIdentity } from '../../domain/responsible.js';
 import { subscriptionSchema, type Subscription } from '../../domain/subscription.js';
+import { subscribe } from '../../domain/subscriptionChange.js';
 import { meetingSchema, type Meeting } from '../../domain/meetingRecord.js';
 import { reminderPersonSchema, type ReminderPerson } from '../../domain/reminderRecord.js';
 import type {
@@ -141,46 +142,20 @@ export function postgresSubscriptions(db: Db): Subscriptions {
     forConversation: async (conversationId) => (await readAll(db, T, 'conversation_id = $1', [conversationId]))[0],
 
     subscribe(request, audit) {
-      const at = request.at.toISOString();
       const { conversation } = request;
       return db.tx(async (sql): Promise<SubscribeResult> => {
         await lockKey(sql, `subscription:${conversation.id}`);
         const [row] = await sql<{ body: unknown }>('SELECT body FROM subscriptions WHERE conversation_id = $1', [
           conversation.id,
         ]);
-        const fields = {
-          conversationKind: conversation.kind,
-          ...(conversation.name ? { conversationName: conversation.name.slice(0, 200) } : {}),
-          ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
-          ...(conversation.teamId ? { teamId: conversation.teamId } : {}),
-          ...(request.areaId ? { areaId: request.areaId } : {}),
-          reference: request.reference,
-          weekday: request.schedule.weekday,
-          time: request.schedule.time,
-          since: at,
-        };
-        if (row) {
-          const existing = subscriptionSchema.parse(row.body);
-          const change = existing.ended ? 'resumed' : 'changed';
-          // lastSentWeek stays: subscribing again in a week already delivered does not send twice.
-          const { ended: _ended, ...kept } = existing;
-          const subscription = subscriptionSchema.parse({ ...kept, ...fields });
-          await writeRow(sql, T, subscription);
-          for (const record of subscribedRecord(audit, { subscription, change }, existing, request.schedule))
-            await insertAudit(sql, record);
-          return { subscription, change };
-        }
-        const subscription = subscriptionSchema.parse({
-          id: request.newId(),
-          conversationId: conversation.id,
-          ...fields,
-          createdBy: request.by,
-          createdAt: at,
-        });
-        await insertRow(sql, T, subscription);
-        for (const record of subscribedRecord(audit, { subscription, change: 'created' }, undefined, request.schedule))
+        const existing = row ? subscriptionSchema.parse(row.body) : undefined;
+        // The domain's rule, as every store applies it (the week already sent stays sent).
+        const { result } = subscribe(existing ? [existing] : [], request);
+        if (existing) await writeRow(sql, T, result.subscription);
+        else await insertRow(sql, T, result.subscription);
+        for (const record of subscribedRecord(audit, result, existing, request.schedule))
           await insertAudit(sql, record);
-        return { subscription, change: 'created' };
+        return result;
       });
     },
 
