@@ -1,6 +1,7 @@
 // Changes to an area's settings, as data, and the one rule for applying them: every store applies
 // a change through applyAreaChange, inside its own write, so a refusal reads the area as stored.
 import { areaSchema, type Area } from './area.js';
+import type { AuditAction } from './audit.js';
 import { samePerson, type ResponsiblePerson } from './responsible.js';
 
 /** A change to an area's settings (who may use it, who coordinates, who answers for what, when reminders go). */
@@ -13,7 +14,7 @@ export type AreaChange =
   | { kind: 'reminderTimeSet'; weekday: number; time: string; since: string };
 
 /** The history action a change is recorded as. */
-export type AreaChangeAction =
+type AreaChangeAction =
   | 'tenantsSet'
   | 'coordinatorsSet'
   | 'coordinatorAdded'
@@ -132,3 +133,25 @@ export function applyAreaChange(area: Area, change: AreaChange): AreaChangeResul
       };
   }
 }
+
+/**
+ * The audit action an area's history line is recorded as, by every store; undefined for the lines
+ * whose caller records its own (an agreement added or changed: /nytt-medborgarlöfte, /medborgarlöfte
+ * ändra, the seeding) or that record nothing (an upgrade of the store's format).
+ */
+export function areaAuditAction(historyAction: string): AuditAction | undefined {
+  return AREA_AUDIT_ACTIONS[historyAction];
+}
+
+const AREA_AUDIT_ACTIONS: Readonly<Record<string, AuditAction>> = {
+  created: 'area.changed',
+  tenantsSet: 'area.changed',
+  coordinatorsSet: 'coordinators.changed',
+  coordinatorAdded: 'coordinators.changed',
+  coordinatorRemoved: 'coordinators.changed',
+  bound: 'binding.changed',
+  unbound: 'binding.changed',
+  responsibleAdded: 'responsible.changed',
+  responsibleRemoved: 'responsible.changed',
+  reminderTimeSet: 'reminders.changed',
+};

@@ -33,15 +33,10 @@ import {
 } from './areaFiles.js';
 import type { Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
+import { areaAuditAction } from '../domain/areaChange.js';
 import { applyEdit, applyRestore } from '../domain/entryChange.js';
 import { latestEntryBy } from '../domain/recordRules.js';
-import {
-  SYSTEM_ACTOR,
-  type AuditAction,
-  type AuditRecord,
-  type AuditVia,
-  type NewAuditRecord,
-} from '../domain/audit.js';
+import { SYSTEM_ACTOR, type AuditRecord, type AuditVia, type NewAuditRecord } from '../domain/audit.js';
 import { AuditLog } from './auditLog.js';
 import { AgreementChangeRefusedError, AreaRefusedError, checkedNewArea } from './refusals.js';
 import { recoverPendingAudit, writeAudited } from './auditedWrite.js';
@@ -129,25 +124,6 @@ export interface AreaChangeBy {
   /** Where the change came from, for the audit log: a chat command, a card, the operator's CLI. Default: cli. */
   via?: AuditVia;
 }
-
-/** The audit log's word for a change recorded in an area's history. */
-const AREA_AUDIT: Readonly<Record<AreaAction, AuditAction | undefined>> = {
-  created: 'area.changed',
-  upgraded: undefined,
-  // Recorded by whoever added the agreement (/nytt-medborgarlöfte, the seeding).
-  agreementAdded: undefined,
-  // Recorded, field by field, by whoever changed it (/medborgarlöfte ändra).
-  agreementChanged: undefined,
-  tenantsSet: 'area.changed',
-  coordinatorsSet: 'coordinators.changed',
-  coordinatorAdded: 'coordinators.changed',
-  coordinatorRemoved: 'coordinators.changed',
-  bound: 'binding.changed',
-  unbound: 'binding.changed',
-  responsibleAdded: 'responsible.changed',
-  responsibleRemoved: 'responsible.changed',
-  reminderTimeSet: 'reminders.changed',
-};
 
 /** How the store came to be: opened as it was, made new (seeded), or upgraded from the single-area format. */
 export type OpenedAs = 'existing' | 'created' | 'upgraded';
@@ -420,7 +396,7 @@ export class Store implements AgreementRecords {
 
   /** The audit record of an area change (none for the actions whoever made them records). */
   private areaAudit(areaId: string, action: AreaAction, change: AreaChangeBy, detail?: string): NewAuditRecord[] {
-    const audited = AREA_AUDIT[action];
+    const audited = areaAuditAction(action);
     if (!audited) return [];
     return [
       {

@@ -8,27 +8,12 @@ import {
   type Agreement,
 } from '../../domain/agreement.js';
 import { areaSchema, type Area } from '../../domain/area.js';
-import { applyAreaChange } from '../../domain/areaChange.js';
-import type { AuditAction, AuditRecord } from '../../domain/audit.js';
+import { applyAreaChange, areaAuditAction } from '../../domain/areaChange.js';
+import type { AuditRecord } from '../../domain/audit.js';
 import { bindingOf, moveBinding } from '../../domain/binding.js';
 import { agreementAdditionProblem, agreementChangeProblem } from '../../domain/recordRules.js';
-import type { AreaChangeAction } from '../../domain/areaChange.js';
 import type { AreaChange, AreaChangeResult, AreaDirectory, AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
 import { settle, auditRecordOf, copy, touch, UnknownRecordError, type AreaState, type MemoryState } from './state.js';
-
-/** The audit action an area's history action is recorded as (none: recorded by the caller). */
-const AUDITED: Readonly<Record<AreaChangeAction | 'created' | 'bound' | 'unbound', AuditAction>> = {
-  created: 'area.changed',
-  tenantsSet: 'area.changed',
-  coordinatorsSet: 'coordinators.changed',
-  coordinatorAdded: 'coordinators.changed',
-  coordinatorRemoved: 'coordinators.changed',
-  bound: 'binding.changed',
-  unbound: 'binding.changed',
-  responsibleAdded: 'responsible.changed',
-  responsibleRemoved: 'responsible.changed',
-  reminderTimeSet: 'reminders.changed',
-};
 
 /** The history line and, for the actions audited, the audit record of an area change. */
 function recorded(
@@ -39,7 +24,7 @@ function recorded(
 ): { line: AreaHistoryItem; audit?: AuditRecord } {
   const at = by.at.toISOString();
   const line = { at, by: by.by, action, ...(detail ? { detail } : {}) };
-  const audited = (AUDITED as Readonly<Record<string, AuditAction | undefined>>)[action];
+  const audited = areaAuditAction(action);
   if (!audited) return { line };
   return {
     line,

@@ -10,8 +10,8 @@ import {
   type Agreement,
 } from '../../domain/agreement.js';
 import { areaSchema, type Area, type BindingTarget } from '../../domain/area.js';
-import { applyAreaChange, type AreaChangeResult } from '../../domain/areaChange.js';
-import type { AuditAction, NewAuditRecord } from '../../domain/audit.js';
+import { applyAreaChange, areaAuditAction, type AreaChangeResult } from '../../domain/areaChange.js';
+import type { NewAuditRecord } from '../../domain/audit.js';
 import { entryAgreementProblem, entrySchema, personSchema, type Person } from '../../domain/entry.js';
 import type { AreaDirectory, AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
 import { AgreementChangeRefusedError, AreaRefusedError, checkedNewArea } from '../refusals.js';
@@ -27,20 +27,6 @@ const historyItemSchema = z.object({
 
 /** The bot itself, as the file store names it in an area's history when it adds an agreement. */
 const SYSTEM: Person = { id: 'system', name: 'boten vid start' };
-
-/** The audit log's word for an area history action (the file store's mapping; undefined: audited by the caller). */
-const AREA_AUDIT: Readonly<Record<string, AuditAction | undefined>> = {
-  created: 'area.changed',
-  tenantsSet: 'area.changed',
-  coordinatorsSet: 'coordinators.changed',
-  coordinatorAdded: 'coordinators.changed',
-  coordinatorRemoved: 'coordinators.changed',
-  bound: 'binding.changed',
-  unbound: 'binding.changed',
-  responsibleAdded: 'responsible.changed',
-  responsibleRemoved: 'responsible.changed',
-  reminderTimeSet: 'reminders.changed',
-};
 
 /** The area's settings, its row held until the transaction ends; UnknownRecordError when there is none. */
 async function lockedArea(sql: Sql, areaId: string): Promise<Area> {
@@ -64,7 +50,7 @@ async function recordAreaChange(
     item.action,
     line,
   ]);
-  const audited = AREA_AUDIT[item.action];
+  const audited = areaAuditAction(item.action);
   if (audited)
     await insertAudit(sql, {
       at,
