@@ -5,12 +5,15 @@
 import type pg from 'pg';
 import type { StorePort } from '../../app/port/index.js';
 import { postgresAreas } from './areas.js';
-import { postgresMeetings, postgresReminders, postgresServiceUrls, postgresSubscriptions } from './conversations.js';
 import { Db, redactedUrl } from './db.js';
 import { postgresAudit, postgresDeliveries, postgresImportDrafts, postgresPublications } from './documents.js';
 import { migrate } from './migrations.js';
+import { postgresMeetings } from './meetings.js';
 import { postgresPersonalData } from './personalData.js';
 import { postgresRecords } from './records.js';
+import { postgresReminders } from './reminders.js';
+import { postgresServiceUrls } from './serviceUrls.js';
+import { postgresSubscriptions } from './subscriptions.js';
 
 /** The database named by DATABASE_URL could not be reached or prepared at start; the message says why. */
 export class DatabaseUnavailableError extends Error {
