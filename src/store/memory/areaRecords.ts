@@ -8,7 +8,7 @@ import { applyEdit, applyNoteClearing, applyRemoval, applyRestore } from '../../
 import { occasionsOf } from '../../domain/occasion.js';
 import { duplicateOf, editable, latestEntryBy, removable, restorable } from '../../domain/recordRules.js';
 import { dayTotals } from '../../domain/status.js';
-import type { AddEntryResult, AreaRecords } from '../../app/port/index.js';
+import type { AddEntryResult, AreaRecords, NoteClearing, NoteSelection } from '../../app/port/index.js';
 import {
   auditRecordOf,
   copy,
@@ -20,38 +20,54 @@ import {
   type MemoryState,
 } from './state.js';
 
-/** The area's records over the memory store's state. */
-export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecords {
-  const agreements = (): Agreement[] => state.areas.get(areaId)?.agreements ?? [];
-  const mine = (agreementId: string): LogState | undefined =>
-    state.areaOf.get(agreementId) === areaId ? state.logs.get(agreementId) : undefined;
-  const logOf = (agreementId: string): LogState => {
-    const log = mine(agreementId);
-    if (!log) throw new UnknownRecordError(`okänt medborgarlöfte ${agreementId} i området ${areaId}`);
-    return log;
-  };
-  const entryOf = (log: LogState, entryId: string): Entry | undefined => {
-    const i = log.byId.get(entryId);
-    return i === undefined ? undefined : log.entries[i];
-  };
-  /** Stores the changed entry and its audit record together (the record validated first), and moves the version on. */
-  const replace = (log: LogState, next: Entry, audit: NewAuditRecord): Entry => {
-    const record = auditRecordOf(audit);
-    const i = log.byId.get(next.id)!;
-    log.entries[i] = next;
-    state.audit.push(record);
-    touch(state, areaId);
-    return copy(next);
-  };
-  const allEntries = (): Entry[] => agreements().flatMap((a) => state.logs.get(a.id)?.entries ?? []);
+const agreementsOf = (state: MemoryState, areaId: string): Agreement[] => state.areas.get(areaId)?.agreements ?? [];
 
+/** The agreement's log when it is the area's; undefined for another area's or an unknown one. */
+const mine = (state: MemoryState, areaId: string, agreementId: string): LogState | undefined =>
+  state.areaOf.get(agreementId) === areaId ? state.logs.get(agreementId) : undefined;
+
+/** The area's agreement's log; UnknownRecordError for another area's or an unknown one. */
+function logOf(state: MemoryState, areaId: string, agreementId: string): LogState {
+  const log = mine(state, areaId, agreementId);
+  if (!log) throw new UnknownRecordError(`okänt medborgarlöfte ${agreementId} i området ${areaId}`);
+  return log;
+}
+
+function entryOf(log: LogState, entryId: string): Entry | undefined {
+  const i = log.byId.get(entryId);
+  return i === undefined ? undefined : log.entries[i];
+}
+
+/** Stores the changed entry and its audit record together (the record validated first), and moves the version on. */
+function replace(state: MemoryState, areaId: string, log: LogState, next: Entry, audit: NewAuditRecord): Entry {
+  const record = auditRecordOf(audit);
+  const i = log.byId.get(next.id)!;
+  log.entries[i] = next;
+  state.audit.push(record);
+  touch(state, areaId);
+  return copy(next);
+}
+
+const allEntriesOf = (state: MemoryState, areaId: string): Entry[] =>
+  agreementsOf(state, areaId).flatMap((a) => state.logs.get(a.id)?.entries ?? []);
+
+/** What AreaRecords changes; the rest, but its areaId, are reads. */
+type RecordChanges = Pick<
+  AreaRecords,
+  'addEntry' | 'removeEntry' | 'editEntry' | 'restoreEntry' | 'addCompletion' | 'clearNotes'
+>;
+
+/** Every read of the area's records, answering copies. */
+function recordReads(state: MemoryState, areaId: string): Omit<AreaRecords, 'areaId' | keyof RecordChanges> {
+  const agreements = () => agreementsOf(state, areaId);
+  const entriesOf = (agreementId: string) => mine(state, areaId, agreementId)?.entries ?? [];
+  const allEntries = () => allEntriesOf(state, areaId);
   return {
-    areaId,
     version: () => Promise.resolve(`${state.areas.get(areaId)?.version ?? 0}`),
     agreements: () => Promise.resolve(copy(agreements())),
     agreement: (id) => Promise.resolve(copy(agreements().find((a) => a.id === id))),
-    entries: (agreementId) => Promise.resolve(copiesOfEntries(mine(agreementId)?.entries ?? [])),
-    completions: (agreementId) => Promise.resolve(copy(mine(agreementId)?.completions ?? [])),
+    entries: (agreementId) => Promise.resolve(copiesOfEntries(entriesOf(agreementId))),
+    completions: (agreementId) => Promise.resolve(copy(mine(state, areaId, agreementId)?.completions ?? [])),
     allEntries: () => Promise.resolve(copiesOfEntries(allEntries())),
     entriesTouchedBy: (personId) =>
       Promise.resolve(
@@ -61,94 +77,120 @@ export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecor
     findBySource: (sourceId) =>
       settle(() => {
         const at = state.sources.get(sourceId);
-        const log = at && mine(at.agreementId);
+        const log = at && mine(state, areaId, at.agreementId);
         return copy(log && entryOf(log, at.entryId));
       }),
     dayTotals: (agreementId, activityId) =>
       Promise.resolve(
-        dayTotals(mine(agreementId)?.entries ?? [], agreementId, activityId).sort((a, b) =>
-          a.date.localeCompare(b.date),
-        ),
+        dayTotals(entriesOf(agreementId), agreementId, activityId).sort((a, b) => a.date.localeCompare(b.date)),
       ),
     occasionsOn: (agreementId, activityId, date: IsoDate) =>
       Promise.resolve(
         copy(
           // An occasion lies on one activity and day, so the day's entries alone make the day's occasions.
-          occasionsOf((mine(agreementId)?.entries ?? []).filter((e) => e.activityId === activityId && e.date === date)),
+          occasionsOf(entriesOf(agreementId).filter((e) => e.activityId === activityId && e.date === date)),
         ),
       ),
+  };
+}
 
-    addEntry: (entry, audit) =>
-      settle((): AddEntryResult => {
-        const valid = entrySchema.parse(entry);
-        const log = logOf(valid.agreementId);
-        const duplicate = duplicateOf(valid, (sourceId) => {
-          const at = state.sources.get(sourceId);
-          return at && state.logs.get(at.agreementId) && entryOf(state.logs.get(at.agreementId)!, at.entryId);
-        });
-        if (duplicate) return { stored: false, entry: copy(duplicate), reason: 'duplicate' };
-        if (log.byId.has(valid.id)) throw new DuplicateRecordError(`insatsen ${valid.id} finns redan`);
-        const record = auditRecordOf(audit);
-        log.byId.set(valid.id, log.entries.length);
-        log.entries.push(copy(valid));
-        if (valid.sourceId !== undefined)
-          state.sources.set(valid.sourceId, { agreementId: valid.agreementId, entryId: valid.id });
-        state.audit.push(record);
-        touch(state, areaId);
-        return { stored: true, entry: copy(valid) };
-      }),
+/** Stores a new entry with its audit record; an entry from a message already stored is a duplicate. */
+function addEntry(state: MemoryState, areaId: string, entry: Entry, audit: NewAuditRecord): AddEntryResult {
+  const valid = entrySchema.parse(entry);
+  const log = logOf(state, areaId, valid.agreementId);
+  const duplicate = duplicateOf(valid, (sourceId) => {
+    const at = state.sources.get(sourceId);
+    return at && state.logs.get(at.agreementId) && entryOf(state.logs.get(at.agreementId)!, at.entryId);
+  });
+  if (duplicate) return { stored: false, entry: copy(duplicate), reason: 'duplicate' };
+  if (log.byId.has(valid.id)) throw new DuplicateRecordError(`insatsen ${valid.id} finns redan`);
+  const record = auditRecordOf(audit);
+  log.byId.set(valid.id, log.entries.length);
+  log.entries.push(copy(valid));
+  if (valid.sourceId !== undefined)
+    state.sources.set(valid.sourceId, { agreementId: valid.agreementId, entryId: valid.id });
+  state.audit.push(record);
+  touch(state, areaId);
+  return { stored: true, entry: copy(valid) };
+}
+
+/** Removing, editing and restoring one entry, each under the domain's rule of when it may be. */
+function entryChanges(
+  state: MemoryState,
+  areaId: string,
+): Pick<RecordChanges, 'removeEntry' | 'editEntry' | 'restoreEntry'> {
+  /** Applies `change` to the entry (found in the area's agreement) and stores it, or answers undefined. */
+  const changed = (
+    agreementId: string,
+    entryId: string,
+    audit: NewAuditRecord,
+    change: (entry: Entry | undefined) => Entry | undefined,
+  ) =>
+    settle(() => {
+      const log = logOf(state, areaId, agreementId);
+      const next = change(entryOf(log, entryId));
+      return next ? replace(state, areaId, log, next, audit) : undefined;
+    });
+  return {
     removeEntry: (agreementId, entryId, removal, audit) =>
-      settle(() => {
-        const log = logOf(agreementId);
-        const entry = entryOf(log, entryId);
-        return removable(entry) ? replace(log, applyRemoval(entry, copy(removal)), audit) : undefined;
-      }),
+      changed(agreementId, entryId, audit, (entry) =>
+        removable(entry) ? applyRemoval(entry, copy(removal)) : undefined,
+      ),
     editEntry: (agreementId, entryId, fields, change, audit) =>
-      settle(() => {
-        const log = logOf(agreementId);
-        const entry = entryOf(log, entryId);
-        return editable(entry) ? replace(log, applyEdit(entry, fields, change), audit) : undefined;
-      }),
+      changed(agreementId, entryId, audit, (entry) => (editable(entry) ? applyEdit(entry, fields, change) : undefined)),
     restoreEntry: (agreementId, entryId, change, audit) =>
-      settle(() => {
-        const log = logOf(agreementId);
-        const entry = entryOf(log, entryId);
-        return restorable(entry) ? replace(log, applyRestore(entry, change), audit) : undefined;
-      }),
+      changed(agreementId, entryId, audit, (entry) => (restorable(entry) ? applyRestore(entry, change) : undefined)),
+  };
+}
+
+/** Clears the selected entries' notes, one audit record per agreement touched (see AreaRecords.clearNotes). */
+function clearNotes(
+  state: MemoryState,
+  areaId: string,
+  selection: NoteSelection,
+  cleared: NoteClearing,
+  audit: Omit<NewAuditRecord, 'agreementId' | 'entryIds' | 'entryId'>,
+): Entry[] {
+  const out: Entry[] = [];
+  for (const agreement of agreementsOf(state, areaId)) {
+    const log = logOf(state, areaId, agreement.id);
+    const chosen = log.entries.filter(
+      (e) => e.note !== undefined && ('entryId' in selection ? e.id === selection.entryId : e.date < selection.before),
+    );
+    if (chosen.length === 0) continue;
+    const record = auditRecordOf({
+      ...audit,
+      ...('entryId' in selection ? { entryId: selection.entryId } : {}),
+      agreementId: agreement.id,
+      entryIds: chosen.map((e) => e.id),
+    });
+    for (const e of chosen) {
+      const next = applyNoteClearing(e, copy(cleared));
+      log.entries[log.byId.get(e.id)!] = next;
+      out.push(copy(next));
+    }
+    state.audit.push(record);
+    touch(state, areaId);
+  }
+  return out;
+}
+
+/** The area's records over the memory store's state. */
+export function memoryAreaRecords(state: MemoryState, areaId: string): AreaRecords {
+  return {
+    areaId,
+    ...recordReads(state, areaId),
+    addEntry: (entry, audit) => settle(() => addEntry(state, areaId, entry, audit)),
+    ...entryChanges(state, areaId),
     addCompletion: (agreementId, completion, audit) =>
       settle(() => {
-        const log = logOf(agreementId);
+        const log = logOf(state, areaId, agreementId);
         const valid = completionSchema.parse(completion);
         const record = auditRecordOf(audit);
         log.completions.push(copy(valid));
         state.audit.push(record);
         touch(state, areaId);
       }),
-    clearNotes: (selection, cleared, audit) =>
-      settle(() => {
-        const out: Entry[] = [];
-        for (const agreement of agreements()) {
-          const log = logOf(agreement.id);
-          const chosen = log.entries.filter(
-            (e) =>
-              e.note !== undefined && ('entryId' in selection ? e.id === selection.entryId : e.date < selection.before),
-          );
-          if (chosen.length === 0) continue;
-          const record = auditRecordOf({
-            ...audit,
-            ...('entryId' in selection ? { entryId: selection.entryId } : {}),
-            agreementId: agreement.id,
-            entryIds: chosen.map((e) => e.id),
-          });
-          for (const e of chosen) {
-            const next = applyNoteClearing(e, copy(cleared));
-            log.entries[log.byId.get(e.id)!] = next;
-            out.push(copy(next));
-          }
-          state.audit.push(record);
-          touch(state, areaId);
-        }
-        return out;
-      }),
+    clearNotes: (selection, cleared, audit) => settle(() => clearNotes(state, areaId, selection, cleared, audit)),
   };
 }
