@@ -16,7 +16,7 @@ import {
   type Publication,
   type TertialKey,
 } from '../domain/publication.js';
-import { followUpDocument } from '../report/followUpDocument.js';
+import { followUpDocument } from '../views/followUpDocument.js';
 import type { AdaptiveCard } from '../views/cards.js';
 import { followUpCard, publishedOnText } from '../views/followUpCard.js';
 import { commentBases, commentInputId, followUpReviewCard, type ReviewState } from '../views/followUpReviewCard.js';

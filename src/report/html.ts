@@ -3,7 +3,7 @@
 import { publishedStatus } from '../domain/publication.js';
 import { MONTH_HIGHLIGHT_RGB } from '../views/followUpTexts.js';
 import { statusPrintColor } from '../views/statusWords.js';
-import type { FollowUpDocument } from './followUpDocument.js';
+import type { FollowUpDocument } from '../views/followUpDocument.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { publishedStatus } from '../domain/publication.js';
 import { MONTH_HIGHLIGHT_RGB } from '../views/followUpTexts.js';
 import { progressAndStatus, statusPrintColor } from '../views/statusWords.js';
-import type { FollowUpDocument } from './followUpDocument.js';
+import type { FollowUpDocument } from '../views/followUpDocument.js';
 
 const MARGIN = 56; // 2 cm
 const INK = '#1a1a1a';
