@@ -137,6 +137,161 @@ function placeContext(meta: Meta, parties: readonly string[]): PlaceContext {
   };
 }
 
+/** What every activity of a section is read against: its promises, links, parties and places. */
+interface SectionContext {
+  meta: Meta;
+  section: RawSection;
+  promises: AgreementPromise[];
+  promiseTexts: string[];
+  links: ReturnType<typeof linkPromises>;
+  reads: ReturnType<typeof readParties>[];
+  promisePlaces: string[][];
+  places: PlaceContext;
+  years: number;
+  activityIds: Set<string>;
+}
+
+/** The section's promises with ids; a section without any gets one named as its title. */
+function sectionPromises(section: RawSection, title: string, doubts: AgreementDraft['doubts']): AgreementPromise[] {
+  if (section.promises.length === 0) {
+    section.promises.push({ text: title, line: section.line });
+    doubts.promises = 'inga löften i texten: ett löfte med rubrikens namn';
+  }
+  const promiseIds = new Set<string>();
+  return section.promises.map((p) => ({
+    id: uniqueId(slugOf([...contentWords(p.text)].join(' ') || p.text, 3), promiseIds),
+    text: p.text,
+  }));
+}
+
+/**
+ * Which promises each activity serves. Intros that name their topic ("I arbetet med
+ * trygghetsskapande åtgärder …:") link to that promise. An activity is compared by what it does, not
+ * by who does it ("Ekby kommun lovar att …").
+ */
+function sectionLinks(section: RawSection, promiseTexts: string[], dual: boolean): ReturnType<typeof linkPromises> {
+  const linkInput = section.activities.map((raw) => {
+    const a = { ...raw, text: readParties(raw.text).rest };
+    // Sub-headings ("Effektiv samordning för trygghet") are topics, not promises: only intros link.
+    if (dual) return { text: a.text, promise: a.promise, own: true };
+    if (a.promise !== undefined || a.group === undefined || !a.group.endsWith(':')) {
+      return { text: a.text, promise: a.promise };
+    }
+    const p = closestPromise(a.group, promiseTexts);
+    return p === undefined ? { text: a.text } : { text: a.text, promise: p };
+  });
+  return linkPromises(promiseTexts, linkInput);
+}
+
+/** The places each promise names, and the context every activity's places are read in. */
+function sectionPlaces(
+  section: RawSection,
+  meta: Meta,
+  reads: readonly ReturnType<typeof readParties>[],
+  promiseTexts: readonly string[],
+): { promisePlaces: string[][]; places: PlaceContext } {
+  const thirdParties = new Set<string>();
+  for (const r of reads) for (const p of r.parties) if (p !== POLICE && p !== MUNICIPALITY) thirdParties.add(p);
+  const baseCtx = placeContext(meta, [...thirdParties]);
+  const promisePlaces = promiseTexts.map((t) => readPlaces(t, baseCtx).places);
+  const known = new Set<string>([...promisePlaces.flat()]);
+  for (const a of section.activities) {
+    for (const p of readPlaces(a.text, baseCtx).places) known.add(p);
+    for (const p of readPlaces(a.group ?? '', baseCtx).places) known.add(p);
+  }
+  return { promisePlaces, places: { ...baseCtx, known: [...known] } };
+}
+
+type RawActivity = RawSection['activities'][number];
+
+/** Who does the activity: as its text says, or inherited from its group, its promise or the agreement. */
+function activityParties(
+  raw: RawActivity,
+  read: ReturnType<typeof readParties>,
+  promiseText: string,
+  d: Doubts<ActivityField>,
+): string[] {
+  if (!read.inherit) return read.parties;
+  const fromGroup = raw.group ? headingParties(raw.group) : [];
+  const promiseRead = readParties(promiseText);
+  // "Hög polisiär närvaro …", "… ska den polisiära övervakningen öka": police work, though no subject says so.
+  const policeWork = /^(?:\S+\s+){0,3}polisiär\p{L}*|\s(?:ska|skall) den polisiära\s/iu.test(raw.text);
+  if (read.unknownSubject) d.parties = `"${read.unknownSubject}" är ingen känd part: ärvda parter`;
+  if (policeWork) return [POLICE];
+  if (fromGroup.length > 0) return fromGroup;
+  return !promiseRead.inherit ? promiseRead.parties : [POLICE, MUNICIPALITY];
+}
+
+/** Where the activity happens: its own places, narrowed or widened by those of its promise and group. */
+function activityPlaces(
+  raw: RawActivity,
+  promisePlaces: readonly string[],
+  ctx: PlaceContext,
+  d: Doubts<ActivityField>,
+): string[] {
+  const read0 = readPlaces(raw.text, ctx);
+  const context = [...new Set([...promisePlaces, ...(raw.group ? readPlaces(raw.group, ctx).places : [])])];
+  // "i centrum" under "Bergsjöns centrum" is that centrum.
+  const own = {
+    generic: read0.generic,
+    places: [
+      ...new Set(read0.places.map((p) => context.find((c) => c.toLowerCase().endsWith(` ${p.toLowerCase()}`)) ?? p)),
+    ],
+  };
+  const narrows = own.places.some((p) => context.some((c) => p.toLowerCase().startsWith(c.toLowerCase())));
+  if (own.generic) {
+    if (context.length === 0) d.places = 'texten pekar på "områdena" men löftet nämner inga platser';
+    return [...new Set([...context, ...own.places])];
+  }
+  if (narrows) return own.places;
+  return [...new Set([...own.places, ...context])];
+}
+
+/** Activity `n` of the section, and the doubts about it (empty when none). */
+function draftActivity(
+  raw: RawActivity,
+  n: number,
+  c: SectionContext,
+): { activity: Activity; doubts: Doubts<ActivityField> } {
+  const link = c.links[n] ?? { promises: [0], primary: 0 };
+  const read = c.reads[n] ?? readParties(raw.text);
+  const d: Doubts<ActivityField> = {};
+  const parties = activityParties(raw, read, c.promiseTexts[link.primary] ?? '', d);
+  const target = readTarget(raw.text, c.years);
+  if (target.doubt) d.target = target.doubt;
+  const places = activityPlaces(raw, c.promisePlaces[link.primary] ?? [], c.places, d);
+  if (link.doubt) d.promiseIds = link.doubt;
+  const abbreviation = /\(([A-ZÅÄÖ]{2,6})\)/u.exec(raw.text.split(/\s(?:ska|skall|kommer|lovar)\s/u)[0] ?? '')?.[1];
+  const name = shortName(read.rest, abbreviation);
+  const id = uniqueId(slugOf(abbreviation ?? name, 4), c.activityIds);
+  const exclude = [c.meta.town, ...parties, 'polisen', 'kommunen'];
+  const activity = {
+    id,
+    name,
+    text: raw.text,
+    promiseIds: link.promises.map((i) => c.promises[i]?.id ?? c.promises[0]?.id ?? 'x'),
+    parties,
+    places,
+    keywords: keywordsFor({ text: raw.text, name, exclude }),
+    target: target.target,
+  };
+  return { activity, doubts: d };
+}
+
+/** The section's activities, and the doubts per activity id. */
+function draftActivities(c: SectionContext): {
+  activities: Activity[];
+  activityDoubts: Record<string, Doubts<ActivityField>>;
+} {
+  const activityDoubts: Record<string, Doubts<ActivityField>> = {};
+  const activities = c.section.activities.map((raw, n) => {
+    const { activity, doubts } = draftActivity(raw, n, c);
+    if (Object.keys(doubts).length > 0) activityDoubts[activity.id] = doubts;
+    return activity;
+  });
+  return { activities, activityDoubts };
+}
+
 function draftSection(
   preamble: readonly string[],
   section: RawSection,
@@ -155,112 +310,22 @@ function draftSection(
   const doubts = { ...meta.doubts, ...(periodDoubt ? { period: periodDoubt } : {}) };
   // Without a period the title names none: the placeholder year is no year of the text.
   const title = section.heading ?? (periodMissing ? 'Medborgarlöfte' : `Medborgarlöfte ${periodTitle(period)}`);
-  if (section.promises.length === 0) {
-    section.promises.push({ text: title, line: section.line });
-    doubts.promises = 'inga löften i texten: ett löfte med rubrikens namn';
-  }
+  const promises = sectionPromises(section, title, doubts);
   const promiseTexts = section.promises.map((p) => p.text);
-  const promiseIds = new Set<string>();
-  const promises: AgreementPromise[] = section.promises.map((p) => ({
-    id: uniqueId(slugOf([...contentWords(p.text)].join(' ') || p.text, 3), promiseIds),
-    text: p.text,
-  }));
-
-  // Intros that name their topic ("I arbetet med trygghetsskapande åtgärder …:") link to that promise.
-  // An activity is compared by what it does, not by who does it ("Ekby kommun lovar att …").
-  const linkInput = section.activities.map((raw) => {
-    const a = { ...raw, text: readParties(raw.text).rest };
-    // Sub-headings ("Effektiv samordning för trygghet") are topics, not promises: only intros link.
-    if (dual) return { text: a.text, promise: a.promise, own: true };
-    if (a.promise !== undefined || a.group === undefined || !a.group.endsWith(':')) {
-      return { text: a.text, promise: a.promise };
-    }
-    const p = closestPromise(a.group, promiseTexts);
-    return p === undefined ? { text: a.text } : { text: a.text, promise: p };
-  });
-  const links = linkPromises(promiseTexts, linkInput);
-
-  const thirdParties = new Set<string>();
   const reads = section.activities.map((a) => readParties(a.text));
-  for (const r of reads) for (const p of r.parties) if (p !== POLICE && p !== MUNICIPALITY) thirdParties.add(p);
-  const baseCtx = placeContext(meta, [...thirdParties]);
-  const promisePlaces = promiseTexts.map((t) => readPlaces(t, baseCtx).places);
-  const known = new Set<string>([...promisePlaces.flat()]);
-  for (const a of section.activities) {
-    for (const p of readPlaces(a.text, baseCtx).places) known.add(p);
-    for (const p of readPlaces(a.group ?? '', baseCtx).places) known.add(p);
-  }
-  const ctx: PlaceContext = { ...baseCtx, known: [...known] };
-  const years = yearsCovered(period);
-  const activityIds = new Set<string>();
-  const activityDoubts: Record<string, Doubts<ActivityField>> = {};
-  const agreementParties = [POLICE, MUNICIPALITY];
-
-  const activities: Activity[] = section.activities.map((raw, n) => {
-    const link = links[n] ?? { promises: [0], primary: 0 };
-    const read = reads[n] ?? readParties(raw.text);
-    const d: Doubts<ActivityField> = {};
-    let parties = read.parties;
-    if (read.inherit) {
-      const fromGroup = raw.group ? headingParties(raw.group) : [];
-      const promiseRead = readParties(promiseTexts[link.primary] ?? '');
-      // "Hög polisiär närvaro …", "… ska den polisiära övervakningen öka": police work, though no subject says so.
-      const policeWork = /^(?:\S+\s+){0,3}polisiär\p{L}*|\s(?:ska|skall) den polisiära\s/iu.test(raw.text);
-      parties = policeWork
-        ? [POLICE]
-        : fromGroup.length > 0
-          ? fromGroup
-          : !promiseRead.inherit
-            ? promiseRead.parties
-            : agreementParties;
-      if (read.unknownSubject) d.parties = `"${read.unknownSubject}" är ingen känd part: ärvda parter`;
-    }
-    const target = readTarget(raw.text, years);
-    if (target.doubt) d.target = target.doubt;
-
-    const read0 = readPlaces(raw.text, ctx);
-    const context = [
-      ...new Set([...(promisePlaces[link.primary] ?? []), ...(raw.group ? readPlaces(raw.group, ctx).places : [])]),
-    ];
-    // "i centrum" under "Bergsjöns centrum" is that centrum.
-    const own = {
-      generic: read0.generic,
-      places: [
-        ...new Set(read0.places.map((p) => context.find((c) => c.toLowerCase().endsWith(` ${p.toLowerCase()}`)) ?? p)),
-      ],
-    };
-    const narrows = own.places.some((p) => context.some((c) => p.toLowerCase().startsWith(c.toLowerCase())));
-    let places: string[];
-    if (own.generic) {
-      places = [...new Set([...context, ...own.places])];
-      if (context.length === 0) d.places = 'texten pekar på "områdena" men löftet nämner inga platser';
-    } else if (narrows) {
-      places = own.places;
-    } else {
-      places = [...new Set([...own.places, ...context])];
-    }
-    if (link.doubt) d.promiseIds = link.doubt;
-
-    const abbreviation = /\(([A-ZÅÄÖ]{2,6})\)/u.exec(raw.text.split(/\s(?:ska|skall|kommer|lovar)\s/u)[0] ?? '')?.[1];
-    const name = shortName(read.rest, abbreviation);
-    const id = uniqueId(slugOf(abbreviation ?? name, 4), activityIds);
-    if (Object.keys(d).length > 0) activityDoubts[id] = d;
-    const exclude = [meta.town, ...parties, 'polisen', 'kommunen'];
-    return {
-      id,
-      name,
-      text: raw.text,
-      promiseIds: link.promises.map((i) => promises[i]?.id ?? promises[0]?.id ?? 'x'),
-      parties,
-      places,
-      keywords: keywordsFor({ text: raw.text, name, exclude }),
-      target: target.target,
-    };
+  const { activities, activityDoubts } = draftActivities({
+    meta,
+    section,
+    promises,
+    promiseTexts,
+    links: sectionLinks(section, promiseTexts, dual),
+    reads,
+    ...sectionPlaces(section, meta, reads, promiseTexts),
+    years: yearsCovered(period),
+    activityIds: new Set<string>(),
   });
-
-  const label2 = periodLabel(period);
   const agreement = {
-    id: uniqueId(`${meta.area}-${label2}`, takenIds),
+    id: uniqueId(`${meta.area}-${periodLabel(period)}`, takenIds),
     area: meta.area,
     title,
     municipality: meta.municipality,
