@@ -4,6 +4,10 @@ import { publishedStatus } from '../domain/publication.js';
 import { MONTH_HIGHLIGHT_RGB } from '../views/followUpTexts.js';
 import { statusPrintColor } from '../views/statusWords.js';
 import type { FollowUpDocument } from '../views/followUpDocument.js';
+import { render } from '../views/catalogue.js';
+import { reportTexts, type ReportText } from '../views/reportTexts.js';
+
+const say = (text: ReportText): string => render(reportTexts, text);
 
 export function escapeHtml(text: string): string {
   return text.replace(
@@ -74,12 +78,12 @@ ${d.facts.map((f) => `<dt>${e(f.label)}</dt><dd>${e(f.value)}</dd>`).join('\n')}
 <main>
 ${promises}
 <section>
-<h2>Framsteg per aktivitet</h2>
+<h2>${say({ code: 'chart.progressHeading' })}</h2>
 ${progressSvg(d.progressChart)}
 <p class="subtle">Stapeln visar andelen av målet hittills; för engångsaktiviteter och löpande arbete visar den läget (halv = pågående).</p>
 </section>
 <section>
-<h2>Loggade insatser per månad</h2>
+<h2>${say({ code: 'chart.monthHeading' })}</h2>
 ${monthSvg(d.monthChart)}
 <p class="subtle">Mörka staplar: tertialens månader.</p>
 </section>
@@ -106,7 +110,7 @@ function progressSvg(bars: FollowUpDocument['progressChart']): string {
 <text x="${label + bar + 8}" y="${y + 14}" font-size="12">${e(b.text)}</text></g>`;
     })
     .join('\n');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="Framsteg per aktivitet">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${say({ code: 'chart.progressHeading' })}">
 ${rows}
 </svg>`;
 }
@@ -130,7 +134,7 @@ function monthSvg(months: FollowUpDocument['monthChart']): string {
 <text x="${cx}" y="${top + chart + 16}" font-size="12" text-anchor="middle">${e(m.label)}</text></g>`;
     })
     .join('\n');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="Loggade insatser per månad">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${say({ code: 'chart.monthHeading' })}">
 <line x1="0" y1="${top + chart}" x2="${w}" y2="${top + chart}" stroke="#cccccc"/>
 ${bars}
 </svg>`;

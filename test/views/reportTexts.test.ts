@@ -1,0 +1,33 @@
+import { reportTexts } from '../../src/views/reportTexts.js';
+import { rendersEveryCode } from '../support/catalogue.js';
+
+rendersEveryCode('report', reportTexts, {
+  'page.periodOver': { code: 'page.periodOver', asOf: '31 december 2020' },
+  'page.notStarted': { code: 'page.notStarted' },
+  'page.asOf': { code: 'page.asOf', today: '1 juni 2020' },
+  'page.title': { code: 'page.title', title: 'Medborgarlöfte 2020', municipality: 'Jönköpings kommun' },
+  'page.intro': { code: 'page.intro', period: '1 januari – 31 december 2020' },
+  'page.figures': { code: 'page.figures' },
+  'page.promisesHeading': { code: 'page.promisesHeading' },
+  'page.followUpsHeading': { code: 'page.followUpsHeading' },
+  'page.promiseHeading': { code: 'page.promiseHeading', number: 2, text: 'Tryggare centrum' },
+  'page.alsoHere': { code: 'page.alsoHere', name: 'Krogtillsyn', owner: 1 },
+  'page.noFollowUp': { code: 'page.noFollowUp' },
+  'page.followUpHeading': { code: 'page.followUpHeading', tertial: 1, year: 2020 },
+  'page.published': { code: 'page.published', day: '5 maj 2020', summary: '3 i fas' },
+  'page.noComments': { code: 'page.noComments' },
+  'page.footer': { code: 'page.footer' },
+  'page.embedLink': { code: 'page.embedLink' },
+  'pdf.subject': { code: 'pdf.subject' },
+  'chart.progressHeading': { code: 'chart.progressHeading' },
+  'pdf.progressAlt': { code: 'pdf.progressAlt', bars: ['Krogtillsyn: 2 av 4 · i fas'] },
+  'pdf.progressNote': { code: 'pdf.progressNote' },
+  'chart.monthHeading': { code: 'chart.monthHeading' },
+  'pdf.monthAlt': { code: 'pdf.monthAlt', months: ['jan: 3', 'feb: 0'], highlighted: ['jan'] },
+  'pdf.monthNote': { code: 'pdf.monthNote' },
+  'pdf.pageFooter': { code: 'pdf.pageFooter', title: 'Uppföljning', page: 1, pages: 3 },
+  'route.noSuchArea': { code: 'route.noSuchArea' },
+  'route.refused': { code: 'route.refused' },
+  'route.notFound': { code: 'route.notFound' },
+  'route.notPublished': { code: 'route.notPublished' },
+});
