@@ -308,7 +308,11 @@ function tallyPlaces(entries: readonly Occasion[]): PlaceTally[] {
   );
 }
 
-export type SummaryArgs = { ok: true; kind: SummaryKind; year?: number } | { ok: false; error: string };
+/** Why the words after /sammanfattning were refused; `typed` is cut to 30 characters. */
+export type SummaryArgsProblem =
+  { code: 'summaryArgs.unknownWord'; typed: string } | { code: 'summaryArgs.badYear'; year: number };
+
+export type SummaryArgs = { ok: true; kind: SummaryKind; year?: number } | ({ ok: false } & SummaryArgsProblem);
 
 const KIND_WORDS = new Map<string, SummaryKind>(
   (
@@ -320,9 +324,6 @@ const KIND_WORDS = new Map<string, SummaryKind>(
     ] as const
   ).flatMap(([names, kind]) => names.map((n) => [fold(n), kind] as const)),
 );
-
-const SUMMARY_USAGE =
-  'Skriv t.ex. /sammanfattning, /sammanfattning månad, /sammanfattning tertial eller /sammanfattning år 2020.';
 
 /** "/sammanfattning [vecka | månad | tertial | år] [år]": a week when nothing is said, a year when only a year is. */
 export function parseSummaryArgs(args: string): SummaryArgs {
@@ -340,10 +341,10 @@ export function parseSummaryArgs(args: string): SummaryArgs {
       continue;
     }
     const shown = word.length > 30 ? `${word.slice(0, 30)}…` : word;
-    return { ok: false, error: `Jag förstår inte "${shown}" i sammanfattningen. ${SUMMARY_USAGE}` };
+    return { ok: false, code: 'summaryArgs.unknownWord', typed: shown };
   }
   if (year !== undefined && (year < 1900 || year > 2999)) {
-    return { ok: false, error: `${year} är inget år jag kan sammanfatta. ${SUMMARY_USAGE}` };
+    return { ok: false, code: 'summaryArgs.badYear', year };
   }
   const chosen: SummaryKind = kind ?? (year !== undefined ? 'år' : 'vecka');
   return year !== undefined ? { ok: true, kind: chosen, year } : { ok: true, kind: chosen };
