@@ -45,10 +45,15 @@ export interface ImportOptions {
   today: IsoDate;
 }
 
+/** Why a section of the text could not become a draft; `heading` is the section's, if it has one. */
+export type ImportProblem =
+  | { code: 'import.noActivities'; heading: string | undefined }
+  | { code: 'import.invalidDraft'; heading: string | undefined; issues: string[] };
+
 export interface ImportResult {
   drafts: AgreementDraft[];
-  /** Sections that could not become an agreement, with the reason in Swedish. */
-  problems: string[];
+  /** Sections that could not become an agreement, and why. */
+  problems: ImportProblem[];
 }
 
 const MUNICIPALITY_NAME = /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+kommun(?![\p{L}])/u;
@@ -297,10 +302,10 @@ function draftSection(
   section: RawSection,
   options: ImportOptions,
   takenIds: Set<string>,
-): AgreementDraft | string {
-  const label = section.heading ?? 'texten';
+): AgreementDraft | ImportProblem {
+  const heading = section.heading;
   const dual = promisesAreActivities(section);
-  if (section.activities.length === 0) return `${label}: inga aktiviteter hittades`;
+  if (section.activities.length === 0) return { code: 'import.noActivities', heading };
   const meta = readMeta(preamble, section, options);
   const {
     period,
@@ -338,7 +343,7 @@ function draftSection(
   if (dual) doubts.promises = 'varje löfte är också sin egen aktivitet (texten har inga separata aktiviteter)';
   const checked = agreementSchema.safeParse(agreement);
   if (!checked.success) {
-    return `${label}: utkastet följer inte formatet (${checked.error.issues.map((i) => i.message).join('; ')})`;
+    return { code: 'import.invalidDraft', heading, issues: checked.error.issues.map((i) => i.message) };
   }
   return { agreement: checked.data, doubts, activityDoubts, unused: section.unused, periodMissing };
 }
@@ -358,11 +363,11 @@ function contentWords(text: string): string[] {
 export function importAgreements(text: string, options: ImportOptions): ImportResult {
   const structure = readStructure(text);
   const drafts: AgreementDraft[] = [];
-  const problems: string[] = [];
+  const problems: ImportProblem[] = [];
   const taken = new Set<string>();
   for (const section of structure.sections) {
     const out = draftSection(structure.preamble, section, options, taken);
-    if (typeof out === 'string') problems.push(out);
+    if ('code' in out) problems.push(out);
     else drafts.push(out);
   }
   return { drafts, problems };
