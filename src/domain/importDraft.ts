@@ -4,10 +4,12 @@
 import { z } from 'zod';
 import { agreementSchema, targetSchema, type Agreement, type Target } from './agreement.js';
 import { personSchema } from './entry.js';
+import { importDoubtSchema } from './import/doubts.js';
 import { slugOf, uniqueId } from './import/names.js';
 import { parsePeriod, periodLabel, periodTitle } from './import/period.js';
 
-const doubtsSchema = z.record(z.string(), z.string());
+// A field's reasons as codes; drafts stored before the codes hold the reason as a Swedish sentence.
+const doubtsSchema = z.record(z.string(), z.union([z.string(), z.array(importDoubtSchema)]));
 
 export const importDraftSchema = z.object({
   id: z.string().min(1),

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { importAgreements } from '../../src/domain/import/importText.js';
 import type { Agreement } from '../../src/domain/agreement.js';
-import { editAgreement, withPeriod, type DraftEditProblem } from '../../src/domain/importDraft.js';
+import { editAgreement, importDraftSchema, withPeriod, type DraftEditProblem } from '../../src/domain/importDraft.js';
 import { render } from '../../src/views/catalogue.js';
 import { importTexts } from '../../src/views/importTexts.js';
 
@@ -49,5 +49,23 @@ describe('import draft: the coordinator changes the agreement', () => {
     expect(refusal(editAgreement(agreement, { ...ok, policeArea: '' }))).to.match(/lokalpolisområdet/u);
     expect(refusal(editAgreement(agreement, { ...ok, promises: '\n \n' }))).to.match(/minst ett löfte/u);
     expect(refusal(editAgreement(agreement, { ...ok, period: 'snart' }))).to.match(/"snart" går inte att läsa/u);
+  });
+
+  it('reads stored doubts as codes, and those stored as sentences before the codes', () => {
+    const stored = {
+      id: 'imp-1',
+      conversationId: 'c',
+      by: { id: 'p', name: 'P' },
+      at: '2026-11-29T10:00:00.000Z',
+      source: text,
+      agreement,
+      doubts: { period: [{ code: 'doubt.noPeriod' }], municipality: 'kommunens namn står inte i texten' },
+      activityDoubts: { x: { target: [{ code: 'doubt.condition', condition: '20 procent' }] } },
+      status: 'open',
+    };
+    expect(importDraftSchema.parse(stored)).to.deep.equal(stored);
+    expect(
+      importDraftSchema.safeParse({ ...stored, doubts: { period: [{ code: 'doubt.unknown' }] } }).success,
+    ).to.equal(false);
   });
 });

@@ -1,6 +1,7 @@
 // A published medborgarlöfte text → agreement drafts in the schema of data/agreements/*.json, each
 // field the importer is unsure of marked with the reason, for a coordinator to review before use.
 import { agreementSchema, type Activity, type Agreement, type AgreementPromise, type IsoDate } from '../agreement.js';
+import type { ImportDoubt } from './doubts.js';
 import { keywordsFor } from './keywords.js';
 import { closestPromise, contentStems, linkPromises } from './links.js';
 import { MUNICIPALITY, POLICE, headingParties, readParties } from './parties.js';
@@ -13,8 +14,8 @@ import { readTarget } from './targets.js';
 /** The fields of an activity the review can mark as unsure. */
 type ActivityField = 'parties' | 'target' | 'places' | 'promiseIds';
 
-/** Reasons, in Swedish, keyed by field; a field without a reason was read plainly from the text. */
-type Doubts<F extends string> = Partial<Record<F, string>>;
+/** Reasons keyed by field; a field without a reason was read plainly from the text. */
+type Doubts<F extends string> = Partial<Record<F, ImportDoubt[]>>;
 
 export interface AgreementDraft {
   agreement: Agreement;
@@ -106,13 +107,13 @@ function readMeta(preamble: readonly string[], section: RawSection, options: Imp
   const doubts: AgreementDraft['doubts'] = {};
   const m = firstMatch(texts, MUNICIPALITY_NAME);
   const municipality = m ? `${m[1]} kommun` : (options.municipality ?? 'Kommunen');
-  if (!m && options.municipality === undefined) doubts.municipality = 'kommunens namn står inte i texten';
+  if (!m && options.municipality === undefined) doubts.municipality = [{ code: 'doubt.noMunicipality' }];
   const town = m ? (m[1] ?? '').replace(/s$/u, '') : '';
   // The area's settings know its police area; a text may name it otherwise, or not at all.
   const pa = options.policeArea === undefined ? firstMatch(texts, POLICE_AREA) : undefined;
   const policeArea =
     options.policeArea ?? (pa ? `Lokalpolisområde ${pa[1]}` : town ? `Lokalpolisområde ${town}` : 'Lokalpolisområdet');
-  if (options.policeArea === undefined && !pa) doubts.policeArea = 'lokalpolisområdets namn står inte i texten';
+  if (options.policeArea === undefined && !pa) doubts.policeArea = [{ code: 'doubt.noPoliceArea' }];
   const area = options.area ?? (town ? slugOf(town, 3) : 'omrade');
   return { municipality, town, policeArea, area, doubts };
 }
@@ -121,7 +122,7 @@ function periodOf(
   section: RawSection,
   texts: readonly string[],
   today: IsoDate,
-): { period: Period; doubt?: string; missing: boolean } {
+): { period: Period; doubt?: ImportDoubt[]; missing: boolean } {
   if (section.period) return { period: section.period, missing: false };
   const stated = statedPeriod(texts);
   if (stated) return { period: stated, missing: false };
@@ -129,7 +130,7 @@ function periodOf(
   const y = today.slice(0, 4);
   return {
     period: { start: `${y}-01-01`, end: `${y}-12-31`, source: y },
-    doubt: 'texten anger ingen period: välj perioden innan utkastet sparas',
+    doubt: [{ code: 'doubt.noPeriod' }],
     missing: true,
   };
 }
@@ -160,7 +161,7 @@ interface SectionContext {
 function sectionPromises(section: RawSection, title: string, doubts: AgreementDraft['doubts']): AgreementPromise[] {
   if (section.promises.length === 0) {
     section.promises.push({ text: title, line: section.line });
-    doubts.promises = 'inga löften i texten: ett löfte med rubrikens namn';
+    doubts.promises = [{ code: 'doubt.noPromises' }];
   }
   const promiseIds = new Set<string>();
   return section.promises.map((p) => ({
@@ -221,7 +222,7 @@ function activityParties(
   const promiseRead = readParties(promiseText);
   // "Hög polisiär närvaro …", "… ska den polisiära övervakningen öka": police work, though no subject says so.
   const policeWork = /^(?:\S+\s+){0,3}polisiär\p{L}*|\s(?:ska|skall) den polisiära\s/iu.test(raw.text);
-  if (read.unknownSubject) d.parties = `"${read.unknownSubject}" är ingen känd part: ärvda parter`;
+  if (read.unknownSubject) d.parties = [{ code: 'doubt.unknownParty', subject: read.unknownSubject }];
   if (policeWork) return [POLICE];
   if (fromGroup.length > 0) return fromGroup;
   return !promiseRead.inherit ? promiseRead.parties : [POLICE, MUNICIPALITY];
@@ -245,7 +246,7 @@ function activityPlaces(
   };
   const narrows = own.places.some((p) => context.some((c) => p.toLowerCase().startsWith(c.toLowerCase())));
   if (own.generic) {
-    if (context.length === 0) d.places = 'texten pekar på "områdena" men löftet nämner inga platser';
+    if (context.length === 0) d.places = [{ code: 'doubt.noPlaces' }];
     return [...new Set([...context, ...own.places])];
   }
   if (narrows) return own.places;
@@ -265,7 +266,7 @@ function draftActivity(
   const target = readTarget(raw.text, c.years);
   if (target.doubt) d.target = target.doubt;
   const places = activityPlaces(raw, c.promisePlaces[link.primary] ?? [], c.places, d);
-  if (link.doubt) d.promiseIds = link.doubt;
+  if (link.doubt) d.promiseIds = [link.doubt];
   const abbreviation = /\(([A-ZÅÄÖ]{2,6})\)/u.exec(raw.text.split(/\s(?:ska|skall|kommer|lovar)\s/u)[0] ?? '')?.[1];
   const name = shortName(read.rest, abbreviation);
   const id = uniqueId(slugOf(abbreviation ?? name, 4), c.activityIds);
@@ -340,7 +341,7 @@ function draftSection(
     promises,
     activities,
   };
-  if (dual) doubts.promises = 'varje löfte är också sin egen aktivitet (texten har inga separata aktiviteter)';
+  if (dual) doubts.promises = [{ code: 'doubt.promisesAreActivities' }];
   const checked = agreementSchema.safeParse(agreement);
   if (!checked.success) {
     return { code: 'import.invalidDraft', heading, issues: checked.error.issues.map((i) => i.message) };
