@@ -8,6 +8,8 @@ import { render } from '../views/catalogue.js';
 import { reportTexts, type ReportText } from '../views/reportTexts.js';
 
 const say = (text: ReportText): string => render(reportTexts, text);
+const label = (field: Extract<ReportText, { code: 'document.label' }>['field']) =>
+  say({ code: 'document.label', field });
 
 export function escapeHtml(text: string): string {
   return text.replace(
@@ -45,10 +47,10 @@ ${p.activities
 <h3>${e(a.name)}</h3>
 <p class="text">${e(a.text)} (${e(a.parties)})</p>
 <table>
-<tr><th scope="row">Mål</th><td>${e(a.target)}</td></tr>
-<tr><th scope="row">Utfall</th><td>${e(a.outcome)}</td></tr>
-<tr><th scope="row">Läge</th><td class="state" style="color:${statusPrintColor(publishedStatus(a.state))}">${e(a.stateLabel)}</td></tr>
-<tr><th scope="row">Kommentar</th><td>${e(a.comment)}</td></tr>
+<tr><th scope="row">${label('target')}</th><td>${e(a.target)}</td></tr>
+<tr><th scope="row">${label('outcome')}</th><td>${e(a.outcome)}</td></tr>
+<tr><th scope="row">${label('state')}</th><td class="state" style="color:${statusPrintColor(publishedStatus(a.state))}">${e(a.stateLabel)}</td></tr>
+<tr><th scope="row">${label('comment')}</th><td>${e(a.comment)}</td></tr>
 </table>
 </section>`,
   )
@@ -80,12 +82,12 @@ ${promises}
 <section>
 <h2>${say({ code: 'chart.progressHeading' })}</h2>
 ${progressSvg(d.progressChart)}
-<p class="subtle">Stapeln visar andelen av målet hittills; för engångsaktiviteter och löpande arbete visar den läget (halv = pågående).</p>
+<p class="subtle">${say({ code: 'chart.progressNote' })}</p>
 </section>
 <section>
 <h2>${say({ code: 'chart.monthHeading' })}</h2>
 ${monthSvg(d.monthChart)}
-<p class="subtle">Mörka staplar: tertialens månader.</p>
+<p class="subtle">${say({ code: 'chart.monthNote' })}</p>
 </section>
 </main>
 <footer>${e(d.footnote)}</footer>

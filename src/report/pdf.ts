@@ -284,7 +284,7 @@ function progressChart(doc: Doc, root: Struct, bars: FollowUpDocument['progressC
     }),
   );
   doc.y += 4;
-  paragraph(doc, root, say({ code: 'pdf.progressNote' }), { font: 'regular', size: 7.5, color: SUBTLE });
+  paragraph(doc, root, say({ code: 'chart.progressNote' }), { font: 'regular', size: 7.5, color: SUBTLE });
 }
 
 function monthChart(doc: Doc, root: Struct, months: FollowUpDocument['monthChart']): void {
@@ -320,7 +320,7 @@ function monthChart(doc: Doc, root: Struct, months: FollowUpDocument['monthChart
   );
   doc.x = left;
   doc.y = base + 16;
-  paragraph(doc, root, say({ code: 'pdf.monthNote' }), { font: 'regular', size: 7.5, color: SUBTLE });
+  paragraph(doc, root, say({ code: 'chart.monthNote' }), { font: 'regular', size: 7.5, color: SUBTLE });
 }
 
 function footers(doc: Doc, title: string): void {

@@ -24,10 +24,11 @@ export type ReportText =
   | { code: 'pdf.subject' }
   | { code: 'chart.progressHeading' }
   | { code: 'pdf.progressAlt'; bars: readonly string[] }
-  | { code: 'pdf.progressNote' }
+  | { code: 'chart.progressNote' }
   | { code: 'chart.monthHeading' }
   | { code: 'pdf.monthAlt'; months: readonly string[]; highlighted: readonly string[] }
-  | { code: 'pdf.monthNote' }
+  | { code: 'chart.monthNote' }
+  | { code: 'document.label'; field: 'target' | 'outcome' | 'state' | 'comment' }
   | { code: 'pdf.pageFooter'; title: string; page: number; pages: number }
   | { code: 'route.noSuchArea' }
   | { code: 'route.refused' }
@@ -58,12 +59,13 @@ export const reportTexts: Catalogue<ReportText> = {
   'pdf.subject': () => 'Tertialuppföljning av medborgarlöfte',
   'chart.progressHeading': () => 'Framsteg per aktivitet',
   'pdf.progressAlt': ({ bars }) => `Stapeldiagram: andel av målet hittills per aktivitet. ${bars.join('; ')}.`,
-  'pdf.progressNote': () =>
+  'chart.progressNote': () =>
     'Stapeln visar andelen av målet hittills; för engångsaktiviteter och löpande arbete visar den läget (halv = pågående).',
   'chart.monthHeading': () => 'Loggade insatser per månad',
   'pdf.monthAlt': ({ months, highlighted }) =>
     `Stapeldiagram: loggade insatser per månad. ${months.join('; ')}. Tertialens månader (${highlighted.join(', ')}) är mörkare.`,
-  'pdf.monthNote': () => 'Mörka staplar: tertialens månader.',
+  'chart.monthNote': () => 'Mörka staplar: tertialens månader.',
+  'document.label': ({ field }) => ({ target: 'Mål', outcome: 'Utfall', state: 'Läge', comment: 'Kommentar' })[field],
   'pdf.pageFooter': ({ title, page, pages }) => `${title} · sida ${page} av ${pages}`,
   'route.noSuchArea': () => 'Det finns ingen sida för det området.',
   'route.refused': () => 'Länken är ogiltig eller har gått ut. Be boten om en ny länk, t.ex. med /uppföljning.',
