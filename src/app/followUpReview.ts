@@ -18,7 +18,7 @@ import {
 } from '../domain/publication.js';
 import { followUpDocument } from '../views/followUpDocument.js';
 import type { AdaptiveCard } from '../views/cards.js';
-import { followUpCard, publishedOnText } from '../views/followUpCard.js';
+import { followUpCard } from '../views/followUpCard.js';
 import { commentBases, commentInputId, followUpReviewCard, type ReviewState } from '../views/followUpReviewCard.js';
 import { followUpTitle } from '../views/followUpTexts.js';
 import { render } from '../views/catalogue.js';
@@ -59,8 +59,8 @@ function links(turn: Turn, key: TertialKey) {
 }
 
 function publishedStatus(publication: Publication): string {
-  const publishedOn = publishedOnText(publication).replace(/\.$/u, '');
-  return say({ code: 'review.publishedStatus', publishedOn, by: publication.publishedBy.name });
+  const day = formatSwedishDate(stockholmDate(new Date(publication.publishedAt)));
+  return say({ code: 'review.publishedStatus', day, by: publication.publishedBy.name });
 }
 
 /** The coordinator's review card for a started tertial, with the saved draft's comments if any. */

@@ -11,6 +11,7 @@ export type AgreementText =
 const createHint = (year: number, from: string | undefined) =>
   `En samordnare kan skapa det med /nytt-medborgarlöfte ${year} från ${from ?? '«år»'}.`;
 
+/** The Swedish for a missing agreement. */
 export const agreementTexts: Catalogue<AgreementText> = {
   'agreement.createHint': ({ year, from }) => createHint(year, from),
   'agreement.noneYet': ({ year, from }) => `Det finns inget medborgarlöfte än. ${createHint(year, from)}`,

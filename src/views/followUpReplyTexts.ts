@@ -15,7 +15,7 @@ export type FollowUpReply =
   | { code: 'followUp.runningInstead'; title: string; tertial: number; year: number }
   | { code: 'review.reviewFallback'; title: string }
   | { code: 'review.draftStatus' }
-  | { code: 'review.publishedStatus'; publishedOn: string; by: string }
+  | { code: 'review.publishedStatus'; day: string; by: string }
   | { code: 'review.notPublished'; tertial: number; year: number; coordinator: boolean }
   | { code: 'review.inPersonalChat' }
   | { code: 'review.unreadable' }
@@ -36,6 +36,7 @@ const IN_PERSONAL_CHAT =
   'Granska och publicera uppföljningen i en personlig chatt med mig: där visas anteckningarna bara för dig.';
 const sv = (n: number) => n.toLocaleString('sv-SE');
 
+/** The Swedish for every answer of /uppföljning and its review card. */
 export const followUpReplyTexts: Catalogue<FollowUpReply> = {
   'followUpArgs.whichTertial': () => `Vilken tertial? ${TERTIALS} ${EXAMPLE}`,
   'followUpArgs.oneYear': () => `Skriv bara ett år. ${EXAMPLE}`,
@@ -53,7 +54,7 @@ export const followUpReplyTexts: Catalogue<FollowUpReply> = {
     `Ingen tertial i ${title} är avslutad än. Här är tertial ${tertial} ${year}, som pågår: siffrorna gäller till och med idag.`,
   'review.reviewFallback': ({ title }) => `${title}: utkast att granska.`,
   'review.draftStatus': () => 'Utkast: inte publicerat. Ingen annan ser något ännu.',
-  'review.publishedStatus': ({ publishedOn, by }) => `${publishedOn} av ${by}.`,
+  'review.publishedStatus': ({ day, by }) => `Publicerad ${day} av ${by}.`,
   'review.notPublished': ({ tertial, year, coordinator }) =>
     `Uppföljningen för tertial ${tertial} ${year} är inte publicerad än. ${coordinator ? IN_PERSONAL_CHAT : 'En samordnare granskar och publicerar uppföljningen; fråga igen senare.'}`,
   'review.inPersonalChat': () => IN_PERSONAL_CHAT,

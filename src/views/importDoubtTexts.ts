@@ -3,6 +3,7 @@
 import type { ImportDoubt } from '../domain/import/doubts.js';
 import { type Catalogue, render } from './catalogue.js';
 
+/** The Swedish for every reason the importer gives for being unsure. */
 export const importDoubtTexts: Catalogue<ImportDoubt> = {
   'doubt.noMunicipality': () => 'kommunens namn står inte i texten',
   'doubt.noPoliceArea': () => 'lokalpolisområdets namn står inte i texten',

@@ -53,6 +53,7 @@ function drafted({ drafts, activities, problems }: Extract<ImportReply, { code: 
   return problems.length > 0 ? `${intro} Kunde inte läsas: ${problemList(problems)}.` : intro;
 }
 
+/** The Swedish for every answer of /importera and its cards' buttons. */
 export const importTexts: Catalogue<ImportReply> = {
   'import.noActivities': ({ heading }) => `${heading ?? 'texten'}: inga aktiviteter hittades`,
   'import.invalidDraft': ({ heading, issues }) =>

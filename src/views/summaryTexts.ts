@@ -24,6 +24,7 @@ function exportLink({ year, rows, undone, url, day, time }: Extract<SummaryReply
   );
 }
 
+/** The Swedish for every answer of /sammanfattning and /export that is not a card. */
 export const summaryTexts: Catalogue<SummaryReply> = {
   'summaryArgs.unknownWord': ({ typed }) => `Jag förstår inte "${typed}" i sammanfattningen. ${SUMMARY_USAGE}`,
   'summaryArgs.badYear': ({ year }) => `${year} är inget år jag kan sammanfatta. ${SUMMARY_USAGE}`,

@@ -24,7 +24,7 @@ rendersEveryCode('follow-up replies', followUpReplyTexts, {
   'followUp.runningInstead': { code: 'followUp.runningInstead', title: 'Medborgarlöfte 2020', tertial: 1, year: 2020 },
   'review.reviewFallback': { code: 'review.reviewFallback', title: 'Uppföljning, tertial 1 2020' },
   'review.draftStatus': { code: 'review.draftStatus' },
-  'review.publishedStatus': { code: 'review.publishedStatus', publishedOn: 'Publicerad 5 maj 2020', by: 'Anna' },
+  'review.publishedStatus': { code: 'review.publishedStatus', day: '5 maj 2020', by: 'Anna' },
   'review.notPublished': { code: 'review.notPublished', tertial: 1, year: 2020, coordinator: false },
   'review.inPersonalChat': { code: 'review.inPersonalChat' },
   'review.unreadable': { code: 'review.unreadable' },
