@@ -190,6 +190,12 @@ export default tseslint.config(
               from: ['./src/bot', './src/bot-agents', './src/channel'],
               message: 'src/app and src/views never import the bot layer: it calls them, not the other way round.',
             },
+            {
+              target: ['./src/app', './src/views'],
+              from: './src/report',
+              message:
+                'src/app and src/views never import src/report: the documents render the views, not the other way round.',
+            },
           ],
         },
       ],

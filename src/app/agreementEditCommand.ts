@@ -12,6 +12,8 @@ import { agreementSchema, type Agreement } from '../domain/agreement.js';
 import type { ImportDraft } from '../domain/importDraft.js';
 import { fold } from '../domain/text.js';
 import {
+  agreementChangedFallback,
+  agreementEditFallback,
   AGREEMENT_CHANGED_MEANWHILE,
   AGREEMENT_EDIT_PERSONAL_ONLY,
   AGREEMENT_EDIT_USAGE,
@@ -59,7 +61,7 @@ export async function agreementCommand(turn: Turn, args: string): Promise<Reply[
   turn.log.info({ draftId: draft.id, agreementId: agreement.id }, 'agreement edit opened');
   return [
     text(agreementEditIntro(agreement.title)),
-    card(importDraftCard(draft, 0), `Ändra ${agreement.title}: ${agreement.activities.length} aktiviteter.`),
+    card(importDraftCard(draft, 0), agreementEditFallback(agreement.title, agreement.activities.length)),
   ];
 }
 
@@ -111,7 +113,7 @@ export async function saveAgreementEdit(turn: Turn, draft: ImportDraft): Promise
   turn.log.info({ draftId: draft.id, agreementId: current.id, changes }, 'agreement changed');
   const shown = closed ?? { ...draft, status: 'saved' as const, closed: { by, at: turn.now.toISOString() } };
   return [
-    replaceCard(importDraftCard(shown, 0), `${after.title} är ändrat.`),
+    replaceCard(importDraftCard(shown, 0), agreementChangedFallback(after.title)),
     text(agreementEditSaved(after.title, changes, after.period.start.slice(0, 4), audited)),
   ];
 }

@@ -1,6 +1,8 @@
 // Which agreement a turn is about: the one whose period holds a date, or the one a year names.
 import { matchActivities } from '../domain/matching.js';
 import { agreementForDate, agreementsForYear, type Agreement, type IsoDate } from '../domain/agreement.js';
+import { agreementTexts } from '../views/agreementTexts.js';
+import { render } from '../views/catalogue.js';
 
 /** The agreement running today, else the most recent one that has started. */
 export function currentAgreement(agreements: readonly Agreement[], today: IsoDate): Agreement | undefined {
@@ -52,9 +54,21 @@ export function allPlaces(agreements: readonly Agreement[]): string[] {
 
 /** "Inget medborgarlöfte gäller 24 november 2026" plus how a coordinator fixes that. */
 export function noAgreementHint(agreements: readonly Agreement[], year: number): string {
+  return render(agreementTexts, { code: 'agreement.createHint', year, from: latestStartYear(agreements) });
+}
+
+/** The start year of the latest agreement ("2020"), the one a new agreement would be copied from. */
+function latestStartYear(agreements: readonly Agreement[]): string | undefined {
   const latest = [...agreements].sort((a, b) => b.period.start.localeCompare(a.period.start))[0];
-  const from = latest ? latest.period.start.slice(0, 4) : undefined;
-  return from
-    ? `En samordnare kan skapa det med /nytt-medborgarlöfte ${year} från ${from}.`
-    : `En samordnare kan skapa det med /nytt-medborgarlöfte ${year} från «år».`;
+  return latest ? latest.period.start.slice(0, 4) : undefined;
+}
+
+/** "Det finns inget medborgarlöfte än." and how a coordinator makes one for `year`. */
+export function noAgreementYet(agreements: readonly Agreement[], year: number): string {
+  return render(agreementTexts, { code: 'agreement.noneYet', year, from: latestStartYear(agreements) });
+}
+
+/** "Det finns inget medborgarlöfte för 2019. Det som finns: 2020, 2021." */
+export function noAgreementForYear(agreements: readonly Agreement[], year: number): string {
+  return render(agreementTexts, { code: 'agreement.noneForYear', year, known: knownPeriodsText(agreements) });
 }

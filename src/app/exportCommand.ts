@@ -4,34 +4,32 @@
 import { agreementsForYear } from '../domain/agreement.js';
 import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
 import { parseYearArg } from '../domain/followUpArgs.js';
-import { knownPeriodsText } from './agreements.js';
+import { render } from '../views/catalogue.js';
+import { followUpReplyTexts } from '../views/followUpReplyTexts.js';
+import { summaryTexts, type SummaryReply } from '../views/summaryTexts.js';
+import { noAgreementForYear } from './agreements.js';
 import { COORDINATOR_ONLY, isCoordinator, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
 
+const say = (reply: SummaryReply): string => render(summaryTexts, reply);
+
+/**
+ * "/export [år]": a coordinator in a personal chat gets a signed link to the year's entries as CSV,
+ * with the names of those who logged; elsewhere, or without links, words saying why not.
+ */
 export async function exportCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   if (turn.input.conversation.kind !== 'personal') {
-    const everyone = turn.input.conversation.kind === 'channel' ? 'hela kanalen' : 'alla i chatten';
-    return [
-      text(
-        `Skriv /export till mig i en personlig chatt: filen har namnen på alla som loggat, och länken ska inte synas för ${everyone}.`,
-      ),
-    ];
+    return [text(say({ code: 'export.notPersonal', channel: turn.input.conversation.kind === 'channel' }))];
   }
   const parsed = parseYearArg(args, '/export 2020');
-  if (!parsed.ok) return [text(parsed.error)];
+  if (!parsed.ok) return [text(render(followUpReplyTexts, parsed))];
   const store = await turn.records.agreements();
   const year = parsed.year ?? Number(turn.today.slice(0, 4));
   const agreements = agreementsForYear(store, year);
-  if (agreements.length === 0)
-    return [text(`Det finns inget medborgarlöfte för ${year}. Det som finns: ${knownPeriodsText(store)}.`)];
+  if (agreements.length === 0) return [text(noAgreementForYear(store, year))];
   const links = turn.deps.reportLinks;
-  if (!links)
-    return [
-      text(
-        'Exportlänkar är inte påslagna i den här boten. Den som driftar boten kan ta fram filen med npm run report.',
-      ),
-    ];
+  if (!links) return [text(say({ code: 'export.linksOff' }))];
 
   const entries = (await Promise.all(agreements.map((a) => turn.records.entries(a.id))))
     .flat()
@@ -39,17 +37,11 @@ export async function exportCommand(turn: Turn, args: string): Promise<Reply[]> 
   const undone = entries.filter((e) => e.removed).length;
   const { csv, expires } = links.entries({ areaId: turn.area.id, year }, turn.now);
   turn.log.info({ year, rows: entries.length }, 'export link handed out');
-  const rows = entries.length === 1 ? '1 rad' : `${entries.length} rader`;
-  const undoneText = undone > 0 ? `, varav ${undone} ångrade (markerade "ja" under borttagen)` : '';
   const time = expires.toLocaleTimeString('sv-SE', {
     timeZone: 'Europe/Stockholm',
     hour: '2-digit',
     minute: '2-digit',
   });
-  return [
-    text(
-      `Insatserna ${year} för Excel (${rows}${undoneText}): [insatser-${year}.csv](${csv})\n\n` +
-        `Länken gäller till ${formatSwedishDate(stockholmDate(expires))} kl. ${time}. Filen har namnen på dem som loggat – dela inte länken vidare.`,
-    ),
-  ];
+  const day = formatSwedishDate(stockholmDate(expires));
+  return [text(say({ code: 'export.link', year, rows: entries.length, undone, url: csv, day, time }))];
 }

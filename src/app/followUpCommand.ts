@@ -13,10 +13,20 @@ import {
   type TertialRef,
 } from '../domain/followUp.js';
 import { parseFollowUpArgs } from '../domain/followUpArgs.js';
-import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
+import { render } from '../views/catalogue.js';
+import { followUpReplyTexts, type FollowUpReply } from '../views/followUpReplyTexts.js';
+import {
+  agreementForYear,
+  currentAgreement,
+  knownPeriodsText,
+  noAgreementForYear,
+  noAgreementYet,
+} from './agreements.js';
 import { isCoordinator, type Turn } from './context.js';
 import { publishedReply, reviewReply } from './followUpReview.js';
 import { text, type Reply } from './ports.js';
+
+const say = (reply: FollowUpReply): string => render(followUpReplyTexts, reply);
 
 type Choice = { ok: true; agreement: Agreement; ref: TertialRef; note?: string } | { ok: false; reply: string };
 
@@ -26,7 +36,7 @@ type Choice = { ok: true; agreement: Agreement; ref: TertialRef; note?: string }
  */
 export async function followUpCommand(turn: Turn, args: string): Promise<Reply[]> {
   const parsed = parseFollowUpArgs(args);
-  if (!parsed.ok) return [text(parsed.error)];
+  if (!parsed.ok) return [text(say(parsed))];
   const choice = choose(
     turn,
     await turn.records.agreements(),
@@ -69,14 +79,14 @@ function choose(
     if (!agreement) {
       return {
         ok: false,
-        reply: `Inget medborgarlöfte gäller tertial ${asked.tertial} ${asked.year}. Det som finns: ${knownPeriodsText(store)}.`,
+        reply: say({ code: 'followUp.noAgreementForTertial', ...asked, known: knownPeriodsText(store) }),
       };
     }
     if (tertialPhase(agreement, asked, today) === 'future') {
       const start = tertialSpan(agreement, asked)?.start ?? today;
       return {
         ok: false,
-        reply: `Tertial ${asked.tertial} ${asked.year} har inte börjat än (den börjar ${formatSwedishDate(start)}). Skriv /uppföljning för den senaste avslutade tertialen.`,
+        reply: say({ code: 'followUp.tertialNotStarted', ...asked, start: formatSwedishDate(start) }),
       };
     }
     return { ok: true, agreement, ref: asked };
@@ -85,8 +95,8 @@ function choose(
   const agreement = year !== undefined ? agreementForYear(store, year) : currentAgreement(store, today);
   if (!agreement) {
     return year !== undefined
-      ? { ok: false, reply: `Det finns inget medborgarlöfte för ${year}. Det som finns: ${knownPeriodsText(store)}.` }
-      : { ok: false, reply: `Det finns inget medborgarlöfte än. ${noAgreementHint(store, Number(today.slice(0, 4)))}` };
+      ? { ok: false, reply: noAgreementForYear(store, year) }
+      : { ok: false, reply: noAgreementYet(store, Number(today.slice(0, 4))) };
   }
   const inYear = (ref: TertialRef | undefined) => (ref && (year === undefined || ref.year === year) ? ref : undefined);
   const finished =
@@ -98,16 +108,13 @@ function choose(
   if (finished) return { ok: true, agreement, ref: finished };
   const running = inYear(runningTertial(agreement, today));
   if (!running) {
-    const when = year !== undefined ? ` ${year}` : '';
-    return {
-      ok: false,
-      reply: `Ingen tertial i ${agreement.title}${when} har börjat än: perioden börjar ${formatSwedishDate(agreement.period.start)}.`,
-    };
+    const start = formatSwedishDate(agreement.period.start);
+    return { ok: false, reply: say({ code: 'followUp.nothingBegun', title: agreement.title, year, start }) };
   }
   return {
     ok: true,
     agreement,
     ref: running,
-    note: `Ingen tertial i ${agreement.title} är avslutad än. Här är tertial ${running.tertial} ${running.year}, som pågår: siffrorna gäller till och med idag.`,
+    note: say({ code: 'followUp.runningInstead', title: agreement.title, ...running }),
   };
 }

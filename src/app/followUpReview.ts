@@ -16,19 +16,20 @@ import {
   type Publication,
   type TertialKey,
 } from '../domain/publication.js';
-import { followUpDocument } from '../report/followUpDocument.js';
+import { followUpDocument } from '../views/followUpDocument.js';
 import type { AdaptiveCard } from '../views/cards.js';
-import { followUpCard, publishedOnText } from '../views/followUpCard.js';
+import { followUpCard } from '../views/followUpCard.js';
 import { commentBases, commentInputId, followUpReviewCard, type ReviewState } from '../views/followUpReviewCard.js';
 import { followUpTitle } from '../views/followUpTexts.js';
+import { render } from '../views/catalogue.js';
+import { followUpReplyTexts, type FollowUpReply } from '../views/followUpReplyTexts.js';
+import { findPersonalIdentityNumber } from '../domain/personalData.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
-import { personalDataRefusal } from './recordEntry.js';
 
-const NOTHING_PUBLISHED = 'Inget har publicerats eller sparats.';
+const say = (reply: FollowUpReply): string => render(followUpReplyTexts, reply);
 
-export const REVIEW_IN_PERSONAL_CHAT =
-  'Granska och publicera uppföljningen i en personlig chatt med mig: där visas anteckningarna bara för dig.';
+export const REVIEW_IN_PERSONAL_CHAT = say({ code: 'review.inPersonalChat' });
 
 // Card inputs arrive as strings; the template's numbers may too, depending on the client.
 const reviewSubmitSchema = z.looseObject({
@@ -58,12 +59,13 @@ function links(turn: Turn, key: TertialKey) {
 }
 
 function publishedStatus(publication: Publication): string {
-  return `${publishedOnText(publication).replace(/\.$/u, '')} av ${publication.publishedBy.name}.`;
+  const day = formatSwedishDate(stockholmDate(new Date(publication.publishedAt)));
+  return say({ code: 'review.publishedStatus', day, by: publication.publishedBy.name });
 }
 
 /** The coordinator's review card for a started tertial, with the saved draft's comments if any. */
 export async function reviewReply(turn: Turn, agreement: Agreement, f: FollowUp): Promise<Reply> {
-  return card(await reviewCard(turn, agreement, f), `${followUpTitle(f)}: utkast att granska.`);
+  return card(await reviewCard(turn, agreement, f), say({ code: 'review.reviewFallback', title: followUpTitle(f) }));
 }
 
 async function reviewCard(turn: Turn, agreement: Agreement, f: FollowUp, statusLine?: string): Promise<AdaptiveCard> {
@@ -74,8 +76,7 @@ async function reviewCard(turn: Turn, agreement: Agreement, f: FollowUp, statusL
   const state: ReviewState = {
     comments: draft?.comments,
     basis: draft ? basisOf(draft, published) : undefined,
-    statusLine:
-      statusLine ?? (published ? publishedStatus(published) : 'Utkast: inte publicerat. Ingen annan ser något ännu.'),
+    statusLine: statusLine ?? (published ? publishedStatus(published) : say({ code: 'review.draftStatus' })),
     changed: published !== undefined && (await isChanged(turn, published)),
     links: published ? links(turn, key) : undefined,
   };
@@ -103,12 +104,7 @@ export async function publishedReply(
 ): Promise<Reply[]> {
   const key = keyOf(agreement, ref);
   const published = await turn.deps.port.publications.latest(key);
-  if (!published) {
-    const who = coordinator
-      ? REVIEW_IN_PERSONAL_CHAT
-      : 'En samordnare granskar och publicerar uppföljningen; fråga igen senare.';
-    return [text(`Uppföljningen för tertial ${ref.tertial} ${ref.year} är inte publicerad än. ${who}`)];
-  }
+  if (!published) return [text(say({ code: 'review.notPublished', ...ref, coordinator }))];
   const documentLinks = links(turn, key);
   const fallback = [
     `${published.document.title}: ${published.document.summary}.`,
@@ -122,41 +118,87 @@ export async function publishedReply(
   ];
 }
 
-/** "Publicera" and "Spara utkast" on the review card. */
-export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]> {
-  const parsed = reviewSubmitSchema.safeParse(value);
-  if (!parsed.success)
-    return [text(`Kortet skickade något jag inte kan läsa. Skriv /uppföljning igen. ${NOTHING_PUBLISHED}`)];
-  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
-  if (turn.input.conversation.kind !== 'personal') return [text(`${REVIEW_IN_PERSONAL_CHAT} ${NOTHING_PUBLISHED}`)];
-  const submit = parsed.data;
-  // Only the conversation's area's agreements: a payload naming another area's finds nothing.
-  const store = turn.records;
-  const { publications } = turn.deps.port;
-  const agreement = await store.agreement(submit.agreementId);
-  const ref: TertialRef = { year: submit.year, tertial: submit.tertial };
-  const phase = agreement ? tertialPhase(agreement, ref, turn.today) : 'outside';
-  if (!agreement || phase === 'outside' || phase === 'future') {
-    return [text(`Tertialen finns inte längre i något medborgarlöfte. ${NOTHING_PUBLISHED}`)];
-  }
-
+/**
+ * The comments typed on the card, activity id → trimmed text, or why they cannot be kept: one too
+ * long, or one holding a personnummer or samordningsnummer.
+ */
+function typedComments(
+  agreement: Agreement,
+  submit: Record<string, unknown>,
+): { ok: true; comments: Comments } | { ok: false; problem: FollowUpReply } {
   const comments: Comments = {};
   for (const activity of agreement.activities) {
-    const typed = (submit as Record<string, unknown>)[commentInputId(activity.id)];
+    const typed = submit[commentInputId(activity.id)];
     const comment = typeof typed === 'string' ? typed.trim() : '';
     if (comment.length > MAX_COMMENT_LENGTH) {
-      return [
-        text(
-          `Kommentaren till ${activity.name} är ${comment.length.toLocaleString('sv-SE')} tecken; högst ${MAX_COMMENT_LENGTH.toLocaleString('sv-SE')} får plats. Korta den och tryck igen. ${NOTHING_PUBLISHED}`,
-        ),
-      ];
+      const problem = { activity: activity.name, length: comment.length, max: MAX_COMMENT_LENGTH };
+      return { ok: false, problem: { code: 'review.commentTooLong', ...problem } };
     }
     comments[activity.id] = comment;
   }
-  const personal = personalDataRefusal(...Object.values(comments));
-  if (personal) return [text(personal.replace('Inget har sparats.', NOTHING_PUBLISHED))];
+  for (const comment of Object.values(comments)) {
+    const found = comment ? findPersonalIdentityNumber(comment) : undefined;
+    if (found) return { ok: false, problem: { code: 'review.personalData', kind: found.kind, match: found.match } };
+  }
+  return { ok: true, comments };
+}
 
-  const key = keyOf(agreement, ref);
+type ReviewSubmit = z.infer<typeof reviewSubmitSchema>;
+
+/** The submit's agreement and tertial, when the tertial has begun in an agreement of this area. */
+async function submittedTertial(turn: Turn, submit: ReviewSubmit) {
+  // Only the conversation's area's agreements: a payload naming another area's finds nothing.
+  const agreement = await turn.records.agreement(submit.agreementId);
+  const ref: TertialRef = { year: submit.year, tertial: submit.tertial };
+  const phase = agreement ? tertialPhase(agreement, ref, turn.today) : 'outside';
+  return agreement && phase !== 'outside' && phase !== 'future' ? { agreement, ref } : undefined;
+}
+
+/** "Spara utkast": keeps the comments, and shows the card again with when they were saved. */
+async function saveDraft(turn: Turn, agreement: Agreement, f: FollowUp, comments: Comments): Promise<Reply[]> {
+  const key = keyOf(agreement, f.ref);
+  const { publications } = turn.deps.port;
+  const basis = commentBases(f);
+  await publications.saveDraft({ ...key, comments, basis, savedBy: personOf(turn), savedAt: turn.now.toISOString() });
+  turn.log.info({ ...key }, 'follow-up draft saved');
+  const published = (await publications.latest(key)) !== undefined;
+  const shown = await reviewCard(turn, agreement, f, draftSavedText(turn.now, published));
+  return [replaceCard(shown, say({ code: 'review.draftSaved' }))];
+}
+
+/** "Publicera": stores the document with these comments, and says where it now shows. */
+async function publish(turn: Turn, agreement: Agreement, f: FollowUp, comments: Comments): Promise<Reply[]> {
+  const key = keyOf(agreement, f.ref);
+  const made = publicationOf(f, comments, personOf(turn), turn.now, turn.deps.newId());
+  const publication = await turn.deps.port.publications.publish(
+    made,
+    turnAuditRecord(turn, {
+      action: 'publication.published',
+      agreementId: agreement.id,
+      detail: `T${f.ref.tertial} ${f.ref.year} (${made.id})`,
+    }),
+  );
+  turn.log.info({ ...key, publicationId: publication.id }, 'follow-up published');
+  const fallback = say({ code: 'review.publishedFallback', title: publication.document.title });
+  return [
+    replaceCard(await reviewCard(turn, agreement, f), fallback),
+    text(say({ code: 'review.published', ...f.ref })),
+  ];
+}
+
+/** "Publicera" and "Spara utkast" on the review card. */
+export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]> {
+  const parsed = reviewSubmitSchema.safeParse(value);
+  if (!parsed.success) return [text(say({ code: 'review.unreadable' }))];
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+  if (turn.input.conversation.kind !== 'personal') return [text(say({ code: 'review.notPersonal' }))];
+  const submit = parsed.data;
+  const chosen = await submittedTertial(turn, submit);
+  if (!chosen) return [text(say({ code: 'review.tertialGone' }))];
+  const { agreement, ref } = chosen;
+  const typed = typedComments(agreement, submit);
+  if (!typed.ok) return [text(say(typed.problem))];
+  const store = turn.records;
   const f = followUp(
     agreement,
     await store.entries(agreement.id),
@@ -164,31 +206,10 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
     ref,
     turn.today,
   );
-  const by = personOf(turn);
-  const at = turn.now.toISOString();
-  if (submit.verb === 'followUp.draft') {
-    await publications.saveDraft({ ...key, comments, basis: commentBases(f), savedBy: by, savedAt: at });
-    turn.log.info({ ...key }, 'follow-up draft saved');
-    const published = (await publications.latest(key)) !== undefined;
-    const shown = await reviewCard(turn, agreement, f, draftSavedText(turn.now, published));
-    return [replaceCard(shown, 'Utkastet är sparat.')];
-  }
-  const made = publicationOf(f, comments, by, turn.now, turn.deps.newId());
-  const publication = await publications.publish(
-    made,
-    turnAuditRecord(turn, {
-      action: 'publication.published',
-      agreementId: agreement.id,
-      detail: `T${ref.tertial} ${ref.year} (${made.id})`,
-    }),
-  );
-  turn.log.info({ ...key, publicationId: publication.id }, 'follow-up published');
-  return [
-    replaceCard(await reviewCard(turn, agreement, f), `Publicerad: ${publication.document.title}.`),
-    text(
-      `Publicerad. PDF:en, webbsidan och den publika sidan visar nu tertial ${ref.tertial} ${ref.year} med dina kommentarer. Publicera igen när du vill uppdatera den.`,
-    ),
-  ];
+  const { comments } = typed;
+  return submit.verb === 'followUp.draft'
+    ? saveDraft(turn, agreement, f, comments)
+    : publish(turn, agreement, f, comments);
 }
 
 /** The publication of `f` with `comments`, made by `by` at `now`: the document snapshot included. */
@@ -212,5 +233,5 @@ function draftSavedText(now: Date, published: boolean): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(now);
-  return `Utkastet sparades ${formatSwedishDate(stockholmDate(now))} kl. ${time}. ${published ? 'Den publicerade versionen är oförändrad tills du publicerar igen.' : 'Inget är publicerat ännu.'}`;
+  return say({ code: 'review.draftSavedAt', day: formatSwedishDate(stockholmDate(now)), time, published });
 }

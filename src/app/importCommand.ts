@@ -20,10 +20,12 @@ import {
   importFormCard,
   periodNotRead,
 } from '../views/importCards.js';
+import { render } from '../views/catalogue.js';
+import { importTexts, type ImportConflict, type ImportReply } from '../views/importTexts.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 
-const NOTHING_SAVED = 'Inget har sparats.';
+const say = (reply: ImportReply): string => render(importTexts, reply);
 const id = z.string().min(1).max(100);
 const page = z.number().int().min(0).max(1000);
 
@@ -88,19 +90,24 @@ async function overlapWarning(turn: Turn, agreement: Agreement, editOf?: string)
     const problem = agreementEditProblem(stored, agreement, await turn.records.entries(editOf), agreements);
     return problem && problem.code !== 'unchanged' ? [agreementEditProblemText(problem)] : [];
   }
+  const conflict = await importConflict(turn, agreement, agreements);
+  return conflict ? [say(conflict)] : [];
+}
+
+/** Why a new agreement cannot be added: its id taken in any area, or its period overlapping one of this area's. */
+async function importConflict(
+  turn: Turn,
+  agreement: Agreement,
+  agreements: readonly Agreement[],
+): Promise<ImportConflict | undefined> {
   // Ids are unique across areas (the store refuses a taken one): every area is asked, for the warning.
   const same = await agreementAnywhere(turn, agreement.id);
-  if (same)
-    return [`Det finns redan ett medborgarlöfte med id ${agreement.id} (${same.title}): det går inte att spara.`];
+  if (same) return { code: 'import.idTaken', id: agreement.id, title: same.title };
   // Periods may not overlap within the area.
   const overlapping = agreements.find(
     (a) => a.period.start <= agreement.period.end && agreement.period.start <= a.period.end,
   );
-  return overlapping
-    ? [
-        `Perioden överlappar ${overlapping.title} (${overlapping.period.start} – ${overlapping.period.end}) som redan finns: det går inte att spara.`,
-      ]
-    : [];
+  return overlapping ? { code: 'import.overlaps', title: overlapping.title, ...overlapping.period } : undefined;
 }
 
 /** The agreement with this id in any area: an import's id must be free in all of them. */
@@ -118,20 +125,24 @@ async function draftReply(turn: Turn, draft: ImportDraft, page: number, replace:
     page,
     draft.status === 'open' ? await overlapWarning(turn, draft.agreement, draft.editOf?.agreementId) : [],
   );
-  const fallback = `Utkast: ${draft.agreement.title}, ${draft.agreement.activities.length} aktiviteter.`;
+  const fallback = say({
+    code: 'import.draftFallback',
+    title: draft.agreement.title,
+    activities: draft.agreement.activities.length,
+  });
   return replace ? replaceCard(c, fallback) : card(c, fallback);
 }
 
 /** "/importera" alone → the paste form; "/importera <text>" → the drafts. Coordinators only. */
 export async function importCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
-  if (args.trim().length === 0) return [card(importFormCard(), 'Klistra in medborgarlöftets text efter /importera.')];
+  if (args.trim().length === 0) return [card(importFormCard(), say({ code: 'import.pasteAfterCommand' }))];
   return importText(turn, args, false);
 }
 
 async function importText(turn: Turn, source: string, fromForm: boolean): Promise<Reply[]> {
   if (source.length > MAX_IMPORT_LENGTH) {
-    const message = `Texten är för lång (${source.length.toLocaleString('sv-SE')} tecken); jag läser högst ${MAX_IMPORT_LENGTH.toLocaleString('sv-SE')}. Dela upp den per medborgarlöfte. ${NOTHING_SAVED}`;
+    const message = say({ code: 'import.tooLong', length: source.length, max: MAX_IMPORT_LENGTH });
     return [fromForm ? replaceCard(importFormCard(message), message) : text(message)];
   }
   // An import always lands in the conversation's area.
@@ -143,8 +154,7 @@ async function importText(turn: Turn, source: string, fromForm: boolean): Promis
     municipality: turn.area.name,
   });
   if (result.drafts.length === 0) {
-    const why = result.problems.length > 0 ? ` (${result.problems.join('; ')})` : '';
-    const message = `Jag hittade inga löften eller aktiviteter i texten${why}. Klistra in texten som den är publicerad, med rubriken "Medborgarlöfte «år»" och punktlistorna. ${NOTHING_SAVED}`;
+    const message = say({ code: 'import.nothingRead', problems: result.problems });
     return [fromForm ? replaceCard(importFormCard(message), message) : text(message)];
   }
   const by = personOf(turn);
@@ -168,26 +178,22 @@ async function importText(turn: Turn, source: string, fromForm: boolean): Promis
     'import drafted',
   );
   const replies = await Promise.all(drafts.map((d) => draftReply(turn, d, 0, false)));
-  const intro =
-    drafts.length === 1
-      ? `Här är utkastet ur texten (${result.drafts[0]?.agreement.activities.length ?? 0} aktiviteter).`
-      : `Texten innehåller ${drafts.length} medborgarlöften: ett utkast för vart och ett, sparas var för sig.`;
-  const problems = result.problems.length > 0 ? ` Kunde inte läsas: ${result.problems.join('; ')}.` : '';
-  return [text(`${intro}${problems}`), ...replies];
+  const activities = result.drafts[0]?.agreement.activities.length ?? 0;
+  const intro = say({ code: 'import.drafted', drafts: drafts.length, activities, problems: result.problems });
+  return [text(intro), ...replies];
 }
 
 /** Card submits of the import: paging, "Ändra", its form, "Spara", "Avbryt", the paste form. */
 export async function importAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = submitSchema.safeParse(value);
-  if (!parsed.success)
-    return [text(`Kortet skickade något jag inte kan läsa. Skriv /importera igen. ${NOTHING_SAVED}`)];
+  if (!parsed.success) return [text(say({ code: 'import.unreadable' }))];
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   const submit = parsed.data;
   const drafts = turn.deps.port.importDrafts;
   if (submit.verb === 'import.text') {
     const source = (submit.text ?? '').trim();
     if (source.length === 0) {
-      const message = 'Klistra in texten i rutan först.';
+      const message = say({ code: 'import.pasteFirst' });
       return [replaceCard(importFormCard(message), message)];
     }
     return importText(turn, source, true);
@@ -195,9 +201,9 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
   const found = await drafts.get(submit.draftId);
   // Another area's draft is unknown here, like its agreements.
   const draft = found?.agreement.area === turn.area.id ? found : undefined;
-  if (!draft) return [text(`Utkastet finns inte längre. Skriv /importera igen. ${NOTHING_SAVED}`)];
+  if (!draft) return [text(say({ code: 'import.draftGone' }))];
   if (draft.status !== 'open' && submit.verb !== 'import.page' && submit.verb !== 'import.back') {
-    return [text(`Utkastet till ${draft.agreement.title} är redan ${draft.status === 'saved' ? 'sparat' : 'slängt'}.`)];
+    return [text(say({ code: 'import.draftClosed', title: draft.agreement.title, saved: draft.status === 'saved' }))];
   }
   switch (submit.verb) {
     case 'import.page':
@@ -205,7 +211,7 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
       return [await draftReply(turn, draft, submit.page, true)];
     case 'import.edit': {
       const activity = draft.agreement.activities.find((a) => a.id === submit.activityId);
-      if (!activity) return [text(`Aktiviteten finns inte i utkastet. ${NOTHING_SAVED}`)];
+      if (!activity) return [text(say({ code: 'import.noSuchActivity' }))];
       return [replaceCard(importActivityCard(draft, activity, submit.page), `Ändra ${activity.name}`)];
     }
     case 'import.editSave':
@@ -226,11 +232,11 @@ export async function importAction(turn: Turn, value: unknown): Promise<Reply[]>
         status: 'cancelled',
         closed: { by: personOf(turn), at: turn.now.toISOString() },
       }));
-      if (!closed) return [text('Utkastet är redan stängt.')];
+      if (!closed) return [text(say({ code: 'import.alreadyClosed' }))];
       turn.log.info({ draftId: draft.id }, 'import cancelled');
       return [
         await draftReply(turn, closed, 0, true),
-        text(`Utkastet till ${draft.agreement.title} är slängt. ${NOTHING_SAVED}`),
+        text(say({ code: 'import.cancelled', title: draft.agreement.title })),
       ];
     }
   }
@@ -242,7 +248,7 @@ async function editSave(
   submit: Extract<z.infer<typeof submitSchema>, { verb: 'import.editSave' }>,
 ): Promise<Reply[]> {
   const activity = draft.agreement.activities.find((a) => a.id === submit.activityId);
-  if (!activity) return [text(`Aktiviteten finns inte i utkastet. ${NOTHING_SAVED}`)];
+  if (!activity) return [text(say({ code: 'import.noSuchActivity' }))];
   const edited = editActivity(draft.agreement, activity.id, {
     name: submit.name ?? activity.name,
     parties: submit.parties ?? activity.parties.join(', '),
@@ -253,17 +259,16 @@ async function editSave(
     ...(submit.promiseIds !== undefined ? { promiseIds: submit.promiseIds } : {}),
     ...(submit.keywords !== undefined ? { keywords: submit.keywords } : {}),
   });
-  if (typeof edited === 'string') {
-    return [
-      replaceCard(importActivityCard(draft, activity, submit.page, `${edited} Ändringen är inte sparad.`), edited),
-    ];
+  if ('code' in edited) {
+    const message = say({ code: 'import.editNotSaved', problem: edited });
+    return [replaceCard(importActivityCard(draft, activity, submit.page, message), say(edited))];
   }
   const updated = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => {
     // What the coordinator set is no longer a guess.
     const { [activity.id]: _reviewed, ...rest } = d.activityDoubts;
     return { ...d, agreement: edited, activityDoubts: rest };
   });
-  if (!updated) return [text('Utkastet är redan stängt.')];
+  if (!updated) return [text(say({ code: 'import.alreadyClosed' }))];
   return [await draftReply(turn, updated, submit.page, true)];
 }
 
@@ -280,8 +285,8 @@ async function agreementSave(
     policeArea: submit.policeArea ?? a.policeArea,
     promises: submit.promises ?? a.promises.map((p, i) => `${i + 1}. ${p.text}`).join('\n'),
   });
-  if (typeof edited === 'string') {
-    const message = `${edited} Ändringen är inte sparad.`;
+  if ('code' in edited) {
+    const message = say({ code: 'import.editNotSaved', problem: edited });
     return [replaceCard(importAgreementCard(draft, submit.page, message), message)];
   }
   const updated = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => {
@@ -289,7 +294,7 @@ async function agreementSave(
     const { period: _p, policeArea: _pa, promises: _pr, ...doubts } = d.doubts;
     return { ...d, agreement: keptId(d, edited), doubts, periodMissing: false };
   });
-  if (!updated) return [text('Utkastet är redan stängt.')];
+  if (!updated) return [text(say({ code: 'import.alreadyClosed' }))];
   return [await draftReply(turn, updated, submit.page, true)];
 }
 
@@ -305,7 +310,7 @@ async function setPeriod(turn: Turn, draft: ImportDraft, page: number, typed: st
     const { period: _chosen, ...doubts } = d.doubts;
     return { ...d, agreement: keptId(d, agreement), doubts, periodMissing: false };
   });
-  if (!updated) return [text('Utkastet är redan stängt.')];
+  if (!updated) return [text(say({ code: 'import.alreadyClosed' }))];
   return [await draftReply(turn, updated, page, true)];
 }
 
@@ -324,7 +329,7 @@ async function removeActivity(
   submit: Extract<z.infer<typeof submitSchema>, { verb: 'import.remove' }>,
 ): Promise<Reply[]> {
   const activity = draft.agreement.activities.find((a) => a.id === submit.activityId);
-  if (!activity) return [text(`Aktiviteten finns inte i utkastet. ${NOTHING_SAVED}`)];
+  if (!activity) return [text(say({ code: 'import.noSuchActivity' }))];
   if (draft.agreement.activities.length === 1)
     return [replaceCard(importActivityCard(draft, activity, submit.page, LAST_ACTIVITY), LAST_ACTIVITY)];
   const entries = draft.editOf
@@ -342,7 +347,7 @@ async function removeActivity(
       activityDoubts,
     };
   });
-  if (!updated) return [text('Utkastet är redan stängt.')];
+  if (!updated) return [text(say({ code: 'import.alreadyClosed' }))];
   return [await draftReply(turn, updated, submit.page, true)];
 }
 
@@ -353,8 +358,8 @@ async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
     ...draft.agreement,
     imported: { by, at: turn.now.toISOString(), source: draft.source },
   };
-  const blocked = (await overlapWarning(turn, agreement))[0];
-  if (blocked) return [text(`${blocked} ${NOTHING_SAVED} Ändra perioden i texten och läs in den igen, eller Avbryt.`)];
+  const conflict = await importConflict(turn, agreement, await turn.records.agreements());
+  if (conflict) return [text(say({ code: 'import.saveBlocked', conflict }))];
   try {
     await turn.deps.port.areas.addAgreement(
       agreement,
@@ -362,7 +367,7 @@ async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
     );
   } catch (error) {
     turn.log.warn({ err: error, draftId: draft.id }, 'import could not be saved');
-    return [text(`${draft.agreement.title} kunde inte sparas: ${(error as Error).message}. ${NOTHING_SAVED}`)];
+    return [text(say({ code: 'import.saveFailed', title: draft.agreement.title, reason: (error as Error).message }))];
   }
   const saved = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => ({
     ...d,
@@ -374,7 +379,15 @@ async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
   return [
     await draftReply(turn, saved ?? { ...draft, status: 'saved', closed: { by, at: turn.now.toISOString() } }, 0, true),
     text(
-      `✅ ${agreement.title} är sparat (${formatSwedishDate(agreement.period.start)} – ${formatSwedishDate(agreement.period.end)}) med ${agreement.promises.length} löften och ${agreement.activities.length} aktiviteter. Skriv /status ${year} för läget.`,
+      say({
+        code: 'import.saved',
+        title: agreement.title,
+        start: formatSwedishDate(agreement.period.start),
+        end: formatSwedishDate(agreement.period.end),
+        promises: agreement.promises.length,
+        activities: agreement.activities.length,
+        year,
+      }),
     ),
   ];
 }

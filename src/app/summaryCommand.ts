@@ -6,14 +6,18 @@ import { formatSwedishDate } from '../domain/calendar.js';
 import { parseSummaryArgs, summarize, summaryPeriod, type SummaryKind } from '../domain/summary.js';
 import type { AreaRecords, StorePort } from './port/index.js';
 import { summaryCard, summaryText } from '../views/summaryCard.js';
-import { agreementForYear, knownPeriodsText, noAgreementHint } from './agreements.js';
+import { render } from '../views/catalogue.js';
+import { summaryTexts, type SummaryReply } from '../views/summaryTexts.js';
+import { agreementForYear, noAgreementForYear, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { card, text, type Reply } from './ports.js';
 import { cachedReplies } from './replyCache.js';
 
+const say = (reply: SummaryReply): string => render(summaryTexts, reply);
+
 export async function summaryCommand(turn: Turn, args: string, page = 0, asOf?: IsoDate): Promise<Reply[]> {
   const parsed = parseSummaryArgs(args);
-  if (!parsed.ok) return [text(parsed.error)];
+  if (!parsed.ok) return [text(say(parsed))];
   return summaryReplies(turn.deps.port, turn.area.id, asOf ?? turn.today, parsed.kind, parsed.year, page);
 }
 
@@ -44,20 +48,16 @@ async function buildSummaryReplies(
 ): Promise<Reply[]> {
   const store = await records.agreements();
   const thisYear = Number(today.slice(0, 4));
-  if (year !== undefined && year > thisYear)
-    return [text(`${year} har inte börjat än, så det finns inget att sammanfatta.`)];
+  if (year !== undefined && year > thisYear) return [text(say({ code: 'summary.yearNotBegun', year }))];
   const asOf = year === undefined || year === thisYear ? today : `${String(year).padStart(4, '0')}-12-31`;
   const period = summaryPeriod(kind, asOf);
   const agreement =
     agreementForDate(store, period.range.end) ?? (year !== undefined ? agreementForYear(store, year) : undefined);
   if (!agreement) {
-    return year !== undefined
-      ? [text(`Det finns inget medborgarlöfte för ${year}. Det som finns: ${knownPeriodsText(store)}.`)]
-      : [
-          text(
-            `Inget medborgarlöfte gäller ${formatSwedishDate(asOf)}, så det finns inget att sammanfatta. Skriv t.ex. /sammanfattning år ${knownYear(store) ?? thisYear} för ett tidigare år. ${noAgreementHint(store, thisYear)}`,
-          ),
-        ];
+    if (year !== undefined) return [text(noAgreementForYear(store, year))];
+    const day = formatSwedishDate(asOf);
+    const example = knownYear(store) ?? String(thisYear);
+    return [text(say({ code: 'summary.noAgreementOn', day, example, hint: noAgreementHint(store, thisYear) }))];
   }
   const summary = summarize({
     agreement,

@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { stockholmDate } from '../domain/calendar.js';
 import { importAgreements } from '../domain/import/importText.js';
 import { importSummaryLines } from '../views/importSummary.js';
+import { render } from '../views/catalogue.js';
+import { importTexts } from '../views/importTexts.js';
 
 export const USAGE = `Användning: npm run import -- <text.txt> --out <utkast.json> [--area <område>]
 
@@ -76,7 +78,7 @@ export async function main(argv: readonly string[], now: Date = new Date()): Pro
     return 1;
   }
   const result = importAgreements(text, { today: stockholmDate(now), ...(options.area ? { area: options.area } : {}) });
-  for (const p of result.problems) console.error(`Kunde inte läsa in: ${p}`);
+  for (const p of result.problems) console.error(`Kunde inte läsa in: ${render(importTexts, p)}`);
   if (result.drafts.length === 0) {
     console.error(
       `Inget medborgarlöfte kunde läsas ur ${options.input}: inga löften eller aktiviteter hittades. Inget skrevs.`,

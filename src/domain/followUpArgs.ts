@@ -2,11 +2,20 @@
 import type { Tertial } from './calendar.js';
 import { fold, words } from './text.js';
 
-export type FollowUpArgs = { ok: true; tertial?: Tertial; year?: number } | { ok: false; error: string };
+/** Why the words after /uppföljning were refused; `typed` is cut to 30 characters. */
+export type FollowUpArgsProblem =
+  | { code: 'followUpArgs.whichTertial' }
+  | { code: 'followUpArgs.oneYear' }
+  | { code: 'followUpArgs.unknownWord'; typed: string }
+  | { code: 'followUpArgs.oneTertial' }
+  | { code: 'followUpArgs.noSuchTertial'; typed: string };
 
-const EXAMPLE = 'Skriv t.ex. /uppföljning T1 2020, /uppföljning 2020 eller bara /uppföljning.';
-const TERTIALS = 'Året har tre tertialer: T1 (januari–april), T2 (maj–augusti) och T3 (september–december).';
+export type FollowUpArgs = { ok: true; tertial?: Tertial; year?: number } | ({ ok: false } & FollowUpArgsProblem);
 
+/**
+ * The tertial and year of "/uppföljning [T1 | T2 | T3] [år]", in any order ("T1 2020", "tertial 3 2019",
+ * "2020 t2"), or the problem with what was typed.
+ */
 export function parseFollowUpArgs(args: string): FollowUpArgs {
   const raw = words(args.replace(/,/gu, ' '));
   const tokens = raw.map(fold);
@@ -20,30 +29,34 @@ export function parseFollowUpArgs(args: string): FollowUpArgs {
     else if (token === 'tertial' || token === 't') {
       t = tokens[i + 1];
       i += 1;
-      if (t === undefined || !/^\d+$/u.test(t)) return { ok: false, error: `Vilken tertial? ${TERTIALS} ${EXAMPLE}` };
+      if (t === undefined || !/^\d+$/u.test(t)) return { ok: false, code: 'followUpArgs.whichTertial' };
     } else if (/^\d{4}$/u.test(token)) {
-      if (year !== undefined) return { ok: false, error: `Skriv bara ett år. ${EXAMPLE}` };
+      if (year !== undefined) return { ok: false, code: 'followUpArgs.oneYear' };
       year = Number(token);
       continue;
     } else {
-      return { ok: false, error: `Jag förstår inte "${shown(raw[i] ?? token)}". ${EXAMPLE}` };
+      return { ok: false, code: 'followUpArgs.unknownWord', typed: shown(raw[i] ?? token) };
     }
-    if (tertial !== undefined) return { ok: false, error: `Skriv bara en tertial. ${EXAMPLE}` };
+    if (tertial !== undefined) return { ok: false, code: 'followUpArgs.oneTertial' };
     if (t !== '1' && t !== '2' && t !== '3')
-      return { ok: false, error: `Tertial ${shown(t ?? '')} finns inte. ${TERTIALS}` };
+      return { ok: false, code: 'followUpArgs.noSuchTertial', typed: shown(t ?? '') };
     tertial = Number(t) as Tertial;
   }
   return { ok: true, ...(tertial ? { tertial } : {}), ...(year !== undefined ? { year } : {}) };
 }
 
-export type YearArg = { ok: true; year?: number } | { ok: false; error: string };
+/** Words that are not one year; `example` is the command to show ("/export 2020"). */
+export type YearArgProblem = { code: 'yearArg.unknown'; typed: string; example: string };
 
+export type YearArg = { ok: true; year?: number } | ({ ok: false } & YearArgProblem);
+
+/** Nothing or one year ("2020") after a command; `example` is the command shown when refused. */
 export function parseYearArg(args: string, example: string): YearArg {
   const tokens = words(args);
   if (tokens.length === 0) return { ok: true };
   const token = tokens[0] ?? '';
   if (tokens.length === 1 && /^\d{4}$/u.test(token)) return { ok: true, year: Number(token) };
-  return { ok: false, error: `Jag förstår inte "${shown(tokens.join(' '))}". Skriv ett år, t.ex. ${example}.` };
+  return { ok: false, code: 'yearArg.unknown', typed: shown(tokens.join(' ')), example };
 }
 
 function shown(s: string): string {

@@ -4,10 +4,12 @@
 import { z } from 'zod';
 import { agreementSchema, targetSchema, type Agreement, type Target } from './agreement.js';
 import { personSchema } from './entry.js';
+import { importDoubtSchema } from './import/doubts.js';
 import { slugOf, uniqueId } from './import/names.js';
 import { parsePeriod, periodLabel, periodTitle } from './import/period.js';
 
-const doubtsSchema = z.record(z.string(), z.string());
+// A field's reasons as codes; drafts stored before the codes hold the reason as a Swedish sentence.
+const doubtsSchema = z.record(z.string(), z.union([z.string(), z.array(importDoubtSchema)]));
 
 export const importDraftSchema = z.object({
   id: z.string().min(1),
@@ -34,6 +36,25 @@ export const importDraftSchema = z.object({
 
 export type ImportDraft = z.infer<typeof importDraftSchema>;
 
+/** Why an edit of a draft's activity or agreement cannot be stored; the draft stays as it was. */
+export type DraftEditProblem =
+  | { code: 'draftEdit.badCount'; typed: string }
+  | { code: 'draftEdit.noSuchActivity' }
+  | { code: 'draftEdit.emptyName' }
+  | { code: 'draftEdit.longName'; max: number }
+  | { code: 'draftEdit.noParty' }
+  | { code: 'draftEdit.noPromise' }
+  | { code: 'draftEdit.unknownPromise' }
+  | { code: 'draftEdit.noKeyword' }
+  | { code: 'draftEdit.emptyTitle' }
+  | { code: 'draftEdit.longTitle'; max: number }
+  | { code: 'draftEdit.noPoliceArea' }
+  | { code: 'draftEdit.badPeriod'; typed: string }
+  | { code: 'draftEdit.noPromises' };
+
+const MAX_NAME = 120;
+const MAX_TITLE = 200;
+
 /** What the "Ändra" form sends back for one activity, as typed. */
 export interface ActivityEdit {
   name: string;
@@ -59,12 +80,12 @@ function list(text: string): string[] {
   ];
 }
 
-function targetOf(edit: ActivityEdit, previous: Target): Target | string {
+function targetOf(edit: ActivityEdit, previous: Target): Target | DraftEditProblem {
   switch (edit.target) {
     case 'count': {
       const typed = (edit.count ?? '').trim();
       if (!/^\d{1,6}$/u.test(typed) || Number(typed) < 1) {
-        return `Antalet "${typed}" går inte: skriv ett heltal från 1, t.ex. 4.`;
+        return { code: 'draftEdit.badCount', typed };
       }
       const unit = (edit.unit ?? '').trim() || (previous.kind === 'count' ? previous.unit : 'tillfällen');
       return { kind: 'count', count: Number(typed), unit };
@@ -82,24 +103,29 @@ function targetOf(edit: ActivityEdit, previous: Target): Target | string {
 
 /**
  * The agreement with one activity changed as the coordinator typed it: name, parties, places and
- * keywords (comma-separated), target, and the promises it serves. Returns a Swedish message instead when the edit cannot be stored
+ * keywords (comma-separated), target, and the promises it serves. Returns the problem instead when the edit cannot be stored
  * (empty name, no party, no promise or one not in the draft, no keyword, a count that is not a whole number from 1); the agreement stays valid.
  */
-export function editActivity(agreement: Agreement, activityId: string, edit: ActivityEdit): Agreement | string {
+export function editActivity(
+  agreement: Agreement,
+  activityId: string,
+  edit: ActivityEdit,
+): Agreement | DraftEditProblem {
   const activity = agreement.activities.find((a) => a.id === activityId);
-  if (!activity) return 'Aktiviteten finns inte i utkastet.';
+  if (!activity) return { code: 'draftEdit.noSuchActivity' };
   const name = edit.name.trim();
-  if (name.length === 0) return 'Namnet kan inte vara tomt.';
-  if (name.length > 120) return 'Namnet är för långt: högst 120 tecken.';
+  if (name.length === 0) return { code: 'draftEdit.emptyName' };
+  if (name.length > MAX_NAME) return { code: 'draftEdit.longName', max: MAX_NAME };
   const parties = list(edit.parties);
-  if (parties.length === 0) return 'Ange minst en part, t.ex. Polisen, Kommunen.';
+  if (parties.length === 0) return { code: 'draftEdit.noParty' };
   const target = targetOf(edit, activity.target);
-  if (typeof target === 'string') return target;
+  if ('code' in target) return target;
   const promiseIds = edit.promiseIds === undefined ? activity.promiseIds : list(edit.promiseIds);
-  if (promiseIds.length === 0) return 'Välj minst ett löfte som aktiviteten hör till.';
-  if (promiseIds.some((id) => !agreement.promises.some((p) => p.id === id))) return 'Löftet finns inte i utkastet.';
+  if (promiseIds.length === 0) return { code: 'draftEdit.noPromise' };
+  if (promiseIds.some((id) => !agreement.promises.some((p) => p.id === id)))
+    return { code: 'draftEdit.unknownPromise' };
   const keywords = edit.keywords === undefined ? activity.keywords : list(edit.keywords.toLowerCase());
-  if (keywords.length === 0) return 'Ange minst ett nyckelord, t.ex. trygghetsvandring.';
+  if (keywords.length === 0) return { code: 'draftEdit.noKeyword' };
   const changed = {
     ...activity,
     name,
@@ -148,22 +174,21 @@ export interface AgreementEdit {
  * them. A numbered line ("2. Tryggare skolvägar") is that promise, its text changed; a line without
  * a number is a new promise; a promise whose number is left out is removed, and its activities move
  * to the promise before it (the first, for the first) — that is how two promises are merged. Returns
- * a Swedish message instead when the edit cannot be stored (empty title or police area, no period, no promise).
+ * the problem instead when the edit cannot be stored (empty title or police area, no period, no promise).
  */
-export function editAgreement(agreement: Agreement, edit: AgreementEdit): Agreement | string {
+export function editAgreement(agreement: Agreement, edit: AgreementEdit): Agreement | DraftEditProblem {
   const title = edit.title.trim();
-  if (title.length === 0) return 'Titeln kan inte vara tom.';
-  if (title.length > 200) return 'Titeln är för lång: högst 200 tecken.';
+  if (title.length === 0) return { code: 'draftEdit.emptyTitle' };
+  if (title.length > MAX_TITLE) return { code: 'draftEdit.longTitle', max: MAX_TITLE };
   const policeArea = edit.policeArea.trim();
-  if (policeArea.length === 0) return 'Ange lokalpolisområdet, t.ex. Lokalpolisområde Hallsberg.';
+  if (policeArea.length === 0) return { code: 'draftEdit.noPoliceArea' };
   const withNewPeriod = withPeriod({ ...agreement, title }, edit.period);
-  if (!withNewPeriod)
-    return `"${edit.period.trim().slice(0, 60)}" går inte att läsa som en period. Skriv t.ex. 2024 eller 2024-07-01 – 2025-06-30.`;
+  if (!withNewPeriod) return { code: 'draftEdit.badPeriod', typed: edit.period.trim().slice(0, 60) };
   const lines = edit.promises
     .split(/\r?\n/u)
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
-  if (lines.length === 0) return 'Ange minst ett löfte, ett per rad.';
+  if (lines.length === 0) return { code: 'draftEdit.noPromises' };
   const taken = new Set(agreement.promises.map((p) => p.id));
   const kept = new Map<number, string>();
   const promises = lines.map((line) => {

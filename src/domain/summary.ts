@@ -132,15 +132,17 @@ export interface SummaryInput {
   completions: readonly Completion[];
 }
 
-export function summarize(input: SummaryInput): Summary {
+/**
+ * The occasions that count for the summary: the agreement's own (its status) and those of the period
+ * and the one before, removed entries and removed activities skipped. Earlier years are skipped before
+ * any occasion is made of them; an occasion lies on one day of one agreement, so none is split.
+ */
+function countedOccasions(input: SummaryInput): Occasion[] {
   const { agreement, period, agreements } = input;
   // An activity removed after saving (removedActivities) keeps its entries, but they count nowhere.
   const removed = new Set(
     [agreement, ...agreements].flatMap((a) => (a.removedActivities ?? []).map((x) => `${a.id}|${x.id}`)),
   );
-  // Only the agreement's entries (its status) and those of the period and the one before count:
-  // earlier years are skipped before any occasion is made of them. An occasion lies on one day of
-  // one agreement, so none is split.
   const { range, previous: before } = period;
   const counts = (e: Entry) =>
     e.agreementId === agreement.id ||
@@ -150,25 +152,23 @@ export function summarize(input: SummaryInput): Summary {
     (e) => counts(e) && isActive(e) && (removed.size === 0 || !removed.has(`${e.agreementId}|${e.activityId}`)),
   );
   // Every figure reads occasions: the entries of one occasion are counted once (occasion.ts).
-  const occasions = occasionsOf(active);
-  const inRange = (e: Occasion, r: DateRange) => e.date >= r.start && e.date <= r.end;
-  const current = occasions.filter((e) => inRange(e, period.range));
-  const previous = occasions.filter((e) => inRange(e, period.previous));
-  // The status from the same occasions, not grouped a second time: a year is 100,000 entries.
-  const status = agreementStatusOfDays(
-    agreement,
-    daysOfOccasions(occasions.filter((o) => o.agreementId === agreement.id)),
-    input.completions,
-    period.range.end,
-  );
+  return occasionsOf(active);
+}
 
+/** Each activity's figures in the period, and in the period before where it existed then. */
+function activitySummaries(
+  input: SummaryInput,
+  status: AgreementStatus,
+  current: readonly Occasion[],
+  previous: readonly Occasion[],
+): Map<string, ActivitySummary> {
+  const { agreement, period, agreements } = input;
   // A copied agreement keeps its activity ids, so "ssg" this year is "ssg" last year.
   const existedBefore = new Set(
     agreements
       .filter((a) => a.period.start <= period.previous.end && period.previous.start <= a.period.end)
       .flatMap((a) => a.activities.map((x) => x.id)),
   );
-
   // One pass each over the period and the one before, not one per activity: a year is 100,000 entries.
   const currentOf = groupBy(
     current.filter((e) => e.agreementId === agreement.id),
@@ -190,43 +190,71 @@ export function summarize(input: SummaryInput): Summary {
       ...(before ? { previousCount: sumCounts(before), previousEntries: before.length } : {}),
     });
   }
+  return byActivity;
+}
 
-  const promises = status.promises.map((p): PromiseSummary => {
-    const activities = p.activities
-      .map((a) => byActivity.get(a.activity.id))
-      .filter((a): a is ActivitySummary => a !== undefined);
-    const ids = new Set(activities.map((a) => a.activity.id));
-    const compared = activities.filter((a) => a.previousCount !== undefined);
-    return {
-      promise: p.promise,
-      activities,
-      count: activities.reduce((sum, a) => sum + a.count, 0),
-      entries: activities.reduce((sum, a) => sum + a.entries, 0),
-      contributors: contributorCount(current.filter((e) => e.agreementId === agreement.id && ids.has(e.activityId))),
-      ...(compared.length > 0
-        ? {
-            previousCount: compared.reduce((sum, a) => sum + (a.previousCount ?? 0), 0),
-            previousEntries: compared.reduce((sum, a) => sum + (a.previousEntries ?? 0), 0),
-          }
-        : {}),
-    };
-  });
+/** One promise's figures: the sums of its activities, and the people who logged any of them. */
+function promiseSummary(
+  p: AgreementStatus['promises'][number],
+  byActivity: ReadonlyMap<string, ActivitySummary>,
+  ours: readonly Occasion[],
+): PromiseSummary {
+  const activities = p.activities
+    .map((a) => byActivity.get(a.activity.id))
+    .filter((a): a is ActivitySummary => a !== undefined);
+  const ids = new Set(activities.map((a) => a.activity.id));
+  const compared = activities.filter((a) => a.previousCount !== undefined);
+  return {
+    promise: p.promise,
+    activities,
+    count: activities.reduce((sum, a) => sum + a.count, 0),
+    entries: activities.reduce((sum, a) => sum + a.entries, 0),
+    contributors: contributorCount(ours.filter((e) => ids.has(e.activityId))),
+    ...(compared.length > 0
+      ? {
+          previousCount: compared.reduce((sum, a) => sum + (a.previousCount ?? 0), 0),
+          previousEntries: compared.reduce((sum, a) => sum + (a.previousEntries ?? 0), 0),
+        }
+      : {}),
+  };
+}
 
-  // In the first days of a year the period reaches into last year's agreement: the total is this
-  // agreement's, so it agrees with the rows under it.
-  const ours = current.filter((e) => e.agreementId === agreement.id);
+/** Activities behind plan, the furthest behind first. */
+function behindPlan(byActivity: ReadonlyMap<string, ActivitySummary>): ActivitySummary[] {
   const severity = { farBehind: 0, behind: 1 } as const;
-  const behind = [...byActivity.values()]
+  return [...byActivity.values()]
     .filter((a) => a.status.status === 'behind' || a.status.status === 'farBehind')
     .sort(
       (x, y) => severity[x.status.status as keyof typeof severity] - severity[y.status.status as keyof typeof severity],
     );
+}
 
+/**
+ * The agreement's figures for `input.period`: per activity and promise, in total and in the period
+ * before, counted as occasions, with the activities behind plan at the period's end. Pure.
+ */
+export function summarize(input: SummaryInput): Summary {
+  const { agreement, period } = input;
+  const occasions = countedOccasions(input);
+  const inRange = (e: Occasion, r: DateRange) => e.date >= r.start && e.date <= r.end;
+  const current = occasions.filter((e) => inRange(e, period.range));
+  const previous = occasions.filter((e) => inRange(e, period.previous));
+  // The status from the same occasions, not grouped a second time: a year is 100,000 entries.
+  const status = agreementStatusOfDays(
+    agreement,
+    daysOfOccasions(occasions.filter((o) => o.agreementId === agreement.id)),
+    input.completions,
+    period.range.end,
+  );
+  const byActivity = activitySummaries(input, status, current, previous);
+  // In the first days of a year the period reaches into last year's agreement: the total is this
+  // agreement's, so it agrees with the rows under it.
+  const ours = current.filter((e) => e.agreementId === agreement.id);
   return {
     agreement,
     period,
     status,
-    promises,
+    promises: status.promises.map((p) => promiseSummary(p, byActivity, ours)),
     total: {
       count: sumCounts(ours),
       entries: ours.length,
@@ -234,7 +262,7 @@ export function summarize(input: SummaryInput): Summary {
       previousCount: sumCounts(previous),
       previousEntries: previous.length,
     },
-    behind,
+    behind: behindPlan(byActivity),
   };
 }
 
@@ -280,7 +308,11 @@ function tallyPlaces(entries: readonly Occasion[]): PlaceTally[] {
   );
 }
 
-export type SummaryArgs = { ok: true; kind: SummaryKind; year?: number } | { ok: false; error: string };
+/** Why the words after /sammanfattning were refused; `typed` is cut to 30 characters. */
+export type SummaryArgsProblem =
+  { code: 'summaryArgs.unknownWord'; typed: string } | { code: 'summaryArgs.badYear'; year: number };
+
+export type SummaryArgs = { ok: true; kind: SummaryKind; year?: number } | ({ ok: false } & SummaryArgsProblem);
 
 const KIND_WORDS = new Map<string, SummaryKind>(
   (
@@ -292,9 +324,6 @@ const KIND_WORDS = new Map<string, SummaryKind>(
     ] as const
   ).flatMap(([names, kind]) => names.map((n) => [fold(n), kind] as const)),
 );
-
-const SUMMARY_USAGE =
-  'Skriv t.ex. /sammanfattning, /sammanfattning månad, /sammanfattning tertial eller /sammanfattning år 2020.';
 
 /** "/sammanfattning [vecka | månad | tertial | år] [år]": a week when nothing is said, a year when only a year is. */
 export function parseSummaryArgs(args: string): SummaryArgs {
@@ -312,10 +341,10 @@ export function parseSummaryArgs(args: string): SummaryArgs {
       continue;
     }
     const shown = word.length > 30 ? `${word.slice(0, 30)}…` : word;
-    return { ok: false, error: `Jag förstår inte "${shown}" i sammanfattningen. ${SUMMARY_USAGE}` };
+    return { ok: false, code: 'summaryArgs.unknownWord', typed: shown };
   }
   if (year !== undefined && (year < 1900 || year > 2999)) {
-    return { ok: false, error: `${year} är inget år jag kan sammanfatta. ${SUMMARY_USAGE}` };
+    return { ok: false, code: 'summaryArgs.badYear', year };
   }
   const chosen: SummaryKind = kind ?? (year !== undefined ? 'år' : 'vecka');
   return year !== undefined ? { ok: true, kind: chosen, year } : { ok: true, kind: chosen };

@@ -3,7 +3,13 @@
 import { publishedStatus } from '../domain/publication.js';
 import { MONTH_HIGHLIGHT_RGB } from '../views/followUpTexts.js';
 import { statusPrintColor } from '../views/statusWords.js';
-import type { FollowUpDocument } from './followUpDocument.js';
+import type { FollowUpDocument } from '../views/followUpDocument.js';
+import { render } from '../views/catalogue.js';
+import { reportTexts, type ReportText } from '../views/reportTexts.js';
+
+const say = (text: ReportText): string => render(reportTexts, text);
+const label = (field: Extract<ReportText, { code: 'document.label' }>['field']) =>
+  say({ code: 'document.label', field });
 
 export function escapeHtml(text: string): string {
   return text.replace(
@@ -41,10 +47,10 @@ ${p.activities
 <h3>${e(a.name)}</h3>
 <p class="text">${e(a.text)} (${e(a.parties)})</p>
 <table>
-<tr><th scope="row">Mål</th><td>${e(a.target)}</td></tr>
-<tr><th scope="row">Utfall</th><td>${e(a.outcome)}</td></tr>
-<tr><th scope="row">Läge</th><td class="state" style="color:${statusPrintColor(publishedStatus(a.state))}">${e(a.stateLabel)}</td></tr>
-<tr><th scope="row">Kommentar</th><td>${e(a.comment)}</td></tr>
+<tr><th scope="row">${label('target')}</th><td>${e(a.target)}</td></tr>
+<tr><th scope="row">${label('outcome')}</th><td>${e(a.outcome)}</td></tr>
+<tr><th scope="row">${label('state')}</th><td class="state" style="color:${statusPrintColor(publishedStatus(a.state))}">${e(a.stateLabel)}</td></tr>
+<tr><th scope="row">${label('comment')}</th><td>${e(a.comment)}</td></tr>
 </table>
 </section>`,
   )
@@ -74,14 +80,14 @@ ${d.facts.map((f) => `<dt>${e(f.label)}</dt><dd>${e(f.value)}</dd>`).join('\n')}
 <main>
 ${promises}
 <section>
-<h2>Framsteg per aktivitet</h2>
+<h2>${say({ code: 'chart.progressHeading' })}</h2>
 ${progressSvg(d.progressChart)}
-<p class="subtle">Stapeln visar andelen av målet hittills; för engångsaktiviteter och löpande arbete visar den läget (halv = pågående).</p>
+<p class="subtle">${say({ code: 'chart.progressNote' })}</p>
 </section>
 <section>
-<h2>Loggade insatser per månad</h2>
+<h2>${say({ code: 'chart.monthHeading' })}</h2>
 ${monthSvg(d.monthChart)}
-<p class="subtle">Mörka staplar: tertialens månader.</p>
+<p class="subtle">${say({ code: 'chart.monthNote' })}</p>
 </section>
 </main>
 <footer>${e(d.footnote)}</footer>
@@ -106,7 +112,7 @@ function progressSvg(bars: FollowUpDocument['progressChart']): string {
 <text x="${label + bar + 8}" y="${y + 14}" font-size="12">${e(b.text)}</text></g>`;
     })
     .join('\n');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="Framsteg per aktivitet">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${say({ code: 'chart.progressHeading' })}">
 ${rows}
 </svg>`;
 }
@@ -130,7 +136,7 @@ function monthSvg(months: FollowUpDocument['monthChart']): string {
 <text x="${cx}" y="${top + chart + 16}" font-size="12" text-anchor="middle">${e(m.label)}</text></g>`;
     })
     .join('\n');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="Loggade insatser per månad">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${say({ code: 'chart.monthHeading' })}">
 <line x1="0" y1="${top + chart}" x2="${w}" y2="${top + chart}" stroke="#cccccc"/>
 ${bars}
 </svg>`;

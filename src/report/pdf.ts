@@ -10,7 +10,11 @@ import path from 'node:path';
 import { publishedStatus } from '../domain/publication.js';
 import { MONTH_HIGHLIGHT_RGB } from '../views/followUpTexts.js';
 import { progressAndStatus, statusPrintColor } from '../views/statusWords.js';
-import type { FollowUpDocument } from './followUpDocument.js';
+import type { FollowUpDocument } from '../views/followUpDocument.js';
+import { render } from '../views/catalogue.js';
+import { reportTexts, type ReportText } from '../views/reportTexts.js';
+
+const say = (text: ReportText): string => render(reportTexts, text);
 
 const MARGIN = 56; // 2 cm
 const INK = '#1a1a1a';
@@ -44,7 +48,7 @@ export async function followUpPdf(d: FollowUpDocument, publishedAt: Date): Promi
     info: {
       Title: d.title,
       Author: d.author,
-      Subject: 'Tertialuppföljning av medborgarlöfte',
+      Subject: say({ code: 'pdf.subject' }),
       Creator: 'Medborgarlöfte-boten',
       CreationDate: publishedAt,
     },
@@ -238,22 +242,23 @@ function chartHeading(doc: Doc, root: Struct, title: string, height: number): vo
 
 /** What the progress chart shows, in words: every bar's label, figure and state. */
 export function progressChartAlt(bars: FollowUpDocument['progressChart']): string {
-  return `Stapeldiagram: andel av målet hittills per aktivitet. ${bars
-    .map((b) => `${b.label}: ${progressAndStatus(b.text, publishedStatus(b.state))}`)
-    .join('; ')}.`;
+  return say({
+    code: 'pdf.progressAlt',
+    bars: bars.map((b) => `${b.label}: ${progressAndStatus(b.text, publishedStatus(b.state))}`),
+  });
 }
 
 /** What the month chart shows, in words. */
 export function monthChartAlt(months: FollowUpDocument['monthChart']): string {
   const inTertial = months.filter((m) => m.highlighted).map((m) => m.label);
-  return `Stapeldiagram: loggade insatser per månad. ${months.map((m) => `${m.label}: ${m.value}`).join('; ')}. Tertialens månader (${inTertial.join(', ')}) är mörkare.`;
+  return say({ code: 'pdf.monthAlt', months: months.map((m) => `${m.label}: ${m.value}`), highlighted: inTertial });
 }
 
 function progressChart(doc: Doc, root: Struct, bars: FollowUpDocument['progressChart']): void {
   const rowHeight = 16;
   const labelWidth = 190;
   const barWidth = width(doc) - labelWidth - 100;
-  chartHeading(doc, root, 'Framsteg per aktivitet', Math.min(bars.length, 10) * rowHeight);
+  chartHeading(doc, root, say({ code: 'chart.progressHeading' }), Math.min(bars.length, 10) * rowHeight);
   const left = doc.page.margins.left;
   // The whole chart is one figure; its alt text carries every bar's figure for a screen reader.
   root.add(
@@ -279,17 +284,12 @@ function progressChart(doc: Doc, root: Struct, bars: FollowUpDocument['progressC
     }),
   );
   doc.y += 4;
-  paragraph(
-    doc,
-    root,
-    'Stapeln visar andelen av målet hittills; för engångsaktiviteter och löpande arbete visar den läget (halv = pågående).',
-    { font: 'regular', size: 7.5, color: SUBTLE },
-  );
+  paragraph(doc, root, say({ code: 'chart.progressNote' }), { font: 'regular', size: 7.5, color: SUBTLE });
 }
 
 function monthChart(doc: Doc, root: Struct, months: FollowUpDocument['monthChart']): void {
   const chartHeight = 120;
-  chartHeading(doc, root, 'Loggade insatser per månad', chartHeight + 30);
+  chartHeading(doc, root, say({ code: 'chart.monthHeading' }), chartHeight + 30);
   const left = doc.page.margins.left;
   const top = doc.y + 12;
   const base = top + chartHeight;
@@ -320,7 +320,7 @@ function monthChart(doc: Doc, root: Struct, months: FollowUpDocument['monthChart
   );
   doc.x = left;
   doc.y = base + 16;
-  paragraph(doc, root, 'Mörka staplar: tertialens månader.', { font: 'regular', size: 7.5, color: SUBTLE });
+  paragraph(doc, root, say({ code: 'chart.monthNote' }), { font: 'regular', size: 7.5, color: SUBTLE });
 }
 
 function footers(doc: Doc, title: string): void {
@@ -332,7 +332,7 @@ function footers(doc: Doc, title: string): void {
     doc.page.margins.bottom = 0;
     artifact(doc, () => {
       style(doc, { font: 'regular', size: 7.5, color: SUBTLE }).text(
-        `${title} · sida ${i + 1} av ${range.count}`,
+        say({ code: 'pdf.pageFooter', title, page: i + 1, pages: range.count }),
         MARGIN,
         doc.page.height - MARGIN + 16,
         { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false },

@@ -6,10 +6,12 @@
 import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate, stockholmDate } from '../domain/calendar.js';
 import type { Publication } from '../domain/publication.js';
-import type { AgreementStatus } from '../domain/status.js';
+import type { ActivityStatus, AgreementStatus } from '../domain/status.js';
 import { progressShare } from '../views/progressBar.js';
-import { alsoServesText, ownActivities } from '../views/promiseSections.js';
+import { alsoServesText, ownActivities, type OwnedActivity } from '../views/promiseSections.js';
 import { statusPrintColor, statusWord } from '../views/statusWords.js';
+import { render } from '../views/catalogue.js';
+import { reportTexts, type ReportText } from '../views/reportTexts.js';
 import { periodText, progressText } from '../views/texts.js';
 import { escapeHtml as e } from './html.js';
 
@@ -35,53 +37,66 @@ footer{margin:2rem auto;color:#4a4a4a;font-size:.85rem}a{color:#0b57a4}
 @media (min-width:40rem){h1{font-size:1.8rem}}
 `;
 
-/** The page's HTML. Every text is escaped; nothing is fetched from anywhere. */
-export function publicPageHtml(input: PublicPageInput): string {
-  const { agreement, status, publications, embed } = input;
-  const when =
-    status.phase === 'past'
-      ? `Perioden är slut: slutläge per ${formatSwedishDate(status.asOf)}.`
-      : status.phase === 'future'
-        ? 'Perioden har inte börjat än.'
-        : `Läget ${formatSwedishDate(status.today)}.`;
-  // An activity serving several promises is described once, under the first; as on /status, its
-  // row names the others and each other promise names it.
-  const owned = ownActivities(status.promises, (a) => a.activity.id);
-  const ownerOf = new Map(
-    owned.map((o) => [o.activity.activity.id, status.promises.findIndex((p) => p.promise === o.promise) + 1]),
-  );
-  const promises = status.promises
-    .map((p, i) => {
-      const items = owned
-        .filter((o) => o.promise === p.promise)
-        .map(({ activity: a, alsoServes }) => {
-          const share = progressShare(a.progress);
-          const progress = progressText(a.progress);
-          const also = alsoServesText(alsoServes).replace(/^ · /u, '');
-          return `<li>
+const say = (text: ReportText): string => render(reportTexts, text);
+
+/** Where the figures stand: the period's end, not begun, or today. */
+function whenText(status: AgreementStatus): string {
+  if (status.phase === 'past') return say({ code: 'page.periodOver', asOf: formatSwedishDate(status.asOf) });
+  if (status.phase === 'future') return say({ code: 'page.notStarted' });
+  return say({ code: 'page.asOf', today: formatSwedishDate(status.today) });
+}
+
+type Owned = OwnedActivity<ActivityStatus>;
+
+/** One activity's list item: name, text, progress, state and bar. */
+function activityItem({ activity: a, alsoServes }: Owned): string {
+  const share = progressShare(a.progress);
+  const progress = progressText(a.progress);
+  const also = alsoServesText(alsoServes).replace(/^ · /u, '');
+  return `<li>
 <h4 class="name">${e(a.activity.name)}</h4>
 <p class="subtle">${e(a.activity.text)}</p>
 <p class="figures">${progress === statusWord(a.status) ? '' : `<span class="progress">${e(progress)}</span> `}<span class="state" style="color:${statusPrintColor(a.status)}">${e(statusWord(a.status))}</span>${also ? ` <span class="subtle">${e(also)}</span>` : ''}</p>
 ${share === undefined ? '' : `<div class="bar" aria-hidden="true"><span style="width:${(share * 100).toFixed(0)}%"></span></div>`}
 </li>`;
-        })
+}
+
+/**
+ * The promises and their activities. An activity serving several promises is described once, under
+ * the first; as on /status, its row names the others and each other promise names it.
+ */
+function promisesHtml(status: AgreementStatus): string {
+  const owned = ownActivities(status.promises, (a) => a.activity.id);
+  const ownerOf = new Map(
+    owned.map((o) => [o.activity.activity.id, status.promises.findIndex((p) => p.promise === o.promise) + 1]),
+  );
+  return status.promises
+    .map((p, i) => {
+      const items = owned
+        .filter((o) => o.promise === p.promise)
+        .map(activityItem)
         .join('\n');
       const elsewhere = p.activities
         .filter((a) => ownerOf.get(a.activity.id) !== i + 1)
         .map(
           (a) =>
-            `<p class="subtle">${e(`${a.activity.name} hör också till det här löftet (beskrivs under löfte ${ownerOf.get(a.activity.id) ?? ''}).`)}</p>`,
+            `<p class="subtle">${e(say({ code: 'page.alsoHere', name: a.activity.name, owner: ownerOf.get(a.activity.id) }))}</p>`,
         )
         .join('\n');
       return `<section>
-<h3>Löfte ${i + 1}: ${e(p.promise.text)}</h3>
+<h3>${e(say({ code: 'page.promiseHeading', number: i + 1, text: p.promise.text }))}</h3>
 ${items ? `<ul class="activities">\n${items}\n</ul>\n` : ''}${elsewhere}
 </section>`;
     })
     .join('\n');
+}
+
+/** The page's HTML. Every text is escaped; nothing is fetched from anywhere. */
+export function publicPageHtml(input: PublicPageInput): string {
+  const { agreement, status, publications, embed } = input;
   const followUps =
     publications.length === 0
-      ? '<p>Ingen tertialuppföljning är publicerad än.</p>'
+      ? `<p>${say({ code: 'page.noFollowUp' })}</p>`
       : publications.map(followUpSection).join('\n');
   const target = embed ? ' target="_top"' : '';
   return `<!doctype html>
@@ -101,19 +116,19 @@ ${
 </header>
 `
 }<main>
-<h1>${e(`${agreement.title} för ${agreement.municipality}`)}</h1>
-<p>Här kan du följa hur arbetet med medborgarlöftet går. Medborgarlöftet gäller ${e(periodText(agreement))}.</p>
-<p class="subtle">${e(when)} Siffrorna är de insatser som polisen och kommunen har loggat; de räknas på samma sätt som i Teams.</p>
-<h2>Löften och aktiviteter</h2>
-${promises}
-<h2>Tertialuppföljningar</h2>
+<h1>${e(say({ code: 'page.title', title: agreement.title, municipality: agreement.municipality }))}</h1>
+<p>${e(say({ code: 'page.intro', period: periodText(agreement) }))}</p>
+<p class="subtle">${e(whenText(status))} ${e(say({ code: 'page.figures' }))}</p>
+<h2>${e(say({ code: 'page.promisesHeading' }))}</h2>
+${promisesHtml(status)}
+<h2>${e(say({ code: 'page.followUpsHeading' }))}</h2>
 ${followUps}
 </main>
 ${
   embed
     ? ''
     : `<footer>
-<p>Sidan visar inga namn och inga anteckningar, bara antal och de kommentarer som samordnarna har granskat och publicerat. <a href="?inbaddad=1"${target}>Version att bädda in</a></p>
+<p>${e(say({ code: 'page.footer' }))} <a href="?inbaddad=1"${target}>${e(say({ code: 'page.embedLink' }))}</a></p>
 </footer>
 `
 }</body>
@@ -130,9 +145,10 @@ function followUpSection(p: Publication): string {
     .filter((a) => p.comments[a.activityId]?.trim())
     .map((a) => `<dt>${e(a.name)}</dt><dd>${e(a.comment)}</dd>`)
     .join('\n');
+  const day = formatSwedishDate(stockholmDate(new Date(p.publishedAt)));
   return `<section>
-<h3>Tertial ${p.tertial} ${p.year}</h3>
-<p class="subtle">Publicerad ${e(formatSwedishDate(stockholmDate(new Date(p.publishedAt))))}. ${e(d.summary)}.</p>
-${comments ? `<dl class="comments">\n${comments}\n</dl>` : '<p>Inga kommentarer.</p>'}
+<h3>${e(say({ code: 'page.followUpHeading', tertial: p.tertial, year: p.year }))}</h3>
+<p class="subtle">${e(say({ code: 'page.published', day, summary: d.summary }))}</p>
+${comments ? `<dl class="comments">\n${comments}\n</dl>` : `<p>${e(say({ code: 'page.noComments' }))}</p>`}
 </section>`;
 }

@@ -10,6 +10,8 @@ import { agreementStatus } from '../domain/status.js';
 import type { StorePort } from '../app/port/index.js';
 import { PUBLIC_PAGE_PATH } from './paths.js';
 import { publicPageHtml } from './publicPage.js';
+import { render } from '../views/catalogue.js';
+import { reportTexts } from '../views/reportTexts.js';
 
 export interface PublicPageDeps {
   port: StorePort;
@@ -22,7 +24,7 @@ export interface PublicAnswer {
   body: string;
 }
 
-export const NO_SUCH_AREA = 'Det finns ingen sida för det området.';
+export const NO_SUCH_AREA = render(reportTexts, { code: 'route.noSuchArea' });
 
 const AREA = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 

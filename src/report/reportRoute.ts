@@ -9,6 +9,8 @@ import type { StorePort } from '../app/port/index.js';
 import { ENTRIES_PATH, FOLLOW_UP_PATH } from './paths.js';
 import { readArea, renderEntriesCsv, renderPublication, type RenderedReport } from './reports.js';
 import { areaKey, areaOfQuery, verifyQuery } from './signedLink.js';
+import { render } from '../views/catalogue.js';
+import { reportTexts } from '../views/reportTexts.js';
 
 export interface ReportRouteDeps {
   port: StorePort;
@@ -23,10 +25,9 @@ export interface HttpAnswer {
   body: Buffer | string;
 }
 
-export const REFUSED = 'Länken är ogiltig eller har gått ut. Be boten om en ny länk, t.ex. med /uppföljning.';
-export const NOT_FOUND = 'Rapporten finns inte.';
-export const NOT_PUBLISHED =
-  'Uppföljningen är inte publicerad. En samordnare granskar och publicerar den med /uppföljning.';
+export const REFUSED = render(reportTexts, { code: 'route.refused' });
+export const NOT_FOUND = render(reportTexts, { code: 'route.notFound' });
+export const NOT_PUBLISHED = render(reportTexts, { code: 'route.notPublished' });
 
 const year = z
   .string()

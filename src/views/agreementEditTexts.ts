@@ -14,6 +14,16 @@ export function agreementEditNotFound(typed: string, known: string): string {
   return `Det finns inget medborgarlöfte ${typed ? `"${typed.slice(0, 40)}"` : 'som gäller nu'}. Kända: ${known}.`;
 }
 
+/** The working copy's card, in words (the fallback where cards are not shown). */
+export function agreementEditFallback(title: string, activities: number): string {
+  return `Ändra ${title}: ${activities} aktiviteter.`;
+}
+
+/** The saved working copy's card, in words. */
+export function agreementChangedFallback(title: string): string {
+  return `${title} är ändrat.`;
+}
+
 /** Above the working copy's card. */
 export function agreementEditIntro(title: string): string {
   return `Här är ${title} att ändra. Inget ändras förrän du trycker Spara; Avbryt slänger ändringarna.`;

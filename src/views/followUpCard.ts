@@ -34,7 +34,7 @@ export interface DocumentLinks {
 export const CARD_BUDGET = 24_000;
 
 /** "Publicerad 5 maj 2020." */
-export function publishedOnText(publication: Publication): string {
+function publishedOnText(publication: Publication): string {
   return `Publicerad ${formatSwedishDate(stockholmDate(new Date(publication.publishedAt)))}.`;
 }
 

@@ -6,6 +6,7 @@ import type { ImportDraft } from '../domain/importDraft.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
 import { targetText } from './followUpTexts.js';
 import { pageOf } from './paging.js';
+import { doubtText } from './importDoubtTexts.js';
 
 const IMPORT_ROWS_PER_PAGE = 8;
 export const MAX_IMPORT_LENGTH = 20_000;
@@ -81,7 +82,7 @@ interface ImportDraftCardData {
   closedText: string;
 }
 
-function mark(doubt: string | undefined): string {
+function mark(doubt: unknown): string {
   return doubt ? ' ⚠' : '';
 }
 
@@ -99,7 +100,7 @@ function row(draft: ImportDraft, a: Activity, page: number, open: boolean): Draf
       { title: 'Löfte', value: `${promiseNumbers}${mark(d.promiseIds)}` },
     ],
     doubt: Object.entries(d)
-      .map(([field, reason]) => `${FIELD_TEXT[field] ?? field}: ${reason}`)
+      .map(([field, reason]) => `${FIELD_TEXT[field] ?? field}: ${doubtText(reason)}`)
       .join(' · '),
     edit: open ? { verb: 'import.edit', draftId: draft.id, activityId: a.id, page } : null,
   };
@@ -128,7 +129,7 @@ export function importDraftCard(draft: ImportDraft, page: number, warnings: read
         : 'Inget är sparat än. Granska raderna: ⚠ betyder att jag är osäker. Ändra det som är fel, tryck sedan Spara.',
     doubts: [
       ...warnings,
-      ...Object.entries(draft.doubts).map(([field, reason]) => `${FIELD_TEXT[field] ?? field}: ${reason}`),
+      ...Object.entries(draft.doubts).map(([field, reason]) => `${FIELD_TEXT[field] ?? field}: ${doubtText(reason)}`),
     ],
     periodForm: open && draft.periodMissing ? { verb: 'import.period', draftId: draft.id, page: p.page } : null,
     unusedTitle: (draft.unused ?? []).length > 0 ? 'Text som inte lästes in:' : '',

@@ -3,6 +3,7 @@
 // the reason.
 import type { AgreementDraft } from '../domain/import/importText.js';
 import { targetText } from './followUpTexts.js';
+import { doubtText } from './importDoubtTexts.js';
 
 const MARK = '?';
 const FIELD: Record<string, string> = {
@@ -21,10 +22,11 @@ export function importSummaryLines(drafts: readonly AgreementDraft[]): string[] 
   const lines: string[] = [];
   for (const d of drafts) {
     const a = d.agreement;
-    const mark = (doubt: string | undefined) => (doubt ? ` ${MARK}` : '');
+    const mark = (doubt: unknown) => (doubt ? ` ${MARK}` : '');
     lines.push(`${a.title} (${a.id}): ${a.period.start} – ${a.period.end}${mark(d.doubts.period)}`);
     lines.push(`  ${a.municipality}${mark(d.doubts.municipality)} · ${a.policeArea}${mark(d.doubts.policeArea)}`);
-    for (const [field, reason] of Object.entries(d.doubts)) lines.push(`  ${MARK} ${FIELD[field] ?? field}: ${reason}`);
+    for (const [field, reason] of Object.entries(d.doubts))
+      lines.push(`  ${MARK} ${FIELD[field] ?? field}: ${doubtText(reason)}`);
     a.promises.forEach((p, i) => {
       lines.push(`  Löfte ${i + 1}: ${p.text}`);
       a.activities
@@ -43,7 +45,7 @@ export function importSummaryLines(drafts: readonly AgreementDraft[]): string[] 
           lines.push(`        mål:    ${targetText(x)}${mark(doubts.target)}`);
           lines.push(`        platser: ${x.places.length > 0 ? x.places.join(', ') : '–'}${mark(doubts.places)}`);
           for (const [field, reason] of Object.entries(doubts))
-            lines.push(`        ${MARK} ${FIELD[field] ?? field}: ${reason}`);
+            lines.push(`        ${MARK} ${FIELD[field] ?? field}: ${doubtText(reason)}`);
         });
     });
     if (d.unused.length > 0) {

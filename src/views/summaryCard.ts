@@ -138,6 +138,48 @@ function weekDone(summary: Summary): { name: string; count: string }[] {
     .map((a) => ({ name: a.activity.name, count: countText(a.count, a.activity) }));
 }
 
+/** One activity under "Efter plan". */
+function behindItem(a: ActivitySummary): SummaryCardData['behind'][number] {
+  return {
+    mark: statusMark(a.status.status),
+    name: a.activity.name,
+    progress: progressText(a.status.progress),
+    label: statusWord(a.status.status),
+    color: statusCardColor(a.status.status),
+  };
+}
+
+/** The facts at the top of the first page: logged, logged late, the period before, as of. */
+function summaryFacts(summary: Summary, late: readonly LateEntry[]): { title: string; value: string }[] {
+  const { period, total } = summary;
+  return [
+    {
+      title: 'Loggat',
+      value: total.entries === 0 ? 'inget' : `${entriesText(total.entries)} av ${peopleText(total.contributors)}`,
+    },
+    ...(late.length > 0 ? [{ title: 'Efterregistrerat', value: `${entriesText(late.length)} från dagar före` }] : []),
+    { title: 'Förra perioden', value: changeText(total.entries, total.previousEntries, period.previous) },
+    { title: 'Läge', value: `${formatSwedishDate(period.range.end)}` },
+  ];
+}
+
+/** Under a promise's heading: what was logged for it, compared with the period before. */
+function promiseDetail(p: Summary['promises'][number]): string {
+  const logged = p.entries === 0 ? 'inget loggat' : `${entriesText(p.entries)} av ${peopleText(p.contributors)}`;
+  const compared =
+    p.previousEntries === undefined
+      ? 'ny sedan förra perioden'
+      : `${signedText(p.entries - p.previousEntries)} mot förra perioden`;
+  return `${logged} · ${compared}`;
+}
+
+/** A period with nothing logged: says so, and how to log. */
+function emptyText(summary: Summary, weekly: boolean): string {
+  const { period } = summary;
+  const when = weekly ? dateRangeText(period.range.start, period.range.end) : periodDays(period);
+  return `Inget loggat ${when}. Logga med /logga, t.ex. /logga ${summary.agreement.activities[0]?.keywords[0] ?? 'krogtillsyn'}.`;
+}
+
 /**
  * `args` is what /sammanfattning was given and `asOf` the date it was taken at, so "Visa fler"
  * shows the same period even when clicked the next day.
@@ -161,17 +203,7 @@ function summaryCardData(
   const first = shown.page === 0;
   const nothing = total.entries === 0;
   const late = weekly?.late ?? [];
-  const behind = overviewList(
-    first
-      ? summary.behind.map((a) => ({
-          mark: statusMark(a.status.status),
-          name: a.activity.name,
-          progress: progressText(a.status.progress),
-          label: statusWord(a.status.status),
-          color: statusCardColor(a.status.status),
-        }))
-      : [],
-  );
+  const behind = overviewList(first ? summary.behind.map(behindItem) : []);
   // A week is short enough to name what was done; a month or a year says it per promise.
   const done = overviewList(first && period.kind === 'vecka' ? weekDone(summary) : []);
 
@@ -180,19 +212,7 @@ function summaryCardData(
     title: weekly ? weeklyTitle(period.range) : `Sammanfattning, ${periodTitle(period)}`,
     weekly: weekly !== undefined,
     subtitle: weekly ? weeklySubtitle(summary) : `${periodDays(period)} · ${agreement.title}`,
-    facts: first
-      ? [
-          {
-            title: 'Loggat',
-            value: nothing ? 'inget' : `${entriesText(total.entries)} av ${peopleText(total.contributors)}`,
-          },
-          ...(late.length > 0
-            ? [{ title: 'Efterregistrerat', value: `${entriesText(late.length)} från dagar före` }]
-            : []),
-          { title: 'Förra perioden', value: changeText(total.entries, total.previousEntries, period.previous) },
-          { title: 'Läge', value: `${formatSwedishDate(period.range.end)}` },
-        ]
-      : [],
+    facts: first ? summaryFacts(summary, late) : [],
     done: done.shown,
     doneMore: done.rest,
     lateHeading: `Efterregistrerat (${late.length})`,
@@ -208,21 +228,15 @@ function summaryCardData(
         : '',
     promises: promiseSections(summary.promises, idOf, (a) => a.activity.name, shown).map((section) => {
       const p = byPromise.get(section.promise);
-      const detail = p
-        ? `${p.entries === 0 ? 'inget loggat' : `${entriesText(p.entries)} av ${peopleText(p.contributors)}`} · ${p.previousEntries === undefined ? 'ny sedan förra perioden' : `${signedText(p.entries - p.previousEntries)} mot förra perioden`}`
-        : '';
       return {
         heading: promiseHeading(section.promise, section.number),
-        detail,
+        detail: p ? promiseDetail(p) : '',
         rows: section.rows,
         notes: section.notes,
         fold: section.fold,
       };
     }),
-    empty:
-      first && nothing
-        ? `Inget loggat ${weekly ? dateRangeText(period.range.start, period.range.end) : periodDays(period)}. Logga med /logga, t.ex. /logga ${summary.agreement.activities[0]?.keywords[0] ?? 'krogtillsyn'}.`
-        : '',
+    empty: first && nothing ? emptyText(summary, weekly !== undefined) : '',
     more: moreData(shown, 'summary', args, 'aktiviteter', asOf),
   };
 }

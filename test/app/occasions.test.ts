@@ -9,7 +9,7 @@ import type { Entry } from '../../src/domain/entry.js';
 import { dayTotals } from '../../src/domain/status.js';
 import type { Reply } from '../../src/app/ports.js';
 import { weeklySummaryReplies } from '../../src/app/weeklySummary.js';
-import { followUpDocument } from '../../src/report/followUpDocument.js';
+import { followUpDocument } from '../../src/views/followUpDocument.js';
 import { followUpHtml } from '../../src/report/html.js';
 import { followUpPdf } from '../../src/report/pdf.js';
 import { answerPublicPage } from '../../src/report/publicRoute.js';

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { parseFollowUpArgs, parseYearArg } from '../../src/domain/followUpArgs.js';
+import { render } from '../../src/views/catalogue.js';
+import { followUpReplyTexts } from '../../src/views/followUpReplyTexts.js';
 
 describe('parseFollowUpArgs', () => {
   const ok: Array<[string, object]> = [
@@ -26,7 +28,7 @@ describe('parseFollowUpArgs', () => {
     it(`refuses "${args}" in Swedish`, () => {
       const r = parseFollowUpArgs(args);
       expect(r.ok).to.equal(false);
-      if (!r.ok) expect(r.error).to.match(message);
+      if (!r.ok) expect(render(followUpReplyTexts, r)).to.match(message);
     });
   }
 });
@@ -37,6 +39,9 @@ describe('parseYearArg', () => {
     expect(parseYearArg(' 2020 ', '/export 2020')).to.deep.equal({ ok: true, year: 2020 });
     const r = parseYearArg('förra året', '/export 2020');
     expect(r.ok).to.equal(false);
-    if (!r.ok) expect(r.error).to.equal('Jag förstår inte "förra året". Skriv ett år, t.ex. /export 2020.');
+    if (!r.ok)
+      expect(render(followUpReplyTexts, r)).to.equal(
+        'Jag förstår inte "förra året". Skriv ett år, t.ex. /export 2020.',
+      );
   });
 });

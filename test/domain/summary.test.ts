@@ -6,6 +6,8 @@ import type { Agreement } from '../../src/domain/agreement.js';
 import { addDays, daysBetween } from '../../src/domain/calendar.js';
 import type { Entry } from '../../src/domain/entry.js';
 import { SUMMARY_KINDS, isRunning, parseSummaryArgs, summarize, summaryPeriod } from '../../src/domain/summary.js';
+import { render } from '../../src/views/catalogue.js';
+import { summaryTexts } from '../../src/views/summaryTexts.js';
 
 const DAY_MS = 86_400_000;
 const isoDateArb = fc
@@ -129,7 +131,7 @@ describe('summary', () => {
     it('refuses words it does not know, naming them and saying what works', () => {
       const r = parseSummaryArgs('kvartal');
       expect(r.ok).to.equal(false);
-      if (!r.ok) expect(r.error).to.contain('"kvartal"').and.to.contain('/sammanfattning tertial');
+      if (!r.ok) expect(render(summaryTexts, r)).to.contain('"kvartal"').and.to.contain('/sammanfattning tertial');
     });
 
     it('refuses two kinds, two years and absurd years', () => {

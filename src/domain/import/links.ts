@@ -6,6 +6,7 @@
 // "samordna") serves every promise.
 import { stemmer } from '@orama/stemmers/swedish';
 import { swe } from 'stopword';
+import type { ImportDoubt } from './doubts.js';
 
 const STOP = new Set([
   ...swe,
@@ -62,7 +63,7 @@ export interface Link {
   promises: number[];
   /** The primary promise: the one whose places and parties it inherits. */
   primary: number;
-  doubt?: string;
+  doubt?: ImportDoubt;
 }
 
 /**
@@ -74,7 +75,7 @@ export function linkPromises(promises: readonly string[], activities: readonly L
   const promiseStems = promises.map(contentStems);
   const scores = activities.map((a) => promiseStems.map((p) => overlap(contentStems(a.text), p)));
   const primary: (number | undefined)[] = activities.map((a) => a.promise);
-  const doubts: (string | undefined)[] = activities.map(() => undefined);
+  const doubts: (ImportDoubt | undefined)[] = activities.map(() => undefined);
   let i = 0;
   while (i < activities.length) {
     if (primary[i] !== undefined) {
@@ -108,7 +109,7 @@ export function linkPromises(promises: readonly string[], activities: readonly L
         primary[r] = best;
       } else {
         primary[r] = previous;
-        if (hi > lo) doubts[r] = 'löftet är valt efter ordningen i listan';
+        if (hi > lo) doubts[r] = { code: 'doubt.promiseByOrder' };
       }
       previous = primary[r] ?? lo;
     }
@@ -120,7 +121,7 @@ export function linkPromises(promises: readonly string[], activities: readonly L
       return {
         promises: promises.map((_, x) => x),
         primary: p,
-        doubt: 'gemensam lägesbild eller samordning: kopplad till alla löften',
+        doubt: { code: 'doubt.everyPromise' },
       };
     }
     const doubt = doubts[n];

@@ -4,12 +4,13 @@
 // milestones ("genomföra en enkätundersökning", "se över") and ongoing work ("fortsätta").
 // A percentage ("minst 20 procent") is a condition that stays in the sentence, never a count.
 import type { Target } from '../agreement.js';
+import type { ImportDoubt } from './doubts.js';
 import { digitNumber, swedishNumberWord } from './swedishNumbers.js';
 
 export interface TargetRead {
   target: Target;
-  /** Why the reading is unsure, in Swedish for the review; undefined when the text says it plainly. */
-  doubt?: string;
+  /** Why the reading is unsure, for the review; undefined when the text says it plainly. */
+  doubt?: ImportDoubt[];
 }
 
 // "helger" alone is the weekend-nights rhythm ("fotpatrullering under helger"), but "på kvällar och
@@ -64,7 +65,7 @@ function numberAt(words: string[], i: number): NumberToken | undefined {
   return undefined;
 }
 
-function countIn(words: string[], years: number): { count: number; unit: string; doubt?: string } | undefined {
+function countIn(words: string[], years: number): { count: number; unit: string; doubt?: ImportDoubt } | undefined {
   for (let i = 0; i < words.length; i++) {
     const n = numberAt(words, i);
     if (!n || n.value < 1) continue;
@@ -89,14 +90,14 @@ function countIn(words: string[], years: number): { count: number; unit: string;
         return {
           count: total,
           unit: 'tillfällen',
-          ...(years > 1 ? { doubt: `${n.value} gånger per år × ${years} år` } : {}),
+          ...(years > 1 ? { doubt: { code: 'doubt.timesPerYear', times: n.value, years } } : {}),
         };
       }
       if (PER_TERM.test(rest)) {
         return {
           count: n.value * 2 * years,
           unit: 'tillfällen',
-          doubt: `${n.value} gånger per termin, två terminer per år`,
+          doubt: { code: 'doubt.timesPerTerm', times: n.value },
         };
       }
       unit = 'tillfällen';
@@ -110,12 +111,13 @@ function countIn(words: string[], years: number): { count: number; unit: string;
       return {
         count: n.value,
         unit: earlier ?? 'tillfällen',
-        ...(earlier ? {} : { doubt: 'enheten står inte i texten' }),
+        ...(earlier ? {} : { doubt: { code: 'doubt.noUnit' } }),
       };
     }
     // "minst 900 timmar per år" over two years is 1 800.
     if (years > 1 && PER_YEAR.test(words.slice(j + 1, j + 4).join(' '))) {
-      return { count: n.value * years, unit: unit.toLowerCase(), doubt: `${n.value} ${unit} per år × ${years} år` };
+      const doubt: ImportDoubt = { code: 'doubt.unitPerYear', count: n.value, unit, years };
+      return { count: n.value * years, unit: unit.toLowerCase(), doubt };
     }
     return { count: n.value, unit: unit.toLowerCase() };
   }
@@ -130,10 +132,12 @@ function countIn(words: string[], years: number): { count: number; unit: string;
 export function readTarget(sentence: string, years = 1): TargetRead {
   const percent = sentence.match(PERCENT);
   const text = sentence.replace(PERCENT, ' ');
-  const percentDoubt = percent ? `villkoret "${percent[0]}" står kvar i texten och räknas inte` : undefined;
-  const withDoubt = (target: Target, doubt?: string): TargetRead => {
-    const all = [doubt, percentDoubt].filter((d): d is string => d !== undefined);
-    return all.length > 0 ? { target, doubt: all.join('; ') } : { target };
+  const percentDoubt: ImportDoubt | undefined = percent
+    ? { code: 'doubt.condition', condition: percent[0] }
+    : undefined;
+  const withDoubt = (target: Target, doubt?: ImportDoubt): TargetRead => {
+    const all = [doubt, percentDoubt].filter((d): d is ImportDoubt => d !== undefined);
+    return all.length > 0 ? { target, doubt: all } : { target };
   };
   if (WEEKEND_NIGHTS.test(text)) return withDoubt({ kind: 'recurring', rhythm: 'weekendNights' });
   if (WEEKLY.test(text)) return withDoubt({ kind: 'recurring', rhythm: 'weekly' });
@@ -145,8 +149,8 @@ export function readTarget(sentence: string, years = 1): TargetRead {
   // What is to be done stands before its stated aim: "… i avsikt att vid behov genomföra …" is no milestone.
   if (MILESTONE.test(text.split(/\s(?:i syfte|i avsikt)\s/u)[0] ?? text)) return withDoubt({ kind: 'milestone' });
   if (PATROL.test(text)) {
-    return withDoubt({ kind: 'recurring', rhythm: 'monthly' }, 'ingen takt i texten: patrullering räknas varje månad');
+    return withDoubt({ kind: 'recurring', rhythm: 'monthly' }, { code: 'doubt.patrolMonthly' });
   }
   if (ONGOING_WORK.test(text) || percent) return withDoubt({ kind: 'ongoing' });
-  return withDoubt({ kind: 'ongoing' }, 'inget mål i texten: pågående arbete');
+  return withDoubt({ kind: 'ongoing' }, { code: 'doubt.noTarget' });
 }

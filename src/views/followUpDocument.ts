@@ -15,9 +15,9 @@ import {
   shareText,
   summaryText,
   targetText,
-} from '../views/followUpTexts.js';
-import { statusWord } from '../views/statusWords.js';
-import { periodText } from '../views/texts.js';
+} from './followUpTexts.js';
+import { statusWord } from './statusWords.js';
+import { periodText } from './texts.js';
 
 /** The published document's type: the stored snapshot (see domain/publication.ts). */
 export type FollowUpDocument = PublishedDocument;

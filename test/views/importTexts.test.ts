@@ -1,0 +1,51 @@
+import { importTexts } from '../../src/views/importTexts.js';
+import { rendersEveryCode } from '../support/catalogue.js';
+
+const problem = { code: 'import.noActivities', heading: 'Medborgarlöfte 2020' } as const;
+
+rendersEveryCode('import', importTexts, {
+  'import.noActivities': problem,
+  'import.invalidDraft': { code: 'import.invalidDraft', heading: undefined, issues: ['två löften har samma id'] },
+  'draftEdit.badCount': { code: 'draftEdit.badCount', typed: 'fyra' },
+  'draftEdit.noSuchActivity': { code: 'draftEdit.noSuchActivity' },
+  'draftEdit.emptyName': { code: 'draftEdit.emptyName' },
+  'draftEdit.longName': { code: 'draftEdit.longName', max: 120 },
+  'draftEdit.noParty': { code: 'draftEdit.noParty' },
+  'draftEdit.noPromise': { code: 'draftEdit.noPromise' },
+  'draftEdit.unknownPromise': { code: 'draftEdit.unknownPromise' },
+  'draftEdit.noKeyword': { code: 'draftEdit.noKeyword' },
+  'draftEdit.emptyTitle': { code: 'draftEdit.emptyTitle' },
+  'draftEdit.longTitle': { code: 'draftEdit.longTitle', max: 200 },
+  'draftEdit.noPoliceArea': { code: 'draftEdit.noPoliceArea' },
+  'draftEdit.badPeriod': { code: 'draftEdit.badPeriod', typed: 'snart' },
+  'draftEdit.noPromises': { code: 'draftEdit.noPromises' },
+  'import.idTaken': { code: 'import.idTaken', id: 'ekby-2020', title: 'Medborgarlöfte 2020' },
+  'import.overlaps': { code: 'import.overlaps', title: 'Medborgarlöfte 2020', start: '2020-01-01', end: '2020-12-31' },
+  'import.pasteAfterCommand': { code: 'import.pasteAfterCommand' },
+  'import.tooLong': { code: 'import.tooLong', length: 25_000, max: 20_000 },
+  'import.nothingRead': { code: 'import.nothingRead', problems: [problem] },
+  'import.drafted': { code: 'import.drafted', drafts: 2, activities: 7, problems: [problem] },
+  'import.draftFallback': { code: 'import.draftFallback', title: 'Medborgarlöfte 2020', activities: 7 },
+  'import.unreadable': { code: 'import.unreadable' },
+  'import.pasteFirst': { code: 'import.pasteFirst' },
+  'import.draftGone': { code: 'import.draftGone' },
+  'import.draftClosed': { code: 'import.draftClosed', title: 'Medborgarlöfte 2020', saved: true },
+  'import.noSuchActivity': { code: 'import.noSuchActivity' },
+  'import.alreadyClosed': { code: 'import.alreadyClosed' },
+  'import.cancelled': { code: 'import.cancelled', title: 'Medborgarlöfte 2020' },
+  'import.editNotSaved': { code: 'import.editNotSaved', problem: { code: 'draftEdit.emptyName' } },
+  'import.saveBlocked': {
+    code: 'import.saveBlocked',
+    conflict: { code: 'import.idTaken', id: 'ekby-2020', title: 'Medborgarlöfte 2020' },
+  },
+  'import.saveFailed': { code: 'import.saveFailed', title: 'Medborgarlöfte 2020', reason: 'perioden överlappar x' },
+  'import.saved': {
+    code: 'import.saved',
+    title: 'Medborgarlöfte 2020',
+    start: '1 januari 2020',
+    end: '31 december 2020',
+    promises: 3,
+    activities: 7,
+    year: '2020',
+  },
+});
