@@ -4,9 +4,11 @@ import { coordinatorRefusalText } from '../views/areaChangeTexts.js';
 import { viaOf } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
+import { render } from '../views/catalogue.js';
+import { coordinatorTexts, type CoordinatorText } from '../views/coordinatorTexts.js';
 
-const USAGE =
-  'Skriv /samordnare för att se områdets samordnare, /samordnare lägg till namn@kommun.se eller /samordnare ta bort namn@kommun.se.';
+/** The reply saying `outcome`. */
+const say = (outcome: CoordinatorText): Reply[] => [text(render(coordinatorTexts, outcome))];
 
 // A UPN (namn@kommun.se) or an Entra object id (a GUID): what the coordinator check compares with.
 const IDENTITY =
@@ -16,24 +18,14 @@ export async function coordinatorsCommand(turn: Turn, args: string): Promise<Rep
   const { area } = turn;
   const trimmed = args.trim().normalize('NFC');
   if (trimmed.length === 0) {
-    const list = area.coordinators.length > 0 ? area.coordinators.join(', ') : 'inga än';
-    return [
-      text(
-        `Samordnare i ${area.name}: ${list}. De (och de som driftar boten) kan använda /klar, /nytt-medborgarlöfte, /export och ändra listan med /samordnare lägg till eller ta bort.`,
-      ),
-    ];
+    return say({ code: 'coordinators.list', area: area.name, coordinators: area.coordinators });
   }
   const m = /^(l[aä]gg\s+till|ta\s+bort)\s+(\S+)$/iu.exec(trimmed);
-  if (!m) return [text(USAGE)];
+  if (!m) return say({ code: 'coordinators.usage' });
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   const adding = /^l/iu.test(m[1] ?? '');
   const who = (m[2] ?? '').trim();
-  if (!IDENTITY.test(who))
-    return [
-      text(
-        `"${who.slice(0, 60)}" ser inte ut som en e-postadress (UPN, namn@kommun.se) eller ett Entra-objekt-id. Inget har ändrats.`,
-      ),
-    ];
+  if (!IDENTITY.test(who)) return say({ code: 'coordinators.notIdentity', who: who.slice(0, 60) });
   const result = await turn.deps.port.areas.updateArea(
     area.id,
     { kind: adding ? 'coordinatorAdded' : 'coordinatorRemoved', who },
@@ -42,9 +34,5 @@ export async function coordinatorsCommand(turn: Turn, args: string): Promise<Rep
   if (!result.ok) return [text(coordinatorRefusalText(result, area.name))];
   const updated = result.area;
   turn.log.info({ areaId: area.id, change: adding ? 'added' : 'removed' }, 'coordinators changed');
-  return [
-    text(
-      `✅ ${who} är ${adding ? 'nu samordnare' : 'inte längre samordnare'} i ${updated.name}. Samordnare: ${updated.coordinators.join(', ')}.`,
-    ),
-  ];
+  return say({ code: 'coordinators.changed', who, adding, area: updated.name, coordinators: updated.coordinators });
 }
