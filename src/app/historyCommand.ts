@@ -4,7 +4,14 @@ import { historyEvents } from '../domain/audit.js';
 import { activityNamedBy, type Activity } from '../domain/agreement.js';
 import { closestActivities, matchActivities, narrowingWords } from '../domain/matching.js';
 import { words } from '../domain/text.js';
-import { historyAmbiguousText, historyNoActivityText, historyText, type HistoryNames } from '../views/historyTexts.js';
+import {
+  historyAmbiguousText,
+  historyNoActivityText,
+  historyText,
+  historyTexts,
+  type HistoryNames,
+} from '../views/historyTexts.js';
+import { render } from '../views/catalogue.js';
 import { pageOf } from '../views/paging.js';
 import { agreementForYear, currentAgreement } from './agreements.js';
 import { COORDINATOR_ONLY, isCoordinator, type Turn } from './context.js';
@@ -62,7 +69,7 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
 
   const agreement =
     parsed.year !== undefined ? agreementForYear(store, parsed.year) : currentAgreement(store, turn.today);
-  if (!agreement) return [text(`Det finns inget medborgarlöfte för ${parsed.year ?? 'i år'}.`)];
+  if (!agreement) return [text(render(historyTexts, { code: 'history.noAgreement', year: parsed.year }))];
   const typed = words(parsed.words);
   const match = matchActivities(agreement.activities, typed);
   // Each option is what to type for that activity alone, never the ambiguous words back.

@@ -1,0 +1,6 @@
+import { historyTexts } from '../../src/views/historyTexts.js';
+import { rendersEveryCode } from '../support/catalogue.js';
+
+rendersEveryCode('history', historyTexts, {
+  'history.noAgreement': { code: 'history.noAgreement', year: 2019 },
+});
