@@ -27,7 +27,9 @@ import { activityStatusOfDays } from '../domain/status.js';
 import { fold } from '../domain/text.js';
 import { reminderCard, reminderText, type ReminderCardInput } from '../views/reminderCard.js';
 import { tertialNoticeCard, tertialNoticeText } from '../views/tertialNoticeCard.js';
+import { render } from '../views/catalogue.js';
 import {
+  reminderCardTexts,
   myRemindersText,
   responsibleName,
   reminderSwitchText,
@@ -235,7 +237,7 @@ export const REMINDER_VERBS: readonly string[] = ['reminder.log', 'reminder.paus
 /** The reminder card's buttons: Logga (the log form with the activity chosen), Pausa 4 veckor, Sluta påminna mig. */
 export async function reminderAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = reminderActionSchema.safeParse(value);
-  if (!parsed.success) return [text('Jag kan inte läsa det kortet. Skriv /påminnelser för att se dina påminnelser.')];
+  if (!parsed.success) return [text(render(reminderCardTexts, { code: 'reminder.unreadableCard' }))];
   const action = parsed.data;
   if (action.verb === 'reminder.log') return logForm(turn, undefined, { activityId: action.activityId });
   if (action.verb === 'reminder.stop') return switchReminders(turn, 'off');
@@ -279,6 +281,6 @@ const openFollowUpSchema = z.object({
 /** The tertial notice's "Granska uppföljningen": the same as typing /uppföljning T2 2020. */
 export function openFollowUpAction(turn: Turn, value: unknown): Promise<Reply[]> | Reply[] {
   const parsed = openFollowUpSchema.safeParse(value);
-  if (!parsed.success) return [text('Jag kan inte läsa det kortet. Skriv /uppföljning för att granska uppföljningen.')];
+  if (!parsed.success) return [text(render(reminderCardTexts, { code: 'tertialNotice.unreadableCard' }))];
   return followUpCommand(turn, `T${parsed.data.tertial} ${parsed.data.year}`);
 }

@@ -3,6 +3,7 @@
 import { formatSwedishDate } from '../domain/calendar.js';
 import type { ResponsiblePerson } from '../domain/responsible.js';
 import type { Schedule } from '../domain/schedule.js';
+import type { Catalogue } from './catalogue.js';
 import { instantText, scheduleText } from './scheduleTexts.js';
 
 /** A responsible person as shown: their Teams name, or the UPN they were named by. */
@@ -130,3 +131,12 @@ export function reminderSwitchText(s: ReminderSwitch, pausedUntil?: string): str
 export function unreachableText(name: string, activities: readonly string[]): string {
   return `Jag kan inte skicka påminnelser till ${name} (ansvarig för ${activities.join(', ')}): boten är inte installerad för dem, eller så har de aldrig skrivit till den. Be dem öppna en chatt med boten och skriva /påminnelser. Jag säger det här bara en gång.`;
 }
+
+/** A click on a reminder card or a tertial notice that sent something the bot cannot read. */
+export type ReminderCardText = { code: 'reminder.unreadableCard' } | { code: 'tertialNotice.unreadableCard' };
+
+export const reminderCardTexts: Catalogue<ReminderCardText> = {
+  'reminder.unreadableCard': () => 'Jag kan inte läsa det kortet. Skriv /påminnelser för att se dina påminnelser.',
+  'tertialNotice.unreadableCard': () =>
+    'Jag kan inte läsa det kortet. Skriv /uppföljning för att granska uppföljningen.',
+};
