@@ -33,7 +33,7 @@ import {
   myRemindersText,
   responsibleName,
   reminderSwitchText,
-  reminderTimeText,
+  reminderTimeTexts,
   type ReminderTimeOutcome,
 } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
@@ -165,15 +165,16 @@ export async function noteContact(turn: BaseTurn): Promise<void> {
 
 /** "/påminnelsetid [veckodag HH:MM]": shows the area's time, or sets it (coordinators). */
 export async function reminderTimeCommand(turn: Turn, args: string): Promise<Reply[]> {
-  const say = (o: ReminderTimeOutcome) => [text(reminderTimeText(o))];
+  const say = (o: ReminderTimeOutcome) => [text(render(reminderTimeTexts, o))];
   const current = reminderScheduleOf(turn.area);
-  if (args.trim().length === 0) return say({ kind: 'shown', schedule: current, isDefault: !turn.area.reminderTime });
+  if (args.trim().length === 0)
+    return say({ code: 'reminderTime.shown', schedule: current, isDefault: !turn.area.reminderTime });
   const parsed = parseReminderTimeArgs(args);
-  if (!parsed.ok) return say({ kind: 'refused', code: parsed.code, ...(parsed.word ? { word: parsed.word } : {}) });
+  if (!parsed.ok) return say(parsed);
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   const { schedule } = parsed;
   if (turn.area.reminderTime && schedule.weekday === current.weekday && schedule.time === current.time)
-    return say({ kind: 'unchanged', schedule });
+    return say({ code: 'reminderTime.unchanged', schedule });
   const updated = await turn.deps.port.areas.updateArea(
     turn.area.id,
     { kind: 'reminderTimeSet', weekday: schedule.weekday, time: schedule.time, since: turn.now.toISOString() },
@@ -181,7 +182,7 @@ export async function reminderTimeCommand(turn: Turn, args: string): Promise<Rep
   );
   turn.log.info({ areaId: turn.area.id, weekday: schedule.weekday, time: schedule.time }, 'reminder time set');
   const next = updated.ok ? nextReminder({ schedule, since: turn.now }, turn.now) : undefined;
-  return say({ kind: 'set', schedule, next });
+  return say({ code: 'reminderTime.set', schedule, next });
 }
 
 /** "/påminnelser", "/påminnelser av", "/påminnelser på". */

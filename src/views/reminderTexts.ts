@@ -1,6 +1,7 @@
 // Swedish words for who is responsible (/ansvarig), the reminder time (/påminnelsetid) and a
 // person's own reminders (/påminnelser). The app decides; these only say it.
 import { formatSwedishDate } from '../domain/calendar.js';
+import type { ReminderTimeProblem } from '../domain/reminders.js';
 import type { ResponsiblePerson } from '../domain/responsible.js';
 import type { Schedule } from '../domain/schedule.js';
 import type { Catalogue } from './catalogue.js';
@@ -14,78 +15,79 @@ export function responsibleName(p: ResponsiblePerson): string {
 const RESPONSIBLE_USAGE =
   'Skriv /ansvarig <aktivitet> för att se vem som är ansvarig, /ansvarig <aktivitet> @namn för att göra någon ansvarig (i en kanal eller gruppchatt där de är med; i en personlig chatt med deras e-postadress, namn@kommun.se) och /ansvarig <aktivitet> ta bort @namn för att ta bort någon.';
 
+/** The outcomes of /ansvarig: who is responsible, a coordinator's change, or why nothing changed. */
 export type ResponsibleOutcome =
-  | { kind: 'list'; activity: string; names: readonly string[] }
-  | { kind: 'overview'; rows: readonly { activity: string; names: readonly string[] }[] }
-  | { kind: 'added'; activity: string; added: readonly string[]; already: readonly string[]; names: readonly string[] }
-  | { kind: 'removed'; activity: string; removed: readonly string[]; names: readonly string[] }
-  | { kind: 'notResponsible'; activity: string; who: readonly string[] }
-  | { kind: 'noActivity'; typed: string; title: string }
-  | { kind: 'severalActivities'; typed: string; names: readonly string[] }
-  | { kind: 'noPeople' }
-  | { kind: 'namesWithoutMention'; words: string }
-  | { kind: 'noAgreement' };
+  | { code: 'responsible.list'; activity: string; names: readonly string[] }
+  | { code: 'responsible.overview'; rows: readonly { activity: string; names: readonly string[] }[] }
+  | {
+      code: 'responsible.added';
+      activity: string;
+      added: readonly string[];
+      already: readonly string[];
+      names: readonly string[];
+    }
+  | { code: 'responsible.removed'; activity: string; removed: readonly string[]; names: readonly string[] }
+  | { code: 'responsible.notResponsible'; activity: string; who: readonly string[] }
+  | { code: 'responsible.noActivity'; typed: string; title: string }
+  | { code: 'responsible.severalActivities'; typed: string; names: readonly string[] }
+  | { code: 'responsible.noPeople' }
+  | { code: 'responsible.namesWithoutMention'; words: string }
+  | { code: 'responsible.noAgreement' };
 
-export function responsibleText(o: ResponsibleOutcome): string {
-  const list = (names: readonly string[]) => (names.length > 0 ? names.join(', ') : 'ingen');
-  switch (o.kind) {
-    case 'list':
-      return o.names.length > 0
-        ? `Ansvariga för ${o.activity}: ${o.names.join(', ')}.`
-        : `Ingen är ansvarig för ${o.activity} än. En samordnare kan skriva /ansvarig ${o.activity} @namn i en kanal eller gruppchatt där personen är med, eller /ansvarig ${o.activity} namn@kommun.se här.`;
-    case 'overview':
-      return o.rows.length > 0
-        ? `Ansvariga:\n\n${o.rows.map((r) => `• ${r.activity}: ${list(r.names)}`).join('\n')}\n\n${RESPONSIBLE_USAGE}`
-        : `Ingen är ansvarig för någon aktivitet än. ${RESPONSIBLE_USAGE}`;
-    case 'added':
-      return [
-        o.added.length > 0 ? `✅ ${o.added.join(', ')} är nu ansvarig för ${o.activity}.` : '',
-        o.already.length > 0 ? `${o.already.join(', ')} var redan ansvarig.` : '',
-        `Ansvariga för ${o.activity}: ${list(o.names)}. De får en påminnelse i sin personliga chatt när något är efter plan.`,
-      ]
-        .filter((s) => s.length > 0)
-        .join(' ');
-    case 'removed':
-      return `✅ ${o.removed.join(', ')} är inte längre ansvarig för ${o.activity}. Ansvariga: ${list(o.names)}.`;
-    case 'notResponsible':
-      return `${o.who.join(', ')} är inte ansvarig för ${o.activity}. Inget har ändrats. Skriv /ansvarig ${o.activity} för listan.`;
-    case 'noActivity':
-      return `Jag hittar ingen aktivitet "${o.typed}" i ${o.title}. Inget har ändrats.`;
-    case 'severalActivities':
-      return `"${o.typed}" passar flera aktiviteter: ${o.names.join(', ')}. Skriv fler ord ur namnet. Inget har ändrats.`;
-    case 'noPeople':
-      return `Skriv vem, t.ex. /ansvarig krogtillsyn @Anna. ${RESPONSIBLE_USAGE}`;
-    case 'namesWithoutMention':
-      return `Jag vet inte vem "${o.words}" är: @nämn dem i en kanal eller gruppchatt där de är med, eller skriv deras e-postadress (namn@kommun.se). Inget har ändrats.`;
-    case 'noAgreement':
-      return 'Det finns inget medborgarlöfte som gäller idag, så det finns inga aktiviteter att vara ansvarig för.';
-  }
-}
+const list = (names: readonly string[]) => (names.length > 0 ? names.join(', ') : 'ingen');
 
+export const responsibleTexts: Catalogue<ResponsibleOutcome> = {
+  'responsible.list': (o) =>
+    o.names.length > 0
+      ? `Ansvariga för ${o.activity}: ${o.names.join(', ')}.`
+      : `Ingen är ansvarig för ${o.activity} än. En samordnare kan skriva /ansvarig ${o.activity} @namn i en kanal eller gruppchatt där personen är med, eller /ansvarig ${o.activity} namn@kommun.se här.`,
+  'responsible.overview': (o) =>
+    o.rows.length > 0
+      ? `Ansvariga:\n\n${o.rows.map((r) => `• ${r.activity}: ${list(r.names)}`).join('\n')}\n\n${RESPONSIBLE_USAGE}`
+      : `Ingen är ansvarig för någon aktivitet än. ${RESPONSIBLE_USAGE}`,
+  'responsible.added': (o) =>
+    [
+      o.added.length > 0 ? `✅ ${o.added.join(', ')} är nu ansvarig för ${o.activity}.` : '',
+      o.already.length > 0 ? `${o.already.join(', ')} var redan ansvarig.` : '',
+      `Ansvariga för ${o.activity}: ${list(o.names)}. De får en påminnelse i sin personliga chatt när något är efter plan.`,
+    ]
+      .filter((s) => s.length > 0)
+      .join(' '),
+  'responsible.removed': (o) =>
+    `✅ ${o.removed.join(', ')} är inte längre ansvarig för ${o.activity}. Ansvariga: ${list(o.names)}.`,
+  'responsible.notResponsible': (o) =>
+    `${o.who.join(', ')} är inte ansvarig för ${o.activity}. Inget har ändrats. Skriv /ansvarig ${o.activity} för listan.`,
+  'responsible.noActivity': (o) => `Jag hittar ingen aktivitet "${o.typed}" i ${o.title}. Inget har ändrats.`,
+  'responsible.severalActivities': (o) =>
+    `"${o.typed}" passar flera aktiviteter: ${o.names.join(', ')}. Skriv fler ord ur namnet. Inget har ändrats.`,
+  'responsible.noPeople': () => `Skriv vem, t.ex. /ansvarig krogtillsyn @Anna. ${RESPONSIBLE_USAGE}`,
+  'responsible.namesWithoutMention': (o) =>
+    `Jag vet inte vem "${o.words}" är: @nämn dem i en kanal eller gruppchatt där de är med, eller skriv deras e-postadress (namn@kommun.se). Inget har ändrats.`,
+  'responsible.noAgreement': () =>
+    'Det finns inget medborgarlöfte som gäller idag, så det finns inga aktiviteter att vara ansvarig för.',
+};
+
+/** The outcomes of /påminnelsetid: the time shown, set or already so, or why the words were refused. */
 export type ReminderTimeOutcome =
-  | { kind: 'shown'; schedule: Schedule; isDefault: boolean }
-  | { kind: 'set'; schedule: Schedule; next: Date | undefined }
-  | { kind: 'unchanged'; schedule: Schedule }
-  | { kind: 'refused'; code: 'usage' | 'weekend' | 'badTime'; word?: string };
+  | { code: 'reminderTime.shown'; schedule: Schedule; isDefault: boolean }
+  | { code: 'reminderTime.set'; schedule: Schedule; next: Date | undefined }
+  | { code: 'reminderTime.unchanged'; schedule: Schedule }
+  | ReminderTimeProblem;
 
 const REMINDER_TIME_EXAMPLE = 'Skriv t.ex. /påminnelsetid måndag 09:00 (en vardag och en tid, svensk tid).';
 
-export function reminderTimeText(o: ReminderTimeOutcome): string {
-  switch (o.kind) {
-    case 'shown':
-      return `Påminnelserna till de ansvariga går ut ${scheduleText(o.schedule)}${o.isDefault ? ' (standard)' : ''}; en helgdag flyttar dem till nästa arbetsdag. En samordnare ändrar tiden med /påminnelsetid måndag 09:00.`;
-    case 'set':
-      return `✅ Påminnelserna går nu ut ${scheduleText(o.schedule)}${o.next ? `; nästa gång ${instantText(o.next)}` : ''}. En helgdag flyttar dem till nästa arbetsdag.`;
-    case 'unchanged':
-      return `Påminnelserna går redan ut ${scheduleText(o.schedule)}. Inget har ändrats.`;
-    case 'refused':
-      if (o.code === 'weekend')
-        return `Påminnelser skickas inte på helger. ${REMINDER_TIME_EXAMPLE} Inget har ändrats.`;
-      if (o.code === 'badTime')
-        return `Tiden "${o.word ?? ''}" finns inte; skriv den som TT:MM, från 00:00 till 23:59. Inget har ändrats.`;
-      return `${o.word ? `Jag förstod inte "${o.word}". ` : ''}${REMINDER_TIME_EXAMPLE} Inget har ändrats.`;
-  }
-}
+export const reminderTimeTexts: Catalogue<ReminderTimeOutcome> = {
+  'reminderTime.shown': (o) =>
+    `Påminnelserna till de ansvariga går ut ${scheduleText(o.schedule)}${o.isDefault ? ' (standard)' : ''}; en helgdag flyttar dem till nästa arbetsdag. En samordnare ändrar tiden med /påminnelsetid måndag 09:00.`,
+  'reminderTime.set': (o) =>
+    `✅ Påminnelserna går nu ut ${scheduleText(o.schedule)}${o.next ? `; nästa gång ${instantText(o.next)}` : ''}. En helgdag flyttar dem till nästa arbetsdag.`,
+  'reminderTime.unchanged': (o) => `Påminnelserna går redan ut ${scheduleText(o.schedule)}. Inget har ändrats.`,
+  'reminderTime.weekend': () => `Påminnelser skickas inte på helger. ${REMINDER_TIME_EXAMPLE} Inget har ändrats.`,
+  'reminderTime.badTime': (o) =>
+    `Tiden "${o.word}" finns inte; skriv den som TT:MM, från 00:00 till 23:59. Inget har ändrats.`,
+  'reminderTime.usage': (o) =>
+    `${o.word ? `Jag förstod inte "${o.word}". ` : ''}${REMINDER_TIME_EXAMPLE} Inget har ändrats.`,
+};
 
 export interface MyRemindersView {
   activities: readonly string[];
