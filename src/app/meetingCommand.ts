@@ -45,10 +45,7 @@ export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]>
   const nameOf = (activityId: string) =>
     agreements.flatMap((a) => a.activities).find((a) => a.id === activityId)?.name ?? activityId;
   const parsed = parseMeetingArgs(args);
-  if (!parsed.ok)
-    return parsed.code === 'badTime'
-      ? say({ code: 'meeting.badTime', word: parsed.word ?? '' })
-      : say({ code: 'meeting.usage' });
+  if (!parsed.ok) return say(parsed);
   if (parsed.kind === 'show') {
     if (!existing || existing.ended) return say({ code: 'meeting.none' });
     const schedule = { weekday: existing.weekday as Schedule['weekday'], time: existing.time };
