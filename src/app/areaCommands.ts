@@ -56,7 +56,8 @@ const pendingSchema = z.object({
     .unknown()
     .refine(
       (v) => typeof v !== 'object' || v === null || (v as { verb?: unknown }).verb !== 'area.choose',
-      'ett val av område kan inte vänta på ett annat',
+      // Never shown: a payload refused here is answered with area.unreadableCard.
+      'a choice of area cannot wait for another choice',
     )
     .optional(),
   by: z.string().min(1).max(200),

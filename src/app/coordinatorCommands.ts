@@ -98,7 +98,7 @@ export async function newAgreementCommand(turn: Turn, args: string): Promise<Rep
   const copy: Agreement = agreementSchema.parse({
     ...structuredClone(source),
     id: `${source.area}-${year}`,
-    title: `Medborgarlöfte ${year}`,
+    title: render(coordinatorTexts, { code: 'newAgreement.title', year }),
     period: { start: `${year}-01-01`, end: `${year}-12-31` },
     copiedFrom: source.id,
     // The copy was not imported: the source text stays with the agreement it was pasted for.

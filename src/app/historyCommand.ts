@@ -56,7 +56,7 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
 
   if (parsed.words.length === 0) {
     const events = historyEvents(records, await turn.records.allEntries());
-    const heading = '**Senaste ändringarna**';
+    const heading = render(historyTexts, { code: 'history.recentHeading' });
     return [
       text(
         historyText(heading, pageOf(events, parsed.page, HISTORY_PAGE_SIZE), names, {
@@ -93,7 +93,7 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
   return [
     text(
       historyText(
-        `**Historik: ${activity.name}** (${agreement.title})`,
+        render(historyTexts, { code: 'history.activityHeading', activity: activity.name, agreement: agreement.title }),
         pageOf(events, parsed.page, HISTORY_PAGE_SIZE),
         names,
         {

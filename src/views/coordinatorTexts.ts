@@ -16,6 +16,8 @@ export type CoordinatorText =
   | { code: 'done.already'; activity: string; date: IsoDate; by: string }
   | { code: 'done.marked'; activity: string; date: IsoDate; agreement: string }
   | { code: 'newAgreement.usage' }
+  /** The title a copied agreement gets: "Medborgarlöfte 2027". */
+  | { code: 'newAgreement.title'; year: number }
   | { code: 'newAgreement.badYear'; year: number; thisYear: number }
   | { code: 'newAgreement.exists'; year: number; title: string }
   /** `known`: the periods there are agreements for, as a sentence part. */
@@ -53,6 +55,7 @@ export const coordinatorTexts: Catalogue<CoordinatorText> = {
     `✅ ${activity} är markerad som genomförd ${formatSwedishDate(date)} i ${agreement}.`,
   'newAgreement.usage': () =>
     'Skriv så här: /nytt-medborgarlöfte 2026 från 2020 (året du skapar, och året vars löften och aktiviteter ska kopieras).',
+  'newAgreement.title': ({ year }) => `Medborgarlöfte ${year}`,
   'newAgreement.badYear': ({ year, thisYear }) =>
     `Året ${year} går inte: skapa årets eller nästa års medborgarlöfte (${thisYear} eller ${thisYear + 1}).`,
   'newAgreement.exists': ({ year, title }) =>

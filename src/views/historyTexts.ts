@@ -353,9 +353,14 @@ export function historyNoActivityText(
     : `${none} Skriv /historik utan aktivitet för alla ändringar, eller /status för aktiviteterna.`;
 }
 
-/** What /historik says when it has no history to show. */
-export type HistoryText = { code: 'history.noAgreement'; year?: number | undefined };
+/** /historik's headings, and what it says when it has no history to show. */
+export type HistoryText =
+  | { code: 'history.noAgreement'; year?: number | undefined }
+  | { code: 'history.recentHeading' }
+  | { code: 'history.activityHeading'; activity: string; agreement: string };
 
 export const historyTexts: Catalogue<HistoryText> = {
   'history.noAgreement': ({ year }) => `Det finns inget medborgarlöfte för ${year ?? 'i år'}.`,
+  'history.recentHeading': () => '**Senaste ändringarna**',
+  'history.activityHeading': ({ activity, agreement }) => `**Historik: ${activity}** (${agreement})`,
 };

@@ -17,6 +17,7 @@ rendersEveryCode('coordinator', coordinatorTexts, {
   'done.already': { code: 'done.already', activity: 'Enkät', date: '2026-10-01', by: 'Anna Andersson' },
   'done.marked': { code: 'done.marked', activity: 'Enkät', date: '2026-11-25', agreement: 'Medborgarlöfte 2026' },
   'newAgreement.usage': { code: 'newAgreement.usage' },
+  'newAgreement.title': { code: 'newAgreement.title', year: 2027 },
   'newAgreement.badYear': { code: 'newAgreement.badYear', year: 2030, thisYear: 2026 },
   'newAgreement.exists': { code: 'newAgreement.exists', year: 2026, title: 'Medborgarlöfte 2026' },
   'newAgreement.noSource': { code: 'newAgreement.noSource', fromYear: 2019, known: '2020–2026' },
