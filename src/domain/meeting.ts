@@ -11,7 +11,7 @@ import { fold, words } from './text.js';
 export const AGENDA_LEAD_MS = 60 * 60_000;
 
 /** Why the words after /möte are not a meeting: not weekday, time and activity, or a time that does not exist. */
-export type MeetingArgsProblem = { code: 'meeting.usage' } | { code: 'meeting.badTime'; word: string };
+type MeetingArgsProblem = { code: 'meeting.usage' } | { code: 'meeting.badTime'; word: string };
 
 export type MeetingArgs =
   | { ok: true; kind: 'set'; schedule: Schedule; activityWords: string[] }
