@@ -30,11 +30,11 @@ import { tertialNoticeCard, tertialNoticeText } from '../views/tertialNoticeCard
 import { render } from '../views/catalogue.js';
 import {
   reminderCardTexts,
-  myRemindersText,
   responsibleName,
-  reminderSwitchText,
+  remindersTexts,
   reminderTimeTexts,
   type ReminderTimeOutcome,
+  type RemindersText,
 } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
 import { behindPlan } from './behindPlan.js';
@@ -185,29 +185,28 @@ export async function reminderTimeCommand(turn: Turn, args: string): Promise<Rep
   return say({ code: 'reminderTime.set', schedule, next });
 }
 
+/** The reply saying `outcome`. */
+const say = (outcome: RemindersText): Reply[] => [text(render(remindersTexts, outcome))];
+
 /** "/påminnelser", "/påminnelser av", "/påminnelser på". */
 export async function remindersCommand(turn: Turn, args: string): Promise<Reply[]> {
   const word = fold(args);
   if (word === 'av' || word === 'pa') return switchReminders(turn, word === 'av' ? 'off' : 'on');
-  if (word.length > 0) return [text(reminderSwitchText('usage'))];
+  if (word.length > 0) return say({ code: 'reminders.usage' });
   const { me, mine } = await meAsResponsible(turn);
   const record = await turn.deps.port.reminders.find(me);
-  if (!mine) return [text(myRemindersText({ activities: [], off: false, behind: [] }))];
+  if (!mine) return say({ code: 'reminders.mine', activities: [], off: false, behind: [] });
   const agreement = currentAgreement(await turn.records.agreements(), turn.today);
   const names = (agreement?.activities ?? []).filter((a) => mine.activityIds.has(a.id)).map((a) => a.name);
   const content = await reminderContent(turn.records, mine.activityIds, turn.today);
-  return [
-    text(
-      myRemindersText({
-        activities: names,
-        off: record?.off !== undefined,
-        pausedUntil:
-          record?.pausedUntil !== undefined && record.pausedUntil > turn.today ? record.pausedUntil : undefined,
-        next: nextReminder(reminderStateOf(turn.area, mine.person, record), turn.now),
-        behind: (content?.items ?? []).map((i) => i.name),
-      }),
-    ),
-  ];
+  return say({
+    code: 'reminders.mine',
+    activities: names,
+    off: record?.off !== undefined,
+    pausedUntil: record?.pausedUntil !== undefined && record.pausedUntil > turn.today ? record.pausedUntil : undefined,
+    next: nextReminder(reminderStateOf(turn.area, mine.person, record), turn.now),
+    behind: (content?.items ?? []).map((i) => i.name),
+  });
 }
 
 async function switchReminders(turn: Turn, to: 'off' | 'on'): Promise<Reply[]> {
@@ -215,8 +214,8 @@ async function switchReminders(turn: Turn, to: 'off' | 'on'): Promise<Reply[]> {
   const { reminders } = turn.deps.port;
   const before = await reminders.find(me);
   const isOff = before?.off !== undefined;
-  if (to === 'off' && isOff) return [text(reminderSwitchText('alreadyOff'))];
-  if (to === 'on' && !isOff && before?.pausedUntil === undefined) return [text(reminderSwitchText('alreadyOn'))];
+  if (to === 'off' && isOff) return say({ code: 'reminders.alreadyOff' });
+  if (to === 'on' && !isOff && before?.pausedUntil === undefined) return say({ code: 'reminders.alreadyOn' });
   await reminders.setOff(
     me,
     to === 'off',
@@ -224,7 +223,7 @@ async function switchReminders(turn: Turn, to: 'off' | 'on'): Promise<Reply[]> {
     turnAuditRecord(turn, { action: 'reminders.changed', detail: to }),
   );
   turn.log.info({ areaId: turn.area.id, reminders: to }, 'reminders switched');
-  return [text(reminderSwitchText(to))];
+  return say({ code: to === 'off' ? 'reminders.off' : 'reminders.on' });
 }
 
 const reminderActionSchema = z.discriminatedUnion('verb', [
@@ -250,7 +249,7 @@ export async function reminderAction(turn: Turn, value: unknown): Promise<Reply[
     turnAuditRecord(turn, { action: 'reminders.changed', detail: 'paused' }),
   );
   turn.log.info({ areaId: turn.area.id }, 'reminders paused');
-  return [text(reminderSwitchText('paused', until))];
+  return say({ code: 'reminders.paused', until });
 }
 
 /**

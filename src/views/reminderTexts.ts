@@ -89,16 +89,26 @@ export const reminderTimeTexts: Catalogue<ReminderTimeOutcome> = {
     `${o.word ? `Jag förstod inte "${o.word}". ` : ''}${REMINDER_TIME_EXAMPLE} Inget har ändrats.`,
 };
 
-export interface MyRemindersView {
-  activities: readonly string[];
-  off: boolean;
-  pausedUntil?: string | undefined;
-  next?: Date | undefined;
-  /** What a reminder would list now. */
-  behind: readonly string[];
-}
+/** The outcomes of /påminnelser and the reminder card's Pausa and Sluta påminna mig. */
+export type RemindersText =
+  | {
+      code: 'reminders.mine';
+      /** The activities the person is responsible for; none: they get no reminders. */
+      activities: readonly string[];
+      off: boolean;
+      pausedUntil?: string | undefined;
+      next?: Date | undefined;
+      /** What a reminder would list now. */
+      behind: readonly string[];
+    }
+  | { code: 'reminders.off' }
+  | { code: 'reminders.alreadyOff' }
+  | { code: 'reminders.on' }
+  | { code: 'reminders.alreadyOn' }
+  | { code: 'reminders.paused'; until: string }
+  | { code: 'reminders.usage' };
 
-export function myRemindersText(v: MyRemindersView): string {
+function myRemindersText(v: Extract<RemindersText, { code: 'reminders.mine' }>): string {
   if (v.activities.length === 0)
     return 'Du är inte ansvarig för någon aktivitet, så du får inga påminnelser. En samordnare gör någon ansvarig med /ansvarig <aktivitet> @namn.';
   const state = v.off
@@ -110,24 +120,18 @@ export function myRemindersText(v: MyRemindersView): string {
   return `Du är ansvarig för: ${v.activities.join(', ')}. ${behind} ${state}`;
 }
 
-export type ReminderSwitch = 'off' | 'on' | 'paused' | 'alreadyOff' | 'alreadyOn' | 'usage';
-
-export function reminderSwitchText(s: ReminderSwitch, pausedUntil?: string): string {
-  switch (s) {
-    case 'off':
-      return '✅ Du får inga fler påminnelser. /påminnelser på slår på dem igen.';
-    case 'alreadyOff':
-      return 'Dina påminnelser är redan avstängda. /påminnelser på slår på dem igen.';
-    case 'on':
-      return '✅ Påminnelserna är på: du får en i veckan när något av ditt ligger efter. /påminnelser av stänger av dem.';
-    case 'alreadyOn':
-      return 'Dina påminnelser är redan på. /påminnelser visar när nästa kommer.';
-    case 'paused':
-      return `✅ Pausat: ingen påminnelse före ${formatSwedishDate(pausedUntil ?? '')}. /påminnelser på slår på dem igen nu.`;
-    case 'usage':
-      return 'Skriv /påminnelser för att se dina, /påminnelser av för att stänga av dem eller /påminnelser på för att slå på dem.';
-  }
-}
+export const remindersTexts: Catalogue<RemindersText> = {
+  'reminders.mine': myRemindersText,
+  'reminders.off': () => '✅ Du får inga fler påminnelser. /påminnelser på slår på dem igen.',
+  'reminders.alreadyOff': () => 'Dina påminnelser är redan avstängda. /påminnelser på slår på dem igen.',
+  'reminders.on': () =>
+    '✅ Påminnelserna är på: du får en i veckan när något av ditt ligger efter. /påminnelser av stänger av dem.',
+  'reminders.alreadyOn': () => 'Dina påminnelser är redan på. /påminnelser visar när nästa kommer.',
+  'reminders.paused': ({ until }) =>
+    `✅ Pausat: ingen påminnelse före ${formatSwedishDate(until)}. /påminnelser på slår på dem igen nu.`,
+  'reminders.usage': () =>
+    'Skriv /påminnelser för att se dina, /påminnelser av för att stänga av dem eller /påminnelser på för att slå på dem.',
+};
 
 /** To a coordinator, once: a responsible person the bot cannot write to. */
 export function unreachableText(name: string, activities: readonly string[]): string {

@@ -1,4 +1,9 @@
-import { reminderCardTexts, reminderTimeTexts, responsibleTexts } from '../../src/views/reminderTexts.js';
+import {
+  reminderCardTexts,
+  remindersTexts,
+  reminderTimeTexts,
+  responsibleTexts,
+} from '../../src/views/reminderTexts.js';
 import { rendersEveryCode } from '../support/catalogue.js';
 
 const schedule = { weekday: 1, time: '09:00' } as const;
@@ -46,4 +51,21 @@ rendersEveryCode('responsible', responsibleTexts, {
   'responsible.noPeople': { code: 'responsible.noPeople' },
   'responsible.namesWithoutMention': { code: 'responsible.namesWithoutMention', words: 'Berit' },
   'responsible.noAgreement': { code: 'responsible.noAgreement' },
+});
+
+rendersEveryCode('reminders', remindersTexts, {
+  'reminders.mine': {
+    code: 'reminders.mine',
+    activities: ['Krogtillsyn'],
+    off: false,
+    pausedUntil: '2026-12-21',
+    next: new Date('2026-12-21T08:00:00Z'),
+    behind: ['Krogtillsyn'],
+  },
+  'reminders.off': { code: 'reminders.off' },
+  'reminders.alreadyOff': { code: 'reminders.alreadyOff' },
+  'reminders.on': { code: 'reminders.on' },
+  'reminders.alreadyOn': { code: 'reminders.alreadyOn' },
+  'reminders.paused': { code: 'reminders.paused', until: '2026-12-21' },
+  'reminders.usage': { code: 'reminders.usage' },
 });
