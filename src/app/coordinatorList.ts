@@ -14,6 +14,10 @@ const say = (outcome: CoordinatorText): Reply[] => [text(render(coordinatorTexts
 const IDENTITY =
   /^(?:[^\s@]{1,100}@[^\s@]{1,200}\.[^\s@]{2,50}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/iu;
 
+/**
+ * "/samordnare": the area's coordinators; "lägg till" or "ta bort" a UPN or Entra object id changes
+ * them (coordinators and admins only). The store refuses adding one twice or removing the last.
+ */
 export async function coordinatorsCommand(turn: Turn, args: string): Promise<Reply[]> {
   const { area } = turn;
   const trimmed = args.trim().normalize('NFC');

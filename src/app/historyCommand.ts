@@ -34,6 +34,10 @@ function parseHistoryArgs(args: string): { words: string; year?: number; page: n
   return { words: rest, ...(year ? { year: Number(year[1]) } : {}), page };
 }
 
+/**
+ * "/historik [aktivitet] [år] [sida N]" (coordinators): the area's recorded changes, newest first,
+ * 15 a page; with an activity, that activity's in the current (or named) year's agreement.
+ */
 export async function historyCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   // The conversation's area only: its agreements' records, and what was recorded for the area.

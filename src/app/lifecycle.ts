@@ -37,6 +37,7 @@ export interface LifecycleDeps extends Pick<AppDeps, 'port' | 'clock' | 'logger'
   notifier: () => Notifier;
 }
 
+/** The bot's answers to being added, removed, and to Teams' changes of channels and teams. */
 export function createLifecycle(deps: LifecycleDeps): Lifecycle {
   const welcomed = new Map<string, number>();
   return {

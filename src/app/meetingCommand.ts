@@ -36,6 +36,10 @@ function nextAgendaAt(schedule: Schedule, now: Date, today: IsoDate): Date {
   return now;
 }
 
+/**
+ * "/möte <veckodag> <HH:MM> <aktivitet>" sets the conversation's meeting, "/möte av" ends it, "/möte"
+ * shows it. Not in a personal chat; the activity must be in today's agreement.
+ */
 export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]> {
   const { conversation } = turn.input;
   if (conversation.kind === 'personal') return say({ code: 'meeting.personal' });

@@ -75,6 +75,7 @@ async function subscribe(turn: Turn, schedule: Schedule): Promise<Reply[]> {
   return say({ code: 'subscription.created', ...said });
 }
 
+/** "/avprenumerera": ends the conversation's subscription (kept, with who ended it and when). */
 export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
   const { conversation } = turn.input;
   const ended = await turn.deps.port.subscriptions.end(
@@ -87,6 +88,7 @@ export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
   return say({ code: 'subscription.ended', kind: conversation.kind, schedule: scheduleOf(ended) });
 }
 
+/** "/prenumerationer": this conversation's subscription; a coordinator also sees every one in the area. */
 export async function subscriptionsCommand(turn: Turn): Promise<Reply[]> {
   const store = turn.deps.port.subscriptions;
   const own = await store.forConversation(turn.input.conversation.id);

@@ -65,6 +65,10 @@ export function parseTimeOfDay(word: string): string | undefined {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
+/**
+ * The schedule in the words after /prenumerera; a missing weekday or time is the default's
+ * (torsdag 07:30). `today` is what "idag" means. A refusal is a SubscribeProblem.
+ */
 export function parseSubscribeArgs(args: string, today: IsoDate): SubscribeArgs {
   const written = words(args);
   let weekday: IsoWeekday | undefined;

@@ -44,6 +44,7 @@ function how(via: AreaVia, kind: ConversationKindCode): string {
   return via === 'team' ? 'Det är valt för hela teamet.' : `Det är valt för ${here(kind)}.`;
 }
 
+/** The sentence for each outcome of choosing or showing an area. */
 export const areaTexts: Catalogue<AreaText> = {
   'area.notOpen': () => 'Den här boten är inte öppen för er organisation.',
   'area.askIntro': ({ kind, pending }) =>

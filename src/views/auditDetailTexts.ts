@@ -11,6 +11,7 @@ export type AuditDetail =
   /** An agreement made by /nytt-medborgarlöfte, copied from the one with this id. */
   | { code: 'auditDetail.copiedFrom'; agreementId: string };
 
+/** The detail for each audit record the bot writes itself. */
 export const auditDetailTexts: Catalogue<AuditDetail> = {
   'auditDetail.resumedAfterPause': ({ block, week }) => `efter paus (${block}) vecka ${week}`,
   'auditDetail.notesRetention': ({ months }) => `retention: anteckningar äldre än ${months} månader`,

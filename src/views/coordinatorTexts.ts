@@ -40,6 +40,7 @@ export type CoordinatorText =
   | { code: 'coordinators.notIdentity'; who: string }
   | { code: 'coordinators.changed'; who: string; adding: boolean; area: string; coordinators: readonly string[] };
 
+/** The sentence for each outcome of /klar, /nytt-medborgarlöfte and /samordnare. */
 export const coordinatorTexts: Catalogue<CoordinatorText> = {
   'done.noAgreement': ({ date }) => `Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`,
   'done.which': ({ agreement, milestones }) =>

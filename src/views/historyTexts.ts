@@ -359,6 +359,7 @@ export type HistoryText =
   | { code: 'history.recentHeading' }
   | { code: 'history.activityHeading'; activity: string; agreement: string };
 
+/** The sentence for each of /historik's headings and refusals. */
 export const historyTexts: Catalogue<HistoryText> = {
   'history.noAgreement': ({ year }) => `Det finns inget medborgarlöfte för ${year ?? 'i år'}.`,
   'history.recentHeading': () => '**Senaste ändringarna**',

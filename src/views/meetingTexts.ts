@@ -30,6 +30,7 @@ export type MeetingOutcome =
   /** Logga mötet on a date whose agreement has no such activity. */
   | { code: 'meeting.activityGone' };
 
+/** The sentence for each outcome of /möte and Logga mötet. */
 export const meetingTexts: Catalogue<MeetingOutcome> = {
   'meeting.set': (o) =>
     `✅ Mötet är ${o.activity}, ${scheduleText(o.schedule)}. En timme före lägger jag ut en dagordning här (nästa ${instantText(o.agendaAt)}) med det som ligger efter och det som loggats sedan förra mötet, och knappen Logga mötet.`,
@@ -97,6 +98,7 @@ export function agendaCard(input: AgendaInput): AdaptiveCard {
   });
 }
 
+/** The agenda card's plain-text fallback: the heading and what is behind plan. */
 export function agendaText(input: AgendaInput): string {
   const behind = input.behind.map((b) => b.status.activity.name).join(', ');
   return `${heading(input.date)}: ${behind ? `efter plan: ${behind}` : 'inget ligger efter plan'}.`;

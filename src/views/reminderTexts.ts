@@ -36,6 +36,7 @@ export type ResponsibleOutcome =
 
 const list = (names: readonly string[]) => (names.length > 0 ? names.join(', ') : 'ingen');
 
+/** The sentence for each outcome of /ansvarig. */
 export const responsibleTexts: Catalogue<ResponsibleOutcome> = {
   'responsible.list': (o) =>
     o.names.length > 0
@@ -76,6 +77,7 @@ export type ReminderTimeOutcome =
 
 const REMINDER_TIME_EXAMPLE = 'Skriv t.ex. /påminnelsetid måndag 09:00 (en vardag och en tid, svensk tid).';
 
+/** The sentence for each outcome of /påminnelsetid. */
 export const reminderTimeTexts: Catalogue<ReminderTimeOutcome> = {
   'reminderTime.shown': (o) =>
     `Påminnelserna till de ansvariga går ut ${scheduleText(o.schedule)}${o.isDefault ? ' (standard)' : ''}; en helgdag flyttar dem till nästa arbetsdag. En samordnare ändrar tiden med /påminnelsetid måndag 09:00.`,
@@ -120,6 +122,7 @@ function myRemindersText(v: Extract<RemindersText, { code: 'reminders.mine' }>):
   return `Du är ansvarig för: ${v.activities.join(', ')}. ${behind} ${state}`;
 }
 
+/** The sentence for each outcome of /påminnelser and the reminder card's buttons. */
 export const remindersTexts: Catalogue<RemindersText> = {
   'reminders.mine': myRemindersText,
   'reminders.off': () => '✅ Du får inga fler påminnelser. /påminnelser på slår på dem igen.',
@@ -141,6 +144,7 @@ export function unreachableText(name: string, activities: readonly string[]): st
 /** A click on a reminder card or a tertial notice that sent something the bot cannot read. */
 export type ReminderCardText = { code: 'reminder.unreadableCard' } | { code: 'tertialNotice.unreadableCard' };
 
+/** The sentence for a reminder card or tertial notice the bot cannot read. */
 export const reminderCardTexts: Catalogue<ReminderCardText> = {
   'reminder.unreadableCard': () => 'Jag kan inte läsa det kortet. Skriv /påminnelser för att se dina påminnelser.',
   'tertialNotice.unreadableCard': () =>

@@ -23,6 +23,7 @@ function activityLines(s: ActivityStatus): string {
   return `${statusMark(s.status)} **${s.activity.name}**: ${figures} (${last}).\n${s.activity.text}`;
 }
 
+/** The sentence for each outcome of /status besides its card. */
 export const statusTexts: Catalogue<StatusText> = {
   'status.noAgreementForYear': ({ year, known }) =>
     `Det finns inget medborgarlöfte för ${year}. Det som finns: ${known}.`,

@@ -99,6 +99,7 @@ function listText(area: string, active: readonly Subscription[], ended: readonly
   return lines.join('\n');
 }
 
+/** The sentence for each outcome of the subscription commands. */
 export const subscriptionTexts: Catalogue<SubscriptionText> = {
   'subscribe.twoWeekdays': ({ first, second }) =>
     refused(`Skriv bara en veckodag (jag fick både ${dayWord(first)} och "${second}").`),

@@ -23,6 +23,7 @@ function where(kind: ConversationKindCode): string {
   return kind === 'personal' ? 'hit' : kind === 'channel' ? 'till den här kanalen' : 'till den här chatten';
 }
 
+/** The sentence for each part of the welcome card. */
 export const welcomeTexts: Catalogue<WelcomeText> = {
   'welcome.title': () => 'Hej! Jag håller ordning på medborgarlöftet.',
   'welcome.intro': ({ kind }) =>
