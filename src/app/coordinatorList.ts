@@ -1,6 +1,6 @@
 // "/samordnare": the area's coordinators; "/samordnare lägg till <UPN>" and "ta bort <UPN>" change
 // them (the area's coordinators and admins only). Only the conversation's area is ever touched.
-import { coordinatorRefusalText } from '../views/areaChangeTexts.js';
+import type { AreaChangeRefusal } from '../domain/areaChange.js';
 import { viaOf } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { text, type Reply } from './ports.js';
@@ -13,6 +13,18 @@ const say = (outcome: CoordinatorText): Reply[] => [text(render(coordinatorTexts
 // A UPN (namn@kommun.se) or an Entra object id (a GUID): what the coordinator check compares with.
 const IDENTITY =
   /^(?:[^\s@]{1,100}@[^\s@]{1,200}\.[^\s@]{2,50}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/iu;
+
+/** What the coordinator is told when the store refused the change to the coordinators of `areaName`. */
+function refusal(refused: AreaChangeRefusal, areaName: string): CoordinatorText {
+  switch (refused.code) {
+    case 'coordinator.already':
+    case 'coordinator.notOne':
+    case 'coordinator.last':
+      return { code: refused.code, who: refused.who, area: areaName };
+    default:
+      return { code: 'coordinators.unchanged' };
+  }
+}
 
 /**
  * "/samordnare": the area's coordinators; "lägg till" or "ta bort" a UPN or Entra object id changes
@@ -35,7 +47,7 @@ export async function coordinatorsCommand(turn: Turn, args: string): Promise<Rep
     { kind: adding ? 'coordinatorAdded' : 'coordinatorRemoved', who },
     { by: personOf(turn), at: turn.now, via: viaOf(turn) },
   );
-  if (!result.ok) return [text(coordinatorRefusalText(result, area.name))];
+  if (!result.ok) return say(refusal(result, area.name));
   const updated = result.area;
   turn.log.info({ areaId: area.id, change: adding ? 'added' : 'removed' }, 'coordinators changed');
   return say({ code: 'coordinators.changed', who, adding, area: updated.name, coordinators: updated.coordinators });

@@ -38,7 +38,12 @@ export type CoordinatorText =
   | { code: 'coordinators.list'; area: string; coordinators: readonly string[] }
   | { code: 'coordinators.usage' }
   | { code: 'coordinators.notIdentity'; who: string }
-  | { code: 'coordinators.changed'; who: string; adding: boolean; area: string; coordinators: readonly string[] };
+  | { code: 'coordinators.changed'; who: string; adding: boolean; area: string; coordinators: readonly string[] }
+  /** The store refused the change to the area's coordinators (nothing stored). */
+  | { code: 'coordinator.already'; who: string; area: string }
+  | { code: 'coordinator.notOne'; who: string; area: string }
+  | { code: 'coordinator.last'; who: string; area: string }
+  | { code: 'coordinators.unchanged' };
 
 /** The sentence for each outcome of /klar, /nytt-medborgarlöfte and /samordnare. */
 export const coordinatorTexts: Catalogue<CoordinatorText> = {
@@ -76,4 +81,8 @@ export const coordinatorTexts: Catalogue<CoordinatorText> = {
     `"${who}" ser inte ut som en e-postadress (UPN, namn@kommun.se) eller ett Entra-objekt-id. Inget har ändrats.`,
   'coordinators.changed': ({ who, adding, area, coordinators }) =>
     `✅ ${who} är ${adding ? 'nu samordnare' : 'inte längre samordnare'} i ${area}. Samordnare: ${coordinators.join(', ')}.`,
+  'coordinator.already': ({ who, area }) => `${who} är redan samordnare i ${area}.`,
+  'coordinator.notOne': ({ who, area }) => `${who} är inte samordnare i ${area}. Skriv /samordnare för listan.`,
+  'coordinator.last': ({ who, area }) => `${who} är den enda samordnaren i ${area}; lägg till en ny först.`,
+  'coordinators.unchanged': () => 'Inget har ändrats.',
 };

@@ -43,4 +43,8 @@ rendersEveryCode('coordinator', coordinatorTexts, {
     area: 'Habo',
     coordinators: ['anna@habo.se'],
   },
+  'coordinator.already': { code: 'coordinator.already', who: 'anna@habo.se', area: 'Habo' },
+  'coordinator.notOne': { code: 'coordinator.notOne', who: 'berit@habo.se', area: 'Habo' },
+  'coordinator.last': { code: 'coordinator.last', who: 'anna@habo.se', area: 'Habo' },
+  'coordinators.unchanged': { code: 'coordinators.unchanged' },
 });
