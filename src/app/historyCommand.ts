@@ -4,7 +4,14 @@ import { historyEvents } from '../domain/audit.js';
 import { activityNamedBy, type Activity } from '../domain/agreement.js';
 import { closestActivities, matchActivities, narrowingWords } from '../domain/matching.js';
 import { words } from '../domain/text.js';
-import { historyAmbiguousText, historyNoActivityText, historyText, type HistoryNames } from '../views/historyTexts.js';
+import {
+  historyAmbiguousText,
+  historyNoActivityText,
+  historyText,
+  historyTexts,
+  type HistoryNames,
+} from '../views/historyTexts.js';
+import { render } from '../views/catalogue.js';
 import { pageOf } from '../views/paging.js';
 import { agreementForYear, currentAgreement } from './agreements.js';
 import { COORDINATOR_ONLY, isCoordinator, type Turn } from './context.js';
@@ -27,6 +34,10 @@ function parseHistoryArgs(args: string): { words: string; year?: number; page: n
   return { words: rest, ...(year ? { year: Number(year[1]) } : {}), page };
 }
 
+/**
+ * "/historik [aktivitet] [år] [sida N]" (coordinators): the area's recorded changes, newest first,
+ * 15 a page; with an activity, that activity's in the current (or named) year's agreement.
+ */
 export async function historyCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   // The conversation's area only: its agreements' records, and what was recorded for the area.
@@ -49,7 +60,7 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
 
   if (parsed.words.length === 0) {
     const events = historyEvents(records, await turn.records.allEntries());
-    const heading = '**Senaste ändringarna**';
+    const heading = render(historyTexts, { code: 'history.recentHeading' });
     return [
       text(
         historyText(heading, pageOf(events, parsed.page, HISTORY_PAGE_SIZE), names, {
@@ -62,7 +73,7 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
 
   const agreement =
     parsed.year !== undefined ? agreementForYear(store, parsed.year) : currentAgreement(store, turn.today);
-  if (!agreement) return [text(`Det finns inget medborgarlöfte för ${parsed.year ?? 'i år'}.`)];
+  if (!agreement) return [text(render(historyTexts, { code: 'history.noAgreement', year: parsed.year }))];
   const typed = words(parsed.words);
   const match = matchActivities(agreement.activities, typed);
   // Each option is what to type for that activity alone, never the ambiguous words back.
@@ -86,7 +97,7 @@ export async function historyCommand(turn: Turn, args: string): Promise<Reply[]>
   return [
     text(
       historyText(
-        `**Historik: ${activity.name}** (${agreement.title})`,
+        render(historyTexts, { code: 'history.activityHeading', activity: activity.name, agreement: agreement.title }),
         pageOf(events, parsed.page, HISTORY_PAGE_SIZE),
         names,
         {

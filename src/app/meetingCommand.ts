@@ -12,7 +12,8 @@ import { AGENDA_LEAD_MS, meetingDateInWeekOf, parseMeetingArgs } from '../domain
 import { occasionIdOf } from '../domain/occasion.js';
 import { responsibleFor } from '../domain/responsible.js';
 import type { Schedule } from '../domain/schedule.js';
-import { agendaCard, agendaText, meetingText, type AgendaInput, type MeetingOutcome } from '../views/meetingTexts.js';
+import { render } from '../views/catalogue.js';
+import { agendaCard, agendaText, meetingTexts, type AgendaInput, type MeetingOutcome } from '../views/meetingTexts.js';
 import { responsibleName } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
 import { behindPlan } from './behindPlan.js';
@@ -23,7 +24,8 @@ import { loggedReply, recordEntry } from './recordEntry.js';
 import type { AreaRecords } from './port/index.js';
 import type { Area } from '../domain/area.js';
 
-const say = (o: MeetingOutcome): Reply[] => [text(meetingText(o))];
+/** The reply saying `o`. */
+const say = (o: MeetingOutcome): Reply[] => [text(render(meetingTexts, o))];
 
 /** The meeting's next agenda card: an hour before its next start after `now`. */
 function nextAgendaAt(schedule: Schedule, now: Date, today: IsoDate): Date {
@@ -34,21 +36,24 @@ function nextAgendaAt(schedule: Schedule, now: Date, today: IsoDate): Date {
   return now;
 }
 
+/**
+ * "/möte <veckodag> <HH:MM> <aktivitet>" sets the conversation's meeting, "/möte av" ends it, "/möte"
+ * shows it. Not in a personal chat; the activity must be in today's agreement.
+ */
 export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]> {
   const { conversation } = turn.input;
-  if (conversation.kind === 'personal') return say({ kind: 'personal' });
+  if (conversation.kind === 'personal') return say({ code: 'meeting.personal' });
   const meetings = turn.deps.port.meetings;
   const existing = await meetings.forConversation(conversation.id);
   const agreements = await turn.records.agreements();
   const nameOf = (activityId: string) =>
     agreements.flatMap((a) => a.activities).find((a) => a.id === activityId)?.name ?? activityId;
   const parsed = parseMeetingArgs(args);
-  if (!parsed.ok)
-    return parsed.code === 'badTime' ? say({ kind: 'badTime', word: parsed.word ?? '' }) : say({ kind: 'usage' });
+  if (!parsed.ok) return say(parsed);
   if (parsed.kind === 'show') {
-    if (!existing || existing.ended) return say({ kind: 'none' });
+    if (!existing || existing.ended) return say({ code: 'meeting.none' });
     const schedule = { weekday: existing.weekday as Schedule['weekday'], time: existing.time };
-    return say({ kind: 'shown', activity: nameOf(existing.activityId), schedule });
+    return say({ code: 'meeting.shown', activity: nameOf(existing.activityId), schedule });
   }
   if (parsed.kind === 'off') {
     const ended = await meetings.end(
@@ -56,20 +61,19 @@ export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]>
       { at: turn.now.toISOString(), by: personOf(turn) },
       turnAuditRecord(turn, { action: 'meeting.changed', detail: 'ended' }),
     );
-    if (!ended) return say({ kind: 'none' });
-    return say({ kind: 'ended', activity: nameOf(ended.activityId) });
+    if (!ended) return say({ code: 'meeting.none' });
+    return say({ code: 'meeting.ended', activity: nameOf(ended.activityId) });
   }
   const agreement = currentAgreement(agreements, turn.today);
-  if (!agreement || turn.today > agreement.period.end) return say({ kind: 'noAgreement' });
+  if (!agreement || turn.today > agreement.period.end) return say({ code: 'meeting.noAgreement' });
   const typed = parsed.activityWords.join(' ');
   const match = matchActivities(agreement.activities, parsed.activityWords);
   if (match.candidates.length > 1)
-    return say({ kind: 'severalActivities', typed, names: match.candidates.map((a) => a.name) });
+    return say({ code: 'meeting.severalActivities', typed, names: match.candidates.map((a) => a.name) });
   const activity = match.candidates[0];
-  if (!activity) return say({ kind: 'noActivity', typed });
+  if (!activity) return say({ code: 'meeting.noActivity', typed });
   const reference = turn.input.conversationReference;
-  if (typeof reference !== 'object' || reference === null)
-    return [text('Jag kan inte skriva i den här konversationen senare, så mötet har inte sparats.')];
+  if (typeof reference !== 'object' || reference === null) return say({ code: 'meeting.cannotPost' });
   await meetings.set(
     {
       conversationId: conversation.id,
@@ -92,7 +96,7 @@ export async function meetingCommand(turn: Turn, args: string): Promise<Reply[]>
   );
   turn.log.info({ areaId: turn.area.id, activityId: activity.id }, 'meeting set');
   return say({
-    kind: 'set',
+    code: 'meeting.set',
     activity: activity.name,
     schedule: parsed.schedule,
     agendaAt: nextAgendaAt(parsed.schedule, turn.now, turn.today),
@@ -153,13 +157,11 @@ function meetingOccasionId(meetingId: string, date: IsoDate): string {
 export async function meetingLogAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = meetingLogSchema.safeParse(value);
   const meeting = parsed.success ? await turn.deps.port.meetings.get(parsed.data.meetingId) : undefined;
-  if (!parsed.success || !meeting || meeting.areaId !== turn.area.id)
-    return [text('Jag hittar inte det mötet. Logga med /logga i stället.')];
+  if (!parsed.success || !meeting || meeting.areaId !== turn.area.id) return say({ code: 'meeting.notFound' });
   const { date } = parsed.data;
   const agreement: Agreement | undefined = agreementForDate(await turn.records.agreements(), date);
   const activity = agreement?.activities.find((a) => a.id === meeting.activityId);
-  if (!agreement || !activity)
-    return [text('Mötets aktivitet finns inte i medborgarlöftet för den dagen. Inget har sparats.')];
+  if (!agreement || !activity) return say({ code: 'meeting.activityGone' });
   const sourceId = `meeting:${meeting.id}:${date}:${personOf(turn).id}`;
   const already = await turn.records.findBySource(sourceId);
   if (already && isActive(already)) return [await loggedReply(turn, already, agreement, activity, false)];

@@ -10,6 +10,8 @@ import { noteRetentionCutoff } from '../domain/retention.js';
 import { stockholmDate } from '../domain/calendar.js';
 import type { StorePort } from './port/index.js';
 import type { Logger } from './ports.js';
+import { auditDetailTexts } from '../views/auditDetailTexts.js';
+import { render } from '../views/catalogue.js';
 
 /**
  * Clears the notes of entries dated before the cutoff, in every area; returns how many. Once per
@@ -36,7 +38,7 @@ export async function clearOldNotes(port: StorePort, now: Date, months: number, 
           via: 'system',
           action: 'note.cleared',
           areaId: area.id,
-          detail: `retention: anteckningar äldre än ${months} månader`,
+          detail: render(auditDetailTexts, { code: 'auditDetail.notesRetention', months }),
         },
       );
       cleared += entries.length;

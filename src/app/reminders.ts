@@ -27,12 +27,14 @@ import { activityStatusOfDays } from '../domain/status.js';
 import { fold } from '../domain/text.js';
 import { reminderCard, reminderText, type ReminderCardInput } from '../views/reminderCard.js';
 import { tertialNoticeCard, tertialNoticeText } from '../views/tertialNoticeCard.js';
+import { render } from '../views/catalogue.js';
 import {
-  myRemindersText,
+  reminderCardTexts,
   responsibleName,
-  reminderSwitchText,
-  reminderTimeText,
+  remindersTexts,
+  reminderTimeTexts,
   type ReminderTimeOutcome,
+  type RemindersText,
 } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
 import { behindPlan } from './behindPlan.js';
@@ -163,15 +165,16 @@ export async function noteContact(turn: BaseTurn): Promise<void> {
 
 /** "/påminnelsetid [veckodag HH:MM]": shows the area's time, or sets it (coordinators). */
 export async function reminderTimeCommand(turn: Turn, args: string): Promise<Reply[]> {
-  const say = (o: ReminderTimeOutcome) => [text(reminderTimeText(o))];
+  const say = (o: ReminderTimeOutcome) => [text(render(reminderTimeTexts, o))];
   const current = reminderScheduleOf(turn.area);
-  if (args.trim().length === 0) return say({ kind: 'shown', schedule: current, isDefault: !turn.area.reminderTime });
+  if (args.trim().length === 0)
+    return say({ code: 'reminderTime.shown', schedule: current, isDefault: !turn.area.reminderTime });
   const parsed = parseReminderTimeArgs(args);
-  if (!parsed.ok) return say({ kind: 'refused', code: parsed.code, ...(parsed.word ? { word: parsed.word } : {}) });
+  if (!parsed.ok) return say(parsed);
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   const { schedule } = parsed;
   if (turn.area.reminderTime && schedule.weekday === current.weekday && schedule.time === current.time)
-    return say({ kind: 'unchanged', schedule });
+    return say({ code: 'reminderTime.unchanged', schedule });
   const updated = await turn.deps.port.areas.updateArea(
     turn.area.id,
     { kind: 'reminderTimeSet', weekday: schedule.weekday, time: schedule.time, since: turn.now.toISOString() },
@@ -179,32 +182,31 @@ export async function reminderTimeCommand(turn: Turn, args: string): Promise<Rep
   );
   turn.log.info({ areaId: turn.area.id, weekday: schedule.weekday, time: schedule.time }, 'reminder time set');
   const next = updated.ok ? nextReminder({ schedule, since: turn.now }, turn.now) : undefined;
-  return say({ kind: 'set', schedule, next });
+  return say({ code: 'reminderTime.set', schedule, next });
 }
+
+/** The reply saying `outcome`. */
+const say = (outcome: RemindersText): Reply[] => [text(render(remindersTexts, outcome))];
 
 /** "/påminnelser", "/påminnelser av", "/påminnelser på". */
 export async function remindersCommand(turn: Turn, args: string): Promise<Reply[]> {
   const word = fold(args);
   if (word === 'av' || word === 'pa') return switchReminders(turn, word === 'av' ? 'off' : 'on');
-  if (word.length > 0) return [text(reminderSwitchText('usage'))];
+  if (word.length > 0) return say({ code: 'reminders.usage' });
   const { me, mine } = await meAsResponsible(turn);
   const record = await turn.deps.port.reminders.find(me);
-  if (!mine) return [text(myRemindersText({ activities: [], off: false, behind: [] }))];
+  if (!mine) return say({ code: 'reminders.mine', activities: [], off: false, behind: [] });
   const agreement = currentAgreement(await turn.records.agreements(), turn.today);
   const names = (agreement?.activities ?? []).filter((a) => mine.activityIds.has(a.id)).map((a) => a.name);
   const content = await reminderContent(turn.records, mine.activityIds, turn.today);
-  return [
-    text(
-      myRemindersText({
-        activities: names,
-        off: record?.off !== undefined,
-        pausedUntil:
-          record?.pausedUntil !== undefined && record.pausedUntil > turn.today ? record.pausedUntil : undefined,
-        next: nextReminder(reminderStateOf(turn.area, mine.person, record), turn.now),
-        behind: (content?.items ?? []).map((i) => i.name),
-      }),
-    ),
-  ];
+  return say({
+    code: 'reminders.mine',
+    activities: names,
+    off: record?.off !== undefined,
+    pausedUntil: record?.pausedUntil !== undefined && record.pausedUntil > turn.today ? record.pausedUntil : undefined,
+    next: nextReminder(reminderStateOf(turn.area, mine.person, record), turn.now),
+    behind: (content?.items ?? []).map((i) => i.name),
+  });
 }
 
 async function switchReminders(turn: Turn, to: 'off' | 'on'): Promise<Reply[]> {
@@ -212,8 +214,8 @@ async function switchReminders(turn: Turn, to: 'off' | 'on'): Promise<Reply[]> {
   const { reminders } = turn.deps.port;
   const before = await reminders.find(me);
   const isOff = before?.off !== undefined;
-  if (to === 'off' && isOff) return [text(reminderSwitchText('alreadyOff'))];
-  if (to === 'on' && !isOff && before?.pausedUntil === undefined) return [text(reminderSwitchText('alreadyOn'))];
+  if (to === 'off' && isOff) return say({ code: 'reminders.alreadyOff' });
+  if (to === 'on' && !isOff && before?.pausedUntil === undefined) return say({ code: 'reminders.alreadyOn' });
   await reminders.setOff(
     me,
     to === 'off',
@@ -221,7 +223,7 @@ async function switchReminders(turn: Turn, to: 'off' | 'on'): Promise<Reply[]> {
     turnAuditRecord(turn, { action: 'reminders.changed', detail: to }),
   );
   turn.log.info({ areaId: turn.area.id, reminders: to }, 'reminders switched');
-  return [text(reminderSwitchText(to))];
+  return say({ code: to === 'off' ? 'reminders.off' : 'reminders.on' });
 }
 
 const reminderActionSchema = z.discriminatedUnion('verb', [
@@ -235,7 +237,7 @@ export const REMINDER_VERBS: readonly string[] = ['reminder.log', 'reminder.paus
 /** The reminder card's buttons: Logga (the log form with the activity chosen), Pausa 4 veckor, Sluta påminna mig. */
 export async function reminderAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = reminderActionSchema.safeParse(value);
-  if (!parsed.success) return [text('Jag kan inte läsa det kortet. Skriv /påminnelser för att se dina påminnelser.')];
+  if (!parsed.success) return [text(render(reminderCardTexts, { code: 'reminder.unreadableCard' }))];
   const action = parsed.data;
   if (action.verb === 'reminder.log') return logForm(turn, undefined, { activityId: action.activityId });
   if (action.verb === 'reminder.stop') return switchReminders(turn, 'off');
@@ -247,7 +249,7 @@ export async function reminderAction(turn: Turn, value: unknown): Promise<Reply[
     turnAuditRecord(turn, { action: 'reminders.changed', detail: 'paused' }),
   );
   turn.log.info({ areaId: turn.area.id }, 'reminders paused');
-  return [text(reminderSwitchText('paused', until))];
+  return say({ code: 'reminders.paused', until });
 }
 
 /**
@@ -279,6 +281,6 @@ const openFollowUpSchema = z.object({
 /** The tertial notice's "Granska uppföljningen": the same as typing /uppföljning T2 2020. */
 export function openFollowUpAction(turn: Turn, value: unknown): Promise<Reply[]> | Reply[] {
   const parsed = openFollowUpSchema.safeParse(value);
-  if (!parsed.success) return [text('Jag kan inte läsa det kortet. Skriv /uppföljning för att granska uppföljningen.')];
+  if (!parsed.success) return [text(render(reminderCardTexts, { code: 'tertialNotice.unreadableCard' }))];
   return followUpCommand(turn, `T${parsed.data.tertial} ${parsed.data.year}`);
 }

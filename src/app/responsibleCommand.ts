@@ -6,7 +6,8 @@ import type { Activity } from '../domain/agreement.js';
 import { isActivityWord, matchActivities } from '../domain/matching.js';
 import { responsibleFor, type ResponsiblePerson } from '../domain/responsible.js';
 import { fold, words } from '../domain/text.js';
-import { responsibleName, responsibleText, type ResponsibleOutcome } from '../views/reminderTexts.js';
+import { render } from '../views/catalogue.js';
+import { responsibleName, responsibleTexts, type ResponsibleOutcome } from '../views/reminderTexts.js';
 import { currentAgreement } from './agreements.js';
 import { viaOf } from './audit.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
@@ -25,21 +26,14 @@ function withoutNames(text: string, names: readonly string[]): string {
 }
 
 function reply(outcome: ResponsibleOutcome): Reply[] {
-  return [text(responsibleText(outcome))];
+  return [text(render(responsibleTexts, outcome))];
 }
 
-export async function responsibleCommand(turn: Turn, args: string): Promise<Reply[]> {
-  const agreement = currentAgreement(await turn.records.agreements(), turn.today);
-  const trimmed = args.trim().normalize('NFC');
-  const namesOf = (activityId: string) => responsibleFor(turn.area.responsible, activityId).map(responsibleName);
-  if (trimmed.length === 0) {
-    const rows = (agreement?.activities ?? [])
-      .map((a) => ({ activity: a.name, names: namesOf(a.id) }))
-      .filter((r) => r.names.length > 0);
-    return reply({ kind: 'overview', rows });
-  }
-  if (!agreement) return reply({ kind: 'noAgreement' });
-
+/** The people named (by @mention or UPN), and the words left: the activity, and after "ta bort" any more. */
+function readPeople(
+  turn: Turn,
+  trimmed: string,
+): { people: ResponsiblePerson[]; rest: string[]; removing: boolean; trailing: string[] } {
   const mentioned = turn.input.mentioned ?? [];
   const tokens = words(
     withoutNames(
@@ -59,36 +53,16 @@ export async function responsibleCommand(turn: Turn, args: string): Promise<Repl
     ...mentioned.map((m) => ({ id: m.id, name: m.name, since: turn.now.toISOString(), ...via })),
     ...upns.map((u) => ({ upn: u.toLowerCase(), name: '', since: turn.now.toISOString() })),
   ];
+  return { people, rest, removing, trailing };
+}
 
-  const typed = rest.join(' ');
-  if (typed.length === 0) return reply({ kind: 'noPeople' });
-  const match = matchActivities(agreement.activities, rest);
-  const activity: Activity | undefined = match.candidates.length === 1 ? match.candidates[0] : undefined;
-  if (match.candidates.length > 1)
-    return reply({ kind: 'severalActivities', typed, names: match.candidates.map((a) => a.name) });
-  if (!activity) {
-    // "/ansvarig krogtillsyn Anna" in a personal chat: a name the bot cannot tell who it is.
-    const known = rest.findIndex(
-      (_, i) => matchActivities(agreement.activities, rest.slice(0, i + 1)).candidates.length === 1,
-    );
-    if (known >= 0 && known < rest.length - 1)
-      return reply({ kind: 'namesWithoutMention', words: rest.slice(known + 1).join(' ') });
-    return reply({ kind: 'noActivity', typed, title: agreement.title });
-  }
-  // Words after the activity's own that name no activity are people the bot cannot identify ("Berit").
-  const shortest = rest.findIndex((_, i) => {
-    const found = matchActivities(agreement.activities, rest.slice(0, i + 1)).candidates;
-    return found.length === 1 && found[0]?.id === activity.id;
-  });
-  const leftover = [...(shortest >= 0 ? rest.slice(shortest + 1) : []), ...trailing];
-  if (leftover.length > 0 && !leftover.some((w) => isActivityWord(agreement.activities, w)))
-    return reply({ kind: 'namesWithoutMention', words: leftover.join(' ') });
-  if (people.length === 0)
-    return removing
-      ? reply({ kind: 'noPeople' })
-      : reply({ kind: 'list', activity: activity.name, names: namesOf(activity.id) });
-  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
-
+/** A coordinator adds or removes the people for the activity; the reply says who is responsible now. */
+async function changeResponsible(
+  turn: Turn,
+  activity: Activity,
+  removing: boolean,
+  people: ResponsiblePerson[],
+): Promise<Reply[]> {
   const result = await turn.deps.port.areas.updateArea(
     turn.area.id,
     { kind: removing ? 'responsibleRemoved' : 'responsibleAdded', activityId: activity.id, people },
@@ -98,9 +72,14 @@ export async function responsibleCommand(turn: Turn, args: string): Promise<Repl
   if (result.ok) {
     const names = responsibleFor(result.area.responsible, activity.id).map(responsibleName);
     return removing
-      ? reply({ kind: 'removed', activity: activity.name, removed: (result.removed ?? []).map(responsibleName), names })
+      ? reply({
+          code: 'responsible.removed',
+          activity: activity.name,
+          removed: (result.removed ?? []).map(responsibleName),
+          names,
+        })
       : reply({
-          kind: 'added',
+          code: 'responsible.added',
           activity: activity.name,
           added: (result.added ?? []).map(responsibleName),
           already: (result.already ?? []).map(responsibleName),
@@ -108,11 +87,11 @@ export async function responsibleCommand(turn: Turn, args: string): Promise<Repl
         });
   }
   if (result.code === 'responsible.notResponsible')
-    return reply({ kind: 'notResponsible', activity: activity.name, who: people.map(responsibleName) });
+    return reply({ code: 'responsible.notResponsible', activity: activity.name, who: people.map(responsibleName) });
   if (result.code === 'responsible.allAlready') {
     const stored = await turn.deps.port.areas.area(turn.area.id);
     return reply({
-      kind: 'added',
+      code: 'responsible.added',
       activity: activity.name,
       added: [],
       already: result.already.map(responsibleName),
@@ -120,4 +99,53 @@ export async function responsibleCommand(turn: Turn, args: string): Promise<Repl
     });
   }
   return [];
+}
+
+/**
+ * "/ansvarig": everyone's responsibilities; "/ansvarig <aktivitet>": who is responsible for it;
+ * with @mentions or UPNs (and "ta bort"), a coordinator's change. Replies in Swedish (reminderTexts).
+ */
+export async function responsibleCommand(turn: Turn, args: string): Promise<Reply[]> {
+  const agreement = currentAgreement(await turn.records.agreements(), turn.today);
+  const trimmed = args.trim().normalize('NFC');
+  const namesOf = (activityId: string) => responsibleFor(turn.area.responsible, activityId).map(responsibleName);
+  if (trimmed.length === 0) {
+    const rows = (agreement?.activities ?? [])
+      .map((a) => ({ activity: a.name, names: namesOf(a.id) }))
+      .filter((r) => r.names.length > 0);
+    return reply({ code: 'responsible.overview', rows });
+  }
+  if (!agreement) return reply({ code: 'responsible.noAgreement' });
+
+  const { people, rest, removing, trailing } = readPeople(turn, trimmed);
+  const typed = rest.join(' ');
+  if (typed.length === 0) return reply({ code: 'responsible.noPeople' });
+  const match = matchActivities(agreement.activities, rest);
+  const activity: Activity | undefined = match.candidates.length === 1 ? match.candidates[0] : undefined;
+  if (match.candidates.length > 1)
+    return reply({ code: 'responsible.severalActivities', typed, names: match.candidates.map((a) => a.name) });
+  if (!activity) {
+    // "/ansvarig krogtillsyn Anna" in a personal chat: a name the bot cannot tell who it is.
+    const known = rest.findIndex(
+      (_, i) => matchActivities(agreement.activities, rest.slice(0, i + 1)).candidates.length === 1,
+    );
+    if (known >= 0 && known < rest.length - 1)
+      return reply({ code: 'responsible.namesWithoutMention', words: rest.slice(known + 1).join(' ') });
+    return reply({ code: 'responsible.noActivity', typed, title: agreement.title });
+  }
+  // Words after the activity's own that name no activity are people the bot cannot identify ("Berit").
+  const shortest = rest.findIndex((_, i) => {
+    const found = matchActivities(agreement.activities, rest.slice(0, i + 1)).candidates;
+    return found.length === 1 && found[0]?.id === activity.id;
+  });
+  const leftover = [...(shortest >= 0 ? rest.slice(shortest + 1) : []), ...trailing];
+  if (leftover.length > 0 && !leftover.some((w) => isActivityWord(agreement.activities, w)))
+    return reply({ code: 'responsible.namesWithoutMention', words: leftover.join(' ') });
+  if (people.length === 0)
+    return removing
+      ? reply({ code: 'responsible.noPeople' })
+      : reply({ code: 'responsible.list', activity: activity.name, names: namesOf(activity.id) });
+  if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
+
+  return changeResponsible(turn, activity, removing, people);
 }

@@ -1,13 +1,12 @@
 // "/status [år | aktivitet]"
-import { formatSwedishDate } from '../domain/calendar.js';
 import { matchActivities } from '../domain/matching.js';
 import { responsibleFor } from '../domain/responsible.js';
 import { activityStatusOfDays, agreementStatusOfDays } from '../domain/status.js';
 import { words } from '../domain/text.js';
 import { responsibleName } from '../views/reminderTexts.js';
 import { statusCard, statusText } from '../views/statusCard.js';
-import { statusMark, statusWord, saysStatus } from '../views/statusWords.js';
-import { progressText } from '../views/texts.js';
+import { render } from '../views/catalogue.js';
+import { statusTexts, type StatusText } from '../views/statusTexts.js';
 import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { dayTotalsOf } from './dayTotals.js';
@@ -22,6 +21,9 @@ export function statusCommand(turn: Turn, args: string, page = 0): Promise<Reply
   );
 }
 
+/** The reply saying `outcome`. */
+const say = (outcome: StatusText): Reply => text(render(statusTexts, outcome));
+
 async function statusReplies(turn: Turn, args: string, page: number): Promise<Reply[]> {
   const store = await turn.records.agreements();
   const arg = args.trim();
@@ -31,33 +33,26 @@ async function statusReplies(turn: Turn, args: string, page: number): Promise<Re
   const agreement = yearMatch ? agreementForYear(store, Number(yearMatch[1])) : currentAgreement(store, turn.today);
   if (!agreement) {
     return yearMatch
-      ? [text(`Det finns inget medborgarlöfte för ${yearMatch[1]}. Det som finns: ${knownPeriodsText(store)}.`)]
-      : [text(`Det finns inget medborgarlöfte än. ${noAgreementHint(store, thisYear)}`)];
+      ? [say({ code: 'status.noAgreementForYear', year: yearMatch[1] ?? '', known: knownPeriodsText(store) })]
+      : [say({ code: 'status.noAgreement', hint: noAgreementHint(store, thisYear) })];
   }
 
   const completions = await turn.records.completions(agreement.id);
   const daysOf = await dayTotalsOf(turn.records, agreement);
   if (arg.length > 0 && !yearMatch) {
     const match = matchActivities(agreement.activities, words(arg));
-    if (match.candidates.length === 0) {
-      return [
-        text(`Jag hittar ingen aktivitet "${arg}" i ${agreement.title}. Skriv /status för hela medborgarlöftet.`),
-      ];
-    }
-    const lines = match.candidates.map((activity) => {
-      const s = activityStatusOfDays(agreement, activity, daysOf(activity.id), completions, turn.today);
-      const last = s.lastEntryDate ? `senast ${formatSwedishDate(s.lastEntryDate)}` : 'inget loggat än';
-      const progress = progressText(s.progress);
-      const figures = saysStatus(progress, s.status) ? progress : `${progress} – ${statusWord(s.status)}`;
-      return `${statusMark(s.status)} **${activity.name}**: ${figures} (${last}).\n${activity.text}`;
-    });
-    return [text(`${agreement.title}\n\n${lines.join('\n\n')}`)];
+    if (match.candidates.length === 0)
+      return [say({ code: 'status.noActivity', typed: arg, agreement: agreement.title })];
+    const statuses = match.candidates.map((activity) =>
+      activityStatusOfDays(agreement, activity, daysOf(activity.id), completions, turn.today),
+    );
+    return [say({ code: 'status.activities', agreement: agreement.title, statuses })];
   }
 
   const status = agreementStatusOfDays(agreement, daysOf, completions, turn.today);
   const hint =
     !yearMatch && turn.today > agreement.period.end
-      ? [text(`Inget medborgarlöfte gäller idag; här är det senaste. ${noAgreementHint(store, thisYear)}`)]
+      ? [say({ code: 'status.pastAgreement', hint: noAgreementHint(store, thisYear) })]
       : [];
   const names = (activityId: string) => responsibleFor(turn.area.responsible, activityId).map(responsibleName);
   return [...hint, card(statusCard(status, yearMatch ? arg : '', page, names), statusText(status))];

@@ -10,11 +10,14 @@ import { fold, words } from './text.js';
 /** How long before the meeting its agenda card is posted. */
 export const AGENDA_LEAD_MS = 60 * 60_000;
 
+/** Why the words after /möte are not a meeting: not weekday, time and activity, or a time that does not exist. */
+type MeetingArgsProblem = { code: 'meeting.usage' } | { code: 'meeting.badTime'; word: string };
+
 export type MeetingArgs =
   | { ok: true; kind: 'set'; schedule: Schedule; activityWords: string[] }
   | { ok: true; kind: 'off' }
   | { ok: true; kind: 'show' }
-  | { ok: false; code: 'usage' | 'badTime'; word?: string };
+  | ({ ok: false } & MeetingArgsProblem);
 
 /** "/möte torsdag 13:00 torsdagsmöte", "/möte av", "/möte": the weekday and time first, then the activity's words. */
 export function parseMeetingArgs(args: string): MeetingArgs {
@@ -38,10 +41,10 @@ export function parseMeetingArgs(args: string): MeetingArgs {
       continue;
     }
     if (rest.length === 0 && /^\d{1,2}[:.]\d{2}$/u.test(token))
-      return { ok: false, code: 'badTime', word: shown.slice(0, 40) };
+      return { ok: false, code: 'meeting.badTime', word: shown.slice(0, 40) };
     rest.push(shown);
   }
-  if (weekday === undefined || time === undefined || rest.length === 0) return { ok: false, code: 'usage' };
+  if (weekday === undefined || time === undefined || rest.length === 0) return { ok: false, code: 'meeting.usage' };
   return { ok: true, kind: 'set', schedule: { weekday, time }, activityWords: rest };
 }
 

@@ -86,8 +86,13 @@ export function nextReminder(state: ReminderState, now: Date): Date | undefined 
   return undefined;
 }
 
-export type ReminderTimeArgs =
-  { ok: true; schedule: Schedule } | { ok: false; code: 'usage' | 'weekend' | 'badTime'; word?: string };
+/** Why the words after /påminnelsetid are not a weekday's time: `word` is the one not understood. */
+export type ReminderTimeProblem =
+  | { code: 'reminderTime.usage'; word?: string }
+  | { code: 'reminderTime.weekend' }
+  | { code: 'reminderTime.badTime'; word: string };
+
+export type ReminderTimeArgs = { ok: true; schedule: Schedule } | ({ ok: false } & ReminderTimeProblem);
 
 /** "/påminnelsetid <veckodag> <HH:MM>": both are needed, in either order; a weekend day is refused. */
 export function parseReminderTimeArgs(args: string): ReminderTimeArgs {
@@ -106,11 +111,11 @@ export function parseReminderTimeArgs(args: string): ReminderTimeArgs {
       time = t;
       continue;
     }
-    if (/^\d{1,2}[:.]\d{2}$/u.test(token)) return { ok: false, code: 'badTime', word: shown.slice(0, 40) };
-    return { ok: false, code: 'usage', word: shown.slice(0, 40) };
+    if (/^\d{1,2}[:.]\d{2}$/u.test(token)) return { ok: false, code: 'reminderTime.badTime', word: shown.slice(0, 40) };
+    return { ok: false, code: 'reminderTime.usage', word: shown.slice(0, 40) };
   }
-  if (weekday === undefined || time === undefined) return { ok: false, code: 'usage' };
-  if (weekday >= 6) return { ok: false, code: 'weekend' };
+  if (weekday === undefined || time === undefined) return { ok: false, code: 'reminderTime.usage' };
+  if (weekday >= 6) return { ok: false, code: 'reminderTime.weekend' };
   return { ok: true, schedule: { weekday, time } };
 }
 

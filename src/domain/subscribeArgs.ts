@@ -1,15 +1,24 @@
 // "/prenumerera [veckodag] [HH:MM]": a weekday and a time, in either order, each optional.
 // Weekdays are matched folded ("lördag" = "lordag"), with the forms people write ("torsdagar",
 // "tors", "tor"), and "idag" is today's weekday. Times: "07:30", "7:30", "07.30", optionally
-// after "kl" or "kl.". Anything else is refused with the word that was not understood.
+// after "kl" or "kl.". Anything else is refused with the word that was not understood (a code;
+// views/subscriptionTexts.ts says it).
 import type { IsoDate } from './agreement.js';
-import { isoWeekday, SWEDISH_WEEKDAYS, type IsoWeekday } from './calendar.js';
+import { isoWeekday, type IsoWeekday } from './calendar.js';
 import { DEFAULT_SCHEDULE, type Schedule } from './schedule.js';
 import { fold, words } from './text.js';
 
-const SUBSCRIBE_EXAMPLE = '/prenumerera torsdag 07:30';
+/**
+ * Why the words after /prenumerera are not a schedule: two weekdays (the first as read, the second as
+ * written), two times, a time that does not exist ("25:00"), or a word that is neither.
+ */
+export type SubscribeProblem =
+  | { code: 'subscribe.twoWeekdays'; first: IsoWeekday; second: string }
+  | { code: 'subscribe.twoTimes'; first: string; second: string }
+  | { code: 'subscribe.badTime'; word: string }
+  | { code: 'subscribe.notUnderstood'; word: string };
 
-export type SubscribeArgs = { ok: true; schedule: Schedule } | { ok: false; error: string };
+export type SubscribeArgs = { ok: true; schedule: Schedule } | ({ ok: false } & SubscribeProblem);
 
 const WEEKDAY_STEMS: readonly [string, IsoWeekday][] = [
   ['mandag', 1],
@@ -56,6 +65,10 @@ export function parseTimeOfDay(word: string): string | undefined {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
+/**
+ * The schedule in the words after /prenumerera; a missing weekday or time is the default's
+ * (torsdag 07:30). `today` is what "idag" means. A refusal is a SubscribeProblem.
+ */
 export function parseSubscribeArgs(args: string, today: IsoDate): SubscribeArgs {
   const written = words(args);
   let weekday: IsoWeekday | undefined;
@@ -70,31 +83,18 @@ export function parseSubscribeArgs(args: string, today: IsoDate): SubscribeArgs 
     if (FILLERS.has(token)) continue;
     const day = token === 'idag' ? isoWeekday(today) : weekdayOf(token);
     if (day !== undefined) {
-      if (weekday !== undefined)
-        return refuse(`Skriv bara en veckodag (jag fick både ${dayWord(weekday)} och "${shown}").`);
+      if (weekday !== undefined) return { ok: false, code: 'subscribe.twoWeekdays', first: weekday, second: shown };
       weekday = day;
       continue;
     }
     const t = parseTimeOfDay(token);
     if (t !== undefined) {
-      if (time !== undefined) return refuse(`Skriv bara en tid (jag fick både ${time} och "${shown}").`);
+      if (time !== undefined) return { ok: false, code: 'subscribe.twoTimes', first: time, second: shown };
       time = t;
       continue;
     }
-    if (/^\d{1,2}[:.]\d{2}$/u.test(token))
-      return refuse(`Tiden "${shown}" finns inte; skriv den som TT:MM, från 00:00 till 23:59.`);
-    return refuse(`Jag förstod inte "${shown.slice(0, 40)}". Skriv en veckodag och en tid.`);
+    if (/^\d{1,2}[:.]\d{2}$/u.test(token)) return { ok: false, code: 'subscribe.badTime', word: shown };
+    return { ok: false, code: 'subscribe.notUnderstood', word: shown.slice(0, 40) };
   }
   return { ok: true, schedule: { weekday: weekday ?? DEFAULT_SCHEDULE.weekday, time: time ?? DEFAULT_SCHEDULE.time } };
-}
-
-function dayWord(day: IsoWeekday): string {
-  return SWEDISH_WEEKDAYS[day - 1] ?? '';
-}
-
-function refuse(reason: string): SubscribeArgs {
-  return {
-    ok: false,
-    error: `${reason} T.ex. ${SUBSCRIBE_EXAMPLE} eller /prenumerera måndag 8.15. Utan veckodag och tid blir det torsdag 07:30. Ingen prenumeration har sparats eller ändrats.`,
-  };
 }

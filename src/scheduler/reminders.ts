@@ -73,63 +73,8 @@ export class Reminders {
     for (const area of areas) {
       for (const { person, activityIds } of responsiblePeople(area.responsible)) {
         try {
-          const record = await store.reminders.find(person);
-          const week = dueReminderWeek(reminderStateOf(area, person, record), now);
-          if (week === undefined) continue;
-          const who = { id: person.id, upn: person.upn, name: responsibleName(person) };
-          if (!(await store.reminders.claim(who, week, now))) continue;
-          const content = await reminderContent(store.records(area.id), activityIds, today);
-          if (!content || content.items.length === 0) {
-            reports.push({ areaId: area.id, week, outcome: 'nothingBehind' });
-            continue;
-          }
-          const replies = reminderReplies({
-            name: record?.name || person.name,
-            agreementTitle: content.agreement.title,
-            items: content.items,
-          });
-          let reference: unknown = record?.reference;
-          let opened: Record<string, unknown> | undefined;
-          if (reference === undefined) {
-            const open =
-              person.id !== undefined && person.via !== undefined
-                ? await this.deps.notifier.openPersonal(person.via, person.id)
-                : undefined;
-            if (open?.kind === 'opened') reference = opened = open.reference;
-            else if (open === undefined || open.kind === 'gone') {
-              await this.unreachable(area, person, activityIds, open?.status);
-              reports.push({ areaId: area.id, week, outcome: 'unreachable' });
-              continue;
-            } else {
-              logger.error(
-                { areaId: area.id, week, result: open },
-                'reminder not sent: the personal chat could not be opened',
-              );
-              reports.push({ areaId: area.id, week, outcome: 'failed' });
-              continue;
-            }
-          }
-          const { result } = await withRetry(() => this.deps.notifier.send(reference, replies), {
-            policy: this.deps.retryPolicy ?? DEFAULT_RETRY_POLICY,
-            now: () => clock.now(),
-            sleep: this.deps.sleep ?? realSleep,
-            random: this.deps.random ?? Math.random,
-            proceed: () => !this.#stopped,
-          });
-          if (result.kind === 'sent') {
-            await store.reminders.recordSent(who, clock.now(), opened);
-            logger.info(
-              { areaId: area.id, week, items: content.items.length, opened: opened !== undefined },
-              'reminder sent',
-            );
-            reports.push({ areaId: area.id, week, outcome: 'sent', ...(opened ? { opened: true } : {}) });
-          } else if (result.kind === 'gone') {
-            await this.unreachable(area, person, activityIds, result.status);
-            reports.push({ areaId: area.id, week, outcome: 'unreachable' });
-          } else {
-            logger.error({ areaId: area.id, week, result }, 'reminder not delivered; the week stays claimed');
-            reports.push({ areaId: area.id, week, outcome: 'failed' });
-          }
+          const report = await this.remind(area, person, activityIds, now, today);
+          if (report) reports.push(report);
         } catch (error) {
           logger.error({ err: error, areaId: area.id }, 'reminder failed');
         }
@@ -150,6 +95,86 @@ export class Reminders {
       }
     }
     return reports;
+  }
+
+  /**
+   * One person's reminder for the week due, claimed before it is sent; undefined when none is due
+   * or the week was claimed already.
+   */
+  private async remind(
+    area: Area,
+    person: ResponsiblePerson,
+    activityIds: ReadonlySet<string>,
+    now: Date,
+    today: string,
+  ): Promise<ReminderReport | undefined> {
+    const { port: store, clock, logger } = this.deps;
+    const record = await store.reminders.find(person);
+    const week = dueReminderWeek(reminderStateOf(area, person, record), now);
+    if (week === undefined) return undefined;
+    const who = { id: person.id, upn: person.upn, name: responsibleName(person) };
+    if (!(await store.reminders.claim(who, week, now))) return undefined;
+    const content = await reminderContent(store.records(area.id), activityIds, today);
+    if (!content || content.items.length === 0) return { areaId: area.id, week, outcome: 'nothingBehind' };
+    const replies = reminderReplies({
+      name: record?.name || person.name,
+      agreementTitle: content.agreement.title,
+      items: content.items,
+    });
+    const chat = await this.personalChat(area, person, activityIds, record?.reference, week);
+    if (chat.kind !== 'reachable') return { areaId: area.id, week, outcome: chat.kind };
+    const { reference, opened } = chat;
+    const { result } = await withRetry(() => this.deps.notifier.send(reference, replies), {
+      policy: this.deps.retryPolicy ?? DEFAULT_RETRY_POLICY,
+      now: () => clock.now(),
+      sleep: this.deps.sleep ?? realSleep,
+      random: this.deps.random ?? Math.random,
+      proceed: () => !this.#stopped,
+    });
+    if (result.kind === 'sent') {
+      await store.reminders.recordSent(who, clock.now(), opened);
+      logger.info(
+        { areaId: area.id, week, items: content.items.length, opened: opened !== undefined },
+        'reminder sent',
+      );
+      return { areaId: area.id, week, outcome: 'sent', ...(opened ? { opened: true } : {}) };
+    }
+    if (result.kind === 'gone') {
+      await this.unreachable(area, person, activityIds, result.status);
+      return { areaId: area.id, week, outcome: 'unreachable' };
+    }
+    logger.error({ areaId: area.id, week, result }, 'reminder not delivered; the week stays claimed');
+    return { areaId: area.id, week, outcome: 'failed' };
+  }
+
+  /**
+   * Where the person's reminder goes: the personal chat they had with the bot, or one the bot opens
+   * (`opened`). A person the bot cannot reach has their coordinators told.
+   */
+  private async personalChat(
+    area: Area,
+    person: ResponsiblePerson,
+    activityIds: ReadonlySet<string>,
+    known: unknown,
+    week: string,
+  ): Promise<
+    { kind: 'reachable'; reference: unknown; opened?: Record<string, unknown> } | { kind: 'unreachable' | 'failed' }
+  > {
+    if (known !== undefined) return { kind: 'reachable', reference: known };
+    const open =
+      person.id !== undefined && person.via !== undefined
+        ? await this.deps.notifier.openPersonal(person.via, person.id)
+        : undefined;
+    if (open?.kind === 'opened') return { kind: 'reachable', reference: open.reference, opened: open.reference };
+    if (open === undefined || open.kind === 'gone') {
+      await this.unreachable(area, person, activityIds, open?.status);
+      return { kind: 'unreachable' };
+    }
+    this.deps.logger.error(
+      { areaId: area.id, week, result: open },
+      'reminder not sent: the personal chat could not be opened',
+    );
+    return { kind: 'failed' };
   }
 
   /** An hour before a meeting: its agenda card in its conversation, claimed first so it is posted once a week. */

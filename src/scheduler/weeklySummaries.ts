@@ -10,7 +10,9 @@
 // Several instances on one store: before a card is made, its (subscription, week) is claimed in the
 // store (subscriptions.claimWeek), so one instance sends it. A claim lapses after CLAIM_TTL_MS
 // without a recorded send (its instance died): another instance then claims and sends it.
-import type { Reply } from '../app/ports.js';
+import type { Logger, Reply } from '../app/ports.js';
+import { auditDetailTexts } from '../views/auditDetailTexts.js';
+import { render } from '../views/catalogue.js';
 import { weeklySummaryReplies, type WeeklyCardRequest } from '../app/weeklySummary.js';
 import { SYSTEM_ACTOR } from '../domain/audit.js';
 import { temporaryBlock } from '../domain/deliveryBlock.js';
@@ -115,7 +117,7 @@ export class WeeklySummaries {
           this.#inFlight.delete(subscription.id);
           this.deps.logger.warn(
             { subscriptionId: subscription.id, conversationId: subscription.conversationId },
-            'weekly summary not sent: no area applies to the conversation (its tenant is in no area, or it must choose with /område)',
+            'weekly summary not sent: no area applies to the conversation (its tenant is in no area, or it must choose one)',
           );
           return {
             subscriptionId: subscription.id,
@@ -157,20 +159,13 @@ export class WeeklySummaries {
     now: Date,
     summary: () => Promise<{ replies: Reply[]; card: SentCard }>,
   ): Promise<DeliveryReport> {
-    const { port: store, clock, notifier } = this.deps;
+    const { clock } = this.deps;
     const log = this.deps.logger.child({
       subscriptionId: subscription.id,
       conversationId: subscription.conversationId,
       week,
     });
-    const report = (outcome: DeliveryOutcome, attempts: number, status?: number): DeliveryReport => ({
-      subscriptionId: subscription.id,
-      conversationId: subscription.conversationId,
-      week,
-      outcome,
-      attempts,
-      ...(status !== undefined ? { status } : {}),
-    });
+    const report = reportOf(subscription, week);
     try {
       if (!(await this.claim(subscription.id, week, now))) {
         this.#coolingUntil.set(subscription.id, now.getTime() + CLAIMED_ELSEWHERE_WAIT_MS);
@@ -178,24 +173,7 @@ export class WeeklySummaries {
         return report('claimedElsewhere', 0);
       }
       const { replies, card } = await summary();
-      const { result, attempts, cancelled } = await withRetry(
-        async () => {
-          await this.#pacer.acquire(subscription.conversationId, subscription.tenantId);
-          return notifier.send(subscription.reference, replies);
-        },
-        {
-          policy: this.deps.retryPolicy ?? DEFAULT_RETRY_POLICY,
-          now: () => clock.now(),
-          sleep: this.#sleep,
-          random: this.deps.random ?? Math.random,
-          proceed: async () => !this.#stopped && (await store.subscriptions.get(subscription.id))?.ended === undefined,
-          onRetry: ({ attempt, result: r, delayMs }) =>
-            log.warn(
-              { attempt, result: r, delayMs },
-              r.kind === 'throttled' ? 'weekly summary throttled (429); retrying' : 'weekly summary failed; retrying',
-            ),
-        },
-      );
+      const { result, attempts, cancelled } = await this.send(subscription, replies, log);
       const status = 'status' in result ? result.status : undefined;
       if (cancelled) {
         log.info({ attempts }, 'weekly summary delivery stopped: the subscription ended or the bot is stopping');
@@ -203,64 +181,15 @@ export class WeeklySummaries {
       }
       switch (result.kind) {
         case 'sent': {
-          const at = clock.now();
-          this.#sentInProcess.add(`${subscription.id}|${week}`);
-          try {
-            // Sent after a pause: the pause is over, recorded with the week sent (the store adds the ids).
-            await store.subscriptions.recordSent(
-              subscription.id,
-              week,
-              at,
-              card,
-              subscription.paused
-                ? {
-                    at: at.toISOString(),
-                    by: SYSTEM_ACTOR,
-                    via: 'system',
-                    action: 'subscription.resumed',
-                    detail: `efter paus (${subscription.paused.code}) vecka ${subscription.paused.week}`,
-                  }
-                : undefined,
-            );
-          } catch (error) {
-            log.error({ err: error }, 'weekly summary sent but not recorded: a restart this week may send it again');
-          }
+          const at = await this.recordSent(subscription, week, card, log);
           log.info(
             { attempts, activityId: result.activityId, delayMs: at.getTime() - now.getTime() },
             'weekly summary sent',
           );
           return report('sent', attempts);
         }
-        case 'gone': {
-          const block = temporaryBlock(result.status, result.detail);
-          if (block) {
-            const at = clock.now().toISOString();
-            await store.subscriptions.pause(
-              subscription.id,
-              { at, week, code: block, detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500) },
-              { at, by: SYSTEM_ACTOR, via: 'system', action: 'subscription.paused', detail: `${block} vecka ${week}` },
-            );
-            log.warn({ status: result.status, code: block }, 'weekly summary blocked for now: paused for this week');
-            return report('paused', attempts, result.status);
-          }
-          const endedAt = clock.now().toISOString();
-          await store.subscriptions.end(
-            subscription.conversationId,
-            { at: endedAt, reason: 'unreachable', detail: `HTTP ${result.status}: ${result.detail}`.slice(0, 500) },
-            {
-              at: endedAt,
-              by: SYSTEM_ACTOR,
-              via: 'system',
-              action: 'subscription.ended',
-              detail: `unreachable: HTTP ${result.status}`,
-            },
-          );
-          log.warn(
-            { status: result.status, detail: result.detail },
-            'conversation unreachable (bot removed or conversation gone): subscription ended',
-          );
-          return report('gone', attempts, result.status);
-        }
+        case 'gone':
+          return report(await this.recordGone(subscription, week, result, log), attempts, result.status);
         default: {
           const cooldownMs = this.deps.cooldownMs ?? DEFAULT_COOLDOWN_MS;
           this.#coolingUntil.set(subscription.id, clock.now().getTime() + cooldownMs);
@@ -279,4 +208,111 @@ export class WeeklySummaries {
       this.#inFlight.delete(subscription.id);
     }
   }
+
+  /** The card sent to the conversation, paced and retried while the subscription lasts and the job runs. */
+  private send(subscription: Subscription, replies: Reply[], log: Logger) {
+    const { port: store, clock, notifier } = this.deps;
+    return withRetry(
+      async () => {
+        await this.#pacer.acquire(subscription.conversationId, subscription.tenantId);
+        return notifier.send(subscription.reference, replies);
+      },
+      {
+        policy: this.deps.retryPolicy ?? DEFAULT_RETRY_POLICY,
+        now: () => clock.now(),
+        sleep: this.#sleep,
+        random: this.deps.random ?? Math.random,
+        proceed: async () => !this.#stopped && (await store.subscriptions.get(subscription.id))?.ended === undefined,
+        onRetry: ({ attempt, result: r, delayMs }) =>
+          log.warn(
+            { attempt, result: r, delayMs },
+            r.kind === 'throttled' ? 'weekly summary throttled (429); retrying' : 'weekly summary failed; retrying',
+          ),
+      },
+    );
+  }
+
+  /** The week recorded as sent (never sent again by this process, even if the write fails); returns when it was sent. */
+  private async recordSent(subscription: Subscription, week: IsoWeekKey, card: SentCard, log: Logger): Promise<Date> {
+    const at = this.deps.clock.now();
+    this.#sentInProcess.add(`${subscription.id}|${week}`);
+    try {
+      // Sent after a pause: the pause is over, recorded with the week sent (the store adds the ids).
+      await this.deps.port.subscriptions.recordSent(
+        subscription.id,
+        week,
+        at,
+        card,
+        subscription.paused
+          ? {
+              at: at.toISOString(),
+              by: SYSTEM_ACTOR,
+              via: 'system',
+              action: 'subscription.resumed',
+              detail: render(auditDetailTexts, {
+                code: 'auditDetail.resumedAfterPause',
+                block: subscription.paused.code,
+                week: subscription.paused.week,
+              }),
+            }
+          : undefined,
+      );
+    } catch (error) {
+      log.error({ err: error }, 'weekly summary sent but not recorded: a restart this week may send it again');
+    }
+    return at;
+  }
+
+  /**
+   * Teams refused the conversation: blocked for now (an admin's policy) pauses the subscription for
+   * the week; otherwise the bot is gone from it and the subscription ends.
+   */
+  private async recordGone(
+    subscription: Subscription,
+    week: IsoWeekKey,
+    result: { status: number; detail: string },
+    log: Logger,
+  ): Promise<'paused' | 'gone'> {
+    const store = this.deps.port;
+    const at = this.deps.clock.now().toISOString();
+    const detail = `HTTP ${result.status}: ${result.detail}`.slice(0, 500);
+    const block = temporaryBlock(result.status, result.detail);
+    if (block) {
+      await store.subscriptions.pause(
+        subscription.id,
+        { at, week, code: block, detail },
+        { at, by: SYSTEM_ACTOR, via: 'system', action: 'subscription.paused', detail: `${block} vecka ${week}` },
+      );
+      log.warn({ status: result.status, code: block }, 'weekly summary blocked for now: paused for this week');
+      return 'paused';
+    }
+    await store.subscriptions.end(
+      subscription.conversationId,
+      { at, reason: 'unreachable', detail },
+      {
+        at,
+        by: SYSTEM_ACTOR,
+        via: 'system',
+        action: 'subscription.ended',
+        detail: `unreachable: HTTP ${result.status}`,
+      },
+    );
+    log.warn(
+      { status: result.status, detail: result.detail },
+      'conversation unreachable (bot removed or conversation gone): subscription ended',
+    );
+    return 'gone';
+  }
+}
+
+/** The report of one delivery of the subscription's week. */
+function reportOf(subscription: Subscription, week: IsoWeekKey) {
+  return (outcome: DeliveryOutcome, attempts: number, status?: number): DeliveryReport => ({
+    subscriptionId: subscription.id,
+    conversationId: subscription.conversationId,
+    week,
+    outcome,
+    attempts,
+    ...(status !== undefined ? { status } : {}),
+  });
 }

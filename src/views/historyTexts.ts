@@ -2,6 +2,7 @@
 import type { AuditAction, AuditVia, HistoryEvent } from '../domain/audit.js';
 import { formatSwedishDate, isValidIsoDate, stockholmDate } from '../domain/calendar.js';
 import { ENTRY_FIELD_ORDER } from '../domain/entry.js';
+import type { Catalogue } from './catalogue.js';
 import type { Page } from './paging.js';
 import { stockholmTimeOfDay } from './scheduleTexts.js';
 
@@ -351,3 +352,16 @@ export function historyNoActivityText(
     ? `${none} Menar du någon av dem här?\n${optionLines(options)}`
     : `${none} Skriv /historik utan aktivitet för alla ändringar, eller /status för aktiviteterna.`;
 }
+
+/** /historik's headings, and what it says when it has no history to show. */
+export type HistoryText =
+  | { code: 'history.noAgreement'; year?: number | undefined }
+  | { code: 'history.recentHeading' }
+  | { code: 'history.activityHeading'; activity: string; agreement: string };
+
+/** The sentence for each of /historik's headings and refusals. */
+export const historyTexts: Catalogue<HistoryText> = {
+  'history.noAgreement': ({ year }) => `Det finns inget medborgarlöfte för ${year ?? 'i år'}.`,
+  'history.recentHeading': () => '**Senaste ändringarna**',
+  'history.activityHeading': ({ activity, agreement }) => `**Historik: ${activity}** (${agreement})`,
+};

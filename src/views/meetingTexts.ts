@@ -3,6 +3,7 @@ import { formatSwedishDate, isoWeekday, SWEDISH_WEEKDAYS } from '../domain/calen
 import type { Schedule } from '../domain/schedule.js';
 import type { ActivityStatus } from '../domain/status.js';
 import { expandCard, type AdaptiveCard } from './cards.js';
+import type { Catalogue } from './catalogue.js';
 import { instantText, scheduleText } from './scheduleTexts.js';
 import { statusCardColor, statusMark, statusWord } from './statusWords.js';
 import { progressText } from './texts.js';
@@ -10,42 +11,43 @@ import { progressText } from './texts.js';
 const MEETING_USAGE =
   'Skriv /möte <veckodag> <HH:MM> <aktivitet> i mötets gruppchatt eller kanal, t.ex. /möte torsdag 13:00 torsdagsmöte. /möte av avslutar det.';
 
+/** The outcomes of /möte and the agenda card's Logga mötet. */
 export type MeetingOutcome =
-  | { kind: 'set'; activity: string; schedule: Schedule; agendaAt: Date }
-  | { kind: 'shown'; activity: string; schedule: Schedule }
-  | { kind: 'none' }
-  | { kind: 'ended'; activity: string }
-  | { kind: 'personal' }
-  | { kind: 'usage'; word?: string }
-  | { kind: 'badTime'; word: string }
-  | { kind: 'noActivity'; typed: string }
-  | { kind: 'severalActivities'; typed: string; names: readonly string[] }
-  | { kind: 'noAgreement' };
+  | { code: 'meeting.set'; activity: string; schedule: Schedule; agendaAt: Date }
+  | { code: 'meeting.shown'; activity: string; schedule: Schedule }
+  | { code: 'meeting.none' }
+  | { code: 'meeting.ended'; activity: string }
+  | { code: 'meeting.personal' }
+  | { code: 'meeting.usage'; word?: string }
+  | { code: 'meeting.badTime'; word: string }
+  | { code: 'meeting.noActivity'; typed: string }
+  | { code: 'meeting.severalActivities'; typed: string; names: readonly string[] }
+  | { code: 'meeting.noAgreement' }
+  /** The conversation gave no reference to post the agenda card with later. */
+  | { code: 'meeting.cannotPost' }
+  /** Logga mötet from a card whose meeting is gone, or in another area. */
+  | { code: 'meeting.notFound' }
+  /** Logga mötet on a date whose agreement has no such activity. */
+  | { code: 'meeting.activityGone' };
 
-export function meetingText(o: MeetingOutcome): string {
-  switch (o.kind) {
-    case 'set':
-      return `✅ Mötet är ${o.activity}, ${scheduleText(o.schedule)}. En timme före lägger jag ut en dagordning här (nästa ${instantText(o.agendaAt)}) med det som ligger efter och det som loggats sedan förra mötet, och knappen Logga mötet.`;
-    case 'shown':
-      return `Mötet här är ${o.activity}, ${scheduleText(o.schedule)}. /möte av avslutar det.`;
-    case 'none':
-      return `Här finns inget möte än. ${MEETING_USAGE}`;
-    case 'ended':
-      return `✅ Mötet ${o.activity} är avslutat: inga fler dagordningar här.`;
-    case 'personal':
-      return `Ett möte hör till en gruppchatt eller kanal. ${MEETING_USAGE}`;
-    case 'usage':
-      return `${o.word ? `Jag förstod inte "${o.word}". ` : ''}${MEETING_USAGE} Inget har ändrats.`;
-    case 'badTime':
-      return `Tiden "${o.word}" finns inte; skriv den som TT:MM. Inget har ändrats.`;
-    case 'noActivity':
-      return `Jag hittar ingen aktivitet "${o.typed}". Inget har ändrats.`;
-    case 'severalActivities':
-      return `"${o.typed}" passar flera aktiviteter: ${o.names.join(', ')}. Skriv fler ord ur namnet. Inget har ändrats.`;
-    case 'noAgreement':
-      return 'Det finns inget medborgarlöfte som gäller idag. Inget har ändrats.';
-  }
-}
+/** The sentence for each outcome of /möte and Logga mötet. */
+export const meetingTexts: Catalogue<MeetingOutcome> = {
+  'meeting.set': (o) =>
+    `✅ Mötet är ${o.activity}, ${scheduleText(o.schedule)}. En timme före lägger jag ut en dagordning här (nästa ${instantText(o.agendaAt)}) med det som ligger efter och det som loggats sedan förra mötet, och knappen Logga mötet.`,
+  'meeting.shown': (o) => `Mötet här är ${o.activity}, ${scheduleText(o.schedule)}. /möte av avslutar det.`,
+  'meeting.none': () => `Här finns inget möte än. ${MEETING_USAGE}`,
+  'meeting.ended': (o) => `✅ Mötet ${o.activity} är avslutat: inga fler dagordningar här.`,
+  'meeting.personal': () => `Ett möte hör till en gruppchatt eller kanal. ${MEETING_USAGE}`,
+  'meeting.usage': (o) => `${o.word ? `Jag förstod inte "${o.word}". ` : ''}${MEETING_USAGE} Inget har ändrats.`,
+  'meeting.badTime': (o) => `Tiden "${o.word}" finns inte; skriv den som TT:MM. Inget har ändrats.`,
+  'meeting.noActivity': (o) => `Jag hittar ingen aktivitet "${o.typed}". Inget har ändrats.`,
+  'meeting.severalActivities': (o) =>
+    `"${o.typed}" passar flera aktiviteter: ${o.names.join(', ')}. Skriv fler ord ur namnet. Inget har ändrats.`,
+  'meeting.noAgreement': () => 'Det finns inget medborgarlöfte som gäller idag. Inget har ändrats.',
+  'meeting.cannotPost': () => 'Jag kan inte skriva i den här konversationen senare, så mötet har inte sparats.',
+  'meeting.notFound': () => 'Jag hittar inte det mötet. Logga med /logga i stället.',
+  'meeting.activityGone': () => 'Mötets aktivitet finns inte i medborgarlöftet för den dagen. Inget har sparats.',
+};
 
 export interface AgendaInput {
   meetingId: string;
@@ -96,6 +98,7 @@ export function agendaCard(input: AgendaInput): AdaptiveCard {
   });
 }
 
+/** The agenda card's plain-text fallback: the heading and what is behind plan. */
 export function agendaText(input: AgendaInput): string {
   const behind = input.behind.map((b) => b.status.activity.name).join(', ');
   return `${heading(input.date)}: ${behind ? `efter plan: ${behind}` : 'inget ligger efter plan'}.`;

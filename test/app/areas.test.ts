@@ -263,6 +263,19 @@ describe('areas: coordinators per area', () => {
     expect(readable(await h.say(JONNA_JKPG_SAM, '/samordnare ta bort ny@habo.se'))).to.equal(COORDINATOR_ONLY);
   });
 
+  it('a refused change to the coordinators says why, and stores nothing', async () => {
+    const h = await areasHarness();
+    await h.say(SARA_HABO_SAM, '/område habo');
+    const before = (await h.port.areas.area('habo'))?.coordinators;
+    expect(readable(await h.say(SARA_HABO_SAM, '/samordnare lägg till sara.samordnare@habo.se'))).to.equal(
+      'sara.samordnare@habo.se är redan samordnare i Habo kommun.',
+    );
+    expect(readable(await h.say(SARA_HABO_SAM, '/samordnare ta bort per@polisen.se'))).to.equal(
+      'per@polisen.se är inte samordnare i Habo kommun. Skriv /samordnare för listan.',
+    );
+    expect((await h.port.areas.area('habo'))?.coordinators).to.deep.equal(before);
+  });
+
   it('/prenumerationer shows a coordinator the subscriptions of their own area only', async () => {
     const h = await areasHarness();
     await h.say(KALLE_JKPG, '/prenumerera');

@@ -19,8 +19,12 @@ describe('/möte arguments', () => {
     expect(parseMeetingArgs('tisdag kl 9.00 ssg')).to.deep.include({ schedule: { weekday: 2, time: '09:00' } });
     expect(parseMeetingArgs('av')).to.deep.equal({ ok: true, kind: 'off' });
     expect(parseMeetingArgs('')).to.deep.equal({ ok: true, kind: 'show' });
-    expect(parseMeetingArgs('torsdag torsdagsmöte')).to.deep.equal({ ok: false, code: 'usage' });
-    expect(parseMeetingArgs('torsdag 13:77 torsdagsmöte')).to.deep.equal({ ok: false, code: 'badTime', word: '13:77' });
+    expect(parseMeetingArgs('torsdag torsdagsmöte')).to.deep.equal({ ok: false, code: 'meeting.usage' });
+    expect(parseMeetingArgs('torsdag 13:77 torsdagsmöte')).to.deep.equal({
+      ok: false,
+      code: 'meeting.badTime',
+      word: '13:77',
+    });
   });
 });
 

@@ -191,10 +191,14 @@ describe('/påminnelsetid arguments', () => {
       ok: true,
       schedule: { weekday: 5, time: '08:15' },
     });
-    expect(parseReminderTimeArgs('lördag 09:00')).to.deep.equal({ ok: false, code: 'weekend' });
-    expect(parseReminderTimeArgs('måndag')).to.deep.equal({ ok: false, code: 'usage' });
-    expect(parseReminderTimeArgs('måndag 25:00')).to.deep.equal({ ok: false, code: 'badTime', word: '25:00' });
-    expect(parseReminderTimeArgs('snart')).to.deep.equal({ ok: false, code: 'usage', word: 'snart' });
+    expect(parseReminderTimeArgs('lördag 09:00')).to.deep.equal({ ok: false, code: 'reminderTime.weekend' });
+    expect(parseReminderTimeArgs('måndag')).to.deep.equal({ ok: false, code: 'reminderTime.usage' });
+    expect(parseReminderTimeArgs('måndag 25:00')).to.deep.equal({
+      ok: false,
+      code: 'reminderTime.badTime',
+      word: '25:00',
+    });
+    expect(parseReminderTimeArgs('snart')).to.deep.equal({ ok: false, code: 'reminderTime.usage', word: 'snart' });
   });
 });
 

@@ -2,19 +2,21 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { parseSubscribeArgs, parseTimeOfDay } from '../../src/domain/subscribeArgs.js';
+import { render } from '../../src/views/catalogue.js';
+import { subscriptionTexts } from '../../src/views/subscriptionTexts.js';
 
 const TODAY = '2026-11-25'; // a Wednesday
 
 function ok(args: string) {
   const parsed = parseSubscribeArgs(args, TODAY);
-  if (!parsed.ok) throw new Error(`refused "${args}": ${parsed.error}`);
+  if (!parsed.ok) throw new Error(`refused "${args}": ${render(subscriptionTexts, parsed)}`);
   return parsed.schedule;
 }
 
 function refused(args: string): string {
   const parsed = parseSubscribeArgs(args, TODAY);
   if (parsed.ok) throw new Error(`accepted "${args}"`);
-  return parsed.error;
+  return render(subscriptionTexts, parsed);
 }
 
 describe('parseSubscribeArgs', () => {
@@ -122,7 +124,7 @@ describe('parseSubscribeArgs', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (args) => {
         const parsed = parseSubscribeArgs(args, TODAY);
-        if (!parsed.ok) expect(parsed.error).to.include('/prenumerera torsdag 07:30');
+        if (!parsed.ok) expect(render(subscriptionTexts, parsed)).to.include('/prenumerera torsdag 07:30');
       }),
     );
   });
