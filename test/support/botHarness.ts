@@ -5,6 +5,7 @@ import type { Notifier } from '../../src/app/notifier.js';
 import type { Clock } from '../../src/app/ports.js';
 import type { BotSdk } from '../../src/channel/runtime.js';
 import type { Store } from '../../src/store/store.js';
+import { activity } from './activities.js';
 import type { FakeConnector } from './fakeConnector.js';
 import { type CapturingLogger, newId } from './fakes.js';
 import { testBot } from './testBot.js';
@@ -52,28 +53,31 @@ export async function startBot(
 
 let seq = 0;
 
-/** A Teams channel activity as the connector would deliver it. */
+/**
+ * A Teams channel activity as the connector would deliver it: test/fixtures/activities/channelMessage.json
+ * in the channel (or thread) `conversationId`, sent now, answered at `connector`, with `over` on top.
+ */
 export function channelActivity(
   connector: FakeConnector,
   conversationId: string,
   over: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  return {
-    type: 'message',
+  const fixture = activity('channelMessage');
+  const channelData = fixture.channelData as Record<string, unknown>;
+  return activity('channelMessage', {
     id: `1700000000${String(++seq).padStart(3, '0')}`,
     timestamp: new Date().toISOString(),
-    channelId: 'msteams',
     serviceUrl: connector.url,
-    from: { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna' },
-    recipient: BOT,
-    conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+    conversation: { ...(fixture.conversation as Record<string, unknown>), id: conversationId },
     channelData: {
-      tenant: { id: TENANT },
-      team: { id: TEAM },
-      channel: { id: conversationId.replace(/;messageid=\d+$/u, ''), name: 'SSG' },
+      ...channelData,
+      channel: {
+        ...(channelData.channel as Record<string, unknown>),
+        id: conversationId.replace(/;messageid=\d+$/u, ''),
+      },
     },
     ...over,
-  };
+  });
 }
 
 /** A message that @mentions the bot, as in a channel. */
