@@ -5,7 +5,6 @@
 import { expect } from 'chai';
 import type { BotSdk } from '../../src/channel/runtime.js';
 import { hostileActivities } from '../support/activities.js';
-import { cardsOf, type ConnectorRequest } from '../support/fakeConnector.js';
 import { testBot } from '../support/testBot.js';
 import type { HttpTestBot } from '../support/testBotHttp.js';
 
@@ -59,14 +58,6 @@ const KNOWN_GAPS: Record<string, string> = {
     'a message without `from` is logged as the person "okänd" (src/channel/activityInput.ts): it should be refused',
 };
 
-/** What a user reads in the requests: texts and card summaries. */
-function shown(requests: readonly ConnectorRequest[]): string[] {
-  return requests.map((r) => {
-    const summary = typeof r.activity.summary === 'string' ? r.activity.summary : '';
-    return [r.activity.text ?? '', summary, ...cardsOf(r).map((c) => JSON.stringify(c.content))].join('\n');
-  });
-}
-
 /** Everything a turn could have written, through the port. */
 async function stored(bot: HttpTestBot) {
   return {
@@ -95,7 +86,7 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
       it(`${name}: a Swedish answer or the documented refusal, and nothing stored`, async function () {
         const before = await stored(bot);
         const { status, body } = await bot.exchange(bot.activity(name));
-        const answers = shown(bot.connector.requests);
+        const answers = bot.read();
         if (KNOWN_GAPS[name]) {
           expect(status, KNOWN_GAPS[name]).to.equal(200);
           this.skip();
@@ -123,7 +114,7 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
       it(`${name}: ${wanted.length === 0 ? 'answered with silence' : wanted.join(' … ')}`, async () => {
         const { status } = await bot.exchange(bot.activity(name));
         expect(status).to.equal(200);
-        const answers = shown(bot.connector.requests).join('\n---\n');
+        const answers = bot.read().join('\n---\n');
         if (wanted.length === 0) expect(answers).to.equal('');
         for (const w of wanted) expect(answers).to.include(w);
       });

@@ -12,7 +12,7 @@ import { createServer } from '../../src/server.js';
 import { fileStorePort } from '../../src/store/filePort.js';
 import type { Store } from '../../src/store/store.js';
 import { activity as fixtureActivity, type ActivityJson } from './activities.js';
-import { FakeConnector } from './fakeConnector.js';
+import { cardsOf, FakeConnector, type ConnectorRequest } from './fakeConnector.js';
 import type { TestBot } from './testBot.js';
 
 export interface HttpOptions {
@@ -37,6 +37,8 @@ export interface HttpTestBot extends TestBot {
   exchange(activity: ActivityJson, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   /** Posts a raw body (not necessarily JSON) as application/json. */
   exchangeRaw(body: string): Promise<{ status: number; body: unknown }>;
+  /** What a user reads of everything the bot sent the connector: per message, its text, summary and cards' JSON. */
+  read(): string[];
   /** The fixture test/fixtures/activities/<name>.json addressed to this bot's connector, with `over`. */
   activity(name: string, over?: ActivityJson): ActivityJson;
   close(): Promise<void>;
@@ -70,6 +72,7 @@ export async function serve(bot: TestBot, seeded: Store, options: HttpOptions): 
     post: async (activity, headers) => (await exchange(activity, headers)).status,
     exchange,
     exchangeRaw: (body) => exchangeRaw(body),
+    read: () => readable(connector.requests),
     activity: (name, over = {}) => fixtureActivity(name, { serviceUrl: connector.url, ...over }),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -96,4 +99,11 @@ async function postTo(
   } catch {
     return { status: response.status, body: text };
   }
+}
+
+function readable(requests: readonly ConnectorRequest[]): string[] {
+  return requests.map((r) => {
+    const summary = typeof r.activity.summary === 'string' ? r.activity.summary : '';
+    return [r.activity.text ?? '', summary, ...cardsOf(r).map((c) => JSON.stringify(c.content))].join('\n');
+  });
 }
