@@ -78,6 +78,30 @@ export interface AreasHarness {
 
 let message = 0;
 
+/** `who` says something `where` (their personal chat unless told), as the channel layer makes a turn. */
+function input(who: Person, where: Where = {}): Omit<TurnInput, 'text'> {
+  const kind = where.kind ?? 'personal';
+  const conversationId =
+    where.conversationId ?? (kind === 'personal' ? `a:${who.id}` : kind === 'channel' ? '19:ssg' : 'chat-1');
+  message += 1;
+  return {
+    user: {
+      id: who.id,
+      name: who.name,
+      aadObjectId: who.aadObjectId,
+      ...(who.upn ? { resolveUpn: async () => who.upn } : { resolveUpn: async () => undefined }),
+    },
+    conversation: {
+      id: conversationId,
+      kind,
+      tenantId: where.tenant ?? who.tenant,
+      ...(kind === 'channel' ? { teamId: where.teamId ?? 'team-trygghet' } : {}),
+    },
+    activityId: `m${message}`,
+    conversationReference: { conversation: { id: conversationId }, serviceUrl: 'http://127.0.0.1:9/' },
+  };
+}
+
 /** testBot() with Habo added beside Jönköping, Ada as admin and signed report links. */
 export async function areasHarness(now = '2020-06-15T10:00:00+02:00'): Promise<AreasHarness> {
   const storage = new MemoryStorage();
@@ -89,28 +113,6 @@ export async function areasHarness(now = '2020-06-15T10:00:00+02:00'): Promise<A
     admins: ['aad-admin'],
     reportLinks: { secret: SECRET, publicUrl: 'https://bot.example.se' },
   });
-  const input = (who: Person, where: Where = {}): Omit<TurnInput, 'text'> => {
-    const kind = where.kind ?? 'personal';
-    const conversationId =
-      where.conversationId ?? (kind === 'personal' ? `a:${who.id}` : kind === 'channel' ? '19:ssg' : 'chat-1');
-    message += 1;
-    return {
-      user: {
-        id: who.id,
-        name: who.name,
-        aadObjectId: who.aadObjectId,
-        ...(who.upn ? { resolveUpn: async () => who.upn } : { resolveUpn: async () => undefined }),
-      },
-      conversation: {
-        id: conversationId,
-        kind,
-        tenantId: where.tenant ?? who.tenant,
-        ...(kind === 'channel' ? { teamId: where.teamId ?? 'team-trygghet' } : {}),
-      },
-      activityId: `m${message}`,
-      conversationReference: { conversation: { id: conversationId }, serviceUrl: 'http://127.0.0.1:9/' },
-    };
-  };
   return {
     app: bot.app,
     store: bot.store,
