@@ -13,7 +13,7 @@ import { createReportLinks } from '../../src/report/links.js';
 import { fileStorePort } from '../../src/store/filePort.js';
 import { MemoryStorage, type Storage } from '../../src/store/storage.js';
 import type { OpenOptions, Store } from '../../src/store/store.js';
-import { CapturingLogger, FakeClock, openStore, type LogLine } from './fakes.js';
+import { CapturingLogger, FakeClock, openStore } from './fakes.js';
 import { storeUnderTest } from './storeBackend.js';
 import { serve, type HttpOptions, type HttpTestBot } from './testBotHttp.js';
 
@@ -37,7 +37,8 @@ export interface TestBotOptions {
   now?: string | Date;
   /** A clock the test owns instead (a FakeClock it shares with a scheduler, say). */
   clock?: Clock;
-  /** Milliseconds the builder's clock moves forward each time the app reads it (default 0: it stands still). */
+  /** Milliseconds the builder's clock moves forward each time the app reads it (default 0: it stands
+   * still); not with `clock`. */
   tick?: number;
   /** A store the test has seeded; default the bundled agreements on `storage` with `seed`. */
   store?: Store;
@@ -53,8 +54,6 @@ export interface TestBotOptions {
   newId?: () => string;
   /** Sign report links with this secret, under this public URL; without it cards have no links. */
   reportLinks?: { secret: string; publicUrl: string };
-  /** Log lines go here (default a new array, `logger.lines`). */
-  logs?: LogLine[];
   /**
    * "run" (default): the store the run chooses, the file store or, with TEST_STORE=postgres, a
    * PostgreSQL copy of it (the file store then fenced: storeBackend.ts). "file": the file store always.
@@ -95,7 +94,7 @@ export async function testBot(options: TestBotOptions = {}): Promise<TestBot | H
   const seeded = await seededStore(options);
   const { port, store } =
     options.backend === 'file' ? { port: fileStorePort(seeded), store: seeded } : await storeUnderTest(seeded);
-  const logger = new CapturingLogger(options.logs ?? []);
+  const logger = new CapturingLogger();
   const fake = options.clock ? undefined : new FakeClock(options.now ?? DEFAULT_NOW);
   const clock = options.clock ?? ticking(fake!, options.tick ?? 0);
   const app = createApp({
