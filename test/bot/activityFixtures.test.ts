@@ -24,6 +24,8 @@ const HOSTILE: Record<string, readonly string[] | 'refused'> = {
   ],
   // A known gap (KNOWN_GAPS): what it should answer is not decided yet.
   'hostile/missingFrom': [],
+  // The Agents SDK refuses it; botbuilder is a known gap (KNOWN_GAPS).
+  'hostile/missingConversation': 'refused',
   'hostile/prototypePollution': ['Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.'],
   // botbuilder reaches the turn and answers its error; the Agents SDK refuses the activity.
   'hostile/textNotString': [
@@ -53,9 +55,15 @@ const ORDINARY: Record<string, readonly string[]> = {
  * Fixtures the bot does not yet meet as it should; each is a known gap, named in the issue-25
  * report, kept here so the fixture is sent (and must not crash) but its storing is not asserted.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'hostile/missingFrom':
-    'a message without `from` is logged as the person "okänd" (src/channel/activityInput.ts): it should be refused',
+const KNOWN_GAPS: Record<string, { sdks: readonly BotSdk[]; why: string }> = {
+  'hostile/missingFrom': {
+    sdks: ['botbuilder', 'agents'],
+    why: 'a message without `from` is logged as the person "okänd" (src/channel/activityInput.ts): it should be refused',
+  },
+  'hostile/missingConversation': {
+    sdks: ['botbuilder'],
+    why: 'botbuilder runs a message without `conversation`: the log is stored (conversation "okänd"), the answer cannot be sent',
+  },
 };
 
 /** Everything a turn could have written, through the port. */
@@ -87,14 +95,16 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
         const before = await stored(bot);
         const { status, body } = await bot.exchange(bot.activity(name));
         const answers = bot.read();
-        if (KNOWN_GAPS[name]) {
-          expect(status, KNOWN_GAPS[name]).to.equal(200);
+        const gap = KNOWN_GAPS[name];
+        if (gap?.sdks.includes(sdk)) {
+          expect(status, gap.why).to.equal(200);
           this.skip();
         }
         const expected = HOSTILE[name] ?? [];
         if (status === 400) {
           expect(expected === 'refused' || expected.includes('refused'), `refused ${name}`).to.equal(true);
-          expect(body).to.deep.equal(REFUSED);
+          // The server's refusal, or the SDK's own empty 400 (the Agents SDK, for an activity without conversation).
+          if (body !== undefined) expect(body).to.deep.equal(REFUSED);
           expect(answers).to.deep.equal([]);
         } else {
           expect(status).to.equal(200);
