@@ -15,6 +15,7 @@ import { MemoryStorage, type Storage } from '../../src/store/storage.js';
 import type { OpenOptions, Store } from '../../src/store/store.js';
 import { CapturingLogger, FakeClock, openStore } from './fakes.js';
 import { storeUnderTest } from './storeBackend.js';
+import { behindTestAdapter, type AdapterOptions, type AdapterTestBot } from './testBotAdapter.js';
 import { serve, type HttpOptions, type HttpTestBot } from './testBotHttp.js';
 
 /** The instant a test runs at unless it says otherwise: Monday 15 June 2020, 10:00 in Stockholm. */
@@ -61,6 +62,8 @@ export interface TestBotOptions {
   backend?: 'run' | 'file';
   /** Put the real HTTP server and an SDK in front of the app (testBotHttp.ts). */
   http?: HttpOptions;
+  /** Or botbuilder's TestAdapter, without HTTP (testBotAdapter.ts). */
+  adapter?: AdapterOptions;
 }
 
 export interface TestBot {
@@ -88,9 +91,10 @@ export interface TestBot {
 }
 
 export function testBot(options: TestBotOptions & { http: HttpOptions }): Promise<HttpTestBot>;
+export function testBot(options: TestBotOptions & { adapter: AdapterOptions }): Promise<AdapterTestBot>;
 export function testBot(options?: TestBotOptions): Promise<TestBot>;
 /** Builds the bot under test; see TestBotOptions for what a test can change. */
-export async function testBot(options: TestBotOptions = {}): Promise<TestBot | HttpTestBot> {
+export async function testBot(options: TestBotOptions = {}): Promise<TestBot | HttpTestBot | AdapterTestBot> {
   const seeded = await seededStore(options);
   const { port, store } =
     options.backend === 'file' ? { port: fileStorePort(seeded), store: seeded } : await storeUnderTest(seeded);
@@ -122,7 +126,8 @@ export async function testBot(options: TestBotOptions = {}): Promise<TestBot | H
       fake.set(instant);
     },
   };
-  return options.http ? serve(built, seeded, options.http) : built;
+  if (options.http) return serve(built, seeded, options.http);
+  return options.adapter ? behindTestAdapter(built, options.adapter) : built;
 }
 
 /** The bundled agreements (or the test's store), with the fixture areas added. */
