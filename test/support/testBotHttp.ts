@@ -44,7 +44,7 @@ export interface HttpTestBot extends TestBot {
   close(): Promise<void>;
 }
 
-/** The bot under test behind the real server; the file store's areas say which tenants may in. */
+/** The bot under test behind the real server; the areas in the app's store say which tenants may in. */
 export async function serve(bot: TestBot, seeded: Store, options: HttpOptions): Promise<HttpTestBot> {
   const { logger, clock } = bot;
   const own = options.connector ? undefined : await new FakeConnector().start();
