@@ -3,13 +3,12 @@
 // Restored or unarchived: it goes on. Every change is audited with the Teams event as its source.
 // Ended or held, the area's coordinators are told once, in their personal chat with the bot.
 import { expect } from 'chai';
-import { createApp } from '../../src/app/app.js';
 import { createLifecycle } from '../../src/app/lifecycle.js';
 import type { Reply } from '../../src/app/ports.js';
 import { WeeklySummaries } from '../../src/scheduler/weeklySummaries.js';
 import type { StorePort } from '../../src/app/port/index.js';
-import { CapturingLogger, CapturingNotifier, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
-import { storeUnderTest } from '../support/storeBackend.js';
+import { CapturingLogger, CapturingNotifier, FakeClock, newId, turnInput } from '../support/fakes.js';
+import { testBot } from '../support/testBot.js';
 
 // Wednesday 25 November 2026, 10:00 in Stockholm.
 const NOW = '2026-11-25T09:00:00Z';
@@ -23,10 +22,13 @@ function textOf(replies: Reply[]): string {
 }
 
 async function setup() {
-  const { port } = await storeUnderTest(await openStore(undefined, { coordinators: ['aad-anna'] }));
   const clock = new FakeClock(NOW);
-  const logger = new CapturingLogger();
-  const app = createApp({ port: port, clock, logger, newId, admins: ['aad-anna'] });
+  const { port, logger, app } = await testBot({
+    clock,
+    seed: { coordinators: ['aad-anna'] },
+    admins: ['aad-anna'],
+    newId,
+  });
   const notifier = new CapturingNotifier();
   const lifecycle = createLifecycle({ port: port, clock, logger, notifier: () => notifier });
   const say = async (text: string, conversationId = SSG, name = 'SSG') => {

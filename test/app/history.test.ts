@@ -1,11 +1,10 @@
 // The audit trail as a coordinator reads it: /historik, after logging, undoing, /klar and subscribing.
 import { expect } from 'chai';
-import { createApp } from '../../src/app/app.js';
-import { MemoryStorage } from '../../src/store/storage.js';
 import type { StorePort } from '../../src/app/port/index.js';
-import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
+import { newId, turnInput } from '../support/fakes.js';
 import { ANNA, BERIT, cardsOf, harness, readable, SAMORDNARE, submitActions } from '../support/harness.js';
-import { fileStoreOnly, storeUnderTest } from '../support/storeBackend.js';
+import { fileStoreOnly } from '../support/storeBackend.js';
+import { testBot } from '../support/testBot.js';
 
 /** The audit records of what people did (the bundled agreements seeded at first start are the bot's). */
 const changesBy = async (store: StorePort) => (await store.audit.read()).filter((r) => r.via !== 'system');
@@ -92,13 +91,7 @@ describe('/historik and the audit log', () => {
   });
 
   it('records subscribing, changing and ending a subscription', async () => {
-    const { port } = await storeUnderTest(await openStore(new MemoryStorage()));
-    const app = createApp({
-      port,
-      clock: new FakeClock('2026-11-25T09:00:00Z'),
-      logger: new CapturingLogger(),
-      newId,
-    });
+    const { port, app } = await testBot({ now: '2026-11-25T09:00:00Z', newId });
     await app.handle(turnInput('/prenumerera'));
     await app.handle(turnInput('/prenumerera måndag 08:00'));
     await app.handle(turnInput('/avprenumerera'));

@@ -1,21 +1,19 @@
 // /prenumerera, /avprenumerera, /prenumerationer and the welcome card's subscribe button, through
 // the app as a turn sees it: what the user reads and what the store holds.
 import { expect } from 'chai';
-import { createApp } from '../../src/app/app.js';
 import type { Reply } from '../../src/app/ports.js';
 import { MemoryStorage } from '../../src/store/storage.js';
-import { CapturingLogger, FakeClock, newId, openStore, turnInput } from '../support/fakes.js';
-import { storeUnderTest } from '../support/storeBackend.js';
+import { FakeClock, newId, turnInput } from '../support/fakes.js';
 import { setupAudit } from '../support/audit.js';
+import { testBot } from '../support/testBot.js';
 
 // Wednesday 25 November 2026, 10:00 in Stockholm.
 const NOW = '2026-11-25T09:00:00Z';
 
 async function setup(coordinators: string[] = []) {
   const storage = new MemoryStorage();
-  const { port } = await storeUnderTest(await openStore(storage, { coordinators }));
   const clock = new FakeClock(NOW);
-  const app = createApp({ port, clock, logger: new CapturingLogger(), newId });
+  const { port, app } = await testBot({ storage, clock, seed: { coordinators }, newId });
   const say = async (text: string, over: Parameters<typeof turnInput>[1] = {}) =>
     textOf(await app.handle(turnInput(text, over)));
   return { storage, port, clock, app, say };

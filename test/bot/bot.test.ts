@@ -1,9 +1,8 @@
 // The Bot Framework layer through botbuilder's TestAdapter: Teams-shaped activities in, activities out.
 import { expect } from 'chai';
-import { TestAdapter, type Activity } from 'botbuilder';
-import { MedborgarBot } from '../../src/bot/medborgarBot.js';
-import { withRedeliveryCache } from '../../src/app/redelivery.js';
-import { harness, submitActions } from '../support/harness.js';
+import type { Activity } from 'botbuilder';
+import { submitActions } from '../support/harness.js';
+import { testBot } from '../support/testBot.js';
 
 const BOT = { id: '28:bot', name: 'Medborgarlöfte' };
 
@@ -25,22 +24,10 @@ function teamsMessage(text: string, extra: Partial<Activity> = {}): Partial<Acti
   };
 }
 
-async function run(bot: MedborgarBot, activities: Partial<Activity>[]): Promise<Partial<Activity>[]> {
-  const adapter = new TestAdapter(async (context) => bot.run(context));
-  for (const a of activities) await adapter.receiveActivity(a);
-  const out: Partial<Activity>[] = [];
-  while (adapter.activeQueue.length > 0) {
-    const next = adapter.activeQueue.shift();
-    if (next) out.push(next);
-  }
-  return out;
-}
-
 describe('Bot Framework layer', () => {
   it('strips the @mention in a channel and logs', async () => {
-    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
-    const replies = await run(bot, [
+    const h = await testBot({ adapter: {} });
+    const replies = await h.receive([
       teamsMessage('<at>Medborgarlöfte</at> /logga gemensam krogtillsyn 2020-03-14', {
         id: 'm1',
         entities: [{ type: 'mention', mentioned: BOT, text: '<at>Medborgarlöfte</at>' }],
@@ -53,10 +40,9 @@ describe('Bot Framework layer', () => {
   });
 
   it('a colleague mentioned before the bot: the command runs, and the note holds her plain name', async () => {
-    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
+    const h = await testBot({ adapter: {} });
     const berit = { id: '29:berit', name: 'Berit & Co' };
-    const replies = await run(bot, [
+    const replies = await h.receive([
       teamsMessage(
         '<at>Berit &amp; Co</at> <at>Medborgarlöfte</at> /logga gemensam krogtillsyn 2020-03-14: med <at>Berit &amp; Co</at>',
         {
@@ -74,9 +60,8 @@ describe('Bot Framework layer', () => {
   });
 
   it('sends cards as Adaptive Card attachments with a summary; a click logs and replaces the card', async () => {
-    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
-    const adapter = new TestAdapter(async (context) => bot.run(context));
+    const h = await testBot({ adapter: {} });
+    const { adapter } = h;
     const personal = { id: 'a:personal', conversationType: 'personal', isGroup: false } as Activity['conversation'];
     await adapter.receiveActivity(teamsMessage('/logga krogtillsyn 2020-05-01', { id: 'm2', conversation: personal }));
     expect(adapter.activeQueue).to.have.length(1);
@@ -99,12 +84,8 @@ describe('Bot Framework layer', () => {
   });
 
   it('answers a redelivered message once more without running it twice', async () => {
-    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(withRedeliveryCache(h.app, { now: () => h.clock.now.getTime() }), {
-      tenantAllowed: () => true,
-      logger: h.logger,
-    });
-    const replies = await run(bot, [
+    const h = await testBot({ adapter: { redeliveryCache: true } });
+    const replies = await h.receive([
       teamsMessage('/logga sig', { id: 'same' }),
       teamsMessage('/logga sig', { id: 'same' }),
     ]);
@@ -115,26 +96,23 @@ describe('Bot Framework layer', () => {
   });
 
   it('refuses tenants that are not allowed, with an answer', async () => {
-    const h = await harness({ now: '2020-06-15T10:00:00+02:00' });
-    const bot = new MedborgarBot(h.app, { tenantAllowed: (tenantId) => tenantId === 'tenant-2', logger: h.logger });
-    const [reply] = await run(bot, [teamsMessage('/logga sig', { id: 'm4' })]);
+    const h = await testBot({ adapter: { tenantAllowed: (tenantId) => tenantId === 'tenant-2' } });
+    const [reply] = await h.receive([teamsMessage('/logga sig', { id: 'm4' })]);
     expect(reply?.text).to.include('inte öppen för er organisation');
     expect(h.store.allEntries()).to.have.length(0);
   });
 
   it('greets on installation, but not again when the app is upgraded', async () => {
-    const h = await harness();
-    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
+    const h = await testBot({ adapter: {} });
     const install = (action: string) => ({ ...teamsMessage(''), type: 'installationUpdate', action });
-    expect(await run(bot, [install('add-upgrade')])).to.have.length(0);
-    const [welcome] = await run(bot, [install('add')]);
+    expect(await h.receive([install('add-upgrade')])).to.have.length(0);
+    const [welcome] = await h.receive([install('add')]);
     expect(JSON.stringify(welcome?.attachments?.[0]?.content)).to.include('/logga');
   });
 
   it('greets when added to a conversation', async () => {
-    const h = await harness();
-    const bot = new MedborgarBot(h.app, { tenantAllowed: () => true, logger: h.logger });
-    const [reply] = await run(bot, [{ ...teamsMessage(''), type: 'conversationUpdate', membersAdded: [BOT] }]);
+    const h = await testBot({ adapter: {} });
+    const [reply] = await h.receive([{ ...teamsMessage(''), type: 'conversationUpdate', membersAdded: [BOT] }]);
     expect(JSON.stringify(reply?.attachments?.[0]?.content)).to.include('/logga');
   });
 });

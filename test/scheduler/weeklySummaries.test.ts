@@ -12,9 +12,9 @@ import type { Store } from '../../src/store/store.js';
 import { cardsOf, FakeConnector } from '../support/fakeConnector.js';
 import { cardTexts } from '../support/cardsHarness.js';
 import { haboInput } from '../support/areasHarness.js';
-import { createApp } from '../../src/app/app.js';
 import { CapturingLogger, FakeClock, fakeSleep, newId, openStore, referenceFor, turnInput } from '../support/fakes.js';
 import { setupAudit } from '../support/audit.js';
+import { testBot } from '../support/testBot.js';
 
 // Week 11 of 2020 (the bundled 2020 agreement is running): Thursday 12 March, 07:30 CET = 06:30Z.
 const MONDAY = '2020-03-09T08:00:00Z';
@@ -199,7 +199,7 @@ describe('WeeklySummaries (fake connector, injected clock)', () => {
     expect(paused?.ended).to.equal(undefined);
     expect(paused?.paused).to.deep.include({ week: '2020-W11', code: 'BotDisabledByAdmin' });
 
-    const app = createApp({ port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
+    const { app } = await testBot({ store, clock, backend: 'file', newId });
     const listed = (await app.handle(turnInput('/prenumerationer')))
       .map((r) => (r.kind === 'text' ? r.text : ''))
       .join();
@@ -498,7 +498,7 @@ describe('WeeklySummaries: which days and entries each card reports', () => {
     const { store, clock, summaries, subscribe } = await setup();
     const id = '19:ssg@thread.tacv2';
     await subscribe(id);
-    const app = createApp({ port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
+    const { app } = await testBot({ store, clock, backend: 'file', newId });
     const say = async (text: string) =>
       (await app.handle(turnInput(text, { conversationId: id })))
         .map((r) => (r.kind === 'text' ? r.text : r.fallbackText))
@@ -554,7 +554,7 @@ describe('WeeklySummaries: which days and entries each card reports', () => {
     clock.set(DUE);
     await summaries.tick();
     // Down from before Thursday 19 March until after that week; up again Thursday 26 March.
-    const app = createApp({ port: fileStorePort(store), clock, logger: new CapturingLogger(), newId });
+    const { app } = await testBot({ store, clock, backend: 'file', newId });
     clock.set('2020-03-16T10:00:00Z');
     await app.handle(turnInput('/logga gemensam krogtillsyn', { conversationId: id }));
     clock.set('2020-03-26T06:30:00Z');

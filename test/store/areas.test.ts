@@ -1,18 +1,17 @@
 // The store per area: the upgrade of a single-area store (a fixture written by that version),
 // areas kept apart on disk, overlap rules, bindings.
 import { expect } from 'chai';
-import { fileStorePort } from '../../src/store/filePort.js';
 import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { createApp } from '../../src/app/app.js';
 import type { Agreement } from '../../src/domain/agreement.js';
 import { fileStorage, StoreFileError, type Storage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
 import { haboInput } from '../support/areasHarness.js';
-import { bundledAgreements, CapturingLogger } from '../support/fakes.js';
+import { bundledAgreements } from '../support/fakes.js';
 import { readable, tempDir } from '../support/harness.js';
+import { testBot } from '../support/testBot.js';
 
 const FIXTURE = new URL('../fixtures/stores/v1-jonkoping/', import.meta.url);
 const seed = await bundledAgreements();
@@ -88,12 +87,7 @@ describe('store: upgrade of a single-area store', () => {
   it('its users notice nothing: the same figures, their own entries, coordinators as before, no question', async () => {
     const dir = copyFixture();
     const store = await Store.open(fileStorage(dir), seed, { tenants: ['tenant-jkpg'], coordinators: ['aad-sam'] });
-    const app = createApp({
-      port: fileStorePort(store),
-      clock: { now: () => new Date('2020-06-15T10:00:00+02:00') },
-      logger: new CapturingLogger(),
-      newId: () => 'new-1',
-    });
+    const { app } = await testBot({ store, now: '2020-06-15T10:00:00+02:00', backend: 'file', newId: () => 'new-1' });
     const as = (aad: string, text: string) =>
       app.handle({
         user: { id: `29:${aad}`, name: aad, aadObjectId: aad },

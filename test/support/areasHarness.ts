@@ -2,15 +2,12 @@
 // Habo (test/fixtures/areas/habo.json). Each kommun has its own tenant; Polisen's tenant is in both.
 import type { AreaRecords, StorePort } from '../../src/app/port/index.js';
 import type { Entry } from '../../src/domain/entry.js';
-import { readFileSync } from 'node:fs';
-import { createApp, type App } from '../../src/app/app.js';
+import type { App } from '../../src/app/app.js';
 import type { ConversationKind, Reply, TurnInput } from '../../src/app/ports.js';
-import { areaInputSchema } from '../../src/cli/area.js';
-import { createReportLinks } from '../../src/report/links.js';
 import { MemoryStorage, type Storage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
-import { CapturingLogger, openStore } from './fakes.js';
-import { storeUnderTest } from './storeBackend.js';
+import type { CapturingLogger } from './fakes.js';
+import { areaFixture, areaFixtureFile, testBot } from './testBot.js';
 
 const TENANT_JKPG = 'tenant-jkpg';
 const TENANT_HABO = 'tenant-habo';
@@ -49,10 +46,10 @@ export const JONNA_JKPG_SAM: Person = {
 };
 export const ADA_ADMIN: Person = { id: '29:ada', name: 'Ada Admin', aadObjectId: 'aad-admin', tenant: TENANT_POLIS };
 
-export const HABO_FILE = new URL('../fixtures/areas/habo.json', import.meta.url);
+export const HABO_FILE = areaFixtureFile('habo');
 
 export function haboInput() {
-  return areaInputSchema.parse(JSON.parse(readFileSync(HABO_FILE, 'utf8')));
+  return areaFixture('habo');
 }
 
 export interface Where {
@@ -81,59 +78,52 @@ export interface AreasHarness {
 
 let message = 0;
 
+/** `who` says something `where` (their personal chat unless told), as the channel layer makes a turn. */
+function input(who: Person, where: Where = {}): Omit<TurnInput, 'text'> {
+  const kind = where.kind ?? 'personal';
+  const conversationId =
+    where.conversationId ?? (kind === 'personal' ? `a:${who.id}` : kind === 'channel' ? '19:ssg' : 'chat-1');
+  message += 1;
+  return {
+    user: {
+      id: who.id,
+      name: who.name,
+      aadObjectId: who.aadObjectId,
+      ...(who.upn ? { resolveUpn: async () => who.upn } : { resolveUpn: async () => undefined }),
+    },
+    conversation: {
+      id: conversationId,
+      kind,
+      tenantId: where.tenant ?? who.tenant,
+      ...(kind === 'channel' ? { teamId: where.teamId ?? 'team-trygghet' } : {}),
+    },
+    activityId: `m${message}`,
+    conversationReference: { conversation: { id: conversationId }, serviceUrl: 'http://127.0.0.1:9/' },
+  };
+}
+
+/** testBot() with Habo added beside Jönköping, Ada as admin and signed report links. */
 export async function areasHarness(now = '2020-06-15T10:00:00+02:00'): Promise<AreasHarness> {
   const storage = new MemoryStorage();
-  const seeded = await openStore(storage, { tenants: [TENANT_JKPG, TENANT_POLIS], coordinators: ['aad-jkpg-sam'] });
-  const { agreements = [], ...habo } = haboInput();
-  await seeded.addArea(habo, agreements, { by: { id: 'cli:op', name: 'op' }, at: new Date(now) });
-  const { port, store } = await storeUnderTest(seeded);
-  const logger = new CapturingLogger();
-  let ids = 0;
-  const app = createApp({
-    port,
-    clock: { now: () => new Date(now) },
-    admins: ['aad-admin'],
-    logger,
-    newId: () => `id-${++ids}`,
-    reportLinks: createReportLinks({ secret: SECRET, publicUrl: 'https://bot.example.se' }),
-  });
-  const input = (who: Person, where: Where = {}): Omit<TurnInput, 'text'> => {
-    const kind = where.kind ?? 'personal';
-    const conversationId =
-      where.conversationId ?? (kind === 'personal' ? `a:${who.id}` : kind === 'channel' ? '19:ssg' : 'chat-1');
-    message += 1;
-    return {
-      user: {
-        id: who.id,
-        name: who.name,
-        aadObjectId: who.aadObjectId,
-        ...(who.upn ? { resolveUpn: async () => who.upn } : { resolveUpn: async () => undefined }),
-      },
-      conversation: {
-        id: conversationId,
-        kind,
-        tenantId: where.tenant ?? who.tenant,
-        ...(kind === 'channel' ? { teamId: where.teamId ?? 'team-trygghet' } : {}),
-      },
-      activityId: `m${message}`,
-      conversationReference: { conversation: { id: conversationId }, serviceUrl: 'http://127.0.0.1:9/' },
-    };
-  };
-  return {
-    app,
-    store,
-    port,
-    // Asked for when used: a test may seed a store without jonkoping.
-    get records() {
-      return port.records('jonkoping');
-    },
-    async everyEntry() {
-      const areas = await port.areas.areas();
-      return (await Promise.all(areas.map((a) => port.records(a.id).allEntries()))).flat();
-    },
+  const bot = await testBot({
+    now,
     storage,
-    logger,
-    say: (who, text, where) => app.handle({ ...input(who, where), text }),
-    submit: (who, value, where) => app.handle({ ...input(who, where), text: '', value }),
+    seed: { tenants: [TENANT_JKPG, TENANT_POLIS], coordinators: ['aad-jkpg-sam'] },
+    areas: ['habo'],
+    admins: ['aad-admin'],
+    reportLinks: { secret: SECRET, publicUrl: 'https://bot.example.se' },
+  });
+  return {
+    app: bot.app,
+    store: bot.store,
+    port: bot.port,
+    get records() {
+      return bot.records;
+    },
+    everyEntry: () => bot.everyEntry(),
+    storage,
+    logger: bot.logger,
+    say: (who, text, where) => bot.send({ ...input(who, where), text }),
+    submit: (who, value, where) => bot.send({ ...input(who, where), text: '', value }),
   };
 }

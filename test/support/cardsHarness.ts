@@ -1,13 +1,13 @@
-// An app on an in-memory store seeded with the bundled agreements, a fixed clock and
-// predictable ids: what a test needs to drive whole conversations without Teams.
-import { createApp, type App } from '../../src/app/app.js';
+// The app-level view of testBot() the card tests use: Anna Lind in her personal chat, a clock at
+// noon (Stockholm) of a chosen day that moves a second each time it is read, predictable ids.
+import type { App } from '../../src/app/app.js';
 import type { Reply, TurnInput } from '../../src/app/ports.js';
 import { stockholmInstant } from '../../src/domain/calendar.js';
 import type { IsoDate } from '../../src/domain/agreement.js';
 import type { Store } from '../../src/store/store.js';
 import type { AreaRecords, StorePort } from '../../src/app/port/index.js';
-import { CapturingLogger, openStore } from './fakes.js';
-import { storeUnderTest } from './storeBackend.js';
+import type { CapturingLogger } from './fakes.js';
+import { testBot } from './testBot.js';
 
 export interface Harness {
   app: App;
@@ -24,41 +24,36 @@ export interface Harness {
   submit(value: unknown, as?: Partial<TurnInput['user']>): Promise<Reply[]>;
 }
 
-export async function harness(today: IsoDate, options: { store?: Store } = {}): Promise<Harness> {
-  const { port, store } = await storeUnderTest(options.store ?? (await openStore()));
-  const logger = new CapturingLogger();
-  let now = stockholmInstant(today, '12:00');
-  let ids = 0;
+/** Anna Lind (or `as`, field by field over her) in one personal chat, "conv-personal". */
+function annaLind(): (as?: Partial<TurnInput['user']>) => Omit<TurnInput, 'text'> {
   let messages = 0;
-  const app = createApp({
-    port,
-    clock: { now: () => new Date((now = new Date(now.getTime() + 1000)).getTime()) },
+  return (as = {}) => ({
+    user: { id: 'user-anna', name: 'Anna Lind', aadObjectId: 'aad-anna', ...as },
+    conversation: { id: 'conv-personal', kind: 'personal' },
+    activityId: `msg-${++messages}`,
+  });
+}
+
+/** testBot() on `today`, with "coordinator-aad" as admin, seen through Harness. */
+export async function harness(today: IsoDate, options: { store?: Store } = {}): Promise<Harness> {
+  const bot = await testBot({
+    store: options.store,
+    now: stockholmInstant(today, '12:00'),
+    tick: 1000,
     admins: ['coordinator-aad'],
-    logger,
-    newId: () => `id-${++ids}`,
   });
-  const user = (as: Partial<TurnInput['user']> = {}) => ({
-    id: 'user-anna',
-    name: 'Anna Lind',
-    aadObjectId: 'aad-anna',
-    ...as,
-  });
-  const conversation = { id: 'conv-personal', kind: 'personal' as const };
+  const input = annaLind();
   return {
-    app,
-    store,
-    port,
-    // Asked for when used: a test may seed a store without jonkoping.
+    app: bot.app,
+    store: bot.store,
+    port: bot.port,
     get records() {
-      return port.records('jonkoping');
+      return bot.records;
     },
-    logger,
-    setToday(day) {
-      now = stockholmInstant(day, '12:00');
-    },
-    say: (text, as) => app.handle({ user: user(as), conversation, activityId: `msg-${++messages}`, text }),
-    submit: (value, as) =>
-      app.handle({ user: user(as), conversation, activityId: `msg-${++messages}`, text: '', value }),
+    logger: bot.logger,
+    setToday: (day) => bot.setNow(stockholmInstant(day, '12:00')),
+    say: (text, as) => bot.send({ ...input(as), text }),
+    submit: (value, as) => bot.send({ ...input(as), text: '', value }),
   };
 }
 

@@ -1,16 +1,17 @@
-// A whole app on an in-memory (or temp-dir) store with a fixed clock: what a user says, what they see.
+// The app-level view of testBot() most conversation tests use: Anna (or another user) in her
+// personal chat, on an in-memory store seeded with the bundled agreements and a clock the test sets.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../src/app/app.js';
-import type { Reply, TurnInput, ConversationKind } from '../../src/app/ports.js';
+import type { App } from '../../src/app/app.js';
+import type { Reply, ConversationKind } from '../../src/app/ports.js';
 import type { AreaRecords, StorePort } from '../../src/app/port/index.js';
 import { MemoryStorage, type Storage } from '../../src/store/storage.js';
 import type { Store } from '../../src/store/store.js';
-import { CapturingLogger, openStore } from './fakes.js';
-import { storeUnderTest } from './storeBackend.js';
+import type { CapturingLogger } from './fakes.js';
+import { ANNA, testBot } from './testBot.js';
 
-export const ANNA = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna' };
+export { ANNA };
 export const BERIT = { id: '29:berit', name: 'Berit Berg', aadObjectId: 'aad-berit' };
 export const SAMORDNARE = { id: '29:sam', name: 'Sam Samordnare', aadObjectId: 'aad-sam' };
 
@@ -27,50 +28,44 @@ export interface Harness {
   records: AreaRecords;
   storage: Storage;
   logger: CapturingLogger;
+  /** The app's clock: set `now` to move it. */
   clock: { now: Date };
   /** Sends text as a user; returns the replies. */
   say(text: string, options?: { user?: typeof ANNA; activityId?: string; kind?: ConversationKind }): Promise<Reply[]>;
   submit(value: unknown, options?: { user?: typeof ANNA }): Promise<Reply[]>;
 }
 
-let counter = 0;
-
+/** testBot() with Sam as the area's coordinator, seen through Harness. */
 export async function harness(
   options: { now?: string; storage?: Storage; coordinators?: string[]; idPrefix?: string } = {},
 ): Promise<Harness> {
   const storage = options.storage ?? new MemoryStorage();
-  const { port, store } = await storeUnderTest(
-    await openStore(storage, { coordinators: options.coordinators ?? ['aad-sam'] }),
-  );
-  const logger = new CapturingLogger();
-  const clock = { now: new Date(options.now ?? '2020-06-15T10:00:00+02:00') };
-  let ids = 0;
-  const app = createApp({
-    port,
-    clock: { now: () => clock.now },
-    logger,
+  const bot = await testBot({
+    now: options.now,
+    storage,
+    seed: { coordinators: options.coordinators ?? ['aad-sam'] },
     // A store written by an earlier harness already holds id-1, id-2, …: another prefix then.
-    newId: () => `${options.idPrefix ?? 'id'}-${++ids}`,
-  });
-  const input = (user: typeof ANNA, kind: ConversationKind = 'personal'): Omit<TurnInput, 'text' | 'value'> => ({
-    user,
-    conversation: { id: kind === 'personal' ? `personal-${user.id}` : `conv-${kind}`, kind },
-    activityId: `act-${++counter}`,
+    idPrefix: options.idPrefix,
   });
   return {
-    app,
-    store,
-    port,
-    // Asked for when used: a test may seed a store without jonkoping.
+    app: bot.app,
+    store: bot.store,
+    port: bot.port,
     get records() {
-      return port.records('jonkoping');
+      return bot.records;
     },
     storage,
-    logger,
-    clock,
-    say: (text, o = {}) =>
-      app.handle({ ...input(o.user ?? ANNA, o.kind), text, ...(o.activityId ? { activityId: o.activityId } : {}) }),
-    submit: (value, o = {}) => app.handle({ ...input(o.user ?? ANNA), text: '', value }),
+    logger: bot.logger,
+    clock: {
+      get now() {
+        return bot.clock.now();
+      },
+      set now(instant: Date) {
+        bot.setNow(instant);
+      },
+    },
+    say: (text, o = {}) => bot.say(text, o),
+    submit: (value, o = {}) => bot.submit(value, o),
   };
 }
 

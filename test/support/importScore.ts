@@ -91,10 +91,10 @@ function count(t: Tally, ok: boolean): boolean {
   return ok;
 }
 
-/** Imports `text` and compares each draft, in order, with `expected`. `today` only matters for texts without a period. */
-export function scoreImport(file: string, text: string, expected: readonly ExpectedAgreement[]): Score {
-  const { drafts } = importAgreements(text, { today: '2026-11-29' });
-  const s: Score = {
+type Draft = ReturnType<typeof importAgreements>['drafts'][number];
+
+function emptyScore(file: string): Score {
+  return {
     file,
     periods: tally(),
     promisesFound: tally(),
@@ -107,89 +107,123 @@ export function scoreImport(file: string, text: string, expected: readonly Expec
     promiseLinks: tally(),
     misses: [],
   };
+}
+
+/** Imports `text` and compares each draft, in order, with `expected`. `today` only matters for texts without a period. */
+export function scoreImport(file: string, text: string, expected: readonly ExpectedAgreement[]): Score {
+  const { drafts } = importAgreements(text, { today: '2026-11-29' });
+  const s = emptyScore(file);
   expected.forEach((want, n) => {
-    const got = drafts[n]?.agreement;
-    const label = got?.id ?? `${file} agreement ${n + 1}`;
     const draft = drafts[n];
-    const periodRight =
-      want.period === null
-        ? draft !== undefined && draft.periodMissing
-        : got !== undefined &&
-          !draft?.periodMissing &&
-          got.period.start === want.period.start &&
-          got.period.end === want.period.end;
-    if (!count(s.periods, periodRight)) {
-      const gotPeriod = draft?.periodMissing ? 'ingen' : JSON.stringify(got?.period);
-      s.misses.push(`${label} period: got ${gotPeriod} want ${want.period ? JSON.stringify(want.period) : 'ingen'}`);
-    }
-    const gotPromises = got?.promises.map((p) => p.text) ?? [];
-    if (typeof want.promises === 'number') {
-      if (!count(s.promisesFound, gotPromises.length === want.promises)) {
-        s.misses.push(`${label} promises: got ${gotPromises.length} want ${want.promises}`);
-      }
-    } else {
-      const stated = want.promises.map(squash);
-      for (const w of stated) {
-        if (
-          !count(
-            s.promisesFound,
-            gotPromises.some((g) => squash(g).startsWith(w)),
-          )
-        ) {
-          s.misses.push(`${label} promise missing: "${w}"`);
-        }
-      }
-      for (const g of gotPromises) {
-        if (
-          !count(
-            s.promisesClean,
-            stated.some((w) => squash(g).startsWith(w)),
-          )
-        ) {
-          s.misses.push(`${label} not a promise: "${g.slice(0, 60)}"`);
-        }
-      }
-    }
-    // Each expected activity is paired with the draft's activity that starts with its text, so that
-    // one activity missed or added does not shift every other one.
-    const used = new Set<number>();
-    want.activities.forEach((w, i) => {
-      const start = squash(w.text);
-      let at = got?.activities.findIndex((a, k) => !used.has(k) && squash(a.text).startsWith(start)) ?? -1;
-      if (at < 0 && got?.activities[i] !== undefined && !used.has(i)) at = i;
-      if (at >= 0) used.add(at);
-      const g = at >= 0 ? got?.activities[at] : undefined;
-      const miss = (field: string, gotValue: unknown, wantValue: unknown): void => {
-        s.misses.push(`${label} #${i + 1} ${field}: got ${JSON.stringify(gotValue)} want ${JSON.stringify(wantValue)}`);
-      };
-      count(s.activities, g !== undefined && squash(g.text).startsWith(start));
-      if (!count(s.parties, g !== undefined && sameSet(g.parties, w.parties))) miss('parties', g?.parties, w.parties);
-      if (
-        !count(
-          s.targetKind,
-          g !== undefined &&
-            g.target.kind === w.target.kind &&
-            (g.target.kind !== 'recurring' || g.target.rhythm === w.target.rhythm),
-        )
-      ) {
-        miss('target', g?.target, w.target);
-      }
-      if (w.target.kind === 'count') {
-        if (!count(s.numbers, g?.target.kind === 'count' && g.target.count === w.target.count))
-          miss('number', g?.target, w.target);
-      }
-      if (w.places !== undefined && !count(s.places, g !== undefined && sameSet(g.places, w.places))) {
-        miss('places', g?.places, w.places);
-      }
-      const links = g && got ? g.promiseIds.map((id) => got.promises.findIndex((p) => p.id === id)) : [];
-      if (!count(s.promiseLinks, g !== undefined && sameSet(links, w.promises))) miss('promises', links, w.promises);
-    });
-    if (got && got.activities.length !== want.activities.length) {
-      s.misses.push(`${label}: ${got.activities.length} activities, want ${want.activities.length}`);
-    }
+    const got = draft?.agreement;
+    const label = got?.id ?? `${file} agreement ${n + 1}`;
+    scorePeriod(s, label, want, draft);
+    scorePromises(s, label, want, got?.promises.map((p) => p.text) ?? []);
+    scoreActivities(s, label, want, got);
   });
   if (drafts.length !== expected.length) s.misses.push(`${file}: ${drafts.length} agreements, want ${expected.length}`);
   return s;
+}
+
+function scorePeriod(s: Score, label: string, want: ExpectedAgreement, draft: Draft | undefined): void {
+  const got = draft?.agreement;
+  const periodRight =
+    want.period === null
+      ? draft !== undefined && draft.periodMissing
+      : got !== undefined &&
+        !draft?.periodMissing &&
+        got.period.start === want.period.start &&
+        got.period.end === want.period.end;
+  if (!count(s.periods, periodRight)) {
+    const gotPeriod = draft?.periodMissing ? 'ingen' : JSON.stringify(got?.period);
+    s.misses.push(`${label} period: got ${gotPeriod} want ${want.period ? JSON.stringify(want.period) : 'ingen'}`);
+  }
+}
+
+function scorePromises(s: Score, label: string, want: ExpectedAgreement, gotPromises: readonly string[]): void {
+  if (typeof want.promises === 'number') {
+    if (!count(s.promisesFound, gotPromises.length === want.promises)) {
+      s.misses.push(`${label} promises: got ${gotPromises.length} want ${want.promises}`);
+    }
+    return;
+  }
+  const stated = want.promises.map(squash);
+  for (const w of stated) {
+    if (
+      !count(
+        s.promisesFound,
+        gotPromises.some((g) => squash(g).startsWith(w)),
+      )
+    ) {
+      s.misses.push(`${label} promise missing: "${w}"`);
+    }
+  }
+  for (const g of gotPromises) {
+    if (
+      !count(
+        s.promisesClean,
+        stated.some((w) => squash(g).startsWith(w)),
+      )
+    ) {
+      s.misses.push(`${label} not a promise: "${g.slice(0, 60)}"`);
+    }
+  }
+}
+
+function scoreActivities(s: Score, label: string, want: ExpectedAgreement, got: Agreement | undefined): void {
+  // Each expected activity is paired with the draft's activity that starts with its text, so that
+  // one activity missed or added does not shift every other one.
+  const used = new Set<number>();
+  want.activities.forEach((w, i) => {
+    const start = squash(w.text);
+    let at = got?.activities.findIndex((a, k) => !used.has(k) && squash(a.text).startsWith(start)) ?? -1;
+    if (at < 0 && got?.activities[i] !== undefined && !used.has(i)) at = i;
+    if (at >= 0) used.add(at);
+    const g = at >= 0 ? got?.activities[at] : undefined;
+    count(s.activities, g !== undefined && squash(g.text).startsWith(start));
+    scoreActivity(
+      s,
+      (field, gotValue, wantValue) => {
+        s.misses.push(`${label} #${i + 1} ${field}: got ${JSON.stringify(gotValue)} want ${JSON.stringify(wantValue)}`);
+      },
+      w,
+      g,
+      got,
+    );
+  });
+  if (got && got.activities.length !== want.activities.length) {
+    s.misses.push(`${label}: ${got.activities.length} activities, want ${want.activities.length}`);
+  }
+}
+
+/** Tallies one paired activity's fields; `miss` records a wrong one. */
+function scoreActivity(
+  s: Score,
+  miss: (field: string, gotValue: unknown, wantValue: unknown) => void,
+  w: ExpectedActivity,
+  g: Agreement['activities'][number] | undefined,
+  got: Agreement | undefined,
+): void {
+  if (!count(s.parties, g !== undefined && sameSet(g.parties, w.parties))) miss('parties', g?.parties, w.parties);
+  if (
+    !count(
+      s.targetKind,
+      g !== undefined &&
+        g.target.kind === w.target.kind &&
+        (g.target.kind !== 'recurring' || g.target.rhythm === w.target.rhythm),
+    )
+  ) {
+    miss('target', g?.target, w.target);
+  }
+  if (w.target.kind === 'count') {
+    if (!count(s.numbers, g?.target.kind === 'count' && g.target.count === w.target.count))
+      miss('number', g?.target, w.target);
+  }
+  if (w.places !== undefined && !count(s.places, g !== undefined && sameSet(g.places, w.places))) {
+    miss('places', g?.places, w.places);
+  }
+  const links = g && got ? g.promiseIds.map((id) => got.promises.findIndex((p) => p.id === id)) : [];
+  if (!count(s.promiseLinks, g !== undefined && sameSet(links, w.promises))) miss('promises', links, w.promises);
 }
 
 export interface CorpusText {
@@ -258,19 +292,7 @@ export function totalScore(scores: readonly Score[]): Score {
     'places',
     'promiseLinks',
   ] as const;
-  const total: Score = {
-    file: 'alla',
-    periods: tally(),
-    promisesFound: tally(),
-    promisesClean: tally(),
-    activities: tally(),
-    parties: tally(),
-    targetKind: tally(),
-    numbers: tally(),
-    places: tally(),
-    promiseLinks: tally(),
-    misses: [],
-  };
+  const total = emptyScore('alla');
   for (const s of scores) {
     for (const k of keys) {
       total[k].right += s[k].right;
