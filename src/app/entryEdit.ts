@@ -5,7 +5,8 @@ import { fieldChanges, fieldsOf, type EntryChange, type EntryFields } from '../d
 import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import type { FoundEntry } from './entryCard.js';
-import { NOTHING_STORED, personalDataRefusal, phoneNumberRefusal } from './recordEntry.js';
+import { ended, recordTexts } from '../views/logTexts.js';
+import { personalDataIn } from './recordEntry.js';
 
 export type EditOutcome =
   | { kind: 'changed'; found: FoundEntry }
@@ -34,9 +35,8 @@ export async function editEntry(
   const activity = agreement.activities.find((a) => a.id === fields.activityId);
   if (!activity) return { kind: 'refused', why: `Aktiviteten finns inte i ${agreement.title}.` };
   // Every way to change an entry (the form, a question's button, an edited message) gets here.
-  const personal =
-    personalDataRefusal(fields.note, fields.place) ?? phoneNumberRefusal(turn.today, fields.note, fields.place);
-  if (personal) return { kind: 'refused', why: personal.replace(` ${NOTHING_STORED}`, '') };
+  const personal = personalDataIn(turn.today, fields);
+  if (personal) return { kind: 'refused', why: ended(recordTexts, personal, 'none') };
   const changes = fieldChanges(fieldsOf(entry), fields);
   if (Object.keys(changes).length === 0) return { kind: 'same', found };
   const changed = await turn.records.editEntry(

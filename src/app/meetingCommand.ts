@@ -14,6 +14,7 @@ import { responsibleFor } from '../domain/responsible.js';
 import type { Schedule } from '../domain/schedule.js';
 import { agendaCard, agendaText, meetingText, type AgendaInput, type MeetingOutcome } from '../views/meetingTexts.js';
 import { responsibleName } from '../views/reminderTexts.js';
+import { ended, recordTexts } from '../views/logTexts.js';
 import { currentAgreement } from './agreements.js';
 import { behindPlan } from './behindPlan.js';
 import { turnAuditRecord } from './audit.js';
@@ -172,6 +173,6 @@ export async function meetingLogAction(turn: Turn, value: unknown): Promise<Repl
     sourceId: already ? `${sourceId}:${turn.deps.newId()}` : sourceId,
     occasion: { join: meetingOccasionId(meeting.id, date) },
   });
-  if (!result.ok) return [text(result.refusal)];
+  if (!result.ok) return [text(ended(recordTexts, result.refusal, 'nothingStored'))];
   return [await loggedReply(turn, result.entry, agreement, activity, result.stored)];
 }

@@ -15,7 +15,8 @@ import { editEntry } from './entryEdit.js';
 import { messageSourceId, resolveLog } from './logCommand.js';
 import { text, type Reply } from './ports.js';
 import { nameQuestion } from './logQuestions.js';
-import { personalDataRefusal } from './recordEntry.js';
+import { ended, recordTexts } from '../views/logTexts.js';
+import { identityNumberIn } from './recordEntry.js';
 
 const UNCHANGED = 'Insatsen är oförändrad.';
 
@@ -37,10 +38,11 @@ export async function messageEdited(
   logAsNew: () => Reply[] | Promise<Reply[]>,
 ): Promise<Reply[]> {
   const found = await messageEntry(turn);
-  const personal = personalDataRefusal(turn.input.text);
+  // The edited text enters here: a personnummer is refused before anything reads it.
+  const personal = identityNumberIn(turn.input.text);
   if (!found) {
     if (args === undefined) return [];
-    return personal ? [text(personal)] : logAsNew();
+    return personal ? [text(ended(recordTexts, personal, 'nothingStored'))] : logAsNew();
   }
   const { entry, agreement, activity } = found;
   const line = entryLine(entry, activity);
@@ -51,7 +53,7 @@ export async function messageEdited(
       ),
     ];
   }
-  if (personal) return [text(personal.replace(/Inget har sparats\.$/u, UNCHANGED))];
+  if (personal) return [text(ended(recordTexts, personal, 'unchanged'))];
   if (args === undefined || args.trim() === '') {
     return [
       text(
