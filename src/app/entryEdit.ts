@@ -6,6 +6,8 @@ import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import type { FoundEntry } from './entryCard.js';
 import { ended, recordTexts } from '../views/logTexts.js';
+import { editTexts, type EditRefusal } from '../views/entryTexts.js';
+import { render } from '../views/catalogue.js';
 import { personalDataIn } from './recordEntry.js';
 
 export type EditOutcome =
@@ -14,6 +16,10 @@ export type EditOutcome =
   | { kind: 'same'; found: FoundEntry }
   /** Not changeable here: removed, in another agreement, someone else's, or gone. `why` is the user's text. */
   | { kind: 'refused'; why: string };
+
+function refused(why: EditRefusal): EditOutcome {
+  return { kind: 'refused', why: render(editTexts, why) };
+}
 
 /**
  * Writes `fields` over the active entry `found` (the same agreement), records the change with its
@@ -28,12 +34,12 @@ export async function editEntry(
   detail: string = reason === 'edit' ? 'Ändra' : 'meddelandet redigerat',
 ): Promise<EditOutcome> {
   const { entry, agreement } = found;
-  if (entry.removed) return { kind: 'refused', why: 'Insatsen är borttagen och kan inte ändras.' };
+  if (entry.removed) return refused({ code: 'edit.removed' });
   if (entry.by.id !== personOf(turn).id) {
-    return { kind: 'refused', why: `Bara ${entry.by.name || 'den som loggade'} kan ändra den här insatsen.` };
+    return refused({ code: 'edit.notYours', by: entry.by.name });
   }
   const activity = agreement.activities.find((a) => a.id === fields.activityId);
-  if (!activity) return { kind: 'refused', why: `Aktiviteten finns inte i ${agreement.title}.` };
+  if (!activity) return refused({ code: 'edit.activityMissing', title: agreement.title });
   // Every way to change an entry (the form, a question's button, an edited message) gets here.
   const personal = personalDataIn(turn.today, fields);
   if (personal) return { kind: 'refused', why: ended(recordTexts, personal, 'none') };
@@ -53,7 +59,7 @@ export async function editEntry(
       detail,
     }),
   );
-  if (!changed) return { kind: 'refused', why: 'Insatsen finns inte längre.' };
+  if (!changed) return refused({ code: 'edit.gone' });
   turn.log.info({ entryId: changed.id, reason, fields: Object.keys(changes) }, 'entry edited');
   return { kind: 'changed', found: { entry: changed, agreement, activity } };
 }

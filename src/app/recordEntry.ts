@@ -5,6 +5,7 @@ import { givenDetails, loggedFields, type Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
 import { findPhoneNumber } from '../domain/phoneNumbers.js';
 import { ended, recordTexts, type Ending, type RecordRefusal } from '../views/logTexts.js';
+import { confirmationFix, confirmationHead } from '../views/entryTexts.js';
 import { notCountedText } from '../views/noteGuardCards.js';
 import { whyNotCounted } from '../domain/counting.js';
 import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
@@ -231,18 +232,14 @@ function confirmation(
   sameOccasion?: string,
 ): string {
   const line = entryLine(entry, activity);
-  const head = entry.removed
-    ? `Det här var loggat men är ångrat: ${line}.`
-    : fresh
-      ? `✅ Loggat: ${line}.`
-      : `Det här var redan loggat: ${line}.`;
+  const head = confirmationHead(line, entry.removed ? 'undone' : fresh ? 'logged' : 'already');
   const progress = `${agreement.title}: ${progressAndStatus(progressText(status.progress), status.status)}.`;
   const why = entry.removed ? undefined : whyNotCounted(activity, entry.date);
   const notCounted = why ? `\n\n⚠️ ${notCountedText(activity, entry.date, why)}` : '';
   const note = entry.note ? `\n\nAnteckning: ${entry.note}` : '';
   // The text is read where the card's Ångra cannot be pressed. /ångra takes back the latest entry:
   // true of one just logged; an earlier one is taken back in /mina.
-  const fix = entry.removed ? '' : fresh ? '\n\nFel? Skriv /ångra.' : '\n\nFel? Ta bort den i /mina.';
+  const fix = entry.removed ? '' : `\n\n${confirmationFix(fresh)}`;
   const occasion = sameOccasion ? `\n\n${sameOccasion}` : '';
   return `${head}${occasion}\n\n${progress}${notCounted}${note}${fix}`;
 }

@@ -100,4 +100,5 @@ export const QUESTION_TITLES = {
   activity: 'Vilken aktivitet menar du?',
   close: 'Menade du någon av dessa?',
   day: 'Vilken dag menar du?',
+  notCounted: 'Räknas inte där – var ska insatsen loggas?',
 } as const;

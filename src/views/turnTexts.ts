@@ -44,3 +44,7 @@ export const turnTexts: Catalogue<TurnAnswer> = {
   'turn.failed': () =>
     'Något gick fel hos mig, så jag kan inte lova att det sparades. Skriv /mina för att se vad som finns, och försök igen om en stund.',
 };
+
+/** A coordinator's command from someone who is not one. */
+export const COORDINATOR_ONLY_TEXT =
+  'Det här kan bara en samordnare i området göra. Skriv /samordnare för att se vilka det är, och be någon av dem om hjälp.';
