@@ -17,7 +17,7 @@ import { exampleKeyword } from './agreements.js';
 import { personOf, type Turn } from './context.js';
 import { entryAction, ENTRY_VERBS } from './entryActions.js';
 import { entryCard, findEntry } from './entryCard.js';
-import { editEntry } from './entryEdit.js';
+import { checkFields, editEntry, fieldsCheckedAtEntry } from './entryEdit.js';
 import { reviewAction } from './followUpReview.js';
 import { importAction, isImportVerb } from './importCommand.js';
 import { logForm } from './logCommand.js';
@@ -293,17 +293,15 @@ async function chooseForEdit(turn: Turn, choice: z.infer<typeof choiceSchema>, e
   }
   const future = futureDateRefusal(choice.date, turn.today, 'unchanged');
   if (future) return [text(future)];
-  const outcome = await editEntry(
-    turn,
-    found,
-    {
-      activityId: choice.activityId,
-      date: choice.date,
-      count: choice.count,
-      ...givenDetails(choice),
-    },
-    'messageEdited',
-  );
+  // The payload came from a client: its note and place are checked here, as they enter.
+  const check = checkFields(turn.today, {
+    activityId: choice.activityId,
+    date: choice.date,
+    count: choice.count,
+    ...givenDetails(choice),
+  });
+  if (!check.ok) return [text(ended(recordTexts, check.refusal, 'unchanged'))];
+  const outcome = await editEntry(turn, found, check.fields, 'messageEdited');
   if (outcome.kind === 'refused') return [text(correctionText({ kind: 'refused', why: outcome.why }))];
   return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
 }
@@ -428,10 +426,11 @@ async function editFromForm(
   if (original.by.id !== personOf(turn).id) return again({ code: 'form.notYourEntry' });
   if (original.agreementId !== agreement.id) return again({ code: 'form.otherAgreement', title: agreement.title });
   const { form, place, note, hours, participants } = f;
+  // Every field was checked in formAction, personal data first.
   const outcome = await editEntry(
     turn,
     { entry: original, agreement, activity },
-    {
+    fieldsCheckedAtEntry({
       activityId: activity.id,
       date: f.date,
       count: f.count,
@@ -443,7 +442,7 @@ async function editFromForm(
         form.participants === undefined ? original.participants : participants.ok ? participants.value : undefined,
       ),
       ...(note ? { note } : {}),
-    },
+    }),
     'edit',
   );
   if (outcome.kind === 'refused') return again({ code: 'form.editRefused', why: outcome.why });

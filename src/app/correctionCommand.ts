@@ -13,12 +13,12 @@ import type { LogRequestParse } from '../domain/logRequest.js';
 import { render } from '../views/catalogue.js';
 import { correctionText, CORRECTED_IN_WORDS } from '../views/correctionTexts.js';
 import { logRequestTexts } from '../views/logRequestTexts.js';
-import { ended, type Ending } from '../views/logTexts.js';
+import { ended, recordTexts, type Ending } from '../views/logTexts.js';
 import { entryLine } from '../views/texts.js';
 import { allPlaces } from './agreements.js';
 import { personOf, type Turn } from './context.js';
 import { entryCard, findEntry, type FoundEntry } from './entryCard.js';
-import { editEntry } from './entryEdit.js';
+import { checkFields, editEntry } from './entryEdit.js';
 import { logForm, logResolved, messageSourceId, resolveParsed } from './logCommand.js';
 import { forgetQuestion, openQuestion, type OpenQuestion } from './openQuestions.js';
 import { text, type Reply } from './ports.js';
@@ -99,7 +99,10 @@ async function correctEntry(turn: Turn, found: FoundEntry, parsed: CorrectionPar
   const fields = { ...fieldsOf(entry), ...parsed.change };
   const refusal = await dateRefusal(turn, fields.date, agreement, 'unchanged');
   if (refusal) return [text(refusal)];
-  const outcome = await editEntry(turn, found, fields, 'edit', CORRECTED_IN_WORDS);
+  // A place typed in the correction enters here ("fel plats, …"): checked before the entry changes.
+  const check = checkFields(turn.today, fields);
+  if (!check.ok) return [text(correctionText({ kind: 'refused', why: ended(recordTexts, check.refusal, 'none') }))];
+  const outcome = await editEntry(turn, found, check.fields, 'edit', CORRECTED_IN_WORDS);
   if (outcome.kind === 'refused') return [text(correctionText({ kind: 'refused', why: outcome.why }))];
   return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', false)];
 }

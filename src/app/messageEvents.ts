@@ -11,7 +11,7 @@ import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { restoreEntry } from './entryActions.js';
 import { entryCard, findEntry, type FoundEntry } from './entryCard.js';
-import { editEntry } from './entryEdit.js';
+import { editEntry, fieldsCheckedAtEntry } from './entryEdit.js';
 import { messageSourceId, resolveLog } from './logCommand.js';
 import { text, type Reply } from './ports.js';
 import { nameQuestion } from './logQuestions.js';
@@ -75,7 +75,8 @@ export async function messageEdited(
     count: draft.count,
     ...givenDetails(draft),
   };
-  const outcome = await editEntry(turn, found, fields, 'messageEdited');
+  // Checked as the edited text entered: personnummer above, phone numbers in resolveLog.
+  const outcome = await editEntry(turn, found, fieldsCheckedAtEntry(fields), 'messageEdited');
   if (outcome.kind === 'refused') return [text(correctionText({ kind: 'refused', why: outcome.why }))];
   return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', false)];
 }
