@@ -1,6 +1,7 @@
 // The application: one turn in, replies out, with no bot SDK in sight. Text is parsed into a
 // typed command and routed by a table; card submits are routed by their verb.
-import { tooLongText } from '../views/turnTexts.js';
+import { render } from '../views/catalogue.js';
+import { tooLongText, turnTexts } from '../views/turnTexts.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { parseCommand, type Command } from '../domain/command.js';
 import { MAX_LOG_TEXT_LENGTH } from '../domain/logRequest.js';
@@ -35,7 +36,8 @@ import { mineCommand, undoCommand } from './myEntries.js';
 import { MAX_IMPORT_LENGTH } from '../views/importCards.js';
 import { messageDeleted, messageEdited, messageUndeleted } from './messageEvents.js';
 import { text, type MessageEvent, type Reply, type TurnInput } from './ports.js';
-import { personalDataRefusal } from './recordEntry.js';
+import { ended, recordTexts } from '../views/logTexts.js';
+import { identityNumberIn } from './recordEntry.js';
 import { smallTalkReply } from './smallTalk.js';
 import { statusCommand } from './statusCommand.js';
 import { summaryCommand } from './summaryCommand.js';
@@ -81,7 +83,7 @@ const routes: Routes = {
   smallTalk: (_turn, c) => smallTalkReply(c.topic),
   empty: async (turn) => [
     text(
-      `Skriv ett kommando, t.ex. /hjälp eller /logga ${exampleKeyword(await turn.records.agreements(), turn.today)}. (Bilder och filer läser jag inte.)`,
+      render(turnTexts, { code: 'turn.empty', example: exampleKeyword(await turn.records.agreements(), turn.today) }),
     ),
   ],
   unknown: (turn, c) => unknownCommand(turn, c),
@@ -96,16 +98,14 @@ async function unknownCommand(turn: Turn, command: Extract<Command, { kind: 'unk
     // "fotpatrullering öxnehaga igår 2h" is a log without its command word: in a personal chat, or
     // where the bot was @mentioned, it is logged (the confirmation's Ångra makes a wrong guess cheap).
     if (implicitLogAllowed(turn)) return logCommand(turn, typed);
-    return [text(`Menade du /logga ${typed.slice(0, 80)}? Skriv /logga först, så loggar jag det.`)];
+    return [text(render(turnTexts, { code: 'turn.implicitLog', typed }))];
   }
   const shown = command.word.length > 40 ? `${command.word.slice(0, 40)}…` : command.word;
-  return command.suggestion
-    ? [text(`Jag känner inte igen "${shown}". Menade du /${command.suggestion}? Skriv /hjälp för alla kommandon.`)]
-    : [
-        text(
-          `Jag känner inte igen "${shown}". Skriv /hjälp för att se vad jag kan, t.ex. /logga ${exampleKeyword(await turn.records.agreements(), turn.today)}.`,
-        ),
-      ];
+  if (command.suggestion) {
+    return [text(render(turnTexts, { code: 'turn.unknownSuggest', shown, suggestion: command.suggestion }))];
+  }
+  const example = exampleKeyword(await turn.records.agreements(), turn.today);
+  return [text(render(turnTexts, { code: 'turn.unknown', shown, example }))];
 }
 
 /** The message's text when it starts with an activity word of the agreement running today, else undefined. */
@@ -174,93 +174,100 @@ async function messageEvent(base: BaseTurn, event: MessageEvent): Promise<Reply[
 
 export function createApp(deps: AppDeps): App {
   const handle = async (input: TurnInput): Promise<Reply[]> => {
-    const now = deps.clock.now();
-    const log = deps.logger.child({
-      conversationId: input.conversation.id,
-      // The Teams message's id; `activityId` in a turn's log lines is the agreement's activity.
-      messageId: input.activityId,
-      userId: input.user.aadObjectId ?? input.user.id,
-    });
-    const base: BaseTurn = { input, now, today: stockholmDate(now), deps, log };
+    const base = baseTurn(deps, input);
     // Known once the text is read: a command that only reads cannot have stored anything when it fails.
-    let command: Command | undefined;
+    const read: { command?: Command } = {};
     try {
-      if (input.event) return await messageEvent(base, input.event);
-      // Before anything answers: "hej" or /hjälp is often the first message of a personal chat.
-      await noteContact(base);
-      const value = input.value;
-      const isSubmit = typeof value === 'object' && value !== null && 'verb' in value;
-      if (isSubmit && value.verb === 'area.choose') {
-        // The pending command runs as a turn of its own, now that the conversation has its area.
-        return await areaChoiceAction(base, value, (pending) => handle(pendingInput(input, pending)));
-      }
-      if (!isSubmit) {
-        const raw = input.text ?? '';
-        // A pasted agreement text is longer than any command; /importera says itself when it is too long.
-        // A log may carry a long pasted note: it is answered with the form and the rest (see logCommand).
-        const limit = /^\s*\/?\s*import(?:era)?(?![\p{L}])/iu.test(raw)
-          ? MAX_IMPORT_LENGTH + 1000
-          : MAX_LOG_TEXT_LENGTH;
-        if (raw.length > limit) return [text(tooLongText(raw.length, limit))];
-        // Checked for every command, before anything can echo the text back into the conversation.
-        const personal = personalDataRefusal(raw);
-        if (personal) return [text(personal)];
-        command = parseCommand(raw);
-        if (command.kind === 'help') return helpCommand();
-        if (command.kind === 'smallTalk') return smallTalkReply(command.topic);
-        if (command.kind === 'area') return await areaCommand(base, command.args);
-      }
-
-      const resolution = await resolveTurnArea(base);
-      if (resolution.kind === 'refused') {
-        log.warn({ tenant: input.conversation.tenantId }, 'message from a tenant that no area allows');
-        return [text(NOT_OPEN)];
-      }
-      if (resolution.kind === 'ask') {
-        const pending: PendingCommand = {
-          by: input.user.aadObjectId ?? input.user.id,
-          ...(isSubmit ? { value } : { text: input.text ?? '' }),
-          ...(input.activityId ? { activityId: input.activityId } : {}),
-        };
-        return askForArea(base, resolution.areas, pending);
-      }
-      const turn: Turn = {
-        ...base,
-        area: resolution.area,
-        records: deps.port.records(resolution.area.id),
-      };
-      // What kind of turn, never what was typed: the text may hold notes, places and names.
-      if (isSubmit) {
-        log.debug(
-          {
-            areaId: resolution.area.id,
-            verb: typeof value.verb === 'string' && /^[a-z.]{1,40}$/iu.test(value.verb) ? value.verb : '?',
-          },
-          'card submit',
-        );
-        return await cardAction(turn, value);
-      }
-      const parsed = (command ??= parseCommand(input.text ?? ''));
-      log.debug({ areaId: resolution.area.id, command: parsed.kind }, 'command');
-      const length = (input.text ?? '').length;
-      if (length > MAX_TEXT_LENGTH && parsed.kind !== 'import' && (await logArgsOf(turn, parsed)) === undefined) {
-        return [text(tooLongText(length, MAX_TEXT_LENGTH))];
-      }
-      return await dispatch(turn, parsed);
+      return await turnReplies(base, read, handle);
     } catch (error) {
-      log.error({ err: error }, 'turn failed');
-      if (command && READ_ONLY_COMMANDS.has(command.kind))
-        return [
-          text('Något gick fel hos mig, så jag kan inte svara just nu. Inget har ändrats; försök igen om en stund.'),
-        ];
-      return [
-        text(
-          'Något gick fel hos mig, så jag kan inte lova att det sparades. Skriv /mina för att se vad som finns, och försök igen om en stund.',
-        ),
-      ];
+      base.log.error({ err: error }, 'turn failed');
+      const readOnly = read.command !== undefined && READ_ONLY_COMMANDS.has(read.command.kind);
+      return [text(render(turnTexts, { code: readOnly ? 'turn.failedReadOnly' : 'turn.failed' }))];
     }
   };
   return { handle };
+}
+
+/** The turn before its area is known: the input, the time, and a logger naming the message. */
+function baseTurn(deps: AppDeps, input: TurnInput): BaseTurn {
+  const now = deps.clock.now();
+  const log = deps.logger.child({
+    conversationId: input.conversation.id,
+    // The Teams message's id; `activityId` in a turn's log lines is the agreement's activity.
+    messageId: input.activityId,
+    userId: input.user.aadObjectId ?? input.user.id,
+  });
+  return { input, now, today: stockholmDate(now), deps, log };
+}
+
+/** A turn's replies; `read.command` is set as soon as the text is parsed. */
+async function turnReplies(base: BaseTurn, read: { command?: Command }, handle: App['handle']): Promise<Reply[]> {
+  const { input } = base;
+  if (input.event) return messageEvent(base, input.event);
+  // Before anything answers: "hej" or /hjälp is often the first message of a personal chat.
+  await noteContact(base);
+  const value = input.value;
+  const isSubmit = typeof value === 'object' && value !== null && 'verb' in value;
+  if (isSubmit && value.verb === 'area.choose') {
+    // The pending command runs as a turn of its own, now that the conversation has its area.
+    return areaChoiceAction(base, value, (pending) => handle(pendingInput(input, pending)));
+  }
+  if (!isSubmit) {
+    const early = await beforeArea(base, read);
+    if (early) return early;
+  }
+  const resolution = await resolveTurnArea(base);
+  if (resolution.kind === 'refused') {
+    base.log.warn({ tenant: input.conversation.tenantId }, 'message from a tenant that no area allows');
+    return [text(NOT_OPEN)];
+  }
+  if (resolution.kind === 'ask') {
+    const pending: PendingCommand = {
+      by: input.user.aadObjectId ?? input.user.id,
+      ...(isSubmit ? { value } : { text: input.text ?? '' }),
+      ...(input.activityId ? { activityId: input.activityId } : {}),
+    };
+    return askForArea(base, resolution.areas, pending);
+  }
+  const turn: Turn = { ...base, area: resolution.area, records: base.deps.port.records(resolution.area.id) };
+  if (isSubmit) {
+    // What kind of turn, never what was typed: the text may hold notes, places and names.
+    const verb = typeof value.verb === 'string' && /^[a-z.]{1,40}$/iu.test(value.verb) ? value.verb : '?';
+    base.log.debug({ areaId: resolution.area.id, verb }, 'card submit');
+    return cardAction(turn, value);
+  }
+  return commandReplies(turn, (read.command ??= parseCommand(input.text ?? '')));
+}
+
+/**
+ * A typed message's checks and the commands answered before its area is known: too long,
+ * personal data (refused here, where the text enters, for every command), /hjälp, small talk and
+ * /område. Undefined when the turn goes on to its area.
+ */
+async function beforeArea(base: BaseTurn, read: { command?: Command }): Promise<Reply[] | undefined> {
+  const raw = base.input.text ?? '';
+  // A pasted agreement text is longer than any command; /importera says itself when it is too long.
+  // A log may carry a long pasted note: it is answered with the form and the rest (see logCommand).
+  const limit = /^\s*\/?\s*import(?:era)?(?![\p{L}])/iu.test(raw) ? MAX_IMPORT_LENGTH + 1000 : MAX_LOG_TEXT_LENGTH;
+  if (raw.length > limit) return [text(tooLongText(raw.length, limit))];
+  // Checked for every command, before anything can echo the text back into the conversation.
+  const personal = identityNumberIn(raw);
+  if (personal) return [text(ended(recordTexts, personal, 'nothingStored'))];
+  const command = (read.command = parseCommand(raw));
+  if (command.kind === 'help') return helpCommand();
+  if (command.kind === 'smallTalk') return smallTalkReply(command.topic);
+  if (command.kind === 'area') return areaCommand(base, command.args);
+  return undefined;
+}
+
+/** A typed command in its area, routed by the table; any but a log or an import at most MAX_TEXT_LENGTH. */
+async function commandReplies(turn: Turn, command: Command): Promise<Reply[]> {
+  turn.log.debug({ areaId: turn.area.id, command: command.kind }, 'command');
+  const length = (turn.input.text ?? '').length;
+  if (length > MAX_TEXT_LENGTH && command.kind !== 'import' && (await logArgsOf(turn, command)) === undefined) {
+    return [text(tooLongText(length, MAX_TEXT_LENGTH))];
+  }
+  return dispatch(turn, command);
 }
 
 /** The turn the question card's pending command runs as: the first message again, by its writer. */

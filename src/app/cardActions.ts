@@ -1,40 +1,49 @@
-// Card submits: a click on the ambiguity card, the log form, "Visa fler" and the help buttons.
-// The payload comes from a client and is checked like any other input before anything is stored.
-import { AGREEMENT_GONE, UNREADABLE_CARD } from '../views/turnTexts.js';
+// Card submits: a click on the ambiguity card, the log form, "Visa fler" and the help buttons,
+// routed by verb (cardRoutes, VERB_FAMILIES). The payload comes from a client and is checked like
+// any other input before anything is stored.
 import { z } from 'zod';
-import { agreementForDate } from '../domain/agreement.js';
-import { formatSwedishDate, isValidIsoDate } from '../domain/calendar.js';
-import { readCardDate } from '../domain/cardDate.js';
-import { readFormHours, readFormParticipants } from '../domain/formNumbers.js';
+import { agreementForDate, type Activity, type Agreement, type IsoDate } from '../domain/agreement.js';
+import { isValidIsoDate } from '../domain/calendar.js';
+import { readCardDate, type CardDate } from '../domain/cardDate.js';
+import { givenDetails } from '../domain/entry.js';
+import { readFormHours, readFormParticipants, type FormNumber } from '../domain/formNumbers.js';
 import { MAX_COUNT, MAX_NOTE_LENGTH, MAX_PARTICIPANTS } from '../domain/logRequest.js';
+import { render } from '../views/catalogue.js';
+import { correctionText } from '../views/correctionTexts.js';
+import type { ChoiceSubmit, LogFormPrefill } from '../views/logCards.js';
+import { cardTexts, logFormTexts, type FormProblem } from '../views/logFormTexts.js';
+import { ended, recordTexts } from '../views/logTexts.js';
 import { exampleKeyword } from './agreements.js';
 import { personOf, type Turn } from './context.js';
-import { reviewAction } from './followUpReview.js';
-import { importAction, isImportVerb } from './importCommand.js';
 import { entryAction, ENTRY_VERBS } from './entryActions.js';
 import { entryCard, findEntry } from './entryCard.js';
-import { editEntry } from './entryEdit.js';
+import { checkFields, editEntry, fieldsCheckedAtEntry } from './entryEdit.js';
+import { reviewAction } from './followUpReview.js';
+import { importAction, isImportVerb } from './importCommand.js';
 import { logForm } from './logCommand.js';
-import { mineCommand } from './myEntries.js';
-import { meetingLogAction } from './meetingCommand.js';
-import { openFollowUpAction, reminderAction, REMINDER_VERBS } from './reminders.js';
-import { repeatCancelled, repeatQuestion } from './repeatQuestion.js';
-import { text, type Reply } from './ports.js';
 import { nameQuestion, notCountedAnswer } from './logQuestions.js';
+import { meetingLogAction } from './meetingCommand.js';
+import { mineCommand } from './myEntries.js';
 import { occasionQuestion } from './occasionQuestion.js';
+import { text, type Reply } from './ports.js';
 import {
-  NOTHING_STORED,
+  checkedAtEntry,
+  futureDate,
   futureDateRefusal,
   loggedReply,
-  personalDataRefusal,
-  phoneNumberRefusal,
+  personalDataIn,
   recordEntry,
+  storeEntry,
   type EntryDraft,
 } from './recordEntry.js';
+import { openFollowUpAction, reminderAction, REMINDER_VERBS } from './reminders.js';
+import { repeatCancelled, repeatQuestion } from './repeatQuestion.js';
 import { statusCommand } from './statusCommand.js';
-import { summaryCommand } from './summaryCommand.js';
 import { subscribeAction, unsubscribeCommand } from './subscriptionCommands.js';
-import { givenDetails } from '../domain/entry.js';
+import { summaryCommand } from './summaryCommand.js';
+
+/** The longest place the form takes (a place typed in "Annan plats"). */
+const MAX_PLACE_LENGTH = 80;
 
 const choiceSchema = z.object({
   verb: z.literal('log.choose'),
@@ -99,22 +108,56 @@ const commandSchema = z.object({
   command: z.enum(['logga', 'status', 'sammanfattning', 'mina', 'avprenumerera']),
 });
 
+/** What a card handler gets: the turn, and the submit's value as the client sent it (checked by the handler). */
+type CardHandler = (turn: Turn, value: unknown) => Reply[] | Promise<Reply[]>;
+
+/** The verbs routed one to one; families of verbs (import.*, reminder.*, entry.*) are in VERB_FAMILIES. */
+type CardVerb =
+  | 'log.choose'
+  | 'log.form'
+  | 'log.cancel'
+  | 'log.reopen'
+  | 'page'
+  | 'command'
+  | 'subscribe'
+  | 'followUp.publish'
+  | 'followUp.draft'
+  | 'followUp.open'
+  | 'meeting.log';
+
+const cardRoutes: { readonly [V in CardVerb]: CardHandler } = {
+  'log.choose': (turn, value) => chooseAction(turn, value),
+  'log.form': (turn, value) => formAction(turn, value),
+  'log.cancel': (turn, value) => cancelAction(turn, value),
+  'log.reopen': (turn, value) => reopenAction(turn, value),
+  page: (turn, value) => pageAction(turn, value),
+  command: (turn, value) => commandAction(turn, value),
+  subscribe: subscribeAction,
+  'followUp.publish': reviewAction,
+  'followUp.draft': reviewAction,
+  'followUp.open': openFollowUpAction,
+  'meeting.log': meetingLogAction,
+};
+
+const VERB_FAMILIES: readonly { select: (verb: string) => boolean; handle: CardHandler }[] = [
+  { select: isImportVerb, handle: importAction },
+  { select: (verb) => REMINDER_VERBS.includes(verb), handle: reminderAction },
+  { select: (verb) => ENTRY_VERBS.includes(verb), handle: entryAction },
+];
+
+function isCardVerb(verb: string): verb is CardVerb {
+  return Object.prototype.hasOwnProperty.call(cardRoutes, verb);
+}
+
+/** A card submit, routed by its verb; an unknown or missing verb is answered, never thrown. */
 export async function cardAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
-  if (verb === 'log.choose') return chooseAction(turn, value);
-  if (verb === 'log.form') return formAction(turn, value);
-  if (verb === 'log.cancel') return cancelAction(turn, value);
-  if (verb === 'log.reopen') return reopenAction(turn, value);
-  if (verb === 'page') return pageAction(turn, value);
-  if (verb === 'command') return commandAction(turn, value);
-  if (verb === 'subscribe') return subscribeAction(turn, value);
-  if (verb === 'followUp.publish' || verb === 'followUp.draft') return reviewAction(turn, value);
-  if (isImportVerb(verb)) return importAction(turn, value);
-  if (typeof verb === 'string' && REMINDER_VERBS.includes(verb)) return reminderAction(turn, value);
-  if (verb === 'followUp.open') return openFollowUpAction(turn, value);
-  if (verb === 'meeting.log') return meetingLogAction(turn, value);
-  if (typeof verb === 'string' && ENTRY_VERBS.includes(verb)) return entryAction(turn, value);
-  return [text('Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.')];
+  if (typeof verb === 'string') {
+    if (isCardVerb(verb)) return cardRoutes[verb](turn, value);
+    const family = VERB_FAMILIES.find((f) => f.select(verb));
+    if (family) return family.handle(turn, value);
+  }
+  return [text(render(cardTexts, { code: 'card.unknown' }))];
 }
 
 /**
@@ -127,43 +170,64 @@ async function notYourQuestion(
   asked: { writer?: string; writerName?: string },
 ): Promise<Reply[] | undefined> {
   if (!asked.writer || asked.writer === personOf(turn).id) return undefined;
-  const name = asked.writerName?.trim();
   // A card from before it carried the name: the answer still says whose turn it is, without it.
-  const whose = name
-    ? `Frågan gäller ${swedishGenitive(name)} insats – bara ${name} kan välja.`
-    : 'Frågan gäller någon annans insats – bara den som skrev kan välja.';
-  return [
-    text(
-      `${whose} Logga din egen med /logga, t.ex. /logga ${exampleKeyword(await turn.records.agreements(), turn.today)} igår. ${NOTHING_STORED}`,
-    ),
-  ];
+  const name = asked.writerName?.trim() || undefined;
+  const example = exampleKeyword(await turn.records.agreements(), turn.today);
+  return [text(ended(cardTexts, { code: 'card.notYours', name, example }, 'nothingStored'))];
 }
 
-/** "Anna Lind" → "Anna Linds", "Lars" → "Lars" (a name ending in s, x or z takes no extra s). */
-function swedishGenitive(name: string): string {
-  return /[sxz]$/iu.test(name) ? name : `${name}s`;
+/** A refusal of a click on the log path: nothing stored. */
+function refused(code: 'card.unreadable' | 'card.agreementGone' | 'card.activityGone'): Reply[] {
+  return [text(ended(cardTexts, { code }, 'nothingStored'))];
 }
 
 async function cancelAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = cancelSchema.safeParse(value);
-  if (!parsed.success) return [text(UNREADABLE_CARD)];
+  if (!parsed.success) return [text(render(cardTexts, { code: 'card.unreadable' }))];
   return (await notYourQuestion(turn, parsed.data)) ?? repeatCancelled();
 }
 
 async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = choiceSchema.safeParse(value);
-  if (!parsed.success || !isValidIsoDate(parsed.data.date)) {
-    return [text(`${UNREADABLE_CARD} ${NOTHING_STORED}`)];
-  }
+  if (!parsed.success || !isValidIsoDate(parsed.data.date)) return refused('card.unreadable');
   const choice = parsed.data;
   const notYours = await notYourQuestion(turn, choice);
   if (notYours) return notYours;
   const agreement = await turn.records.agreement(choice.agreementId);
   const activity = agreement?.activities.find((a) => a.id === choice.activityId);
-  if (!agreement || !activity) return [text(`Aktiviteten finns inte längre. Skriv kommandot igen. ${NOTHING_STORED}`)];
+  if (!agreement || !activity) return refused('card.activityGone');
   if (choice.entryId) return chooseForEdit(turn, choice, choice.entryId);
+  const draft = choiceDraft(turn, choice, agreement, activity);
+  // A name in the note of work about individuals is asked about once, in place of this card; a
+  // second click after the entry is stored is answered with it below (recordEntry finds the source).
+  if (!draft.sourceId || !(await turn.records.findBySource(draft.sourceId))) {
+    const askName = await nameQuestion(turn, draft, {
+      replace: true,
+      origin: choiceOrigin(choice),
+      ...(choice.noteChecked ? { noteChecked: true } : {}),
+    });
+    if (askName) return [askName];
+  }
+  // A choice of activity or day may still meet an occasion someone else logged: ask that first.
+  const question = await occasionQuestion(turn, draft, true, choice.messageId, choice.noteChecked === true);
+  if (question) return [question];
+  // The payload came from a client: checked here, as it enters, then stored.
+  const result = await recordEntry(turn, draft);
+  // The choice card becomes the confirmation: the other buttons must not log a second entry.
+  return result.ok
+    ? [await loggedReply(turn, result.entry, agreement, activity, result.stored, true)]
+    : [text(ended(recordTexts, result.refusal, 'nothingStored'))];
+}
+
+/** The entry a choice logs: the writer's click as their message, anyone else's once per card. */
+function choiceDraft(
+  turn: Turn,
+  choice: z.infer<typeof choiceSchema>,
+  agreement: Agreement,
+  activity: Activity,
+): EntryDraft {
   const { occasionId, newOccasion, ...details } = choice;
-  const draft: EntryDraft = {
+  return {
     agreement,
     activity,
     date: choice.date,
@@ -177,44 +241,28 @@ async function chooseAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...givenDetails(details),
     ...(occasionId ? { occasion: { join: occasionId } } : newOccasion ? { occasion: 'new' as const } : {}),
   };
-  // A name in the note of work about individuals is asked about once, in place of this card; a
-  // second click after the entry is stored is answered with it below (recordEntry finds the source).
-  if (!draft.sourceId || !(await turn.records.findBySource(draft.sourceId))) {
-    const { requestId, messageId, writer, writerName } = choice;
-    const origin = {
-      requestId,
-      ...(messageId ? { messageId } : {}),
-      ...(writer ? { writer } : {}),
-      ...(writerName ? { writerName } : {}),
-    };
-    const askName = await nameQuestion(turn, draft, {
-      replace: true,
-      origin,
-      ...(choice.noteChecked ? { noteChecked: true } : {}),
-    });
-    if (askName) return [askName];
-  }
-  // A choice of activity or day may still meet an occasion someone else logged: ask that first.
-  const question = await occasionQuestion(turn, draft, true, choice.messageId, choice.noteChecked === true);
-  if (question) return [question];
-  const result = await recordEntry(turn, draft);
-  // The choice card becomes the confirmation: the other buttons must not log a second entry.
-  return result.ok
-    ? [await loggedReply(turn, result.entry, agreement, activity, result.stored, true)]
-    : [text(result.refusal)];
+}
+
+/** Who asked the question a choice answers, carried on to the next question's buttons. */
+function choiceOrigin(choice: z.infer<typeof choiceSchema>): Partial<ChoiceSubmit> {
+  const { requestId, messageId, writer, writerName } = choice;
+  return {
+    requestId,
+    ...(messageId ? { messageId } : {}),
+    ...(writer ? { writer } : {}),
+    ...(writerName ? { writerName } : {}),
+  };
 }
 
 /** "Ändra" on the question about a name in the note: the log form, filled in, where the question was. */
 async function reopenAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = reopenSchema.safeParse(value);
-  if (!parsed.success || !isValidIsoDate(parsed.data.date)) {
-    return [text(`${UNREADABLE_CARD} ${NOTHING_STORED}`)];
-  }
+  if (!parsed.success || !isValidIsoDate(parsed.data.date)) return refused('card.unreadable');
   const asked = parsed.data;
   const notYours = await notYourQuestion(turn, asked);
   if (notYours) return notYours;
   const agreement = await turn.records.agreement(asked.agreementId);
-  if (!agreement) return [text(`${AGREEMENT_GONE} ${NOTHING_STORED}`)];
+  if (!agreement) return refused('card.agreementGone');
   return logForm(
     turn,
     agreement,
@@ -238,37 +286,50 @@ async function chooseForEdit(turn: Turn, choice: z.infer<typeof choiceSchema>, e
     return [
       text(
         elsewhere
-          ? 'Dagen ligger i ett annat medborgarlöfte än insatsen. Ta bort insatsen och logga på nytt. Insatsen är oförändrad.'
-          : 'Insatsen finns inte längre. Skriv /mina för dina insatser.',
+          ? ended(cardTexts, { code: 'card.dayInOtherAgreement' }, 'unchanged')
+          : render(cardTexts, { code: 'card.entryGone' }),
       ),
     ];
   }
-  const future = futureDateRefusal(choice.date, turn.today);
-  if (future) return [text(future.replace(NOTHING_STORED, 'Insatsen är oförändrad.'))];
-  const outcome = await editEntry(
-    turn,
-    found,
-    {
-      activityId: choice.activityId,
-      date: choice.date,
-      count: choice.count,
-      ...givenDetails(choice),
-    },
-    'messageEdited',
-  );
-  if (outcome.kind === 'refused') return [text(`${outcome.why} Insatsen är oförändrad.`)];
+  const future = futureDateRefusal(choice.date, turn.today, 'unchanged');
+  if (future) return [text(future)];
+  // The payload came from a client: its note and place are checked here, as they enter.
+  const check = checkFields(turn.today, {
+    activityId: choice.activityId,
+    date: choice.date,
+    count: choice.count,
+    ...givenDetails(choice),
+  });
+  if (!check.ok) return [text(ended(recordTexts, check.refusal, 'unchanged'))];
+  const outcome = await editEntry(turn, found, check.fields, 'messageEdited');
+  if (outcome.kind === 'refused') return [text(correctionText({ kind: 'refused', why: outcome.why }))];
   return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
 }
 
-async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
-  const parsed = formSchema.safeParse(value);
-  if (!parsed.success)
-    return [text(`Formuläret skickade något jag inte kan läsa. Skriv /logga för ett nytt. ${NOTHING_STORED}`)];
-  const form = parsed.data;
+/** The log form's fields as read: each value, or what was typed when it could not be read. */
+interface FormFields {
+  form: z.infer<typeof formSchema>;
+  place: string | undefined;
+  note: string | undefined;
+  /** The date field as typed, and as read ('' when it could not be). */
+  written: string;
+  read: CardDate;
+  date: IsoDate;
+  count: number;
+  participants: FormNumber;
+  hours: FormNumber;
+  /** What the form comes back with when it is sent back with an error. */
+  prefill: LogFormPrefill;
+}
+
+/** A problem on the form's error line, with what to keep filled in (by default all of it). */
+type SendBack = (problem: FormProblem, keep?: LogFormPrefill) => Promise<Reply[]>;
+
+function readForm(turn: Turn, form: z.infer<typeof formSchema>): FormFields {
   const place = form.otherPlace?.trim() || form.place?.trim() || undefined;
   const note = form.note?.trim() || undefined;
   const written = form.date?.trim() ?? '';
-  const read = written === '' ? ({ ok: true, date: turn.today } as const) : readCardDate(written);
+  const read: CardDate = written === '' ? { ok: true, date: turn.today } : readCardDate(written);
   const date = read.ok ? read.date : '';
   const countText = typeof form.count === 'number' ? String(form.count) : form.count?.trim() || '1';
   const count = Number(countText);
@@ -280,7 +341,7 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...(form.activityId ? { activityId: form.activityId } : {}),
     // An unreadable date comes back empty, never as today: the user picks it again.
     date,
-    ...(place && place.length <= 80 ? { place } : {}),
+    ...(place && place.length <= MAX_PLACE_LENGTH ? { place } : {}),
     // An out-of-range count is shown back as typed, next to the error that names it.
     ...(Number.isInteger(count) && Math.abs(count) <= 1_000_000 ? { count } : {}),
     ...(participants.ok && participants.value !== undefined ? { participants: participants.value } : {}),
@@ -288,78 +349,122 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     ...(hours.ok && hours.value !== undefined ? { hours: hours.value } : hoursTyped ? { hours: hoursTyped } : {}),
     ...(note && note.length <= MAX_NOTE_LENGTH ? { note } : {}),
   };
-  // The form comes back with the error on it and what was filled in kept, in place of the one sent.
-  const agreements = await turn.records.agreements();
-  const again = (error: string, keep = prefill): Reply[] | Promise<Reply[]> => {
-    const formAgreement = keep.date !== '' ? agreementForDate(agreements, keep.date) : undefined;
-    return logForm(turn, formAgreement, { ...keep, error: `${error} ${NOTHING_STORED}` }, true);
-  };
+  return { form, place, note, written, read, date, count, participants, hours, prefill };
+}
 
-  // Before anything is shown back: a personnummer must never be echoed into the card.
-  const personal = personalDataRefusal(note, place) ?? phoneNumberRefusal(turn.today, note, place);
-  if (personal) {
-    const { note: _note, place: _place, ...rest } = prefill;
-    return again(personal.replace(` ${NOTHING_STORED}`, ''), rest);
+/** The first field that cannot be stored, in the order the form shows them; undefined when none. */
+function fieldProblem(turn: Turn, f: FormFields): FormProblem | undefined {
+  const written = f.written.slice(0, 20);
+  if (!f.read.ok) {
+    if (f.read.reason === 'ambiguous') return { code: 'form.ambiguousDate', written, readings: f.read.readings };
+    return { code: f.read.reason === 'nonexistent' ? 'form.nonexistentDate' : 'form.unreadableDate', written };
   }
-  if (!read.ok) {
-    return again(
-      read.reason === 'ambiguous'
-        ? `Datumet "${written.slice(0, 20)}" kan vara ${formatSwedishDate(read.readings[0])} eller ${formatSwedishDate(read.readings[1])}. Välj datumet igen.`
-        : read.reason === 'nonexistent'
-          ? `Datumet "${written.slice(0, 20)}" finns inte. Välj datumet igen.`
-          : `Datumet "${written.slice(0, 20)}" går inte att läsa. Välj datumet igen.`,
-    );
+  const future = futureDate(f.date, turn.today);
+  if (future) return future;
+  if (!Number.isInteger(f.count) || f.count < 1 || f.count > MAX_COUNT) return { code: 'form.count', max: MAX_COUNT };
+  if (!f.participants.ok) return f.participants.problem;
+  if (!f.hours.ok) return f.hours.problem;
+  if (f.place && f.place.length > MAX_PLACE_LENGTH) return { code: 'form.placeTooLong', max: MAX_PLACE_LENGTH };
+  if (f.note && f.note.length > MAX_NOTE_LENGTH) {
+    return { code: 'form.noteTooLong', max: MAX_NOTE_LENGTH, length: f.note.length };
   }
-  if (date > turn.today) return again(`${formatSwedishDate(date)} har inte varit än – logga det som har hänt.`);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT)
-    return again(`Antalet ska vara ett heltal från 1 till ${MAX_COUNT}.`);
-  if (!participants.ok) return again(participants.error);
-  if (!hours.ok) return again(hours.error);
-  if (place && place.length > 80) return again('Platsen får vara högst 80 tecken.');
-  if (note && note.length > MAX_NOTE_LENGTH)
-    return again(`Anteckningen får vara högst ${MAX_NOTE_LENGTH} tecken (den var ${note.length}).`);
-  if (!form.activityId) return again('Välj en aktivitet.');
+  if (!f.form.activityId) return { code: 'form.noActivity' };
+  return undefined;
+}
+
+/** The agreement the form's date is in, and the chosen activity in it; or why there is none. */
+function formTarget(
+  agreements: readonly Agreement[],
+  date: IsoDate,
+  activityId: string | undefined,
+): { agreement: Agreement; activity: Activity } | FormProblem {
   const agreement = agreementForDate(agreements, date);
-  if (!agreement) return again(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}.`);
-  const activity = agreement.activities.find((a) => a.id === form.activityId);
-  if (!activity)
-    return again(`Aktiviteten finns inte i ${agreement.title}; välj en som gör det, eller ett annat datum.`);
-  if (form.entryId) {
-    const original = (await turn.records.allEntries()).find((e) => e.id === form.entryId);
-    if (!original || original.removed) return again('Insatsen finns inte längre; skriv /mina för dina insatser.');
-    if (original.by.id !== personOf(turn).id) return again('Bara den som loggade insatsen kan ändra den.');
-    if (original.agreementId !== agreement.id) {
-      return again(
-        `Datumet ligger i ${agreement.title}. En insats kan bara flyttas inom sitt medborgarlöfte: ta bort den och logga på nytt.`,
-      );
-    }
-    const outcome = await editEntry(
-      turn,
-      { entry: original, agreement, activity },
-      {
-        activityId: activity.id,
-        date,
-        count,
-        ...(place ? { place } : {}),
-        // A form without the fields (sent before they existed) keeps the entry's values.
-        ...optionalField('hours', form.hours === undefined ? original.hours : hours.value),
-        ...optionalField('participants', form.participants === undefined ? original.participants : participants.value),
-        ...(note ? { note } : {}),
-      },
-      'edit',
-    );
-    if (outcome.kind === 'refused') return again(`${outcome.why} Skriv /mina för dina insatser.`);
-    return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
+  if (!agreement) return { code: 'form.noAgreement', date };
+  const activity = agreement.activities.find((a) => a.id === activityId);
+  if (!activity) return { code: 'form.activityNotInAgreement', title: agreement.title };
+  return { agreement, activity };
+}
+
+/**
+ * The log form sent: every field checked here, where it enters (personal data first, so it is never
+ * echoed back into the card), then a new entry logged or the entry of Ändra changed. A problem sends
+ * the form back in place of the one sent, with the error on it and what was filled in kept.
+ */
+async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
+  const parsed = formSchema.safeParse(value);
+  if (!parsed.success) return [text(ended(cardTexts, { code: 'card.unreadableForm' }, 'nothingStored'))];
+  const f = readForm(turn, parsed.data);
+  const agreements = await turn.records.agreements();
+  const again: SendBack = (problem, keep = f.prefill) => {
+    const formAgreement = keep.date ? agreementForDate(agreements, keep.date) : undefined;
+    return logForm(turn, formAgreement, { ...keep, error: ended(logFormTexts, problem, 'nothingStored') }, true);
+  };
+  const personal = personalDataIn(turn.today, f);
+  if (personal) {
+    // A personnummer must not be echoed back into the card (the card is a stored Teams message).
+    const { note: _note, place: _place, ...rest } = f.prefill;
+    return again(personal, rest);
   }
+  const problem = fieldProblem(turn, f);
+  if (problem) return again(problem);
+  const target = formTarget(agreements, f.date, f.form.activityId);
+  if ('code' in target) return again(target);
+  if (f.form.entryId) return editFromForm(turn, f, target, f.form.entryId, again);
+  return logFromForm(turn, f, target);
+}
+
+/** Ändra: the form's fields written over the person's own entry, in the same agreement. */
+async function editFromForm(
+  turn: Turn,
+  f: FormFields,
+  { agreement, activity }: { agreement: Agreement; activity: Activity },
+  entryId: string,
+  again: SendBack,
+): Promise<Reply[]> {
+  const original = (await turn.records.allEntries()).find((e) => e.id === entryId);
+  if (!original || original.removed) return again({ code: 'form.entryGone' });
+  if (original.by.id !== personOf(turn).id) return again({ code: 'form.notYourEntry' });
+  if (original.agreementId !== agreement.id) return again({ code: 'form.otherAgreement', title: agreement.title });
+  const { form, place, note, hours, participants } = f;
+  // Every field was checked in formAction, personal data first.
+  const outcome = await editEntry(
+    turn,
+    { entry: original, agreement, activity },
+    fieldsCheckedAtEntry({
+      activityId: activity.id,
+      date: f.date,
+      count: f.count,
+      ...(place ? { place } : {}),
+      // A form without the fields (sent before they existed) keeps the entry's values.
+      ...optionalField('hours', form.hours === undefined ? original.hours : hours.ok ? hours.value : undefined),
+      ...optionalField(
+        'participants',
+        form.participants === undefined ? original.participants : participants.ok ? participants.value : undefined,
+      ),
+      ...(note ? { note } : {}),
+    }),
+    'edit',
+  );
+  if (outcome.kind === 'refused') return again({ code: 'form.editRefused', why: outcome.why });
+  return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', true)];
+}
+
+/** A new entry from the form: asked about first where a question applies, then stored. */
+async function logFromForm(
+  turn: Turn,
+  f: FormFields,
+  { agreement, activity }: { agreement: Agreement; activity: Activity },
+): Promise<Reply[]> {
+  const { place, note, hours, participants } = f;
   const draft: EntryDraft = {
     agreement,
     activity,
-    date,
-    count,
-    sourceId: `form:${form.formId}:${personOf(turn).id}`,
+    date: f.date,
+    count: f.count,
+    sourceId: `form:${f.form.formId}:${personOf(turn).id}`,
     ...(place ? { place } : {}),
-    ...optionalField('hours', hours.value),
-    ...optionalField('participants', participants.value),
+    ...optionalField('hours', hours.ok ? hours.value : undefined),
+    ...optionalField('participants', participants.ok ? participants.value : undefined),
     ...(note ? { note } : {}),
   };
   // Asked in place of the form, before anything is stored: a name in a note about individuals,
@@ -370,12 +475,8 @@ async function formAction(turn: Turn, value: unknown): Promise<Reply[]> {
     (await repeatQuestion(turn, draft, true)) ??
     (await occasionQuestion(turn, draft, true));
   if (ask) return [ask];
-  const result = await recordEntry(turn, draft);
-  if (!result.ok) {
-    // A personnummer must not be echoed back into the card (the card is a stored Teams message).
-    const { note: _dropped, place: _alsoDropped, ...rest } = prefill;
-    return again(result.refusal.replace(` ${NOTHING_STORED}`, ''), result.personalData ? rest : prefill);
-  }
+  // Every field was checked in formAction, and the agreement is the one the date is in.
+  const result = await storeEntry(turn, checkedAtEntry(draft));
   return [await loggedReply(turn, result.entry, agreement, activity, result.stored, true)];
 }
 
@@ -386,7 +487,7 @@ function optionalField<K extends string>(key: K, value: number | undefined): Par
 
 async function pageAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = pageSchema.safeParse(value);
-  if (!parsed.success) return [text(UNREADABLE_CARD)];
+  if (!parsed.success) return [text(render(cardTexts, { code: 'card.unreadable' }))];
   const { view, page, args, asOf } = parsed.data;
   switch (view) {
     case 'status':
@@ -403,7 +504,7 @@ async function pageAction(turn: Turn, value: unknown): Promise<Reply[]> {
 
 function commandAction(turn: Turn, value: unknown): Reply[] | Promise<Reply[]> {
   const parsed = commandSchema.safeParse(value);
-  if (!parsed.success) return [text('Jag känner inte igen den knappen. Skriv /hjälp för att se vad jag kan.')];
+  if (!parsed.success) return [text(render(cardTexts, { code: 'card.unknownButton' }))];
   switch (parsed.data.command) {
     case 'logga':
       return logForm(turn);

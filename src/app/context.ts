@@ -5,6 +5,7 @@ import type { NameLexicon } from '../domain/noteNames.js';
 import type { AreaRecords, StorePort } from './port/index.js';
 import type { Clock, Logger, TurnInput } from './ports.js';
 import type { ReportLinks } from './reportLinks.js';
+import { COORDINATOR_ONLY_TEXT } from '../views/turnTexts.js';
 
 export interface AppDeps {
   /** The store, through the port the application owns (src/app/port); main.ts wires one in. */
@@ -71,5 +72,5 @@ export function isCoordinator(turn: Turn): Promise<boolean> {
   return isCoordinatorOf(turn, turn.area);
 }
 
-export const COORDINATOR_ONLY =
-  'Det här kan bara en samordnare i området göra. Skriv /samordnare för att se vilka det är, och be någon av dem om hjälp.';
+/** The answer to a coordinator's command from someone else (the words live in src/views/turnTexts.ts). */
+export const COORDINATOR_ONLY = COORDINATOR_ONLY_TEXT;

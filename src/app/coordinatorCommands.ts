@@ -7,6 +7,8 @@ import {
   type Agreement,
 } from '../domain/agreement.js';
 import { parseLogRequest } from '../domain/logRequest.js';
+import { render } from '../views/catalogue.js';
+import { logRequestTexts } from '../views/logRequestTexts.js';
 import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';
 import { agreementForYear, allPlaces, currentAgreement, knownPeriodsText } from './agreements.js';
@@ -26,7 +28,7 @@ export async function doneCommand(turn: Turn, args: string): Promise<Reply[]> {
   if (!(await isCoordinator(turn))) return [text(COORDINATOR_ONLY)];
   const store = await turn.records.agreements();
   const parsed = parseLogRequest(args, turn.today, allPlaces(store));
-  if (!parsed.ok) return [text(parsed.error)];
+  if (!parsed.ok) return [text(render(logRequestTexts, parsed.problem))];
   const given = parsed.request.date;
   const future = given ? futureDateRefusal(given, turn.today) : undefined;
   if (future) return [text(future)];

@@ -10,16 +10,19 @@ import { parseCorrection, withinCorrectionWindow, type CorrectionParse } from '.
 import { occasionAnswer, type OccasionAnswer } from '../domain/occasionAnswer.js';
 import { fieldsOf, givenDetails, isActive, type Entry } from '../domain/entry.js';
 import type { LogRequestParse } from '../domain/logRequest.js';
-import { correctionText, CORRECTED_IN_WORDS, UNCHANGED } from '../views/correctionTexts.js';
+import { render } from '../views/catalogue.js';
+import { correctionText, CORRECTED_IN_WORDS } from '../views/correctionTexts.js';
+import { logRequestTexts } from '../views/logRequestTexts.js';
+import { ended, recordTexts, type Ending } from '../views/logTexts.js';
 import { entryLine } from '../views/texts.js';
 import { allPlaces } from './agreements.js';
 import { personOf, type Turn } from './context.js';
 import { entryCard, findEntry, type FoundEntry } from './entryCard.js';
-import { editEntry } from './entryEdit.js';
+import { checkFields, editEntry } from './entryEdit.js';
 import { logForm, logResolved, messageSourceId, resolveParsed } from './logCommand.js';
 import { forgetQuestion, openQuestion, type OpenQuestion } from './openQuestions.js';
 import { text, type Reply } from './ports.js';
-import { futureDateRefusal, NOTHING_STORED, type EntryDraft } from './recordEntry.js';
+import { checkedAtEntry, futureDateRefusal, type CheckedDraft } from './recordEntry.js';
 import { repeatCancelled } from './repeatQuestion.js';
 
 /**
@@ -87,16 +90,19 @@ async function correctEntry(turn: Turn, found: FoundEntry, parsed: CorrectionPar
         })),
       ];
     case 'refused':
-      return [text(correctionText({ kind: 'refused', why: parsed.error }))];
+      return [text(correctionText({ kind: 'refused', why: render(logRequestTexts, parsed.problem) }))];
     case 'whichDay':
-      return [text(correctionText({ kind: 'whichDay', question: parsed.question }))];
+      return [text(correctionText({ kind: 'whichDay', question: render(logRequestTexts, parsed.question) }))];
     case 'change':
       break;
   }
   const fields = { ...fieldsOf(entry), ...parsed.change };
-  const refusal = await dateRefusal(turn, fields.date, agreement, UNCHANGED);
+  const refusal = await dateRefusal(turn, fields.date, agreement, 'unchanged');
   if (refusal) return [text(refusal)];
-  const outcome = await editEntry(turn, found, fields, 'edit', CORRECTED_IN_WORDS);
+  // A place typed in the correction enters here ("fel plats, …"): checked before the entry changes.
+  const check = checkFields(turn.today, fields);
+  if (!check.ok) return [text(correctionText({ kind: 'refused', why: ended(recordTexts, check.refusal, 'none') }))];
+  const outcome = await editEntry(turn, found, check.fields, 'edit', CORRECTED_IN_WORDS);
   if (outcome.kind === 'refused') return [text(correctionText({ kind: 'refused', why: outcome.why }))];
   return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', false)];
 }
@@ -106,10 +112,10 @@ async function dateRefusal(
   turn: Turn,
   date: IsoDate,
   agreement: Agreement,
-  unchanged: string,
+  ending: Ending,
 ): Promise<string | undefined> {
-  const future = futureDateRefusal(date, turn.today);
-  if (future) return future.replace(NOTHING_STORED, unchanged);
+  const future = futureDateRefusal(date, turn.today, ending);
+  if (future) return future;
   const target = agreementForDate(await turn.records.agreements(), date);
   if (target?.id === agreement.id) return undefined;
   return target
@@ -125,7 +131,7 @@ async function dateRefusal(
  */
 async function answerQuestion(turn: Turn, question: OpenQuestion, parsed: CorrectionParse): Promise<Reply[]> {
   if (parsed.kind === 'none') return [];
-  if (parsed.kind === 'refused') return [text(`${parsed.error} ${NOTHING_STORED}`)];
+  if (parsed.kind === 'refused') return [text(ended(logRequestTexts, parsed.problem, 'nothingStored'))];
   const { activityId: _answer, ...input } = turn.input;
   const asAsked: Turn = {
     ...turn,
@@ -140,9 +146,9 @@ async function answerQuestion(turn: Turn, question: OpenQuestion, parsed: Correc
   const request = { ...question.request, ...parsed.change };
   let log: LogRequestParse;
   if (parsed.kind === 'whichDay') {
-    log = { ok: false, error: parsed.question, whichDay: { choices: parsed.choices, request } };
+    log = { ok: false, problem: parsed.question, whichDay: { choices: parsed.choices, request } };
   } else if (parsed.change.date === undefined && question.whichDay) {
-    log = { ok: false, error: question.whichDay.error, whichDay: { choices: question.whichDay.choices, request } };
+    log = { ok: false, problem: question.whichDay.problem, whichDay: { choices: question.whichDay.choices, request } };
   } else {
     log = { ok: true, request };
   }
@@ -159,7 +165,7 @@ async function answerOccasion(
   answer: OccasionAnswer,
 ): Promise<Reply[]> {
   forgetQuestion(turn);
-  const draft: EntryDraft = {
+  const draft: CheckedDraft = {
     ...question.draft,
     occasion: answer === 'same' ? { join: question.occasionId } : 'new',
   };
@@ -177,18 +183,20 @@ async function answerOccasion(
  */
 async function answerRepeat(
   turn: Turn,
-  draft: EntryDraft,
+  draft: CheckedDraft,
   parsed: Exclude<CorrectionParse, { kind: 'none' | 'refused' }>,
   asAsked: Turn,
   sourceId: string | undefined,
 ): Promise<Reply[]> {
-  if (parsed.kind === 'whichDay') return [text(correctionText({ kind: 'whichDay', question: parsed.question }))];
+  if (parsed.kind === 'whichDay')
+    return [text(correctionText({ kind: 'whichDay', question: render(logRequestTexts, parsed.question) }))];
   forgetQuestion(turn);
   // The question's card is elsewhere in the conversation: the answer is a new message.
   if (parsed.kind === 'unclear')
     return repeatCancelled().map((r) => (r.kind === 'replaceCard' ? { ...r, kind: 'card' } : r));
-  const changed: EntryDraft = { ...draft, ...parsed.change };
-  const refusal = await dateRefusal(turn, changed.date, draft.agreement, NOTHING_STORED);
+  const changed = { ...draft, ...parsed.change };
+  // The new day is checked here, where it enters; the rest was checked when the question was asked.
+  const refusal = await dateRefusal(turn, changed.date, draft.agreement, 'nothingStored');
   if (refusal) return [text(refusal)];
-  return logResolved(asAsked, { kind: 'draft', draft: changed }, sourceId);
+  return logResolved(asAsked, { kind: 'draft', draft: checkedAtEntry(changed) }, sourceId);
 }

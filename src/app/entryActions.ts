@@ -2,6 +2,8 @@
 // question after a second /ångra, Behåll insatsen on the card of an entry whose message was deleted. Only the person who logged an entry may change it; nothing is
 // deleted: a removal marks the entry, and the year's record keeps it.
 import { z } from 'zod';
+import { render } from '../views/catalogue.js';
+import { entryTexts } from '../views/entryTexts.js';
 import { entryLine } from '../views/texts.js';
 import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
@@ -24,15 +26,15 @@ export const ENTRY_VERBS: readonly string[] = entrySubmitSchema.shape.verb.optio
 /** Card submits with verb entry.undo, entry.remove, entry.edit or entry.restore. */
 export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> {
   const parsed = entrySubmitSchema.safeParse(value);
-  if (!parsed.success) return [text('Kortet skickade något jag inte kan läsa. Skriv /mina för dina insatser.')];
+  if (!parsed.success) return [text(render(entryTexts, { code: 'entry.unreadableCard' }))];
   const { verb, agreementId, entryId } = parsed.data;
   const found = await findEntry(turn, agreementId, entryId);
-  if (!found) return [text('Insatsen finns inte längre. Skriv /mina för dina insatser.')];
+  if (!found) return [text(render(entryTexts, { code: 'entry.gone' }))];
   if (found.entry.by.id !== personOf(turn).id) {
-    return [text(`Bara ${found.entry.by.name || 'den som loggade'} kan ändra den här insatsen. Inget har ändrats.`)];
+    return [text(render(entryTexts, { code: 'entry.notYours', by: found.entry.by.name }))];
   }
   if (verb === 'entry.edit') {
-    if (found.entry.removed) return [text('Insatsen är borttagen och kan inte ändras. Skriv /mina för dina insatser.')];
+    if (found.entry.removed) return [text(render(entryTexts, { code: 'entry.removedCannotEdit' }))];
     const { entry } = found;
     return logForm(turn, found.agreement, {
       activityId: entry.activityId,
@@ -61,7 +63,8 @@ export async function entryAction(turn: Turn, value: unknown): Promise<Reply[]> 
   if (removed && removed !== found.entry) turn.log.info({ entryId, reason: verb }, 'entry removed');
   const after = { ...found, entry: removed ?? found.entry };
   if (verb === 'entry.remove' && parsed.data.view === 'mine') {
-    return [text(`🗑️ Borttaget: ${entryLine(after.entry, after.activity)}.`), ...(await mineCommand(turn))];
+    const line = entryLine(after.entry, after.activity);
+    return [text(render(entryTexts, { code: 'entry.removedFromMine', line })), ...(await mineCommand(turn))];
   }
   return [await entryCard(turn, after, 'undone', true)];
 }
@@ -75,9 +78,7 @@ export async function restoreEntry(turn: Turn, found: FoundEntry, replace: boole
   const { entry, agreement, activity } = found;
   if (!entry.removed) return [await entryCard(turn, found, 'restored', replace)];
   if (entry.removed.reason !== 'messageDeleted') {
-    return [
-      text(`Insatsen ${entryLine(entry, activity)} är ångrad och räknas inte. Logga den på nytt om den ska räknas.`),
-    ];
+    return [text(render(entryTexts, { code: 'entry.undoneNotCounted', line: entryLine(entry, activity) }))];
   }
   const restored = await turn.records.restoreEntry(
     agreement.id,

@@ -4,6 +4,7 @@ import type { Activity, Agreement } from '../domain/agreement.js';
 import type { Entry } from '../domain/entry.js';
 import { activityStatus } from '../domain/status.js';
 import { loggedCard, loggedCardData, type LoggedCardMode } from '../views/loggedCard.js';
+import { entryCardFallback } from '../views/entryTexts.js';
 import { entryLine } from '../views/texts.js';
 import type { Turn } from './context.js';
 import { occasionOthers } from './recordEntry.js';
@@ -36,13 +37,6 @@ export async function entryCard(turn: Turn, found: FoundEntry, mode: LoggedCardM
     loggedCardData(entry, agreement, activity, status, true, mode, await occasionOthers(turn, entry)),
   );
   const line = entryLine(entry, activity);
-  const fallback: Partial<Record<LoggedCardMode, string>> = {
-    undone: `↩️ Ångrat: ${line}. Den finns kvar i historiken.`,
-    confirmRemove: `Du ångrade nyss en insats. Ta bort även ${line}?`,
-    edited: `✏️ Ändrat: ${line}.`,
-    unchanged: `Inget att ändra: ${line}.`,
-    messageDeleted: `Meddelandet togs bort, så insatsen ${line} är borttagen. Den finns kvar i historiken.`,
-    restored: `✅ Insatsen räknas igen: ${line}.`,
-  };
-  return replace ? replaceCard(shown, fallback[mode] ?? line) : card(shown, fallback[mode] ?? line);
+  const fallback = entryCardFallback(mode, line) ?? line;
+  return replace ? replaceCard(shown, fallback) : card(shown, fallback);
 }

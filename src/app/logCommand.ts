@@ -1,7 +1,13 @@
 // "/logga <aktivitet> [plats] [datum] [antal] [anteckning]"
 import { agreementForDate, type Activity, type Agreement, type IsoDate } from '../domain/agreement.js';
 import { SWEDISH_WEEKDAYS, formatSwedishDate, isoWeekday } from '../domain/calendar.js';
-import { parseLogRequest, splitNote, type LogRequest, type LogRequestParse } from '../domain/logRequest.js';
+import {
+  parseLogRequest,
+  splitNote,
+  type LogRequest,
+  type LogRequestParse,
+  type WhichDay,
+} from '../domain/logRequest.js';
 import { closestActivities, isActivityNoun, isActivityWord, matchActivities } from '../domain/matching.js';
 import { vagueActivityCandidates } from '../domain/vagueWords.js';
 import {
@@ -14,7 +20,9 @@ import {
   moreCandidatesText,
 } from '../views/logCards.js';
 import { longNoteRefusal, longNoteTexts } from '../views/longNote.js';
-import { UNCHANGED } from '../views/correctionTexts.js';
+import { render } from '../views/catalogue.js';
+import { logRequestTexts } from '../views/logRequestTexts.js';
+import { QUESTION_TITLES, ended, logTexts, recordTexts, type LogAnswer } from '../views/logTexts.js';
 import { allPlaces, currentAgreement, exampleKeyword, knownPeriodsText, noAgreementHint } from './agreements.js';
 import type { Turn } from './context.js';
 import { rememberQuestion } from './openQuestions.js';
@@ -31,7 +39,7 @@ import {
   tooVagueAnswer,
   withoutPhoneNumbers,
 } from './logQuestions.js';
-import { NOTHING_STORED, futureDateRefusal, loggedReply, recordEntry, type EntryDraft } from './recordEntry.js';
+import { checkedAtEntry, loggedReply, storeEntry, type CheckedDraft, type EntryDraft } from './recordEntry.js';
 
 export async function logCommand(turn: Turn, args: string): Promise<Reply[]> {
   const store = turn.records;
@@ -73,10 +81,9 @@ export async function logResolved(turn: Turn, resolved: LogResolution, sourceId:
       rememberQuestion(turn, { kind: 'occasion', draft, occasionId: occasion.id, ...(messageId ? { messageId } : {}) });
     return [joinQuestion];
   }
-  const result = await recordEntry(turn, draft);
-  return result.ok
-    ? [await loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)]
-    : [text(result.refusal)];
+  // Checked where it entered (see resolveParsed): stored without checking again.
+  const result = await storeEntry(turn, draft);
+  return [await loggedReply(turn, result.entry, draft.agreement, draft.activity, result.stored)];
 }
 
 /** The source id of an entry logged from this turn's message: a redelivery, an edit or a deletion names it again. */
@@ -85,7 +92,7 @@ export function messageSourceId(turn: Turn): string | undefined {
 }
 
 /** What a /logga text comes to: an entry to store, or an answer (a question, a refusal) and nothing stored. */
-export type LogResolution = { kind: 'draft'; draft: EntryDraft } | { kind: 'answer'; replies: Reply[] };
+export type LogResolution = { kind: 'draft'; draft: CheckedDraft } | { kind: 'answer'; replies: Reply[] };
 
 /**
  * Reads "/logga"'s arguments into an entry draft, or the answer to give instead: a question (which
@@ -113,6 +120,17 @@ export async function resolveLog(turn: Turn, args: string, editing?: Entry): Pro
   return resolveParsed(turn, parsed, editing, agreements);
 }
 
+/** What every answer of resolveParsed needs: the turn, the area's agreements, and the entry edited if any. */
+interface Resolving {
+  turn: Turn;
+  store: readonly Agreement[];
+  editing: Entry | undefined;
+  /** How an answer that stores nothing ends. */
+  ending: 'nothingStored' | 'unchanged';
+}
+
+const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
+
 /**
  * resolveLog from what the parser read: also what a typed answer to an open question resolves
  * (the question's request with the answer's values). A question asked about a new log is
@@ -126,124 +144,147 @@ export async function resolveParsed(
   agreements?: readonly Agreement[],
 ): Promise<LogResolution> {
   const store = agreements ?? (await turn.records.agreements());
-  const answer = (...replies: Reply[]): LogResolution => ({ kind: 'answer', replies });
-  const unchanged = editing ? UNCHANGED : NOTHING_STORED;
-  const untilChosen = editing ? 'insatsen ändras inte förrän du har valt.' : 'inget är loggat förrän du har valt.';
-  const remember = (request: LogRequest, whichDay?: { choices: IsoDate[]; error: string }): void => {
-    if (editing) return;
-    const messageId = turn.input.value === undefined ? turn.input.activityId : undefined;
-    rememberQuestion(turn, {
-      kind: 'log',
-      request,
-      ...(whichDay ? { whichDay } : {}),
-      ...(messageId ? { messageId } : {}),
-    });
-  };
-
-  if (!parsed.ok) {
-    if (!parsed.whichDay) return answer(text(`${parsed.error} ${unchanged}`));
-    const replies = await askWhichDay(turn, parsed.error, parsed.whichDay.choices, parsed.whichDay.request, editing);
-    if (replies.some((r) => r.kind === 'card')) {
-      remember(parsed.whichDay.request, { choices: parsed.whichDay.choices, error: parsed.error });
-    }
-    return answer(...replies);
-  }
+  const r: Resolving = { turn, store, editing, ending: editing ? 'unchanged' : 'nothingStored' };
+  if (!parsed.ok) return notParsed(r, parsed);
   const request = parsed.request;
   const date = request.date ?? turn.today;
-  const future = futureDateRefusal(date, turn.today);
-  if (future) return answer(text(future.replace(NOTHING_STORED, unchanged)));
-
+  // The day is checked here, where it enters: the draft carries it on as checked.
+  if (date > turn.today) return answer(text(ended(recordTexts, { code: 'record.futureDate', date }, r.ending)));
   const agreement = agreementForDate(store, date);
-  if (!agreement) {
-    const year = Number(date.slice(0, 4));
-    const hint =
-      year >= Number(turn.today.slice(0, 4))
-        ? noAgreementHint(store, year)
-        : `Det som finns: ${knownPeriodsText(store)}.`;
-    return answer(
-      text(`Inget medborgarlöfte gäller ${formatSwedishDate(date)}, så jag kan inte logga det. ${hint} ${unchanged}`),
-    );
-  }
-  if (request.activityWords.length === 0) {
-    const ask = `Skriv vilken aktivitet du vill logga, t.ex. /logga ${exampleKeyword(store, turn.today)}.`;
-    if (editing) return answer(text(`${ask} ${unchanged}`));
-    const long = await longNoteAnswer(turn, agreement, { date, ...givenDetails(request) }, editing);
-    if (long) return answer(...long);
-    return answer(
-      text(`${ask} Eller fyll i formuläret.`),
-      ...(await logForm(turn, agreement, { date, ...(request.place ? { place: request.place } : {}) })),
-    );
-  }
+  if (!agreement) return answer(text(noAgreementText(r, date)));
+  if (request.activityWords.length === 0) return withoutActivity(r, agreement, request, date);
+  return matchActivity(r, agreement, request, date);
+}
 
+/** A question about a new log, remembered so that a typed answer ("nej, i fredags") can answer it. */
+function remember(r: Resolving, request: LogRequest, whichDay?: WhichDay): void {
+  if (r.editing) return;
+  const messageId = r.turn.input.value === undefined ? r.turn.input.activityId : undefined;
+  rememberQuestion(r.turn, {
+    kind: 'log',
+    request,
+    ...(whichDay ? { whichDay } : {}),
+    ...(messageId ? { messageId } : {}),
+  });
+}
+
+/** The parser's refusal, or the question which day (remembered when it was asked with a card). */
+async function notParsed(r: Resolving, parsed: Extract<LogRequestParse, { ok: false }>): Promise<LogResolution> {
+  if (!parsed.whichDay) return answer(text(ended(logRequestTexts, parsed.problem, r.ending)));
+  const { choices, request } = parsed.whichDay;
+  const replies = await askWhichDay(r, render(logRequestTexts, parsed.problem), choices, request);
+  if (replies.some((reply) => reply.kind === 'card')) remember(r, request, { choices, problem: parsed.problem });
+  return answer(...replies);
+}
+
+/** No agreement covers `date`: how to get one (this year or later), or which there are. */
+function noAgreementText(r: Resolving, date: IsoDate): string {
+  const year = Number(date.slice(0, 4));
+  const hint =
+    year >= Number(r.turn.today.slice(0, 4))
+      ? noAgreementHint(r.store, year)
+      : render(logTexts, { code: 'log.knownPeriods', known: knownPeriodsText(r.store) });
+  return ended(logTexts, { code: 'log.noAgreement', date, hint }, r.ending);
+}
+
+/** No activity word: asked which, with the form (a new log) or the ending (an edited message). */
+async function withoutActivity(
+  r: Resolving,
+  agreement: Agreement,
+  request: LogRequest,
+  date: IsoDate,
+): Promise<LogResolution> {
+  const example = exampleKeyword(r.store, r.turn.today);
+  if (r.editing) return answer(text(ended(logTexts, { code: 'log.whichActivity', example }, r.ending)));
+  const long = await longNoteAnswer(r.turn, agreement, { date, ...givenDetails(request) }, r.editing);
+  if (long) return answer(...long);
+  return answer(
+    text(render(logTexts, { code: 'log.whichActivityOrForm', example })),
+    ...(await logForm(r.turn, agreement, { date, ...(request.place ? { place: request.place } : {}) })),
+  );
+}
+
+/** The activity the words name: a draft when exactly one, else the question or refusal. */
+async function matchActivity(
+  r: Resolving,
+  agreement: Agreement,
+  request: LogRequest,
+  date: IsoDate,
+): Promise<LogResolution> {
+  const { turn, editing } = r;
   const count = request.count ?? 1;
   const vague = tooVagueAnswer(turn, agreement, request.activityWords, date, count, request, editing);
   if (vague) return answer(vague);
 
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
-  const typed = request.activityWords.join(' ');
   // Words after the activity's own words were the start of a note: "/logga krogtillsyn lugn kväll".
   const leftover = request.activityWords.slice(match.usedWords).join(' ');
   const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
-  const long = await longNoteAnswer(
-    turn,
-    agreement,
-    {
-      date,
-      count,
-      ...givenDetails({ ...request, note }),
-      ...(match.candidates.length === 1 && match.candidates[0] ? { activityId: match.candidates[0].id } : {}),
-    },
-    editing,
-  );
+  const only = match.candidates.length === 1 ? match.candidates[0] : undefined;
+  const details = { date, count, ...givenDetails({ ...request, note }) };
+  const long = await longNoteAnswer(turn, agreement, { ...details, ...(only ? { activityId: only.id } : {}) }, editing);
   if (long) return answer(...long);
-  if (match.candidates.length === 0) {
-    const close = closestActivities(agreement.activities, request.activityWords);
-    if (close.length > 0) {
-      remember(request);
-      return answer(...suggestActivities(turn, agreement, close, request, date, editing));
-    }
-    const keywords = [...new Set(agreement.activities.map((a) => a.keywords[0]))].slice(0, 5).join(', ');
-    return answer(
-      text(
-        `Jag hittar ingen aktivitet "${typed}" i ${agreement.title}. Exempel på ord som fungerar: ${keywords}. Skriv /status för alla aktiviteter. ${unchanged}`,
-      ),
-    );
-  }
-
-  if (match.candidates.length > 1) {
-    const candidates = candidatesFor(match.candidates, {
-      ...questionOrigin(turn, editing),
-      agreementId: agreement.id,
-      date,
-      count,
-      ...givenDetails({ ...request, note }),
-      ...(editing ? { entryId: editing.id } : {}),
-    });
-    const question = `"${typed}" passar ${match.candidates.length} aktiviteter i ${agreement.title}. Välj en – ${untilChosen}`;
-    const details = detailsText(formatSwedishDate(date), request, count);
-    const fallback = `${question}\n${match.candidates.map((a) => `• ${a.name}`).join('\n')}`;
-    remember(request);
-    return answer(
-      card(
-        chooseActivityCard({
-          title: 'Vilken aktivitet menar du?',
-          question,
-          details,
-          candidates,
-          more: moreCandidatesText(match.candidates),
-        }),
-        fallback,
-      ),
-    );
-  }
-
-  const activity = match.candidates[0];
-  if (!activity) return answer(text(unchanged));
-  const draft: EntryDraft = { agreement, activity, date, count, ...givenDetails({ ...request, note }) };
+  if (match.candidates.length === 0) return noActivity(r, agreement, request, date);
+  if (!only) return severalActivities(r, agreement, request, match.candidates, details);
+  const draft: EntryDraft = { agreement, activity: only, ...details };
   // A weekday for weekend nights: asked before it is stored where it would not count.
   const notCounted = notCountedAnswer(turn, draft, request.activityWords, editing ? { editing } : {});
   if (notCounted) return answer(notCounted);
-  return { kind: 'draft', draft };
+  // Personal data was refused where the text entered (app.ts, resolveLog), the day above.
+  return { kind: 'draft', draft: checkedAtEntry(draft) };
+}
+
+/** No activity has the words: the close ones to choose from, or the words that would work. */
+function noActivity(r: Resolving, agreement: Agreement, request: LogRequest, date: IsoDate): LogResolution {
+  const close = closestActivities(agreement.activities, request.activityWords);
+  if (close.length > 0) {
+    remember(r, request);
+    return answer(...suggestActivities(r.turn, agreement, close, request, date, r.editing));
+  }
+  const keywords = [...new Set(agreement.activities.map((a) => a.keywords[0]))].slice(0, 5).join(', ');
+  const typed = request.activityWords.join(' ');
+  return answer(
+    text(ended(logTexts, { code: 'log.unknownActivity', typed, title: agreement.title, keywords }, r.ending)),
+  );
+}
+
+/** The words fit several activities: one button each, logging the rest as written. */
+function severalActivities(
+  r: Resolving,
+  agreement: Agreement,
+  request: LogRequest,
+  matched: readonly Activity[],
+  details: { date: IsoDate; count: number } & Parameters<typeof givenDetails>[0],
+): LogResolution {
+  const { turn, editing } = r;
+  const candidates = candidatesFor(matched, {
+    ...questionOrigin(turn, editing),
+    agreementId: agreement.id,
+    ...details,
+    ...(editing ? { entryId: editing.id } : {}),
+  });
+  const question = render(logTexts, {
+    code: 'log.severalActivities',
+    typed: request.activityWords.join(' '),
+    count: matched.length,
+    title: agreement.title,
+    editing: editing !== undefined,
+  });
+  const shown = detailsText(formatSwedishDate(details.date), request, details.count);
+  const fallback = `${question}\n${matched.map((a) => `• ${a.name}`).join('\n')}`;
+  remember(r, request);
+  return answer(
+    card(
+      chooseActivityCard({
+        title: QUESTION_TITLES.activity,
+        question,
+        details: shown,
+        candidates,
+        more: moreCandidatesText(matched),
+      }),
+      fallback,
+    ),
+  );
 }
 
 /**
@@ -291,11 +332,15 @@ function suggestActivities(
     ...givenDetails(request),
     ...(editing ? { entryId: editing.id } : {}),
   });
-  const question = `Jag hittar ingen aktivitet med de orden i ${agreement.title}. Välj den du menade – ${editing ? 'insatsen ändras inte' : 'inget är loggat'} förrän du har valt.`;
+  const question = render(logTexts, {
+    code: 'log.closeActivities',
+    title: agreement.title,
+    editing: editing !== undefined,
+  });
   const details = detailsText(formatSwedishDate(date), request, count);
   const fallback = `${question}\n${close.map((a) => `• ${a.name}`).join('\n')}`;
   return [
-    card(chooseActivityCard({ title: 'Menade du någon av dessa?', question, details, candidates, more: '' }), fallback),
+    card(chooseActivityCard({ title: QUESTION_TITLES.close, question, details, candidates, more: '' }), fallback),
   ];
 }
 
@@ -310,63 +355,46 @@ function dayLabel(date: IsoDate): string {
  * stored until a day is chosen, and never on today's date by default.
  */
 async function askWhichDay(
-  turn: Turn,
+  r: Resolving,
   question: string,
   choices: readonly IsoDate[],
   request: LogRequest,
-  editing?: Entry,
 ): Promise<Reply[]> {
+  const { turn, editing } = r;
   // The area's own agreements: another area's would find no such activity, or the wrong one.
   const agreements = await turn.records.agreements();
   const days = choices.flatMap((date) => {
     const agreement = agreementForDate(agreements, date);
     return agreement ? [{ date, label: dayLabel(date), agreement }] : [];
   });
-  const refuse = (why: string) => [text(`${question} ${why}${editing ? 'Insatsen är oförändrad.' : NOTHING_STORED}`)];
-  if (days.length === 0) return refuse('Inget medborgarlöfte gäller de dagarna. ');
-  if (request.activityWords.length === 0)
-    return refuse('Skriv också vilken aktivitet, t.ex. /logga krogtillsyn 29/5. ');
+  const refuse = (outcome: LogAnswer) => [text(ended(logTexts, outcome, r.ending))];
+  if (days.length === 0) return refuse({ code: 'log.noDayAgreement', question });
+  if (request.activityWords.length === 0) return refuse({ code: 'log.dayWithoutActivity', question });
   const agreement = days[days.length - 1]?.agreement;
-  if (!agreement) return refuse('');
+  if (!agreement) return refuse({ code: 'log.dayQuestion', question });
   const match = matchActivities(agreement.activities, request.activityWords, request.place);
   // "samverkan förra veckan": too vague for an activity, whatever the day.
   const vague = vagueActivityCandidates(agreement.activities, agreement.parties, request.activityWords);
   const activity: Activity | undefined = match.candidates.length === 1 && !vague ? match.candidates[0] : undefined;
-  if (!activity) {
-    return refuse(`Skriv dagen och aktiviteten tydligare, t.ex. /logga ${request.activityWords.join(' ')} 29/5. `);
-  }
+  if (!activity) return refuse({ code: 'log.dayUnclear', question, words: request.activityWords.join(' ') });
   const count = request.count ?? 1;
   const leftover = request.activityWords.slice(match.usedWords).join(' ');
   const note = [leftover, request.note ?? ''].filter((s) => s.length > 0).join(' ') || undefined;
-  const long = await longNoteAnswer(
-    turn,
-    agreement,
-    { date: '', count, activityId: activity.id, ...givenDetails({ ...request, note }) },
-    editing,
-  );
+  const details = { count, ...givenDetails({ ...request, note }) };
+  const long = await longNoteAnswer(turn, agreement, { date: '', activityId: activity.id, ...details }, editing);
   if (long) return long;
   const usable = days.filter((d) => d.agreement.activities.some((a) => a.id === activity.id));
   const candidates = dayCandidatesFor(
     usable.map((d) => ({ date: d.date, label: d.label, agreementId: d.agreement.id })),
     activity,
-    {
-      ...questionOrigin(turn, editing),
-      count,
-      ...givenDetails({ ...request, note }),
-      ...(editing ? { entryId: editing.id } : {}),
-    },
+    { ...questionOrigin(turn, editing), ...details, ...(editing ? { entryId: editing.id } : {}) },
   );
-  const details = detailsText(activity.name, request, count);
   const fallback = `${question}\n${usable.map((d) => `• ${d.label}`).join('\n')}`;
+  const asked = render(logTexts, { code: 'log.chooseDay', question, editing: editing !== undefined });
+  const shown = detailsText(activity.name, request, count);
   return [
     card(
-      chooseActivityCard({
-        title: 'Vilken dag menar du?',
-        question: `${question} Välj en dag – ${editing ? 'insatsen ändras inte' : 'inget är loggat'} förrän du har valt.`,
-        details,
-        candidates,
-        more: '',
-      }),
+      chooseActivityCard({ title: QUESTION_TITLES.day, question: asked, details: shown, candidates, more: '' }),
       fallback,
     ),
   ];
@@ -386,11 +414,9 @@ export async function logForm(
   const target = agreement ?? currentAgreement(agreements, turn.today);
   if (!target || (!agreement && turn.today > target.period.end)) {
     const year = Number(turn.today.slice(0, 4));
-    return [text(`Inget medborgarlöfte gäller idag. ${noAgreementHint(agreements, year)}`)];
+    return [text(render(logTexts, { code: 'log.noAgreementToday', hint: noAgreementHint(agreements, year) }))];
   }
   const data = logFormCardData(target, turn.today, turn.deps.newId(), prefill);
-  const fallback = prefill.error
-    ? prefill.error
-    : `Logga en insats i ${target.title}: skriv /logga «aktivitet» [plats] [datum] [antal] [anteckning].`;
+  const fallback = prefill.error ? prefill.error : render(logTexts, { code: 'log.formFallback', title: target.title });
   return [(replace ? replaceCard : card)(logFormCard(data), fallback)];
 }

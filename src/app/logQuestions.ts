@@ -31,6 +31,7 @@ import {
   tooVagueQuestion,
 } from '../views/noteGuardCards.js';
 import { formatSwedishDate } from '../domain/calendar.js';
+import { QUESTION_TITLES } from '../views/logTexts.js';
 import type { Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
 import { questionOrigin } from './questionOrigin.js';
@@ -75,7 +76,7 @@ export function tooVagueAnswer(
   const fallback = `${question}\n${candidates.map((a) => `• ${a.name}`).join('\n')}`;
   return card(
     chooseActivityCard({
-      title: 'Vilken aktivitet menar du?',
+      title: QUESTION_TITLES.activity,
       question,
       details: detailsText(formatSwedishDate(date), details, count),
       candidates: candidatesFor(candidates, choiceBase(turn, agreement, date, count, details, editing)),
@@ -111,7 +112,7 @@ export function notCountedAnswer(
   const question = notCountedQuestion(activity, date, why, alternatives.length, editing);
   const fallback = `${question}\n${[...alternatives.slice(0, 5), activity].map((a) => `• ${a.name}`).join('\n')}`;
   const shown = chooseActivityCard({
-    title: 'Räknas inte där – var ska insatsen loggas?',
+    title: QUESTION_TITLES.notCounted,
     question,
     details: detailsText(formatSwedishDate(date), draft, count),
     candidates,

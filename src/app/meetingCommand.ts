@@ -15,6 +15,7 @@ import type { Schedule } from '../domain/schedule.js';
 import { render } from '../views/catalogue.js';
 import { agendaCard, agendaText, meetingTexts, type AgendaInput, type MeetingOutcome } from '../views/meetingTexts.js';
 import { responsibleName } from '../views/reminderTexts.js';
+import { ended, recordTexts } from '../views/logTexts.js';
 import { currentAgreement } from './agreements.js';
 import { behindPlan } from './behindPlan.js';
 import { turnAuditRecord } from './audit.js';
@@ -174,6 +175,6 @@ export async function meetingLogAction(turn: Turn, value: unknown): Promise<Repl
     sourceId: already ? `${sourceId}:${turn.deps.newId()}` : sourceId,
     occasion: { join: meetingOccasionId(meeting.id, date) },
   });
-  if (!result.ok) return [text(result.refusal)];
+  if (!result.ok) return [text(ended(recordTexts, result.refusal, 'nothingStored'))];
   return [await loggedReply(turn, result.entry, agreement, activity, result.stored)];
 }

@@ -11,13 +11,15 @@ import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { restoreEntry } from './entryActions.js';
 import { entryCard, findEntry, type FoundEntry } from './entryCard.js';
-import { editEntry } from './entryEdit.js';
+import { editEntry, fieldsCheckedAtEntry } from './entryEdit.js';
 import { messageSourceId, resolveLog } from './logCommand.js';
 import { text, type Reply } from './ports.js';
 import { nameQuestion } from './logQuestions.js';
-import { personalDataRefusal } from './recordEntry.js';
-
-const UNCHANGED = 'Insatsen är oförändrad.';
+import { ended, recordTexts } from '../views/logTexts.js';
+import { render } from '../views/catalogue.js';
+import { correctionText } from '../views/correctionTexts.js';
+import { entryTexts } from '../views/entryTexts.js';
+import { identityNumberIn } from './recordEntry.js';
 
 /** The entry the turn's message produced, with its agreement and activity; undefined when it produced none. */
 async function messageEntry(turn: Turn): Promise<FoundEntry | undefined> {
@@ -37,50 +39,45 @@ export async function messageEdited(
   logAsNew: () => Reply[] | Promise<Reply[]>,
 ): Promise<Reply[]> {
   const found = await messageEntry(turn);
-  const personal = personalDataRefusal(turn.input.text);
+  // The edited text enters here: a personnummer is refused before anything reads it.
+  const personal = identityNumberIn(turn.input.text);
   if (!found) {
     if (args === undefined) return [];
-    return personal ? [text(personal)] : logAsNew();
+    return personal ? [text(ended(recordTexts, personal, 'nothingStored'))] : logAsNew();
   }
   const { entry, agreement, activity } = found;
   const line = entryLine(entry, activity);
   if (!isActive(entry)) {
-    return [
-      text(
-        `Du ändrade ett meddelande vars insats är borttagen (${line}), så ändringen gör inget. Logga på nytt med /logga om den ska räknas.`,
-      ),
-    ];
+    return [text(render(entryTexts, { code: 'message.editedRemoved', line }))];
   }
-  if (personal) return [text(personal.replace(/Inget har sparats\.$/u, UNCHANGED))];
+  if (personal) return [text(ended(recordTexts, personal, 'unchanged'))];
   if (args === undefined || args.trim() === '') {
-    return [
-      text(
-        `Du ändrade meddelandet, men den nya texten är ingen loggning. ${UNCHANGED} (${line}) Skriv om meddelandet som /logga …, eller ta bort insatsen i /mina.`,
-      ),
-    ];
+    return [text(render(entryTexts, { code: 'message.editedNoLog', line }))];
   }
   const resolved = await resolveLog(turn, args, entry);
   if (resolved.kind === 'answer') {
-    return [text(`Du ändrade meddelandet med insatsen ${line}. ${UNCHANGED}`), ...resolved.replies];
+    return [text(render(entryTexts, { code: 'message.edited', line })), ...resolved.replies];
   }
   const { draft } = resolved;
   if (draft.agreement.id !== agreement.id) {
-    return [
-      text(
-        `Det nya datumet ligger i ${draft.agreement.title}, men insatsen hör till ${agreement.title}. ${UNCHANGED} Ta bort meddelandet och logga på nytt.`,
-      ),
-    ];
+    const outcome = {
+      code: 'message.otherAgreement',
+      title: draft.agreement.title,
+      entryTitle: agreement.title,
+    } as const;
+    return [text(render(entryTexts, outcome))];
   }
   const askName = await nameQuestion(turn, draft, { editing: entry });
-  if (askName) return [text(`Du ändrade meddelandet med insatsen ${line}. ${UNCHANGED}`), askName];
+  if (askName) return [text(render(entryTexts, { code: 'message.edited', line })), askName];
   const fields: EntryFields = {
     activityId: draft.activity.id,
     date: draft.date,
     count: draft.count,
     ...givenDetails(draft),
   };
-  const outcome = await editEntry(turn, found, fields, 'messageEdited');
-  if (outcome.kind === 'refused') return [text(`${outcome.why} ${UNCHANGED}`)];
+  // Checked as the edited text entered: personnummer above, phone numbers in resolveLog.
+  const outcome = await editEntry(turn, found, fieldsCheckedAtEntry(fields), 'messageEdited');
+  if (outcome.kind === 'refused') return [text(correctionText({ kind: 'refused', why: outcome.why }))];
   return [await entryCard(turn, outcome.found, outcome.kind === 'changed' ? 'edited' : 'unchanged', false)];
 }
 
@@ -95,13 +92,9 @@ export async function messageDeleted(turn: Turn): Promise<Reply[]> {
   const { entry, agreement, activity } = found;
   const line = entryLine(entry, activity);
   if (entry.removed?.reason === 'messageDeleted') return [await entryCard(turn, found, 'messageDeleted', false)];
-  if (entry.removed) return [text(`Meddelandet togs bort. Insatsen ${line} var redan borttagen.`)];
+  if (entry.removed) return [text(render(entryTexts, { code: 'message.deletedAlreadyRemoved', line }))];
   if (entry.by.id !== personOf(turn).id) {
-    return [
-      text(
-        `Meddelandet med insatsen ${line} togs bort, men insatsen räknas fortfarande: bara ${entry.by.name || 'den som loggade'} kan ta bort den (i /mina).`,
-      ),
-    ];
+    return [text(render(entryTexts, { code: 'message.deletedNotYours', line, by: entry.by.name }))];
   }
   const removed = await turn.records.removeEntry(
     agreement.id,
@@ -125,13 +118,9 @@ export async function messageUndeleted(turn: Turn): Promise<Reply[]> {
   const found = await messageEntry(turn);
   if (!found) return [];
   const line = entryLine(found.entry, found.activity);
-  if (!found.entry.removed) return [text(`Meddelandet är tillbaka, och insatsen ${line} räknas.`)];
+  if (!found.entry.removed) return [text(render(entryTexts, { code: 'message.restoredCounts', line }))];
   if (found.entry.by.id !== personOf(turn).id) {
-    return [
-      text(
-        `Meddelandet är tillbaka, men insatsen ${line} är borttagen; bara ${found.entry.by.name || 'den som loggade'} kan ta tillbaka den.`,
-      ),
-    ];
+    return [text(render(entryTexts, { code: 'message.restoredNotYours', line, by: found.entry.by.name }))];
   }
   return restoreEntry(turn, found, false);
 }

@@ -4,6 +4,8 @@ import { formatSwedishDate } from '../domain/calendar.js';
 import { isActive, type Entry } from '../domain/entry.js';
 import { activityStatusOfDays } from '../domain/status.js';
 import { sameOccasionText } from '../views/loggedCard.js';
+import { render } from '../views/catalogue.js';
+import { entryTexts } from '../views/entryTexts.js';
 import { mineCard, mineCardData } from '../views/mineCard.js';
 import { progressAndStatus } from '../views/statusWords.js';
 import { entryLine, progressText } from '../views/texts.js';
@@ -37,8 +39,9 @@ async function myEntriesByDate(turn: Turn): Promise<Entry[]> {
 export async function mineCommand(turn: Turn, page = 0): Promise<Reply[]> {
   const mine = await myEntriesByDate(turn);
   const agreements = await turn.records.agreements();
-  if (mine.length === 0)
-    return [text(`Du har inte loggat något än. Prova /logga ${exampleKeyword(agreements, turn.today)}.`)];
+  if (mine.length === 0) {
+    return [text(render(entryTexts, { code: 'mine.none', example: exampleKeyword(agreements, turn.today) }))];
+  }
   // An entry of an activity removed after saving still shows under its name.
   const activityOf = (e: Entry) =>
     activityNamedBy(
@@ -50,8 +53,10 @@ export async function mineCommand(turn: Turn, page = 0): Promise<Reply[]> {
     const same = sameOccasionText(othersOf(e));
     return `• ${entryLine(e, activityOf(e))}${same ? ` (${same})` : ''}${e.note ? ` – ${e.note}` : ''}`;
   });
-  const more = mine.length > SHOWN_AS_TEXT ? `\n\n…och ${mine.length - SHOWN_AS_TEXT} äldre.` : '';
-  const fallback = `Dina insatser, senaste arbetsdag först (${mine.length} totalt):\n\n${lines.join('\n')}${more}`;
+  const older = mine.length - SHOWN_AS_TEXT;
+  const more = older > 0 ? `\n\n${render(entryTexts, { code: 'mine.older', count: older })}` : '';
+  const heading = render(entryTexts, { code: 'mine.heading', total: mine.length });
+  const fallback = `${heading}\n\n${lines.join('\n')}${more}`;
   return [card(mineCard(mineCardData(mine, activityOf, page, othersOf)), fallback)];
 }
 
@@ -63,10 +68,10 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
   const already = sourceId
     ? (await store.entriesTouchedBy(personOf(turn).id)).find((e) => e.removed?.sourceId === sourceId)
     : undefined;
-  if (already) return [text(`Redan borttaget: ${await describe(turn, already)}.`)];
+  if (already) return [text(render(entryTexts, { code: 'undo.already', line: await describe(turn, already) }))];
 
   const latest = (await myActiveEntries(turn))[0];
-  if (!latest) return [text('Du har ingen loggad insats att ångra.')];
+  if (!latest) return [text(render(entryTexts, { code: 'undo.nothing' }))];
   // A second /ångra soon after the first is more likely a repeat than a wish to go further back.
   const me = personOf(turn).id;
   const justUndone = (await store.entriesTouchedBy(me)).some(
@@ -90,7 +95,7 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
       entryId: latest.id,
     }),
   );
-  if (!removed) return [text('Insatsen var redan borttagen. Skriv /mina för att se dina insatser.')];
+  if (!removed) return [text(render(entryTexts, { code: 'undo.alreadyRemoved' }))];
   turn.log.info({ entryId: removed.id }, 'entry undone');
   const agreement = await store.agreement(removed.agreementId);
   const activity = agreement?.activities.find((a) => a.id === removed.activityId);
@@ -105,11 +110,8 @@ export async function undoCommand(turn: Turn): Promise<Reply[]> {
     );
     progress = `\n\n${agreement.title}: ${progressAndStatus(progressText(s.progress), s.status)}.`;
   }
-  return [
-    text(
-      `↩️ Borttaget: ${await describe(turn, removed)}. Det finns kvar i historiken som ångrat ${formatSwedishDate(turn.today)}.${progress}`,
-    ),
-  ];
+  const line = await describe(turn, removed);
+  return [text(render(entryTexts, { code: 'undo.done', line, day: formatSwedishDate(turn.today), progress }))];
 }
 
 async function describe(turn: Turn, entry: Entry): Promise<string> {

@@ -4,10 +4,9 @@
 // Kept in the running process, per conversation and person, for CORRECTION_WINDOW_MINUTES: a
 // restart (or another instance) forgets it, and the card's buttons still work.
 import { CORRECTION_WINDOW_MINUTES } from '../domain/correction.js';
-import type { IsoDate } from '../domain/agreement.js';
-import type { LogRequest } from '../domain/logRequest.js';
+import type { LogRequest, WhichDay } from '../domain/logRequest.js';
 import { personOf, type AppDeps, type Turn } from './context.js';
-import type { EntryDraft } from './recordEntry.js';
+import type { CheckedDraft } from './recordEntry.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -17,12 +16,12 @@ export type OpenQuestion = (
       /** What the message said, as the log parser read it. */
       request: LogRequest;
       /** Present when the question is which day: the candidate days and the question asked. */
-      whichDay?: { choices: IsoDate[]; error: string };
+      whichDay?: WhichDay;
     }
   /** "Logga igen?": the entry the message would make. */
-  | { kind: 'repeat'; draft: EntryDraft }
+  | { kind: 'repeat'; draft: CheckedDraft }
   /** "Var du med där?": the entry the message would make, and the occasion someone else logged. */
-  | { kind: 'occasion'; draft: EntryDraft; occasionId: string }
+  | { kind: 'occasion'; draft: CheckedDraft; occasionId: string }
 ) & {
   /** The Teams message the question answers: an entry made from the answer is that message's. */
   messageId?: string;

@@ -1,17 +1,18 @@
 // The one way an entry reaches the store, whether typed, clicked on the ambiguity card or sent
 // from the log form: every path gets the same checks and the same confirmation.
 import type { Activity, Agreement, IsoDate } from '../domain/agreement.js';
-import { formatSwedishDate } from '../domain/calendar.js';
 import { givenDetails, loggedFields, type Entry } from '../domain/entry.js';
 import { findPersonalIdentityNumber } from '../domain/personalData.js';
 import { findPhoneNumber } from '../domain/phoneNumbers.js';
-import { notCountedText, phoneRefusal } from '../views/noteGuardCards.js';
+import { ended, recordTexts, type Ending, type RecordRefusal } from '../views/logTexts.js';
+import { confirmationFix, confirmationHead } from '../views/entryTexts.js';
+import { notCountedText } from '../views/noteGuardCards.js';
 import { whyNotCounted } from '../domain/counting.js';
 import { activityStatusOfDays, type ActivityStatus } from '../domain/status.js';
 import { occasionIdOf, type Occasion } from '../domain/occasion.js';
 import { loggedCard, loggedCardData, sameOccasionText } from '../views/loggedCard.js';
 import { progressAndStatus } from '../views/statusWords.js';
-import { entryLine, maskIdentityNumber, progressText } from '../views/texts.js';
+import { entryLine, progressText } from '../views/texts.js';
 import { turnAuditRecord } from './audit.js';
 import { personOf, type Turn } from './context.js';
 import { card, replaceCard, type Reply } from './ports.js';
@@ -34,49 +35,95 @@ export interface EntryDraft {
   occasion?: { join: string } | 'new';
 }
 
-export const NOTHING_STORED = 'Inget har sparats.';
+declare const checked: unique symbol;
 
-/** A refusal when any free text holds a personnummer or samordningsnummer, else undefined. */
-export function personalDataRefusal(...texts: (string | undefined)[]): string | undefined {
+/**
+ * A draft whose note and place hold no personnummer or phone number, and whose day is no later
+ * than today and inside its agreement: checked once, where its values entered (checkDraft, or the
+ * entry point's own checks: see checkedAtEntry), and stored without checking again.
+ */
+export type CheckedDraft = EntryDraft & { readonly [checked]: true };
+
+/** The personnummer or samordningsnummer in any of the texts, as a refusal; undefined when none. */
+export function identityNumberIn(...texts: (string | undefined)[]): RecordRefusal | undefined {
   for (const t of texts) {
     if (!t) continue;
     const found = findPersonalIdentityNumber(t);
-    if (found) {
-      return `Texten innehåller något som ser ut som ett ${found.kind} (${maskIdentityNumber(found.match)}). Skriv aldrig personuppgifter om invånare här – SIG-ärendena gäller unga. ${NOTHING_STORED}`;
-    }
+    if (found) return { code: 'record.identityNumber', kind: found.kind, number: found.match };
   }
   return undefined;
 }
 
-export function futureDateRefusal(date: IsoDate, today: IsoDate): string | undefined {
-  return date > today
-    ? `${formatSwedishDate(date)} har inte varit än – logga det som har hänt. ${NOTHING_STORED}`
-    : undefined;
+/**
+ * identityNumberIn as the sentence a new log is refused with (ends "Inget har sparats."), for
+ * callers outside the log path that add their own words.
+ */
+export function personalDataRefusal(...texts: (string | undefined)[]): string | undefined {
+  const found = identityNumberIn(...texts);
+  return found ? ended(recordTexts, found, 'nothingStored') : undefined;
 }
 
-export type RecordResult =
-  | { ok: true; entry: Entry; stored: boolean }
-  /** Nothing stored; `personalData` says the free text must not be shown back. */
-  | { ok: false; refusal: string; personalData: boolean };
+/** A day after today, as a refusal; undefined for today or earlier. */
+export function futureDate(date: IsoDate, today: IsoDate): RecordRefusal | undefined {
+  return date > today ? { code: 'record.futureDate', date } : undefined;
+}
 
-/** A refusal when a note or place holds a phone number (libphonenumber-js, region SE), else undefined. */
-export function phoneNumberRefusal(today: IsoDate, ...texts: (string | undefined)[]): string | undefined {
+/** futureDate as a sentence with `ending` (a new log's "Inget har sparats." unless told). */
+export function futureDateRefusal(date: IsoDate, today: IsoDate, ending: Ending = 'nothingStored'): string | undefined {
+  const future = futureDate(date, today);
+  return future ? ended(recordTexts, future, ending) : undefined;
+}
+
+/** A phone number in a note or place (libphonenumber-js, region SE), as a refusal; else undefined. */
+function phoneNumberProblem(today: IsoDate, ...texts: (string | undefined)[]): RecordRefusal | undefined {
   const found = findPhoneNumber(today, ...texts);
-  return found ? phoneRefusal(found.match) : undefined;
+  return found ? { code: 'record.phoneNumber', written: found.match } : undefined;
 }
 
-/** Checks and stores (write-then-acknowledge). The caller confirms with `loggedReply`. */
-export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<RecordResult> {
-  const personal =
-    personalDataRefusal(draft.note, draft.place) ?? phoneNumberRefusal(turn.today, draft.note, draft.place);
+/** A refusal of the draft's personal data (personnummer first, then phone numbers), else undefined. */
+export function personalDataIn(today: IsoDate, draft: { note?: string; place?: string }): RecordRefusal | undefined {
+  return identityNumberIn(draft.note, draft.place) ?? phoneNumberProblem(today, draft.note, draft.place);
+}
+
+/** Nothing stored; `personalData` says the free text must not be shown back. */
+type CheckRefusal = { ok: false; refusal: RecordRefusal; personalData: boolean };
+
+/**
+ * The checks of a draft whose values were not checked where they entered (a card's payload comes
+ * from a client): personal data first (never echoed back), then the day.
+ */
+function checkDraft(today: IsoDate, draft: EntryDraft): { ok: true; draft: CheckedDraft } | CheckRefusal {
+  const personal = personalDataIn(today, draft);
   if (personal) return { ok: false, refusal: personal, personalData: true };
   const refusal =
-    futureDateRefusal(draft.date, turn.today) ??
+    futureDate(draft.date, today) ??
     (draft.date < draft.agreement.period.start || draft.date > draft.agreement.period.end
-      ? `${formatSwedishDate(draft.date)} ligger utanför ${draft.agreement.title}. ${NOTHING_STORED}`
+      ? ({ code: 'record.outsideAgreement', date: draft.date, title: draft.agreement.title } as const)
       : undefined);
   if (refusal) return { ok: false, refusal, personalData: false };
+  return { ok: true, draft: draft as CheckedDraft };
+}
 
+/**
+ * A draft made only of values its entry point checked as they came in: a typed log (personal data
+ * in the whole text in app.ts, phone numbers in resolveLog, the day and agreement in resolveParsed)
+ * or the log form (formAction's checks). Not for anything a client sent as a whole.
+ */
+export function checkedAtEntry(draft: EntryDraft): CheckedDraft {
+  return draft as CheckedDraft;
+}
+
+export type RecordResult = { ok: true; entry: Entry; stored: boolean } | CheckRefusal;
+
+/** Checks (checkDraft) and stores: for drafts a client sent. The caller confirms with `loggedReply`. */
+export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<RecordResult> {
+  const check = checkDraft(turn.today, draft);
+  if (!check.ok) return check;
+  return { ok: true, ...(await storeEntry(turn, check.draft)) };
+}
+
+/** Stores a checked draft (write-then-acknowledge); `stored` is false when its source was stored before. */
+export async function storeEntry(turn: Turn, draft: CheckedDraft): Promise<{ entry: Entry; stored: boolean }> {
   const id = turn.deps.newId();
   const occasionId = typeof draft.occasion === 'object' ? draft.occasion.join : id;
   const entry: Entry = {
@@ -104,7 +151,7 @@ export async function recordEntry(turn: Turn, draft: EntryDraft): Promise<Record
     }),
   );
   turn.log.info({ entryId: result.entry.id, activityId: entry.activityId, stored: result.stored }, 'entry logged');
-  return { ok: true, entry: result.entry, stored: result.stored };
+  return { entry: result.entry, stored: result.stored };
 }
 
 /** The confirmation card (with the text as fallback); `replace` puts it where the submitted card was. */
@@ -185,18 +232,14 @@ function confirmation(
   sameOccasion?: string,
 ): string {
   const line = entryLine(entry, activity);
-  const head = entry.removed
-    ? `Det här var loggat men är ångrat: ${line}.`
-    : fresh
-      ? `✅ Loggat: ${line}.`
-      : `Det här var redan loggat: ${line}.`;
+  const head = confirmationHead(line, entry.removed ? 'undone' : fresh ? 'logged' : 'already');
   const progress = `${agreement.title}: ${progressAndStatus(progressText(status.progress), status.status)}.`;
   const why = entry.removed ? undefined : whyNotCounted(activity, entry.date);
   const notCounted = why ? `\n\n⚠️ ${notCountedText(activity, entry.date, why)}` : '';
   const note = entry.note ? `\n\nAnteckning: ${entry.note}` : '';
   // The text is read where the card's Ångra cannot be pressed. /ångra takes back the latest entry:
   // true of one just logged; an earlier one is taken back in /mina.
-  const fix = entry.removed ? '' : fresh ? '\n\nFel? Skriv /ångra.' : '\n\nFel? Ta bort den i /mina.';
+  const fix = entry.removed ? '' : `\n\n${confirmationFix(fresh)}`;
   const occasion = sameOccasion ? `\n\n${sameOccasion}` : '';
   return `${head}${occasion}\n\n${progress}${notCounted}${note}${fix}`;
 }

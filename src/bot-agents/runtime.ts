@@ -68,12 +68,17 @@ class CapturedResponse implements WebResponse {
   }
 }
 
-function agentsRequest(request: InboundRequest, user?: JwtClaims) {
+/** The request as the Agents SDK reads it: the body when it is a JSON object. */
+function agentsRequest(request: InboundRequest): {
+  method: 'POST';
+  headers: InboundRequest['headers'];
+  body?: Record<string, unknown>;
+} {
   const body =
     request.body && typeof request.body === 'object' && !Array.isArray(request.body)
       ? (request.body as Record<string, unknown>)
       : undefined;
-  return { method: 'POST', headers: request.headers, ...(body ? { body } : {}), ...(user ? { user } : {}) };
+  return { method: 'POST', headers: request.headers, ...(body ? { body } : {}) };
 }
 
 function turnIO(adapter: CloudAdapter, context: TurnContext): TurnIO {
@@ -133,13 +138,15 @@ export function createAgentsRuntime(deps: RuntimeDeps): BotRuntime {
       // also refuses tokens that carry no such claim. Checked here, so both SDKs refuse the same.
       if (!channelTokenFitsActivity(req.user, req.body))
         return { ok: false, status: 401, reason: 'Unauthorized. ServiceUrl claim do not match.' };
-      return { ok: true, caller: { sdk: 'agents', claims: req.user } };
+      return { ok: true, caller: { sdk: 'agents', claims: req.user, activity: req.body } };
     },
 
     async process(request, caller) {
       if (caller.sdk !== 'agents') throw new CallerFromAnotherSdkError('agents', caller.sdk);
-      const req = agentsRequest(request, caller.claims as JwtClaims);
-      if (!req.body) return { status: 400 };
+      // The body was read once, in authenticate.
+      const body = caller.activity as Record<string, unknown> | undefined;
+      if (!body) return { status: 400 };
+      const req = { method: 'POST', headers: request.headers, body, user: caller.claims as JwtClaims };
       const response = new CapturedResponse();
       await adapter.process(req, response, (context) => handle(context.activity, turnIO(adapter, context)));
       return response.answer();

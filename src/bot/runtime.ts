@@ -40,7 +40,7 @@ export function createBotbuilderRuntime(deps: RuntimeDeps): BotRuntime {
       if (!activity) return { ok: false, status: 400, reason: 'no activity in the request body' };
       try {
         const result = await authentication.authenticateRequest(activity, header(request, 'authorization') ?? '');
-        return { ok: true, caller: { sdk: 'botbuilder', claims: result } };
+        return { ok: true, caller: { sdk: 'botbuilder', claims: result, activity } };
       } catch (error) {
         // Every refusal is a 401: a bad signature escapes botframework-connector as jsonwebtoken's
         // error, and a forged request must never look like our fault.
@@ -48,8 +48,9 @@ export function createBotbuilderRuntime(deps: RuntimeDeps): BotRuntime {
       }
     },
 
-    async process(request, caller) {
-      const activity = activityOf(request);
+    async process(_request, caller) {
+      // The body was read once, in authenticate.
+      const activity = caller.activity as Activity | undefined;
       if (!activity) return { status: 400 };
       if (caller.sdk !== 'botbuilder') throw new CallerFromAnotherSdkError('botbuilder', caller.sdk);
       const answer = await adapter.runVerified(caller.claims as AuthenticateRequestResult, activity, (context) =>

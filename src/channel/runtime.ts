@@ -26,8 +26,11 @@ export interface HttpAnswer {
   body?: unknown;
 }
 
-/** The caller as the SDK verified it; opaque to the host, handed back to process(). */
-type VerifiedCaller = { readonly sdk: BotSdk; readonly claims: unknown };
+/**
+ * The caller as the SDK verified it, with the activity as that SDK read it from the body (read
+ * once, in authenticate); opaque to the host, handed back to process().
+ */
+type VerifiedCaller = { readonly sdk: BotSdk; readonly claims: unknown; readonly activity: unknown };
 
 type Authentication =
   | { ok: true; caller: VerifiedCaller }
@@ -51,7 +54,10 @@ export interface BotRuntime {
    * registration (without MicrosoftAppId: local trial, anyone is let in). Never throws for a bad token.
    */
   authenticate(request: InboundRequest): Promise<Authentication>;
-  /** Runs the turn for a verified request; resolves once the bot is done, with what to answer. */
+  /**
+   * Runs the turn for a verified request, on the activity authenticate read from its body; resolves
+   * once the bot is done, with what to answer.
+   */
   process(request: InboundRequest, caller: VerifiedCaller): Promise<HttpAnswer>;
   /** Posts proactive messages (the weekly summary) with this SDK's connector token. */
   readonly notifier: Notifier;

@@ -8,6 +8,7 @@ import type { Logger, Reply } from '../app/ports.js';
 import { toOutgoing, type ChannelActivity, type OutgoingMessage } from './activity.js';
 import type { ServiceUrls as TrustedServiceUrls } from '../app/port/index.js';
 import { conversationOf, personFrom, teamsConversationEventOf, tenantOf, toTurnInput } from './activityInput.js';
+import { NOT_OPEN_HERE, TURN_ERROR_TEXT } from '../views/turnTexts.js';
 
 /** What a turn can do, as the SDK's turn context does it. */
 export interface TurnIO {
@@ -52,131 +53,146 @@ function messageBytes(reply: Reply, message: OutgoingMessage): number {
   return bytes;
 }
 
+/** One activity as it arrived: its tenant's check is made at most once, when first asked. */
+interface Arrival {
+  activity: ChannelActivity;
+  io: TurnIO;
+  /** Whether any area lets the activity's tenant in: asked of options.tenantAllowed once per activity. */
+  allowed: () => Promise<boolean>;
+}
+
 /** The bot: activity types routed to the app (messages) and to the lifecycle (added, removed). */
 export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
-  const { logger } = options;
-
-  const allowed = async (activity: ChannelActivity): Promise<boolean> => options.tenantAllowed(tenantOf(activity));
-
-  const welcome = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
-    if (!(await allowed(activity))) return;
-    const conversation = conversationOf(activity);
-    const replies = options.lifecycle ? options.lifecycle.added(conversation) : welcomeReplies(conversation);
-    for (const reply of replies) await io.send(toOutgoing(reply));
-  };
-
-  const removed = async (activity: ChannelActivity): Promise<void> => {
-    await options.lifecycle?.removed(conversationOf(activity));
-  };
-
-  // A channel renamed, deleted or restored, a team archived, deleted or restored: its subscriptions follow.
-  const teamsEvent = async (activity: ChannelActivity): Promise<void> => {
-    const event = teamsConversationEventOf(activity);
-    if (!event || !options.lifecycle || !(await allowed(activity))) return;
-    const by = personFrom(activity);
-    await options.lifecycle.teamsEvent(event, by);
-  };
-
-  const send = async (activity: ChannelActivity, io: TurnIO, reply: Reply): Promise<void> => {
-    const message = toOutgoing(reply);
-    const bytes = messageBytes(reply, message);
-    if (bytes > TEAMS_MESSAGE_LIMIT_BYTES) {
-      logger.warn({ bytes, conversationId: activity.conversation?.id }, 'reply is larger than Teams accepts');
-    }
-    // A submitted card is replaced where it stands (so it cannot be sent twice); replyToId names it.
-    const target = reply.kind === 'replaceCard' ? activity.replyToId : undefined;
-    if (reply.kind === 'replaceCard' && target) {
-      try {
-        await io.update(target, message);
-        return;
-      } catch (error) {
-        logger.warn(
-          { err: error, replyToId: target },
-          'could not replace the submitted card; sending the reply as a new message',
-        );
-      }
-    } else if (reply.kind === 'replaceCard') {
-      logger.info(
-        { conversationId: activity.conversation?.id },
-        'card submit without replyToId; sending the reply as a new message',
-      );
-    }
-    await io.send(message);
-  };
-
-  const message = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
-    if (!(await allowed(activity))) {
-      logger.warn(
-        { tenant: tenantOf(activity), conversationId: activity.conversation?.id },
-        'message from a tenant that is not allowed',
-      );
-      await io.send(toOutgoing({ kind: 'text', text: 'Den här boten är inte öppen för er organisation.' }));
-      return;
-    }
-    const userId = activity.from?.id;
-    const memberUpn = io.memberUpn;
-    const resolveUpn = activity.channelId === 'msteams' && userId && memberUpn ? () => memberUpn(userId) : undefined;
-    const replies = await app.handle(toTurnInput(activity, resolveUpn));
-    for (const reply of replies) await send(activity, io, reply);
-  };
-
-  // An edited, deleted or restored message: answered only where it concerns a log (see the app).
-  const messageChange = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
-    if (!(await allowed(activity))) {
-      logger.warn(
-        { tenant: tenantOf(activity), conversationId: activity.conversation?.id, type: activity.type },
-        'message change from a tenant that is not allowed',
-      );
-      return;
-    }
-    const replies = await app.handle(toTurnInput(activity));
-    for (const reply of replies) await send(activity, io, reply);
-  };
-
-  const trustServiceUrl = async (activity: ChannelActivity, io: TurnIO): Promise<void> => {
-    const registry = options.trustedServiceUrls;
-    if (!registry || !activity.serviceUrl || !(await allowed(activity))) return;
-    if (io.signedServiceUrl === undefined || io.signedServiceUrl !== activity.serviceUrl) return;
-    try {
-      await registry.trust(tenantOf(activity), activity.serviceUrl, options.now?.() ?? new Date());
-    } catch (error) {
-      // The turn goes on: the address is recorded with the next request.
-      logger.error({ err: error }, 'could not record the authenticated serviceUrl');
-    }
-  };
-
-  const isBot = (activity: ChannelActivity, members: ChannelActivity['membersAdded']): boolean =>
-    (members ?? []).some((m) => m.id !== undefined && m.id === activity.recipient?.id);
-
   return async (activity, io) => {
-    await trustServiceUrl(activity, io);
-    switch (activity.type) {
-      case 'message':
-        return message(activity, io);
-      case 'messageUpdate':
-      case 'messageDelete':
-        return messageChange(activity, io);
-      case 'conversationUpdate':
-        if (isBot(activity, activity.membersAdded)) await welcome(activity, io);
-        if (isBot(activity, activity.membersRemoved)) await removed(activity);
-        return teamsEvent(activity);
-      case 'installationUpdate':
-        // "add-upgrade" is a new app version: no reason to greet the channel again.
-        if (activity.action === 'add') await welcome(activity, io);
-        else if (activity.action === 'remove' || activity.action === 'remove-upgrade') await removed(activity);
-        return;
-      case 'invoke':
-        // Card buttons are Action.Submit (messages); any invoke is acknowledged, never answered with 501.
-        logger.info({ name: activity.name, conversationId: activity.conversation?.id }, 'invoke not handled');
-        return io.answerInvoke(200, {});
-      default:
-        return;
-    }
+    let checked: Promise<boolean> | undefined;
+    // The tenant is checked here, where the activity enters, and the answer passed on.
+    const allowed = (): Promise<boolean> => (checked ??= Promise.resolve(options.tenantAllowed(tenantOf(activity))));
+    const arrival: Arrival = { activity, io, allowed };
+    await trustServiceUrl(options, arrival);
+    return route(app, options, arrival);
   };
 }
 
-/** What the user reads when a turn fails, whichever SDK caught it. */
-const TURN_ERROR_TEXT = 'Något gick fel hos mig. Försök igen om en stund; skriv /mina för att se vad som sparats.';
+async function route(app: App, options: BotOptions, arrival: Arrival): Promise<void> {
+  const { activity, io } = arrival;
+  switch (activity.type) {
+    case 'message':
+      return message(app, options, arrival);
+    case 'messageUpdate':
+    case 'messageDelete':
+      return messageChange(app, options, arrival);
+    case 'conversationUpdate':
+      if (isBot(activity, activity.membersAdded)) await welcome(options, arrival);
+      if (isBot(activity, activity.membersRemoved)) await removed(options, activity);
+      return teamsEvent(options, arrival);
+    case 'installationUpdate':
+      // "add-upgrade" is a new app version: no reason to greet the channel again.
+      if (activity.action === 'add') await welcome(options, arrival);
+      else if (activity.action === 'remove' || activity.action === 'remove-upgrade') await removed(options, activity);
+      return;
+    case 'invoke':
+      // Card buttons are Action.Submit (messages); any invoke is acknowledged, never answered with 501.
+      options.logger.info({ name: activity.name, conversationId: activity.conversation?.id }, 'invoke not handled');
+      return io.answerInvoke(200, {});
+    default:
+      return;
+  }
+}
+
+function isBot(activity: ChannelActivity, members: ChannelActivity['membersAdded']): boolean {
+  return (members ?? []).some((m) => m.id !== undefined && m.id === activity.recipient?.id);
+}
+
+async function welcome(options: BotOptions, { activity, io, allowed }: Arrival): Promise<void> {
+  if (!(await allowed())) return;
+  const conversation = conversationOf(activity);
+  const replies = options.lifecycle ? options.lifecycle.added(conversation) : welcomeReplies(conversation);
+  for (const reply of replies) await io.send(toOutgoing(reply));
+}
+
+async function removed(options: BotOptions, activity: ChannelActivity): Promise<void> {
+  await options.lifecycle?.removed(conversationOf(activity));
+}
+
+/** A channel renamed, deleted or restored, a team archived, deleted or restored: its subscriptions follow. */
+async function teamsEvent(options: BotOptions, { activity, allowed }: Arrival): Promise<void> {
+  const event = teamsConversationEventOf(activity);
+  if (!event || !options.lifecycle || !(await allowed())) return;
+  const by = personFrom(activity);
+  await options.lifecycle.teamsEvent(event, by);
+}
+
+/** One reply sent; a submitted card is replaced where it stands (so it cannot be sent twice). */
+async function send(logger: Logger, { activity, io }: Arrival, reply: Reply): Promise<void> {
+  const message = toOutgoing(reply);
+  const bytes = messageBytes(reply, message);
+  if (bytes > TEAMS_MESSAGE_LIMIT_BYTES) {
+    logger.warn({ bytes, conversationId: activity.conversation?.id }, 'reply is larger than Teams accepts');
+  }
+  // replyToId names the submitted card.
+  const target = reply.kind === 'replaceCard' ? activity.replyToId : undefined;
+  if (reply.kind === 'replaceCard' && target) {
+    try {
+      await io.update(target, message);
+      return;
+    } catch (error) {
+      logger.warn(
+        { err: error, replyToId: target },
+        'could not replace the submitted card; sending the reply as a new message',
+      );
+    }
+  } else if (reply.kind === 'replaceCard') {
+    logger.info(
+      { conversationId: activity.conversation?.id },
+      'card submit without replyToId; sending the reply as a new message',
+    );
+  }
+  await io.send(message);
+}
+
+async function message(app: App, options: BotOptions, arrival: Arrival): Promise<void> {
+  const { activity, io } = arrival;
+  if (!(await arrival.allowed())) {
+    options.logger.warn(
+      { tenant: tenantOf(activity), conversationId: activity.conversation?.id },
+      'message from a tenant that is not allowed',
+    );
+    await io.send(toOutgoing({ kind: 'text', text: NOT_OPEN_HERE }));
+    return;
+  }
+  const userId = activity.from?.id;
+  const memberUpn = io.memberUpn;
+  const resolveUpn = activity.channelId === 'msteams' && userId && memberUpn ? () => memberUpn(userId) : undefined;
+  const replies = await app.handle(toTurnInput(activity, resolveUpn));
+  for (const reply of replies) await send(options.logger, arrival, reply);
+}
+
+/** An edited, deleted or restored message: answered only where it concerns a log (see the app). */
+async function messageChange(app: App, options: BotOptions, arrival: Arrival): Promise<void> {
+  const { activity } = arrival;
+  if (!(await arrival.allowed())) {
+    options.logger.warn(
+      { tenant: tenantOf(activity), conversationId: activity.conversation?.id, type: activity.type },
+      'message change from a tenant that is not allowed',
+    );
+    return;
+  }
+  const replies = await app.handle(toTurnInput(activity));
+  for (const reply of replies) await send(options.logger, arrival, reply);
+}
+
+/** Records the request's serviceUrl for its tenant when the verified token signed it. */
+async function trustServiceUrl(options: BotOptions, { activity, io, allowed }: Arrival): Promise<void> {
+  const registry = options.trustedServiceUrls;
+  if (!registry || !activity.serviceUrl || !(await allowed())) return;
+  if (io.signedServiceUrl === undefined || io.signedServiceUrl !== activity.serviceUrl) return;
+  try {
+    await registry.trust(tenantOf(activity), activity.serviceUrl, options.now?.() ?? new Date());
+  } catch (error) {
+    // The turn goes on: the address is recorded with the next request.
+    options.logger.error({ err: error }, 'could not record the authenticated serviceUrl');
+  }
+}
 
 /**
  * What either SDK does with an error a turn threw: log it with the activity's ids only (never its

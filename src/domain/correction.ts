@@ -9,7 +9,7 @@
 // - Anything else after the lead ("nej tack", "nej, ssg") is unclear: the caller asks once.
 // Every pattern is anchored at the start of the message and works on whole words.
 import type { IsoDate } from './agreement.js';
-import { parseLogRequest, type Vocabulary } from './logRequest.js';
+import { parseLogRequest, type LogProblem, type Vocabulary } from './logRequest.js';
 import { fold, words } from './text.js';
 
 /** Minutes after logging an entry in which a correction in words changes it ("right after"). */
@@ -38,11 +38,11 @@ export type CorrectionParse =
   /** `lead`: it began with a correction word ("nej, i fredags"), not only the new value ("i fredags"). */
   | { kind: 'change'; change: CorrectionChange; lead: boolean }
   /** The day named is several ("nej, förra veckan"): the candidate days, oldest first, and the rest. */
-  | { kind: 'whichDay'; choices: IsoDate[]; question: string; change: CorrectionChange; lead: boolean }
+  | { kind: 'whichDay'; choices: IsoDate[]; question: LogProblem; change: CorrectionChange; lead: boolean }
   /** A correction word, but nothing that says what to change into ("nej", "fel dag", "nej tack"). */
   | { kind: 'unclear'; field?: CorrectionField }
-  /** A value that cannot be stored ("nej, 31 april", "ändra till 0 st"): the log parser's sentence. */
-  | { kind: 'refused'; error: string };
+  /** A value that cannot be stored ("nej, 31 april", "ändra till 0 st"): the log parser's problem. */
+  | { kind: 'refused'; problem: LogProblem };
 
 const INTERJECTIONS = new Set(
   ['nej', 'nä', 'näe', 'nää', 'nope', 'oj', 'oops', 'hoppsan', 'ojdå', 'förlåt', 'sorry', 'äh', 'ajdå'].map(fold),
@@ -161,7 +161,7 @@ export function parseCorrection(text: string, today: IsoDate, places: readonly s
 
   const parsed = parseLogRequest(rest, today, places, NO_ACTIVITIES);
   if (!parsed.ok && !parsed.whichDay) {
-    return lead ? { kind: 'refused', error: parsed.error } : { kind: 'none' };
+    return lead ? { kind: 'refused', problem: parsed.problem } : { kind: 'none' };
   }
   const request = parsed.ok ? parsed.request : (parsed.whichDay?.request ?? { activityWords: [] });
   const leftover = request.activityWords.length > 0 || request.note !== undefined;
@@ -185,7 +185,7 @@ export function parseCorrection(text: string, today: IsoDate, places: readonly s
     else return { kind: 'unclear', field };
   }
   if (!parsed.ok && parsed.whichDay) {
-    return { kind: 'whichDay', choices: parsed.whichDay.choices, question: parsed.error, change, lead };
+    return { kind: 'whichDay', choices: parsed.whichDay.choices, question: parsed.problem, change, lead };
   }
   if (Object.keys(change).length === 0)
     return lead ? { kind: 'unclear', ...(field ? { field } : {}) } : { kind: 'none' };

@@ -11,7 +11,7 @@
 // - ISO dates and dates with an explicit year are returned as written, even in the future; the
 //   caller decides what to refuse.
 // - A date that has the shape of a date but does not exist ("2020-02-30", "32 mars", "14/13")
-//   is `{ ok: false }` with a Swedish message naming what was written, and `consumed` says how
+//   is `{ ok: false }` with a problem naming what was written, and `consumed` says how
 //   many tokens it took, so the caller can skip them.
 // - Ordinals ("den 14:e mars", "1:a juni", "2:a"), "14.3", "fredagen", "förra fredagen",
 //   "fredagen den 29 maj" (the weekday must fit the date) and a part of the day after a day
@@ -22,25 +22,30 @@
 // - "imorgon", "i övermorgon", "på fredag" are future days, returned as such for the caller to refuse.
 // - Never throws, whatever the tokens (`today` must be a valid IsoDate).
 import type { IsoDate } from './agreement.js';
-import {
-  SWEDISH_WEEKDAYS,
-  addDays,
-  daysInMonth,
-  formatSwedishDate,
-  isValidIsoDate,
-  isoWeekStart,
-  isoWeekday,
-} from './calendar.js';
+import { addDays, daysInMonth, isValidIsoDate, isoWeekStart, isoWeekday } from './calendar.js';
 import { fold } from './text.js';
 import { isUnitWord } from './units.js';
+
+/**
+ * Why date words are not one day (rendered by dateTexts in src/views/logRequestTexts.ts). `written`
+ * is what the user wrote, punctuation trimmed; weekdays are ISO numbers (1 Monday … 7 Sunday).
+ */
+export type DateProblem =
+  /** "2020-02-30", "32 mars", "14/13": the shape of a date, but no such day. */
+  | { code: 'date.nonexistent'; written: string }
+  /** A day counted past the calendar's edge (year 0 or 9999). */
+  | { code: 'date.incalculable' }
+  /** "förra veckan", "i helgen", "i natt": several days, asked about. */
+  | { code: 'date.notOneDay'; written: string }
+  /** "200314": ÅÅMMDD or DDMMÅÅ, asked about. */
+  | { code: 'date.severalReadings'; written: string }
+  /** "fredagen den 28 maj" when the 28th was a Thursday. */
+  | { code: 'date.wrongWeekday'; date: IsoDate; weekday: number; named: number };
 
 export type DateParse =
   | { ok: true; date: IsoDate; consumed: number }
   /** `choices`, when given, are the past days the words could mean (oldest first): ask which. */
-  | { ok: false; error: string; consumed: number; choices?: IsoDate[] };
-
-/** How a refusal of a date-like word ends: it talks about dates, never about counts. */
-export const DATE_HINT = 'Skriv datumet t.ex. som 14/3 eller 14 mars.';
+  | { ok: false; problem: DateProblem; consumed: number; choices?: IsoDate[] };
 
 const WEEKDAYS: Readonly<Record<string, number>> = {
   mandag: 1,
@@ -141,7 +146,7 @@ function ok(date: IsoDate, consumed: number): DateParse {
 }
 
 function notADate(what: string, consumed: number): DateParse {
-  return { ok: false, error: `Datumet ${what} finns inte. ${DATE_HINT}`, consumed };
+  return { ok: false, problem: { code: 'date.nonexistent', written: what }, consumed };
 }
 
 function exists(year: number, month: number, day: number): boolean {
@@ -189,7 +194,7 @@ function daysBack(today: IsoDate, days: number, consumed: number): DateParse {
   try {
     return ok(addDays(today, -days), consumed);
   } catch {
-    return { ok: false, error: 'Datumet går inte att räkna ut.', consumed };
+    return { ok: false, problem: { code: 'date.incalculable' }, consumed };
   }
 }
 
@@ -203,7 +208,7 @@ function askWhichDay(what: string, from: IsoDate, to: IsoDate, today: IsoDate, c
   }
   return {
     ok: false,
-    error: `"${what}" är ingen bestämd dag. Vilken dag menar du?`,
+    problem: { code: 'date.notOneDay', written: what },
     consumed,
     choices,
   };
@@ -258,7 +263,7 @@ function compactDate(word: string, raw: string, today: IsoDate): DateParse | und
   if (choices.length === 0) return undefined;
   return {
     ok: false,
-    error: `"${raw}" kan läsas som flera datum. Vilken dag menar du?`,
+    problem: { code: 'date.severalReadings', written: raw },
     consumed: 1,
     choices,
   };
@@ -267,70 +272,90 @@ function compactDate(word: string, raw: string, today: IsoDate): DateParse | und
 function parseWithoutDen(tokens: readonly string[], index: number, today: IsoDate): DateParse | undefined {
   const w = key(tokens, index);
   if (w === '') return undefined;
-  const next = key(tokens, index + 1);
+  return relativeDay(tokens, index, today) ?? namedWeekday(tokens, index, today) ?? writtenDate(tokens, index, today);
+}
 
-  // Relative words.
+/** "idag", "igår kväll", "i förrgår", "imorgon", "i natt": a day counted from today. */
+function relativeDay(tokens: readonly string[], index: number, today: IsoDate): DateParse | undefined {
+  const w = key(tokens, index);
   if (w === 'idag' || w === 'ikvall') return daysBack(today, 0, 1);
   if (YESTERDAY.has(w)) return withPartOfDay(tokens, index, daysBack(today, 1, 1));
   if (DAY_BEFORE_YESTERDAY.has(w)) return withPartOfDay(tokens, index, daysBack(today, 2, 1));
   if (TOMORROW.has(w)) return daysBack(today, -1, 1);
   if (w === 'overmorgon' || w === 'iovermorgon') return daysBack(today, -2, 1);
   if (w === 'inatt') return askWhichDay('inatt', addDays(today, -1), today, today, 1);
-  if (w === 'i') {
-    if (next === 'dag' || next === 'kvall') return daysBack(today, 0, 2);
-    if (next === 'gar') return withPartOfDay(tokens, index, daysBack(today, 1, 2));
-    if (next === 'forrgar') return withPartOfDay(tokens, index, daysBack(today, 2, 2));
-    if (next === 'morgon' || next === 'morn') return daysBack(today, -1, 2);
-    if (next === 'overmorgon') return daysBack(today, -2, 2);
-    if (next === 'natt') return askWhichDay('i natt', addDays(today, -1), today, today, 2);
-    if (next === 'helgen') return lastWeekend('i helgen', today, 0, 2);
-    if (next === 'veckan') return askWhichDay('i veckan', isoWeekStart(today), today, today, 2);
-    if (next === 'forra' && key(tokens, index + 2) === 'veckan') return lastWeek('i förra veckan', today, 3);
-    // "i måndags" (the "i måndag" form is not Swedish and is left alone).
-    if (next.endsWith('s')) {
-      const wd = has(WEEKDAYS, next.slice(0, -1));
-      if (wd !== undefined) return withPartOfDay(tokens, index, lastWeekday(today, wd, 2, true));
-    }
-    return undefined;
-  }
-  if (w === 'forra' || w === 'forre') {
-    if (next === 'veckan') return lastWeek('förra veckan', today, 2);
-    if (next === 'helgen') return lastWeekend('förra helgen', today, 1, 2);
-    const wd = weekdayForm(next);
-    // "förra fredagen": the Friday of last week.
-    if (wd) return withPartOfDay(tokens, index, ok(addDays(isoWeekStart(today), wd.weekday - 8), 2));
-    return undefined;
-  }
-  if (w === 'nasta' || w === 'pa' || w === 'kommande') {
-    const wd = weekdayForm(next);
-    if (next === 'vecka' || next === 'veckan') return ok(addDays(isoWeekStart(today), 7), 2);
-    // "på fredag", "nästa fredag": the next such day after today.
-    if (wd && wd.form !== 's') return ok(addDays(today, ((wd.weekday - isoWeekday(today) + 6) % 7) + 1), 2);
-    return undefined;
-  }
-  if (w === 'den' && next === 'har' && key(tokens, index + 2) === 'veckan') {
+  if (w === 'i') return afterI(tokens, index, today);
+  if (w === 'forra' || w === 'forre') return afterLast(tokens, index, today);
+  if (w === 'nasta' || w === 'pa' || w === 'kommande') return afterNext(key(tokens, index + 1), today);
+  if (w === 'den' && key(tokens, index + 1) === 'har' && key(tokens, index + 2) === 'veckan') {
     return askWhichDay('den här veckan', isoWeekStart(today), today, today, 3);
   }
+  return undefined;
+}
 
-  // Weekday names: the latest such day on or before today; "fredagen den 29 maj" must agree.
-  const wd = weekdayForm(w);
-  if (wd !== undefined) {
-    const dated = next === 'den' ? parseDateAt(tokens, index + 1, today) : undefined;
-    const direct = dated ?? (/^\d/.test(next) ? parseWithoutDen(tokens, index + 1, today) : undefined);
-    if (direct) {
-      if (!direct.ok) return { ...direct, consumed: direct.consumed + 1 };
-      if (isoWeekday(direct.date) !== wd.weekday) {
-        return {
-          ok: false,
-          error: `${formatSwedishDate(direct.date)} var en ${SWEDISH_WEEKDAYS[isoWeekday(direct.date) - 1] ?? ''}, inte en ${SWEDISH_WEEKDAYS[wd.weekday - 1] ?? ''}. Vilken dag menar du? ${DATE_HINT}`,
-          consumed: direct.consumed + 1,
-        };
-      }
-      return withPartOfDay(tokens, index, { ...direct, consumed: direct.consumed + 1 });
-    }
-    return withPartOfDay(tokens, index, lastWeekday(today, wd.weekday, 1, wd.form === 's'));
+/** "i dag", "i går", "i natt", "i helgen", "i förra veckan", "i måndags". */
+function afterI(tokens: readonly string[], index: number, today: IsoDate): DateParse | undefined {
+  const next = key(tokens, index + 1);
+  if (next === 'dag' || next === 'kvall') return daysBack(today, 0, 2);
+  if (next === 'gar') return withPartOfDay(tokens, index, daysBack(today, 1, 2));
+  if (next === 'forrgar') return withPartOfDay(tokens, index, daysBack(today, 2, 2));
+  if (next === 'morgon' || next === 'morn') return daysBack(today, -1, 2);
+  if (next === 'overmorgon') return daysBack(today, -2, 2);
+  if (next === 'natt') return askWhichDay('i natt', addDays(today, -1), today, today, 2);
+  if (next === 'helgen') return lastWeekend('i helgen', today, 0, 2);
+  if (next === 'veckan') return askWhichDay('i veckan', isoWeekStart(today), today, today, 2);
+  if (next === 'forra' && key(tokens, index + 2) === 'veckan') return lastWeek('i förra veckan', today, 3);
+  // "i måndags" (the "i måndag" form is not Swedish and is left alone).
+  if (next.endsWith('s')) {
+    const wd = has(WEEKDAYS, next.slice(0, -1));
+    if (wd !== undefined) return withPartOfDay(tokens, index, lastWeekday(today, wd, 2, true));
   }
+  return undefined;
+}
 
+/** "förra veckan", "förra helgen", "förra fredagen". */
+function afterLast(tokens: readonly string[], index: number, today: IsoDate): DateParse | undefined {
+  const next = key(tokens, index + 1);
+  if (next === 'veckan') return lastWeek('förra veckan', today, 2);
+  if (next === 'helgen') return lastWeekend('förra helgen', today, 1, 2);
+  const wd = weekdayForm(next);
+  // "förra fredagen": the Friday of last week.
+  if (wd) return withPartOfDay(tokens, index, ok(addDays(isoWeekStart(today), wd.weekday - 8), 2));
+  return undefined;
+}
+
+/** "nästa vecka", "på fredag", "nästa fredag": future days, for the caller to refuse. */
+function afterNext(next: string, today: IsoDate): DateParse | undefined {
+  const wd = weekdayForm(next);
+  if (next === 'vecka' || next === 'veckan') return ok(addDays(isoWeekStart(today), 7), 2);
+  // "på fredag", "nästa fredag": the next such day after today.
+  if (wd && wd.form !== 's') return ok(addDays(today, ((wd.weekday - isoWeekday(today) + 6) % 7) + 1), 2);
+  return undefined;
+}
+
+/** Weekday names: the latest such day on or before today; "fredagen den 29 maj" must agree. */
+function namedWeekday(tokens: readonly string[], index: number, today: IsoDate): DateParse | undefined {
+  const wd = weekdayForm(key(tokens, index));
+  if (wd === undefined) return undefined;
+  const next = key(tokens, index + 1);
+  const dated = next === 'den' ? parseDateAt(tokens, index + 1, today) : undefined;
+  const direct = dated ?? (/^\d/.test(next) ? parseWithoutDen(tokens, index + 1, today) : undefined);
+  if (!direct) return withPartOfDay(tokens, index, lastWeekday(today, wd.weekday, 1, wd.form === 's'));
+  if (!direct.ok) return { ...direct, consumed: direct.consumed + 1 };
+  if (isoWeekday(direct.date) !== wd.weekday) {
+    return {
+      ok: false,
+      problem: { code: 'date.wrongWeekday', date: direct.date, weekday: isoWeekday(direct.date), named: wd.weekday },
+      consumed: direct.consumed + 1,
+    };
+  }
+  return withPartOfDay(tokens, index, { ...direct, consumed: direct.consumed + 1 });
+}
+
+/** "2020-03-14", "14/3", "200314", "14 mars", "14:e mars 2020", "2:a". */
+function writtenDate(tokens: readonly string[], index: number, today: IsoDate): DateParse | undefined {
+  const w = key(tokens, index);
+  const next = key(tokens, index + 1);
   const raw = trimPunctuation(tokens[index] ?? '');
 
   // 2020-03-14 (also 2020-3-14).
@@ -342,19 +367,16 @@ function parseWithoutDen(tokens: readonly string[], index: number, today: IsoDat
 
   // 14 mars, 14:e mars, 14 mars 2020, 3 okt; an ordinal alone ("2:a") is a day of a month.
   const dayNumber = DAY_NUMBER.exec(w) ?? ORDINAL.exec(w);
-  if (dayNumber) {
-    const day = Number(dayNumber[1]);
-    const month = has(MONTHS, next);
-    if (month === undefined) {
-      return ORDINAL.test(w) ? latestDayOfMonth(day, today, raw, 1) : undefined;
-    }
-    // "14 mars 1000 st" is a date and a count, not the year 1000.
-    const year = isUnitWord(key(tokens, index + 3)) ? null : YEAR.exec(key(tokens, index + 2));
-    if (year) return explicit(Number(year[1]), month, day, written(tokens, index, 3), 3);
-    return latest(month, day, today, written(tokens, index, 2), 2);
+  if (!dayNumber) return undefined;
+  const day = Number(dayNumber[1]);
+  const month = has(MONTHS, next);
+  if (month === undefined) {
+    return ORDINAL.test(w) ? latestDayOfMonth(day, today, raw, 1) : undefined;
   }
-
-  return undefined;
+  // "14 mars 1000 st" is a date and a count, not the year 1000.
+  const year = isUnitWord(key(tokens, index + 3)) ? null : YEAR.exec(key(tokens, index + 2));
+  if (year) return explicit(Number(year[1]), month, day, written(tokens, index, 3), 3);
+  return latest(month, day, today, written(tokens, index, 2), 2);
 }
 
 function lastWeekday(today: IsoDate, weekday: number, consumed: number, strictlyBefore = false): DateParse {

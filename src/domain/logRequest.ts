@@ -15,10 +15,10 @@
 //   are asked about, with both days as the choices.
 // - The note's length is not checked here: the caller cuts a long one (splitNote) and offers the rest.
 import type { IsoDate } from './agreement.js';
-import { DATE_HINT, looksLikeDate, parseDateAt } from './dateWords.js';
+import { looksLikeDate, parseDateAt, type DateProblem } from './dateWords.js';
 import { numberWord } from './numberWords.js';
 import { fold, joinWritten, writtenWords, type WrittenWord } from './text.js';
-import { isClockTime, parseTimeAt } from './timeOfDay.js';
+import { isClockTime, parseTimeAt, type TimeProblem } from './timeOfDay.js';
 import { COUNT_UNITS, HOUR_UNITS, MINUTE_UNITS, PARTICIPANT_UNITS } from './units.js';
 
 export const MAX_COUNT = 1000;
@@ -43,11 +43,46 @@ export interface LogRequest {
   note?: string;
 }
 
+/** What was given twice ("Du angav datum två gånger"). */
+export type GivenTwice = 'date' | 'count' | 'hours' | 'participants' | 'place';
+
+/**
+ * Why the words after "/logga" cannot be logged as written (rendered by logRequestTexts in
+ * src/views/logRequestTexts.ts). `written` is what the user wrote, punctuation trimmed.
+ */
+export type LogProblem =
+  | DateProblem
+  | TimeProblem
+  /** "25 h", "0 h": hours outside 0 < h ≤ `max`. */
+  | { code: 'hours.outOfRange'; written: string; max: number }
+  /** "-3", "2,5 st": a count that is no whole number from 1. */
+  | { code: 'count.notWhole'; written: string; max: number }
+  | { code: 'count.tooLarge'; written: string; max: number }
+  | { code: 'participants.notWhole'; written: string; max: number }
+  | { code: 'participants.tooLarge'; written: string; max: number }
+  /** "19.00" alone: when, not how long. */
+  | { code: 'log.clockTime'; written: string }
+  /** "19-21" without "kl": a time or a date? `word` is it folded. */
+  | { code: 'log.timeOrDate'; written: string; word: string }
+  /** "3.14", "14:e" that is no date. */
+  | { code: 'date.unreadable'; written: string }
+  /** A bare number in the note ("möte 12"): a count, participants or hours? */
+  | { code: 'log.bareNumber'; written: string }
+  | { code: 'log.givenTwice'; what: GivenTwice }
+  /** "i fredags 9/10" naming two different days: asked about. */
+  | { code: 'date.differentDays'; first: string; second: string };
+
+/** Days to choose from, with the question (a problem) that asks for one. */
+export interface WhichDay {
+  choices: IsoDate[];
+  problem: LogProblem;
+}
+
 export type LogRequestParse =
   | { ok: true; request: LogRequest }
   | {
       ok: false;
-      error: string;
+      problem: LogProblem;
       /**
        * Present when the only thing missing is which day ("förra veckan", "i helgen", "200314"):
        * the candidate days, oldest first, and everything else that was understood.
@@ -68,13 +103,13 @@ const NOTE_SEPARATORS = new Set(['-', '–', '—', '|', ':']);
 
 type Modifier =
   | { kind: 'date'; date: IsoDate }
-  | { kind: 'whichDay'; choices: IsoDate[]; error: string }
+  | { kind: 'whichDay'; choices: IsoDate[]; problem: LogProblem }
   | { kind: 'count'; count: number; activityWord?: string }
   | { kind: 'hours'; hours: number }
   | { kind: 'participants'; participants: number }
   | { kind: 'place'; place: string };
 
-type Read = { modifier: Modifier; consumed: number } | { error: string } | undefined;
+type Read = { modifier: Modifier; consumed: number } | { problem: LogProblem } | undefined;
 
 type Phase = 'activity' | 'modifiers' | 'note';
 
@@ -139,127 +174,147 @@ function endsPhrase(c: Context, i: number, raw: string): boolean {
   );
 }
 
-function hoursOrError(value: number, minutes: boolean, written: string): { error: string } | { hours: number } {
+function hoursOrProblem(value: number, minutes: boolean, written: string): { problem: LogProblem } | { hours: number } {
   // Rounded before the check, so "0,001 h" is refused rather than stored as 0 h.
   const hours = Math.round((minutes ? value / 60 : value) * 100) / 100;
-  if (!(hours > 0) || hours > MAX_HOURS) {
-    return {
-      error: `Tiden "${written}" går inte att logga: skriv en tid över 0 och högst ${MAX_HOURS} timmar, t.ex. "2 h".`,
-    };
-  }
+  if (!(hours > 0) || hours > MAX_HOURS) return { problem: { code: 'hours.outOfRange', written, max: MAX_HOURS } };
   return { hours };
 }
 
-function countOrError(value: number, written: string, max: number, what: 'Antalet' | 'Antalet deltagare'): Read {
-  if (!Number.isInteger(value) || value < 1) {
-    return { error: `${what} "${written}" går inte att logga: skriv ett heltal från 1 till ${max}, t.ex. "3".` };
-  }
-  if (value > max) return { error: `${what} ${written} är orimligt stort: högst ${max} per loggning.` };
-  return undefined;
+/** A count or participants read at i, or why it cannot be logged. */
+function countRead(
+  value: number,
+  written: string,
+  of: 'count' | 'participants',
+  read: Modifier,
+  consumed: number,
+): Read {
+  const max = of === 'count' ? MAX_COUNT : MAX_PARTICIPANTS;
+  if (!Number.isInteger(value) || value < 1) return { problem: { code: `${of}.notWhole`, written, max } };
+  if (value > max) return { problem: { code: `${of}.tooLarge`, written, max } };
+  return { modifier: read, consumed };
 }
 
-function readModifier(c: Context, i: number, phase: Phase): Read {
-  const { tokens } = c;
+/** A number at a token, glued to its unit ("2h", "3st", "x3") or with the unit as the next word. */
+interface Amount {
+  raw: string;
+  word: string;
+  nextRaw: string;
+  next: string;
+  glued: boolean;
+  value: number | undefined;
+  unit: string;
+  unitConsumed: number;
+  written: string;
+}
+
+function amountAt(tokens: readonly string[], i: number): Amount {
   const raw = tokens[i] ?? '';
   const word = fold(stripPunctuation(raw));
   const nextRaw = tokens[i + 1] ?? '';
   const next = fold(stripPunctuation(nextRaw));
-
-  const time = parseTimeAt(tokens, i);
-  if (time) return time.ok ? { modifier: { kind: 'hours', hours: time.hours }, consumed: time.consumed } : time;
-
   // "2h", "1,5h", "90min", "3st", "6pers", "x3", "3x".
   const glued = /^(-?\d+(?:[.,]\d+)?)(h|tim|min|st|x|pers)$/u.exec(word) ?? /^(x)(\d+)$/u.exec(word);
   const digits = glued ? (glued[1] === 'x' ? parseNumber(glued[2] ?? '') : parseNumber(glued[1] ?? '')) : undefined;
-  const value = digits ?? parseNumber(word) ?? (glued ? undefined : numberWord(word));
-  const unit = glued ? (glued[1] === 'x' ? 'x' : (glued[2] ?? '')) : next;
-  const unitConsumed = glued ? 1 : 2;
-  const written = glued ? raw : `${raw} ${nextRaw}`;
+  return {
+    raw,
+    word,
+    nextRaw,
+    next,
+    glued: glued !== null,
+    value: digits ?? parseNumber(word) ?? (glued ? undefined : numberWord(word)),
+    unit: glued ? (glued[1] === 'x' ? 'x' : (glued[2] ?? '')) : next,
+    unitConsumed: glued ? 1 : 2,
+    written: glued ? raw : `${raw} ${nextRaw}`,
+  };
+}
 
+function readModifier(c: Context, i: number, phase: Phase): Read {
+  const time = parseTimeAt(c.tokens, i);
+  if (time) {
+    return time.ok ? { modifier: { kind: 'hours', hours: time.hours }, consumed: time.consumed } : time;
+  }
+  const amount = amountAt(c.tokens, i);
   // Hours before dates: "1.5 tim" is an hour and a half, not the 1st of May.
-  if (value !== undefined && (HOUR_UNITS.has(unit) || MINUTE_UNITS.has(unit))) {
-    const hours = hoursOrError(value, MINUTE_UNITS.has(unit), stripPunctuation(written));
-    return 'error' in hours ? hours : { modifier: { kind: 'hours', hours: hours.hours }, consumed: unitConsumed };
+  if (amount.value !== undefined && (HOUR_UNITS.has(amount.unit) || MINUTE_UNITS.has(amount.unit))) {
+    const hours = hoursOrProblem(amount.value, MINUTE_UNITS.has(amount.unit), stripPunctuation(amount.written));
+    return 'problem' in hours
+      ? hours
+      : { modifier: { kind: 'hours', hours: hours.hours }, consumed: amount.unitConsumed };
   }
-
-  const date = parseDateAt(tokens, i, c.today);
-  if (date) {
-    if (date.ok) return { modifier: { kind: 'date', date: date.date }, consumed: date.consumed };
-    if (date.choices && date.choices.length > 0) {
-      return { modifier: { kind: 'whichDay', choices: date.choices, error: date.error }, consumed: date.consumed };
-    }
-    return { error: date.error };
-  }
-
+  const date = dateRead(c, i);
+  if (date) return date;
   if (phase !== 'note') {
     const place = readPlaceAt(c, i);
     if (place) return { modifier: { kind: 'place', place: place.place }, consumed: place.consumed };
   }
+  if (amount.value === undefined) return unreadWord(amount);
+  return numberRead(c, i, phase, { ...amount, value: amount.value });
+}
 
-  if (value === undefined) {
-    if (isClockTime(word)) {
-      return {
-        error: `Klockslaget "${stripPunctuation(raw)}" säger när, inte hur länge. Skriv t.ex. kl 19-21 eller 2 h.`,
-      };
-    }
-    if (/^\d{1,2}[-–]\d{1,2}$/u.test(word)) {
-      return {
-        error: `Jag förstår inte "${stripPunctuation(raw)}". Är det en tid, skriv kl ${word}; är det ett datum, skriv t.ex. 14/3 eller 14 mars.`,
-      };
-    }
-    if (looksLikeDate(raw)) return { error: `Jag förstår inte datumet "${stripPunctuation(raw)}". ${DATE_HINT}` };
-    return undefined;
+function dateRead(c: Context, i: number): Read {
+  const date = parseDateAt(c.tokens, i, c.today);
+  if (!date) return undefined;
+  if (date.ok) return { modifier: { kind: 'date', date: date.date }, consumed: date.consumed };
+  if (date.choices && date.choices.length > 0) {
+    return { modifier: { kind: 'whichDay', choices: date.choices, problem: date.problem }, consumed: date.consumed };
   }
+  return { problem: date.problem };
+}
 
-  if (COUNT_UNITS.has(unit)) {
-    return (
-      countOrError(value, stripPunctuation(raw), MAX_COUNT, 'Antalet') ?? {
-        modifier: { kind: 'count', count: value },
-        consumed: unitConsumed,
-      }
-    );
-  }
+/** A word that is no number: refused when it looks like a time or a date, else none of ours. */
+function unreadWord({ raw, word }: Amount): Read {
+  const written = stripPunctuation(raw);
+  if (isClockTime(word)) return { problem: { code: 'log.clockTime', written } };
+  if (/^\d{1,2}[-–]\d{1,2}$/u.test(word)) return { problem: { code: 'log.timeOrDate', written, word } };
+  if (looksLikeDate(raw)) return { problem: { code: 'date.unreadable', written } };
+  return undefined;
+}
+
+/** A number with a count or participant unit, an activity's noun, or alone. */
+function numberRead(c: Context, i: number, phase: Phase, amount: Amount & { value: number }): Read {
+  const { value, unit, raw } = amount;
+  const written = stripPunctuation(raw);
+  if (COUNT_UNITS.has(unit))
+    return countRead(value, written, 'count', { kind: 'count', count: value }, amount.unitConsumed);
   if (PARTICIPANT_UNITS.has(unit)) {
-    return (
-      countOrError(value, stripPunctuation(raw), MAX_PARTICIPANTS, 'Antalet deltagare') ?? {
-        modifier: { kind: 'participants', participants: value },
-        consumed: unitConsumed,
-      }
+    return countRead(
+      value,
+      written,
+      'participants',
+      { kind: 'participants', participants: value },
+      amount.unitConsumed,
     );
   }
-  if (!glued && c.vocabulary.isActivityNoun(next)) {
-    return (
-      countOrError(value, stripPunctuation(raw), MAX_COUNT, 'Antalet') ?? {
-        modifier: { kind: 'count', count: value, activityWord: nextRaw },
-        consumed: 2,
-      }
-    );
+  if (!amount.glued && c.vocabulary.isActivityNoun(amount.next)) {
+    return countRead(value, written, 'count', { kind: 'count', count: value, activityWord: amount.nextRaw }, 2);
   }
   // A number word without a unit is just a word ("en kväll").
-  if (parseNumber(word) === undefined) return undefined;
+  if (parseNumber(amount.word) === undefined) return undefined;
   if (!endsPhrase(c, i + 1, raw)) return undefined; // "3 krogar": part of the note.
   // After a colon a bare number is the note's ("möte på Storgatan 12").
   if (i >= c.colonNoteStart) return undefined;
-  if (phase === 'note') {
-    return {
-      error: `Vad betyder "${stripPunctuation(raw)}"? Skriv "${stripPunctuation(raw)} st" för antal gånger, "${stripPunctuation(raw)} pers" för deltagare eller "${stripPunctuation(raw)} h" för tid.`,
-    };
-  }
-  return (
-    countOrError(value, stripPunctuation(raw), MAX_COUNT, 'Antalet') ?? {
-      modifier: { kind: 'count', count: value },
-      consumed: 1,
-    }
-  );
+  if (phase === 'note') return { problem: { code: 'log.bareNumber', written } };
+  return countRead(value, written, 'count', { kind: 'count', count: value }, 1);
 }
 
 const alwaysActivity: Vocabulary = { isActivityWord: () => true, isActivityNoun: () => false };
+
+/** What the walk over the tokens has read so far. */
+interface Walk {
+  request: LogRequest;
+  noteIndexes: number[];
+  whichDay: WhichDay | undefined;
+  dateWritten: string;
+  typedInExplicitNote: boolean;
+  phase: Phase;
+}
 
 /**
  * Parses the words after "/logga". `places` are the known place names (for "Öxnehaga", "på
  * Öxnehaga"); `vocabulary` tells the activity's words from the first word of a note
  * ("krogtillsyn lugn kväll") and names the activity's own nouns ("3 krogtillsyner"). A function
- * is read as `isActivityWord` with no nouns. Never throws; refusals are Swedish sentences.
+ * is read as `isActivityWord` with no nouns. Never throws; a refusal is a LogProblem.
  */
 export function parseLogRequest(
   args: string,
@@ -269,111 +324,148 @@ export function parseLogRequest(
 ): LogRequestParse {
   const vocab: Vocabulary =
     typeof vocabulary === 'function' ? { isActivityWord: vocabulary, isActivityNoun: () => false } : vocabulary;
-  let text = args;
-  let explicitNote: string | undefined;
-  // "krogtillsyn igår: lugn kväll" — whatever follows a colon is the note, as written.
-  const colon = /:\s/u.exec(text) ?? /:$/u.exec(text);
-  if (colon) {
-    explicitNote = text.slice(colon.index + 1).trim();
-    text = text.slice(0, colon.index);
-  }
+  const { text, explicitNote } = splitAtColon(args);
   const mainWritten = writtenWords(text);
   const written = [...mainWritten, ...(explicitNote ? writtenWords(explicitNote) : [])];
-  const mainTokens = mainWritten.map((w) => w.word);
-  const noteTokens = written.slice(mainWritten.length).map((w) => w.word);
-  const tokens = [...mainTokens, ...noteTokens];
+  const tokens = written.map((w) => w.word);
   // Longer place names first, so "Öxnehaga torg" wins over "Öxnehaga".
   const knownPlaces = [...places].sort((a, b) => b.length - a.length);
-  const c: Context = { tokens, colonNoteStart: mainTokens.length, today, places: knownPlaces, vocabulary: vocab };
-  const request: LogRequest = { activityWords: [] };
-  const noteIndexes: number[] = [];
-  let whichDay: { choices: IsoDate[]; error: string } | undefined;
-  let dateWritten = '';
-  let typedInExplicitNote = false;
-  let phase: Phase = 'activity';
+  const c: Context = { tokens, colonNoteStart: mainWritten.length, today, places: knownPlaces, vocabulary: vocab };
+  const walk = walkTokens(c);
+  if ('problem' in walk) return { ok: false, problem: walk.problem };
+  const { request, whichDay } = walk;
+  const note = noteOf(walk, written, c.colonNoteStart, explicitNote);
+  if (note.length > 0) request.note = note;
+  if (whichDay) return { ok: false, problem: whichDay.problem, whichDay: { choices: whichDay.choices, request } };
+  return { ok: true, request };
+}
 
+/** "krogtillsyn igår: lugn kväll": whatever follows a colon is the note, as written. */
+function splitAtColon(args: string): { text: string; explicitNote: string | undefined } {
+  const colon = /:\s/u.exec(args) ?? /:$/u.exec(args);
+  if (!colon) return { text: args, explicitNote: undefined };
+  return { text: args.slice(0, colon.index), explicitNote: args.slice(colon.index + 1).trim() };
+}
+
+/** Reads every token: a modifier, an activity word or a word of the note; or the first problem. */
+function walkTokens(c: Context): Walk | { problem: LogProblem } {
+  const walk: Walk = {
+    request: { activityWords: [] },
+    noteIndexes: [],
+    whichDay: undefined,
+    dateWritten: '',
+    typedInExplicitNote: false,
+    phase: 'activity',
+  };
   let i = 0;
-  while (i < tokens.length) {
-    if (i === mainTokens.length) phase = 'note';
-    const token = tokens[i] ?? '';
+  while (i < c.tokens.length) {
+    if (i === c.colonNoteStart) walk.phase = 'note';
+    const token = c.tokens[i] ?? '';
     if (NOTE_SEPARATORS.has(token)) {
-      phase = 'note';
+      walk.phase = 'note';
       i += 1;
       continue;
     }
-    const read = readModifier(c, i, phase);
-    if (read && 'error' in read) return { ok: false, error: read.error };
+    const read = readModifier(c, i, walk.phase);
+    if (read && 'problem' in read) return read;
     if (read) {
-      const m = read.modifier;
-      const words = tokens.slice(i, i + read.consumed).join(' ');
-      if (m.kind === 'date' || m.kind === 'whichDay') {
-        const both = secondDate(request.date, whichDay, m, dateWritten, words);
-        if (both) {
-          if (both.kind === 'error') return { ok: false, error: both.error };
-          delete request.date;
-          whichDay = undefined;
-          if (both.kind === 'date') request.date = both.date;
-          else whichDay = { choices: both.choices, error: both.error };
-          dateWritten = `${dateWritten} ${words}`;
-          if (i >= mainTokens.length) typedInExplicitNote = true;
-          i += read.consumed;
-          continue;
-        }
-        dateWritten = words;
-      }
-      const already =
-        m.kind === 'date' || m.kind === 'whichDay'
-          ? (request.date ?? whichDay)
-          : m.kind === 'count'
-            ? request.count
-            : m.kind === 'hours'
-              ? request.hours
-              : m.kind === 'participants'
-                ? request.participants
-                : request.place;
-      if (already !== undefined) {
-        return {
-          ok: false,
-          error: `Du angav ${modifierName(m.kind)} två gånger. Skriv ${modifierName(m.kind)} en gång.`,
-        };
-      }
-      if (m.kind === 'date') request.date = m.date;
-      if (m.kind === 'whichDay') whichDay = { choices: m.choices, error: m.error };
-      if (m.kind === 'count') {
-        request.count = m.count;
-        // "3 krogtillsyner" before any activity word names the activity too.
-        if (m.activityWord !== undefined && request.activityWords.length === 0)
-          request.activityWords.push(m.activityWord);
-      }
-      if (m.kind === 'hours') request.hours = m.hours;
-      if (m.kind === 'participants') request.participants = m.participants;
-      if (m.kind === 'place') request.place = m.place;
-      if (i >= mainTokens.length) typedInExplicitNote = true;
-      // Modifiers before any activity word ("/logga igår krogtillsyn") keep the activity phase open.
-      if (phase === 'activity' && request.activityWords.length > 0) phase = 'modifiers';
+      const words = c.tokens.slice(i, i + read.consumed).join(' ');
+      const problem = applyModifier(walk, read.modifier, words, i >= c.colonNoteStart);
+      if (problem) return { problem };
       i += read.consumed;
       continue;
     }
-    if (i >= mainTokens.length) {
-      noteIndexes.push(i);
-    } else if (phase === 'activity' && (request.activityWords.length === 0 || vocab.isActivityWord(token))) {
-      request.activityWords.push(token);
-    } else {
-      phase = 'note';
-      noteIndexes.push(i);
-    }
+    addWord(walk, c, i, token);
     i += 1;
   }
-  const noteWords = noteWordsAsWritten(written, noteIndexes, mainTokens.length);
-  const freeNote = joinWritten(noteWords.slice(0, noteWords.length - (typedInExplicitNote ? 0 : noteTokens.length)));
+  return walk;
+}
+
+/** A word that is no modifier: an activity word while those last, else the note's. */
+function addWord(walk: Walk, c: Context, i: number, token: string): void {
+  const { request } = walk;
+  if (i >= c.colonNoteStart) {
+    walk.noteIndexes.push(i);
+  } else if (walk.phase === 'activity' && (request.activityWords.length === 0 || c.vocabulary.isActivityWord(token))) {
+    request.activityWords.push(token);
+  } else {
+    walk.phase = 'note';
+    walk.noteIndexes.push(i);
+  }
+}
+
+/** Puts a modifier into the request; a problem when it was given already. */
+function applyModifier(walk: Walk, m: Modifier, words: string, inColonNote: boolean): LogProblem | undefined {
+  const { request } = walk;
+  if (m.kind === 'date' || m.kind === 'whichDay') {
+    const both = secondDate(request.date, walk.whichDay, m, walk.dateWritten, words);
+    if (both) {
+      if (both.kind === 'problem') return both.problem;
+      delete request.date;
+      walk.whichDay = both.kind === 'date' ? undefined : { choices: both.choices, problem: both.problem };
+      if (both.kind === 'date') request.date = both.date;
+      walk.dateWritten = `${walk.dateWritten} ${words}`;
+      if (inColonNote) walk.typedInExplicitNote = true;
+      return undefined;
+    }
+    walk.dateWritten = words;
+  }
+  if (given(walk, m.kind) !== undefined) return { code: 'log.givenTwice', what: givenKind(m.kind) };
+  setModifier(walk, m);
+  if (inColonNote) walk.typedInExplicitNote = true;
+  // Modifiers before any activity word ("/logga igår krogtillsyn") keep the activity phase open.
+  if (walk.phase === 'activity' && request.activityWords.length > 0) walk.phase = 'modifiers';
+  return undefined;
+}
+
+/** What the request holds already of this kind of modifier. */
+function given(walk: Walk, kind: Modifier['kind']): unknown {
+  const { request } = walk;
+  switch (kind) {
+    case 'date':
+    case 'whichDay':
+      return request.date ?? walk.whichDay;
+    case 'count':
+      return request.count;
+    case 'hours':
+      return request.hours;
+    case 'participants':
+      return request.participants;
+    case 'place':
+      return request.place;
+  }
+}
+
+function setModifier(walk: Walk, m: Modifier): void {
+  const { request } = walk;
+  if (m.kind === 'date') request.date = m.date;
+  if (m.kind === 'whichDay') walk.whichDay = { choices: m.choices, problem: m.problem };
+  if (m.kind === 'count') {
+    request.count = m.count;
+    // "3 krogtillsyner" before any activity word names the activity too.
+    if (m.activityWord !== undefined && request.activityWords.length === 0) request.activityWords.push(m.activityWord);
+  }
+  if (m.kind === 'hours') request.hours = m.hours;
+  if (m.kind === 'participants') request.participants = m.participants;
+  if (m.kind === 'place') request.place = m.place;
+}
+
+/** The note: the free words and the colon note, or (a modifier typed in it) the colon note's words. */
+function noteOf(
+  walk: Walk,
+  written: readonly WrittenWord[],
+  colonNoteStart: number,
+  explicitNote: string | undefined,
+): string {
+  const noteTokenCount = written.length - colonNoteStart;
+  const noteWords = noteWordsAsWritten(written, walk.noteIndexes, colonNoteStart);
+  const { typedInExplicitNote } = walk;
+  const freeNote = joinWritten(noteWords.slice(0, noteWords.length - (typedInExplicitNote ? 0 : noteTokenCount)));
   // An explicit note with nothing typed in it is kept exactly as written (spaces and all).
   const colonNote = typedInExplicitNote ? '' : (explicitNote ?? '');
-  const note = (
+  return (
     typedInExplicitNote ? joinWritten(noteWords) : [freeNote, colonNote].filter((s) => s.length > 0).join(' ')
   ).trim();
-  if (note.length > 0) request.note = note;
-  if (whichDay) return { ok: false, error: whichDay.error, whichDay: { choices: whichDay.choices, request } };
-  return { ok: true, request };
 }
 
 /**
@@ -398,8 +490,8 @@ function noteWordsAsWritten(
 
 type SecondDate =
   | { kind: 'date'; date: IsoDate }
-  | { kind: 'whichDay'; choices: IsoDate[]; error: string }
-  | { kind: 'error'; error: string };
+  | { kind: 'whichDay'; choices: IsoDate[]; problem: LogProblem }
+  | { kind: 'problem'; problem: LogProblem };
 
 /**
  * A second date expression, when one was read already: the same day ("i fredags 9/10") is that
@@ -408,7 +500,7 @@ type SecondDate =
  */
 function secondDate(
   date: IsoDate | undefined,
-  whichDay: { choices: IsoDate[]; error: string } | undefined,
+  whichDay: WhichDay | undefined,
   m: Extract<Modifier, { kind: 'date' | 'whichDay' }>,
   firstWritten: string,
   written: string,
@@ -425,13 +517,14 @@ function secondDate(
     return {
       kind: 'whichDay',
       choices,
-      error: `"${stripPunctuation(firstWritten)}" och "${stripPunctuation(written)}" är olika dagar. Vilken menar du?`,
+      problem: { code: 'date.differentDays', first: stripPunctuation(firstWritten), second: stripPunctuation(written) },
     };
   }
-  return {
-    kind: 'error',
-    error: `Du angav ${modifierName(m.kind)} två gånger. Skriv ${modifierName(m.kind)} en gång.`,
-  };
+  return { kind: 'problem', problem: { code: 'log.givenTwice', what: 'date' } };
+}
+
+function givenKind(kind: Modifier['kind']): GivenTwice {
+  return kind === 'whichDay' ? 'date' : kind;
 }
 
 /**
@@ -449,20 +542,4 @@ export function splitNote(note: string, max = MAX_NOTE_LENGTH): { kept: string; 
   const space = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\n'));
   if (space >= Math.floor(max * 0.8) && !/\s/u.test(note[cut] ?? '')) cut = space;
   return { kept: note.slice(0, cut).trimEnd(), rest: note.slice(cut).trim() };
-}
-
-function modifierName(kind: Modifier['kind']): string {
-  switch (kind) {
-    case 'date':
-    case 'whichDay':
-      return 'datum';
-    case 'count':
-      return 'antal';
-    case 'hours':
-      return 'tid';
-    case 'participants':
-      return 'antal deltagare';
-    case 'place':
-      return 'plats';
-  }
 }

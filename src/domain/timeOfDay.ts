@@ -3,7 +3,15 @@
 // says when, not how long: it is refused with a question, never kept silently in the note.
 import { fold } from './text.js';
 
-export type TimeParse = { ok: true; hours: number; consumed: number } | { ok: false; error: string; consumed: number };
+/** Why a time of day is not a span of hours (rendered by timeTexts in src/views/logRequestTexts.ts). */
+export type TimeProblem =
+  /** "kl 19-19": a span of no time. */
+  | { code: 'time.zeroHours'; written: string }
+  /** "kl 22": when, not how long. */
+  | { code: 'time.single'; written: string };
+
+export type TimeParse =
+  { ok: true; hours: number; consumed: number } | { ok: false; problem: TimeProblem; consumed: number };
 
 const KL = new Set(['kl', 'kl.', 'klockan']);
 const DASHES = new Set(['-', '–', '—', 'till']);
@@ -26,17 +34,13 @@ function minutesOf(time: string): number | undefined {
 function span(from: number, to: number, written: string, consumed: number): TimeParse {
   const minutes = (to - from + 24 * 60) % (24 * 60);
   if (minutes === 0) {
-    return { ok: false, error: `Tiden "${written}" blir 0 timmar. Skriv t.ex. kl 19-21 eller 2 h.`, consumed };
+    return { ok: false, problem: { code: 'time.zeroHours', written }, consumed };
   }
   return { ok: true, hours: Math.round((minutes / 60) * 100) / 100, consumed };
 }
 
 function single(written: string, consumed: number): TimeParse {
-  return {
-    ok: false,
-    error: `Klockslaget "${written}" säger när, inte hur länge. Skriv hela tiden, t.ex. kl 19-21, eller antal timmar, t.ex. 2 h.`,
-    consumed,
-  };
+  return { ok: false, problem: { code: 'time.single', written }, consumed };
 }
 
 /** True for a token that can only be a time of day ("19:00", "19.00", "21.30"). */

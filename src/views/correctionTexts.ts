@@ -2,7 +2,7 @@
 import { CORRECTION_WINDOW_MINUTES, type CorrectionField } from '../domain/correction.js';
 
 /** How an answer ends when the entry it is about stays as it was. */
-export const UNCHANGED = 'Insatsen är oförändrad.';
+const UNCHANGED = 'Insatsen är oförändrad.';
 
 /** The audit record's detail for an entry changed by a correction in words. */
 export const CORRECTED_IN_WORDS = 'rättat i chatten';

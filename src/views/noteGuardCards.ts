@@ -32,9 +32,14 @@ function maskPhoneNumber(written: string): string {
   return written.replace(/\d/gu, (d) => (++digits <= 3 ? d : '•'));
 }
 
+/** Why a phone number in a log is refused, the number masked; without the ending. */
+export function phoneNumberText(written: string): string {
+  return `Texten innehåller ett telefonnummer (${maskPhoneNumber(written)}). Telefonnummer är personuppgifter: skriv aldrig sådana om invånare här – SIG-ärendena gäller unga.`;
+}
+
 /** A phone number found in a log: refused, nothing stored; `editing` when the text changes an entry. */
 export function phoneRefusal(written: string, editing = false): string {
-  return `Texten innehåller ett telefonnummer (${maskPhoneNumber(written)}). Telefonnummer är personuppgifter: skriv aldrig sådana om invånare här – SIG-ärendena gäller unga. ${editing ? 'Insatsen är oförändrad.' : 'Inget har sparats.'}`;
+  return `${phoneNumberText(written)} ${editing ? 'Insatsen är oförändrad.' : 'Inget har sparats.'}`;
 }
 
 /**

@@ -2,6 +2,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { addDays } from '../../src/domain/calendar.js';
+import { render } from '../../src/views/catalogue.js';
+import { logRequestTexts } from '../../src/views/logRequestTexts.js';
 import {
   CORRECTION_WINDOW_MINUTES,
   parseCorrection,
@@ -73,7 +75,7 @@ describe('correction.parseCorrection', () => {
     if (week.kind === 'whichDay') expect(week.choices).to.have.length(7).and.include('2020-10-09');
     const refused = parse('nej, 31 april');
     expect(refused.kind).to.equal('refused');
-    if (refused.kind === 'refused') expect(refused.error).to.include('31 april');
+    if (refused.kind === 'refused') expect(render(logRequestTexts, refused.problem)).to.include('31 april');
     expect(parse('ändra till 0 st').kind).to.equal('refused');
   });
 

@@ -11,9 +11,12 @@ import {
   MAX_NOTE_LENGTH,
   parseLogRequest,
   splitNote,
+  type LogProblem,
   type LogRequest,
   type LogRequestParse,
 } from '../../src/domain/logRequest.js';
+import { render } from '../../src/views/catalogue.js';
+import { logRequestTexts } from '../../src/views/logRequestTexts.js';
 import { isActivityNoun, isActivityWord } from '../../src/domain/matching.js';
 
 const A2020: Agreement = agreementSchema.parse(
@@ -34,16 +37,21 @@ function parse(args: string, today = TODAY): LogRequestParse {
   return parseLogRequest(args, today, PLACES, VOCABULARY);
 }
 
+/** A refusal as the user reads it. */
+function said(problem: LogProblem): string {
+  return render(logRequestTexts, problem);
+}
+
 function ok(args: string, today = TODAY): LogRequest {
   const r = parse(args, today);
-  if (!r.ok) throw new Error(`expected ${JSON.stringify(args)} to parse, got: ${r.error}`);
+  if (!r.ok) throw new Error(`expected ${JSON.stringify(args)} to parse, got: ${said(r.problem)}`);
   return r.request;
 }
 
 function error(args: string, today = TODAY): string {
   const r = parse(args, today);
   if (r.ok) throw new Error(`expected ${JSON.stringify(args)} to be refused, got ${JSON.stringify(r.request)}`);
-  return r.error;
+  return said(r.problem);
 }
 
 describe('logRequest.parseLogRequest', () => {
@@ -326,7 +334,7 @@ describe('logRequest.parseLogRequest', () => {
       const r = parse('krogtillsyn i fredags 4/6');
       expect(r.ok).to.equal(false);
       if (r.ok) return;
-      expect(r.error).to.equal('"i fredags" och "4/6" är olika dagar. Vilken menar du?');
+      expect(said(r.problem)).to.equal('"i fredags" och "4/6" är olika dagar. Vilken menar du?');
       expect(r.whichDay?.choices).to.deep.equal(['2020-06-04', '2020-06-05']);
       expect(r.whichDay?.request).to.deep.equal({ activityWords: ['krogtillsyn'] });
       expect(parse('krogtillsyn igår 2020-03-01')).to.deep.include({ ok: false });
@@ -445,7 +453,7 @@ describe('logRequest.parseLogRequest', () => {
 
     function checkOk(r: LogRequestParse): void {
       if (!r.ok) {
-        expect(r.error).to.be.a('string').and.not.equal('');
+        expect(said(r.problem)).to.be.a('string').and.not.equal('');
         return;
       }
       const q = r.request;
@@ -599,7 +607,7 @@ describe('logRequest.parseLogRequest', () => {
       const weekend = parse('krogtillsyn i helgen', MONDAY);
       if (weekend.ok || !weekend.whichDay) throw new Error(JSON.stringify(weekend));
       expect(weekend.whichDay.choices).to.deep.equal(['2020-05-29', '2020-05-30', '2020-05-31']);
-      expect(weekend.error).to.include('Vilken dag');
+      expect(said(weekend.problem)).to.include('Vilken dag');
     });
 
     it('"imorgon" is read as tomorrow (for the caller to refuse as a future day), never as today or a note', () => {
@@ -770,7 +778,7 @@ describe('logRequest.parseLogRequest', () => {
             if (time) expected.hours = time.hours;
             if (note !== undefined) expected.note = note;
             const r = parse(text);
-            expect(r.ok ? r.request : r.error, text).to.deep.equal(expected);
+            expect(r.ok ? r.request : said(r.problem), text).to.deep.equal(expected);
           },
         ),
         { numRuns: 1000 },
@@ -782,7 +790,7 @@ describe('logRequest.parseLogRequest', () => {
         fc.property(datePhrase, countPhrase, participantPhrase, notePhrase, (date, count, participants, note) => {
           const text = `krogtillsyn ${note} ${date.text} ${count.text} ${participants.text}`;
           const r = parse(text);
-          expect(r.ok ? r.request : r.error, text).to.deep.equal({
+          expect(r.ok ? r.request : said(r.problem), text).to.deep.equal({
             activityWords: ['krogtillsyn'],
             date: date.date,
             count: count.count,
