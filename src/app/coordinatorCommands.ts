@@ -7,7 +7,6 @@ import {
   type Agreement,
 } from '../domain/agreement.js';
 import { parseLogRequest } from '../domain/logRequest.js';
-import { render } from '../views/catalogue.js';
 import { logRequestTexts } from '../views/logRequestTexts.js';
 import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';

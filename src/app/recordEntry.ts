@@ -54,15 +54,6 @@ export function identityNumberIn(...texts: (string | undefined)[]): RecordRefusa
   return undefined;
 }
 
-/**
- * identityNumberIn as the sentence a new log is refused with (ends "Inget har sparats."), for
- * callers outside the log path that add their own words.
- */
-export function personalDataRefusal(...texts: (string | undefined)[]): string | undefined {
-  const found = identityNumberIn(...texts);
-  return found ? ended(recordTexts, found, 'nothingStored') : undefined;
-}
-
 /** A day after today, as a refusal; undefined for today or earlier. */
 export function futureDate(date: IsoDate, today: IsoDate): RecordRefusal | undefined {
   return date > today ? { code: 'record.futureDate', date } : undefined;

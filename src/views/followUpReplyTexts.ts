@@ -3,7 +3,7 @@
 // followUpCard, followUpReviewCard and followUpDocument.
 import type { FollowUpArgsProblem, YearArgProblem } from '../domain/followUpArgs.js';
 import type { Catalogue } from './catalogue.js';
-import { maskIdentityNumber } from './texts.js';
+import { ended, recordTexts } from './logTexts.js';
 
 /** What /uppföljning and the review card answer, with what each answer needs. */
 export type FollowUpReply =
@@ -63,8 +63,9 @@ export const followUpReplyTexts: Catalogue<FollowUpReply> = {
   'review.tertialGone': () => `Tertialen finns inte längre i något medborgarlöfte. ${NOTHING_PUBLISHED}`,
   'review.commentTooLong': ({ activity, length, max }) =>
     `Kommentaren till ${activity} är ${sv(length)} tecken; högst ${sv(max)} får plats. Korta den och tryck igen. ${NOTHING_PUBLISHED}`,
+  // The log path's refusal, word for word, with the review's own ending.
   'review.personalData': ({ kind, match }) =>
-    `Texten innehåller något som ser ut som ett ${kind} (${maskIdentityNumber(match)}). Skriv aldrig personuppgifter om invånare här – SIG-ärendena gäller unga. ${NOTHING_PUBLISHED}`,
+    `${ended(recordTexts, { code: 'record.identityNumber', kind, number: match }, 'none')} ${NOTHING_PUBLISHED}`,
   'review.draftSaved': () => 'Utkastet är sparat.',
   'review.draftSavedAt': ({ day, time, published }) =>
     `Utkastet sparades ${day} kl. ${time}. ${published ? 'Den publicerade versionen är oförändrad tills du publicerar igen.' : 'Inget är publicerat ännu.'}`,
