@@ -41,6 +41,19 @@ const storeImports = {
     'Only main.ts (and the command-line tools) import src/store, type imports included: use the port (src/app/port) the application owns.',
 };
 
+/**
+ * A bare `new Error(...)` thrown, or handed on as a rejection (`Promise.reject(...)`, a promise's
+ * `reject(...)`, also inside a condition such as `reject(e ?? new Error(...))`). Only src/errors,
+ * where the named errors are made, may build one.
+ */
+const bareErrors = [
+  "ThrowStatement NewExpression[callee.name='Error']",
+  "CallExpression[callee.object.name='Promise'][callee.property.name='reject'] NewExpression[callee.name='Error']",
+  "CallExpression[callee.name='reject'] NewExpression[callee.name='Error']",
+];
+const bareErrorMessage =
+  'Throw or reject with one of the named errors (StoreFileError, ConfigError, …; src/errors/codedError.ts) or add one that says what failed, with its code in src/errors/catalogue.ts.';
+
 export default tseslint.config(
   {
     // The boundary fixtures break the rules on purpose; test/lint/boundaries.test.ts lints each as the file it names.
@@ -85,18 +98,17 @@ export default tseslint.config(
       },
     },
   },
-  // Production code: no `any`, and errors that say what they are (a named error a caller can catch by kind).
+  // Production code: no `any`, and errors that say what they are (a named error a caller can catch by
+  // kind, with its code in the error catalogue, src/errors), whether thrown or handed on as a rejection.
   {
     files: ['src/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/errors/**'],
     rules: {
-      '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "ThrowStatement > NewExpression[callee.name='Error']",
-          message: 'Throw one of the named errors (StoreFileError, ConfigError, …) or add one that says what failed.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...bareErrors.map((selector) => ({ selector, message: bareErrorMessage }))],
     },
   },
   // Each bot SDK has its one folder: botbuilder in src/bot, the Microsoft 365 Agents SDK in src/bot-agents

@@ -1,6 +1,7 @@
 // Configuration from the environment (and .env, read by main.ts), validated once at start.
 import { z } from 'zod';
 import { isValidIsoDate } from './domain/calendar.js';
+import { CodedError } from './errors/codedError.js';
 
 const list = z
   .string()
@@ -128,8 +129,10 @@ export type Config = {
 /** MicrosoftAppType, the Azure Bot registration's kind; each SDK folder maps it to its own settings. */
 type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
-export class ConfigError extends Error {
+/** The environment's settings cannot start the bot; the message says which and why, in Swedish. */
+export class ConfigError extends CodedError {
   override name = 'ConfigError';
+  readonly code = 'config.invalid';
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {

@@ -15,6 +15,7 @@ import { redactedUrl } from '../store/postgres/db.js';
 import { DatabaseUnavailableError, openPostgresStore } from '../store/postgres/index.js';
 import { fileStorage, readOnlyStorage, StoreFileError } from '../store/storage.js';
 import { Store } from '../store/store.js';
+import { CodedError } from '../errors/codedError.js';
 
 const BUNDLED_AGREEMENTS = fileURLToPath(new URL('../../data/agreements', import.meta.url));
 
@@ -37,8 +38,9 @@ export interface ToolStore {
 }
 
 /** The folder holds no store (neither areas.json nor the older agreements.json): nothing is created. */
-export class NoStoreError extends Error {
+export class NoStoreError extends CodedError {
   override name = 'NoStoreError';
+  readonly code = 'store.missing';
   constructor(
     readonly dir: string,
     readonly file: string,

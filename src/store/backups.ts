@@ -15,9 +15,17 @@ import { ServiceUrlStore } from './serviceUrls.js';
 import { fileStorage, readOnlyStorage, StoreFileError } from './storage.js';
 import { Store } from './store.js';
 import { syncPath } from './durable.js';
+import { CodedError } from '../errors/codedError.js';
+
+/** The store check in its own process ended without answering (it crashed, or was killed). */
+class StoreCheckFailedError extends CodedError {
+  override name = 'StoreCheckFailedError';
+  readonly code = 'store.checkFailed';
+}
 
 /** A snapshot that did not pass its check after it was written (it has been removed). */
-class SnapshotFailedError extends Error {
+class SnapshotFailedError extends CodedError {
+  readonly code = 'store.snapshotFailed';
   constructor(
     readonly dir: string,
     readonly problems: Problem[],
@@ -255,7 +263,7 @@ function checkStoreDirApart(dir: string): Promise<Problem[]> {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (answer) resolve(answer);
-      else reject(new Error(`the store check ended (${signal ?? code}) without an answer`));
+      else reject(new StoreCheckFailedError(`the store check ended (${signal ?? code}) without an answer`));
     });
   });
 }

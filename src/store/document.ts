@@ -3,7 +3,7 @@
 // two turns never interleave, and a failed write leaves memory as it was on disk.
 import { Low } from 'lowdb';
 import type { z } from 'zod';
-import { WriteGate } from './gate.js';
+import { WriteGate } from './writeGate.js';
 import { StoreFileError, type StoredDocument } from './storage.js';
 
 export class JsonDocument<T> {
@@ -57,7 +57,7 @@ export class JsonDocument<T> {
       const result = change(draft);
       this.low.data = draft;
       try {
-        await this.gate.pass(() => this.low.write());
+        await this.gate.shared(() => this.low.write());
       } catch (error) {
         this.low.data = previous;
         throw error;

@@ -24,9 +24,10 @@ import { isLaterLog, latestEntryBy } from '../domain/recordRules.js';
 import { groupCount, occasionIdOf, occasionOfEntries, type Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
 import { AuditLog } from './auditLog.js';
-import { WriteGate } from './gate.js';
+import { WriteGate } from './writeGate.js';
 import { Interner } from './interner.js';
 import { DocumentText, StoreFileError, type Storage, type StoredDocument, type StoredJournal } from './storage.js';
+import { DuplicateRecordError } from './recordErrors.js';
 
 export const entriesFileSchema = z.object({
   version: z.literal(1),
@@ -362,7 +363,7 @@ export class EntriesLog {
         );
       }
     }
-    if (this.#byId.has(entry.id)) return Promise.reject(new Error(`insatsen ${entry.id} finns redan`));
+    if (this.#byId.has(entry.id)) return Promise.reject(new DuplicateRecordError(`insatsen ${entry.id} finns redan`));
     const done = this.#submit({ op: 'add', entry }, audit).then((): AddEntryResult => ({ stored: true, entry }));
     if (sourceId !== undefined) {
       this.#pendingSources.set(sourceId, done);
@@ -468,7 +469,7 @@ export class EntriesLog {
     try {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0);
-        await this.#withJournal(() => this.options.gate.pass(() => this.#commit(batch)));
+        await this.#withJournal(() => this.options.gate.shared(() => this.#commit(batch)));
         this.#foldIfLarge();
       }
     } finally {
@@ -651,13 +652,13 @@ export class EntriesLog {
       // first. Everything through `through` was adopted when its line was written, so this covers it.
       await this.options.audit.flushed();
       const text = await documentText(this.agreementId, through, entries, completions);
-      await this.options.gate.pass(() =>
+      await this.options.gate.shared(() =>
         this.doc.adapter.write(new DocumentText(text, () => JSON.parse(text) as unknown)),
       );
       this.#documentBytes = text.length;
       this.#foldedSeq = through;
       await this.#withJournal(() =>
-        this.options.gate.pass(async () => {
+        this.options.gate.shared(async () => {
           const rest = this.#unfolded.filter((l) => l.seq > through);
           const restText = rest.map((l) => l.text).join('');
           await this.journal.replace(restText);

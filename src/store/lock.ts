@@ -2,8 +2,11 @@
 // agreement's entries over the other's, silently losing what the other acknowledged.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { CodedError } from '../errors/codedError.js';
 
-export class StoreLockedError extends Error {
+/** Another live process holds the store folder's lock. */
+export class StoreLockedError extends CodedError {
+  readonly code = 'store.locked';
   constructor(
     readonly file: string,
     readonly pid: number,

@@ -17,8 +17,11 @@ import {
   type Problem,
 } from './backups.js';
 import { lockStoreDir } from './lock.js';
+import { CodedError } from '../errors/codedError.js';
 
-export class RestoreRefusedError extends Error {
+/** A restore that was not done (or was undone): the message says why, `problems` what the check found. */
+export class RestoreRefusedError extends CodedError {
+  readonly code = 'store.restoreRefused';
   constructor(
     message: string,
     readonly problems: Problem[] = [],

@@ -42,23 +42,27 @@ import { AgreementChangeRefusedError, AreaRefusedError, checkedNewArea } from '.
 import { recoverPendingAudit, writeAudited } from './auditedWrite.js';
 import { JsonDocument } from './document.js';
 import { EntriesLog, type AddEntryResult, type JournalAudit, type JournalRecovery } from './entriesLog.js';
-import { WriteGate } from './gate.js';
+import { WriteGate } from './writeGate.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
 import { MeetingStore } from './meetings.js';
 import { ReminderStore } from './reminders.js';
 import { SubscriptionStore, type ReferenceUpgrade } from './subscriptions.js';
+import { CodedError } from '../errors/codedError.js';
+import { UnknownRecordError } from './recordErrors.js';
 
 export type { AddEntryResult } from './entriesLog.js';
 
-class UnknownAgreementError extends Error {
+class UnknownAgreementError extends CodedError {
+  readonly code = 'store.unknownRecord';
   constructor(readonly agreementId: string) {
     super(`okänt medborgarlöfte ${agreementId}`);
   }
 }
 
-class UnknownAreaError extends Error {
+class UnknownAreaError extends CodedError {
+  readonly code = 'store.unknownRecord';
   constructor(readonly areaId: string) {
     super(`okänt område ${areaId}`);
   }
@@ -795,7 +799,9 @@ export class AreaStore implements AgreementRecords {
 
   addAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void> {
     if (this.areaId !== undefined && agreement.area !== this.areaId)
-      return Promise.reject(new Error(`medborgarlöftet hör till området ${agreement.area}, inte ${this.areaId}`));
+      return Promise.reject(
+        new UnknownRecordError(`medborgarlöftet hör till området ${agreement.area}, inte ${this.areaId}`),
+      );
     return this.store.storeAgreement(agreement, audit);
   }
 

@@ -9,10 +9,12 @@ import type { Store } from '../store.js';
 import { Db } from './db.js';
 import { openPostgresStore, TABLES, type PostgresStore } from './index.js';
 import { ENTRY_COLUMNS, entryColumns, insertAreaVersion } from './rows.js';
+import { CodedError } from '../../errors/codedError.js';
 
 /** The target database holds data already: nothing was copied. */
-class TargetNotEmptyError extends Error {
+class TargetNotEmptyError extends CodedError {
   override name = 'TargetNotEmptyError';
+  readonly code = 'store.targetNotEmpty';
 }
 
 interface TableCheck {

@@ -11,10 +11,12 @@ import { postgresAudit, postgresDeliveries, postgresImportDrafts, postgresPublic
 import { migrate } from './migrations.js';
 import { postgresPersonalData } from './personalData.js';
 import { postgresRecords } from './records.js';
+import { CodedError } from '../../errors/codedError.js';
 
 /** The database named by DATABASE_URL could not be reached or prepared at start; the message says why. */
-export class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends CodedError {
   override name = 'DatabaseUnavailableError';
+  readonly code = 'database.unavailable';
 }
 
 export interface PostgresOptions {

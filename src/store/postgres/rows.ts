@@ -4,15 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { auditRecordSchema, type AuditRecord, type NewAuditRecord } from '../../domain/audit.js';
 import type { Entry } from '../../domain/entry.js';
 import type { Sql } from './db.js';
+import { UnknownRecordError } from '../recordErrors.js';
+import { CodedError } from '../../errors/codedError.js';
 
-/** An agreement or entry id this area does not have: the change is refused, nothing is stored. */
-export class UnknownRecordError extends Error {
-  override name = 'UnknownRecordError';
-}
+// An agreement or entry id this area does not have: the change is refused, nothing is stored.
+export { UnknownRecordError };
 
 /** An entry that cannot be stored as it is: it falls outside its agreement, or its id is taken. */
-export class EntryRefusedError extends Error {
+export class EntryRefusedError extends CodedError {
   override name = 'EntryRefusedError';
+  readonly code = 'store.entryRefused';
 }
 
 /** How many counters an area's version is the sum of (see area_versions in migrations.ts). */
