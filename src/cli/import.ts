@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { stockholmDate } from '../domain/calendar.js';
 import { importAgreements } from '../domain/import/importText.js';
 import { importSummaryLines } from '../views/importSummary.js';
+import { UsageError } from './toolErrors.js';
 
 export const USAGE = `Användning: npm run import -- <text.txt> --out <utkast.json> [--area <område>]
 
@@ -17,8 +18,6 @@ export const USAGE = `Användning: npm run import -- <text.txt> --out <utkast.js
   --area      områdets id, t.ex. jonkoping (standard: av kommunens namn)
 
 Exempel: npm run import -- ../shared/seeds/jonkoping-medborgarloften.txt --out utkast.json`;
-
-class UsageError extends Error {}
 
 interface ImportCliOptions {
   input: string;

@@ -16,6 +16,7 @@ import { DatabaseUnavailableError, openPostgresStore } from '../store/postgres/i
 import { fileStorage, readOnlyStorage, StoreFileError } from '../store/storage.js';
 import { Store } from '../store/store.js';
 import { CodedError } from '../errors/codedError.js';
+import { classifyFailure, fixLine } from '../errors/classify.js';
 
 const BUNDLED_AGREEMENTS = fileURLToPath(new URL('../../data/agreements', import.meta.url));
 
@@ -108,8 +109,16 @@ export async function openToolStore(
   }
 }
 
-/** What to tell the operator when opening the store failed for a known reason; undefined for any other error. */
+/**
+ * What to tell the operator when opening the store failed for a known reason, and on the next line
+ * what to do (the error catalogue's fix); undefined for any other error.
+ */
 export function storeFailure(error: unknown): string | undefined {
+  const text = knownStoreFailure(error);
+  return text === undefined ? undefined : `${text}\n${fixLine(classifyFailure(error))}`;
+}
+
+function knownStoreFailure(error: unknown): string | undefined {
   if (error instanceof NoStoreError) return toolTexts.noStoreFile(error.dir, error.file);
   if (error instanceof StoreLockedError) return toolTexts.storeLocked(error.pid);
   if (error instanceof StoreFileError) return error.message;

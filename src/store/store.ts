@@ -149,6 +149,16 @@ export interface OpenOptions {
 }
 
 /** What EntriesLog needs from the store that opens it. */
+/** What opening the store's parts shares (Store.open and its helpers). */
+interface Opening {
+  storage: Storage;
+  gate: WriteGate;
+  seed: readonly Agreement[];
+  options: OpenOptions;
+  audit: AuditLog;
+  openLog: (agreement: Agreement) => Promise<EntriesLog>;
+}
+
 interface LogSettings {
   readOnly: boolean;
   foldMinBytes: number;
@@ -219,109 +229,9 @@ export class Store implements AgreementRecords {
       if (recovery.replayed > 0 || recovery.tornBytes > 0) recovered.push(recovery);
       return log;
     };
-    const { document: index, created } = await JsonDocument.open(
-      storage.document('areas'),
-      areaIndexSchema,
-      () => ({
-        version: 1 as const,
-        areas: [],
-      }),
-      gate,
-    );
-    let openedAs: OpenedAs = 'existing';
-    const areaDocs = new Map<string, JsonDocument<AreaFile>>();
-    if (created) {
-      const legacy = await JsonDocument.open(
-        storage.document('agreements'),
-        legacyAgreementsFileSchema,
-        () => ({
-          version: 1 as const,
-          agreements: [],
-        }),
-        gate,
-      );
-      const agreements = legacy.created ? seed : legacy.document.data.agreements;
-      openedAs = legacy.created ? 'created' : 'upgraded';
-      const first = firstArea(agreements, options);
-      if (first) {
-        const areaDoc = await Store.openArea(storage, gate, first.area.id, first.area);
-        const at = (options.now ?? new Date()).toISOString();
-        for (const agreement of first.agreements) {
-          const log = await openLog(agreement);
-          // A new agreement gets its (empty) entries file first; an upgraded one keeps its own.
-          if (openedAs === 'created') await log.writeDocument();
-        }
-        // The bundled agreements' records go in the area's first write (see writeArea).
-        const seeded =
-          openedAs === 'created'
-            ? seed.map((agreement) =>
-                audit.prepare({
-                  at,
-                  by: SYSTEM_ACTOR,
-                  via: 'system',
-                  action: 'agreement.created',
-                  agreementId: agreement.id,
-                  areaId: agreement.area,
-                  detail: 'bundled',
-                }),
-              )
-            : [];
-        await areaDoc.update(
-          (data) => {
-            if (seeded.length > 0) data.pendingAudit = seeded;
-            data.area = first.area;
-            data.agreements = first.agreements;
-            data.bindings = [];
-            data.history = [
-              {
-                at,
-                by: SYSTEM,
-                action: openedAs === 'upgraded' ? 'upgraded' : 'created',
-                detail:
-                  openedAs === 'upgraded'
-                    ? 'från agreements.json, med ALLOWED_TENANTS och COORDINATORS'
-                    : 'med de medföljande medborgarlöftena',
-              },
-            ];
-          },
-          { written: () => audit.adopt(seeded) },
-        );
-        // A new store starts with its records in audit.jsonl, not on their way there.
-        await audit.flushed();
-        areaDocs.set(first.area.id, areaDoc);
-      }
-      await index.update((data) => {
-        data.areas = [...areaDocs.keys()];
-      });
-    } else {
-      const opened = await Promise.all(index.data.areas.map((id) => Store.openArea(storage, gate, id)));
-      opened.forEach((doc, i) => {
-        const id = index.data.areas[i];
-        if (id === undefined) return;
-        if (doc.data.area.id !== id)
-          throw new StoreFileError(doc.label, `filen gäller området "${doc.data.area.id}", inte "${id}"`);
-        areaDocs.set(id, doc);
-      });
-    }
-
-    const owner = new Map<string, string>();
-    const byId = new Map<string, Agreement>();
-    for (const [areaId, doc] of areaDocs) {
-      for (const a of doc.data.agreements) {
-        const other = owner.get(a.id);
-        if (other !== undefined)
-          throw new StoreFileError(doc.label, `medborgarlöftet ${a.id} finns också i området ${other}`);
-        owner.set(a.id, areaId);
-        byId.set(a.id, a);
-      }
-    }
-    const logs = new Map<string, EntriesLog>();
-    const ids = [...owner.keys()];
-    const opened = await Promise.all(ids.map((id) => openLog(byId.get(id)!)));
-    ids.forEach((id, i) => {
-      const log = opened[i];
-      if (log) logs.set(id, log);
-    });
+    const opening: Opening = { storage, gate, seed, options, audit, openLog };
+    const { index, openedAs, areaDocs } = await Store.openAreas(opening);
+    const logs = await Store.openLogs(areaDocs, openLog);
     // Changes whose audit record a crash kept out of audit.jsonl (see writeAudited): the area files'
     // here, the other documents' as each is opened.
     await recoverPendingAudit(audit, [...areaDocs.values()]);
@@ -346,6 +256,138 @@ export class Store implements AgreementRecords {
       reminders,
       meetings,
     );
+  }
+
+  /** areas.json and every area file it names; a store without it is new or single-area (see open). */
+  private static async openAreas(
+    opening: Opening,
+  ): Promise<{
+    index: JsonDocument<AreaIndexFile>;
+    openedAs: OpenedAs;
+    areaDocs: Map<string, JsonDocument<AreaFile>>;
+  }> {
+    const { storage, gate } = opening;
+    const { document: index, created } = await JsonDocument.open(
+      storage.document('areas'),
+      areaIndexSchema,
+      () => ({
+        version: 1 as const,
+        areas: [],
+      }),
+      gate,
+    );
+    const areaDocs = new Map<string, JsonDocument<AreaFile>>();
+    if (!created) {
+      const opened = await Promise.all(index.data.areas.map((id) => Store.openArea(storage, gate, id)));
+      opened.forEach((doc, i) => {
+        const id = index.data.areas[i];
+        if (id === undefined) return;
+        if (doc.data.area.id !== id)
+          throw new StoreFileError(doc.label, `filen gäller området "${doc.data.area.id}", inte "${id}"`);
+        areaDocs.set(id, doc);
+      });
+      return { index, openedAs: 'existing', areaDocs };
+    }
+    const legacy = await JsonDocument.open(
+      storage.document('agreements'),
+      legacyAgreementsFileSchema,
+      () => ({
+        version: 1 as const,
+        agreements: [],
+      }),
+      gate,
+    );
+    const agreements = legacy.created ? opening.seed : legacy.document.data.agreements;
+    const openedAs: OpenedAs = legacy.created ? 'created' : 'upgraded';
+    const first = firstArea(agreements, opening.options);
+    if (first) areaDocs.set(first.area.id, await Store.writeFirstArea(opening, first, openedAs));
+    await index.update((data) => {
+      data.areas = [...areaDocs.keys()];
+    });
+    return { index, openedAs, areaDocs };
+  }
+
+  /**
+   * The one area of a new store (with the bundled agreements and their audit records) or of one
+   * from the single-area version (its agreements.json), written with its history's first line.
+   */
+  private static async writeFirstArea(
+    opening: Opening,
+    first: { area: Area; agreements: Agreement[] },
+    openedAs: 'created' | 'upgraded',
+  ): Promise<JsonDocument<AreaFile>> {
+    const { audit, options, seed } = opening;
+    const areaDoc = await Store.openArea(opening.storage, opening.gate, first.area.id, first.area);
+    const at = (options.now ?? new Date()).toISOString();
+    for (const agreement of first.agreements) {
+      const log = await opening.openLog(agreement);
+      // A new agreement gets its (empty) entries file first; an upgraded one keeps its own.
+      if (openedAs === 'created') await log.writeDocument();
+    }
+    // The bundled agreements' records go in the area's first write (see writeArea).
+    const seeded =
+      openedAs === 'created'
+        ? seed.map((agreement) =>
+            audit.prepare({
+              at,
+              by: SYSTEM_ACTOR,
+              via: 'system',
+              action: 'agreement.created',
+              agreementId: agreement.id,
+              areaId: agreement.area,
+              detail: 'bundled',
+            }),
+          )
+        : [];
+    await areaDoc.update(
+      (data) => {
+        if (seeded.length > 0) data.pendingAudit = seeded;
+        data.area = first.area;
+        data.agreements = first.agreements;
+        data.bindings = [];
+        data.history = [
+          {
+            at,
+            by: SYSTEM,
+            action: openedAs === 'upgraded' ? 'upgraded' : 'created',
+            detail:
+              openedAs === 'upgraded'
+                ? 'från agreements.json, med ALLOWED_TENANTS och COORDINATORS'
+                : 'med de medföljande medborgarlöftena',
+          },
+        ];
+      },
+      { written: () => audit.adopt(seeded) },
+    );
+    // A new store starts with its records in audit.jsonl, not on their way there.
+    await audit.flushed();
+    return areaDoc;
+  }
+
+  /** Each agreement's entries log; an agreement id in two area files is refused (StoreFileError). */
+  private static async openLogs(
+    areaDocs: ReadonlyMap<string, JsonDocument<AreaFile>>,
+    openLog: (agreement: Agreement) => Promise<EntriesLog>,
+  ): Promise<Map<string, EntriesLog>> {
+    const owner = new Map<string, string>();
+    const byId = new Map<string, Agreement>();
+    for (const [areaId, doc] of areaDocs) {
+      for (const a of doc.data.agreements) {
+        const other = owner.get(a.id);
+        if (other !== undefined)
+          throw new StoreFileError(doc.label, `medborgarlöftet ${a.id} finns också i området ${other}`);
+        owner.set(a.id, areaId);
+        byId.set(a.id, a);
+      }
+    }
+    const logs = new Map<string, EntriesLog>();
+    const ids = [...owner.keys()];
+    const opened = await Promise.all(ids.map((id) => openLog(byId.get(id)!)));
+    ids.forEach((id, i) => {
+      const log = opened[i];
+      if (log) logs.set(id, log);
+    });
+    return logs;
   }
 
   private static async openArea(
