@@ -259,9 +259,7 @@ export class Store implements AgreementRecords {
   }
 
   /** areas.json and every area file it names; a store without it is new or single-area (see open). */
-  private static async openAreas(
-    opening: Opening,
-  ): Promise<{
+  private static async openAreas(opening: Opening): Promise<{
     index: JsonDocument<AreaIndexFile>;
     openedAs: OpenedAs;
     areaDocs: Map<string, JsonDocument<AreaFile>>;
