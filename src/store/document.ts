@@ -5,6 +5,7 @@ import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { WriteGate } from './writeGate.js';
 import { StoreFileError, type StoredDocument } from './storage.js';
+import { storeText } from '../views/storeTexts.js';
 
 export class JsonDocument<T> {
   #queue: Promise<unknown> = Promise.resolve();
@@ -30,10 +31,10 @@ export class JsonDocument<T> {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` vid ${issue.path.join('.')}` : '';
+      const at = issue && issue.path.length > 0 ? { at: issue.path.join('.') } : {};
       throw new StoreFileError(
         doc.label,
-        `innehållet stämmer inte med formatet${where}: ${issue?.message ?? 'okänt fel'}`,
+        storeText({ code: 'file.form', ...at, ...(issue ? { message: issue.message } : {}) }),
       );
     }
     return { document: new JsonDocument(new Low<T>(adapter, parsed.data), doc.label, gate), created: false };

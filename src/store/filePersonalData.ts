@@ -5,6 +5,7 @@
 import type { ErasureCounts, FoundPersonalData, PersonalData, PersonalRecordKind } from '../app/port/index.js';
 import { findPerson, replacePerson } from './personalRecords.js';
 import { CodedError } from '../errors/codedError.js';
+import { storeText } from '../views/storeTexts.js';
 
 /** The kind of `record`, at `path` in the store file `file` (a journal's line is a change: its `op` says). */
 function kindOf(file: string, path: string, record: unknown): PersonalRecordKind {
@@ -47,7 +48,7 @@ export function filePersonalData(storeDir: string, beforeErase: () => Promise<vo
         by: by.by,
         via: by.via,
         action: 'person.erased',
-        detail: `ersatt med ${pseudonym.id} i ${total} poster`,
+        detail: storeText({ code: 'record.erased', pseudonym: pseudonym.id, total }),
       }));
       return { places, total: Object.values(places).reduce((a, b) => a + b, 0) };
     },

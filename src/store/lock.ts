@@ -3,6 +3,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { CodedError } from '../errors/codedError.js';
+import { storeText } from '../views/storeTexts.js';
 
 /** Another live process holds the store folder's lock. */
 export class StoreLockedError extends CodedError {
@@ -11,9 +12,7 @@ export class StoreLockedError extends CodedError {
     readonly file: string,
     readonly pid: number,
   ) {
-    super(
-      `Lagringsmappen används redan av process ${pid} (${file}). Stoppa den först; två processer på samma filer skulle skriva över varandras insatser.`,
-    );
+    super(storeText({ code: 'failed.locked', pid, file }));
     this.name = 'StoreLockedError';
   }
 }

@@ -10,6 +10,7 @@ import { fileAppendLog, MemoryAppendLog, type AppendLog } from './appendLog.js';
 import { syncPath, writeDurably } from './durable.js';
 import { WriteGate } from './writeGate.js';
 import { CodedError } from '../errors/codedError.js';
+import { storeText } from '../views/storeTexts.js';
 
 /** A store file that cannot be read; it is left as it was. */
 export class StoreFileError extends CodedError {
@@ -18,9 +19,7 @@ export class StoreFileError extends CodedError {
     readonly file: string,
     readonly reason: string,
   ) {
-    super(
-      `Lagringsfilen ${file} kan inte läsas: ${reason}. Filen har lämnats orörd; rätta eller flytta den och starta igen.`,
-    );
+    super(storeText({ code: 'failed.fileUnreadable', file, reason }));
     this.name = 'StoreFileError';
   }
 }
@@ -167,7 +166,7 @@ class JournalFile implements StoredJournal {
         } catch (cutError) {
           // The journal may now end in a half line: refuse every later write rather than append after it.
           this.#broken = new StoreWriteFailedError(
-            `${this.label}: skrivningen misslyckades och filen kunde inte återställas (${(cutError as Error).message}); starta om boten`,
+            storeText({ code: 'failed.journalNotRestored', label: this.label, reason: (cutError as Error).message }),
           );
         }
         throw error;
@@ -333,8 +332,9 @@ export function readOnlyStorage(storage: Storage): Storage {
           added += text;
           return Promise.resolve();
         },
-        truncate: () => Promise.reject(new ReadOnlyStoreError(`${log.label}: skrivs aldrig av ett läsverktyg`)),
-        replace: () => Promise.reject(new ReadOnlyStoreError(`${log.label}: skrivs aldrig av ett läsverktyg`)),
+        truncate: () =>
+          Promise.reject(new ReadOnlyStoreError(storeText({ code: 'failed.readOnly', label: log.label }))),
+        replace: () => Promise.reject(new ReadOnlyStoreError(storeText({ code: 'failed.readOnly', label: log.label }))),
       };
     },
   };

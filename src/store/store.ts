@@ -51,20 +51,21 @@ import { ReminderStore } from './reminders.js';
 import { SubscriptionStore, type ReferenceUpgrade } from './subscriptions.js';
 import { CodedError } from '../errors/codedError.js';
 import { UnknownRecordError } from './recordErrors.js';
+import { storeText } from '../views/storeTexts.js';
 
 export type { AddEntryResult } from './entriesLog.js';
 
 class UnknownAgreementError extends CodedError {
   readonly code = 'store.unknownRecord';
   constructor(readonly agreementId: string) {
-    super(`okänt medborgarlöfte ${agreementId}`);
+    super(storeText({ code: 'refused.unknownAgreement', agreementId }));
   }
 }
 
 class UnknownAreaError extends CodedError {
   readonly code = 'store.unknownRecord';
   constructor(readonly areaId: string) {
-    super(`okänt område ${areaId}`);
+    super(storeText({ code: 'refused.unknownArea', areaId }));
   }
 }
 
@@ -281,7 +282,10 @@ export class Store implements AgreementRecords {
         const id = index.data.areas[i];
         if (id === undefined) return;
         if (doc.data.area.id !== id)
-          throw new StoreFileError(doc.label, `filen gäller området "${doc.data.area.id}", inte "${id}"`);
+          throw new StoreFileError(
+            doc.label,
+            storeText({ code: 'file.ofOtherArea', found: doc.data.area.id, expected: id }),
+          );
         areaDocs.set(id, doc);
       });
       return { index, openedAs: 'existing', areaDocs };
@@ -349,9 +353,7 @@ export class Store implements AgreementRecords {
             by: SYSTEM,
             action: openedAs === 'upgraded' ? 'upgraded' : 'created',
             detail:
-              openedAs === 'upgraded'
-                ? 'från agreements.json, med ALLOWED_TENANTS och COORDINATORS'
-                : 'med de medföljande medborgarlöftena',
+              openedAs === 'upgraded' ? storeText({ code: 'record.upgraded' }) : storeText({ code: 'record.created' }),
           },
         ];
       },
@@ -373,7 +375,10 @@ export class Store implements AgreementRecords {
       for (const a of doc.data.agreements) {
         const other = owner.get(a.id);
         if (other !== undefined)
-          throw new StoreFileError(doc.label, `medborgarlöftet ${a.id} finns också i området ${other}`);
+          throw new StoreFileError(
+            doc.label,
+            storeText({ code: 'file.agreementInTwoAreas', agreementId: a.id, otherArea: other }),
+          );
         owner.set(a.id, areaId);
         byId.set(a.id, a);
       }
@@ -406,7 +411,7 @@ export class Store implements AgreementRecords {
       }),
       gate,
     );
-    if (created && !fresh) throw new StoreFileError(document.label, 'filen saknas, men areas.json nämner området');
+    if (created && !fresh) throw new StoreFileError(document.label, storeText({ code: 'file.areaMissing' }));
     return document;
   }
 
@@ -509,7 +514,7 @@ export class Store implements AgreementRecords {
   async addArea(area: Area, agreements: readonly Agreement[], change: AreaChangeBy): Promise<void> {
     const { area: valid, agreements: checked } = checkedNewArea(area, agreements);
     if (this.areaDocs.has(valid.id) || this.#adding.has(`area:${valid.id}`))
-      throw new AreaRefusedError(`området ${valid.id} finns redan`);
+      throw new AreaRefusedError(storeText({ code: 'refused.areaExists', areaId: valid.id }));
     for (const a of checked) {
       if (this.agreement(a.id) || this.#adding.has(a.id)) throw new AgreementConflictError('duplicate', a.id, a.id);
     }
@@ -608,7 +613,7 @@ export class Store implements AgreementRecords {
     for (const [otherId, other] of this.areaDocs) {
       if (otherId === areaId || !other.data.bindings.some((b) => b.target === target && b.id === id)) continue;
       await this.writeArea(other, (data) => {
-        const detail = `${label} (nu ${areaId})`;
+        const detail = storeText({ code: 'record.movedFrom', label, areaId });
         data.bindings = data.bindings.filter((b) => !(b.target === target && b.id === id));
         data.history.push({ at, by: change.by, action: 'unbound', detail });
         return { result: undefined, audit: this.areaAudit(otherId, 'unbound', change, detail) };
@@ -766,7 +771,10 @@ export class Store implements AgreementRecords {
       const overlap = overlappingAgreements(data.agreements.map((a) => (a.id === valid.id ? valid : a)));
       if (overlap)
         throw new AgreementChangeRefusedError(
-          `perioden överlappar ${overlap[0].id === valid.id ? overlap[1].id : overlap[0].id}`,
+          storeText({
+            code: 'refused.periodOverlaps',
+            other: overlap[0].id === valid.id ? overlap[1].id : overlap[0].id,
+          }),
         );
       data.agreements = data.agreements.map((a) => (a.id === valid.id ? valid : a));
       data.history.push({ at: by.at.toISOString(), by: by.by, action: 'agreementChanged', detail: valid.id });
@@ -840,7 +848,9 @@ export class AreaStore implements AgreementRecords {
   addAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void> {
     if (this.areaId !== undefined && agreement.area !== this.areaId)
       return Promise.reject(
-        new UnknownRecordError(`medborgarlöftet hör till området ${agreement.area}, inte ${this.areaId}`),
+        new UnknownRecordError(
+          storeText({ code: 'refused.agreementNotOfArea', area: agreement.area, expected: this.areaId }),
+        ),
       );
     return this.store.storeAgreement(agreement, audit);
   }

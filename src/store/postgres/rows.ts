@@ -6,6 +6,7 @@ import type { Entry } from '../../domain/entry.js';
 import type { Sql } from './db.js';
 import { UnknownRecordError } from '../recordErrors.js';
 import { CodedError } from '../../errors/codedError.js';
+import { storeText } from '../../views/storeTexts.js';
 
 // An agreement or entry id this area does not have: the change is refused, nothing is stored.
 export { UnknownRecordError };
@@ -38,7 +39,7 @@ export async function bumpArea(sql: Sql, areaId: string): Promise<void> {
     'UPDATE area_versions SET version = version + 1 WHERE area_id = $1 AND shard = $2 RETURNING version',
     [areaId, shard],
   );
-  if (rows.length === 0) throw new UnknownRecordError(`okänt område ${areaId}`);
+  if (rows.length === 0) throw new UnknownRecordError(storeText({ code: 'refused.unknownArea', areaId }));
 }
 
 /** Appends the audit record (numbered and checked) in the caller's transaction; resolves with it as stored. */
