@@ -36,6 +36,10 @@ type StoreRefusal =
   | { code: 'refused.areaExists'; areaId: string }
   | { code: 'refused.unknownArea'; areaId: string }
   | { code: 'refused.unknownAgreement'; agreementId: string }
+  | { code: 'refused.unknownAgreementInArea'; agreementId: string; areaId: string }
+  | { code: 'refused.agreementBelongsTo'; agreementId: string; area: string }
+  | { code: 'refused.agreementExists'; agreementId: string }
+  | { code: 'refused.periodOfOverlaps'; agreementId: string; other: string }
   | { code: 'refused.entryExists'; entryId: string }
   | { code: 'refused.entryMissing'; entryId: string }
   | { code: 'failed.fileUnreadable'; file: string; reason: string }
@@ -94,6 +98,11 @@ const refusals: Catalogue<StoreRefusal> = {
   'refused.areaExists': ({ areaId }) => `området ${areaId} finns redan`,
   'refused.unknownArea': ({ areaId }) => `okänt område ${areaId}`,
   'refused.unknownAgreement': ({ agreementId }) => `okänt medborgarlöfte ${agreementId}`,
+  'refused.unknownAgreementInArea': ({ agreementId, areaId }) =>
+    `okänt medborgarlöfte ${agreementId} i området ${areaId}`,
+  'refused.agreementBelongsTo': ({ agreementId, area }) => `medborgarlöftet ${agreementId} hör till området ${area}`,
+  'refused.agreementExists': ({ agreementId }) => `medborgarlöftet ${agreementId} finns redan`,
+  'refused.periodOfOverlaps': ({ agreementId, other }) => `perioden för ${agreementId} överlappar ${other}`,
   'refused.entryExists': ({ entryId }) => `insatsen ${entryId} finns redan`,
   'refused.entryMissing': ({ entryId }) => `insatsen ${entryId} finns inte`,
   'failed.fileUnreadable': ({ file, reason }) =>
