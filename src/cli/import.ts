@@ -9,9 +9,8 @@ import { parseArgs } from 'node:util';
 import { stockholmDate } from '../domain/calendar.js';
 import { importAgreements } from '../domain/import/importText.js';
 import { importSummaryLines } from '../views/importSummary.js';
-import { classifyFailure, fixLine } from '../errors/classify.js';
 import { importToolTexts as texts, toolTexts } from '../views/cliTexts.js';
-import { UsageError } from './toolErrors.js';
+import { fixFor, UsageError } from './toolErrors.js';
 
 export const USAGE = texts.usage;
 
@@ -53,8 +52,8 @@ const reasonOf = (error: unknown): string => (error as NodeJS.ErrnoException).co
 /** Prints `line`, and under it the error catalogue's fix when the failure is a known one (a full disk, no permission). */
 function fileFailure(line: string, error: unknown): void {
   console.error(line);
-  const failure = classifyFailure(error);
-  if (failure.code !== 'unknown') console.error(fixLine(failure));
+  const fix = fixFor(error);
+  if (fix) console.error(fix);
 }
 
 /** Runs the command; returns the exit code: 0 written, 1 nothing understood or file error, 2 usage error. */

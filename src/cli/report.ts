@@ -13,7 +13,7 @@ import { agreementForTertial } from '../domain/followUp.js';
 import { readArea, renderEntriesCsv, renderPublication, type RenderedReport } from '../report/reports.js';
 import { reportTexts as texts, toolTexts } from '../views/cliTexts.js';
 import { openToolStore, storeFailure } from './toolStore.js';
-import { NoReportError, UsageError } from './toolErrors.js';
+import { fixFor, NoReportError, UsageError } from './toolErrors.js';
 
 export const USAGE = texts.usage;
 
@@ -157,6 +157,8 @@ export async function main(argv: readonly string[], env: Record<string, string |
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
       console.error(toolTexts.couldNotWrite((error as Error).message));
+      const fix = fixFor(error);
+      if (fix) console.error(fix);
       return 1;
     }
     throw error;
