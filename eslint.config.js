@@ -53,6 +53,12 @@ const bareErrors = [
 ];
 const bareErrorMessage =
   'Throw or reject with one of the named errors (StoreFileError, ConfigError, …; src/errors/codedError.ts) or add one that says what failed, with its code in src/errors/catalogue.ts.';
+const bareErrorRules = bareErrors.map((selector) => ({ selector, message: bareErrorMessage }));
+/** An error class of our own: its code in the error catalogue, through CodedError (src/errors/codedError.ts). */
+const ownErrorRule = {
+  selector: "ClassDeclaration[superClass.name='Error'], ClassExpression[superClass.name='Error']",
+  message: 'Extend CodedError (src/errors/codedError.ts) and give the class its code in src/errors/catalogue.ts.',
+};
 
 export default tseslint.config(
   {
@@ -107,9 +113,12 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     ignores: ['src/errors/**'],
-    rules: {
-      'no-restricted-syntax': ['error', ...bareErrors.map((selector) => ({ selector, message: bareErrorMessage }))],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...bareErrorRules, ownErrorRule] },
+  },
+  // The domain imports nothing outside itself, so its errors extend Error and spell their catalogue code.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...bareErrorRules] },
   },
   // Each bot SDK has its one folder: botbuilder in src/bot, the Microsoft 365 Agents SDK in src/bot-agents
   // (BOT_SDK picks one). The rest of the bot runs on either unchanged, and neither folder reaches into the other.
