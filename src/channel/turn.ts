@@ -8,6 +8,7 @@ import type { Logger, Reply } from '../app/ports.js';
 import { toOutgoing, type ChannelActivity, type OutgoingMessage } from './activity.js';
 import type { ServiceUrls as TrustedServiceUrls } from '../app/port/index.js';
 import { conversationOf, personFrom, teamsConversationEventOf, tenantOf, toTurnInput } from './activityInput.js';
+import { failureFields } from '../errors/classify.js';
 
 /** What a turn can do, as the SDK's turn context does it. */
 export interface TurnIO {
@@ -190,7 +191,13 @@ export async function answerTurnError(
   error: unknown,
 ): Promise<void> {
   logger.error(
-    { err: error, conversationId: activity?.conversation?.id, activityId: activity?.id, type: activity?.type },
+    {
+      err: error,
+      ...failureFields(error),
+      conversationId: activity?.conversation?.id,
+      activityId: activity?.id,
+      type: activity?.type,
+    },
     'unhandled error in turn',
   );
   try {

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { expect } from 'chai';
+import { answerTurnError } from '../../src/channel/turn.js';
 import { startTicker } from '../../src/scheduler/ticker.js';
 import { CapturingLogger } from '../support/fakes.js';
 
@@ -25,5 +26,26 @@ describe('failures logged with their fix', () => {
     expect(line?.obj.detail).to.deep.equal({ name: 'Error', errno: 'ENOSPC', syscall: 'write' });
     const { err: _err, ...added } = line?.obj ?? {};
     expect(JSON.stringify(added)).to.not.match(/dev\/full|Anna/u);
+  });
+
+  it("the turn's error handler logs a connector 403 as connector.forbidden, with the activity's ids only", async () => {
+    const logger = new CapturingLogger();
+    const sent: string[] = [];
+    const forbidden = Object.assign(new Error('The bot is not part of the conversation roster. Anna Andersson'), {
+      name: 'RestError',
+      statusCode: 403,
+    });
+    await answerTurnError(
+      logger,
+      { conversation: { id: 'a:1' }, id: 'act-1', type: 'message' },
+      (text) => Promise.resolve(sent.push(text)),
+      forbidden,
+    );
+    const line = logger.lines.find((l) => l.msg === 'unhandled error in turn');
+    expect(line?.obj).to.include({ failure: 'connector.forbidden', failureNumber: 402, conversationId: 'a:1' });
+    expect(line?.obj.fix).to.include('MicrosoftAppTenantId');
+    const { err: _err, ...added } = line?.obj ?? {};
+    expect(JSON.stringify(added)).to.not.include('Anna');
+    expect(sent).to.have.length(1);
   });
 });
