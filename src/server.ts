@@ -3,7 +3,7 @@
 import restify from 'restify';
 import type { Logger } from './app/ports.js';
 import type { BotRuntime } from './channel/runtime.js';
-import { failureFields } from './errors/classify.js';
+import { classifyFailure, failureFields, type Failure } from './errors/classify.js';
 import { render } from './views/catalogue.js';
 import { serverTexts, type ServerAnswer } from './views/serverTexts.js';
 import { PUBLIC_PAGE_PATH } from './report/paths.js';
@@ -18,7 +18,10 @@ export interface ServerDeps {
   /** The bot on the SDK BOT_SDK chose: it authenticates a request, then runs its turn. */
   bot: Pick<BotRuntime, 'authenticate' | 'process'>;
   logger: Logger;
-  /** True while the store answers within `timeoutMs` (readiness: /healthz says 503 otherwise). Absent: always ready. */
+  /**
+   * True while the store answers within `timeoutMs` (readiness: /healthz says 503 otherwise, with the
+   * catalogue's code and fix when it rejects with why). Absent: always ready.
+   */
   ready?: (timeoutMs: number) => Promise<boolean>;
   /** What /healthz shows when ready. */
   health: () => Record<string, unknown> | Promise<Record<string, unknown>>;
@@ -106,17 +109,20 @@ function healthRoute(deps: ServerDeps): restify.RequestHandlerType {
   };
   return async (_req: restify.Request, res: restify.Response) => {
     let timer: NodeJS.Timeout | undefined;
+    let failure: Failure | undefined;
     const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS + 500)));
     try {
       const ready = await Promise.race([
         (deps.ready?.(READY_TIMEOUT_MS) ?? Promise.resolve(true)).catch((error: unknown) => {
-          deps.logger.warn({ err: error, ...failureFields(error) }, 'the readiness check failed');
+          failure = classifyFailure(error);
+          // A load balancer asks every few seconds: the reason goes in the answer, the log stays quiet.
+          deps.logger.debug({ err: error, ...failureFields(error) }, 'the readiness check failed');
           return false;
         }),
         late,
       ]);
       if (!ready) {
-        res.send(503, notReady);
+        res.send(503, { ...notReady, ...(failure ? { failure: failure.code, fix: failure.fix } : {}) });
         return;
       }
       res.send(200, { status: 'ok', ...(await deps.health()) });
