@@ -41,6 +41,25 @@ const storeImports = {
     'Only main.ts (and the command-line tools) import src/store, type imports included: use the port (src/app/port) the application owns.',
 };
 
+/**
+ * A bare `new Error(...)` thrown, or handed on as a rejection (`Promise.reject(...)`, a promise's
+ * `reject(...)`, also inside a condition such as `reject(e ?? new Error(...))`). Only src/errors,
+ * where the named errors are made, may build one.
+ */
+const bareErrors = [
+  "ThrowStatement NewExpression[callee.name='Error']",
+  "CallExpression[callee.object.name='Promise'][callee.property.name='reject'] NewExpression[callee.name='Error']",
+  "CallExpression[callee.name='reject'] NewExpression[callee.name='Error']",
+];
+const bareErrorMessage =
+  'Throw or reject with one of the named errors (StoreFileError, ConfigError, …; src/errors/codedError.ts) or add one that says what failed, with its code in src/errors/catalogue.ts.';
+const bareErrorRules = bareErrors.map((selector) => ({ selector, message: bareErrorMessage }));
+/** An error class of our own: its code in the error catalogue, through CodedError (src/errors/codedError.ts). */
+const ownErrorRule = {
+  selector: "ClassDeclaration[superClass.name='Error'], ClassExpression[superClass.name='Error']",
+  message: 'Extend CodedError (src/errors/codedError.ts) and give the class its code in src/errors/catalogue.ts.',
+};
+
 export default tseslint.config(
   {
     // The boundary fixtures break the rules on purpose; test/lint/boundaries.test.ts lints each as the file it names.
@@ -85,19 +104,21 @@ export default tseslint.config(
       },
     },
   },
-  // Production code: no `any`, and errors that say what they are (a named error a caller can catch by kind).
+  // Production code: no `any`, and errors that say what they are (a named error a caller can catch by
+  // kind, with its code in the error catalogue, src/errors), whether thrown or handed on as a rejection.
   {
     files: ['src/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "ThrowStatement > NewExpression[callee.name='Error']",
-          message: 'Throw one of the named errors (StoreFileError, ConfigError, …) or add one that says what failed.',
-        },
-      ],
-    },
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/errors/**'],
+    rules: { 'no-restricted-syntax': ['error', ...bareErrorRules, ownErrorRule] },
+  },
+  // The domain imports nothing outside itself, so its errors extend Error and spell their catalogue code.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...bareErrorRules] },
   },
   // Each bot SDK has its one folder: botbuilder in src/bot, the Microsoft 365 Agents SDK in src/bot-agents
   // (BOT_SDK picks one). The rest of the bot runs on either unchanged, and neither folder reaches into the other.

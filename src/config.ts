@@ -1,6 +1,11 @@
 // Configuration from the environment (and .env, read by main.ts), validated once at start.
 import { z } from 'zod';
 import { isValidIsoDate } from './domain/calendar.js';
+import { render } from './views/catalogue.js';
+import { configTexts, type ConfigProblem } from './views/configTexts.js';
+
+const say = (problem: ConfigProblem): string => render(configTexts, problem);
+import { CodedError } from './errors/codedError.js';
 
 const list = z
   .string()
@@ -25,7 +30,7 @@ const envSchema = z.object({
   // postgres://user:password@host:5432/database: the store in PostgreSQL (several instances); unset: files in STORE_DIR.
   DATABASE_URL: optionalText.refine(
     (v) => v === undefined || isDatabaseUrl(v),
-    'ska vara en adress som postgres://användare:lösenord@värd:5432/databas',
+    say({ code: 'config.databaseUrlForm' }),
   ),
   // Most connections one instance holds to the database.
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
@@ -39,20 +44,17 @@ const envSchema = z.object({
   // the channel's tokens are published. Default: the public cloud's login.botframework.com.
   BotOpenIdMetadata: optionalText.refine(
     (v) => v === undefined || isMetadataUrl(v),
-    'ska vara en https-adress (http bara till 127.0.0.1/localhost)',
+    say({ code: 'config.metadataUrlForm' }),
   ),
   COORDINATORS: list,
   ADMINS: list,
   ALLOWED_TENANTS: list,
   PUBLIC_URL: optionalText.refine(
     (v) => v === undefined || /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/u.test(v),
-    'ska vara en adress som https://bot.example.se',
+    say({ code: 'config.publicUrlForm' }),
   ),
   // Signs the links to documents. At least 32 characters, e.g. from `openssl rand -hex 32`.
-  REPORT_SECRET: optionalText.refine(
-    (v) => v === undefined || v.length >= 32,
-    'ska vara minst 32 tecken (t.ex. openssl rand -hex 32)',
-  ),
+  REPORT_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, say({ code: 'config.secretTooShort' })),
   // The public progress page GET /loften/<area>: off unless set to on.
   PUBLIC_PAGES: z.enum(['on', 'off']).default('off'),
   // Months a note is kept after its entry's date; then it is cleared (the entry and its figures stay).
@@ -62,7 +64,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: optionalText,
   // For tests and demos only: the bot's "today" (Stockholm) at start, e.g. 2020-06-01.
-  BOT_TODAY: optionalText.refine((v) => v === undefined || isValidIsoDate(v), 'ska vara ett datum ÅÅÅÅ-MM-DD'),
+  BOT_TODAY: optionalText.refine((v) => v === undefined || isValidIsoDate(v), say({ code: 'config.dateForm' })),
 });
 
 /** A postgres:// or postgresql:// URL (the error never repeats the value: it may hold a password). */
@@ -128,47 +130,44 @@ export type Config = {
 /** MicrosoftAppType, the Azure Bot registration's kind; each SDK folder maps it to its own settings. */
 type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
-export class ConfigError extends Error {
+/** The environment's settings cannot start the bot; the message says which and why, in Swedish. */
+export class ConfigError extends CodedError {
   override name = 'ConfigError';
+  readonly code = 'config.invalid';
 }
 
+type Env = z.infer<typeof envSchema>;
+
+/** The first combination of settings the bot refuses to start with, or undefined. */
+function refusedCombination(e: Env): Exclude<ConfigProblem, { code: 'config.invalid' }> | undefined {
+  const production = e.NODE_ENV === 'production';
+  if (!e.MicrosoftAppId && production) return { code: 'config.productionWithoutAppId' };
+  if (!e.REPORT_SECRET && production) return { code: 'config.productionWithoutSecret' };
+  if (e.BOT_TODAY && production) return { code: 'config.todayInProduction' };
+  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId)
+    return { code: 'config.singleTenantWithoutTenant' };
+  // The Agents SDK fetches the Bot Framework's keys from login.botframework.com, with no setting to change it.
+  if (e.BotOpenIdMetadata && e.BOT_SDK === 'agents') return { code: 'config.metadataOnAgents' };
+  if (e.BotOpenIdMetadata && !e.MicrosoftAppId) return { code: 'config.metadataWithoutAppId' };
+  return undefined;
+}
+
+/**
+ * The configuration from `env` (process.env, with .env read by main.ts). Throws ConfigError, with a
+ * Swedish message naming the variable, for a value it cannot use or a combination it refuses.
+ */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // "PORT=" in a .env template means "not set", not port 0 or an invalid app type.
   const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim().length > 0));
   const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`Felaktig konfiguration: ${issues}`);
+    throw new ConfigError(say({ code: 'config.invalid', issues }));
   }
   const e = parsed.data;
+  const refused = refusedCombination(e);
+  if (refused) throw new ConfigError(say(refused));
   const production = e.NODE_ENV === 'production';
-  if (!e.MicrosoftAppId && production) {
-    throw new ConfigError(
-      'NODE_ENV=production men MicrosoftAppId saknas: boten startar inte utan autentisering i produktion.',
-    );
-  }
-  if (!e.REPORT_SECRET && production) {
-    throw new ConfigError(
-      'NODE_ENV=production men REPORT_SECRET saknas: länkarna till uppföljningen och exporten kan inte signeras. Sätt REPORT_SECRET till minst 32 slumpade tecken (openssl rand -hex 32).',
-    );
-  }
-  if (e.BOT_TODAY && production) {
-    throw new ConfigError(
-      'BOT_TODAY är bara till för test och demo: boten startar inte med den när NODE_ENV=production.',
-    );
-  }
-  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
-    throw new ConfigError('MicrosoftAppType=SingleTenant kräver MicrosoftAppTenantId.');
-  }
-  if (e.BotOpenIdMetadata && e.BOT_SDK === 'agents') {
-    // The Agents SDK fetches the Bot Framework's keys from login.botframework.com, with no setting to change it.
-    throw new ConfigError(
-      'BotOpenIdMetadata stöds bara med BOT_SDK=botbuilder: Agents SDK hämtar alltid nycklarna från login.botframework.com.',
-    );
-  }
-  if (e.BotOpenIdMetadata && !e.MicrosoftAppId) {
-    throw new ConfigError('BotOpenIdMetadata gäller bara med MicrosoftAppId: utan den kontrolleras inga token alls.');
-  }
   // Local trial answers anyone who can reach the port: only this machine, unless HOST says otherwise.
   const host = e.HOST ?? (e.MicrosoftAppId ? undefined : '127.0.0.1');
   return {

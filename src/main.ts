@@ -16,7 +16,7 @@ import { createReportLinks } from './report/links.js';
 import { startTicker } from './scheduler/ticker.js';
 import { Reminders } from './scheduler/reminders.js';
 import { WeeklySummaries } from './scheduler/weeklySummaries.js';
-import { createServer } from './server.js';
+import { createServer, type ServerDeps } from './server.js';
 import { StoreLockedError } from './store/lock.js';
 import { DatabaseUnavailableError } from './store/postgres/index.js';
 import { StoreFileError } from './store/storage.js';
@@ -25,43 +25,78 @@ import type { StorePort } from './app/port/index.js';
 import { loadBundledAgreements } from './store/bundled.js';
 import { startNightlyBackups } from './scheduler/nightlyBackup.js';
 import { clearOldNotes } from './app/noteRetention.js';
-import { nodeRuntime, OLDEST_SUPPORTED_NODE_MAJOR } from './nodeRuntime.js';
+import { nodeRuntime, OLDEST_SUPPORTED_NODE_MAJOR, type NodeRuntime } from './nodeRuntime.js';
+import type restify from 'restify';
+import type { Clock } from './app/ports.js';
+import type { Notifier } from './app/notifier.js';
+import type { BotRuntime } from './channel/runtime.js';
+import type { Ticker } from './scheduler/ticker.js';
+import { classifyFailure, fixLine } from './errors/classify.js';
+import { render } from './views/catalogue.js';
+import { startupTexts } from './views/startupTexts.js';
 
 const BUNDLED_AGREEMENTS = fileURLToPath(new URL('../data/agreements', import.meta.url));
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = pino({ level: config.logLevel, base: { app: 'medborgarlofte-bot' } });
-
-  const seed = await loadBundledAgreements(BUNDLED_AGREEMENTS);
   // The bot's clock (BOT_TODAY shifts it).
   const clock = config.today ? shiftedClock(config.today) : systemClock;
   // Beyond opening (recovery, snapshots), the application, the jobs and the routes see the store
   // only through the port.
-  const opened = await openConfiguredStore(config, seed, clock, logger);
+  const opened = await openConfiguredStore(config, await loadBundledAgreements(BUNDLED_AGREEMENTS), clock, logger);
   const port = opened.port;
   if (config.today)
     logger.warn({ today: config.today }, "BOT_TODAY is set: the bot's clock is shifted (for tests and demos only)");
   // Retention counts from the bot's day: with BOT_TODAY (a demo, the benchmark) that is the shifted one.
-  await clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger);
+  const clearNotes = () => clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger);
+  await clearNotes();
   const nightly = startNightlyBackups({
     ...(opened.snapshot ? { snapshot: opened.snapshot } : {}),
     logger: logger.child({ job: 'nightlySnapshot' }),
-    afterSnapshot: () => clearOldNotes(port, clock.now(), config.noteRetentionMonths, logger).then(() => undefined),
+    afterSnapshot: () => clearNotes().then(() => undefined),
   });
-
   await warnAboutSetup(config, port, logger);
+  const reportSecret = reportSecretOf(config, logger);
+  const bot = await startBot({ config, port, clock, logger, reportSecret });
+  const runtime = checkedNodeRuntime(logger);
+  const server = listen(config, logger, runtime, {
+    bot,
+    logger,
+    ready: (timeoutMs) => opened.ready(timeoutMs),
+    health: async () => ({
+      store: opened.kind,
+      ...(await storeCounts(port)),
+      authenticated: config.auth !== undefined,
+      sdk: bot.sdk,
+      node: runtime.version,
+    }),
+    reports: { port, secret: reportSecret, now: () => clock.now(), logger },
+    ...(config.publicPages ? { publicPages: { port, now: () => clock.now() } } : {}),
+  });
+  const jobs = await startJobs(port, clock, bot.notifier, logger);
+  stopOnSignals(logger, server, port, [...jobs, nightly]);
+}
 
+/** REPORT_SECRET, or a key made for this process (with a warning: links then die with it). */
+function reportSecretOf(config: Config, logger: pino.Logger): string {
+  if (config.reportSecret) return config.reportSecret;
+  logger.warn(
+    'REPORT_SECRET is not set: document links are signed with a key made for this process, so they stop working when it restarts.',
+  );
+  return randomBytes(32).toString('hex');
+}
+
+/** The application, with its redelivery cache, on the bot SDK BOT_SDK names. */
+async function startBot(deps: {
+  config: Config;
+  port: StorePort;
+  clock: Clock;
+  logger: pino.Logger;
+  reportSecret: string;
+}): Promise<BotRuntime> {
+  const { config, port, clock, logger } = deps;
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-  let reportSecret = config.reportSecret;
-  if (!reportSecret) {
-    reportSecret = randomBytes(32).toString('hex');
-    logger.warn(
-      'REPORT_SECRET is not set: document links are signed with a key made for this process, so they stop working when it restarts.',
-    );
-  }
-  const reportLinks = createReportLinks({ secret: reportSecret, publicUrl });
-
   const app = withRedeliveryCache(
     createApp({
       port,
@@ -69,7 +104,7 @@ async function main(): Promise<void> {
       admins: config.admins,
       logger,
       newId: randomUUID,
-      reportLinks,
+      reportLinks: createReportLinks({ secret: deps.reportSecret, publicUrl }),
       nameLexicon: swedishLexicon,
     }),
     { now: () => clock.now().getTime(), deliveries: port.deliveries },
@@ -86,6 +121,11 @@ async function main(): Promise<void> {
     now: () => clock.now(),
   });
   logger.info({ sdk: bot.sdk }, 'bot SDK');
+  return bot;
+}
+
+/** This process's Node.js, with a warning when it no longer gets security fixes. */
+function checkedNodeRuntime(logger: pino.Logger): NodeRuntime {
   const runtime = nodeRuntime(process.version);
   if (!runtime.supported) {
     logger.warn(
@@ -93,26 +133,12 @@ async function main(): Promise<void> {
       'this Node.js no longer gets security fixes: run the bot on Node.js 22, 24 or 26',
     );
   }
-  const weeklySummaries = new WeeklySummaries({
-    port,
-    clock,
-    notifier: bot.notifier,
-    logger: logger.child({ job: 'weeklySummaries' }),
-  });
-  const server = createServer({
-    bot,
-    logger,
-    ready: (timeoutMs) => opened.ready(timeoutMs),
-    health: async () => ({
-      store: opened.kind,
-      ...(await storeCounts(port)),
-      authenticated: config.auth !== undefined,
-      sdk: bot.sdk,
-      node: runtime.version,
-    }),
-    reports: { port, secret: reportSecret, now: () => clock.now(), logger },
-    ...(config.publicPages ? { publicPages: { port, now: () => clock.now() } } : {}),
-  });
+  return runtime;
+}
+
+/** The HTTP server, listening on PORT (and HOST when set). */
+function listen(config: Config, logger: pino.Logger, runtime: NodeRuntime, deps: ServerDeps): restify.Server {
+  const server = createServer(deps);
   const onListening = () => {
     const where = config.host ?? 'every interface';
     logger.info(
@@ -122,17 +148,30 @@ async function main(): Promise<void> {
   };
   if (config.host) server.listen(config.port, config.host, onListening);
   else server.listen(config.port, onListening);
+  return server;
+}
+
+/** The weekly summaries and the reminders, on their tickers; returns what stops them. */
+async function startJobs(port: StorePort, clock: Clock, notifier: Notifier, logger: pino.Logger): Promise<Ticker[]> {
+  const weeklySummaries = new WeeklySummaries({
+    port,
+    clock,
+    notifier,
+    logger: logger.child({ job: 'weeklySummaries' }),
+  });
   const ticker = startTicker(weeklySummaries, { logger });
-  const reminders = new Reminders({ port, clock, notifier: bot.notifier, logger: logger.child({ job: 'reminders' }) });
+  const reminders = new Reminders({ port, clock, notifier, logger: logger.child({ job: 'reminders' }) });
   // Reminders are due to the minute: a tick a minute is enough, and scans every area's people once.
   const reminderTicker = startTicker(reminders, { logger, everySeconds: 60, name: 'reminders' });
   logger.info({ subscriptions: (await port.subscriptions.active()).length }, 'weekly summaries scheduled');
+  return [ticker, reminderTicker];
+}
 
+/** On SIGINT or SIGTERM: stops the jobs, answers the last requests, folds the journals, exits. */
+function stopOnSignals(logger: pino.Logger, server: restify.Server, port: StorePort, jobs: { stop(): void }[]): void {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
-    ticker.stop();
-    reminderTicker.stop();
-    nightly.stop();
+    for (const job of jobs) job.stop();
     // After the last answer, the journals are folded so the entries files are whole on disk.
     server.close(() => {
       port
@@ -179,15 +218,15 @@ async function storeCounts(port: StorePort): Promise<{ areas: number; agreements
 }
 
 main().catch((error: unknown) => {
-  if (
+  const known =
     error instanceof StoreFileError ||
     error instanceof ConfigError ||
     error instanceof StoreLockedError ||
-    error instanceof DatabaseUnavailableError
-  ) {
-    console.error(`Kan inte starta: ${error.message}`);
-  } else {
-    console.error('Kan inte starta:', error);
-  }
+    error instanceof DatabaseUnavailableError;
+  if (known) console.error(render(startupTexts, { code: 'startup.refused', reason: error.message }));
+  else console.error(render(startupTexts, { code: 'startup.failed' }), error);
+  // What to do, for a failure the error catalogue knows (a full disk, a wrong DATABASE_URL, …).
+  const failure = classifyFailure(error);
+  if (failure.code !== 'unknown') console.error(fixLine(failure));
   process.exit(1);
 });

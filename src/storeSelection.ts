@@ -24,7 +24,10 @@ import type { NightlySnapshotDone } from './scheduler/nightlyBackup.js';
 export interface OpenedStore {
   kind: 'file' | 'postgres';
   port: StorePort;
-  /** True while the store answers: for PostgreSQL a `SELECT 1` within `timeoutMs`; the open file store always. */
+  /**
+   * True while the store answers: for PostgreSQL a `SELECT 1` within `timeoutMs` (else it rejects with
+   * DatabaseUnavailableError, its cause the driver's error); the open file store always.
+   */
   ready(timeoutMs: number): Promise<boolean>;
   /** Tonight's snapshot of the files and the pruning of old ones (file store only: a database has its own backups). */
   snapshot?: (now: Date) => Promise<NightlySnapshotDone>;
@@ -71,7 +74,7 @@ async function openDatabaseStore(
     },
     created ? 'store created in the database with the bundled agreements' : 'store opened',
   );
-  return { kind: 'postgres', port: store, ready: (timeoutMs) => store.ready(timeoutMs) };
+  return { kind: 'postgres', port: store, ready: (timeoutMs) => store.probe(timeoutMs).then(() => true) };
 }
 
 /**

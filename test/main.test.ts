@@ -33,4 +33,36 @@ describe('main (process start)', () => {
     expect(run.stderr).to.include(`Lagringsfilen ${file} kan inte läsas`);
     expect(await readFile(file, 'utf8')).to.equal(content);
   });
+
+  /** Runs the bot's start with `env`; its exit status and standard error. */
+  function start(env: Record<string, string>): { status: number | null; stderr: string } {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'silent', ...env },
+      encoding: 'utf8',
+      timeout: 25_000,
+    });
+    return { status: run.status, stderr: run.stderr };
+  }
+
+  it('names the fix under a database that does not exist (error catalogue 304)', function () {
+    this.timeout(30_000);
+    const url = new URL(process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    url.pathname = '/mlb_no_such_database';
+    const run = start({ DATABASE_URL: url.toString() });
+    expect(run.status).to.equal(1);
+    if (run.stderr.includes('(fel 302)')) this.skip(); // no PostgreSQL server here
+    expect(run.stderr).to.include('Kan inte starta: DATABASE_URL: PostgreSQL at');
+    expect(run.stderr).to.include('Åtgärd (fel 304): Skapa databasen (createdb <namn>)');
+  });
+
+  it('names the fix under a store folder it may not create (error catalogue 202)', function () {
+    this.timeout(30_000);
+    // sysfs refuses a new folder to everyone, root included: a real EPERM (EACCES for others).
+    if (process.platform !== 'linux') this.skip();
+    const run = start({ STORE_DIR: '/sys/fs/mlb-store' });
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.match(/^Kan inte starta: Error: (EPERM|EACCES)/u);
+    expect(run.stderr).to.include('Åtgärd (fel 202): Ge användaren som kör boten läs- och skrivrätt');
+  });
 });

@@ -9,6 +9,7 @@
 // shape are read too, and upgradeReference turns them into version 2 when the store opens.
 import { z } from 'zod';
 import type { ChannelActivity } from './activity.js';
+import { CodedError } from '../errors/codedError.js';
 
 const REFERENCE_VERSION = 2;
 
@@ -117,8 +118,9 @@ export function readStoredReference(raw: unknown): ReadReference {
 }
 
 /** A stored conversation reference that no version of this bot wrote or can read. */
-class UnreadableReferenceError extends Error {
+class UnreadableReferenceError extends CodedError {
   override name = 'UnreadableReferenceError';
+  readonly code = 'channel.unreadableReference';
   constructor(readonly reason: string) {
     super(`okänd konversationsreferens: ${reason}`);
   }

@@ -13,6 +13,7 @@ import type { ConnectorNotifierOptions } from './connectorNotifier.js';
 import type { BotOptions } from './turn.js';
 import type { Config } from '../config.js';
 import type { ServiceUrls as TrustedServiceUrls } from '../app/port/index.js';
+import { CodedError } from '../errors/codedError.js';
 
 /** An HTTP request as the host received it: headers (lower-case names) and the parsed JSON body. */
 export interface InboundRequest {
@@ -40,8 +41,9 @@ type Authentication =
 export type BotSdk = 'botbuilder' | 'agents';
 
 /** A caller verified by one SDK's authenticate was handed to the other SDK's process (a wiring error). */
-export class CallerFromAnotherSdkError extends Error {
+export class CallerFromAnotherSdkError extends CodedError {
   override name = 'CallerFromAnotherSdkError';
+  readonly code = 'channel.otherSdk';
   constructor(expected: BotSdk, got: BotSdk) {
     super(`the ${expected} runtime was given a caller verified by ${got}`);
   }

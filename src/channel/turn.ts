@@ -9,6 +9,7 @@ import { toOutgoing, type ChannelActivity, type OutgoingMessage } from './activi
 import type { ServiceUrls as TrustedServiceUrls } from '../app/port/index.js';
 import { conversationOf, personFrom, teamsConversationEventOf, tenantOf, toTurnInput } from './activityInput.js';
 import { NOT_OPEN_HERE, TURN_ERROR_TEXT } from '../views/turnTexts.js';
+import { failureFields } from '../errors/classify.js';
 
 /** What a turn can do, as the SDK's turn context does it. */
 export interface TurnIO {
@@ -206,7 +207,13 @@ export async function answerTurnError(
   error: unknown,
 ): Promise<void> {
   logger.error(
-    { err: error, conversationId: activity?.conversation?.id, activityId: activity?.id, type: activity?.type },
+    {
+      err: error,
+      ...failureFields(error),
+      conversationId: activity?.conversation?.id,
+      activityId: activity?.id,
+      type: activity?.type,
+    },
     'unhandled error in turn',
   );
   try {

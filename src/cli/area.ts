@@ -17,16 +17,9 @@ import type { Person } from '../domain/entry.js';
 import { checkAreaAgreements } from '../store/areaFiles.js';
 import { areaTexts as texts, toolTexts } from '../views/cliTexts.js';
 import { openToolStore, storeFailure } from './toolStore.js';
+import { RefusedError, UsageError } from './toolErrors.js';
 
 export const USAGE = texts.usage;
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-/** The command was understood but is refused; nothing was written. */
-export class RefusedError extends Error {
-  override name = 'RefusedError';
-}
 
 /** The file `add` reads: an area, and optionally its agreements. Unknown fields are refused (a typo would vanish). */
 export const areaInputSchema = areaSchema

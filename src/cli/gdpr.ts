@@ -19,6 +19,7 @@ import { StoreLockedError } from '../store/lock.js';
 import { newPseudonym } from '../store/personalRecords.js';
 import { gdprTexts as texts } from '../views/cliTexts.js';
 import { openToolStore, storeFailure, type ToolStore } from './toolStore.js';
+import { printUnexpected } from './toolErrors.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -118,7 +119,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   runGdprCli(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error('Fel:', error);
+      printUnexpected(error);
       process.exit(1);
     },
   );

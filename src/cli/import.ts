@@ -11,16 +11,10 @@ import { importAgreements } from '../domain/import/importText.js';
 import { importSummaryLines } from '../views/importSummary.js';
 import { render } from '../views/catalogue.js';
 import { importTexts } from '../views/importTexts.js';
+import { importToolTexts as texts, toolTexts } from '../views/cliTexts.js';
+import { fixFor, UsageError } from './toolErrors.js';
 
-export const USAGE = `Användning: npm run import -- <text.txt> --out <utkast.json> [--area <område>]
-
-  <text.txt>  medborgarlöftestexten som den är publicerad (UTF-8)
-  --out       filen att skriva utkastet till (JSON som data/agreements/*.json; "-" skriver till standard ut)
-  --area      områdets id, t.ex. jonkoping (standard: av kommunens namn)
-
-Exempel: npm run import -- ../shared/seeds/jonkoping-medborgarloften.txt --out utkast.json`;
-
-class UsageError extends Error {}
+export const USAGE = texts.usage;
 
 interface ImportCliOptions {
   input: string;
@@ -39,19 +33,29 @@ function parseCli(argv: readonly string[]): ImportCliOptions | 'help' {
     });
   } catch (error) {
     const unknown = /'([^']+)'/u.exec((error as Error).message)?.[1];
-    throw new UsageError(unknown ? `Okänt argument: ${unknown}` : 'Argumenten kunde inte läsas.');
+    throw new UsageError(unknown ? toolTexts.unknownArgument(unknown) : toolTexts.unreadableArguments);
   }
   if (parsed.values.help) return 'help';
   const [input, ...extra] = parsed.positionals;
-  if (!input) throw new UsageError('Ange textfilen att läsa in.');
-  if (extra.length > 0) throw new UsageError(`En textfil i taget: "${extra.join(' ')}" är för mycket.`);
+  if (!input) throw new UsageError(texts.inputMissing);
+  if (extra.length > 0) throw new UsageError(texts.oneInput(extra.join(' ')));
   const out = parsed.values.out?.trim();
-  if (!out) throw new UsageError('Ange var utkastet ska skrivas med --out, t.ex. --out utkast.json.');
+  if (!out) throw new UsageError(texts.outMissing);
   const area = parsed.values.area?.trim();
   if (area !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(area)) {
-    throw new UsageError(`Områdets id "${area}" ska skrivas med små bokstäver a-z, siffror och bindestreck.`);
+    throw new UsageError(texts.areaForm(area));
   }
   return { input, out, ...(area ? { area } : {}) };
+}
+
+/** The errno code of a failed read or write (ENOENT, EACCES, …), else its message. */
+const reasonOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
+/** Prints `line`, and under it the error catalogue's fix when the failure is a known one (a full disk, no permission). */
+function fileFailure(line: string, error: unknown): void {
+  console.error(line);
+  const fix = fixFor(error);
+  if (fix) console.error(fix);
 }
 
 /** Runs the command; returns the exit code: 0 written, 1 nothing understood or file error, 2 usage error. */
@@ -72,17 +76,13 @@ export async function main(argv: readonly string[], now: Date = new Date()): Pro
   try {
     text = await readFile(options.input, 'utf8');
   } catch (error) {
-    console.error(
-      `Kunde inte läsa ${options.input}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    fileFailure(texts.couldNotRead(options.input, reasonOf(error)), error);
     return 1;
   }
   const result = importAgreements(text, { today: stockholmDate(now), ...(options.area ? { area: options.area } : {}) });
-  for (const p of result.problems) console.error(`Kunde inte läsa in: ${render(importTexts, p)}`);
+  for (const p of result.problems) console.error(texts.problem(render(importTexts, p)));
   if (result.drafts.length === 0) {
-    console.error(
-      `Inget medborgarlöfte kunde läsas ur ${options.input}: inga löften eller aktiviteter hittades. Inget skrevs.`,
-    );
+    console.error(texts.nothingRead(options.input));
     return 1;
   }
   const agreements = result.drafts.map((d) => d.agreement);
@@ -93,18 +93,13 @@ export async function main(argv: readonly string[], now: Date = new Date()): Pro
     try {
       await writeFile(options.out, json);
     } catch (error) {
-      console.error(
-        `Kunde inte skriva ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
+      fileFailure(texts.couldNotWrite(options.out, reasonOf(error)), error);
       return 1;
     }
   }
   const log = options.out === '-' ? console.error : console.log;
   for (const line of importSummaryLines(result.drafts)) log(line);
-  if (options.out !== '-')
-    log(
-      `Skrev ${options.out}: ${agreements.length === 1 ? 'ett utkast' : `${agreements.length} utkast`}. Granska fälten med "?" innan utkastet används.`,
-    );
+  if (options.out !== '-') log(texts.wrote(options.out, agreements.length));
   return 0;
 }
 

@@ -13,19 +13,12 @@ import { agreementForTertial } from '../domain/followUp.js';
 import { readArea, renderEntriesCsv, renderPublication, type RenderedReport } from '../report/reports.js';
 import { reportTexts as texts, toolTexts } from '../views/cliTexts.js';
 import { openToolStore, storeFailure } from './toolStore.js';
+import { fixFor, NoReportError, UsageError } from './toolErrors.js';
 
 export const USAGE = texts.usage;
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** Nothing wrong with the command, but nothing to make from this store. */
-export class NoReportError extends Error {
-  override name = 'NoReportError';
-}
-
-class HelpRequested extends Error {}
+/** --help: the usage is the answer, not an error. */
+class HelpRequested extends UsageError {}
 
 export interface ReportOptions {
   year: number;
@@ -164,6 +157,8 @@ export async function main(argv: readonly string[], env: Record<string, string |
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
       console.error(toolTexts.couldNotWrite((error as Error).message));
+      const fix = fixFor(error);
+      if (fix) console.error(fix);
       return 1;
     }
     throw error;

@@ -21,6 +21,7 @@ import { lockStoreDir, StoreLockedError } from '../store/lock.js';
 import { resolveSnapshot, restoreSnapshot, RestoreRefusedError } from '../store/restore.js';
 import { storeToolTexts as texts } from '../views/cliTexts.js';
 import { databaseUrl, openToolStore, storeFailure } from './toolStore.js';
+import { printUnexpected } from './toolErrors.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -175,7 +176,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   runStoreCli(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error('Fel:', error);
+      printUnexpected(error);
       process.exit(1);
     },
   );

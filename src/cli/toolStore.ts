@@ -15,6 +15,8 @@ import { redactedUrl } from '../store/postgres/db.js';
 import { DatabaseUnavailableError, openPostgresStore } from '../store/postgres/index.js';
 import { fileStorage, readOnlyStorage, StoreFileError } from '../store/storage.js';
 import { Store } from '../store/store.js';
+import { CodedError } from '../errors/codedError.js';
+import { classifyFailure, fixLine } from '../errors/classify.js';
 
 const BUNDLED_AGREEMENTS = fileURLToPath(new URL('../../data/agreements', import.meta.url));
 
@@ -37,8 +39,9 @@ export interface ToolStore {
 }
 
 /** The folder holds no store (neither areas.json nor the older agreements.json): nothing is created. */
-export class NoStoreError extends Error {
+export class NoStoreError extends CodedError {
   override name = 'NoStoreError';
+  readonly code = 'store.missing';
   constructor(
     readonly dir: string,
     readonly file: string,
@@ -106,8 +109,16 @@ export async function openToolStore(
   }
 }
 
-/** What to tell the operator when opening the store failed for a known reason; undefined for any other error. */
+/**
+ * What to tell the operator when opening the store failed for a known reason, and on the next line
+ * what to do (the error catalogue's fix); undefined for any other error.
+ */
 export function storeFailure(error: unknown): string | undefined {
+  const text = knownStoreFailure(error);
+  return text === undefined ? undefined : `${text}\n${fixLine(classifyFailure(error))}`;
+}
+
+function knownStoreFailure(error: unknown): string | undefined {
   if (error instanceof NoStoreError) return toolTexts.noStoreFile(error.dir, error.file);
   if (error instanceof StoreLockedError) return toolTexts.storeLocked(error.pid);
   if (error instanceof StoreFileError) return error.message;

@@ -128,6 +128,8 @@ export function agreementsForYear(agreements: readonly Agreement[], year: number
  */
 export class AgreementConflictError extends Error {
   override name = 'AgreementConflictError';
+  /** Its entry in the error catalogue (src/errors; the domain imports nothing outside itself, so the code is spelled here). */
+  readonly code = 'agreement.conflict';
   constructor(
     readonly reason: 'duplicate' | 'overlap',
     readonly agreementId: string,

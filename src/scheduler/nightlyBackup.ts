@@ -4,6 +4,7 @@
 // its snapshot and prune operations; a database store has none (its backups are the database's).
 import { Cron } from 'croner';
 import type { Logger } from '../app/ports.js';
+import { failureFields } from '../errors/classify.js';
 
 /** What one night's snapshot did, for the log. */
 export interface NightlySnapshotDone {
@@ -30,7 +31,10 @@ async function nightlySnapshot(options: NightlyBackupOptions): Promise<void> {
     const done = await options.snapshot(now);
     options.logger.info({ snapshot: done.dir, files: done.files, removed: done.removed }, 'nightly snapshot taken');
   } catch (error) {
-    options.logger.error({ err: error }, 'NIGHTLY SNAPSHOT FAILED: the store has no fresh backup; npm run store:check');
+    options.logger.error(
+      { err: error, ...failureFields(error) },
+      'NIGHTLY SNAPSHOT FAILED: the store has no fresh backup; npm run store:check',
+    );
   }
 }
 

@@ -3,6 +3,7 @@
 // tick at start, which is where a summary missed while the bot was down is caught up.
 import { Cron } from 'croner';
 import type { Logger } from '../app/ports.js';
+import { failureFields } from '../errors/classify.js';
 
 /** A job the ticker runs: the weekly summaries, the reminders. */
 interface TickedJob {
@@ -31,7 +32,10 @@ export function startTicker(
     summaries
       .tick()
       .catch((error: unknown) =>
-        options.logger.error({ err: error, job: options.name ?? 'weeklySummaries' }, 'scheduled tick failed'),
+        options.logger.error(
+          { err: error, ...failureFields(error), job: options.name ?? 'weeklySummaries' },
+          'scheduled tick failed',
+        ),
       );
   };
   const job = new Cron(tickPattern(options.everySeconds ?? DEFAULT_TICK_SECONDS), run);

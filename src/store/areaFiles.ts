@@ -6,6 +6,7 @@ import { areaIdSchema, areaSchema } from '../domain/area.js';
 import { agreementSchema, overlappingAgreements } from '../domain/agreement.js';
 import { personSchema } from '../domain/entry.js';
 import { pendingAuditField } from './auditedWrite.js';
+import { storeText } from '../views/storeTexts.js';
 
 export const areaIndexSchema = z
   .object({
@@ -13,7 +14,7 @@ export const areaIndexSchema = z
     areas: z.array(areaIdSchema),
   })
   .refine((index) => new Set(index.areas).size === index.areas.length, {
-    message: 'ett område står två gånger',
+    message: storeText({ code: 'file.areaListedTwice' }),
     path: ['areas'],
   });
 
@@ -59,17 +60,17 @@ export function checkAreaAgreements(
     if (a.area !== areaId)
       ctx.addIssue({
         code: 'custom',
-        message: `${a.id} hör till området "${a.area}", inte "${areaId}"`,
+        message: storeText({ code: 'refused.agreementOfOtherArea', agreementId: a.id, area: a.area, expected: areaId }),
         path: ['agreements', i, 'area'],
       });
   });
   if (new Set(agreements.map((a) => a.id)).size !== agreements.length)
-    ctx.addIssue({ code: 'custom', message: 'två medborgarlöften har samma id', path: ['agreements'] });
+    ctx.addIssue({ code: 'custom', message: storeText({ code: 'refused.sameAgreementId' }), path: ['agreements'] });
   const overlap = overlappingAgreements(agreements);
   if (overlap)
     ctx.addIssue({
       code: 'custom',
-      message: `${overlap[0].id} och ${overlap[1].id} har överlappande perioder`,
+      message: storeText({ code: 'refused.overlap', first: overlap[0].id, second: overlap[1].id }),
       path: ['agreements'],
     });
 }
@@ -92,7 +93,7 @@ export const areaFileSchema = z
     checkAreaAgreements(file.area.id, file.agreements, ctx);
     const keys = file.bindings.map((b) => `${b.target}:${b.id}`);
     if (new Set(keys).size !== keys.length)
-      ctx.addIssue({ code: 'custom', message: 'en konversation är bunden två gånger', path: ['bindings'] });
+      ctx.addIssue({ code: 'custom', message: storeText({ code: 'file.bindingTwice' }), path: ['bindings'] });
   });
 
 /** agreements.json of the single-area version: read once, to upgrade from, and never written. */
@@ -106,11 +107,11 @@ export const legacyAgreementsFileSchema = z
     if (overlap)
       ctx.addIssue({
         code: 'custom',
-        message: `${overlap[0].id} och ${overlap[1].id} har överlappande perioder`,
+        message: storeText({ code: 'refused.overlap', first: overlap[0].id, second: overlap[1].id }),
         path: ['agreements'],
       });
     if (new Set(file.agreements.map((a) => a.id)).size !== file.agreements.length)
-      ctx.addIssue({ code: 'custom', message: 'två medborgarlöften har samma id', path: ['agreements'] });
+      ctx.addIssue({ code: 'custom', message: storeText({ code: 'refused.sameAgreementId' }), path: ['agreements'] });
   });
 
 export type AreaIndexFile = z.infer<typeof areaIndexSchema>;

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { auditRecordSchema, type AuditRecord, type NewAuditRecord } from '../domain/audit.js';
 import type { AppendLog } from './appendLog.js';
 import { StoreFileError } from './storage.js';
+import { storeText } from '../views/storeTexts.js';
 
 interface AuditTrail {
   /** Appends the record; resolves once it is on disk. */
@@ -47,10 +48,15 @@ export function parseAuditLog(text: string, label: string, keep = true): ParsedA
       if (parsed.success) record = parsed.data;
       else {
         const issue = parsed.error.issues[0];
-        problem = `rad ${line} stämmer inte med formatet${issue?.path.length ? ` vid ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'okänt fel'}`;
+        problem = storeText({
+          code: 'line.form',
+          line,
+          ...(issue?.path.length ? { at: issue.path.join('.') } : {}),
+          ...(issue ? { message: issue.message } : {}),
+        });
       }
     } catch (error) {
-      problem = `rad ${line} är inte JSON (${(error as Error).message})`;
+      problem = storeText({ code: 'line.notJson', line, reason: (error as Error).message });
     }
     if (problem !== undefined) {
       // Only the very last line, without its newline, can be half an append.

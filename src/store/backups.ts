@@ -15,15 +15,24 @@ import { ServiceUrlStore } from './serviceUrls.js';
 import { fileStorage, readOnlyStorage, StoreFileError } from './storage.js';
 import { Store } from './store.js';
 import { syncPath } from './durable.js';
+import { CodedError } from '../errors/codedError.js';
+import { storeText } from '../views/storeTexts.js';
+
+/** The store check in its own process ended without answering (it crashed, or was killed). */
+class StoreCheckFailedError extends CodedError {
+  override name = 'StoreCheckFailedError';
+  readonly code = 'store.checkFailed';
+}
 
 /** A snapshot that did not pass its check after it was written (it has been removed). */
-class SnapshotFailedError extends Error {
+class SnapshotFailedError extends CodedError {
+  readonly code = 'store.snapshotFailed';
   constructor(
     readonly dir: string,
     readonly problems: Problem[],
   ) {
     super(
-      `säkerhetskopian ${dir} klarade inte kontrollen: ${problems.map((p) => `${p.file}: ${p.problem}`).join('; ')}`,
+      storeText({ code: 'failed.snapshot', dir, problems: problems.map((p) => `${p.file}: ${p.problem}`).join('; ') }),
     );
     this.name = 'SnapshotFailedError';
   }
@@ -177,12 +186,12 @@ export async function pruneSnapshots(storeDir: string, keepDays: number, now: Da
 export async function validateStoreDir(dir: string): Promise<Problem[]> {
   const problems: Problem[] = [];
   if (!existsSync(path.join(dir, 'areas.json')) && !existsSync(path.join(dir, 'agreements.json')))
-    problems.push({ file: path.join(dir, 'areas.json'), problem: 'filen saknas: här finns ingen lagring' });
+    problems.push({ file: path.join(dir, 'areas.json'), problem: storeText({ code: 'check.noStore' }) });
   for (const name of await storeFiles(dir)) {
     const file = path.join(dir, name);
     if (name === MANIFEST) continue;
     const text = await readFile(file, 'utf8').catch((e: Error) => {
-      problems.push({ file, problem: `kan inte läsas (${e.message})` });
+      problems.push({ file, problem: storeText({ code: 'check.unreadable', reason: e.message }) });
       return undefined;
     });
     if (text === undefined) continue;
@@ -197,7 +206,7 @@ export async function validateStoreDir(dir: string): Promise<Problem[]> {
       try {
         // Checked line by line, none kept: a year of records is not held for a check.
         if (parseAuditLog(text, file, false).torn)
-          problems.push({ file, problem: 'sista raden är avbruten (den tas bort när boten startar)' });
+          problems.push({ file, problem: storeText({ code: 'check.tornLine' }) });
       } catch (e) {
         problems.push({ file, problem: (e as StoreFileError).reason ?? (e as Error).message });
       }
@@ -222,20 +231,25 @@ export async function validateSnapshot(dir: string, options: { asStore?: boolean
   try {
     manifest = await readManifest(dir);
   } catch (e) {
-    return [{ file: path.join(dir, MANIFEST), problem: `saknas eller kan inte läsas (${(e as Error).message})` }];
+    return [
+      {
+        file: path.join(dir, MANIFEST),
+        problem: storeText({ code: 'check.manifestUnreadable', reason: (e as Error).message }),
+      },
+    ];
   }
   const problems: Problem[] = [];
   const listed = new Set(manifest.files.map((f) => f.name));
   for (const f of manifest.files) {
     const file = path.join(dir, f.name);
     const actual = await sha256(file).catch(() => undefined);
-    if (!actual) problems.push({ file, problem: 'filen saknas i säkerhetskopian' });
+    if (!actual) problems.push({ file, problem: storeText({ code: 'check.missingInSnapshot' }) });
     else if (actual.sha256 !== f.sha256 || actual.bytes !== f.bytes)
-      problems.push({ file, problem: 'innehållet har ändrats sedan kopian togs (kontrollsumman stämmer inte)' });
+      problems.push({ file, problem: storeText({ code: 'check.changed' }) });
   }
   for (const name of await storeFiles(dir))
     if (name !== MANIFEST && !listed.has(name))
-      problems.push({ file: path.join(dir, name), problem: 'filen finns inte i säkerhetskopians förteckning' });
+      problems.push({ file: path.join(dir, name), problem: storeText({ code: 'check.notListed' }) });
   if (problems.length > 0 || options.asStore === false) return problems;
   return checkStoreDirApart(dir);
 }
@@ -255,7 +269,7 @@ function checkStoreDirApart(dir: string): Promise<Problem[]> {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (answer) resolve(answer);
-      else reject(new Error(`the store check ended (${signal ?? code}) without an answer`));
+      else reject(new StoreCheckFailedError(`the store check ended (${signal ?? code}) without an answer`));
     });
   });
 }

@@ -3,8 +3,9 @@
 // two turns never interleave, and a failed write leaves memory as it was on disk.
 import { Low } from 'lowdb';
 import type { z } from 'zod';
-import { WriteGate } from './gate.js';
+import { WriteGate } from './writeGate.js';
 import { StoreFileError, type StoredDocument } from './storage.js';
+import { storeText } from '../views/storeTexts.js';
 
 export class JsonDocument<T> {
   #queue: Promise<unknown> = Promise.resolve();
@@ -30,10 +31,10 @@ export class JsonDocument<T> {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` vid ${issue.path.join('.')}` : '';
+      const at = issue && issue.path.length > 0 ? { at: issue.path.join('.') } : {};
       throw new StoreFileError(
         doc.label,
-        `innehållet stämmer inte med formatet${where}: ${issue?.message ?? 'okänt fel'}`,
+        storeText({ code: 'file.form', ...at, ...(issue ? { message: issue.message } : {}) }),
       );
     }
     return { document: new JsonDocument(new Low<T>(adapter, parsed.data), doc.label, gate), created: false };
@@ -57,7 +58,7 @@ export class JsonDocument<T> {
       const result = change(draft);
       this.low.data = draft;
       try {
-        await this.gate.pass(() => this.low.write());
+        await this.gate.shared(() => this.low.write());
       } catch (error) {
         this.low.data = previous;
         throw error;

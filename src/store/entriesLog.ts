@@ -24,9 +24,11 @@ import { isLaterLog, latestEntryBy } from '../domain/recordRules.js';
 import { groupCount, occasionIdOf, occasionOfEntries, type Occasion } from '../domain/occasion.js';
 import type { DayTotal } from '../domain/status.js';
 import { AuditLog } from './auditLog.js';
-import { WriteGate } from './gate.js';
+import { WriteGate } from './writeGate.js';
 import { Interner } from './interner.js';
 import { DocumentText, StoreFileError, type Storage, type StoredDocument, type StoredJournal } from './storage.js';
+import { DuplicateRecordError } from './recordErrors.js';
+import { storeText } from '../views/storeTexts.js';
 
 export const entriesFileSchema = z.object({
   version: z.literal(1),
@@ -216,11 +218,11 @@ export class EntriesLog {
       const parsed = entriesFileSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where =
-          issue && issue.path.length > 0 ? ` vid ${issue.path.join('.')}${entryNamed(raw, issue.path)}` : '';
+        const at =
+          issue && issue.path.length > 0 ? { at: `${issue.path.join('.')}${entryNamed(raw, issue.path)}` } : {};
         throw new StoreFileError(
           doc.label,
-          `innehållet stämmer inte med formatet${where}: ${issue?.message ?? 'okänt fel'}`,
+          storeText({ code: 'file.form', ...at, ...(issue ? { message: issue.message } : {}) }),
         );
       }
       data = parsed.data;
@@ -228,7 +230,8 @@ export class EntriesLog {
     }
     const ids = new Set<string>();
     data.entries.forEach((e, i) => {
-      if (ids.has(e.id)) throw new StoreFileError(doc.label, `insatsen ${e.id} finns två gånger (entries.${i})`);
+      if (ids.has(e.id))
+        throw new StoreFileError(doc.label, storeText({ code: 'file.entryTwice', entryId: e.id, index: i }));
       ids.add(e.id);
       const problem = options.agreement && entryAgreementProblem(e, options.agreement);
       if (problem) throw new StoreFileError(doc.label, `entries.${i} (insats nr ${i + 1}): ${problem}`);
@@ -261,20 +264,28 @@ export class EntriesLog {
     recovery.tornBytes = Buffer.byteLength(text.slice(end + 1));
     const lines = end < 0 ? [] : text.slice(0, end).split('\n');
     let previous: number | undefined;
-    lines.forEach((line, i) => {
-      const where = `rad ${i + 1}`;
+    lines.forEach((lineText, i) => {
+      const line = i + 1;
       let raw: unknown;
       try {
-        raw = JSON.parse(line);
+        raw = JSON.parse(lineText);
       } catch (error) {
-        throw new StoreFileError(label, `${where} är inte giltig JSON (${(error as Error).message})`);
+        throw new StoreFileError(
+          label,
+          storeText({ code: 'line.notValidJson', line, reason: (error as Error).message }),
+        );
       }
       const parsed = journalLineSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new StoreFileError(
           label,
-          `${where} stämmer inte med formatet: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+          storeText({
+            code: 'line.journalForm',
+            line,
+            at: issue?.path.join('.') ?? '',
+            message: issue?.message ?? '',
+          }),
         );
       }
       const { seq, audit, ...change } = parsed.data;
@@ -283,7 +294,7 @@ export class EntriesLog {
       if ((expected !== undefined && seq !== expected) || (expected === undefined && seq > this.#foldedSeq + 1)) {
         throw new StoreFileError(
           label,
-          `${where} har nummer ${seq}, väntat ${expected ?? this.#foldedSeq + 1}: rader saknas`,
+          storeText({ code: 'line.gap', line, seq, expected: expected ?? this.#foldedSeq + 1 }),
         );
       }
       previous = seq;
@@ -293,10 +304,10 @@ export class EntriesLog {
         return;
       }
       const problem = this.#check(change);
-      if (problem) throw new StoreFileError(label, `${where}: ${problem}`);
+      if (problem) throw new StoreFileError(label, storeText({ code: 'line.problem', line, problem }));
       this.#apply(change);
       this.#seq = seq;
-      this.#journalBytes += Buffer.byteLength(line) + 1;
+      this.#journalBytes += Buffer.byteLength(lineText) + 1;
       recovery.replayed++;
     });
     return recovery;
@@ -304,15 +315,18 @@ export class EntriesLog {
 
   /** Why a journal line cannot follow what is already there, or undefined when it can. */
   #check(change: Change): string | undefined {
-    if (change.op === 'add' && this.#byId.has(change.entry.id)) return `insatsen ${change.entry.id} finns redan`;
+    if (change.op === 'add' && this.#byId.has(change.entry.id))
+      return storeText({ code: 'refused.entryExists', entryId: change.entry.id });
     if ((change.op === 'add' || change.op === 'edit') && this.#agreement) {
       const problem = entryAgreementProblem(change.entry, this.#agreement);
       if (problem) return problem;
     }
-    if (change.op === 'remove' && !this.#byId.has(change.entryId)) return `insatsen ${change.entryId} finns inte`;
-    if (change.op === 'edit' && !this.#byId.has(change.entry.id)) return `insatsen ${change.entry.id} finns inte`;
+    if (change.op === 'remove' && !this.#byId.has(change.entryId))
+      return storeText({ code: 'refused.entryMissing', entryId: change.entryId });
+    if (change.op === 'edit' && !this.#byId.has(change.entry.id))
+      return storeText({ code: 'refused.entryMissing', entryId: change.entry.id });
     const missing = change.op === 'clearNotes' ? change.entryIds.find((id) => !this.#byId.has(id)) : undefined;
-    if (missing !== undefined) return `insatsen ${missing} finns inte`;
+    if (missing !== undefined) return storeText({ code: 'refused.entryMissing', entryId: missing });
     return undefined;
   }
 
@@ -362,7 +376,8 @@ export class EntriesLog {
         );
       }
     }
-    if (this.#byId.has(entry.id)) return Promise.reject(new Error(`insatsen ${entry.id} finns redan`));
+    if (this.#byId.has(entry.id))
+      return Promise.reject(new DuplicateRecordError(storeText({ code: 'refused.entryExists', entryId: entry.id })));
     const done = this.#submit({ op: 'add', entry }, audit).then((): AddEntryResult => ({ stored: true, entry }));
     if (sourceId !== undefined) {
       this.#pendingSources.set(sourceId, done);
@@ -468,7 +483,7 @@ export class EntriesLog {
     try {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0);
-        await this.#withJournal(() => this.options.gate.pass(() => this.#commit(batch)));
+        await this.#withJournal(() => this.options.gate.shared(() => this.#commit(batch)));
         this.#foldIfLarge();
       }
     } finally {
@@ -651,13 +666,13 @@ export class EntriesLog {
       // first. Everything through `through` was adopted when its line was written, so this covers it.
       await this.options.audit.flushed();
       const text = await documentText(this.agreementId, through, entries, completions);
-      await this.options.gate.pass(() =>
+      await this.options.gate.shared(() =>
         this.doc.adapter.write(new DocumentText(text, () => JSON.parse(text) as unknown)),
       );
       this.#documentBytes = text.length;
       this.#foldedSeq = through;
       await this.#withJournal(() =>
-        this.options.gate.pass(async () => {
+        this.options.gate.shared(async () => {
           const rest = this.#unfolded.filter((l) => l.seq > through);
           const restText = rest.map((l) => l.text).join('');
           await this.journal.replace(restText);
@@ -798,7 +813,11 @@ function readEntriesText(
       const path = ['entries', entries.length, ...(issue?.path ?? [])];
       throw new StoreFileError(
         label,
-        `innehållet stämmer inte med formatet vid ${path.join('.')}${entryNamed({ entries: [...entries, raw] }, path)}: ${issue?.message ?? 'okänt fel'}`,
+        storeText({
+          code: 'file.form',
+          at: `${path.join('.')}${entryNamed({ entries: [...entries, raw] }, path)}`,
+          ...(issue ? { message: issue.message } : {}),
+        }),
       );
     }
     entries.push(interner.entry(parsed.data));

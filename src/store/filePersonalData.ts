@@ -4,6 +4,8 @@
 // first: `beforeErase`).
 import type { ErasureCounts, FoundPersonalData, PersonalData, PersonalRecordKind } from '../app/port/index.js';
 import { findPerson, replacePerson } from './personalRecords.js';
+import { CodedError } from '../errors/codedError.js';
+import { storeText } from '../views/storeTexts.js';
 
 /** The kind of `record`, at `path` in the store file `file` (a journal's line is a change: its `op` says). */
 function kindOf(file: string, path: string, record: unknown): PersonalRecordKind {
@@ -46,15 +48,24 @@ export function filePersonalData(storeDir: string, beforeErase: () => Promise<vo
         by: by.by,
         via: by.via,
         action: 'person.erased',
-        detail: `ersatt med ${pseudonym.id} i ${total} poster`,
+        detail: storeText({ code: 'record.erased', pseudonym: pseudonym.id, total }),
       }));
       return { places, total: Object.values(places).reduce((a, b) => a + b, 0) };
     },
   };
 }
 
+/** A GDPR request put to a file store opened without its folder's name. */
+class PersonalDataElsewhereError extends CodedError {
+  override name = 'PersonalDataElsewhereError';
+  readonly code = 'store.personalDataElsewhere';
+  constructor() {
+    super('the file store answers GDPR requests through npm run gdpr, on its folder');
+  }
+}
+
 /** For a file store opened without its folder's name: the GDPR requests are npm run gdpr's, on the folder. */
 export const noPersonalData: PersonalData = {
-  find: () => Promise.reject(new Error('the file store answers GDPR requests through npm run gdpr, on its folder')),
-  erase: () => Promise.reject(new Error('the file store answers GDPR requests through npm run gdpr, on its folder')),
+  find: () => Promise.reject(new PersonalDataElsewhereError()),
+  erase: () => Promise.reject(new PersonalDataElsewhereError()),
 };

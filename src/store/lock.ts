@@ -2,15 +2,17 @@
 // agreement's entries over the other's, silently losing what the other acknowledged.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { CodedError } from '../errors/codedError.js';
+import { storeText } from '../views/storeTexts.js';
 
-export class StoreLockedError extends Error {
+/** Another live process holds the store folder's lock. */
+export class StoreLockedError extends CodedError {
+  readonly code = 'store.locked';
   constructor(
     readonly file: string,
     readonly pid: number,
   ) {
-    super(
-      `Lagringsmappen används redan av process ${pid} (${file}). Stoppa den först; två processer på samma filer skulle skriva över varandras insatser.`,
-    );
+    super(storeText({ code: 'failed.locked', pid, file }));
     this.name = 'StoreLockedError';
   }
 }

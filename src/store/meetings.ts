@@ -29,7 +29,7 @@ export type { Meeting } from '../domain/meetingRecord.js';
 import type { AuditLog } from './auditLog.js';
 import { pendingAuditField, recoverPendingAudit, writeAudited } from './auditedWrite.js';
 import { JsonDocument } from './document.js';
-import type { WriteGate } from './gate.js';
+import type { WriteGate } from './writeGate.js';
 import type { Storage } from './storage.js';
 
 const meetingsFileSchema = z.object({

@@ -3,15 +3,18 @@
 import type { Agreement } from '../domain/agreement.js';
 import type { Area } from '../domain/area.js';
 import { areaFileSchema } from './areaFiles.js';
+import { CodedError } from '../errors/codedError.js';
 
 /** An area that cannot be added as it is (its id taken, an agreement clashing); the message says which, in Swedish. Nothing is stored. */
-export class AreaRefusedError extends Error {
+export class AreaRefusedError extends CodedError {
   override name = 'AreaRefusedError';
+  readonly code = 'store.areaRefused';
 }
 
 /** A changed agreement the store refuses: it would leave an entry outside it, or overlap another. Nothing is stored. */
-export class AgreementChangeRefusedError extends Error {
+export class AgreementChangeRefusedError extends CodedError {
   override name = 'AgreementChangeRefusedError';
+  readonly code = 'store.agreementChangeRefused';
 }
 
 /**

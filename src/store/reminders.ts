@@ -25,7 +25,7 @@ import type { NewAuditRecord } from '../domain/audit.js';
 import type { AuditLog } from './auditLog.js';
 import { pendingAuditField, recoverPendingAudit, writeAudited } from './auditedWrite.js';
 import { JsonDocument } from './document.js';
-import type { WriteGate } from './gate.js';
+import type { WriteGate } from './writeGate.js';
 import type { Storage } from './storage.js';
 
 const noticeSchema = z.object({

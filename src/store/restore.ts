@@ -17,8 +17,12 @@ import {
   type Problem,
 } from './backups.js';
 import { lockStoreDir } from './lock.js';
+import { storeText } from '../views/storeTexts.js';
+import { CodedError } from '../errors/codedError.js';
 
-export class RestoreRefusedError extends Error {
+/** A restore that was not done (or was undone): the message says why, `problems` what the check found. */
+export class RestoreRefusedError extends CodedError {
+  readonly code = 'store.restoreRefused';
   constructor(
     message: string,
     readonly problems: Problem[] = [],
@@ -32,15 +36,14 @@ export class RestoreRefusedError extends Error {
 export async function resolveSnapshot(storeDir: string, given: string): Promise<string> {
   if (given === 'senaste' || given === 'latest') {
     const latest = (await listSnapshots(storeDir)).at(-1);
-    if (!latest) throw new RestoreRefusedError(`Det finns inga säkerhetskopior i ${path.join(storeDir, BACKUPS_DIR)}.`);
+    if (!latest)
+      throw new RestoreRefusedError(storeText({ code: 'restore.noSnapshots', dir: path.join(storeDir, BACKUPS_DIR) }));
     return latest.dir;
   }
   for (const candidate of [given, path.join(storeDir, BACKUPS_DIR, given)]) {
     if (existsSync(path.join(candidate, MANIFEST))) return path.resolve(candidate);
   }
-  throw new RestoreRefusedError(
-    `Hittar ingen säkerhetskopia "${given}" (varken som mapp eller i ${path.join(storeDir, BACKUPS_DIR)}). npm run store:check listar dem.`,
-  );
+  throw new RestoreRefusedError(storeText({ code: 'restore.notFound', given, dir: path.join(storeDir, BACKUPS_DIR) }));
 }
 
 export interface RestoreResult {
@@ -62,10 +65,7 @@ export async function restoreSnapshot(
 ): Promise<RestoreResult> {
   const problems = await validateSnapshot(snapshotDir);
   if (problems.length > 0)
-    throw new RestoreRefusedError(
-      `Säkerhetskopian ${snapshotDir} klarar inte kontrollen; inget har ändrats.`,
-      problems,
-    );
+    throw new RestoreRefusedError(storeText({ code: 'restore.snapshotFails', dir: snapshotDir }), problems);
   await mkdir(storeDir, { recursive: true });
   const release = lockStoreDir(storeDir);
   try {
@@ -95,11 +95,7 @@ export async function restoreSnapshot(
       detail: `${path.basename(snapshotDir)}; ersatta filer i ${path.basename(setAside)}`.slice(0, 300),
     });
     const after = await validateStoreDir(storeDir);
-    if (after.length > 0)
-      throw new RestoreRefusedError(
-        `Återställningen gav en lagring som inte klarar kontrollen (de ersatta filerna finns i ${setAside}).`,
-        after,
-      );
+    if (after.length > 0) throw new RestoreRefusedError(storeText({ code: 'restore.resultFails', setAside }), after);
     return { snapshot: snapshotDir, setAside, files: restored };
   } finally {
     release();

@@ -9,17 +9,31 @@ import { TextFile } from 'lowdb/node';
 import { fileAppendLog, MemoryAppendLog, type AppendLog } from './appendLog.js';
 import { syncPath, writeDurably } from './durable.js';
 import { WriteGate } from './writeGate.js';
+import { CodedError } from '../errors/codedError.js';
+import { storeText } from '../views/storeTexts.js';
 
-export class StoreFileError extends Error {
+/** A store file that cannot be read; it is left as it was. */
+export class StoreFileError extends CodedError {
+  readonly code = 'store.fileUnreadable';
   constructor(
     readonly file: string,
     readonly reason: string,
   ) {
-    super(
-      `Lagringsfilen ${file} kan inte läsas: ${reason}. Filen har lämnats orörd; rätta eller flytta den och starta igen.`,
-    );
+    super(storeText({ code: 'failed.fileUnreadable', file, reason }));
     this.name = 'StoreFileError';
   }
+}
+
+/** A journal write that failed and could not be cut back: the file may end in a half line, so no later write is let through. */
+class StoreWriteFailedError extends CodedError {
+  override name = 'StoreWriteFailedError';
+  readonly code = 'store.writeFailed';
+}
+
+/** A write asked of a store a read-only tool opened; such a store never writes its files. */
+class ReadOnlyStoreError extends CodedError {
+  override name = 'ReadOnlyStoreError';
+  readonly code = 'store.readOnly';
 }
 
 /**
@@ -151,8 +165,8 @@ class JournalFile implements StoredJournal {
           await handle.datasync();
         } catch (cutError) {
           // The journal may now end in a half line: refuse every later write rather than append after it.
-          this.#broken = new Error(
-            `${this.label}: skrivningen misslyckades och filen kunde inte återställas (${(cutError as Error).message}); starta om boten`,
+          this.#broken = new StoreWriteFailedError(
+            storeText({ code: 'failed.journalNotRestored', label: this.label, reason: (cutError as Error).message }),
           );
         }
         throw error;
@@ -318,8 +332,9 @@ export function readOnlyStorage(storage: Storage): Storage {
           added += text;
           return Promise.resolve();
         },
-        truncate: () => Promise.reject(new Error(`${log.label}: skrivs aldrig av ett läsverktyg`)),
-        replace: () => Promise.reject(new Error(`${log.label}: skrivs aldrig av ett läsverktyg`)),
+        truncate: () =>
+          Promise.reject(new ReadOnlyStoreError(storeText({ code: 'failed.readOnly', label: log.label }))),
+        replace: () => Promise.reject(new ReadOnlyStoreError(storeText({ code: 'failed.readOnly', label: log.label }))),
       };
     },
   };

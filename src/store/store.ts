@@ -42,25 +42,30 @@ import { AgreementChangeRefusedError, AreaRefusedError, checkedNewArea } from '.
 import { recoverPendingAudit, writeAudited } from './auditedWrite.js';
 import { JsonDocument } from './document.js';
 import { EntriesLog, type AddEntryResult, type JournalAudit, type JournalRecovery } from './entriesLog.js';
-import { WriteGate } from './gate.js';
+import { WriteGate } from './writeGate.js';
 import { PublicationStore } from './publications.js';
 import { StoreFileError, type Storage } from './storage.js';
 import { ImportDraftStore } from './importDrafts.js';
 import { MeetingStore } from './meetings.js';
 import { ReminderStore } from './reminders.js';
 import { SubscriptionStore, type ReferenceUpgrade } from './subscriptions.js';
+import { CodedError } from '../errors/codedError.js';
+import { UnknownRecordError } from './recordErrors.js';
+import { storeText } from '../views/storeTexts.js';
 
 export type { AddEntryResult } from './entriesLog.js';
 
-class UnknownAgreementError extends Error {
+class UnknownAgreementError extends CodedError {
+  readonly code = 'store.unknownRecord';
   constructor(readonly agreementId: string) {
-    super(`okänt medborgarlöfte ${agreementId}`);
+    super(storeText({ code: 'refused.unknownAgreement', agreementId }));
   }
 }
 
-class UnknownAreaError extends Error {
+class UnknownAreaError extends CodedError {
+  readonly code = 'store.unknownRecord';
   constructor(readonly areaId: string) {
-    super(`okänt område ${areaId}`);
+    super(storeText({ code: 'refused.unknownArea', areaId }));
   }
 }
 
@@ -145,6 +150,16 @@ export interface OpenOptions {
 }
 
 /** What EntriesLog needs from the store that opens it. */
+/** What opening the store's parts shares (Store.open and its helpers). */
+interface Opening {
+  storage: Storage;
+  gate: WriteGate;
+  seed: readonly Agreement[];
+  options: OpenOptions;
+  audit: AuditLog;
+  openLog: (agreement: Agreement) => Promise<EntriesLog>;
+}
+
 interface LogSettings {
   readOnly: boolean;
   foldMinBytes: number;
@@ -215,109 +230,9 @@ export class Store implements AgreementRecords {
       if (recovery.replayed > 0 || recovery.tornBytes > 0) recovered.push(recovery);
       return log;
     };
-    const { document: index, created } = await JsonDocument.open(
-      storage.document('areas'),
-      areaIndexSchema,
-      () => ({
-        version: 1 as const,
-        areas: [],
-      }),
-      gate,
-    );
-    let openedAs: OpenedAs = 'existing';
-    const areaDocs = new Map<string, JsonDocument<AreaFile>>();
-    if (created) {
-      const legacy = await JsonDocument.open(
-        storage.document('agreements'),
-        legacyAgreementsFileSchema,
-        () => ({
-          version: 1 as const,
-          agreements: [],
-        }),
-        gate,
-      );
-      const agreements = legacy.created ? seed : legacy.document.data.agreements;
-      openedAs = legacy.created ? 'created' : 'upgraded';
-      const first = firstArea(agreements, options);
-      if (first) {
-        const areaDoc = await Store.openArea(storage, gate, first.area.id, first.area);
-        const at = (options.now ?? new Date()).toISOString();
-        for (const agreement of first.agreements) {
-          const log = await openLog(agreement);
-          // A new agreement gets its (empty) entries file first; an upgraded one keeps its own.
-          if (openedAs === 'created') await log.writeDocument();
-        }
-        // The bundled agreements' records go in the area's first write (see writeArea).
-        const seeded =
-          openedAs === 'created'
-            ? seed.map((agreement) =>
-                audit.prepare({
-                  at,
-                  by: SYSTEM_ACTOR,
-                  via: 'system',
-                  action: 'agreement.created',
-                  agreementId: agreement.id,
-                  areaId: agreement.area,
-                  detail: 'bundled',
-                }),
-              )
-            : [];
-        await areaDoc.update(
-          (data) => {
-            if (seeded.length > 0) data.pendingAudit = seeded;
-            data.area = first.area;
-            data.agreements = first.agreements;
-            data.bindings = [];
-            data.history = [
-              {
-                at,
-                by: SYSTEM,
-                action: openedAs === 'upgraded' ? 'upgraded' : 'created',
-                detail:
-                  openedAs === 'upgraded'
-                    ? 'från agreements.json, med ALLOWED_TENANTS och COORDINATORS'
-                    : 'med de medföljande medborgarlöftena',
-              },
-            ];
-          },
-          { written: () => audit.adopt(seeded) },
-        );
-        // A new store starts with its records in audit.jsonl, not on their way there.
-        await audit.flushed();
-        areaDocs.set(first.area.id, areaDoc);
-      }
-      await index.update((data) => {
-        data.areas = [...areaDocs.keys()];
-      });
-    } else {
-      const opened = await Promise.all(index.data.areas.map((id) => Store.openArea(storage, gate, id)));
-      opened.forEach((doc, i) => {
-        const id = index.data.areas[i];
-        if (id === undefined) return;
-        if (doc.data.area.id !== id)
-          throw new StoreFileError(doc.label, `filen gäller området "${doc.data.area.id}", inte "${id}"`);
-        areaDocs.set(id, doc);
-      });
-    }
-
-    const owner = new Map<string, string>();
-    const byId = new Map<string, Agreement>();
-    for (const [areaId, doc] of areaDocs) {
-      for (const a of doc.data.agreements) {
-        const other = owner.get(a.id);
-        if (other !== undefined)
-          throw new StoreFileError(doc.label, `medborgarlöftet ${a.id} finns också i området ${other}`);
-        owner.set(a.id, areaId);
-        byId.set(a.id, a);
-      }
-    }
-    const logs = new Map<string, EntriesLog>();
-    const ids = [...owner.keys()];
-    const opened = await Promise.all(ids.map((id) => openLog(byId.get(id)!)));
-    ids.forEach((id, i) => {
-      const log = opened[i];
-      if (log) logs.set(id, log);
-    });
+    const opening: Opening = { storage, gate, seed, options, audit, openLog };
+    const { index, openedAs, areaDocs } = await Store.openAreas(opening);
+    const logs = await Store.openLogs(areaDocs, openLog);
     // Changes whose audit record a crash kept out of audit.jsonl (see writeAudited): the area files'
     // here, the other documents' as each is opened.
     await recoverPendingAudit(audit, [...areaDocs.values()]);
@@ -344,6 +259,140 @@ export class Store implements AgreementRecords {
     );
   }
 
+  /** areas.json and every area file it names; a store without it is new or single-area (see open). */
+  private static async openAreas(opening: Opening): Promise<{
+    index: JsonDocument<AreaIndexFile>;
+    openedAs: OpenedAs;
+    areaDocs: Map<string, JsonDocument<AreaFile>>;
+  }> {
+    const { storage, gate } = opening;
+    const { document: index, created } = await JsonDocument.open(
+      storage.document('areas'),
+      areaIndexSchema,
+      () => ({
+        version: 1 as const,
+        areas: [],
+      }),
+      gate,
+    );
+    const areaDocs = new Map<string, JsonDocument<AreaFile>>();
+    if (!created) {
+      const opened = await Promise.all(index.data.areas.map((id) => Store.openArea(storage, gate, id)));
+      opened.forEach((doc, i) => {
+        const id = index.data.areas[i];
+        if (id === undefined) return;
+        if (doc.data.area.id !== id)
+          throw new StoreFileError(
+            doc.label,
+            storeText({ code: 'file.ofOtherArea', found: doc.data.area.id, expected: id }),
+          );
+        areaDocs.set(id, doc);
+      });
+      return { index, openedAs: 'existing', areaDocs };
+    }
+    const legacy = await JsonDocument.open(
+      storage.document('agreements'),
+      legacyAgreementsFileSchema,
+      () => ({
+        version: 1 as const,
+        agreements: [],
+      }),
+      gate,
+    );
+    const agreements = legacy.created ? opening.seed : legacy.document.data.agreements;
+    const openedAs: OpenedAs = legacy.created ? 'created' : 'upgraded';
+    const first = firstArea(agreements, opening.options);
+    if (first) areaDocs.set(first.area.id, await Store.writeFirstArea(opening, first, openedAs));
+    await index.update((data) => {
+      data.areas = [...areaDocs.keys()];
+    });
+    return { index, openedAs, areaDocs };
+  }
+
+  /**
+   * The one area of a new store (with the bundled agreements and their audit records) or of one
+   * from the single-area version (its agreements.json), written with its history's first line.
+   */
+  private static async writeFirstArea(
+    opening: Opening,
+    first: { area: Area; agreements: Agreement[] },
+    openedAs: 'created' | 'upgraded',
+  ): Promise<JsonDocument<AreaFile>> {
+    const { audit, options, seed } = opening;
+    const areaDoc = await Store.openArea(opening.storage, opening.gate, first.area.id, first.area);
+    const at = (options.now ?? new Date()).toISOString();
+    for (const agreement of first.agreements) {
+      const log = await opening.openLog(agreement);
+      // A new agreement gets its (empty) entries file first; an upgraded one keeps its own.
+      if (openedAs === 'created') await log.writeDocument();
+    }
+    // The bundled agreements' records go in the area's first write (see writeArea).
+    const seeded =
+      openedAs === 'created'
+        ? seed.map((agreement) =>
+            audit.prepare({
+              at,
+              by: SYSTEM_ACTOR,
+              via: 'system',
+              action: 'agreement.created',
+              agreementId: agreement.id,
+              areaId: agreement.area,
+              detail: 'bundled',
+            }),
+          )
+        : [];
+    await areaDoc.update(
+      (data) => {
+        if (seeded.length > 0) data.pendingAudit = seeded;
+        data.area = first.area;
+        data.agreements = first.agreements;
+        data.bindings = [];
+        data.history = [
+          {
+            at,
+            by: SYSTEM,
+            action: openedAs === 'upgraded' ? 'upgraded' : 'created',
+            detail:
+              openedAs === 'upgraded' ? storeText({ code: 'record.upgraded' }) : storeText({ code: 'record.created' }),
+          },
+        ];
+      },
+      { written: () => audit.adopt(seeded) },
+    );
+    // A new store starts with its records in audit.jsonl, not on their way there.
+    await audit.flushed();
+    return areaDoc;
+  }
+
+  /** Each agreement's entries log; an agreement id in two area files is refused (StoreFileError). */
+  private static async openLogs(
+    areaDocs: ReadonlyMap<string, JsonDocument<AreaFile>>,
+    openLog: (agreement: Agreement) => Promise<EntriesLog>,
+  ): Promise<Map<string, EntriesLog>> {
+    const owner = new Map<string, string>();
+    const byId = new Map<string, Agreement>();
+    for (const [areaId, doc] of areaDocs) {
+      for (const a of doc.data.agreements) {
+        const other = owner.get(a.id);
+        if (other !== undefined)
+          throw new StoreFileError(
+            doc.label,
+            storeText({ code: 'file.agreementInTwoAreas', agreementId: a.id, otherArea: other }),
+          );
+        owner.set(a.id, areaId);
+        byId.set(a.id, a);
+      }
+    }
+    const logs = new Map<string, EntriesLog>();
+    const ids = [...owner.keys()];
+    const opened = await Promise.all(ids.map((id) => openLog(byId.get(id)!)));
+    ids.forEach((id, i) => {
+      const log = opened[i];
+      if (log) logs.set(id, log);
+    });
+    return logs;
+  }
+
   private static async openArea(
     storage: Storage,
     gate: WriteGate,
@@ -362,7 +411,7 @@ export class Store implements AgreementRecords {
       }),
       gate,
     );
-    if (created && !fresh) throw new StoreFileError(document.label, 'filen saknas, men areas.json nämner området');
+    if (created && !fresh) throw new StoreFileError(document.label, storeText({ code: 'file.areaMissing' }));
     return document;
   }
 
@@ -465,7 +514,7 @@ export class Store implements AgreementRecords {
   async addArea(area: Area, agreements: readonly Agreement[], change: AreaChangeBy): Promise<void> {
     const { area: valid, agreements: checked } = checkedNewArea(area, agreements);
     if (this.areaDocs.has(valid.id) || this.#adding.has(`area:${valid.id}`))
-      throw new AreaRefusedError(`området ${valid.id} finns redan`);
+      throw new AreaRefusedError(storeText({ code: 'refused.areaExists', areaId: valid.id }));
     for (const a of checked) {
       if (this.agreement(a.id) || this.#adding.has(a.id)) throw new AgreementConflictError('duplicate', a.id, a.id);
     }
@@ -564,7 +613,7 @@ export class Store implements AgreementRecords {
     for (const [otherId, other] of this.areaDocs) {
       if (otherId === areaId || !other.data.bindings.some((b) => b.target === target && b.id === id)) continue;
       await this.writeArea(other, (data) => {
-        const detail = `${label} (nu ${areaId})`;
+        const detail = storeText({ code: 'record.movedFrom', label, areaId });
         data.bindings = data.bindings.filter((b) => !(b.target === target && b.id === id));
         data.history.push({ at, by: change.by, action: 'unbound', detail });
         return { result: undefined, audit: this.areaAudit(otherId, 'unbound', change, detail) };
@@ -722,7 +771,10 @@ export class Store implements AgreementRecords {
       const overlap = overlappingAgreements(data.agreements.map((a) => (a.id === valid.id ? valid : a)));
       if (overlap)
         throw new AgreementChangeRefusedError(
-          `perioden överlappar ${overlap[0].id === valid.id ? overlap[1].id : overlap[0].id}`,
+          storeText({
+            code: 'refused.periodOverlaps',
+            other: overlap[0].id === valid.id ? overlap[1].id : overlap[0].id,
+          }),
         );
       data.agreements = data.agreements.map((a) => (a.id === valid.id ? valid : a));
       data.history.push({ at: by.at.toISOString(), by: by.by, action: 'agreementChanged', detail: valid.id });
@@ -795,7 +847,11 @@ export class AreaStore implements AgreementRecords {
 
   addAgreement(agreement: Agreement, audit?: NewAuditRecord): Promise<void> {
     if (this.areaId !== undefined && agreement.area !== this.areaId)
-      return Promise.reject(new Error(`medborgarlöftet hör till området ${agreement.area}, inte ${this.areaId}`));
+      return Promise.reject(
+        new UnknownRecordError(
+          storeText({ code: 'refused.agreementNotOfArea', area: agreement.area, expected: this.areaId }),
+        ),
+      );
     return this.store.storeAgreement(agreement, audit);
   }
 

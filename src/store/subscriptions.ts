@@ -36,7 +36,7 @@ import {
 import type { AuditLog } from './auditLog.js';
 import { pendingAuditField, recoverPendingAudit, writeAudited } from './auditedWrite.js';
 import { JsonDocument } from './document.js';
-import type { WriteGate } from './gate.js';
+import type { WriteGate } from './writeGate.js';
 import { StoreFileError, type Storage } from './storage.js';
 
 const subscriptionsFileSchema = z.object({

@@ -1,6 +1,8 @@
 // "Between writes": every write to the store's files runs as a shared holder of the gate, and a
-// snapshot runs as its exclusive holder, so it starts only when no write is under way and no
-// write starts until it is done. One gate per store folder.
+// snapshot (or anything else that reads the files whole) runs as its exclusive holder, so it starts
+// only when no write is under way and no write starts until it is done; then the held writes go in
+// the order they came. The storage has one gate per store folder (its file writes); the Store has
+// one for its documents' and journals' commits.
 
 export class WriteGate {
   #active = 0;
@@ -20,7 +22,7 @@ export class WriteGate {
   }
 
   /** Runs `read` once the writes under way have finished, holding new ones back until it is done. */
-  async exclusive<T>(read: () => Promise<T>): Promise<T> {
+  async exclusive<T>(read: () => Promise<T> | T): Promise<T> {
     while (this.#exclusive) await this.#exclusive;
     let release: () => void = () => undefined;
     this.#exclusive = new Promise<void>((resolve) => (release = resolve));

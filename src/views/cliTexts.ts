@@ -147,3 +147,25 @@ säkerhetskopior tas och återställs med pg_dump eller tjänstens säkerhetskop
     `Återställd från ${snapshot} (${files} filer). De ersatta filerna ligger i ${setAside}.`,
   notRestoring: (reason: string) => `Återställer inte: ${reason}`,
 };
+
+/** npm run import: reads a published text into an agreement draft. */
+export const importToolTexts = {
+  usage: `Användning: npm run import -- <text.txt> --out <utkast.json> [--area <område>]
+
+  <text.txt>  medborgarlöftestexten som den är publicerad (UTF-8)
+  --out       filen att skriva utkastet till (JSON som data/agreements/*.json; "-" skriver till standard ut)
+  --area      områdets id, t.ex. jonkoping (standard: av kommunens namn)
+
+Exempel: npm run import -- ../shared/seeds/jonkoping-medborgarloften.txt --out utkast.json`,
+  inputMissing: 'Ange textfilen att läsa in.',
+  oneInput: (extra: string) => `En textfil i taget: "${extra}" är för mycket.`,
+  outMissing: 'Ange var utkastet ska skrivas med --out, t.ex. --out utkast.json.',
+  areaForm: (area: string) => `Områdets id "${area}" ska skrivas med små bokstäver a-z, siffror och bindestreck.`,
+  couldNotRead: (file: string, reason: string) => `Kunde inte läsa ${file}: ${reason}`,
+  problem: (problem: string) => `Kunde inte läsa in: ${problem}`,
+  nothingRead: (file: string) =>
+    `Inget medborgarlöfte kunde läsas ur ${file}: inga löften eller aktiviteter hittades. Inget skrevs.`,
+  couldNotWrite: (file: string, reason: string) => `Kunde inte skriva ${file}: ${reason}`,
+  wrote: (file: string, drafts: number) =>
+    `Skrev ${file}: ${drafts === 1 ? 'ett utkast' : `${drafts} utkast`}. Granska fälten med "?" innan utkastet används.`,
+};

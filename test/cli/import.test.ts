@@ -54,6 +54,15 @@ describe('npm run import', () => {
     expect(a.period).to.deep.equal({ start: '2022-07-01', end: '2023-06-30' });
   });
 
+  it("exit 1 on a draft it may not write, with the error catalogue's fix under the line", async function () {
+    // sysfs refuses a new file to everyone, root included (EACCES).
+    if (process.platform !== 'linux') this.skip();
+    const r = await run([ekby, '--out', '/sys/fs/utkast.json']);
+    expect(r.code).to.equal(1);
+    expect(r.err).to.include('Kunde inte skriva /sys/fs/utkast.json: EACCES');
+    expect(r.err).to.include('Åtgärd (fel 202): Ge användaren som kör boten läs- och skrivrätt');
+  });
+
   it('exit 1 when nothing is understood or the file cannot be read, and writes nothing', async () => {
     const empty = path.join(dir, 'empty.txt');
     writeFileSync(empty, 'Hej!\n\nHär står inget om några löften.\n');

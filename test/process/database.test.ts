@@ -114,6 +114,9 @@ describe('the bot process on PostgreSQL (DATABASE_URL)', function () {
       const { body } = await health();
       expect(body.status).to.equal('unavailable');
       expect(body.reason).to.include('Lagringen svarar inte').and.to.include('The store does not answer');
+      // Why, from the error catalogue: a database failure, and what to do about it.
+      expect(body.failure).to.match(/^database\./u);
+      expect(body.fix).to.include('PostgreSQL');
       expect(await log('2020-03-14')).not.to.include('Loggat');
 
       proxy.set('pass');

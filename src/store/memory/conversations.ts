@@ -47,6 +47,7 @@ import type { Meetings, ReminderIdentity, Reminders, SubscribeResult, Subscripti
 import type { Meeting } from '../../domain/meetingRecord.js';
 import type { Subscription } from '../../domain/subscription.js';
 import { auditRecordOf, claimKey, copy, type MemoryState } from './state.js';
+import { asError } from '../../errors/thrownValue.js';
 
 /**
  * Stores the records (validated first, so an invalid one stores nothing) and runs `store`, which
@@ -59,7 +60,7 @@ function together<R>(state: MemoryState, records: readonly NewAuditRecord[], sto
     state.audit.push(...valid);
     return Promise.resolve(copy(result));
   } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    return Promise.reject(asError(error));
   }
 }
 

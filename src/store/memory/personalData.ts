@@ -3,6 +3,7 @@
 import type { ErasureCounts, PersonalData, PersonalRecord, PersonalRecordKind } from '../../app/port/index.js';
 import { mentions, namesIn, replaced, replacementFor, type Replacement } from '../../domain/personRecords.js';
 import { auditRecordOf, copy, touch, type MemoryState } from './state.js';
+import { storeText } from '../../views/storeTexts.js';
 
 /** Every record the state holds, with its kind and place, and a way to put a changed one back. */
 interface Slot {
@@ -116,7 +117,7 @@ export function memoryPersonalData(state: MemoryState): PersonalData {
         by: by.by,
         via: by.via,
         action: 'person.erased',
-        detail: `ersatt med ${pseudonym.id} i ${total} poster`,
+        detail: storeText({ code: 'record.erased', pseudonym: pseudonym.id, total }),
       });
       for (const change of changes) change();
       state.audit = [...audit, record];

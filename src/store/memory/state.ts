@@ -13,6 +13,7 @@ import type { ReminderPerson } from '../../domain/reminderRecord.js';
 import type { ClaimedNotice } from '../../domain/reminderChange.js';
 import type { Subscription } from '../../domain/subscription.js';
 import type { AreaHistoryItem } from '../../app/port/index.js';
+import { asError } from '../../errors/thrownValue.js';
 
 /** One area: its settings, agreements (in the order added), bindings, history and version. */
 export interface AreaState {
@@ -69,15 +70,7 @@ export function emptyState(): MemoryState {
   };
 }
 
-/** A change to a record of another area, or to one that does not exist: refused, nothing stored. */
-export class UnknownRecordError extends Error {
-  override name = 'UnknownRecordError';
-}
-
-/** A new record whose id is taken already: nothing stored. */
-export class DuplicateRecordError extends Error {
-  override name = 'DuplicateRecordError';
-}
+export { DuplicateRecordError, UnknownRecordError } from '../recordErrors.js';
 
 /** The audit record as stored: validated, with its id. Throws ZodError for an invalid one. */
 export function auditRecordOf(record: NewAuditRecord): AuditRecord {
@@ -109,7 +102,7 @@ export function settle<T>(change: () => T): Promise<T> {
   try {
     return Promise.resolve(change());
   } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    return Promise.reject(asError(error));
   }
 }
 

@@ -3,16 +3,19 @@
 // database as empty as it was. Then the two are compared: rows per table, and each agreement's
 // status figures computed from each store's entries.
 import type { Agreement } from '../../domain/agreement.js';
+import type { Area } from '../../domain/area.js';
 import { agreementStatus } from '../../domain/status.js';
 import type { ServiceUrlStore } from '../serviceUrls.js';
 import type { Store } from '../store.js';
 import { Db } from './db.js';
 import { openPostgresStore, TABLES, type PostgresStore } from './index.js';
 import { ENTRY_COLUMNS, entryColumns, insertAreaVersion } from './rows.js';
+import { CodedError } from '../../errors/codedError.js';
 
 /** The target database holds data already: nothing was copied. */
-class TargetNotEmptyError extends Error {
+class TargetNotEmptyError extends CodedError {
   override name = 'TargetNotEmptyError';
+  readonly code = 'store.targetNotEmpty';
 }
 
 interface TableCheck {
@@ -62,70 +65,9 @@ function fileCounts(store: Store, serviceUrls: ServiceUrlStore | undefined, audi
 export async function copyFileStore(db: Db, store: Store, serviceUrls: ServiceUrlStore | undefined): Promise<void> {
   const audit = await store.audit.read();
   await db.tx(async (sql) => {
-    for (const area of store.areas()) {
-      const doc = store.areaDocOf(area.id).data;
-      await sql(
-        'INSERT INTO areas (id, name, police_area, tenants, coordinators, body) VALUES ($1, $2, $3, $4, $5, $6)',
-        [area.id, area.name, area.policeArea, JSON.stringify(area.tenants), JSON.stringify(area.coordinators), area],
-      );
-      await insertAreaVersion(sql, area.id);
-      for (const item of doc.history)
-        await sql('INSERT INTO area_history (area_id, at, action, body) VALUES ($1, $2, $3, $4)', [
-          area.id,
-          item.at,
-          item.action,
-          item,
-        ]);
-      for (const b of doc.bindings)
-        // Two areas claiming one conversation: the latest binding is the one that counts (Store.binding).
-        await sql(
-          `INSERT INTO bindings (target, id, area_id, at, body) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (target, id) DO UPDATE SET area_id = excluded.area_id, at = excluded.at, body = excluded.body
-           WHERE bindings.at < excluded.at`,
-          [b.target, b.id, area.id, b.at, b],
-        );
-      for (const agreement of doc.agreements) await copyAgreement(sql, store, agreement);
-    }
-    for (const s of store.subscriptions.all())
-      await sql('INSERT INTO subscriptions (id, conversation_id, team_id, ended, body) VALUES ($1, $2, $3, $4, $5)', [
-        s.id,
-        s.conversationId,
-        s.teamId ?? null,
-        s.ended !== undefined,
-        s,
-      ]);
-    for (const m of store.meetings.all())
-      await sql('INSERT INTO meetings (id, conversation_id, team_id, body) VALUES ($1, $2, $3, $4)', [
-        m.id,
-        m.conversationId,
-        m.teamId ?? null,
-        m,
-      ]);
-    for (const p of store.reminders.all())
-      await sql('INSERT INTO reminder_people (user_id, aad_object_id, upn, body) VALUES ($1, $2, $3, $4)', [
-        p.userId ?? null,
-        p.aadObjectId ?? null,
-        p.upn ?? null,
-        p,
-      ]);
-    for (const n of store.reminders.notices())
-      await sql('INSERT INTO notices (area_id, key, at) VALUES ($1, $2, $3)', [n.areaId, n.key, n.at]);
-    for (const p of store.publications.all())
-      await sql('INSERT INTO publications (agreement_id, year, tertial, body) VALUES ($1, $2, $3, $4)', [
-        p.agreementId,
-        p.year,
-        p.tertial,
-        p,
-      ]);
-    for (const d of store.publications.drafts())
-      await sql('INSERT INTO drafts (agreement_id, year, tertial, body) VALUES ($1, $2, $3, $4)', [
-        d.agreementId,
-        d.year,
-        d.tertial,
-        d,
-      ]);
-    for (const d of store.importDrafts.all())
-      await sql('INSERT INTO import_drafts (id, status, body) VALUES ($1, $2, $3)', [d.id, d.status, d]);
+    for (const area of store.areas()) await copyArea(sql, store, area);
+    await copyConversations(sql, store);
+    await copyDocuments(sql, store);
     for (const r of audit)
       await sql(
         `INSERT INTO audit (id, at, action, area_id, agreement_id, entry_id, entry_ids, body)
@@ -141,7 +83,87 @@ export async function copyFileStore(db: Db, store: Store, serviceUrls: ServiceUr
   });
 }
 
-async function copyAgreement(sql: Parameters<Parameters<Db['tx']>[0]>[0], store: Store, agreement: Agreement) {
+type TxSql = Parameters<Parameters<Db['tx']>[0]>[0];
+
+/** One area: its row, version counters, history, bindings, and its agreements with their entries. */
+async function copyArea(sql: TxSql, store: Store, area: Area): Promise<void> {
+  const doc = store.areaDocOf(area.id).data;
+  await sql('INSERT INTO areas (id, name, police_area, tenants, coordinators, body) VALUES ($1, $2, $3, $4, $5, $6)', [
+    area.id,
+    area.name,
+    area.policeArea,
+    JSON.stringify(area.tenants),
+    JSON.stringify(area.coordinators),
+    area,
+  ]);
+  await insertAreaVersion(sql, area.id);
+  for (const item of doc.history)
+    await sql('INSERT INTO area_history (area_id, at, action, body) VALUES ($1, $2, $3, $4)', [
+      area.id,
+      item.at,
+      item.action,
+      item,
+    ]);
+  for (const b of doc.bindings)
+    // Two areas claiming one conversation: the latest binding is the one that counts (Store.binding).
+    await sql(
+      `INSERT INTO bindings (target, id, area_id, at, body) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (target, id) DO UPDATE SET area_id = excluded.area_id, at = excluded.at, body = excluded.body
+       WHERE bindings.at < excluded.at`,
+      [b.target, b.id, area.id, b.at, b],
+    );
+  for (const agreement of doc.agreements) await copyAgreement(sql, store, agreement);
+}
+
+/** The subscriptions, meetings, reminder people and their notices. */
+async function copyConversations(sql: TxSql, store: Store): Promise<void> {
+  for (const s of store.subscriptions.all())
+    await sql('INSERT INTO subscriptions (id, conversation_id, team_id, ended, body) VALUES ($1, $2, $3, $4, $5)', [
+      s.id,
+      s.conversationId,
+      s.teamId ?? null,
+      s.ended !== undefined,
+      s,
+    ]);
+  for (const m of store.meetings.all())
+    await sql('INSERT INTO meetings (id, conversation_id, team_id, body) VALUES ($1, $2, $3, $4)', [
+      m.id,
+      m.conversationId,
+      m.teamId ?? null,
+      m,
+    ]);
+  for (const p of store.reminders.all())
+    await sql('INSERT INTO reminder_people (user_id, aad_object_id, upn, body) VALUES ($1, $2, $3, $4)', [
+      p.userId ?? null,
+      p.aadObjectId ?? null,
+      p.upn ?? null,
+      p,
+    ]);
+  for (const n of store.reminders.notices())
+    await sql('INSERT INTO notices (area_id, key, at) VALUES ($1, $2, $3)', [n.areaId, n.key, n.at]);
+}
+
+/** The publications, their drafts and the import drafts. */
+async function copyDocuments(sql: TxSql, store: Store): Promise<void> {
+  for (const p of store.publications.all())
+    await sql('INSERT INTO publications (agreement_id, year, tertial, body) VALUES ($1, $2, $3, $4)', [
+      p.agreementId,
+      p.year,
+      p.tertial,
+      p,
+    ]);
+  for (const d of store.publications.drafts())
+    await sql('INSERT INTO drafts (agreement_id, year, tertial, body) VALUES ($1, $2, $3, $4)', [
+      d.agreementId,
+      d.year,
+      d.tertial,
+      d,
+    ]);
+  for (const d of store.importDrafts.all())
+    await sql('INSERT INTO import_drafts (id, status, body) VALUES ($1, $2, $3)', [d.id, d.status, d]);
+}
+
+async function copyAgreement(sql: TxSql, store: Store, agreement: Agreement) {
   await sql('INSERT INTO agreements (id, area_id, period_start, period_end, body) VALUES ($1, $2, $3, $4, $5)', [
     agreement.id,
     agreement.area,

@@ -14,10 +14,12 @@ import { postgresRecords } from './records.js';
 import { postgresReminders } from './reminders.js';
 import { postgresServiceUrls } from './serviceUrls.js';
 import { postgresSubscriptions } from './subscriptions.js';
+import { CodedError } from '../../errors/codedError.js';
 
 /** The database named by DATABASE_URL could not be reached or prepared at start; the message says why. */
-export class DatabaseUnavailableError extends Error {
+export class DatabaseUnavailableError extends CodedError {
   override name = 'DatabaseUnavailableError';
+  readonly code = 'database.unavailable';
 }
 
 export interface PostgresOptions {
@@ -55,6 +57,11 @@ export interface PostgresStore extends StorePort {
   readonly migrated: readonly number[];
   /** True while the database answers `SELECT 1` within `timeoutMs` (default 2000) (readiness). */
   ready(timeoutMs?: number): Promise<boolean>;
+  /**
+   * Resolves while the database answers `SELECT 1` within `timeoutMs` (default 2000); otherwise
+   * rejects with DatabaseUnavailableError, its cause the driver's error (for the readiness reason).
+   */
+  probe(timeoutMs?: number): Promise<void>;
   /** Rows per table (TABLES). */
   counts(): Promise<Record<(typeof TABLES)[number], number>>;
 }
@@ -84,6 +91,16 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
       },
     );
   }
+  const probe = async (timeoutMs = 2000): Promise<void> => {
+    try {
+      // query_timeout: a server that accepts and never answers must not hold the probe.
+      await db.pool.query({ text: 'SELECT 1', query_timeout: timeoutMs } as pg.QueryConfig);
+    } catch (error) {
+      throw new DatabaseUnavailableError(`PostgreSQL at ${redactedUrl(options.url)} does not answer`, {
+        cause: error,
+      });
+    }
+  };
   return {
     migrated,
     areas: postgresAreas(db),
@@ -100,15 +117,12 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
     // Every change resolves after its COMMIT: nothing is left to wait for.
     settled: () => Promise.resolve(),
     close: () => db.end(),
-    async ready(timeoutMs = 2000) {
-      try {
-        // query_timeout: a server that accepts and never answers must not hold the probe.
-        await db.pool.query({ text: 'SELECT 1', query_timeout: timeoutMs } as pg.QueryConfig);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    probe,
+    ready: (timeoutMs = 2000) =>
+      probe(timeoutMs).then(
+        () => true,
+        () => false,
+      ),
     async counts() {
       const rows = await db.query<{ name: (typeof TABLES)[number]; n: string }>(
         TABLES.map((t) => `SELECT '${t}' AS name, count(*) AS n FROM ${t}`).join(' UNION ALL '),

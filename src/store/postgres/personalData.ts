@@ -8,6 +8,7 @@ import { mentions, namesIn, replaced, replacementFor } from '../../domain/person
 import type { ErasureCounts, PersonalData, PersonalRecord, PersonalRecordKind } from '../../app/port/index.js';
 import type { Db, Sql } from './db.js';
 import { bumpArea, insertAudit } from './rows.js';
+import { storeText } from '../../views/storeTexts.js';
 
 type Body = Record<string, unknown>;
 
@@ -208,7 +209,7 @@ export function postgresPersonalData(db: Db): PersonalData {
           by: by.by,
           via: by.via,
           action: 'person.erased',
-          detail: `ersatt med ${pseudonym.id} i ${total} poster`,
+          detail: storeText({ code: 'record.erased', pseudonym: pseudonym.id, total }),
         });
         for (const id of [...areas].sort()) await bumpArea(sql, id);
         return { places, total };

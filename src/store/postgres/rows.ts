@@ -4,15 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { auditRecordSchema, type AuditRecord, type NewAuditRecord } from '../../domain/audit.js';
 import type { Entry } from '../../domain/entry.js';
 import type { Sql } from './db.js';
+import { UnknownRecordError } from '../recordErrors.js';
+import { CodedError } from '../../errors/codedError.js';
+import { storeText } from '../../views/storeTexts.js';
 
-/** An agreement or entry id this area does not have: the change is refused, nothing is stored. */
-export class UnknownRecordError extends Error {
-  override name = 'UnknownRecordError';
-}
+// An agreement or entry id this area does not have: the change is refused, nothing is stored.
+export { UnknownRecordError };
 
 /** An entry that cannot be stored as it is: it falls outside its agreement, or its id is taken. */
-export class EntryRefusedError extends Error {
+export class EntryRefusedError extends CodedError {
   override name = 'EntryRefusedError';
+  readonly code = 'store.entryRefused';
 }
 
 /** How many counters an area's version is the sum of (see area_versions in migrations.ts). */
@@ -37,7 +39,7 @@ export async function bumpArea(sql: Sql, areaId: string): Promise<void> {
     'UPDATE area_versions SET version = version + 1 WHERE area_id = $1 AND shard = $2 RETURNING version',
     [areaId, shard],
   );
-  if (rows.length === 0) throw new UnknownRecordError(`okänt område ${areaId}`);
+  if (rows.length === 0) throw new UnknownRecordError(storeText({ code: 'refused.unknownArea', areaId }));
 }
 
 /** Appends the audit record (numbered and checked) in the caller's transaction; resolves with it as stored. */
