@@ -6,7 +6,7 @@ import type { Logger } from './app/ports.js';
 import type { StorePort } from './app/port/index.js';
 import type { Clock } from './app/ports.js';
 import type { Config } from './config.js';
-import type { Agreement } from './domain/agreement.js';
+import { AgreementConflictError, type Agreement } from './domain/agreement.js';
 import { SYSTEM_ACTOR } from './domain/audit.js';
 import { upgradeReference } from './channel/conversationReference.js';
 import { outdatedFiles, pruneSnapshots, snapshotIfDue, takeSnapshot } from './store/backups.js';
@@ -80,7 +80,9 @@ async function openDatabaseStore(
 /**
  * A database without areas gets the bundled agreements as its first area, as a new file store
  * does (ALLOWED_TENANTS and COORDINATORS seed it). Two instances starting on one empty database
- * both try; the database takes one area, and the other instance's refusal means it is there.
+ * both try; the database takes one area, and the other instance's refusal means it is there. That
+ * refusal is the area's id or, when the other instance committed between this one's two checks
+ * (READ COMMITTED), one of its agreements' ids.
  * True when this instance added it.
  */
 async function seedEmptyDatabase(
@@ -96,7 +98,8 @@ async function seedEmptyDatabase(
     await port.areas.addArea(first.area, first.agreements, { by: SYSTEM_ACTOR, at: now, via: 'system' });
     return true;
   } catch (error) {
-    if (error instanceof AreaRefusedError && (await port.areas.area(first.area.id))) return false;
+    const taken = error instanceof AreaRefusedError || error instanceof AgreementConflictError;
+    if (taken && (await port.areas.area(first.area.id))) return false;
     throw error;
   }
 }
