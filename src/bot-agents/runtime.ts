@@ -9,7 +9,9 @@ import {
   type TurnContext,
   type WebResponse,
 } from '@microsoft/agents-hosting';
+import type { ChannelActivity } from '../channel/activity.js';
 import { createConnectorNotifier } from '../channel/connectorNotifier.js';
+import { readInboundActivity } from '../channel/inboundActivity.js';
 import {
   botOptions,
   CallerFromAnotherSdkError,
@@ -68,17 +70,12 @@ class CapturedResponse implements WebResponse {
   }
 }
 
-/** The request as the Agents SDK reads it: the body when it is a JSON object. */
-function agentsRequest(request: InboundRequest): {
-  method: 'POST';
-  headers: InboundRequest['headers'];
-  body?: Record<string, unknown>;
-} {
-  const body =
-    request.body && typeof request.body === 'object' && !Array.isArray(request.body)
-      ? (request.body as Record<string, unknown>)
-      : undefined;
-  return { method: 'POST', headers: request.headers, ...(body ? { body } : {}) };
+/** The request as the Agents SDK reads it, with the body the host's check let in. */
+function agentsRequest(
+  request: InboundRequest,
+  body: ChannelActivity,
+): { method: 'POST'; headers: InboundRequest['headers']; body: Record<string, unknown> } {
+  return { method: 'POST', headers: request.headers, body: body as Record<string, unknown> };
 }
 
 function turnIO(adapter: CloudAdapter, context: TurnContext): TurnIO {
@@ -117,8 +114,9 @@ export function createAgentsRuntime(deps: RuntimeDeps): BotRuntime {
     notifier: createConnectorNotifier(notifierOptions(deps, token)),
 
     async authenticate(request) {
-      const req: { user?: JwtClaims } & ReturnType<typeof agentsRequest> = agentsRequest(request);
-      if (!req.body) return { ok: false, status: 400, reason: 'no activity in the request body' };
+      const inbound = readInboundActivity(request.body);
+      if (!inbound.ok) return { ok: false, status: 400, reason: inbound.reason };
+      const req: { user?: JwtClaims } & ReturnType<typeof agentsRequest> = agentsRequest(request, inbound.activity);
       const refusal = new CapturedResponse();
       let passed = false;
       const next: NextFunction = (err?: unknown) => {
