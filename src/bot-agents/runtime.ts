@@ -9,7 +9,7 @@ import {
   type TurnContext,
   type WebResponse,
 } from '@microsoft/agents-hosting';
-import type { ChannelActivity } from '../channel/activity.js';
+import type { ChannelActivity, InboundActivity } from '../channel/activity.js';
 import { createConnectorNotifier } from '../channel/connectorNotifier.js';
 import { readInboundActivity } from '../channel/inboundActivity.js';
 import {
@@ -146,7 +146,10 @@ export function createAgentsRuntime(deps: RuntimeDeps): BotRuntime {
       if (!body) return { status: 400 };
       const req = { method: 'POST', headers: request.headers, body, user: caller.claims as JwtClaims };
       const response = new CapturedResponse();
-      await adapter.process(req, response, (context) => handle(context.activity, turnIO(adapter, context)));
+      // The SDK's activity is read from the body authenticate let in (readInboundActivity).
+      await adapter.process(req, response, (context) =>
+        handle(context.activity as InboundActivity, turnIO(adapter, context)),
+      );
       return response.answer();
     },
   };

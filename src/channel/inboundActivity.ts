@@ -7,7 +7,7 @@
 // Only validated, never rebuilt: the body goes on as it came, so keys like `__proto__` are not
 // copied into new objects.
 import { z } from 'zod';
-import type { ChannelActivity } from './activity.js';
+import type { InboundActivity } from './activity.js';
 
 const text = z.string().optional();
 const id = z.string().min(1).optional();
@@ -55,14 +55,14 @@ export type InboundRefusal = { ok: false; reason: string };
  * conversation id, and, for message, messageUpdate and messageDelete, a sender with an id. The
  * host answers a refusal with 400 and runs no turn (as the Agents SDK does for a malformed activity).
  */
-export function readInboundActivity(body: unknown): { ok: true; activity: ChannelActivity } | InboundRefusal {
+export function readInboundActivity(body: unknown): { ok: true; activity: InboundActivity } | InboundRefusal {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return refused('no activity in the request body');
   const checked = activitySchema.safeParse(body);
   if (!checked.success) {
     const paths = checked.error.issues.map((issue) => issue.path.join('.') || '(activity)');
     return refused(`malformed activity: ${[...new Set(paths)].join(', ')}`);
   }
-  const activity = body as ChannelActivity;
+  const activity = body as InboundActivity;
   if (FROM_A_PERSON.has(checked.data.type) && !checked.data.from?.id) return refused('a message without a sender');
   return { ok: true, activity };
 }
