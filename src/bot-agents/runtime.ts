@@ -9,7 +9,9 @@ import {
   type TurnContext,
   type WebResponse,
 } from '@microsoft/agents-hosting';
+import type { ChannelActivity, InboundActivity } from '../channel/activity.js';
 import { createConnectorNotifier } from '../channel/connectorNotifier.js';
+import { readInboundActivity } from '../channel/inboundActivity.js';
 import {
   botOptions,
   CallerFromAnotherSdkError,
@@ -68,17 +70,12 @@ class CapturedResponse implements WebResponse {
   }
 }
 
-/** The request as the Agents SDK reads it: the body when it is a JSON object. */
-function agentsRequest(request: InboundRequest): {
-  method: 'POST';
-  headers: InboundRequest['headers'];
-  body?: Record<string, unknown>;
-} {
-  const body =
-    request.body && typeof request.body === 'object' && !Array.isArray(request.body)
-      ? (request.body as Record<string, unknown>)
-      : undefined;
-  return { method: 'POST', headers: request.headers, ...(body ? { body } : {}) };
+/** The request as the Agents SDK reads it, with the body the host's check let in. */
+function agentsRequest(
+  request: InboundRequest,
+  body: ChannelActivity,
+): { method: 'POST'; headers: InboundRequest['headers']; body: Record<string, unknown> } {
+  return { method: 'POST', headers: request.headers, body: body as Record<string, unknown> };
 }
 
 function turnIO(adapter: CloudAdapter, context: TurnContext): TurnIO {
@@ -117,8 +114,9 @@ export function createAgentsRuntime(deps: RuntimeDeps): BotRuntime {
     notifier: createConnectorNotifier(notifierOptions(deps, token)),
 
     async authenticate(request) {
-      const req: { user?: JwtClaims } & ReturnType<typeof agentsRequest> = agentsRequest(request);
-      if (!req.body) return { ok: false, status: 400, reason: 'no activity in the request body' };
+      const inbound = readInboundActivity(request.body);
+      if (!inbound.ok) return { ok: false, status: 400, reason: inbound.reason };
+      const req: { user?: JwtClaims } & ReturnType<typeof agentsRequest> = agentsRequest(request, inbound.activity);
       const refusal = new CapturedResponse();
       let passed = false;
       const next: NextFunction = (err?: unknown) => {
@@ -148,7 +146,10 @@ export function createAgentsRuntime(deps: RuntimeDeps): BotRuntime {
       if (!body) return { status: 400 };
       const req = { method: 'POST', headers: request.headers, body, user: caller.claims as JwtClaims };
       const response = new CapturedResponse();
-      await adapter.process(req, response, (context) => handle(context.activity, turnIO(adapter, context)));
+      // The SDK's activity is read from the body authenticate let in (readInboundActivity).
+      await adapter.process(req, response, (context) =>
+        handle(context.activity as InboundActivity, turnIO(adapter, context)),
+      );
       return response.answer();
     },
   };

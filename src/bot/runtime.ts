@@ -1,25 +1,24 @@
 // The bot on botbuilder (the default, BOT_SDK=botbuilder): botbuilder's token check as the host's
 // authentication step, its CloudAdapter for the turn, the shared connector notifier for proactive sends.
 import type { Activity } from 'botbuilder';
+import type { ChannelActivity } from '../channel/activity.js';
 import { createConnectorNotifier } from '../channel/connectorNotifier.js';
+import { readInboundActivity } from '../channel/inboundActivity.js';
 import {
   botOptions,
   CallerFromAnotherSdkError,
   header,
   notifierOptions,
   type BotRuntime,
-  type InboundRequest,
   type RuntimeDeps,
 } from '../channel/runtime.js';
 import { createAdapter, createAuthentication, type AuthenticateRequestResult } from './adapter.js';
 import { connectorToken } from './connectorToken.js';
 import { MedborgarBot } from './medborgarBot.js';
 
-function activityOf(request: InboundRequest): Activity | undefined {
-  const body = request.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const activity = body as Activity & { timestamp?: unknown; localTimestamp?: unknown };
-  if (typeof activity.type !== 'string') return undefined;
+/** The activity as botbuilder reads it, once the host's check (readInboundActivity) has let it in. */
+function botbuilderActivity(checked: ChannelActivity): Activity {
+  const activity = checked as Activity & { timestamp?: unknown; localTimestamp?: unknown };
   // What botbuilder's own CloudAdapter.process does (validateAndFixActivity): dates as Date.
   if (typeof activity.timestamp === 'string') activity.timestamp = new Date(activity.timestamp);
   if (typeof activity.localTimestamp === 'string') activity.localTimestamp = new Date(activity.localTimestamp);
@@ -36,8 +35,9 @@ export function createBotbuilderRuntime(deps: RuntimeDeps): BotRuntime {
     notifier: createConnectorNotifier(auth ? notifierOptions(deps, connectorToken(auth)) : {}),
 
     async authenticate(request) {
-      const activity = activityOf(request);
-      if (!activity) return { ok: false, status: 400, reason: 'no activity in the request body' };
+      const inbound = readInboundActivity(request.body);
+      if (!inbound.ok) return { ok: false, status: 400, reason: inbound.reason };
+      const activity = botbuilderActivity(inbound.activity);
       try {
         const result = await authentication.authenticateRequest(activity, header(request, 'authorization') ?? '');
         return { ok: true, caller: { sdk: 'botbuilder', claims: result, activity } };

@@ -47,6 +47,19 @@ export interface ChannelActivity {
   membersRemoved?: ChannelAccount[];
 }
 
+/**
+ * An activity as the host let it in (src/channel/inboundActivity.ts): it names its conversation.
+ * Every turn runs on one.
+ */
+export interface InboundActivity extends ChannelActivity {
+  conversation: ChannelConversation & { id: string };
+}
+
+/** A message, or an edit or deletion of one, as the host let it in: it names its sender too. */
+export interface InboundMessage extends InboundActivity {
+  from: ChannelAccount & { id: string };
+}
+
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** A message the bot sends: text (markdown) or one Adaptive Card with its fallback as summary. */

@@ -3,7 +3,7 @@
 import type { Conversation, ConversationKind, MessageEvent, TurnInput } from '../app/ports.js';
 import type { Person } from '../domain/entry.js';
 import type { TeamsConversationEvent } from '../domain/subscription.js';
-import type { ChannelActivity } from './activity.js';
+import type { ChannelActivity, InboundActivity, InboundMessage } from './activity.js';
 import { channelConversationId, referenceOf } from './conversationReference.js';
 import { commandText, mentionedPeople, mentionsBot } from './mentions.js';
 
@@ -20,16 +20,16 @@ export function tenantOf(activity: ChannelActivity): string | undefined {
 }
 
 /** The conversation as the app sees it; Teams names channels and teams only in channelData. */
-export function conversationOf(activity: ChannelActivity): Conversation {
+export function conversationOf(activity: InboundActivity): Conversation {
   const tenantId = tenantOf(activity);
   const channelData = activity.channelData as { team?: { id?: unknown }; channel?: { name?: unknown } } | undefined;
   const teamId = typeof channelData?.team?.id === 'string' ? channelData.team.id : undefined;
   const name =
-    activity.conversation?.name ??
+    activity.conversation.name ??
     (typeof channelData?.channel?.name === 'string' ? channelData.channel.name : undefined);
   return {
     // One channel is one conversation, whichever thread a message came from.
-    id: activity.conversation?.id ? channelConversationId(activity.conversation.id) : 'okänd',
+    id: channelConversationId(activity.conversation.id),
     kind: conversationKind(activity),
     ...(tenantId ? { tenantId } : {}),
     ...(name ? { name } : {}),
@@ -87,15 +87,16 @@ function messageEventOf(activity: ChannelActivity): MessageEvent | undefined {
   return eventType === 'undeleteMessage' ? 'undeleted' : 'edited';
 }
 
-export function toTurnInput(activity: ChannelActivity, resolveUpn?: () => Promise<string | undefined>): TurnInput {
+/** A message, or a change to one, as the app reads it. */
+export function toTurnInput(activity: InboundMessage, resolveUpn?: () => Promise<string | undefined>): TurnInput {
   const reference = referenceOf(activity);
   const event = messageEventOf(activity);
   const mentioned = mentionedPeople(activity);
   return {
     user: {
-      id: activity.from?.id ?? 'okänd',
-      name: activity.from?.name ?? '',
-      ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+      id: activity.from.id,
+      name: activity.from.name ?? '',
+      ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
       ...(resolveUpn ? { resolveUpn } : {}),
     },
     conversation: conversationOf(activity),

@@ -5,7 +5,13 @@
 import type { App } from '../app/app.js';
 import { welcomeReplies, type Lifecycle } from '../app/lifecycle.js';
 import type { Logger, Reply } from '../app/ports.js';
-import { toOutgoing, type ChannelActivity, type OutgoingMessage } from './activity.js';
+import {
+  toOutgoing,
+  type ChannelActivity,
+  type InboundActivity,
+  type InboundMessage,
+  type OutgoingMessage,
+} from './activity.js';
 import type { ServiceUrls as TrustedServiceUrls } from '../app/port/index.js';
 import { conversationOf, personFrom, teamsConversationEventOf, tenantOf, toTurnInput } from './activityInput.js';
 import { NOT_OPEN_HERE, TURN_ERROR_TEXT } from '../views/turnTexts.js';
@@ -38,7 +44,8 @@ export interface BotOptions {
   now?: () => Date;
 }
 
-export type TurnHandler = (activity: ChannelActivity, io: TurnIO) => Promise<void>;
+/** One turn, on an activity the host let in (readInboundActivity). */
+export type TurnHandler = (activity: InboundActivity, io: TurnIO) => Promise<void>;
 
 /** Teams refuses a bot message over about 28 KB; the cards page long lists to stay well under it. */
 const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
@@ -55,8 +62,8 @@ function messageBytes(reply: Reply, message: OutgoingMessage): number {
 }
 
 /** One activity as it arrived: its tenant's check is made at most once, when first asked. */
-interface Arrival {
-  activity: ChannelActivity;
+interface Arrival<A extends InboundActivity = InboundActivity> {
+  activity: A;
   io: TurnIO;
   /** Whether any area lets the activity's tenant in: asked of options.tenantAllowed once per activity. */
   allowed: () => Promise<boolean>;
@@ -77,11 +84,12 @@ export function createTurnHandler(app: App, options: BotOptions): TurnHandler {
 async function route(app: App, options: BotOptions, arrival: Arrival): Promise<void> {
   const { activity, io } = arrival;
   switch (activity.type) {
+    // The host let in no message, and no change to one, without its sender (readInboundActivity).
     case 'message':
-      return message(app, options, arrival);
+      return message(app, options, arrival as Arrival<InboundMessage>);
     case 'messageUpdate':
     case 'messageDelete':
-      return messageChange(app, options, arrival);
+      return messageChange(app, options, arrival as Arrival<InboundMessage>);
     case 'conversationUpdate':
       if (isBot(activity, activity.membersAdded)) await welcome(options, arrival);
       if (isBot(activity, activity.membersRemoved)) await removed(options, activity);
@@ -111,7 +119,7 @@ async function welcome(options: BotOptions, { activity, io, allowed }: Arrival):
   for (const reply of replies) await io.send(toOutgoing(reply));
 }
 
-async function removed(options: BotOptions, activity: ChannelActivity): Promise<void> {
+async function removed(options: BotOptions, activity: InboundActivity): Promise<void> {
   await options.lifecycle?.removed(conversationOf(activity));
 }
 
@@ -151,7 +159,7 @@ async function send(logger: Logger, { activity, io }: Arrival, reply: Reply): Pr
   await io.send(message);
 }
 
-async function message(app: App, options: BotOptions, arrival: Arrival): Promise<void> {
+async function message(app: App, options: BotOptions, arrival: Arrival<InboundMessage>): Promise<void> {
   const { activity, io } = arrival;
   if (!(await arrival.allowed())) {
     options.logger.warn(
@@ -161,15 +169,15 @@ async function message(app: App, options: BotOptions, arrival: Arrival): Promise
     await io.send(toOutgoing({ kind: 'text', text: NOT_OPEN_HERE }));
     return;
   }
-  const userId = activity.from?.id;
+  const userId = activity.from.id;
   const memberUpn = io.memberUpn;
-  const resolveUpn = activity.channelId === 'msteams' && userId && memberUpn ? () => memberUpn(userId) : undefined;
+  const resolveUpn = activity.channelId === 'msteams' && memberUpn ? () => memberUpn(userId) : undefined;
   const replies = await app.handle(toTurnInput(activity, resolveUpn));
   for (const reply of replies) await send(options.logger, arrival, reply);
 }
 
 /** An edited, deleted or restored message: answered only where it concerns a log (see the app). */
-async function messageChange(app: App, options: BotOptions, arrival: Arrival): Promise<void> {
+async function messageChange(app: App, options: BotOptions, arrival: Arrival<InboundMessage>): Promise<void> {
   const { activity } = arrival;
   if (!(await arrival.allowed())) {
     options.logger.warn(

@@ -12,8 +12,9 @@ import type { HttpTestBot } from '../support/testBotHttp.js';
 const REFUSED = { error: 'Aktiviteten kunde inte behandlas.' };
 
 /**
- * What a user reads for each hostile fixture. `refused`: the SDK turns the activity away before any
- * turn (HTTP 400, REFUSED), a documented silence; a list: any of these answers (the two SDKs differ).
+ * What a user reads for each hostile fixture. `refused`: the server turns the activity away before any
+ * turn (HTTP 400, REFUSED; src/channel/inboundActivity.ts), the same on both SDKs; a list: any of
+ * these answers (the two SDKs differ).
  */
 const HOSTILE: Record<string, readonly string[] | 'refused'> = {
   'hostile/controlCharacters': ['Jag känner inte igen'],
@@ -22,16 +23,13 @@ const HOSTILE: Record<string, readonly string[] | 'refused'> = {
   'hostile/hugeText': [
     'Meddelandet är för långt (100\u00a0007 tecken); jag läser högst 10\u00a0000. Inget har sparats.',
   ],
-  // A known gap (KNOWN_GAPS): what it should answer is not decided yet.
-  'hostile/missingFrom': [],
-  // The Agents SDK refuses it; botbuilder is a known gap (KNOWN_GAPS).
+  // An entry must name a real person: refused where it enters (src/channel/inboundActivity.ts).
+  'hostile/missingFrom': 'refused',
+  // No conversation to answer in: refused on both SDKs, as the Agents SDK did.
   'hostile/missingConversation': 'refused',
   'hostile/prototypePollution': ['Jag känner inte igen det kortet. Skriv /hjälp för att se vad jag kan.'],
-  // botbuilder reaches the turn and answers its error; the Agents SDK refuses the activity.
-  'hostile/textNotString': [
-    'Något gick fel hos mig. Försök igen om en stund; skriv /mina för att se vad som sparats.',
-    'refused',
-  ],
+  // Malformed: refused where it enters, on both SDKs (it crashed botbuilder's turn before).
+  'hostile/textNotString': 'refused',
   'hostile/valueArray': ['Skriv ett kommando, t.ex. /hjälp eller /logga gemensam krogtillsyn.'],
   'hostile/valueDeep': ['Kortet skickade något jag inte kan läsa. Skriv kommandot igen. Inget har sparats.'],
   'hostile/valueString': ['Skriv ett kommando, t.ex. /hjälp eller /logga gemensam krogtillsyn.'],
@@ -45,25 +43,12 @@ const ORDINARY: Record<string, readonly string[]> = {
   cardSubmit: ['Jag känner inte igen den knappen. Skriv /hjälp för att se vad jag kan.'],
   'conversationUpdate.botAdded': ['Hej! Jag håller ordning på medborgarlöftet'],
   'conversationUpdate.teamArchived': [],
-  // An edit of a message the bot never saw is read as the message it now is.
-  messageUpdate: ['✅ Loggat: Gemensam krogtillsyn, 14 mars 2020, 1 tillfälle.'],
+  // An edit of a message the bot never saw logs nothing (src/app/messageEvents.ts), and says so.
+  messageUpdate: [
+    'Meddelandet du ändrade loggade inget, så ändringen loggar inte heller något: skicka texten som ett nytt meddelande. Inget har sparats.',
+  ],
   messageDelete: [],
   invoke: [],
-};
-
-/**
- * Fixtures the bot does not yet meet as it should; each is a known gap, named in the issue-25
- * report, kept here so the fixture is sent (and must not crash) but its storing is not asserted.
- */
-const KNOWN_GAPS: Record<string, { sdks: readonly BotSdk[]; why: string }> = {
-  'hostile/missingFrom': {
-    sdks: ['botbuilder', 'agents'],
-    why: 'a message without `from` is logged as the person "okänd" (src/channel/activityInput.ts): it should be refused',
-  },
-  'hostile/missingConversation': {
-    sdks: ['botbuilder'],
-    why: 'botbuilder runs a message without `conversation`: the log is stored (conversation "okänd"), the answer cannot be sent',
-  },
 };
 
 /** Everything a turn could have written, through the port. */
@@ -91,28 +76,22 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
     });
 
     for (const name of hostileActivities()) {
-      it(`${name}: a Swedish answer or the documented refusal, and nothing stored`, async function () {
+      it(`${name}: a Swedish answer or the documented refusal, and nothing stored`, async () => {
         const before = await stored(bot);
         const { status, body } = await bot.exchange(bot.activity(name));
         const answers = bot.read();
-        const gap = KNOWN_GAPS[name];
-        if (gap?.sdks.includes(sdk)) {
-          expect(status, gap.why).to.equal(200);
-          this.skip();
-        }
         const expected = HOSTILE[name] ?? [];
-        if (status === 400) {
-          expect(expected === 'refused' || expected.includes('refused'), `refused ${name}`).to.equal(true);
-          // The server's refusal, or the SDK's own empty 400 (the Agents SDK, for an activity without conversation).
-          if (body !== undefined) expect(body).to.deep.equal(REFUSED);
+        if (expected === 'refused') {
+          // The same refusal on both SDKs: the host's check turns it away before either adapter.
+          expect({ status, body }).to.deep.equal({ status: 400, body: REFUSED });
           expect(answers).to.deep.equal([]);
+          expect(bot.connector.requests).to.deep.equal([]);
         } else {
           expect(status).to.equal(200);
           expect(answers).to.have.length(1);
-          const wanted = expected === 'refused' ? [] : expected.filter((e) => e !== 'refused');
           expect(
-            wanted.some((w) => answers[0]!.includes(w)),
-            `${answers[0]} ∌ ${wanted.join(' | ')}`,
+            expected.some((w) => answers[0]!.includes(w)),
+            `${answers[0]} ∌ ${expected.join(' | ')}`,
           ).to.equal(true);
         }
         expect(({} as Record<string, unknown>).polluted, 'Object.prototype polluted').to.equal(undefined);
@@ -129,6 +108,13 @@ for (const sdk of ['botbuilder', 'agents'] as const satisfies readonly BotSdk[])
         for (const w of wanted) expect(answers).to.include(w);
       });
     }
+
+    it('an edit of a message the bot never saw: answered, nothing stored', async () => {
+      const before = await stored(bot);
+      expect(await bot.post(bot.activity('messageUpdate'))).to.equal(200);
+      expect(bot.read()).to.have.length(1);
+      expect(await stored(bot)).to.deep.equal(before);
+    });
 
     it('an invoke is acknowledged with 200 and an empty body', async () => {
       expect(await bot.exchange(bot.activity('invoke'))).to.deep.equal({ status: 200, body: {} });
