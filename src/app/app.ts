@@ -169,7 +169,7 @@ async function messageEvent(base: BaseTurn, event: MessageEvent): Promise<Reply[
   const raw = turn.input.text ?? '';
   const command = raw.length > MAX_LOG_TEXT_LENGTH ? undefined : parseCommand(raw);
   const args = command ? await logArgsOf(turn, command) : undefined;
-  return messageEdited(turn, args);
+  return messageEdited(turn, args, () => (args === undefined ? [] : logCommand(turn, args)));
 }
 
 export function createApp(deps: AppDeps): App {

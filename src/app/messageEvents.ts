@@ -4,8 +4,7 @@
 //   a text that cannot be read, or that asks a question, leaves the entry as it is and says so;
 // - deleted: the entry is removed (reason messageDeleted) and the answer has Behåll insatsen;
 // - restored (Teams' "ångra borttagning"): an entry removed with its message counts again.
-// A message that produced no entry is answered only when its new text is a log: that it is not
-// logged, and how to log it.
+// A message that produced no entry is answered only when its new text is a log: then it is one.
 import { givenDetails, isActive, type EntryFields } from '../domain/entry.js';
 import { entryLine } from '../views/texts.js';
 import { turnAuditRecord } from './audit.js';
@@ -31,19 +30,20 @@ async function messageEntry(turn: Turn): Promise<FoundEntry | undefined> {
 
 /**
  * The message was edited; `args` are the new text's log arguments (undefined: the text is no log).
- * Without an entry, a text that is now a log is not logged but answered (message.editedNotLogged):
- * the edit comes later than the message, perhaps days, so its "igår" or its missing date would
- * store another day than the one meant, and the bot may never have seen the message at all. Any
- * other edit of a message without an entry stays quiet.
+ * Without an entry, a text that is now a log is logged as new (`logAsNew`), so fixing a typo in
+ * "/loga …" does what the user meant; any other edit stays quiet.
  */
-export async function messageEdited(turn: Turn, args: string | undefined): Promise<Reply[]> {
+export async function messageEdited(
+  turn: Turn,
+  args: string | undefined,
+  logAsNew: () => Reply[] | Promise<Reply[]>,
+): Promise<Reply[]> {
   const found = await messageEntry(turn);
   // The edited text enters here: a personnummer is refused before anything reads it.
   const personal = identityNumberIn(turn.input.text);
   if (!found) {
     if (args === undefined) return [];
-    if (personal) return [text(ended(recordTexts, personal, 'nothingStored'))];
-    return [text(render(entryTexts, { code: 'message.editedNotLogged' }))];
+    return personal ? [text(ended(recordTexts, personal, 'nothingStored'))] : logAsNew();
   }
   const { entry, agreement, activity } = found;
   const line = entryLine(entry, activity);

@@ -27,8 +27,6 @@ export type EntryAnswer =
   /** An edited /logga message. */
   | { code: 'message.editedRemoved'; line: string }
   | { code: 'message.editedNoLog'; line: string }
-  /** A message that logged nothing, edited into a log. */
-  | { code: 'message.editedNotLogged' }
   | { code: 'message.edited'; line: string }
   | { code: 'message.otherAgreement'; title: string; entryTitle: string }
   | { code: 'message.deletedAlreadyRemoved'; line: string }
@@ -54,8 +52,6 @@ export const entryTexts: Catalogue<EntryAnswer> = {
     `Du ändrade ett meddelande vars insats är borttagen (${a.line}), så ändringen gör inget. Logga på nytt med /logga om den ska räknas.`,
   'message.editedNoLog': (a) =>
     `Du ändrade meddelandet, men den nya texten är ingen loggning. ${UNCHANGED} (${a.line}) Skriv om meddelandet som /logga …, eller ta bort insatsen i /mina.`,
-  'message.editedNotLogged': () =>
-    'Meddelandet du ändrade loggade inget, så ändringen loggar inte heller något: skicka texten som ett nytt meddelande. Inget har sparats.',
   'message.edited': (a) => `Du ändrade meddelandet med insatsen ${a.line}. ${UNCHANGED}`,
   'message.otherAgreement': (a) =>
     `Det nya datumet ligger i ${a.title}, men insatsen hör till ${a.entryTitle}. ${UNCHANGED} Ta bort meddelandet och logga på nytt.`,

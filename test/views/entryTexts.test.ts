@@ -20,7 +20,6 @@ rendersEveryCode('entry', entryTexts, {
   'undo.done': { code: 'undo.done', line, day: '1 juni 2020', progress: '' },
   'message.editedRemoved': { code: 'message.editedRemoved', line },
   'message.editedNoLog': { code: 'message.editedNoLog', line },
-  'message.editedNotLogged': { code: 'message.editedNotLogged' },
   'message.edited': { code: 'message.edited', line },
   'message.otherAgreement': {
     code: 'message.otherAgreement',
