@@ -5,12 +5,14 @@ import { areaSchema, type Area } from '../../domain/area.js';
 import { areaAuditAction } from '../../domain/areaChange.js';
 import type { AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
 import type { Sql } from './db.js';
-import { UnknownRecordError, insertAudit } from './rows.js';
+import { insertAudit } from './rows.js';
+import { UnknownRecordError } from '../recordErrors.js';
+import { storeText } from '../../views/storeTexts.js';
 
 /** The area's settings, its row held until the transaction ends; UnknownRecordError when there is none. */
 export async function lockedArea(sql: Sql, areaId: string): Promise<Area> {
   const [row] = await sql<{ body: unknown }>('SELECT body FROM areas WHERE id = $1 FOR UPDATE', [areaId]);
-  if (!row) throw new UnknownRecordError(`okänt område ${areaId}`);
+  if (!row) throw new UnknownRecordError(storeText({ code: 'refused.unknownArea', areaId }));
   return areaSchema.parse(row.body);
 }
 
