@@ -24,20 +24,24 @@ export function agreementAdditionProblem(
 }
 
 /**
- * Why the changed agreement cannot replace the stored one (an entry would fall outside it, or its
- * period would overlap another of the area's), in Swedish for the store's refusal; undefined when it can.
+ * Why a changed agreement cannot replace the stored one: an entry would fall outside it (`entry`, the
+ * entry's problem as entryAgreementProblem says it), or its period would overlap another of the area's
+ * (`overlapsWith`, that agreement's id). The store renders it (src/views/storeTexts.ts).
  */
+export type AgreementChangeProblem = { entry: string } | { overlapsWith: string };
+
+/** Why the changed agreement cannot replace the stored one; undefined when it can. */
 export function agreementChangeProblem(
   changed: Agreement,
   areaAgreements: readonly Agreement[],
   entries: readonly Entry[],
-): string | undefined {
+): AgreementChangeProblem | undefined {
   for (const entry of entries) {
     const problem = entryAgreementProblem(entry, changed);
-    if (problem) return problem;
+    if (problem) return { entry: problem };
   }
   const overlap = overlappingAgreements(areaAgreements.map((a) => (a.id === changed.id ? changed : a)));
-  if (overlap) return `perioden överlappar ${overlap[0].id === changed.id ? overlap[1].id : overlap[0].id}`;
+  if (overlap) return { overlapsWith: overlap[0].id === changed.id ? overlap[1].id : overlap[0].id };
   return undefined;
 }
 

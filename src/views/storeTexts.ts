@@ -1,6 +1,7 @@
 // What the store says about its files, its refusals and its own records: read by the operator (in
 // "Kan inte starta: …", npm run store:check, the tools) and by coordinators where a refusal reaches a
 // reply. The store picks the code and its values; the words are here.
+import type { AgreementChangeProblem } from '../domain/recordRules.js';
 import { render, type Catalogue } from './catalogue.js';
 
 /** A problem found in a store file, on a line of a journal or log, or in a snapshot. */
@@ -134,4 +135,11 @@ export const storeTexts: Catalogue<StoreText> = { ...fileProblems, ...refusals, 
 /** The sentence for one of the store's codes. */
 export function storeText(text: StoreText): string {
   return render(storeTexts, text);
+}
+
+/** The store's refusal of an agreement change (src/domain/recordRules.ts), in words. */
+export function agreementChangeText(problem: AgreementChangeProblem): string {
+  return 'overlapsWith' in problem
+    ? storeText({ code: 'refused.periodOverlaps', other: problem.overlapsWith })
+    : problem.entry;
 }
