@@ -1,6 +1,7 @@
 // What the store says about its files, its refusals and its own records: read by the operator (in
 // "Kan inte starta: …", npm run store:check, the tools) and by coordinators where a refusal reaches a
 // reply. The store picks the code and its values; the words are here.
+import type { AgreementConflictError } from '../domain/agreement.js';
 import type { AgreementChangeProblem } from '../domain/recordRules.js';
 import { render, type Catalogue } from './catalogue.js';
 
@@ -142,4 +143,13 @@ export function agreementChangeText(problem: AgreementChangeProblem): string {
   return 'overlapsWith' in problem
     ? storeText({ code: 'refused.periodOverlaps', other: problem.overlapsWith })
     : problem.entry;
+}
+
+/** An agreement refused for its id or its period (AgreementConflictError), in words. */
+export function agreementConflictText(
+  error: Pick<AgreementConflictError, 'reason' | 'agreementId' | 'conflictsWith'>,
+): string {
+  return error.reason === 'duplicate'
+    ? storeText({ code: 'refused.agreementExists', agreementId: error.agreementId })
+    : storeText({ code: 'refused.periodOverlaps', other: error.conflictsWith });
 }

@@ -1,5 +1,7 @@
+import { expect } from 'chai';
+import { AgreementConflictError } from '../../src/domain/agreement.js';
+import { agreementChangeText, agreementConflictText, storeTexts } from '../../src/views/storeTexts.js';
 import { rendersEveryCode } from '../support/catalogue.js';
-import { storeTexts } from '../../src/views/storeTexts.js';
 
 rendersEveryCode('store', storeTexts, {
   'file.form': { code: 'file.form', at: 'entries.3.date', message: 'Invalid date' },
@@ -58,4 +60,17 @@ rendersEveryCode('store', storeTexts, {
   'record.created': { code: 'record.created' },
   'record.movedFrom': { code: 'record.movedFrom', label: 'Kanalen SSG', areaId: 'habo' },
   'record.erased': { code: 'record.erased', pseudonym: 'raderad-1', total: 12 },
+});
+
+describe('the store refusals rendered from domain outcomes', () => {
+  it("says an agreement conflict and a refused change in the store catalogue's words", () => {
+    expect(agreementConflictText(new AgreementConflictError('duplicate', 'habo-2020', 'habo-2020'))).to.equal(
+      'medborgarlöftet habo-2020 finns redan',
+    );
+    expect(agreementConflictText(new AgreementConflictError('overlap', 'habo-2021', 'habo-2020'))).to.equal(
+      'perioden överlappar habo-2020',
+    );
+    expect(agreementChangeText({ overlapsWith: 'habo-2020' })).to.equal('perioden överlappar habo-2020');
+    expect(agreementChangeText({ entry: 'insatsen e1 finns inte' })).to.equal('insatsen e1 finns inte');
+  });
 });
