@@ -43,6 +43,18 @@ export async function recordAreaChange(
     });
 }
 
+/** Inserts the area's row (its version counter is insertAreaVersion's). */
+export async function insertArea(sql: Sql, area: Area): Promise<void> {
+  await sql('INSERT INTO areas (id, name, police_area, tenants, coordinators, body) VALUES ($1, $2, $3, $4, $5, $6)', [
+    area.id,
+    area.name,
+    area.policeArea,
+    JSON.stringify(area.tenants),
+    JSON.stringify(area.coordinators),
+    area,
+  ]);
+}
+
 /** Inserts the agreement's row (its area named by its `area` field). */
 export async function insertAgreement(sql: Sql, agreement: Agreement): Promise<void> {
   await sql('INSERT INTO agreements (id, area_id, period_start, period_end, body) VALUES ($1, $2, $3, $4, $5)', [

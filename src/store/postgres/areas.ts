@@ -11,7 +11,7 @@ import { personSchema } from '../../domain/entry.js';
 import type { AreaDirectory, ChangeBy } from '../../app/port/index.js';
 import { AreaRefusedError, checkedNewArea } from '../refusals.js';
 import { addAgreement, changeAgreement } from './areaAgreements.js';
-import { insertAgreement, isUniqueViolation, lockedArea, recordAreaChange } from './areaRows.js';
+import { insertAgreement, insertArea, isUniqueViolation, lockedArea, recordAreaChange } from './areaRows.js';
 import type { Db } from './db.js';
 import { bumpArea, insertAreaVersion } from './rows.js';
 import { UnknownRecordError } from '../recordErrors.js';
@@ -67,17 +67,7 @@ async function addArea(db: Db, area: Area, agreements: readonly Agreement[], by:
       for (const a of checked)
         if ((await sql('SELECT 1 FROM agreements WHERE id = $1', [a.id])).length > 0)
           throw new AgreementConflictError('duplicate', a.id, a.id);
-      await sql(
-        `INSERT INTO areas (id, name, police_area, tenants, coordinators, body) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          valid.id,
-          valid.name,
-          valid.policeArea,
-          JSON.stringify(valid.tenants),
-          JSON.stringify(valid.coordinators),
-          valid,
-        ],
-      );
+      await insertArea(sql, valid);
       await insertAreaVersion(sql, valid.id);
       for (const a of checked) await insertAgreement(sql, a);
       const ids = checked.map((a) => a.id).join(', ');
