@@ -14,7 +14,7 @@ import {
   removable,
   restorable,
 } from '../../src/domain/recordRules.js';
-import { agreementChangeText } from '../../src/views/storeTexts.js';
+import { storeText } from '../../src/views/storeTexts.js';
 import { bundledAgreements } from '../support/fakes.js';
 
 const [base] = (await bundledAgreements()).filter((a) => a.id === 'jonkoping-2020');
@@ -68,8 +68,8 @@ describe('agreement and entry rules', () => {
   it('refuses a change that leaves an entry outside the agreement or overlaps another', () => {
     const shorter = { ...base, period: { start: '2020-01-01', end: '2020-06-30' } };
     const outside = agreementChangeProblem(shorter, [base], [entry()]);
-    expect(outside).to.have.property('entry');
-    expect(outside && agreementChangeText(outside)).to.include('utanför');
+    expect(outside).to.include({ code: 'refused.entryOutsidePeriod' });
+    expect(outside && storeText(outside)).to.include('utanför');
     expect(agreementChangeProblem(shorter, [base], [entry({ date: '2020-03-01' })])).to.equal(undefined);
     const other = withPeriod('j-2021', '2021-01-01', '2021-12-31');
     const overlap = agreementChangeProblem(
@@ -77,8 +77,8 @@ describe('agreement and entry rules', () => {
       [base, other],
       [],
     );
-    expect(overlap).to.deep.equal({ overlapsWith: 'j-2021' });
-    expect(overlap && agreementChangeText(overlap)).to.equal('perioden överlappar j-2021');
+    expect(overlap).to.deep.equal({ code: 'refused.periodOverlaps', other: 'j-2021' });
+    expect(overlap && storeText(overlap)).to.equal('perioden överlappar j-2021');
   });
 
   it('one entry per message; removed once, edited while active, restored when removed', () => {

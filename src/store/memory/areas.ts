@@ -15,7 +15,7 @@ import { agreementAdditionProblem, agreementChangeProblem } from '../../domain/r
 import type { AreaChange, AreaChangeResult, AreaDirectory, AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
 import { settle, auditRecordOf, copy, touch, type AreaState, type MemoryState } from './state.js';
 import { UnknownRecordError } from '../recordErrors.js';
-import { agreementChangeText, storeText } from '../../views/storeTexts.js';
+import { storeText } from '../../views/storeTexts.js';
 
 /** The history line and, for the actions audited, the audit record of an area change. */
 function recorded(
@@ -125,7 +125,7 @@ function changeAgreement(
       storeText({ code: 'refused.unknownAgreementInArea', agreementId: valid.id, areaId: valid.area }),
     );
   const problem = agreementChangeProblem(valid, area.agreements, state.logs.get(valid.id)?.entries ?? []);
-  if (problem) throw new AgreementChangeRefusedError(agreementChangeText(problem));
+  if (problem) throw new AgreementChangeRefusedError(storeText(problem));
   const records = audit.map(auditRecordOf);
   area.agreements = area.agreements.map((a) => (a.id === valid.id ? valid : a));
   area.history.push({ at: by.at.toISOString(), by: by.by, action: 'agreementChanged', detail: valid.id });

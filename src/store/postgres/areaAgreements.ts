@@ -87,7 +87,7 @@ export async function changeAgreement(
     ]);
     for (const row of rows) {
       const problem = entryAgreementProblem(entrySchema.parse(row.body), valid);
-      if (problem) throw new AgreementChangeRefusedError(problem);
+      if (problem) throw new AgreementChangeRefusedError(storeText(problem));
     }
     const overlap = overlappingAgreements(current.map((a) => (a.id === valid.id ? valid : a)));
     if (overlap)

@@ -72,7 +72,7 @@ function addEntry(db: Db, areaId: string, entry: Entry, audit: NewAuditRecord): 
   return db.tx(async (sql): Promise<AddEntryResult> => {
     const agreement = await agreementIn(sql, areaId, valid.agreementId);
     const problem = entryAgreementProblem(valid, agreement);
-    if (problem) throw new EntryRefusedError(problem);
+    if (problem) throw new EntryRefusedError(storeText(problem));
     // A second entry from the same message (a redelivery to any instance) meets the unique
     // index; ON CONFLICT waits for the first one's transaction, so it reads the entry committed.
     const inserted = await sql(
@@ -116,7 +116,7 @@ export function entryChanges(
         if (entry.removed) return undefined;
         const next = applyEdit(entry, fields, change);
         const problem = entryAgreementProblem(next, agreement);
-        if (problem) throw new EntryRefusedError(problem);
+        if (problem) throw new EntryRefusedError(storeText(problem));
         return next;
       });
     },
