@@ -104,6 +104,14 @@ export default tseslint.config(
       },
     },
   },
+  // Short functions (STYLE.md, "Short functions"): every line counts, comments and blank lines too, so a
+  // long function cannot hide behind them. Tests are left out: their describe blocks are long by nature.
+  {
+    files: ['src/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false, IIFEs: true }],
+    },
+  },
   // Production code: no `any`, and errors that say what they are (a named error a caller can catch by
   // kind, with its code in the error catalogue, src/errors), whether thrown or handed on as a rejection.
   {

@@ -6,7 +6,7 @@
 //
 //   npx tsx scripts/demo-subscriptions.ts          (takes about three minutes of real time)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,11 +47,18 @@ function subscribeText(due: Date): string {
   return `/prenumerera ${day} ${stockholmTimeOfDay(due)}`;
 }
 
-async function main(): Promise<void> {
-  log('building (tsc -p tsconfig.build.json)');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('build failed');
+/** The fake connector, the bot's port and store folder, and where the bot's output goes. */
+interface Demo {
+  connector: FakeConnector;
+  port: number;
+  botUrl: string;
+  storeDir: string;
+  logFile: string;
+  logStream: WriteStream;
+}
 
+/** The demo's fake connector, answering the first proactive send to THROTTLED with 429. */
+async function throttlingConnector(): Promise<FakeConnector> {
   const connector = await new FakeConnector().start();
   let throttledOnce = false;
   connector.script((request) => {
@@ -61,128 +68,162 @@ async function main(): Promise<void> {
     }
     return undefined;
   });
+  return connector;
+}
 
+async function setUp(): Promise<Demo> {
+  log('building (tsc -p tsconfig.build.json)');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const connector = await throttlingConnector();
   const storeDir = await mkdtemp(path.join(tmpdir(), 'demo-subscriptions-'));
   const port = await freePort();
-  const botUrl = `http://127.0.0.1:${port}`;
   const logFile = path.join(storeDir, 'bot.log');
-  const logStream = createWriteStream(logFile);
+  return {
+    connector,
+    port,
+    botUrl: `http://127.0.0.1:${port}`,
+    storeDir,
+    logFile,
+    logStream: createWriteStream(logFile),
+  };
+}
 
-  const start = async (label: string): Promise<{ child: ChildProcess; readyAt: number }> => {
-    const child = spawn(process.execPath, ['dist/main.js'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(port),
-        STORE_DIR: storeDir,
-        LOG_LEVEL: 'info',
-        COORDINATORS: 'aad-anna',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.pipe(logStream, { end: false });
-    child.stderr?.pipe(logStream, { end: false });
-    for (let i = 0; i < 200; i++) {
-      const ok = await fetch(`${botUrl}/healthz`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) {
-        log(`bot ${label} started (pid ${child.pid}), store ${storeDir}`);
-        return { child, readyAt: Date.now() };
-      }
-      await sleep(50);
+/** Starts the built bot and waits until /healthz answers; `readyAt` is when it did (ms). */
+async function startBot(demo: Demo, label: string): Promise<{ child: ChildProcess; readyAt: number }> {
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(demo.port),
+      STORE_DIR: demo.storeDir,
+      LOG_LEVEL: 'info',
+      COORDINATORS: 'aad-anna',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(demo.logStream, { end: false });
+  child.stderr?.pipe(demo.logStream, { end: false });
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(`${demo.botUrl}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) {
+      log(`bot ${label} started (pid ${child.pid}), store ${demo.storeDir}`);
+      return { child, readyAt: Date.now() };
     }
-    throw new Error(`bot ${label} did not start; see ${logFile}`);
-  };
-  const stop = async (child: ChildProcess, label: string) => {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    log(`bot ${label} stopped (exit ${await exited})`);
-  };
-  const say = async (conversationId: string, text: string): Promise<string> => {
-    const before = connector.replies(conversationId).length;
-    const response = await fetch(`${botUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(mention(connector, conversationId, text)),
-    });
-    if (!response.ok) throw new Error(`POST /api/messages answered ${response.status}`);
-    return connector
-      .replies(conversationId)
-      .slice(before)
-      .map((r) => r.activity.text ?? '')
-      .join(' | ');
-  };
+    await sleep(50);
+  }
+  throw new Error(`bot ${label} did not start; see ${demo.logFile}`);
+}
+
+async function stopBot(child: ChildProcess, label: string): Promise<void> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  log(`bot ${label} stopped (exit ${await exited})`);
+}
+
+/** Posts a mention of the bot in the conversation; the bot's replies to it, joined by " | ". */
+async function say(demo: Demo, conversationId: string, text: string): Promise<string> {
+  const { connector } = demo;
+  const before = connector.replies(conversationId).length;
+  const response = await fetch(`${demo.botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(mention(connector, conversationId, text)),
+  });
+  if (!response.ok) throw new Error(`POST /api/messages answered ${response.status}`);
+  return connector
+    .replies(conversationId)
+    .slice(before)
+    .map((r) => r.activity.text ?? '')
+    .join(' | ');
+}
+
+/** Three channels subscribe for `due`, the fourth for `lateDue`, after a coordinator makes this year's agreement. */
+async function subscribeAll(demo: Demo, due: Date, lateDue: Date): Promise<void> {
+  // The bundled agreements end in 2020: a coordinator makes this year's first, as a new area would.
+  const year = stockholmDate(due).slice(0, 4);
+  const create = `/nytt-medborgarlöfte ${year} från 2020`;
+  log(`coordinator: "${create}" → ${await say(demo, LATE, create)}`);
+  for (const channel of CHANNELS)
+    log(`${channel}: "${subscribeText(due)}" → ${await say(demo, channel, subscribeText(due))}`);
+  log(`${LATE}: "${subscribeText(lateDue)}" → ${await say(demo, LATE, subscribeText(lateDue))}`);
+}
+
+type Check = [string, boolean];
+
+/** Prints the channel's row of the table and returns its checks. */
+function channelChecks(connector: FakeConnector, channel: string, dueAt: number, restartedAt: number): Check[] {
+  const posts = connector.proactive(channel);
+  const delivered = posts.filter((p) => p.status === 200);
+  const first = delivered[0];
+  const delay = first ? first.receivedAt - dueAt : NaN;
+  console.log(
+    `${channel.padEnd(27)} ${clock(dueAt)}  ${posts
+      .map((p) => `${clock(p.receivedAt)}: ${p.status}`)
+      .join(', ')
+      .padEnd(50)}  ${String(delivered.length).padStart(9)}  ${first ? `${(delay / 1000).toFixed(3)} s` : '–'}`,
+  );
+  const checks: Check[] = [
+    [`${channel}: exactly one summary`, delivered.length === 1],
+    [`${channel}: the summary carries a card`, first !== undefined && cardsOf(first).length > 0],
+    [`${channel}: not before its due time`, delivered.every((p) => p.receivedAt >= dueAt)],
+  ];
+  if (channel === THROTTLED)
+    checks.push([
+      `${channel}: first send answered 429, delivered after Retry-After`,
+      posts[0]?.status === 429 && delay >= RETRY_AFTER_SECONDS * 1000,
+    ]);
+  if (channel === LATE)
+    checks.push([
+      `${channel}: caught up once after the restart`,
+      first !== undefined && first.receivedAt >= restartedAt,
+    ]);
+  else checks.push([`${channel}: nothing after the restart`, posts.every((p) => p.receivedAt < restartedAt)]);
+  return checks;
+}
+
+async function main(): Promise<void> {
+  const demo = await setUp();
 
   // 1. Three channels subscribe for the coming minute (60–120 s ahead), the fourth a minute later.
   const due = minuteAhead(60_000);
   const lateDue = new Date(due.getTime() + 60_000);
   if (isoWeekKey(stockholmDate(due)) !== isoWeekKey(stockholmDate(lateDue)))
     throw new Error('run again in a minute: the due times straddle a week boundary');
-  const a = await start('A');
-  // The bundled agreements end in 2020: a coordinator makes this year's first, as a new area would.
-  const year = stockholmDate(due).slice(0, 4);
-  log(
-    `coordinator: "/nytt-medborgarlöfte ${year} från 2020" → ${await say(LATE, `/nytt-medborgarlöfte ${year} från 2020`)}`,
-  );
-  for (const channel of CHANNELS)
-    log(`${channel}: "${subscribeText(due)}" → ${await say(channel, subscribeText(due))}`);
-  log(`${LATE}: "${subscribeText(lateDue)}" → ${await say(LATE, subscribeText(lateDue))}`);
+  const a = await startBot(demo, 'A');
+  await subscribeAll(demo, due, lateDue);
 
   // 2. Wait past the due time and the 429's Retry-After, then stop the bot before the fourth is due.
   const stopAt = due.getTime() + (RETRY_AFTER_SECONDS + 10) * 1000;
   log(`waiting for ${clock(due.getTime())} (due) and until ${clock(stopAt)}`);
   await sleep(stopAt - Date.now());
-  await stop(a.child, 'A');
+  await stopBot(a.child, 'A');
 
   // 3. Start again after the fourth's time has passed.
   const restartAt = lateDue.getTime() + 10_000;
   log(`bot is down while ${LATE} falls due at ${clock(lateDue.getTime())}; restarting at ${clock(restartAt)}`);
   await sleep(restartAt - Date.now());
-  const b = await start('B');
+  const b = await startBot(demo, 'B');
   await sleep(15_000);
-  const unsubscribe = await say(CHANNELS[0] ?? '', '/avprenumerera');
+  const unsubscribe = await say(demo, CHANNELS[0] ?? '', '/avprenumerera');
   log(`${CHANNELS[0]}: "/avprenumerera" → ${unsubscribe}`);
-  await stop(b.child, 'B');
-  await connector.stop();
-  logStream.end();
+  await stopBot(b.child, 'B');
+  await demo.connector.stop();
+  demo.logStream.end();
 
   // 4. What each channel received.
   console.log(
     '\nchannel                     due (UTC)     attempts (UTC time: status)                         delivered  delay',
   );
-  const checks: [string, boolean][] = [];
-  for (const channel of [...CHANNELS, LATE]) {
-    const dueAt = channel === LATE ? lateDue.getTime() : due.getTime();
-    const posts = connector.proactive(channel);
-    const delivered = posts.filter((p) => p.status === 200);
-    const first = delivered[0];
-    const delay = first ? first.receivedAt - dueAt : NaN;
-    console.log(
-      `${channel.padEnd(27)} ${clock(dueAt)}  ${posts
-        .map((p) => `${clock(p.receivedAt)}: ${p.status}`)
-        .join(', ')
-        .padEnd(50)}  ${String(delivered.length).padStart(9)}  ${first ? `${(delay / 1000).toFixed(3)} s` : '–'}`,
-    );
-    checks.push([`${channel}: exactly one summary`, delivered.length === 1]);
-    checks.push([`${channel}: the summary carries a card`, first !== undefined && cardsOf(first).length > 0]);
-    checks.push([`${channel}: not before its due time`, delivered.every((p) => p.receivedAt >= dueAt)]);
-    if (channel === THROTTLED)
-      checks.push([
-        `${channel}: first send answered 429, delivered after Retry-After`,
-        posts[0]?.status === 429 && delay >= RETRY_AFTER_SECONDS * 1000,
-      ]);
-    if (channel === LATE)
-      checks.push([
-        `${channel}: caught up once after the restart`,
-        first !== undefined && first.receivedAt >= b.readyAt - 1000,
-      ]);
-    else checks.push([`${channel}: nothing after the restart`, posts.every((p) => p.receivedAt < b.readyAt - 1000)]);
-  }
+  const checks = [...CHANNELS, LATE].flatMap((channel) =>
+    channelChecks(demo.connector, channel, (channel === LATE ? lateDue : due).getTime(), b.readyAt - 1000),
+  );
   checks.push(['/avprenumerera answers', unsubscribe.includes('får inte längre veckosammanfattningen')]);
   console.log('');
   for (const [name, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}`);
-  console.log(`\nbot log: ${logFile}`);
+  console.log(`\nbot log: ${demo.logFile}`);
   process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
 }
 

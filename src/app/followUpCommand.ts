@@ -4,7 +4,6 @@ import type { Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import {
   agreementForTertial,
-  followUp,
   latestFinishedTertial,
   runningTertial,
   tertialPhase,
@@ -23,7 +22,7 @@ import {
   noAgreementYet,
 } from './agreements.js';
 import { isCoordinator, type Turn } from './context.js';
-import { publishedReply, reviewReply } from './followUpReview.js';
+import { followUpNow, publishedReply, reviewReply } from './followUpReview.js';
 import { text, type Reply } from './ports.js';
 
 const say = (reply: FollowUpReply): string => render(followUpReplyTexts, reply);
@@ -46,7 +45,6 @@ export async function followUpCommand(turn: Turn, args: string): Promise<Reply[]
   if (!choice.ok) return [text(choice.reply)];
 
   const { agreement, ref } = choice;
-  const store = turn.records;
   const coordinator = await isCoordinator(turn);
   turn.log.info(
     { areaId: turn.area.id, agreementId: agreement.id, year: ref.year, tertial: ref.tertial, coordinator },
@@ -54,13 +52,7 @@ export async function followUpCommand(turn: Turn, args: string): Promise<Reply[]
   );
   const note = choice.note ? [text(choice.note)] : [];
   if (coordinator && turn.input.conversation.kind === 'personal') {
-    const f = followUp(
-      agreement,
-      await store.entries(agreement.id),
-      await store.completions(agreement.id),
-      ref,
-      turn.today,
-    );
+    const f = await followUpNow(turn, agreement, ref);
     return [...note, await reviewReply(turn, agreement, f)];
   }
   return [...note, ...(await publishedReply(turn, agreement, ref, coordinator))];

@@ -64,6 +64,12 @@ function publishedStatus(publication: Publication): string {
 }
 
 /** The coordinator's review card for a started tertial, with the saved draft's comments if any. */
+/** The agreement's follow-up for the tertial as of today, from the area's entries and completions. */
+export async function followUpNow(turn: Turn, agreement: Agreement, ref: TertialRef): Promise<FollowUp> {
+  const store = turn.records;
+  return followUp(agreement, await store.entries(agreement.id), await store.completions(agreement.id), ref, turn.today);
+}
+
 export async function reviewReply(turn: Turn, agreement: Agreement, f: FollowUp): Promise<Reply> {
   return card(await reviewCard(turn, agreement, f), say({ code: 'review.reviewFallback', title: followUpTitle(f) }));
 }
@@ -198,14 +204,7 @@ export async function reviewAction(turn: Turn, value: unknown): Promise<Reply[]>
   const { agreement, ref } = chosen;
   const typed = typedComments(agreement, submit);
   if (!typed.ok) return [text(say(typed.problem))];
-  const store = turn.records;
-  const f = followUp(
-    agreement,
-    await store.entries(agreement.id),
-    await store.completions(agreement.id),
-    ref,
-    turn.today,
-  );
+  const f = await followUpNow(turn, agreement, ref);
   const { comments } = typed;
   return submit.verb === 'followUp.draft'
     ? saveDraft(turn, agreement, f, comments)

@@ -4,7 +4,7 @@
 // with the pasted text, who saved it and when. Drafts are on disk, so a restart loses none.
 import { turnAuditRecord } from './audit.js';
 import { z } from 'zod';
-import type { Agreement } from '../domain/agreement.js';
+import { AgreementConflictError, type Agreement } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
 import { editActivity, editAgreement, withPeriod, type ImportDraft } from '../domain/importDraft.js';
 import { importAgreements } from '../domain/import/importText.js';
@@ -21,6 +21,8 @@ import {
   periodNotRead,
 } from '../views/importCards.js';
 import { render } from '../views/catalogue.js';
+import { agreementConflictText } from '../views/storeTexts.js';
+import { classifyFailure } from '../errors/classify.js';
 import { importTexts, type ImportConflict, type ImportReply } from '../views/importTexts.js';
 import { COORDINATOR_ONLY, isCoordinator, personOf, type Turn } from './context.js';
 import { card, replaceCard, text, type Reply } from './ports.js';
@@ -351,6 +353,17 @@ async function removeActivity(
   return [await draftReply(turn, updated, submit.page, true)];
 }
 
+/**
+ * Why the store refused the agreement, for the coordinator: a conflict in words from its values, another
+ * of the bot's errors as the error catalogue describes it (without its full stop: the reply goes on),
+ * anything else by its message.
+ */
+function saveFailureReason(error: unknown): string {
+  if (error instanceof AgreementConflictError) return agreementConflictText(error);
+  const found = classifyFailure(error);
+  return found.code === 'unknown' ? String((error as Error).message) : found.description.replace(/\.$/u, '');
+}
+
 async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
   if (draft.periodMissing) return [text(PERIOD_FIRST)];
   const by = personOf(turn);
@@ -367,7 +380,7 @@ async function save(turn: Turn, draft: ImportDraft): Promise<Reply[]> {
     );
   } catch (error) {
     turn.log.warn({ err: error, draftId: draft.id }, 'import could not be saved');
-    return [text(say({ code: 'import.saveFailed', title: draft.agreement.title, reason: (error as Error).message }))];
+    return [text(say({ code: 'import.saveFailed', title: draft.agreement.title, reason: saveFailureReason(error) }))];
   }
   const saved = await turn.deps.port.importDrafts.updateOpen(draft.id, (d) => ({
     ...d,

@@ -7,7 +7,13 @@ import { responsibleName } from '../views/reminderTexts.js';
 import { statusCard, statusText } from '../views/statusCard.js';
 import { render } from '../views/catalogue.js';
 import { statusTexts, type StatusText } from '../views/statusTexts.js';
-import { agreementForYear, currentAgreement, knownPeriodsText, noAgreementHint } from './agreements.js';
+import {
+  agreementForYear,
+  currentAgreement,
+  noAgreementForYear,
+  noAgreementHint,
+  noAgreementYet,
+} from './agreements.js';
 import type { Turn } from './context.js';
 import { dayTotalsOf } from './dayTotals.js';
 import { card, text, type Reply } from './ports.js';
@@ -32,9 +38,7 @@ async function statusReplies(turn: Turn, args: string, page: number): Promise<Re
 
   const agreement = yearMatch ? agreementForYear(store, Number(yearMatch[1])) : currentAgreement(store, turn.today);
   if (!agreement) {
-    return yearMatch
-      ? [say({ code: 'status.noAgreementForYear', year: yearMatch[1] ?? '', known: knownPeriodsText(store) })]
-      : [say({ code: 'status.noAgreement', hint: noAgreementHint(store, thisYear) })];
+    return [text(yearMatch ? noAgreementForYear(store, Number(yearMatch[1])) : noAgreementYet(store, thisYear))];
   }
 
   const completions = await turn.records.completions(agreement.id);

@@ -12,10 +12,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { StorePort } from '../app/port/index.js';
 import { areaSchema, type Area } from '../domain/area.js';
-import { agreementSchema } from '../domain/agreement.js';
+import { AgreementConflictError, agreementSchema } from '../domain/agreement.js';
 import type { Person } from '../domain/entry.js';
 import { checkAreaAgreements } from '../store/areaFiles.js';
 import { areaTexts as texts, toolTexts } from '../views/cliTexts.js';
+import { agreementConflictText } from '../views/storeTexts.js';
 import { openToolStore, storeFailure } from './toolStore.js';
 import { RefusedError, UsageError } from './toolErrors.js';
 
@@ -138,9 +139,11 @@ async function readAreaFile(file: string): Promise<z.infer<typeof areaInputSchem
   return parsed.data;
 }
 
-/** Refusals a store names by its error class (the id taken, an agreement clashing): nothing was stored. */
-const refusedByStore = (error: unknown): boolean =>
-  error instanceof Error && ['AreaRefusedError', 'AgreementConflictError'].includes(error.name);
+/** A refusal by the store (the id taken, an agreement clashing) in words, or undefined for another failure. */
+function storeRefusal(error: unknown): string | undefined {
+  if (error instanceof AgreementConflictError) return agreementConflictText(error);
+  return error instanceof Error && error.name === 'AreaRefusedError' ? error.message : undefined;
+}
 
 async function addArea(port: StorePort, input: z.infer<typeof areaInputSchema>, now: Date): Promise<string> {
   const { agreements = [], ...area } = input;
@@ -153,7 +156,8 @@ async function addArea(port: StorePort, input: z.infer<typeof areaInputSchema>, 
   try {
     await port.areas.addArea(area, agreements, { by: operator(), at: now, via: 'cli' });
   } catch (error) {
-    if (refusedByStore(error)) throw new RefusedError(texts.refused((error as Error).message));
+    const refusal = storeRefusal(error);
+    if (refusal !== undefined) throw new RefusedError(texts.refused(refusal));
     throw error;
   }
   return texts.added(await formatArea(port, (await port.areas.area(area.id)) ?? area));

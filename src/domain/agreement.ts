@@ -125,6 +125,8 @@ export function agreementsForYear(agreements: readonly Agreement[], year: number
 /**
  * Refusal to add an agreement that would be a second one with the same id, or overlap another's period
  * (PRODUCT.md: an entry belongs to the agreement whose period holds its date, so periods must not overlap).
+ * The message is technical; where a person reads it, it is said from `reason` and the ids
+ * (agreementConflictText, src/views/storeTexts.ts).
  */
 export class AgreementConflictError extends Error {
   override name = 'AgreementConflictError';
@@ -135,9 +137,7 @@ export class AgreementConflictError extends Error {
     readonly agreementId: string,
     readonly conflictsWith: string,
   ) {
-    super(
-      reason === 'duplicate' ? `medborgarlöftet ${agreementId} finns redan` : `perioden överlappar ${conflictsWith}`,
-    );
+    super(`agreement ${agreementId}: ${reason === 'duplicate' ? 'id taken' : `period overlaps ${conflictsWith}`}`);
   }
 }
 

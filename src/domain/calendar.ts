@@ -92,7 +92,7 @@ function isoFromUtc(ms: number): IsoDate {
   const d = new Date(ms);
   const year = d.getUTCFullYear();
   if (!Number.isFinite(year) || year < 0 || year > 9999) {
-    throw new RangeError(`datumet hamnar utanför åren 0000–9999`);
+    throw new RangeError('the date falls outside the years 0000–9999');
   }
   return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 }
@@ -189,7 +189,7 @@ function stockholmOffsetMs(utcMs: number): number {
  */
 export function stockholmInstant(date: IsoDate, time: string): Date {
   const t = HH_MM.exec(time);
-  if (!t) throw new RangeError(`ogiltig tid: ${JSON.stringify(time)} (ska vara HH:MM)`);
+  if (!t) throw new RangeError(`invalid time ${JSON.stringify(time)} (HH:MM expected)`);
   const wall = toUtc(date) + (Number(t[1]) * 60 + Number(t[2])) * 60_000;
   // Stockholm's transitions are months apart, so the offsets a day either side are the two
   // candidates; the one in force before the wall time comes first.
@@ -203,7 +203,7 @@ export function stockholmInstant(date: IsoDate, time: string): Date {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  if (!Number.isInteger(days)) throw new RangeError(`antal dagar måste vara ett heltal: ${days}`);
+  if (!Number.isInteger(days)) throw new RangeError(`a number of days must be a whole number, got ${days}`);
   return isoFromUtc(toUtc(date) + days * DAY_MS);
 }
 
@@ -248,8 +248,8 @@ export function tertialOf(date: IsoDate): { year: number; tertial: Tertial } {
 }
 
 export function tertialRange(year: number, tertial: Tertial): { start: IsoDate; end: IsoDate } {
-  if (!Number.isInteger(year) || year < 0 || year > 9999) throw new RangeError(`ogiltigt år: ${year}`);
-  if (tertial !== 1 && tertial !== 2 && tertial !== 3) throw new RangeError(`ogiltig tertial: ${String(tertial)}`);
+  if (!Number.isInteger(year) || year < 0 || year > 9999) throw new RangeError(`invalid year ${year}`);
+  if (tertial !== 1 && tertial !== 2 && tertial !== 3) throw new RangeError(`invalid tertial ${String(tertial)}`);
   const y = pad(year, 4);
   switch (tertial) {
     case 1:

@@ -130,24 +130,31 @@ export function isActive(entry: Entry): boolean {
   return entry.removed === undefined;
 }
 
+/** Why an entry cannot belong to an agreement; the store says it in words (src/views/storeTexts.ts). */
+export type EntryAgreementProblem =
+  | { code: 'refused.entryOfOtherAgreement'; entryId: string; agreementId: string; expected: string }
+  | { code: 'refused.entryUnknownActivity'; entryId: string; activityId: string; agreementId: string }
+  | { code: 'refused.entryOutsidePeriod'; entryId: string; date: string; start: string; end: string };
+
 /**
- * Why a stored entry cannot belong to the agreement whose file holds it, in Swedish (for the
- * store's validation), or undefined when it can: it must name that agreement, one of its
- * activities, and a date inside its period (PRODUCT.md: an entry belongs to the agreement whose
- * period holds its date; one outside would silently drop out of every figure).
+ * Why a stored entry cannot belong to the agreement whose file holds it (for the store's validation),
+ * or undefined when it can: it must name that agreement, one of its activities, and a date inside its
+ * period (PRODUCT.md: an entry belongs to the agreement whose period holds its date; one outside would
+ * silently drop out of every figure).
  */
 export function entryAgreementProblem(
   entry: Pick<Entry, 'id' | 'agreementId' | 'activityId' | 'date'>,
   agreement: Pick<Agreement, 'id' | 'period' | 'activities' | 'removedActivities'>,
-): string | undefined {
+): EntryAgreementProblem | undefined {
+  const entryId = entry.id;
   if (entry.agreementId !== agreement.id)
-    return `insatsen ${entry.id} hör till medborgarlöftet "${entry.agreementId}", inte "${agreement.id}"`;
+    return { code: 'refused.entryOfOtherAgreement', entryId, agreementId: entry.agreementId, expected: agreement.id };
   // A removed activity keeps its entries (see removedActivities).
   if (![...agreement.activities, ...(agreement.removedActivities ?? [])].some((a) => a.id === entry.activityId))
-    return `insatsen ${entry.id} gäller aktiviteten "${entry.activityId}", som inte finns i medborgarlöftet ${agreement.id}`;
+    return { code: 'refused.entryUnknownActivity', entryId, activityId: entry.activityId, agreementId: agreement.id };
   const { start, end } = agreement.period;
   if (entry.date < start || entry.date > end)
-    return `insatsen ${entry.id} har datumet ${entry.date}, utanför medborgarlöftets period ${start}–${end}`;
+    return { code: 'refused.entryOutsidePeriod', entryId, date: entry.date, start, end };
   return undefined;
 }
 

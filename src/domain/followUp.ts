@@ -121,6 +121,11 @@ export function runningTertial(agreement: Agreement, today: IsoDate): TertialRef
   return tertialsOf(agreement).find((ref) => tertialPhase(agreement, ref, today) === 'running');
 }
 
+/**
+ * The follow-up of the agreement's tertial as of today. RangeError for a tertial outside the agreement
+ * or not begun: the callers ask only for tertials that have begun, so that is a programming error, for
+ * the log (in English), never a reply.
+ */
 export function followUp(
   agreement: Agreement,
   entries: readonly Entry[],
@@ -129,8 +134,8 @@ export function followUp(
   today: IsoDate,
 ): FollowUp {
   const range = tertialSpan(agreement, ref);
-  if (!range) throw new RangeError(`tertial ${ref.tertial} ${ref.year} ligger utanför ${agreement.title}`);
-  if (today < range.start) throw new RangeError(`tertial ${ref.tertial} ${ref.year} har inte börjat`);
+  if (!range) throw new RangeError(`tertial ${ref.tertial} ${ref.year} is outside agreement ${agreement.id}`);
+  if (today < range.start) throw new RangeError(`tertial ${ref.tertial} ${ref.year} has not begun`);
   const finished = today > range.end;
   const asOf = finished ? range.end : today;
   const active = entries.filter(

@@ -3,7 +3,7 @@
 // entry per message (a redelivered message or a second click is a duplicate), and an entry removed
 // at most once.
 import { overlappingAgreements, type Agreement } from './agreement.js';
-import { entryAgreementProblem, isActive, type Entry } from './entry.js';
+import { entryAgreementProblem, isActive, type Entry, type EntryAgreementProblem } from './entry.js';
 
 /** Why an agreement cannot be added: its id is taken, or its period overlaps another of its area's. */
 export type AgreementAdditionProblem = { reason: 'duplicate' | 'overlap'; conflictsWith: string };
@@ -24,20 +24,25 @@ export function agreementAdditionProblem(
 }
 
 /**
- * Why the changed agreement cannot replace the stored one (an entry would fall outside it, or its
- * period would overlap another of the area's), in Swedish for the store's refusal; undefined when it can.
+ * Why a changed agreement cannot replace the stored one: an entry would fall outside it, or its period
+ * would overlap another of the area's (`other`, that agreement's id). The store says it in words
+ * (src/views/storeTexts.ts).
  */
+export type AgreementChangeProblem = EntryAgreementProblem | { code: 'refused.periodOverlaps'; other: string };
+
+/** Why the changed agreement cannot replace the stored one; undefined when it can. */
 export function agreementChangeProblem(
   changed: Agreement,
   areaAgreements: readonly Agreement[],
   entries: readonly Entry[],
-): string | undefined {
+): AgreementChangeProblem | undefined {
   for (const entry of entries) {
     const problem = entryAgreementProblem(entry, changed);
     if (problem) return problem;
   }
   const overlap = overlappingAgreements(areaAgreements.map((a) => (a.id === changed.id ? changed : a)));
-  if (overlap) return `perioden överlappar ${overlap[0].id === changed.id ? overlap[1].id : overlap[0].id}`;
+  if (overlap)
+    return { code: 'refused.periodOverlaps', other: overlap[0].id === changed.id ? overlap[1].id : overlap[0].id };
   return undefined;
 }
 

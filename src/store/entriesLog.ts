@@ -234,7 +234,7 @@ export class EntriesLog {
         throw new StoreFileError(doc.label, storeText({ code: 'file.entryTwice', entryId: e.id, index: i }));
       ids.add(e.id);
       const problem = options.agreement && entryAgreementProblem(e, options.agreement);
-      if (problem) throw new StoreFileError(doc.label, `entries.${i} (insats nr ${i + 1}): ${problem}`);
+      if (problem) throw new StoreFileError(doc.label, `entries.${i} (insats nr ${i + 1}): ${storeText(problem)}`);
     });
     // The document's size decides when the journal is worth folding; its exact bytes do not matter.
     const documentBytes = raw === null || raw === undefined ? 0 : 300 * data.entries.length;
@@ -319,7 +319,7 @@ export class EntriesLog {
       return storeText({ code: 'refused.entryExists', entryId: change.entry.id });
     if ((change.op === 'add' || change.op === 'edit') && this.#agreement) {
       const problem = entryAgreementProblem(change.entry, this.#agreement);
-      if (problem) return problem;
+      if (problem) return storeText(problem);
     }
     if (change.op === 'remove' && !this.#byId.has(change.entryId))
       return storeText({ code: 'refused.entryMissing', entryId: change.entryId });

@@ -766,7 +766,7 @@ export class Store implements AgreementRecords {
       // Checked inside the write, so no entry stored meanwhile is missed.
       for (const entry of log.entries) {
         const problem = entryAgreementProblem(entry, valid);
-        if (problem) throw new AgreementChangeRefusedError(problem);
+        if (problem) throw new AgreementChangeRefusedError(storeText(problem));
       }
       const overlap = overlappingAgreements(data.agreements.map((a) => (a.id === valid.id ? valid : a)));
       if (overlap)

@@ -7,10 +7,8 @@ import type { Catalogue } from './catalogue.js';
 import { saysStatus, statusMark, statusWord } from './statusWords.js';
 import { progressText } from './texts.js';
 
-/** The outcomes of /status besides its card; `hint` and `known` are sentences about the agreements there are. */
+/** The outcomes of /status besides its card (a missing agreement is agreementTexts'); `hint` is a sentence about the agreements there are. */
 export type StatusText =
-  | { code: 'status.noAgreementForYear'; year: string; known: string }
-  | { code: 'status.noAgreement'; hint: string }
   | { code: 'status.noActivity'; typed: string; agreement: string }
   | { code: 'status.activities'; agreement: string; statuses: readonly ActivityStatus[] }
   | { code: 'status.pastAgreement'; hint: string };
@@ -25,9 +23,6 @@ function activityLines(s: ActivityStatus): string {
 
 /** The sentence for each outcome of /status besides its card. */
 export const statusTexts: Catalogue<StatusText> = {
-  'status.noAgreementForYear': ({ year, known }) =>
-    `Det finns inget medborgarlöfte för ${year}. Det som finns: ${known}.`,
-  'status.noAgreement': ({ hint }) => `Det finns inget medborgarlöfte än. ${hint}`,
   'status.noActivity': ({ typed, agreement }) =>
     `Jag hittar ingen aktivitet "${typed}" i ${agreement}. Skriv /status för hela medborgarlöftet.`,
   'status.activities': ({ agreement, statuses }) => `${agreement}\n\n${statuses.map(activityLines).join('\n\n')}`,

@@ -1,6 +1,8 @@
 // What the store says about its files, its refusals and its own records: read by the operator (in
 // "Kan inte starta: …", npm run store:check, the tools) and by coordinators where a refusal reaches a
 // reply. The store picks the code and its values; the words are here.
+import type { AgreementConflictError } from '../domain/agreement.js';
+import type { EntryAgreementProblem } from '../domain/entry.js';
 import { render, type Catalogue } from './catalogue.js';
 
 /** A problem found in a store file, on a line of a journal or log, or in a snapshot. */
@@ -42,6 +44,7 @@ type StoreRefusal =
   | { code: 'refused.periodOfOverlaps'; agreementId: string; other: string }
   | { code: 'refused.entryExists'; entryId: string }
   | { code: 'refused.entryMissing'; entryId: string }
+  | EntryAgreementProblem
   | { code: 'failed.fileUnreadable'; file: string; reason: string }
   | { code: 'failed.locked'; pid: number; file: string }
   | { code: 'failed.journalNotRestored'; label: string; reason: string }
@@ -105,6 +108,12 @@ const refusals: Catalogue<StoreRefusal> = {
   'refused.periodOfOverlaps': ({ agreementId, other }) => `perioden för ${agreementId} överlappar ${other}`,
   'refused.entryExists': ({ entryId }) => `insatsen ${entryId} finns redan`,
   'refused.entryMissing': ({ entryId }) => `insatsen ${entryId} finns inte`,
+  'refused.entryOfOtherAgreement': ({ entryId, agreementId, expected }) =>
+    `insatsen ${entryId} hör till medborgarlöftet "${agreementId}", inte "${expected}"`,
+  'refused.entryUnknownActivity': ({ entryId, activityId, agreementId }) =>
+    `insatsen ${entryId} gäller aktiviteten "${activityId}", som inte finns i medborgarlöftet ${agreementId}`,
+  'refused.entryOutsidePeriod': ({ entryId, date, start, end }) =>
+    `insatsen ${entryId} har datumet ${date}, utanför medborgarlöftets period ${start}–${end}`,
   'failed.fileUnreadable': ({ file, reason }) =>
     `Lagringsfilen ${file} kan inte läsas: ${reason}. Filen har lämnats orörd; rätta eller flytta den och starta igen.`,
   'failed.locked': ({ pid, file }) =>
@@ -134,4 +143,13 @@ export const storeTexts: Catalogue<StoreText> = { ...fileProblems, ...refusals, 
 /** The sentence for one of the store's codes. */
 export function storeText(text: StoreText): string {
   return render(storeTexts, text);
+}
+
+/** An agreement refused for its id or its period (AgreementConflictError), in words. */
+export function agreementConflictText(
+  error: Pick<AgreementConflictError, 'reason' | 'agreementId' | 'conflictsWith'>,
+): string {
+  return error.reason === 'duplicate'
+    ? storeText({ code: 'refused.agreementExists', agreementId: error.agreementId })
+    : storeText({ code: 'refused.periodOverlaps', other: error.conflictsWith });
 }

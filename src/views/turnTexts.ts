@@ -1,5 +1,6 @@
 // What a turn answers when the message or card itself cannot be used.
-import type { Catalogue } from './catalogue.js';
+import { areaTexts } from './areaTexts.js';
+import { render, type Catalogue } from './catalogue.js';
 
 /** A message longer than the bot reads (`limit` characters): nothing is stored. */
 export function tooLongText(length: number, limit: number): string {
@@ -12,8 +13,8 @@ export const UNREADABLE_CARD = 'Kortet skickade något jag inte kan läsa. Skriv
 /** A card naming an agreement that is no longer in the store. */
 export const AGREEMENT_GONE = 'Medborgarlöftet finns inte längre. Skriv kommandot igen.';
 
-/** A message from a tenant no area lets in. */
-export const NOT_OPEN_HERE = 'Den här boten är inte öppen för er organisation.';
+/** A message from a tenant no area lets in: the area catalogue's sentence, so the app and the channel say the same. */
+export const NOT_OPEN_HERE = render(areaTexts, { code: 'area.notOpen' });
 
 /** What the user reads when a turn fails, whichever SDK caught it. */
 export const TURN_ERROR_TEXT =

@@ -14,6 +14,7 @@ import {
   removable,
   restorable,
 } from '../../src/domain/recordRules.js';
+import { storeText } from '../../src/views/storeTexts.js';
 import { bundledAgreements } from '../support/fakes.js';
 
 const [base] = (await bundledAgreements()).filter((a) => a.id === 'jonkoping-2020');
@@ -66,12 +67,18 @@ describe('agreement and entry rules', () => {
 
   it('refuses a change that leaves an entry outside the agreement or overlaps another', () => {
     const shorter = { ...base, period: { start: '2020-01-01', end: '2020-06-30' } };
-    expect(agreementChangeProblem(shorter, [base], [entry()])).to.include('utanför');
+    const outside = agreementChangeProblem(shorter, [base], [entry()]);
+    expect(outside).to.include({ code: 'refused.entryOutsidePeriod' });
+    expect(outside && storeText(outside)).to.include('utanför');
     expect(agreementChangeProblem(shorter, [base], [entry({ date: '2020-03-01' })])).to.equal(undefined);
     const other = withPeriod('j-2021', '2021-01-01', '2021-12-31');
-    expect(
-      agreementChangeProblem({ ...base, period: { start: '2020-01-01', end: '2021-02-01' } }, [base, other], []),
-    ).to.include('j-2021');
+    const overlap = agreementChangeProblem(
+      { ...base, period: { start: '2020-01-01', end: '2021-02-01' } },
+      [base, other],
+      [],
+    );
+    expect(overlap).to.deep.equal({ code: 'refused.periodOverlaps', other: 'j-2021' });
+    expect(overlap && storeText(overlap)).to.equal('perioden överlappar j-2021');
   });
 
   it('one entry per message; removed once, edited while active, restored when removed', () => {

@@ -48,6 +48,7 @@ describe('layer boundaries (eslint.config.js)', function () {
       'no-restricted-properties',
       '@typescript-eslint/no-restricted-imports',
       'no-restricted-syntax',
+      'max-lines-per-function',
       'none',
     ])
       expect(rules, rule).to.include(rule);

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import type { Agreement } from '../../src/domain/agreement.js';
+import { AgreementConflictError, type Agreement } from '../../src/domain/agreement.js';
+import { agreementConflictText } from '../../src/views/storeTexts.js';
 import { fileStorage, StoreFileError, type Storage } from '../../src/store/storage.js';
 import { Store } from '../../src/store/store.js';
 import { haboInput } from '../support/areasHarness.js';
@@ -235,7 +236,10 @@ describe('store: areas kept apart', () => {
       .inArea('habo')
       .addAgreement(overlapping)
       .catch((e: unknown) => (error = e));
-    expect((error as Error).message).to.equal('perioden överlappar habo-2020');
+    expect(error)
+      .to.be.instanceOf(AgreementConflictError)
+      .and.include({ reason: 'overlap', conflictsWith: 'habo-2020' });
+    expect(agreementConflictText(error as AgreementConflictError)).to.equal('perioden överlappar habo-2020');
     expect(store.agreement('habo-2020-h2')).to.equal(undefined);
     // A third area whose year is the same as both: accepted.
     await store.addArea(
@@ -263,7 +267,10 @@ describe('store: areas kept apart', () => {
         OPERATOR,
       )
       .catch((e: unknown) => (error = e));
-    expect((error as Error).message).to.equal('medborgarlöftet habo-2020 finns redan');
+    expect(error)
+      .to.be.instanceOf(AgreementConflictError)
+      .and.include({ reason: 'duplicate', agreementId: 'habo-2020' });
+    expect(agreementConflictText(error as AgreementConflictError)).to.equal('medborgarlöftet habo-2020 finns redan');
     error = undefined;
     await store
       .addArea(

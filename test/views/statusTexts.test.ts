@@ -16,8 +16,6 @@ const behind: ActivityStatus = {
 };
 
 rendersEveryCode('status', statusTexts, {
-  'status.noAgreementForYear': { code: 'status.noAgreementForYear', year: '2019', known: '2020–2026' },
-  'status.noAgreement': { code: 'status.noAgreement', hint: 'Skriv /importera.' },
   'status.noActivity': { code: 'status.noActivity', typed: 'fika', agreement: 'Medborgarlöfte 2026' },
   'status.activities': { code: 'status.activities', agreement: 'Medborgarlöfte 2026', statuses: [behind] },
   'status.pastAgreement': { code: 'status.pastAgreement', hint: 'Skriv /nytt-medborgarlöfte 2027 från 2026.' },

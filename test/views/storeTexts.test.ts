@@ -1,5 +1,7 @@
+import { expect } from 'chai';
+import { AgreementConflictError } from '../../src/domain/agreement.js';
+import { agreementConflictText, storeTexts } from '../../src/views/storeTexts.js';
 import { rendersEveryCode } from '../support/catalogue.js';
-import { storeTexts } from '../../src/views/storeTexts.js';
 
 rendersEveryCode('store', storeTexts, {
   'file.form': { code: 'file.form', at: 'entries.3.date', message: 'Invalid date' },
@@ -45,6 +47,25 @@ rendersEveryCode('store', storeTexts, {
   'refused.periodOfOverlaps': { code: 'refused.periodOfOverlaps', agreementId: 'habo-2021', other: 'habo-2020' },
   'refused.entryExists': { code: 'refused.entryExists', entryId: 'e1' },
   'refused.entryMissing': { code: 'refused.entryMissing', entryId: 'e1' },
+  'refused.entryOfOtherAgreement': {
+    code: 'refused.entryOfOtherAgreement',
+    entryId: 'e1',
+    agreementId: 'habo-2021',
+    expected: 'habo-2020',
+  },
+  'refused.entryUnknownActivity': {
+    code: 'refused.entryUnknownActivity',
+    entryId: 'e1',
+    activityId: 'krog',
+    agreementId: 'habo-2020',
+  },
+  'refused.entryOutsidePeriod': {
+    code: 'refused.entryOutsidePeriod',
+    entryId: 'e1',
+    date: '2021-01-02',
+    start: '2020-01-01',
+    end: '2020-12-31',
+  },
   'failed.fileUnreadable': { code: 'failed.fileUnreadable', file: '/srv/store/areas.json', reason: 'ogiltig JSON' },
   'failed.locked': { code: 'failed.locked', pid: 42, file: '/srv/store/.lock' },
   'failed.journalNotRestored': { code: 'failed.journalNotRestored', label: 'entries.journal.jsonl', reason: 'EIO' },
@@ -58,4 +79,15 @@ rendersEveryCode('store', storeTexts, {
   'record.created': { code: 'record.created' },
   'record.movedFrom': { code: 'record.movedFrom', label: 'Kanalen SSG', areaId: 'habo' },
   'record.erased': { code: 'record.erased', pseudonym: 'raderad-1', total: 12 },
+});
+
+describe('the store refusals rendered from domain outcomes', () => {
+  it("says an agreement conflict in the store catalogue's words", () => {
+    expect(agreementConflictText(new AgreementConflictError('duplicate', 'habo-2020', 'habo-2020'))).to.equal(
+      'medborgarlöftet habo-2020 finns redan',
+    );
+    expect(agreementConflictText(new AgreementConflictError('overlap', 'habo-2021', 'habo-2020'))).to.equal(
+      'perioden överlappar habo-2020',
+    );
+  });
 });

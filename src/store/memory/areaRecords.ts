@@ -9,16 +9,9 @@ import { occasionsOf } from '../../domain/occasion.js';
 import { duplicateOf, editable, latestEntryBy, removable, restorable } from '../../domain/recordRules.js';
 import { dayTotals } from '../../domain/status.js';
 import type { AddEntryResult, AreaRecords, NoteClearing, NoteSelection } from '../../app/port/index.js';
-import {
-  auditRecordOf,
-  copy,
-  DuplicateRecordError,
-  settle,
-  touch,
-  UnknownRecordError,
-  type LogState,
-  type MemoryState,
-} from './state.js';
+import { auditRecordOf, copy, settle, touch, type LogState, type MemoryState } from './state.js';
+import { DuplicateRecordError, UnknownRecordError } from '../recordErrors.js';
+import { storeText } from '../../views/storeTexts.js';
 
 const agreementsOf = (state: MemoryState, areaId: string): Agreement[] => state.areas.get(areaId)?.agreements ?? [];
 
@@ -29,7 +22,7 @@ const mine = (state: MemoryState, areaId: string, agreementId: string): LogState
 /** The area's agreement's log; UnknownRecordError for another area's or an unknown one. */
 function logOf(state: MemoryState, areaId: string, agreementId: string): LogState {
   const log = mine(state, areaId, agreementId);
-  if (!log) throw new UnknownRecordError(`okänt medborgarlöfte ${agreementId} i området ${areaId}`);
+  if (!log) throw new UnknownRecordError(storeText({ code: 'refused.unknownAgreementInArea', agreementId, areaId }));
   return log;
 }
 
@@ -103,7 +96,8 @@ function addEntry(state: MemoryState, areaId: string, entry: Entry, audit: NewAu
     return at && state.logs.get(at.agreementId) && entryOf(state.logs.get(at.agreementId)!, at.entryId);
   });
   if (duplicate) return { stored: false, entry: copy(duplicate), reason: 'duplicate' };
-  if (log.byId.has(valid.id)) throw new DuplicateRecordError(`insatsen ${valid.id} finns redan`);
+  if (log.byId.has(valid.id))
+    throw new DuplicateRecordError(storeText({ code: 'refused.entryExists', entryId: valid.id }));
   const record = auditRecordOf(audit);
   log.byId.set(valid.id, log.entries.length);
   log.entries.push(copy(valid));

@@ -13,7 +13,9 @@ import type { AuditRecord, NewAuditRecord } from '../../domain/audit.js';
 import { bindingOf, moveBinding } from '../../domain/binding.js';
 import { agreementAdditionProblem, agreementChangeProblem } from '../../domain/recordRules.js';
 import type { AreaChange, AreaChangeResult, AreaDirectory, AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
-import { settle, auditRecordOf, copy, touch, UnknownRecordError, type AreaState, type MemoryState } from './state.js';
+import { settle, auditRecordOf, copy, touch, type AreaState, type MemoryState } from './state.js';
+import { UnknownRecordError } from '../recordErrors.js';
+import { storeText } from '../../views/storeTexts.js';
 
 /** The history line and, for the actions audited, the audit record of an area change. */
 function recorded(
@@ -41,7 +43,7 @@ function recorded(
 
 function areaOf(state: MemoryState, areaId: string): AreaState {
   const area = state.areas.get(areaId);
-  if (!area) throw new UnknownRecordError(`okänt område ${areaId}`);
+  if (!area) throw new UnknownRecordError(storeText({ code: 'refused.unknownArea', areaId }));
   return area;
 }
 
@@ -49,16 +51,22 @@ function areaOf(state: MemoryState, areaId: string): AreaState {
 function addArea(state: MemoryState, area: Area, agreements: readonly Agreement[], by: ChangeBy): void {
   const valid = areaSchema.safeParse(area);
   if (!valid.success) throw new AreaRefusedError(valid.error.issues[0]?.message ?? 'ogiltigt område');
-  if (state.areas.has(valid.data.id)) throw new AreaRefusedError(`området ${valid.data.id} finns redan`);
+  if (state.areas.has(valid.data.id))
+    throw new AreaRefusedError(storeText({ code: 'refused.areaExists', areaId: valid.data.id }));
   const checked = agreements.map((a) => agreementSchema.parse(a));
   const ids = new Set<string>();
   for (const a of checked) {
-    if (a.area !== valid.data.id) throw new AreaRefusedError(`medborgarlöftet ${a.id} hör till området ${a.area}`);
-    if (state.areaOf.has(a.id) || ids.has(a.id)) throw new AreaRefusedError(`medborgarlöftet ${a.id} finns redan`);
+    if (a.area !== valid.data.id)
+      throw new AreaRefusedError(storeText({ code: 'refused.agreementBelongsTo', agreementId: a.id, area: a.area }));
+    if (state.areaOf.has(a.id) || ids.has(a.id))
+      throw new AreaRefusedError(storeText({ code: 'refused.agreementExists', agreementId: a.id }));
     ids.add(a.id);
   }
   const overlap = overlappingAgreements(checked);
-  if (overlap) throw new AreaRefusedError(`perioden för ${overlap[1].id} överlappar ${overlap[0].id}`);
+  if (overlap)
+    throw new AreaRefusedError(
+      storeText({ code: 'refused.periodOfOverlaps', agreementId: overlap[1].id, other: overlap[0].id }),
+    );
   const detail = checked.map((a) => a.id).join(', ');
   const { line, audit } = recorded(valid.data.id, 'created', by, detail || undefined);
   state.areas.set(valid.data.id, {
@@ -113,9 +121,11 @@ function changeAgreement(
   const valid = agreementSchema.parse(agreement);
   const area = state.areas.get(valid.area);
   if (!area || state.areaOf.get(valid.id) !== valid.area)
-    throw new UnknownRecordError(`okänt medborgarlöfte ${valid.id} i området ${valid.area}`);
+    throw new UnknownRecordError(
+      storeText({ code: 'refused.unknownAgreementInArea', agreementId: valid.id, areaId: valid.area }),
+    );
   const problem = agreementChangeProblem(valid, area.agreements, state.logs.get(valid.id)?.entries ?? []);
-  if (problem) throw new AgreementChangeRefusedError(problem);
+  if (problem) throw new AgreementChangeRefusedError(storeText(problem));
   const records = audit.map(auditRecordOf);
   area.agreements = area.agreements.map((a) => (a.id === valid.id ? valid : a));
   area.history.push({ at: by.at.toISOString(), by: by.by, action: 'agreementChanged', detail: valid.id });
@@ -136,7 +146,7 @@ function bind(state: MemoryState, target: BindingTarget, id: string, areaId: str
     { areaId, ...recorded(areaId, 'bound', by, label) },
     ...move.unboundFrom.map((other) => ({
       areaId: other,
-      ...recorded(other, 'unbound', by, `${label} (nu ${areaId})`),
+      ...recorded(other, 'unbound', by, storeText({ code: 'record.movedFrom', label, areaId })),
     })),
   ];
   for (const [key, bindings] of move.bindings) areaOf(state, key).bindings = bindings;

@@ -70,8 +70,6 @@ export function emptyState(): MemoryState {
   };
 }
 
-export { DuplicateRecordError, UnknownRecordError } from '../recordErrors.js';
-
 /** The audit record as stored: validated, with its id. Throws ZodError for an invalid one. */
 export function auditRecordOf(record: NewAuditRecord): AuditRecord {
   return auditRecordSchema.parse({ ...structuredClone(record), v: 1, id: randomUUID() });

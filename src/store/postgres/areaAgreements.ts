@@ -13,7 +13,9 @@ import type { ChangeBy } from '../../app/port/index.js';
 import { AgreementChangeRefusedError } from '../refusals.js';
 import type { Db, Sql } from './db.js';
 import { insertAgreement, isUniqueViolation, lockedArea, recordAreaChange } from './areaRows.js';
-import { UnknownRecordError, bumpArea, insertAudit } from './rows.js';
+import { bumpArea, insertAudit } from './rows.js';
+import { UnknownRecordError } from '../recordErrors.js';
+import { storeText } from '../../views/storeTexts.js';
 
 /** The bot itself, as the file store names it in an area's history when it adds an agreement. */
 const SYSTEM: Person = { id: 'system', name: 'boten vid start' };
@@ -75,7 +77,8 @@ export async function changeAgreement(
       valid.id,
       valid.area,
     ]);
-    if (held.length === 0) throw new UnknownRecordError(`okänt medborgarlöfte ${valid.id}`);
+    if (held.length === 0)
+      throw new UnknownRecordError(storeText({ code: 'refused.unknownAgreement', agreementId: valid.id }));
     const current = await areaAgreements(sql, valid.area);
     // The agreement's row is held: an entry being stored (FOR SHARE) is committed first, and
     // none can be stored meanwhile and be missed here.
@@ -84,12 +87,15 @@ export async function changeAgreement(
     ]);
     for (const row of rows) {
       const problem = entryAgreementProblem(entrySchema.parse(row.body), valid);
-      if (problem) throw new AgreementChangeRefusedError(problem);
+      if (problem) throw new AgreementChangeRefusedError(storeText(problem));
     }
     const overlap = overlappingAgreements(current.map((a) => (a.id === valid.id ? valid : a)));
     if (overlap)
       throw new AgreementChangeRefusedError(
-        `perioden överlappar ${overlap[0].id === valid.id ? overlap[1].id : overlap[0].id}`,
+        storeText({
+          code: 'refused.periodOverlaps',
+          other: overlap[0].id === valid.id ? overlap[1].id : overlap[0].id,
+        }),
       );
     await sql('UPDATE agreements SET period_start = $2, period_end = $3, body = $4 WHERE id = $1', [
       valid.id,

@@ -5,12 +5,14 @@ import { areaSchema, type Area } from '../../domain/area.js';
 import { areaAuditAction } from '../../domain/areaChange.js';
 import type { AreaHistoryItem, ChangeBy } from '../../app/port/index.js';
 import type { Sql } from './db.js';
-import { UnknownRecordError, insertAudit } from './rows.js';
+import { insertAudit } from './rows.js';
+import { UnknownRecordError } from '../recordErrors.js';
+import { storeText } from '../../views/storeTexts.js';
 
 /** The area's settings, its row held until the transaction ends; UnknownRecordError when there is none. */
 export async function lockedArea(sql: Sql, areaId: string): Promise<Area> {
   const [row] = await sql<{ body: unknown }>('SELECT body FROM areas WHERE id = $1 FOR UPDATE', [areaId]);
-  if (!row) throw new UnknownRecordError(`okänt område ${areaId}`);
+  if (!row) throw new UnknownRecordError(storeText({ code: 'refused.unknownArea', areaId }));
   return areaSchema.parse(row.body);
 }
 
@@ -39,6 +41,18 @@ export async function recordAreaChange(
       areaId,
       detail: item.detail ? `${item.action}: ${item.detail}`.slice(0, 300) : item.action,
     });
+}
+
+/** Inserts the area's row (its version counter is insertAreaVersion's). */
+export async function insertArea(sql: Sql, area: Area): Promise<void> {
+  await sql('INSERT INTO areas (id, name, police_area, tenants, coordinators, body) VALUES ($1, $2, $3, $4, $5, $6)', [
+    area.id,
+    area.name,
+    area.policeArea,
+    JSON.stringify(area.tenants),
+    JSON.stringify(area.coordinators),
+    area,
+  ]);
 }
 
 /** Inserts the agreement's row (its area named by its `area` field). */

@@ -11,9 +11,11 @@ import { personSchema } from '../../domain/entry.js';
 import type { AreaDirectory, ChangeBy } from '../../app/port/index.js';
 import { AreaRefusedError, checkedNewArea } from '../refusals.js';
 import { addAgreement, changeAgreement } from './areaAgreements.js';
-import { insertAgreement, isUniqueViolation, lockedArea, recordAreaChange } from './areaRows.js';
+import { insertAgreement, insertArea, isUniqueViolation, lockedArea, recordAreaChange } from './areaRows.js';
 import type { Db } from './db.js';
-import { UnknownRecordError, bumpArea, insertAreaVersion } from './rows.js';
+import { bumpArea, insertAreaVersion } from './rows.js';
+import { UnknownRecordError } from '../recordErrors.js';
+import { storeText } from '../../views/storeTexts.js';
 
 const historyItemSchema = z.object({
   at: z.string().datetime(),
@@ -61,21 +63,11 @@ async function addArea(db: Db, area: Area, agreements: readonly Agreement[], by:
   try {
     await db.tx(async (sql) => {
       if ((await sql('SELECT 1 FROM areas WHERE id = $1', [valid.id])).length > 0)
-        throw new AreaRefusedError(`området ${valid.id} finns redan`);
+        throw new AreaRefusedError(storeText({ code: 'refused.areaExists', areaId: valid.id }));
       for (const a of checked)
         if ((await sql('SELECT 1 FROM agreements WHERE id = $1', [a.id])).length > 0)
           throw new AgreementConflictError('duplicate', a.id, a.id);
-      await sql(
-        `INSERT INTO areas (id, name, police_area, tenants, coordinators, body) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          valid.id,
-          valid.name,
-          valid.policeArea,
-          JSON.stringify(valid.tenants),
-          JSON.stringify(valid.coordinators),
-          valid,
-        ],
-      );
+      await insertArea(sql, valid);
       await insertAreaVersion(sql, valid.id);
       for (const a of checked) await insertAgreement(sql, a);
       const ids = checked.map((a) => a.id).join(', ');
@@ -125,14 +117,20 @@ async function bind(db: Db, target: BindingTarget, id: string, areaId: string, b
     );
     const from = before && before.area_id !== areaId ? before.area_id : undefined;
     if ((await sql('SELECT 1 FROM areas WHERE id = $1', [areaId])).length === 0)
-      throw new UnknownRecordError(`okänt område ${areaId}`);
+      throw new UnknownRecordError(storeText({ code: 'refused.unknownArea', areaId }));
     await sql(
       `INSERT INTO bindings (target, id, area_id, at, body) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (target, id) DO UPDATE SET area_id = excluded.area_id, at = excluded.at, body = excluded.body`,
       [target, id, areaId, at, { target, id, by: by.by, at }],
     );
     await recordAreaChange(sql, areaId, { action: 'bound', detail: label }, by);
-    if (from) await recordAreaChange(sql, from, { action: 'unbound', detail: `${label} (nu ${areaId})` }, by);
+    if (from)
+      await recordAreaChange(
+        sql,
+        from,
+        { action: 'unbound', detail: storeText({ code: 'record.movedFrom', label, areaId }) },
+        by,
+      );
     for (const touched of [areaId, ...(from ? [from] : [])].sort()) await bumpArea(sql, touched);
   });
 }

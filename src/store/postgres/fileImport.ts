@@ -9,6 +9,7 @@ import type { ServiceUrlStore } from '../serviceUrls.js';
 import type { Store } from '../store.js';
 import { Db } from './db.js';
 import { openPostgresStore, TABLES, type PostgresStore } from './index.js';
+import { insertAgreement, insertArea } from './areaRows.js';
 import { ENTRY_COLUMNS, entryColumns, insertAreaVersion } from './rows.js';
 import { CodedError } from '../../errors/codedError.js';
 
@@ -88,14 +89,7 @@ type TxSql = Parameters<Parameters<Db['tx']>[0]>[0];
 /** One area: its row, version counters, history, bindings, and its agreements with their entries. */
 async function copyArea(sql: TxSql, store: Store, area: Area): Promise<void> {
   const doc = store.areaDocOf(area.id).data;
-  await sql('INSERT INTO areas (id, name, police_area, tenants, coordinators, body) VALUES ($1, $2, $3, $4, $5, $6)', [
-    area.id,
-    area.name,
-    area.policeArea,
-    JSON.stringify(area.tenants),
-    JSON.stringify(area.coordinators),
-    area,
-  ]);
+  await insertArea(sql, area);
   await insertAreaVersion(sql, area.id);
   for (const item of doc.history)
     await sql('INSERT INTO area_history (area_id, at, action, body) VALUES ($1, $2, $3, $4)', [
@@ -164,13 +158,7 @@ async function copyDocuments(sql: TxSql, store: Store): Promise<void> {
 }
 
 async function copyAgreement(sql: TxSql, store: Store, agreement: Agreement) {
-  await sql('INSERT INTO agreements (id, area_id, period_start, period_end, body) VALUES ($1, $2, $3, $4, $5)', [
-    agreement.id,
-    agreement.area,
-    agreement.period.start,
-    agreement.period.end,
-    agreement,
-  ]);
+  await insertAgreement(sql, agreement);
   for (const entry of store.entries(agreement.id))
     await sql(
       `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,

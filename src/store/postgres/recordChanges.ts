@@ -18,15 +18,9 @@ import { applyEdit, applyNoteClearing, applyRemoval, applyRestore } from '../../
 import type { AddEntryResult, AreaRecords, NoteClearing, NoteSelection } from '../../app/port/index.js';
 import type { Db, Sql } from './db.js';
 import { entries, type BodyRow } from './recordReads.js';
-import {
-  ENTRY_COLUMNS,
-  EntryRefusedError,
-  UnknownRecordError,
-  bumpArea,
-  entryColumns,
-  insertAudit,
-  updateEntry,
-} from './rows.js';
+import { ENTRY_COLUMNS, EntryRefusedError, bumpArea, entryColumns, insertAudit, updateEntry } from './rows.js';
+import { UnknownRecordError } from '../recordErrors.js';
+import { storeText } from '../../views/storeTexts.js';
 
 /**
  * The area's agreement, its row held (FOR SHARE) until the transaction ends, so it cannot change
@@ -37,7 +31,7 @@ async function agreementIn(sql: Sql, areaId: string, agreementId: string): Promi
     agreementId,
     areaId,
   ]);
-  if (!row) throw new UnknownRecordError(`okänt medborgarlöfte ${agreementId}`);
+  if (!row) throw new UnknownRecordError(storeText({ code: 'refused.unknownAgreement', agreementId }));
   return agreementSchema.parse(row.body);
 }
 
@@ -78,7 +72,7 @@ function addEntry(db: Db, areaId: string, entry: Entry, audit: NewAuditRecord): 
   return db.tx(async (sql): Promise<AddEntryResult> => {
     const agreement = await agreementIn(sql, areaId, valid.agreementId);
     const problem = entryAgreementProblem(valid, agreement);
-    if (problem) throw new EntryRefusedError(problem);
+    if (problem) throw new EntryRefusedError(storeText(problem));
     // A second entry from the same message (a redelivery to any instance) meets the unique
     // index; ON CONFLICT waits for the first one's transaction, so it reads the entry committed.
     const inserted = await sql(
@@ -87,7 +81,7 @@ function addEntry(db: Db, areaId: string, entry: Entry, audit: NewAuditRecord): 
       [areaId, ...entryColumns(valid)],
     ).catch((error: unknown) => {
       if ((error as { code?: string }).code === '23505')
-        throw new EntryRefusedError(`insatsen ${valid.id} finns redan`);
+        throw new EntryRefusedError(storeText({ code: 'refused.entryExists', entryId: valid.id }));
       throw error;
     });
     if (inserted.length === 0) {
@@ -122,7 +116,7 @@ export function entryChanges(
         if (entry.removed) return undefined;
         const next = applyEdit(entry, fields, change);
         const problem = entryAgreementProblem(next, agreement);
-        if (problem) throw new EntryRefusedError(problem);
+        if (problem) throw new EntryRefusedError(storeText(problem));
         return next;
       });
     },

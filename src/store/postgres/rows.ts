@@ -8,9 +8,6 @@ import { UnknownRecordError } from '../recordErrors.js';
 import { CodedError } from '../../errors/codedError.js';
 import { storeText } from '../../views/storeTexts.js';
 
-// An agreement or entry id this area does not have: the change is refused, nothing is stored.
-export { UnknownRecordError };
-
 /** An entry that cannot be stored as it is: it falls outside its agreement, or its id is taken. */
 export class EntryRefusedError extends CodedError {
   override name = 'EntryRefusedError';
