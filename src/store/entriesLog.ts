@@ -29,6 +29,7 @@ import { Interner } from './interner.js';
 import { DocumentText, StoreFileError, type Storage, type StoredDocument, type StoredJournal } from './storage.js';
 import { DuplicateRecordError } from './recordErrors.js';
 import { storeText } from '../views/storeTexts.js';
+import { schemaIssueText } from '../views/schemaTexts.js';
 
 export const entriesFileSchema = z.object({
   version: z.literal(1),
@@ -222,7 +223,7 @@ export class EntriesLog {
           issue && issue.path.length > 0 ? { at: `${issue.path.join('.')}${entryNamed(raw, issue.path)}` } : {};
         throw new StoreFileError(
           doc.label,
-          storeText({ code: 'file.form', ...at, ...(issue ? { message: issue.message } : {}) }),
+          storeText({ code: 'file.form', ...at, ...(issue ? { message: schemaIssueText(issue) } : {}) }),
         );
       }
       data = parsed.data;
@@ -284,7 +285,7 @@ export class EntriesLog {
             code: 'line.journalForm',
             line,
             at: issue?.path.join('.') ?? '',
-            message: issue?.message ?? '',
+            message: issue ? schemaIssueText(issue) : '',
           }),
         );
       }
@@ -816,7 +817,7 @@ function readEntriesText(
         storeText({
           code: 'file.form',
           at: `${path.join('.')}${entryNamed({ entries: [...entries, raw] }, path)}`,
-          ...(issue ? { message: issue.message } : {}),
+          ...(issue ? { message: schemaIssueText(issue) } : {}),
         }),
       );
     }

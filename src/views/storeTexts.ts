@@ -50,6 +50,7 @@ type StoreRefusal =
   | { code: 'failed.journalNotRestored'; label: string; reason: string }
   | { code: 'failed.readOnly'; label: string }
   | { code: 'failed.snapshot'; dir: string; problems: string }
+  | { code: 'failed.unreadableReference'; reason: string }
   | { code: 'restore.noSnapshots'; dir: string }
   | { code: 'restore.notFound'; given: string; dir: string }
   | { code: 'restore.snapshotFails'; dir: string }
@@ -122,6 +123,7 @@ const refusals: Catalogue<StoreRefusal> = {
     `${label}: skrivningen misslyckades och filen kunde inte återställas (${reason}); starta om boten`,
   'failed.readOnly': ({ label }) => `${label}: skrivs aldrig av ett läsverktyg`,
   'failed.snapshot': ({ dir, problems }) => `säkerhetskopian ${dir} klarade inte kontrollen: ${problems}`,
+  'failed.unreadableReference': ({ reason }) => `okänd konversationsreferens: ${reason}`,
   'restore.noSnapshots': ({ dir }) => `Det finns inga säkerhetskopior i ${dir}.`,
   'restore.notFound': ({ given, dir }) =>
     `Hittar ingen säkerhetskopia "${given}" (varken som mapp eller i ${dir}). npm run store:check listar dem.`,

@@ -71,6 +71,7 @@ rendersEveryCode('store', storeTexts, {
   'failed.journalNotRestored': { code: 'failed.journalNotRestored', label: 'entries.journal.jsonl', reason: 'EIO' },
   'failed.readOnly': { code: 'failed.readOnly', label: 'audit.jsonl' },
   'failed.snapshot': { code: 'failed.snapshot', dir: 'backups/2020-01-01', problems: 'areas.json: saknas' },
+  'failed.unreadableReference': { code: 'failed.unreadableReference', reason: 'Required (conversation)' },
   'restore.noSnapshots': { code: 'restore.noSnapshots', dir: 'data/store/backups' },
   'restore.notFound': { code: 'restore.notFound', given: 'igår', dir: 'data/store/backups' },
   'restore.snapshotFails': { code: 'restore.snapshotFails', dir: 'backups/2020-01-01' },
