@@ -235,7 +235,11 @@ export class EntriesLog {
         throw new StoreFileError(doc.label, storeText({ code: 'file.entryTwice', entryId: e.id, index: i }));
       ids.add(e.id);
       const problem = options.agreement && entryAgreementProblem(e, options.agreement);
-      if (problem) throw new StoreFileError(doc.label, `entries.${i} (insats nr ${i + 1}): ${storeText(problem)}`);
+      if (problem)
+        throw new StoreFileError(
+          doc.label,
+          storeText({ code: 'file.entryProblem', index: i, problem: storeText(problem) }),
+        );
     });
     // The document's size decides when the journal is worth folding; its exact bytes do not matter.
     const documentBytes = raw === null || raw === undefined ? 0 : 300 * data.entries.length;
@@ -839,5 +843,5 @@ function entryNamed(raw: unknown, path: readonly PropertyKey[]): string {
   const entries = (raw as { entries?: unknown }).entries;
   const entry: unknown = Array.isArray(entries) ? entries[path[1]] : undefined;
   const id = entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
-  return ` (insats nr ${path[1] + 1}${typeof id === 'string' ? `, id ${id}` : ''})`;
+  return ` ${storeText({ code: 'file.entryNumber', index: path[1], ...(typeof id === 'string' ? { entryId: id } : {}) })}`;
 }

@@ -11,6 +11,8 @@ rendersEveryCode('store', storeTexts, {
   'file.ofOtherArea': { code: 'file.ofOtherArea', found: 'habo', expected: 'jonkoping' },
   'file.agreementInTwoAreas': { code: 'file.agreementInTwoAreas', agreementId: 'habo-2020', otherArea: 'jonkoping' },
   'file.entryTwice': { code: 'file.entryTwice', entryId: 'e1', index: 4 },
+  'file.entryNumber': { code: 'file.entryNumber', index: 4, entryId: 'e5' },
+  'file.entryProblem': { code: 'file.entryProblem', index: 4, problem: 'perioden överlappar m-2020' },
   'line.notJson': { code: 'line.notJson', line: 2, reason: 'Unexpected end of JSON input' },
   'line.notValidJson': { code: 'line.notValidJson', line: 2, reason: 'Unexpected end of JSON input' },
   'line.form': { code: 'line.form', line: 2, at: 'by.id', message: 'Required' },
