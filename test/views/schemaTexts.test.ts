@@ -25,6 +25,7 @@ describe('schemaIssueText', () => {
   it("keeps zod's own message as it is", () => {
     const parsed = agreementSchema.safeParse({ id: 7 });
     const issue = parsed.error?.issues.find((i) => i.path[0] === 'id');
-    expect(issue && schemaIssueText(issue)).to.equal('Invalid input: expected string, received number');
+    expect(issue?.message).to.not.match(/^schema\./u);
+    expect(issue && schemaIssueText(issue)).to.equal(issue?.message);
   });
 });
