@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from './domain/calendar.js';
 import { render } from './views/catalogue.js';
 import { configTexts, type ConfigProblem } from './views/configTexts.js';
+import { schemaIssueText } from './views/schemaTexts.js';
 
 const say = (problem: ConfigProblem): string => render(configTexts, problem);
 import { CodedError } from './errors/codedError.js';
@@ -161,7 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim().length > 0));
   const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${schemaIssueText(i)}`).join('; ');
     throw new ConfigError(say({ code: 'config.invalid', issues }));
   }
   const e = parsed.data;

@@ -1,7 +1,7 @@
 // The application: one turn in, replies out, with no bot SDK in sight. Text is parsed into a
 // typed command and routed by a table; card submits are routed by their verb.
 import { render } from '../views/catalogue.js';
-import { tooLongText, turnTexts } from '../views/turnTexts.js';
+import { NOT_OPEN_HERE, tooLongText, turnTexts } from '../views/turnTexts.js';
 import { stockholmDate } from '../domain/calendar.js';
 import { parseCommand, type Command } from '../domain/command.js';
 import { MAX_LOG_TEXT_LENGTH } from '../domain/logRequest.js';
@@ -9,14 +9,7 @@ import { matchActivities } from '../domain/matching.js';
 import { words } from '../domain/text.js';
 import { currentAgreement, exampleKeyword } from './agreements.js';
 import { cardAction } from './cardActions.js';
-import {
-  areaChoiceAction,
-  areaCommand,
-  askForArea,
-  NOT_OPEN,
-  resolveTurnArea,
-  type PendingCommand,
-} from './areaCommands.js';
+import { areaChoiceAction, areaCommand, askForArea, resolveTurnArea, type PendingCommand } from './areaCommands.js';
 import type { AppDeps, BaseTurn, Turn } from './context.js';
 import { coordinatorsCommand } from './coordinatorList.js';
 import { noteContact, reminderTimeCommand, remindersCommand } from './reminders.js';
@@ -219,7 +212,7 @@ async function turnReplies(base: BaseTurn, read: { command?: Command }, handle: 
   const resolution = await resolveTurnArea(base);
   if (resolution.kind === 'refused') {
     base.log.warn({ tenant: input.conversation.tenantId }, 'message from a tenant that no area allows');
-    return [text(NOT_OPEN)];
+    return [text(NOT_OPEN_HERE)];
   }
   if (resolution.kind === 'ask') {
     const pending: PendingCommand = {

@@ -15,6 +15,7 @@ import {
 import { chooseAreaCard, type AreaCardData, type AreaChoiceSubmit } from '../views/areaCard.js';
 import { areaTexts, type AreaText } from '../views/areaTexts.js';
 import { render } from '../views/catalogue.js';
+import { NOT_OPEN_HERE } from '../views/turnTexts.js';
 import { isAdmin, personOf, userListed, type BaseTurn } from './context.js';
 import { card, text, type Reply } from './ports.js';
 
@@ -23,8 +24,6 @@ const MAX_BUTTONS = 6;
 
 /** The sentence for an area outcome. */
 const say = (outcome: AreaText): string => render(areaTexts, outcome);
-
-export const NOT_OPEN = say({ code: 'area.notOpen' });
 
 /** The area the conversation works in, from the store's areas and bindings and the user's tenant. */
 export async function resolveTurnArea(turn: BaseTurn): Promise<AreaResolution> {
@@ -145,7 +144,7 @@ export async function areaChoiceAction(
   const area = allowed.find((a) => a.id === parsed.data.areaId);
   if (!area) {
     turn.log.warn({ areaId: parsed.data.areaId }, 'area choice outside the tenant');
-    return allowed.length === 0 ? [text(NOT_OPEN)] : [text(say({ code: 'area.notAllowed' }))];
+    return allowed.length === 0 ? [text(NOT_OPEN_HERE)] : [text(say({ code: 'area.notAllowed' }))];
   }
   const bound = await bindConversation(turn, area, 'first');
   if (!bound.ok) return [text(bound.text)];
@@ -161,7 +160,7 @@ export async function areaChoiceAction(
 export async function areaCommand(turn: BaseTurn, args: string): Promise<Reply[]> {
   const { conversation } = turn.input;
   const allowed = areasForTenant(await turn.deps.port.areas.areas(), conversation.tenantId);
-  if (allowed.length === 0) return [text(NOT_OPEN)];
+  if (allowed.length === 0) return [text(NOT_OPEN_HERE)];
   const typed = args.trim();
   const others = (except?: Area) => allowed.filter((a) => a.id !== except?.id).map((a) => a.name);
 

@@ -10,6 +10,8 @@
 import { z } from 'zod';
 import type { ChannelActivity } from './activity.js';
 import { CodedError } from '../errors/codedError.js';
+import { schemaIssueText } from '../views/schemaTexts.js';
+import { storeText } from '../views/storeTexts.js';
 
 const REFERENCE_VERSION = 2;
 
@@ -99,7 +101,7 @@ export function readStoredReference(raw: unknown): ReadReference {
         ? current.error.issues[0]
         : legacy.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    return { ok: false, reason: `${issue?.message ?? 'okänt format'}${where}` };
+    return { ok: false, reason: `${issue ? schemaIssueText(issue) : 'okänt format'}${where}` };
   }
   const old = legacy.data;
   const bot = account(old.bot ?? old.agent);
@@ -122,7 +124,7 @@ class UnreadableReferenceError extends CodedError {
   override name = 'UnreadableReferenceError';
   readonly code = 'channel.unreadableReference';
   constructor(readonly reason: string) {
-    super(`okänd konversationsreferens: ${reason}`);
+    super(storeText({ code: 'failed.unreadableReference', reason }));
   }
 }
 

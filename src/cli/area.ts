@@ -17,6 +17,7 @@ import type { Person } from '../domain/entry.js';
 import { checkAreaAgreements } from '../store/areaFiles.js';
 import { areaTexts as texts, toolTexts } from '../views/cliTexts.js';
 import { agreementConflictText } from '../views/storeTexts.js';
+import { schemaIssueText } from '../views/schemaTexts.js';
 import { openToolStore, storeFailure } from './toolStore.js';
 import { RefusedError, UsageError } from './toolErrors.js';
 
@@ -132,7 +133,7 @@ async function readAreaFile(file: string): Promise<z.infer<typeof areaInputSchem
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 5)
-      .map((i) => `  ${i.path.length > 0 ? i.path.join('.') : texts.wholeFile}: ${i.message}`)
+      .map((i) => `  ${i.path.length > 0 ? i.path.join('.') : texts.wholeFile}: ${schemaIssueText(i)}`)
       .join('\n');
     throw new RefusedError(texts.fileInvalid(file, problems));
   }

@@ -1,18 +1,19 @@
 // The yearly agreement (medborgarlöfte), its promises (löften) and activities (aktiviteter).
 // The schema is the single source of truth: bundled files, the store and copied agreements are
-// all validated against it, and the TypeScript types are inferred from it.
+// all validated against it, and the TypeScript types are inferred from it. Its own messages are
+// codes (schema.*, src/domain/schemaIssue.ts), said in words by src/views/schemaTexts.ts.
 import { z } from 'zod';
 import { isValidIsoDate } from './calendar.js';
 
 /** `YYYY-MM-DD` naming a real calendar day (2020-02-31 is refused: every date is read by the calendar). */
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'schema.dateForm')
   .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isValidIsoDate(s), {
-    message: 'datumet finns inte i kalendern',
+    message: 'schema.dateNotInCalendar',
   });
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id ska vara små bokstäver a-z, siffror och bindestreck');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'schema.idForm');
 
 export const targetSchema = z.discriminatedUnion('kind', [
   // "minst fyra tillfällen" → count 4. Progress reads "N av M".
@@ -71,20 +72,25 @@ export const agreementSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.period.start > a.period.end) {
-      ctx.addIssue({ code: 'custom', message: 'perioden slutar före den börjar', path: ['period'] });
+      ctx.addIssue({ code: 'custom', message: 'schema.periodReversed', path: ['period'] });
     }
     const promiseIds = new Set(a.promises.map((p) => p.id));
     if (promiseIds.size !== a.promises.length) {
-      ctx.addIssue({ code: 'custom', message: 'två löften har samma id', path: ['promises'] });
+      ctx.addIssue({ code: 'custom', message: 'schema.promiseIdTwice', path: ['promises'] });
     }
     const activityIds = new Set([...a.activities, ...(a.removedActivities ?? [])].map((x) => x.id));
     if (activityIds.size !== a.activities.length + (a.removedActivities ?? []).length) {
-      ctx.addIssue({ code: 'custom', message: 'två aktiviteter har samma id', path: ['activities'] });
+      ctx.addIssue({ code: 'custom', message: 'schema.activityIdTwice', path: ['activities'] });
     }
     a.activities.forEach((act, i) => {
       for (const pid of act.promiseIds) {
         if (!promiseIds.has(pid)) {
-          ctx.addIssue({ code: 'custom', message: `okänt löfte "${pid}"`, path: ['activities', i, 'promiseIds'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'schema.unknownPromise',
+            params: { promiseId: pid },
+            path: ['activities', i, 'promiseIds'],
+          });
         }
       }
     });

@@ -8,7 +8,7 @@ import { fold } from './text.js';
 export const areaIdSchema = z
   .string()
   .max(60)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'id ska vara små bokstäver a-z, siffror och bindestreck, t.ex. habo');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'schema.areaIdForm');
 
 export const areaSchema = z.object({
   id: areaIdSchema,

@@ -19,7 +19,7 @@ const responsiblePersonSchema = z
      */
     via: z.record(z.string(), z.unknown()).optional(),
   })
-  .refine((p) => p.id !== undefined || p.upn !== undefined, { message: 'en ansvarig behöver ett id eller en UPN' });
+  .refine((p) => p.id !== undefined || p.upn !== undefined, { message: 'schema.responsibleUnnamed' });
 
 export const responsibilitySchema = z.object({
   activityId: z.string().min(1).max(200),

@@ -9,6 +9,7 @@ import { auditRecordSchema, type AuditRecord, type NewAuditRecord } from '../dom
 import type { AppendLog } from './appendLog.js';
 import { StoreFileError } from './storage.js';
 import { storeText } from '../views/storeTexts.js';
+import { schemaIssueText } from '../views/schemaTexts.js';
 
 interface AuditTrail {
   /** Appends the record; resolves once it is on disk. */
@@ -52,7 +53,7 @@ export function parseAuditLog(text: string, label: string, keep = true): ParsedA
           code: 'line.form',
           line,
           ...(issue?.path.length ? { at: issue.path.join('.') } : {}),
-          ...(issue ? { message: issue.message } : {}),
+          ...(issue ? { message: schemaIssueText(issue) } : {}),
         });
       }
     } catch (error) {

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { agreementSchema, type Agreement } from '../domain/agreement.js';
 import { StoreFileError } from './storage.js';
+import { schemaIssueText } from '../views/schemaTexts.js';
 
 export async function loadBundledAgreements(dir: string): Promise<Agreement[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
@@ -18,7 +19,7 @@ export async function loadBundledAgreements(dir: string): Promise<Agreement[]> {
     const parsed = agreementSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new StoreFileError(file, `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'ogiltig'}`);
+      throw new StoreFileError(file, `${issue?.path.join('.') ?? ''}: ${issue ? schemaIssueText(issue) : 'ogiltig'}`);
     }
     agreements.push(parsed.data);
   }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { WriteGate } from './writeGate.js';
 import { StoreFileError, type StoredDocument } from './storage.js';
 import { storeText } from '../views/storeTexts.js';
+import { schemaIssueText } from '../views/schemaTexts.js';
 
 export class JsonDocument<T> {
   #queue: Promise<unknown> = Promise.resolve();
@@ -34,7 +35,7 @@ export class JsonDocument<T> {
       const at = issue && issue.path.length > 0 ? { at: issue.path.join('.') } : {};
       throw new StoreFileError(
         doc.label,
-        storeText({ code: 'file.form', ...at, ...(issue ? { message: issue.message } : {}) }),
+        storeText({ code: 'file.form', ...at, ...(issue ? { message: schemaIssueText(issue) } : {}) }),
       );
     }
     return { document: new JsonDocument(new Low<T>(adapter, parsed.data), doc.label, gate), created: false };

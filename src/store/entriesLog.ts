@@ -29,6 +29,7 @@ import { Interner } from './interner.js';
 import { DocumentText, StoreFileError, type Storage, type StoredDocument, type StoredJournal } from './storage.js';
 import { DuplicateRecordError } from './recordErrors.js';
 import { storeText } from '../views/storeTexts.js';
+import { schemaIssueText } from '../views/schemaTexts.js';
 
 export const entriesFileSchema = z.object({
   version: z.literal(1),
@@ -222,7 +223,7 @@ export class EntriesLog {
           issue && issue.path.length > 0 ? { at: `${issue.path.join('.')}${entryNamed(raw, issue.path)}` } : {};
         throw new StoreFileError(
           doc.label,
-          storeText({ code: 'file.form', ...at, ...(issue ? { message: issue.message } : {}) }),
+          storeText({ code: 'file.form', ...at, ...(issue ? { message: schemaIssueText(issue) } : {}) }),
         );
       }
       data = parsed.data;
@@ -234,7 +235,11 @@ export class EntriesLog {
         throw new StoreFileError(doc.label, storeText({ code: 'file.entryTwice', entryId: e.id, index: i }));
       ids.add(e.id);
       const problem = options.agreement && entryAgreementProblem(e, options.agreement);
-      if (problem) throw new StoreFileError(doc.label, `entries.${i} (insats nr ${i + 1}): ${storeText(problem)}`);
+      if (problem)
+        throw new StoreFileError(
+          doc.label,
+          storeText({ code: 'file.entryProblem', index: i, problem: storeText(problem) }),
+        );
     });
     // The document's size decides when the journal is worth folding; its exact bytes do not matter.
     const documentBytes = raw === null || raw === undefined ? 0 : 300 * data.entries.length;
@@ -284,7 +289,7 @@ export class EntriesLog {
             code: 'line.journalForm',
             line,
             at: issue?.path.join('.') ?? '',
-            message: issue?.message ?? '',
+            message: issue ? schemaIssueText(issue) : '',
           }),
         );
       }
@@ -816,7 +821,7 @@ function readEntriesText(
         storeText({
           code: 'file.form',
           at: `${path.join('.')}${entryNamed({ entries: [...entries, raw] }, path)}`,
-          ...(issue ? { message: issue.message } : {}),
+          ...(issue ? { message: schemaIssueText(issue) } : {}),
         }),
       );
     }
@@ -838,5 +843,5 @@ function entryNamed(raw: unknown, path: readonly PropertyKey[]): string {
   const entries = (raw as { entries?: unknown }).entries;
   const entry: unknown = Array.isArray(entries) ? entries[path[1]] : undefined;
   const id = entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
-  return ` (insats nr ${path[1] + 1}${typeof id === 'string' ? `, id ${id}` : ''})`;
+  return ` ${storeText({ code: 'file.entryNumber', index: path[1], ...(typeof id === 'string' ? { entryId: id } : {}) })}`;
 }

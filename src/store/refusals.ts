@@ -4,6 +4,7 @@ import type { Agreement } from '../domain/agreement.js';
 import type { Area } from '../domain/area.js';
 import { areaFileSchema } from './areaFiles.js';
 import { CodedError } from '../errors/codedError.js';
+import { firstIssueText } from '../views/schemaTexts.js';
 
 /** An area that cannot be added as it is (its id taken, an agreement clashing); the message says which, in Swedish. Nothing is stored. */
 export class AreaRefusedError extends CodedError {
@@ -24,6 +25,6 @@ export class AgreementChangeRefusedError extends CodedError {
  */
 export function checkedNewArea(area: Area, agreements: readonly Agreement[]): { area: Area; agreements: Agreement[] } {
   const file = areaFileSchema.safeParse({ version: 1, area, agreements, bindings: [], history: [] });
-  if (!file.success) throw new AreaRefusedError(file.error.issues[0]?.message ?? 'ogiltigt område');
+  if (!file.success) throw new AreaRefusedError(firstIssueText(file.error.issues, 'ogiltigt område'));
   return { area: file.data.area, agreements: file.data.agreements };
 }

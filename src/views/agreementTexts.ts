@@ -2,6 +2,9 @@
 // are), none yet, and how a coordinator makes one.
 import type { Catalogue } from './catalogue.js';
 
+/** The agreements there are, after a sentence saying the one asked for is not among them; `known` is their list. */
+export const knownAgreementsText = (known: string): string => `Det som finns: ${known}.`;
+
 /** A missing agreement; `from` is the year of the latest agreement to copy, undefined when there is none. */
 export type AgreementText =
   | { code: 'agreement.createHint'; year: number; from: string | undefined }
@@ -15,5 +18,6 @@ const createHint = (year: number, from: string | undefined) =>
 export const agreementTexts: Catalogue<AgreementText> = {
   'agreement.createHint': ({ year, from }) => createHint(year, from),
   'agreement.noneYet': ({ year, from }) => `Det finns inget medborgarlöfte än. ${createHint(year, from)}`,
-  'agreement.noneForYear': ({ year, known }) => `Det finns inget medborgarlöfte för ${year}. Det som finns: ${known}.`,
+  'agreement.noneForYear': ({ year, known }) =>
+    `Det finns inget medborgarlöfte för ${year}. ${knownAgreementsText(known)}`,
 };

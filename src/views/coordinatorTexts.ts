@@ -2,6 +2,7 @@
 // year's agreement copied from an earlier one) and /samordnare (who the area's coordinators are).
 import type { IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
+import { knownAgreementsText } from './agreementTexts.js';
 import type { Catalogue } from './catalogue.js';
 
 /** The outcomes of /klar, /nytt-medborgarlöfte and /samordnare. */
@@ -67,7 +68,7 @@ export const coordinatorTexts: Catalogue<CoordinatorText> = {
   'newAgreement.exists': ({ year, title }) =>
     `Det finns redan ett medborgarlöfte som gäller ${year}: ${title}. Skriv /status ${year}.`,
   'newAgreement.noSource': ({ fromYear, known }) =>
-    `Det finns inget medborgarlöfte för ${fromYear} att kopiera. Det som finns: ${known}.`,
+    `Det finns inget medborgarlöfte för ${fromYear} att kopiera. ${knownAgreementsText(known)}`,
   'newAgreement.idTaken': ({ id }) => `Det finns redan ett medborgarlöfte med id ${id}.`,
   'newAgreement.conflict': ({ year }) =>
     `Det finns redan ett medborgarlöfte som gäller ${year}. Skriv /status ${year}.`,

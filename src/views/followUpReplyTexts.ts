@@ -2,6 +2,7 @@
 // and the review's answers (saved, published, refused). The follow-up itself is drawn by
 // followUpCard, followUpReviewCard and followUpDocument.
 import type { FollowUpArgsProblem, YearArgProblem } from '../domain/followUpArgs.js';
+import { knownAgreementsText } from './agreementTexts.js';
 import type { Catalogue } from './catalogue.js';
 import { ended, recordTexts } from './logTexts.js';
 
@@ -45,7 +46,7 @@ export const followUpReplyTexts: Catalogue<FollowUpReply> = {
   'followUpArgs.noSuchTertial': ({ typed }) => `Tertial ${typed} finns inte. ${TERTIALS}`,
   'yearArg.unknown': ({ typed, example }) => `Jag förstår inte "${typed}". Skriv ett år, t.ex. ${example}.`,
   'followUp.noAgreementForTertial': ({ tertial, year, known }) =>
-    `Inget medborgarlöfte gäller tertial ${tertial} ${year}. Det som finns: ${known}.`,
+    `Inget medborgarlöfte gäller tertial ${tertial} ${year}. ${knownAgreementsText(known)}`,
   'followUp.tertialNotStarted': ({ tertial, year, start }) =>
     `Tertial ${tertial} ${year} har inte börjat än (den börjar ${start}). Skriv /uppföljning för den senaste avslutade tertialen.`,
   'followUp.nothingBegun': ({ title, year, start }) =>

@@ -4,6 +4,7 @@
 import type { ImportProblem } from '../domain/import/importText.js';
 import type { DraftEditProblem } from '../domain/importDraft.js';
 import { type Catalogue, render } from './catalogue.js';
+import { schemaIssueText } from './schemaTexts.js';
 
 /** A period already taken: by the same id anywhere, or overlapping one of the area's agreements. */
 export type ImportConflict =
@@ -57,7 +58,7 @@ function drafted({ drafts, activities, problems }: Extract<ImportReply, { code: 
 export const importTexts: Catalogue<ImportReply> = {
   'import.noActivities': ({ heading }) => `${heading ?? 'texten'}: inga aktiviteter hittades`,
   'import.invalidDraft': ({ heading, issues }) =>
-    `${heading ?? 'texten'}: utkastet följer inte formatet (${issues.join('; ')})`,
+    `${heading ?? 'texten'}: utkastet följer inte formatet (${issues.map(schemaIssueText).join('; ')})`,
   'draftEdit.badCount': ({ typed }) => `Antalet "${typed}" går inte: skriv ett heltal från 1, t.ex. 4.`,
   'draftEdit.noSuchActivity': () => 'Aktiviteten finns inte i utkastet.',
   'draftEdit.emptyName': () => 'Namnet kan inte vara tomt.',

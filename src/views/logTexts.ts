@@ -4,6 +4,7 @@
 // unchanged; the same refusal is read with either ending (see `Ending`).
 import type { IsoDate } from '../domain/agreement.js';
 import { formatSwedishDate } from '../domain/calendar.js';
+import { knownAgreementsText } from './agreementTexts.js';
 import type { Catalogue, Coded } from './catalogue.js';
 import { render } from './catalogue.js';
 import { phoneNumberText } from './noteGuardCards.js';
@@ -75,7 +76,7 @@ const untilChosen = (editing: boolean): string =>
 export const logTexts: Catalogue<LogAnswer> = {
   'log.noAgreement': (a) =>
     `Inget medborgarlöfte gäller ${formatSwedishDate(a.date)}, så jag kan inte logga det. ${a.hint}`,
-  'log.knownPeriods': (a) => `Det som finns: ${a.known}.`,
+  'log.knownPeriods': (a) => knownAgreementsText(a.known),
   'log.noAgreementToday': (a) => `Inget medborgarlöfte gäller idag. ${a.hint}`,
   'log.whichActivity': (a) => `Skriv vilken aktivitet du vill logga, t.ex. /logga ${a.example}.`,
   'log.whichActivityOrForm': (a) =>

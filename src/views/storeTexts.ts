@@ -14,6 +14,9 @@ type StoreFileProblem =
   | { code: 'file.ofOtherArea'; found: string; expected: string }
   | { code: 'file.agreementInTwoAreas'; agreementId: string; otherArea: string }
   | { code: 'file.entryTwice'; entryId: string; index: number }
+  /** Which entry, counted from 1 for a person mending the file by hand; `index` counts from 0. */
+  | { code: 'file.entryNumber'; index: number; entryId?: string }
+  | { code: 'file.entryProblem'; index: number; problem: string }
   | { code: 'line.notJson'; line: number; reason: string }
   | { code: 'line.notValidJson'; line: number; reason: string }
   | { code: 'line.form'; line: number; at?: string; message?: string }
@@ -50,6 +53,7 @@ type StoreRefusal =
   | { code: 'failed.journalNotRestored'; label: string; reason: string }
   | { code: 'failed.readOnly'; label: string }
   | { code: 'failed.snapshot'; dir: string; problems: string }
+  | { code: 'failed.unreadableReference'; reason: string }
   | { code: 'restore.noSnapshots'; dir: string }
   | { code: 'restore.notFound'; given: string; dir: string }
   | { code: 'restore.snapshotFails'; dir: string }
@@ -67,6 +71,8 @@ export type StoreText = StoreFileProblem | StoreRefusal | StoreRecordText;
 const formProblem = (at: string | undefined, message: string | undefined) =>
   `stämmer inte med formatet${at ? ` vid ${at}` : ''}: ${message ?? 'okänt fel'}`;
 
+const entryNumber = (index: number, entryId?: string) => `(insats nr ${index + 1}${entryId ? `, id ${entryId}` : ''})`;
+
 const fileProblems: Catalogue<StoreFileProblem> = {
   'file.form': ({ at, message }) => `innehållet ${formProblem(at, message)}`,
   'file.areaListedTwice': () => 'ett område står två gånger',
@@ -76,6 +82,8 @@ const fileProblems: Catalogue<StoreFileProblem> = {
   'file.agreementInTwoAreas': ({ agreementId, otherArea }) =>
     `medborgarlöftet ${agreementId} finns också i området ${otherArea}`,
   'file.entryTwice': ({ entryId, index }) => `insatsen ${entryId} finns två gånger (entries.${index})`,
+  'file.entryNumber': ({ index, entryId }) => entryNumber(index, entryId),
+  'file.entryProblem': ({ index, problem }) => `entries.${index} ${entryNumber(index)}: ${problem}`,
   'line.notJson': ({ line, reason }) => `rad ${line} är inte JSON (${reason})`,
   'line.notValidJson': ({ line, reason }) => `rad ${line} är inte giltig JSON (${reason})`,
   'line.form': ({ line, at, message }) => `rad ${line} ${formProblem(at, message)}`,
@@ -122,6 +130,7 @@ const refusals: Catalogue<StoreRefusal> = {
     `${label}: skrivningen misslyckades och filen kunde inte återställas (${reason}); starta om boten`,
   'failed.readOnly': ({ label }) => `${label}: skrivs aldrig av ett läsverktyg`,
   'failed.snapshot': ({ dir, problems }) => `säkerhetskopian ${dir} klarade inte kontrollen: ${problems}`,
+  'failed.unreadableReference': ({ reason }) => `okänd konversationsreferens: ${reason}`,
   'restore.noSnapshots': ({ dir }) => `Det finns inga säkerhetskopior i ${dir}.`,
   'restore.notFound': ({ given, dir }) =>
     `Hittar ingen säkerhetskopia "${given}" (varken som mapp eller i ${dir}). npm run store:check listar dem.`,

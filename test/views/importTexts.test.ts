@@ -5,7 +5,11 @@ const problem = { code: 'import.noActivities', heading: 'Medborgarlöfte 2020' }
 
 rendersEveryCode('import', importTexts, {
   'import.noActivities': problem,
-  'import.invalidDraft': { code: 'import.invalidDraft', heading: undefined, issues: ['två löften har samma id'] },
+  'import.invalidDraft': {
+    code: 'import.invalidDraft',
+    heading: undefined,
+    issues: [{ message: 'schema.promiseIdTwice' }],
+  },
   'draftEdit.badCount': { code: 'draftEdit.badCount', typed: 'fyra' },
   'draftEdit.noSuchActivity': { code: 'draftEdit.noSuchActivity' },
   'draftEdit.emptyName': { code: 'draftEdit.emptyName' },

@@ -2,6 +2,7 @@
 // field the importer is unsure of marked with the reason, for a coordinator to review before use.
 import { agreementSchema, type Activity, type Agreement, type AgreementPromise, type IsoDate } from '../agreement.js';
 import type { ImportDoubt } from './doubts.js';
+import { schemaIssueOf, type SchemaIssue } from '../schemaIssue.js';
 import { keywordsFor } from './keywords.js';
 import { closestPromise, contentStems, linkPromises } from './links.js';
 import { MUNICIPALITY, POLICE, headingParties, readParties } from './parties.js';
@@ -49,7 +50,7 @@ export interface ImportOptions {
 /** Why a section of the text could not become a draft; `heading` is the section's, if it has one. */
 export type ImportProblem =
   | { code: 'import.noActivities'; heading: string | undefined }
-  | { code: 'import.invalidDraft'; heading: string | undefined; issues: string[] };
+  | { code: 'import.invalidDraft'; heading: string | undefined; issues: SchemaIssue[] };
 
 export interface ImportResult {
   drafts: AgreementDraft[];
@@ -344,7 +345,11 @@ function draftSection(
   if (dual) doubts.promises = [{ code: 'doubt.promisesAreActivities' }];
   const checked = agreementSchema.safeParse(agreement);
   if (!checked.success) {
-    return { code: 'import.invalidDraft', heading, issues: checked.error.issues.map((i) => i.message) };
+    return {
+      code: 'import.invalidDraft',
+      heading,
+      issues: checked.error.issues.map(schemaIssueOf),
+    };
   }
   return { agreement: checked.data, doubts, activityDoubts, unused: section.unused, periodMissing };
 }

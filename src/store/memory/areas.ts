@@ -16,6 +16,7 @@ import type { AreaChange, AreaChangeResult, AreaDirectory, AreaHistoryItem, Chan
 import { settle, auditRecordOf, copy, touch, type AreaState, type MemoryState } from './state.js';
 import { UnknownRecordError } from '../recordErrors.js';
 import { storeText } from '../../views/storeTexts.js';
+import { firstIssueText } from '../../views/schemaTexts.js';
 
 /** The history line and, for the actions audited, the audit record of an area change. */
 function recorded(
@@ -50,7 +51,7 @@ function areaOf(state: MemoryState, areaId: string): AreaState {
 /** Adds the area with its agreements, refused (AreaRefusedError) as AreaDirectory.addArea says. */
 function addArea(state: MemoryState, area: Area, agreements: readonly Agreement[], by: ChangeBy): void {
   const valid = areaSchema.safeParse(area);
-  if (!valid.success) throw new AreaRefusedError(valid.error.issues[0]?.message ?? 'ogiltigt område');
+  if (!valid.success) throw new AreaRefusedError(firstIssueText(valid.error.issues, 'ogiltigt område'));
   if (state.areas.has(valid.data.id))
     throw new AreaRefusedError(storeText({ code: 'refused.areaExists', areaId: valid.data.id }));
   const checked = agreements.map((a) => agreementSchema.parse(a));

@@ -8,6 +8,7 @@ import type { NewAuditRecord } from '../../domain/audit.js';
 import { meetingSchema, type Meeting } from '../../domain/meetingRecord.js';
 import { subscriptionSchema, type Subscription } from '../../domain/subscription.js';
 import type { ConversationSelection } from '../../app/port/index.js';
+import { without } from '../../domain/conversationSelection.js';
 import type { Db, Sql } from './db.js';
 import { insertAudit } from './rows.js';
 
@@ -45,6 +46,23 @@ export async function readAll<T>(db: Db, table: Table<T>, where = 'true', values
     values,
   );
   return rows.map((r) => table.schema.parse(r.body));
+}
+
+/** The row of an id, and the conversation's row (one per conversation), from the table. */
+export function rowReads<T>(db: Db, table: Table<T>) {
+  return {
+    get: async (id: string): Promise<T | undefined> => (await readAll(db, table, 'id = $1', [id]))[0],
+    forConversation: async (conversationId: string): Promise<T | undefined> =>
+      (await readAll(db, table, 'conversation_id = $1', [conversationId]))[0],
+  };
+}
+
+/**
+ * A `change` for changeRows lifting an end or a hold made for `reason` (a deleted channel restored,
+ * a team unarchived): the row without `key`; a row without it, or with another reason, is left.
+ */
+export function liftedFor<T extends object, K extends keyof T>(key: K, reason: string): (row: T) => T | undefined {
+  return (row) => ((row[key] as { reason?: string } | undefined)?.reason === reason ? without(row, key) : undefined);
 }
 
 /** Replaces the row of the same id, body and columns. */

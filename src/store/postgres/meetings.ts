@@ -8,8 +8,10 @@ import {
   MEETINGS as T,
   changeRows,
   insertRow,
+  liftedFor,
   lockKey,
   readAll,
+  rowReads,
   selectionWhere,
   writeRow,
 } from './conversationRows.js';
@@ -25,8 +27,7 @@ const eachMeeting =
 function meetingReads(db: Db): Pick<Meetings, 'active' | 'get' | 'forConversation'> {
   return {
     active: async () => (await readAll(db, T)).filter((m) => m.ended === undefined && m.held === undefined),
-    get: async (id) => (await readAll(db, T, 'id = $1', [id]))[0],
-    forConversation: async (conversationId) => (await readAll(db, T, 'conversation_id = $1', [conversationId]))[0],
+    ...rowReads(db, T),
   };
 }
 
@@ -85,18 +86,7 @@ function meetingEnds(db: Db): Pick<Meetings, 'end' | 'endWhere' | 'resumeEnded' 
 
     resumeEnded(selection, reason, audit) {
       const { where, value } = selectionWhere(selection);
-      return changeRows(
-        db,
-        T,
-        where,
-        [value],
-        (m) => {
-          if (m.ended?.reason !== reason) return undefined;
-          const { ended: _ended, ...rest } = m;
-          return rest;
-        },
-        eachMeeting(audit),
-      );
+      return changeRows(db, T, where, [value], liftedFor<Meeting, 'ended'>('ended', reason), eachMeeting(audit));
     },
 
     rename(conversationId, name, audit) {

@@ -14,8 +14,10 @@ import {
   SUBSCRIPTIONS as T,
   changeRows,
   insertRow,
+  liftedFor,
   lockKey,
   readAll,
+  rowReads,
   selectionWhere,
   writeRow,
 } from './conversationRows.js';
@@ -32,8 +34,7 @@ function subscriptionReads(db: Db): Pick<Subscriptions, 'all' | 'active' | 'get'
   return {
     all: () => readAll(db, T),
     active: () => readAll(db, T, 'NOT ended'),
-    get: async (id) => (await readAll(db, T, 'id = $1', [id]))[0],
-    forConversation: async (conversationId) => (await readAll(db, T, 'conversation_id = $1', [conversationId]))[0],
+    ...rowReads(db, T),
   };
 }
 
@@ -82,11 +83,7 @@ function subscriptionEnds(db: Db): Pick<Subscriptions, 'end' | 'endWhere' | 'res
         T,
         `${where} AND ended`,
         [value],
-        (s) => {
-          if (s.ended?.reason !== reason) return undefined;
-          const { ended: _ended, ...rest } = s;
-          return rest;
-        },
+        liftedFor<Subscription, 'ended'>('ended', reason),
         each(audit),
       );
     },
@@ -126,11 +123,7 @@ function subscriptionHolds(db: Db): Pick<Subscriptions, 'hold' | 'release' | 'pa
         T,
         '(team_id = $1 OR conversation_id = $1)',
         [teamId],
-        (s) => {
-          if (s.held?.reason !== reason) return undefined;
-          const { held: _held, ...rest } = s;
-          return rest;
-        },
+        liftedFor<Subscription, 'held'>('held', reason),
         each(audit),
       );
     },
