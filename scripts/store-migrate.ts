@@ -13,7 +13,7 @@ import { redactedUrl } from '../src/store/postgres/db.js';
 import { ServiceUrlStore } from '../src/store/serviceUrls.js';
 import { fileStorage, readOnlyStorage } from '../src/store/storage.js';
 import { Store } from '../src/store/store.js';
-import { argumentProblem } from '../src/cli/toolErrors.js';
+import { argumentProblem, fixFor } from '../src/cli/toolErrors.js';
 import { migrateToolTexts as texts } from '../src/views/cliTexts.js';
 
 interface Io {
@@ -57,7 +57,8 @@ export async function runStoreMigrate(
     io.out(`${report.ok ? texts.same : texts.differs}\n`);
     return report.ok ? 0 : 1;
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    const fix = fixFor(error);
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${fix ? `${fix}\n` : ''}`);
     return 1;
   }
 }

@@ -192,5 +192,12 @@ export const migrateToolTexts = {
     `Hittar ingen fillagring i ${dir} (areas.json saknas). Ange --from eller sätt STORE_DIR.`,
   copying: (dir: string, url: string) => `Kopierar ${dir} till ${url}`,
   same: 'Databasen har samma poster och siffror.',
+  /** The comparison table's words: its header, a row that matches, one that does not, an agreement's status row. */
+  header: ['tabell', 'filer', 'postgres', ''] as const,
+  matches: 'ok',
+  sameStatus: 'samma',
+  differsMark: 'SKILJER SIG',
+  statusRow: (agreementId: string) => `status ${agreementId}`,
+  targetNotEmpty: (tables: string) => `databasen har redan innehåll (${tables}); inget kopierades`,
   differs: 'Kopian SKILJER SIG från filerna.',
 };

@@ -72,7 +72,8 @@ describe('npm run store:migrate', () => {
     const printed = out.join('');
     expect(code, printed).to.equal(0);
     expect(printed).to.match(/entries\s+30\s+30\s+ok/u);
-    expect(printed).to.match(/status jonkoping-2020\s+same/u);
+    expect(printed).to.match(/status jonkoping-2020\s+samma/u);
+    expect(printed.split('\n')[1]).to.match(/^tabell\s+filer\s+postgres/u);
     expect(printed).to.include(`Kopierar ${dir} till `);
     expect(printed).to.include('Databasen har samma poster och siffror.\n');
 
@@ -123,7 +124,8 @@ describe('npm run store:migrate', () => {
       '2020-04-01',
     );
     expect(code).to.equal(1);
-    expect(err.join('')).to.include('already holds data');
+    expect(err.join('')).to.include('databasen har redan innehåll (');
+    expect(err.join('')).to.include('inget kopierades\nÅtgärd (fel 210): Flytta till en tom databas');
     const target = await openPostgresStore({ url: database.url() });
     try {
       expect((await target.counts()).entries).to.equal(30);
