@@ -13,8 +13,8 @@ import { redactedUrl } from '../src/store/postgres/db.js';
 import { ServiceUrlStore } from '../src/store/serviceUrls.js';
 import { fileStorage, readOnlyStorage } from '../src/store/storage.js';
 import { Store } from '../src/store/store.js';
-
-const USAGE = 'Usage: npm run store:migrate -- [--from <store dir>] [--to <postgres://…>]';
+import { argumentProblem, fixFor } from '../src/cli/toolErrors.js';
+import { migrateToolTexts as texts } from '../src/views/cliTexts.js';
 
 interface Io {
   out: (text: string) => void;
@@ -31,18 +31,18 @@ export async function runStoreMigrate(
   let values: { from?: string | undefined; to?: string | undefined };
   try {
     values = parseArgs({ args: argv, options: { from: { type: 'string' }, to: { type: 'string' } } }).values;
-  } catch {
-    io.err(`${USAGE}\n`);
+  } catch (error) {
+    io.err(`${argumentProblem(error)}\n${texts.usage}\n`);
     return 2;
   }
   const from = path.resolve(values.from?.trim() || env.STORE_DIR?.trim() || 'data/store');
   const to = values.to?.trim() || env.DATABASE_URL?.trim();
   if (!to) {
-    io.err(`No database: give --to <url> or set DATABASE_URL.\n${USAGE}\n`);
+    io.err(`${texts.noDatabase}\n${texts.usage}\n`);
     return 2;
   }
   if (!existsSync(path.join(from, 'areas.json'))) {
-    io.err(`No file store in ${from} (areas.json is missing). Give --from or set STORE_DIR.\n`);
+    io.err(`${texts.noFileStore(from)}\n`);
     return 1;
   }
   try {
@@ -51,13 +51,14 @@ export async function runStoreMigrate(
     const serviceUrls = existsSync(path.join(from, 'service-urls.json'))
       ? await ServiceUrlStore.open(storage)
       : undefined;
-    io.out(`Copying ${from} into ${redactedUrl(to)}\n`);
+    io.out(`${texts.copying(from, redactedUrl(to))}\n`);
     const report = await moveFileStore(store, serviceUrls, to, today);
     io.out(`${formatMoveReport(report)}\n`);
-    io.out(report.ok ? 'The database holds the same records and figures.\n' : 'The copy DIFFERS from the files.\n');
+    io.out(`${report.ok ? texts.same : texts.differs}\n`);
     return report.ok ? 0 : 1;
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    const fix = fixFor(error);
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${fix ? `${fix}\n` : ''}`);
     return 1;
   }
 }

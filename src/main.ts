@@ -33,7 +33,7 @@ import type { BotRuntime } from './channel/runtime.js';
 import type { Ticker } from './scheduler/ticker.js';
 import { classifyFailure, fixLine } from './errors/classify.js';
 import { render } from './views/catalogue.js';
-import { startupTexts } from './views/startupTexts.js';
+import { startupTexts, type StartupFailure } from './views/startupTexts.js';
 
 const BUNDLED_AGREEMENTS = fileURLToPath(new URL('../data/agreements', import.meta.url));
 
@@ -217,16 +217,28 @@ async function storeCounts(port: StorePort): Promise<{ areas: number; agreements
   return { areas: areas.length, agreements: agreements.reduce((sum, n) => sum + n, 0) };
 }
 
-main().catch((error: unknown) => {
+/** The start's last words: one line saying what happened, the fix when the catalogue knows it; a stack only for the unknown. */
+function reportStartFailure(error: unknown): void {
+  const failure = classifyFailure(error);
   const known =
     error instanceof StoreFileError ||
     error instanceof ConfigError ||
     error instanceof StoreLockedError ||
     error instanceof DatabaseUnavailableError;
   if (known) console.error(render(startupTexts, { code: 'startup.refused', reason: error.message }));
+  else if (failure.code !== 'unknown') console.error(render(startupTexts, knownFailure(error, failure.description)));
   else console.error(render(startupTexts, { code: 'startup.failed' }), error);
   // What to do, for a failure the error catalogue knows (a full disk, a wrong DATABASE_URL, …).
-  const failure = classifyFailure(error);
   if (failure.code !== 'unknown') console.error(fixLine(failure));
+}
+
+/** A library's failure the catalogue knows, with the path Node's fs names (the folder it could not make). */
+function knownFailure(error: unknown, description: string): StartupFailure {
+  const path = (error as { path?: unknown }).path;
+  return { code: 'startup.known', description, ...(typeof path === 'string' ? { path } : {}) };
+}
+
+main().catch((error: unknown) => {
+  reportStartFailure(error);
   process.exit(1);
 });

@@ -52,8 +52,11 @@ describe('main (process start)', () => {
     const run = start({ DATABASE_URL: url.toString() });
     expect(run.status).to.equal(1);
     if (run.stderr.includes('(fel 302)')) this.skip(); // no PostgreSQL server here
-    expect(run.stderr).to.include('Kan inte starta: DATABASE_URL: PostgreSQL at');
+    expect(run.stderr).to.include(
+      `Kan inte starta: DATABASE_URL: PostgreSQL på ${url.toString()} kunde inte öppnas. Servern svarade: database "mlb_no_such_database" does not exist`,
+    );
     expect(run.stderr).to.include('Åtgärd (fel 304): Skapa databasen (createdb <namn>)');
+    expect(run.stderr.trim().split('\n')).to.have.length(2);
   });
 
   it('names the fix under a store folder it may not create (error catalogue 202)', function () {
@@ -62,7 +65,22 @@ describe('main (process start)', () => {
     if (process.platform !== 'linux') this.skip();
     const run = start({ STORE_DIR: '/sys/fs/mlb-store' });
     expect(run.status).to.equal(1);
-    expect(run.stderr).to.match(/^Kan inte starta: Error: (EPERM|EACCES)/u);
-    expect(run.stderr).to.include('Åtgärd (fel 202): Ge användaren som kör boten läs- och skrivrätt');
+    // One line saying what happened and where, the fix under it; no stack, no error object.
+    expect(run.stderr.trim().split('\n')).to.deep.equal([
+      'Kan inte starta: Boten saknar behörighet till en fil eller mapp. Sökväg: /sys/fs/mlb-store',
+      'Åtgärd (fel 202): Ge användaren som kör boten läs- och skrivrätt till lagringsmappen (STORE_DIR): rätta mappens ägare och behörigheter (chown, chmod). Starta sedan boten igen.',
+    ]);
+  });
+
+  it('says so when STORE_DIR is a file, not a folder (error catalogue 219)', async function () {
+    this.timeout(30_000);
+    const file = path.join(dir, 'not-a-folder.json');
+    await writeFile(file, '{}');
+    const run = start({ STORE_DIR: file });
+    expect(run.status).to.equal(1);
+    expect(run.stderr.trim().split('\n')).to.deep.equal([
+      `Kan inte starta: Lagringsmappen (STORE_DIR) är en fil, inte en mapp. Sökväg: ${file}`,
+      'Åtgärd (fel 219): Sätt STORE_DIR till en mapp (den skapas om den inte finns), eller flytta filen som står i vägen. Starta sedan boten igen.',
+    ]);
   });
 });

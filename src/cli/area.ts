@@ -15,11 +15,11 @@ import { areaSchema, type Area } from '../domain/area.js';
 import { AgreementConflictError, agreementSchema } from '../domain/agreement.js';
 import type { Person } from '../domain/entry.js';
 import { checkAreaAgreements } from '../store/areaFiles.js';
-import { areaTexts as texts, toolTexts } from '../views/cliTexts.js';
+import { areaTexts as texts } from '../views/cliTexts.js';
 import { agreementConflictText } from '../views/storeTexts.js';
 import { schemaIssueText } from '../views/schemaTexts.js';
 import { openToolStore, storeFailure } from './toolStore.js';
-import { RefusedError, UsageError } from './toolErrors.js';
+import { argumentProblem, RefusedError, UsageError } from './toolErrors.js';
 
 export const USAGE = texts.usage;
 
@@ -65,8 +65,7 @@ export function parseCli(argv: readonly string[]): { command: Command; store?: s
       strict: true,
     });
   } catch (error) {
-    const unknown = /'([^']+)'/u.exec((error as Error).message)?.[1];
-    throw new UsageError(unknown ? toolTexts.unknownArgument(unknown) : toolTexts.unreadableArguments);
+    throw new UsageError(argumentProblem(error));
   }
   const { values, positionals } = parsed;
   const store = typeof values.store === 'string' && values.store.trim() ? values.store.trim() : undefined;

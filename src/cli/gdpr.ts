@@ -19,7 +19,7 @@ import { StoreLockedError } from '../store/lock.js';
 import { newPseudonym } from '../store/personalRecords.js';
 import { gdprTexts as texts } from '../views/cliTexts.js';
 import { openToolStore, storeFailure, type ToolStore } from './toolStore.js';
-import { printUnexpected } from './toolErrors.js';
+import { argumentProblem, printUnexpected } from './toolErrors.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -87,7 +87,7 @@ export async function runGdprCli(
       allowPositionals: true,
     });
   } catch (error) {
-    io.err(`${(error as Error).message}\n${texts.usage}\n`);
+    io.err(`${argumentProblem(error)}\n${texts.usage}\n`);
     return 2;
   }
   const [command, ...rest] = parsed.positionals;

@@ -11,8 +11,8 @@ import { importAgreements } from '../domain/import/importText.js';
 import { importSummaryLines } from '../views/importSummary.js';
 import { render } from '../views/catalogue.js';
 import { importTexts } from '../views/importTexts.js';
-import { importToolTexts as texts, toolTexts } from '../views/cliTexts.js';
-import { fixFor, UsageError } from './toolErrors.js';
+import { importToolTexts as texts } from '../views/cliTexts.js';
+import { argumentProblem, fixFor, UsageError } from './toolErrors.js';
 
 export const USAGE = texts.usage;
 
@@ -32,8 +32,7 @@ function parseCli(argv: readonly string[]): ImportCliOptions | 'help' {
       allowPositionals: true,
     });
   } catch (error) {
-    const unknown = /'([^']+)'/u.exec((error as Error).message)?.[1];
-    throw new UsageError(unknown ? toolTexts.unknownArgument(unknown) : toolTexts.unreadableArguments);
+    throw new UsageError(argumentProblem(error));
   }
   if (parsed.values.help) return 'help';
   const [input, ...extra] = parsed.positionals;
@@ -76,7 +75,7 @@ export async function main(argv: readonly string[], now: Date = new Date()): Pro
   try {
     text = await readFile(options.input, 'utf8');
   } catch (error) {
-    fileFailure(texts.couldNotRead(options.input, reasonOf(error)), error);
+    fileFailure(texts.couldNotRead(options.input, texts.fileReason(reasonOf(error))), error);
     return 1;
   }
   const result = importAgreements(text, { today: stockholmDate(now), ...(options.area ? { area: options.area } : {}) });

@@ -13,7 +13,7 @@ import { agreementForTertial } from '../domain/followUp.js';
 import { readArea, renderEntriesCsv, renderPublication, type RenderedReport } from '../report/reports.js';
 import { reportTexts as texts, toolTexts } from '../views/cliTexts.js';
 import { openToolStore, storeFailure } from './toolStore.js';
-import { fixFor, NoReportError, UsageError } from './toolErrors.js';
+import { argumentProblem, fixFor, NoReportError, UsageError } from './toolErrors.js';
 
 export const USAGE = texts.usage;
 
@@ -47,8 +47,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       allowPositionals: false,
     }));
   } catch (error) {
-    const unknown = /'([^']+)'/u.exec((error as Error).message)?.[1];
-    throw new UsageError(unknown ? toolTexts.unknownArgument(unknown) : toolTexts.unreadableArguments);
+    throw new UsageError(argumentProblem(error));
   }
   if (values.help) throw new HelpRequested();
   const text = (v: string | boolean | undefined) => (typeof v === 'string' ? v.trim() : undefined);

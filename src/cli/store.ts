@@ -11,6 +11,7 @@
 //           bot holds the store; the replaced files are moved to STORE_DIR/ersatt-<time>/.
 // Exit codes: 0 done, 1 a problem found or a refusal, 2 usage error.
 import 'dotenv/config';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +21,8 @@ import { listSnapshots, takeSnapshot, validateSnapshot, validateStoreDir, type P
 import { lockStoreDir, StoreLockedError } from '../store/lock.js';
 import { resolveSnapshot, restoreSnapshot, RestoreRefusedError } from '../store/restore.js';
 import { storeToolTexts as texts } from '../views/cliTexts.js';
-import { databaseUrl, openToolStore, storeFailure } from './toolStore.js';
-import { printUnexpected } from './toolErrors.js';
+import { databaseUrl, NoStoreError, openToolStore, storeFailure } from './toolStore.js';
+import { argumentProblem, printUnexpected } from './toolErrors.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -153,7 +154,7 @@ export async function runStoreCli(
   try {
     parsed = parseArgs({ args: argv, options: { store: { type: 'string' } }, allowPositionals: true });
   } catch (error) {
-    io.err.write(`${(error as Error).message}\n${USAGE}\n`);
+    io.err.write(`${argumentProblem(error)}\n${USAGE}\n`);
     return 2;
   }
   const [command, ...rest] = parsed.positionals;
@@ -165,11 +166,30 @@ export async function runStoreCli(
     }
   }
   const storeDir = path.resolve(ROOT, parsed.values.store?.trim() || env.STORE_DIR?.trim() || 'data/store');
-  if (command === 'check' && rest.length === 0) return checkFiles(storeDir, io);
-  if (command === 'snapshot' && rest.length === 0) return snapshotFiles(storeDir, io, now());
-  if (command === 'restore' && rest.length === 1 && rest[0]) return restoreFiles(storeDir, rest[0], io, now());
-  io.err.write(`${USAGE}\n`);
-  return 2;
+  const run = fileCommand(command, rest, storeDir, io, now);
+  if (!run) {
+    io.err.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (!existsSync(storeDir)) {
+    io.err.write(`${storeFailure(new NoStoreError(storeDir, path.join(storeDir, 'areas.json')))}\n`);
+    return 1;
+  }
+  return run();
+}
+
+/** The file store's command `command` with its arguments, ready to run; undefined when it is not one. */
+function fileCommand(
+  command: string | undefined,
+  rest: string[],
+  storeDir: string,
+  io: Io,
+  now: () => Date,
+): (() => Promise<number>) | undefined {
+  if (command === 'check' && rest.length === 0) return () => checkFiles(storeDir, io);
+  if (command === 'snapshot' && rest.length === 0) return () => snapshotFiles(storeDir, io, now());
+  if (command === 'restore' && rest.length === 1 && rest[0]) return () => restoreFiles(storeDir, rest[0]!, io, now());
+  return undefined;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -59,6 +59,11 @@ export const errorCatalogue = {
     description: 'Återställningen avbröts.',
     fix: 'Välj en säkerhetskopia som klarar kontrollen (npm run store:check listar dem) och försök igen.',
   },
+  'store.notAFolder': {
+    number: 219,
+    description: 'Lagringsmappen (STORE_DIR) är en fil, inte en mapp.',
+    fix: `Sätt STORE_DIR till en mapp (den skapas om den inte finns), eller flytta filen som står i vägen. ${restartStore}`,
+  },
   'store.missing': {
     number: 209,
     description: 'Det finns ingen lagring i mappen.',

@@ -57,6 +57,13 @@ const FS_CODES: Readonly<Record<string, ErrorCode>> = {
   EROFS: 'disk.readOnly',
 };
 
+const NOT_A_FOLDER_CALLS = new Set(['mkdir', 'open', 'scandir']);
+
+/** A file where the store wants a folder: mkdir finds something there (EEXIST), or a path goes through a file (ENOTDIR). */
+function isNotAFolder(code: string, syscall: string): boolean {
+  return (code === 'EEXIST' && syscall === 'mkdir') || (code === 'ENOTDIR' && NOT_A_FOLDER_CALLS.has(syscall));
+}
+
 /** PostgreSQL's SQLSTATE codes (PostgreSQL manual, appendix A "Error Codes"). */
 const SQL_STATES: Readonly<Record<string, ErrorCode>> = {
   '28P01': 'database.password',
@@ -101,6 +108,7 @@ function libraryCode(e: Fields, database: boolean): ErrorCode | undefined {
   const code = text(e.code);
   const syscall = text(e.syscall);
   if (code && syscall && FILE_CALLS.has(syscall) && FS_CODES[code]) return FS_CODES[code];
+  if (code && syscall && isNotAFolder(code, syscall)) return 'store.notAFolder';
   if (code && typeof e.severity === 'string' && SQL_STATES[code]) return SQL_STATES[code];
   if (database && code && NETWORK_CODES.has(code)) return 'database.unreachable';
   if (isTokenFailure(e)) return 'token.failed';

@@ -9,12 +9,15 @@ export type StoreWhere = { kind: 'file'; dir: string } | { kind: 'postgres'; url
 export const toolTexts = {
   unknownArgument: (name: string) => `Okänt argument: ${name}`,
   unreadableArguments: 'Argumenten kunde inte läsas.',
+  optionNeedsValue: (name: string) => `Argumentet ${name} behöver ett värde, t.ex. ${name} <värde>.`,
   noStoreFile: (dir: string, file: string) =>
     `Hittar ingen lagring i ${dir}: ${file} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
   storeLocked: (pid: number) =>
     `En bot använder lagringen just nu (process ${pid}). Stoppa boten först och kör kommandot igen. Inget har ändrats.`,
   databaseUnavailable: (reason: string) => `Databasen kunde inte öppnas (DATABASE_URL): ${reason}`,
   couldNotWrite: (reason: string) => `Kunde inte skriva filen: ${reason}`,
+  /** A failure the error catalogue knows, by its description, and the file or folder Node names. */
+  failed: (description: string, path?: string) => `Fel: ${description}${path ? ` Sökväg: ${path}` : ''}`,
   wrote: (file: string, bytes: number) => `Skrev ${file} (${bytes.toLocaleString('sv-SE')} byte).`,
 };
 
@@ -136,7 +139,8 @@ säkerhetskopior tas och återställs med pg_dump eller tjänstens säkerhetskop
   liveStore: (ok: boolean, dir: string) => `${ok ? 'OK ' : 'FEL'} lagringen ${dir}`,
   snapshot: (ok: boolean, dir: string, reason: string, files: number) =>
     `${ok ? 'OK ' : 'FEL'} säkerhetskopia ${dir} (${reason}, ${files} filer)`,
-  allWell: (snapshots: number) => `Allt i ordning: lagringen och ${snapshots} säkerhetskopior.`,
+  allWell: (snapshots: number) =>
+    `Allt i ordning: lagringen och ${snapshots} ${snapshots === 1 ? 'säkerhetskopia' : 'säkerhetskopior'}.`,
   problems: (n: number) => `${n} problem hittade.`,
   databaseChecked: (url: string, areas: number, agreements: number, entries: number, audit: number) =>
     `OK  databasen ${url}: ${areas} områden, ${agreements} medborgarlöften, ${entries} insatser och ${audit} granskningsposter lästa och kontrollerade.`,
@@ -146,6 +150,14 @@ säkerhetskopior tas och återställs med pg_dump eller tjänstens säkerhetskop
   restored: (snapshot: string, files: number, setAside: string) =>
     `Återställd från ${snapshot} (${files} filer). De ersatta filerna ligger i ${setAside}.`,
   notRestoring: (reason: string) => `Återställer inte: ${reason}`,
+};
+
+const FILE_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'filen finns inte',
+  EACCES: 'behörighet saknas till filen',
+  EPERM: 'behörighet saknas till filen',
+  EISDIR: 'det är en mapp, inte en fil',
+  ENOTDIR: 'en del av sökvägen är inte en mapp',
 };
 
 /** npm run import: reads a published text into an agreement draft. */
@@ -162,10 +174,30 @@ Exempel: npm run import -- ../shared/seeds/jonkoping-medborgarloften.txt --out u
   outMissing: 'Ange var utkastet ska skrivas med --out, t.ex. --out utkast.json.',
   areaForm: (area: string) => `Områdets id "${area}" ska skrivas med små bokstäver a-z, siffror och bindestreck.`,
   couldNotRead: (file: string, reason: string) => `Kunde inte läsa ${file}: ${reason}`,
+  /** Why a file could not be read, by Node's errno (ENOENT, EACCES, EISDIR); any other reason as it is. */
+  fileReason: (errno: string) => FILE_REASONS[errno] ?? errno,
   problem: (problem: string) => `Kunde inte läsa in: ${problem}`,
   nothingRead: (file: string) =>
     `Inget medborgarlöfte kunde läsas ur ${file}: inga löften eller aktiviteter hittades. Inget skrevs.`,
   couldNotWrite: (file: string, reason: string) => `Kunde inte skriva ${file}: ${reason}`,
   wrote: (file: string, drafts: number) =>
     `Skrev ${file}: ${drafts === 1 ? 'ett utkast' : `${drafts} utkast`}. Granska fälten med "?" innan utkastet används.`,
+};
+
+/** npm run store:migrate: moves a file store into an empty PostgreSQL database. */
+export const migrateToolTexts = {
+  usage: 'Användning: npm run store:migrate -- [--from <lagringsmapp>] [--to <postgres://…>]',
+  noDatabase: 'Ingen databas: ange --to <adress> eller sätt DATABASE_URL.',
+  noFileStore: (dir: string) =>
+    `Hittar ingen fillagring i ${dir} (areas.json saknas). Ange --from eller sätt STORE_DIR.`,
+  copying: (dir: string, url: string) => `Kopierar ${dir} till ${url}`,
+  same: 'Databasen har samma poster och siffror.',
+  /** The comparison table's words: its header, a row that matches, one that does not, an agreement's status row. */
+  header: ['tabell', 'filer', 'postgres', ''] as const,
+  matches: 'ok',
+  sameStatus: 'samma',
+  differsMark: 'SKILJER SIG',
+  statusRow: (agreementId: string) => `status ${agreementId}`,
+  targetNotEmpty: (tables: string) => `databasen har redan innehåll (${tables}); inget kopierades`,
+  differs: 'Kopian SKILJER SIG från filerna.',
 };

@@ -159,4 +159,13 @@ describe('npm run gdpr', () => {
     expect(r.code).to.equal(2);
     expect(r.err).to.include('Användning');
   });
+
+  it("says parseArgs' refusals in Swedish, above the usage", async () => {
+    const unknown = await run(['--bad'], tempDir());
+    expect(unknown.code).to.equal(2);
+    expect(unknown.err.split('\n')[0]).to.equal('Okänt argument: --bad');
+    expect(unknown.err).not.to.match(/Unknown option|positional/u);
+    const noValue = await run(['export', '--user'], tempDir());
+    expect(noValue.err.split('\n')[0]).to.equal('Argumentet --user behöver ett värde, t.ex. --user <värde>.');
+  });
 });

@@ -71,13 +71,17 @@ describe('npm run import', () => {
     expect(r.code).to.equal(1);
     expect(r.err).to.contain('Inget skrevs');
     expect(() => readFileSync(out)).to.throw();
-    expect((await run([path.join(dir, 'saknas.txt'), '--out', out])).code).to.equal(1);
+    const missing = await run([path.join(dir, 'saknas.txt'), '--out', out]);
+    expect(missing.code).to.equal(1);
+    expect(missing.err).to.equal(`Kunde inte läsa ${path.join(dir, 'saknas.txt')}: filen finns inte`);
+    expect((await run([dir, '--out', out])).err).to.equal(`Kunde inte läsa ${dir}: det är en mapp, inte en fil`);
   });
 
   for (const [args, message] of [
     [[], 'Ange textfilen att läsa in.'],
     [[seed], 'Ange var utkastet ska skrivas med --out, t.ex. --out utkast.json.'],
     [[seed, '--out', 'x.json', '--bogus'], 'Okänt argument: --bogus'],
+    [[seed, '--out'], 'Argumentet --out behöver ett värde, t.ex. --out <värde>.'],
     [[seed, seed, '--out', 'x.json'], `En textfil i taget: "${seed}" är för mycket.`],
     [
       [seed, '--out', 'x.json', '--area', 'Jönköping'],

@@ -2,7 +2,7 @@
 // folder the process may not write, a write to /dev/full, pg connecting to a database that does not
 // exist, the connector's client answered 403), classifies to its catalogue code; the log fields carry
 // the fix and no message, path or other value.
-import { existsSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,16 @@ function thrownBy(write: () => void): unknown {
     return error;
   } finally {
     if (root) process.seteuid?.(0);
+  }
+  return undefined;
+}
+
+/** What `call` throws, as this process. */
+function thrown(call: () => void): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
   }
   return undefined;
 }
@@ -90,6 +100,22 @@ describe('classifyFailure (src/errors)', () => {
         path: '/srv/store/areas.json',
       });
       expect(classifyFailure(error).code).to.equal('disk.readOnly');
+    });
+
+    it('a store folder that is a file is store.notAFolder: mkdir finds it (EEXIST), a path through it fails (ENOTDIR)', () => {
+      const file = path.join(dir, 'package.json');
+      writeFileSync(file, '{}');
+      const made = thrown(() => mkdirSync(file, { recursive: true }));
+      expect((made as NodeJS.ErrnoException).code).to.equal('EEXIST');
+      expect(classifyFailure(made).code).to.equal('store.notAFolder');
+      const opened = thrown(() => openSync(path.join(file, '.lock'), 'wx'));
+      expect((opened as NodeJS.ErrnoException).code).to.equal('ENOTDIR');
+      expect(classifyFailure(opened).code).to.equal('store.notAFolder');
+      const listed = thrown(() => readdirSync(file));
+      expect(classifyFailure(listed).detail).to.deep.equal({ name: 'Error', errno: 'ENOTDIR', syscall: 'scandir' });
+      expect(fixLine(classifyFailure(listed))).to.equal(
+        'Åtgärd (fel 219): Sätt STORE_DIR till en mapp (den skapas om den inte finns), eller flytta filen som står i vägen. Starta sedan boten igen.',
+      );
     });
 
     it('a store file that cannot be read because of its permissions says so, through the cause', () => {

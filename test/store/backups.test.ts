@@ -98,6 +98,30 @@ describe('backups: snapshots, store:check, store:restore', () => {
     expect(damagedStore.out).to.include(`FEL  ${path.join(dir, 'entries-jonkoping-2020.json')}`);
   });
 
+  it('store:check says in Swedish what it does not take, and that one snapshot is "1 säkerhetskopia"', async () => {
+    const dir = tempDir();
+    await seededStore(dir);
+    const unknown = await cli(['check', '--nope'], dir);
+    expect(unknown.code).to.equal(2);
+    expect(unknown.err.split('\n')[0]).to.equal('Okänt argument: --nope');
+    await takeSnapshot(dir, 'manual', { now: new Date() });
+    const one = await cli(['check'], dir);
+    expect(one.code).to.equal(0);
+    expect(one.out).to.include('Allt i ordning: lagringen och 1 säkerhetskopia.\n');
+    await takeSnapshot(dir, 'manual', { now: new Date(Date.now() + 1000) });
+    expect((await cli(['check'], dir)).out).to.include('Allt i ordning: lagringen och 2 säkerhetskopior.\n');
+  });
+
+  it('store:check on a folder that does not exist names the missing store and its fix, without a stack', async () => {
+    const dir = path.join(tempDir(), 'saknas');
+    const r = await cli(['check'], dir);
+    expect(r.code).to.equal(1);
+    expect(r.err).to.equal(
+      `Hittar ingen lagring i ${dir}: ${path.join(dir, 'areas.json')} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.\n` +
+        'Åtgärd (fel 209): Sätt STORE_DIR eller --store till botens lagringsmapp.\n',
+    );
+  });
+
   it('keeps 30 days of snapshots (configurable), never removing the newest', async () => {
     const dir = tempDir();
     await seededStore(dir);

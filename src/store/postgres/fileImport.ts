@@ -12,6 +12,7 @@ import { openPostgresStore, TABLES, type PostgresStore } from './index.js';
 import { insertAgreement, insertArea } from './areaRows.js';
 import { ENTRY_COLUMNS, entryColumns, insertAreaVersion } from './rows.js';
 import { CodedError } from '../../errors/codedError.js';
+import { migrateToolTexts as texts } from '../../views/cliTexts.js';
 
 /** The target database holds data already: nothing was copied. */
 class TargetNotEmptyError extends CodedError {
@@ -210,8 +211,7 @@ export async function moveFileStore(
   try {
     const before = await target.counts();
     const holding = TABLES.filter((t) => before[t] > 0);
-    if (holding.length > 0)
-      throw new TargetNotEmptyError(`the database already holds data (${holding.join(', ')}); nothing was copied`);
+    if (holding.length > 0) throw new TargetNotEmptyError(texts.targetNotEmpty(holding.join(', ')));
     await copyFileStore(db, store, serviceUrls);
     const expected = fileCounts(store, serviceUrls, (await store.audit.read()).length);
     const after = await target.counts();
@@ -231,14 +231,19 @@ export async function moveFileStore(
 /** The report as a plain-text table, for the terminal. */
 export function formatMoveReport(report: MoveReport): string {
   const rows = [
-    ['table', 'files', 'postgres', ''],
+    [...texts.header],
     ...report.tables.map((t) => [
       t.table,
       String(t.file),
       String(t.postgres),
-      t.file === t.postgres ? 'ok' : 'DIFFERS',
+      t.file === t.postgres ? texts.matches : texts.differsMark,
     ]),
-    ...report.statuses.map((s) => [`status ${s.agreementId}`, '', '', s.same ? 'same' : 'DIFFERS']),
+    ...report.statuses.map((s) => [
+      texts.statusRow(s.agreementId),
+      '',
+      '',
+      s.same ? texts.sameStatus : texts.differsMark,
+    ]),
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows

@@ -15,6 +15,7 @@ import { postgresReminders } from './reminders.js';
 import { postgresServiceUrls } from './serviceUrls.js';
 import { postgresSubscriptions } from './subscriptions.js';
 import { CodedError } from '../../errors/codedError.js';
+import { databaseText } from '../../views/databaseTexts.js';
 
 /** The database named by DATABASE_URL could not be reached or prepared at start; the message says why. */
 export class DatabaseUnavailableError extends CodedError {
@@ -85,10 +86,8 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
     await db.end().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(
-      `DATABASE_URL: PostgreSQL at ${redactedUrl(options.url)} could not be opened: ${reason}`,
-      {
-        cause: error,
-      },
+      databaseText({ code: 'database.notOpened', url: redactedUrl(options.url), reason }),
+      { cause: error },
     );
   }
   const probe = async (timeoutMs = 2000): Promise<void> => {
@@ -96,7 +95,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
       // query_timeout: a server that accepts and never answers must not hold the probe.
       await db.pool.query({ text: 'SELECT 1', query_timeout: timeoutMs } as pg.QueryConfig);
     } catch (error) {
-      throw new DatabaseUnavailableError(`PostgreSQL at ${redactedUrl(options.url)} does not answer`, {
+      throw new DatabaseUnavailableError(databaseText({ code: 'database.noAnswer', url: redactedUrl(options.url) }), {
         cause: error,
       });
     }

@@ -72,7 +72,10 @@ describe('npm run store:migrate', () => {
     const printed = out.join('');
     expect(code, printed).to.equal(0);
     expect(printed).to.match(/entries\s+30\s+30\s+ok/u);
-    expect(printed).to.match(/status jonkoping-2020\s+same/u);
+    expect(printed).to.match(/status jonkoping-2020\s+samma/u);
+    expect(printed.split('\n')[1]).to.match(/^tabell\s+filer\s+postgres/u);
+    expect(printed).to.include(`Kopierar ${dir} till `);
+    expect(printed).to.include('Databasen har samma poster och siffror.\n');
 
     const target = await openPostgresStore({ url: database.url() });
     try {
@@ -93,6 +96,25 @@ describe('npm run store:migrate', () => {
     }
   });
 
+  it('says in Swedish what it does not take, that no database is named, or that the folder holds no store', async () => {
+    const said = async (argv: string[], env: Record<string, string> = {}) => {
+      let err = '';
+      const code = await runStoreMigrate(argv, env, { out: () => undefined, err: (t) => (err += t) });
+      return { code, err };
+    };
+    const usage = 'Användning: npm run store:migrate -- [--from <lagringsmapp>] [--to <postgres://…>]\n';
+    expect(await said(['--nope'])).to.deep.equal({ code: 2, err: `Okänt argument: --nope\n${usage}` });
+    expect(await said(['--from', dir])).to.deep.equal({
+      code: 2,
+      err: `Ingen databas: ange --to <adress> eller sätt DATABASE_URL.\n${usage}`,
+    });
+    const empty = path.join(dir, 'saknas');
+    expect(await said(['--from', empty, '--to', 'postgres://127.0.0.1:9/x'])).to.deep.equal({
+      code: 1,
+      err: `Hittar ingen fillagring i ${empty} (areas.json saknas). Ange --from eller sätt STORE_DIR.\n`,
+    });
+  });
+
   it('refuses a database that already holds data, and copies nothing into it', async () => {
     const err: string[] = [];
     const code = await runStoreMigrate(
@@ -102,7 +124,8 @@ describe('npm run store:migrate', () => {
       '2020-04-01',
     );
     expect(code).to.equal(1);
-    expect(err.join('')).to.include('already holds data');
+    expect(err.join('')).to.include('databasen har redan innehåll (');
+    expect(err.join('')).to.include('inget kopierades\nÅtgärd (fel 210): Flytta till en tom databas');
     const target = await openPostgresStore({ url: database.url() });
     try {
       expect((await target.counts()).entries).to.equal(30);
