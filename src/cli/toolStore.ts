@@ -122,6 +122,7 @@ function knownStoreFailure(error: unknown): string | undefined {
   if (error instanceof NoStoreError) return toolTexts.noStoreFile(error.dir, error.file);
   if (error instanceof StoreLockedError) return toolTexts.storeLocked(error.pid);
   if (error instanceof StoreFileError) return error.message;
-  if (error instanceof DatabaseUnavailableError) return toolTexts.databaseUnavailable(error.message);
+  // Its message is the operator's line already (databaseTexts): where, and what the server said.
+  if (error instanceof DatabaseUnavailableError) return error.message;
   return undefined;
 }

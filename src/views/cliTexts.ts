@@ -14,7 +14,6 @@ export const toolTexts = {
     `Hittar ingen lagring i ${dir}: ${file} finns inte. Sätt STORE_DIR eller --store till botens lagringskatalog.`,
   storeLocked: (pid: number) =>
     `En bot använder lagringen just nu (process ${pid}). Stoppa boten först och kör kommandot igen. Inget har ändrats.`,
-  databaseUnavailable: (reason: string) => `Databasen kunde inte öppnas (DATABASE_URL): ${reason}`,
   couldNotWrite: (reason: string) => `Kunde inte skriva filen: ${reason}`,
   /** A failure the error catalogue knows, by its description, and the file or folder Node names. */
   failed: (description: string, path?: string) => `Fel: ${description}${path ? ` Sökväg: ${path}` : ''}`,
